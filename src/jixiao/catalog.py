@@ -1,0 +1,156 @@
+"""The 一级/二级 indicator catalogue: data per framework, not code.
+
+Two frameworks are in use (rules.md §2): the current central one (财预〔2021〕101号) with four 一级
+categories, 成本 lifted out of 产出, and the older one (财预〔2015〕88号 / 〔2020〕10号) with 成本
+as a 二级 under 产出. Tables write the names loosely (``经济效益`` or ``经济效益指标``), so each
+catalogue entry has its accepted spellings; ``canonical`` maps any spelling to the entry's name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+COST = "成本指标"
+OUTPUT = "产出指标"
+BENEFIT = "效益指标"
+SATISFACTION = "满意度指标"
+
+QUANTITY = "数量指标"
+QUALITY = "质量指标"
+TIMELINESS = "时效指标"
+OUTPUT_COST = "成本指标"  # the older framework's 二级 under 产出
+ECONOMIC_COST = "经济成本指标"
+SOCIAL_COST = "社会成本指标"
+ECOLOGICAL_COST = "生态环境成本指标"
+ECONOMIC_BENEFIT = "经济效益指标"
+SOCIAL_BENEFIT = "社会效益指标"
+ECOLOGICAL_BENEFIT = "生态效益指标"
+SUSTAINABLE_IMPACT = "可持续影响指标"
+SERVICE_SATISFACTION = "服务对象满意度指标"
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """One framework: its 一级 categories, in order, each with its 二级 categories, in order."""
+
+    name: str
+    title: str
+    tree: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @property
+    def level1_names(self) -> tuple[str, ...]:
+        return tuple(level1 for level1, _ in self.tree)
+
+    def level2_names(self, level1: str) -> tuple[str, ...]:
+        wanted = canonical(level1)
+        for name, children in self.tree:
+            if name == wanted:
+                return children
+        return ()
+
+    def parent_of(self, level2: str) -> str | None:
+        """The 一级 category a 二级 name belongs to, or None if it is not in this catalogue."""
+        wanted = canonical(level2)
+        for name, children in self.tree:
+            if wanted in children:
+                return name
+        return None
+
+    def is_level1(self, text: str) -> bool:
+        return canonical(text) in self.level1_names
+
+    def is_level2(self, text: str) -> bool:
+        return self.parent_of(text) is not None
+
+    def is_category(self, text: str) -> bool:
+        """True for any 一级 or 二级 name of any framework we know (readers accept both)."""
+        return self.is_level1(text) or self.is_level2(text)
+
+
+CENTRAL_2021 = Catalogue(
+    name="central-2021",
+    title="财预〔2021〕101号 中央框架（成本/产出/效益/满意度）",
+    tree=(
+        (COST, (ECONOMIC_COST, SOCIAL_COST, ECOLOGICAL_COST)),
+        (OUTPUT, (QUANTITY, QUALITY, TIMELINESS)),
+        (BENEFIT, (ECONOMIC_BENEFIT, SOCIAL_BENEFIT, ECOLOGICAL_BENEFIT, SUSTAINABLE_IMPACT)),
+        (SATISFACTION, (SERVICE_SATISFACTION,)),
+    ),
+)
+
+LEGACY_2015 = Catalogue(
+    name="legacy-2015",
+    title="财预〔2015〕88号 / 〔2020〕10号 框架（成本在产出之下）",
+    tree=(
+        (OUTPUT, (QUANTITY, QUALITY, TIMELINESS, OUTPUT_COST)),
+        (BENEFIT, (ECONOMIC_BENEFIT, SOCIAL_BENEFIT, ECOLOGICAL_BENEFIT, SUSTAINABLE_IMPACT)),
+        (SATISFACTION, (SERVICE_SATISFACTION,)),
+    ),
+)
+
+CATALOGUES = {c.name: c for c in (CENTRAL_2021, LEGACY_2015)}
+
+# Spellings seen in real tables → the catalogue's name. Keys are already normalised (see `normalise`).
+_SYNONYMS: dict[str, str] = {
+    "成本": COST,
+    "产出": OUTPUT,
+    "预期产出指标": OUTPUT,
+    "产出类指标": OUTPUT,
+    "效益": BENEFIT,
+    "效果指标": BENEFIT,
+    "预期效果指标": BENEFIT,
+    "效益类指标": BENEFIT,
+    "满意度": SATISFACTION,
+    "满意度类指标": SATISFACTION,
+    "数量": QUANTITY,
+    "质量": QUALITY,
+    "时效": TIMELINESS,
+    "经济成本": ECONOMIC_COST,
+    "社会成本": SOCIAL_COST,
+    "生态环境成本": ECOLOGICAL_COST,
+    "生态成本指标": ECOLOGICAL_COST,
+    "经济效益": ECONOMIC_BENEFIT,
+    "社会效益": SOCIAL_BENEFIT,
+    "生态效益": ECOLOGICAL_BENEFIT,
+    "可持续影响": SUSTAINABLE_IMPACT,
+    "可持续影响力指标": SUSTAINABLE_IMPACT,
+    "服务对象满意度": SERVICE_SATISFACTION,
+    "社会公众或服务对象满意度指标": SERVICE_SATISFACTION,
+    "社会公众或服务对象满意度": SERVICE_SATISFACTION,
+}
+
+_FULLWIDTH_SPACE = "\u3000"
+
+
+def normalise(text: str) -> str:
+    """Trim and drop inner spaces: category names never contain them, wrapped cells often do."""
+    return "".join(text.replace(_FULLWIDTH_SPACE, " ").split())
+
+
+def canonical(text: str) -> str:
+    """The catalogue spelling of a category name; other text comes back normalised but unchanged."""
+    key = normalise(text)
+    return _SYNONYMS.get(key, key)
+
+
+ALL_CATEGORY_NAMES = frozenset(
+    name for cat in CATALOGUES.values() for l1, l2s in cat.tree for name in (l1, *l2s)
+)
+
+
+def is_category_name(text: str) -> bool:
+    """True when the text names a 一级 or 二级 category of any known framework."""
+    return canonical(text) in ALL_CATEGORY_NAMES
+
+
+def parent_in_any(level2: str) -> str | None:
+    """The 一级 of a 二级 name, preferring the current framework (成本 → 成本指标 in 2021)."""
+    for cat in (CENTRAL_2021, LEGACY_2015):
+        parent = cat.parent_of(level2)
+        if parent is not None:
+            return parent
+    return None
+
+
+def is_level1_name(text: str) -> bool:
+    return any(cat.is_level1(text) for cat in CATALOGUES.values())
