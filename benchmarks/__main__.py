@@ -1,0 +1,36 @@
+"""Run every benchmark module and print its report lines (`make bench`).
+
+A module `benchmarks/bench_<area>.py` defines `run(report: Report) -> None`; it measures its own
+baseline in the same process and reports ratios against it, so numbers stay comparable from one
+machine to another. `python -m benchmarks reading review` runs only the named areas.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+import time
+
+import benchmarks
+from benchmarks.report import Report
+
+
+def main(argv: list[str]) -> int:
+    wanted = set(argv)
+    names = sorted(m.name for m in pkgutil.iter_modules(benchmarks.__path__) if m.name.startswith("bench_"))
+    report = Report()
+    for name in names:
+        area = name.removeprefix("bench_")
+        if wanted and area not in wanted:
+            continue
+        report.section(area)
+        started = time.perf_counter()
+        importlib.import_module(f"benchmarks.{name}").run(report)
+        report.line(f"({area}: {time.perf_counter() - started:.1f} s in all)")
+    report.write_json()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
