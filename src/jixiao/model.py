@@ -76,8 +76,9 @@ class Target:
     and ``unit`` are what it means. ``subject`` is text standing before the number
     (``学员满意度`` in ``学员满意度90%以上``); ``note`` is text after it (``认为…得到提升``).
     ``upper`` is the second number of a range; ``month``/``day`` refine a deadline whose year is
-    ``value``. ``unit_from_name`` is true when the unit was taken from the indicator's name
-    (``咨询服务数（宗）`` + ``1080``).
+    ``value``. ``unit_from_name`` is true when the unit was not written after the number but taken
+    from the indicator's name (``咨询服务数（宗）`` + ``1080``) or from the words before the number
+    (``覆盖人次≥65400``).
     """
 
     raw: str
@@ -140,7 +141,7 @@ class Indicator:
     name: str
     period: Target
     annual: Target
-    source: SourceRef = NOWHERE
+    source: SourceRef = field(default=NOWHERE, compare=False)
     weight: Decimal | None = None
     layout: RowLayout | None = field(default=None, compare=False)
 
@@ -151,7 +152,7 @@ class Placeholder:
 
     level1: str
     level2: str | None
-    source: SourceRef = NOWHERE
+    source: SourceRef = field(default=NOWHERE, compare=False)
     layout: RowLayout | None = field(default=None, compare=False)
 
 
@@ -175,7 +176,7 @@ class Project:
     year: int | None = None
     budget: Decimal | None = None
     budget_unit: str = "元"
-    source: SourceRef = NOWHERE
+    source: SourceRef = field(default=NOWHERE, compare=False)
     lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
     def line_of(self, field_name: str) -> int | None:
@@ -208,13 +209,17 @@ class Goals:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """One 项目绩效目标表."""
+    """One 项目绩效目标表.
+
+    Equality is equality of content: where a record was read (``source``, line maps, row layouts)
+    does not take part, so a table printed and read back equals the original.
+    """
 
     project: Project
     goals: Goals
     indicators: tuple[Indicator, ...]
     placeholders: tuple[Placeholder, ...] = ()
-    source: SourceRef = NOWHERE
+    source: SourceRef = field(default=NOWHERE, compare=False)
 
     @property
     def annual_indicators(self) -> tuple[Indicator, ...]:
