@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from scoring_support import central_lines, evaluation, line, qualitative, quantitative
-
 from jixiao.model import Kind, Severity, SourceRef, Target
 from jixiao.scoring import FundsBlock, FundsRow, evaluate, get_profile
 from jixiao.scoring.checks import REGISTRY
 from jixiao.scoring.profiles import HUBEI_2020, SICHUAN
+from tests.scoring.scoring_support import central_lines, evaluation, line, qualitative, quantitative
 
 D = Decimal
 

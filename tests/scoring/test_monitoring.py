@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from scoring_support import qualitative, quantitative
-
 from jixiao.scoring.monitoring import (
     Light,
     Likelihood,
@@ -16,6 +14,7 @@ from jixiao.scoring.monitoring import (
     monitor,
 )
 from jixiao.scoring.profiles import CENTRAL, SICHUAN
+from tests.scoring.scoring_support import qualitative, quantitative
 
 D = Decimal
 RULES = CENTRAL.monitoring

@@ -6,7 +6,6 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from scoring_support import central_lines, evaluation, line, qualitative, quantitative
 
 from jixiao.catalog import CATALOGUES, CENTRAL_2021, LEGACY_2015
 from jixiao.model import Goals, Indicator, Kind, Op, Project, Table, Target
@@ -32,6 +31,7 @@ from jixiao.scoring.monitoring import (
 )
 from jixiao.scoring.numbers import read_actual
 from jixiao.scoring.profiles import CENTRAL, HUBEI_2020, PROFILES, SICHUAN, Layout, MonitoringRules
+from tests.scoring.scoring_support import central_lines, evaluation, line, qualitative, quantitative
 
 D = Decimal
 
