@@ -19,6 +19,7 @@ TITLE = "项目绩效目标表"
 TREE_HEADER = ("绩效指标", "一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值")
 WEIGHT_HEADER = "权重"
 PERIOD_GOAL_LABEL = "实施周期总目标"
+FLAT_TITLE = "指标清单（分析用）"  # first cell of the analysts' sheet; readers skip that sheet
 GOALS_LABEL = "总体绩效目标"
 
 _CENT = Decimal("0.01")

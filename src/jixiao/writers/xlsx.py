@@ -29,7 +29,7 @@ from jixiao.model import Table, Target
 from jixiao.writers import layout
 
 FLAT_SHEET = "指标清单"
-FLAT_TITLE = "指标清单（分析用）"
+FLAT_TITLE = layout.FLAT_TITLE
 MONEY_FORMAT = "#,##0.00"
 
 # Column widths in Excel character units; 三级 and the values need the room.
