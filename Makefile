@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/jixiao demo $(SEED)
+	$(BIN)/jixiao show --summary $(SEED)
 
 test: $(STAMP)
 	$(BIN)/pytest -n 2 --dist loadfile
