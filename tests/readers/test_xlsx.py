@@ -12,17 +12,13 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.model import Kind, Op, Severity, Table
-from jixiao.readers.text import read_path
 from jixiao.readers.xlsx import ENCRYPTED_MESSAGE, read_xlsx_bytes, read_xlsx_path
 from jixiao.writers.xlsx import write_xlsx
-
-SEED = Path(__file__).parents[1] / "corpus" / "dongguan_fulian_2025.txt"
+from tests.seed import seed_tables
 
 
 def _seed() -> list[Table]:
-    tables, diagnostics = read_path(SEED)
-    assert len(tables) == 17 and not [d for d in diagnostics if d.severity is Severity.ERROR]
-    return tables
+    return list(seed_tables())
 
 
 @pytest.mark.parametrize("one_sheet", [False, True])
