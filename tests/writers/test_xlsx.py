@@ -96,7 +96,7 @@ def test_one_sheet_per_table_with_official_layout(tmp_path: Path) -> None:
     assert f"B{first}:B{first + 1}" in merged  # 成本指标 over its two rows
     assert f"B{first + 2}:B{first + 4}" in merged  # 产出指标 over three
     assert f"C{first + 2}:C{first + 3}" in merged  # 数量指标 over two
-    assert f"A{header}:A{sheet.max_row}" in merged  # 绩效指标 down the whole tree
+    assert f"A{header + 1}:A{sheet.max_row}" in merged  # the 绩效指标 column down the whole tree
     assert sheet.page_setup.orientation == "landscape"
     assert int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4)
     assert sheet.print_title_rows == f"${header}:${header}"

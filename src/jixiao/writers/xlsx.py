@@ -89,7 +89,9 @@ def build_workbook(tables: Sequence[Table], *, one_sheet: bool = False) -> Workb
         for n, table in enumerate(tables):
             if n:
                 sheet.row_breaks.append(Break(id=row - 1))
-            row, header_row = _write_table(sheet, table, row, columns)
+            start = row
+            row, header_row, groups = _write_table(sheet, table, row, columns)
+            _keep_groups_on_a_page(sheet, start, groups, header_row)
             header_rows.append(header_row)
             row += 1  # one empty row between tables, as in the published files
         _set_up_sheet(sheet, columns, header_rows[0] if header_rows else None)
@@ -97,7 +99,8 @@ def build_workbook(tables: Sequence[Table], *, one_sheet: bool = False) -> Workb
         used: set[str] = set()
         for n, table in enumerate(tables, start=1):
             sheet = workbook.create_sheet(_sheet_name(n, table.project.name, used))
-            _, header_row = _write_table(sheet, table, 1, columns)
+            _, header_row, groups = _write_table(sheet, table, 1, columns)
+            _keep_groups_on_a_page(sheet, 1, groups, header_row)
             _set_up_sheet(sheet, columns, header_row)
     _write_flat_sheet(workbook.create_sheet(FLAT_SHEET), tables)
     if default is not None:
@@ -130,8 +133,14 @@ def _set_up_sheet(sheet: Worksheet, columns: int, header_row: int | None) -> Non
         sheet.print_title_rows = f"{header_row}:{header_row}"
 
 
-def _write_table(sheet: Worksheet, table: Table, row: int, columns: int) -> tuple[int, int]:
-    """Write one table from ``row`` on; return the next free row and the tree header's row."""
+def _write_table(
+    sheet: Worksheet, table: Table, row: int, columns: int
+) -> tuple[int, int, list[tuple[int, int]]]:
+    """Write one table from ``row`` on.
+
+    Return the next free row, the tree header's row and the (first, last) rows of each 一级
+    group, which pagination keeps together.
+    """
     project = table.project
     last = get_column_letter(columns)
 
@@ -182,7 +191,10 @@ def _write_table(sheet: Worksheet, table: Table, row: int, columns: int) -> tupl
     row += 1
 
     tree = layout.tree_rows(table)
+    groups: list[tuple[int, int]] = []
     for entry in tree:
+        if entry.level1_span:
+            groups.append((row, row + entry.level1_span - 1))
         _boxed(sheet, row, 1, None)
         _boxed(sheet, row, 2, entry.level1 if entry.level1_span else None, centred=True)
         _boxed(sheet, row, 3, entry.level2 if entry.level2_span else None, centred=True)
@@ -202,10 +214,45 @@ def _write_table(sheet: Worksheet, table: Table, row: int, columns: int) -> tupl
         )
         row += 1
     if tree:
-        # 绩效指标 is one merged cell down the whole tree, as in the official form.
-        sheet.merge_cells(start_row=header_row, start_column=1, end_row=row - 1, end_column=1)
-        sheet.cell(row=header_row, column=1).alignment = _CENTRED
-    return row, header_row
+        # The 绩效指标 column is one merged cell down the tree, as in the official form; the
+        # header cell stays apart so the header row can repeat on every printed page.
+        sheet.merge_cells(start_row=header_row + 1, start_column=1, end_row=row - 1, end_column=1)
+    return row, header_row, groups
+
+
+# Printable height of an A4 landscape page in points: 595 less openpyxl's default margins
+# (1 inch top and bottom), with some room kept for rounding in the spreadsheet programs.
+_PAGE_HEIGHT = 595.0 - 144.0 - 12.0
+
+
+def _keep_groups_on_a_page(
+    sheet: Worksheet, first_row: int, groups: list[tuple[int, int]], header_row: int
+) -> None:
+    """Put a page break before a 一级 group that would be cut by the page end.
+
+    A merged cell cut by a page break prints badly (its text drawn on both pages, over the
+    repeated header); moving the whole group to the next page keeps it in one piece. The row
+    heights are known because the writer sets them all.
+    """
+
+    def height(row: int) -> float:
+        return float(sheet.row_dimensions[row].height or _LINE_HEIGHT)
+
+    header_height = height(header_row)
+    starts = {start: end for start, end in groups}
+    used = 0.0
+    row = first_row
+    last_row = groups[-1][1] if groups else first_row
+    while row <= last_row:
+        if row in starts:
+            group_height = sum(height(r) for r in range(row, starts[row] + 1))
+            if used + group_height > _PAGE_HEIGHT and header_height + group_height <= _PAGE_HEIGHT:
+                sheet.row_breaks.append(Break(id=row - 1))
+                used = header_height
+        used += height(row)
+        if used > _PAGE_HEIGHT:  # a long run of rows: the program breaks it; count afresh
+            used = header_height + height(row)
+        row += 1
 
 
 def _label_value_row(sheet: Worksheet, row: int, columns: int, label: str, value: object) -> None:
