@@ -110,11 +110,12 @@ class _Columns:
 class Weights:
     """Weights read from 权重/分值 columns, by the row they stood on."""
 
-    by_row: dict[tuple[str | None, str | None, int | None], Decimal] = field(default_factory=dict)
+    by_row: dict[tuple[str | None, str | None, int | None, int | None], Decimal] = field(default_factory=dict)
 
     @staticmethod
-    def key(source: SourceRef) -> tuple[str | None, str | None, int | None]:
-        return (source.file, source.sheet, source.line)
+    def key(source: SourceRef) -> tuple[str | None, str | None, int | None, int | None]:
+        """A row's identity: file, sheet or page, and line (the cell column plays no part)."""
+        return (source.file, source.sheet, source.page, source.line)
 
 
 def _roles(row: Row) -> list[str]:

@@ -17,10 +17,12 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
+from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import Row, read_rows
 from jixiao.readers.labels import Label, label_of
 from jixiao.readers.text import FILE_PROBLEM, file_problem
@@ -36,6 +38,8 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-?\s*\d{1,4}\s*-?|\d+\s*/\s*\d+)\s*$"
 )
 _LATIN = re.compile(r"[A-Za-z]")
+_CELL_GAP = 1.5  # a gap wider than 1.5 characters separates two cells of an unruled table
+_SPACE_GAP = 0.2  # a gap wider than a fifth of a character is a space the PDF did not write out
 _TABLE_SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 
@@ -97,7 +101,10 @@ def _read_document(pdf: Any, file: str | None) -> tuple[list[Table], list[Diagno
     name = file or "<PDF>"
     if text_pages == 0:
         return _problem(name, NO_TEXT_MESSAGE)
-    tables, found = read_rows(_without_repeated_headers(rows), file)
+    weights = Weights()
+    folded = fold_columns(_without_repeated_headers(rows), weights, diagnostics)
+    tables, found = read_rows(folded, file)
+    tables = attach_weights(tables, weights)
     diagnostics.extend(found)
     if not tables and not any(d.severity is Severity.ERROR for d in diagnostics):
         diagnostics.append(
@@ -107,8 +114,10 @@ def _read_document(pdf: Any, file: str | None) -> tuple[list[Table], list[Diagno
 
 
 def page_rows(page: Any, number: int, file: str | None, exact_join: bool) -> Iterator[Row]:
-    """The rows of one page, top to bottom: table rows with their columns, other text as lines."""
-    source = SourceRef(file, page=number)
+    """The rows of one page, top to bottom: table rows with their columns, other text as lines.
+
+    Each row's place is the page and its position on the page (``第3页第12行``).
+    """
     tables = _closed_tables(page)
     pieces: list[tuple[float, Row]] = []
     for table in tables:
@@ -116,17 +125,41 @@ def page_rows(page: Any, number: int, file: str | None, exact_join: bool) -> Ite
             texts = tuple(join_wrapped(cell or "", exact_join) for cell in cells)
             if any(texts):
                 top = min(bbox[1] for bbox in row.cells if bbox is not None)
-                pieces.append((top, Row(texts, source)))
+                pieces.append((top, Row(texts, SourceRef(file, page=number))))
     outside = page
     for table in tables:
         outside = outside.outside_bbox(table.bbox)
-    for line in outside.extract_text_lines(return_chars=False):
-        text = line["text"].strip()
-        if text and not _PAGE_NUMBER.match(text):
-            pieces.append((line["top"], Row((text,), source, columns_known=False)))
+    for line in outside.extract_text_lines(return_chars=True):
+        if _PAGE_NUMBER.match(line["text"]):
+            continue
+        for text in line_cells(line["chars"]):
+            pieces.append((line["top"], Row((text,), SourceRef(file, page=number), columns_known=False)))
     pieces.sort(key=lambda piece: piece[0])
-    for _, row in pieces:
-        yield row
+    for position, (_, row) in enumerate(pieces, start=1):
+        yield replace(row, source=replace(row.source, line=position))
+
+
+def line_cells(chars: list[dict[str, Any]]) -> list[str]:
+    """A text line cut where a wide gap stands between two characters: the cells of an unruled
+    table (``项目名称      购买社工岗位服务经费``); ordinary text stays one cell."""
+    cells: list[str] = []
+    current = ""
+    previous: dict[str, Any] | None = None
+    for char in chars:
+        text = char["text"]
+        if previous is not None:
+            gap = float(char["x0"]) - float(previous["x1"])
+            size = max(float(char.get("size") or 10.0), 1.0)
+            if gap > _CELL_GAP * size and current.strip():
+                cells.append(current.strip())
+                current = ""
+            elif gap > _SPACE_GAP * size and not text.isspace() and not current.endswith(" "):
+                current += " "
+        current += text
+        previous = char
+    if current.strip():
+        cells.append(current.strip())
+    return [" ".join(cell.replace("\u00a0", " ").split()) for cell in cells]
 
 
 def _closed_tables(page: Any) -> list[Any]:
@@ -153,16 +186,30 @@ def join_wrapped(text: str, exact: bool) -> str:
 
 
 def _without_repeated_headers(rows: list[Row]) -> Iterator[Row]:
-    """Skip a tree header repeated at the top of a continuation page (the same table goes on)."""
-    last_header: tuple[str, ...] | None = None
+    """Skip a tree header repeated at the top of a continuation page (the same table goes on).
+
+    A ruled row equal to the table's header is skipped; in unruled text, where header cells come
+    one per line, any header cell after the table's first header is.
+    """
+    header: tuple[str, ...] | None = None
+    header_cells_seen = False
+    in_stream_header = False
     for row in rows:
         cells = tuple(c for c in row.cells if c)
-        first = cells[0] if cells else ""
-        label = label_of(first)
+        label = label_of(cells[0]) if cells else None
         if label in (Label.TITLE, Label.NAME):
-            last_header = None
-        if row.columns_known and label in (Label.INDICATORS, Label.HEADER):
-            if cells == last_header:
+            header, header_cells_seen = None, False
+        is_header = label in (Label.INDICATORS, Label.HEADER)
+        if row.columns_known:
+            in_stream_header = False
+            if is_header:
+                if cells == header:
+                    continue
+                header = cells
+        elif is_header:
+            if header_cells_seen and not in_stream_header:
                 continue
-            last_header = cells
+            header_cells_seen = in_stream_header = True
+        else:
+            in_stream_header = False
         yield row
