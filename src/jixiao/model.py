@@ -76,8 +76,9 @@ class Target:
     and ``unit`` are what it means. ``subject`` is text standing before the number
     (``学员满意度`` in ``学员满意度90%以上``); ``note`` is text after it (``认为…得到提升``).
     ``upper`` is the second number of a range; ``month``/``day`` refine a deadline whose year is
-    ``value``. ``unit_from_name`` is true when the unit was taken from the indicator's name
-    (``咨询服务数（宗）`` + ``1080``).
+    ``value``. ``unit_from_name`` is true when the unit was not written after the number but taken
+    from the indicator's name (``咨询服务数（宗）`` + ``1080``) or from the words before the number
+    (``覆盖人次≥65400``).
     """
 
     raw: str

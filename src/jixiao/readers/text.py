@@ -1,0 +1,120 @@
+"""Text → tables: tab-separated (as the seed), ``|``-separated (flattened HTML) or one cell per line
+(text from a PDF). The layout is detected from the text; the meaning is read by `grid`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from jixiao.model import Diagnostic, Severity, SourceRef, Table
+from jixiao.readers.grid import Row, read_rows
+
+FILE_PROBLEM = "JX-R00"
+_MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+
+
+class Layout:
+    TABS = "tabs"
+    PIPES = "pipes"
+    LINES = "lines"
+
+
+def detect_layout(lines: list[str]) -> str:
+    """Tabs if many lines hold tabs; else pipes if many hold ``|``; else one cell per line."""
+    filled = [line for line in lines if line.strip()]
+    if not filled:
+        return Layout.LINES
+    tabs = sum("\t" in line for line in filled)
+    pipes = sum("|" in line for line in filled)
+    if tabs * 5 >= len(filled):
+        return Layout.TABS
+    if pipes * 5 >= len(filled):
+        return Layout.PIPES
+    return Layout.LINES
+
+
+def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
+    """Cut text into rows of cells, with each row's line number."""
+    lines = text.splitlines()
+    layout = detect_layout(lines)
+    for number, line in enumerate(lines, start=1):
+        source = SourceRef(file, number)
+        if layout == Layout.TABS:
+            yield Row(tuple(line.split("\t")), source)
+        elif layout == Layout.PIPES:
+            if _MARKDOWN_RULE.match(line.strip()):
+                continue
+            stripped = line.strip()
+            if stripped.startswith("|"):
+                stripped = stripped[1:]
+            if stripped.endswith("|"):
+                stripped = stripped[:-1]
+            yield Row(tuple(stripped.split("|")), source)
+        else:
+            yield Row((line,), source, columns_known=False)
+
+
+def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Diagnostic]]:
+    """Read every table in a text; return the tables and the diagnostics."""
+    return read_rows(text_rows(text, file), file)
+
+
+def decode(data: bytes) -> str | None:
+    """Bytes → text: UTF-8 (with or without BOM), UTF-16 with BOM, else GBK/GB18030; None if binary."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    if b"\x00" in data[:8192]:
+        return None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return text if _mostly_text(text) else None
+    return None
+
+
+def _mostly_text(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return True
+    control = sum(1 for c in sample if ord(c) < 32 and c not in "\t\r\n\f")
+    return control * 50 < len(sample)
+
+
+def read_path(path: str | Path) -> tuple[list[Table], list[Diagnostic]]:
+    """Read a text file; a missing, empty, binary or undecodable file gives one clear diagnostic."""
+    p = Path(path)
+    name = str(path)
+    problem = file_problem(p)
+    if problem is not None:
+        return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, problem, SourceRef(name))]
+    text = decode(p.read_bytes())
+    if text is None:
+        message = "不是文本文件（可能是二进制文件或无法识别的编码）"
+        return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
+    tables, diagnostics = read_text(text, name)
+    if not tables and not diagnostics:
+        message = "文件中没有找到项目绩效目标表"
+        diagnostics = [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
+    return tables, diagnostics
+
+
+def file_problem(path: Path) -> str | None:
+    """Why a path cannot be read at all, in Chinese, or None."""
+    if not path.exists():
+        return "文件不存在"
+    if path.is_dir():
+        return "这是一个目录，不是文件"
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return f"无法读取文件：{exc.strerror}"
+    if size == 0:
+        return "文件是空的"
+    return None

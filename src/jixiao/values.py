@@ -1,0 +1,472 @@
+"""The 指标值 grammar: the text a unit wrote → a structured `Target`, and back.
+
+A value is read as ``[subject][comparator]number[unit][comparator word][note]``::
+
+    ≥85%                     → ≥ 85 %
+    90%及以上                 → ≥ 90 %
+    学员满意度90%以上          → subject 学员满意度, ≥ 90 %
+    90%以上认为…得到提升        → ≥ 90 %, note 认为…得到提升
+    单人单月…差异率小于等于0     → subject …差异率, ≤ 0
+    ≤210元/人/天              → ≤ 210 元/人/天
+    1080 + name 咨询服务数（宗）  → 1080 宗 (unit taken from the name)
+
+or as a date (``2025年12月`` → deadline), a range (``2023-2025年``), or, without digits, a
+qualitative grade (``良好``, ``合格及以上``, ``持续提高``). A value that cannot be read with
+certainty (``约1200``, ``1200左右``, two unrelated numbers) is kind ``unknown`` with a reason;
+parsing never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal, InvalidOperation
+
+from jixiao.model import Kind, Op, Target
+
+# One character in, one character out, so positions in the normalised text map back to the raw text.
+_CHAR_MAP: dict[int, str] = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+_CHAR_MAP.update(
+    {
+        ord("≧"): "≥",
+        ord("⩾"): "≥",
+        ord("≦"): "≤",
+        ord("⩽"): "≤",
+        ord("﹦"): "=",
+        ord("﹥"): ">",
+        ord("﹤"): "<",
+        ord("＝"): "=",
+        ord("—"): "-",
+        ord("–"): "-",
+        ord("－"): "-",
+        ord("〜"): "~",
+        ord("∽"): "~",
+    }
+)
+_SPACES = frozenset(" \t\r\n\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff")
+
+
+def normalise_symbols(text: str) -> str:
+    """Full-width digits and symbols to ASCII (＞ ＝ ≧ ﹦ → > = ≥ =); spaces dropped."""
+    return "".join(c for c in text if c not in _SPACES).translate(_CHAR_MAP)
+
+
+# Comparators written before the number, longest first so 小于等于 wins over 小于.
+_PREFIX_OPS: tuple[tuple[str, Op], ...] = (
+    ("大于或等于", Op.GE),
+    ("小于或等于", Op.LE),
+    ("大于等于", Op.GE),
+    ("小于等于", Op.LE),
+    ("不低于", Op.GE),
+    ("不少于", Op.GE),
+    ("不小于", Op.GE),
+    ("不超过", Op.LE),
+    ("不高于", Op.LE),
+    ("不多于", Op.LE),
+    ("不大于", Op.LE),
+    ("至少", Op.GE),
+    ("达到", Op.GE),
+    ("最多", Op.LE),
+    ("低于", Op.LT),
+    ("少于", Op.LT),
+    ("小于", Op.LT),
+    ("大于", Op.GT),
+    ("高于", Op.GT),
+    ("超过", Op.GT),
+    ("多于", Op.GT),
+    ("等于", Op.EQ),
+    (">=", Op.GE),
+    ("=>", Op.GE),
+    ("<=", Op.LE),
+    ("=<", Op.LE),
+    ("≥", Op.GE),
+    ("≤", Op.LE),
+    (">", Op.GT),
+    ("<", Op.LT),
+    ("=", Op.EQ),
+)
+# Comparators written after the number (and unit). 以上/以下 include the number itself (民法典 §1259).
+_SUFFIX_OPS: tuple[tuple[str, Op], ...] = (
+    ("(含)及以上", Op.GE),
+    ("(含)以上", Op.GE),
+    ("以上(含)", Op.GE),
+    ("及以上", Op.GE),
+    ("或以上", Op.GE),
+    ("以上", Op.GE),
+    ("(含)以下", Op.LE),
+    ("以下(含)", Op.LE),
+    ("及以下", Op.LE),
+    ("或以下", Op.LE),
+    ("以下", Op.LE),
+    ("以内", Op.LE),
+)
+_HEDGES = ("约", "大约", "左右", "上下", "大概", "估计")
+
+# Units seen in published tables; longest first so 场次 wins over 场 and 万元 over 元.
+_UNITS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "%",
+            "‰",
+            "元",
+            "万元",
+            "亿元",
+            "千元",
+            "个",
+            "场",
+            "场次",
+            "宗",
+            "期",
+            "人",
+            "人次",
+            "万人",
+            "万人次",
+            "户",
+            "次",
+            "条",
+            "条(次)",
+            "篇",
+            "篇次",
+            "件",
+            "项",
+            "家",
+            "所",
+            "座",
+            "处",
+            "间",
+            "栋",
+            "辆",
+            "台",
+            "套",
+            "本",
+            "份",
+            "册",
+            "名",
+            "批",
+            "批次",
+            "年",
+            "月",
+            "天",
+            "日",
+            "周",
+            "小时",
+            "分钟",
+            "工作日",
+            "个工作日",
+            "学时",
+            "课时",
+            "课",
+            "节",
+            "门",
+            "类",
+            "分",
+            "倍",
+            "级",
+            "星",
+            "米",
+            "公里",
+            "千米",
+            "平方米",
+            "平方公里",
+            "亩",
+            "公顷",
+            "吨",
+            "千克",
+            "立方米",
+            "张",
+            "部",
+            "支",
+            "队",
+            "组",
+            "班",
+            "轮",
+            "届",
+            "所次",
+            "户次",
+            "家次",
+            "人/次",
+            "宗次",
+            "单",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+# Units that, ending the text before the number, are the number's unit (覆盖人次≥65400).
+_SUBJECT_UNITS: dict[str, str] = {
+    "人次": "人次",
+    "户次": "户次",
+    "场次": "场次",
+    "人数": "人",
+    "户数": "户",
+    "次数": "次",
+    "场数": "场",
+    "个数": "个",
+    "宗数": "宗",
+}
+# What may follow a unit after a slash: 元/人/天, 个/年, 宗/月.
+_PER_UNITS: tuple[str, ...] = (
+    "平方米",
+    "季度",
+    "小时",
+    "人次",
+    "年",
+    "月",
+    "日",
+    "天",
+    "周",
+    "人",
+    "次",
+    "户",
+    "场",
+    "个",
+    "期",
+    "宗",
+    "件",
+    "项",
+    "亩",
+    "吨",
+    "台",
+    "间",
+    "班",
+)
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_ALL_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
+_YEAR = r"(?:19|20|21)\d{2}"
+_DEADLINE_TAIL = r"(?:底|末|初|中|上旬|中旬|下旬)?(?:前|以前|之前|内|止)?(?:完成.{0,20})?"
+_DATE_CN = re.compile(
+    rf"^(?P<y>{_YEAR})年度?(?:(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号])?)?(?P<tail>{_DEADLINE_TAIL})$"
+)
+_DATE_ISO = re.compile(
+    rf"^(?P<y>{_YEAR})[./-](?P<m>\d{{1,2}})(?:[./-](?P<d>\d{{1,2}}))?(?P<tail>{_DEADLINE_TAIL})$"
+)
+_DATE_MONTH_DAY = re.compile(rf"^(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号])?(?P<tail>{_DEADLINE_TAIL})$")
+_YEAR_END = re.compile(r"^(?:当年|本年|年度|全年)?(?:年底|年末)(?:前|以前|之前)?(?:完成.{0,20})?$")
+_RANGE = re.compile(
+    r"^(?P<subject>[^\d]*?)(?P<a>\d+(?:\.\d+)?)(?P<ua>%|[^\d~至到-]{0,4}?)"
+    r"(?:-|~|至|到)(?P<b>\d+(?:\.\d+)?)(?P<rest>.*)$"
+)
+_UNIT_IN_NAME = re.compile(r"[(（]\s*([^()（）]{1,8}?)\s*[)）]\s*$")
+_PUNCTUATION = " ,，;；:：。、.!！"
+
+
+def parse_target(raw: str, indicator_name: str | None = None) -> Target:
+    """Read one 指标值. Never raises; what it cannot read is kind ``unknown``."""
+    return parse_target_with_reason(raw, indicator_name)[0]
+
+
+def parse_target_with_reason(raw: str, indicator_name: str | None = None) -> tuple[Target, str | None]:
+    """Like `parse_target`, and when the result is ``unknown`` also say why (in Chinese)."""
+    text = raw.strip()
+    if not text:
+        return Target(raw="", kind=Kind.UNKNOWN), "指标值为空"
+    try:
+        target, reason = _parse(text)
+    except (InvalidOperation, ValueError, IndexError) as exc:  # defensive: the grammar must not crash
+        return Target(raw=text, kind=Kind.UNKNOWN), f"无法解析（{exc.__class__.__name__}）"
+    if target.kind is Kind.QUANTITATIVE and target.unit is None:
+        implied = _unit_ending(target.subject) or (unit_from_name(indicator_name) if indicator_name else None)
+        if implied is not None:
+            target = replace(target, unit=implied, unit_from_name=True)
+    return target, reason
+
+
+def _unit_ending(subject: str | None) -> str | None:
+    """A counting unit that ends the subject: ``覆盖人次≥65400`` is 65400 人次."""
+    if not subject:
+        return None
+    return next((unit for tail, unit in _SUBJECT_UNITS.items() if subject.endswith(tail)), None)
+
+
+def unit_from_name(indicator_name: str) -> str | None:
+    """The unit an indicator's name gives in brackets: ``咨询服务数（宗）`` → ``宗``."""
+    match = _UNIT_IN_NAME.search(indicator_name)
+    if match is None:
+        return None
+    candidate = _display_unit(normalise_symbols(match.group(1)))
+    if candidate in _UNITS or _display_unit(candidate) in map(_display_unit, _UNITS) or len(candidate) <= 2:
+        return candidate
+    return None
+
+
+def _parse(text: str) -> tuple[Target, str | None]:
+    s = normalise_symbols(text)
+    if not any(c.isdigit() for c in s):
+        if _YEAR_END.match(s):
+            return Target(raw=text, kind=Kind.DEADLINE, month=12), None
+        return Target(raw=text, kind=Kind.QUALITATIVE), None
+    hedge = next((h for h in _HEDGES if h in s), None)
+    if hedge is not None:
+        return Target(raw=text, kind=Kind.UNKNOWN), f"含“{hedge}”，不是确定的指标值"
+    deadline = _parse_deadline(text, s)
+    if deadline is not None:
+        return deadline, None
+    ranged = _parse_range(text, s)
+    if ranged is not None:
+        return ranged
+    return _parse_quantity(text, s)
+
+
+def _parse_deadline(text: str, s: str) -> Target | None:
+    for pattern in (_DATE_CN, _DATE_ISO, _DATE_MONTH_DAY):
+        match = pattern.match(s)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        year = int(groups["y"]) if groups.get("y") else None
+        month = int(groups["m"]) if groups.get("m") else None
+        day = int(groups["d"]) if groups.get("d") else None
+        if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+            return None
+        tail = groups.get("tail") or None
+        return Target(
+            raw=text,
+            kind=Kind.DEADLINE,
+            value=Decimal(year) if year is not None else None,
+            month=month,
+            day=day,
+            note=tail,
+        )
+    return None
+
+
+def _parse_range(text: str, s: str) -> tuple[Target, str | None] | None:
+    match = _RANGE.match(s)
+    if match is None:
+        return None
+    low, high = Decimal(match["a"]), Decimal(match["b"])
+    rest = match["rest"]
+    unit, after = _take_unit(rest)
+    unit_a = match["ua"] or None
+    if unit_a is not None and unit is not None and _display_unit(unit_a) != unit:
+        return None
+    if unit_a is not None and unit is None:
+        if _display_unit(unit_a) not in map(_display_unit, _UNITS):
+            return None
+        unit = _display_unit(unit_a)
+    if any(c.isdigit() for c in after):
+        return None
+    if low > high:
+        return Target(raw=text, kind=Kind.UNKNOWN), "区间的下限大于上限"
+    return (
+        Target(
+            raw=text,
+            kind=Kind.RANGE,
+            value=low,
+            upper=high,
+            unit=unit,
+            subject=match["subject"] or None,
+            note=after.strip(_PUNCTUATION) or None,
+        ),
+        None,
+    )
+
+
+def _parse_quantity(text: str, s: str) -> tuple[Target, str | None]:
+    number = _NUMBER.search(s)
+    if number is None:  # digits glued to letters only, e.g. "A1" — treat the text as a grade
+        return Target(raw=text, kind=Kind.QUALITATIVE), None
+    prefix, rest = s[: number.start()], s[number.end() :]
+    value = Decimal(number.group().replace(",", ""))
+
+    op, subject = _split_prefix_op(prefix)
+    unit, rest = _take_unit(rest)
+    suffix_op, note = _split_suffix_op(rest)
+    if op is not None and suffix_op is not None and op is not suffix_op:
+        return Target(raw=text, kind=Kind.UNKNOWN), "比较符前后矛盾"
+    note = note.strip(_PUNCTUATION)
+    if _ALL_NUMBERS.search(note):
+        return Target(raw=text, kind=Kind.UNKNOWN), "含多个数字，无法确定指标值"
+    if subject and subject[-1].isdigit():
+        return Target(raw=text, kind=Kind.UNKNOWN), "数字格式无法识别"
+    return (
+        Target(
+            raw=text,
+            kind=Kind.QUANTITATIVE,
+            op=op or suffix_op,
+            value=value,
+            unit=unit,
+            subject=subject.strip(_PUNCTUATION) or None,
+            note=note or None,
+        ),
+        None,
+    )
+
+
+def _split_prefix_op(prefix: str) -> tuple[Op | None, str]:
+    for word, op in _PREFIX_OPS:
+        if prefix.endswith(word):
+            return op, prefix[: -len(word)]
+    return None, prefix
+
+
+def _split_suffix_op(rest: str) -> tuple[Op | None, str]:
+    for word, op in _SUFFIX_OPS:
+        if rest.startswith(word):
+            return op, rest[len(word) :]
+    return None, rest
+
+
+def _take_unit(rest: str) -> tuple[str | None, str]:
+    """Take the unit at the start of ``rest`` (normalised text); return it and what follows."""
+    if rest.startswith(tuple(word for word, _ in _SUFFIX_OPS)):
+        return None, rest
+    unit = next((u for u in _UNITS if rest.startswith(u)), None)
+    if unit is None:
+        # An unlisted unit: one or two CJK characters standing alone or before 以上/以下.
+        match = re.match(r"[\u4e00-\u9fff]{1,2}", rest)
+        if match is None:
+            return None, rest
+        after = rest[match.end() :]
+        if after and not after.startswith(tuple(w for w, _ in _SUFFIX_OPS)) and after[0] != "/":
+            return None, rest
+        unit = match.group()
+    pos = len(unit)
+    while pos < len(rest) and rest[pos] == "/":
+        per = next((p for p in _PER_UNITS if rest.startswith(p, pos + 1)), None)
+        if per is None:
+            break
+        unit += "/" + per
+        pos += 1 + len(per)
+    return _display_unit(unit), rest[pos:]
+
+
+def _display_unit(unit: str) -> str:
+    """Units are stored with full-width brackets, as Chinese tables write them: 条（次）."""
+    return unit.replace("(", "（").replace(")", "）")
+
+
+def number_text(value: Decimal) -> str:
+    """A Decimal as plain digits, never in exponent form: Decimal('1E+3') → '1000'."""
+    text = format(value, "f")
+    return text
+
+
+def canonical_text(target: Target) -> str:
+    """The structured target written canonically (``≥85%``, ``2025年12月``, ``2023-2025年``)."""
+    subject = target.subject or ""
+    note = target.note or ""
+    unit = "" if target.unit is None or target.unit_from_name else target.unit
+    if target.kind is Kind.QUANTITATIVE and target.value is not None:
+        op = target.op.symbol if target.op is not None else ""
+        return f"{subject}{op}{number_text(target.value)}{unit}{note}"
+    if target.kind is Kind.RANGE and target.value is not None and target.upper is not None:
+        return f"{subject}{number_text(target.value)}-{number_text(target.upper)}{unit}{note}"
+    if target.kind is Kind.DEADLINE:
+        parts = []
+        if target.value is not None:
+            parts.append(f"{number_text(target.value)}年")
+        if target.month is not None:
+            parts.append(f"{target.month}月")
+        if target.day is not None:
+            parts.append(f"{target.day}日")
+        if not parts:
+            return target.raw or "年底前"
+        return "".join(parts) + note
+    return target.raw
+
+
+def format_target(target: Target) -> str:
+    """What to print for a target: the unit's own text when there is one, else the canonical text."""
+    return target.raw or canonical_text(target)
