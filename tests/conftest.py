@@ -135,10 +135,11 @@ def _pg_template(postgres_cluster: PostgresCluster) -> str:
 
 @pytest.fixture(scope="session")
 def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from jixiao.store.db import upgrade
+    from jixiao.store.db import dispose_engines, upgrade
 
     path = tmp_path_factory.mktemp("sqlite-template") / "template.sqlite"
     upgrade(f"sqlite:///{path}")
+    dispose_engines()  # closing the last connection folds the WAL into the file we copy
     return path
 
 

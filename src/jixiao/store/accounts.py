@@ -40,7 +40,11 @@ class UserRecord:
 
     def principal(self) -> Principal:
         return Principal(
-            user_id=self.id, username=self.username, role=self.role, unit=self.unit, departments=self.departments
+            user_id=self.id,
+            username=self.username,
+            role=self.role,
+            unit=self.unit,
+            departments=self.departments,
         )
 
 
@@ -111,7 +115,11 @@ def _departments_of(conn: Connection, user_ids: Sequence[int]) -> dict[int, tupl
 
 
 def _records(conn: Connection, where: Any = None) -> list[UserRecord]:
-    query = select(users, orgs.c.name.label("unit")).outerjoin(orgs, orgs.c.id == users.c.unit_id).order_by(users.c.id)
+    query = (
+        select(users, orgs.c.name.label("unit"))
+        .outerjoin(orgs, orgs.c.id == users.c.unit_id)
+        .order_by(users.c.id)
+    )
     if where is not None:
         query = query.where(where)
     rows = conn.execute(query).all()
@@ -150,7 +158,9 @@ def set_password(conn: Connection, username: str, password: str) -> None:
         raise AccountError(f"没有用户 {username}")
 
 
-def authenticate(conn: Connection, username: str, password: str, moment: datetime | None = None) -> UserRecord:
+def authenticate(
+    conn: Connection, username: str, password: str, moment: datetime | None = None
+) -> UserRecord:
     """The user if the password is right; counts failures and locks the account after too many."""
     moment = moment or datetime.now(UTC)
     row = conn.execute(select(users).where(users.c.username == username.strip())).first()
@@ -189,7 +199,14 @@ def open_session(conn: Connection, user_id: int, lifetime: timedelta = SESSION_L
     stamp = datetime.now(UTC)
     conn.execute(
         insert(sessions),
-        [{"token_hash": _token_hash(token), "user_id": user_id, "expires_at": stamp + lifetime, "created_at": stamp}],
+        [
+            {
+                "token_hash": _token_hash(token),
+                "user_id": user_id,
+                "expires_at": stamp + lifetime,
+                "created_at": stamp,
+            }
+        ],
     )
     return token
 

@@ -379,8 +379,8 @@ def set_status(
 
 # ---- reading ---------------------------------------------------------------------------------
 
-_unit = orgs.alias("unit_org")
-_department = orgs.alias("department_org")
+UNIT = orgs.alias("unit_org")
+DEPARTMENT = orgs.alias("department_org")
 
 LIST_COLUMNS = (
     perf_tables.c.id,
@@ -397,14 +397,14 @@ LIST_COLUMNS = (
     perf_tables.c.current_version,
     perf_tables.c.lock_version,
     perf_tables.c.updated_at,
-    _unit.c.name.label("unit"),
-    _department.c.name.label("department"),
+    UNIT.c.name.label("unit"),
+    DEPARTMENT.c.name.label("department"),
 )
 
 
-def _from_clause() -> Any:
-    return perf_tables.outerjoin(_unit, _unit.c.id == perf_tables.c.unit_id).outerjoin(
-        _department, _department.c.id == perf_tables.c.department_id
+def from_clause() -> Any:
+    return perf_tables.outerjoin(UNIT, UNIT.c.id == perf_tables.c.unit_id).outerjoin(
+        DEPARTMENT, DEPARTMENT.c.id == perf_tables.c.department_id
     )
 
 
@@ -421,9 +421,9 @@ class Visibility:
             return None
         clauses: list[ColumnElement[bool]] = [perf_tables.c.status == Status.PUBLISHED.value]
         if self.units:
-            clauses.append(_unit.c.name.in_(self.units))
+            clauses.append(UNIT.c.name.in_(self.units))
         if self.departments:
-            clauses.append(_department.c.name.in_(self.departments))
+            clauses.append(DEPARTMENT.c.name.in_(self.departments))
         return or_(*clauses)
 
 
@@ -462,14 +462,14 @@ def _conditions(query: TableQuery, visibility: Visibility) -> list[ColumnElement
         conditions.append(
             or_(
                 perf_tables.c.name.like(pattern),
-                _unit.c.name.like(pattern),
+                UNIT.c.name.like(pattern),
                 perf_tables.c.indicator_text.like(pattern),
             )
         )
     if query.year:
         conditions.append(perf_tables.c.year == query.year)
     if query.unit:
-        conditions.append(_unit.c.name == query.unit)
+        conditions.append(UNIT.c.name == query.unit)
     if query.project_type:
         conditions.append(perf_tables.c.project_type == query.project_type)
     if query.status:
@@ -491,13 +491,13 @@ def list_tables(
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of tables matching the query, and how many match in all."""
     conditions = _conditions(query, visibility)
-    total = conn.execute(select(func.count()).select_from(_from_clause()).where(*conditions)).scalar_one()
+    total = conn.execute(select(func.count()).select_from(from_clause()).where(*conditions)).scalar_one()
     order = SORTS.get(query.sort, perf_tables.c.updated_at)
     ordering = [order.desc() if query.descending else order.asc(), perf_tables.c.id.desc()]
     page = max(query.page, 1)
     rows = conn.execute(
         select(*LIST_COLUMNS)
-        .select_from(_from_clause())
+        .select_from(from_clause())
         .where(*conditions)
         .order_by(*ordering)
         .limit(query.per_page)
@@ -514,7 +514,7 @@ def _row_dict(row: Any) -> dict[str, Any]:
 
 def get_table_row(conn: Connection, table_id: int) -> dict[str, Any] | None:
     row = conn.execute(
-        select(*LIST_COLUMNS).select_from(_from_clause()).where(perf_tables.c.id == table_id)
+        select(*LIST_COLUMNS).select_from(from_clause()).where(perf_tables.c.id == table_id)
     ).first()
     return None if row is None else _row_dict(row)
 
