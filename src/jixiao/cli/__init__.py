@@ -7,7 +7,10 @@ errors), 2 usage errors.
 
 from __future__ import annotations
 
-from jixiao.cli import basic  # noqa: F401  (registers commands)
+from jixiao.cli import (
+    basic,  # noqa: F401  (registers commands)
+    store,  # noqa: F401  (db, import, user, serve, demo)
+)
 from jixiao.cli.app import app
 
 
