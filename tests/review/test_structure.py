@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jixiao.review import PROFILES
-from review.tabletext import GOOD_ROWS, assert_fires, assert_silent, pairs, row, table
+from review.tabletext import GOOD_ROWS, assert_fires, assert_silent, row, table
 
 TIMELINESS_ROW = " |  | 时效指标 | 培训完成时间 | 2025年12月 | 2025年12月"
 QUALITY_ROW = " |  | 质量指标 | 培训出勤率 | ≥95% | ≥95%"
@@ -77,5 +77,5 @@ def test_s08_the_same_project_twice_in_one_batch() -> None:
     first = table()
     second_start = first.count("\n") + 2  # one blank line between the tables
     text = first + "\n" + table()
-    assert pairs(text, "JX-S08") == [("JX-S08", second_start + 2)]
+    assert_fires("JX-S08", text, [second_start + 2])
     assert_silent("JX-S08", first + "\n" + table(name="另一个项目"))

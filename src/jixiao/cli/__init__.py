@@ -7,6 +7,7 @@ errors), 2 usage errors.
 
 from __future__ import annotations
 
+import jixiao.cli.review  # noqa: F401  (registers the review commands)
 from jixiao.cli import basic  # noqa: F401  (registers commands)
 from jixiao.cli.app import app
 
