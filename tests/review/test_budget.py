@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from review.tabletext import GOOD_ROWS, assert_fires, assert_silent, row, table
+from tests.review.tabletext import GOOD_ROWS, assert_fires, assert_silent, row, table
 
 COST_ROW = " | 成本指标 | 经济成本指标 | 预算控制数 | ≤100000元 | ≤100000元"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from review.tabletext import GOOD_ROWS, assert_fires, assert_silent, row, table
+from tests.review.tabletext import GOOD_ROWS, assert_fires, assert_silent, row, table
 
 QUALITY_ROW = " |  | 质量指标 | 培训出勤率 | ≥95% | ≥95%"
 

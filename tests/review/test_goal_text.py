@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jixiao.review.goal_text import mentions
-from review.tabletext import GOOD_ROWS, assert_fires, assert_silent, row, table
+from tests.review.tabletext import GOOD_ROWS, assert_fires, assert_silent, row, table
 
 ROWS = GOOD_ROWS.replace(
     " | 产出指标 | 数量指标 | 举办培训班 | ≥2期 | ≥2期",

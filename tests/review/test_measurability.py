@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jixiao.review.measurability import is_vague
-from review.tabletext import GOOD_ROWS, assert_fires, assert_silent, row, table
+from tests.review.tabletext import GOOD_ROWS, assert_fires, assert_silent, row, table
 
 QUALITY_ROW = " |  | 质量指标 | 培训出勤率 | ≥95% | ≥95%"
 BENEFIT_ROW = " | 效益指标 | 社会效益 | 培训人次 | ≥300人次 | ≥300人次"

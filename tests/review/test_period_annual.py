@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from review.tabletext import GOOD_ROWS, assert_fires, assert_silent, row, table
+from tests.review.tabletext import GOOD_ROWS, assert_fires, assert_silent, row, table
 
 COUNT_ROW = " | 产出指标 | 数量指标 | 举办培训班 | ≥2期 | ≥2期"
 

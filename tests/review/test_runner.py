@@ -15,7 +15,7 @@ from jixiao.review.common import Hit
 from jixiao.review.outcome import grade
 from jixiao.review.profiles import DEFAULT_PROFILE, OutcomeThresholds, Profile
 from jixiao.review.registry import Rule
-from review.tabletext import GOOD_ROWS, review_text, row, table
+from tests.review.tabletext import GOOD_ROWS, review_text, row, table
 
 
 def _one(text: str) -> Table:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jixiao.review import PROFILES
-from review.tabletext import GOOD_ROWS, assert_fires, assert_silent, row, table
+from tests.review.tabletext import GOOD_ROWS, assert_fires, assert_silent, row, table
 
 TIMELINESS_ROW = " |  | 时效指标 | 培训完成时间 | 2025年12月 | 2025年12月"
 QUALITY_ROW = " |  | 质量指标 | 培训出勤率 | ≥95% | ≥95%"

@@ -7,8 +7,13 @@ errors), 2 usage errors.
 
 from __future__ import annotations
 
-import jixiao.cli.review  # noqa: F401  (registers the review commands)
-from jixiao.cli import basic  # noqa: F401  (registers commands)
+# One import per line: each registers its commands on `app`.
+from jixiao.cli import (
+    basic,  # noqa: F401
+    parse,  # noqa: F401
+    review,  # noqa: F401  (review, rules)
+    store,  # noqa: F401  (db, import, user, serve, demo)
+)
 from jixiao.cli.app import app
 
 
