@@ -11,6 +11,7 @@ from __future__ import annotations
 from jixiao.cli import (
     basic,  # noqa: F401
     parse,  # noqa: F401
+    review,  # noqa: F401  (review, rules)
     store,  # noqa: F401  (db, import, user, serve, demo)
 )
 from jixiao.cli.app import app
