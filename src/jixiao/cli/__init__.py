@@ -7,7 +7,13 @@ errors), 2 usage errors.
 
 from __future__ import annotations
 
-from jixiao.cli import basic, export, parse  # noqa: F401  (registers commands)
+# One import per line: each registers its commands on `app`.
+from jixiao.cli import (
+    basic,  # noqa: F401
+    export,  # noqa: F401  (export: xlsx, pdf, json, csv)
+    parse,  # noqa: F401
+    store,  # noqa: F401  (db, import, user, serve, demo)
+)
 from jixiao.cli.app import app
 
 

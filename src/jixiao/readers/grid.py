@@ -93,8 +93,7 @@ def _segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
     current: list[Row] = []
     has_name = False
     for row in rows:
-        first = next((c for c in row.cells if c.strip()), "")
-        label = label_of(first.strip()) if first else None
+        label = _first_label(row.cells)
         starts = label is Label.TITLE or (label is Label.NAME and has_name)
         if starts and current:
             if has_name:
@@ -106,6 +105,16 @@ def _segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
             current.append(row)
     if current and has_name:
         yield current
+
+
+def _first_label(cells: tuple[str, ...]) -> Label | None:
+    """The label of a row's first non-empty cell (cheap: most rows start with one)."""
+    for cell in cells:
+        if cell:
+            stripped = cell.strip()
+            if stripped:
+                return label_of(stripped)
+    return None
 
 
 def clean_goal_text(text: str) -> str:
