@@ -8,6 +8,7 @@ errors), 2 usage errors.
 from __future__ import annotations
 
 from jixiao.cli import basic, parse  # noqa: F401  (registers commands)
+from jixiao.cli import evaluate as _evaluate  # noqa: F401  (scoring commands)
 from jixiao.cli.app import app
 
 

@@ -73,6 +73,7 @@ class _SheetWriter:
         self.meta: list[tuple[str, str]] = []
 
     def write(self) -> list[tuple[str, str]]:
+        self._column_widths()
         ev = self.evaluation
         self.meta += [
             ("table_key", ev.table_key),
@@ -114,6 +115,7 @@ class _SheetWriter:
         self._merged(self.row, 1, self.width, self.layout.funds_title, _BOLD)
         self.row += 1
         self.meta.append(("funds_header_row", str(self.row)))
+        self.sheet.row_dimensions[self.row].height = 30
         self._label(self.row, 1, "资金来源")
         for offset, header in enumerate(self.layout.funds_columns):
             self._label(self.row, 2 + offset, header)
@@ -229,7 +231,19 @@ class _SheetWriter:
                 cell.fill = _INPUT
             if role == "score" and score is not None:
                 cell.comment = Comment(score.explanation, "jixiao")
+        self._fit_height(self.row)
         self.row += 1
+
+    def _fit_height(self, row: int) -> None:
+        """Excel does not grow wrapped rows by itself on open; estimate the lines each cell needs."""
+        lines = 1
+        for col in range(1, self.width + 1):
+            value = self.sheet.cell(row=row, column=col).value
+            width = self.sheet.column_dimensions[get_column_letter(col)].width or 10
+            if isinstance(value, str) and not value.startswith("="):
+                # A CJK character is about two width units wide.
+                lines = max(lines, -(-len(value) * 2 // max(int(width) - 1, 1)))
+        self.sheet.row_dimensions[row].height = max(18, 15 * lines)
 
     def _footer(self) -> None:
         score_col = 1 + self.layout.indicator_columns.index("得分")
@@ -250,11 +264,13 @@ class _SheetWriter:
         self._merged(self.row, 1, self.width, note, Font(size=9, color="666666"))
         self.sheet.row_dimensions[self.row].height = 45
 
-    def _print_setup(self) -> None:
-        widths = {"level1": 12, "level2": 14, "name": 24, "target": 18, "actual": 18, "reason": 30}
+    def _column_widths(self) -> None:
+        widths = {"level1": 16, "level2": 14, "name": 24, "target": 18, "actual": 18, "reason": 30}
         for col, header in enumerate(self.layout.indicator_columns, start=1):
             width = widths.get(INDICATOR_ROLES[header], 11)
             self.sheet.column_dimensions[get_column_letter(col)].width = width
+
+    def _print_setup(self) -> None:
         self.sheet.page_setup.orientation = "landscape"
         self.sheet.page_setup.paperSize = self.sheet.PAPERSIZE_A4
         self.sheet.page_setup.fitToWidth = 1
