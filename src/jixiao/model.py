@@ -26,8 +26,8 @@ class SourceRef:
         where = self.file or "<输入>"
         if self.sheet is not None:
             return f"{where}!{self.sheet}!{self.cell}" if self.cell else f"{where}!{self.sheet}"
-        if self.page is not None and self.line is None:
-            return f"{where} 第{self.page}页"
+        if self.page is not None:  # a PDF: the page, and the row on that page when known
+            return f"{where} 第{self.page}页" + (f"第{self.line}行" if self.line is not None else "")
         if self.line is not None:
             return f"{where}:{self.line}"
         return where
@@ -141,7 +141,7 @@ class Indicator:
     name: str
     period: Target
     annual: Target
-    source: SourceRef = NOWHERE
+    source: SourceRef = field(default=NOWHERE, compare=False)
     weight: Decimal | None = None
     layout: RowLayout | None = field(default=None, compare=False)
 
@@ -152,7 +152,7 @@ class Placeholder:
 
     level1: str
     level2: str | None
-    source: SourceRef = NOWHERE
+    source: SourceRef = field(default=NOWHERE, compare=False)
     layout: RowLayout | None = field(default=None, compare=False)
 
 
@@ -176,7 +176,7 @@ class Project:
     year: int | None = None
     budget: Decimal | None = None
     budget_unit: str = "元"
-    source: SourceRef = NOWHERE
+    source: SourceRef = field(default=NOWHERE, compare=False)
     lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
     def line_of(self, field_name: str) -> int | None:
@@ -209,13 +209,17 @@ class Goals:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """One 项目绩效目标表."""
+    """One 项目绩效目标表.
+
+    Equality is equality of content: where a record was read (``source``, line maps, row layouts)
+    does not take part, so a table printed and read back equals the original.
+    """
 
     project: Project
     goals: Goals
     indicators: tuple[Indicator, ...]
     placeholders: tuple[Placeholder, ...] = ()
-    source: SourceRef = NOWHERE
+    source: SourceRef = field(default=NOWHERE, compare=False)
 
     @property
     def annual_indicators(self) -> tuple[Indicator, ...]:

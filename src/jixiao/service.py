@@ -62,12 +62,10 @@ class Invalid(ServiceError):
 
 
 def review_table(table: Table) -> list[Diagnostic]:
-    """The review engine's findings for one table (empty until `jixiao.review` is installed)."""
-    try:
-        from jixiao.review import review_table as engine
-    except ImportError:
-        return []
-    return list(engine(table))
+    """The review engine's findings for one table."""
+    from jixiao.review import review_table as engine
+
+    return list(engine(table).findings)
 
 
 def _attach_reader_diagnostics(

@@ -7,8 +7,10 @@ errors), 2 usage errors.
 
 from __future__ import annotations
 
+# One import per line: each registers its commands on `app`.
 from jixiao.cli import (
-    basic,  # noqa: F401  (registers commands)
+    basic,  # noqa: F401
+    parse,  # noqa: F401
     store,  # noqa: F401  (db, import, user, serve, demo)
 )
 from jixiao.cli.app import app

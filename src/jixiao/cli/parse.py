@@ -1,0 +1,163 @@
+"""`jixiao parse` and `jixiao show`: read tables and print them as data or as trees."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table as RichTable
+from rich.text import Text
+from rich.tree import Tree
+
+from jixiao.cli.app import app
+from jixiao.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    check_paths,
+    err,
+    out,
+    print_diagnostics,
+    read_inputs,
+    write_output,
+)
+from jixiao.model import Kind, Table, Target
+from jixiao.values import format_target
+from jixiao.writers.csv import write_csv
+from jixiao.writers.json import dumps_tables, table_to_dict
+from jixiao.writers.text import budget_text, print_tables
+
+
+class OutputFormat(StrEnum):
+    JSON = "json"
+    CSV = "csv"
+    TEXT = "text"
+
+
+Files = Annotated[list[str], typer.Argument(help="文本文件；- 表示标准输入", show_default=False)]
+
+
+@app.command()
+def parse(
+    files: Files,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="输出格式：json（开放数据）、csv（每行一个指标）、text"),
+    ] = OutputFormat.JSON,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件，默认标准输出")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="等同于 --format json")] = False,
+) -> None:
+    """读取项目绩效目标表，输出结构化数据（JSON/CSV/规范文本）。"""
+    check_paths(files)
+    result = read_inputs(files)
+    print_diagnostics(result.diagnostics)
+    fmt = OutputFormat.JSON if as_json else output_format
+    if fmt is OutputFormat.JSON:
+        write_output(dumps_tables(result.tables) + "\n", output)
+    elif fmt is OutputFormat.CSV:
+        write_output(write_csv(result.tables), output, bom=output is not None)
+    else:
+        write_output(print_tables(result.tables), output)
+    raise typer.Exit(EXIT_PROBLEM if result.failed else EXIT_OK)
+
+
+_KIND_STYLE = {
+    Kind.QUANTITATIVE: "green",
+    Kind.QUALITATIVE: "cyan",
+    Kind.DEADLINE: "magenta",
+    Kind.RANGE: "blue",
+    Kind.UNKNOWN: "bold red",
+}
+_KIND_LABEL = {
+    Kind.QUANTITATIVE: "定量",
+    Kind.QUALITATIVE: "定性",
+    Kind.DEADLINE: "时限",
+    Kind.RANGE: "区间",
+    Kind.UNKNOWN: "未识别",
+}
+
+
+def _target_text(target: Target) -> Text:
+    if target.is_empty:
+        return Text("（空）", style="dim")
+    return Text(format_target(target), style=_KIND_STYLE[target.kind])
+
+
+def table_tree(table: Table) -> Tree:
+    """One table as a tree: project, goals, 一级 → 二级 → 三级 with both values coloured by kind."""
+    p = table.project
+    budget = budget_text(table)
+    head = Text.assemble(
+        (p.name, "bold"), f"  {p.year or ''}年  预算 {budget}{p.budget_unit}  ", (str(table.source), "dim")
+    )
+    tree = Tree(head)
+    period = f"{p.period_start or '?'}–{p.period_end or '?'}"
+    tree.add(f"{p.type or '类型未填'} · {p.level or '等级未填'} · {p.unit or '单位未填'} · 实施周期 {period}")
+    goals = tree.add("总体绩效目标")
+    goals.add(Text.assemble(("实施周期：", "dim"), table.goals.period or "（空）"))
+    goals.add(Text.assemble(("年度：", "dim"), table.goals.annual or "（空）"))
+    branches: dict[tuple[str, str], Tree] = {}
+    level1_nodes: dict[str, Tree] = {}
+    for ind in table.indicators:
+        l1 = level1_nodes.get(ind.level1) or tree.add(Text(ind.level1 or "（无一级指标）", style="bold"))
+        level1_nodes[ind.level1] = l1
+        l2 = branches.get((ind.level1, ind.level2)) or l1.add(ind.level2 or "（无二级指标）")
+        branches[(ind.level1, ind.level2)] = l2
+        l2.add(Text.assemble(
+            ind.name, "  ", ("周期 ", "dim"), _target_text(ind.period), "  ", ("年度 ", "dim"),
+            _target_text(ind.annual), (f"  :{ind.source.line}" if ind.source.line else "", "dim"),
+        ))  # fmt: skip
+    return tree
+
+
+@app.command()
+def show(
+    files: Files,
+    summary: Annotated[bool, typer.Option("--summary", help="每个表格一行的概览")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+) -> None:
+    """以树形显示每个表格（指标值按类型着色），诊断信息以“文件:行: 信息”列出。"""
+    check_paths(files)
+    result = read_inputs(files)
+    if as_json:
+        payload = {
+            "tables": [table_to_dict(t) for t in result.tables],
+            "diagnostics": [
+                {"code": d.code, "severity": d.severity.value, "message": d.message, "file": d.source.file,
+                 "line": d.source.line}
+                for d in result.diagnostics
+            ],
+        }  # fmt: skip
+        out.print_json(json.dumps(payload, ensure_ascii=False))
+    elif summary:
+        out.print(summary_table(result.tables))
+    else:
+        for table in result.tables:
+            out.print(table_tree(table))
+            out.print()
+    print_diagnostics(result.diagnostics)
+    if not as_json:
+        n = sum(len(t.indicators) for t in result.tables)
+        err.print(f"共 {len(result.tables)} 个表格，{n} 个指标，{len(result.diagnostics)} 条诊断信息")
+    raise typer.Exit(EXIT_PROBLEM if result.failed else EXIT_OK)
+
+
+def summary_table(tables: list[Table]) -> RichTable:
+    grid = RichTable(title="项目绩效目标表", show_lines=False)
+    for column in ("#", "项目名称", "类型", "实施周期", "预算", "指标数", "定量", "定性", "其他"):
+        grid.add_column(
+            column, justify="right" if column in ("#", "预算", "指标数", "定量", "定性", "其他") else "left"
+        )
+    for n, t in enumerate(tables, start=1):
+        kinds = [i.annual.kind for i in t.indicators]
+        quantitative = sum(k is Kind.QUANTITATIVE for k in kinds)
+        qualitative = sum(k is Kind.QUALITATIVE for k in kinds)
+        p = t.project
+        others = len(kinds) - quantitative - qualitative
+        period = f"{p.period_start}–{p.period_end}"
+        budget = f"{budget_text(t)}{p.budget_unit}"
+        counts = (str(len(t.indicators)), str(quantitative), str(qualitative), str(others))
+        grid.add_row(str(n), p.name, p.type or "", period, budget, *counts)
+    return grid

@@ -1,0 +1,277 @@
+"""In-year monitoring (运行监控, 1–N月): progress index, traffic lights and warnings (rules.md §5).
+
+Funds: 执行率 = 1–N月执行数 / 全年预算数; 进度指数 = 执行率 ÷ (N/12) × 100; lights from the profile
+(<60 red, 60–<80 yellow, ≥80 green; Sichuan: absolute floors 25/40/60/80 % at N = 4/6/8/10).
+Indicators: cumulative ones (counts that grow through the year) are compared with the share of the
+year elapsed; one-off ones (rates, grades) with the target itself. Money and outputs are compared
+with each other: "spent 80 %, outputs 20 %" is a joint warning, and the reverse too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from jixiao.model import NOWHERE, Diagnostic, Kind, Op, Severity, SourceRef, Target
+from jixiao.scoring.numbers import HUNDRED, ZERO, convert, money, percent, plain, read_actual
+from jixiao.scoring.profiles import DEFAULT_PROFILE, MonitoringRules, Profile
+
+TWELVE = Decimal(12)
+
+
+class Light(StrEnum):
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+
+    @property
+    def label(self) -> str:
+        return {Light.GREEN: "绿灯", Light.YELLOW: "黄灯", Light.RED: "红灯"}[self]
+
+
+class Likelihood(StrEnum):
+    """完成目标可能性 (rules.md §5.2, §11.11)."""
+
+    CERTAIN = "确定能"
+    POSSIBLE = "有可能"
+    IMPOSSIBLE = "不可能"
+
+
+# Qualitative monitoring values and their lights (rules.md §11.12); 未达成 before 达成 when matching.
+_QUALITATIVE_LIGHTS = (("未达成", Light.RED), ("部分达成", Light.YELLOW), ("达成", Light.GREEN))
+
+
+@dataclass(frozen=True, slots=True)
+class MonitoringLine:
+    """One indicator of the 监控表: the 年度 target and what the unit reports after N months.
+
+    ``cumulative`` says whether the value grows through the year (个案57个) or is a level reached
+    at once (满意度≥85%); None lets the system decide from the unit (% and grades are one-off).
+    """
+
+    level1: str
+    level2: str
+    name: str
+    target: Target
+    current: str = ""
+    expected: str = ""  # 全年预计完成情况
+    likelihood: Likelihood = Likelihood.CERTAIN
+    reason: str = ""  # 偏差原因分析
+    measures: str = ""  # 改进措施
+    cumulative: bool | None = None
+    source: SourceRef = NOWHERE
+
+    @property
+    def label(self) -> str:
+        return self.name or self.level2 or self.level1
+
+
+@dataclass(frozen=True, slots=True)
+class MonitoringSnapshot:
+    """A 1–N月 monitoring report of one project: the money and each indicator's progress."""
+
+    project: str
+    months: int
+    annual_budget: Decimal  # 全年预算数
+    executed: Decimal  # 1–N月执行数
+    lines: tuple[MonitoringLine, ...] = ()
+    initial_budget: Decimal | None = None  # 年初预算数
+    expected_executed: Decimal | None = None  # 全年预计执行数
+    unit: str = "万元"
+    year: int | None = None
+    source: SourceRef = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """A ratio with its light and the sentence that explains both."""
+
+    ratio: Decimal | None  # completion ratio (executed/budget, current/target), None if unknown
+    index: Decimal | None  # ratio against time elapsed, × 100 (None where time does not apply)
+    light: Light
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class LineProgress:
+    line: MonitoringLine
+    progress: Progress
+
+
+@dataclass(frozen=True, slots=True)
+class MonitoringResult:
+    profile: str
+    months: int
+    funds: Progress
+    lines: tuple[LineProgress, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def light(self) -> Light:
+        """The worst light of the report (funds and indicators)."""
+        lights = [self.funds.light, *(lp.progress.light for lp in self.lines)]
+        for light in (Light.RED, Light.YELLOW):
+            if light in lights:
+                return light
+        return Light.GREEN
+
+
+def elapsed_share(months: int) -> Decimal:
+    """The share of the year elapsed after 1–N月."""
+    return Decimal(months) / TWELVE
+
+
+def light_for_index(index: Decimal, rules: MonitoringRules) -> Light:
+    if index < rules.red_below:
+        return Light.RED
+    if index < rules.yellow_below:
+        return Light.YELLOW
+    return Light.GREEN
+
+
+def funds_progress(
+    budget: Decimal, executed: Decimal, months: int, rules: MonitoringRules, unit: str = "万元"
+) -> Progress:
+    """执行率, 进度指数 and its light; with Sichuan floors the light is red below the month's floor."""
+    if budget <= 0:
+        text = f"全年预算数为{plain(budget)}{unit}，执行进度无法计算，按红灯处理"
+        return Progress(None, None, Light.RED, text)
+    ratio = executed / budget
+    index = ratio / elapsed_share(months) * HUNDRED
+    head = (
+        f"1–{months}月执行{plain(executed)}{unit} ÷ 全年预算{plain(budget)}{unit} = 执行率{percent(ratio)}；"
+        f"时间进度{months}/12，进度指数 {percent(ratio)}÷{months}/12={money(index)}"
+    )
+    floor = rules.floor_at(months)
+    if floor is not None:
+        light = Light.RED if ratio * HUNDRED < floor else Light.GREEN
+        verdict = "低于" if light is Light.RED else "不低于"
+        return Progress(
+            ratio, index, light, f"{head}；执行率{verdict}{months}月底应达的{plain(floor)}%，{light.label}"
+        )
+    light = light_for_index(index, rules)
+    edges = f"（<{plain(rules.red_below)}红、<{plain(rules.yellow_below)}黄、其余绿）"
+    return Progress(ratio, index, light, f"{head}，{light.label}{edges}")
+
+
+def is_cumulative(line: MonitoringLine) -> bool:
+    """Counts accumulate through the year; rates (%), ratios and reverse ceilings of a level do not."""
+    if line.cumulative is not None:
+        return line.cumulative
+    unit = line.target.base_unit or ""
+    return "%" not in unit and "率" not in line.name and "满意度" not in line.name
+
+
+def line_progress(line: MonitoringLine, months: int, rules: MonitoringRules) -> Progress:
+    """The light of one indicator after N months, explained."""
+    target = line.target
+    current = line.current.strip()
+    if not current:
+        return Progress(None, None, Light.RED, "未填报当前完成值，按红灯处理")
+    if target.kind is not Kind.QUANTITATIVE or target.value is None:
+        for word, light in _QUALITATIVE_LIGHTS:
+            if word in current:
+                return Progress(None, None, light, f"当前完成情况“{current}”，{light.label}")
+        return Progress(
+            None, None, Light.YELLOW, f"当前完成情况“{current}”未注明达成/部分达成/未达成，黄灯待核"
+        )
+    actual = read_actual(current)
+    if actual.number is None:
+        return Progress(None, None, Light.RED, f"定量指标的当前完成值“{current}”不是数值，按红灯处理")
+    unit = target.base_unit
+    number = convert(actual.number, actual.unit, unit)
+    number = actual.number if number is None else max(number, ZERO)
+    goal = target.value
+    op = target.op or Op.GE
+    head = f"当前完成{plain(number)}{unit or ''}，年度目标{op.symbol}{plain(goal)}{unit or ''}"
+    if goal == 0:
+        met = number <= 0 if op in (Op.LE, Op.EQ) else number < 0 if op is Op.LT else True
+        light = Light.GREEN if met else Light.RED
+        return Progress(None, None, light, f"{head}，{light.label}（目标为0）")
+    if op.is_reverse:
+        # A ceiling already passed cannot be undone; below it the indicator is on track.
+        light = Light.RED if number > goal else Light.GREEN
+        verdict = "已超过上限" if light is Light.RED else "未超过上限"
+        return Progress(number / goal, None, light, f"{head}，{verdict}，{light.label}")
+    ratio = number / goal
+    if is_cumulative(line):
+        index = ratio / elapsed_share(months) * HUNDRED
+        light = light_for_index(index, rules)
+        text = f"{head}，完成{percent(ratio)}，时间进度{months}/12，进度指数{money(index)}"
+        text += f"，{light.label}（累计型）"
+        return Progress(ratio, index, light, text)
+    light = light_for_index(ratio * HUNDRED, rules)
+    return Progress(ratio, None, light, f"{head}，达成度{percent(ratio)}，{light.label}（一次性/比率型）")
+
+
+def monitor(snapshot: MonitoringSnapshot, profile: Profile = DEFAULT_PROFILE) -> MonitoringResult:
+    """Lights for the money and every indicator, plus the diagnostics of the 监控表 (JX-M01…)."""
+    rules = profile.monitoring
+    funds = funds_progress(snapshot.annual_budget, snapshot.executed, snapshot.months, rules, snapshot.unit)
+    lines = tuple(LineProgress(line, line_progress(line, snapshot.months, rules)) for line in snapshot.lines)
+    diagnostics = tuple(_monitoring_checks(snapshot, funds, lines, rules))
+    return MonitoringResult(profile.name, snapshot.months, funds, lines, diagnostics)
+
+
+def _monitoring_checks(
+    snapshot: MonitoringSnapshot, funds: Progress, lines: tuple[LineProgress, ...], rules: MonitoringRules
+) -> Iterator[Diagnostic]:
+    where = snapshot.source
+    if not 1 <= snapshot.months <= 12:
+        yield Diagnostic("JX-M01", Severity.ERROR, f"监控期间1–{snapshot.months}月无效，应为1至12月", where)
+    if snapshot.annual_budget < 0 or snapshot.executed < 0:
+        yield Diagnostic("JX-M02", Severity.ERROR, "资金金额不得为负数", where)
+    elif snapshot.executed > snapshot.annual_budget > 0:
+        message = f"1–{snapshot.months}月执行数{plain(snapshot.executed)}"
+        message += f"超过全年预算数{plain(snapshot.annual_budget)}"
+        yield Diagnostic("JX-M02", Severity.ERROR, message, where)
+    if funds.light is not Light.GREEN:
+        yield Diagnostic("JX-M03", Severity.WARNING, f"预算执行进度预警：{funds.explanation}", where)
+    for lp in lines:
+        line = lp.line
+        if line.likelihood is not Likelihood.CERTAIN and not (line.reason.strip() and line.measures.strip()):
+            message = f"指标“{line.label}”完成目标可能性为“{line.likelihood}”，须填写偏差原因和改进措施"
+            yield Diagnostic("JX-M04", Severity.ERROR, message, line.source, indicator=line.label)
+        if lp.progress.light is Light.RED:
+            message = f"指标“{line.label}”进度预警：{lp.progress.explanation}"
+            yield Diagnostic("JX-M05", Severity.WARNING, message, line.source, indicator=line.label)
+            if line.likelihood is Likelihood.CERTAIN:
+                message = f"指标“{line.label}”为红灯，但完成目标可能性填为“确定能”，请说明依据"
+                yield Diagnostic("JX-M06", Severity.INFO, message, line.source, indicator=line.label)
+    yield from _joint_warning(snapshot, funds, lines, rules)
+
+
+def output_progress(lines: tuple[LineProgress, ...]) -> Decimal | None:
+    """Average completion of the cumulative quantitative outputs (each capped at 100 %), or None."""
+    ratios = [
+        min(lp.progress.ratio, Decimal(1))
+        for lp in lines
+        if lp.progress.ratio is not None and lp.progress.index is not None
+    ]
+    if not ratios:
+        return None
+    return sum(ratios, ZERO) / len(ratios)
+
+
+def _joint_warning(
+    snapshot: MonitoringSnapshot, funds: Progress, lines: tuple[LineProgress, ...], rules: MonitoringRules
+) -> Iterator[Diagnostic]:
+    """Money and outputs should move together (Sichuan: warn when they differ by more than 10 points)."""
+    outputs = output_progress(lines)
+    if funds.ratio is None or outputs is None:
+        return
+    gap = (funds.ratio - outputs) * HUNDRED
+    if abs(gap) <= rules.gap_points:
+        return
+    money_text, output_text = percent(funds.ratio), percent(outputs)
+    if gap > 0:
+        message = (
+            f"资金已执行{money_text}，累计型产出仅完成{output_text}，资金快于产出，请核实支出是否与产出匹配"
+        )
+    else:
+        message = (
+            f"累计型产出已完成{output_text}，资金仅执行{money_text}，产出快于资金，请核实支付进度或目标设置"
+        )
+    yield Diagnostic("JX-M07", Severity.WARNING, message, snapshot.source)

@@ -1,0 +1,49 @@
+"""Tables → CSV for analysts: one row per indicator, the project's fields repeated on each row."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from jixiao.model import Table, Target
+from jixiao.values import number_text
+
+COLUMNS = (
+    "file", "line", "project", "type", "level", "department", "unit", "period_start", "period_end",
+    "year", "budget", "level1", "level2", "indicator",
+    "period_raw", "period_kind", "period_op", "period_value", "period_unit",
+    "annual_raw", "annual_kind", "annual_op", "annual_value", "annual_unit",
+)  # fmt: skip
+
+
+def _target_cells(target: Target) -> list[str]:
+    return [
+        target.raw,
+        target.kind.value,
+        target.op.value if target.op else "",
+        number_text(target.value) if target.value is not None else "",
+        target.unit or "",
+    ]
+
+
+def csv_rows(tables: Iterable[Table]) -> Iterable[list[str]]:
+    for table in tables:
+        p = table.project
+        project_cells = [
+            p.name, p.type or "", p.level or "", p.department or "", p.unit or "",
+            str(p.period_start or ""), str(p.period_end or ""), str(p.year or ""),
+            f"{p.budget:.2f}" if p.budget is not None else "",
+        ]  # fmt: skip
+        for ind in table.indicators:
+            where = [ind.source.file or "", str(ind.source.line or "")]
+            yield [*where, *project_cells, ind.level1, ind.level2, ind.name,
+                   *_target_cells(ind.period), *_target_cells(ind.annual)]  # fmt: skip
+
+
+def write_csv(tables: Iterable[Table]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(csv_rows(tables))
+    return out.getvalue()
