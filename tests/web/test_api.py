@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from jixiao_web_helpers import PASSWORD, edit_form
 from sqlalchemy import func, select, update
 
 from jixiao.store.db import get_engine
 from jixiao.store.schema import audit_log, perf_tables, sessions, table_versions
+from tests.web.jixiao_web_helpers import PASSWORD, edit_form
 
 SEED_TABLE = "购买社工岗位服务经费"
 
