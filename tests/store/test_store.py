@@ -24,8 +24,11 @@ def _count(url: str, table: object) -> int:
 def test_migrations_create_exactly_the_schema(db_url: str) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
 
-    assert current_revision(db_url) == "0001"
+    from jixiao.store.db import alembic_config
+
+    assert current_revision(db_url) == ScriptDirectory.from_config(alembic_config(db_url)).get_current_head()
     with get_engine(db_url).connect() as conn:
         differences = compare_metadata(MigrationContext.configure(conn), metadata)
     assert differences == []

@@ -1,1 +1,5 @@
 """Storage: SQLAlchemy schema, Alembic migrations, repository functions (no web imports)."""
+
+# Registers the monitoring/self-evaluation tables on the shared MetaData wherever the store is used
+# (migrations' env, the schema comparison test), not only where jixiao.store.evaluation is imported.
+from jixiao.store import evaluation as _evaluation  # noqa: F401
