@@ -12,7 +12,7 @@ import io
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine
 
@@ -33,6 +33,9 @@ from jixiao.workflow import (
     can_edit,
     can_view,
 )
+
+if TYPE_CHECKING:
+    from jixiao.evaluation_service import EvaluationService
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
@@ -170,6 +173,13 @@ class Service:
     def __init__(self, url: str) -> None:
         self.url = normalise_url(url)
         self.engine: Engine = get_engine(self.url)
+
+    @property
+    def evaluation(self) -> EvaluationService:
+        """Monitoring and self-evaluation of stored tables (jixiao.evaluation_service)."""
+        from jixiao.evaluation_service import EvaluationService
+
+        return EvaluationService(self.engine)
 
     # ---- database ----------------------------------------------------------------------------
 
@@ -381,7 +391,8 @@ class Service:
 
     def dashboard(self, who: Principal) -> dict[str, Any]:
         with self.engine.connect() as conn:
-            return stats.dashboard(conn, self.visibility(who))
+            figures = stats.dashboard(conn, self.visibility(who))
+        return {**figures, "evaluation": self.evaluation.dashboard(who)}
 
     def audit_entries(self, who: Principal, table_id: int | None = None) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:

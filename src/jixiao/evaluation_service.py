@@ -1,0 +1,507 @@
+"""Monitoring (运行监控) and self-evaluation (单位自评) of stored tables: the part of the facade the web
+and the CLI call, exposed as ``Service.evaluation``.
+
+Who may do what (rules of the brief, not of the table workflow): the 填报人 of the table's 用款单位
+enters monitoring data and year-end actuals; the 审核人 of its 主管部门 sees them and enters score
+reductions with a reason; the 管理员 does everything; nobody else sees anything, even of a published
+table. Every save is one transaction and stores nothing when any input is unusable; what is stored
+is always re-scored by the scoring core with the profile in force.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from jixiao.evaluation_input import (
+    InputProblem,
+    blank_funds,
+    read_adjustments,
+    read_evaluation,
+    read_monitoring,
+)
+from jixiao.model import Diagnostic, Severity, Table
+from jixiao.scoring import checks
+from jixiao.scoring.funds import CENTRAL_ROWS, CURRENT_YEAR, OTHER, FundsRow
+from jixiao.scoring.monitoring import MonitoringResult, monitor
+from jixiao.scoring.numbers import plain
+from jixiao.scoring.profiles import DEFAULT_PROFILE, PROFILES, Profile
+from jixiao.scoring.records import Adjustment, EvaluationResult, SelfEvaluation
+from jixiao.scoring.selfeval import evaluate, lines_from_table, suggest_weights, table_key
+from jixiao.service import Forbidden, Invalid, NotFound
+from jixiao.store import audit
+from jixiao.store import evaluation_repo as repo
+from jixiao.store import tables as table_repo
+from jixiao.store.document import table_from_dict
+from jixiao.store.tables import DEPARTMENT, UNIT
+from jixiao.workflow import Principal, Role
+
+# Scoring findings that make an entry unusable, like a bad cell: the points do not add up to the
+# profile's total, a funds figure is invalid, a quantitative actual is not a number (rules.md §11.21).
+# Looked up by function so a renamed code stays blocking.
+_BLOCKING_CHECKS = (checks.weights_per_level, checks.funds_amounts_valid, checks.non_numeric_actual)
+BLOCKING_CODES = frozenset(c.code for c in checks.REGISTRY if c.run in _BLOCKING_CHECKS)
+MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
+
+
+class InvalidInput(Invalid):
+    """Input that cannot be stored; ``problems`` name each field (form) or cell (workbook)."""
+
+    def __init__(self, headline: str, problems: Sequence[InputProblem]) -> None:
+        details = "；".join(p.message for p in problems[:8])
+        more = f"等{len(problems)}处" if len(problems) > 8 else ""
+        super().__init__(f"{headline}：{details}{more}。未保存任何内容。")
+        self.problems = tuple(problems)
+
+
+@dataclass(frozen=True, slots=True)
+class Access:
+    view: bool = False
+    enter: bool = False  # 填报: monitoring data and actuals
+    adjust: bool = False  # 审核人扣减
+
+
+def access_of(who: Principal, unit: str | None, department: str | None) -> Access:
+    if who.role is Role.ADMIN:
+        return Access(True, True, True)
+    if who.role is Role.FILLER and who.unit is not None and who.unit == unit:
+        return Access(True, True, False)
+    if who.role is Role.REVIEWER and department in who.departments:
+        return Access(True, False, True)
+    return Access()
+
+
+@dataclass
+class _Context:
+    row: dict[str, Any]
+    table: Table
+    year: int
+    access: Access
+
+
+@dataclass
+class MonitoringView:
+    """The 监控 page and its JSON twin: the payload as entered, the lights, the stored periods."""
+
+    table_id: int
+    row: dict[str, Any]
+    table: Table
+    access: Access
+    profile: Profile
+    payload: dict[str, Any]
+    result: MonitoringResult
+    problems: tuple[InputProblem, ...] = ()
+    stored: bool = False
+    periods: list[dict[str, Any]] = field(default_factory=list)
+    updated_by: str | None = None
+
+
+@dataclass
+class EvaluationView:
+    """The 自评 page and its JSON twin: the payload as entered, the scored result, adjustments."""
+
+    table_id: int
+    row: dict[str, Any]
+    table: Table
+    access: Access
+    profile: Profile
+    payload: dict[str, Any]
+    evaluation: SelfEvaluation
+    result: EvaluationResult
+    problems: tuple[InputProblem, ...] = ()
+    stored: bool = False
+    updated_by: str | None = None
+
+    @property
+    def blocking(self) -> list[Diagnostic]:
+        return [d for d in self.result.diagnostics if d.code in BLOCKING_CODES]
+
+
+def _funds_payload(
+    rows: Sequence[FundsRow], executed: Sequence[FundsRow] | None = None
+) -> list[dict[str, str]]:
+    spent = {row.label: row.executed for row in (executed if executed is not None else rows)}
+    return [
+        {
+            "label": row.label,
+            "initial": plain(row.initial),
+            "budget": plain(row.budget),
+            "executed": plain(spent.get(row.label, Decimal(0))),
+        }
+        for row in rows
+    ]
+
+
+def _match_items(table: Table, items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Stored items for the table's current 年度 indicators: same position and name, else same name."""
+    by_name = {str(item.get("name", "")): item for item in items}
+    matched: list[dict[str, Any]] = []
+    for index, indicator in enumerate(table.annual_indicators):
+        item = items[index] if index < len(items) and items[index].get("name") == indicator.name else None
+        matched.append(dict(item or by_name.get(indicator.name) or {"name": indicator.name}))
+    return matched
+
+
+class EvaluationService:
+    """Monitoring and self-evaluation over one database (see the module docstring for permissions)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # ---- access ------------------------------------------------------------------------------
+
+    def _context(self, conn: Connection, who: Principal, table_id: int) -> _Context:
+        row = table_repo.get_table_row(conn, table_id)
+        if row is None:
+            raise NotFound(f"没有编号为 {table_id} 的表")
+        access = access_of(who, row["unit"], row["department"])
+        if not access.view:
+            raise Forbidden(
+                "您无权查看这张表的运行监控和单位自评（仅限本单位填报人、主管部门审核人和管理员）"
+            )
+        table = table_from_dict(table_repo.get_document(conn, table_id) or {})
+        year = table.project.year or row.get("year")
+        if not year:
+            raise Invalid("这张表没有预算年度，无法填报运行监控和单位自评；请先在表中填写预算年度")
+        return _Context(row, table, int(year), access)
+
+    # ---- monitoring --------------------------------------------------------------------------
+
+    def _stored_monitoring_payload(
+        self, conn: Connection, ctx: _Context, table_id: int, months: int | None
+    ) -> tuple[dict[str, Any], bool, str | None]:
+        funds = repo.load_funds(conn, table_id, ctx.year) or blank_funds(ctx.table)
+        stored = repo.load_monitoring(conn, table_id, ctx.year, months)
+        if stored is None:
+            payload: dict[str, Any] = {
+                "profile": DEFAULT_PROFILE.name,
+                "months": str(months or DEFAULT_PROFILE.monitoring.months),
+                "funds": _funds_payload(funds, [FundsRow(row.label) for row in funds]),
+                "expected_executed": "",
+                "indicators": [{"name": i.name} for i in ctx.table.annual_indicators],
+            }
+            return payload, False, None
+        items = [
+            {
+                "name": line.name,
+                "current": line.current,
+                "expected": line.expected,
+                "likelihood": line.likelihood.value,
+                "reason": line.reason,
+                "measures": line.measures,
+            }
+            for line in stored.lines
+        ]
+        payload = {
+            "profile": stored.profile,
+            "months": str(stored.months),
+            "funds": _funds_payload(funds, stored.executed),
+            "expected_executed": "" if stored.expected_executed is None else plain(stored.expected_executed),
+            "indicators": _match_items(ctx.table, items),
+        }
+        return payload, True, stored.updated_by
+
+    def monitoring(self, who: Principal, table_id: int, months: int | None = None) -> MonitoringView:
+        with self.engine.connect() as conn:
+            ctx = self._context(conn, who, table_id)
+            payload, stored, by = self._stored_monitoring_payload(conn, ctx, table_id, months)
+            periods = repo.monitoring_periods(conn, table_id, ctx.year)
+        view = self._monitoring_view(table_id, ctx, payload)
+        view.stored, view.periods, view.updated_by = stored, periods, by
+        return view
+
+    def _monitoring_view(self, table_id: int, ctx: _Context, payload: Mapping[str, Any]) -> MonitoringView:
+        read = read_monitoring(ctx.table, payload, DEFAULT_PROFILE)
+        result = monitor(read.snapshot, read.profile)
+        return MonitoringView(
+            table_id, ctx.row, ctx.table, ctx.access, read.profile, dict(payload), result, read.problems
+        )
+
+    def preview_monitoring(self, who: Principal, table_id: int, payload: Mapping[str, Any]) -> MonitoringView:
+        """Lights for what is typed so far, stored nowhere (the live panel of the page)."""
+        with self.engine.connect() as conn:
+            ctx = self._context(conn, who, table_id)
+        return self._monitoring_view(table_id, ctx, payload)
+
+    def save_monitoring(self, who: Principal, table_id: int, payload: Mapping[str, Any]) -> MonitoringView:
+        with self.engine.begin() as conn:
+            ctx = self._context(conn, who, table_id)
+            if not ctx.access.enter:
+                raise Forbidden("只有本单位填报人（或管理员）可以填报运行监控")
+            read = read_monitoring(ctx.table, payload, DEFAULT_PROFILE)
+            result = monitor(read.snapshot, read.profile)
+            problems = list(read.problems) + [
+                InputProblem("", d.message)
+                for d in result.diagnostics
+                if d.severity is Severity.ERROR and not read.problems
+            ]
+            if problems:
+                raise InvalidInput("运行监控数据有误", problems)
+            repo.save_funds(conn, table_id, ctx.year, read.funds, keep_executed=True)
+            repo.save_monitoring(
+                conn, table_id, ctx.year, read.funds, read.snapshot.expected_executed, result, who.user_id
+            )
+            audit.record(
+                conn,
+                who.user_id,
+                "monitoring",
+                "table",
+                table_id,
+                {"months": result.months, "light": result.light.value, "profile": result.profile},
+            )
+        return self.monitoring(who, table_id, result.months)
+
+    # ---- self-evaluation ---------------------------------------------------------------------
+
+    def _blank_evaluation_payload(
+        self, ctx: _Context, funds: Sequence[FundsRow], profile: Profile
+    ) -> dict[str, Any]:
+        lines = suggest_weights(lines_from_table(ctx.table), profile)
+        return {
+            "profile": profile.name,
+            "goal_actual": "",
+            "funds_reason": "",
+            "funds": _funds_payload(funds),
+            "indicators": [
+                {"name": line.name, "weight": "" if line.weight is None else plain(line.weight)}
+                for line in lines
+            ],
+        }
+
+    def evaluation(self, who: Principal, table_id: int, profile: str | None = None) -> EvaluationView:
+        with self.engine.connect() as conn:
+            ctx = self._context(conn, who, table_id)
+            funds = repo.load_funds(conn, table_id, ctx.year) or blank_funds(ctx.table)
+            stored = repo.load_evaluation(conn, table_id, ctx.year)
+        if stored is None:
+            chosen = PROFILES.get(profile or "", DEFAULT_PROFILE)
+            payload = self._blank_evaluation_payload(ctx, funds, chosen)
+            return self._evaluation_view(table_id, ctx, payload, {})
+        payload = {
+            "profile": profile if profile in PROFILES else stored.profile,
+            "goal_actual": stored.goal_actual,
+            "funds_reason": stored.funds_reason,
+            "funds": _funds_payload(funds),
+            "indicators": _match_items(ctx.table, stored.items),
+        }
+        view = self._evaluation_view(table_id, ctx, payload, stored.adjustments)
+        view.stored, view.updated_by = True, stored.updated_by
+        return view
+
+    def _evaluation_view(
+        self, table_id: int, ctx: _Context, payload: Mapping[str, Any], adjustments: Mapping[int, Adjustment]
+    ) -> EvaluationView:
+        read = read_evaluation(ctx.table, payload, DEFAULT_PROFILE, adjustments)
+        result = evaluate(read.evaluation, read.profile)
+        return EvaluationView(
+            table_id,
+            ctx.row,
+            ctx.table,
+            ctx.access,
+            read.profile,
+            dict(payload),
+            read.evaluation,
+            result,
+            read.problems,
+        )
+
+    def preview_evaluation(self, who: Principal, table_id: int, payload: Mapping[str, Any]) -> EvaluationView:
+        """Scores for what is typed so far, stored nowhere (the live panel of the page)."""
+        with self.engine.connect() as conn:
+            ctx = self._context(conn, who, table_id)
+            stored = repo.load_evaluation(conn, table_id, ctx.year)
+        return self._evaluation_view(table_id, ctx, payload, stored.adjustments if stored else {})
+
+    def save_evaluation(self, who: Principal, table_id: int, payload: Mapping[str, Any]) -> EvaluationView:
+        """Store the unit's 自评 (reviewer reductions already made are kept), scored by its profile."""
+        with self.engine.begin() as conn:
+            ctx = self._context(conn, who, table_id)
+            if not ctx.access.enter:
+                raise Forbidden("只有本单位填报人（或管理员）可以填报单位自评")
+            stored = repo.load_evaluation(conn, table_id, ctx.year)
+            view = self._evaluation_view(table_id, ctx, payload, stored.adjustments if stored else {})
+            problems = list(view.problems) or [InputProblem("", d.message) for d in view.blocking]
+            if problems:
+                raise InvalidInput("单位自评数据有误", problems)
+            self._store_evaluation(conn, who, table_id, ctx, view, "self_evaluation")
+        return self.evaluation(who, table_id)
+
+    def _store_evaluation(
+        self,
+        conn: Connection,
+        who: Principal,
+        table_id: int,
+        ctx: _Context,
+        view: EvaluationView,
+        action: str,
+    ) -> None:
+        evaluation, result = view.evaluation, view.result
+        repo.save_funds(conn, table_id, ctx.year, evaluation.funds.rows)
+        reviewers = repo.user_ids(conn, [line.adjustment.by for line in evaluation.lines if line.adjustment])
+        repo.save_evaluation(conn, table_id, evaluation, result, who.user_id, reviewers)
+        audit.record(
+            conn,
+            who.user_id,
+            action,
+            "table",
+            table_id,
+            {"total": format(result.total, "f"), "grade": result.grade, "profile": result.profile},
+        )
+
+    def save_adjustments(
+        self, who: Principal, table_id: int, items: Sequence[Mapping[str, Any]]
+    ) -> EvaluationView:
+        """审核人扣减 with reasons (rules.md §10: a cut only by a reviewer, never without a reason)."""
+        with self.engine.begin() as conn:
+            ctx = self._context(conn, who, table_id)
+            if not ctx.access.adjust:
+                raise Forbidden("只有主管部门审核人（或管理员）可以调整自评得分")
+            stored = repo.load_evaluation(conn, table_id, ctx.year)
+            if stored is None:
+                raise NotFound("单位尚未填报自评，无法调整得分")
+            funds = repo.load_funds(conn, table_id, ctx.year) or blank_funds(ctx.table)
+            payload = {
+                "profile": stored.profile,
+                "goal_actual": stored.goal_actual,
+                "funds_reason": stored.funds_reason,
+                "funds": _funds_payload(funds),
+                "indicators": _match_items(ctx.table, stored.items),
+            }
+            base = self._evaluation_view(table_id, ctx, payload, stored.adjustments)
+            changes, problems = read_adjustments(base.evaluation, items, who.username)
+            if problems:
+                raise InvalidInput("得分调整有误", problems)
+            adjustments = {**stored.adjustments}
+            for index, adjustment in changes.items():
+                if adjustment is None:
+                    adjustments.pop(index, None)
+                else:
+                    adjustments[index] = adjustment
+            view = self._evaluation_view(table_id, ctx, payload, adjustments)
+            self._store_evaluation(conn, who, table_id, ctx, view, "evaluation_adjust")
+        return self.evaluation(who, table_id)
+
+    # ---- the xlsx template and the documents -------------------------------------------------
+
+    def template_xlsx(self, who: Principal, table_id: int) -> tuple[str, bytes]:
+        """The 自评表 template of the table, pre-filled with its targets and whatever is stored."""
+        from jixiao.writers.selfeval_xlsx import write_selfeval_xlsx
+
+        view = self.evaluation(who, table_id)
+        out = io.BytesIO()
+        write_selfeval_xlsx(view.evaluation, view.profile, out)
+        return f"自评表模板-{table_id}.xlsx", out.getvalue()
+
+    def scored_xlsx(self, who: Principal, table_id: int) -> tuple[str, bytes]:
+        from jixiao.writers.selfeval_xlsx import write_selfeval_xlsx
+
+        view = self._stored_evaluation(who, table_id)
+        out = io.BytesIO()
+        write_selfeval_xlsx(view.evaluation, view.profile, out, view.result)
+        return f"自评表-{table_id}.xlsx", out.getvalue()
+
+    def report_docx(self, who: Principal, table_id: int) -> tuple[str, bytes]:
+        from jixiao.writers.selfeval_docx import write_selfeval_report
+
+        view = self._stored_evaluation(who, table_id)
+        out = io.BytesIO()
+        write_selfeval_report(view.evaluation, view.profile, view.result, out)
+        return f"自评报告-{table_id}.docx", out.getvalue()
+
+    def _stored_evaluation(self, who: Principal, table_id: int) -> EvaluationView:
+        view = self.evaluation(who, table_id)
+        if not view.stored:
+            raise NotFound("这张表还没有保存的单位自评")
+        return view
+
+    def upload_xlsx(self, who: Principal, table_id: int, data: bytes, filename: str) -> EvaluationView:
+        """A filled template: every problem names its cell; any problem and nothing is stored."""
+        from jixiao.readers.selfeval_xlsx import read_selfeval_xlsx
+
+        if len(data) > MAX_TEMPLATE_BYTES:
+            raise Invalid(f"文件 {filename} 太大，自评表模板不应超过 {MAX_TEMPLATE_BYTES // 1024 // 1024} MB")
+        with self.engine.connect() as conn:
+            ctx = self._context(conn, who, table_id)
+        if not ctx.access.enter:
+            raise Forbidden("只有本单位填报人（或管理员）可以上传单位自评")
+        safe_name = Path(filename or "自评表.xlsx").name.replace("\x00", "") or "自评表.xlsx"
+        with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as directory:
+            path = Path(directory) / safe_name
+            path.write_bytes(data)
+            upload = read_selfeval_xlsx(path, expected_key=table_key(ctx.table))
+        problems = [_cell_problem(d) for d in upload.diagnostics if d.severity is Severity.ERROR]
+        if upload.evaluation is None or problems:
+            raise InvalidInput(f"{safe_name} 不能导入", problems or [InputProblem("", "无法读取该文件")])
+        scored = evaluate(upload.evaluation, PROFILES.get(upload.profile, DEFAULT_PROFILE))
+        blocking = [_cell_problem(d) for d in scored.diagnostics if d.code in BLOCKING_CODES]
+        if blocking:
+            raise InvalidInput(f"{safe_name} 不能导入", blocking)
+        evaluation = upload.evaluation
+        payload = {
+            "profile": upload.profile,
+            "goal_actual": evaluation.goal_actual,
+            "funds_reason": evaluation.funds.reason,
+            "funds": _funds_payload(_central_funds(evaluation.funds.rows)),
+            "indicators": [
+                {
+                    "name": line.name,
+                    "actual": "不适用" if line.not_applicable else line.actual,
+                    "weight": "" if line.weight is None else plain(line.weight),
+                    "score": "" if line.score is None else plain(line.score),
+                    "reason": line.reason,
+                    "not_applicable": line.not_applicable,
+                }
+                for line in evaluation.lines
+            ],
+        }
+        return self.save_evaluation(who, table_id, payload)
+
+    # ---- dashboard ---------------------------------------------------------------------------
+
+    def dashboard(self, who: Principal) -> dict[str, Any] | None:
+        """Lights and grades of the tables ``who`` may see here; None for visitors (they see none)."""
+        if who.role is Role.ADMIN:
+            condition = None
+        elif who.role is Role.FILLER and who.unit:
+            condition = UNIT.c.name == who.unit
+        elif who.role is Role.REVIEWER and who.departments:
+            condition = DEPARTMENT.c.name.in_(who.departments)
+        else:
+            return None
+        with self.engine.connect() as conn:
+            return repo.dashboard(conn, condition)
+
+
+def _cell_problem(d: Diagnostic) -> InputProblem:
+    """A workbook problem with its place: ``自评.xlsx!自评表!E14：…``."""
+    where = d.source.cell or ""
+    return InputProblem(where, f"{d.source}：{d.message}" if d.source.file else d.message)
+
+
+# Local templates name the funds rows differently; the store keeps the central three (rules.md §6.7).
+_FUNDS_SYNONYMS = {
+    "财政拨款": CURRENT_YEAR,
+    "财政资金": CURRENT_YEAR,
+    "财政专户管理资金": OTHER,
+    "单位资金": OTHER,
+}
+
+
+def _central_funds(rows: Sequence[FundsRow]) -> tuple[FundsRow, ...]:
+    """Rows of any layout folded into 当年财政拨款 / 上年结转资金 / 其他资金 (amounts added up)."""
+    totals: dict[str, list[Decimal]] = {label: [Decimal(0)] * 3 for label in CENTRAL_ROWS}
+    for row in rows:
+        label = _FUNDS_SYNONYMS.get(row.label, row.label if row.label in totals else OTHER)
+        for i, amount in enumerate((row.initial, row.budget, row.executed)):
+            totals[label][i] += amount
+    return tuple(
+        FundsRow(label, initial=totals[label][0], budget=totals[label][1], executed=totals[label][2])
+        for label in CENTRAL_ROWS
+    )

@@ -1,0 +1,457 @@
+"""Repository functions for monitoring and self-evaluation: records in, records out, inside the caller's
+transaction (one per save, so a failure leaves nothing half-written).
+
+The scoring core's records (`FundsRow`, `MonitoringLine`, `EvaluationLine`, `Adjustment`) are what goes
+in and comes out; targets are not stored here but taken from the table's current version, matched
+by position among its 年度 indicators.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
+
+from jixiao.model import Kind, Target
+from jixiao.scoring.funds import CENTRAL_ROWS, FundsRow
+from jixiao.scoring.monitoring import Likelihood, MonitoringLine, MonitoringResult
+from jixiao.scoring.records import Adjustment, EvaluationResult, SelfEvaluation
+from jixiao.store.evaluation import (
+    funds_rows,
+    monitoring_funds,
+    monitoring_lines,
+    monitoring_snapshots,
+    self_evaluation_lines,
+    self_evaluations,
+)
+from jixiao.store.schema import perf_tables, users
+from jixiao.store.tables import UNIT, from_clause
+
+FEN_PER_WAN = Decimal(1_000_000)
+HUNDRED = Decimal(100)
+# Stored monitoring lines are matched back to the table's targets by position; until then, none.
+_NO_TARGET = Target(raw="", kind=Kind.UNKNOWN)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def wan_to_fen(amount: Decimal) -> int:
+    return int((amount * FEN_PER_WAN).to_integral_value())
+
+
+def fen_to_wan(fen: int) -> Decimal:
+    return (Decimal(fen) / FEN_PER_WAN).normalize() if fen else Decimal(0)
+
+
+def to_cents(points: Decimal | None) -> int | None:
+    return None if points is None else int((points * HUNDRED).to_integral_value())
+
+
+def from_cents(cents: int | None) -> Decimal | None:
+    return None if cents is None else (Decimal(cents) / HUNDRED).quantize(Decimal("0.01"))
+
+
+# ---- funds block ---------------------------------------------------------------------------------
+
+
+def load_funds(conn: Connection, table_id: int, year: int) -> tuple[FundsRow, ...] | None:
+    rows = conn.execute(
+        select(funds_rows)
+        .where(funds_rows.c.table_id == table_id, funds_rows.c.year == year)
+        .order_by(funds_rows.c.position)
+    ).all()
+    if not rows:
+        return None
+    by_label = {row.label: row for row in rows}
+    return tuple(
+        FundsRow(
+            label,
+            fen_to_wan(by_label[label].initial_fen),
+            fen_to_wan(by_label[label].budget_fen),
+            fen_to_wan(by_label[label].executed_fen),
+        )
+        if label in by_label
+        else FundsRow(label)
+        for label in CENTRAL_ROWS
+    )
+
+
+def save_funds(
+    conn: Connection, table_id: int, year: int, rows: Sequence[FundsRow], keep_executed: bool = False
+) -> None:
+    """Replace the funds block; ``keep_executed`` keeps the stored 全年执行数 (a monitoring save)."""
+    stored = load_funds(conn, table_id, year) if keep_executed else None
+    executed = {row.label: row.executed for row in stored or ()}
+    conn.execute(delete(funds_rows).where(funds_rows.c.table_id == table_id, funds_rows.c.year == year))
+    stamp = now()
+    conn.execute(
+        insert(funds_rows),
+        [
+            {
+                "table_id": table_id,
+                "year": year,
+                "position": position,
+                "label": row.label,
+                "initial_fen": wan_to_fen(row.initial),
+                "budget_fen": wan_to_fen(row.budget),
+                "executed_fen": wan_to_fen(
+                    executed.get(row.label, Decimal(0)) if keep_executed else row.executed
+                ),
+                "updated_at": stamp,
+            }
+            for position, row in enumerate(rows)
+        ],
+    )
+
+
+# ---- monitoring ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMonitoring:
+    months: int
+    profile: str
+    executed: tuple[FundsRow, ...]  # ``executed`` = 1–N月执行数
+    expected_executed: Decimal | None
+    lines: tuple[MonitoringLine, ...]
+    updated_at: datetime
+    updated_by: str | None
+
+
+def monitoring_periods(conn: Connection, table_id: int, year: int) -> list[dict[str, Any]]:
+    """The stored 1–N月 snapshots of a table-year with their lights, earliest first."""
+    rows = conn.execute(
+        select(monitoring_snapshots.c.months, monitoring_snapshots.c.light, monitoring_snapshots.c.updated_at)
+        .where(monitoring_snapshots.c.table_id == table_id, monitoring_snapshots.c.year == year)
+        .order_by(monitoring_snapshots.c.months)
+    ).all()
+    return [{"months": r.months, "light": r.light, "updated_at": r.updated_at} for r in rows]
+
+
+def load_monitoring(
+    conn: Connection, table_id: int, year: int, months: int | None
+) -> StoredMonitoring | None:
+    """The snapshot of 1–``months``月 (the latest one when None), with its lines in table order."""
+    query = select(monitoring_snapshots, users.c.username).outerjoin(
+        users, users.c.id == monitoring_snapshots.c.updated_by
+    )
+    query = query.where(monitoring_snapshots.c.table_id == table_id, monitoring_snapshots.c.year == year)
+    if months is not None:
+        query = query.where(monitoring_snapshots.c.months == months)
+    head = conn.execute(query.order_by(monitoring_snapshots.c.months.desc()).limit(1)).first()
+    if head is None:
+        return None
+    executed = {
+        row.label: fen_to_wan(row.executed_fen)
+        for row in conn.execute(select(monitoring_funds).where(monitoring_funds.c.snapshot_id == head.id))
+    }
+    lines = tuple(
+        MonitoringLine(
+            level1=row.level1,
+            level2=row.level2,
+            name=row.name,
+            target=_NO_TARGET,
+            current=row.current,
+            expected=row.expected,
+            likelihood=Likelihood(row.likelihood),
+            reason=row.reason,
+            measures=row.measures,
+        )
+        for row in conn.execute(
+            select(monitoring_lines)
+            .where(monitoring_lines.c.snapshot_id == head.id)
+            .order_by(monitoring_lines.c.position)
+        )
+    )
+    return StoredMonitoring(
+        months=head.months,
+        profile=head.profile,
+        executed=tuple(FundsRow(label, executed=executed.get(label, Decimal(0))) for label in CENTRAL_ROWS),
+        expected_executed=None
+        if head.expected_executed_fen is None
+        else fen_to_wan(head.expected_executed_fen),
+        lines=lines,
+        updated_at=head.updated_at,
+        updated_by=head.username,
+    )
+
+
+def save_monitoring(
+    conn: Connection,
+    table_id: int,
+    year: int,
+    executed: Sequence[FundsRow],
+    expected_executed: Decimal | None,
+    result: MonitoringResult,
+    user_id: int | None,
+) -> int:
+    """Replace the snapshot of this period (1–N月) with the new one; its id."""
+    conn.execute(
+        delete(monitoring_snapshots).where(
+            monitoring_snapshots.c.table_id == table_id,
+            monitoring_snapshots.c.year == year,
+            monitoring_snapshots.c.months == result.months,
+        )
+    )
+    index = result.funds.index
+    key = conn.execute(
+        insert(monitoring_snapshots).values(
+            table_id=table_id,
+            year=year,
+            months=result.months,
+            profile=result.profile,
+            expected_executed_fen=None if expected_executed is None else wan_to_fen(expected_executed),
+            light=result.light.value,
+            funds_light=result.funds.light.value,
+            funds_index_cents=None if index is None else int((index * HUNDRED).to_integral_value()),
+            errors=sum(1 for d in result.diagnostics if d.severity.value == "error"),
+            updated_by=user_id,
+            updated_at=now(),
+        )
+    ).inserted_primary_key
+    assert key is not None
+    snapshot_id = int(key[0])
+    conn.execute(
+        insert(monitoring_funds),
+        [
+            {
+                "snapshot_id": snapshot_id,
+                "position": p,
+                "label": row.label,
+                "executed_fen": wan_to_fen(row.executed),
+            }
+            for p, row in enumerate(executed)
+        ],
+    )
+    if result.lines:
+        conn.execute(
+            insert(monitoring_lines),
+            [
+                {
+                    "snapshot_id": snapshot_id,
+                    "position": p,
+                    "level1": lp.line.level1,
+                    "level2": lp.line.level2,
+                    "name": lp.line.name,
+                    "target_raw": lp.line.target.raw,
+                    "current": lp.line.current,
+                    "expected": lp.line.expected,
+                    "likelihood": lp.line.likelihood.value,
+                    "reason": lp.line.reason,
+                    "measures": lp.line.measures,
+                    "light": lp.progress.light.value,
+                }
+                for p, lp in enumerate(result.lines)
+            ],
+        )
+    return int(snapshot_id)
+
+
+# ---- self-evaluation -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvaluation:
+    """What the unit entered (as payload items, by position) and the reviewer's reductions."""
+
+    profile: str
+    goal_actual: str
+    funds_reason: str
+    items: tuple[dict[str, Any], ...]
+    adjustments: dict[int, Adjustment]
+    updated_at: datetime
+    updated_by: str | None
+
+
+def load_evaluation(conn: Connection, table_id: int, year: int) -> StoredEvaluation | None:
+    head = conn.execute(
+        select(self_evaluations, users.c.username)
+        .outerjoin(users, users.c.id == self_evaluations.c.updated_by)
+        .where(self_evaluations.c.table_id == table_id, self_evaluations.c.year == year)
+    ).first()
+    if head is None:
+        return None
+    reviewer = users.alias("reviewer")
+    rows = conn.execute(
+        select(self_evaluation_lines, reviewer.c.username.label("reviewer"))
+        .outerjoin(reviewer, reviewer.c.id == self_evaluation_lines.c.reduction_by)
+        .where(self_evaluation_lines.c.evaluation_id == head.id)
+        .order_by(self_evaluation_lines.c.position)
+    ).all()
+    items = tuple(
+        {
+            "name": row.name,
+            "actual": row.actual,
+            "weight": _points_text(row.weight_cents),
+            "score": _points_text(row.entered_score_cents),
+            "reason": row.reason,
+            "not_applicable": bool(row.not_applicable),
+        }
+        for row in rows
+    )
+    adjustments = {
+        row.position: Adjustment(
+            from_cents(row.reduction_cents) or Decimal(0), row.reduction_reason or "", row.reviewer or ""
+        )
+        for row in rows
+        if row.reduction_cents
+    }
+    return StoredEvaluation(
+        head.profile, head.goal_actual, head.funds_reason, items, adjustments, head.updated_at, head.username
+    )
+
+
+def _points_text(cents: int | None) -> str:
+    value = from_cents(cents)
+    return "" if value is None else format(value.normalize(), "f")
+
+
+def save_evaluation(
+    conn: Connection,
+    table_id: int,
+    evaluation: SelfEvaluation,
+    result: EvaluationResult,
+    user_id: int | None,
+    reviewers: dict[str, int] | None = None,
+) -> int:
+    """Replace the 自评 of this table-year with the new entry and its scores; its id."""
+    year = evaluation.year or 0
+    conn.execute(
+        delete(self_evaluations).where(
+            self_evaluations.c.table_id == table_id, self_evaluations.c.year == year
+        )
+    )
+    key = conn.execute(
+        insert(self_evaluations).values(
+            table_id=table_id,
+            year=year,
+            profile=result.profile,
+            goal_actual=evaluation.goal_actual,
+            funds_reason=evaluation.funds.reason,
+            budget_score_cents=to_cents(result.budget.value),
+            indicators_score_cents=to_cents(result.indicators_score),
+            total_cents=to_cents(result.total),
+            grade=result.grade,
+            errors=sum(1 for d in result.diagnostics if d.severity.value == "error"),
+            warnings=sum(1 for d in result.diagnostics if d.severity.value == "warning"),
+            explanation=result.explanation,
+            updated_by=user_id,
+            updated_at=now(),
+        )
+    ).inserted_primary_key
+    assert key is not None
+    evaluation_id = int(key[0])
+    scores = {id(s.line): s.score for s in result.lines}
+    rows = []
+    for position, line in enumerate(evaluation.lines):
+        score = scores.get(id(line))
+        adjustment = line.adjustment
+        rows.append(
+            {
+                "evaluation_id": evaluation_id,
+                "position": position,
+                "level1": line.level1,
+                "level2": line.level2,
+                "name": line.name,
+                "target_raw": line.target.raw,
+                "actual": line.actual,
+                "weight_cents": to_cents(line.weight),
+                "entered_score_cents": to_cents(line.score),
+                "reason": line.reason,
+                "not_applicable": line.not_applicable,
+                "reduction_cents": to_cents(adjustment.reduction) if adjustment else None,
+                "reduction_reason": adjustment.reason if adjustment else None,
+                "reduction_by": (reviewers or {}).get(adjustment.by) if adjustment else None,
+                "score_cents": to_cents(score.value) if score else 0,
+                "method": score.method if score else "not-applicable",
+                "explanation": score.explanation if score else "不适用，不计分",
+            }
+        )
+    if rows:
+        conn.execute(insert(self_evaluation_lines), rows)
+    conn.execute(update(perf_tables).where(perf_tables.c.id == table_id).values(updated_at=now()))
+    return int(evaluation_id)
+
+
+def user_ids(conn: Connection, usernames: Sequence[str]) -> dict[str, int]:
+    names = [name for name in usernames if name]
+    if not names:
+        return {}
+    return {
+        row.username: row.id
+        for row in conn.execute(select(users.c.id, users.c.username).where(users.c.username.in_(names)))
+    }
+
+
+# ---- dashboard -----------------------------------------------------------------------------------
+
+
+def dashboard(conn: Connection, condition: Any, top: int = 10) -> dict[str, Any]:
+    """Monitoring lights (each table's latest period) and self-evaluation grades of the visible tables."""
+    where = [] if condition is None else [condition]
+    latest = (
+        select(
+            monitoring_snapshots.c.table_id,
+            func.max(monitoring_snapshots.c.year * 100 + monitoring_snapshots.c.months).label("period"),
+        )
+        .group_by(monitoring_snapshots.c.table_id)
+        .subquery()
+    )
+    snap = monitoring_snapshots
+    monitored = (
+        select(perf_tables.c.id, perf_tables.c.name, UNIT.c.name.label("unit"), snap.c.months, snap.c.light)
+        .select_from(
+            from_clause()
+            .join(snap, snap.c.table_id == perf_tables.c.id)
+            .join(
+                latest,
+                and_(
+                    latest.c.table_id == snap.c.table_id, latest.c.period == snap.c.year * 100 + snap.c.months
+                ),
+            )
+        )
+        .where(*where)
+    )
+    lights = {"green": 0, "yellow": 0, "red": 0}
+    flagged: list[dict[str, Any]] = []
+    for row in conn.execute(monitored.order_by(perf_tables.c.name)):
+        lights[row.light] = lights.get(row.light, 0) + 1
+        if row.light != "green" and len(flagged) < top:
+            flagged.append(
+                {"id": row.id, "name": row.name, "unit": row.unit, "months": row.months, "light": row.light}
+            )
+    grades = {"优": 0, "良": 0, "中": 0, "差": 0}
+    evaluated: list[dict[str, Any]] = []
+    query = (
+        select(
+            perf_tables.c.id,
+            perf_tables.c.name,
+            UNIT.c.name.label("unit"),
+            self_evaluations.c.total_cents,
+            self_evaluations.c.grade,
+            self_evaluations.c.errors,
+        )
+        .select_from(from_clause().join(self_evaluations, self_evaluations.c.table_id == perf_tables.c.id))
+        .where(*where)
+        .order_by(self_evaluations.c.total_cents, perf_tables.c.name)
+    )
+    for graded in conn.execute(query):
+        grades[graded.grade] = grades.get(graded.grade, 0) + 1
+        if len(evaluated) < top:
+            evaluated.append(
+                {
+                    "id": graded.id,
+                    "name": graded.name,
+                    "unit": graded.unit,
+                    "total": from_cents(graded.total_cents),
+                    "grade": graded.grade,
+                    "errors": graded.errors,
+                }
+            )
+    return {"lights": lights, "flagged": flagged, "grades": grades, "lowest": evaluated}
