@@ -101,6 +101,7 @@ class MonitoringView:
     stored: bool = False
     periods: list[dict[str, Any]] = field(default_factory=list)
     updated_by: str | None = None
+    totals: dict[str, str] = field(default_factory=dict)  # 合计 of the funds rows, in 万元
 
 
 @dataclass
@@ -120,6 +121,10 @@ class EvaluationView:
     updated_by: str | None = None
 
     @property
+    def totals(self) -> dict[str, str]:
+        return _totals(self.evaluation.funds.rows)
+
+    @property
     def blocking(self) -> list[Diagnostic]:
         return [d for d in self.result.diagnostics if d.code in BLOCKING_CODES]
 
@@ -137,6 +142,14 @@ def _funds_payload(
         }
         for row in rows
     ]
+
+
+def _totals(rows: Sequence[FundsRow]) -> dict[str, str]:
+    """合计 of each column, always the sum of the rows (rules.md §11.25)."""
+    return {
+        key: plain(sum((getattr(row, key) for row in rows), Decimal(0)))
+        for key in ("initial", "budget", "executed")
+    }
 
 
 def _match_items(table: Table, items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -220,9 +233,11 @@ class EvaluationService:
     def _monitoring_view(self, table_id: int, ctx: _Context, payload: Mapping[str, Any]) -> MonitoringView:
         read = read_monitoring(ctx.table, payload, DEFAULT_PROFILE)
         result = monitor(read.snapshot, read.profile)
-        return MonitoringView(
+        view = MonitoringView(
             table_id, ctx.row, ctx.table, ctx.access, read.profile, dict(payload), result, read.problems
         )
+        view.totals = _totals(read.funds)
+        return view
 
     def preview_monitoring(self, who: Principal, table_id: int, payload: Mapping[str, Any]) -> MonitoringView:
         """Lights for what is typed so far, stored nowhere (the live panel of the page)."""

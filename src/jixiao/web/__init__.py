@@ -64,11 +64,12 @@ def create_app(settings: Settings) -> FastAPI:
             return JSONResponse({"error": "请先登录"}, status_code=401)
         return Response(status_code=303, headers={"Location": f"/login?next={request.url.path}"})
 
-    from jixiao.web import api, pages, workflow_pages
+    from jixiao.web import api, evaluation_pages, pages, workflow_pages
 
     app.include_router(pages.router)
     app.include_router(workflow_pages.router)
     app.include_router(api.router)
+    app.include_router(evaluation_pages.router)
     return app
 
 

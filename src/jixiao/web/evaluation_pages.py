@@ -1,0 +1,333 @@
+"""运行监控 and 单位自评 pages of a table (with live lights and scores over HTMX) and their JSON twins.
+
+Handlers are thin: the form becomes the same payload the JSON API takes, and `Service.evaluation`
+reads, checks, scores and stores it. Unusable input is shown back with every problem named and
+nothing stored.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Body, Depends, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import FormData
+
+from jixiao.evaluation_service import EvaluationView, InvalidInput, MonitoringView
+from jixiao.scoring.monitoring import Likelihood
+from jixiao.scoring.profiles import PROFILES
+from jixiao.scoring.serialize import diagnostic_to_dict, monitoring_to_dict, result_to_dict
+from jixiao.web.pages import render
+from jixiao.web.security import check_csrf, require_login, service_of
+from jixiao.workflow import Principal
+
+router = APIRouter()
+_ROW_FIELD = re.compile(r"^(funds|indicators|adjust)-(\d{1,4})-(\w+)$")
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+LIGHT_LABELS = {"green": "绿灯", "yellow": "黄灯", "red": "红灯"}
+
+
+def payload_from_form(form: FormData) -> dict[str, Any]:
+    """Form fields (``funds-0-budget``, ``indicators-3-actual``…) → the JSON API's payload."""
+    payload: dict[str, Any] = {}
+    rows: dict[str, dict[int, dict[str, str]]] = {"funds": {}, "indicators": {}, "adjust": {}}
+    for key, value in form.multi_items():
+        if not isinstance(value, str):
+            continue
+        match = _ROW_FIELD.match(key)
+        if match:
+            rows[match[1]].setdefault(int(match[2]), {})[match[3]] = value
+        elif key != "csrf_token":
+            payload[key] = value
+    for group in ("funds", "indicators"):
+        payload[group] = [rows[group][i] for i in sorted(rows[group])]
+    payload["adjustments"] = [{"index": str(i), **rows["adjust"][i]} for i in sorted(rows["adjust"])]
+    return payload
+
+
+def _download(filename: str, data: bytes, media_type: str) -> Response:
+    # RFC 5987: the Chinese file name survives in every browser
+    disposition = (
+        f"attachment; filename=\"download.{filename.rsplit('.', 1)[-1]}\"; filename*=UTF-8''{quote(filename)}"
+    )
+    return Response(data, media_type=media_type, headers={"Content-Disposition": disposition})
+
+
+# ---- 运行监控 --------------------------------------------------------------------------------------
+
+
+def _monitoring_context(view: MonitoringView, **extra: Any) -> dict[str, Any]:
+    return {
+        "view": view,
+        "t": view.table,
+        "p": view.payload,
+        "result": view.result,
+        "problems": {p.field: p.message for p in view.problems},
+        "likelihoods": [item.value for item in Likelihood],
+        "profiles": PROFILES,
+        "light_labels": LIGHT_LABELS,
+        **extra,
+    }
+
+
+@router.get("/tables/{table_id}/monitoring", response_class=HTMLResponse, include_in_schema=False)
+def monitoring_page(
+    request: Request, table_id: int, months: int | None = None, who: Principal = Depends(require_login)
+) -> HTMLResponse:
+    view = service_of(request).evaluation.monitoring(who, table_id, months)
+    return render(request, "evaluation/monitoring.html", _monitoring_context(view))
+
+
+@router.post(
+    "/tables/{table_id}/monitoring/preview",
+    response_class=HTMLResponse,
+    dependencies=[Depends(check_csrf)],
+    include_in_schema=False,
+)
+async def monitoring_preview(
+    request: Request, table_id: int, who: Principal = Depends(require_login)
+) -> HTMLResponse:
+    payload = payload_from_form(await request.form())
+    view = service_of(request).evaluation.preview_monitoring(who, table_id, payload)
+    return render(request, "evaluation/_monitoring_live.html", _monitoring_context(view, oob=True))
+
+
+@router.post("/tables/{table_id}/monitoring", dependencies=[Depends(check_csrf)], include_in_schema=False)
+async def monitoring_save(
+    request: Request, table_id: int, who: Principal = Depends(require_login)
+) -> Response:
+    payload = payload_from_form(await request.form())
+    service = service_of(request).evaluation
+    try:
+        view = service.save_monitoring(who, table_id, payload)
+    except InvalidInput as why:
+        view = service.preview_monitoring(who, table_id, payload)
+        context = _monitoring_context(view, error=why.message, problem_list=why.problems)
+        return render(request, "evaluation/monitoring.html", context, 400)
+    return RedirectResponse(
+        f"/tables/{table_id}/monitoring?months={view.result.months}&saved=1", status_code=303
+    )
+
+
+# ---- 单位自评 --------------------------------------------------------------------------------------
+
+
+def _evaluation_context(view: EvaluationView, **extra: Any) -> dict[str, Any]:
+    scores = {id(s.line): s.score for s in view.result.lines}
+    return {
+        "view": view,
+        "t": view.table,
+        "p": view.payload,
+        "result": view.result,
+        "scores": [scores.get(id(line)) for line in view.evaluation.lines],
+        "problems": {p.field: p.message for p in view.problems},
+        "profiles": PROFILES,
+        **extra,
+    }
+
+
+@router.get("/tables/{table_id}/evaluation", response_class=HTMLResponse, include_in_schema=False)
+def evaluation_page(
+    request: Request, table_id: int, profile: str | None = None, who: Principal = Depends(require_login)
+) -> HTMLResponse:
+    view = service_of(request).evaluation.evaluation(who, table_id, profile)
+    return render(request, "evaluation/evaluation.html", _evaluation_context(view))
+
+
+@router.post(
+    "/tables/{table_id}/evaluation/preview",
+    response_class=HTMLResponse,
+    dependencies=[Depends(check_csrf)],
+    include_in_schema=False,
+)
+async def evaluation_preview(
+    request: Request, table_id: int, who: Principal = Depends(require_login)
+) -> HTMLResponse:
+    payload = payload_from_form(await request.form())
+    view = service_of(request).evaluation.preview_evaluation(who, table_id, payload)
+    return render(request, "evaluation/_evaluation_live.html", _evaluation_context(view, oob=True))
+
+
+@router.post("/tables/{table_id}/evaluation", dependencies=[Depends(check_csrf)], include_in_schema=False)
+async def evaluation_save(
+    request: Request, table_id: int, who: Principal = Depends(require_login)
+) -> Response:
+    payload = payload_from_form(await request.form())
+    service = service_of(request).evaluation
+    try:
+        service.save_evaluation(who, table_id, payload)
+    except InvalidInput as why:
+        view = service.preview_evaluation(who, table_id, payload)
+        context = _evaluation_context(view, error=why.message, problem_list=why.problems)
+        return render(request, "evaluation/evaluation.html", context, 400)
+    return RedirectResponse(f"/tables/{table_id}/evaluation?saved=1", status_code=303)
+
+
+@router.post(
+    "/tables/{table_id}/evaluation/adjust", dependencies=[Depends(check_csrf)], include_in_schema=False
+)
+async def evaluation_adjust(
+    request: Request, table_id: int, who: Principal = Depends(require_login)
+) -> Response:
+    payload = payload_from_form(await request.form())
+    service = service_of(request).evaluation
+    try:
+        service.save_adjustments(who, table_id, payload["adjustments"])
+    except InvalidInput as why:
+        view = service.evaluation(who, table_id)
+        context = _evaluation_context(view, error=why.message, problem_list=why.problems)
+        return render(request, "evaluation/evaluation.html", context, 400)
+    return RedirectResponse(f"/tables/{table_id}/evaluation?adjusted=1", status_code=303)
+
+
+@router.post(
+    "/tables/{table_id}/evaluation/upload", dependencies=[Depends(check_csrf)], include_in_schema=False
+)
+async def evaluation_upload(
+    request: Request, table_id: int, file: UploadFile, who: Principal = Depends(require_login)
+) -> Response:
+    service = service_of(request).evaluation
+    data = await file.read(6 * 1024 * 1024)
+    try:
+        service.upload_xlsx(who, table_id, data, file.filename or "自评表.xlsx")
+    except InvalidInput as why:
+        view = service.evaluation(who, table_id)
+        context = _evaluation_context(view, error=why.message, problem_list=why.problems)
+        return render(request, "evaluation/evaluation.html", context, 400)
+    return RedirectResponse(f"/tables/{table_id}/evaluation?uploaded=1", status_code=303)
+
+
+@router.get("/tables/{table_id}/evaluation/template.xlsx", include_in_schema=False)
+def evaluation_template(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
+    return _download(*service_of(request).evaluation.template_xlsx(who, table_id), _XLSX)
+
+
+@router.get("/tables/{table_id}/evaluation/scored.xlsx", include_in_schema=False)
+def evaluation_scored(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
+    return _download(*service_of(request).evaluation.scored_xlsx(who, table_id), _XLSX)
+
+
+@router.get("/tables/{table_id}/evaluation/report.docx", include_in_schema=False)
+def evaluation_report(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
+    return _download(*service_of(request).evaluation.report_docx(who, table_id), _DOCX)
+
+
+# ---- JSON twins ----------------------------------------------------------------------------------
+
+
+def monitoring_json(view: MonitoringView) -> dict[str, Any]:
+    return {
+        "format": "jixiao.monitoring-entry/1",
+        "table_id": view.table_id,
+        "year": view.table.project.year,
+        "stored": view.stored,
+        "updated_by": view.updated_by,
+        "periods": [{"months": p["months"], "light": p["light"]} for p in view.periods],
+        "entry": view.payload,
+        "result": monitoring_to_dict(view.result, view.table.project.name),
+        "can_enter": view.access.enter,
+    }
+
+
+def evaluation_json(view: EvaluationView) -> dict[str, Any]:
+    adjustments = [
+        {"index": i, "reduction": format(line.adjustment.reduction, "f"), "reason": line.adjustment.reason,
+         "by": line.adjustment.by}
+        for i, line in enumerate(view.evaluation.lines)
+        if line.adjustment is not None
+    ]  # fmt: skip
+    return {
+        "format": "jixiao.selfeval-entry/1",
+        "table_id": view.table_id,
+        "year": view.table.project.year,
+        "stored": view.stored,
+        "updated_by": view.updated_by,
+        "entry": view.payload,
+        "adjustments": adjustments,
+        "result": result_to_dict(view.result, view.table.project.name),
+        "blocking": [diagnostic_to_dict(d) for d in view.blocking],
+        "can_enter": view.access.enter,
+        "can_adjust": view.access.adjust,
+    }
+
+
+def _invalid_json(why: InvalidInput) -> Response:
+    body = {
+        "error": why.message,
+        "problems": [{"field": p.field, "message": p.message} for p in why.problems],
+    }
+    return Response(json.dumps(body, ensure_ascii=False), status_code=400, media_type="application/json")
+
+
+@router.get(
+    "/api/tables/{table_id}/monitoring", tags=["api"], summary="运行监控（1–N月）：填报内容与红黄绿灯"
+)
+def api_monitoring(
+    request: Request, table_id: int, months: int | None = None, who: Principal = Depends(require_login)
+) -> dict[str, Any]:
+    return monitoring_json(service_of(request).evaluation.monitoring(who, table_id, months))
+
+
+@router.put(
+    "/api/tables/{table_id}/monitoring",
+    tags=["api"],
+    dependencies=[Depends(check_csrf)],
+    summary="保存运行监控（本单位填报人）",
+)
+def api_monitoring_put(
+    request: Request,
+    table_id: int,
+    payload: dict[str, Any] = Body(...),
+    who: Principal = Depends(require_login),
+) -> Any:
+    try:
+        return monitoring_json(service_of(request).evaluation.save_monitoring(who, table_id, payload))
+    except InvalidInput as why:
+        return _invalid_json(why)
+
+
+@router.get("/api/tables/{table_id}/evaluation", tags=["api"], summary="单位自评：填报内容、得分与等级")
+def api_evaluation(
+    request: Request, table_id: int, who: Principal = Depends(require_login)
+) -> dict[str, Any]:
+    return evaluation_json(service_of(request).evaluation.evaluation(who, table_id))
+
+
+@router.put(
+    "/api/tables/{table_id}/evaluation",
+    tags=["api"],
+    dependencies=[Depends(check_csrf)],
+    summary="保存单位自评（本单位填报人）",
+)
+def api_evaluation_put(
+    request: Request,
+    table_id: int,
+    payload: dict[str, Any] = Body(...),
+    who: Principal = Depends(require_login),
+) -> Any:
+    try:
+        return evaluation_json(service_of(request).evaluation.save_evaluation(who, table_id, payload))
+    except InvalidInput as why:
+        return _invalid_json(why)
+
+
+@router.put(
+    "/api/tables/{table_id}/evaluation/adjustments",
+    tags=["api"],
+    dependencies=[Depends(check_csrf)],
+    summary="审核人扣减得分（须写明理由）",
+)
+def api_adjustments_put(
+    request: Request,
+    table_id: int,
+    items: list[dict[str, Any]] = Body(...),
+    who: Principal = Depends(require_login),
+) -> Any:
+    try:
+        return evaluation_json(service_of(request).evaluation.save_adjustments(who, table_id, items))
+    except InvalidInput as why:
+        return _invalid_json(why)
