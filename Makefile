@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(BIN)/jixiao show --summary $(SEED)
 
 test: $(STAMP)
-	$(BIN)/pytest -n 2 --dist loadfile
+	$(BIN)/pytest -q -n 2 --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

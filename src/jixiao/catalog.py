@@ -9,6 +9,7 @@ catalogue entry has its accepted spellings; ``canonical`` maps any spelling to t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 COST = "成本指标"
 OUTPUT = "产出指标"
@@ -127,6 +128,7 @@ def normalise(text: str) -> str:
     return "".join(text.replace(_FULLWIDTH_SPACE, " ").split())
 
 
+@lru_cache(maxsize=4096)
 def canonical(text: str) -> str:
     """The catalogue spelling of a category name; other text comes back normalised but unchanged."""
     key = normalise(text)
@@ -138,11 +140,13 @@ ALL_CATEGORY_NAMES = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_category_name(text: str) -> bool:
     """True when the text names a 一级 or 二级 category of any known framework."""
     return canonical(text) in ALL_CATEGORY_NAMES
 
 
+@lru_cache(maxsize=1024)
 def parent_in_any(level2: str) -> str | None:
     """The 一级 of a 二级 name, preferring the current framework (成本 → 成本指标 in 2021)."""
     for cat in (CENTRAL_2021, LEGACY_2015):
@@ -152,5 +156,6 @@ def parent_in_any(level2: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def is_level1_name(text: str) -> bool:
     return any(cat.is_level1(text) for cat in CATALOGUES.values())

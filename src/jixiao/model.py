@@ -26,8 +26,8 @@ class SourceRef:
         where = self.file or "<输入>"
         if self.sheet is not None:
             return f"{where}!{self.sheet}!{self.cell}" if self.cell else f"{where}!{self.sheet}"
-        if self.page is not None and self.line is None:
-            return f"{where} 第{self.page}页"
+        if self.page is not None:  # a PDF: the page, and the row on that page when known
+            return f"{where} 第{self.page}页" + (f"第{self.line}行" if self.line is not None else "")
         if self.line is not None:
             return f"{where}:{self.line}"
         return where

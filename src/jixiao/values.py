@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from jixiao.model import Kind, Op, Target
 
@@ -192,6 +193,10 @@ _UNITS: tuple[str, ...] = tuple(
         reverse=True,
     )
 )
+_UNITS_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _unit in _UNITS:  # longest first within each first character, as in _UNITS
+    _UNITS_BY_FIRST[_unit[0]] = (*_UNITS_BY_FIRST.get(_unit[0], ()), _unit)
+
 # Units that, ending the text before the number, are the number's unit (覆盖人次≥65400).
 _SUBJECT_UNITS: dict[str, str] = {
     "人次": "人次",
@@ -256,6 +261,9 @@ def parse_target(raw: str, indicator_name: str | None = None) -> Target:
     return parse_target_with_reason(raw, indicator_name)[0]
 
 
+# Real batches repeat the same few hundred values (≥85%, 良好, 100%…); targets are immutable, so a
+# bounded cache is safe and makes reading several times faster.
+@lru_cache(maxsize=65536)
 def parse_target_with_reason(raw: str, indicator_name: str | None = None) -> tuple[Target, str | None]:
     """Like `parse_target`, and when the result is ``unknown`` also say why (in Chinese)."""
     text = raw.strip()
@@ -412,7 +420,7 @@ def _take_unit(rest: str) -> tuple[str | None, str]:
     """Take the unit at the start of ``rest`` (normalised text); return it and what follows."""
     if rest.startswith(tuple(word for word, _ in _SUFFIX_OPS)):
         return None, rest
-    unit = next((u for u in _UNITS if rest.startswith(u)), None)
+    unit = next((u for u in _UNITS_BY_FIRST.get(rest[:1], ()) if rest.startswith(u)), None)
     if unit is None:
         # An unlisted unit: one or two CJK characters standing alone or before 以上/以下.
         match = re.match(r"[\u4e00-\u9fff]{1,2}", rest)

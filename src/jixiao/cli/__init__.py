@@ -7,8 +7,13 @@ errors), 2 usage errors.
 
 from __future__ import annotations
 
-from jixiao.cli import basic, parse  # noqa: F401  (registers commands)
-from jixiao.cli import evaluate as _evaluate  # noqa: F401  (scoring commands)
+# One import per line: each registers its commands on `app`.
+from jixiao.cli import (
+    basic,  # noqa: F401
+    evaluate,  # noqa: F401  (evaluate, evaluate-template)
+    parse,  # noqa: F401
+    store,  # noqa: F401  (db, import, user, serve, demo)
+)
 from jixiao.cli.app import app
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from jixiao import catalog
 from jixiao.model import (
@@ -45,8 +46,7 @@ class Row:
     columns_known: bool = True
 
 
-@dataclass(slots=True)
-class _Cell:
+class _Cell(NamedTuple):  # a tuple: the reader makes hundreds of thousands of them
     text: str
     source: SourceRef
     col: int | None
@@ -93,8 +93,7 @@ def _segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
     current: list[Row] = []
     has_name = False
     for row in rows:
-        first = next((c for c in row.cells if c.strip()), "")
-        label = label_of(first.strip()) if first else None
+        label = _first_label(row.cells)
         starts = label is Label.TITLE or (label is Label.NAME and has_name)
         if starts and current:
             if has_name:
@@ -106,6 +105,16 @@ def _segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
             current.append(row)
     if current and has_name:
         yield current
+
+
+def _first_label(cells: tuple[str, ...]) -> Label | None:
+    """The label of a row's first non-empty cell (cheap: most rows start with one)."""
+    for cell in cells:
+        if cell:
+            stripped = cell.strip()
+            if stripped:
+                return label_of(stripped)
+    return None
 
 
 def clean_goal_text(text: str) -> str:
@@ -175,15 +184,16 @@ class _SegmentReader:
         grouped: list[list[_Cell]] = []
         stream: list[_Cell] = []
         for row in self.rows:
-            cells = [
-                _Cell(
-                    text.strip(),
-                    row.cell_sources[i] if row.cell_sources and i < len(row.cell_sources) else row.source,
-                    i if row.columns_known else None,
-                )
-                for i, text in enumerate(row.cells)
-                if text.strip()
-            ]
+            cells = []
+            sources = row.cell_sources
+            col_known = row.columns_known
+            for i, text in enumerate(row.cells):
+                if not text:
+                    continue
+                stripped = text.strip()
+                if stripped:
+                    source = sources[i] if sources and i < len(sources) else row.source
+                    cells.append(_Cell(stripped, source, i if col_known else None))
             if not cells:
                 continue
             if row.columns_known:

@@ -90,6 +90,6 @@ def loads_tables(text: str) -> list[Table]:
     for n, item in enumerate(items, start=1):
         try:
             tables.append(table_from_dict(item))
-        except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
+        except (KeyError, TypeError, ValueError, ArithmeticError, AttributeError) as exc:
             raise FormatError(f"第{n}个表格不符合 {FORMAT}：{exc}") from exc
     return tables

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Label(StrEnum):
@@ -98,6 +99,7 @@ def label_key(text: str) -> str:
     return _YEAR.sub("YYYY", key, count=1)
 
 
+@lru_cache(maxsize=8192)
 def label_of(text: str) -> Label | None:
     """The label a cell is, or None."""
     if len(text) > 30:
@@ -105,6 +107,7 @@ def label_of(text: str) -> Label | None:
     return _LABELS.get(label_key(text))
 
 
+@lru_cache(maxsize=8192)
 def is_label_prefix(text: str) -> bool:
     """True when the text is the first part of a label wrapped over several lines (``2025年预算金``)."""
     return len(text) < 24 and label_key(text) in _PREFIXES

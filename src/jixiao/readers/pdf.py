@@ -1,0 +1,215 @@
+"""Text PDFs → tables (pdfplumber), through the same reader core as text and workbooks.
+
+A page with ruled tables gives rows of cells from the table structure (pdfplumber finds the cells
+from the drawn lines); a page without gives its text lines as one cell per line, which the core
+regroups by meaning. Text outside the tables (the title above them) comes along as lines; page
+numbers are dropped. A table cut by a page break has its bottom line missing, so the cut is
+closed before the cells are read, and the tree header a continuation page repeats is skipped.
+
+A cell whose text wraps over lines is joined back: without a separator for Chinese text (and
+always for PDFs this project wrote, which never break at a space — see `writers.pdf`), with a
+space between two Latin letters otherwise. A PDF without a text layer (a scan) gets a clear
+message: OCR is not supported.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from jixiao.model import Diagnostic, Severity, SourceRef, Table
+from jixiao.readers.columns import Weights, attach_weights, fold_columns
+from jixiao.readers.grid import Row, read_rows
+from jixiao.readers.labels import Label, label_of
+from jixiao.readers.text import FILE_PROBLEM, file_problem
+
+GENERATOR = "jixiao"  # what our PDF writer puts in the document's Creator field
+SCANNED_PAGE = "JX-R30"
+
+PDF_MAGIC = b"%PDF-"
+NO_TEXT_MESSAGE = (
+    "PDF 没有文字层（可能是扫描件或图片），本系统不支持 OCR 识别；请提供可复制文字的 PDF 或 Excel 文件"
+)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-?\s*\d{1,4}\s*-?|\d+\s*/\s*\d+)\s*$"
+)
+_LATIN = re.compile(r"[A-Za-z]")
+_CELL_GAP = 1.5  # a gap wider than 1.5 characters separates two cells of an unruled table
+_SPACE_GAP = 0.2  # a gap wider than a fifth of a character is a space the PDF did not write out
+_TABLE_SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+
+def _problem(file: str, message: str) -> tuple[list[Table], list[Diagnostic]]:
+    return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(file))]
+
+
+def read_pdf_path(path: str | Path) -> tuple[list[Table], list[Diagnostic]]:
+    p = Path(path)
+    problem = file_problem(p)
+    if problem is not None:
+        return _problem(str(path), problem)
+    return read_pdf_bytes(p.read_bytes(), str(path))
+
+
+def read_pdf_bytes(data: bytes, file: str | None = None) -> tuple[list[Table], list[Diagnostic]]:
+    """Read every table of a PDF held in memory; problems with the file become one diagnostic."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    name = file or "<PDF>"
+    if not data.lstrip()[:1024].startswith(PDF_MAGIC) and PDF_MAGIC not in data[:1024]:
+        return _problem(name, "不是 PDF 文件（文件开头没有 %PDF 标记）")
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PDFPasswordIncorrect:
+        return _problem(name, "PDF 有密码保护，无法读取；请提供未加密的文件")
+    except Exception as exc:  # pdfminer raises many types for damaged files; all mean the same here
+        return _problem(name, f"无法打开 PDF：文件已损坏（{_short(exc)}）")
+    try:
+        with pdf:
+            return _read_document(pdf, file)
+    except PDFPasswordIncorrect:
+        return _problem(name, "PDF 有密码保护，无法读取；请提供未加密的文件")
+    except Exception as exc:  # a damaged page stream inside an openable file
+        return _problem(name, f"PDF 内容已损坏，无法读取（{_short(exc)}）")
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).strip()
+    return (text.splitlines()[0] if text else type(exc).__name__)[:120]
+
+
+def _read_document(pdf: Any, file: str | None) -> tuple[list[Table], list[Diagnostic]]:
+    creator = str((pdf.metadata or {}).get("Creator", ""))
+    exact_join = creator.startswith(GENERATOR)
+    diagnostics: list[Diagnostic] = []
+    text_pages = 0
+    rows: list[Row] = []
+    for number, page in enumerate(pdf.pages, start=1):
+        if not page.chars:
+            if page.images:
+                message = f"第{number}页没有文字层（扫描图片），已跳过：不支持 OCR"
+                where = SourceRef(file, page=number)
+                diagnostics.append(Diagnostic(SCANNED_PAGE, Severity.WARNING, message, where))
+            continue
+        text_pages += 1
+        rows.extend(page_rows(page, number, file, exact_join))
+    name = file or "<PDF>"
+    if text_pages == 0:
+        return _problem(name, NO_TEXT_MESSAGE)
+    weights = Weights()
+    folded = fold_columns(_without_repeated_headers(rows), weights, diagnostics)
+    tables, found = read_rows(folded, file)
+    tables = attach_weights(tables, weights)
+    diagnostics.extend(found)
+    if not tables and not any(d.severity is Severity.ERROR for d in diagnostics):
+        diagnostics.append(
+            Diagnostic(FILE_PROBLEM, Severity.ERROR, "PDF 中没有找到项目绩效目标表", SourceRef(file))
+        )
+    return tables, diagnostics
+
+
+def page_rows(page: Any, number: int, file: str | None, exact_join: bool) -> Iterator[Row]:
+    """The rows of one page, top to bottom: table rows with their columns, other text as lines.
+
+    Each row's place is the page and its position on the page (``第3页第12行``).
+    """
+    tables = _closed_tables(page)
+    pieces: list[tuple[float, Row]] = []
+    for table in tables:
+        for row, cells in zip(table.rows, table.extract(), strict=True):
+            texts = tuple(join_wrapped(cell or "", exact_join) for cell in cells)
+            if any(texts):
+                top = min(bbox[1] for bbox in row.cells if bbox is not None)
+                pieces.append((top, Row(texts, SourceRef(file, page=number))))
+    outside = page
+    for table in tables:
+        outside = outside.outside_bbox(table.bbox)
+    for line in outside.extract_text_lines(return_chars=True):
+        if _PAGE_NUMBER.match(line["text"]):
+            continue
+        for text in line_cells(line["chars"]):
+            pieces.append((line["top"], Row((text,), SourceRef(file, page=number), columns_known=False)))
+    pieces.sort(key=lambda piece: piece[0])
+    for position, (_, row) in enumerate(pieces, start=1):
+        yield replace(row, source=replace(row.source, line=position))
+
+
+def line_cells(chars: list[dict[str, Any]]) -> list[str]:
+    """A text line cut where a wide gap stands between two characters: the cells of an unruled
+    table (``项目名称      购买社工岗位服务经费``); ordinary text stays one cell."""
+    cells: list[str] = []
+    current = ""
+    previous: dict[str, Any] | None = None
+    for char in chars:
+        text = char["text"]
+        if previous is not None:
+            gap = float(char["x0"]) - float(previous["x1"])
+            size = max(float(char.get("size") or 10.0), 1.0)
+            if gap > _CELL_GAP * size and current.strip():
+                cells.append(current.strip())
+                current = ""
+            elif gap > _SPACE_GAP * size and not text.isspace() and not current.endswith(" "):
+                current += " "
+        current += text
+        previous = char
+    if current.strip():
+        cells.append(current.strip())
+    return [" ".join(cell.replace("\u00a0", " ").split()) for cell in cells]
+
+
+def _closed_tables(page: Any) -> list[Any]:
+    """The page's ruled tables, with a line drawn where a page break cut a table open."""
+    found = page.find_tables(_TABLE_SETTINGS)
+    if not found:
+        return []
+    edges = [round(t.bbox[3], 2) for t in found] + [round(t.bbox[1], 2) for t in found]
+    settings = dict(_TABLE_SETTINGS, explicit_horizontal_lines=sorted(set(edges)))
+    return list(page.find_tables(settings))
+
+
+def join_wrapped(text: str, exact: bool) -> str:
+    """Join the lines of a wrapped cell; no-break spaces (our PDFs) become spaces again."""
+    lines = [line.strip() for line in text.replace("\u00a0", " ").splitlines() if line.strip()]
+    if not lines:
+        return ""
+    joined = lines[0]
+    for line in lines[1:]:
+        if not exact and _LATIN.match(joined[-1]) and _LATIN.match(line[0]):
+            joined += " "
+        joined += line
+    return joined
+
+
+def _without_repeated_headers(rows: list[Row]) -> Iterator[Row]:
+    """Skip a tree header repeated at the top of a continuation page (the same table goes on).
+
+    A ruled row equal to the table's header is skipped; in unruled text, where header cells come
+    one per line, any header cell after the table's first header is.
+    """
+    header: tuple[str, ...] | None = None
+    header_cells_seen = False
+    in_stream_header = False
+    for row in rows:
+        cells = tuple(c for c in row.cells if c)
+        label = label_of(cells[0]) if cells else None
+        if label in (Label.TITLE, Label.NAME):
+            header, header_cells_seen = None, False
+        is_header = label in (Label.INDICATORS, Label.HEADER)
+        if row.columns_known:
+            in_stream_header = False
+            if is_header:
+                if cells == header:
+                    continue
+                header = cells
+        elif is_header:
+            if header_cells_seen and not in_stream_header:
+                continue
+            header_cells_seen = in_stream_header = True
+        else:
+            in_stream_header = False
+        yield row

@@ -1,0 +1,176 @@
+"""Workbooks (.xlsx, and .xls/.ods through calamine) → tables.
+
+Each sheet becomes rows of cells with their places (``Sheet1!D17``) and goes through the same
+reader core as text (`grid`), after split value columns and weight columns are folded
+(`columns`). python-calamine reads the cells (fast); its merged-cell ranges are used to spread a
+heading merged over several columns (``实施周期指标值`` over 指标性质/指标值/度量单位) onto each of
+them. Other merged cells keep their value in the top-left cell only, which is what the core
+expects (an empty 一级 cell means "same as above").
+
+The flat sheet our own writer adds (``指标清单（分析用）``) is skipped. A file that is not a
+workbook, is damaged or is password-protected gives one clear diagnostic, never an exception.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from jixiao.model import Diagnostic, Severity, SourceRef, Table
+from jixiao.readers.columns import Weights, attach_weights, fold_columns
+from jixiao.readers.grid import Row, read_rows
+from jixiao.readers.labels import HEADER_ROLES, label_key
+from jixiao.readers.text import FILE_PROBLEM, file_problem
+from jixiao.writers.layout import FLAT_TITLE
+
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+# The stream name an encrypted OOXML package has inside its CFB container (MS-OFFCRYPTO).
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_CENT = Decimal("0.01")
+
+ENCRYPTED_MESSAGE = "工作簿有密码保护（已加密），无法读取；请在 Excel 中取消密码后另存为 .xlsx 再导入"
+
+
+def is_encrypted_office_file(head: bytes) -> bool:
+    """True for an OLE/CFB container holding an encrypted OOXML package (a password-protected .xlsx)."""
+    return head.startswith(_CFB_MAGIC) and _ENCRYPTED_PACKAGE in head
+
+
+def _problem(file: str, message: str) -> tuple[list[Table], list[Diagnostic]]:
+    return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(file))]
+
+
+def read_xlsx_path(path: str | Path) -> tuple[list[Table], list[Diagnostic]]:
+    """Read every table of every sheet; a file that cannot be opened gives one diagnostic."""
+    p = Path(path)
+    name = str(path)
+    problem = file_problem(p)
+    if problem is not None:
+        return _problem(name, problem)
+    data = p.read_bytes()
+    return read_xlsx_bytes(data, name)
+
+
+def read_xlsx_bytes(data: bytes, file: str | None = None) -> tuple[list[Table], list[Diagnostic]]:
+    """Read a workbook held in memory (an upload)."""
+    import python_calamine as calamine
+
+    name = file or "<工作簿>"
+    if is_encrypted_office_file(data[: 1 << 20]) or (
+        data.startswith(_CFB_MAGIC) and _ENCRYPTED_PACKAGE in data
+    ):
+        return _problem(name, ENCRYPTED_MESSAGE)
+    if not data.startswith((_ZIP_MAGIC, _CFB_MAGIC)):
+        return _problem(name, "不是 Excel 工作簿（文件开头不是 xlsx/xls 格式）")
+    try:
+        workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except calamine.PasswordError:
+        return _problem(name, ENCRYPTED_MESSAGE)
+    except Exception as exc:  # calamine raises several types for damaged files; all mean the same
+        return _problem(name, f"无法打开工作簿：文件已损坏或不是 Excel 文件（{_short(exc)}）")
+    try:
+        return _read_workbook(workbook, file)
+    except Exception as exc:  # a damaged sheet inside an openable file
+        return _problem(name, f"工作簿内容已损坏，无法读取（{_short(exc)}）")
+    finally:
+        workbook.close()
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:120]
+
+
+def _read_workbook(workbook: Any, file: str | None) -> tuple[list[Table], list[Diagnostic]]:
+    weights = Weights()
+    diagnostics: list[Diagnostic] = []
+    rows = fold_columns(_workbook_rows(workbook, file), weights, diagnostics)
+    tables, found = read_rows(rows, file)
+    tables = [_tidy_budget(t) for t in attach_weights(tables, weights)]
+    diagnostics.extend(found)
+    if not tables and not any(d.severity is Severity.ERROR for d in diagnostics):
+        diagnostics.append(
+            Diagnostic(FILE_PROBLEM, Severity.ERROR, "工作簿中没有找到项目绩效目标表", SourceRef(file))
+        )
+    return tables, diagnostics
+
+
+def _tidy_budget(table: Table) -> Table:
+    """A budget read from a number cell comes without its cents: give 元 amounts their two places."""
+    budget = table.project.budget
+    if budget is None or table.project.budget_unit != "元" or budget.as_tuple().exponent == -2:
+        return table
+    if budget != budget.quantize(_CENT):
+        return table
+    return replace(table, project=replace(table.project, budget=budget.quantize(_CENT)))
+
+
+def _workbook_rows(workbook: Any, file: str | None) -> Iterator[Row]:
+    for sheet_name in workbook.sheet_names:
+        sheet = workbook.get_sheet_by_name(sheet_name)
+        yield from sheet_rows(sheet, sheet_name, file)
+
+
+def sheet_rows(sheet: Any, sheet_name: str, file: str | None) -> Iterator[Row]:
+    """One worksheet as rows of text cells, each cell with its ``Sheet!D17`` place."""
+    values: list[list[Any]] = sheet.to_python(skip_empty_area=False)
+    if values and values[0] and _text(values[0][0]) == FLAT_TITLE:
+        return  # our analysts' sheet: a copy of the tables, not a table
+    spread = _header_spreads(sheet, values)
+    letters = [get_column_letter(c + 1) for c in range(max((len(r) for r in values), default=0))]
+    for r, raw_cells in enumerate(values):
+        number = r + 1
+        cells = [_text(v) for v in raw_cells]
+        for (row_index, col), text in spread.items():
+            if row_index == r and col < len(cells) and not cells[col]:
+                cells[col] = text
+        if not any(cells):
+            continue
+        sources = tuple(
+            SourceRef(file, number, sheet=sheet_name, cell=f"{letters[c]}{number}") for c in range(len(cells))
+        )
+        yield Row(tuple(cells), SourceRef(file, number, sheet=sheet_name, cell=f"A{number}"), sources)
+
+
+def _header_spreads(sheet: Any, values: list[list[Any]]) -> dict[tuple[int, int], str]:
+    """A heading merged over several columns, copied into each of them (only indicator headings)."""
+    spreads: dict[tuple[int, int], str] = {}
+    try:
+        ranges = sheet.merged_cell_ranges or []
+    except Exception:  # merged ranges are a help, not a need (some formats do not keep them)
+        return spreads
+    for (top, left), (_bottom, right) in ranges:
+        if right <= left or top >= len(values) or left >= len(values[top]):
+            continue
+        text = _text(values[top][left])
+        if label_key(text) in HEADER_ROLES:
+            for col in range(left + 1, right + 1):
+                spreads[(top, col)] = text
+    return spreads
+
+
+def _text(value: Any) -> str:
+    """A cell value as the text a person sees (numbers without a spurious ``.0``)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return format(Decimal(repr(value)).normalize(), "f")
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d") if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.strftime("%Y-%m-%d")
+    return str(value).strip()

@@ -1,0 +1,508 @@
+"""The one facade the CLI and the web application call: read → review → store, workflow, accounts.
+
+Every method opens its own transaction, checks permissions with `jixiao.workflow`, and raises a
+`ServiceError` subclass with a Chinese message for anything a user can cause; the edges turn those
+into exit codes or HTTP statuses. Nothing here knows about HTTP or the terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from jixiao.diff import Change, diff_tables
+from jixiao.model import Diagnostic, Severity, Table
+from jixiao.store import accounts, audit, stats
+from jixiao.store import tables as repo
+from jixiao.store.db import get_engine, normalise_url, upgrade
+from jixiao.store.document import table_from_dict, table_to_dict
+from jixiao.workflow import (
+    ANONYMOUS,
+    Action,
+    Principal,
+    Role,
+    Status,
+    TableScope,
+    can_act,
+    can_edit,
+    can_view,
+)
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+class ServiceError(Exception):
+    """A problem a user caused or can fix; ``message`` is Chinese."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotFound(ServiceError):
+    pass
+
+
+class Forbidden(ServiceError):
+    pass
+
+
+class Conflict(ServiceError):
+    pass
+
+
+class Invalid(ServiceError):
+    pass
+
+
+def review_table(table: Table) -> list[Diagnostic]:
+    """The review engine's findings for one table."""
+    from jixiao.review import review_table as engine
+
+    return list(engine(table).findings)
+
+
+def _attach_reader_diagnostics(
+    tables: Sequence[Table], found: Sequence[Diagnostic]
+) -> list[list[Diagnostic]]:
+    """Give each table the reader's diagnostics whose line falls inside it."""
+    starts = [t.source.line or 0 for t in tables]
+    per_table: list[list[Diagnostic]] = [[] for _ in tables]
+    for item in found:
+        line = item.source.line
+        if line is None or not tables:
+            continue
+        index = max((i for i, start in enumerate(starts) if start <= line), default=0)
+        per_table[index].append(item)
+    return per_table
+
+
+@dataclass
+class FileReport:
+    """What reading (and possibly storing) one file gave."""
+
+    file: str
+    tables: list[Table] = field(default_factory=list)
+    findings: list[list[Diagnostic]] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)  # why the file was rejected
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    table_ids: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def finding_count(self) -> int:
+        return sum(len(f) for f in self.findings)
+
+
+def read_and_review(text: str, file: str) -> FileReport:
+    """Read a text, review every table; decide whether the file is fit to store (``problems``)."""
+    from jixiao.readers.text import read_text
+
+    tables, diagnostics = read_text(text, file)
+    report = FileReport(file=file, tables=list(tables))
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR and d.source.line is None]
+    report.problems.extend(errors)
+    if not tables and not errors:
+        report.problems.append(Diagnostic("JX-S01", Severity.ERROR, "文件中没有找到项目绩效目标表"))
+    for table in tables:
+        if not table.indicators:
+            report.problems.append(
+                Diagnostic(
+                    "JX-S02",
+                    Severity.ERROR,
+                    f"表“{table.project.name or '（无名称）'}”没有任何绩效指标，无法导入",
+                    table.source,
+                )
+            )
+    per_table = _attach_reader_diagnostics(tables, [d for d in diagnostics if d not in errors])
+    report.findings = [reader + review_table(table) for table, reader in zip(tables, per_table, strict=True)]
+    return report
+
+
+def decode_upload(data: bytes, filename: str, limit: int = MAX_UPLOAD_BYTES) -> str:
+    """The text of an uploaded file, or Invalid saying clearly why it cannot be used."""
+    from jixiao.readers.text import decode
+
+    if len(data) > limit:
+        raise Invalid(
+            f"文件 {filename} 太大（{len(data) / 1024 / 1024:.1f} MB），上限为 {limit // 1024 // 1024} MB"
+        )
+    if not data.strip():
+        raise Invalid(f"文件 {filename} 是空的")
+    text = decode(data)
+    if text is None:
+        raise Invalid(f"文件 {filename} 不是文本文件（可能是二进制文件或无法识别的编码）")
+    return text
+
+
+def _scope(row: dict[str, Any]) -> TableScope:
+    return TableScope(unit=row["unit"], department=row["department"], status=Status(row["status"]))
+
+
+@dataclass
+class TableView:
+    """Everything the table page shows."""
+
+    row: dict[str, Any]
+    table: Table
+    document: dict[str, Any]
+    findings: list[dict[str, Any]]
+    versions: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    can_edit: bool
+    actions: list[Action]
+
+
+class Service:
+    """The facade over one database."""
+
+    def __init__(self, url: str) -> None:
+        self.url = normalise_url(url)
+        self.engine: Engine = get_engine(self.url)
+
+    # ---- database ----------------------------------------------------------------------------
+
+    def upgrade(self) -> None:
+        upgrade(self.url)
+
+    # ---- import ------------------------------------------------------------------------------
+
+    def import_text(
+        self, text: str, file: str, published: bool = False, who: Principal | None = None
+    ) -> FileReport:
+        """Read, review and store one file in one transaction; a rejected file stores nothing."""
+        report = read_and_review(text, file)
+        if not report.ok:
+            return report
+        who = who or ANONYMOUS
+        if who.role is Role.FILLER:
+            foreign = [t.project.name for t in report.tables if (t.project.unit or "") != who.unit]
+            if foreign:
+                raise Forbidden(
+                    f"只能导入本单位（{who.unit}）的表，以下表不属于本单位：{'、'.join(foreign[:5])}"
+                )
+        status = Status.PUBLISHED if published else Status.DRAFT
+        with self.engine.begin() as conn:
+            counts = repo.import_tables(
+                conn, list(zip(report.tables, report.findings, strict=True)), status, who.user_id, file
+            )
+        report.created, report.updated, report.unchanged = counts.created, counts.updated, counts.unchanged
+        report.table_ids = counts.table_ids
+        return report
+
+    def import_path(self, path: Path, published: bool = False, who: Principal | None = None) -> FileReport:
+        from jixiao.readers.text import decode, file_problem
+
+        problem = file_problem(path)
+        data = b"" if problem else path.read_bytes()
+        text = None if problem else decode(data)
+        if problem or text is None:
+            message = problem or "不是文本文件（可能是二进制文件或无法识别的编码）"
+            return FileReport(file=str(path), problems=[Diagnostic("JX-S00", Severity.ERROR, message)])
+        return self.import_text(text, str(path), published, who)
+
+    # ---- reading -----------------------------------------------------------------------------
+
+    def visibility(self, who: Principal) -> repo.Visibility:
+        if who.role is Role.ADMIN:
+            return repo.Visibility(everything=True)
+        if who.role is Role.FILLER and who.unit:
+            return repo.Visibility(units=(who.unit,))
+        if who.role is Role.REVIEWER:
+            return repo.Visibility(departments=who.departments)
+        return repo.Visibility()
+
+    def list_tables(self, who: Principal, query: repo.TableQuery) -> tuple[list[dict[str, Any]], int]:
+        with self.engine.connect() as conn:
+            return repo.list_tables(conn, query, self.visibility(who))
+
+    def list_documents(self, who: Principal, query: repo.TableQuery) -> tuple[list[dict[str, Any]], int]:
+        """API items: the §6 document plus id, status, outcome."""
+        with self.engine.connect() as conn:
+            rows, total = repo.list_tables(conn, query, self.visibility(who))
+            documents = repo.get_documents(conn, [row["id"] for row in rows])
+        items = [
+            {**documents[row["id"]], "id": row["id"], "status": row["status"], "outcome": row["outcome"]}
+            for row in rows
+        ]
+        return items, total
+
+    def _visible_row(self, conn: Connection, who: Principal, table_id: int) -> dict[str, Any]:
+        row = repo.get_table_row(conn, table_id)
+        if row is None:
+            raise NotFound(f"没有编号为 {table_id} 的表")
+        if not can_view(who, _scope(row)):
+            if who.anonymous:
+                raise NotFound(f"没有编号为 {table_id} 的表")  # do not reveal unpublished tables exist
+            raise Forbidden("您无权查看这张表")
+        return row
+
+    def table_view(self, who: Principal, table_id: int) -> TableView:
+        with self.engine.connect() as conn:
+            row = self._visible_row(conn, who, table_id)
+            document = repo.get_document(conn, table_id) or {}
+            scope = _scope(row)
+            return TableView(
+                row=row,
+                table=table_from_dict(document),
+                document=document,
+                findings=repo.get_findings(conn, table_id),
+                versions=repo.get_versions(conn, table_id),
+                events=repo.get_events(conn, table_id),
+                can_edit=can_edit(who, scope),
+                actions=[
+                    a
+                    for a in (Action.SUBMIT, Action.RETURN, Action.APPROVE, Action.PUBLISH)
+                    if can_act(who, scope, a)
+                ],
+            )
+
+    def version(self, who: Principal, table_id: int, number: int) -> Table:
+        with self.engine.connect() as conn:
+            self._visible_row(conn, who, table_id)
+            document = repo.get_document(conn, table_id, number)
+        if document is None:
+            raise NotFound(f"这张表没有第 {number} 版")
+        return table_from_dict(document)
+
+    def diff(self, who: Principal, table_id: int, old: int, new: int) -> list[Change]:
+        return diff_tables(self.version(who, table_id, old), self.version(who, table_id, new))
+
+    # ---- editing and workflow ----------------------------------------------------------------
+
+    def save(
+        self,
+        who: Principal,
+        table_id: int,
+        table: Table,
+        lock_version: int,
+        reason: str | None = None,
+    ) -> int:
+        """Save an edit as a new version; an approved/published table needs a reason (目标调整)."""
+        found = review_table(table)
+        with self.engine.begin() as conn:
+            row = self._visible_row(conn, who, table_id)
+            scope = _scope(row)
+            adjusting = scope.status.locked
+            if adjusting:
+                if not can_act(who, scope, Action.ADJUST):
+                    raise Forbidden("这张表已锁定，只有本单位填报人可以发起目标调整")
+                if not (reason and reason.strip()):
+                    raise Invalid("表已通过审核并锁定；修改属于目标调整，请填写调整理由")
+            elif not can_edit(who, scope):
+                raise Forbidden("您无权修改这张表（只能修改本单位的草稿或退回的表）")
+            if table.project.unit != row["unit"] and who.role is not Role.ADMIN:
+                raise Forbidden("不能把表改到其他用款单位")
+            old = table_from_dict(repo.get_document(conn, table_id) or {})
+            status = Status.SUBMITTED if adjusting else scope.status
+            try:
+                lock = repo.save_version(
+                    conn,
+                    table_id,
+                    table,
+                    found,
+                    lock_version,
+                    who.user_id,
+                    status,
+                    reason.strip() if reason else None,
+                )
+            except repo.ConflictError:
+                raise Conflict(
+                    "保存冲突：在您编辑期间，这张表已被他人修改并保存。您的修改没有保存，仍保留在下方；"
+                    "请打开最新版本核对后重新填写。"
+                ) from None
+            changes = [asdict(change) for change in diff_tables(old, table)]
+            if adjusting:
+                repo.set_status(conn, table_id, Action.ADJUST, scope.status, status, who.user_id, reason)
+                lock += 1
+            audit.record(
+                conn,
+                who.user_id,
+                "adjust" if adjusting else "edit",
+                "table",
+                table_id,
+                {"changes": changes, "reason": reason},
+            )
+            return lock
+
+    def act(self, who: Principal, table_id: int, action: Action, comment: str = "") -> Status:
+        """Submit, return, approve or publish; returning needs a comment."""
+        with self.engine.begin() as conn:
+            row = self._visible_row(conn, who, table_id)
+            scope = _scope(row)
+            if not can_act(who, scope, action):
+                raise Forbidden(f"当前状态（{scope.status.label}）下，您不能执行“{action.label}”")
+            if action is Action.RETURN and not comment.strip():
+                raise Invalid("退回时请填写意见，说明需要修改什么")
+            to_status = {
+                Action.SUBMIT: Status.SUBMITTED,
+                Action.RETURN: Status.RETURNED,
+                Action.APPROVE: Status.APPROVED,
+                Action.PUBLISH: Status.PUBLISHED,
+            }[action]
+            try:
+                repo.set_status(
+                    conn, table_id, action, scope.status, to_status, who.user_id, comment.strip() or None
+                )
+            except repo.ConflictError:
+                raise Conflict("这张表的状态刚被他人改变，请刷新后再试") from None
+            audit.record(
+                conn,
+                who.user_id,
+                action.value,
+                "table",
+                table_id,
+                {"status": [scope.status.value, to_status.value], "comment": comment.strip() or None},
+            )
+            return to_status
+
+    def queue(self, who: Principal, page: int = 1, per_page: int = 50) -> tuple[list[dict[str, Any]], int]:
+        """Submitted tables the caller reviews, riskiest first (severity × budget)."""
+        if who.role not in (Role.REVIEWER, Role.ADMIN):
+            raise Forbidden("只有审核人和管理员可以查看审核队列")
+        query = repo.TableQuery(
+            status=Status.SUBMITTED.value, sort="risk", descending=True, page=page, per_page=per_page
+        )
+        with self.engine.connect() as conn:
+            return repo.list_tables(conn, query, self.visibility(who))
+
+    def dashboard(self, who: Principal) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            return stats.dashboard(conn, self.visibility(who))
+
+    def audit_entries(self, who: Principal, table_id: int | None = None) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            if table_id is not None:
+                self._visible_row(conn, who, table_id)
+            elif who.role is not Role.ADMIN:
+                raise Forbidden("只有管理员可以查看全部审计日志")
+            return audit.entries(conn, "table" if table_id is not None else None, table_id)
+
+    # ---- open data ---------------------------------------------------------------------------
+
+    def published_documents(self, batch: int = 500) -> Iterator[dict[str, Any]]:
+        """Every published table's §6 document, streamed page by page."""
+        page = 1
+        while True:
+            query = repo.TableQuery(
+                status=Status.PUBLISHED.value, sort="name", descending=False, page=page, per_page=batch
+            )
+            items, _ = self.list_documents(ANONYMOUS, query)
+            yield from items
+            if len(items) < batch:
+                return
+            page += 1
+
+    # ---- accounts ----------------------------------------------------------------------------
+
+    def add_user(
+        self,
+        username: str,
+        password: str,
+        role: Role,
+        unit: str | None = None,
+        departments: Sequence[str] = (),
+        by: Principal | None = None,
+    ) -> int:
+        try:
+            with self.engine.begin() as conn:
+                user_id = accounts.create_user(conn, username, password, role, unit, departments)
+                audit.record(
+                    conn,
+                    by.user_id if by else None,
+                    "user_add",
+                    "user",
+                    user_id,
+                    {
+                        "username": username,
+                        "role": role.value,
+                        "unit": unit,
+                        "departments": list(departments),
+                    },
+                )
+                return user_id
+        except accounts.AccountError as why:
+            raise Invalid(str(why)) from None
+
+    def users(self) -> list[accounts.UserRecord]:
+        with self.engine.connect() as conn:
+            return accounts.list_users(conn)
+
+    def set_password(self, username: str, password: str) -> None:
+        try:
+            with self.engine.begin() as conn:
+                accounts.set_password(conn, username, password)
+                audit.record(conn, None, "password", "user", None, {"username": username})
+        except accounts.AccountError as why:
+            raise Invalid(str(why)) from None
+
+    def login(self, username: str, password: str) -> tuple[str, accounts.UserRecord]:
+        """A session token for a right password; the failure count is kept even when login fails."""
+        with self.engine.begin() as conn:
+            try:
+                user = accounts.authenticate(conn, username, password)
+            except accounts.AccountError as why:
+                failure: ServiceError = Forbidden(str(why))
+            else:
+                return accounts.open_session(conn, user.id), user
+        raise failure
+
+    def principal_for(self, token: str | None) -> Principal:
+        if not token:
+            return ANONYMOUS
+        with self.engine.connect() as conn:
+            user = accounts.session_user(conn, token)
+        return user.principal() if user else ANONYMOUS
+
+    def logout(self, token: str) -> None:
+        with self.engine.begin() as conn:
+            accounts.close_session(conn, token)
+
+
+def documents_to_csv(documents: Sequence[dict[str, Any]] | Iterator[dict[str, Any]]) -> str:
+    """One CSV row per indicator, with its table's project fields (open data download)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        ["表编号", "项目名称", "项目类型", "主管部门", "用款单位", "年度", "预算金额(元)",
+         "一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值", "状态"]
+    )  # fmt: skip
+    for document in documents:
+        project = document["project"]
+        for item in document["indicators"]:
+            writer.writerow(
+                [
+                    document.get("id", ""),
+                    project["name"],
+                    project["type"] or "",
+                    project["department"] or "",
+                    project["unit"] or "",
+                    project["year"] or "",
+                    project["budget"] or "",
+                    item["level1"],
+                    item["level2"],
+                    item["name"],
+                    item["period"]["raw"],
+                    item["annual"]["raw"],
+                    Status(document["status"]).label if "status" in document else "",
+                ]
+            )
+    return out.getvalue()
+
+
+def table_document(table: Table) -> dict[str, Any]:
+    return table_to_dict(table)
+
+
+ProgressCallback = Callable[[int], None]

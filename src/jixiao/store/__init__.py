@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy schema, Alembic migrations, repository functions (no web imports)."""

@@ -1,0 +1,21 @@
+"""Alembic environment: runs the migrations against the URL jixiao passes in (see store/db.py)."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from jixiao.store.db import get_engine
+from jixiao.store.schema import metadata
+
+config = context.config
+
+
+def run_migrations_online() -> None:
+    engine = get_engine(config.get_main_option("sqlalchemy.url") or "")
+    with engine.connect() as connection:
+        context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+run_migrations_online()

@@ -1,0 +1,211 @@
+"""The database schema (SQLAlchemy Core tables), the same on SQLite and PostgreSQL.
+
+Money is kept in 分 (``budget_fen``, an integer): exact and sortable on both backends, where SQLite
+has no decimal type. A table's content is kept whole, per version, as the JSON document of the open
+data contract (product.md §6) in ``table_versions.document``; the current version's indicators and
+findings are also kept as rows so that search, filters and the dashboard are plain SQL.
+The Alembic migrations in ``store/alembic/versions`` create exactly this; a test compares them.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """An aware UTC datetime on both backends (SQLite would hand back naive ones)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        moment: datetime = value
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# 主管部门 and 用款单位 are both organisations; a table names one of each.
+orgs = Table(
+    "orgs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(80), nullable=False, unique=True),
+    Column("display_name", String(120), nullable=False, default=""),
+    Column("password_hash", String(200), nullable=False),
+    Column("role", String(20), nullable=False),  # filler | reviewer | admin
+    Column("unit_id", Integer, ForeignKey("orgs.id"), nullable=True),
+    Column("failed_logins", Integer, nullable=False, default=0),
+    Column("locked_until", UtcDateTime(), nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+
+# The departments a reviewer (审核人) reviews.
+reviewer_departments = Table(
+    "reviewer_departments",
+    metadata,
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("org_id", Integer, ForeignKey("orgs.id"), primary_key=True),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+
+perf_tables = Table(
+    "perf_tables",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    # project name + unit + year: the same table imported twice is recognised by it.
+    Column("identity", String(64), nullable=False, unique=True),
+    Column("name", String(300), nullable=False),
+    Column("project_type", String(120), nullable=True),
+    Column("unit_id", Integer, ForeignKey("orgs.id"), nullable=True),
+    Column("department_id", Integer, ForeignKey("orgs.id"), nullable=True),
+    Column("year", Integer, nullable=True),
+    Column("budget_fen", BigInteger, nullable=True),
+    Column("status", String(20), nullable=False),
+    Column("current_version", Integer, nullable=False, default=1),
+    # optimistic locking: every write bumps it; a save naming an older one is a conflict.
+    Column("lock_version", Integer, nullable=False, default=1),
+    Column("outcome", String(10), nullable=False),  # ok | info | warning | error
+    Column("errors", Integer, nullable=False, default=0),
+    Column("warnings", Integer, nullable=False, default=0),
+    Column("infos", Integer, nullable=False, default=0),
+    Column("risk", BigInteger, nullable=False, default=0),
+    Column("indicator_text", Text, nullable=False, default=""),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+Index("ix_perf_tables_status_year", perf_tables.c.status, perf_tables.c.year)
+Index("ix_perf_tables_unit", perf_tables.c.unit_id)
+Index("ix_perf_tables_department", perf_tables.c.department_id)
+Index("ix_perf_tables_risk", perf_tables.c.risk)
+Index("ix_perf_tables_updated", perf_tables.c.updated_at)
+
+table_versions = Table(
+    "table_versions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("table_id", Integer, ForeignKey("perf_tables.id", ondelete="CASCADE"), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("document", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("reason", Text, nullable=True),  # 目标调整的理由
+    Column("created_by", Integer, ForeignKey("users.id"), nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("table_id", "number", name="uq_table_versions_table_number"),
+)
+
+indicators = Table(
+    "indicators",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("table_id", Integer, ForeignKey("perf_tables.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("level1", String(60), nullable=False),
+    Column("level2", String(60), nullable=False),
+    Column("name", String(300), nullable=False),
+    Column("period_raw", Text, nullable=False),
+    Column("annual_raw", Text, nullable=False),
+    Column("line", Integer, nullable=True),
+)
+Index("ix_indicators_table", indicators.c.table_id)
+
+findings = Table(
+    "findings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("table_id", Integer, ForeignKey("perf_tables.id", ondelete="CASCADE"), nullable=False),
+    Column("code", String(20), nullable=False),
+    Column("severity", String(10), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("indicator", String(300), nullable=True),
+    Column("line", Integer, nullable=True),
+    Column("basis", Text, nullable=True),
+    Column("suggestion", Text, nullable=True),
+)
+Index("ix_findings_table", findings.c.table_id)
+Index("ix_findings_code", findings.c.code)
+
+workflow_events = Table(
+    "workflow_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("table_id", Integer, ForeignKey("perf_tables.id", ondelete="CASCADE"), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("from_status", String(20), nullable=True),
+    Column("to_status", String(20), nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=True),
+    Column("comment", Text, nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+Index("ix_workflow_events_table", workflow_events.c.table_id)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=True),
+    Column("action", String(40), nullable=False),
+    Column("entity", String(40), nullable=False),
+    Column("entity_id", Integer, nullable=True),
+    Column("detail", Text, nullable=False, default="{}"),  # JSON: what changed, old → new
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+Index("ix_audit_log_entity", audit_log.c.entity, audit_log.c.entity_id)
+
+# Uploaded files waiting for the user to confirm the import after seeing the preview.
+uploads = Table(
+    "uploads",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token", String(64), nullable=False, unique=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("filename", String(300), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+)

@@ -1,0 +1,155 @@
+"""Dashboard figures: counts by status, budget by type and unit, findings by rule and severity."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from jixiao.store.schema import findings, perf_tables
+from jixiao.store.tables import UNIT, Visibility, from_clause, from_fen
+
+
+def _where(visibility: Visibility) -> list[Any]:
+    condition = visibility.condition()
+    return [] if condition is None else [condition]
+
+
+def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[str, Any]:
+    where = _where(visibility)
+    base = from_clause()
+    by_status = {
+        row.status: row.n
+        for row in conn.execute(
+            select(perf_tables.c.status, func.count().label("n"))
+            .select_from(base)
+            .where(*where)
+            .group_by(perf_tables.c.status)
+        )
+    }
+    budget_by_type = [
+        {"type": row.project_type or "（未填）", "budget": from_fen(int(row.total or 0)), "tables": row.n}
+        for row in conn.execute(
+            select(
+                perf_tables.c.project_type,
+                func.sum(perf_tables.c.budget_fen).label("total"),
+                func.count().label("n"),
+            )
+            .select_from(base)
+            .where(*where)
+            .group_by(perf_tables.c.project_type)
+            .order_by(func.sum(perf_tables.c.budget_fen).desc())
+            .limit(top)
+        )
+    ]
+    budget_by_unit = [
+        {"unit": row.unit or "（未填）", "budget": from_fen(int(row.total or 0)), "tables": row.n}
+        for row in conn.execute(
+            select(
+                UNIT.c.name.label("unit"),
+                func.sum(perf_tables.c.budget_fen).label("total"),
+                func.count().label("n"),
+            )
+            .select_from(base)
+            .where(*where)
+            .group_by(UNIT.c.name)
+            .order_by(func.sum(perf_tables.c.budget_fen).desc())
+            .limit(top)
+        )
+    ]
+    finding_base = base.join(findings, findings.c.table_id == perf_tables.c.id)
+    by_rule = [
+        {"code": row.code, "severity": row.severity, "count": row.n}
+        for row in conn.execute(
+            select(findings.c.code, findings.c.severity, func.count().label("n"))
+            .select_from(finding_base)
+            .where(*where)
+            .group_by(findings.c.code, findings.c.severity)
+            .order_by(func.count().desc(), findings.c.code)
+            .limit(20)
+        )
+    ]
+    by_severity = {
+        row.severity: row.n
+        for row in conn.execute(
+            select(findings.c.severity, func.count().label("n"))
+            .select_from(finding_base)
+            .where(*where)
+            .group_by(findings.c.severity)
+        )
+    }
+    worst = [
+        {
+            "id": row.id,
+            "name": row.name,
+            "unit": row.unit,
+            "errors": row.errors,
+            "warnings": row.warnings,
+            "status": row.status,
+        }
+        for row in conn.execute(
+            select(
+                perf_tables.c.id,
+                perf_tables.c.name,
+                UNIT.c.name.label("unit"),
+                perf_tables.c.errors,
+                perf_tables.c.warnings,
+                perf_tables.c.status,
+            )
+            .select_from(base)
+            .where(*where)
+            .where((perf_tables.c.errors + perf_tables.c.warnings) > 0)
+            .order_by(perf_tables.c.errors.desc(), perf_tables.c.warnings.desc(), perf_tables.c.id)
+            .limit(top)
+        )
+    ]
+    total_budget = conn.execute(
+        select(func.sum(perf_tables.c.budget_fen)).select_from(base).where(*where)
+    ).scalar()
+    return {
+        "tables": sum(by_status.values()),
+        "budget": from_fen(int(total_budget or 0)),
+        "by_status": by_status,
+        "budget_by_type": budget_by_type,
+        "budget_by_unit": budget_by_unit,
+        "findings_by_rule": by_rule,
+        "findings_by_severity": by_severity,
+        "worst_tables": worst,
+    }
+
+
+def filter_options(conn: Connection, visibility: Visibility) -> dict[str, list[Any]]:
+    """The values the list page offers in its filters."""
+    where = _where(visibility)
+    base = from_clause()
+    years = [
+        r[0]
+        for r in conn.execute(
+            select(perf_tables.c.year)
+            .select_from(base)
+            .where(*where)
+            .distinct()
+            .order_by(perf_tables.c.year.desc())
+        )
+        if r[0]
+    ]
+    units = [
+        r[0]
+        for r in conn.execute(
+            select(UNIT.c.name).select_from(base).where(*where).distinct().order_by(UNIT.c.name).limit(500)
+        )
+        if r[0]
+    ]
+    types = [
+        r[0]
+        for r in conn.execute(
+            select(perf_tables.c.project_type)
+            .select_from(base)
+            .where(*where)
+            .distinct()
+            .order_by(perf_tables.c.project_type)
+            .limit(100)
+        )
+        if r[0]
+    ]
+    return {"years": years, "units": units, "types": types}

@@ -1,0 +1,579 @@
+"""Repository functions for tables: import in bulk, list and filter, read, save versions.
+
+Everything takes a SQLAlchemy ``Connection`` inside a transaction the caller owns (one per file on
+import, one per request on the web), so a failure leaves nothing half-written. Inserts go as lists of
+dicts through Core (``executemany``), never one ORM object at a time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy.sql.elements import ColumnElement
+
+from jixiao.model import Diagnostic, Severity, Table
+from jixiao.store import document as doc
+from jixiao.store.audit import record_many
+from jixiao.store.schema import findings, indicators, orgs, perf_tables, table_versions, workflow_events
+from jixiao.workflow import Action, Status
+
+_CHUNK = 500
+
+
+class ConflictError(Exception):
+    """Someone else saved the table since the editor was opened (optimistic locking)."""
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def to_fen(amount: Decimal | None) -> int | None:
+    return None if amount is None else int((amount * 100).to_integral_value())
+
+
+def from_fen(fen: int | None) -> Decimal | None:
+    return None if fen is None else (Decimal(fen) / 100).quantize(Decimal("0.01"))
+
+
+@dataclass(frozen=True, slots=True)
+class FindingSummary:
+    outcome: str
+    errors: int
+    warnings: int
+    infos: int
+    risk: int
+
+
+def summarise(found: Sequence[Diagnostic], budget: Decimal | None) -> FindingSummary:
+    """Counts, the worst severity (``outcome``), and risk = weighted findings × budget in 元."""
+    errors = sum(1 for d in found if d.severity is Severity.ERROR)
+    warnings = sum(1 for d in found if d.severity is Severity.WARNING)
+    infos = sum(1 for d in found if d.severity is Severity.INFO)
+    outcome = "error" if errors else "warning" if warnings else "info" if infos else "ok"
+    weight = 100 * errors + 10 * warnings + infos
+    # Budget scales risk, but a table without a budget still ranks by its findings.
+    risk = weight * max(int(budget or 0), 1)
+    return FindingSummary(outcome, errors, warnings, infos, risk)
+
+
+def ensure_orgs(conn: Connection, names: Iterable[str | None]) -> dict[str, int]:
+    """Ids of the named organisations, creating the missing ones."""
+    wanted = sorted({name.strip() for name in names if name and name.strip()})
+    known: dict[str, int] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        known.update({row.name: row.id for row in conn.execute(select(orgs).where(orgs.c.name.in_(chunk)))})
+    missing = [{"name": name} for name in wanted if name not in known]
+    if missing:
+        conn.execute(insert(orgs), missing)
+        for start in range(0, len(missing), _CHUNK):
+            chunk = [m["name"] for m in missing[start : start + _CHUNK]]
+            rows = conn.execute(select(orgs).where(orgs.c.name.in_(chunk)))
+            known.update({row.name: row.id for row in rows})
+    return known
+
+
+def _indicator_text(table: Table) -> str:
+    return "\n".join(f"{i.name} {i.period.raw} {i.annual.raw}" for i in table.indicators)
+
+
+def _indicator_rows(table_id: int, table: Table) -> list[dict[str, Any]]:
+    return [
+        {
+            "table_id": table_id,
+            "position": position,
+            "level1": item.level1,
+            "level2": item.level2,
+            "name": item.name,
+            "period_raw": item.period.raw,
+            "annual_raw": item.annual.raw,
+            "line": item.source.line,
+        }
+        for position, item in enumerate(table.indicators)
+    ]
+
+
+def _finding_rows(table_id: int, found: Sequence[Diagnostic]) -> list[dict[str, Any]]:
+    return [
+        {
+            "table_id": table_id,
+            "code": d.code,
+            "severity": d.severity.value,
+            "message": d.message,
+            "indicator": d.indicator,
+            "line": d.source.line,
+            "basis": d.basis,
+            "suggestion": d.suggestion,
+        }
+        for d in found
+    ]
+
+
+def _table_fields(table: Table, found: Sequence[Diagnostic], org_ids: dict[str, int]) -> dict[str, Any]:
+    project = table.project
+    summary = summarise(found, project.budget)
+    return {
+        "name": project.name,
+        "project_type": project.type,
+        "unit_id": org_ids.get((project.unit or "").strip()),
+        "department_id": org_ids.get((project.department or "").strip()),
+        "year": project.year,
+        "budget_fen": to_fen(project.budget),
+        "outcome": summary.outcome,
+        "errors": summary.errors,
+        "warnings": summary.warnings,
+        "infos": summary.infos,
+        "risk": summary.risk,
+        "indicator_text": _indicator_text(table),
+    }
+
+
+@dataclass
+class ImportCounts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    table_ids: list[int] = field(default_factory=list)
+
+
+def import_tables(
+    conn: Connection,
+    entries: Sequence[tuple[Table, Sequence[Diagnostic]]],
+    status: Status,
+    user_id: int | None = None,
+    file: str | None = None,
+) -> ImportCounts:
+    """Store reviewed tables: new ones are created, changed ones get a new version, equal ones are left."""
+    counts = ImportCounts()
+    latest: dict[str, tuple[Table, Sequence[Diagnostic], str]] = {}
+    for table, found in entries:  # the same table twice in one file: the later one wins
+        latest[doc.identity(table)] = (table, found, doc.content_hash(table))
+    if not latest:
+        return counts
+    org_ids = ensure_orgs(
+        conn,
+        [t.project.unit for t, _, _ in latest.values()]
+        + [t.project.department for t, _, _ in latest.values()],
+    )
+    existing: dict[str, Any] = {}
+    keys = list(latest)
+    for start in range(0, len(keys), _CHUNK):
+        query = (
+            select(
+                perf_tables.c.id,
+                perf_tables.c.identity,
+                perf_tables.c.current_version,
+                table_versions.c.content_hash,
+            )
+            .join(
+                table_versions,
+                and_(
+                    table_versions.c.table_id == perf_tables.c.id,
+                    table_versions.c.number == perf_tables.c.current_version,
+                ),
+            )
+            .where(perf_tables.c.identity.in_(keys[start : start + _CHUNK]))
+        )
+        existing.update({row.identity: row for row in conn.execute(query)})
+    stamp = now()
+    new_keys = [key for key in keys if key not in existing]
+    changed_keys = [key for key in keys if key in existing and existing[key].content_hash != latest[key][2]]
+    counts.unchanged = len(keys) - len(new_keys) - len(changed_keys)
+    version_rows: list[dict[str, Any]] = []
+    indicator_rows: list[dict[str, Any]] = []
+    finding_rows: list[dict[str, Any]] = []
+    event_rows: list[dict[str, Any]] = []
+    if new_keys:
+        rows = [
+            {
+                **_table_fields(latest[key][0], latest[key][1], org_ids),
+                "identity": key,
+                "status": status.value,
+                "current_version": 1,
+                "lock_version": 1,
+                "created_at": stamp,
+                "updated_at": stamp,
+            }
+            for key in new_keys
+        ]
+        ids = conn.execute(
+            insert(perf_tables).returning(perf_tables.c.id, sort_by_parameter_order=True), rows
+        )
+        for key, table_id in zip(new_keys, ids.scalars().all(), strict=True):
+            table, found, digest = latest[key]
+            version_rows.append(_version_row(table_id, 1, table, digest, user_id, stamp, None))
+            indicator_rows += _indicator_rows(table_id, table)
+            finding_rows += _finding_rows(table_id, found)
+            event_rows.append(_event_row(table_id, Action.IMPORT, None, status, user_id, file, stamp))
+            counts.table_ids.append(table_id)
+        counts.created = len(new_keys)
+    if changed_keys:
+        updates = []
+        for key in changed_keys:
+            table, found, digest = latest[key]
+            row = existing[key]
+            number = row.current_version + 1
+            updates.append(
+                {
+                    **_table_fields(table, found, org_ids),
+                    "b_id": row.id,
+                    "status": status.value,
+                    "current_version": number,
+                    "updated_at": stamp,
+                }
+            )
+            version_rows.append(_version_row(row.id, number, table, digest, user_id, stamp, None))
+            indicator_rows += _indicator_rows(row.id, table)
+            finding_rows += _finding_rows(row.id, found)
+            event_rows.append(_event_row(row.id, Action.IMPORT, None, status, user_id, file, stamp))
+            counts.table_ids.append(row.id)
+        changed_ids = [existing[key].id for key in changed_keys]
+        conn.execute(
+            update(perf_tables)
+            .where(perf_tables.c.id == bindparam("b_id"))
+            .values({name: bindparam(name) for name in updates[0] if name != "b_id"})
+            .values(lock_version=perf_tables.c.lock_version + 1),
+            updates,
+        )
+        for start in range(0, len(changed_ids), _CHUNK):
+            chunk = changed_ids[start : start + _CHUNK]
+            conn.execute(delete(indicators).where(indicators.c.table_id.in_(chunk)))
+            conn.execute(delete(findings).where(findings.c.table_id.in_(chunk)))
+        counts.updated = len(changed_keys)
+    for rows_of, target in (
+        (version_rows, table_versions),
+        (indicator_rows, indicators),
+        (finding_rows, findings),
+        (event_rows, workflow_events),
+    ):
+        if rows_of:
+            conn.execute(insert(target), rows_of)
+    if counts.table_ids:
+        record_many(
+            conn,
+            user_id,
+            "import",
+            "table",
+            [(table_id, {"file": file, "status": status.value}) for table_id in counts.table_ids],
+            stamp,
+        )
+    return counts
+
+
+def _version_row(
+    table_id: int,
+    number: int,
+    table: Table,
+    digest: str,
+    user_id: int | None,
+    stamp: datetime,
+    reason: str | None,
+) -> dict[str, Any]:
+    return {
+        "table_id": table_id,
+        "number": number,
+        "document": doc.dumps(table),
+        "content_hash": digest,
+        "reason": reason,
+        "created_by": user_id,
+        "created_at": stamp,
+    }
+
+
+def _event_row(
+    table_id: int,
+    action: Action,
+    from_status: Status | None,
+    to_status: Status,
+    user_id: int | None,
+    comment: str | None,
+    stamp: datetime,
+) -> dict[str, Any]:
+    return {
+        "table_id": table_id,
+        "action": action.value,
+        "from_status": from_status.value if from_status else None,
+        "to_status": to_status.value,
+        "user_id": user_id,
+        "comment": comment,
+        "created_at": stamp,
+    }
+
+
+def save_version(
+    conn: Connection,
+    table_id: int,
+    table: Table,
+    found: Sequence[Diagnostic],
+    expected_lock: int,
+    user_id: int | None,
+    status: Status,
+    reason: str | None = None,
+) -> int:
+    """Store an edited table as a new version, if nobody saved it since ``expected_lock``.
+
+    Raises ConflictError otherwise, and the caller's transaction stores nothing. Returns the new
+    lock version.
+    """
+    stamp = now()
+    org_ids = ensure_orgs(conn, [table.project.unit, table.project.department])
+    fields = _table_fields(table, found, org_ids)
+    bumped = conn.execute(
+        update(perf_tables)
+        .where(perf_tables.c.id == table_id, perf_tables.c.lock_version == expected_lock)
+        .values(
+            **fields,
+            status=status.value,
+            current_version=perf_tables.c.current_version + 1,
+            lock_version=perf_tables.c.lock_version + 1,
+            updated_at=stamp,
+        )
+        .returning(perf_tables.c.current_version, perf_tables.c.lock_version)
+    ).first()
+    if bumped is None:
+        raise ConflictError(table_id)
+    number, lock = bumped
+    digest = doc.content_hash(table)
+    conn.execute(
+        insert(table_versions), [_version_row(table_id, number, table, digest, user_id, stamp, reason)]
+    )
+    conn.execute(delete(indicators).where(indicators.c.table_id == table_id))
+    conn.execute(delete(findings).where(findings.c.table_id == table_id))
+    if table.indicators:
+        conn.execute(insert(indicators), _indicator_rows(table_id, table))
+    if found:
+        conn.execute(insert(findings), _finding_rows(table_id, found))
+    return int(lock)
+
+
+def set_status(
+    conn: Connection,
+    table_id: int,
+    action: Action,
+    from_status: Status,
+    to_status: Status,
+    user_id: int | None,
+    comment: str | None,
+) -> None:
+    """Move a table along the workflow; only if it still has ``from_status`` (two reviewers racing)."""
+    stamp = now()
+    moved = conn.execute(
+        update(perf_tables)
+        .where(perf_tables.c.id == table_id, perf_tables.c.status == from_status.value)
+        .values(status=to_status.value, lock_version=perf_tables.c.lock_version + 1, updated_at=stamp)
+    )
+    if moved.rowcount != 1:
+        raise ConflictError(table_id)
+    conn.execute(
+        insert(workflow_events),
+        [_event_row(table_id, action, from_status, to_status, user_id, comment, stamp)],
+    )
+
+
+# ---- reading ---------------------------------------------------------------------------------
+
+UNIT = orgs.alias("unit_org")
+DEPARTMENT = orgs.alias("department_org")
+
+LIST_COLUMNS = (
+    perf_tables.c.id,
+    perf_tables.c.name,
+    perf_tables.c.project_type,
+    perf_tables.c.year,
+    perf_tables.c.budget_fen,
+    perf_tables.c.status,
+    perf_tables.c.outcome,
+    perf_tables.c.errors,
+    perf_tables.c.warnings,
+    perf_tables.c.infos,
+    perf_tables.c.risk,
+    perf_tables.c.current_version,
+    perf_tables.c.lock_version,
+    perf_tables.c.updated_at,
+    UNIT.c.name.label("unit"),
+    DEPARTMENT.c.name.label("department"),
+)
+
+
+def from_clause() -> Any:
+    return perf_tables.outerjoin(UNIT, UNIT.c.id == perf_tables.c.unit_id).outerjoin(
+        DEPARTMENT, DEPARTMENT.c.id == perf_tables.c.department_id
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Visibility:
+    """Which tables a caller may see: all, or published ones plus those of some units/departments."""
+
+    everything: bool = False
+    units: tuple[str, ...] = ()
+    departments: tuple[str, ...] = ()
+
+    def condition(self) -> ColumnElement[bool] | None:
+        if self.everything:
+            return None
+        clauses: list[ColumnElement[bool]] = [perf_tables.c.status == Status.PUBLISHED.value]
+        if self.units:
+            clauses.append(UNIT.c.name.in_(self.units))
+        if self.departments:
+            clauses.append(DEPARTMENT.c.name.in_(self.departments))
+        return or_(*clauses)
+
+
+SORTS = {
+    "updated": perf_tables.c.updated_at,
+    "name": perf_tables.c.name,
+    "budget": perf_tables.c.budget_fen,
+    "year": perf_tables.c.year,
+    "risk": perf_tables.c.risk,
+    "errors": perf_tables.c.errors,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TableQuery:
+    q: str = ""
+    year: int | None = None
+    unit: str = ""
+    project_type: str = ""
+    status: str = ""
+    outcome: str = ""
+    severity: str = ""
+    sort: str = "updated"
+    descending: bool = True
+    page: int = 1
+    per_page: int = 20
+
+
+def _conditions(query: TableQuery, visibility: Visibility) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    seen = visibility.condition()
+    if seen is not None:
+        conditions.append(seen)
+    if query.q:
+        pattern = f"%{query.q}%"
+        conditions.append(
+            or_(
+                perf_tables.c.name.like(pattern),
+                UNIT.c.name.like(pattern),
+                perf_tables.c.indicator_text.like(pattern),
+            )
+        )
+    if query.year:
+        conditions.append(perf_tables.c.year == query.year)
+    if query.unit:
+        conditions.append(UNIT.c.name == query.unit)
+    if query.project_type:
+        conditions.append(perf_tables.c.project_type == query.project_type)
+    if query.status:
+        conditions.append(perf_tables.c.status == query.status)
+    if query.outcome:
+        conditions.append(perf_tables.c.outcome == query.outcome)
+    severity_column = {
+        "error": perf_tables.c.errors,
+        "warning": perf_tables.c.warnings,
+        "info": perf_tables.c.infos,
+    }
+    if query.severity in severity_column:
+        conditions.append(severity_column[query.severity] > 0)
+    return conditions
+
+
+def list_tables(
+    conn: Connection, query: TableQuery, visibility: Visibility
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of tables matching the query, and how many match in all."""
+    conditions = _conditions(query, visibility)
+    total = conn.execute(select(func.count()).select_from(from_clause()).where(*conditions)).scalar_one()
+    order = SORTS.get(query.sort, perf_tables.c.updated_at)
+    ordering = [order.desc() if query.descending else order.asc(), perf_tables.c.id.desc()]
+    page = max(query.page, 1)
+    rows = conn.execute(
+        select(*LIST_COLUMNS)
+        .select_from(from_clause())
+        .where(*conditions)
+        .order_by(*ordering)
+        .limit(query.per_page)
+        .offset((page - 1) * query.per_page)
+    )
+    return [_row_dict(row) for row in rows], int(total)
+
+
+def _row_dict(row: Any) -> dict[str, Any]:
+    data = dict(row._mapping)
+    data["budget"] = from_fen(data.pop("budget_fen"))
+    return data
+
+
+def get_table_row(conn: Connection, table_id: int) -> dict[str, Any] | None:
+    row = conn.execute(
+        select(*LIST_COLUMNS).select_from(from_clause()).where(perf_tables.c.id == table_id)
+    ).first()
+    return None if row is None else _row_dict(row)
+
+
+def get_document(conn: Connection, table_id: int, number: int | None = None) -> dict[str, Any] | None:
+    """The stored §6 document of a version (the current one by default)."""
+    if number is None:
+        number = conn.execute(
+            select(perf_tables.c.current_version).where(perf_tables.c.id == table_id)
+        ).scalar_one_or_none()
+        if number is None:
+            return None
+    text = conn.execute(
+        select(table_versions.c.document).where(
+            table_versions.c.table_id == table_id, table_versions.c.number == number
+        )
+    ).scalar_one_or_none()
+    return None if text is None else dict(json.loads(text))
+
+
+def get_documents(conn: Connection, table_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The current documents of several tables in one query."""
+    if not table_ids:
+        return {}
+    rows = conn.execute(
+        select(table_versions.c.table_id, table_versions.c.document)
+        .join(
+            perf_tables,
+            and_(
+                perf_tables.c.id == table_versions.c.table_id,
+                perf_tables.c.current_version == table_versions.c.number,
+            ),
+        )
+        .where(table_versions.c.table_id.in_(list(table_ids)))
+    )
+    return {row.table_id: json.loads(row.document) for row in rows}
+
+
+def get_findings(conn: Connection, table_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute(select(findings).where(findings.c.table_id == table_id).order_by(findings.c.id))
+    return [dict(row._mapping) for row in rows]
+
+
+def get_versions(conn: Connection, table_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        select(
+            table_versions.c.number,
+            table_versions.c.reason,
+            table_versions.c.created_by,
+            table_versions.c.created_at,
+        )
+        .where(table_versions.c.table_id == table_id)
+        .order_by(table_versions.c.number)
+    )
+    return [dict(row._mapping) for row in rows]
+
+
+def get_events(conn: Connection, table_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        select(workflow_events).where(workflow_events.c.table_id == table_id).order_by(workflow_events.c.id)
+    )
+    return [dict(row._mapping) for row in rows]

@@ -1,0 +1,196 @@
+"""Pages anyone may open (what they show depends on who asks): dashboard, list, table, open data, login."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+
+from jixiao.service import Forbidden, documents_to_csv
+from jixiao.store.tables import SORTS, TableQuery
+from jixiao.web.layout import official_rows
+from jixiao.web.security import SESSION_COOKIE, check_csrf, current_principal, require_admin, service_of
+from jixiao.workflow import Principal, Status
+
+router = APIRouter(include_in_schema=False)
+
+PER_PAGE = 20
+
+
+def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+    principal = current_principal(request)
+    page: HTMLResponse = request.app.state.templates.TemplateResponse(
+        request, name, {"me": principal, "csrf": request.state.csrf, **context}, status_code=status_code
+    )
+    return page
+
+
+def table_query(
+    q: str = "",
+    year: str = "",
+    unit: str = "",
+    project_type: Annotated[str, Query(alias="type")] = "",
+    status: str = "",
+    outcome: str = "",
+    severity: str = "",
+    sort: str = "updated",
+    order: str = "desc",
+    page: int = 1,
+    per_page: int = PER_PAGE,
+) -> TableQuery:
+    """The list filters from the query string (shared by the page and its JSON twin)."""
+    return TableQuery(
+        q=q.strip(),
+        year=int(year) if year.isdigit() else None,
+        unit=unit,
+        project_type=project_type,
+        status=status if status in {s.value for s in Status} else "",
+        outcome=outcome if outcome in ("ok", "info", "warning", "error") else "",
+        severity=severity if severity in ("info", "warning", "error") else "",
+        sort=sort if sort in SORTS else "updated",
+        descending=order != "asc",
+        page=max(page, 1),
+        per_page=min(max(per_page, 1), 200),
+    )
+
+
+@router.get("/", response_class=HTMLResponse)
+def dashboard(request: Request, who: Principal = Depends(current_principal)) -> HTMLResponse:
+    figures = service_of(request).dashboard(who)
+    return render(
+        request, "dashboard.html", {"figures": figures, "chart_data": json.dumps(figures, default=str)}
+    )
+
+
+@router.get("/tables", response_class=HTMLResponse)
+def table_list(
+    request: Request, query: TableQuery = Depends(table_query), who: Principal = Depends(current_principal)
+) -> HTMLResponse:
+    service = service_of(request)
+    rows, total = service.list_tables(who, query)
+    from jixiao.store.stats import filter_options
+
+    with service.engine.connect() as conn:
+        options = filter_options(conn, service.visibility(who))
+    pages = max((total + query.per_page - 1) // query.per_page, 1)
+    params = {k: v for k, v in request.query_params.items() if k != "page"}
+    return render(
+        request,
+        "list.html",
+        {"rows": rows, "total": total, "query": query, "pages": pages, "options": options, "params": params},
+    )
+
+
+@router.get("/tables/{table_id}", response_class=HTMLResponse)
+def table_page(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> HTMLResponse:
+    view = service_of(request).table_view(who, table_id)
+    rows, unplaced = official_rows(view.table, view.findings)
+    return render(request, "table.html", {"view": view, "rows": rows, "unplaced": unplaced, "t": view.table})
+
+
+@router.get("/tables/{table_id}/document.json")
+def table_json(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> Response:
+    view = service_of(request).table_view(who, table_id)
+    body = json.dumps(view.document, ensure_ascii=False, indent=2)
+    return Response(
+        body,
+        media_type="application/json",
+        headers={"Content-Disposition": f'attachment; filename="table-{table_id}.json"'},
+    )
+
+
+@router.get("/tables/{table_id}/document.csv")
+def table_csv(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> Response:
+    view = service_of(request).table_view(who, table_id)
+    document = {**view.document, "id": table_id, "status": view.row["status"]}
+    return Response(
+        "\ufeff" + documents_to_csv([document]),  # BOM: Excel opens UTF-8 CSV correctly only with it
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="table-{table_id}.csv"'},
+    )
+
+
+@router.get("/open-data", response_class=HTMLResponse)
+def open_data(request: Request) -> HTMLResponse:
+    _, total = service_of(request).list_tables(
+        current_principal(request), TableQuery(status="published", per_page=1)
+    )
+    return render(request, "open_data.html", {"published": total})
+
+
+@router.get("/open-data/tables.json")
+def open_data_json(request: Request) -> StreamingResponse:
+    """All published tables as a JSON array of §6 documents, streamed."""
+    service = service_of(request)
+
+    def chunks() -> Any:
+        yield "["
+        for index, document in enumerate(service.published_documents()):
+            yield ("," if index else "") + json.dumps(document, ensure_ascii=False)
+        yield "]"
+
+    return StreamingResponse(
+        chunks(),
+        media_type="application/json",
+        headers={"Content-Disposition": 'attachment; filename="jixiao-published.json"'},
+    )
+
+
+@router.get("/open-data/tables.csv")
+def open_data_csv(request: Request) -> Response:
+    service = service_of(request)
+    return Response(
+        "\ufeff" + documents_to_csv(service.published_documents()),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="jixiao-published.csv"'},
+    )
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request, next: str = "/") -> HTMLResponse:
+    return render(request, "login.html", {"next": next, "error": None})
+
+
+def _safe_next(target: str) -> str:
+    # only local paths: a crafted ?next= must not send users to another site
+    return target if target.startswith("/") and not target.startswith("//") else "/"
+
+
+@router.post("/login", dependencies=[Depends(check_csrf)])
+def login(
+    request: Request,
+    username: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/",
+) -> Response:
+    try:
+        token, _ = service_of(request).login(username, password)
+    except Forbidden as why:
+        return render(request, "login.html", {"next": next, "error": why.message, "username": username}, 401)
+    response = RedirectResponse(_safe_next(next), status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        httponly=True,
+        samesite="lax",
+        secure=request.app.state.settings.secure_cookies,
+        max_age=8 * 3600,
+    )
+    return response
+
+
+@router.post("/logout", dependencies=[Depends(check_csrf)])
+def logout(request: Request) -> Response:
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        service_of(request).logout(token)
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+@router.get("/audit", response_class=HTMLResponse)
+def audit_page(request: Request, who: Principal = Depends(require_admin)) -> HTMLResponse:
+    return render(request, "audit.html", {"entries": service_of(request).audit_entries(who)})

@@ -1,0 +1,61 @@
+"""Jinja2 environment: filters for money, statuses, severities and times, in Chinese."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from fastapi.templating import Jinja2Templates
+
+from jixiao.model import Severity
+from jixiao.workflow import ACTION_LABELS, ROLE_LABELS, Action, Role, Status
+
+CHINA = timezone(timedelta(hours=8))
+OUTCOME_LABELS = {"ok": "无问题", "info": "有提示", "warning": "有警告", "error": "有错误"}
+
+
+def money(value: Any) -> str:
+    """2480691.00 → 2,480,691.00 (元)."""
+    if value is None or value == "":
+        return "—"
+    return f"{Decimal(str(value)):,.2f}"
+
+
+def wan(value: Any) -> str:
+    """元 → 万元 with two decimals, for charts and summaries."""
+    if value is None:
+        return "—"
+    return f"{Decimal(str(value)) / 10000:,.2f}"
+
+
+def status_label(value: str) -> str:
+    try:
+        return Status(value).label
+    except ValueError:
+        return value
+
+
+def severity_label(value: str) -> str:
+    try:
+        return Severity(value).label
+    except ValueError:
+        return value
+
+
+def when(value: datetime | None) -> str:
+    return "" if value is None else value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
+
+
+def make_templates(directory: Path) -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(directory))
+    env = templates.env
+    env.filters.update(
+        money=money, wan=wan, status_label=status_label, severity_label=severity_label, when=when
+    )
+    env.filters["outcome_label"] = lambda value: OUTCOME_LABELS.get(value, value)
+    env.filters["action_label"] = lambda value: ACTION_LABELS.get(Action(value), value)
+    env.filters["role_label"] = lambda value: ROLE_LABELS.get(Role(value), value) if value else "访客"
+    env.globals.update(STATUS_LABELS={s.value: s.label for s in Status}, OUTCOME_LABELS=OUTCOME_LABELS)
+    return templates

@@ -1,0 +1,157 @@
+"""The lifecycle of a table and who may do what: pure data and functions, no storage.
+
+草稿 → 已提交 → 退回 (with the reviewer's comment) / 已通过 → 已公开. 退回 goes back to the unit, which
+fixes and submits again. An approved or published table is locked: changing it is a 目标调整
+(adjustment) that keeps the old version, needs a reason, and sends the table back for review.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    APPROVED = "approved"
+    PUBLISHED = "published"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+    @property
+    def editable(self) -> bool:
+        """Drafts and returned tables are edited in place; others are locked."""
+        return self in (Status.DRAFT, Status.RETURNED)
+
+    @property
+    def locked(self) -> bool:
+        """Approved and published tables change only through a 目标调整."""
+        return self in (Status.APPROVED, Status.PUBLISHED)
+
+
+STATUS_LABELS = {
+    Status.DRAFT: "草稿",
+    Status.SUBMITTED: "已提交",
+    Status.RETURNED: "退回",
+    Status.APPROVED: "已通过",
+    Status.PUBLISHED: "已公开",
+}
+
+
+class Role(StrEnum):
+    FILLER = "filler"  # 填报人: staff of a spending unit
+    REVIEWER = "reviewer"  # 审核人: reviews the units of their departments
+    ADMIN = "admin"  # 管理员
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS = {Role.FILLER: "填报人", Role.REVIEWER: "审核人", Role.ADMIN: "管理员"}
+
+
+class Action(StrEnum):
+    SUBMIT = "submit"
+    RETURN = "return"
+    APPROVE = "approve"
+    PUBLISH = "publish"
+    ADJUST = "adjust"
+    IMPORT = "import"
+    EDIT = "edit"
+
+    @property
+    def label(self) -> str:
+        return ACTION_LABELS[self]
+
+
+ACTION_LABELS = {
+    Action.SUBMIT: "提交",
+    Action.RETURN: "退回",
+    Action.APPROVE: "通过",
+    Action.PUBLISH: "公开",
+    Action.ADJUST: "目标调整",
+    Action.IMPORT: "导入",
+    Action.EDIT: "保存草稿",
+}
+
+# action → (statuses it starts from, status it leads to)
+TRANSITIONS: dict[Action, tuple[frozenset[Status], Status]] = {
+    Action.SUBMIT: (frozenset({Status.DRAFT, Status.RETURNED}), Status.SUBMITTED),
+    Action.RETURN: (frozenset({Status.SUBMITTED}), Status.RETURNED),
+    Action.APPROVE: (frozenset({Status.SUBMITTED}), Status.APPROVED),
+    Action.PUBLISH: (frozenset({Status.APPROVED}), Status.PUBLISHED),
+    Action.ADJUST: (frozenset({Status.APPROVED, Status.PUBLISHED}), Status.SUBMITTED),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """Who is asking: a logged-in user, or nobody (``anonymous``)."""
+
+    user_id: int | None
+    username: str
+    role: Role | None
+    unit: str | None = None
+    departments: tuple[str, ...] = ()
+
+    @property
+    def anonymous(self) -> bool:
+        return self.user_id is None
+
+    @property
+    def role_label(self) -> str:
+        return self.role.label if self.role else "访客"
+
+
+ANONYMOUS = Principal(user_id=None, username="", role=None)
+
+
+@dataclass(frozen=True, slots=True)
+class TableScope:
+    """The organisations a table belongs to, as far as permissions care."""
+
+    unit: str | None
+    department: str | None
+    status: Status
+
+
+def can_view(who: Principal, table: TableScope) -> bool:
+    if table.status is Status.PUBLISHED or who.role is Role.ADMIN:
+        return True
+    if who.role is Role.FILLER:
+        return who.unit is not None and who.unit == table.unit
+    if who.role is Role.REVIEWER:
+        return table.department in who.departments
+    return False
+
+
+def can_edit(who: Principal, table: TableScope) -> bool:
+    """Edit in place: drafts and returned tables of one's own unit (or any, for an admin)."""
+    if not table.status.editable:
+        return False
+    if who.role is Role.ADMIN:
+        return True
+    return who.role is Role.FILLER and who.unit is not None and who.unit == table.unit
+
+
+def can_act(who: Principal, table: TableScope, action: Action) -> bool:
+    """Whether ``who`` may take ``action`` on the table now (status and role both)."""
+    allowed = TRANSITIONS.get(action)
+    if allowed is None or table.status not in allowed[0]:
+        return False
+    if who.role is Role.ADMIN:
+        return True
+    own_unit = who.role is Role.FILLER and who.unit is not None and who.unit == table.unit
+    reviews_it = who.role is Role.REVIEWER and table.department in who.departments
+    if action in (Action.SUBMIT, Action.ADJUST):
+        return own_unit
+    return reviews_it
+
+
+def next_status(action: Action) -> Status:
+    return TRANSITIONS[action][1]
