@@ -99,4 +99,4 @@ def test_weights_not_adding_up_exit_one(tmp_path: Path) -> None:
     book["自评表"]["F14"] = 20
     book.save(path)
     result = runner.invoke(app, ["evaluate", str(path)])
-    assert result.exit_code == 1 and "JX-S09" in result.output
+    assert result.exit_code == 1 and "JX-E09" in result.output
