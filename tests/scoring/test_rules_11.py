@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-import pytest
-
 from jixiao.catalog import CATALOGUES, CENTRAL_2021, LEGACY_2015
 from jixiao.model import Goals, Indicator, Kind, Op, Project, Table, Target
 from jixiao.scoring import (
@@ -31,6 +29,7 @@ from jixiao.scoring.monitoring import (
 )
 from jixiao.scoring.numbers import read_actual
 from jixiao.scoring.profiles import CENTRAL, HUBEI_2020, PROFILES, SICHUAN, Layout, MonitoringRules
+from jixiao.values import parse_target
 from tests.scoring.scoring_support import central_lines, evaluation, line, qualitative, quantitative
 
 D = Decimal
@@ -88,9 +87,10 @@ def test_04_quantitative_needs_operator_number_unit() -> None:
     assert read_actual("1200人次").number == 1200 and read_actual("1200人次").unit == "人次"
     assert read_actual("约1200").number is None
     assert read_actual("1200左右").number is None
-    values = pytest.importorskip("jixiao.values")
-    parsed = values.parse_target("≥1200 人次")
-    assert (parsed.op, parsed.value, parsed.unit) == (Op.GE, D(1200), "人次")
+    parsed = parse_target("≥1200 人次")
+    assert (parsed.kind, parsed.op, parsed.value, parsed.unit) == (Kind.QUANTITATIVE, Op.GE, D(1200), "人次")
+    assert parse_target("约1200").kind is Kind.UNKNOWN
+    assert parse_target("1200左右").kind is Kind.UNKNOWN
 
 
 def test_05_qualitative_target_text_present_and_not_vague() -> None:
