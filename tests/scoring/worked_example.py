@@ -80,6 +80,23 @@ def fill_template(path: Path, executed: Decimal = EXECUTED) -> None:
     workbook.save(path)
 
 
+def fill_monitoring_template(path: Path, executed: Decimal = MONITORING_EXECUTED) -> None:
+    """Type the example's 1–7月 figures into a downloaded 监控表 template."""
+    workbook = load_workbook(path)
+    sheet = workbook["监控表"]
+    meta = {row[0]: row[1] for row in workbook["jixiao"].iter_rows(values_only=True)}
+    sheet["D6"] = float(executed)
+    first = int(meta["indicator_first_row"])
+    for index in range(int(meta["indicator_count"])):
+        name = meta[f"indicator.{index}.name"]
+        sheet.cell(row=first + index, column=5).value = MONITORING[name]
+        if name == "个案服务指标数":
+            sheet.cell(row=first + index, column=7).value = "有可能"
+            sheet.cell(row=first + index, column=8).value = "2名社工离职，接案放缓"
+            sheet.cell(row=first + index, column=9).value = "8月前补员，加强转介"
+    workbook.save(path)
+
+
 def monitoring_snapshot() -> MonitoringSnapshot:
     table = seed_project()
     lines = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 from jixiao.cli import (
     basic,  # noqa: F401
     evaluate,  # noqa: F401  (evaluate, evaluate-template)
+    monitoring,  # noqa: F401  (monitor, monitor-template)
     parse,  # noqa: F401
     store,  # noqa: F401  (db, import, user, serve, demo)
 )

@@ -32,7 +32,7 @@ ProfileOption = Annotated[
 ]
 
 
-def _profile(name: str | None, default: str = "central") -> Profile:
+def profile_named(name: str | None, default: str = "central") -> Profile:
     chosen = name or default
     if chosen not in PROFILES:
         err.print(f"错误：未知的评分方案“{chosen}”，可用：{'、'.join(PROFILES)}")
@@ -40,7 +40,7 @@ def _profile(name: str | None, default: str = "central") -> Profile:
     return PROFILES[chosen]
 
 
-def _tables_of(path: str) -> list[Table]:
+def tables_of(path: str) -> list[Table]:
     if not Path(path).exists():
         err.print(f"{path}: 错误：文件不存在")
         raise typer.Exit(EXIT_USAGE)
@@ -50,6 +50,18 @@ def _tables_of(path: str) -> list[Table]:
         err.print(f"{path}: 错误：没有读到绩效目标表")
         raise typer.Exit(EXIT_PROBLEM)
     return tables
+
+
+def pick_table(table_file: str, project: str | None) -> Table:
+    """The one table of the file, or the one whose name contains ``project``; else a usage error."""
+    every = tables_of(table_file)
+    tables = every if project is None else [t for t in every if project in t.project.name]
+    if len(tables) != 1:
+        names = "、".join(t.project.name for t in every)
+        what = "没有名称包含该文字的项目" if not tables else "文件中有多张表"
+        err.print(f"错误：{what}，请用 --project 指定其一：{names}")
+        raise typer.Exit(EXIT_USAGE)
+    return tables[0]
 
 
 @app.command("evaluate-template")
@@ -63,16 +75,8 @@ def evaluate_template(
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出结果摘要")] = False,
 ) -> None:
     """下载自评表模板：按绩效目标表的年度指标预填，单位填写完成值后用 evaluate 评分。"""
-    chosen = _profile(profile)
-    tables = _tables_of(table_file)
-    if project is not None:
-        tables = [t for t in tables if project in t.project.name]
-    if len(tables) != 1:
-        names = "、".join(t.project.name for t in _tables_of(table_file))
-        what = "没有名称包含该文字的项目" if not tables else "文件中有多张表"
-        err.print(f"错误：{what}，请用 --project 指定其一：{names}")
-        raise typer.Exit(EXIT_USAGE)
-    table = tables[0]
+    chosen = profile_named(profile)
+    table = pick_table(table_file, project)
     evaluation = evaluation_from_table(table, chosen)
     try:
         write_selfeval_xlsx(evaluation, chosen, output)
@@ -111,10 +115,10 @@ def evaluate(
         err.print(f"{file}: 错误：文件不存在")
         raise typer.Exit(EXIT_USAGE)
     if profile is not None:
-        _profile(profile)
+        profile_named(profile)
     expected = None
     if table_file is not None:
-        keys = {table_key(t): t for t in _tables_of(table_file)}
+        keys = {table_key(t): t for t in tables_of(table_file)}
         first = read_selfeval_xlsx(file)
         key = first.evaluation.table_key if first.evaluation else None
         expected = key if key in keys else "—"
@@ -123,7 +127,7 @@ def evaluate(
     if upload.evaluation is None or upload.has_errors:
         err.print("自评表有错误，未评分，也未写出任何文件。请按上面的单元格位置修改后重新提交。")
         raise typer.Exit(EXIT_PROBLEM)
-    chosen = _profile(profile, upload.profile)
+    chosen = profile_named(profile, upload.profile)
     result = score_evaluation(upload.evaluation, chosen)
     print_diagnostics(result.diagnostics)
     if as_json:

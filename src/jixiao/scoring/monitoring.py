@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from jixiao.model import NOWHERE, Diagnostic, Kind, Op, Severity, SourceRef, Target
+from jixiao.model import NOWHERE, Diagnostic, Kind, Op, Severity, SourceRef, Table, Target
 from jixiao.scoring.numbers import HUNDRED, ZERO, convert, money, percent, plain, read_actual
 from jixiao.scoring.profiles import DEFAULT_PROFILE, MonitoringRules, Profile
 
@@ -82,6 +82,9 @@ class MonitoringSnapshot:
     unit: str = "万元"
     year: int | None = None
     source: SourceRef = NOWHERE
+    department: str = ""  # 主管部门
+    agency: str = ""  # 实施单位
+    table_key: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,3 +278,25 @@ def _joint_warning(
             f"累计型产出已完成{output_text}，资金仅执行{money_text}，产出快于资金，请核实支付进度或目标设置"
         )
     yield Diagnostic("JX-J07", Severity.WARNING, message, snapshot.source)
+
+
+def snapshot_from_table(
+    table: Table, months: int | None = None, profile: Profile = DEFAULT_PROFILE
+) -> MonitoringSnapshot:
+    """An empty 1–N月 snapshot of a table: its 年度 indicators, its budget in 万元 (rules.md §11.6, §11.9)."""
+    budget = (table.project.budget or ZERO) / Decimal(10000)
+    lines = tuple(
+        MonitoringLine(i.level1, i.level2, i.name, i.annual, source=i.source) for i in table.annual_indicators
+    )
+    return MonitoringSnapshot(
+        project=table.project.name,
+        months=months or profile.monitoring.months,
+        annual_budget=budget,
+        executed=ZERO,
+        lines=lines,
+        initial_budget=budget,
+        year=table.project.year,
+        source=table.source,
+        department=table.project.department or "",
+        agency=table.project.unit or "",
+    )
