@@ -35,6 +35,7 @@ def monitor_template(
         int | None, typer.Option("--months", "-n", help="监控期间1-N月（默认按方案，中央为7）")
     ] = None,
     profile: ProfileOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出结果摘要")] = False,
 ) -> None:
     """下载运行监控表模板：按年度指标预填，单位填写1-N月执行数和完成值后用 monitor 分析。"""
     chosen = profile_named(profile)
@@ -48,9 +49,20 @@ def monitor_template(
     except OSError as exc:
         err.print(f"{output}: 错误：无法写入（{exc.strerror}）")
         raise typer.Exit(EXIT_PROBLEM) from exc
-    out.print(
-        f"已写入 {output}：{table.project.name}，1-{snapshot.months}月，{len(snapshot.lines)}个年度指标"
-    )
+    summary = {
+        "project": table.project.name,
+        "profile": chosen.name,
+        "months": snapshot.months,
+        "indicators": len(snapshot.lines),
+        "table_key": table_key(table),
+        "output": str(output),
+    }
+    if as_json:
+        out.print_json(json.dumps(summary, ensure_ascii=False))
+    else:
+        out.print(
+            f"已写入 {output}：{table.project.name}，1-{snapshot.months}月，{len(snapshot.lines)}个年度指标"
+        )
 
 
 @app.command()
