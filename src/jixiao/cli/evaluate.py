@@ -108,6 +108,7 @@ def evaluate(
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写出已评分的自评表（.xlsx）")] = None,
     report: Annotated[Path | None, typer.Option("--report", help="写出自评报告初稿（.docx）")] = None,
+    pdf: Annotated[Path | None, typer.Option("--pdf", help="写出已评分的自评表（.pdf）")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出评分结果")] = False,
 ) -> None:
     """按评分规则为填好的自评表打分：每项得分附计算说明，列出问题；有错误时不写任何文件。"""
@@ -137,7 +138,7 @@ def evaluate(
     if result.has_errors:
         err.print("评分发现错误（见上），未写出文件。")
         raise typer.Exit(EXIT_PROBLEM)
-    _write_outputs(upload.evaluation, chosen, result, output, report)
+    _write_outputs(upload.evaluation, chosen, result, output, report, pdf)
     raise typer.Exit(EXIT_OK)
 
 
@@ -147,6 +148,7 @@ def _write_outputs(
     result: EvaluationResult,
     output: Path | None,
     report: Path | None,
+    pdf: Path | None,
 ) -> None:
     try:
         if output is not None:
@@ -157,6 +159,11 @@ def _write_outputs(
 
             write_selfeval_report(evaluation, profile, result, report)
             err.print(f"已写入 {report}")
+        if pdf is not None:
+            from jixiao.writers.selfeval_pdf import write_selfeval_pdf
+
+            write_selfeval_pdf(evaluation, profile, result, pdf)
+            err.print(f"已写入 {pdf}")
     except OSError as exc:
         err.print(f"错误：无法写入（{exc.strerror}）")
         raise typer.Exit(EXIT_PROBLEM) from exc
