@@ -269,7 +269,9 @@ def test_18_qualitative_bands() -> None:
 def test_19_score_between_zero_and_weight() -> None:
     lines = central_lines()
     lines[2] = line(qualitative("良好"), "30", "达成年度指标", level1="效益指标", score="31")
-    assert "JX-E02" in evaluate(evaluation(lines)).codes()
+    over = evaluate(evaluation(lines))
+    assert "JX-E02" in over.codes()
+    assert over.lines[2].score.value == D("30.00")  # the total never counts more than the weight
     lines[2] = line(qualitative("良好"), "30", "达成年度指标", level1="效益指标", score="-1", reason="差")
     assert "JX-E02" in evaluate(evaluation(lines)).codes()
     assert score("≥", "10", "1000", "7") == D("7.00")

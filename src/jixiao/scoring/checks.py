@@ -198,15 +198,14 @@ def adjustment_without_reason(ctx: CheckContext) -> Iterator[Finding]:
 
 def weights_per_level(ctx: CheckContext) -> Iterator[Finding]:
     """指标分值须合计为方案规定的分值（中央：产出50、效益30、满意度10，指标合计90，加预算执行10为100）。"""
-    lines = [s for s in ctx.lines]
-    missing = [s for s in lines if s.line.weight is None]
-    for s in missing:
-        yield f"指标“{s.line.label}”未填写分值", s, "weight"
-    total = sum((s.score.weight for s in lines), ZERO)
+    for s in ctx.lines:
+        if s.line.weight is None:
+            yield f"指标“{s.line.label}”未填写分值", s, "weight"
+    # Weights are set before the year ends: 不适用 lines keep theirs in the sums (T7 re-scales later).
+    every = ctx.evaluation.lines
+    total = sum((line.weight or ZERO for line in every), ZERO)
     profile = ctx.profile
     if profile.scale_indicator_block and total == 100:
-        return
-    if profile.rescale_not_applicable and any(line.not_applicable for line in ctx.evaluation.lines):
         return
     if total != profile.indicators_weight:
         yield (
@@ -216,8 +215,8 @@ def weights_per_level(ctx: CheckContext) -> Iterator[Finding]:
             "",
         )
     for group in profile.weight_groups:
-        members = [s for s in lines if canonical(s.line.level1) in group.level1]
-        got = sum((s.score.weight for s in members), ZERO)
+        members = [line for line in every if canonical(line.level1) in group.level1]
+        got = sum((line.weight or ZERO for line in members), ZERO)
         if members and got != group.weight:
             yield f"{group.label}分值合计{plain(got)}，应为{plain(group.weight)}", None, ""
 
