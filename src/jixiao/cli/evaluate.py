@@ -44,12 +44,29 @@ def tables_of(path: str) -> list[Table]:
     if not Path(path).exists():
         err.print(f"{path}: 错误：文件不存在")
         raise typer.Exit(EXIT_USAGE)
+    if _is_jixiao_form(Path(path)):
+        err.print(f"{path}: 错误：这是 jixiao 的自评表或监控表模板，不是绩效目标表；请给出目标表文件")
+        raise typer.Exit(EXIT_USAGE)
     tables, diagnostics = read_one(path)
     print_diagnostics([d for d in diagnostics if d.severity is Severity.ERROR])
     if not tables:
         err.print(f"{path}: 错误：没有读到绩效目标表")
         raise typer.Exit(EXIT_PROBLEM)
     return tables
+
+
+def _is_jixiao_form(path: Path) -> bool:
+    """True for our own 自评表/监控表 templates, which the table readers would misread as a table."""
+    import zipfile
+
+    if not zipfile.is_zipfile(path):
+        return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return False
+    return 'name="jixiao"' in workbook
 
 
 def pick_table(table_file: str, project: str | None) -> Table:
