@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from jixiao.model import Table
-from jixiao.scoring.funds import CENTRAL_ROWS, FundsBlock, FundsRow
+from jixiao.scoring.funds import CENTRAL_ROWS, CURRENT_YEAR, OTHER, FundsBlock, FundsRow
 from jixiao.scoring.monitoring import Likelihood, MonitoringLine, MonitoringSnapshot
 from jixiao.scoring.numbers import plain, read_amount
 from jixiao.scoring.profiles import PROFILES, Profile
@@ -226,6 +226,9 @@ def read_monitoring(table: Table, payload: Mapping[str, Any], default: Profile) 
         expected_executed=expected,
         year=table.project.year,
         source=table.source,
+        department=table.project.department or "",
+        agency=table.project.unit or "",
+        table_key=table_key(table),
     )
     return MonitoringInput(snapshot, funds, profile, tuple(reader.problems))
 
@@ -318,3 +321,100 @@ def read_adjustments(
             reader.problem(f"adjust-{index}-reason", f"{label}扣减{plain(reduction)}分，须写明理由")
         found[index] = Adjustment(reduction, reason, by)
     return found, tuple(reader.problems)
+
+
+# ---- the scoring core's records → payload (uploads, and the JSON records the API also accepts) ----
+
+# Local templates name the funds rows differently; the store keeps the central three (rules.md §6.7).
+_FUNDS_SYNONYMS = {
+    "财政拨款": CURRENT_YEAR,
+    "财政资金": CURRENT_YEAR,
+    "财政专户管理资金": OTHER,
+    "单位资金": OTHER,
+}
+
+
+def central_funds(rows: Sequence[FundsRow]) -> tuple[FundsRow, ...]:
+    """Rows of any layout folded into 当年财政拨款 / 上年结转资金 / 其他资金 (amounts added up)."""
+    totals: dict[str, list[Decimal]] = {label: [Decimal(0)] * 3 for label in CENTRAL_ROWS}
+    for row in rows:
+        label = _FUNDS_SYNONYMS.get(row.label, row.label if row.label in totals else OTHER)
+        for i, amount in enumerate((row.initial, row.budget, row.executed)):
+            totals[label][i] += amount
+    return tuple(
+        FundsRow(label, initial=totals[label][0], budget=totals[label][1], executed=totals[label][2])
+        for label in CENTRAL_ROWS
+    )
+
+
+def _funds_items(rows: Sequence[FundsRow]) -> list[dict[str, str]]:
+    return [
+        {
+            "label": r.label,
+            "initial": plain(r.initial),
+            "budget": plain(r.budget),
+            "executed": plain(r.executed),
+        }
+        for r in central_funds(rows)
+    ]
+
+
+def payload_of_evaluation(evaluation: SelfEvaluation, profile: str) -> dict[str, Any]:
+    """A `SelfEvaluation` (an uploaded template, a JSON record) as the entry payload."""
+    return {
+        "profile": profile,
+        "goal_actual": evaluation.goal_actual,
+        "funds_reason": evaluation.funds.reason,
+        "funds": _funds_items(evaluation.funds.rows),
+        "indicators": [
+            {
+                "name": line.name,
+                "actual": line.actual,
+                "weight": "" if line.weight is None else plain(line.weight),
+                "score": "" if line.score is None else plain(line.score),
+                "reason": line.reason,
+                "not_applicable": line.not_applicable,
+            }
+            for line in evaluation.lines
+        ],
+    }
+
+
+def payload_of_snapshot(snapshot: MonitoringSnapshot, profile: str) -> dict[str, Any]:
+    """A `MonitoringSnapshot` (totals only) as the entry payload: the money as 当年财政拨款."""
+    initial = snapshot.initial_budget if snapshot.initial_budget is not None else snapshot.annual_budget
+    rows = (FundsRow(CURRENT_YEAR, initial, snapshot.annual_budget, snapshot.executed),)
+    return {
+        "profile": profile,
+        "months": str(snapshot.months),
+        "funds": _funds_items(rows),
+        "expected_executed": "" if snapshot.expected_executed is None else plain(snapshot.expected_executed),
+        "indicators": [
+            {
+                "name": line.name,
+                "current": line.current,
+                "expected": line.expected,
+                "likelihood": line.likelihood.value,
+                "reason": line.reason,
+                "measures": line.measures,
+            }
+            for line in snapshot.lines
+        ],
+    }
+
+
+def payload_of_record(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A ``jixiao.selfeval/1`` or ``jixiao.monitoring/1`` record as the payload (ValueError if neither)."""
+    from jixiao.scoring.serialize import (
+        EVALUATION_FORMAT,
+        SNAPSHOT_FORMAT,
+        evaluation_from_dict,
+        snapshot_from_dict,
+    )
+
+    profile = _text(data.get("profile")) or "central"
+    if data.get("format") == EVALUATION_FORMAT:
+        return payload_of_evaluation(evaluation_from_dict(dict(data)), profile)
+    if data.get("format") == SNAPSHOT_FORMAT:
+        return payload_of_snapshot(snapshot_from_dict(dict(data)), profile)
+    raise ValueError(f"不支持的数据格式“{data.get('format')}”，应为{EVALUATION_FORMAT}或{SNAPSHOT_FORMAT}")

@@ -23,14 +23,17 @@ from sqlalchemy import Connection, Engine
 from jixiao.evaluation_input import (
     InputProblem,
     blank_funds,
+    payload_of_evaluation,
+    payload_of_record,
+    payload_of_snapshot,
     read_adjustments,
     read_evaluation,
     read_monitoring,
 )
 from jixiao.model import Diagnostic, Severity, Table
 from jixiao.scoring import checks
-from jixiao.scoring.funds import CENTRAL_ROWS, CURRENT_YEAR, OTHER, FundsRow
-from jixiao.scoring.monitoring import MonitoringResult, monitor
+from jixiao.scoring.funds import FundsRow
+from jixiao.scoring.monitoring import MonitoringResult, MonitoringSnapshot, monitor
 from jixiao.scoring.numbers import plain
 from jixiao.scoring.profiles import DEFAULT_PROFILE, PROFILES, Profile
 from jixiao.scoring.records import Adjustment, EvaluationResult, SelfEvaluation
@@ -96,6 +99,7 @@ class MonitoringView:
     access: Access
     profile: Profile
     payload: dict[str, Any]
+    snapshot: MonitoringSnapshot
     result: MonitoringResult
     problems: tuple[InputProblem, ...] = ()
     stored: bool = False
@@ -234,7 +238,15 @@ class EvaluationService:
         read = read_monitoring(ctx.table, payload, DEFAULT_PROFILE)
         result = monitor(read.snapshot, read.profile)
         view = MonitoringView(
-            table_id, ctx.row, ctx.table, ctx.access, read.profile, dict(payload), result, read.problems
+            table_id,
+            ctx.row,
+            ctx.table,
+            ctx.access,
+            read.profile,
+            dict(payload),
+            read.snapshot,
+            result,
+            read.problems,
         )
         view.totals = _totals(read.funds)
         return view
@@ -246,6 +258,7 @@ class EvaluationService:
         return self._monitoring_view(table_id, ctx, payload)
 
     def save_monitoring(self, who: Principal, table_id: int, payload: Mapping[str, Any]) -> MonitoringView:
+        payload = _accept_record(payload)
         with self.engine.begin() as conn:
             ctx = self._context(conn, who, table_id)
             if not ctx.access.enter:
@@ -260,9 +273,7 @@ class EvaluationService:
             if problems:
                 raise InvalidInput("运行监控数据有误", problems)
             repo.save_funds(conn, table_id, ctx.year, read.funds, keep_executed=True)
-            repo.save_monitoring(
-                conn, table_id, ctx.year, read.funds, read.snapshot.expected_executed, result, who.user_id
-            )
+            repo.save_monitoring(conn, table_id, ctx.year, read.funds, read.snapshot, result, who.user_id)
             audit.record(
                 conn,
                 who.user_id,
@@ -336,6 +347,7 @@ class EvaluationService:
 
     def save_evaluation(self, who: Principal, table_id: int, payload: Mapping[str, Any]) -> EvaluationView:
         """Store the unit's 自评 (reviewer reductions already made are kept), scored by its profile."""
+        payload = _accept_record(payload)
         with self.engine.begin() as conn:
             ctx = self._context(conn, who, table_id)
             if not ctx.access.enter:
@@ -430,6 +442,29 @@ class EvaluationService:
         write_selfeval_report(view.evaluation, view.profile, view.result, out)
         return f"自评报告-{table_id}.docx", out.getvalue()
 
+    def scored_pdf(self, who: Principal, table_id: int) -> tuple[str, bytes]:
+        """The scored 自评表 in the profile's layout as PDF (WeasyPrint, embedded CJK font)."""
+        from jixiao.writers.selfeval_pdf import write_selfeval_pdf
+
+        view = self._stored_evaluation(who, table_id)
+        out = io.BytesIO()
+        write_selfeval_pdf(view.evaluation, view.profile, view.result, out)
+        return f"自评表-{table_id}.pdf", out.getvalue()
+
+    def monitoring_xlsx(
+        self, who: Principal, table_id: int, months: int | None, scored: bool
+    ) -> tuple[str, bytes]:
+        """The 监控表 as xlsx: the template pre-filled with what is stored, or the table with its lights."""
+        from jixiao.writers.monitoring_xlsx import write_monitoring_xlsx
+
+        view = self.monitoring(who, table_id, months)
+        if scored and not view.stored:
+            raise NotFound("这张表还没有保存该期的运行监控")
+        out = io.BytesIO()
+        write_monitoring_xlsx(view.snapshot, view.profile, out, view.result if scored else None)
+        kind = "监控表" if scored else "监控表模板"
+        return f"{kind}-{table_id}-1-{view.snapshot.months}月.xlsx", out.getvalue()
+
     def _stored_evaluation(self, who: Principal, table_id: int) -> EvaluationView:
         view = self.evaluation(who, table_id)
         if not view.stored:
@@ -440,17 +475,11 @@ class EvaluationService:
         """A filled template: every problem names its cell; any problem and nothing is stored."""
         from jixiao.readers.selfeval_xlsx import read_selfeval_xlsx
 
-        if len(data) > MAX_TEMPLATE_BYTES:
-            raise Invalid(f"文件 {filename} 太大，自评表模板不应超过 {MAX_TEMPLATE_BYTES // 1024 // 1024} MB")
-        with self.engine.connect() as conn:
-            ctx = self._context(conn, who, table_id)
-        if not ctx.access.enter:
-            raise Forbidden("只有本单位填报人（或管理员）可以上传单位自评")
-        safe_name = Path(filename or "自评表.xlsx").name.replace("\x00", "") or "自评表.xlsx"
+        safe_name, table = self._upload_target(who, table_id, data, filename, "自评表.xlsx")
         with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as directory:
             path = Path(directory) / safe_name
             path.write_bytes(data)
-            upload = read_selfeval_xlsx(path, expected_key=table_key(ctx.table))
+            upload = read_selfeval_xlsx(path, expected_key=table_key(table))
         problems = [_cell_problem(d) for d in upload.diagnostics if d.severity is Severity.ERROR]
         if upload.evaluation is None or problems:
             raise InvalidInput(f"{safe_name} 不能导入", problems or [InputProblem("", "无法读取该文件")])
@@ -458,25 +487,36 @@ class EvaluationService:
         blocking = [_cell_problem(d) for d in scored.diagnostics if d.code in BLOCKING_CODES]
         if blocking:
             raise InvalidInput(f"{safe_name} 不能导入", blocking)
-        evaluation = upload.evaluation
-        payload = {
-            "profile": upload.profile,
-            "goal_actual": evaluation.goal_actual,
-            "funds_reason": evaluation.funds.reason,
-            "funds": _funds_payload(_central_funds(evaluation.funds.rows)),
-            "indicators": [
-                {
-                    "name": line.name,
-                    "actual": "不适用" if line.not_applicable else line.actual,
-                    "weight": "" if line.weight is None else plain(line.weight),
-                    "score": "" if line.score is None else plain(line.score),
-                    "reason": line.reason,
-                    "not_applicable": line.not_applicable,
-                }
-                for line in evaluation.lines
-            ],
-        }
-        return self.save_evaluation(who, table_id, payload)
+        return self.save_evaluation(who, table_id, payload_of_evaluation(upload.evaluation, upload.profile))
+
+    def upload_monitoring_xlsx(
+        self, who: Principal, table_id: int, data: bytes, filename: str
+    ) -> MonitoringView:
+        """A filled 监控表 template: every problem names its cell; any problem and nothing is stored."""
+        from jixiao.readers.monitoring_xlsx import read_monitoring_xlsx
+
+        path_name, table = self._upload_target(who, table_id, data, filename, "监控表.xlsx")
+        with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as directory:
+            path = Path(directory) / path_name
+            path.write_bytes(data)
+            upload = read_monitoring_xlsx(path, expected_key=table_key(table))
+        problems = [_cell_problem(d) for d in upload.diagnostics if d.severity is Severity.ERROR]
+        if upload.snapshot is None or problems:
+            raise InvalidInput(f"{path_name} 不能导入", problems or [InputProblem("", "无法读取该文件")])
+        return self.save_monitoring(who, table_id, payload_of_snapshot(upload.snapshot, upload.profile))
+
+    def _upload_target(
+        self, who: Principal, table_id: int, data: bytes, filename: str, default: str
+    ) -> tuple[str, Table]:
+        """Checks common to uploads (size, the right to enter data); the file's safe base name, the table."""
+        if len(data) > MAX_TEMPLATE_BYTES:
+            raise Invalid(f"文件 {filename} 太大，模板不应超过 {MAX_TEMPLATE_BYTES // 1024 // 1024} MB")
+        with self.engine.connect() as conn:
+            ctx = self._context(conn, who, table_id)
+        if not ctx.access.enter:
+            raise Forbidden("只有本单位填报人（或管理员）可以上传填报的模板")
+        # the base name only: it appears in messages (自评.xlsx!自评表!D7), never as a path
+        return Path(filename or default).name.replace("\x00", "") or default, ctx.table
 
     # ---- dashboard ---------------------------------------------------------------------------
 
@@ -500,23 +540,11 @@ def _cell_problem(d: Diagnostic) -> InputProblem:
     return InputProblem(where, f"{d.source}：{d.message}" if d.source.file else d.message)
 
 
-# Local templates name the funds rows differently; the store keeps the central three (rules.md §6.7).
-_FUNDS_SYNONYMS = {
-    "财政拨款": CURRENT_YEAR,
-    "财政资金": CURRENT_YEAR,
-    "财政专户管理资金": OTHER,
-    "单位资金": OTHER,
-}
-
-
-def _central_funds(rows: Sequence[FundsRow]) -> tuple[FundsRow, ...]:
-    """Rows of any layout folded into 当年财政拨款 / 上年结转资金 / 其他资金 (amounts added up)."""
-    totals: dict[str, list[Decimal]] = {label: [Decimal(0)] * 3 for label in CENTRAL_ROWS}
-    for row in rows:
-        label = _FUNDS_SYNONYMS.get(row.label, row.label if row.label in totals else OTHER)
-        for i, amount in enumerate((row.initial, row.budget, row.executed)):
-            totals[label][i] += amount
-    return tuple(
-        FundsRow(label, initial=totals[label][0], budget=totals[label][1], executed=totals[label][2])
-        for label in CENTRAL_ROWS
-    )
+def _accept_record(payload: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The scoring core's own JSON records (jixiao.selfeval/1, jixiao.monitoring/1) are accepted too."""
+    if not payload.get("format"):
+        return payload
+    try:
+        return payload_of_record(payload)
+    except ValueError as why:
+        raise Invalid(str(why)) from None

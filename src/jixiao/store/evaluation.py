@@ -57,6 +57,8 @@ monitoring_snapshots = Table(
     Column("funds_light", String(10), nullable=False),
     Column("funds_index_cents", BigInteger, nullable=True),  # 进度指数 × 100
     Column("errors", Integer, nullable=False, default=0),
+    # the snapshot exactly as monitored, in the scoring core's JSON form (jixiao.monitoring/1)
+    Column("document", Text, nullable=False),
     Column("updated_by", Integer, ForeignKey("users.id"), nullable=True),
     Column("updated_at", UtcDateTime(), nullable=False),
     UniqueConstraint("table_id", "year", "months", name="uq_monitoring_snapshots_table_year_months"),
@@ -111,6 +113,8 @@ self_evaluations = Table(
     Column("errors", Integer, nullable=False, default=0),
     Column("warnings", Integer, nullable=False, default=0),
     Column("explanation", Text, nullable=False, default=""),
+    # the evaluation exactly as scored, in the scoring core's JSON form (jixiao.selfeval/1)
+    Column("document", Text, nullable=False),
     Column("updated_by", Integer, ForeignKey("users.id"), nullable=True),
     Column("updated_at", UtcDateTime(), nullable=False),
     UniqueConstraint("table_id", "year", name="uq_self_evaluations_table_year"),

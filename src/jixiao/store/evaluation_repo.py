@@ -8,6 +8,7 @@ by position among its 年度 indicators.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,8 +19,9 @@ from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from jixiao.model import Kind, Target
 from jixiao.scoring.funds import CENTRAL_ROWS, FundsRow
-from jixiao.scoring.monitoring import Likelihood, MonitoringLine, MonitoringResult
+from jixiao.scoring.monitoring import Likelihood, MonitoringLine, MonitoringResult, MonitoringSnapshot
 from jixiao.scoring.records import Adjustment, EvaluationResult, SelfEvaluation
+from jixiao.scoring.serialize import evaluation_to_dict, snapshot_to_dict
 from jixiao.store.evaluation import (
     funds_rows,
     monitoring_funds,
@@ -187,7 +189,7 @@ def save_monitoring(
     table_id: int,
     year: int,
     executed: Sequence[FundsRow],
-    expected_executed: Decimal | None,
+    snapshot: MonitoringSnapshot,
     result: MonitoringResult,
     user_id: int | None,
 ) -> int:
@@ -206,11 +208,14 @@ def save_monitoring(
             year=year,
             months=result.months,
             profile=result.profile,
-            expected_executed_fen=None if expected_executed is None else wan_to_fen(expected_executed),
+            expected_executed_fen=None
+            if snapshot.expected_executed is None
+            else wan_to_fen(snapshot.expected_executed),
             light=result.light.value,
             funds_light=result.funds.light.value,
             funds_index_cents=None if index is None else int((index * HUNDRED).to_integral_value()),
             errors=sum(1 for d in result.diagnostics if d.severity.value == "error"),
+            document=json.dumps(snapshot_to_dict(snapshot), ensure_ascii=False),
             updated_by=user_id,
             updated_at=now(),
         )
@@ -341,6 +346,7 @@ def save_evaluation(
             errors=sum(1 for d in result.diagnostics if d.severity.value == "error"),
             warnings=sum(1 for d in result.diagnostics if d.severity.value == "warning"),
             explanation=result.explanation,
+            document=json.dumps(evaluation_to_dict(evaluation), ensure_ascii=False),
             updated_by=user_id,
             updated_at=now(),
         )

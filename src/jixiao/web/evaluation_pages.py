@@ -19,7 +19,13 @@ from starlette.datastructures import FormData
 from jixiao.evaluation_service import EvaluationView, InvalidInput, MonitoringView
 from jixiao.scoring.monitoring import Likelihood
 from jixiao.scoring.profiles import PROFILES
-from jixiao.scoring.serialize import diagnostic_to_dict, monitoring_to_dict, result_to_dict
+from jixiao.scoring.serialize import (
+    diagnostic_to_dict,
+    evaluation_to_dict,
+    monitoring_to_dict,
+    result_to_dict,
+    snapshot_to_dict,
+)
 from jixiao.web.pages import render
 from jixiao.web.security import check_csrf, require_login, service_of
 from jixiao.workflow import Principal
@@ -106,6 +112,25 @@ async def monitoring_save(
         view = service.save_monitoring(who, table_id, payload)
     except InvalidInput as why:
         view = service.preview_monitoring(who, table_id, payload)
+        context = _monitoring_context(view, error=why.message, problem_list=why.problems)
+        return render(request, "evaluation/monitoring.html", context, 400)
+    return RedirectResponse(
+        f"/tables/{table_id}/monitoring?months={view.result.months}&saved=1", status_code=303
+    )
+
+
+@router.post(
+    "/tables/{table_id}/monitoring/upload", dependencies=[Depends(check_csrf)], include_in_schema=False
+)
+async def monitoring_upload(
+    request: Request, table_id: int, file: UploadFile, who: Principal = Depends(require_login)
+) -> Response:
+    service = service_of(request).evaluation
+    data = await file.read(6 * 1024 * 1024)
+    try:
+        view = service.upload_monitoring_xlsx(who, table_id, data, file.filename or "监控表.xlsx")
+    except InvalidInput as why:
+        view = service.monitoring(who, table_id)
         context = _monitoring_context(view, error=why.message, problem_list=why.problems)
         return render(request, "evaluation/monitoring.html", context, 400)
     return RedirectResponse(
@@ -211,6 +236,25 @@ def evaluation_scored(request: Request, table_id: int, who: Principal = Depends(
     return _download(*service_of(request).evaluation.scored_xlsx(who, table_id), _XLSX)
 
 
+@router.get("/tables/{table_id}/evaluation/scored.pdf", include_in_schema=False)
+def evaluation_pdf(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
+    return _download(*service_of(request).evaluation.scored_pdf(who, table_id), "application/pdf")
+
+
+@router.get("/tables/{table_id}/monitoring/template.xlsx", include_in_schema=False)
+def monitoring_template(
+    request: Request, table_id: int, months: int | None = None, who: Principal = Depends(require_login)
+) -> Response:
+    return _download(*service_of(request).evaluation.monitoring_xlsx(who, table_id, months, False), _XLSX)
+
+
+@router.get("/tables/{table_id}/monitoring/table.xlsx", include_in_schema=False)
+def monitoring_table(
+    request: Request, table_id: int, months: int | None = None, who: Principal = Depends(require_login)
+) -> Response:
+    return _download(*service_of(request).evaluation.monitoring_xlsx(who, table_id, months, True), _XLSX)
+
+
 @router.get("/tables/{table_id}/evaluation/report.docx", include_in_schema=False)
 def evaluation_report(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
     return _download(*service_of(request).evaluation.report_docx(who, table_id), _DOCX)
@@ -228,6 +272,7 @@ def monitoring_json(view: MonitoringView) -> dict[str, Any]:
         "updated_by": view.updated_by,
         "periods": [{"months": p["months"], "light": p["light"]} for p in view.periods],
         "entry": view.payload,
+        "record": snapshot_to_dict(view.snapshot),
         "result": monitoring_to_dict(view.result, view.table.project.name),
         "can_enter": view.access.enter,
     }
@@ -247,6 +292,7 @@ def evaluation_json(view: EvaluationView) -> dict[str, Any]:
         "stored": view.stored,
         "updated_by": view.updated_by,
         "entry": view.payload,
+        "record": evaluation_to_dict(view.evaluation),
         "adjustments": adjustments,
         "result": result_to_dict(view.result, view.table.project.name),
         "blocking": [diagnostic_to_dict(d) for d in view.blocking],

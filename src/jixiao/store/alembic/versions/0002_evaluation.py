@@ -49,6 +49,7 @@ def upgrade() -> None:
         sa.Column("funds_light", sa.String(length=10), nullable=False),
         sa.Column("funds_index_cents", sa.BigInteger(), nullable=True),
         sa.Column("errors", sa.Integer(), nullable=False),
+        sa.Column("document", sa.Text(), nullable=False),
         sa.Column("updated_by", sa.Integer(), nullable=True),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -125,6 +126,7 @@ def upgrade() -> None:
         sa.Column("errors", sa.Integer(), nullable=False),
         sa.Column("warnings", sa.Integer(), nullable=False),
         sa.Column("explanation", sa.Text(), nullable=False),
+        sa.Column("document", sa.Text(), nullable=False),
         sa.Column("updated_by", sa.Integer(), nullable=True),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
