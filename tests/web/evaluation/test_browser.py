@@ -1,0 +1,155 @@
+"""单位自评 and 运行监控 in a real browser (Debian's Chromium through Playwright): the filler types the
+year-end actuals and sees each score, its explanation, the total and the grade change live; then the
+1–7月 monitoring with its lights. Screenshots: docs/screenshots/evaluation.png and monitoring.png.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jixiao.service import Service
+from jixiao.store.tables import TableQuery
+from jixiao.web import Settings, create_app
+from jixiao.workflow import Principal, Role
+from tests.web.evaluation.conftest import ENTRIES, EXPECTED_TOTAL, PROJECT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+FULIAN = "东莞市妇女联合会"
+PASSWORD = "correct-horse-1"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def live_server(sqlite_url: str, seed_path: Path) -> Iterator[tuple[str, int]]:
+    import uvicorn
+
+    service = Service(sqlite_url)
+    assert service.import_path(seed_path).created == 17
+    service.add_user("tianbao", PASSWORD, Role.FILLER, FULIAN)
+    admin = Principal(user_id=0, username="", role=Role.ADMIN)
+    rows, _ = service.list_tables(admin, TableQuery(q=PROJECT))
+    port = _free_port()
+    app = create_app(Settings(database_url=sqlite_url))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            pytest.fail("the web server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", int(rows[0]["id"])
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("Chromium is required in CI")
+        pytest.skip("Debian's chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _login(browser: Any, base: str) -> Any:
+    context = browser.new_context(viewport={"width": 1500, "height": 900}, locale="zh-CN", base_url=base)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto("/login")
+    page.fill("input[name=username]", "tianbao")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/")
+    return page
+
+
+def _wait_text(page: Any, selector: str, text: str) -> None:
+    page.wait_for_function(
+        "([sel, text]) => document.querySelector(sel)?.innerText.trim() === text",
+        arg=[selector, text],
+    )
+
+
+def test_entering_actuals_shows_live_scores(live_server: tuple[str, int], browser: Any) -> None:
+    base, table_id = live_server
+    page = _login(browser, base)
+    page.goto(f"/tables/{table_id}")
+    page.click("[data-testid=link-evaluation]")
+    page.wait_for_selector("[data-testid=live-total]")
+    assert page.inner_text("[data-testid=live-total]") == "0.00"
+
+    page.fill("[data-testid=funds-0-executed]", "24.3")
+    _wait_text(page, "[data-testid=budget-score]", "9.00")
+    # 人员参与率 ≥85%: 80% gives 12 × 80/85, with the formula shown under the row
+    page.fill("[data-testid=actual-2]", "80%")
+    _wait_text(page, "[data-testid=score-2]", "11.29")
+    assert "80/85" in page.inner_text("[data-testid=explain-2]").replace(" ", "")
+    for index, (actual, _weight, score, reason) in enumerate(ENTRIES):
+        page.fill(f"[data-testid=actual-{index}]", actual)
+        if score:
+            page.fill(f"[data-testid=entered-score-{index}]", score)
+        if reason:
+            page.fill(f"textarea[name=indicators-{index}-reason]", reason)
+    page.fill("textarea[name=goal_actual]", "举办三八、六一主题活动2场，参与率80%，正面宣传报道4次。")
+    _wait_text(page, "[data-testid=live-total]", EXPECTED_TOTAL)
+    _wait_text(page, "[data-testid=total-score]", EXPECTED_TOTAL)
+    assert page.inner_text("#grade-cell [data-testid=grade]") == "良"
+    assert page.inner_text("[data-testid=score-5]") == "10.00"  # 4 of ≥6 次: 15 × 4/6
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(SHOTS / "evaluation.png"), full_page=True)
+
+    page.wait_for_load_state(
+        "networkidle"
+    )  # the last live update has landed: no layout shift under the click
+    page.click("[data-testid=save]")
+    page.wait_for_selector("[data-testid=flash]")
+    assert f"总分 {EXPECTED_TOTAL}" in page.inner_text("[data-testid=flash]")
+
+    # 1–7月 monitoring: lights as the user types; 有可能 asks for the cause and the remedy
+    page.goto(f"/tables/{table_id}/monitoring")
+    page.fill("[data-testid=funds-0-executed]", "13.5")
+    _wait_text(page, "[data-testid=progress-index]", "85.71")
+    page.fill("[data-testid=current-5]", "1次")
+    page.wait_for_selector("#light-5[data-light=red]")
+    page.select_option("[data-testid=likelihood-5]", "有可能")
+    page.wait_for_function("document.querySelector('#live').innerText.includes('须填写偏差原因')")
+    page.fill("textarea[name=indicators-5-reason]", "上半年媒体档期冲突")
+    page.fill("textarea[name=indicators-5-measures]", "三季度集中对接报道")
+    for index, current in enumerate(["135000元", "1", "86%", "90%", "部分达成"]):
+        page.fill(f"[data-testid=current-{index}]", current)
+    page.fill("[data-testid=current-6]", "88%")
+    page.wait_for_function("!document.querySelector('#live').innerText.includes('须填写')")
+    page.wait_for_selector("#light-4[data-light=yellow]")
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(SHOTS / "monitoring.png"), full_page=True)
+    page.click("[data-testid=save]")
+    page.wait_for_selector("[data-testid=flash], [data-testid=error]")
+    assert page.locator("[data-testid=error]").count() == 0, page.inner_text("[data-testid=error]")
+    page.goto("/")
+    assert page.inner_text("[data-testid=grade-良]") == "1"
+    assert page.inner_text("[data-testid=lights-red]") == "1"
