@@ -358,7 +358,9 @@ class EvaluationService:
             if problems:
                 raise InvalidInput("单位自评数据有误", problems)
             self._store_evaluation(conn, who, table_id, ctx, view, "self_evaluation")
-        return self.evaluation(who, table_id)
+        # what was stored is exactly what was scored: no need to read it back
+        view.stored, view.updated_by = True, who.username or None
+        return view
 
     def _store_evaluation(
         self,

@@ -153,3 +153,6 @@ def test_entering_actuals_shows_live_scores(live_server: tuple[str, int], browse
     page.goto("/")
     assert page.inner_text("[data-testid=grade-良]") == "1"
     assert page.inner_text("[data-testid=lights-red]") == "1"
+    page.wait_for_selector("#chart-grades svg")
+    shot = str(SHOTS / "dashboard-evaluation.png")
+    page.locator("[data-testid=evaluation-dashboard]").screenshot(path=shot)

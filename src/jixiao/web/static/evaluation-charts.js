@@ -16,7 +16,7 @@ document.addEventListener("DOMContentLoaded", () => {
     tooltip: { trigger: "item" },
     legend: { bottom: 0 },
     series: [{ type: "pie", radius: ["40%", "68%"], center: ["50%", "45%"], label: { formatter: "{b}：{c}" },
-      data: lights.map(([k, name, color]) => ({ name, value: data.lights[k] || 0, itemStyle: { color } })) }],
+      data: lights.filter(([k]) => data.lights[k]).map(([k, name, color]) => ({ name, value: data.lights[k], itemStyle: { color } })) }],
   });
   const grades = [["优", "#2f7d32"], ["良", "#1d4f91"], ["中", "#b26a00"], ["差", "#c62828"]];
   draw("chart-grades", {
