@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.model import Indicator, Op, Table
 from jixiao.review.common import (
@@ -37,6 +38,12 @@ def _yuan(value: Decimal) -> str:
     return f"{number(value.quantize(Decimal('0.01')))}元"
 
 
+@lru_cache(maxsize=4096)
+def _names_whole_budget(name: str) -> bool:
+    plain_name = plain(name)
+    return any(n in plain_name for n in _WHOLE_BUDGET_NAMES)
+
+
 def _annual_ceiling(ind: Indicator) -> Decimal | None:
     target = ind.annual
     if target.op in (Op.GE, Op.GT):
@@ -68,7 +75,7 @@ def control_differs_from_budget(table: Table, profile: Profile) -> Iterator[Hit]
     if budget is None:
         return
     for ind in table.indicators:
-        if not is_cost(ind) or not any(n in plain(ind.name) for n in _WHOLE_BUDGET_NAMES):
+        if not is_cost(ind) or not _names_whole_budget(ind.name):
             continue
         amount = _annual_ceiling(ind)
         if amount is not None and budget - amount > _TOLERANCE:

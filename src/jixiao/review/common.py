@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao import catalog
 from jixiao.model import Indicator, Kind, Op, Table, Target
@@ -26,12 +27,22 @@ class Hit:
     suggestion: str | None = None  # overrides the rule's general suggestion when more precise
 
 
+# Names and units repeat from table to table, so the string readings below are memoised; the caches
+# are bounded so memory stays flat on any batch.
+_CACHE = 16384
+
+
+@lru_cache(maxsize=_CACHE)
+def canonical(text: str) -> str:
+    return catalog.canonical(text)
+
+
 def level1_of(indicator: Indicator) -> str:
-    return catalog.canonical(indicator.level1)
+    return canonical(indicator.level1)
 
 
 def level2_of(indicator: Indicator) -> str:
-    return catalog.canonical(indicator.level2)
+    return canonical(indicator.level2)
 
 
 def is_output(indicator: Indicator) -> bool:
@@ -154,6 +165,7 @@ _NAME_SUFFIX_UNITS: tuple[tuple[str, str], ...] = (
 _BRACKETS = re.compile(r"[（(]([^（）()]*)[)）]")
 
 
+@lru_cache(maxsize=_CACHE)
 def unit_key(unit: str) -> str:
     """Normalise spellings: 条（次） and 条(次) → 条次; ％ → %."""
     return _BRACKETS.sub(r"\1", unit).replace("％", "%").strip()
@@ -164,6 +176,7 @@ def base_unit(target: Target) -> str | None:
     return unit_key(unit) if unit else None
 
 
+@lru_cache(maxsize=_CACHE)
 def families(unit: str) -> frozenset[str]:
     """The kinds of thing a unit counts; 条次 counts both 条 and 次."""
     key = unit_key(unit)
@@ -172,14 +185,17 @@ def families(unit: str) -> frozenset[str]:
     return frozenset({_FAMILIES.get(key, key)})
 
 
+@lru_cache(maxsize=_CACHE)
 def compatible_units(a: str, b: str) -> bool:
     return bool(families(a) & families(b))
 
 
+@lru_cache(maxsize=_CACHE)
 def is_count_unit(unit: str | None) -> bool:
     return unit is not None and unit_key(unit) in _COUNT_UNITS
 
 
+@lru_cache(maxsize=_CACHE)
 def money_factor(unit: str | None) -> Decimal | None:
     """Yuan per unit for a plain money unit (元, 万元), None for anything else (元/人/天 too)."""
     if unit is None:
@@ -204,6 +220,7 @@ def per_unit_cost(target: Target) -> tuple[Decimal, tuple[str, ...]] | None:
     return target.value * MONEY_FACTORS[parts[0]], tuple(parts[1:])
 
 
+@lru_cache(maxsize=_CACHE)
 def implied_unit(name: str) -> str | None:
     """The unit an indicator's name announces: ``咨询服务数（宗）`` → 宗, ``年均培训人次`` → 人次."""
     bracketed = unit_from_name(name)
@@ -221,6 +238,7 @@ def implied_unit(name: str) -> str | None:
 _QUOTES = "“”\"'‘’「」『』《》"
 
 
+@lru_cache(maxsize=_CACHE)
 def plain(text: str) -> str:
     """Text for matching: spaces and quotes dropped, full-width brackets kept apart."""
     return "".join(c for c in catalog.normalise(text) if c not in _QUOTES)

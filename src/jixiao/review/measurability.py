@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from jixiao import catalog
 from jixiao.model import Indicator, Kind, Op, Table, Target
@@ -44,10 +45,12 @@ _VAGUE_WORDS = (
     "好",
 )
 # A grade is checkable when the indicator names the grading it comes from (第三方评估等级 合格及以上).
+_GROWTH_WORDS = ("增长", "增幅", "增速", "提高率", "提升率", "比上年", "同比")
 _GRADED_NAMES = ("等级", "评级", "评估", "验收", "考核结果", "评价结果")
 _FILLER = re.compile(r"[、，,。；;和与并且\s]")
 
 
+@lru_cache(maxsize=4096)
 def is_vague(text: str) -> bool:
     """True when the text is made only of vague words (``有效提高``, ``持续提高``, ``良好``)."""
     rest = _FILLER.sub("", plain(text))
@@ -58,8 +61,18 @@ def is_vague(text: str) -> bool:
     return not rest
 
 
+@lru_cache(maxsize=4096)
+def _names_a_grading(name: str) -> bool:
+    return any(g in name for g in _GRADED_NAMES)
+
+
+@lru_cache(maxsize=4096)
+def _names_growth(name: str) -> bool:
+    return any(w in name for w in _GROWTH_WORDS)
+
+
 def _vague_targets(ind: Indicator) -> list[Target]:
-    if any(g in ind.name for g in _GRADED_NAMES):
+    if _names_a_grading(ind.name):
         return []
     seen: list[Target] = []
     for t in (ind.period, ind.annual):
@@ -98,13 +111,10 @@ def vague_other(table: Table, profile: Profile) -> Iterator[Hit]:
             )
 
 
-_GROWTH_WORDS = ("增长", "增幅", "增速", "提高率", "提升率", "比上年", "同比")
-
-
 def percent_above_100(table: Table, profile: Profile) -> Iterator[Hit]:
     """百分比指标值不应超过100%（增长率、增幅类指标除外）。"""
     for ind in table.indicators:
-        if any(w in ind.name for w in _GROWTH_WORDS):
+        if _names_growth(ind.name):
             continue
         for column, t in (("实施周期值", ind.period), ("年度值", ind.annual)):
             if t.unit == "%" and t.value is not None and t.value > 100 and t.op not in (Op.LE, Op.LT):

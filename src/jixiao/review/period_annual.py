@@ -39,6 +39,24 @@ def _comparable(ind: Indicator) -> tuple[Decimal, Decimal] | None:
     return period.value, annual.value
 
 
+# Three rules read the same pairs of the same table one after the other: keep the last table's.
+_last: list[tuple[Table, list[tuple[Indicator, tuple[Decimal, Decimal]]]]] = []
+
+
+def _pairs(table: Table) -> list[tuple[Indicator, tuple[Decimal, Decimal]]]:
+    """The indicators whose period and annual values can be compared, with the two numbers."""
+    cached = _last[:1]  # one read: another thread may replace it meanwhile
+    if cached and cached[0][0] is table:
+        return cached[0][1]
+    out = []
+    for ind in table.indicators:
+        pair = _comparable(ind)
+        if pair is not None:
+            out.append((ind, pair))
+    _last[:] = [(table, out)]
+    return out
+
+
 def _is_floor(target: Target) -> bool:
     return target.op not in (Op.LE, Op.LT)
 
@@ -50,11 +68,7 @@ def _span(table: Table) -> str:
 
 def annual_exceeds_period(table: Table, profile: Profile) -> Iterator[Hit]:
     """累计性的数量（个、场、人次、金额等）的年度值不能大于实施周期值：一年是整个周期的一部分。"""
-    for ind in table.indicators:
-        pair = _comparable(ind)
-        if pair is None:
-            continue
-        period, annual = pair
+    for ind, (period, annual) in _pairs(table):
         if annual > period:
             yield Hit(
                 ind.source.line,
@@ -71,11 +85,9 @@ def equal_values_multi_year(table: Table, profile: Profile) -> Iterator[Hit]:
     years = table.project.years
     if years is None or years < 2:
         return
-    for ind in table.indicators:
-        pair = _comparable(ind)
-        if pair is None or money_factor(ind.annual.unit) is not None or plain(ind.name).endswith("数量"):
+    for ind, (period, annual) in _pairs(table):
+        if money_factor(ind.annual.unit) is not None or plain(ind.name).endswith("数量"):
             continue
-        period, annual = pair
         if period == annual and annual > 1 and _is_floor(ind.annual):
             yield Hit(
                 ind.source.line,
@@ -151,11 +163,9 @@ def ratio_disagrees_with_years(table: Table, profile: Profile) -> Iterator[Hit]:
     years = table.project.years
     if years is None or years < 2:
         return
-    for ind in table.indicators:
-        pair = _comparable(ind)
-        if pair is None or pair[1] == 0:
+    for ind, (period, annual) in _pairs(table):
+        if annual == 0:
             continue
-        period, annual = pair
         ratio = period / annual
         if ratio == ratio.to_integral_value() and ratio >= 2 and ratio != years:
             yield Hit(

@@ -14,7 +14,7 @@ from jixiao.model import Diagnostic, Severity, SourceRef, Table
 from jixiao.review.common import Hit
 from jixiao.review.outcome import Outcome, grade
 from jixiao.review.profiles import DEFAULT_PROFILE, Profile
-from jixiao.review.registry import RULES, Rule
+from jixiao.review.registry import RULES, Rule, TableCheck
 
 RULE_CRASHED = "JX-Z01"
 _ORDER = {rule.id: index for index, rule in enumerate(RULES)}
@@ -60,13 +60,18 @@ def _sort_key(d: Diagnostic) -> tuple[int, int]:
     return (d.source.line or 0, _ORDER.get(d.code, len(_ORDER)))
 
 
-def _table_findings(table: Table, profile: Profile, rules: Iterable[Rule]) -> list[Diagnostic]:
+def _active(profile: Profile, rules: Iterable[Rule]) -> list[tuple[Rule, TableCheck]]:
+    return [(r, r.check) for r in rules if r.check is not None and profile.enabled(r.id)]
+
+
+def _table_findings(
+    table: Table, profile: Profile, active: list[tuple[Rule, TableCheck]]
+) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    for rule in rules:
-        if rule.check is None or not profile.enabled(rule.id):
-            continue
+    for rule, check in active:
         try:
-            out.extend(_finding(rule, hit, table, profile) for hit in rule.check(table, profile))
+            for hit in check(table, profile):
+                out.append(_finding(rule, hit, table, profile))
         except Exception as exc:  # a broken rule must not stop the review
             out.append(_crash(rule, exc, table))
     return out
@@ -82,14 +87,15 @@ def review_table(
     table: Table, profile: Profile = DEFAULT_PROFILE, rules: Sequence[Rule] = RULES
 ) -> TableReview:
     """Review one table with the table rules of the profile."""
-    return _finish(table, _table_findings(table, profile, rules), profile)
+    return _finish(table, _table_findings(table, profile, _active(profile, rules)), profile)
 
 
 def review_batch(
     tables: Sequence[Table], profile: Profile = DEFAULT_PROFILE, rules: Sequence[Rule] = RULES
 ) -> list[TableReview]:
     """Review tables read together: each table's rules, then the rules that compare tables."""
-    per_table = [_table_findings(t, profile, rules) for t in tables]
+    active = _active(profile, rules)
+    per_table = [_table_findings(t, profile, active) for t in tables]
     for rule in rules:
         if rule.batch_check is None or not profile.enabled(rule.id):
             continue

@@ -10,6 +10,7 @@ category had to be guessed.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from jixiao import catalog
 from jixiao.model import Indicator, RowLayout, Table
@@ -22,7 +23,11 @@ LEVEL3_COLUMN = "三级指标"
 HEAD_COLUMN = "绩效指标"
 
 
-def _expected_column(text: str) -> str:
+@lru_cache(maxsize=4096)
+def _expected_column(text: str) -> str | None:
+    """The column a category name belongs in, or None when the text is not a category name."""
+    if not catalog.is_category_name(text):
+        return None
     return LEVEL1_COLUMN if catalog.is_level1_name(text) else LEVEL2_COLUMN
 
 
@@ -30,10 +35,10 @@ def _misplaced_categories(layout: RowLayout) -> list[tuple[str, str, str]]:
     """(text, column it stood in, column it belongs in) for category names out of place."""
     out = []
     for role, text in layout.cells:
-        if role is None or not catalog.is_category_name(text):
+        if role is None:
             continue
         expected = _expected_column(text)
-        if role != expected:
+        if expected is not None and role != expected:
             out.append((text, role, expected))
     return out
 
@@ -119,15 +124,16 @@ def wrong_category(table: Table, profile: Profile) -> Iterator[Hit]:
 def category_not_in_framework(table: Table, profile: Profile) -> Iterator[Hit]:
     """一级、二级指标应来自所用框架的指标目录（按审核配置），且二级指标应属于其一级指标。"""
     cat = profile.catalogue
+    tree = dict(cat.tree)
     seen: set[tuple[str, str]] = set()
     for ind in sorted(table.indicators, key=lambda i: i.source.line or 0):
         level1, level2 = level1_of(ind), level2_of(ind)
         if (level1, level2) in seen:
             continue
         seen.add((level1, level2))
-        if not cat.is_level1(level1):
+        if level1 not in tree:
             yield Hit(ind.source.line, f"一级指标“{level1}”不在{cat.title}的目录中", ind.name)
-        elif level2 not in cat.level2_names(level1):
+        elif level2 not in tree[level1]:
             yield Hit(ind.source.line, f"二级指标“{level2}”不属于{cat.title}中的“{level1}”", ind.name)
 
 

@@ -1,0 +1,61 @@
+"""Review throughput on the 10,000-table corpus, against reading the same tables in the same run.
+
+Target (issue: review): reviewing adds at most 50% to the reading time, i.e. review time / read time
+≤ 0.5. Every rule of the default profile runs, including the batch rule over all tables.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+
+from benchmarks.corpus import build_corpus
+from benchmarks.report import Report
+from jixiao.readers.text import read_text
+from jixiao.review import RULES, review_batch, review_table
+
+
+def _best_of(runs: int, work: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def run(report: Report, n: int = 10_000) -> None:
+    corpus = build_corpus(n)
+    total_read = 0.0
+    total_review = 0.0
+    findings: Counter[str] = Counter()
+    for layout, text in corpus.texts.items():
+        tables, _ = read_text(text, "corpus.txt")
+        read_s = _best_of(3, lambda text=text: read_text(text, "corpus.txt"))
+        review_s = _best_of(3, lambda tables=tables: review_batch(tables))
+        total_read += read_s
+        total_review += review_s
+        report.figure(f"review {layout}", len(tables) / review_s, "tables/s")
+        for r in review_batch(tables):
+            findings.update(f.code for f in r.findings)
+    report.line(f"corpus: {corpus.total} tables; findings: {sum(findings.values())}")
+    report.line("most frequent: " + ", ".join(f"{code} {count}" for code, count in findings.most_common(6)))
+    report.figure("review all layouts", corpus.total / total_review, "tables/s")
+    report.figure("read all layouts (same run)", corpus.total / total_read, "tables/s")
+    report.figure("review time / read time", total_review / total_read, "x", target="<= 0.5")
+
+    # Where the time goes: each rule alone over 1,000 tables of the tab layout.
+    tables, _ = read_text(corpus.texts["tabs"], "corpus.txt")
+    tables = tables[:1000]
+    costs = []
+    for rule in RULES:
+        if rule.check is None:
+            continue
+        seconds = _best_of(3, lambda rule=rule: [review_table(t, rules=(rule,)) for t in tables])
+        costs.append((seconds, rule.id))
+    costs.sort(reverse=True)
+    report.line(
+        "slowest rules (tabs): "
+        + ", ".join(f"{rid} {s * 1e6 / len(tables):.1f} µs/table" for s, rid in costs[:5])
+    )
