@@ -214,10 +214,18 @@ def per_unit_cost(target: Target) -> tuple[Decimal, tuple[str, ...]] | None:
     """``≤105000元/人/年`` → (105000 元, ('人', '年')); None unless a money unit per something."""
     if target.kind is not Kind.QUANTITATIVE or target.value is None or target.unit is None:
         return None
-    parts = unit_key(target.unit).split("/")
+    parts = _per_unit_parts(target.unit)
+    if parts is None:
+        return None
+    return target.value * MONEY_FACTORS[parts[0]], parts[1:]
+
+
+@lru_cache(maxsize=_CACHE)
+def _per_unit_parts(unit: str) -> tuple[str, ...] | None:
+    parts = tuple(unit_key(unit).split("/"))
     if len(parts) < 2 or parts[0] not in MONEY_FACTORS:
         return None
-    return target.value * MONEY_FACTORS[parts[0]], tuple(parts[1:])
+    return parts
 
 
 @lru_cache(maxsize=_CACHE)

@@ -10,10 +10,11 @@ category had to be guessed.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from jixiao import catalog
-from jixiao.model import Indicator, RowLayout, Table
+from jixiao.model import RowLayout, Table
 from jixiao.review.common import Hit, is_cost, level1_of, level2_of, money_factor, per_unit_cost, plain
 from jixiao.review.profiles import Profile
 
@@ -43,10 +44,36 @@ def _misplaced_categories(layout: RowLayout) -> list[tuple[str, str, str]]:
     return out
 
 
-def _name_column(ind: Indicator) -> str | None:
-    if ind.layout is None or not ind.name:
-        return None
-    return ind.layout.role_of(ind.name)
+@dataclass(frozen=True, slots=True)
+class _RowView:
+    """One row with a layout: its line, the indicator's name (None for a placeholder), where that name
+    stood, and the category names out of place."""
+
+    line: int | None
+    name: str | None
+    name_column: str | None
+    misplaced: tuple[tuple[str, str, str], ...]
+
+
+# The three layout rules read the same rows of the same table one after the other: keep the last.
+_last: list[tuple[Table, list[_RowView]]] = []
+
+
+def _rows(table: Table) -> list[_RowView]:
+    cached = _last[:1]  # one read: another thread may replace it meanwhile
+    if cached and cached[0][0] is table:
+        return cached[0][1]
+    rows = []
+    for ind in table.indicators:
+        if ind.layout is not None:
+            column = ind.layout.role_of(ind.name) if ind.name else None
+            rows.append(_RowView(ind.source.line, ind.name, column, tuple(_misplaced_categories(ind.layout))))
+    for ph in table.placeholders:
+        if ph.layout is not None:
+            rows.append(_RowView(ph.source.line, None, None, tuple(_misplaced_categories(ph.layout))))
+    rows.sort(key=lambda r: r.line or 0)
+    _last[:] = [(table, rows)]
+    return rows
 
 
 def _describe(items: Sequence[tuple[str, str, str]]) -> str:
@@ -59,34 +86,26 @@ def category_in_wrong_column(table: Table, profile: Profile) -> Iterator[Hit]:
     例如“时效指标”（二级）写在一级指标列、“满意度指标”（一级）写在“绩效指标”列。同一行中三级指标
     名称的错位一并列出。
     """
-    rows: list[tuple[int | None, str | None, RowLayout]] = []
-    rows += [(i.source.line, i.name, i.layout) for i in table.indicators if i.layout is not None]
-    rows += [(p.source.line, None, p.layout) for p in table.placeholders if p.layout is not None]
-    for line, name, layout in sorted(rows, key=lambda r: r[0] or 0):
-        misplaced = _misplaced_categories(layout)
-        if not misplaced:
+    for row in _rows(table):
+        if not row.misplaced:
             continue
-        role = layout.role_of(name) if name else None
-        if name and role not in (None, LEVEL3_COLUMN):
-            misplaced.append((name, role, LEVEL3_COLUMN))
-        yield Hit(line, f"本行名称错位：{_describe(misplaced)}", name)
+        misplaced = list(row.misplaced)
+        if row.name and row.name_column not in (None, LEVEL3_COLUMN):
+            misplaced.append((row.name, row.name_column, LEVEL3_COLUMN))
+        yield Hit(row.line, f"本行名称错位：{_describe(misplaced)}", row.name)
 
 
 def name_in_category_column(table: Table, profile: Profile) -> Iterator[Hit]:
     """三级指标名称应在“三级指标”列；写在一级或二级指标列时报告（整行错位由 JX-S01 报告）。"""
-    for ind in table.indicators:
-        role = _name_column(ind)
-        if role not in (LEVEL1_COLUMN, LEVEL2_COLUMN) or ind.layout is None:
-            continue
-        if _misplaced_categories(ind.layout):
-            continue  # JX-S01 already lists the whole row
-        yield Hit(ind.source.line, f"三级指标“{ind.name}”写在{role}列（应在三级指标列）", ind.name)
+    for row in _rows(table):
+        if row.name_column in (LEVEL1_COLUMN, LEVEL2_COLUMN) and not row.misplaced:
+            yield Hit(row.line, f"三级指标“{row.name}”写在{row.name_column}列（应在三级指标列）", row.name)
 
 
 def row_outside_tree(table: Table, profile: Profile) -> Iterator[Hit]:
     """指标行应在指标树内；三级指标名称写在“绩效指标”列的行（表尾多出的一行）须核实归属。"""
     for ind in table.indicators:
-        if _name_column(ind) == HEAD_COLUMN:
+        if ind.layout is not None and ind.name and ind.layout.role_of(ind.name) == HEAD_COLUMN:
             where = f"{catalog.canonical(ind.level1)}/{catalog.canonical(ind.level2)}"
             yield Hit(
                 ind.source.line,
@@ -98,13 +117,18 @@ def row_outside_tree(table: Table, profile: Profile) -> Iterator[Hit]:
 _SATISFACTION_WORDS = ("满意度", "满意率")
 
 
+@lru_cache(maxsize=4096)
+def _names_satisfaction(name: str) -> bool:
+    plain_name = plain(name)
+    return any(w in plain_name for w in _SATISFACTION_WORDS)
+
+
 def wrong_category(table: Table, profile: Profile) -> Iterator[Hit]:
     """指标应放在与其内容相符的类别下：满意度类指标放在满意度指标下；金额类成本指标放在成本指标下，
     不放在产出指标的数量、质量、时效下。"""
     for ind in table.indicators:
         level1 = level1_of(ind)
-        name = plain(ind.name)
-        if any(w in name for w in _SATISFACTION_WORDS) and level1 != catalog.SATISFACTION:
+        if level1 != catalog.SATISFACTION and _names_satisfaction(ind.name):
             yield Hit(
                 ind.source.line,
                 f"满意度类指标“{ind.name}”放在了{level1}/{level2_of(ind)}下，应放在满意度指标下",
