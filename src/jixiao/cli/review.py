@@ -12,11 +12,12 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from jixiao.cli.app import app
+from jixiao.cli.common import check_paths, read_one
 from jixiao.model import Diagnostic, Severity, Table
-from jixiao.readers.text import read_path
 from jixiao.review import RULES, ProfileError, load_profile, review_batch
 from jixiao.review.report import catalogue_markdown, review_to_dict, rule_to_dict
 
+_FILES_HELP = "目标表文本文件（制表符、| 分隔或每行一格）；- 表示标准输入"
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
 _OUTCOME_STYLE = {"优": "green", "良": "cyan", "中": "yellow", "差": "red"}
 
@@ -42,7 +43,10 @@ def _reading_of(
 
 @app.command()
 def review(
-    files: Annotated[list[Path], typer.Argument(help="目标表文件（文本：制表符、| 分隔或每行一格）")],
+    files: Annotated[
+        list[str],
+        typer.Argument(help="目标表文本文件（制表符、| 分隔或每行一格）；- 表示标准输入", show_default=False),
+    ],
     profile: Annotated[
         str, typer.Option("--profile", help="审核配置：central-2021（默认）、legacy-2015 或 .json 文件")
     ] = "central-2021",
@@ -58,11 +62,12 @@ def review(
     except ProfileError as exc:
         raise typer.BadParameter(str(exc), param_hint="--profile") from exc
 
+    check_paths(files)
     all_tables: list[Table] = []
     reading: list[list[Diagnostic]] = []
     failed = False
     for path in files:
-        tables, diagnostics = read_path(path)
+        tables, diagnostics = read_one(path)
         if not tables:
             failed = True
             for d in diagnostics:
