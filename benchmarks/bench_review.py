@@ -43,6 +43,7 @@ def run(report: Report, n: int = 10_000) -> None:
         for r in review_batch(tables):
             findings.update(f.code for f in r.findings)
     report.line(f"corpus: {corpus.total} tables; findings: {sum(findings.values())}")
+    report.figure("rule crashes (JX-Z01) on the corpus", findings["JX-Z01"], "findings", target="0")
     report.line("most frequent: " + ", ".join(f"{code} {count}" for code, count in findings.most_common(6)))
     report.figure("review all layouts", corpus.total / total_review, "tables/s")
     report.figure("read all layouts (same run)", corpus.total / total_read, "tables/s")
