@@ -9,7 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from jixiao.readers.text import read_path
-from jixiao.review import review_batch
+from jixiao.readers.xlsx import read_xlsx_path
+from jixiao.review import TableReview, review_batch
+from jixiao.writers.xlsx import write_xlsx
 
 SEED = Path(__file__).parent.parent / "corpus" / "dongguan_fulian_2025.txt"
 
@@ -242,3 +244,20 @@ def test_the_seed_messages_give_both_numbers() -> None:
     assert "954112.00元" in control.message and "12.00元" in control.message
     over = next(f for f in reviews[14].findings if f.code == "JX-B01")
     assert "200800.00元" in over.message and "7200.00元" in over.message
+
+
+def test_the_same_tables_from_a_workbook_get_the_same_content_findings(tmp_path: Path) -> None:
+    tables, _ = read_path(SEED)
+    path = tmp_path / "seed.xlsx"
+    write_xlsx(tables, path)
+    again, diagnostics = read_xlsx_path(path)
+    assert len(again) == 17, diagnostics
+    layout = {"JX-S01", "JX-S02", "JX-S03"}  # the workbook is written in the clean layout
+
+    def content(reviews: list[TableReview]) -> list[list[tuple[str, str | None]]]:
+        return [sorted((f.code, f.indicator) for f in r.findings if f.code not in layout) for r in reviews]
+
+    from_workbook = review_batch(again)
+    assert content(from_workbook) == content(review_batch(tables))
+    goal = next(f for f in from_workbook[1].findings if f.code == "JX-G01")
+    assert goal.source.sheet and goal.source.cell and str(goal.source).startswith(f"{path}!")

@@ -92,8 +92,7 @@ def review(
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         for r, ds in zip(reviews, reading, strict=True):
-            where = f"{r.table.source.file}:{r.table.source.line}"
-            typer.echo(f"\n== {r.table.project.name}（{where}）审核结果：{r.outcome.value}")
+            typer.echo(f"\n== {r.table.project.name}（{r.table.source}）审核结果：{r.outcome.value}")
             for d in sorted(ds, key=lambda d: d.source.line or 0):
                 if d.severity.rank >= floor.rank:
                     typer.echo(str(d))

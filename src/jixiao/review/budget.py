@@ -62,7 +62,7 @@ def cost_exceeds_budget(table: Table, profile: Profile) -> Iterator[Hit]:
         amount = _annual_ceiling(ind)
         if amount is not None and amount - budget > _TOLERANCE:
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"成本指标“{ind.name}”年度值{ind.annual.raw}超过{table.project.year or '本'}年度预算金额"
                 f"{_yuan(budget)}（多{_yuan(amount - budget)}）",
                 ind.name,
@@ -80,7 +80,7 @@ def control_differs_from_budget(table: Table, profile: Profile) -> Iterator[Hit]
         amount = _annual_ceiling(ind)
         if amount is not None and budget - amount > _TOLERANCE:
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"“{ind.name}”年度值{ind.annual.raw}与{table.project.year or '本'}年度预算金额"
                 f"{_yuan(budget)}不一致（少{_yuan(budget - amount)}）",
                 ind.name,
@@ -132,7 +132,7 @@ def unit_cost_against_budget(table: Table, profile: Profile) -> Iterator[Hit]:
             if too_big or (not ceiling and total - budget > _TOLERANCE):
                 relation = "低于" if too_big else "高于"
                 yield Hit(
-                    cost_ind.source.line,
+                    cost_ind.source,
                     f"按“{cost_ind.name}”{cost_ind.annual.raw} × “{qty_ind.name}”{qty_ind.annual.raw}"
                     f"测算为{_yuan(total)}，{relation}年度预算金额{_yuan(budget)}",
                     cost_ind.name,

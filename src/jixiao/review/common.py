@@ -13,15 +13,16 @@ from decimal import Decimal
 from functools import lru_cache
 
 from jixiao import catalog
-from jixiao.model import Indicator, Kind, Op, Table, Target
+from jixiao.model import Indicator, Kind, Op, SourceRef, Table, Target
 from jixiao.values import number_text, unit_from_name
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One thing a rule found: the source line of the row or field, a Chinese message, the indicator."""
+    """One thing a rule found: where (the row's full source, or a line of the table such as a project
+    field's), a Chinese message, the indicator."""
 
-    line: int | None
+    where: SourceRef | int | None
     message: str
     indicator: str | None = None
     suggestion: str | None = None  # overrides the rule's general suggestion when more precise

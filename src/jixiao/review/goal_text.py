@@ -177,7 +177,7 @@ def goal_number_disagrees(table: Table, profile: Profile) -> Iterator[Hit]:
         if target.value is not None and target.value != mention.value:
             column = "年度值" if reading.annual else "实施周期值"
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"{reading.label}（第{reading.goal_line}行）写“{mention.clause}”（{number(mention.value)}"
                 f"{mention.unit}），但指标“{ind.name}”的{column}为{target.raw}",
                 ind.name,

@@ -90,9 +90,7 @@ def vague_output(table: Table, profile: Profile) -> Iterator[Hit]:
         vague = _vague_targets(ind)
         if vague:
             values = "、".join(f"“{t.raw}”" for t in vague)
-            yield Hit(
-                ind.source.line, f"产出指标“{ind.name}”的指标值只有笼统词语{values}，无法计量", ind.name
-            )
+            yield Hit(ind.source, f"产出指标“{ind.name}”的指标值只有笼统词语{values}，无法计量", ind.name)
 
 
 def vague_other(table: Table, profile: Profile) -> Iterator[Hit]:
@@ -105,7 +103,7 @@ def vague_other(table: Table, profile: Profile) -> Iterator[Hit]:
         if vague:
             values = "、".join(f"“{t.raw}”" for t in vague)
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"“{ind.name}”的指标值{values}只是笼统表述，年底无法判断是否达成",
                 ind.name,
             )
@@ -118,7 +116,7 @@ def percent_above_100(table: Table, profile: Profile) -> Iterator[Hit]:
             continue
         for column, t in (("实施周期值", ind.period), ("年度值", ind.annual)):
             if t.unit == "%" and t.value is not None and t.value > 100 and t.op not in (Op.LE, Op.LT):
-                yield Hit(ind.source.line, f"“{ind.name}”{column}{t.raw}超过100%", ind.name)
+                yield Hit(ind.source, f"“{ind.name}”{column}{t.raw}超过100%", ind.name)
                 break
 
 
@@ -137,7 +135,7 @@ def satisfaction_below_floor(table: Table, profile: Profile) -> Iterator[Hit]:
             continue
         t = ind.annual if not ind.annual.is_empty else ind.period
         if t.unit == "%" and t.value is not None and t.op not in (Op.LE, Op.LT) and t.value < floor:
-            yield Hit(ind.source.line, f"满意度目标“{ind.name}”{t.raw}低于通常的{floor}%", ind.name)
+            yield Hit(ind.source, f"满意度目标“{ind.name}”{t.raw}低于通常的{floor}%", ind.name)
 
 
 def unit_contradicts_name(table: Table, profile: Profile) -> Iterator[Hit]:
@@ -153,7 +151,7 @@ def unit_contradicts_name(table: Table, profile: Profile) -> Iterator[Hit]:
             unit = unit_key(t.base_unit or t.unit)
             if not compatible_units(named, unit):
                 yield Hit(
-                    ind.source.line,
+                    ind.source,
                     f"指标名称“{ind.name}”的单位是“{named}”，指标值{t.raw}的单位却是“{unit}”",
                     ind.name,
                 )
@@ -172,7 +170,7 @@ def quantity_without_unit(table: Table, profile: Profile) -> Iterator[Hit]:
         ]
         if bare:
             values = "、".join(f"{column}“{t.raw}”" for column, t in bare)
-            yield Hit(ind.source.line, f"指标“{ind.name}”的{values}没有计量单位", ind.name)
+            yield Hit(ind.source, f"指标“{ind.name}”的{values}没有计量单位", ind.name)
 
 
 _HEDGED = re.compile(r"(约|大约|大概|估计|预计)\s*\d|\d[^\d]{0,4}(左右|上下)")
@@ -183,5 +181,5 @@ def approximate_value(table: Table, profile: Profile) -> Iterator[Hit]:
     for ind in table.indicators:
         for column, t in (("实施周期值", ind.period), ("年度值", ind.annual)):
             if _HEDGED.search(t.raw):
-                yield Hit(ind.source.line, f"“{ind.name}”{column}“{t.raw}”是约数，无法考核", ind.name)
+                yield Hit(ind.source, f"“{ind.name}”{column}“{t.raw}”是约数，无法考核", ind.name)
                 break

@@ -71,7 +71,7 @@ def annual_exceeds_period(table: Table, profile: Profile) -> Iterator[Hit]:
     for ind, (period, annual) in _pairs(table):
         if annual > period:
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"“{ind.name}”年度值{ind.annual.raw}大于实施周期值{ind.period.raw}",
                 ind.name,
             )
@@ -90,7 +90,7 @@ def equal_values_multi_year(table: Table, profile: Profile) -> Iterator[Hit]:
             continue
         if period == annual and annual > 1 and _is_floor(ind.annual):
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"实施周期为{_span(table)}，但“{ind.name}”的实施周期值与年度值都是{ind.annual.raw}；"
                 "实施周期值应为整个周期的累计目标，更可能有误",
                 ind.name,
@@ -102,7 +102,7 @@ def period_value_per_year(table: Table, profile: Profile) -> Iterator[Hit]:
     for ind in table.indicators:
         if ind.period.per_year and is_count_unit(ind.period.base_unit):
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"“{ind.name}”的实施周期值写成了每年的量（{ind.period.raw}）",
                 ind.name,
             )
@@ -118,7 +118,7 @@ def units_differ(table: Table, profile: Profile) -> Iterator[Hit]:
             continue
         if not compatible_units(p_unit, a_unit):
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"“{ind.name}”实施周期值单位为“{p_unit}”，年度值单位为“{a_unit}”",
                 ind.name,
             )
@@ -144,7 +144,7 @@ def deadline_outside_period(table: Table, profile: Profile) -> Iterator[Hit]:
             first, last = period_years
             if first < p.period_start or last > p.period_end:
                 yield Hit(
-                    ind.source.line,
+                    ind.source,
                     f"“{ind.name}”实施周期值{ind.period.raw}超出实施周期{p.period_start}–{p.period_end}年",
                     ind.name,
                 )
@@ -152,7 +152,7 @@ def deadline_outside_period(table: Table, profile: Profile) -> Iterator[Hit]:
         annual_years = _years_of(ind.annual)
         if annual_years and p.year is not None and annual_years != (p.year, p.year):
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"“{ind.name}”年度值{ind.annual.raw}不在预算年度{p.year}年内",
                 ind.name,
             )
@@ -169,7 +169,7 @@ def ratio_disagrees_with_years(table: Table, profile: Profile) -> Iterator[Hit]:
         ratio = period / annual
         if ratio == ratio.to_integral_value() and ratio >= 2 and ratio != years:
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"“{ind.name}”实施周期值{ind.period.raw}是年度值{ind.annual.raw}的{number(ratio)}倍，"
                 f"而实施周期为{_span(table)}",
                 ind.name,

@@ -8,7 +8,7 @@ the same list. A rule that raises does not stop the run: it becomes a finding of
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
 from jixiao.review.common import Hit
@@ -33,12 +33,24 @@ class TableReview:
         return sum(1 for f in self.findings if f.severity is severity)
 
 
+def _source(hit: Hit, table: Table) -> SourceRef:
+    """The hit's place: a row's own source, or a line of the table (on the table's sheet or page)."""
+    if isinstance(hit.where, SourceRef):
+        return (
+            hit.where if hit.where.file == table.source.file else replace(hit.where, file=table.source.file)
+        )
+    if hit.where is None:
+        return table.source
+    cell = f"A{hit.where}" if table.source.sheet is not None else None
+    return replace(table.source, line=hit.where, cell=cell)
+
+
 def _finding(rule: Rule, hit: Hit, table: Table, profile: Profile) -> Diagnostic:
     return Diagnostic(
         code=rule.id,
         severity=profile.severity_of(rule.id, rule.severity),
         message=hit.message,
-        source=SourceRef(table.source.file, hit.line if hit.line is not None else table.source.line),
+        source=_source(hit, table),
         indicator=hit.indicator,
         basis=rule.basis,
         suggestion=hit.suggestion or rule.suggestion,

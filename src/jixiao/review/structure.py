@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jixiao import catalog
-from jixiao.model import RowLayout, Table
+from jixiao.model import RowLayout, SourceRef, Table
 from jixiao.review.common import Hit, is_cost, level1_of, level2_of, money_factor, per_unit_cost, plain
 from jixiao.review.profiles import Profile
 
@@ -49,7 +49,7 @@ class _RowView:
     """One row with a layout: its line, the indicator's name (None for a placeholder), where that name
     stood, and the category names out of place."""
 
-    line: int | None
+    source: SourceRef
     name: str | None
     name_column: str | None
     misplaced: tuple[tuple[str, str, str], ...]
@@ -67,11 +67,11 @@ def _rows(table: Table) -> list[_RowView]:
     for ind in table.indicators:
         if ind.layout is not None:
             column = ind.layout.role_of(ind.name) if ind.name else None
-            rows.append(_RowView(ind.source.line, ind.name, column, tuple(_misplaced_categories(ind.layout))))
+            rows.append(_RowView(ind.source, ind.name, column, tuple(_misplaced_categories(ind.layout))))
     for ph in table.placeholders:
         if ph.layout is not None:
-            rows.append(_RowView(ph.source.line, None, None, tuple(_misplaced_categories(ph.layout))))
-    rows.sort(key=lambda r: r.line or 0)
+            rows.append(_RowView(ph.source, None, None, tuple(_misplaced_categories(ph.layout))))
+    rows.sort(key=lambda r: r.source.line or 0)
     _last[:] = [(table, rows)]
     return rows
 
@@ -92,14 +92,14 @@ def category_in_wrong_column(table: Table, profile: Profile) -> Iterator[Hit]:
         misplaced = list(row.misplaced)
         if row.name and row.name_column not in (None, LEVEL3_COLUMN):
             misplaced.append((row.name, row.name_column, LEVEL3_COLUMN))
-        yield Hit(row.line, f"本行名称错位：{_describe(misplaced)}", row.name)
+        yield Hit(row.source, f"本行名称错位：{_describe(misplaced)}", row.name)
 
 
 def name_in_category_column(table: Table, profile: Profile) -> Iterator[Hit]:
     """三级指标名称应在“三级指标”列；写在一级或二级指标列时报告（整行错位由 JX-S01 报告）。"""
     for row in _rows(table):
         if row.name_column in (LEVEL1_COLUMN, LEVEL2_COLUMN) and not row.misplaced:
-            yield Hit(row.line, f"三级指标“{row.name}”写在{row.name_column}列（应在三级指标列）", row.name)
+            yield Hit(row.source, f"三级指标“{row.name}”写在{row.name_column}列（应在三级指标列）", row.name)
 
 
 def row_outside_tree(table: Table, profile: Profile) -> Iterator[Hit]:
@@ -108,7 +108,7 @@ def row_outside_tree(table: Table, profile: Profile) -> Iterator[Hit]:
         if ind.layout is not None and ind.name and ind.layout.role_of(ind.name) == HEAD_COLUMN:
             where = f"{catalog.canonical(ind.level1)}/{catalog.canonical(ind.level2)}"
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"“{ind.name}”一行在指标树之外（写在“绩效指标”列），读取时归入{where}，请核实",
                 ind.name,
             )
@@ -130,7 +130,7 @@ def wrong_category(table: Table, profile: Profile) -> Iterator[Hit]:
         level1 = level1_of(ind)
         if level1 != catalog.SATISFACTION and _names_satisfaction(ind.name):
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"满意度类指标“{ind.name}”放在了{level1}/{level2_of(ind)}下，应放在满意度指标下",
                 ind.name,
             )
@@ -139,7 +139,7 @@ def wrong_category(table: Table, profile: Profile) -> Iterator[Hit]:
         is_money = money_factor(target.unit) is not None or per_unit_cost(target) is not None
         if is_money and level1 == catalog.OUTPUT and not is_cost(ind):
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"金额类指标“{ind.name}”（{target.raw}）放在了{level1}/{level2_of(ind)}下，应放在成本指标下",
                 ind.name,
             )
@@ -156,9 +156,9 @@ def category_not_in_framework(table: Table, profile: Profile) -> Iterator[Hit]:
             continue
         seen.add((level1, level2))
         if level1 not in tree:
-            yield Hit(ind.source.line, f"一级指标“{level1}”不在{cat.title}的目录中", ind.name)
+            yield Hit(ind.source, f"一级指标“{level1}”不在{cat.title}的目录中", ind.name)
         elif level2 not in tree[level1]:
-            yield Hit(ind.source.line, f"二级指标“{level2}”不属于{cat.title}中的“{level1}”", ind.name)
+            yield Hit(ind.source, f"二级指标“{level2}”不属于{cat.title}中的“{level1}”", ind.name)
 
 
 def duplicate_indicators(table: Table, profile: Profile) -> Iterator[Hit]:
@@ -169,7 +169,7 @@ def duplicate_indicators(table: Table, profile: Profile) -> Iterator[Hit]:
         if not key:
             continue
         if key in first:
-            yield Hit(ind.source.line, f"指标“{ind.name}”与第{first[key]}行重复", ind.name)
+            yield Hit(ind.source, f"指标“{ind.name}”与第{first[key]}行重复", ind.name)
         else:
             first[key] = ind.source.line
 
@@ -186,7 +186,7 @@ def empty_categories(table: Table, profile: Profile) -> Iterator[Hit]:
         else catalog.canonical(p.level2 or p.level1)
         for p in items
     )
-    yield Hit(items[0].source.line, f"{len(items)}个类别没有三级指标：{names}")
+    yield Hit(items[0].source, f"{len(items)}个类别没有三级指标：{names}")
 
 
 def duplicate_tables(tables: Sequence[Table], profile: Profile) -> Iterator[tuple[int, Hit]]:
@@ -198,7 +198,7 @@ def duplicate_tables(tables: Sequence[Table], profile: Profile) -> Iterator[tupl
             continue
         if key in first:
             earlier = tables[first[key]]
-            where = f"{earlier.source.file or ''}:{earlier.source.line}".lstrip(":")
+            where = str(earlier.source)
             line = table.project.line_of("name")
             yield (
                 index,
