@@ -68,8 +68,9 @@ def _crash(rule: Rule, exc: Exception, table: Table) -> Diagnostic:
     )
 
 
-def _sort_key(d: Diagnostic) -> tuple[int, int]:
-    return (d.source.line or 0, _ORDER.get(d.code, len(_ORDER)))
+def _sort_key(d: Diagnostic) -> tuple[int, int, int]:
+    """Source order: page (PDF), then line (or row), then the rule's place in the catalogue."""
+    return (d.source.page or 0, d.source.line or 0, _ORDER.get(d.code, len(_ORDER)))
 
 
 def _active(profile: Profile, rules: Iterable[Rule]) -> list[tuple[Rule, TableCheck]]:
