@@ -47,3 +47,16 @@ def test_g02_a_goal_number_no_indicator_could_carry() -> None:
     # seed table 2: 购买8名项目社工, and no indicator counts people
     assert_fires("JX-G02", table(ROWS, annual_goal=GOAL, period_goal="反家暴服务"), [13])
     assert_silent("JX-G02", table())
+
+
+def test_g01_the_period_goal_is_compared_with_the_period_values() -> None:
+    rows = GOOD_ROWS.replace(
+        " | 产出指标 | 数量指标 | 举办培训班 | ≥2期 | ≥2期",
+        " | 产出指标 | 数量指标 | 个案服务指标数 | 90个 | 30个",
+    )
+    annual = "开展个案30个。"
+    assert_silent(
+        "JX-G01", table(rows, start="2023", end="2025", period_goal="三年开展个案90个。", annual_goal=annual)
+    )
+    wrong = table(rows, start="2023", end="2025", period_goal="三年开展个案120个。", annual_goal=annual)
+    assert_fires("JX-G01", wrong, [row(2)])
