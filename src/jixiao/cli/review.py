@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from jixiao.cli.app import app
-from jixiao.cli.common import check_paths, read_one
+from jixiao.cli.common import check_paths, progress_bar, read_one
 from jixiao.model import Diagnostic, Severity, Table
 from jixiao.review import RULES, ProfileError, load_profile, review_batch
 from jixiao.review.report import catalogue_markdown, review_to_dict, rule_to_dict
@@ -66,16 +66,18 @@ def review(
     all_tables: list[Table] = []
     reading: list[list[Diagnostic]] = []
     failed = False
-    for path in files:
-        tables, diagnostics = read_one(path)
-        if not tables:
-            failed = True
-            for d in diagnostics:
-                typer.echo(str(d), err=True)
-            continue
-        for index in range(len(tables)):
-            reading.append(_reading_of(index, tables, diagnostics))
-        all_tables.extend(tables)
+    with progress_bar(len(files), "读取", enabled=len(files) > 3) as advance:
+        for path in files:
+            tables, diagnostics = read_one(path)
+            advance()
+            if not tables:
+                failed = True
+                for d in diagnostics:
+                    typer.echo(str(d), err=True)
+                continue
+            for index in range(len(tables)):
+                reading.append(_reading_of(index, tables, diagnostics))
+            all_tables.extend(tables)
 
     reviews = review_batch(all_tables, chosen)
     has_errors = (
