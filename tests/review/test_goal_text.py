@@ -45,7 +45,13 @@ def test_g01_matches_by_keyword_not_by_unit_alone() -> None:
 
 def test_g02_a_goal_number_no_indicator_could_carry() -> None:
     # seed table 2: 购买8名项目社工, and no indicator counts people
-    assert_fires("JX-G02", table(ROWS, annual_goal=GOAL, period_goal="反家暴服务"), [13])
+    no_people = ROWS.replace(
+        " | 效益指标 | 社会效益 | 培训人次 | ≥300人次 | ≥300人次",
+        " | 效益指标 | 社会效益 | 家庭关系改善率 | ≥80% | ≥80%",
+    )
+    assert_fires("JX-G02", table(no_people, annual_goal=GOAL, period_goal="反家暴服务"), [13])
+    # goal texts write 人 where indicators count 人次: an indicator in 人次 is enough to stay silent
+    assert_silent("JX-G02", table(ROWS, annual_goal=GOAL, period_goal="反家暴服务"))
     assert_silent("JX-G02", table())
 
 

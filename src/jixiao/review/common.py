@@ -168,8 +168,12 @@ _BRACKETS = re.compile(r"[（(]([^（）()]*)[)）]")
 
 @lru_cache(maxsize=_CACHE)
 def unit_key(unit: str) -> str:
-    """Normalise spellings: 条（次） and 条(次) → 条次; ％ → %."""
-    return _BRACKETS.sub(r"\1", unit).replace("％", "%").strip()
+    """Normalise spellings: 条（次） and 条(次) → 条次; ％ → %; 人/次 → 人次."""
+    key = _BRACKETS.sub(r"\1", unit).replace("％", "%").strip()
+    return _UNIT_SYNONYMS.get(key, key)
+
+
+_UNIT_SYNONYMS = {"人/次": "人次", "户/次": "户次", "场/次": "场次"}
 
 
 def base_unit(target: Target) -> str | None:
@@ -189,6 +193,17 @@ def families(unit: str) -> frozenset[str]:
 @lru_cache(maxsize=_CACHE)
 def compatible_units(a: str, b: str) -> bool:
     return bool(families(a) & families(b))
+
+
+@lru_cache(maxsize=_CACHE)
+def loosely_compatible(a: str, b: str) -> bool:
+    """Compatible once 人次/户次/场次 are read as 人/户/场, as goal texts loosely write them."""
+
+    def loose(unit: str) -> str:
+        key = unit_key(unit)
+        return key[:-1] if len(key) > 1 and key.endswith("次") and key != "条次" else key
+
+    return compatible_units(loose(a), loose(b))
 
 
 @lru_cache(maxsize=_CACHE)
@@ -240,6 +255,19 @@ def implied_unit(name: str) -> str | None:
         if plain.endswith(suffix):
             return unit
     return None
+
+
+_SATISFACTION_ENDINGS = ("满意度", "满意率", "认可度", "满意程度")
+
+
+@lru_cache(maxsize=_CACHE)
+def names_satisfaction(text: str) -> bool:
+    """A satisfaction measure: the name (or the value's subject) ends with 满意度/满意率/认可度.
+
+    Ending, not containing: 满意度调查覆盖率 is a coverage rate, not a satisfaction level.
+    """
+    core = _BRACKETS.sub("", plain(text))
+    return core.endswith(_SATISFACTION_ENDINGS)
 
 
 # --- text -------------------------------------------------------------------------------------

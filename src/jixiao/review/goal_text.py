@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from jixiao.model import Indicator, Kind, Table, Target
-from jixiao.review.common import Hit, base_unit, compatible_units, number, plain
+from jixiao.review.common import Hit, base_unit, compatible_units, loosely_compatible, number, plain
 from jixiao.review.profiles import Profile
 
 _UNITS = "人次|场次|户次|个|场|宗|期|人|名|位|户|次|条|篇|件|家|所|项|%|％"
@@ -161,7 +161,7 @@ def _readings(table: Table) -> list[_Reading]:
         candidates = _quantities(table, annual)
         units = [base_unit(t) for _, t in candidates]
         for mention in mentions(text):
-            used = any(u and compatible_units(mention.unit, u) for u in units)
+            used = any(u and loosely_compatible(mention.unit, u) for u in units)
             out.append(_Reading(label, goal_line, annual, mention, _match(mention, candidates), used))
     _last[:] = [(table, out)]
     return out

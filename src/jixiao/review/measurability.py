@@ -9,7 +9,16 @@ from functools import lru_cache
 
 from jixiao import catalog
 from jixiao.model import Indicator, Kind, Op, Table, Target
-from jixiao.review.common import Hit, compatible_units, implied_unit, is_output, level1_of, plain, unit_key
+from jixiao.review.common import (
+    Hit,
+    compatible_units,
+    implied_unit,
+    is_output,
+    level1_of,
+    names_satisfaction,
+    plain,
+    unit_key,
+)
 from jixiao.review.profiles import Profile
 
 # Words that state a direction or an impression, not a level anyone can check (rules.md §3.3, §11.5).
@@ -120,18 +129,12 @@ def percent_above_100(table: Table, profile: Profile) -> Iterator[Hit]:
                 break
 
 
-_SATISFACTION_WORDS = ("满意度", "满意率", "认可度", "满意")
-
-
 def satisfaction_below_floor(table: Table, profile: Profile) -> Iterator[Hit]:
     """满意度指标值通常不低于85%（阈值在审核配置中）；目标定得更低时报告。"""
     floor = profile.satisfaction_floor
     for ind in table.indicators:
-        text = ind.name + (ind.annual.subject or "")
-        is_satisfaction = level1_of(ind) == catalog.SATISFACTION or any(
-            w in text for w in _SATISFACTION_WORDS
-        )
-        if not is_satisfaction:
+        named = names_satisfaction(ind.name) or names_satisfaction(ind.annual.subject or "")
+        if not named and level1_of(ind) != catalog.SATISFACTION:
             continue
         t = ind.annual if not ind.annual.is_empty else ind.period
         if t.unit == "%" and t.value is not None and t.op not in (Op.LE, Op.LT) and t.value < floor:

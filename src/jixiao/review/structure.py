@@ -14,8 +14,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jixiao import catalog
-from jixiao.model import RowLayout, SourceRef, Table
-from jixiao.review.common import Hit, is_cost, level1_of, level2_of, money_factor, per_unit_cost, plain
+from jixiao.model import Op, RowLayout, SourceRef, Table
+from jixiao.review.common import (
+    Hit,
+    is_cost,
+    level1_of,
+    level2_of,
+    money_factor,
+    names_satisfaction,
+    per_unit_cost,
+    plain,
+)
 from jixiao.review.profiles import Profile
 
 LEVEL1_COLUMN = "一级指标"
@@ -114,21 +123,12 @@ def row_outside_tree(table: Table, profile: Profile) -> Iterator[Hit]:
             )
 
 
-_SATISFACTION_WORDS = ("满意度", "满意率")
-
-
-@lru_cache(maxsize=4096)
-def _names_satisfaction(name: str) -> bool:
-    plain_name = plain(name)
-    return any(w in plain_name for w in _SATISFACTION_WORDS)
-
-
 def wrong_category(table: Table, profile: Profile) -> Iterator[Hit]:
     """指标应放在与其内容相符的类别下：满意度类指标放在满意度指标下；金额类成本指标放在成本指标下，
     不放在产出指标的数量、质量、时效下。"""
     for ind in table.indicators:
         level1 = level1_of(ind)
-        if level1 != catalog.SATISFACTION and _names_satisfaction(ind.name):
+        if level1 != catalog.SATISFACTION and names_satisfaction(ind.name):
             yield Hit(
                 ind.source,
                 f"满意度类指标“{ind.name}”放在了{level1}/{level2_of(ind)}下，应放在满意度指标下",
@@ -136,7 +136,10 @@ def wrong_category(table: Table, profile: Profile) -> Iterator[Hit]:
             )
             continue
         target = ind.annual if not ind.annual.is_empty else ind.period
-        is_money = money_factor(target.unit) is not None or per_unit_cost(target) is not None
+        # A money ceiling or a unit cost is a cost standard; an amount to reach (≥500万元 paid out)
+        # can be an output, so only ceilings are reported.
+        ceiling = money_factor(target.unit) is not None and target.op in (Op.LE, Op.LT)
+        is_money = ceiling or per_unit_cost(target) is not None
         if is_money and level1 == catalog.OUTPUT and not is_cost(ind):
             yield Hit(
                 ind.source,
