@@ -34,6 +34,13 @@ _WHOLE_BUDGET_NAMES = (
 _TOLERANCE = Decimal("0.5")
 
 
+def _money(value: Decimal, unit: str) -> str:
+    """An amount in the unit the table uses for its budget (元 or 万元), for messages."""
+    if unit == "万元":
+        return f"{number((value / 10000).normalize())}万元"
+    return _yuan(value)
+
+
 def _yuan(value: Decimal) -> str:
     return f"{number(value.quantize(Decimal('0.01')))}元"
 
@@ -56,6 +63,7 @@ def cost_exceeds_budget(table: Table, profile: Profile) -> Iterator[Hit]:
     budget = table.project.budget
     if budget is None:
         return
+    unit = table.project.budget_unit
     for ind in table.indicators:
         if not is_cost(ind):
             continue
@@ -64,7 +72,7 @@ def cost_exceeds_budget(table: Table, profile: Profile) -> Iterator[Hit]:
             yield Hit(
                 ind.source,
                 f"成本指标“{ind.name}”年度值{ind.annual.raw}超过{table.project.year or '本'}年度预算金额"
-                f"{_yuan(budget)}（多{_yuan(amount - budget)}）",
+                f"{_money(budget, unit)}（多{_money(amount - budget, unit)}）",
                 ind.name,
             )
 
@@ -74,6 +82,7 @@ def control_differs_from_budget(table: Table, profile: Profile) -> Iterator[Hit]
     budget = table.project.budget
     if budget is None:
         return
+    unit = table.project.budget_unit
     for ind in table.indicators:
         if not is_cost(ind) or not _names_whole_budget(ind.name):
             continue
@@ -82,7 +91,7 @@ def control_differs_from_budget(table: Table, profile: Profile) -> Iterator[Hit]
             yield Hit(
                 ind.source,
                 f"“{ind.name}”年度值{ind.annual.raw}与{table.project.year or '本'}年度预算金额"
-                f"{_yuan(budget)}不一致（少{_yuan(budget - amount)}）",
+                f"{_money(budget, unit)}不一致（少{_money(budget - amount, unit)}）",
                 ind.name,
             )
 
@@ -107,6 +116,7 @@ def unit_cost_against_budget(table: Table, profile: Profile) -> Iterator[Hit]:
     budget = table.project.budget
     if budget is None:
         return
+    unit = table.project.budget_unit
     for cost_ind in table.indicators:
         if not is_cost(cost_ind):
             continue
@@ -134,7 +144,7 @@ def unit_cost_against_budget(table: Table, profile: Profile) -> Iterator[Hit]:
                 yield Hit(
                     cost_ind.source,
                     f"按“{cost_ind.name}”{cost_ind.annual.raw} × “{qty_ind.name}”{qty_ind.annual.raw}"
-                    f"测算为{_yuan(total)}，{relation}年度预算金额{_yuan(budget)}",
+                    f"测算为{_money(total, unit)}，{relation}年度预算金额{_money(budget, unit)}",
                     cost_ind.name,
                 )
                 break
