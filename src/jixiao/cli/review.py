@@ -152,8 +152,10 @@ def rules(
         typer.echo(json.dumps([rule_to_dict(r, chosen) for r in RULES], ensure_ascii=False, indent=2))
         return
     table = RichTable(title=f"审核规则（配置：{chosen.name}）")
-    for header in ("编号", "严重程度", "类别", "名称", "建议"):
-        table.add_column(header)
+    for header in ("编号", "严重程度", "类别"):
+        table.add_column(header, no_wrap=True)
+    for header in ("名称", "建议"):
+        table.add_column(header, overflow="fold")
     for r in RULES:
         severity = chosen.severity_of(r.id, r.severity).label
         if not chosen.enabled(r.id):
