@@ -66,3 +66,21 @@ def test_g01_the_period_goal_is_compared_with_the_period_values() -> None:
     )
     wrong = table(rows, start="2023", end="2025", period_goal="三年开展个案120个。", annual_goal=annual)
     assert_fires("JX-G01", wrong, [row(2)])
+
+
+def test_g01_a_floor_in_the_goal_accepts_a_stricter_indicator() -> None:
+    rows = GOOD_ROWS.replace(
+        " | 产出指标 | 数量指标 | 举办培训班 | ≥2期 | ≥2期",
+        " | 产出指标 | 数量指标 | 举办培训班 | ≥3期 | ≥3期",
+    )
+    assert_silent(
+        "JX-G01", table(rows, annual_goal="举办培训班不少于2期。", period_goal="举办培训班不少于2期。")
+    )
+    assert_fires(
+        "JX-G01", table(rows, annual_goal="举办培训班2期。", period_goal="举办培训班2期。"), [row(2)]
+    )
+    assert_fires(
+        "JX-G01",
+        table(rows, annual_goal="举办培训班不少于4期。", period_goal="举办培训班不少于4期。"),
+        [row(2)],
+    )

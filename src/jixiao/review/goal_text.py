@@ -62,6 +62,15 @@ class Mention:
     clause: str
     value: Decimal
     unit: str
+    bound: str | None = None  # ">=" for 不少于/以上, "<=" for 不超过/以内: a floor or ceiling, not an amount
+
+    def agrees_with(self, value: Decimal) -> bool:
+        """A stricter indicator agrees with a floor or ceiling in the goal (不少于20个 vs 25个)."""
+        if self.bound == ">=":
+            return value >= self.value
+        if self.bound == "<=":
+            return value <= self.value
+        return value == self.value
 
 
 @lru_cache(maxsize=4096)
@@ -71,8 +80,14 @@ def mentions(text: str) -> tuple[Mention, ...]:
     for clause in _CLAUSE_SPLIT.split(text):
         for m in _MENTION.finditer(clause):
             unit = "%" if m.group("unit") == "％" else m.group("unit")
-            out.append(Mention(clause, Decimal(m.group("num")), unit))
+            around = clause[max(0, m.start() - 4) : m.end() + 3]
+            bound = ">=" if _FLOOR.search(around) else "<=" if _CEILING.search(around) else None
+            out.append(Mention(clause, Decimal(m.group("num")), unit, bound))
     return tuple(out)
+
+
+_FLOOR = re.compile(r"不少于|不低于|至少|以上|超过|多于|≥|>=")
+_CEILING = re.compile(r"不超过|不高于|不多于|以内|以下|控制在|≤|<=")
 
 
 @lru_cache(maxsize=16384)
@@ -174,7 +189,7 @@ def goal_number_disagrees(table: Table, profile: Profile) -> Iterator[Hit]:
             continue
         ind, target = reading.match
         mention = reading.mention
-        if target.value is not None and target.value != mention.value:
+        if target.value is not None and not mention.agrees_with(target.value):
             column = "年度值" if reading.annual else "实施周期值"
             yield Hit(
                 ind.source,
