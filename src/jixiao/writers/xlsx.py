@@ -73,15 +73,19 @@ _FLAT_HEADER = (
 
 
 def write_xlsx(
-    tables: Sequence[Table], destination: str | Path | IO[bytes], *, one_sheet: bool = False
+    tables: Sequence[Table],
+    destination: str | Path | IO[bytes],
+    *,
+    one_sheet: bool = False,
+    flat_sheet: bool = True,
 ) -> None:
     """Write ``tables`` to ``destination`` (a path or a binary file object)."""
-    workbook = build_workbook(tables, one_sheet=one_sheet)
+    workbook = build_workbook(tables, one_sheet=one_sheet, flat_sheet=flat_sheet)
     workbook.save(destination)
 
 
-def build_workbook(tables: Sequence[Table], *, one_sheet: bool = False) -> Workbook:
-    """The workbook in memory: layout sheets, then the flat 指标清单 sheet."""
+def build_workbook(tables: Sequence[Table], *, one_sheet: bool = False, flat_sheet: bool = True) -> Workbook:
+    """The workbook in memory: layout sheets, then (unless ``flat_sheet=False``) the flat 指标清单."""
     workbook = Workbook()
     default = workbook.active
     weighted = layout.has_weights(tables)
@@ -106,7 +110,8 @@ def build_workbook(tables: Sequence[Table], *, one_sheet: bool = False) -> Workb
             _, header_row, groups = _write_table(sheet, table, 1, columns)
             _keep_groups_on_a_page(sheet, 1, groups, header_row)
             _set_up_sheet(sheet, columns, header_row)
-    _write_flat_sheet(workbook.create_sheet(FLAT_SHEET), tables)
+    if flat_sheet:
+        _write_flat_sheet(workbook.create_sheet(FLAT_SHEET), tables)
     if default is not None:
         workbook.remove(default)
     return workbook
