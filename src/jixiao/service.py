@@ -305,7 +305,7 @@ class Service:
             if table.project.unit != row["unit"] and who.role is not Role.ADMIN:
                 raise Forbidden("不能把表改到其他用款单位")
             old = table_from_dict(repo.get_document(conn, table_id) or {})
-            status = Status.SUBMITTED if adjusting else scope.status
+            status = scope.status  # an adjustment moves on to 已提交 below, with its own workflow event
             try:
                 lock = repo.save_version(
                     conn,
@@ -324,7 +324,9 @@ class Service:
                 ) from None
             changes = [asdict(change) for change in diff_tables(old, table)]
             if adjusting:
-                repo.set_status(conn, table_id, Action.ADJUST, scope.status, status, who.user_id, reason)
+                repo.set_status(
+                    conn, table_id, Action.ADJUST, scope.status, Status.SUBMITTED, who.user_id, reason
+                )
                 lock += 1
             audit.record(
                 conn,

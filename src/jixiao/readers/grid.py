@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from jixiao import catalog
 from jixiao.model import (
@@ -45,8 +46,7 @@ class Row:
     columns_known: bool = True
 
 
-@dataclass(slots=True)
-class _Cell:
+class _Cell(NamedTuple):  # a tuple: the reader makes hundreds of thousands of them
     text: str
     source: SourceRef
     col: int | None
@@ -184,15 +184,16 @@ class _SegmentReader:
         grouped: list[list[_Cell]] = []
         stream: list[_Cell] = []
         for row in self.rows:
-            cells = [
-                _Cell(
-                    text.strip(),
-                    row.cell_sources[i] if row.cell_sources and i < len(row.cell_sources) else row.source,
-                    i if row.columns_known else None,
-                )
-                for i, text in enumerate(row.cells)
-                if text.strip()
-            ]
+            cells = []
+            sources = row.cell_sources
+            col_known = row.columns_known
+            for i, text in enumerate(row.cells):
+                if not text:
+                    continue
+                stripped = text.strip()
+                if stripped:
+                    source = sources[i] if sources and i < len(sources) else row.source
+                    cells.append(_Cell(stripped, source, i if col_known else None))
             if not cells:
                 continue
             if row.columns_known:

@@ -75,10 +75,11 @@ def create_app(settings: Settings) -> FastAPI:
 def error_response(request: Request, status: int, message: str) -> Response:
     if request.url.path.startswith("/api/"):
         return JSONResponse({"error": message}, status_code=status)
-    templates = request.app.state.templates
-    page: HTMLResponse = templates.TemplateResponse(
-        request, "error.html", {"status": status, "message": message}, status_code=status
-    )
+    from jixiao.web.pages import render
+
+    if not hasattr(request.state, "csrf"):
+        request.state.csrf = request.cookies.get("jixiao_csrf", "")
+    page: HTMLResponse = render(request, "error.html", {"status": status, "message": message}, status)
     return page
 
 

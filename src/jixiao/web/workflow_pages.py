@@ -160,20 +160,12 @@ def compare_page(
     new = new or view.row["current_version"]
     old = old or max(new - 1, 1)
     changes = service.diff(who, table_id, old, new)
-    old_rows, _ = official_rows(service.version(who, table_id, old), [])
-    new_rows, _ = official_rows(service.version(who, table_id, new), [])
-    return render(
-        request,
-        "compare.html",
-        {
-            "view": view,
-            "old": old,
-            "new": new,
-            "changes": changes,
-            "old_rows": old_rows,
-            "new_rows": new_rows,
-        },
-    )
+    old_table, new_table = service.version(who, table_id, old), service.version(who, table_id, new)
+    old_rows, _ = official_rows(old_table, [])
+    new_rows, _ = official_rows(new_table, [])
+    context = {"view": view, "old": old, "new": new, "changes": changes}
+    context |= {"old_table": old_table, "new_table": new_table, "old_rows": old_rows, "new_rows": new_rows}
+    return render(request, "compare.html", context)
 
 
 # ---- import ------------------------------------------------------------------------------------
