@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
@@ -309,7 +309,7 @@ def _boxed(
     Setting a style object on a cell hashes it against the workbook's style lists (slow); the
     resulting style ids are remembered per workbook and copied onto the next cells instead.
     """
-    cell = sheet.cell(row=row, column=column, value=value)
+    cell = sheet.cell(row=row, column=column, value=_clean(value))
     remembered = _style_ids(sheet)
     key = (bold, centred)
     style = remembered.get(key)
@@ -336,6 +336,11 @@ def _style_ids(sheet: Worksheet) -> dict[tuple[bool, bool], StyleArray]:
 _STYLE_IDS: weakref.WeakKeyDictionary[Workbook, dict[tuple[bool, bool], StyleArray]] = (
     weakref.WeakKeyDictionary()
 )
+
+
+def _clean(value: object) -> object:
+    """Text without the control characters a worksheet cannot hold (they come from pasted text)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def display_width(text: str) -> int:
@@ -389,7 +394,7 @@ def _write_flat_sheet(sheet: Worksheet, tables: Sequence[Table]) -> None:
             ]
             for column, value in enumerate(values, start=1):
                 # Decimal values go in as numbers: analysts sort and sum them.
-                sheet.cell(row=row, column=column, value=value)
+                sheet.cell(row=row, column=column, value=_clean(value))
             row += 1
     sheet.freeze_panes = "A3"
     sheet.page_setup.orientation = "landscape"
