@@ -112,7 +112,7 @@ def build_workbook(tables: Sequence[Table], *, one_sheet: bool = False, flat_she
             _set_up_sheet(sheet, columns, header_row)
     if flat_sheet:
         _write_flat_sheet(workbook.create_sheet(FLAT_SHEET), tables)
-    if default is not None:
+    if default is not None and len(workbook.worksheets) > 1:  # a workbook needs one sheet at least
         workbook.remove(default)
     return workbook
 
