@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import tempfile
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -16,39 +14,8 @@ from jixiao.cli.app import app
 from jixiao.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, err, print_diagnostics
 from jixiao.model import Diagnostic, Table
 from jixiao.readers.detect import read_any
+from jixiao.writers.export import ExportFormat, export_bytes
 from jixiao.writers.json import source_to_dict
-
-
-class ExportFormat(StrEnum):
-    XLSX = "xlsx"
-    PDF = "pdf"
-    JSON = "json"
-    CSV = "csv"
-
-
-def render(
-    tables: list[Table], fmt: ExportFormat, *, one_sheet: bool = False, cover: bool | None = None
-) -> bytes:
-    """The exported file's bytes (built in memory, so a failure never leaves half a file)."""
-    if fmt is ExportFormat.XLSX:
-        from jixiao.writers.xlsx import write_xlsx
-
-        buffer = io.BytesIO()
-        write_xlsx(tables, buffer, one_sheet=one_sheet)
-        return buffer.getvalue()
-    if fmt is ExportFormat.PDF:
-        from jixiao.writers.pdf import write_pdf
-
-        buffer = io.BytesIO()
-        write_pdf(tables, buffer, cover=cover)
-        return buffer.getvalue()
-    if fmt is ExportFormat.JSON:
-        from jixiao.writers.json import dumps_tables
-
-        return (dumps_tables(tables) + "\n").encode("utf-8")
-    from jixiao.writers.csv import write_csv
-
-    return write_csv(tables).encode("utf-8-sig")  # with BOM: Excel opens UTF-8 CSV correctly then
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -152,7 +119,7 @@ def export(
         err.print("错误：没有读到任何表格，未写出文件")
         raise typer.Exit(EXIT_PROBLEM)
 
-    data = render(tables, fmt, one_sheet=one_sheet, cover=cover)
+    data = export_bytes(tables, fmt, one_sheet=one_sheet, cover=cover).data
     if output is None:
         typer.echo(data.decode("utf-8-sig"), nl=False)
     else:
