@@ -99,4 +99,21 @@ def test_weights_not_adding_up_exit_one(tmp_path: Path) -> None:
     book["自评表"]["F14"] = 20
     book.save(path)
     result = runner.invoke(app, ["evaluate", str(path)])
-    assert result.exit_code == 1 and "JX-S09" in result.output
+    assert result.exit_code == 1 and "JX-E09" in result.output
+
+
+def test_a_template_given_as_the_table_file_is_a_usage_error(tmp_path: Path) -> None:
+    path = make_template(tmp_path)
+    result = runner.invoke(app, ["evaluate-template", str(path), "-o", str(tmp_path / "again.xlsx")])
+    assert result.exit_code == 2 and "不是绩效目标表" in result.output
+
+
+def test_template_from_an_exported_xlsx_table(tmp_path: Path) -> None:
+    exported = tmp_path / "目标表.xlsx"
+    assert runner.invoke(app, ["export", str(SEED_PATH), "-o", str(exported)]).exit_code == 0
+    path = tmp_path / "自评.xlsx"
+    result = runner.invoke(app, ["evaluate-template", str(exported), "--project", "白玉兰", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    fill_template(path)
+    scored = runner.invoke(app, ["evaluate", str(path), "--json"])
+    assert scored.exit_code == 0 and json.loads(scored.stdout)["total"] == "90.32"

@@ -105,7 +105,7 @@ def test_weights_not_adding_up_are_an_error_of_the_evaluation(tmp_path: Path) ->
     upload = read_selfeval_xlsx(path)
     assert upload.evaluation is not None and not upload.has_errors
     result = evaluate(upload.evaluation)
-    assert "JX-S09" in result.codes() and result.has_errors
+    assert "JX-E09" in result.codes() and result.has_errors
 
 
 def test_template_of_another_table_is_refused(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """The worked example of docs/self-evaluation.md: 购买白玉兰家庭服务项目 (seed) through monitoring and
 self-evaluation. Tests fill the template with these figures; the doc's numbers are checked against them.
 
-Run ``python -m tests.scoring.worked_example`` to print the explanations the doc quotes.
+Run ``python -m tests.scoring.worked_example`` to print the generated section of the doc.
 """
 
 from __future__ import annotations
@@ -12,8 +12,13 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from jixiao.model import Table
-from jixiao.scoring.monitoring import Likelihood, MonitoringLine, MonitoringSnapshot
-from jixiao.scoring.selfeval import lines_from_table
+from jixiao.readers.selfeval_xlsx import read_selfeval_xlsx
+from jixiao.scoring import EvaluationResult, SelfEvaluation, evaluate
+from jixiao.scoring.monitoring import Likelihood, MonitoringLine, MonitoringSnapshot, monitor
+from jixiao.scoring.numbers import money, plain
+from jixiao.scoring.profiles import CENTRAL
+from jixiao.scoring.selfeval import evaluation_from_table, lines_from_table, table_key
+from jixiao.writers.selfeval_xlsx import write_selfeval_xlsx
 from tests.seed import seed_tables
 
 PROJECT = "购买白玉兰家庭服务项目"
@@ -75,6 +80,23 @@ def fill_template(path: Path, executed: Decimal = EXECUTED) -> None:
     workbook.save(path)
 
 
+def fill_monitoring_template(path: Path, executed: Decimal = MONITORING_EXECUTED) -> None:
+    """Type the example's 1–7月 figures into a downloaded 监控表 template."""
+    workbook = load_workbook(path)
+    sheet = workbook["监控表"]
+    meta = {row[0]: row[1] for row in workbook["jixiao"].iter_rows(values_only=True)}
+    sheet["D6"] = float(executed)
+    first = int(meta["indicator_first_row"])
+    for index in range(int(meta["indicator_count"])):
+        name = meta[f"indicator.{index}.name"]
+        sheet.cell(row=first + index, column=5).value = MONITORING[name]
+        if name == "个案服务指标数":
+            sheet.cell(row=first + index, column=7).value = "有可能"
+            sheet.cell(row=first + index, column=8).value = "2名社工离职，接案放缓"
+            sheet.cell(row=first + index, column=9).value = "8月前补员，加强转介"
+    workbook.save(path)
+
+
 def monitoring_snapshot() -> MonitoringSnapshot:
     table = seed_project()
     lines = []
@@ -92,36 +114,80 @@ def monitoring_snapshot() -> MonitoringSnapshot:
     return MonitoringSnapshot(PROJECT, 7, budget, MONITORING_EXECUTED, tuple(lines), year=table.project.year)
 
 
-def main() -> None:  # pragma: no cover - a helper for writing the doc
+def scored_example(tmp_dir: Path) -> tuple[SelfEvaluation, EvaluationResult]:
+    """Download the template, fill it like the unit, upload it: the evaluation and its score."""
+    path = tmp_dir / "自评.xlsx"
+    write_selfeval_xlsx(evaluation_from_table(seed_project(), CENTRAL), CENTRAL, path)
+    fill_template(path)
+    upload = read_selfeval_xlsx(path, table_key(seed_project()))
+    assert upload.evaluation is not None and not upload.has_errors, upload.diagnostics
+    return upload.evaluation, evaluate(upload.evaluation, CENTRAL)
+
+
+def _row(*cells: object) -> str:
+    return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
+
+
+def worked_example_markdown(tmp_dir: Path) -> str:
+    """The generated part of docs/self-evaluation.md: every figure comes from the code."""
+    project = seed_project().project
+    budget = project.budget or Decimal(0)
+    m = monitor(monitoring_snapshot())
+    out = [
+        f"项目：{project.name}（{project.department}，{project.year}年预算"
+        f"{plain(budget)}元 = {plain(budget / 10000)}万元）。",
+        "",
+        "### 1–7月运行监控",
+        "",
+        f"资金：{m.funds.explanation}。",
+        "",
+        _row("三级指标", "年度指标值", "1–7月完成值", "灯", "说明"),
+        _row("---", "---", "---", "---", "---"),
+    ]
+    out += [
+        _row(
+            lp.line.name,
+            lp.line.target.raw,
+            lp.line.current,
+            lp.progress.light.label,
+            lp.progress.explanation,
+        )
+        for lp in m.lines
+    ]
+    out += ["", "监控发现：", ""]
+    out += [f"- {d.code}（{d.severity.label}）{d.message}" for d in m.diagnostics]
+    _, result = scored_example(tmp_dir)
+    out += [
+        "",
+        "### 年终自评",
+        "",
+        f"预算执行（分值{plain(result.budget.weight)}）：{result.budget.explanation}。",
+        "",
+        _row("一级指标", "三级指标", "年度指标值（A）", "实际完成值（B）", "分值", "得分", "计分说明"),
+        _row("---", "---", "---", "---", "---:", "---:", "---"),
+    ]
+    out += [
+        _row(
+            s.line.level1,
+            s.line.name,
+            s.line.target.raw,
+            s.line.actual,
+            plain(s.score.weight),
+            money(s.score.value),
+            s.score.explanation,
+        )
+        for s in result.lines
+    ]
+    out += ["", f"**{result.explanation}**", "", "自评检查：", ""]
+    out += [f"- {d.code}（{d.severity.label}）{d.message}" for d in result.diagnostics] or ["- 无"]
+    return "\n".join(out) + "\n"
+
+
+def main() -> None:  # pragma: no cover - prints the section to paste into the doc
     import tempfile
 
-    from jixiao.readers.selfeval_xlsx import read_selfeval_xlsx
-    from jixiao.scoring import evaluate
-    from jixiao.scoring.monitoring import monitor
-    from jixiao.scoring.profiles import CENTRAL
-    from jixiao.scoring.selfeval import evaluation_from_table
-    from jixiao.writers.selfeval_xlsx import write_selfeval_xlsx
-
-    result_m = monitor(monitoring_snapshot())
-    print(result_m.funds.explanation)
-    for lp in result_m.lines:
-        print(f"| {lp.line.name} | {lp.line.target.raw} | {lp.line.current} | {lp.progress.explanation} |")
-    for d in result_m.diagnostics:
-        print(d.code, d.message)
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "t.xlsx"
-        write_selfeval_xlsx(evaluation_from_table(seed_project(), CENTRAL), CENTRAL, path)
-        fill_template(path)
-        upload = read_selfeval_xlsx(path)
-        assert upload.evaluation is not None
-        result = evaluate(upload.evaluation, CENTRAL)
-    print(result.budget.explanation)
-    for s in result.lines:
-        cells = (s.line.name, s.line.target.raw, s.line.actual, s.score.weight, s.score.explanation)
-        print("| " + " | ".join(map(str, cells)) + " |")
-    print(result.explanation)
-    for d in result.diagnostics:
-        print(d.code, d.message)
+        print(worked_example_markdown(Path(tmp)), end="")
 
 
 if __name__ == "__main__":

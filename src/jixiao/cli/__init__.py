@@ -12,6 +12,7 @@ from jixiao.cli import (
     basic,  # noqa: F401
     evaluate,  # noqa: F401  (evaluate-template, evaluate)
     export,  # noqa: F401  (export: xlsx, pdf, json, csv)
+    monitoring,  # noqa: F401  (monitor-template, monitor)
     parse,  # noqa: F401
     review,  # noqa: F401  (review, rules)
     store,  # noqa: F401  (db, import, user, serve, demo)

@@ -32,7 +32,7 @@ ProfileOption = Annotated[
 ]
 
 
-def _profile(name: str | None, default: str = "central") -> Profile:
+def profile_named(name: str | None, default: str = "central") -> Profile:
     chosen = name or default
     if chosen not in PROFILES:
         err.print(f"错误：未知的评分方案“{chosen}”，可用：{'、'.join(PROFILES)}")
@@ -40,9 +40,12 @@ def _profile(name: str | None, default: str = "central") -> Profile:
     return PROFILES[chosen]
 
 
-def _tables_of(path: str) -> list[Table]:
+def tables_of(path: str) -> list[Table]:
     if not Path(path).exists():
         err.print(f"{path}: 错误：文件不存在")
+        raise typer.Exit(EXIT_USAGE)
+    if _is_jixiao_form(Path(path)):
+        err.print(f"{path}: 错误：这是 jixiao 的自评表或监控表模板，不是绩效目标表；请给出目标表文件")
         raise typer.Exit(EXIT_USAGE)
     tables, diagnostics = read_one(path)
     print_diagnostics([d for d in diagnostics if d.severity is Severity.ERROR])
@@ -50,6 +53,32 @@ def _tables_of(path: str) -> list[Table]:
         err.print(f"{path}: 错误：没有读到绩效目标表")
         raise typer.Exit(EXIT_PROBLEM)
     return tables
+
+
+def _is_jixiao_form(path: Path) -> bool:
+    """True for our own 自评表/监控表 templates, which the table readers would misread as a table."""
+    import zipfile
+
+    if not zipfile.is_zipfile(path):
+        return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return False
+    return 'name="jixiao"' in workbook
+
+
+def pick_table(table_file: str, project: str | None) -> Table:
+    """The one table of the file, or the one whose name contains ``project``; else a usage error."""
+    every = tables_of(table_file)
+    tables = every if project is None else [t for t in every if project in t.project.name]
+    if len(tables) != 1:
+        names = "、".join(t.project.name for t in every)
+        what = "没有名称包含该文字的项目" if not tables else "文件中有多张表"
+        err.print(f"错误：{what}，请用 --project 指定其一：{names}")
+        raise typer.Exit(EXIT_USAGE)
+    return tables[0]
 
 
 @app.command("evaluate-template")
@@ -63,16 +92,8 @@ def evaluate_template(
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出结果摘要")] = False,
 ) -> None:
     """下载自评表模板：按绩效目标表的年度指标预填，单位填写完成值后用 evaluate 评分。"""
-    chosen = _profile(profile)
-    tables = _tables_of(table_file)
-    if project is not None:
-        tables = [t for t in tables if project in t.project.name]
-    if len(tables) != 1:
-        names = "、".join(t.project.name for t in _tables_of(table_file))
-        what = "没有名称包含该文字的项目" if not tables else "文件中有多张表"
-        err.print(f"错误：{what}，请用 --project 指定其一：{names}")
-        raise typer.Exit(EXIT_USAGE)
-    table = tables[0]
+    chosen = profile_named(profile)
+    table = pick_table(table_file, project)
     evaluation = evaluation_from_table(table, chosen)
     try:
         write_selfeval_xlsx(evaluation, chosen, output)
@@ -104,6 +125,7 @@ def evaluate(
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写出已评分的自评表（.xlsx）")] = None,
     report: Annotated[Path | None, typer.Option("--report", help="写出自评报告初稿（.docx）")] = None,
+    pdf: Annotated[Path | None, typer.Option("--pdf", help="写出已评分的自评表（.pdf）")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出评分结果")] = False,
 ) -> None:
     """按评分规则为填好的自评表打分：每项得分附计算说明，列出问题；有错误时不写任何文件。"""
@@ -111,10 +133,10 @@ def evaluate(
         err.print(f"{file}: 错误：文件不存在")
         raise typer.Exit(EXIT_USAGE)
     if profile is not None:
-        _profile(profile)
+        profile_named(profile)
     expected = None
     if table_file is not None:
-        keys = {table_key(t): t for t in _tables_of(table_file)}
+        keys = {table_key(t): t for t in tables_of(table_file)}
         first = read_selfeval_xlsx(file)
         key = first.evaluation.table_key if first.evaluation else None
         expected = key if key in keys else "—"
@@ -123,7 +145,7 @@ def evaluate(
     if upload.evaluation is None or upload.has_errors:
         err.print("自评表有错误，未评分，也未写出任何文件。请按上面的单元格位置修改后重新提交。")
         raise typer.Exit(EXIT_PROBLEM)
-    chosen = _profile(profile, upload.profile)
+    chosen = profile_named(profile, upload.profile)
     result = score_evaluation(upload.evaluation, chosen)
     print_diagnostics(result.diagnostics)
     if as_json:
@@ -133,7 +155,7 @@ def evaluate(
     if result.has_errors:
         err.print("评分发现错误（见上），未写出文件。")
         raise typer.Exit(EXIT_PROBLEM)
-    _write_outputs(upload.evaluation, chosen, result, output, report)
+    _write_outputs(upload.evaluation, chosen, result, output, report, pdf)
     raise typer.Exit(EXIT_OK)
 
 
@@ -143,6 +165,7 @@ def _write_outputs(
     result: EvaluationResult,
     output: Path | None,
     report: Path | None,
+    pdf: Path | None,
 ) -> None:
     try:
         if output is not None:
@@ -153,6 +176,11 @@ def _write_outputs(
 
             write_selfeval_report(evaluation, profile, result, report)
             err.print(f"已写入 {report}")
+        if pdf is not None:
+            from jixiao.writers.selfeval_pdf import write_selfeval_pdf
+
+            write_selfeval_pdf(evaluation, profile, result, pdf)
+            err.print(f"已写入 {pdf}")
     except OSError as exc:
         err.print(f"错误：无法写入（{exc.strerror}）")
         raise typer.Exit(EXIT_PROBLEM) from exc

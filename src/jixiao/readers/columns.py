@@ -19,8 +19,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from jixiao.model import Diagnostic, Indicator, Severity, SourceRef, Table
-from jixiao.readers.grid import Row
-from jixiao.readers.labels import Label, label_key, label_of
+from jixiao.readers.grid import Row, first_label
+from jixiao.readers.labels import Label, label_key
 
 BAD_WEIGHT = "JX-R20"
 
@@ -123,6 +123,8 @@ def _roles(row: Row) -> list[str]:
 
 
 def _is_tree_header(row: Row) -> bool:
+    if not any("三级" in cell for cell in row.cells):  # cheap test first: this runs on every row
+        return False
     keys = set(_roles(row))
     return "三级指标" in keys and bool(keys & {"一级指标", "二级指标"})
 
@@ -203,8 +205,7 @@ def fold_columns(rows: Iterable[Row], weights: Weights, diagnostics: list[Diagno
     columns: _Columns | None = None
     pending_header: Row | None = None
     for row in rows:
-        first = next((c for c in row.cells if c.strip()), "")
-        if first and label_of(first.strip()) in (Label.TITLE, Label.NAME):
+        if first_label(row.cells) in (Label.TITLE, Label.NAME):
             columns = None  # a new table: its own columns
         if pending_header is not None:
             header, pending_header = pending_header, None

@@ -93,7 +93,7 @@ def _segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
     current: list[Row] = []
     has_name = False
     for row in rows:
-        label = _first_label(row.cells)
+        label = first_label(row.cells)
         starts = label is Label.TITLE or (label is Label.NAME and has_name)
         if starts and current:
             if has_name:
@@ -107,7 +107,7 @@ def _segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
         yield current
 
 
-def _first_label(cells: tuple[str, ...]) -> Label | None:
+def first_label(cells: tuple[str, ...]) -> Label | None:
     """The label of a row's first non-empty cell (cheap: most rows start with one)."""
     for cell in cells:
         if cell:
