@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from jixiao.model import Diagnostic, Indicator, Severity, SourceRef, Table
-from jixiao.readers.grid import Row, first_label
+from jixiao.readers.cells import Row, first_label
 from jixiao.readers.labels import Label, label_key
 
 BAD_WEIGHT = "JX-R20"

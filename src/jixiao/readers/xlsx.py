@@ -24,8 +24,9 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
+from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
-from jixiao.readers.grid import Row, read_rows
+from jixiao.readers.grid import read_rows
 from jixiao.readers.labels import HEADER_ROLES, label_key
 from jixiao.readers.text import FILE_PROBLEM, file_problem
 from jixiao.writers.layout import FLAT_TITLE
