@@ -117,12 +117,12 @@ def read_and_review(text: str, file: str) -> FileReport:
     errors = [d for d in diagnostics if d.severity is Severity.ERROR and d.source.line is None]
     report.problems.extend(errors)
     if not tables and not errors:
-        report.problems.append(Diagnostic("JX-S01", Severity.ERROR, "文件中没有找到项目绩效目标表"))
+        report.problems.append(Diagnostic("JX-I01", Severity.ERROR, "文件中没有找到项目绩效目标表"))
     for table in tables:
         if not table.indicators:
             report.problems.append(
                 Diagnostic(
-                    "JX-S02",
+                    "JX-I02",
                     Severity.ERROR,
                     f"表“{table.project.name or '（无名称）'}”没有任何绩效指标，无法导入",
                     table.source,
@@ -219,7 +219,7 @@ class Service:
         text = None if problem else decode(data)
         if problem or text is None:
             message = problem or "不是文本文件（可能是二进制文件或无法识别的编码）"
-            return FileReport(file=str(path), problems=[Diagnostic("JX-S00", Severity.ERROR, message)])
+            return FileReport(file=str(path), problems=[Diagnostic("JX-I00", Severity.ERROR, message)])
         return self.import_text(text, str(path), published, who)
 
     # ---- reading -----------------------------------------------------------------------------

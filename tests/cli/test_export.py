@@ -57,3 +57,23 @@ def test_nothing_readable_writes_nothing_and_exits_1(tmp_path: Path) -> None:
     summary = json.loads(result.stdout)
     assert summary["tables"] == 0 and summary["diagnostics"][0]["code"] == "JX-R00"
     assert list(tmp_path.iterdir()) == [notes]  # no temporary file left behind
+
+
+def test_a_units_set_exported_from_the_database(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'j.sqlite'}"
+    imported = runner.invoke(app, ["import", str(SEED_PATH), "--db", url, "--published", "--json"])
+    assert imported.exit_code == 0, imported.output
+    out = tmp_path / "set.pdf"
+    result = runner.invoke(
+        app, ["export", "--db", url, "--unit", "东莞市妇女联合会", "--year", "2025", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    tables, diagnostics = read_any(out)
+    assert diagnostics == []
+    by_name = {t.project.name: t for t in tables}
+    assert len(tables) == 17 and all(by_name[t.project.name] == t for t in seed_tables())
+    assert [t.project.name for t in tables] == sorted(by_name)  # a set is listed by project name
+    none = runner.invoke(app, ["export", "--db", url, "--year", "2024", "-o", str(tmp_path / "none.pdf")])
+    assert none.exit_code == 1 and not (tmp_path / "none.pdf").exists()
+    both = runner.invoke(app, ["export", str(SEED_PATH), "--db", url, "-o", str(tmp_path / "x.pdf")])
+    assert both.exit_code == 2

@@ -72,11 +72,25 @@ def test_a_clean_table_exits_0(tmp_path: Path) -> None:
     assert "审核结果：优" in result.output
 
 
-def test_a_missing_file_is_a_clear_message_not_a_traceback(tmp_path: Path) -> None:
+def test_a_missing_file_is_a_usage_error_with_a_clear_message(tmp_path: Path) -> None:
     result = runner.invoke(app, ["review", str(tmp_path / "none.txt")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "文件不存在" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_file_without_tables_exits_1(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("这不是目标表\n只是几行字\n", encoding="utf-8")
+    result = runner.invoke(app, ["review", str(path)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+
+
+def test_review_reads_standard_input() -> None:
+    result = runner.invoke(app, ["review", "-", "--json"], input=CLEAN)
+    assert result.exit_code == 0
+    assert json.loads(result.output)[0]["outcome"] == "优"
 
 
 def test_usage_errors_exit_2() -> None:

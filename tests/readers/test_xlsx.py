@@ -253,3 +253,28 @@ def test_a_workbook_without_tables_says_so(tmp_path: Path) -> None:
     out = tmp_path / "empty.xlsx"
     book.save(out)
     assert "没有找到项目绩效目标表" in _only_error(read_xlsx_path(out))
+
+
+def test_percentages_typed_into_cells_read_as_percentages(tmp_path: Path) -> None:
+    """``95%`` typed into Excel is stored as 0.95 with a percent format: it must not become 0.95."""
+    book = Workbook()
+    ws = book.active
+    assert ws is not None
+    row = _project_block(ws, 1, "满意度调查")
+    for col, text in enumerate(["一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值"], start=1):
+        ws.cell(row, col, text)
+    values = [("质量指标", "验收合格率", 1, 1), (None, "覆盖率", 0.95, 0.9), ("数量指标", "调查次数", 4, 2)]
+    for n, (level2, name, period, annual) in enumerate(values, start=1):
+        ws.cell(row + n, 1, "产出指标" if n == 1 else None)
+        ws.cell(row + n, 2, level2)
+        ws.cell(row + n, 3, name)
+        for col, value in ((4, period), (5, annual)):
+            cell = ws.cell(row + n, col, value)
+            if level2 != "数量指标":
+                cell.number_format = "0%"
+    out = tmp_path / "pct.xlsx"
+    book.save(out)
+    (table,), _ = read_xlsx_path(out)
+    got = [(i.name, i.period.raw, i.annual.raw) for i in table.indicators]
+    assert got == [("验收合格率", "100%", "100%"), ("覆盖率", "95%", "90%"), ("调查次数", "4", "2")]
+    assert table.indicators[1].annual.unit == "%"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.review.tabletext import GOOD_ROWS, assert_fires, assert_silent, row, table
+from tests.review.tabletext import GOOD_ROWS, assert_fires, assert_silent, review_text, row, table
 
 COST_ROW = " | 成本指标 | 经济成本指标 | 预算控制数 | ≤100000元 | ≤100000元"
 
@@ -52,3 +52,12 @@ def test_b03_per_day_needs_a_number_of_days() -> None:
     with_days = rows + " |  |  | 培训天数 | 3天 | 3天\n"
     # 300 × 50 × 3 = 45000 < 100000
     assert_fires("JX-B03", table(with_days), [row(1)])
+
+
+def test_b01_in_wan_yuan_speaks_in_wan_yuan() -> None:
+    rows = GOOD_ROWS.replace("≤100000元 | ≤100000元", "≤30.5万元 | ≤30.5万元")
+    text = table(rows).replace("2025年预算金额(元)\t100,000.00", "2025年预算金额(万元)\t30.4")
+    assert_fires("JX-B01", text, [row(1)])
+    finding = next(f for f in review_text(text) if f.code == "JX-B01")
+    assert "30.4万元" in finding.message and "0.1万元" in finding.message
+    assert_silent("JX-B01", text.replace("万元)\t30.4", "万元)\t30.5"))

@@ -45,5 +45,42 @@ def test_g01_matches_by_keyword_not_by_unit_alone() -> None:
 
 def test_g02_a_goal_number_no_indicator_could_carry() -> None:
     # seed table 2: 购买8名项目社工, and no indicator counts people
-    assert_fires("JX-G02", table(ROWS, annual_goal=GOAL, period_goal="反家暴服务"), [13])
+    no_people = ROWS.replace(
+        " | 效益指标 | 社会效益 | 培训人次 | ≥300人次 | ≥300人次",
+        " | 效益指标 | 社会效益 | 家庭关系改善率 | ≥80% | ≥80%",
+    )
+    assert_fires("JX-G02", table(no_people, annual_goal=GOAL, period_goal="反家暴服务"), [13])
+    # goal texts write 人 where indicators count 人次: an indicator in 人次 is enough to stay silent
+    assert_silent("JX-G02", table(ROWS, annual_goal=GOAL, period_goal="反家暴服务"))
     assert_silent("JX-G02", table())
+
+
+def test_g01_the_period_goal_is_compared_with_the_period_values() -> None:
+    rows = GOOD_ROWS.replace(
+        " | 产出指标 | 数量指标 | 举办培训班 | ≥2期 | ≥2期",
+        " | 产出指标 | 数量指标 | 个案服务指标数 | 90个 | 30个",
+    )
+    annual = "开展个案30个。"
+    assert_silent(
+        "JX-G01", table(rows, start="2023", end="2025", period_goal="三年开展个案90个。", annual_goal=annual)
+    )
+    wrong = table(rows, start="2023", end="2025", period_goal="三年开展个案120个。", annual_goal=annual)
+    assert_fires("JX-G01", wrong, [row(2)])
+
+
+def test_g01_a_floor_in_the_goal_accepts_a_stricter_indicator() -> None:
+    rows = GOOD_ROWS.replace(
+        " | 产出指标 | 数量指标 | 举办培训班 | ≥2期 | ≥2期",
+        " | 产出指标 | 数量指标 | 举办培训班 | ≥3期 | ≥3期",
+    )
+    assert_silent(
+        "JX-G01", table(rows, annual_goal="举办培训班不少于2期。", period_goal="举办培训班不少于2期。")
+    )
+    assert_fires(
+        "JX-G01", table(rows, annual_goal="举办培训班2期。", period_goal="举办培训班2期。"), [row(2)]
+    )
+    assert_fires(
+        "JX-G01",
+        table(rows, annual_goal="举办培训班不少于4期。", period_goal="举办培训班不少于4期。"),
+        [row(2)],
+    )

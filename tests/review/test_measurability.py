@@ -71,3 +71,18 @@ def test_m07_approximate_value() -> None:
     rows = GOOD_ROWS.replace("培训人次 | ≥300人次 | ≥300人次", "培训人次 | 约300人次 | 300人次左右")
     assert_fires("JX-M07", table(rows), [row(5)])
     assert_silent("JX-M07", table())
+
+
+def test_m04_only_satisfaction_measures_count() -> None:
+    # 满意度调查覆盖率 is a coverage rate, not a satisfaction level
+    rows = GOOD_ROWS.replace(QUALITY_ROW, " |  | 质量指标 | 满意度调查覆盖率 | ≥50% | ≥50%")
+    assert_silent("JX-M04", table(rows))
+    subject = GOOD_ROWS.replace(
+        "学员满意度 | ≥90% | ≥90%", "参与人群满意度 | 学员满意度80%以上 | 学员满意度80%以上"
+    )
+    assert_fires("JX-M04", table(subject), [row(6)])
+
+
+def test_m05_person_per_time_is_person_times() -> None:
+    rows = GOOD_ROWS.replace("培训人次 | ≥300人次 | ≥300人次", "培训人次 | ≥300人/次 | ≥300人/次")
+    assert_silent("JX-M05", table(rows))

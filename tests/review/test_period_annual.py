@@ -48,6 +48,8 @@ def test_p05_deadline_after_the_period_or_outside_the_year() -> None:
     assert_fires("JX-P05", table(late), [row(4)])
     next_year = GOOD_ROWS.replace("2025年12月 | 2025年12月", "2025年12月 | 2026年")
     assert_fires("JX-P05", table(next_year, start="2025", end="2027"), [row(4)])
+    early = GOOD_ROWS.replace("2025年12月 | 2025年12月", "2022年 | 2025年12月")
+    assert_fires("JX-P05", table(early, start="2023", end="2025"), [row(4)])
     span = GOOD_ROWS.replace("2025年12月 | 2025年12月", "2023-2025年 | 2025年")
     assert_silent("JX-P05", table(span, start="2023", end="2025"))  # seed line 453
     assert_silent("JX-P05", table())

@@ -114,3 +114,12 @@ def test_batch_review_returns_one_review_per_table_in_order() -> None:
     reviews = review_batch(tables)
     assert [r.table.project.name for r in reviews] == ["妇女干部培训经费", "另一个项目"]
     assert [r.outcome for r in reviews] == [Outcome.EXCELLENT, Outcome.FAIR]
+
+
+def test_findings_in_a_pdf_are_ordered_by_page_then_line() -> None:
+    from jixiao.model import SourceRef
+    from jixiao.review.runner import _sort_key
+
+    later_page = Diagnostic("JX-M02", Severity.WARNING, "x", SourceRef("a.pdf", line=2, page=3))
+    earlier_page = Diagnostic("JX-P02", Severity.WARNING, "x", SourceRef("a.pdf", line=17, page=2))
+    assert sorted([later_page, earlier_page], key=_sort_key) == [earlier_page, later_page]

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jixiao.readers.text import read_path
-from jixiao.review import review_batch
+from jixiao.readers.text import read_path, read_text
+from jixiao.readers.xlsx import read_xlsx_path
+from jixiao.review import TableReview, review_batch
+from jixiao.writers.xlsx import write_xlsx
 
 SEED = Path(__file__).parent.parent / "corpus" / "dongguan_fulian_2025.txt"
 
@@ -224,6 +226,14 @@ EXPECTED = [
 ]
 
 
+LAYOUT_RULES = {"JX-S01", "JX-S02", "JX-S03"}
+
+
+def content(reviews: list[TableReview]) -> list[list[tuple[str, str | None]]]:
+    """Per table, the (rule, indicator) pairs apart from the layout rules, which need columns."""
+    return [sorted((f.code, f.indicator) for f in r.findings if f.code not in LAYOUT_RULES) for r in reviews]
+
+
 def test_the_seed_review_finds_exactly_the_real_problems() -> None:
     tables, _ = read_path(SEED)
     reviews = review_batch(tables)
@@ -242,3 +252,35 @@ def test_the_seed_messages_give_both_numbers() -> None:
     assert "954112.00元" in control.message and "12.00元" in control.message
     over = next(f for f in reviews[14].findings if f.code == "JX-B01")
     assert "200800.00元" in over.message and "7200.00元" in over.message
+
+
+def test_the_same_tables_from_a_workbook_get_the_same_content_findings(tmp_path: Path) -> None:
+    tables, _ = read_path(SEED)
+    path = tmp_path / "seed.xlsx"
+    write_xlsx(tables, path)
+    again, diagnostics = read_xlsx_path(path)
+    assert len(again) == 17, diagnostics
+    # the workbook is written in the clean layout, so the layout findings are gone
+    from_workbook = review_batch(again)
+    assert content(from_workbook) == content(review_batch(tables))
+    goal = next(f for f in from_workbook[1].findings if f.code == "JX-G01")
+    assert goal.source.sheet and goal.source.cell and str(goal.source).startswith(f"{path}!")
+
+
+def test_the_seed_as_pipe_separated_cells_gets_identical_findings() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    pipes = "\n".join(
+        ("| " + " | ".join(line.split("\t")) + " |") if line.strip() else "" for line in text.split("\n")
+    )
+    tables, diagnostics = read_text(pipes, "seed.md")
+    assert len(tables) == 17 and not diagnostics
+    found = [[(f.code, f.source.line) for f in r.findings] for r in review_batch(tables)]
+    assert found == [findings for _, _, findings in EXPECTED]
+
+
+def test_one_cell_per_line_loses_only_the_layout_findings() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    one_per_line = "\n".join(c for line in text.split("\n") for c in line.split("\t") if c.strip())
+    tables, _ = read_text(one_per_line, "seed.pdf.txt")
+    seed_tables, _ = read_path(SEED)
+    assert content(review_batch(tables)) == content(review_batch(seed_tables))

@@ -48,7 +48,7 @@ def test_s03_trailing_row_outside_the_tree() -> None:
 
 def test_s04_satisfaction_under_quality_and_money_under_output() -> None:
     rows = GOOD_ROWS.replace(
-        QUALITY_ROW, " |  | 质量指标 | 学员满意度调查 | ≥90% | ≥90%\n |  |  | 教材印制费 | ≤5000元 | ≤5000元"
+        QUALITY_ROW, " |  | 质量指标 | 培训满意度 | ≥90% | ≥90%\n |  |  | 教材印制费 | ≤5000元 | ≤5000元"
     )
     assert_fires("JX-S04", table(rows), [row(3), row(4)])
     assert_silent("JX-S04", table())
@@ -79,3 +79,8 @@ def test_s08_the_same_project_twice_in_one_batch() -> None:
     text = first + "\n" + table()
     assert_fires("JX-S08", text, [second_start + 2])
     assert_silent("JX-S08", first + "\n" + table(name="另一个项目"))
+
+
+def test_s04_an_amount_to_reach_can_be_an_output() -> None:
+    rows = GOOD_ROWS.replace(QUALITY_ROW, QUALITY_ROW + "\n |  |  | 发放补助资金 | ≥50000元 | ≥50000元")
+    assert_silent("JX-S04", table(rows))

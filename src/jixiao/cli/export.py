@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import tempfile
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -16,39 +14,8 @@ from jixiao.cli.app import app
 from jixiao.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, err, print_diagnostics
 from jixiao.model import Diagnostic, Table
 from jixiao.readers.detect import read_any
+from jixiao.writers.export import ExportFormat, export_bytes
 from jixiao.writers.json import source_to_dict
-
-
-class ExportFormat(StrEnum):
-    XLSX = "xlsx"
-    PDF = "pdf"
-    JSON = "json"
-    CSV = "csv"
-
-
-def render(
-    tables: list[Table], fmt: ExportFormat, *, one_sheet: bool = False, cover: bool | None = None
-) -> bytes:
-    """The exported file's bytes (built in memory, so a failure never leaves half a file)."""
-    if fmt is ExportFormat.XLSX:
-        from jixiao.writers.xlsx import write_xlsx
-
-        buffer = io.BytesIO()
-        write_xlsx(tables, buffer, one_sheet=one_sheet)
-        return buffer.getvalue()
-    if fmt is ExportFormat.PDF:
-        from jixiao.writers.pdf import write_pdf
-
-        buffer = io.BytesIO()
-        write_pdf(tables, buffer, cover=cover)
-        return buffer.getvalue()
-    if fmt is ExportFormat.JSON:
-        from jixiao.writers.json import dumps_tables
-
-        return (dumps_tables(tables) + "\n").encode("utf-8")
-    from jixiao.writers.csv import write_csv
-
-    return write_csv(tables).encode("utf-8-sig")  # with BOM: Excel opens UTF-8 CSV correctly then
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -73,9 +40,41 @@ _OUTPUT_HELP = "输出文件；json/csv 可省略（写到标准输出）"
 _FORMAT_HELP = "xlsx（官方版式）、pdf（公开版式）、json（开放数据）、csv；默认按 -o 的扩展名"
 
 
+def tables_from_db(url: str, unit: str, year: int | None, status: str, limit: int = 100_000) -> list[Table]:
+    """The stored tables matching the filters, sorted by project name (a unit's set for a year)."""
+    from jixiao.service import Service
+    from jixiao.store.document import table_from_dict
+    from jixiao.store.tables import TableQuery
+    from jixiao.workflow import Principal, Role
+
+    service = Service(url)
+    # The command line works on the database file directly: it sees what an administrator sees.
+    operator = Principal(user_id=None, username="命令行", role=Role.ADMIN)
+    tables: list[Table] = []
+    page = 1
+    while len(tables) < limit:
+        query = TableQuery(
+            unit=unit, year=year, status=status, sort="name", descending=False, page=page, per_page=500
+        )
+        items, _ = service.list_documents(operator, query)
+        tables.extend(table_from_dict(item) for item in items)
+        if len(items) < 500:
+            break
+        page += 1
+    return tables
+
+
 @app.command()
 def export(
-    files: Annotated[list[str], typer.Argument(help="文本、Excel、PDF 或 JSON 文件", show_default=False)],
+    files: Annotated[
+        list[str] | None, typer.Argument(help="文本、Excel、PDF 或 JSON 文件（或用 --db 从数据库导出）")
+    ] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="从数据库导出（URL；与 --unit/--year/--status 一起用）")
+    ] = None,
+    unit: Annotated[str, typer.Option("--unit", help="--db：只导出该用款单位的表")] = "",
+    year: Annotated[int | None, typer.Option("--year", help="--db：只导出该预算年度的表")] = None,
+    status: Annotated[str, typer.Option("--status", help="--db：只导出该状态的表，如 published")] = "",
     output: Annotated[Path | None, typer.Option("--output", "-o", help=_OUTPUT_HELP)] = None,
     output_format: Annotated[ExportFormat | None, typer.Option("--format", "-f", help=_FORMAT_HELP)] = None,
     one_sheet: Annotated[bool, typer.Option("--one-sheet", help="xlsx：所有表格放在同一工作表")] = False,
@@ -92,6 +91,10 @@ def export(
     if output is None and fmt in (ExportFormat.XLSX, ExportFormat.PDF):
         err.print(f"错误：{fmt.value} 是二进制格式，请用 -o 指定输出文件")
         raise typer.Exit(EXIT_USAGE)
+    files = files or []
+    if bool(files) == bool(db):
+        err.print("错误：请给出要导出的文件，或用 --db 指定数据库（二者选一）")
+        raise typer.Exit(EXIT_USAGE)
     missing = [f for f in files if not Path(f).exists()]
     for path in missing:
         err.print(f"{path}: 错误：文件不存在")
@@ -104,13 +107,19 @@ def export(
         found, problems = read_any(path)
         tables.extend(found)
         diagnostics.extend(problems)
+    if db:
+        try:
+            tables = tables_from_db(db, unit, year, status)
+        except Exception as exc:  # a wrong URL or a database without our tables
+            err.print(f"错误：无法从数据库读取（{str(exc).splitlines()[0][:160]}）")
+            raise typer.Exit(EXIT_PROBLEM) from exc
     print_diagnostics(diagnostics)
     if not tables:
         _finish(as_json, None, fmt, tables, diagnostics)
         err.print("错误：没有读到任何表格，未写出文件")
         raise typer.Exit(EXIT_PROBLEM)
 
-    data = render(tables, fmt, one_sheet=one_sheet, cover=cover)
+    data = export_bytes(tables, fmt, one_sheet=one_sheet, cover=cover).data
     if output is None:
         typer.echo(data.decode("utf-8-sig"), nl=False)
     else:

@@ -12,11 +12,12 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from jixiao.cli.app import app
+from jixiao.cli.common import check_paths, progress_bar, read_one
 from jixiao.model import Diagnostic, Severity, Table
-from jixiao.readers.text import read_path
 from jixiao.review import RULES, ProfileError, load_profile, review_batch
 from jixiao.review.report import catalogue_markdown, review_to_dict, rule_to_dict
 
+_FILES_HELP = "目标表文本文件（制表符、| 分隔或每行一格）；- 表示标准输入"
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
 _OUTCOME_STYLE = {"优": "green", "良": "cyan", "中": "yellow", "差": "red"}
 
@@ -42,7 +43,10 @@ def _reading_of(
 
 @app.command()
 def review(
-    files: Annotated[list[Path], typer.Argument(help="目标表文件（文本：制表符、| 分隔或每行一格）")],
+    files: Annotated[
+        list[str],
+        typer.Argument(help="目标表文本文件（制表符、| 分隔或每行一格）；- 表示标准输入", show_default=False),
+    ],
     profile: Annotated[
         str, typer.Option("--profile", help="审核配置：central-2021（默认）、legacy-2015 或 .json 文件")
     ] = "central-2021",
@@ -58,19 +62,22 @@ def review(
     except ProfileError as exc:
         raise typer.BadParameter(str(exc), param_hint="--profile") from exc
 
+    check_paths(files)
     all_tables: list[Table] = []
     reading: list[list[Diagnostic]] = []
     failed = False
-    for path in files:
-        tables, diagnostics = read_path(path)
-        if not tables:
-            failed = True
-            for d in diagnostics:
-                typer.echo(str(d), err=True)
-            continue
-        for index in range(len(tables)):
-            reading.append(_reading_of(index, tables, diagnostics))
-        all_tables.extend(tables)
+    with progress_bar(len(files), "读取", enabled=len(files) > 3) as advance:
+        for path in files:
+            tables, diagnostics = read_one(path)
+            advance()
+            if not tables:
+                failed = True
+                for d in diagnostics:
+                    typer.echo(str(d), err=True)
+                continue
+            for index in range(len(tables)):
+                reading.append(_reading_of(index, tables, diagnostics))
+            all_tables.extend(tables)
 
     reviews = review_batch(all_tables, chosen)
     has_errors = (
@@ -87,8 +94,7 @@ def review(
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         for r, ds in zip(reviews, reading, strict=True):
-            where = f"{r.table.source.file}:{r.table.source.line}"
-            typer.echo(f"\n== {r.table.project.name}（{where}）审核结果：{r.outcome.value}")
+            typer.echo(f"\n== {r.table.project.name}（{r.table.source}）审核结果：{r.outcome.value}")
             for d in sorted(ds, key=lambda d: d.source.line or 0):
                 if d.severity.rank >= floor.rank:
                     typer.echo(str(d))
@@ -146,8 +152,10 @@ def rules(
         typer.echo(json.dumps([rule_to_dict(r, chosen) for r in RULES], ensure_ascii=False, indent=2))
         return
     table = RichTable(title=f"审核规则（配置：{chosen.name}）")
-    for header in ("编号", "严重程度", "类别", "名称", "建议"):
-        table.add_column(header)
+    for header in ("编号", "严重程度", "类别"):
+        table.add_column(header, no_wrap=True)
+    for header in ("名称", "建议"):
+        table.add_column(header, overflow="fold")
     for r in RULES:
         severity = chosen.severity_of(r.id, r.severity).label
         if not chosen.enabled(r.id):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from jixiao.model import Diagnostic, Indicator, Severity, SourceRef, Table
-from jixiao.readers.grid import Row, first_label
+from jixiao.readers.cells import Row, first_label
 from jixiao.readers.labels import Label, label_key
 
 BAD_WEIGHT = "JX-R20"
@@ -205,7 +205,8 @@ def fold_columns(rows: Iterable[Row], weights: Weights, diagnostics: list[Diagno
     columns: _Columns | None = None
     pending_header: Row | None = None
     for row in rows:
-        if first_label(row.cells) in (Label.TITLE, Label.NAME):
+        label = first_label(row.cells)
+        if label in (Label.TITLE, Label.NAME):
             columns = None  # a new table: its own columns
         if pending_header is not None:
             header, pending_header = pending_header, None
@@ -218,7 +219,7 @@ def fold_columns(rows: Iterable[Row], weights: Weights, diagnostics: list[Diagno
                 yield _fold_row(header, columns, header=True)
             if sub is not None:
                 continue
-        if row.columns_known and _is_tree_header(row):
+        if row.columns_known and label in (Label.INDICATORS, Label.HEADER) and _is_tree_header(row):
             pending_header = row
             continue
         if columns is None or not row.columns_known:

@@ -10,12 +10,10 @@ invented.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
-from typing import NamedTuple
+from decimal import Decimal
 
 from jixiao import catalog
 from jixiao.model import (
@@ -32,25 +30,20 @@ from jixiao.model import (
     Table,
     Target,
 )
-from jixiao.readers.labels import HEADER_ROLES, Label, is_label_prefix, label_key, label_of, year_in
+from jixiao.readers.cells import (
+    PAGE_MARK,
+    PROSE_START,
+    Cell,
+    Row,
+    category_rows,
+    clean_goal_text,
+    join_wrapped_labels,
+    looks_like_prose,
+    parse_amount,
+    segments,
+)
+from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of, year_in
 from jixiao.values import parse_target_with_reason
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One row of cells as the source has it; ``cell_sources`` gives per-cell places (Sheet1!D17)."""
-
-    cells: tuple[str, ...]
-    source: SourceRef
-    cell_sources: tuple[SourceRef, ...] | None = None
-    columns_known: bool = True
-
-
-class _Cell(NamedTuple):  # a tuple: the reader makes hundreds of thousands of them
-    text: str
-    source: SourceRef
-    col: int | None
-
 
 # Reader diagnostics. Codes are stable; messages are for people.
 UNREADABLE_TABLE = "JX-R01"
@@ -61,12 +54,6 @@ BAD_AMOUNT = "JX-R05"
 BAD_YEAR = "JX-R06"
 NO_CATEGORY = "JX-R07"
 UNNAMED_INDICATOR = "JX-R08"
-
-_PROSE_START = ("注：", "注:", "说明：", "说明:", "备注：", "备注:", "附注", "填表说明", "填报说明")
-_PAGE_MARK = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-?\s*\d{1,4}\s*-?|\d+\s*/\s*\d+)$")
-_TAG = re.compile(r"<[^>]{0,200}>")
-_BLOCK_END = re.compile(r"</p\s*>|<br\s*/?>|</div\s*>|</li\s*>", re.IGNORECASE)
-_AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
 
 
 def read_rows(rows: Iterable[Row], file: str | None = None) -> tuple[list[Table], list[Diagnostic]]:
@@ -84,57 +71,8 @@ def iter_tables(
     rows: Iterable[Row], file: str | None = None
 ) -> Iterator[tuple[Table | None, list[Diagnostic]]]:
     """Yield tables one at a time as their rows arrive, so large inputs stream in flat memory."""
-    for segment in _segments(rows):
+    for segment in segments(rows):
         yield _SegmentReader(segment, file).read()
-
-
-def _segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
-    """Cut the rows into one run per table: a run starts at a title, or at a second 项目名称."""
-    current: list[Row] = []
-    has_name = False
-    for row in rows:
-        label = first_label(row.cells)
-        starts = label is Label.TITLE or (label is Label.NAME and has_name)
-        if starts and current:
-            if has_name:
-                yield current
-            current, has_name = [], False
-        if label is Label.NAME:
-            has_name = True
-        if has_name or label in (Label.TITLE, Label.NAME):
-            current.append(row)
-    if current and has_name:
-        yield current
-
-
-def first_label(cells: tuple[str, ...]) -> Label | None:
-    """The label of a row's first non-empty cell (cheap: most rows start with one)."""
-    for cell in cells:
-        if cell:
-            stripped = cell.strip()
-            if stripped:
-                return label_of(stripped)
-    return None
-
-
-def clean_goal_text(text: str) -> str:
-    """Goal texts come with HTML and odd spacing: tags removed, paragraphs joined by a space."""
-    if "<" in text:
-        text = _BLOCK_END.sub(" ", text)
-        text = _TAG.sub("", text)
-    text = html.unescape(text)
-    return " ".join(text.split())
-
-
-def parse_amount(text: str) -> Decimal | None:
-    """``2,480,691.00`` → Decimal('2480691.00'); anything else → None."""
-    s = text.strip().replace("，", ",").replace(" ", "").replace("¥", "").replace("￥", "")
-    if not _AMOUNT.match(s):
-        return None
-    try:
-        return Decimal(s.replace(",", ""))
-    except InvalidOperation:
-        return None
 
 
 @dataclass(slots=True)
@@ -179,10 +117,10 @@ class _SegmentReader:
         table = self._build()
         return table, self.diagnostics
 
-    def _cells(self) -> list[list[_Cell]]:
+    def _cells(self) -> list[list[Cell]]:
         """The non-empty cells of each row; a stream of single cells becomes one long row."""
-        grouped: list[list[_Cell]] = []
-        stream: list[_Cell] = []
+        grouped: list[list[Cell]] = []
+        stream: list[Cell] = []
         for row in self.rows:
             cells = []
             sources = row.cell_sources
@@ -193,22 +131,22 @@ class _SegmentReader:
                 stripped = text.strip()
                 if stripped:
                     source = sources[i] if sources and i < len(sources) else row.source
-                    cells.append(_Cell(stripped, source, i if col_known else None))
+                    cells.append(Cell(stripped, source, i if col_known else None))
             if not cells:
                 continue
             if row.columns_known:
                 if stream:
-                    grouped.append(_join_wrapped_labels(stream))
+                    grouped.append(join_wrapped_labels(stream))
                     stream = []
                 grouped.append(cells)
             else:
                 stream.extend(cells)
         if stream:
-            grouped.append(_join_wrapped_labels(stream))
+            grouped.append(join_wrapped_labels(stream))
         return grouped
 
     # -- project block and goals ---------------------------------------------------------------
-    def _read_head(self, rows: list[list[_Cell]]) -> int:
+    def _read_head(self, rows: list[list[Cell]]) -> int:
         """Read labels and their values until the indicator header; return the row to go on from.
 
         Rows with columns are read row by row; a stream (one long row) is read cell by cell, and
@@ -241,7 +179,7 @@ class _SegmentReader:
                     self.year = self.year or year_in(cell.text)
         return len(rows)
 
-    def _read_label(self, label: Label, cell: _Cell, row: list[_Cell], i: int) -> int:
+    def _read_label(self, label: Label, cell: Cell, row: list[Cell], i: int) -> int:
         """Read one label's value(s) from the cells after it; return the index to go on from."""
         simple = {
             Label.NAME: "name",
@@ -290,7 +228,7 @@ class _SegmentReader:
         return i + 1
 
     # -- indicator block -----------------------------------------------------------------------
-    def _read_indicators(self, rows: list[list[_Cell]], start: int) -> None:
+    def _read_indicators(self, rows: list[list[Cell]], start: int) -> None:
         header = rows[start]
         body_from = 0
         for j, cell in enumerate(header):
@@ -312,21 +250,21 @@ class _SegmentReader:
             elif not self._read_row(row):
                 return
 
-    def _read_row(self, row: list[_Cell]) -> bool:
+    def _read_row(self, row: list[Cell]) -> bool:
         """One row of a table with columns. Return False where the table has ended."""
         first = row[0].text
-        if first.startswith(_PROSE_START) or (len(row) == 1 and _looks_like_prose(first)):
+        if first.startswith(PROSE_START) or (len(row) == 1 and looks_like_prose(first)):
             return False
         if len(row) == 1 and not catalog.is_category_name(first) and self._outside_tree(row[0]):
             return False  # a lone line beside the tree: text between or after tables
-        if len(row) == 1 and _PAGE_MARK.match(first):
+        if len(row) == 1 and PAGE_MARK.match(first):
             return True
         layout = RowLayout(tuple((self.roles.get(c.col) if c.col is not None else None, c.text) for c in row))
         rest = self._take_categories(row, layout)
         if not rest:
             return True
         values = rest[1:3] if len(rest) >= 2 else []
-        name_cell: _Cell | None = rest[0]
+        name_cell: Cell | None = rest[0]
         if len(rest) == 2 and self._stands_in_value_column(rest[0]):
             name_cell, values = None, rest[0:2]
         if len(rest) > 3:
@@ -339,32 +277,32 @@ class _SegmentReader:
         self._add_indicator(name_cell, period_cell, annual_cell, row[0].source, layout)
         return True
 
-    def _read_stream(self, cells: list[_Cell]) -> bool:
+    def _read_stream(self, cells: list[Cell]) -> bool:
         """Cells with no columns (one per line): categories, then name + period value + annual value."""
         i = 0
         while i < len(cells):
             cell = cells[i]
-            if label_of(cell.text) in (Label.TITLE, Label.NAME) or cell.text.startswith(_PROSE_START):
+            if label_of(cell.text) in (Label.TITLE, Label.NAME) or cell.text.startswith(PROSE_START):
                 return False
-            if _PAGE_MARK.match(cell.text):
+            if PAGE_MARK.match(cell.text):
                 i += 1
                 continue
             if catalog.is_category_name(cell.text):
                 j = i
                 while j < len(cells) and catalog.is_category_name(cells[j].text):
                     j += 1
-                for group in _category_rows(cells[i:j]):
+                for group in category_rows(cells[i:j]):
                     self._take_categories(group, None)
                 i = j
                 continue
-            if _looks_like_prose(cell.text):
+            if looks_like_prose(cell.text):
                 return False
             values = []
             for candidate in cells[i + 1 : i + 3]:
                 if catalog.is_category_name(candidate.text) or label_of(candidate.text) is not None:
                     break
                 values.append(candidate)
-            if len(values) == 2 and all(_looks_like_prose(v.text) for v in values):
+            if len(values) == 2 and all(looks_like_prose(v.text) for v in values):
                 return False
             self._add_indicator(
                 cell, values[0] if values else None, values[1] if len(values) > 1 else None, cell.source, None
@@ -372,7 +310,7 @@ class _SegmentReader:
             i += 1 + len(values)
         return True
 
-    def _take_categories(self, row: list[_Cell], layout: RowLayout | None) -> list[_Cell]:
+    def _take_categories(self, row: list[Cell], layout: RowLayout | None) -> list[Cell]:
         """Consume the category names that open a row; return the cells after them."""
         k = 0
         names: list[str] = []
@@ -406,9 +344,9 @@ class _SegmentReader:
 
     def _add_indicator(
         self,
-        name_cell: _Cell | None,
-        period_cell: _Cell | None,
-        annual_cell: _Cell | None,
+        name_cell: Cell | None,
+        period_cell: Cell | None,
+        annual_cell: Cell | None,
         source: SourceRef,
         layout: RowLayout | None,
     ) -> None:
@@ -440,7 +378,7 @@ class _SegmentReader:
             )
         )
 
-    def _target(self, cell: _Cell | None, name: str) -> Target:
+    def _target(self, cell: Cell | None, name: str) -> Target:
         if cell is None:
             return EMPTY_TARGET
         target, reason = parse_target_with_reason(cell.text, name or None)
@@ -450,15 +388,15 @@ class _SegmentReader:
             )
         return target
 
-    def _outside_tree(self, cell: _Cell) -> bool:
+    def _outside_tree(self, cell: Cell) -> bool:
         """True for a cell left of the 三级 column (where a lone name cannot stand)."""
         name_columns = [col for col, role in self.roles.items() if role == "三级指标"]
         return bool(name_columns) and cell.col is not None and cell.col < min(name_columns)
 
-    def _column_role(self, cell: _Cell) -> str | None:
+    def _column_role(self, cell: Cell) -> str | None:
         return self.roles.get(cell.col) if cell.col is not None else None
 
-    def _stands_in_value_column(self, cell: _Cell) -> bool:
+    def _stands_in_value_column(self, cell: Cell) -> bool:
         return self._column_role(cell) in ("实施周期指标值", "年度指标值")
 
     # -- assembling ----------------------------------------------------------------------------
@@ -523,45 +461,3 @@ class _SegmentReader:
 
 def _line(source: SourceRef) -> int:
     return source.line or 0
-
-
-def _looks_like_prose(text: str) -> bool:
-    """A sentence rather than a cell of the table: long, or ending like a sentence."""
-    return len(text) > 60 or (len(text) > 12 and text.endswith(("。", "！", "；")))
-
-
-def _category_rows(run: list[_Cell]) -> Iterator[list[_Cell]]:
-    """Split a run of category names from a stream into the rows they stood in: a 一级 with the
-    二级 after it, or a 二级 alone (a placeholder such as 社会成本指标 is a row of its own)."""
-    i = 0
-    while i < len(run):
-        opens = catalog.is_level1_name(run[i].text) and catalog.parent_in_any(run[i].text) is None
-        if opens and i + 1 < len(run) and not catalog.is_level1_name(run[i + 1].text):
-            yield run[i : i + 2]
-            i += 2
-        else:
-            yield run[i : i + 1]
-            i += 1
-
-
-def _join_wrapped_labels(cells: list[_Cell]) -> list[_Cell]:
-    """In text from a PDF a label may wrap over lines (``2025年预算金`` / ``额(元)``): join it again."""
-    joined: list[_Cell] = []
-    i = 0
-    while i < len(cells):
-        cell = cells[i]
-        if label_of(cell.text) is None and is_label_prefix(cell.text):
-            text, j = cell.text, i + 1
-            while j < len(cells) and label_of(text) is None and is_label_prefix(text + cells[j].text):
-                text += cells[j].text
-                j += 1
-            if j < len(cells) and label_of(text) is None and label_of(text + cells[j].text) is not None:
-                text += cells[j].text
-                j += 1
-            if label_of(text) is not None:
-                joined.append(_Cell(text, cell.source, None))
-                i = j
-                continue
-        joined.append(cell)
-        i += 1
-    return joined

@@ -22,10 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
+from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
-from jixiao.readers.grid import Row, read_rows
+from jixiao.readers.grid import read_rows
 from jixiao.readers.labels import Label, label_of
 from jixiao.readers.text import FILE_PROBLEM, file_problem
+from jixiao.writers.layout import FLAT_TITLE
 
 GENERATOR = "jixiao"  # what our PDF writer puts in the document's Creator field
 SCANNED_PAGE = "JX-R30"
@@ -97,7 +99,14 @@ def _read_document(pdf: Any, file: str | None) -> tuple[list[Table], list[Diagno
                 diagnostics.append(Diagnostic(SCANNED_PAGE, Severity.WARNING, message, where))
             continue
         text_pages += 1
-        rows.extend(page_rows(page, number, file, exact_join))
+        page_content = list(page_rows(page, number, file, exact_join))
+        flat_at = next((i for i, row in enumerate(page_content) if row.cells[:1] == (FLAT_TITLE,)), None)
+        if flat_at is not None:
+            # Our workbook's analysts' sheet, printed after the tables (by LibreOffice or Excel):
+            # a copy of what was read already, not a table.
+            rows.extend(page_content[:flat_at])
+            break
+        rows.extend(page_content)
     name = file or "<PDF>"
     if text_pages == 0:
         return _problem(name, NO_TEXT_MESSAGE)

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
+from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
-from jixiao.readers.grid import Row, read_rows
+from jixiao.readers.grid import read_rows
 
 FILE_PROBLEM = "JX-R00"
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")

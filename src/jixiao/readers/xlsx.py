@@ -24,8 +24,9 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
+from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
-from jixiao.readers.grid import Row, read_rows
+from jixiao.readers.grid import read_rows
 from jixiao.readers.labels import HEADER_ROLES, label_key
 from jixiao.readers.text import FILE_PROBLEM, file_problem
 from jixiao.writers.layout import FLAT_TITLE
@@ -77,7 +78,7 @@ def read_xlsx_bytes(data: bytes, file: str | None = None) -> tuple[list[Table], 
     except Exception as exc:  # calamine raises several types for damaged files; all mean the same
         return _problem(name, f"无法打开工作簿：文件已损坏或不是 Excel 文件（{_short(exc)}）")
     try:
-        return _read_workbook(workbook, file)
+        return _read_workbook(workbook, file, _PercentFormats(data))
     except Exception as exc:  # a damaged sheet inside an openable file
         return _problem(name, f"工作簿内容已损坏，无法读取（{_short(exc)}）")
     finally:
@@ -89,10 +90,12 @@ def _short(exc: Exception) -> str:
     return text[:120]
 
 
-def _read_workbook(workbook: Any, file: str | None) -> tuple[list[Table], list[Diagnostic]]:
+def _read_workbook(
+    workbook: Any, file: str | None, percents: _PercentFormats
+) -> tuple[list[Table], list[Diagnostic]]:
     weights = Weights()
     diagnostics: list[Diagnostic] = []
-    rows = fold_columns(_workbook_rows(workbook, file), weights, diagnostics)
+    rows = fold_columns(_workbook_rows(workbook, file, percents), weights, diagnostics)
     tables, found = read_rows(rows, file)
     tables = [_tidy_budget(t) for t in attach_weights(tables, weights)]
     diagnostics.extend(found)
@@ -113,22 +116,66 @@ def _tidy_budget(table: Table) -> Table:
     return replace(table, project=replace(table.project, budget=budget.quantize(_CENT)))
 
 
-def _workbook_rows(workbook: Any, file: str | None) -> Iterator[Row]:
+def _workbook_rows(workbook: Any, file: str | None, percents: _PercentFormats) -> Iterator[Row]:
     for sheet_name in workbook.sheet_names:
         sheet = workbook.get_sheet_by_name(sheet_name)
-        yield from sheet_rows(sheet, sheet_name, file)
+        yield from sheet_rows(sheet, sheet_name, file, percents)
 
 
-def sheet_rows(sheet: Any, sheet_name: str, file: str | None) -> Iterator[Row]:
+class _PercentFormats:
+    """Which number cells are formatted as percentages (``95%`` typed into a cell is 0.95).
+
+    calamine gives values without their formats, so a fraction that may be a percentage is
+    checked with openpyxl; the workbook is opened (read-only) only when such a cell exists.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self._book: Any = None
+
+    def of(self, sheet_name: str, cells: set[tuple[int, int]]) -> set[tuple[int, int]]:
+        if not cells:
+            return set()
+        try:
+            if self._book is None:
+                from openpyxl import load_workbook
+
+                self._book = load_workbook(io.BytesIO(self.data), read_only=True, data_only=True)
+            sheet = self._book[sheet_name]
+            last = max(r for r, _ in cells) + 1
+            found: set[tuple[int, int]] = set()
+            for r, row in enumerate(sheet.iter_rows(min_row=1, max_row=last)):
+                for c, cell in enumerate(row):
+                    if (r, c) in cells and "%" in str(getattr(cell, "number_format", "") or ""):
+                        found.add((r, c))
+            return found
+        except Exception:  # .xls/.ods or an odd file: formats are a refinement, values still stand
+            return set()
+
+
+def _percent_text(value: float) -> str:
+    return format((Decimal(repr(value)) * 100).normalize(), "f") + "%"
+
+
+def sheet_rows(
+    sheet: Any, sheet_name: str, file: str | None, percents: _PercentFormats | None = None
+) -> Iterator[Row]:
     """One worksheet as rows of text cells, each cell with its ``Sheet!D17`` place."""
     values: list[list[Any]] = sheet.to_python(skip_empty_area=False)
     if values and values[0] and _text(values[0][0]) == FLAT_TITLE:
         return  # our analysts' sheet: a copy of the tables, not a table
+    fractions = {
+        (r, c)
+        for r, row in enumerate(values)
+        for c, v in enumerate(row)
+        if isinstance(v, float) and abs(v) <= 10  # 100% is 1.0, 95% is 0.95
+    }
+    percent_cells = percents.of(sheet_name, fractions) if percents is not None else set()
     spread = _header_spreads(sheet, values)
     letters = [get_column_letter(c + 1) for c in range(max((len(r) for r in values), default=0))]
     for r, raw_cells in enumerate(values):
         number = r + 1
-        cells = [_text(v) for v in raw_cells]
+        cells = [_percent_text(v) if (r, c) in percent_cells else _text(v) for c, v in enumerate(raw_cells)]
         for (row_index, col), text in spread.items():
             if row_index == r and col < len(cells) and not cells[col]:
                 cells[col] = text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.model import Indicator, Op, Table
 from jixiao.review.common import (
@@ -33,8 +34,21 @@ _WHOLE_BUDGET_NAMES = (
 _TOLERANCE = Decimal("0.5")
 
 
+def _money(value: Decimal, unit: str) -> str:
+    """An amount in the unit the table uses for its budget (元 or 万元), for messages."""
+    if unit == "万元":
+        return f"{number((value / 10000).normalize())}万元"
+    return _yuan(value)
+
+
 def _yuan(value: Decimal) -> str:
     return f"{number(value.quantize(Decimal('0.01')))}元"
+
+
+@lru_cache(maxsize=4096)
+def _names_whole_budget(name: str) -> bool:
+    plain_name = plain(name)
+    return any(n in plain_name for n in _WHOLE_BUDGET_NAMES)
 
 
 def _annual_ceiling(ind: Indicator) -> Decimal | None:
@@ -49,15 +63,16 @@ def cost_exceeds_budget(table: Table, profile: Profile) -> Iterator[Hit]:
     budget = table.project.budget
     if budget is None:
         return
+    unit = table.project.budget_unit
     for ind in table.indicators:
         if not is_cost(ind):
             continue
         amount = _annual_ceiling(ind)
         if amount is not None and amount - budget > _TOLERANCE:
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"成本指标“{ind.name}”年度值{ind.annual.raw}超过{table.project.year or '本'}年度预算金额"
-                f"{_yuan(budget)}（多{_yuan(amount - budget)}）",
+                f"{_money(budget, unit)}（多{_money(amount - budget, unit)}）",
                 ind.name,
             )
 
@@ -67,15 +82,16 @@ def control_differs_from_budget(table: Table, profile: Profile) -> Iterator[Hit]
     budget = table.project.budget
     if budget is None:
         return
+    unit = table.project.budget_unit
     for ind in table.indicators:
-        if not is_cost(ind) or not any(n in plain(ind.name) for n in _WHOLE_BUDGET_NAMES):
+        if not is_cost(ind) or not _names_whole_budget(ind.name):
             continue
         amount = _annual_ceiling(ind)
         if amount is not None and budget - amount > _TOLERANCE:
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"“{ind.name}”年度值{ind.annual.raw}与{table.project.year or '本'}年度预算金额"
-                f"{_yuan(budget)}不一致（少{_yuan(budget - amount)}）",
+                f"{_money(budget, unit)}不一致（少{_money(budget - amount, unit)}）",
                 ind.name,
             )
 
@@ -100,6 +116,7 @@ def unit_cost_against_budget(table: Table, profile: Profile) -> Iterator[Hit]:
     budget = table.project.budget
     if budget is None:
         return
+    unit = table.project.budget_unit
     for cost_ind in table.indicators:
         if not is_cost(cost_ind):
             continue
@@ -125,9 +142,9 @@ def unit_cost_against_budget(table: Table, profile: Profile) -> Iterator[Hit]:
             if too_big or (not ceiling and total - budget > _TOLERANCE):
                 relation = "低于" if too_big else "高于"
                 yield Hit(
-                    cost_ind.source.line,
+                    cost_ind.source,
                     f"按“{cost_ind.name}”{cost_ind.annual.raw} × “{qty_ind.name}”{qty_ind.annual.raw}"
-                    f"测算为{_yuan(total)}，{relation}年度预算金额{_yuan(budget)}",
+                    f"测算为{_money(total, unit)}，{relation}年度预算金额{_money(budget, unit)}",
                     cost_ind.name,
                 )
                 break

@@ -10,28 +10,40 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao import catalog
-from jixiao.model import Indicator, Kind, Op, Table, Target
+from jixiao.model import Indicator, Kind, Op, SourceRef, Table, Target
 from jixiao.values import number_text, unit_from_name
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One thing a rule found: the source line of the row or field, a Chinese message, the indicator."""
+    """One thing a rule found: where (the row's full source, or a line of the table such as a project
+    field's), a Chinese message, the indicator."""
 
-    line: int | None
+    where: SourceRef | int | None
     message: str
     indicator: str | None = None
     suggestion: str | None = None  # overrides the rule's general suggestion when more precise
 
 
+# Names and units repeat from table to table, so the string readings below are memoised; the caches
+# are bounded so memory stays flat on any batch.
+_CACHE = 16384
+
+
+@lru_cache(maxsize=_CACHE)
+def canonical(text: str) -> str:
+    return catalog.canonical(text)
+
+
 def level1_of(indicator: Indicator) -> str:
-    return catalog.canonical(indicator.level1)
+    return canonical(indicator.level1)
 
 
 def level2_of(indicator: Indicator) -> str:
-    return catalog.canonical(indicator.level2)
+    return canonical(indicator.level2)
 
 
 def is_output(indicator: Indicator) -> bool:
@@ -154,9 +166,14 @@ _NAME_SUFFIX_UNITS: tuple[tuple[str, str], ...] = (
 _BRACKETS = re.compile(r"[（(]([^（）()]*)[)）]")
 
 
+@lru_cache(maxsize=_CACHE)
 def unit_key(unit: str) -> str:
-    """Normalise spellings: 条（次） and 条(次) → 条次; ％ → %."""
-    return _BRACKETS.sub(r"\1", unit).replace("％", "%").strip()
+    """Normalise spellings: 条（次） and 条(次) → 条次; ％ → %; 人/次 → 人次."""
+    key = _BRACKETS.sub(r"\1", unit).replace("％", "%").strip()
+    return _UNIT_SYNONYMS.get(key, key)
+
+
+_UNIT_SYNONYMS = {"人/次": "人次", "户/次": "户次", "场/次": "场次"}
 
 
 def base_unit(target: Target) -> str | None:
@@ -164,6 +181,7 @@ def base_unit(target: Target) -> str | None:
     return unit_key(unit) if unit else None
 
 
+@lru_cache(maxsize=_CACHE)
 def families(unit: str) -> frozenset[str]:
     """The kinds of thing a unit counts; 条次 counts both 条 and 次."""
     key = unit_key(unit)
@@ -172,14 +190,28 @@ def families(unit: str) -> frozenset[str]:
     return frozenset({_FAMILIES.get(key, key)})
 
 
+@lru_cache(maxsize=_CACHE)
 def compatible_units(a: str, b: str) -> bool:
     return bool(families(a) & families(b))
 
 
+@lru_cache(maxsize=_CACHE)
+def loosely_compatible(a: str, b: str) -> bool:
+    """Compatible once 人次/户次/场次 are read as 人/户/场, as goal texts loosely write them."""
+
+    def loose(unit: str) -> str:
+        key = unit_key(unit)
+        return key[:-1] if len(key) > 1 and key.endswith("次") and key != "条次" else key
+
+    return compatible_units(loose(a), loose(b))
+
+
+@lru_cache(maxsize=_CACHE)
 def is_count_unit(unit: str | None) -> bool:
     return unit is not None and unit_key(unit) in _COUNT_UNITS
 
 
+@lru_cache(maxsize=_CACHE)
 def money_factor(unit: str | None) -> Decimal | None:
     """Yuan per unit for a plain money unit (元, 万元), None for anything else (元/人/天 too)."""
     if unit is None:
@@ -198,12 +230,21 @@ def per_unit_cost(target: Target) -> tuple[Decimal, tuple[str, ...]] | None:
     """``≤105000元/人/年`` → (105000 元, ('人', '年')); None unless a money unit per something."""
     if target.kind is not Kind.QUANTITATIVE or target.value is None or target.unit is None:
         return None
-    parts = unit_key(target.unit).split("/")
+    parts = _per_unit_parts(target.unit)
+    if parts is None:
+        return None
+    return target.value * MONEY_FACTORS[parts[0]], parts[1:]
+
+
+@lru_cache(maxsize=_CACHE)
+def _per_unit_parts(unit: str) -> tuple[str, ...] | None:
+    parts = tuple(unit_key(unit).split("/"))
     if len(parts) < 2 or parts[0] not in MONEY_FACTORS:
         return None
-    return target.value * MONEY_FACTORS[parts[0]], tuple(parts[1:])
+    return parts
 
 
+@lru_cache(maxsize=_CACHE)
 def implied_unit(name: str) -> str | None:
     """The unit an indicator's name announces: ``咨询服务数（宗）`` → 宗, ``年均培训人次`` → 人次."""
     bracketed = unit_from_name(name)
@@ -216,11 +257,25 @@ def implied_unit(name: str) -> str | None:
     return None
 
 
+_SATISFACTION_ENDINGS = ("满意度", "满意率", "认可度", "满意程度")
+
+
+@lru_cache(maxsize=_CACHE)
+def names_satisfaction(text: str) -> bool:
+    """A satisfaction measure: the name (or the value's subject) ends with 满意度/满意率/认可度.
+
+    Ending, not containing: 满意度调查覆盖率 is a coverage rate, not a satisfaction level.
+    """
+    core = _BRACKETS.sub("", plain(text))
+    return core.endswith(_SATISFACTION_ENDINGS)
+
+
 # --- text -------------------------------------------------------------------------------------
 
 _QUOTES = "“”\"'‘’「」『』《》"
 
 
+@lru_cache(maxsize=_CACHE)
 def plain(text: str) -> str:
     """Text for matching: spaces and quotes dropped, full-width brackets kept apart."""
     return "".join(c for c in catalog.normalise(text) if c not in _QUOTES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jixiao import catalog
-from jixiao.model import Table
+from jixiao.model import SourceRef, Table
 from jixiao.review.common import Hit, is_cost, level1_of, level2_of
 from jixiao.review.profiles import Profile
 
@@ -66,8 +66,8 @@ def output_dimensions(table: Table, profile: Profile) -> Iterator[Hit]:
         name for name in (catalog.QUANTITY, catalog.QUALITY, catalog.TIMELINESS) if name not in present
     ]
     if missing:
-        line = min(i.source.line or 0 for i in outputs) or None
-        yield Hit(line, f"产出指标缺少{'、'.join(missing)}")
+        first = min(outputs, key=lambda i: i.source.line or 0)
+        yield Hit(first.source, f"产出指标缺少{'、'.join(missing)}")
 
 
 def cost_present(table: Table, profile: Profile) -> Iterator[Hit]:
@@ -87,9 +87,9 @@ def names_and_values_present(table: Table, profile: Profile) -> Iterator[Hit]:
     """每个三级指标都要有名称，并至少有一个指标值。"""
     for ind in table.indicators:
         if not ind.name.strip():
-            yield Hit(ind.source.line, "三级指标名称为空", ind.name or None)
+            yield Hit(ind.source, "三级指标名称为空", ind.name or None)
         if ind.period.is_empty and ind.annual.is_empty:
-            yield Hit(ind.source.line, f"指标“{ind.name}”没有填写指标值", ind.name or None)
+            yield Hit(ind.source, f"指标“{ind.name}”没有填写指标值", ind.name or None)
 
 
 def both_values_present(table: Table, profile: Profile) -> Iterator[Hit]:
@@ -97,12 +97,12 @@ def both_values_present(table: Table, profile: Profile) -> Iterator[Hit]:
     for ind in table.indicators:
         if ind.period.is_empty != ind.annual.is_empty:
             missing = "实施周期指标值" if ind.period.is_empty else "年度指标值"
-            yield Hit(ind.source.line, f"指标“{ind.name}”缺少{missing}", ind.name)
+            yield Hit(ind.source, f"指标“{ind.name}”缺少{missing}", ind.name)
 
 
-def _first_line(table: Table, level1: str) -> int | None:
+def _first_line(table: Table, level1: str) -> SourceRef:
     """Where a missing category would go: its placeholder row if any, else the table's first line."""
     for ph in table.placeholders:
         if catalog.canonical(ph.level1) == level1 and ph.source.line is not None:
-            return ph.source.line
-    return table.source.line
+            return ph.source
+    return table.source

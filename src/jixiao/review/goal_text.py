@@ -13,9 +13,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.model import Indicator, Kind, Table, Target
-from jixiao.review.common import Hit, base_unit, compatible_units, number, plain
+from jixiao.review.common import Hit, base_unit, compatible_units, loosely_compatible, number, plain
 from jixiao.review.profiles import Profile
 
 _UNITS = "人次|场次|户次|个|场|宗|期|人|名|位|户|次|条|篇|件|家|所|项|%|％"
@@ -61,18 +62,35 @@ class Mention:
     clause: str
     value: Decimal
     unit: str
+    bound: str | None = None  # ">=" for 不少于/以上, "<=" for 不超过/以内: a floor or ceiling, not an amount
+
+    def agrees_with(self, value: Decimal) -> bool:
+        """A stricter indicator agrees with a floor or ceiling in the goal (不少于20个 vs 25个)."""
+        if self.bound == ">=":
+            return value >= self.value
+        if self.bound == "<=":
+            return value <= self.value
+        return value == self.value
 
 
-def mentions(text: str) -> list[Mention]:
+@lru_cache(maxsize=4096)
+def mentions(text: str) -> tuple[Mention, ...]:
     """Numbers with counting units in a goal text, each with the clause around it."""
     out = []
     for clause in _CLAUSE_SPLIT.split(text):
         for m in _MENTION.finditer(clause):
             unit = "%" if m.group("unit") == "％" else m.group("unit")
-            out.append(Mention(clause, Decimal(m.group("num")), unit))
-    return out
+            around = clause[max(0, m.start() - 4) : m.end() + 3]
+            bound = ">=" if _FLOOR.search(around) else "<=" if _CEILING.search(around) else None
+            out.append(Mention(clause, Decimal(m.group("num")), unit, bound))
+    return tuple(out)
 
 
+_FLOOR = re.compile(r"不少于|不低于|至少|以上|超过|多于|≥|>=")
+_CEILING = re.compile(r"不超过|不高于|不多于|以内|以下|控制在|≤|<=")
+
+
+@lru_cache(maxsize=16384)
 def _longest_common(a: str, b: str) -> str:
     best = ""
     for i in range(len(a)):
@@ -133,39 +151,62 @@ def _texts(table: Table) -> Iterator[tuple[str, str, int | None, bool]]:
         yield "实施周期总目标", goals.period, goals.period_line or table.source.line, False
 
 
-def goal_number_disagrees(table: Table, profile: Profile) -> Iterator[Hit]:
-    """目标文字中写明的数量应与对应指标的指标值一致（年度目标对年度值，实施周期总目标对实施周期值）。"""
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One mention in one goal text, with the indicator it was matched to (or None)."""
+
+    label: str
+    goal_line: int | None
+    annual: bool
+    mention: Mention
+    match: tuple[Indicator, Target] | None
+    unit_used: bool  # some quantitative indicator of the table counts in a compatible unit
+
+
+# Both goal rules read the same analysis of the same table, one after the other: keep the last one.
+_last: list[tuple[Table, list[_Reading]]] = []
+
+
+def _readings(table: Table) -> list[_Reading]:
+    cached = _last[:1]  # one read: another thread may replace it meanwhile
+    if cached and cached[0][0] is table:
+        return cached[0][1]
+    out = []
     for label, text, goal_line, annual in _texts(table):
         candidates = _quantities(table, annual)
+        units = [base_unit(t) for _, t in candidates]
         for mention in mentions(text):
-            found = _match(mention, candidates)
-            if found is None:
-                continue
-            ind, target = found
-            if target.value is not None and target.value != mention.value:
-                column = "年度值" if annual else "实施周期值"
-                yield Hit(
-                    ind.source.line,
-                    f"{label}（第{goal_line}行）写“{mention.clause}”（{number(mention.value)}{mention.unit}），"
-                    f"但指标“{ind.name}”的{column}为{target.raw}",
-                    ind.name,
-                )
+            used = any(u and loosely_compatible(mention.unit, u) for u in units)
+            out.append(_Reading(label, goal_line, annual, mention, _match(mention, candidates), used))
+    _last[:] = [(table, out)]
+    return out
+
+
+def goal_number_disagrees(table: Table, profile: Profile) -> Iterator[Hit]:
+    """目标文字中写明的数量应与对应指标的指标值一致（年度目标对年度值，实施周期总目标对实施周期值）。"""
+    for reading in _readings(table):
+        if reading.match is None:
+            continue
+        ind, target = reading.match
+        mention = reading.mention
+        if target.value is not None and not mention.agrees_with(target.value):
+            column = "年度值" if reading.annual else "实施周期值"
+            yield Hit(
+                ind.source,
+                f"{reading.label}（第{reading.goal_line}行）写“{mention.clause}”（{number(mention.value)}"
+                f"{mention.unit}），但指标“{ind.name}”的{column}为{target.raw}",
+                ind.name,
+            )
 
 
 def goal_number_without_indicator(table: Table, profile: Profile) -> Iterator[Hit]:
     """目标文字中写明的数量应有指标体现；表中没有任何同类单位的指标时提示（百分比不检查）。"""
-    for label, text, goal_line, annual in _texts(table):
-        candidates = _quantities(table, annual)
-        for mention in mentions(text):
-            if mention.unit == "%":
-                continue
-            if any(
-                base_unit(t) and compatible_units(mention.unit, base_unit(t) or "") for _, t in candidates
-            ):
-                continue
-            if _match(mention, candidates) is not None:
-                continue
-            yield Hit(
-                goal_line,
-                f"{label}写明“{mention.clause}”（{number(mention.value)}{mention.unit}），但没有以“{mention.unit}”计量的指标",
-            )
+    for reading in _readings(table):
+        mention = reading.mention
+        if mention.unit == "%" or reading.unit_used or reading.match is not None:
+            continue
+        yield Hit(
+            reading.goal_line,
+            f"{reading.label}写明“{mention.clause}”（{number(mention.value)}{mention.unit}），"
+            f"但没有以“{mention.unit}”计量的指标",
+        )

@@ -5,10 +5,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from jixiao import catalog
 from jixiao.model import Indicator, Kind, Op, Table, Target
-from jixiao.review.common import Hit, compatible_units, implied_unit, is_output, level1_of, plain, unit_key
+from jixiao.review.common import (
+    Hit,
+    compatible_units,
+    implied_unit,
+    is_output,
+    level1_of,
+    names_satisfaction,
+    plain,
+    unit_key,
+)
 from jixiao.review.profiles import Profile
 
 # Words that state a direction or an impression, not a level anyone can check (rules.md §3.3, §11.5).
@@ -44,10 +54,12 @@ _VAGUE_WORDS = (
     "好",
 )
 # A grade is checkable when the indicator names the grading it comes from (第三方评估等级 合格及以上).
+_GROWTH_WORDS = ("增长", "增幅", "增速", "提高率", "提升率", "比上年", "同比")
 _GRADED_NAMES = ("等级", "评级", "评估", "验收", "考核结果", "评价结果")
 _FILLER = re.compile(r"[、，,。；;和与并且\s]")
 
 
+@lru_cache(maxsize=4096)
 def is_vague(text: str) -> bool:
     """True when the text is made only of vague words (``有效提高``, ``持续提高``, ``良好``)."""
     rest = _FILLER.sub("", plain(text))
@@ -58,8 +70,18 @@ def is_vague(text: str) -> bool:
     return not rest
 
 
+@lru_cache(maxsize=4096)
+def _names_a_grading(name: str) -> bool:
+    return any(g in name for g in _GRADED_NAMES)
+
+
+@lru_cache(maxsize=4096)
+def _names_growth(name: str) -> bool:
+    return any(w in name for w in _GROWTH_WORDS)
+
+
 def _vague_targets(ind: Indicator) -> list[Target]:
-    if any(g in ind.name for g in _GRADED_NAMES):
+    if _names_a_grading(ind.name):
         return []
     seen: list[Target] = []
     for t in (ind.period, ind.annual):
@@ -77,9 +99,7 @@ def vague_output(table: Table, profile: Profile) -> Iterator[Hit]:
         vague = _vague_targets(ind)
         if vague:
             values = "、".join(f"“{t.raw}”" for t in vague)
-            yield Hit(
-                ind.source.line, f"产出指标“{ind.name}”的指标值只有笼统词语{values}，无法计量", ind.name
-            )
+            yield Hit(ind.source, f"产出指标“{ind.name}”的指标值只有笼统词语{values}，无法计量", ind.name)
 
 
 def vague_other(table: Table, profile: Profile) -> Iterator[Hit]:
@@ -92,42 +112,33 @@ def vague_other(table: Table, profile: Profile) -> Iterator[Hit]:
         if vague:
             values = "、".join(f"“{t.raw}”" for t in vague)
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"“{ind.name}”的指标值{values}只是笼统表述，年底无法判断是否达成",
                 ind.name,
             )
 
 
-_GROWTH_WORDS = ("增长", "增幅", "增速", "提高率", "提升率", "比上年", "同比")
-
-
 def percent_above_100(table: Table, profile: Profile) -> Iterator[Hit]:
     """百分比指标值不应超过100%（增长率、增幅类指标除外）。"""
     for ind in table.indicators:
-        if any(w in ind.name for w in _GROWTH_WORDS):
+        if _names_growth(ind.name):
             continue
         for column, t in (("实施周期值", ind.period), ("年度值", ind.annual)):
             if t.unit == "%" and t.value is not None and t.value > 100 and t.op not in (Op.LE, Op.LT):
-                yield Hit(ind.source.line, f"“{ind.name}”{column}{t.raw}超过100%", ind.name)
+                yield Hit(ind.source, f"“{ind.name}”{column}{t.raw}超过100%", ind.name)
                 break
-
-
-_SATISFACTION_WORDS = ("满意度", "满意率", "认可度", "满意")
 
 
 def satisfaction_below_floor(table: Table, profile: Profile) -> Iterator[Hit]:
     """满意度指标值通常不低于85%（阈值在审核配置中）；目标定得更低时报告。"""
     floor = profile.satisfaction_floor
     for ind in table.indicators:
-        text = ind.name + (ind.annual.subject or "")
-        is_satisfaction = level1_of(ind) == catalog.SATISFACTION or any(
-            w in text for w in _SATISFACTION_WORDS
-        )
-        if not is_satisfaction:
+        named = names_satisfaction(ind.name) or names_satisfaction(ind.annual.subject or "")
+        if not named and level1_of(ind) != catalog.SATISFACTION:
             continue
         t = ind.annual if not ind.annual.is_empty else ind.period
         if t.unit == "%" and t.value is not None and t.op not in (Op.LE, Op.LT) and t.value < floor:
-            yield Hit(ind.source.line, f"满意度目标“{ind.name}”{t.raw}低于通常的{floor}%", ind.name)
+            yield Hit(ind.source, f"满意度目标“{ind.name}”{t.raw}低于通常的{floor}%", ind.name)
 
 
 def unit_contradicts_name(table: Table, profile: Profile) -> Iterator[Hit]:
@@ -143,7 +154,7 @@ def unit_contradicts_name(table: Table, profile: Profile) -> Iterator[Hit]:
             unit = unit_key(t.base_unit or t.unit)
             if not compatible_units(named, unit):
                 yield Hit(
-                    ind.source.line,
+                    ind.source,
                     f"指标名称“{ind.name}”的单位是“{named}”，指标值{t.raw}的单位却是“{unit}”",
                     ind.name,
                 )
@@ -162,7 +173,7 @@ def quantity_without_unit(table: Table, profile: Profile) -> Iterator[Hit]:
         ]
         if bare:
             values = "、".join(f"{column}“{t.raw}”" for column, t in bare)
-            yield Hit(ind.source.line, f"指标“{ind.name}”的{values}没有计量单位", ind.name)
+            yield Hit(ind.source, f"指标“{ind.name}”的{values}没有计量单位", ind.name)
 
 
 _HEDGED = re.compile(r"(约|大约|大概|估计|预计)\s*\d|\d[^\d]{0,4}(左右|上下)")
@@ -173,5 +184,5 @@ def approximate_value(table: Table, profile: Profile) -> Iterator[Hit]:
     for ind in table.indicators:
         for column, t in (("实施周期值", ind.period), ("年度值", ind.annual)):
             if _HEDGED.search(t.raw):
-                yield Hit(ind.source.line, f"“{ind.name}”{column}“{t.raw}”是约数，无法考核", ind.name)
+                yield Hit(ind.source, f"“{ind.name}”{column}“{t.raw}”是约数，无法考核", ind.name)
                 break

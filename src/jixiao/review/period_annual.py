@@ -39,6 +39,24 @@ def _comparable(ind: Indicator) -> tuple[Decimal, Decimal] | None:
     return period.value, annual.value
 
 
+# Three rules read the same pairs of the same table one after the other: keep the last table's.
+_last: list[tuple[Table, list[tuple[Indicator, tuple[Decimal, Decimal]]]]] = []
+
+
+def _pairs(table: Table) -> list[tuple[Indicator, tuple[Decimal, Decimal]]]:
+    """The indicators whose period and annual values can be compared, with the two numbers."""
+    cached = _last[:1]  # one read: another thread may replace it meanwhile
+    if cached and cached[0][0] is table:
+        return cached[0][1]
+    out = []
+    for ind in table.indicators:
+        pair = _comparable(ind)
+        if pair is not None:
+            out.append((ind, pair))
+    _last[:] = [(table, out)]
+    return out
+
+
 def _is_floor(target: Target) -> bool:
     return target.op not in (Op.LE, Op.LT)
 
@@ -50,14 +68,10 @@ def _span(table: Table) -> str:
 
 def annual_exceeds_period(table: Table, profile: Profile) -> Iterator[Hit]:
     """累计性的数量（个、场、人次、金额等）的年度值不能大于实施周期值：一年是整个周期的一部分。"""
-    for ind in table.indicators:
-        pair = _comparable(ind)
-        if pair is None:
-            continue
-        period, annual = pair
+    for ind, (period, annual) in _pairs(table):
         if annual > period:
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"“{ind.name}”年度值{ind.annual.raw}大于实施周期值{ind.period.raw}",
                 ind.name,
             )
@@ -71,14 +85,12 @@ def equal_values_multi_year(table: Table, profile: Profile) -> Iterator[Hit]:
     years = table.project.years
     if years is None or years < 2:
         return
-    for ind in table.indicators:
-        pair = _comparable(ind)
-        if pair is None or money_factor(ind.annual.unit) is not None or plain(ind.name).endswith("数量"):
+    for ind, (period, annual) in _pairs(table):
+        if money_factor(ind.annual.unit) is not None or plain(ind.name).endswith("数量"):
             continue
-        period, annual = pair
         if period == annual and annual > 1 and _is_floor(ind.annual):
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"实施周期为{_span(table)}，但“{ind.name}”的实施周期值与年度值都是{ind.annual.raw}；"
                 "实施周期值应为整个周期的累计目标，更可能有误",
                 ind.name,
@@ -90,7 +102,7 @@ def period_value_per_year(table: Table, profile: Profile) -> Iterator[Hit]:
     for ind in table.indicators:
         if ind.period.per_year and is_count_unit(ind.period.base_unit):
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"“{ind.name}”的实施周期值写成了每年的量（{ind.period.raw}）",
                 ind.name,
             )
@@ -106,7 +118,7 @@ def units_differ(table: Table, profile: Profile) -> Iterator[Hit]:
             continue
         if not compatible_units(p_unit, a_unit):
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"“{ind.name}”实施周期值单位为“{p_unit}”，年度值单位为“{a_unit}”",
                 ind.name,
             )
@@ -132,7 +144,7 @@ def deadline_outside_period(table: Table, profile: Profile) -> Iterator[Hit]:
             first, last = period_years
             if first < p.period_start or last > p.period_end:
                 yield Hit(
-                    ind.source.line,
+                    ind.source,
                     f"“{ind.name}”实施周期值{ind.period.raw}超出实施周期{p.period_start}–{p.period_end}年",
                     ind.name,
                 )
@@ -140,7 +152,7 @@ def deadline_outside_period(table: Table, profile: Profile) -> Iterator[Hit]:
         annual_years = _years_of(ind.annual)
         if annual_years and p.year is not None and annual_years != (p.year, p.year):
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"“{ind.name}”年度值{ind.annual.raw}不在预算年度{p.year}年内",
                 ind.name,
             )
@@ -151,15 +163,13 @@ def ratio_disagrees_with_years(table: Table, profile: Profile) -> Iterator[Hit]:
     years = table.project.years
     if years is None or years < 2:
         return
-    for ind in table.indicators:
-        pair = _comparable(ind)
-        if pair is None or pair[1] == 0:
+    for ind, (period, annual) in _pairs(table):
+        if annual == 0:
             continue
-        period, annual = pair
         ratio = period / annual
         if ratio == ratio.to_integral_value() and ratio >= 2 and ratio != years:
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"“{ind.name}”实施周期值{ind.period.raw}是年度值{ind.annual.raw}的{number(ratio)}倍，"
                 f"而实施周期为{_span(table)}",
                 ind.name,

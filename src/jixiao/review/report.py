@@ -9,12 +9,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from jixiao.model import Diagnostic, Severity
+from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.review.profiles import DEFAULT_PROFILE, PROFILES, Profile
 from jixiao.review.registry import FAMILIES, RULES, RULES_BY_ID, Rule
 from jixiao.review.runner import RULE_CRASHED, TableReview
 
 REVIEW_FORMAT = "jixiao.review/1"
+
+
+def _source_dict(source: SourceRef) -> dict[str, Any]:
+    return {
+        "file": source.file,
+        "line": source.line,
+        "sheet": source.sheet,
+        "cell": source.cell,
+        "page": source.page,
+    }
 
 
 def finding_to_dict(finding: Diagnostic) -> dict[str, Any]:
@@ -26,6 +36,10 @@ def finding_to_dict(finding: Diagnostic) -> dict[str, Any]:
         "family": rule.family if rule else None,
         "file": finding.source.file,
         "line": finding.source.line,
+        "sheet": finding.source.sheet,
+        "cell": finding.source.cell,
+        "page": finding.source.page,
+        "where": str(finding.source),
         "indicator": finding.indicator,
         "message": finding.message,
         "basis": finding.basis,
@@ -47,7 +61,7 @@ def review_to_dict(
         "project": project.name,
         "year": project.year,
         "budget": None if project.budget is None else f"{project.budget:.2f}",
-        "source": {"file": review.table.source.file, "line": review.table.source.line},
+        "source": _source_dict(review.table.source),
         "profile": profile.name,
         "outcome": review.outcome.value,
         "reason": review.reason,

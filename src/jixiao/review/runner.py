@@ -8,13 +8,13 @@ the same list. A rule that raises does not stop the run: it becomes a finding of
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
 from jixiao.review.common import Hit
 from jixiao.review.outcome import Outcome, grade
 from jixiao.review.profiles import DEFAULT_PROFILE, Profile
-from jixiao.review.registry import RULES, Rule
+from jixiao.review.registry import RULES, Rule, TableCheck
 
 RULE_CRASHED = "JX-Z01"
 _ORDER = {rule.id: index for index, rule in enumerate(RULES)}
@@ -33,12 +33,24 @@ class TableReview:
         return sum(1 for f in self.findings if f.severity is severity)
 
 
+def _source(hit: Hit, table: Table) -> SourceRef:
+    """The hit's place: a row's own source, or a line of the table (on the table's sheet or page)."""
+    if isinstance(hit.where, SourceRef):
+        return (
+            hit.where if hit.where.file == table.source.file else replace(hit.where, file=table.source.file)
+        )
+    if hit.where is None:
+        return table.source
+    cell = f"A{hit.where}" if table.source.sheet is not None else None
+    return replace(table.source, line=hit.where, cell=cell)
+
+
 def _finding(rule: Rule, hit: Hit, table: Table, profile: Profile) -> Diagnostic:
     return Diagnostic(
         code=rule.id,
         severity=profile.severity_of(rule.id, rule.severity),
         message=hit.message,
-        source=SourceRef(table.source.file, hit.line if hit.line is not None else table.source.line),
+        source=_source(hit, table),
         indicator=hit.indicator,
         basis=rule.basis,
         suggestion=hit.suggestion or rule.suggestion,
@@ -56,17 +68,23 @@ def _crash(rule: Rule, exc: Exception, table: Table) -> Diagnostic:
     )
 
 
-def _sort_key(d: Diagnostic) -> tuple[int, int]:
-    return (d.source.line or 0, _ORDER.get(d.code, len(_ORDER)))
+def _sort_key(d: Diagnostic) -> tuple[int, int, int]:
+    """Source order: page (PDF), then line (or row), then the rule's place in the catalogue."""
+    return (d.source.page or 0, d.source.line or 0, _ORDER.get(d.code, len(_ORDER)))
 
 
-def _table_findings(table: Table, profile: Profile, rules: Iterable[Rule]) -> list[Diagnostic]:
+def _active(profile: Profile, rules: Iterable[Rule]) -> list[tuple[Rule, TableCheck]]:
+    return [(r, r.check) for r in rules if r.check is not None and profile.enabled(r.id)]
+
+
+def _table_findings(
+    table: Table, profile: Profile, active: list[tuple[Rule, TableCheck]]
+) -> list[Diagnostic]:
     out: list[Diagnostic] = []
-    for rule in rules:
-        if rule.check is None or not profile.enabled(rule.id):
-            continue
+    for rule, check in active:
         try:
-            out.extend(_finding(rule, hit, table, profile) for hit in rule.check(table, profile))
+            for hit in check(table, profile):
+                out.append(_finding(rule, hit, table, profile))
         except Exception as exc:  # a broken rule must not stop the review
             out.append(_crash(rule, exc, table))
     return out
@@ -82,14 +100,15 @@ def review_table(
     table: Table, profile: Profile = DEFAULT_PROFILE, rules: Sequence[Rule] = RULES
 ) -> TableReview:
     """Review one table with the table rules of the profile."""
-    return _finish(table, _table_findings(table, profile, rules), profile)
+    return _finish(table, _table_findings(table, profile, _active(profile, rules)), profile)
 
 
 def review_batch(
     tables: Sequence[Table], profile: Profile = DEFAULT_PROFILE, rules: Sequence[Rule] = RULES
 ) -> list[TableReview]:
     """Review tables read together: each table's rules, then the rules that compare tables."""
-    per_table = [_table_findings(t, profile, rules) for t in tables]
+    active = _active(profile, rules)
+    per_table = [_table_findings(t, profile, active) for t in tables]
     for rule in rules:
         if rule.batch_check is None or not profile.enabled(rule.id):
             continue

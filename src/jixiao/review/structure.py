@@ -10,10 +10,21 @@ category had to be guessed.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from jixiao import catalog
-from jixiao.model import Indicator, RowLayout, Table
-from jixiao.review.common import Hit, is_cost, level1_of, level2_of, money_factor, per_unit_cost, plain
+from jixiao.model import Op, RowLayout, SourceRef, Table
+from jixiao.review.common import (
+    Hit,
+    is_cost,
+    level1_of,
+    level2_of,
+    money_factor,
+    names_satisfaction,
+    per_unit_cost,
+    plain,
+)
 from jixiao.review.profiles import Profile
 
 LEVEL1_COLUMN = "一级指标"
@@ -22,7 +33,11 @@ LEVEL3_COLUMN = "三级指标"
 HEAD_COLUMN = "绩效指标"
 
 
-def _expected_column(text: str) -> str:
+@lru_cache(maxsize=4096)
+def _expected_column(text: str) -> str | None:
+    """The column a category name belongs in, or None when the text is not a category name."""
+    if not catalog.is_category_name(text):
+        return None
     return LEVEL1_COLUMN if catalog.is_level1_name(text) else LEVEL2_COLUMN
 
 
@@ -30,18 +45,44 @@ def _misplaced_categories(layout: RowLayout) -> list[tuple[str, str, str]]:
     """(text, column it stood in, column it belongs in) for category names out of place."""
     out = []
     for role, text in layout.cells:
-        if role is None or not catalog.is_category_name(text):
+        if role is None:
             continue
         expected = _expected_column(text)
-        if role != expected:
+        if expected is not None and role != expected:
             out.append((text, role, expected))
     return out
 
 
-def _name_column(ind: Indicator) -> str | None:
-    if ind.layout is None or not ind.name:
-        return None
-    return ind.layout.role_of(ind.name)
+@dataclass(frozen=True, slots=True)
+class _RowView:
+    """One row with a layout: its line, the indicator's name (None for a placeholder), where that name
+    stood, and the category names out of place."""
+
+    source: SourceRef
+    name: str | None
+    name_column: str | None
+    misplaced: tuple[tuple[str, str, str], ...]
+
+
+# The three layout rules read the same rows of the same table one after the other: keep the last.
+_last: list[tuple[Table, list[_RowView]]] = []
+
+
+def _rows(table: Table) -> list[_RowView]:
+    cached = _last[:1]  # one read: another thread may replace it meanwhile
+    if cached and cached[0][0] is table:
+        return cached[0][1]
+    rows = []
+    for ind in table.indicators:
+        if ind.layout is not None:
+            column = ind.layout.role_of(ind.name) if ind.name else None
+            rows.append(_RowView(ind.source, ind.name, column, tuple(_misplaced_categories(ind.layout))))
+    for ph in table.placeholders:
+        if ph.layout is not None:
+            rows.append(_RowView(ph.source, None, None, tuple(_misplaced_categories(ph.layout))))
+    rows.sort(key=lambda r: r.source.line or 0)
+    _last[:] = [(table, rows)]
+    return rows
 
 
 def _describe(items: Sequence[tuple[str, str, str]]) -> str:
@@ -54,43 +95,32 @@ def category_in_wrong_column(table: Table, profile: Profile) -> Iterator[Hit]:
     例如“时效指标”（二级）写在一级指标列、“满意度指标”（一级）写在“绩效指标”列。同一行中三级指标
     名称的错位一并列出。
     """
-    rows: list[tuple[int | None, str | None, RowLayout]] = []
-    rows += [(i.source.line, i.name, i.layout) for i in table.indicators if i.layout is not None]
-    rows += [(p.source.line, None, p.layout) for p in table.placeholders if p.layout is not None]
-    for line, name, layout in sorted(rows, key=lambda r: r[0] or 0):
-        misplaced = _misplaced_categories(layout)
-        if not misplaced:
+    for row in _rows(table):
+        if not row.misplaced:
             continue
-        role = layout.role_of(name) if name else None
-        if name and role not in (None, LEVEL3_COLUMN):
-            misplaced.append((name, role, LEVEL3_COLUMN))
-        yield Hit(line, f"本行名称错位：{_describe(misplaced)}", name)
+        misplaced = list(row.misplaced)
+        if row.name and row.name_column not in (None, LEVEL3_COLUMN):
+            misplaced.append((row.name, row.name_column, LEVEL3_COLUMN))
+        yield Hit(row.source, f"本行名称错位：{_describe(misplaced)}", row.name)
 
 
 def name_in_category_column(table: Table, profile: Profile) -> Iterator[Hit]:
     """三级指标名称应在“三级指标”列；写在一级或二级指标列时报告（整行错位由 JX-S01 报告）。"""
-    for ind in table.indicators:
-        role = _name_column(ind)
-        if role not in (LEVEL1_COLUMN, LEVEL2_COLUMN) or ind.layout is None:
-            continue
-        if _misplaced_categories(ind.layout):
-            continue  # JX-S01 already lists the whole row
-        yield Hit(ind.source.line, f"三级指标“{ind.name}”写在{role}列（应在三级指标列）", ind.name)
+    for row in _rows(table):
+        if row.name_column in (LEVEL1_COLUMN, LEVEL2_COLUMN) and not row.misplaced:
+            yield Hit(row.source, f"三级指标“{row.name}”写在{row.name_column}列（应在三级指标列）", row.name)
 
 
 def row_outside_tree(table: Table, profile: Profile) -> Iterator[Hit]:
     """指标行应在指标树内；三级指标名称写在“绩效指标”列的行（表尾多出的一行）须核实归属。"""
     for ind in table.indicators:
-        if _name_column(ind) == HEAD_COLUMN:
+        if ind.layout is not None and ind.name and ind.layout.role_of(ind.name) == HEAD_COLUMN:
             where = f"{catalog.canonical(ind.level1)}/{catalog.canonical(ind.level2)}"
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"“{ind.name}”一行在指标树之外（写在“绩效指标”列），读取时归入{where}，请核实",
                 ind.name,
             )
-
-
-_SATISFACTION_WORDS = ("满意度", "满意率")
 
 
 def wrong_category(table: Table, profile: Profile) -> Iterator[Hit]:
@@ -98,19 +128,21 @@ def wrong_category(table: Table, profile: Profile) -> Iterator[Hit]:
     不放在产出指标的数量、质量、时效下。"""
     for ind in table.indicators:
         level1 = level1_of(ind)
-        name = plain(ind.name)
-        if any(w in name for w in _SATISFACTION_WORDS) and level1 != catalog.SATISFACTION:
+        if level1 != catalog.SATISFACTION and names_satisfaction(ind.name):
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"满意度类指标“{ind.name}”放在了{level1}/{level2_of(ind)}下，应放在满意度指标下",
                 ind.name,
             )
             continue
         target = ind.annual if not ind.annual.is_empty else ind.period
-        is_money = money_factor(target.unit) is not None or per_unit_cost(target) is not None
+        # A money ceiling or a unit cost is a cost standard; an amount to reach (≥500万元 paid out)
+        # can be an output, so only ceilings are reported.
+        ceiling = money_factor(target.unit) is not None and target.op in (Op.LE, Op.LT)
+        is_money = ceiling or per_unit_cost(target) is not None
         if is_money and level1 == catalog.OUTPUT and not is_cost(ind):
             yield Hit(
-                ind.source.line,
+                ind.source,
                 f"金额类指标“{ind.name}”（{target.raw}）放在了{level1}/{level2_of(ind)}下，应放在成本指标下",
                 ind.name,
             )
@@ -119,16 +151,17 @@ def wrong_category(table: Table, profile: Profile) -> Iterator[Hit]:
 def category_not_in_framework(table: Table, profile: Profile) -> Iterator[Hit]:
     """一级、二级指标应来自所用框架的指标目录（按审核配置），且二级指标应属于其一级指标。"""
     cat = profile.catalogue
+    tree = dict(cat.tree)
     seen: set[tuple[str, str]] = set()
     for ind in sorted(table.indicators, key=lambda i: i.source.line or 0):
         level1, level2 = level1_of(ind), level2_of(ind)
         if (level1, level2) in seen:
             continue
         seen.add((level1, level2))
-        if not cat.is_level1(level1):
-            yield Hit(ind.source.line, f"一级指标“{level1}”不在{cat.title}的目录中", ind.name)
-        elif level2 not in cat.level2_names(level1):
-            yield Hit(ind.source.line, f"二级指标“{level2}”不属于{cat.title}中的“{level1}”", ind.name)
+        if level1 not in tree:
+            yield Hit(ind.source, f"一级指标“{level1}”不在{cat.title}的目录中", ind.name)
+        elif level2 not in tree[level1]:
+            yield Hit(ind.source, f"二级指标“{level2}”不属于{cat.title}中的“{level1}”", ind.name)
 
 
 def duplicate_indicators(table: Table, profile: Profile) -> Iterator[Hit]:
@@ -139,7 +172,7 @@ def duplicate_indicators(table: Table, profile: Profile) -> Iterator[Hit]:
         if not key:
             continue
         if key in first:
-            yield Hit(ind.source.line, f"指标“{ind.name}”与第{first[key]}行重复", ind.name)
+            yield Hit(ind.source, f"指标“{ind.name}”与第{first[key]}行重复", ind.name)
         else:
             first[key] = ind.source.line
 
@@ -156,7 +189,7 @@ def empty_categories(table: Table, profile: Profile) -> Iterator[Hit]:
         else catalog.canonical(p.level2 or p.level1)
         for p in items
     )
-    yield Hit(items[0].source.line, f"{len(items)}个类别没有三级指标：{names}")
+    yield Hit(items[0].source, f"{len(items)}个类别没有三级指标：{names}")
 
 
 def duplicate_tables(tables: Sequence[Table], profile: Profile) -> Iterator[tuple[int, Hit]]:
@@ -168,7 +201,7 @@ def duplicate_tables(tables: Sequence[Table], profile: Profile) -> Iterator[tupl
             continue
         if key in first:
             earlier = tables[first[key]]
-            where = f"{earlier.source.file or ''}:{earlier.source.line}".lstrip(":")
+            where = str(earlier.source)
             line = table.project.line_of("name")
             yield (
                 index,

@@ -12,6 +12,7 @@ back without guessing (``目标1: 支援…`` stays ``目标1: 支援…``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -46,8 +47,12 @@ class Cover:
     items: tuple[CoverItem, ...]
 
 
+# Control characters (from pasted text) have no glyph and would print as boxes.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _no_break(text: object) -> str:
-    return "" if text is None else str(text).replace(" ", NO_BREAK_SPACE)
+    return "" if text is None else _CONTROL.sub("", str(text)).replace(" ", NO_BREAK_SPACE)
 
 
 def _environment() -> Environment:

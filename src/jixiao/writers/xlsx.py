@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import math
 import unicodedata
+import weakref
 from collections.abc import Iterable, Sequence
+from copy import copy
 from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -69,15 +73,19 @@ _FLAT_HEADER = (
 
 
 def write_xlsx(
-    tables: Sequence[Table], destination: str | Path | IO[bytes], *, one_sheet: bool = False
+    tables: Sequence[Table],
+    destination: str | Path | IO[bytes],
+    *,
+    one_sheet: bool = False,
+    flat_sheet: bool = True,
 ) -> None:
     """Write ``tables`` to ``destination`` (a path or a binary file object)."""
-    workbook = build_workbook(tables, one_sheet=one_sheet)
+    workbook = build_workbook(tables, one_sheet=one_sheet, flat_sheet=flat_sheet)
     workbook.save(destination)
 
 
-def build_workbook(tables: Sequence[Table], *, one_sheet: bool = False) -> Workbook:
-    """The workbook in memory: layout sheets, then the flat 指标清单 sheet."""
+def build_workbook(tables: Sequence[Table], *, one_sheet: bool = False, flat_sheet: bool = True) -> Workbook:
+    """The workbook in memory: layout sheets, then (unless ``flat_sheet=False``) the flat 指标清单."""
     workbook = Workbook()
     default = workbook.active
     weighted = layout.has_weights(tables)
@@ -102,8 +110,9 @@ def build_workbook(tables: Sequence[Table], *, one_sheet: bool = False) -> Workb
             _, header_row, groups = _write_table(sheet, table, 1, columns)
             _keep_groups_on_a_page(sheet, 1, groups, header_row)
             _set_up_sheet(sheet, columns, header_row)
-    _write_flat_sheet(workbook.create_sheet(FLAT_SHEET), tables)
-    if default is not None:
+    if flat_sheet:
+        _write_flat_sheet(workbook.create_sheet(FLAT_SHEET), tables)
+    if default is not None and len(workbook.worksheets) > 1:  # a workbook needs one sheet at least
         workbook.remove(default)
     return workbook
 
@@ -142,11 +151,10 @@ def _write_table(
     group, which pagination keeps together.
     """
     project = table.project
-    last = get_column_letter(columns)
 
     sheet.cell(row=row, column=1, value=layout.TITLE).font = _TITLE_FONT
     sheet.cell(row=row, column=1).alignment = _CENTRED
-    sheet.merge_cells(f"A{row}:{last}{row}")
+    _merge(sheet, row, 1, row, columns)
     sheet.row_dimensions[row].height = 30
     row += 1
 
@@ -162,7 +170,7 @@ def _write_table(
     for column in range(6, columns + 1):
         _boxed(sheet, row, column, None)
     if columns > 5:
-        sheet.merge_cells(start_row=row, start_column=5, end_row=row, end_column=columns)
+        _merge(sheet, row, 5, row, columns)
     _fit_height(sheet, row, [("", 1.0)])
     row += 1
 
@@ -179,7 +187,7 @@ def _write_table(
         _label_value_row(sheet, row + 1, columns, "", text)
         row += 2
     sheet.cell(row=goals_start, column=1, value=layout.GOALS_LABEL)
-    sheet.merge_cells(start_row=goals_start, start_column=1, end_row=row - 1, end_column=1)
+    _merge(sheet, goals_start, 1, row - 1, 1)
 
     header_row = row
     headers: list[str] = list(layout.TREE_HEADER)
@@ -206,7 +214,7 @@ def _write_table(
         for column, span in ((2, entry.level1_span), (3, entry.level2_span)):
             if span > 1:
                 last_row = row + span - 1
-                sheet.merge_cells(start_row=row, start_column=column, end_row=last_row, end_column=column)
+                _merge(sheet, row, column, last_row, column)
         _fit_height(
             sheet,
             row,
@@ -216,7 +224,7 @@ def _write_table(
     if tree:
         # The 绩效指标 column is one merged cell down the tree, as in the official form; the
         # header cell stays apart so the header row can repeat on every printed page.
-        sheet.merge_cells(start_row=header_row + 1, start_column=1, end_row=row - 1, end_column=1)
+        _merge(sheet, header_row + 1, 1, row - 1, 1)
     return row, header_row, groups
 
 
@@ -255,6 +263,30 @@ def _keep_groups_on_a_page(
         row += 1
 
 
+def _merge(sheet: Worksheet, first_row: int, first_column: int, last_row: int, last_column: int) -> None:
+    """`Worksheet.merge_cells`, made linear.
+
+    openpyxl checks each new range against every range merged before and rebuilds the borders
+    of the covered cells one by one, which makes a sheet of 1,000 tables take minutes. The
+    layout never merges overlapping ranges, and every covered cell was already written with its
+    border, so the covered cells simply keep the style they have.
+    """
+    merged = MergedCellRange(
+        sheet, f"{get_column_letter(first_column)}{first_row}:{get_column_letter(last_column)}{last_row}"
+    )
+    sheet.merged_cells.ranges.add(merged)
+    cells = sheet._cells  # openpyxl's own cell store: there is no public way to place MergedCells
+    for row in range(first_row, last_row + 1):
+        for column in range(first_column, last_column + 1):
+            if row == first_row and column == first_column:
+                continue
+            placeholder = MergedCell(sheet, row, column)
+            written = cells.get((row, column))
+            if written is not None:
+                placeholder._style = copy(written._style)
+            cells[(row, column)] = placeholder
+
+
 def _label_value_row(sheet: Worksheet, row: int, columns: int, label: str, value: object) -> None:
     """A label in column A and its value merged over the other columns."""
     _boxed(sheet, row, 1, label or None, bold=True, centred=True)
@@ -264,7 +296,7 @@ def _label_value_row(sheet: Worksheet, row: int, columns: int, label: str, value
         cell.alignment = _WRAP_LEFT
     for column in range(3, columns + 1):
         _boxed(sheet, row, column, None)
-    sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=columns)
+    _merge(sheet, row, 2, row, columns)
     text = value if isinstance(value, str) else ""
     _fit_height(sheet, row, [(text, sum(_WIDTHS[1:columns]))])
 
@@ -272,12 +304,43 @@ def _label_value_row(sheet: Worksheet, row: int, columns: int, label: str, value
 def _boxed(
     sheet: Worksheet, row: int, column: int, value: object, *, bold: bool = False, centred: bool = False
 ) -> Cell:
-    cell = sheet.cell(row=row, column=column, value=value)
+    """A cell with the table's border, wrapped and aligned.
+
+    Setting a style object on a cell hashes it against the workbook's style lists (slow); the
+    resulting style ids are remembered per workbook and copied onto the next cells instead.
+    """
+    cell = sheet.cell(row=row, column=column, value=_clean(value))
+    remembered = _style_ids(sheet)
+    key = (bold, centred)
+    style = remembered.get(key)
+    if style is not None:
+        cell._style = copy(style)
+        return cell
     cell.border = _BORDER
     cell.alignment = _CENTRED if centred else _WRAP
     if bold:
         cell.font = _BOLD
+    remembered[key] = copy(cell._style)
     return cell
+
+
+def _style_ids(sheet: Worksheet) -> dict[tuple[bool, bool], StyleArray]:
+    workbook = sheet.parent
+    found = _STYLE_IDS.get(workbook)
+    if found is None:
+        found = _STYLE_IDS[workbook] = {}
+    return found
+
+
+# Style ids belong to one workbook; the cache goes away with it.
+_STYLE_IDS: weakref.WeakKeyDictionary[Workbook, dict[tuple[bool, bool], StyleArray]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _clean(value: object) -> object:
+    """Text without the control characters a worksheet cannot hold (they come from pasted text)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def display_width(text: str) -> int:
@@ -331,7 +394,7 @@ def _write_flat_sheet(sheet: Worksheet, tables: Sequence[Table]) -> None:
             ]
             for column, value in enumerate(values, start=1):
                 # Decimal values go in as numbers: analysts sort and sum them.
-                sheet.cell(row=row, column=column, value=value)
+                sheet.cell(row=row, column=column, value=_clean(value))
             row += 1
     sheet.freeze_panes = "A3"
     sheet.page_setup.orientation = "landscape"

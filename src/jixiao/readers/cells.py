@@ -1,0 +1,130 @@
+"""Rows and cells as every reader hands them over, and what the reader core does cell by cell:
+cutting a run of rows into tables, cleaning goal texts, reading amounts, joining wrapped labels.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
+
+from jixiao import catalog
+from jixiao.model import SourceRef
+from jixiao.readers.labels import Label, is_label_prefix, label_of
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of cells as the source has it; ``cell_sources`` gives per-cell places (Sheet1!D17)."""
+
+    cells: tuple[str, ...]
+    source: SourceRef
+    cell_sources: tuple[SourceRef, ...] | None = None
+    columns_known: bool = True
+
+
+class Cell(NamedTuple):  # a tuple: the reader makes hundreds of thousands of them
+    text: str
+    source: SourceRef
+    col: int | None
+
+
+PROSE_START = ("注：", "注:", "说明：", "说明:", "备注：", "备注:", "附注", "填表说明", "填报说明")
+PAGE_MARK = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-?\s*\d{1,4}\s*-?|\d+\s*/\s*\d+)$")
+_TAG = re.compile(r"<[^>]{0,200}>")
+_BLOCK_END = re.compile(r"</p\s*>|<br\s*/?>|</div\s*>|</li\s*>", re.IGNORECASE)
+_AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
+
+
+def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
+    """Cut the rows into one run per table: a run starts at a title, or at a second 项目名称."""
+    current: list[Row] = []
+    has_name = False
+    for row in rows:
+        label = first_label(row.cells)
+        starts = label is Label.TITLE or (label is Label.NAME and has_name)
+        if starts and current:
+            if has_name:
+                yield current
+            current, has_name = [], False
+        if label is Label.NAME:
+            has_name = True
+        if has_name or label in (Label.TITLE, Label.NAME):
+            current.append(row)
+    if current and has_name:
+        yield current
+
+
+def first_label(cells: tuple[str, ...]) -> Label | None:
+    """The label of a row's first non-empty cell (cheap: most rows start with one)."""
+    for cell in cells:
+        if cell:
+            stripped = cell.strip()
+            if stripped:
+                return label_of(stripped)
+    return None
+
+
+def clean_goal_text(text: str) -> str:
+    """Goal texts come with HTML and odd spacing: tags removed, paragraphs joined by a space."""
+    if "<" in text:
+        text = _BLOCK_END.sub(" ", text)
+        text = _TAG.sub("", text)
+    text = html.unescape(text)
+    return " ".join(text.split())
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """``2,480,691.00`` → Decimal('2480691.00'); anything else → None."""
+    s = text.strip().replace("，", ",").replace(" ", "").replace("¥", "").replace("￥", "")
+    if not _AMOUNT.match(s):
+        return None
+    try:
+        return Decimal(s.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def looks_like_prose(text: str) -> bool:
+    """A sentence rather than a cell of the table: long, or ending like a sentence."""
+    return len(text) > 60 or (len(text) > 12 and text.endswith(("。", "！", "；")))
+
+
+def category_rows(run: list[Cell]) -> Iterator[list[Cell]]:
+    """Split a run of category names from a stream into the rows they stood in: a 一级 with the
+    二级 after it, or a 二级 alone (a placeholder such as 社会成本指标 is a row of its own)."""
+    i = 0
+    while i < len(run):
+        opens = catalog.is_level1_name(run[i].text) and catalog.parent_in_any(run[i].text) is None
+        if opens and i + 1 < len(run) and not catalog.is_level1_name(run[i + 1].text):
+            yield run[i : i + 2]
+            i += 2
+        else:
+            yield run[i : i + 1]
+            i += 1
+
+
+def join_wrapped_labels(cells: list[Cell]) -> list[Cell]:
+    """In text from a PDF a label may wrap over lines (``2025年预算金`` / ``额(元)``): join it again."""
+    joined: list[Cell] = []
+    i = 0
+    while i < len(cells):
+        cell = cells[i]
+        if label_of(cell.text) is None and is_label_prefix(cell.text):
+            text, j = cell.text, i + 1
+            while j < len(cells) and label_of(text) is None and is_label_prefix(text + cells[j].text):
+                text += cells[j].text
+                j += 1
+            if j < len(cells) and label_of(text) is None and label_of(text + cells[j].text) is not None:
+                text += cells[j].text
+                j += 1
+            if label_of(text) is not None:
+                joined.append(Cell(text, cell.source, None))
+                i = j
+                continue
+        joined.append(cell)
+        i += 1
+    return joined
