@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import io
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import IntegrityError
 
 from jixiao.evaluation_input import (
     InputProblem,
@@ -38,7 +40,7 @@ from jixiao.scoring.numbers import plain
 from jixiao.scoring.profiles import DEFAULT_PROFILE, PROFILES, Profile
 from jixiao.scoring.records import Adjustment, EvaluationResult, SelfEvaluation
 from jixiao.scoring.selfeval import evaluate, lines_from_table, suggest_weights, table_key
-from jixiao.service import Forbidden, Invalid, NotFound
+from jixiao.service import Conflict, Forbidden, Invalid, NotFound
 from jixiao.store import audit
 from jixiao.store import evaluation_repo as repo
 from jixiao.store import tables as table_repo
@@ -273,7 +275,8 @@ class EvaluationService:
             if problems:
                 raise InvalidInput("运行监控数据有误", problems)
             repo.save_funds(conn, table_id, ctx.year, read.funds, keep_executed=True)
-            repo.save_monitoring(conn, table_id, ctx.year, read.funds, read.snapshot, result, who.user_id)
+            with _concurrent_save():
+                repo.save_monitoring(conn, table_id, ctx.year, read.funds, read.snapshot, result, who.user_id)
             audit.record(
                 conn,
                 who.user_id,
@@ -374,7 +377,8 @@ class EvaluationService:
         evaluation, result = view.evaluation, view.result
         repo.save_funds(conn, table_id, ctx.year, evaluation.funds.rows)
         reviewers = repo.user_ids(conn, [line.adjustment.by for line in evaluation.lines if line.adjustment])
-        repo.save_evaluation(conn, table_id, evaluation, result, who.user_id, reviewers)
+        with _concurrent_save():
+            repo.save_evaluation(conn, table_id, evaluation, result, who.user_id, reviewers)
         audit.record(
             conn,
             who.user_id,
@@ -550,3 +554,12 @@ def _accept_record(payload: Mapping[str, Any]) -> Mapping[str, Any]:
         return payload_of_record(payload)
     except ValueError as why:
         raise Invalid(str(why)) from None
+
+
+@contextmanager
+def _concurrent_save() -> Iterator[None]:
+    """Two people saving the same period or year at once: the second is told, nothing half-written."""
+    try:
+        yield
+    except IntegrityError:
+        raise Conflict("保存冲突：同一时间有人保存了同一期数据，您的内容未保存；请刷新后核对再保存") from None
