@@ -184,3 +184,30 @@ def test_dashboard_counts_lights_and_grades_for_the_right_people(
     assert app_factory("shenhe").get("/api/dashboard").json()["evaluation"]["grades"]["良"] == 1
     assert app_factory("outsider").get("/api/dashboard").json()["evaluation"]["grades"]["良"] == 0
     assert app_factory().get("/api/dashboard").json()["evaluation"] is None
+
+
+def test_a_published_table_keeps_its_evaluation_private(
+    app_factory: Callable[..., Any], table_id: int, seeded_url: str
+) -> None:
+    from sqlalchemy import update
+
+    from jixiao.store.schema import perf_tables
+
+    with get_engine(seeded_url).begin() as conn:
+        conn.execute(update(perf_tables).where(perf_tables.c.id == table_id).values(status="published"))
+    assert app_factory().get(f"/api/tables/{table_id}").status_code == 200  # the targets are public
+    assert app_factory().get(f"/api/tables/{table_id}/evaluation").status_code == 401
+    assert app_factory("outsider").get(f"/api/tables/{table_id}/evaluation").status_code == 403
+    assert app_factory("outsider").get(f"/tables/{table_id}/monitoring").status_code == 403
+    assert app_factory("tianbao").get(f"/api/tables/{table_id}/monitoring").status_code == 200
+
+
+def test_unknown_table_and_garbage_upload(
+    app_factory: Callable[..., Any], table_id: int, seeded_url: str
+) -> None:
+    filler = app_factory("tianbao")
+    assert filler.get("/api/tables/9999/evaluation").status_code == 404
+    files = {"file": ("自评.xlsx", b"not a workbook at all", "application/octet-stream")}
+    response = filler.post(f"/tables/{table_id}/evaluation/upload", files=files)
+    assert response.status_code == 400 and "无法打开工作簿" in response.text
+    assert _count(seeded_url, self_evaluations) == 0
