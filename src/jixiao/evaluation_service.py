@@ -10,13 +10,10 @@ is always re-scored by the scoring core with the profile in force.
 
 from __future__ import annotations
 
-import io
-import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine
@@ -25,9 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from jixiao.evaluation_input import (
     InputProblem,
     blank_funds,
-    payload_of_evaluation,
     payload_of_record,
-    payload_of_snapshot,
     read_adjustments,
     read_evaluation,
     read_monitoring,
@@ -39,7 +34,7 @@ from jixiao.scoring.monitoring import MonitoringResult, MonitoringSnapshot, moni
 from jixiao.scoring.numbers import plain
 from jixiao.scoring.profiles import DEFAULT_PROFILE, PROFILES, Profile
 from jixiao.scoring.records import Adjustment, EvaluationResult, SelfEvaluation
-from jixiao.scoring.selfeval import evaluate, lines_from_table, suggest_weights, table_key
+from jixiao.scoring.selfeval import evaluate, lines_from_table, suggest_weights
 from jixiao.service import Conflict, Forbidden, Invalid, NotFound
 from jixiao.store import audit
 from jixiao.store import evaluation_repo as repo
@@ -53,7 +48,6 @@ from jixiao.workflow import Principal, Role
 # Looked up by function so a renamed code stays blocking.
 _BLOCKING_CHECKS = (checks.weights_per_level, checks.funds_amounts_valid, checks.non_numeric_actual)
 BLOCKING_CODES = frozenset(c.code for c in checks.REGISTRY if c.run in _BLOCKING_CHECKS)
-MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 
 
 class InvalidInput(Invalid):
@@ -421,108 +415,13 @@ class EvaluationService:
             self._store_evaluation(conn, who, table_id, ctx, view, "evaluation_adjust")
         return self.evaluation(who, table_id)
 
-    # ---- the xlsx template and the documents -------------------------------------------------
-
-    def template_xlsx(self, who: Principal, table_id: int) -> tuple[str, bytes]:
-        """The 自评表 template of the table, pre-filled with its targets and whatever is stored."""
-        from jixiao.writers.selfeval_xlsx import write_selfeval_xlsx
-
-        view = self.evaluation(who, table_id)
-        out = io.BytesIO()
-        write_selfeval_xlsx(view.evaluation, view.profile, out)
-        return f"自评表模板-{table_id}.xlsx", out.getvalue()
-
-    def scored_xlsx(self, who: Principal, table_id: int) -> tuple[str, bytes]:
-        from jixiao.writers.selfeval_xlsx import write_selfeval_xlsx
-
-        view = self._stored_evaluation(who, table_id)
-        out = io.BytesIO()
-        write_selfeval_xlsx(view.evaluation, view.profile, out, view.result)
-        return f"自评表-{table_id}.xlsx", out.getvalue()
-
-    def report_docx(self, who: Principal, table_id: int) -> tuple[str, bytes]:
-        from jixiao.writers.selfeval_docx import write_selfeval_report
-
-        view = self._stored_evaluation(who, table_id)
-        out = io.BytesIO()
-        write_selfeval_report(view.evaluation, view.profile, view.result, out)
-        return f"自评报告-{table_id}.docx", out.getvalue()
-
-    def scored_pdf(self, who: Principal, table_id: int) -> tuple[str, bytes]:
-        """The scored 自评表 in the profile's layout as PDF (WeasyPrint, embedded CJK font)."""
-        from jixiao.writers.selfeval_pdf import write_selfeval_pdf
-
-        view = self._stored_evaluation(who, table_id)
-        out = io.BytesIO()
-        write_selfeval_pdf(view.evaluation, view.profile, view.result, out)
-        return f"自评表-{table_id}.pdf", out.getvalue()
-
-    def monitoring_xlsx(
-        self, who: Principal, table_id: int, months: int | None, scored: bool
-    ) -> tuple[str, bytes]:
-        """The 监控表 as xlsx: the template pre-filled with what is stored, or the table with its lights."""
-        from jixiao.writers.monitoring_xlsx import write_monitoring_xlsx
-
-        view = self.monitoring(who, table_id, months)
-        if scored and not view.stored:
-            raise NotFound("这张表还没有保存该期的运行监控")
-        out = io.BytesIO()
-        write_monitoring_xlsx(view.snapshot, view.profile, out, view.result if scored else None)
-        kind = "监控表" if scored else "监控表模板"
-        return f"{kind}-{table_id}-1-{view.snapshot.months}月.xlsx", out.getvalue()
-
-    def _stored_evaluation(self, who: Principal, table_id: int) -> EvaluationView:
-        view = self.evaluation(who, table_id)
-        if not view.stored:
-            raise NotFound("这张表还没有保存的单位自评")
-        return view
-
-    def upload_xlsx(self, who: Principal, table_id: int, data: bytes, filename: str) -> EvaluationView:
-        """A filled template: every problem names its cell; any problem and nothing is stored."""
-        from jixiao.readers.selfeval_xlsx import read_selfeval_xlsx
-
-        safe_name, table = self._upload_target(who, table_id, data, filename, "自评表.xlsx")
-        with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as directory:
-            path = Path(directory) / safe_name
-            path.write_bytes(data)
-            upload = read_selfeval_xlsx(path, expected_key=table_key(table))
-        problems = [_cell_problem(d) for d in upload.diagnostics if d.severity is Severity.ERROR]
-        if upload.evaluation is None or problems:
-            raise InvalidInput(f"{safe_name} 不能导入", problems or [InputProblem("", "无法读取该文件")])
-        scored = evaluate(upload.evaluation, PROFILES.get(upload.profile, DEFAULT_PROFILE))
-        blocking = [_cell_problem(d) for d in scored.diagnostics if d.code in BLOCKING_CODES]
-        if blocking:
-            raise InvalidInput(f"{safe_name} 不能导入", blocking)
-        return self.save_evaluation(who, table_id, payload_of_evaluation(upload.evaluation, upload.profile))
-
-    def upload_monitoring_xlsx(
-        self, who: Principal, table_id: int, data: bytes, filename: str
-    ) -> MonitoringView:
-        """A filled 监控表 template: every problem names its cell; any problem and nothing is stored."""
-        from jixiao.readers.monitoring_xlsx import read_monitoring_xlsx
-
-        path_name, table = self._upload_target(who, table_id, data, filename, "监控表.xlsx")
-        with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as directory:
-            path = Path(directory) / path_name
-            path.write_bytes(data)
-            upload = read_monitoring_xlsx(path, expected_key=table_key(table))
-        problems = [_cell_problem(d) for d in upload.diagnostics if d.severity is Severity.ERROR]
-        if upload.snapshot is None or problems:
-            raise InvalidInput(f"{path_name} 不能导入", problems or [InputProblem("", "无法读取该文件")])
-        return self.save_monitoring(who, table_id, payload_of_snapshot(upload.snapshot, upload.profile))
-
-    def _upload_target(
-        self, who: Principal, table_id: int, data: bytes, filename: str, default: str
-    ) -> tuple[str, Table]:
-        """Checks common to uploads (size, the right to enter data); the file's safe base name, the table."""
-        if len(data) > MAX_TEMPLATE_BYTES:
-            raise Invalid(f"文件 {filename} 太大，模板不应超过 {MAX_TEMPLATE_BYTES // 1024 // 1024} MB")
+    def table_for_entry(self, who: Principal, table_id: int) -> Table:
+        """The table, if ``who`` may enter its monitoring and self-evaluation (for uploads)."""
         with self.engine.connect() as conn:
             ctx = self._context(conn, who, table_id)
         if not ctx.access.enter:
             raise Forbidden("只有本单位填报人（或管理员）可以上传填报的模板")
-        # the base name only: it appears in messages (自评.xlsx!自评表!D7), never as a path
-        return Path(filename or default).name.replace("\x00", "") or default, ctx.table
+        return ctx.table
 
     # ---- dashboard ---------------------------------------------------------------------------
 
@@ -538,12 +437,6 @@ class EvaluationService:
             return None
         with self.engine.connect() as conn:
             return repo.dashboard(conn, condition)
-
-
-def _cell_problem(d: Diagnostic) -> InputProblem:
-    """A workbook problem with its place: ``自评.xlsx!自评表!E14：…``."""
-    where = d.source.cell or ""
-    return InputProblem(where, f"{d.source}：{d.message}" if d.source.file else d.message)
 
 
 def _accept_record(payload: Mapping[str, Any]) -> Mapping[str, Any]:

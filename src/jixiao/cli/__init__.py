@@ -16,6 +16,7 @@ from jixiao.cli import (
     parse,  # noqa: F401
     review,  # noqa: F401  (review, rules)
     store,  # noqa: F401  (db, import, user, serve, demo)
+    stored_evaluation,  # noqa: F401  (evaluation show/monitoring/load/load-monitoring)
 )
 from jixiao.cli.app import app
 

@@ -16,16 +16,11 @@ from fastapi import APIRouter, Body, Depends, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
+from jixiao import evaluation_files as files
+from jixiao.evaluation_files import evaluation_json, monitoring_json
 from jixiao.evaluation_service import EvaluationView, InvalidInput, MonitoringView
 from jixiao.scoring.monitoring import Likelihood
 from jixiao.scoring.profiles import PROFILES
-from jixiao.scoring.serialize import (
-    diagnostic_to_dict,
-    evaluation_to_dict,
-    monitoring_to_dict,
-    result_to_dict,
-    snapshot_to_dict,
-)
 from jixiao.web.pages import render
 from jixiao.web.security import check_csrf, require_login, service_of
 from jixiao.workflow import Principal
@@ -128,7 +123,7 @@ async def monitoring_upload(
     service = service_of(request).evaluation
     data = await file.read(6 * 1024 * 1024)
     try:
-        view = service.upload_monitoring_xlsx(who, table_id, data, file.filename or "监控表.xlsx")
+        view = files.upload_monitoring_xlsx(service, who, table_id, data, file.filename or "监控表.xlsx")
     except InvalidInput as why:
         view = service.monitoring(who, table_id)
         context = _monitoring_context(view, error=why.message, problem_list=why.problems)
@@ -218,7 +213,7 @@ async def evaluation_upload(
     service = service_of(request).evaluation
     data = await file.read(6 * 1024 * 1024)
     try:
-        service.upload_xlsx(who, table_id, data, file.filename or "自评表.xlsx")
+        files.upload_evaluation_xlsx(service, who, table_id, data, file.filename or "自评表.xlsx")
     except InvalidInput as why:
         view = service.evaluation(who, table_id)
         context = _evaluation_context(view, error=why.message, problem_list=why.problems)
@@ -228,77 +223,43 @@ async def evaluation_upload(
 
 @router.get("/tables/{table_id}/evaluation/template.xlsx", include_in_schema=False)
 def evaluation_template(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
-    return _download(*service_of(request).evaluation.template_xlsx(who, table_id), _XLSX)
+    return _download(*files.template_xlsx(service_of(request).evaluation, who, table_id), _XLSX)
 
 
 @router.get("/tables/{table_id}/evaluation/scored.xlsx", include_in_schema=False)
 def evaluation_scored(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
-    return _download(*service_of(request).evaluation.scored_xlsx(who, table_id), _XLSX)
+    return _download(*files.scored_xlsx(service_of(request).evaluation, who, table_id), _XLSX)
 
 
 @router.get("/tables/{table_id}/evaluation/scored.pdf", include_in_schema=False)
 def evaluation_pdf(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
-    return _download(*service_of(request).evaluation.scored_pdf(who, table_id), "application/pdf")
+    return _download(*files.scored_pdf(service_of(request).evaluation, who, table_id), "application/pdf")
 
 
 @router.get("/tables/{table_id}/monitoring/template.xlsx", include_in_schema=False)
 def monitoring_template(
     request: Request, table_id: int, months: int | None = None, who: Principal = Depends(require_login)
 ) -> Response:
-    return _download(*service_of(request).evaluation.monitoring_xlsx(who, table_id, months, False), _XLSX)
+    return _download(
+        *files.monitoring_xlsx(service_of(request).evaluation, who, table_id, months, False), _XLSX
+    )
 
 
 @router.get("/tables/{table_id}/monitoring/table.xlsx", include_in_schema=False)
 def monitoring_table(
     request: Request, table_id: int, months: int | None = None, who: Principal = Depends(require_login)
 ) -> Response:
-    return _download(*service_of(request).evaluation.monitoring_xlsx(who, table_id, months, True), _XLSX)
+    return _download(
+        *files.monitoring_xlsx(service_of(request).evaluation, who, table_id, months, True), _XLSX
+    )
 
 
 @router.get("/tables/{table_id}/evaluation/report.docx", include_in_schema=False)
 def evaluation_report(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
-    return _download(*service_of(request).evaluation.report_docx(who, table_id), _DOCX)
+    return _download(*files.report_docx(service_of(request).evaluation, who, table_id), _DOCX)
 
 
 # ---- JSON twins ----------------------------------------------------------------------------------
-
-
-def monitoring_json(view: MonitoringView) -> dict[str, Any]:
-    return {
-        "format": "jixiao.monitoring-entry/1",
-        "table_id": view.table_id,
-        "year": view.table.project.year,
-        "stored": view.stored,
-        "updated_by": view.updated_by,
-        "periods": [{"months": p["months"], "light": p["light"]} for p in view.periods],
-        "entry": view.payload,
-        "record": snapshot_to_dict(view.snapshot),
-        "result": monitoring_to_dict(view.result, view.table.project.name),
-        "can_enter": view.access.enter,
-    }
-
-
-def evaluation_json(view: EvaluationView) -> dict[str, Any]:
-    adjustments = [
-        {"index": i, "reduction": format(line.adjustment.reduction, "f"), "reason": line.adjustment.reason,
-         "by": line.adjustment.by}
-        for i, line in enumerate(view.evaluation.lines)
-        if line.adjustment is not None
-    ]  # fmt: skip
-    return {
-        "format": "jixiao.selfeval-entry/1",
-        "table_id": view.table_id,
-        "year": view.table.project.year,
-        "stored": view.stored,
-        "updated_by": view.updated_by,
-        "entry": view.payload,
-        "record": evaluation_to_dict(view.evaluation),
-        "adjustments": adjustments,
-        "result": result_to_dict(view.result, view.table.project.name),
-        "blocking": [diagnostic_to_dict(d) for d in view.blocking],
-        "can_enter": view.access.enter,
-        "can_adjust": view.access.adjust,
-    }
 
 
 def _invalid_json(why: InvalidInput) -> Response:
