@@ -44,9 +44,10 @@ from jixiao.store.tables import DEPARTMENT, UNIT
 from jixiao.workflow import Principal, Role
 
 # Scoring findings that make an entry unusable, like a bad cell: the points do not add up to the
-# profile's total, a funds figure is invalid, a quantitative actual is not a number (rules.md §11.21).
+# profile's totals, a quantitative actual is not a number (rules.md §11.21). Negative amounts and
+# execution above budget are refused earlier, by the input readers. A zero budget only flags (§10).
 # Looked up by function so a renamed code stays blocking.
-_BLOCKING_CHECKS = (checks.weights_per_level, checks.funds_amounts_valid, checks.non_numeric_actual)
+_BLOCKING_CHECKS = (checks.weights_per_level, checks.non_numeric_actual)
 BLOCKING_CODES = frozenset(c.code for c in checks.REGISTRY if c.run in _BLOCKING_CHECKS)
 
 

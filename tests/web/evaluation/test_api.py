@@ -211,3 +211,15 @@ def test_unknown_table_and_garbage_upload(
     response = filler.post(f"/tables/{table_id}/evaluation/upload", files=files)
     assert response.status_code == 400 and "无法打开工作簿" in response.text
     assert _count(seeded_url, self_evaluations) == 0
+
+
+def test_zero_budget_is_flagged_not_refused(app_factory: Callable[..., Any], table_id: int) -> None:
+    """rules.md §10: without a full-year budget the budget score is not computable: a finding."""
+    payload = evaluation_payload(
+        funds=[{"label": "当年财政拨款", "initial": "0", "budget": "0", "executed": "0"}]
+    )
+    response = put_json(app_factory("tianbao"), f"/api/tables/{table_id}/evaluation", payload)
+    assert response.status_code == 200, response.text
+    messages = [d["message"] for d in response.json()["result"]["diagnostics"]]
+    assert any("全年预算数为0" in m for m in messages)
+    assert response.json()["result"]["budget"]["score"] == "0.00"
