@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
@@ -222,4 +223,4 @@ def test_zero_budget_is_flagged_not_refused(app_factory: Callable[..., Any], tab
     assert response.status_code == 200, response.text
     messages = [d["message"] for d in response.json()["result"]["diagnostics"]]
     assert any("全年预算数为0" in m for m in messages)
-    assert response.json()["result"]["budget"]["score"] == "0.00"
+    assert Decimal(response.json()["result"]["budget"]["score"]) == 0
