@@ -63,9 +63,15 @@ class Invalid(ServiceError):
 
 def review_table(table: Table) -> list[Diagnostic]:
     """The review engine's findings for one table."""
+    return list(review(table).findings)
+
+
+def review(table: Table, extra: Sequence[Diagnostic] = ()) -> repo.Reviewed:
+    """Review one table; ``extra`` (the reader's diagnostics) go first among its findings."""
     from jixiao.review import review_table as engine
 
-    return list(engine(table).findings)
+    result = engine(table)
+    return repo.Reviewed(table, [*extra, *result.findings], result.outcome.value, result.reason)
 
 
 def _attach_reader_diagnostics(
@@ -90,6 +96,7 @@ class FileReport:
     file: str
     tables: list[Table] = field(default_factory=list)
     findings: list[list[Diagnostic]] = field(default_factory=list)
+    reviews: list[repo.Reviewed] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)  # why the file was rejected
     created: int = 0
     updated: int = 0
@@ -126,8 +133,19 @@ def read_and_review(text: str, file: str) -> FileReport:
                 )
             )
     per_table = _attach_reader_diagnostics(tables, [d for d in diagnostics if d not in errors])
-    report.findings = [reader + review_table(table) for table, reader in zip(tables, per_table, strict=True)]
+    report.reviews = _review_file(tables, per_table)
+    report.findings = [list(r.findings) for r in report.reviews]
     return report
+
+
+def _review_file(tables: Sequence[Table], reader: Sequence[Sequence[Diagnostic]]) -> list[repo.Reviewed]:
+    """Review the tables of one file together (some rules compare tables read side by side)."""
+    from jixiao.review import review_batch
+
+    return [
+        repo.Reviewed(result.table, [*extra, *result.findings], result.outcome.value, result.reason)
+        for result, extra in zip(review_batch(list(tables)), reader, strict=True)
+    ]
 
 
 def decode_upload(data: bytes, filename: str, limit: int = MAX_UPLOAD_BYTES) -> str:
@@ -194,9 +212,7 @@ class Service:
                 )
         status = Status.PUBLISHED if published else Status.DRAFT
         with self.engine.begin() as conn:
-            counts = repo.import_tables(
-                conn, list(zip(report.tables, report.findings, strict=True)), status, who.user_id, file
-            )
+            counts = repo.import_tables(conn, report.reviews, status, who.user_id, file)
         report.created, report.updated, report.unchanged = counts.created, counts.updated, counts.unchanged
         report.table_ids = counts.table_ids
         return report
@@ -290,7 +306,7 @@ class Service:
         reason: str | None = None,
     ) -> int:
         """Save an edit as a new version; an approved/published table needs a reason (目标调整)."""
-        found = review_table(table)
+        reviewed = review(table)
         with self.engine.begin() as conn:
             row = self._visible_row(conn, who, table_id)
             scope = _scope(row)
@@ -310,8 +326,7 @@ class Service:
                 lock = repo.save_version(
                     conn,
                     table_id,
-                    table,
-                    found,
+                    reviewed,
                     lock_version,
                     who.user_id,
                     status,

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from jixiao_web_helpers import PASSWORD, edit_form
 from sqlalchemy import func, select, update
 
 from jixiao.store.db import get_engine
 from jixiao.store.schema import audit_log, perf_tables, sessions, table_versions
+from tests.web.helpers import PASSWORD, edit_form
 
 SEED_TABLE = "购买社工岗位服务经费"
 
@@ -57,19 +57,28 @@ def test_each_role_sees_its_own_tables(app_factory: Any) -> None:
     assert page.status_code == 200 and "项目绩效目标表" in page.text and "预算控制数" in page.text
 
 
-def test_api_items_have_the_open_data_shape(app_factory: Any) -> None:
+def test_api_items_have_the_open_data_shape(app_factory: Any, seed_path: Any) -> None:
     body = app_factory("guanli").get("/api/tables?per_page=100").json()
     assert body["total"] == 17 and len(body["items"]) == 17
     item = next(i for i in body["items"] if i["project"]["name"] == SEED_TABLE)
     assert item["format"] == "jixiao.table/1"
     assert item["project"]["budget"] == "2480691.00"
     assert item["project"]["period"] == {"start": 2021, "end": 2029}
-    assert item["status"] == "draft" and item["outcome"] in ("ok", "info", "warning", "error")
+    assert item["status"] == "draft" and item["outcome"] in ("优", "良", "中", "差")
     first = item["indicators"][0]
     assert first["level1"] == "成本指标" and first["period"]["raw"] == "≤2480691元"
     assert first["period"]["op"] == "<=" and first["period"]["value"] == "2480691"
     detail = app_factory("guanli").get(f"/api/tables/{item['id']}").json()
-    assert "findings" in detail and detail["lock_version"] >= 1
+    assert detail["lock_version"] >= 1 and detail["outcome_reason"]
+    from jixiao.readers.text import read_path
+    from jixiao.review import review_batch
+
+    tables, _ = read_path(seed_path)
+    expected = next(r for r in review_batch(tables) if r.table.project.name == SEED_TABLE)
+    assert [(f["code"], f["line"]) for f in detail["findings"]] == [
+        (f.code, f.source.line) for f in expected.findings
+    ]
+    assert detail["outcome"] == expected.outcome.value
     schema = app_factory().get("/openapi.json").json()
     assert "/api/tables" in schema["paths"] and "/api/tables/{table_id}" in schema["paths"]
 
@@ -86,6 +95,12 @@ def test_list_filters_sort_and_paginate(app_factory: Any) -> None:
     assert admin.get("/api/tables?year=2024").json()["total"] == 0
     assert admin.get("/api/tables?year=2025&status=draft").json()["total"] == 17
     assert admin.get("/api/tables?status=published").json()["total"] == 0
+    by_grade = [admin.get(f"/api/tables?outcome={g}").json()["total"] for g in ("优", "良", "中", "差")]
+    assert sum(by_grade) == 17
+    with_errors = admin.get("/api/tables?severity=error&per_page=100").json()["items"]
+    assert all(
+        any(f["severity"] == "error" for f in _document(admin, i["id"])["findings"]) for i in with_errors
+    )
     html = admin.get("/tables?q=购买社工&sort=name&order=asc")
     assert html.status_code == 200 and SEED_TABLE in html.text
 

@@ -111,7 +111,8 @@ perf_tables = Table(
     Column("current_version", Integer, nullable=False, default=1),
     # optimistic locking: every write bumps it; a save naming an older one is a conflict.
     Column("lock_version", Integer, nullable=False, default=1),
-    Column("outcome", String(10), nullable=False),  # ok | info | warning | error
+    Column("outcome", String(10), nullable=False),  # the review's 优/良/中/差
+    Column("outcome_reason", Text, nullable=True),  # why, in one sentence (added in 0002)
     Column("errors", Integer, nullable=False, default=0),
     Column("warnings", Integer, nullable=False, default=0),
     Column("infos", Integer, nullable=False, default=0),

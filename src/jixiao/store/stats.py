@@ -69,6 +69,15 @@ def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[s
             .limit(20)
         )
     ]
+    by_outcome = {
+        row.outcome: row.n
+        for row in conn.execute(
+            select(perf_tables.c.outcome, func.count().label("n"))
+            .select_from(base)
+            .where(*where)
+            .group_by(perf_tables.c.outcome)
+        )
+    }
     by_severity = {
         row.severity: row.n
         for row in conn.execute(
@@ -110,6 +119,7 @@ def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[s
         "tables": sum(by_status.values()),
         "budget": from_fen(int(total_budget or 0)),
         "by_status": by_status,
+        "by_outcome": by_outcome,
         "budget_by_type": budget_by_type,
         "budget_by_unit": budget_by_unit,
         "findings_by_rule": by_rule,

@@ -43,6 +43,16 @@ def from_fen(fen: int | None) -> Decimal | None:
 
 
 @dataclass(frozen=True, slots=True)
+class Reviewed:
+    """A table with what the review said: its findings and its outcome (优/良/中/差) with the reason."""
+
+    table: Table
+    findings: Sequence[Diagnostic] = ()
+    outcome: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class FindingSummary:
     outcome: str
     errors: int
@@ -51,12 +61,12 @@ class FindingSummary:
     risk: int
 
 
-def summarise(found: Sequence[Diagnostic], budget: Decimal | None) -> FindingSummary:
-    """Counts, the worst severity (``outcome``), and risk = weighted findings × budget in 元."""
+def summarise(found: Sequence[Diagnostic], budget: Decimal | None, outcome: str = "") -> FindingSummary:
+    """Counts, the outcome (the worst severity if the review gave none), and risk = findings × budget."""
     errors = sum(1 for d in found if d.severity is Severity.ERROR)
     warnings = sum(1 for d in found if d.severity is Severity.WARNING)
     infos = sum(1 for d in found if d.severity is Severity.INFO)
-    outcome = "error" if errors else "warning" if warnings else "info" if infos else "ok"
+    outcome = outcome or ("error" if errors else "warning" if warnings else "info" if infos else "ok")
     weight = 100 * errors + 10 * warnings + infos
     # Budget scales risk, but a table without a budget still ranks by its findings.
     risk = weight * max(int(budget or 0), 1)
@@ -116,9 +126,10 @@ def _finding_rows(table_id: int, found: Sequence[Diagnostic]) -> list[dict[str, 
     ]
 
 
-def _table_fields(table: Table, found: Sequence[Diagnostic], org_ids: dict[str, int]) -> dict[str, Any]:
+def _table_fields(reviewed: Reviewed, org_ids: dict[str, int]) -> dict[str, Any]:
+    table = reviewed.table
     project = table.project
-    summary = summarise(found, project.budget)
+    summary = summarise(reviewed.findings, project.budget, reviewed.outcome)
     return {
         "name": project.name,
         "project_type": project.type,
@@ -127,6 +138,7 @@ def _table_fields(table: Table, found: Sequence[Diagnostic], org_ids: dict[str, 
         "year": project.year,
         "budget_fen": to_fen(project.budget),
         "outcome": summary.outcome,
+        "outcome_reason": reviewed.reason or None,
         "errors": summary.errors,
         "warnings": summary.warnings,
         "infos": summary.infos,
@@ -145,22 +157,22 @@ class ImportCounts:
 
 def import_tables(
     conn: Connection,
-    entries: Sequence[tuple[Table, Sequence[Diagnostic]]],
+    entries: Sequence[Reviewed],
     status: Status,
     user_id: int | None = None,
     file: str | None = None,
 ) -> ImportCounts:
     """Store reviewed tables: new ones are created, changed ones get a new version, equal ones are left."""
     counts = ImportCounts()
-    latest: dict[str, tuple[Table, Sequence[Diagnostic], str]] = {}
-    for table, found in entries:  # the same table twice in one file: the later one wins
-        latest[doc.identity(table)] = (table, found, doc.content_hash(table))
+    latest: dict[str, tuple[Reviewed, str]] = {}
+    for entry in entries:  # the same table twice in one file: the later one wins
+        latest[doc.identity(entry.table)] = (entry, doc.content_hash(entry.table))
     if not latest:
         return counts
     org_ids = ensure_orgs(
         conn,
-        [t.project.unit for t, _, _ in latest.values()]
-        + [t.project.department for t, _, _ in latest.values()],
+        [e.table.project.unit for e, _ in latest.values()]
+        + [e.table.project.department for e, _ in latest.values()],
     )
     existing: dict[str, Any] = {}
     keys = list(latest)
@@ -184,7 +196,7 @@ def import_tables(
         existing.update({row.identity: row for row in conn.execute(query)})
     stamp = now()
     new_keys = [key for key in keys if key not in existing]
-    changed_keys = [key for key in keys if key in existing and existing[key].content_hash != latest[key][2]]
+    changed_keys = [key for key in keys if key in existing and existing[key].content_hash != latest[key][1]]
     counts.unchanged = len(keys) - len(new_keys) - len(changed_keys)
     version_rows: list[dict[str, Any]] = []
     indicator_rows: list[dict[str, Any]] = []
@@ -193,7 +205,7 @@ def import_tables(
     if new_keys:
         rows = [
             {
-                **_table_fields(latest[key][0], latest[key][1], org_ids),
+                **_table_fields(latest[key][0], org_ids),
                 "identity": key,
                 "status": status.value,
                 "current_version": 1,
@@ -207,31 +219,31 @@ def import_tables(
             insert(perf_tables).returning(perf_tables.c.id, sort_by_parameter_order=True), rows
         )
         for key, table_id in zip(new_keys, ids.scalars().all(), strict=True):
-            table, found, digest = latest[key]
-            version_rows.append(_version_row(table_id, 1, table, digest, user_id, stamp, None))
-            indicator_rows += _indicator_rows(table_id, table)
-            finding_rows += _finding_rows(table_id, found)
+            entry, digest = latest[key]
+            version_rows.append(_version_row(table_id, 1, entry.table, digest, user_id, stamp, None))
+            indicator_rows += _indicator_rows(table_id, entry.table)
+            finding_rows += _finding_rows(table_id, entry.findings)
             event_rows.append(_event_row(table_id, Action.IMPORT, None, status, user_id, file, stamp))
             counts.table_ids.append(table_id)
         counts.created = len(new_keys)
     if changed_keys:
         updates = []
         for key in changed_keys:
-            table, found, digest = latest[key]
+            entry, digest = latest[key]
             row = existing[key]
             number = row.current_version + 1
             updates.append(
                 {
-                    **_table_fields(table, found, org_ids),
+                    **_table_fields(entry, org_ids),
                     "b_id": row.id,
                     "status": status.value,
                     "current_version": number,
                     "updated_at": stamp,
                 }
             )
-            version_rows.append(_version_row(row.id, number, table, digest, user_id, stamp, None))
-            indicator_rows += _indicator_rows(row.id, table)
-            finding_rows += _finding_rows(row.id, found)
+            version_rows.append(_version_row(row.id, number, entry.table, digest, user_id, stamp, None))
+            indicator_rows += _indicator_rows(row.id, entry.table)
+            finding_rows += _finding_rows(row.id, entry.findings)
             event_rows.append(_event_row(row.id, Action.IMPORT, None, status, user_id, file, stamp))
             counts.table_ids.append(row.id)
         changed_ids = [existing[key].id for key in changed_keys]
@@ -310,8 +322,7 @@ def _event_row(
 def save_version(
     conn: Connection,
     table_id: int,
-    table: Table,
-    found: Sequence[Diagnostic],
+    reviewed: Reviewed,
     expected_lock: int,
     user_id: int | None,
     status: Status,
@@ -323,8 +334,9 @@ def save_version(
     lock version.
     """
     stamp = now()
+    table, found = reviewed.table, reviewed.findings
     org_ids = ensure_orgs(conn, [table.project.unit, table.project.department])
-    fields = _table_fields(table, found, org_ids)
+    fields = _table_fields(reviewed, org_ids)
     bumped = conn.execute(
         update(perf_tables)
         .where(perf_tables.c.id == table_id, perf_tables.c.lock_version == expected_lock)
@@ -390,6 +402,7 @@ LIST_COLUMNS = (
     perf_tables.c.budget_fen,
     perf_tables.c.status,
     perf_tables.c.outcome,
+    perf_tables.c.outcome_reason,
     perf_tables.c.errors,
     perf_tables.c.warnings,
     perf_tables.c.infos,

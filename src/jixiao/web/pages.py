@@ -47,7 +47,7 @@ def table_query(
         unit=unit,
         project_type=project_type,
         status=status if status in {s.value for s in Status} else "",
-        outcome=outcome if outcome in ("ok", "info", "warning", "error") else "",
+        outcome=outcome if outcome in ("优", "良", "中", "差") else "",
         severity=severity if severity in ("info", "warning", "error") else "",
         sort=sort if sort in SORTS else "updated",
         descending=order != "asc",
