@@ -18,7 +18,7 @@ from jixiao.service import (
     NotFound,
     decode_upload,
     read_and_review,
-    review_table,
+    review,
 )
 from jixiao.store.schema import uploads
 from jixiao.web.forms import table_from_form
@@ -42,7 +42,8 @@ def _editor(
 ) -> HTMLResponse:
     service = service_of(request)
     view = service.table_view(require_login(request), table_id)
-    findings = [_finding_dict(d) for d in review_table(table)]
+    reviewed = review(table)
+    findings = [_finding_dict(d) for d in reviewed.findings]
     return render(
         request,
         "edit.html",
@@ -51,6 +52,8 @@ def _editor(
             "t": table,
             "lock_version": lock_version,
             "findings": findings,
+            "outcome": reviewed.outcome,
+            "reason": reviewed.reason,
             "error": error,
             "level1_choices": LEVEL1_CHOICES,
             "adjusting": view.row["status"] in ("approved", "published"),
@@ -116,9 +119,11 @@ async def live_check(
     try:
         table = table_from_form(form, view.table)
     except Invalid as why:
-        return render(request, "_live_findings.html", {"findings": [], "error": why.message})
-    findings = [_finding_dict(d) for d in review_table(table)]
-    return render(request, "_live_findings.html", {"findings": findings, "error": None})
+        return render(request, "_live_findings.html", {"findings": [], "error": why.message, "outcome": ""})
+    reviewed = review(table)
+    findings = [_finding_dict(d) for d in reviewed.findings]
+    context = {"findings": findings, "error": None, "outcome": reviewed.outcome, "reason": reviewed.reason}
+    return render(request, "_live_findings.html", context)
 
 
 def _action_route(action: Action) -> None:
@@ -163,7 +168,8 @@ def compare_page(
     old_table, new_table = service.version(who, table_id, old), service.version(who, table_id, new)
     old_rows, _ = official_rows(old_table, [])
     new_rows, _ = official_rows(new_table, [])
-    context = {"view": view, "old": old, "new": new, "changes": changes}
+    changed_names = {change.place.split("／")[-1] for change in changes}
+    context = {"view": view, "old": old, "new": new, "changes": changes, "changed_names": changed_names}
     context |= {"old_table": old_table, "new_table": new_table, "old_rows": old_rows, "new_rows": new_rows}
     return render(request, "compare.html", context)
 
