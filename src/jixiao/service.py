@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ from jixiao.workflow import (
 )
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+CACHE_SECONDS = 30.0
 
 
 class ServiceError(Exception):
@@ -188,6 +190,7 @@ class Service:
     def __init__(self, url: str) -> None:
         self.url = normalise_url(url)
         self.engine: Engine = get_engine(self.url)
+        self._cache: dict[tuple[str, repo.Visibility], tuple[float, Any]] = {}
 
     # ---- database ----------------------------------------------------------------------------
 
@@ -213,6 +216,7 @@ class Service:
         status = Status.PUBLISHED if published else Status.DRAFT
         with self.engine.begin() as conn:
             counts = repo.import_tables(conn, report.reviews, status, who.user_id, file)
+        self._cache.clear()
         report.created, report.updated, report.unchanged = counts.created, counts.updated, counts.unchanged
         report.table_ids = counts.table_ids
         return report
@@ -351,6 +355,7 @@ class Service:
                 table_id,
                 {"changes": changes, "reason": reason},
             )
+            self._cache.clear()
             return lock
 
     def act(self, who: Principal, table_id: int, action: Action, comment: str = "") -> Status:
@@ -382,6 +387,7 @@ class Service:
                 table_id,
                 {"status": [scope.status.value, to_status.value], "comment": comment.strip() or None},
             )
+            self._cache.clear()
             return to_status
 
     def queue(self, who: Principal, page: int = 1, per_page: int = 50) -> tuple[list[dict[str, Any]], int]:
@@ -394,9 +400,30 @@ class Service:
         with self.engine.connect() as conn:
             return repo.list_tables(conn, query, self.visibility(who))
 
-    def dashboard(self, who: Principal) -> dict[str, Any]:
+    def filter_options(self, who: Principal) -> dict[str, list[Any]]:
+        """Years, units and types the list page offers; cached briefly, as they change slowly."""
+        options: dict[str, list[Any]] = self._cached("options", who, stats.filter_options)
+        return options
+
+    def _cached(
+        self, kind: str, who: Principal, compute: Callable[[Connection, repo.Visibility], Any]
+    ) -> Any:
+        """Aggregates over every table, kept for `CACHE_SECONDS` and dropped on any write made here.
+
+        Writes by another process show up at the latest after `CACHE_SECONDS`.
+        """
+        key = (kind, self.visibility(who))
+        cached = self._cache.get(key)
+        if cached is not None and time.monotonic() - cached[0] < CACHE_SECONDS:
+            return cached[1]
         with self.engine.connect() as conn:
-            return stats.dashboard(conn, self.visibility(who))
+            value = compute(conn, key[1])
+        self._cache[key] = (time.monotonic(), value)
+        return value
+
+    def dashboard(self, who: Principal) -> dict[str, Any]:
+        figures: dict[str, Any] = self._cached("dashboard", who, stats.dashboard)
+        return figures
 
     def audit_entries(self, who: Principal, table_id: int | None = None) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:

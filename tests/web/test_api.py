@@ -90,8 +90,13 @@ def test_list_filters_sort_and_paginate(app_factory: Any) -> None:
     budgets = [float(i["project"]["budget"]) for i in page1["items"] + page2["items"]]
     assert budgets == sorted(budgets, reverse=True) and len(budgets) == 10
     assert {i["id"] for i in page1["items"]}.isdisjoint({i["id"] for i in page2["items"]})
-    by_indicator = admin.get("/api/tables?q=咨询服务数").json()
-    assert by_indicator["total"] >= 1
+    by_indicator = admin.get("/api/tables?indicator=咨询服务数&per_page=100").json()
+    assert 1 <= by_indicator["total"] < 17
+    assert all(any("咨询服务数" in i["name"] for i in item["indicators"]) for item in by_indicator["items"])
+    by_value = admin.get("/api/tables?indicator=2480691").json()["items"]
+    assert [item["project"]["name"] for item in by_value] == [SEED_TABLE]
+    assert admin.get("/api/tables?q=妇女联合会").json()["total"] == 17  # the unit's name
+    assert admin.get("/api/tables?q=不存在的项目").json()["total"] == 0
     assert admin.get("/api/tables?year=2024").json()["total"] == 0
     assert admin.get("/api/tables?year=2025&status=draft").json()["total"] == 17
     assert admin.get("/api/tables?status=published").json()["total"] == 0

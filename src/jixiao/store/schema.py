@@ -117,7 +117,6 @@ perf_tables = Table(
     Column("warnings", Integer, nullable=False, default=0),
     Column("infos", Integer, nullable=False, default=0),
     Column("risk", BigInteger, nullable=False, default=0),
-    Column("indicator_text", Text, nullable=False, default=""),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
 )
@@ -126,6 +125,8 @@ Index("ix_perf_tables_unit", perf_tables.c.unit_id)
 Index("ix_perf_tables_department", perf_tables.c.department_id)
 Index("ix_perf_tables_risk", perf_tables.c.risk)
 Index("ix_perf_tables_updated", perf_tables.c.updated_at)
+# covering index: a search by name scans this instead of the table
+Index("ix_perf_tables_name_unit", perf_tables.c.name, perf_tables.c.unit_id)
 
 table_versions = Table(
     "table_versions",

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, exists, func, insert, or_, select, update
 from sqlalchemy.sql.elements import ColumnElement
 
 from jixiao.model import Diagnostic, Severity, Table
@@ -90,10 +90,6 @@ def ensure_orgs(conn: Connection, names: Iterable[str | None]) -> dict[str, int]
     return known
 
 
-def _indicator_text(table: Table) -> str:
-    return "\n".join(f"{i.name} {i.period.raw} {i.annual.raw}" for i in table.indicators)
-
-
 def _indicator_rows(table_id: int, table: Table) -> list[dict[str, Any]]:
     return [
         {
@@ -143,7 +139,6 @@ def _table_fields(reviewed: Reviewed, org_ids: dict[str, int]) -> dict[str, Any]
         "warnings": summary.warnings,
         "infos": summary.infos,
         "risk": summary.risk,
-        "indicator_text": _indicator_text(table),
     }
 
 
@@ -162,17 +157,44 @@ def import_tables(
     user_id: int | None = None,
     file: str | None = None,
 ) -> ImportCounts:
-    """Store reviewed tables: new ones are created, changed ones get a new version, equal ones are left."""
+    """Store reviewed tables: new ones are created, changed ones get a new version, equal ones are left.
+
+    The work goes in chunks of `IMPORT_CHUNK` tables, so the rows built in memory stay bounded however
+    large the file; all chunks share the caller's transaction.
+    """
     counts = ImportCounts()
-    latest: dict[str, tuple[Reviewed, str]] = {}
-    for entry in entries:  # the same table twice in one file: the later one wins
-        latest[doc.identity(entry.table)] = (entry, doc.content_hash(entry.table))
+    last: dict[str, int] = {}
+    for index, entry in enumerate(entries):  # the same table twice in one file: the later one wins
+        last[doc.identity(entry.table)] = index
+    keep = sorted(last.values())
+    for start in range(0, len(keep), IMPORT_CHUNK):
+        chunk = [entries[i] for i in keep[start : start + IMPORT_CHUNK]]
+        part = _import_chunk(conn, chunk, status, user_id, file)
+        counts.created += part.created
+        counts.updated += part.updated
+        counts.unchanged += part.unchanged
+        counts.table_ids += part.table_ids
+    return counts
+
+
+IMPORT_CHUNK = 1000
+
+
+def _import_chunk(
+    conn: Connection,
+    entries: Sequence[Reviewed],
+    status: Status,
+    user_id: int | None,
+    file: str | None,
+) -> ImportCounts:
+    counts = ImportCounts()
+    latest = {doc.identity(entry.table): (entry, *doc.dumps_and_hash(entry.table)) for entry in entries}
     if not latest:
         return counts
     org_ids = ensure_orgs(
         conn,
-        [e.table.project.unit for e, _ in latest.values()]
-        + [e.table.project.department for e, _ in latest.values()],
+        [e.table.project.unit for e, _, _ in latest.values()]
+        + [e.table.project.department for e, _, _ in latest.values()],
     )
     existing: dict[str, Any] = {}
     keys = list(latest)
@@ -196,7 +218,7 @@ def import_tables(
         existing.update({row.identity: row for row in conn.execute(query)})
     stamp = now()
     new_keys = [key for key in keys if key not in existing]
-    changed_keys = [key for key in keys if key in existing and existing[key].content_hash != latest[key][1]]
+    changed_keys = [key for key in keys if key in existing and existing[key].content_hash != latest[key][2]]
     counts.unchanged = len(keys) - len(new_keys) - len(changed_keys)
     version_rows: list[dict[str, Any]] = []
     indicator_rows: list[dict[str, Any]] = []
@@ -219,8 +241,8 @@ def import_tables(
             insert(perf_tables).returning(perf_tables.c.id, sort_by_parameter_order=True), rows
         )
         for key, table_id in zip(new_keys, ids.scalars().all(), strict=True):
-            entry, digest = latest[key]
-            version_rows.append(_version_row(table_id, 1, entry.table, digest, user_id, stamp, None))
+            entry, text, digest = latest[key]
+            version_rows.append(_version_row(table_id, 1, text, digest, user_id, stamp, None))
             indicator_rows += _indicator_rows(table_id, entry.table)
             finding_rows += _finding_rows(table_id, entry.findings)
             event_rows.append(_event_row(table_id, Action.IMPORT, None, status, user_id, file, stamp))
@@ -229,7 +251,7 @@ def import_tables(
     if changed_keys:
         updates = []
         for key in changed_keys:
-            entry, digest = latest[key]
+            entry, text, digest = latest[key]
             row = existing[key]
             number = row.current_version + 1
             updates.append(
@@ -241,7 +263,7 @@ def import_tables(
                     "updated_at": stamp,
                 }
             )
-            version_rows.append(_version_row(row.id, number, entry.table, digest, user_id, stamp, None))
+            version_rows.append(_version_row(row.id, number, text, digest, user_id, stamp, None))
             indicator_rows += _indicator_rows(row.id, entry.table)
             finding_rows += _finding_rows(row.id, entry.findings)
             event_rows.append(_event_row(row.id, Action.IMPORT, None, status, user_id, file, stamp))
@@ -282,7 +304,7 @@ def import_tables(
 def _version_row(
     table_id: int,
     number: int,
-    table: Table,
+    document: str,
     digest: str,
     user_id: int | None,
     stamp: datetime,
@@ -291,7 +313,7 @@ def _version_row(
     return {
         "table_id": table_id,
         "number": number,
-        "document": doc.dumps(table),
+        "document": document,
         "content_hash": digest,
         "reason": reason,
         "created_by": user_id,
@@ -352,9 +374,9 @@ def save_version(
     if bumped is None:
         raise ConflictError(table_id)
     number, lock = bumped
-    digest = doc.content_hash(table)
+    text, digest = doc.dumps_and_hash(table)
     conn.execute(
-        insert(table_versions), [_version_row(table_id, number, table, digest, user_id, stamp, reason)]
+        insert(table_versions), [_version_row(table_id, number, text, digest, user_id, stamp, reason)]
     )
     conn.execute(delete(indicators).where(indicators.c.table_id == table_id))
     conn.execute(delete(findings).where(findings.c.table_id == table_id))
@@ -434,10 +456,15 @@ class Visibility:
             return None
         clauses: list[ColumnElement[bool]] = [perf_tables.c.status == Status.PUBLISHED.value]
         if self.units:
-            clauses.append(UNIT.c.name.in_(self.units))
+            clauses.append(perf_tables.c.unit_id.in_(_org_ids(orgs.c.name.in_(self.units))))
         if self.departments:
-            clauses.append(DEPARTMENT.c.name.in_(self.departments))
+            clauses.append(perf_tables.c.department_id.in_(_org_ids(orgs.c.name.in_(self.departments))))
         return or_(*clauses)
+
+
+def _org_ids(condition: ColumnElement[bool]) -> Any:
+    # A subquery on the small orgs table instead of a join: counts and filters stay on perf_tables.
+    return select(orgs.c.id).where(condition)
 
 
 SORTS = {
@@ -452,7 +479,8 @@ SORTS = {
 
 @dataclass(frozen=True, slots=True)
 class TableQuery:
-    q: str = ""
+    q: str = ""  # project name or unit
+    indicator: str = ""  # indicator name or value (scans the indicators: slower)
     year: int | None = None
     unit: str = ""
     project_type: str = ""
@@ -475,14 +503,26 @@ def _conditions(query: TableQuery, visibility: Visibility) -> list[ColumnElement
         conditions.append(
             or_(
                 perf_tables.c.name.like(pattern),
-                UNIT.c.name.like(pattern),
-                perf_tables.c.indicator_text.like(pattern),
+                perf_tables.c.unit_id.in_(_org_ids(orgs.c.name.like(pattern))),
+            )
+        )
+    if query.indicator:
+        pattern = f"%{query.indicator}%"
+        conditions.append(
+            exists()
+            .where(indicators.c.table_id == perf_tables.c.id)
+            .where(
+                or_(
+                    indicators.c.name.like(pattern),
+                    indicators.c.period_raw.like(pattern),
+                    indicators.c.annual_raw.like(pattern),
+                )
             )
         )
     if query.year:
         conditions.append(perf_tables.c.year == query.year)
     if query.unit:
-        conditions.append(UNIT.c.name == query.unit)
+        conditions.append(perf_tables.c.unit_id.in_(_org_ids(orgs.c.name == query.unit)))
     if query.project_type:
         conditions.append(perf_tables.c.project_type == query.project_type)
     if query.status:
@@ -504,7 +544,7 @@ def list_tables(
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of tables matching the query, and how many match in all."""
     conditions = _conditions(query, visibility)
-    total = conn.execute(select(func.count()).select_from(from_clause()).where(*conditions)).scalar_one()
+    total = conn.execute(select(func.count()).select_from(perf_tables).where(*conditions)).scalar_one()
     order = SORTS.get(query.sort, perf_tables.c.updated_at)
     ordering = [order.desc() if query.descending else order.asc(), perf_tables.c.id.desc()]
     page = max(query.page, 1)

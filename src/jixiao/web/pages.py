@@ -29,6 +29,7 @@ def render(request: Request, name: str, context: dict[str, Any], status_code: in
 
 def table_query(
     q: str = "",
+    indicator: str = "",
     year: str = "",
     unit: str = "",
     project_type: Annotated[str, Query(alias="type")] = "",
@@ -43,6 +44,7 @@ def table_query(
     """The list filters from the query string (shared by the page and its JSON twin)."""
     return TableQuery(
         q=q.strip(),
+        indicator=indicator.strip(),
         year=int(year) if year.isdigit() else None,
         unit=unit,
         project_type=project_type,
@@ -70,10 +72,7 @@ def table_list(
 ) -> HTMLResponse:
     service = service_of(request)
     rows, total = service.list_tables(who, query)
-    from jixiao.store.stats import filter_options
-
-    with service.engine.connect() as conn:
-        options = filter_options(conn, service.visibility(who))
+    options = service.filter_options(who)
     pages = max((total + query.per_page - 1) // query.per_page, 1)
     params = {k: v for k, v in request.query_params.items() if k != "page"}
     return render(

@@ -1,4 +1,7 @@
-"""the review outcome's reason beside the outcome (优/良/中/差)
+"""the review outcome's reason beside the outcome (优/良/中/差); search indicators in their own table
+
+indicator_text duplicated every indicator inside perf_tables, which made each row wide and every
+scan of the list slow; searching by indicator now looks in the indicators table.
 
 Revision ID: 0002
 Revises: 0001
@@ -19,8 +22,12 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("perf_tables", schema=None) as batch_op:
         batch_op.add_column(sa.Column("outcome_reason", sa.Text(), nullable=True))
+        batch_op.drop_column("indicator_text")
+        batch_op.create_index("ix_perf_tables_name_unit", ["name", "unit_id"], unique=False)
 
 
 def downgrade() -> None:
     with op.batch_alter_table("perf_tables", schema=None) as batch_op:
+        batch_op.drop_index("ix_perf_tables_name_unit")
         batch_op.drop_column("outcome_reason")
+        batch_op.add_column(sa.Column("indicator_text", sa.Text(), nullable=False, server_default=""))
