@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/jixiao show --summary $(SEED)
+	$(BIN)/jixiao demo $(SEED)
 
 test: $(STAMP)
 	$(BIN)/pytest -q -n 2 --dist loadfile

@@ -47,7 +47,7 @@ def test_binary_and_empty_files_exit_1_with_a_clear_message(tmp_path: Path) -> N
     binary.write_bytes(bytes(range(256)) * 4)
     empty = tmp_path / "e.txt"
     empty.write_bytes(b"")
-    for path, message in ((binary, "不是文本文件"), (empty, "文件是空的")):
+    for path, message in ((binary, "无法识别的文件格式"), (empty, "文件是空的")):
         result = runner.invoke(app, ["parse", str(path)])
         assert result.exit_code == 1
         assert message in result.output and "Traceback" not in result.output

@@ -69,18 +69,18 @@ def test_non_numeric_current_value_is_red() -> None:
 def test_money_far_ahead_of_outputs_is_a_joint_warning() -> None:
     lines = (row("≥", "100", "场", "20场"),)
     spent = monitor(MonitoringSnapshot("项目", 7, D(100), D(80), lines))
-    warning = next(d for d in spent.diagnostics if d.code == "JX-M07")
+    warning = next(d for d in spent.diagnostics if d.code == "JX-J07")
     assert "资金已执行80.00%" in warning.message and "20.00%" in warning.message
     ahead = monitor(MonitoringSnapshot("项目", 7, D(100), D(20), (row("≥", "100", "场", "80场"),)))
-    assert any(d.code == "JX-M07" and "产出快于资金" in d.message for d in ahead.diagnostics)
+    assert any(d.code == "JX-J07" and "产出快于资金" in d.message for d in ahead.diagnostics)
     together = monitor(MonitoringSnapshot("项目", 7, D(100), D(55), (row("≥", "100", "场", "60场"),)))
-    assert "JX-M07" not in [d.code for d in together.diagnostics]
+    assert "JX-J07" not in [d.code for d in together.diagnostics]
 
 
 def test_sichuan_gap_of_more_than_ten_points_warns() -> None:
     snapshot = MonitoringSnapshot("项目", 6, D(100), D(50), (row("≥", "100", "场", "38场"),))
-    assert "JX-M07" in [d.code for d in monitor(snapshot, SICHUAN).diagnostics]
-    assert "JX-M07" not in [d.code for d in monitor(snapshot, CENTRAL).diagnostics]
+    assert "JX-J07" in [d.code for d in monitor(snapshot, SICHUAN).diagnostics]
+    assert "JX-J07" not in [d.code for d in monitor(snapshot, CENTRAL).diagnostics]
 
 
 def test_overall_light_is_the_worst_one() -> None:
@@ -97,9 +97,9 @@ def test_red_indicator_declared_certain_is_questioned() -> None:
         "产出指标", "数量指标", "个案", quantitative("≥", "57", "个"), "5个", "57个", Likelihood.CERTAIN
     )
     codes = [d.code for d in monitor(MonitoringSnapshot("项目", 7, D(100), D(60), (line,))).diagnostics]
-    assert "JX-M05" in codes and "JX-M06" in codes
+    assert "JX-J05" in codes and "JX-J06" in codes
 
 
 def test_execution_above_budget_is_an_error() -> None:
     result = monitor(MonitoringSnapshot("项目", 7, D(100), D(120)))
-    assert "JX-M02" in [d.code for d in result.diagnostics]
+    assert "JX-J02" in [d.code for d in result.diagnostics]

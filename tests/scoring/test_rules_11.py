@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-import pytest
-
 from jixiao.catalog import CATALOGUES, CENTRAL_2021, LEGACY_2015
 from jixiao.model import Goals, Indicator, Kind, Op, Project, Table, Target
 from jixiao.scoring import (
@@ -31,6 +29,7 @@ from jixiao.scoring.monitoring import (
 )
 from jixiao.scoring.numbers import read_actual
 from jixiao.scoring.profiles import CENTRAL, HUBEI_2020, PROFILES, SICHUAN, Layout, MonitoringRules
+from jixiao.values import parse_target
 from tests.scoring.scoring_support import central_lines, evaluation, line, qualitative, quantitative
 
 D = Decimal
@@ -62,8 +61,8 @@ def test_01_default_weights_and_profile_overrides() -> None:
     lines = central_lines()
     lines[0] = line(quantitative("≥", "1200"), "20", "1200", name="服务人次")
     lines[2] = line(qualitative("良好"), "40", "达成年度指标", level1="效益指标", score="40")
-    assert "JX-S09" in evaluate(evaluation(lines), CENTRAL).codes()
-    assert "JX-S09" not in evaluate(evaluation(lines), SICHUAN).codes()
+    assert "JX-E09" in evaluate(evaluation(lines), CENTRAL).codes()
+    assert "JX-E09" not in evaluate(evaluation(lines), SICHUAN).codes()
 
 
 def test_02_level1_catalogue_is_data_per_profile() -> None:
@@ -88,9 +87,28 @@ def test_04_quantitative_needs_operator_number_unit() -> None:
     assert read_actual("1200人次").number == 1200 and read_actual("1200人次").unit == "人次"
     assert read_actual("约1200").number is None
     assert read_actual("1200左右").number is None
-    values = pytest.importorskip("jixiao.values")
-    parsed = values.parse_target("≥1200 人次")
-    assert (parsed.op, parsed.value, parsed.unit) == (Op.GE, D(1200), "人次")
+    parsed = parse_target("≥1200 人次")
+    assert (parsed.kind, parsed.op, parsed.value, parsed.unit) == (Kind.QUANTITATIVE, Op.GE, D(1200), "人次")
+    assert parse_target("约1200").kind is Kind.UNKNOWN
+    assert parse_target("1200左右").kind is Kind.UNKNOWN
+
+
+def test_05_qualitative_target_text_present_and_not_vague() -> None:
+    from jixiao.review.measurability import is_vague
+    from jixiao.review.runner import review_table
+
+    assert all(is_vague(text) for text in ("进一步提高", "明显", "较好", "有效"))
+    assert not is_vague("覆盖全市") and not is_vague("2025年12月底前完成")
+
+    def codes(annual: str) -> list[str]:
+        target = Target(annual, Kind.QUALITATIVE if annual else Kind.UNKNOWN)
+        vague = Indicator("产出指标", "质量指标", "服务质量", target, target)
+        project = Project("项目", year=2025, period_start=2025, period_end=2025, budget=D(100))
+        return [d.code for d in review_table(Table(project, Goals(), (vague,))).findings]
+
+    assert "JX-M01" in codes("进一步提高")
+    assert "JX-C07" in codes("")
+    assert "JX-M01" not in codes("2025年12月底前完成")
 
 
 def test_06_monitoring_and_self_evaluation_use_the_annual_set_only() -> None:
@@ -105,6 +123,23 @@ def test_06_monitoring_and_self_evaluation_use_the_annual_set_only() -> None:
     assert [(x.name, x.target.value) for x in lines] == [("个案数", D(10))]
 
 
+def test_07_review_outcome_grades() -> None:
+    from jixiao.review.outcome import Outcome, grade
+    from jixiao.review.profiles import OutcomeThresholds
+
+    assert [o.value for o in Outcome] == ["优", "良", "中", "差"]
+    assert "进入预算安排" in Outcome.EXCELLENT.consequence
+    assert "退回" in Outcome.FAIR.consequence and "不得进入预算安排" in Outcome.POOR.consequence
+    assert grade([], OutcomeThresholds())[0] is Outcome.EXCELLENT
+
+
+def test_08_review_checklist_sections() -> None:
+    from jixiao.review.registry import FAMILIES, RULES
+
+    assert {"完整性", "相关性", "适当性", "可行性"} <= set(FAMILIES)
+    assert {"完整性", "相关性", "适当性", "可行性"} <= {rule.family for rule in RULES}
+
+
 # Monitoring ------------------------------------------------------------------------------------
 
 
@@ -113,7 +148,7 @@ def test_09_monitoring_period_defaults_to_seven_months() -> None:
     six = funds_progress(D(100), D(30), 6, CENTRAL.monitoring)
     assert six.index == D(60)  # 30 % after 6 of 12 months
     bad = monitor(MonitoringSnapshot("项目", 13, D(100), D(10)))
-    assert "JX-M01" in [d.code for d in bad.diagnostics]
+    assert "JX-J01" in [d.code for d in bad.diagnostics]
 
 
 def test_10_progress_index_and_lights() -> None:
@@ -142,10 +177,10 @@ def test_11_likelihood_other_than_certain_needs_reason_and_measures() -> None:
         )
         return [d.code for d in monitor(MonitoringSnapshot("项目", 7, D(100), D(60), (row,))).diagnostics]
 
-    assert "JX-M04" not in codes(Likelihood.CERTAIN)
-    assert "JX-M04" in codes(Likelihood.POSSIBLE)
-    assert "JX-M04" in codes(Likelihood.IMPOSSIBLE, reason="服务对象减少")
-    assert "JX-M04" not in codes(Likelihood.POSSIBLE, reason="服务对象减少", measures="加强宣传")
+    assert "JX-J04" not in codes(Likelihood.CERTAIN)
+    assert "JX-J04" in codes(Likelihood.POSSIBLE)
+    assert "JX-J04" in codes(Likelihood.IMPOSSIBLE, reason="服务对象减少")
+    assert "JX-J04" not in codes(Likelihood.POSSIBLE, reason="服务对象减少", measures="加强宣传")
 
 
 def test_12_qualitative_monitoring_values_map_to_lights() -> None:
@@ -182,9 +217,9 @@ def test_15_over_completion_is_flagged_not_cut() -> None:
     assert "over-completion" not in score_quantitative(Op.GE, D(1200), D(1439), D(10), CENTRAL).flags
 
     lines = central_lines(actual_output="1440")
-    assert "JX-S08" in evaluate(evaluation(lines)).codes()
+    assert "JX-E08" in evaluate(evaluation(lines)).codes()
     explained = central_lines(actual_output="1440", reason="新增服务点")
-    assert "JX-S08" not in evaluate(evaluation(explained)).codes()
+    assert "JX-E08" not in evaluate(evaluation(explained)).codes()
     # Only a reviewer's reduction with a reason lowers the score.
     cut = central_lines(actual_output="1440", reason="年初目标偏低")
     cut[0] = replace(cut[0], adjustment=Adjustment(D(3), "目标明显偏低", "评价人"))
@@ -221,37 +256,39 @@ def test_18_qualitative_bands() -> None:
         lines[3] = line(qualitative("良好"), "10", actual, level1="满意度指标", score=score_, reason="原因")
         return evaluate(evaluation(lines), get_profile(profile_name)).codes()
 
-    assert "JX-S03" in codes("8")
-    assert "JX-S03" not in codes("7")
-    assert "JX-S03" in codes("5")  # below 0.6w centrally
-    assert "JX-S03" not in codes("5", "legacy-80/50")  # partial band [0.5w, 0.8w)
-    assert "JX-S03" not in codes("10", actual="达成年度指标")
-    assert "JX-S03" in codes("7.99", actual="达成年度指标")
-    assert "JX-S03" not in codes("5.99", actual="未达成年度指标且效果较差")
-    assert "JX-S03" in codes("6", actual="未达成年度指标且效果较差")
+    assert "JX-E03" in codes("8")
+    assert "JX-E03" not in codes("7")
+    assert "JX-E03" in codes("5")  # below 0.6w centrally
+    assert "JX-E03" not in codes("5", "legacy-80/50")  # partial band [0.5w, 0.8w)
+    assert "JX-E03" not in codes("10", actual="达成年度指标")
+    assert "JX-E03" in codes("7.99", actual="达成年度指标")
+    assert "JX-E03" not in codes("5.99", actual="未达成年度指标且效果较差")
+    assert "JX-E03" in codes("6", actual="未达成年度指标且效果较差")
 
 
 def test_19_score_between_zero_and_weight() -> None:
     lines = central_lines()
     lines[2] = line(qualitative("良好"), "30", "达成年度指标", level1="效益指标", score="31")
-    assert "JX-S02" in evaluate(evaluation(lines)).codes()
+    over = evaluate(evaluation(lines))
+    assert "JX-E02" in over.codes()
+    assert over.lines[2].score.value == D("30.00")  # the total never counts more than the weight
     lines[2] = line(qualitative("良好"), "30", "达成年度指标", level1="效益指标", score="-1", reason="差")
-    assert "JX-S02" in evaluate(evaluation(lines)).codes()
+    assert "JX-E02" in evaluate(evaluation(lines)).codes()
     assert score("≥", "10", "1000", "7") == D("7.00")
     assert score("≥", "10", "-5", "7") == D("0.00")  # negative actual counts as 0
 
 
 def test_20_reason_required_below_weight() -> None:
-    assert "JX-S04" in evaluate(evaluation(central_lines(actual_output="1100"))).codes()
+    assert "JX-E04" in evaluate(evaluation(central_lines(actual_output="1100"))).codes()
     explained = central_lines(actual_output="1100", reason="疫情影响，下半年加密服务")
-    assert "JX-S04" not in evaluate(evaluation(explained)).codes()
+    assert "JX-E04" not in evaluate(evaluation(explained)).codes()
 
 
 def test_21_non_numeric_actual_for_quantitative_is_rejected() -> None:
     lines = central_lines()
     lines[1] = line(quantitative("≤", "30", "万元"), "20", "完成", level1="成本指标", name="成本控制数")
     result = evaluate(evaluation(lines))
-    assert "JX-S01" in result.codes() and result.has_errors
+    assert "JX-E01" in result.codes() and result.has_errors
     assert result.lines[1].score.value == 0
 
 
@@ -265,7 +302,7 @@ def test_22_total_is_budget_plus_indicators_at_most_100() -> None:
     too_much = central_lines()
     too_much[2] = line(qualitative("良好"), "40", "达成年度指标", level1="效益指标", score="40")
     capped = evaluate(evaluation(too_much))
-    assert capped.total == D("100.00") and "JX-S17" in capped.codes()
+    assert capped.total == D("100.00") and "JX-E17" in capped.codes()
 
 
 def test_23_grades() -> None:
@@ -315,5 +352,5 @@ def test_25_funds_totals_are_computed_from_rows() -> None:
     result = evaluate(replace(evaluation(central_lines()), funds=funds))
     assert result.budget.value == D("10.00")
     codes = result.codes()
-    assert codes.count("JX-S07") == 3  # initial, budget and executed totals all disagree
-    assert codes.count("JX-S06") == 2  # the typed rate 0 and the typed score 0
+    assert codes.count("JX-E07") == 3  # initial, budget and executed totals all disagree
+    assert codes.count("JX-E06") == 2  # the typed rate 0 and the typed score 0

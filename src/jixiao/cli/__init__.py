@@ -10,7 +10,11 @@ from __future__ import annotations
 # One import per line: each registers its commands on `app`.
 from jixiao.cli import (
     basic,  # noqa: F401
+    evaluate,  # noqa: F401  (evaluate-template, evaluate)
+    export,  # noqa: F401  (export: xlsx, pdf, json, csv)
+    monitoring,  # noqa: F401  (monitor-template, monitor)
     parse,  # noqa: F401
+    review,  # noqa: F401  (review, rules)
     store,  # noqa: F401  (db, import, user, serve, demo)
 )
 from jixiao.cli.app import app

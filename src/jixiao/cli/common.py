@@ -12,8 +12,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from jixiao.model import Diagnostic, Severity, SourceRef, Table
-from jixiao.readers.text import FILE_PROBLEM, decode, read_path, read_text
+from jixiao.model import Diagnostic, Severity, Table
+from jixiao.readers.detect import read_any, read_bytes
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -51,13 +51,10 @@ def read_inputs(paths: Sequence[str], show_progress: bool = True) -> ReadResult:
 
 
 def read_one(path: str) -> tuple[list[Table], list[Diagnostic]]:
+    """Text, xlsx, PDF or jixiao JSON, chosen by content (not only by the file name)."""
     if path == "-":
-        text = decode(sys.stdin.buffer.read())
-        if text is None:
-            problem = Diagnostic(FILE_PROBLEM, Severity.ERROR, "标准输入不是文本", SourceRef("<stdin>"))
-            return [], [problem]
-        return read_text(text, "<stdin>")
-    return read_path(path)
+        return read_bytes(sys.stdin.buffer.read(), "<stdin>")
+    return read_any(path)
 
 
 def missing_files(paths: Sequence[str]) -> list[str]:

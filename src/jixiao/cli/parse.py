@@ -36,7 +36,10 @@ class OutputFormat(StrEnum):
     TEXT = "text"
 
 
-Files = Annotated[list[str], typer.Argument(help="文本文件；- 表示标准输入", show_default=False)]
+Files = Annotated[
+    list[str],
+    typer.Argument(help="文本、Excel（.xlsx）、PDF 或 JSON 文件；- 表示标准输入", show_default=False),
+]
 
 
 @app.command()

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
+from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import Row, read_rows
 
 FILE_PROBLEM = "JX-R00"
@@ -57,8 +58,15 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
 
 
 def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Diagnostic]]:
-    """Read every table in a text; return the tables and the diagnostics."""
-    return read_rows(text_rows(text, file), file)
+    """Read every table in a text; return the tables and the diagnostics.
+
+    Split value columns (指标性质 | 指标值 | 度量单位) and 权重 columns are folded first (`columns`),
+    as for workbooks, so a table copied out of a unit's form reads the same as the official layout.
+    """
+    weights = Weights()
+    diagnostics: list[Diagnostic] = []
+    tables, found = read_rows(fold_columns(text_rows(text, file), weights, diagnostics), file)
+    return attach_weights(tables, weights), diagnostics + found
 
 
 def decode(data: bytes) -> str | None:

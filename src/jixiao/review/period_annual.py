@@ -14,6 +14,7 @@ from jixiao.review.common import (
     is_count_unit,
     money_factor,
     number,
+    plain,
     quantity,
 )
 from jixiao.review.profiles import Profile
@@ -64,14 +65,15 @@ def annual_exceeds_period(table: Table, profile: Profile) -> Iterator[Hit]:
 
 def equal_values_multi_year(table: Table, profile: Profile) -> Iterator[Hit]:
     """多年项目中，累计性数量的实施周期值应是整个周期的累计目标；与年度值相同时，多半是把年度值
-    照抄到了实施周期列（实施周期值更可能有误）。只检查数值大于1的计数类指标（一次性的会议、1名人员不算）。
+    照抄到了实施周期列（实施周期值更可能有误）。只检查数值大于1的计数类指标（一次性的会议、1名人员不算），
+    名称以“数量”结尾的存量指标（服务的站点数量、人员数量，每年可以是同一批）也不算。
     """
     years = table.project.years
     if years is None or years < 2:
         return
     for ind in table.indicators:
         pair = _comparable(ind)
-        if pair is None or money_factor(ind.annual.unit) is not None:
+        if pair is None or money_factor(ind.annual.unit) is not None or plain(ind.name).endswith("数量"):
             continue
         period, annual = pair
         if period == annual and annual > 1 and _is_floor(ind.annual):

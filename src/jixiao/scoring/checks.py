@@ -1,6 +1,6 @@
 """Checks on a self-evaluation: plain functions in an explicit registry, each yielding diagnostics.
 
-Each `Check` has a stable code (JX-S01…), a severity, the rule in Chinese (the function's docstring)
+Each `Check` has a stable code (JX-E01…), a severity, the rule in Chinese (the function's docstring)
 and its basis. `run_checks` runs them all; a check that crashes becomes a diagnostic, not a crash.
 """
 
@@ -198,15 +198,14 @@ def adjustment_without_reason(ctx: CheckContext) -> Iterator[Finding]:
 
 def weights_per_level(ctx: CheckContext) -> Iterator[Finding]:
     """指标分值须合计为方案规定的分值（中央：产出50、效益30、满意度10，指标合计90，加预算执行10为100）。"""
-    lines = [s for s in ctx.lines]
-    missing = [s for s in lines if s.line.weight is None]
-    for s in missing:
-        yield f"指标“{s.line.label}”未填写分值", s, "weight"
-    total = sum((s.score.weight for s in lines), ZERO)
+    for s in ctx.lines:
+        if s.line.weight is None:
+            yield f"指标“{s.line.label}”未填写分值", s, "weight"
+    # Weights are set before the year ends: 不适用 lines keep theirs in the sums (T7 re-scales later).
+    every = ctx.evaluation.lines
+    total = sum((line.weight or ZERO for line in every), ZERO)
     profile = ctx.profile
     if profile.scale_indicator_block and total == 100:
-        return
-    if profile.rescale_not_applicable and any(line.not_applicable for line in ctx.evaluation.lines):
         return
     if total != profile.indicators_weight:
         yield (
@@ -216,8 +215,8 @@ def weights_per_level(ctx: CheckContext) -> Iterator[Finding]:
             "",
         )
     for group in profile.weight_groups:
-        members = [s for s in lines if canonical(s.line.level1) in group.level1]
-        got = sum((s.score.weight for s in members), ZERO)
+        members = [line for line in every if canonical(line.level1) in group.level1]
+        got = sum((line.weight or ZERO for line in members), ZERO)
         if members and got != group.weight:
             yield f"{group.label}分值合计{plain(got)}，应为{plain(group.weight)}", None, ""
 
@@ -308,49 +307,49 @@ def low_execution_reason(ctx: CheckContext) -> Iterator[Finding]:
 
 _DOC10 = "财预〔2020〕10号 附件1 项目支出绩效自评表"
 REGISTRY: tuple[Check, ...] = (
-    Check("JX-S01", Severity.ERROR, "定量指标完成值非数值", "rules.md §11.21；§9 T2", non_numeric_actual),
+    Check("JX-E01", Severity.ERROR, "定量指标完成值非数值", "rules.md §11.21；§9 T2", non_numeric_actual),
     Check(
-        "JX-S02",
+        "JX-E02",
         Severity.ERROR,
         "得分超出0至分值",
         "rules.md §11.19；§6.3 “得分不得突破权重”",
         score_within_weight,
     ),
-    Check("JX-S03", Severity.ERROR, "定性指标得分不在档次区间", "rules.md §6.4、§11.18", qualitative_band),
+    Check("JX-E03", Severity.ERROR, "定性指标得分不在档次区间", "rules.md §6.4、§11.18", qualitative_band),
     Check(
-        "JX-S04", Severity.ERROR, "扣分未说明偏差原因", f"rules.md §11.20；{_DOC10}", reason_when_below_weight
+        "JX-E04", Severity.ERROR, "扣分未说明偏差原因", f"rules.md §11.20；{_DOC10}", reason_when_below_weight
     ),
-    Check("JX-S05", Severity.INFO, "全部指标满分", "rules.md §9 经验", all_full_marks),
+    Check("JX-E05", Severity.INFO, "全部指标满分", "rules.md §9 经验", all_full_marks),
     Check(
-        "JX-S06",
+        "JX-E06",
         Severity.ERROR,
         "执行率或预算得分与金额不符",
         "rules.md §6.5、§11.13",
         execution_rate_matches,
     ),
     Check(
-        "JX-S07", Severity.ERROR, "资金总额不等于分项之和", "rules.md §11.25；§9 T1", funds_total_matches_rows
+        "JX-E07", Severity.ERROR, "资金总额不等于分项之和", "rules.md §11.25；§9 T1", funds_total_matches_rows
     ),
     Check(
-        "JX-S08",
+        "JX-E08",
         Severity.WARNING,
         "超额较多未说明原因",
         "rules.md §6.3、§11.15",
         over_completion_without_reason,
     ),
-    Check("JX-S09", Severity.ERROR, "分值合计不符", "rules.md §6.2、§10、§11.1", weights_per_level),
-    Check("JX-S10", Severity.WARNING, "填报得分与公式不符", "rules.md §6.3；§9 T6", entered_score_differs),
-    Check("JX-S11", Severity.WARNING, "执行数超过预算数", "rules.md §10", execution_over_budget),
-    Check("JX-S12", Severity.ERROR, "资金金额无效", "rules.md §10", funds_amounts_valid),
-    Check("JX-S13", Severity.WARNING, "完成值为负数", "rules.md §6.3、§10", negative_actual),
-    Check("JX-S14", Severity.WARNING, "正向指标目标值为0", "rules.md §10", zero_positive_target),
-    Check("JX-S15", Severity.ERROR, "缺少完成值", "rules.md §10", missing_actual),
-    Check("JX-S16", Severity.ERROR, "定性指标未给分", "rules.md §6.4", missing_qualitative_score),
-    Check("JX-S17", Severity.ERROR, "总分超过100", "rules.md §11.22", total_over_limit),
-    Check("JX-S18", Severity.INFO, "“=”指标超过目标值", "rules.md §10", exceeds_equal_target),
-    Check("JX-S19", Severity.WARNING, "完成值单位不一致", "rules.md §3.3", unit_mismatch),
-    Check("JX-S20", Severity.ERROR, "扣减未写理由", "rules.md §10 超额完成", adjustment_without_reason),
-    Check("JX-S21", Severity.WARNING, "执行率偏低未说明原因", "rules.md §6.5（四川）", low_execution_reason),
+    Check("JX-E09", Severity.ERROR, "分值合计不符", "rules.md §6.2、§10、§11.1", weights_per_level),
+    Check("JX-E10", Severity.WARNING, "填报得分与公式不符", "rules.md §6.3；§9 T6", entered_score_differs),
+    Check("JX-E11", Severity.WARNING, "执行数超过预算数", "rules.md §10", execution_over_budget),
+    Check("JX-E12", Severity.ERROR, "资金金额无效", "rules.md §10", funds_amounts_valid),
+    Check("JX-E13", Severity.WARNING, "完成值为负数", "rules.md §6.3、§10", negative_actual),
+    Check("JX-E14", Severity.WARNING, "正向指标目标值为0", "rules.md §10", zero_positive_target),
+    Check("JX-E15", Severity.ERROR, "缺少完成值", "rules.md §10", missing_actual),
+    Check("JX-E16", Severity.ERROR, "定性指标未给分", "rules.md §6.4", missing_qualitative_score),
+    Check("JX-E17", Severity.ERROR, "总分超过100", "rules.md §11.22", total_over_limit),
+    Check("JX-E18", Severity.INFO, "“=”指标超过目标值", "rules.md §10", exceeds_equal_target),
+    Check("JX-E19", Severity.WARNING, "完成值单位不一致", "rules.md §3.3", unit_mismatch),
+    Check("JX-E20", Severity.ERROR, "扣减未写理由", "rules.md §10 超额完成", adjustment_without_reason),
+    Check("JX-E21", Severity.WARNING, "执行率偏低未说明原因", "rules.md §6.5（四川）", low_execution_reason),
 )
 
 

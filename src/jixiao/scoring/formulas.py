@@ -173,6 +173,11 @@ def score_qualitative(
         text = "定性指标需由评价人在完成档次的分值区间内给分，未填得分，按0.00计"
         return Score(ZERO, weight, text, "qualitative", ("missing-score",))
     value = round2(entered)
+    if not ZERO <= value <= weight:
+        # Reported as JX-E02; the total only ever counts what the weight allows.
+        kept = min(max(value, ZERO), round2(weight))
+        text = f"填报得分{money(value)}超出0至分值{plain(weight)}，按{money(kept)}计"
+        return Score(kept, weight, text, "qualitative", ("outside-weight",))
     if band is None:
         text = f"完成情况未注明档次（达成/部分达成/未达成），采用填报得分{money(value)}"
         return Score(value, weight, text, "qualitative", ("unknown-band",))

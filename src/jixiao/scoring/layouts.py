@@ -95,3 +95,41 @@ def nature_of(target: Target) -> str:
     if target.kind is Kind.QUANTITATIVE and target.op is not None:
         return target.op.symbol
     return "定性"
+
+
+# What each header holds, so writers and the template reader need no per-layout code.
+INDICATOR_ROLES: dict[str, str] = {
+    "一级指标": "level1",
+    "二级指标": "level2",
+    "三级指标": "name",
+    "年度指标值（A）": "target",
+    "年初目标值（A）": "target",
+    "指标性质": "nature",
+    "指标值": "target_value",
+    "度量单位": "target_unit",
+    "实际完成值（B）": "actual",
+    "完成值": "actual",
+    "分值": "weight",
+    "权重": "weight",
+    "得分": "score",
+    "偏差原因分析及改进措施": "reason",
+    "未完成原因分析": "reason",
+}
+
+FUNDS_ROLES: dict[str, str] = {
+    "年初预算数": "initial",
+    "年初预算": "initial",
+    "全年预算数（A）": "budget",
+    "全年预算数": "budget",
+    "调整后预算数": "budget",
+    "全年执行数（B）": "executed",
+    "全年执行数": "executed",
+    "预算执行数": "executed",
+    "分值": "weight",
+    "权重": "weight",
+    "执行率（B/A）": "rate",
+    "执行率": "rate",
+    "预算执行率": "rate",
+    "得分": "score",
+    "原因": "reason",
+}

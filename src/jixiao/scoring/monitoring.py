@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from jixiao.model import NOWHERE, Diagnostic, Kind, Op, Severity, SourceRef, Target
+from jixiao.model import NOWHERE, Diagnostic, Kind, Op, Severity, SourceRef, Table, Target
 from jixiao.scoring.numbers import HUNDRED, ZERO, convert, money, percent, plain, read_actual
 from jixiao.scoring.profiles import DEFAULT_PROFILE, MonitoringRules, Profile
 
@@ -82,6 +82,9 @@ class MonitoringSnapshot:
     unit: str = "万元"
     year: int | None = None
     source: SourceRef = NOWHERE
+    department: str = ""  # 主管部门
+    agency: str = ""  # 实施单位
+    table_key: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +210,7 @@ def line_progress(line: MonitoringLine, months: int, rules: MonitoringRules) -> 
 
 
 def monitor(snapshot: MonitoringSnapshot, profile: Profile = DEFAULT_PROFILE) -> MonitoringResult:
-    """Lights for the money and every indicator, plus the diagnostics of the 监控表 (JX-M01…)."""
+    """Lights for the money and every indicator, plus the diagnostics of the 监控表 (JX-J01…)."""
     rules = profile.monitoring
     funds = funds_progress(snapshot.annual_budget, snapshot.executed, snapshot.months, rules, snapshot.unit)
     lines = tuple(LineProgress(line, line_progress(line, snapshot.months, rules)) for line in snapshot.lines)
@@ -220,26 +223,26 @@ def _monitoring_checks(
 ) -> Iterator[Diagnostic]:
     where = snapshot.source
     if not 1 <= snapshot.months <= 12:
-        yield Diagnostic("JX-M01", Severity.ERROR, f"监控期间1–{snapshot.months}月无效，应为1至12月", where)
+        yield Diagnostic("JX-J01", Severity.ERROR, f"监控期间1–{snapshot.months}月无效，应为1至12月", where)
     if snapshot.annual_budget < 0 or snapshot.executed < 0:
-        yield Diagnostic("JX-M02", Severity.ERROR, "资金金额不得为负数", where)
+        yield Diagnostic("JX-J02", Severity.ERROR, "资金金额不得为负数", where)
     elif snapshot.executed > snapshot.annual_budget > 0:
         message = f"1–{snapshot.months}月执行数{plain(snapshot.executed)}"
         message += f"超过全年预算数{plain(snapshot.annual_budget)}"
-        yield Diagnostic("JX-M02", Severity.ERROR, message, where)
+        yield Diagnostic("JX-J02", Severity.ERROR, message, where)
     if funds.light is not Light.GREEN:
-        yield Diagnostic("JX-M03", Severity.WARNING, f"预算执行进度预警：{funds.explanation}", where)
+        yield Diagnostic("JX-J03", Severity.WARNING, f"预算执行进度预警：{funds.explanation}", where)
     for lp in lines:
         line = lp.line
         if line.likelihood is not Likelihood.CERTAIN and not (line.reason.strip() and line.measures.strip()):
             message = f"指标“{line.label}”完成目标可能性为“{line.likelihood}”，须填写偏差原因和改进措施"
-            yield Diagnostic("JX-M04", Severity.ERROR, message, line.source, indicator=line.label)
+            yield Diagnostic("JX-J04", Severity.ERROR, message, line.source, indicator=line.label)
         if lp.progress.light is Light.RED:
             message = f"指标“{line.label}”进度预警：{lp.progress.explanation}"
-            yield Diagnostic("JX-M05", Severity.WARNING, message, line.source, indicator=line.label)
+            yield Diagnostic("JX-J05", Severity.WARNING, message, line.source, indicator=line.label)
             if line.likelihood is Likelihood.CERTAIN:
                 message = f"指标“{line.label}”为红灯，但完成目标可能性填为“确定能”，请说明依据"
-                yield Diagnostic("JX-M06", Severity.INFO, message, line.source, indicator=line.label)
+                yield Diagnostic("JX-J06", Severity.INFO, message, line.source, indicator=line.label)
     yield from _joint_warning(snapshot, funds, lines, rules)
 
 
@@ -274,4 +277,26 @@ def _joint_warning(
         message = (
             f"累计型产出已完成{output_text}，资金仅执行{money_text}，产出快于资金，请核实支付进度或目标设置"
         )
-    yield Diagnostic("JX-M07", Severity.WARNING, message, snapshot.source)
+    yield Diagnostic("JX-J07", Severity.WARNING, message, snapshot.source)
+
+
+def snapshot_from_table(
+    table: Table, months: int | None = None, profile: Profile = DEFAULT_PROFILE
+) -> MonitoringSnapshot:
+    """An empty 1–N月 snapshot of a table: its 年度 indicators, its budget in 万元 (rules.md §11.6, §11.9)."""
+    budget = (table.project.budget or ZERO) / Decimal(10000)
+    lines = tuple(
+        MonitoringLine(i.level1, i.level2, i.name, i.annual, source=i.source) for i in table.annual_indicators
+    )
+    return MonitoringSnapshot(
+        project=table.project.name,
+        months=months or profile.monitoring.months,
+        annual_budget=budget,
+        executed=ZERO,
+        lines=lines,
+        initial_budget=budget,
+        year=table.project.year,
+        source=table.source,
+        department=table.project.department or "",
+        agency=table.project.unit or "",
+    )

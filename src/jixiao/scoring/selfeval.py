@@ -17,7 +17,7 @@ from jixiao.scoring.formulas import (
     score_qualitative,
     score_quantitative,
 )
-from jixiao.scoring.numbers import ZERO, convert, money, plain, read_actual, round2
+from jixiao.scoring.numbers import ONE, ZERO, convert, money, plain, read_actual, round2
 from jixiao.scoring.profiles import DEFAULT_PROFILE, Profile
 from jixiao.scoring.records import (
     EvaluationLine,
@@ -183,8 +183,44 @@ def suggest_weights(lines: tuple[EvaluationLine, ...], profile: Profile) -> tupl
         groups.append((profile.indicators_weight - taken, rest))
     weights: dict[int, Decimal] = {}
     for total, members in groups:
-        share = round2(total / len(members))
-        for i in members:
-            weights[i] = share
-        weights[members[-1]] = total - share * (len(members) - 1)
+        for i, weight in zip(members, _split(total, len(members)), strict=True):
+            weights[i] = weight
     return tuple(replace(line, weight=weights.get(i, line.weight)) for i, line in enumerate(lines))
+
+
+def _split(total: Decimal, parts: int) -> list[Decimal]:
+    """Whole points where possible (50 over 7 → 8, 7, 7, 7, 7, 7, 7), else hundredths."""
+    step = ONE if total == total.to_integral_value() and total >= parts else Decimal("0.01")
+    units = int(total / step)
+    base, extra = divmod(units, parts)
+    return [(base + (1 if i < extra else 0)) * step for i in range(parts)]
+
+
+def table_key(table: Table) -> str:
+    """A fingerprint of a table's project and 年度 targets: a filled template must match its table."""
+    import hashlib
+
+    parts = [table.project.name, str(table.project.year or "")]
+    for indicator in table.annual_indicators:
+        parts += [indicator.level1, indicator.level2, indicator.name, indicator.annual.raw]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def evaluation_from_table(table: Table, profile: Profile = DEFAULT_PROFILE) -> SelfEvaluation:
+    """An empty 自评 for a table: its 年度 indicators with suggested weights, the budget in 万元."""
+    from jixiao.scoring.funds import FundsBlock
+
+    project = table.project
+    budget = ZERO if project.budget is None else project.budget / Decimal(10000)
+    funds = FundsBlock.simple(budget, ZERO, initial=budget)
+    return SelfEvaluation(
+        project=project.name,
+        funds=funds,
+        lines=suggest_weights(lines_from_table(table), profile),
+        year=project.year,
+        department=project.department or "",
+        unit=project.unit or "",
+        goal_expected=table.goals.annual,
+        table_key=table_key(table),
+        source=table.source,
+    )
