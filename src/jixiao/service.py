@@ -7,15 +7,18 @@ into exit codes or HTTP statuses. Nothing here knows about HTTP or the terminal.
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
+import secrets
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, delete, insert, select
 
 from jixiao.diff import Change, diff_tables
 from jixiao.model import Diagnostic, Severity, Table
@@ -23,6 +26,7 @@ from jixiao.store import accounts, audit, stats
 from jixiao.store import tables as repo
 from jixiao.store.db import get_engine, normalise_url, upgrade
 from jixiao.store.document import table_from_dict, table_to_dict
+from jixiao.store.schema import uploads
 from jixiao.workflow import (
     ANONYMOUS,
     Action,
@@ -79,14 +83,20 @@ def review(table: Table, extra: Sequence[Diagnostic] = ()) -> repo.Reviewed:
 def _attach_reader_diagnostics(
     tables: Sequence[Table], found: Sequence[Diagnostic]
 ) -> list[list[Diagnostic]]:
-    """Give each table the reader's diagnostics whose line falls inside it."""
+    """Give each table the reader's diagnostics inside it: by line, else by sheet, else the first table."""
     starts = [t.source.line or 0 for t in tables]
     per_table: list[list[Diagnostic]] = [[] for _ in tables]
+    if not tables:
+        return per_table
     for item in found:
         line = item.source.line
-        if line is None or not tables:
-            continue
-        index = max((i for i, start in enumerate(starts) if start <= line), default=0)
+        if line is not None:
+            index = max((i for i, start in enumerate(starts) if start <= line), default=0)
+        else:
+            same_sheet = [
+                i for i, t in enumerate(tables) if item.source.sheet and t.source.sheet == item.source.sheet
+            ]
+            index = same_sheet[0] if same_sheet else 0
         per_table[index].append(item)
     return per_table
 
@@ -114,13 +124,15 @@ class FileReport:
         return sum(len(f) for f in self.findings)
 
 
-def read_and_review(text: str, file: str) -> FileReport:
-    """Read a text, review every table; decide whether the file is fit to store (``problems``)."""
-    from jixiao.readers.text import read_text
+def read_and_review(data: bytes, file: str) -> FileReport:
+    """Read a file of any supported kind (text, workbook, PDF, jixiao JSON), review every table, and
+    decide whether the file is fit to store (``problems``)."""
+    from jixiao.readers.detect import read_bytes
+    from jixiao.readers.text import FILE_PROBLEM
 
-    tables, diagnostics = read_text(text, file)
+    tables, diagnostics = read_bytes(data, file)
     report = FileReport(file=file, tables=list(tables))
-    errors = [d for d in diagnostics if d.severity is Severity.ERROR and d.source.line is None]
+    errors = [d for d in diagnostics if d.code == FILE_PROBLEM]
     report.problems.extend(errors)
     if not tables and not errors:
         report.problems.append(Diagnostic("JX-S01", Severity.ERROR, "文件中没有找到项目绩效目标表"))
@@ -150,20 +162,14 @@ def _review_file(tables: Sequence[Table], reader: Sequence[Sequence[Diagnostic]]
     ]
 
 
-def decode_upload(data: bytes, filename: str, limit: int = MAX_UPLOAD_BYTES) -> str:
-    """The text of an uploaded file, or Invalid saying clearly why it cannot be used."""
-    from jixiao.readers.text import decode
-
+def check_upload(data: bytes, filename: str, limit: int = MAX_UPLOAD_BYTES) -> None:
+    """Invalid, saying clearly why, for an upload too large or empty (the readers judge the rest)."""
     if len(data) > limit:
         raise Invalid(
             f"文件 {filename} 太大（{len(data) / 1024 / 1024:.1f} MB），上限为 {limit // 1024 // 1024} MB"
         )
     if not data.strip():
         raise Invalid(f"文件 {filename} 是空的")
-    text = decode(data)
-    if text is None:
-        raise Invalid(f"文件 {filename} 不是文本文件（可能是二进制文件或无法识别的编码）")
-    return text
 
 
 def _scope(row: dict[str, Any]) -> TableScope:
@@ -199,11 +205,11 @@ class Service:
 
     # ---- import ------------------------------------------------------------------------------
 
-    def import_text(
-        self, text: str, file: str, published: bool = False, who: Principal | None = None
+    def import_bytes(
+        self, data: bytes, file: str, published: bool = False, who: Principal | None = None
     ) -> FileReport:
         """Read, review and store one file in one transaction; a rejected file stores nothing."""
-        report = read_and_review(text, file)
+        report = read_and_review(data, file)
         if not report.ok:
             return report
         who = who or ANONYMOUS
@@ -222,15 +228,44 @@ class Service:
         return report
 
     def import_path(self, path: Path, published: bool = False, who: Principal | None = None) -> FileReport:
-        from jixiao.readers.text import decode, file_problem
+        from jixiao.readers.text import file_problem
 
         problem = file_problem(path)
-        data = b"" if problem else path.read_bytes()
-        text = None if problem else decode(data)
-        if problem or text is None:
-            message = problem or "不是文本文件（可能是二进制文件或无法识别的编码）"
-            return FileReport(file=str(path), problems=[Diagnostic("JX-S00", Severity.ERROR, message)])
-        return self.import_text(text, str(path), published, who)
+        if problem:
+            return FileReport(file=str(path), problems=[Diagnostic("JX-S00", Severity.ERROR, problem)])
+        return self.import_bytes(path.read_bytes(), str(path), published, who)
+
+    def import_text(
+        self, text: str, file: str, published: bool = False, who: Principal | None = None
+    ) -> FileReport:
+        return self.import_bytes(text.encode("utf-8"), file, published, who)
+
+    def stage_upload(self, who: Principal, filename: str, data: bytes) -> str:
+        """Keep an uploaded file until its owner confirms the import; returns the token naming it."""
+        token = secrets.token_urlsafe(24)
+        row = {
+            "token": token,
+            "user_id": who.user_id,
+            "filename": filename,
+            "content": base64.b64encode(data).decode("ascii"),  # workbooks and PDFs are bytes
+            "created_at": datetime.now(UTC),
+        }
+        with self.engine.begin() as conn:
+            conn.execute(insert(uploads), [row])
+        return token
+
+    def confirm_upload(self, who: Principal, token: str, published: bool = False) -> FileReport:
+        """Import a staged upload (once, and only by the user who uploaded it)."""
+        if published and who.role is not Role.ADMIN:
+            raise Forbidden("只有管理员可以直接导入为已公开")
+        with self.engine.begin() as conn:
+            staged = conn.execute(
+                select(uploads).where(uploads.c.token == token, uploads.c.user_id == who.user_id)
+            ).first()
+            if staged is None:
+                raise NotFound("找不到待确认的上传文件（可能已导入或已过期），请重新上传")
+            conn.execute(delete(uploads).where(uploads.c.id == staged.id))
+        return self.import_bytes(base64.b64decode(staged.content), staged.filename, published, who)
 
     # ---- reading -----------------------------------------------------------------------------
 

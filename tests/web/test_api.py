@@ -269,7 +269,7 @@ def test_bad_uploads_store_nothing(app_factory: Any, seeded_url: str) -> None:
     before = (_count(seeded_url, perf_tables), _count(seeded_url, table_versions))
     no_indicators = "项目绩效目标表\n项目名称\t空表\n用款单位\t东莞市妇女联合会\n2025年预算金额(元)\t100.00\n"
     uploads = {  # file → what the message must say
-        "binary.txt": (bytes(range(256)) * 40, "不是文本文件"),
+        "binary.txt": (bytes(range(256)) * 40, "无法识别的文件格式"),
         "empty.txt": (b"", "是空的"),
         "blank.txt": (b"   \n\n", "是空的"),
         "none.txt": (no_indicators.encode(), "没有任何绩效指标"),
@@ -312,3 +312,27 @@ def test_filler_cannot_import_another_units_tables(app_factory: Any, seed_path: 
             ).scalar()
             == 17
         )
+
+
+def test_workbook_upload_is_read_like_text(app_factory: Any, seed_path: Any, seeded_url: str) -> None:
+    import io
+    from dataclasses import replace
+
+    from jixiao.readers.text import read_path
+    from jixiao.writers.xlsx import build_workbook
+
+    tables, _ = read_path(seed_path)
+    changed = [replace(tables[0], goals=replace(tables[0].goals, period="新的总目标", annual="新的年度目标"))]
+    buffer = io.BytesIO()
+    build_workbook(changed).save(buffer)
+    admin = app_factory("guanli")
+    preview = admin.post(
+        "/import", files={"file": ("fulian.xlsx", buffer.getvalue(), "application/octet-stream")}
+    )
+    assert preview.status_code == 200, preview.text[-500:]
+    assert 'data-testid="preview-count">1<' in preview.text
+    token = preview.text.split("/import/")[1].split("/confirm")[0]
+    assert admin.post(f"/import/{token}/confirm").status_code == 303
+    assert _count(seeded_url, perf_tables) == 17 and _count(seeded_url, table_versions) == 18
+    item = admin.get(f"/api/tables?q={SEED_TABLE}").json()["items"][0]
+    assert item["goals"]["annual"] == "新的年度目标" and item["project"]["budget"] == "2480691.00"
