@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select
+from sqlalchemy import Connection, Engine, delete, insert, select, text
 
 from jixiao.diff import Change, diff_tables
 from jixiao.model import Diagnostic, Severity, Table
@@ -41,6 +41,7 @@ from jixiao.workflow import (
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 CACHE_SECONDS = 30.0
+ANALYZE_AFTER = 1000  # tables created or changed by one import
 
 
 class ServiceError(Exception):
@@ -223,6 +224,7 @@ class Service:
         with self.engine.begin() as conn:
             counts = repo.import_tables(conn, report.reviews, status, who.user_id, file)
         self._cache.clear()
+        self.refresh_statistics(counts.created + counts.updated)
         report.created, report.updated, report.unchanged = counts.created, counts.updated, counts.unchanged
         report.table_ids = counts.table_ids
         return report
@@ -239,6 +241,28 @@ class Service:
         self, text: str, file: str, published: bool = False, who: Principal | None = None
     ) -> FileReport:
         return self.import_bytes(text.encode("utf-8"), file, published, who)
+
+    def refresh_statistics(self, changed: int = ANALYZE_AFTER) -> None:
+        """Let the query planner know the tables' sizes after a large import (``ANALYZE``).
+
+        Without statistics SQLite may filter visitors' lists by status and then sort every row, instead
+        of reading the (status, updated_at) index in order: ten times slower with 100,000 tables.
+        """
+        with self.engine.begin() as conn:
+            if self.url.startswith("sqlite"):
+                has_statistics = conn.execute(
+                    text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
+                ).first()
+                if changed < ANALYZE_AFTER and has_statistics:
+                    return
+            elif changed < ANALYZE_AFTER:
+                return
+            conn.execute(text("ANALYZE"))
+
+    def import_effects(self, report: FileReport) -> list[str]:
+        """For a preview: whether each table would be new, a new version, or left unchanged."""
+        with self.engine.connect() as conn:
+            return repo.import_effects(conn, report.tables)
 
     def stage_upload(self, who: Principal, filename: str, data: bytes) -> str:
         """Keep an uploaded file until its owner confirms the import; returns the token naming it."""

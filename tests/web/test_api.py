@@ -288,6 +288,10 @@ def test_import_preview_then_confirm(app_factory: Any, seed_path: Any, seeded_ur
     text = seed_path.read_text().replace("1200个\t1200个", "1250个\t1250个", 1)
     preview = admin.post("/import", files={"file": ("fulian.txt", text.encode(), "text/plain")})
     assert preview.status_code == 200 and 'data-testid="preview-count">17<' in preview.text
+    assert (
+        preview.text.count('data-effect="changed"') == 1
+        and preview.text.count('data-effect="unchanged"') == 16
+    )
     assert _count(seeded_url, table_versions) == 17  # nothing stored before confirming
     token = preview.text.split("/import/")[1].split("/confirm")[0]
     other = app_factory("tianbao")

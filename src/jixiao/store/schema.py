@@ -125,8 +125,11 @@ Index("ix_perf_tables_unit", perf_tables.c.unit_id)
 Index("ix_perf_tables_department", perf_tables.c.department_id)
 Index("ix_perf_tables_risk", perf_tables.c.risk)
 Index("ix_perf_tables_updated", perf_tables.c.updated_at)
+# visitors see one status (已公开), the queue another (已提交): filter and order from one index
+Index("ix_perf_tables_status_updated", perf_tables.c.status, perf_tables.c.updated_at)
+Index("ix_perf_tables_status_risk", perf_tables.c.status, perf_tables.c.risk)
 # covering index: a search by name scans this instead of the table
-Index("ix_perf_tables_name_unit", perf_tables.c.name, perf_tables.c.unit_id)
+Index("ix_perf_tables_name_unit", perf_tables.c.name, perf_tables.c.unit_id, perf_tables.c.status)
 
 table_versions = Table(
     "table_versions",
@@ -171,7 +174,7 @@ findings = Table(
     Column("suggestion", Text, nullable=True),
 )
 Index("ix_findings_table", findings.c.table_id)
-Index("ix_findings_code", findings.c.code)
+Index("ix_findings_code", findings.c.code, findings.c.severity)  # covers the dashboard's count by rule
 
 workflow_events = Table(
     "workflow_events",

@@ -565,6 +565,29 @@ def _row_dict(row: Any) -> dict[str, Any]:
     return data
 
 
+def import_effects(conn: Connection, tables: Sequence[Table]) -> list[str]:
+    """What importing each table would do: ``new``, ``changed`` (a new version) or ``unchanged``."""
+    keys = [doc.identity(t) for t in tables]
+    stored: dict[str, str] = {}
+    for start in range(0, len(keys), _CHUNK):
+        rows = conn.execute(
+            select(perf_tables.c.identity, table_versions.c.content_hash)
+            .join(
+                table_versions,
+                and_(
+                    table_versions.c.table_id == perf_tables.c.id,
+                    table_versions.c.number == perf_tables.c.current_version,
+                ),
+            )
+            .where(perf_tables.c.identity.in_(keys[start : start + _CHUNK]))
+        )
+        stored.update({row.identity: row.content_hash for row in rows})
+    return [
+        "new" if key not in stored else "unchanged" if stored[key] == doc.content_hash(t) else "changed"
+        for key, t in zip(keys, tables, strict=True)
+    ]
+
+
 def get_table_row(conn: Connection, table_id: int) -> dict[str, Any] | None:
     row = conn.execute(
         select(*LIST_COLUMNS).select_from(from_clause()).where(perf_tables.c.id == table_id)

@@ -194,8 +194,10 @@ async def import_preview(
         message = "；".join(p.message for p in report.problems)
         context = {"report": report, "error": f"{filename}：{message}。未存储任何内容。"}
         return render(request, "import.html", context, 400)
-    token = service_of(request).stage_upload(who, filename, data)
-    context = {"report": report, "error": None, "token": token, "filename": filename}
+    service = service_of(request)
+    token = service.stage_upload(who, filename, data)
+    effects = service.import_effects(report)
+    context = {"report": report, "error": None, "token": token, "filename": filename, "effects": effects}
     return render(request, "import.html", context)
 
 
