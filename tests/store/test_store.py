@@ -25,7 +25,7 @@ def test_migrations_create_exactly_the_schema(db_url: str) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    assert current_revision(db_url) == "0001"
+    assert current_revision(db_url) == "0002"
     with get_engine(db_url).connect() as conn:
         differences = compare_metadata(MigrationContext.configure(conn), metadata)
     assert differences == []
