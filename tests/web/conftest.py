@@ -14,7 +14,7 @@ from jixiao.service import Service
 from jixiao.store import accounts
 from jixiao.web import Settings, create_app
 from jixiao.workflow import Role
-from tests.web.jixiao_web_helpers import PASSWORD, Browser
+from tests.web.helpers import PASSWORD, Browser
 
 FULIAN = "东莞市妇女联合会"
 OTHER = "东莞市科学技术局"

@@ -9,7 +9,7 @@ from sqlalchemy import func, select, update
 
 from jixiao.store.db import get_engine
 from jixiao.store.schema import audit_log, perf_tables, sessions, table_versions
-from tests.web.jixiao_web_helpers import PASSWORD, edit_form
+from tests.web.helpers import PASSWORD, edit_form
 
 SEED_TABLE = "购买社工岗位服务经费"
 
@@ -57,19 +57,28 @@ def test_each_role_sees_its_own_tables(app_factory: Any) -> None:
     assert page.status_code == 200 and "项目绩效目标表" in page.text and "预算控制数" in page.text
 
 
-def test_api_items_have_the_open_data_shape(app_factory: Any) -> None:
+def test_api_items_have_the_open_data_shape(app_factory: Any, seed_path: Any) -> None:
     body = app_factory("guanli").get("/api/tables?per_page=100").json()
     assert body["total"] == 17 and len(body["items"]) == 17
     item = next(i for i in body["items"] if i["project"]["name"] == SEED_TABLE)
     assert item["format"] == "jixiao.table/1"
     assert item["project"]["budget"] == "2480691.00"
     assert item["project"]["period"] == {"start": 2021, "end": 2029}
-    assert item["status"] == "draft" and item["outcome"] in ("ok", "info", "warning", "error")
+    assert item["status"] == "draft" and item["outcome"] in ("优", "良", "中", "差")
     first = item["indicators"][0]
     assert first["level1"] == "成本指标" and first["period"]["raw"] == "≤2480691元"
     assert first["period"]["op"] == "<=" and first["period"]["value"] == "2480691"
     detail = app_factory("guanli").get(f"/api/tables/{item['id']}").json()
-    assert "findings" in detail and detail["lock_version"] >= 1
+    assert detail["lock_version"] >= 1 and detail["outcome_reason"]
+    from jixiao.readers.text import read_path
+    from jixiao.review import review_batch
+
+    tables, _ = read_path(seed_path)
+    expected = next(r for r in review_batch(tables) if r.table.project.name == SEED_TABLE)
+    assert [(f["code"], f["line"]) for f in detail["findings"]] == [
+        (f.code, f.source.line) for f in expected.findings
+    ]
+    assert detail["outcome"] == expected.outcome.value
     schema = app_factory().get("/openapi.json").json()
     assert "/api/tables" in schema["paths"] and "/api/tables/{table_id}" in schema["paths"]
 
@@ -81,11 +90,22 @@ def test_list_filters_sort_and_paginate(app_factory: Any) -> None:
     budgets = [float(i["project"]["budget"]) for i in page1["items"] + page2["items"]]
     assert budgets == sorted(budgets, reverse=True) and len(budgets) == 10
     assert {i["id"] for i in page1["items"]}.isdisjoint({i["id"] for i in page2["items"]})
-    by_indicator = admin.get("/api/tables?q=咨询服务数").json()
-    assert by_indicator["total"] >= 1
+    by_indicator = admin.get("/api/tables?indicator=咨询服务数&per_page=100").json()
+    assert 1 <= by_indicator["total"] < 17
+    assert all(any("咨询服务数" in i["name"] for i in item["indicators"]) for item in by_indicator["items"])
+    by_value = admin.get("/api/tables?indicator=2480691").json()["items"]
+    assert [item["project"]["name"] for item in by_value] == [SEED_TABLE]
+    assert admin.get("/api/tables?q=妇女联合会").json()["total"] == 17  # the unit's name
+    assert admin.get("/api/tables?q=不存在的项目").json()["total"] == 0
     assert admin.get("/api/tables?year=2024").json()["total"] == 0
     assert admin.get("/api/tables?year=2025&status=draft").json()["total"] == 17
     assert admin.get("/api/tables?status=published").json()["total"] == 0
+    by_grade = [admin.get(f"/api/tables?outcome={g}").json()["total"] for g in ("优", "良", "中", "差")]
+    assert sum(by_grade) == 17
+    with_errors = admin.get("/api/tables?severity=error&per_page=100").json()["items"]
+    assert all(
+        any(f["severity"] == "error" for f in _document(admin, i["id"])["findings"]) for i in with_errors
+    )
     html = admin.get("/tables?q=购买社工&sort=name&order=asc")
     assert html.status_code == 200 and SEED_TABLE in html.text
 
@@ -249,7 +269,7 @@ def test_bad_uploads_store_nothing(app_factory: Any, seeded_url: str) -> None:
     before = (_count(seeded_url, perf_tables), _count(seeded_url, table_versions))
     no_indicators = "项目绩效目标表\n项目名称\t空表\n用款单位\t东莞市妇女联合会\n2025年预算金额(元)\t100.00\n"
     uploads = {  # file → what the message must say
-        "binary.txt": (bytes(range(256)) * 40, "不是文本文件"),
+        "binary.txt": (bytes(range(256)) * 40, "无法识别的文件格式"),
         "empty.txt": (b"", "是空的"),
         "blank.txt": (b"   \n\n", "是空的"),
         "none.txt": (no_indicators.encode(), "没有任何绩效指标"),
@@ -268,6 +288,10 @@ def test_import_preview_then_confirm(app_factory: Any, seed_path: Any, seeded_ur
     text = seed_path.read_text().replace("1200个\t1200个", "1250个\t1250个", 1)
     preview = admin.post("/import", files={"file": ("fulian.txt", text.encode(), "text/plain")})
     assert preview.status_code == 200 and 'data-testid="preview-count">17<' in preview.text
+    assert (
+        preview.text.count('data-effect="changed"') == 1
+        and preview.text.count('data-effect="unchanged"') == 16
+    )
     assert _count(seeded_url, table_versions) == 17  # nothing stored before confirming
     token = preview.text.split("/import/")[1].split("/confirm")[0]
     other = app_factory("tianbao")
@@ -292,3 +316,27 @@ def test_filler_cannot_import_another_units_tables(app_factory: Any, seed_path: 
             ).scalar()
             == 17
         )
+
+
+def test_workbook_upload_is_read_like_text(app_factory: Any, seed_path: Any, seeded_url: str) -> None:
+    import io
+    from dataclasses import replace
+
+    from jixiao.readers.text import read_path
+    from jixiao.writers.xlsx import build_workbook
+
+    tables, _ = read_path(seed_path)
+    changed = [replace(tables[0], goals=replace(tables[0].goals, period="新的总目标", annual="新的年度目标"))]
+    buffer = io.BytesIO()
+    build_workbook(changed).save(buffer)
+    admin = app_factory("guanli")
+    preview = admin.post(
+        "/import", files={"file": ("fulian.xlsx", buffer.getvalue(), "application/octet-stream")}
+    )
+    assert preview.status_code == 200, preview.text[-500:]
+    assert 'data-testid="preview-count">1<' in preview.text
+    token = preview.text.split("/import/")[1].split("/confirm")[0]
+    assert admin.post(f"/import/{token}/confirm").status_code == 303
+    assert _count(seeded_url, perf_tables) == 17 and _count(seeded_url, table_versions) == 18
+    item = admin.get(f"/api/tables?q={SEED_TABLE}").json()["items"][0]
+    assert item["goals"]["annual"] == "新的年度目标" and item["project"]["budget"] == "2480691.00"

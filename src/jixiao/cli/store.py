@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table as RichTable
 
 from jixiao.cli.app import app
+from jixiao.cli.common import err
 from jixiao.workflow import Role
 
 db_app = typer.Typer(help="数据库：创建与升级", no_args_is_help=True)
@@ -32,7 +33,6 @@ ROLE_NAMES = {
     "管理员": Role.ADMIN,
 }
 
-err = Console(stderr=True)
 
 
 def _service(db: str | None, migrate: bool = True) -> Any:
@@ -68,14 +68,16 @@ def db_upgrade(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 @app.command("import")
 def import_files(
-    files: Annotated[list[Path], typer.Argument(help="要导入的文本文件", show_default=False)],
+    files: Annotated[
+        list[Path], typer.Argument(help="要导入的文件（文本、Excel、PDF、JSON）", show_default=False)
+    ],
     db: DbOption = None,
     published: Annotated[
         bool, typer.Option("--published", help="作为已公开的表导入（来自公开披露的文件）")
     ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """读取、审核并存储项目绩效目标表；每个文件一个事务，同一张表不重复。"""
+    """读取（文本、Excel、PDF、JSON）、审核并存储项目绩效目标表；每个文件一个事务，同一张表不重复。"""
     service = _service(db)
     reports = []
     with Progress(

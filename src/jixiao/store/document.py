@@ -164,14 +164,22 @@ def dumps(table: Table) -> str:
     return json.dumps(table_to_dict(table), ensure_ascii=False, sort_keys=True)
 
 
+def dumps_and_hash(table: Table) -> tuple[str, str]:
+    """The stored text of the document and its `content_hash`, from one conversion."""
+    document = table_to_dict(table)
+    return json.dumps(document, ensure_ascii=False, sort_keys=True), _hash(document)
+
+
 def content_hash(table: Table) -> str:
     """A hash of what the table says, not where it was read: re-importing a moved file is no change."""
-    document = table_to_dict(table)
+    return _hash(table_to_dict(table))
+
+
+def _hash(full: dict[str, Any]) -> str:
+    document = {**full, "goals": dict(full["goals"])}
+    document["indicators"] = [{k: v for k, v in item.items() if k != "source"} for item in full["indicators"]]
+    document["placeholders"] = [{k: v for k, v in p.items() if k != "source"} for p in full["placeholders"]]
     document.pop("source", None)
-    for item in document["indicators"]:
-        item.pop("source", None)
-    for item in document["placeholders"]:
-        item.pop("source", None)
     document["goals"].pop("period_line", None)
     document["goals"].pop("annual_line", None)
     text = json.dumps(document, ensure_ascii=False, sort_keys=True)

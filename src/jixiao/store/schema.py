@@ -111,12 +111,12 @@ perf_tables = Table(
     Column("current_version", Integer, nullable=False, default=1),
     # optimistic locking: every write bumps it; a save naming an older one is a conflict.
     Column("lock_version", Integer, nullable=False, default=1),
-    Column("outcome", String(10), nullable=False),  # ok | info | warning | error
+    Column("outcome", String(10), nullable=False),  # the review's 优/良/中/差
+    Column("outcome_reason", Text, nullable=True),  # why, in one sentence (added in 0002)
     Column("errors", Integer, nullable=False, default=0),
     Column("warnings", Integer, nullable=False, default=0),
     Column("infos", Integer, nullable=False, default=0),
     Column("risk", BigInteger, nullable=False, default=0),
-    Column("indicator_text", Text, nullable=False, default=""),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
 )
@@ -125,6 +125,11 @@ Index("ix_perf_tables_unit", perf_tables.c.unit_id)
 Index("ix_perf_tables_department", perf_tables.c.department_id)
 Index("ix_perf_tables_risk", perf_tables.c.risk)
 Index("ix_perf_tables_updated", perf_tables.c.updated_at)
+# visitors see one status (已公开), the queue another (已提交): filter and order from one index
+Index("ix_perf_tables_status_updated", perf_tables.c.status, perf_tables.c.updated_at)
+Index("ix_perf_tables_status_risk", perf_tables.c.status, perf_tables.c.risk)
+# covering index: a search by name scans this instead of the table
+Index("ix_perf_tables_name_unit", perf_tables.c.name, perf_tables.c.unit_id, perf_tables.c.status)
 
 table_versions = Table(
     "table_versions",
@@ -169,7 +174,7 @@ findings = Table(
     Column("suggestion", Text, nullable=True),
 )
 Index("ix_findings_table", findings.c.table_id)
-Index("ix_findings_code", findings.c.code)
+Index("ix_findings_code", findings.c.code, findings.c.severity)  # covers the dashboard's count by rule
 
 workflow_events = Table(
     "workflow_events",

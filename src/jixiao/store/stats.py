@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from jixiao.store.schema import findings, perf_tables
+from jixiao.store.schema import findings, orgs, perf_tables
 from jixiao.store.tables import UNIT, Visibility, from_clause, from_fen
 
 
@@ -17,7 +17,8 @@ def _where(visibility: Visibility) -> list[Any]:
 
 def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[str, Any]:
     where = _where(visibility)
-    base = from_clause()
+    base = perf_tables  # the visibility conditions need no join; only unit names do
+    joined = from_clause()
     by_status = {
         row.status: row.n
         for row in conn.execute(
@@ -50,14 +51,19 @@ def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[s
                 func.sum(perf_tables.c.budget_fen).label("total"),
                 func.count().label("n"),
             )
-            .select_from(base)
+            .select_from(joined)
             .where(*where)
             .group_by(UNIT.c.name)
             .order_by(func.sum(perf_tables.c.budget_fen).desc())
             .limit(top)
         )
     ]
-    finding_base = base.join(findings, findings.c.table_id == perf_tables.c.id)
+    # Everything visible: count the findings alone (a covering index scan), without the join.
+    finding_base = (
+        findings
+        if visibility.everything
+        else findings.join(perf_tables, findings.c.table_id == perf_tables.c.id)
+    )
     by_rule = [
         {"code": row.code, "severity": row.severity, "count": row.n}
         for row in conn.execute(
@@ -69,6 +75,15 @@ def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[s
             .limit(20)
         )
     ]
+    by_outcome = {
+        row.outcome: row.n
+        for row in conn.execute(
+            select(perf_tables.c.outcome, func.count().label("n"))
+            .select_from(base)
+            .where(*where)
+            .group_by(perf_tables.c.outcome)
+        )
+    }
     by_severity = {
         row.severity: row.n
         for row in conn.execute(
@@ -96,7 +111,7 @@ def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[s
                 perf_tables.c.warnings,
                 perf_tables.c.status,
             )
-            .select_from(base)
+            .select_from(joined)
             .where(*where)
             .where((perf_tables.c.errors + perf_tables.c.warnings) > 0)
             .order_by(perf_tables.c.errors.desc(), perf_tables.c.warnings.desc(), perf_tables.c.id)
@@ -110,6 +125,7 @@ def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[s
         "tables": sum(by_status.values()),
         "budget": from_fen(int(total_budget or 0)),
         "by_status": by_status,
+        "by_outcome": by_outcome,
         "budget_by_type": budget_by_type,
         "budget_by_unit": budget_by_unit,
         "findings_by_rule": by_rule,
@@ -121,7 +137,7 @@ def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[s
 def filter_options(conn: Connection, visibility: Visibility) -> dict[str, list[Any]]:
     """The values the list page offers in its filters."""
     where = _where(visibility)
-    base = from_clause()
+    base = perf_tables
     years = [
         r[0]
         for r in conn.execute(
@@ -136,7 +152,10 @@ def filter_options(conn: Connection, visibility: Visibility) -> dict[str, list[A
     units = [
         r[0]
         for r in conn.execute(
-            select(UNIT.c.name).select_from(base).where(*where).distinct().order_by(UNIT.c.name).limit(500)
+            select(orgs.c.name)
+            .where(orgs.c.id.in_(select(perf_tables.c.unit_id).where(*where)))
+            .order_by(orgs.c.name)
+            .limit(500)
         )
         if r[0]
     ]

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, exists, func, insert, or_, select, update
 from sqlalchemy.sql.elements import ColumnElement
 
 from jixiao.model import Diagnostic, Severity, Table
@@ -43,6 +43,16 @@ def from_fen(fen: int | None) -> Decimal | None:
 
 
 @dataclass(frozen=True, slots=True)
+class Reviewed:
+    """A table with what the review said: its findings and its outcome (优/良/中/差) with the reason."""
+
+    table: Table
+    findings: Sequence[Diagnostic] = ()
+    outcome: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class FindingSummary:
     outcome: str
     errors: int
@@ -51,12 +61,12 @@ class FindingSummary:
     risk: int
 
 
-def summarise(found: Sequence[Diagnostic], budget: Decimal | None) -> FindingSummary:
-    """Counts, the worst severity (``outcome``), and risk = weighted findings × budget in 元."""
+def summarise(found: Sequence[Diagnostic], budget: Decimal | None, outcome: str = "") -> FindingSummary:
+    """Counts, the outcome (the worst severity if the review gave none), and risk = findings × budget."""
     errors = sum(1 for d in found if d.severity is Severity.ERROR)
     warnings = sum(1 for d in found if d.severity is Severity.WARNING)
     infos = sum(1 for d in found if d.severity is Severity.INFO)
-    outcome = "error" if errors else "warning" if warnings else "info" if infos else "ok"
+    outcome = outcome or ("error" if errors else "warning" if warnings else "info" if infos else "ok")
     weight = 100 * errors + 10 * warnings + infos
     # Budget scales risk, but a table without a budget still ranks by its findings.
     risk = weight * max(int(budget or 0), 1)
@@ -78,10 +88,6 @@ def ensure_orgs(conn: Connection, names: Iterable[str | None]) -> dict[str, int]
             rows = conn.execute(select(orgs).where(orgs.c.name.in_(chunk)))
             known.update({row.name: row.id for row in rows})
     return known
-
-
-def _indicator_text(table: Table) -> str:
-    return "\n".join(f"{i.name} {i.period.raw} {i.annual.raw}" for i in table.indicators)
 
 
 def _indicator_rows(table_id: int, table: Table) -> list[dict[str, Any]]:
@@ -116,9 +122,10 @@ def _finding_rows(table_id: int, found: Sequence[Diagnostic]) -> list[dict[str, 
     ]
 
 
-def _table_fields(table: Table, found: Sequence[Diagnostic], org_ids: dict[str, int]) -> dict[str, Any]:
+def _table_fields(reviewed: Reviewed, org_ids: dict[str, int]) -> dict[str, Any]:
+    table = reviewed.table
     project = table.project
-    summary = summarise(found, project.budget)
+    summary = summarise(reviewed.findings, project.budget, reviewed.outcome)
     return {
         "name": project.name,
         "project_type": project.type,
@@ -127,11 +134,11 @@ def _table_fields(table: Table, found: Sequence[Diagnostic], org_ids: dict[str, 
         "year": project.year,
         "budget_fen": to_fen(project.budget),
         "outcome": summary.outcome,
+        "outcome_reason": reviewed.reason or None,
         "errors": summary.errors,
         "warnings": summary.warnings,
         "infos": summary.infos,
         "risk": summary.risk,
-        "indicator_text": _indicator_text(table),
     }
 
 
@@ -145,22 +152,49 @@ class ImportCounts:
 
 def import_tables(
     conn: Connection,
-    entries: Sequence[tuple[Table, Sequence[Diagnostic]]],
+    entries: Sequence[Reviewed],
     status: Status,
     user_id: int | None = None,
     file: str | None = None,
 ) -> ImportCounts:
-    """Store reviewed tables: new ones are created, changed ones get a new version, equal ones are left."""
+    """Store reviewed tables: new ones are created, changed ones get a new version, equal ones are left.
+
+    The work goes in chunks of `IMPORT_CHUNK` tables, so the rows built in memory stay bounded however
+    large the file; all chunks share the caller's transaction.
+    """
     counts = ImportCounts()
-    latest: dict[str, tuple[Table, Sequence[Diagnostic], str]] = {}
-    for table, found in entries:  # the same table twice in one file: the later one wins
-        latest[doc.identity(table)] = (table, found, doc.content_hash(table))
+    last: dict[str, int] = {}
+    for index, entry in enumerate(entries):  # the same table twice in one file: the later one wins
+        last[doc.identity(entry.table)] = index
+    keep = sorted(last.values())
+    for start in range(0, len(keep), IMPORT_CHUNK):
+        chunk = [entries[i] for i in keep[start : start + IMPORT_CHUNK]]
+        part = _import_chunk(conn, chunk, status, user_id, file)
+        counts.created += part.created
+        counts.updated += part.updated
+        counts.unchanged += part.unchanged
+        counts.table_ids += part.table_ids
+    return counts
+
+
+IMPORT_CHUNK = 1000
+
+
+def _import_chunk(
+    conn: Connection,
+    entries: Sequence[Reviewed],
+    status: Status,
+    user_id: int | None,
+    file: str | None,
+) -> ImportCounts:
+    counts = ImportCounts()
+    latest = {doc.identity(entry.table): (entry, *doc.dumps_and_hash(entry.table)) for entry in entries}
     if not latest:
         return counts
     org_ids = ensure_orgs(
         conn,
-        [t.project.unit for t, _, _ in latest.values()]
-        + [t.project.department for t, _, _ in latest.values()],
+        [e.table.project.unit for e, _, _ in latest.values()]
+        + [e.table.project.department for e, _, _ in latest.values()],
     )
     existing: dict[str, Any] = {}
     keys = list(latest)
@@ -193,7 +227,7 @@ def import_tables(
     if new_keys:
         rows = [
             {
-                **_table_fields(latest[key][0], latest[key][1], org_ids),
+                **_table_fields(latest[key][0], org_ids),
                 "identity": key,
                 "status": status.value,
                 "current_version": 1,
@@ -207,31 +241,31 @@ def import_tables(
             insert(perf_tables).returning(perf_tables.c.id, sort_by_parameter_order=True), rows
         )
         for key, table_id in zip(new_keys, ids.scalars().all(), strict=True):
-            table, found, digest = latest[key]
-            version_rows.append(_version_row(table_id, 1, table, digest, user_id, stamp, None))
-            indicator_rows += _indicator_rows(table_id, table)
-            finding_rows += _finding_rows(table_id, found)
+            entry, text, digest = latest[key]
+            version_rows.append(_version_row(table_id, 1, text, digest, user_id, stamp, None))
+            indicator_rows += _indicator_rows(table_id, entry.table)
+            finding_rows += _finding_rows(table_id, entry.findings)
             event_rows.append(_event_row(table_id, Action.IMPORT, None, status, user_id, file, stamp))
             counts.table_ids.append(table_id)
         counts.created = len(new_keys)
     if changed_keys:
         updates = []
         for key in changed_keys:
-            table, found, digest = latest[key]
+            entry, text, digest = latest[key]
             row = existing[key]
             number = row.current_version + 1
             updates.append(
                 {
-                    **_table_fields(table, found, org_ids),
+                    **_table_fields(entry, org_ids),
                     "b_id": row.id,
                     "status": status.value,
                     "current_version": number,
                     "updated_at": stamp,
                 }
             )
-            version_rows.append(_version_row(row.id, number, table, digest, user_id, stamp, None))
-            indicator_rows += _indicator_rows(row.id, table)
-            finding_rows += _finding_rows(row.id, found)
+            version_rows.append(_version_row(row.id, number, text, digest, user_id, stamp, None))
+            indicator_rows += _indicator_rows(row.id, entry.table)
+            finding_rows += _finding_rows(row.id, entry.findings)
             event_rows.append(_event_row(row.id, Action.IMPORT, None, status, user_id, file, stamp))
             counts.table_ids.append(row.id)
         changed_ids = [existing[key].id for key in changed_keys]
@@ -270,7 +304,7 @@ def import_tables(
 def _version_row(
     table_id: int,
     number: int,
-    table: Table,
+    document: str,
     digest: str,
     user_id: int | None,
     stamp: datetime,
@@ -279,7 +313,7 @@ def _version_row(
     return {
         "table_id": table_id,
         "number": number,
-        "document": doc.dumps(table),
+        "document": document,
         "content_hash": digest,
         "reason": reason,
         "created_by": user_id,
@@ -310,8 +344,7 @@ def _event_row(
 def save_version(
     conn: Connection,
     table_id: int,
-    table: Table,
-    found: Sequence[Diagnostic],
+    reviewed: Reviewed,
     expected_lock: int,
     user_id: int | None,
     status: Status,
@@ -323,8 +356,9 @@ def save_version(
     lock version.
     """
     stamp = now()
+    table, found = reviewed.table, reviewed.findings
     org_ids = ensure_orgs(conn, [table.project.unit, table.project.department])
-    fields = _table_fields(table, found, org_ids)
+    fields = _table_fields(reviewed, org_ids)
     bumped = conn.execute(
         update(perf_tables)
         .where(perf_tables.c.id == table_id, perf_tables.c.lock_version == expected_lock)
@@ -340,9 +374,9 @@ def save_version(
     if bumped is None:
         raise ConflictError(table_id)
     number, lock = bumped
-    digest = doc.content_hash(table)
+    text, digest = doc.dumps_and_hash(table)
     conn.execute(
-        insert(table_versions), [_version_row(table_id, number, table, digest, user_id, stamp, reason)]
+        insert(table_versions), [_version_row(table_id, number, text, digest, user_id, stamp, reason)]
     )
     conn.execute(delete(indicators).where(indicators.c.table_id == table_id))
     conn.execute(delete(findings).where(findings.c.table_id == table_id))
@@ -390,6 +424,7 @@ LIST_COLUMNS = (
     perf_tables.c.budget_fen,
     perf_tables.c.status,
     perf_tables.c.outcome,
+    perf_tables.c.outcome_reason,
     perf_tables.c.errors,
     perf_tables.c.warnings,
     perf_tables.c.infos,
@@ -421,10 +456,15 @@ class Visibility:
             return None
         clauses: list[ColumnElement[bool]] = [perf_tables.c.status == Status.PUBLISHED.value]
         if self.units:
-            clauses.append(UNIT.c.name.in_(self.units))
+            clauses.append(perf_tables.c.unit_id.in_(_org_ids(orgs.c.name.in_(self.units))))
         if self.departments:
-            clauses.append(DEPARTMENT.c.name.in_(self.departments))
+            clauses.append(perf_tables.c.department_id.in_(_org_ids(orgs.c.name.in_(self.departments))))
         return or_(*clauses)
+
+
+def _org_ids(condition: ColumnElement[bool]) -> Any:
+    # A subquery on the small orgs table instead of a join: counts and filters stay on perf_tables.
+    return select(orgs.c.id).where(condition)
 
 
 SORTS = {
@@ -439,7 +479,8 @@ SORTS = {
 
 @dataclass(frozen=True, slots=True)
 class TableQuery:
-    q: str = ""
+    q: str = ""  # project name or unit
+    indicator: str = ""  # indicator name or value (scans the indicators: slower)
     year: int | None = None
     unit: str = ""
     project_type: str = ""
@@ -462,14 +503,26 @@ def _conditions(query: TableQuery, visibility: Visibility) -> list[ColumnElement
         conditions.append(
             or_(
                 perf_tables.c.name.like(pattern),
-                UNIT.c.name.like(pattern),
-                perf_tables.c.indicator_text.like(pattern),
+                perf_tables.c.unit_id.in_(_org_ids(orgs.c.name.like(pattern))),
+            )
+        )
+    if query.indicator:
+        pattern = f"%{query.indicator}%"
+        conditions.append(
+            exists()
+            .where(indicators.c.table_id == perf_tables.c.id)
+            .where(
+                or_(
+                    indicators.c.name.like(pattern),
+                    indicators.c.period_raw.like(pattern),
+                    indicators.c.annual_raw.like(pattern),
+                )
             )
         )
     if query.year:
         conditions.append(perf_tables.c.year == query.year)
     if query.unit:
-        conditions.append(UNIT.c.name == query.unit)
+        conditions.append(perf_tables.c.unit_id.in_(_org_ids(orgs.c.name == query.unit)))
     if query.project_type:
         conditions.append(perf_tables.c.project_type == query.project_type)
     if query.status:
@@ -491,7 +544,7 @@ def list_tables(
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of tables matching the query, and how many match in all."""
     conditions = _conditions(query, visibility)
-    total = conn.execute(select(func.count()).select_from(from_clause()).where(*conditions)).scalar_one()
+    total = conn.execute(select(func.count()).select_from(perf_tables).where(*conditions)).scalar_one()
     order = SORTS.get(query.sort, perf_tables.c.updated_at)
     ordering = [order.desc() if query.descending else order.asc(), perf_tables.c.id.desc()]
     page = max(query.page, 1)
@@ -510,6 +563,29 @@ def _row_dict(row: Any) -> dict[str, Any]:
     data = dict(row._mapping)
     data["budget"] = from_fen(data.pop("budget_fen"))
     return data
+
+
+def import_effects(conn: Connection, tables: Sequence[Table]) -> list[str]:
+    """What importing each table would do: ``new``, ``changed`` (a new version) or ``unchanged``."""
+    keys = [doc.identity(t) for t in tables]
+    stored: dict[str, str] = {}
+    for start in range(0, len(keys), _CHUNK):
+        rows = conn.execute(
+            select(perf_tables.c.identity, table_versions.c.content_hash)
+            .join(
+                table_versions,
+                and_(
+                    table_versions.c.table_id == perf_tables.c.id,
+                    table_versions.c.number == perf_tables.c.current_version,
+                ),
+            )
+            .where(perf_tables.c.identity.in_(keys[start : start + _CHUNK]))
+        )
+        stored.update({row.identity: row.content_hash for row in rows})
+    return [
+        "new" if key not in stored else "unchanged" if stored[key] == doc.content_hash(t) else "changed"
+        for key, t in zip(keys, tables, strict=True)
+    ]
 
 
 def get_table_row(conn: Connection, table_id: int) -> dict[str, Any] | None:

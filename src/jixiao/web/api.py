@@ -46,6 +46,7 @@ def table(request: Request, table_id: int, who: Principal = Depends(current_prin
         "id": table_id,
         "status": view.row["status"],
         "outcome": view.row["outcome"],
+        "outcome_reason": view.row["outcome_reason"],
         "version": view.row["current_version"],
         "lock_version": view.row["lock_version"],
         "findings": [_finding(f) for f in view.findings],

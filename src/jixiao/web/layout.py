@@ -48,7 +48,7 @@ def official_rows(
             ):
                 span += 1
             row.level2_span = span
-    by_line = {row.indicator.source.line: row for row in rows if row.indicator and row.indicator.source.line}
+    by_line = {item.source.line: row for item, row in zip(items, rows, strict=True) if item.source.line}
     by_name = {row.indicator.name: row for row in rows if row.indicator}
     unplaced: list[dict[str, Any]] = []
     for finding in findings:

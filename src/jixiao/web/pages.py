@@ -29,6 +29,7 @@ def render(request: Request, name: str, context: dict[str, Any], status_code: in
 
 def table_query(
     q: str = "",
+    indicator: str = "",
     year: str = "",
     unit: str = "",
     project_type: Annotated[str, Query(alias="type")] = "",
@@ -43,11 +44,12 @@ def table_query(
     """The list filters from the query string (shared by the page and its JSON twin)."""
     return TableQuery(
         q=q.strip(),
+        indicator=indicator.strip(),
         year=int(year) if year.isdigit() else None,
         unit=unit,
         project_type=project_type,
         status=status if status in {s.value for s in Status} else "",
-        outcome=outcome if outcome in ("ok", "info", "warning", "error") else "",
+        outcome=outcome if outcome in ("优", "良", "中", "差") else "",
         severity=severity if severity in ("info", "warning", "error") else "",
         sort=sort if sort in SORTS else "updated",
         descending=order != "asc",
@@ -70,10 +72,7 @@ def table_list(
 ) -> HTMLResponse:
     service = service_of(request)
     rows, total = service.list_tables(who, query)
-    from jixiao.store.stats import filter_options
-
-    with service.engine.connect() as conn:
-        options = filter_options(conn, service.visibility(who))
+    options = service.filter_options(who)
     pages = max((total + query.per_page - 1) // query.per_page, 1)
     params = {k: v for k, v in request.query_params.items() if k != "page"}
     return render(

@@ -13,7 +13,7 @@ from jixiao.model import Severity
 from jixiao.workflow import ACTION_LABELS, ROLE_LABELS, Action, Role, Status
 
 CHINA = timezone(timedelta(hours=8))
-OUTCOME_LABELS = {"ok": "无问题", "info": "有提示", "warning": "有警告", "error": "有错误"}
+OUTCOME_LABELS = {"优": "优", "良": "良", "中": "中", "差": "差"}  # the review grade (财预〔2015〕88号)
 
 
 def money(value: Any) -> str:

@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import secrets
-from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import delete, insert, select
 
 from jixiao.model import Table
 from jixiao.service import (
     Conflict,
     Forbidden,
     Invalid,
-    NotFound,
-    decode_upload,
+    check_upload,
     read_and_review,
-    review_table,
+    review,
 )
-from jixiao.store.schema import uploads
 from jixiao.web.forms import table_from_form
 from jixiao.web.layout import official_rows
 from jixiao.web.pages import render
@@ -42,7 +37,8 @@ def _editor(
 ) -> HTMLResponse:
     service = service_of(request)
     view = service.table_view(require_login(request), table_id)
-    findings = [_finding_dict(d) for d in review_table(table)]
+    reviewed = review(table)
+    findings = [_finding_dict(d) for d in reviewed.findings]
     return render(
         request,
         "edit.html",
@@ -51,6 +47,8 @@ def _editor(
             "t": table,
             "lock_version": lock_version,
             "findings": findings,
+            "outcome": reviewed.outcome,
+            "reason": reviewed.reason,
             "error": error,
             "level1_choices": LEVEL1_CHOICES,
             "adjusting": view.row["status"] in ("approved", "published"),
@@ -116,9 +114,11 @@ async def live_check(
     try:
         table = table_from_form(form, view.table)
     except Invalid as why:
-        return render(request, "_live_findings.html", {"findings": [], "error": why.message})
-    findings = [_finding_dict(d) for d in review_table(table)]
-    return render(request, "_live_findings.html", {"findings": findings, "error": None})
+        return render(request, "_live_findings.html", {"findings": [], "error": why.message, "outcome": ""})
+    reviewed = review(table)
+    findings = [_finding_dict(d) for d in reviewed.findings]
+    context = {"findings": findings, "error": None, "outcome": reviewed.outcome, "reason": reviewed.reason}
+    return render(request, "_live_findings.html", context)
 
 
 def _action_route(action: Action) -> None:
@@ -163,7 +163,8 @@ def compare_page(
     old_table, new_table = service.version(who, table_id, old), service.version(who, table_id, new)
     old_rows, _ = official_rows(old_table, [])
     new_rows, _ = official_rows(new_table, [])
-    context = {"view": view, "old": old, "new": new, "changes": changes}
+    changed_names = {change.place.split("／")[-1] for change in changes}
+    context = {"view": view, "old": old, "new": new, "changes": changes, "changed_names": changed_names}
     context |= {"old_table": old_table, "new_table": new_table, "old_rows": old_rows, "new_rows": new_rows}
     return render(request, "compare.html", context)
 
@@ -183,30 +184,21 @@ async def import_preview(
     """Read and review the upload, show the findings, and keep it until the user confirms."""
     limit = request.app.state.settings.max_upload_bytes
     filename = file.filename or "上传的文件"
-    data = await file.read(limit + 1)
+    data = await file.read(limit + 1)  # one byte more than allowed is enough to refuse it
     try:
-        text = decode_upload(data, filename, limit)
+        check_upload(data, filename, limit)
     except Invalid as why:
         return render(request, "import.html", {"report": None, "error": why.message}, 400)
-    report = read_and_review(text, filename)
+    report = read_and_review(data, filename)
     if not report.ok:
         message = "；".join(p.message for p in report.problems)
-        return render(
-            request,
-            "import.html",
-            {"report": report, "error": f"{filename}：{message}。未存储任何内容。"},
-            400,
-        )
-    token = secrets.token_urlsafe(24)
-    with service_of(request).engine.begin() as conn:
-        conn.execute(
-            insert(uploads),
-            [{"token": token, "user_id": who.user_id, "filename": filename, "content": text,
-              "created_at": datetime.now(UTC)}],
-        )  # fmt: skip
-    return render(
-        request, "import.html", {"report": report, "error": None, "token": token, "filename": filename}
-    )
+        context = {"report": report, "error": f"{filename}：{message}。未存储任何内容。"}
+        return render(request, "import.html", context, 400)
+    service = service_of(request)
+    token = service.stage_upload(who, filename, data)
+    effects = service.import_effects(report)
+    context = {"report": report, "error": None, "token": token, "filename": filename, "effects": effects}
+    return render(request, "import.html", context)
 
 
 @router.post("/import/{token}/confirm", dependencies=[Depends(check_csrf)])
@@ -216,17 +208,7 @@ def import_confirm(
     published: Annotated[str, Form()] = "",
     who: Principal = Depends(require_login),
 ) -> Response:
-    service = service_of(request)
-    with service.engine.begin() as conn:
-        row = conn.execute(
-            select(uploads).where(uploads.c.token == token, uploads.c.user_id == who.user_id)
-        ).first()
-        if row is None:
-            raise NotFound("找不到待确认的上传文件（可能已导入或已过期），请重新上传")
-        conn.execute(delete(uploads).where(uploads.c.id == row.id))
-    if published and who.role is not Role.ADMIN:
-        raise Forbidden("只有管理员可以直接导入为已公开")
-    report = service.import_text(row.content, row.filename, bool(published), who)
+    report = service_of(request).confirm_upload(who, token, bool(published))
     if not report.ok:
         raise Invalid("；".join(p.message for p in report.problems))
     target = f"/tables/{report.table_ids[0]}" if len(report.table_ids) == 1 else "/tables"

@@ -35,6 +35,17 @@ document.addEventListener("DOMContentLoaded", () => {
   if (Object.keys(data.by_status).length) draw("chart-status", pie(data.by_status, statusLabels, {
     draft: "#90a4ae", submitted: "#1d4f91", returned: "#b26a00", approved: "#66bb6a", published: "#2f7d32" }));
   else empty("chart-status");
+  const grades = ["优", "良", "中", "差"];
+  const gradeColors = { "优": "#2f7d32", "良": "#558b2f", "中": "#b26a00", "差": "#c62828" };
+  if (Object.keys(data.by_outcome).length) draw("chart-outcome", {
+    tooltip: { trigger: "axis" },
+    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    xAxis: { type: "category", data: grades },
+    yAxis: { type: "value", minInterval: 1 },
+    series: [{ type: "bar", barWidth: "45%", label: { show: true, position: "top" },
+      data: grades.map((g) => ({ value: data.by_outcome[g] || 0, itemStyle: { color: gradeColors[g] } })) }],
+  });
+  else empty("chart-outcome");
   if (Object.keys(data.findings_by_severity).length) draw("chart-severity", pie(data.findings_by_severity, severityLabels, severityColors));
   else empty("chart-severity");
   if (data.budget_by_type.length) draw("chart-type", bars(data.budget_by_type.map((r) => r.type), data.budget_by_type.map((r) => wan(r.budget)), "#a4262c"));

@@ -1,7 +1,7 @@
 """monitoring snapshots, the funds block and year-end self-evaluations (jixiao.store.evaluation)
 
 Revision ID: 0002_evaluation
-Revises: 0001
+Revises: 0002 (the review outcome's reason)
 Create Date: 2026-11-24 19:10:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0002_evaluation"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 

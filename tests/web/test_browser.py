@@ -1,0 +1,233 @@
+"""The whole lifecycle in a real browser (Debian's Chromium through Playwright), as each role.
+
+The filler edits a seed table so that a finding appears and disappears while typing, saves and
+submits; the reviewer returns it with a comment; the filler fixes it and submits again; the
+reviewer compares the versions, approves and publishes; an anonymous visitor then sees it.
+Screenshots of the main pages go to docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jixiao.service import Service
+from jixiao.web import Settings, create_app
+from jixiao.workflow import Role
+from tests.web.helpers import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SEED_TABLE = "购买社工岗位服务经费"
+FULIAN = "东莞市妇女联合会"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def live_server(sqlite_url: str, seed_path: Path) -> Iterator[str]:
+    import uvicorn
+
+    service = Service(sqlite_url)
+    assert service.import_path(seed_path).created == 17
+    for name, role, unit, departments in (
+        ("tianbao", Role.FILLER, FULIAN, ()),
+        ("shenhe", Role.REVIEWER, None, (FULIAN,)),
+        ("guanli", Role.ADMIN, None, ()),
+    ):
+        service.add_user(name, PASSWORD, role, unit, departments)
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(Settings(database_url=sqlite_url)), host="127.0.0.1", port=port, log_level="warning"
+        )
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            pytest.fail("the web server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("Chromium is required in CI")
+        pytest.skip("Debian's chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _page(browser: Any, base: str) -> Any:
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN", base_url=base)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return page
+
+
+def _login(browser: Any, base: str, username: str) -> Any:
+    page = _page(browser, base)
+    page.goto("/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/")
+    assert username in page.inner_text("[data-testid=whoami]")
+    return page
+
+
+def _shot(page: Any, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def _annual_input(page: Any, indicator: str) -> Any:
+    return page.locator(
+        f'tr.indicator-row:has(input[name=indicator][value="{indicator}"]) input[name=annual]'
+    )
+
+
+def _live_codes(page: Any) -> str:
+    return str(page.inner_text("[data-testid=live-findings]"))
+
+
+def _open_seed_table(page: Any) -> None:
+    page.goto("/tables")
+    page.fill("input[name=q]", SEED_TABLE)
+    page.click("form.filters button[type=submit]")
+    page.click(f"table.list a:text-is('{SEED_TABLE}')")
+    page.wait_for_selector("[data-testid=table-title]")
+
+
+def test_lifecycle_in_the_browser(live_server: str, browser: Any) -> None:
+    base = live_server
+    visitor = _page(browser, base)
+    visitor.goto("/tables")
+    assert visitor.inner_text("[data-testid=total]") == "0"  # nothing is published yet
+
+    filler = _login(browser, base, "tianbao")
+    filler.goto("/tables")
+    assert filler.inner_text("[data-testid=total]") == "17"
+    _shot(filler, "list")
+    _open_seed_table(filler)
+    _shot(filler, "table")
+    filler.click("[data-testid=edit]")
+    annual = _annual_input(filler, "社工证持有率")
+    annual.fill("120%")
+    filler.wait_for_function(
+        "document.querySelector('[data-testid=live-findings]').innerText.includes('JX-M03')"
+    )
+    assert "超过100%" in _live_codes(filler)
+    _shot(filler, "editor-live-review")
+    annual.fill("100%")
+    filler.wait_for_function(
+        "!document.querySelector('[data-testid=live-findings]').innerText.includes('JX-M03')"
+    )
+    annual.fill("120%")  # keep the mistake, for the reviewer to catch
+    filler.click("[data-testid=save]")
+    filler.wait_for_selector("[data-testid=flash]")
+    assert filler.locator('tr[data-indicator="社工证持有率"] .badge:text-is("JX-M03")').count() == 1
+    filler.click("[data-testid=action-submit]")
+    filler.wait_for_selector("text=当前状态：已提交")
+
+    reviewer = _login(browser, base, "shenhe")
+    reviewer.goto("/queue")
+    assert reviewer.inner_text("[data-testid=total]") == "1"
+    _shot(reviewer, "queue")
+    reviewer.click(f"table.list a:text-is('{SEED_TABLE}')")
+    reviewer.fill("textarea[name=comment]", "社工证持有率不能超过100%，请修改")
+    reviewer.click("[data-testid=action-return]")
+    reviewer.wait_for_selector("text=当前状态：退回")
+
+    _open_seed_table(filler)
+    assert "请修改" in filler.inner_text("[data-testid=return-comment]")
+    filler.click("[data-testid=edit]")
+    _annual_input(filler, "社工证持有率").fill("100%")
+    filler.wait_for_function(
+        "!document.querySelector('[data-testid=live-findings]').innerText.includes('JX-M03')"
+    )
+    filler.click("[data-testid=save]")
+    filler.wait_for_selector("[data-testid=flash]")
+    assert filler.locator('tr[data-indicator="社工证持有率"] .badge:text-is("JX-M03")').count() == 0
+    filler.click("[data-testid=action-submit]")
+    filler.wait_for_selector("text=当前状态：已提交")
+
+    reviewer.goto("/queue")
+    reviewer.click(f"table.list a:text-is('{SEED_TABLE}')")
+    reviewer.click("[data-testid=compare]")
+    assert "120%" in reviewer.inner_text("table.diff") and "100%" in reviewer.inner_text("table.diff")
+    _shot(reviewer, "compare")
+    reviewer.go_back()
+    reviewer.click("[data-testid=action-approve]")
+    reviewer.wait_for_selector("text=当前状态：已通过")
+    reviewer.click("[data-testid=action-publish]")
+    reviewer.wait_for_selector("text=当前状态：已公开")
+
+    visitor.goto("/tables")
+    assert visitor.inner_text("[data-testid=total]") == "1"
+    visitor.click(f"table.list a:text-is('{SEED_TABLE}')")
+    assert visitor.inner_text("[data-testid=table-title]") == SEED_TABLE
+    assert visitor.locator("[data-testid=edit]").count() == 0
+    _shot(visitor, "public-table")
+
+    admin = _login(browser, base, "guanli")
+    admin.goto("/")
+    admin.wait_for_selector("#chart-status svg")
+    assert admin.inner_text("[data-testid=kpi-tables]") == "17"
+    _shot(admin, "dashboard")
+    admin.goto("/audit")
+    assert "publish" in admin.inner_text("table.list")
+
+
+def test_import_page_previews_then_stores(
+    live_server: str, browser: Any, seed_path: Path, tmp_path: Path
+) -> None:
+    admin = _login(browser, live_server, "guanli")
+    changed = tmp_path / "fulian-2025-revised.txt"
+    changed.write_text(seed_path.read_text().replace("1200个\t1200个", "1250个\t1250个", 1))
+    admin.goto("/import")
+    admin.set_input_files("[data-testid=upload]", str(changed))
+    admin.click("[data-testid=preview]")
+    assert admin.inner_text("[data-testid=preview-count]") == "17"
+    _shot(admin, "import-preview")
+    admin.click("[data-testid=confirm]")
+    admin.wait_for_selector("[data-testid=table-title]")  # one table changed: its page opens
+    assert "第 2 版" in admin.inner_text("main")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    admin.goto("/import")
+    admin.set_input_files("[data-testid=upload]", str(empty))
+    admin.click("[data-testid=preview]")
+    assert "是空的" in admin.inner_text("[data-testid=error]")
