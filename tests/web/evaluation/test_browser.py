@@ -123,9 +123,16 @@ def test_entering_actuals_shows_live_scores(live_server: tuple[str, int], browse
     page.wait_for_load_state("networkidle")
     page.screenshot(path=str(SHOTS / "evaluation.png"), full_page=True)
 
-    page.wait_for_load_state(
-        "networkidle"
-    )  # the last live update has landed: no layout shift under the click
+    # a line below its weight without a reason: the check shows up live, with its rule and basis
+    page.fill("textarea[name=indicators-5-reason]", "")
+    page.wait_for_function("document.querySelector('#live').innerText.includes('偏差原因')")
+    page.wait_for_load_state("networkidle")
+    page.locator("textarea[name=indicators-5-reason]").scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "evaluation-findings.png"))
+    page.fill("textarea[name=indicators-5-reason]", ENTRIES[5][3])
+    page.wait_for_function("document.querySelector('#live').innerText.includes('未发现问题')")
+    # the last live update has landed: no layout shift under the click
+    page.wait_for_load_state("networkidle")
     page.click("[data-testid=save]")
     page.wait_for_selector("[data-testid=flash]")
     assert f"总分 {EXPECTED_TOTAL}" in page.inner_text("[data-testid=flash]")
