@@ -34,7 +34,6 @@ ROLE_NAMES = {
 }
 
 
-
 def _service(db: str | None, migrate: bool = True) -> Any:
     from jixiao.service import Service
     from jixiao.store.db import default_url

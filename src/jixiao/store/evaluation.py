@@ -57,6 +57,8 @@ monitoring_snapshots = Table(
     Column("funds_light", String(10), nullable=False),
     Column("funds_index_cents", BigInteger, nullable=True),  # 进度指数 × 100
     Column("errors", Integer, nullable=False, default=0),
+    # the table's most recent period (the one the dashboard counts), kept up to date on every save
+    Column("latest", Boolean, nullable=False, default=True),
     # the snapshot exactly as monitored, in the scoring core's JSON form (jixiao.monitoring/1)
     Column("document", Text, nullable=False),
     Column("updated_by", Integer, ForeignKey("users.id"), nullable=True),
@@ -64,6 +66,7 @@ monitoring_snapshots = Table(
     UniqueConstraint("table_id", "year", "months", name="uq_monitoring_snapshots_table_year_months"),
 )
 Index("ix_monitoring_snapshots_table", monitoring_snapshots.c.table_id)
+Index("ix_monitoring_snapshots_latest_light", monitoring_snapshots.c.latest, monitoring_snapshots.c.light)
 
 # 1–N月执行数 per funds row (the total is their sum).
 monitoring_funds = Table(
@@ -119,6 +122,9 @@ self_evaluations = Table(
     Column("updated_at", UtcDateTime(), nullable=False),
     UniqueConstraint("table_id", "year", name="uq_self_evaluations_table_year"),
 )
+
+Index("ix_self_evaluations_grade", self_evaluations.c.grade)
+Index("ix_self_evaluations_total", self_evaluations.c.total_cents)
 
 self_evaluation_lines = Table(
     "self_evaluation_lines",

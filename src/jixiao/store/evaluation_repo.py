@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from jixiao.model import Kind, Target
 from jixiao.scoring.funds import CENTRAL_ROWS, FundsRow
@@ -215,6 +215,7 @@ def save_monitoring(
             funds_light=result.funds.light.value,
             funds_index_cents=None if index is None else int((index * HUNDRED).to_integral_value()),
             errors=sum(1 for d in result.diagnostics if d.severity.value == "error"),
+            latest=True,
             document=json.dumps(snapshot_to_dict(snapshot), ensure_ascii=False),
             updated_by=user_id,
             updated_at=now(),
@@ -255,7 +256,21 @@ def save_monitoring(
                 for p, lp in enumerate(result.lines)
             ],
         )
+    _mark_latest(conn, table_id)
     return int(snapshot_id)
+
+
+def _mark_latest(conn: Connection, table_id: int) -> None:
+    """Flag the table's most recent period (latest year, then most months) as the one to count."""
+    snap = monitoring_snapshots
+    newest = (
+        select(snap.c.id)
+        .where(snap.c.table_id == table_id)
+        .order_by(snap.c.year.desc(), snap.c.months.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    conn.execute(update(snap).where(snap.c.table_id == table_id).values(latest=snap.c.id == newest))
 
 
 # ---- self-evaluation -----------------------------------------------------------------------------
@@ -399,65 +414,67 @@ def user_ids(conn: Connection, usernames: Sequence[str]) -> dict[str, int]:
 
 
 def dashboard(conn: Connection, condition: Any, top: int = 10) -> dict[str, Any]:
-    """Monitoring lights (each table's latest period) and self-evaluation grades of the visible tables."""
+    """Monitoring lights (each table's latest period) and self-evaluation grades of the visible tables.
+
+    Counts are aggregated in SQL; only the ``top`` tables to look at (yellow/red lights, lowest
+    totals) come back as rows, so the cost stays flat in the number of tables shown.
+    """
     where = [] if condition is None else [condition]
-    latest = (
-        select(
-            monitoring_snapshots.c.table_id,
-            func.max(monitoring_snapshots.c.year * 100 + monitoring_snapshots.c.months).label("period"),
-        )
-        .group_by(monitoring_snapshots.c.table_id)
-        .subquery()
-    )
     snap = monitoring_snapshots
-    monitored = (
-        select(perf_tables.c.id, perf_tables.c.name, UNIT.c.name.label("unit"), snap.c.months, snap.c.light)
-        .select_from(
-            from_clause()
-            .join(snap, snap.c.table_id == perf_tables.c.id)
-            .join(
-                latest,
-                and_(
-                    latest.c.table_id == snap.c.table_id, latest.c.period == snap.c.year * 100 + snap.c.months
-                ),
-            )
-        )
-        .where(*where)
-    )
+    monitored = from_clause().join(snap, snap.c.table_id == perf_tables.c.id)
+    # an administrator sees every table: count the snapshots alone, on their (latest, light) index
+    counted = snap if condition is None else monitored
     lights = {"green": 0, "yellow": 0, "red": 0}
-    flagged: list[dict[str, Any]] = []
-    for row in conn.execute(monitored.order_by(perf_tables.c.name)):
-        lights[row.light] = lights.get(row.light, 0) + 1
-        if row.light != "green" and len(flagged) < top:
-            flagged.append(
-                {"id": row.id, "name": row.name, "unit": row.unit, "months": row.months, "light": row.light}
+    for light, count in conn.execute(
+        select(snap.c.light, func.count())
+        .select_from(counted)
+        .where(*where, snap.c.latest.is_(True))
+        .group_by(snap.c.light)
+    ):
+        lights[light] = int(count)
+    flagged = [
+        {"id": row.id, "name": row.name, "unit": row.unit, "months": row.months, "light": row.light}
+        for row in conn.execute(
+            select(
+                perf_tables.c.id, perf_tables.c.name, UNIT.c.name.label("unit"), snap.c.months, snap.c.light
             )
-    grades = {"优": 0, "良": 0, "中": 0, "差": 0}
-    evaluated: list[dict[str, Any]] = []
-    query = (
-        select(
-            perf_tables.c.id,
-            perf_tables.c.name,
-            UNIT.c.name.label("unit"),
-            self_evaluations.c.total_cents,
-            self_evaluations.c.grade,
-            self_evaluations.c.errors,
+            .select_from(monitored)
+            .where(*where, snap.c.latest.is_(True), snap.c.light != "green")
+            .order_by(snap.c.light.desc(), perf_tables.c.name)  # "red" sorts after "yellow": red first
+            .limit(top)
         )
-        .select_from(from_clause().join(self_evaluations, self_evaluations.c.table_id == perf_tables.c.id))
+    ]
+    graded = from_clause().join(self_evaluations, self_evaluations.c.table_id == perf_tables.c.id)
+    grades = {"优": 0, "良": 0, "中": 0, "差": 0}
+    for grade, count in conn.execute(
+        select(self_evaluations.c.grade, func.count())
+        .select_from(self_evaluations if condition is None else graded)
         .where(*where)
-        .order_by(self_evaluations.c.total_cents, perf_tables.c.name)
-    )
-    for graded in conn.execute(query):
-        grades[graded.grade] = grades.get(graded.grade, 0) + 1
-        if len(evaluated) < top:
-            evaluated.append(
-                {
-                    "id": graded.id,
-                    "name": graded.name,
-                    "unit": graded.unit,
-                    "total": from_cents(graded.total_cents),
-                    "grade": graded.grade,
-                    "errors": graded.errors,
-                }
+        .group_by(self_evaluations.c.grade)
+    ):
+        grades[grade] = int(count)
+    lowest = [
+        {
+            "id": row.id,
+            "name": row.name,
+            "unit": row.unit,
+            "total": from_cents(row.total_cents),
+            "grade": row.grade,
+            "errors": row.errors,
+        }
+        for row in conn.execute(
+            select(
+                perf_tables.c.id,
+                perf_tables.c.name,
+                UNIT.c.name.label("unit"),
+                self_evaluations.c.total_cents,
+                self_evaluations.c.grade,
+                self_evaluations.c.errors,
             )
-    return {"lights": lights, "flagged": flagged, "grades": grades, "lowest": evaluated}
+            .select_from(graded)
+            .where(*where)
+            .order_by(self_evaluations.c.total_cents, perf_tables.c.name)
+            .limit(top)
+        )
+    ]
+    return {"lights": lights, "flagged": flagged, "grades": grades, "lowest": lowest}

@@ -224,3 +224,18 @@ def test_zero_budget_is_flagged_not_refused(app_factory: Callable[..., Any], tab
     messages = [d["message"] for d in response.json()["result"]["diagnostics"]]
     assert any("全年预算数为0" in m for m in messages)
     assert Decimal(response.json()["result"]["budget"]["score"]) == 0
+
+
+def test_dashboard_counts_each_tables_latest_period(app_factory: Callable[..., Any], table_id: int) -> None:
+    filler = app_factory("tianbao")
+    path = f"/api/tables/{table_id}/monitoring"
+    assert put_json(filler, path, monitoring_payload()).status_code == 200  # 1–7月: red
+    green = monitoring_payload(months="6")
+    green["indicators"][5] = {"current": "6次", "likelihood": "确定能"}
+    green["indicators"][4] = {"current": "达成", "likelihood": "确定能"}
+    assert put_json(filler, path, green).status_code == 200  # 1–6月 saved later, but earlier period
+    assert put_json(filler, path, green).status_code == 200  # saving a period again replaces it
+    lights = filler.get("/api/dashboard").json()["evaluation"]["lights"]
+    assert lights == {"green": 0, "yellow": 0, "red": 1}
+    periods = filler.get(path).json()["periods"]
+    assert periods == [{"months": 6, "light": "green"}, {"months": 7, "light": "red"}]

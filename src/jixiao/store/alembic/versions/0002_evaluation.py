@@ -49,6 +49,7 @@ def upgrade() -> None:
         sa.Column("funds_light", sa.String(length=10), nullable=False),
         sa.Column("funds_index_cents", sa.BigInteger(), nullable=True),
         sa.Column("errors", sa.Integer(), nullable=False),
+        sa.Column("latest", sa.Boolean(), nullable=False),
         sa.Column("document", sa.Text(), nullable=False),
         sa.Column("updated_by", sa.Integer(), nullable=True),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
@@ -66,6 +67,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("monitoring_snapshots", schema=None) as batch_op:
         batch_op.create_index("ix_monitoring_snapshots_table", ["table_id"], unique=False)
+        batch_op.create_index("ix_monitoring_snapshots_latest_light", ["latest", "light"], unique=False)
 
     op.create_table(
         "monitoring_funds",
@@ -141,6 +143,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_self_evaluations")),
         sa.UniqueConstraint("table_id", "year", name="uq_self_evaluations_table_year"),
     )
+    with op.batch_alter_table("self_evaluations", schema=None) as batch_op:
+        batch_op.create_index("ix_self_evaluations_grade", ["grade"], unique=False)
+        batch_op.create_index("ix_self_evaluations_total", ["total_cents"], unique=False)
+
     op.create_table(
         "self_evaluation_lines",
         sa.Column("id", sa.Integer(), nullable=False),
