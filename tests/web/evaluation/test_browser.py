@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import update
 
 from jixiao.service import Service
+from jixiao.store.schema import perf_tables
 from jixiao.store.tables import TableQuery
 from jixiao.web import Settings, create_app
 from jixiao.workflow import Principal, Role
@@ -46,6 +48,9 @@ def live_server(sqlite_url: str, seed_path: Path) -> Iterator[tuple[str, int]]:
     service.add_user("tianbao", PASSWORD, Role.FILLER, FULIAN)
     admin = Principal(user_id=0, username="", role=Role.ADMIN)
     rows, _ = service.list_tables(admin, TableQuery(q=PROJECT))
+    # monitoring and self-evaluation come after the table is approved and published with the budget
+    with service.engine.begin() as conn:
+        conn.execute(update(perf_tables).where(perf_tables.c.id == rows[0]["id"]).values(status="published"))
     port = _free_port()
     app = create_app(Settings(database_url=sqlite_url))
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
