@@ -25,8 +25,6 @@ from jixiao.scoring.selfeval import lines_from_table, suggest_weights, table_key
 # 万元 to 分: the smallest amount a 万元 figure may carry is 0.000001 万元 = 1 分.
 FEN_PER_WAN = Decimal(1_000_000)
 CENT = Decimal("0.01")
-AMOUNT_LABELS = {"initial": "年初预算数", "budget": "全年预算数", "executed": "全年执行数"}
-MONITORING_EXECUTED = "1–N月执行数"
 
 
 @dataclass(frozen=True, slots=True)
