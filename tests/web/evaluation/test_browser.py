@@ -46,6 +46,7 @@ def live_server(sqlite_url: str, seed_path: Path) -> Iterator[tuple[str, int]]:
     service = Service(sqlite_url)
     assert service.import_path(seed_path).created == 17
     service.add_user("tianbao", PASSWORD, Role.FILLER, FULIAN)
+    service.add_user("shenhe", PASSWORD, Role.REVIEWER, None, (FULIAN,))
     admin = Principal(user_id=0, username="", role=Role.ADMIN)
     rows, _ = service.list_tables(admin, TableQuery(q=PROJECT))
     # monitoring and self-evaluation come after the table is approved and published with the budget
@@ -80,12 +81,12 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
-def _login(browser: Any, base: str) -> Any:
+def _login(browser: Any, base: str, username: str = "tianbao") -> Any:
     context = browser.new_context(viewport={"width": 1500, "height": 900}, locale="zh-CN", base_url=base)
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.goto("/login")
-    page.fill("input[name=username]", "tianbao")
+    page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base}/")
@@ -168,3 +169,35 @@ def test_entering_actuals_shows_live_scores(live_server: tuple[str, int], browse
     page.wait_for_selector("#chart-grades svg")
     shot = str(SHOTS / "dashboard-evaluation.png")
     page.locator("[data-testid=evaluation-dashboard]").screenshot(path=shot)
+
+
+def test_reviewer_reduces_a_score_with_a_reason(live_server: tuple[str, int], browser: Any) -> None:
+    base, table_id = live_server
+    filler = _login(browser, base)
+    filler.goto(f"/tables/{table_id}/evaluation")
+    filler.fill("[data-testid=funds-0-executed]", "24.3")
+    for index, (actual, _weight, score, reason) in enumerate(ENTRIES):
+        filler.fill(f"[data-testid=actual-{index}]", actual)
+        if score:
+            filler.fill(f"[data-testid=entered-score-{index}]", score)
+        if reason:
+            filler.fill(f"textarea[name=indicators-{index}-reason]", reason)
+    _wait_text(filler, "[data-testid=live-total]", EXPECTED_TOTAL)
+    filler.wait_for_load_state("networkidle")
+    filler.click("[data-testid=save]")
+    filler.wait_for_selector("[data-testid=flash]")
+
+    reviewer = _login(browser, base, "shenhe")
+    reviewer.goto(f"/tables/{table_id}/evaluation")
+    assert reviewer.locator("[data-testid=actual-2]").is_disabled()  # the unit's entry is read-only
+    reviewer.fill("[data-testid=reduction-1]", "2")
+    reviewer.click("[data-testid=adjust]")
+    reviewer.wait_for_selector("[data-testid=error]")
+    assert "须写明理由" in reviewer.inner_text("[data-testid=error]")
+    reviewer.fill("[data-testid=reduction-1]", "2")
+    reviewer.fill("[data-testid=reduction-reason-1]", "目标值设置偏低")
+    reviewer.click("[data-testid=adjust]")
+    reviewer.wait_for_selector("[data-testid=flash]")
+    assert reviewer.inner_text("[data-testid=total-score]") == "86.29"
+    assert "评价人扣减2分（目标值设置偏低）" in reviewer.inner_text("[data-testid=explain-1]")
+    reviewer.screenshot(path=str(SHOTS / "evaluation-review.png"), full_page=True)
