@@ -93,6 +93,7 @@ def test_monitoring_page_and_live_lights(app_factory: Callable[..., Any], table_
     live = filler.post(f"/tables/{table_id}/monitoring/preview", form)
     assert live.status_code == 200
     assert 'data-testid="progress-index">50.00<' in live.text  # 25% ÷ 6/12
+    assert '<span id="period-current" hx-swap-oob="outerHTML">1–6月</span>' in live.text
     assert "须填写偏差原因" in live.text and "须填写改进措施" in live.text
     refused = filler.post(f"/tables/{table_id}/monitoring", form)
     assert refused.status_code == 400 and "未保存" in refused.text
