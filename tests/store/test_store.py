@@ -27,10 +27,12 @@ def test_migrations_create_exactly_the_schema(db_url: str) -> None:
     from alembic.script import ScriptDirectory
 
     from jixiao.store.db import alembic_config
+    from jixiao.store.search import include_name
 
     assert current_revision(db_url) == ScriptDirectory.from_config(alembic_config(db_url)).get_current_head()
     with get_engine(db_url).connect() as conn:
-        differences = compare_metadata(MigrationContext.configure(conn), metadata)
+        context = MigrationContext.configure(conn, opts={"include_name": include_name})
+        differences = compare_metadata(context, metadata)
     assert differences == []
 
 

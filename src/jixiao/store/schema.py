@@ -130,6 +130,21 @@ Index("ix_perf_tables_status_updated", perf_tables.c.status, perf_tables.c.updat
 Index("ix_perf_tables_status_risk", perf_tables.c.status, perf_tables.c.risk)
 # covering index: a search by name scans this instead of the table
 Index("ix_perf_tables_name_unit", perf_tables.c.name, perf_tables.c.unit_id, perf_tables.c.status)
+# visitors' lists sorted by budget read these in order and stop after a page (added in 0003)
+Index("ix_perf_tables_status_budget", perf_tables.c.status, perf_tables.c.budget_fen)
+Index("ix_perf_tables_budget", perf_tables.c.budget_fen)
+# exact totals of "status + year + has errors/warnings/infos + outcome" come from this index alone
+Index(
+    "ix_perf_tables_status_year_found",
+    perf_tables.c.status,
+    perf_tables.c.year,
+    perf_tables.c.errors,
+    perf_tables.c.warnings,
+    perf_tables.c.infos,
+    perf_tables.c.outcome,
+)
+# Substring search also has a trigram index per database (SQLite FTS5 tables, PostgreSQL GIN indexes),
+# made by migration 0003 and not described here: see jixiao.store.search.
 
 table_versions = Table(
     "table_versions",

@@ -14,11 +14,12 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, exists, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.sql.elements import ColumnElement
 
 from jixiao.model import Diagnostic, Severity, Table
 from jixiao.store import document as doc
+from jixiao.store import search
 from jixiao.store.audit import record_many
 from jixiao.store.schema import findings, indicators, orgs, perf_tables, table_versions, workflow_events
 from jixiao.workflow import Action, Status
@@ -480,7 +481,7 @@ SORTS = {
 @dataclass(frozen=True, slots=True)
 class TableQuery:
     q: str = ""  # project name or unit
-    indicator: str = ""  # indicator name or value (scans the indicators: slower)
+    indicator: str = ""  # indicator name or value (see jixiao.store.search)
     year: int | None = None
     unit: str = ""
     project_type: str = ""
@@ -493,32 +494,15 @@ class TableQuery:
     per_page: int = 20
 
 
-def _conditions(query: TableQuery, visibility: Visibility) -> list[ColumnElement[bool]]:
+def _conditions(conn: Connection, query: TableQuery, visibility: Visibility) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     seen = visibility.condition()
     if seen is not None:
         conditions.append(seen)
     if query.q:
-        pattern = f"%{query.q}%"
-        conditions.append(
-            or_(
-                perf_tables.c.name.like(pattern),
-                perf_tables.c.unit_id.in_(_org_ids(orgs.c.name.like(pattern))),
-            )
-        )
+        conditions.append(search.name_or_unit_matches(conn, query.q))
     if query.indicator:
-        pattern = f"%{query.indicator}%"
-        conditions.append(
-            exists()
-            .where(indicators.c.table_id == perf_tables.c.id)
-            .where(
-                or_(
-                    indicators.c.name.like(pattern),
-                    indicators.c.period_raw.like(pattern),
-                    indicators.c.annual_raw.like(pattern),
-                )
-            )
-        )
+        conditions.append(search.indicator_matches(conn, query.indicator))
     if query.year:
         conditions.append(perf_tables.c.year == query.year)
     if query.unit:
@@ -543,7 +527,7 @@ def list_tables(
     conn: Connection, query: TableQuery, visibility: Visibility
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of tables matching the query, and how many match in all."""
-    conditions = _conditions(query, visibility)
+    conditions = _conditions(conn, query, visibility)
     total = conn.execute(select(func.count()).select_from(perf_tables).where(*conditions)).scalar_one()
     order = SORTS.get(query.sort, perf_tables.c.updated_at)
     ordering = [order.desc() if query.descending else order.asc(), perf_tables.c.id.desc()]

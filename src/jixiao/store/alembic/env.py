@@ -6,6 +6,7 @@ from alembic import context
 
 from jixiao.store.db import get_engine
 from jixiao.store.schema import metadata
+from jixiao.store.search import include_name
 
 config = context.config
 
@@ -13,7 +14,12 @@ config = context.config
 def run_migrations_online() -> None:
     engine = get_engine(config.get_main_option("sqlalchemy.url") or "")
     with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+        context.configure(
+            connection=connection,
+            target_metadata=metadata,
+            render_as_batch=True,
+            include_name=include_name,
+        )
         with context.begin_transaction():
             context.run_migrations()
 

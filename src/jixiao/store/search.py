@@ -1,0 +1,102 @@
+"""Substring search (project name or unit; indicator name or value) served by trigram indexes.
+
+The meaning is always the plain ``LIKE '%text%'`` on the stored columns, on each database as that
+database defines ``LIKE`` (SQLite ignores ASCII case, PostgreSQL does not). No B-tree serves a
+substring, so migration 0003 adds a trigram index per database and the conditions here use it to find
+*candidates*, then check the unchanged ``LIKE`` on them — the index can only make the search faster,
+never change what it finds:
+
+- SQLite: the FTS5 ``trigram`` tables ``perf_tables_search`` and ``indicators_search`` (external
+  content, kept by triggers). FTS5 answers ``LIKE`` from its index, but SQLite 3.40 finds nothing for
+  runs shorter than three characters (``妇女``) and wildcards inside the text split it into such runs,
+  so those searches skip the index and scan, as before.
+- PostgreSQL: ``pg_trgm`` GIN indexes, which the planner picks for ``LIKE`` by itself; the indicator
+  index is on one expression (name, period and annual values joined by spaces), written here exactly
+  as in the migration. Without ``pg_trgm`` the same SQL runs, unindexed.
+
+An indexed condition has the portable shape ``perf_tables.id IN (SELECT …)``, the subquery answered
+from the trigram index; the outer query keeps its usual plan (a list read in index order, a count).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, column, literal_column, or_, select, table, text, union_all
+from sqlalchemy.sql.elements import ColumnElement
+
+from jixiao.store.schema import indicators, orgs, perf_tables
+
+SQLITE_SEARCH_TABLES = ("perf_tables_search", "indicators_search")
+TRIGRAM_INDEXES = ("ix_perf_tables_name_trgm", "ix_indicators_text_trgm")
+SHORTEST_INDEXED = 3  # a trigram index holds runs of three characters
+
+_names_fts = table("perf_tables_search", column("rowid"), column("name"))
+_indicators_fts = table(
+    "indicators_search", column("rowid"), column("name"), column("period_raw"), column("annual_raw")
+)
+
+
+def include_name(name: str | None, type_: str, _parent_names: Any = None) -> bool:
+    """For Alembic's comparison: leave out the search indexes, which schema.py does not describe."""
+    if name is None:
+        return True
+    if type_ == "table":  # the FTS5 tables and their shadow tables (…_data, …_idx, …_docsize, …_config)
+        return not any(name == t or name.startswith(f"{t}_") for t in SQLITE_SEARCH_TABLES)
+    if type_ == "index":
+        return name not in TRIGRAM_INDEXES
+    return True
+
+
+def indexable(text_: str) -> bool:
+    """Whether a trigram index can find this text: three characters or more, no LIKE wildcard."""
+    return len(text_) >= SHORTEST_INDEXED and "%" not in text_ and "_" not in text_
+
+
+def _sqlite_fts(conn: Connection) -> bool:
+    if conn.dialect.name != "sqlite":
+        return False
+    found = conn.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'indicators_search'")
+    ).first()
+    return found is not None
+
+
+def name_or_unit_matches(conn: Connection, q: str) -> ColumnElement[bool]:
+    """Tables whose project name or unit (用款单位) contains ``q``."""
+    pattern = f"%{q}%"
+    by_name: ColumnElement[bool] = perf_tables.c.name.like(pattern)
+    if indexable(q) and (conn.dialect.name == "postgresql" or _sqlite_fts(conn)):
+        # an alias: a subquery on perf_tables itself would otherwise be correlated to the outer query
+        named = perf_tables.alias("name_match")
+        candidates = select(named.c.id).where(named.c.name.like(pattern))
+        if conn.dialect.name == "sqlite":
+            fts = _names_fts
+            candidates = candidates.where(named.c.id.in_(select(fts.c.rowid).where(fts.c.name.like(pattern))))
+        by_name = perf_tables.c.id.in_(candidates)
+    # The organisations are few: find the matching ones first, so that a search matching no unit (the
+    # usual case) is the name's index alone, and one matching units is a plain unit_id IN (…).
+    unit_ids = list(conn.execute(select(orgs.c.id).where(orgs.c.name.like(pattern))).scalars())
+    return or_(by_name, perf_tables.c.unit_id.in_(unit_ids)) if unit_ids else by_name
+
+
+def indicator_matches(conn: Connection, words: str) -> ColumnElement[bool]:
+    """Tables with an indicator whose name, 实施周期指标值 or 年度指标值 contains ``words``."""
+    pattern = f"%{words}%"
+    item = indicators.alias("indicator_match")
+    exact = or_(item.c.name.like(pattern), item.c.period_raw.like(pattern), item.c.annual_raw.like(pattern))
+    matching = select(item.c.table_id).where(exact)
+    if indexable(words) and _sqlite_fts(conn):
+        fts = _indicators_fts
+        candidates = union_all(
+            select(fts.c.rowid).where(fts.c.name.like(pattern)),
+            select(fts.c.rowid).where(fts.c.period_raw.like(pattern)),
+            select(fts.c.rowid).where(fts.c.annual_raw.like(pattern)),
+        )
+        matching = matching.where(item.c.id.in_(candidates))
+    elif indexable(words) and conn.dialect.name == "postgresql":
+        space: ColumnElement[str] = literal_column("' '")
+        joined = item.c.name.op("||")(space).op("||")(item.c.period_raw).op("||")(space)
+        joined = joined.op("||")(item.c.annual_raw)
+        matching = matching.where(joined.op("LIKE")(pattern))
+    return perf_tables.c.id.in_(matching)
