@@ -7,9 +7,11 @@ substring, so migration 0003 adds a trigram index per database and the condition
 never change what it finds:
 
 - SQLite: the FTS5 ``trigram`` tables ``perf_tables_search`` and ``indicators_search`` (external
-  content, kept by triggers). FTS5 answers ``LIKE`` from its index, but SQLite 3.40 finds nothing for
-  runs shorter than three characters (``妇女``) and wildcards inside the text split it into such runs,
-  so those searches skip the index and scan, as before.
+  content, kept by triggers), asked for the text as a phrase (``MATCH '"…"'``: its trigrams in a row,
+  any column, case folded — a superset of ``LIKE``). A trigram index knows nothing shorter than three
+  characters (``妇女``; SQLite 3.40's FTS5 even answers such a ``LIKE`` with nothing at all), and a
+  wildcard inside the text splits it into such pieces, so those searches skip the index and scan,
+  as before.
 - PostgreSQL: ``pg_trgm`` GIN indexes, which the planner picks for ``LIKE`` by itself; the indicator
   index is on one expression (name, period and annual values joined by spaces), written here exactly
   as in the migration. Without ``pg_trgm`` the same SQL runs, unindexed.
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, column, literal_column, or_, select, table, text, union_all
+from sqlalchemy import Connection, column, literal_column, or_, select, table, text
 from sqlalchemy.sql.elements import ColumnElement
 
 from jixiao.store.schema import indicators, orgs, perf_tables
@@ -62,6 +64,13 @@ def _sqlite_fts(conn: Connection) -> bool:
     return found is not None
 
 
+def _fts_match(fts: Any, words: str) -> ColumnElement[bool]:
+    """``fts MATCH '"words"'``: a phrase of trigrams, i.e. the substring in any column, from the index
+    alone (FTS5's own LIKE would read every candidate's text back from the content table)."""
+    phrase = '"' + words.replace('"', '""') + '"'
+    return literal_column(fts.name).op("MATCH")(phrase)
+
+
 def name_or_unit_matches(conn: Connection, q: str) -> ColumnElement[bool]:
     """Tables whose project name or unit (用款单位) contains ``q``."""
     pattern = f"%{q}%"
@@ -72,7 +81,7 @@ def name_or_unit_matches(conn: Connection, q: str) -> ColumnElement[bool]:
         candidates = select(named.c.id).where(named.c.name.like(pattern))
         if conn.dialect.name == "sqlite":
             fts = _names_fts
-            candidates = candidates.where(named.c.id.in_(select(fts.c.rowid).where(fts.c.name.like(pattern))))
+            candidates = candidates.where(named.c.id.in_(select(fts.c.rowid).where(_fts_match(fts, q))))
         by_name = perf_tables.c.id.in_(candidates)
     # The organisations are few: find the matching ones first, so that a search matching no unit (the
     # usual case) is the name's index alone, and one matching units is a plain unit_id IN (…).
@@ -87,12 +96,7 @@ def indicator_matches(conn: Connection, words: str) -> ColumnElement[bool]:
     exact = or_(item.c.name.like(pattern), item.c.period_raw.like(pattern), item.c.annual_raw.like(pattern))
     matching = select(item.c.table_id).where(exact)
     if indexable(words) and _sqlite_fts(conn):
-        fts = _indicators_fts
-        candidates = union_all(
-            select(fts.c.rowid).where(fts.c.name.like(pattern)),
-            select(fts.c.rowid).where(fts.c.period_raw.like(pattern)),
-            select(fts.c.rowid).where(fts.c.annual_raw.like(pattern)),
-        )
+        candidates = select(_indicators_fts.c.rowid).where(_fts_match(_indicators_fts, words))
         matching = matching.where(item.c.id.in_(candidates))
     elif indexable(words) and conn.dialect.name == "postgresql":
         space: ColumnElement[str] = literal_column("' '")
