@@ -8,7 +8,9 @@ Memory: the peak traced while storing 2,000 tables vs 10,000 (flat means about e
 
 Pages (target: p95 < 50 ms): 100,000 tables are stored (the corpus renamed ten times over, through
 the same bulk import), then the list page, a search, the table page and the API list are requested
-in-process; the baseline is the login page (a template with no query).
+in-process; the baseline is the login page (a template with no query). The searches are
+substring searches (jixiao.store.search): a name matching nothing, one matching a few tables, two
+characters (too short for the trigram index), an indicator text in 12 % of the tables and one in half.
 """
 
 from __future__ import annotations
@@ -149,6 +151,10 @@ def _pages(report: Report, name: str, url: str, entries: Sequence[Reviewed], tot
     for label, path in (
         ("list page", "/tables"),
         ("list page, search", "/tables?q=购买社工岗位服务经费（批次7）"),
+        ("list page, search matching a few", "/tables?q=系列活动经费（批次10"),
+        ("list page, search 2 characters", "/tables?q=社工"),
+        ("list page, indicator search", "/tables?indicator=时长差异率"),
+        ("list page, indicator search (half the tables)", "/tables?indicator=满意度"),
         ("list page, filtered and sorted", "/tables?year=2025&severity=error&sort=budget&order=desc"),
         ("table page", f"/tables/{table_id}"),
         ("API list", "/api/tables"),
