@@ -185,4 +185,5 @@ def test_a_set_over_the_limit_is_refused_with_a_clear_message(
 
     small = admin.get(f"/tables/download.pdf?q={SEED_TABLE}")
     assert small.status_code == 200 and small.content.startswith(b"%PDF")
-    assert admin.get("/api/tables/export?format=odt").status_code == 422
+    odt = admin.get("/api/tables/export?format=odt")
+    assert odt.status_code == 400 and "不支持的下载格式" in odt.json()["error"]

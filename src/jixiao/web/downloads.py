@@ -17,7 +17,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
-from jixiao.service import NotFound, documents_to_csv_chunks
+from jixiao.service import Invalid, NotFound, ServiceError, documents_to_csv_chunks
 from jixiao.store.tables import TableQuery
 from jixiao.web.pages import table_query
 from jixiao.web.security import current_principal, service_of
@@ -31,11 +31,11 @@ api_router = APIRouter(prefix="/api", tags=["api"])
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
 
 
-def _format(name: str) -> ExportFormat:
+def _format(name: str, problem: type[ServiceError] = NotFound) -> ExportFormat:
     try:
         return ExportFormat(name.lower())
     except ValueError:
-        raise NotFound(f"不支持的下载格式“{name}”：可选 xlsx、pdf、json、csv") from None
+        raise problem(f"不支持的下载格式“{name}”：可选 xlsx、pdf、json、csv") from None
 
 
 def content_disposition(name: str, fallback: str) -> str:
@@ -95,14 +95,14 @@ def download_table(
 @api_router.get("/tables/export", summary="下载列表筛选出的全部表（xlsx、pdf、json、csv）")
 def export_api(
     request: Request,
-    fmt: ExportFormat = Query(ExportFormat.JSON, alias="format", description="xlsx、pdf、json 或 csv"),
+    fmt: str = Query("json", alias="format", description="xlsx、pdf、json 或 csv"),
     query: TableQuery = Depends(table_query),
     who: Principal = Depends(current_principal),
 ) -> Response:
     """Same filters as `/api/tables` (paging ignored). xlsx: one sheet per table and 指标清单;
     pdf: a title page, then each table; json: the `/api/tables` items; csv: one row per indicator.
     xlsx and pdf have a limit on the number of tables (400 with the reason when over)."""
-    return export_set(request, fmt, query, who)
+    return export_set(request, _format(fmt, Invalid), query, who)
 
 
 def export_set(request: Request, fmt: ExportFormat, query: TableQuery, who: Principal) -> Response:
