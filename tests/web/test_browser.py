@@ -35,7 +35,11 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screenshots go to tests/out/screenshots (ignored by git); JIXIAO_SCREENSHOTS=docs/screenshots
+# refreshes the ones the docs show.
+SHOTS = Path(
+    os.environ.get("JIXIAO_SCREENSHOTS") or Path(__file__).resolve().parents[1] / "out" / "screenshots"
+)
 SEED_TABLE = "购买社工岗位服务经费"
 FULIAN = "东莞市妇女联合会"
 
