@@ -13,7 +13,7 @@ import io
 import secrets
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,6 +45,10 @@ if TYPE_CHECKING:
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 CACHE_SECONDS = 30.0
 ANALYZE_AFTER = 1000  # tables created or changed by one import
+# Most tables one download may lay out; the layout is built in memory and, for PDF, takes about
+# 0.2 s a table (WeasyPrint), so a larger set belongs to `jixiao export` on the command line.
+EXPORT_LIMITS = {"xlsx": 1000, "pdf": 200}
+EXPORT_BATCH = 500  # JSON and CSV are streamed in pages of this many tables, without a limit
 
 
 class ServiceError(Exception):
@@ -365,6 +369,44 @@ class Service:
             raise NotFound(f"这张表没有第 {number} 版")
         return table_from_dict(document)
 
+    def current_table(self, who: Principal, table_id: int) -> tuple[dict[str, Any], Table]:
+        """One table for download: its list row and its current version (404/403 as the page)."""
+        with self.engine.connect() as conn:
+            row = self._visible_row(conn, who, table_id)
+            document = repo.get_document(conn, table_id)
+        if document is None:
+            raise NotFound(f"没有编号为 {table_id} 的表")
+        return row, table_from_dict(document)
+
+    def export_tables(self, who: Principal, query: repo.TableQuery, fmt: str) -> list[Table]:
+        """Every table the list shows for ``query`` (all pages, in the list's order), for a laid-out
+        download; Invalid, saying how to narrow the set, when there are more than the format allows."""
+        limit = EXPORT_LIMITS[fmt]
+        with self.engine.connect() as conn:
+            rows, total = repo.list_tables(conn, replace(query, page=1, per_page=limit), self.visibility(who))
+            if total > limit:
+                raise Invalid(
+                    f"筛选出的表共 {total} 张，{fmt.upper()} 下载一次最多 {limit} 张。"
+                    "请按年度、单位、类型或状态缩小范围后再下载，或在命令行用 jixiao export 导出全部。"
+                )
+            if not rows:
+                raise Invalid("没有符合筛选条件的表，无可下载的内容")
+            documents = repo.get_documents(conn, [row["id"] for row in rows])
+        return [table_from_dict(documents[row["id"]]) for row in rows]
+
+    def export_documents(
+        self, who: Principal, query: repo.TableQuery, batch: int = EXPORT_BATCH
+    ) -> Iterator[dict[str, Any]]:
+        """The API items (§6 document plus id, status, outcome) of every table the list shows for
+        ``query``, page by page, so a JSON or CSV download of any size streams."""
+        page = 1
+        while True:
+            items, _ = self.list_documents(who, replace(query, page=page, per_page=batch))
+            yield from items
+            if len(items) < batch:
+                return
+            page += 1
+
     def diff(self, who: Principal, table_id: int, old: int, new: int) -> list[Change]:
         return diff_tables(self.version(who, table_id, old), self.version(who, table_id, new))
 
@@ -584,35 +626,49 @@ class Service:
             accounts.close_session(conn, token)
 
 
+CSV_COLUMNS = ["表编号", "项目名称", "项目类型", "主管部门", "用款单位", "年度", "预算金额(元)",
+               "一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值", "状态"]  # fmt: skip
+
+
+def _csv_rows(document: dict[str, Any]) -> list[list[Any]]:
+    project = document["project"]
+    status = Status(document["status"]).label if "status" in document else ""
+    return [
+        [
+            document.get("id", ""),
+            project["name"],
+            project["type"] or "",
+            project["department"] or "",
+            project["unit"] or "",
+            project["year"] or "",
+            project["budget"] or "",
+            item["level1"],
+            item["level2"],
+            item["name"],
+            item["period"]["raw"],
+            item["annual"]["raw"],
+            status,
+        ]
+        for item in document["indicators"]
+    ]
+
+
 def documents_to_csv(documents: Sequence[dict[str, Any]] | Iterator[dict[str, Any]]) -> str:
     """One CSV row per indicator, with its table's project fields (open data download)."""
+    return "".join(documents_to_csv_chunks(documents))
+
+
+def documents_to_csv_chunks(documents: Sequence[dict[str, Any]] | Iterator[dict[str, Any]]) -> Iterator[str]:
+    """The same CSV as `documents_to_csv`, one piece per table, for streaming a large download."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(
-        ["表编号", "项目名称", "项目类型", "主管部门", "用款单位", "年度", "预算金额(元)",
-         "一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值", "状态"]
-    )  # fmt: skip
+    writer.writerow(CSV_COLUMNS)
     for document in documents:
-        project = document["project"]
-        for item in document["indicators"]:
-            writer.writerow(
-                [
-                    document.get("id", ""),
-                    project["name"],
-                    project["type"] or "",
-                    project["department"] or "",
-                    project["unit"] or "",
-                    project["year"] or "",
-                    project["budget"] or "",
-                    item["level1"],
-                    item["level2"],
-                    item["name"],
-                    item["period"]["raw"],
-                    item["annual"]["raw"],
-                    Status(document["status"]).label if "status" in document else "",
-                ]
-            )
-    return out.getvalue()
+        writer.writerows(_csv_rows(document))
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+    yield out.getvalue()
 
 
 def table_document(table: Table) -> dict[str, Any]:

@@ -48,3 +48,12 @@ def test_unsupported_files_are_named_as_such() -> None:
     for data, words in ((docx.getvalue(), "Word"), (png, "OCR"), (b"\x00\x01\x02" * 100, "无法识别")):
         tables, (problem,) = read_bytes(data, "upload")
         assert tables == [] and words in problem.message
+
+
+def test_a_large_text_cut_inside_a_character_is_still_text() -> None:
+    from jixiao.readers.detect import Format, detect_format
+
+    data = ("a" + "汉" * 40000).encode("utf-8")  # the 65,536th byte falls inside a character
+    assert detect_format(data) is Format.TEXT
+    json_data = ('[{"format": "jixiao.table/1", "x": "' + "汉" * 40000 + '"}]').encode("utf-8")
+    assert detect_format(json_data) is Format.JSON

@@ -41,13 +41,24 @@ def detect_format(data: bytes, name: str | None = None) -> Format:
         return _zip_format(data, name)
     if head.startswith(_IMAGE_MAGICS):
         return Format.IMAGE
-    text = decode(data[:65536])
+    text = _decode_head(data)
     if text is None:
         return Format.UNKNOWN
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")) and "jixiao.table/" in text[:4096]:
         return Format.JSON
     return Format.TEXT
+
+
+def _decode_head(data: bytes, size: int = 65536) -> str | None:
+    """The text of the first ``size`` bytes; a cut through a multi-byte character is stepped back from."""
+    if len(data) <= size:
+        return decode(data)
+    for end in range(size, size - 4, -1):
+        text = decode(data[:end])
+        if text is not None:
+            return text
+    return None
 
 
 def _zip_format(data: bytes, name: str | None) -> Format:

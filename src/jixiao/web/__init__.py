@@ -64,8 +64,11 @@ def create_app(settings: Settings) -> FastAPI:
             return JSONResponse({"error": "请先登录"}, status_code=401)
         return Response(status_code=303, headers={"Location": f"/login?next={request.url.path}"})
 
-    from jixiao.web import api, evaluation_pages, pages, workflow_pages
+    from jixiao.web import api, downloads, evaluation_pages, pages, workflow_pages
 
+    # before the pages and the API: /tables/download.xlsx would otherwise match /tables/{table_id}
+    app.include_router(downloads.router)
+    app.include_router(downloads.api_router)
     app.include_router(pages.router)
     app.include_router(workflow_pages.router)
     app.include_router(api.router)
