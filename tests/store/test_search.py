@@ -163,3 +163,17 @@ def test_the_trigram_indexes_exist_and_serve_the_search(seeded: str) -> None:
                 "WHERE (name || ' ' || period_raw || ' ' || annual_raw) LIKE '%满意度%'"
             )
             assert "ix_indicators_text_trgm" in "\n".join(conn.execute(text(query)).scalars())
+
+
+def test_sqlite_without_the_indicator_index_still_searches(sqlite_url: str, seed_path: Path) -> None:
+    """Dropping indicators_search (to import faster) leaves search correct: it scans again."""
+    assert Service(sqlite_url).import_path(seed_path, published=True).ok
+    with get_engine(sqlite_url).begin() as conn:
+        for trigger in ("insert", "delete", "update"):
+            conn.execute(text(f"DROP TRIGGER indicators_search_{trigger}"))
+        conn.execute(text("DROP TABLE indicators_search"))
+    tables, texts = _stored(sqlite_url)
+    expected = {i for i, values in texts.items() if any("满意度" in v for v in values)}
+    assert expected and _found(sqlite_url, TableQuery(indicator="满意度")) == expected
+    named = {i for i, (name, _) in tables.items() if "社工岗位" in name}
+    assert named and _found(sqlite_url, TableQuery(q="社工岗位")) == named

@@ -55,11 +55,12 @@ def indexable(text_: str) -> bool:
     return len(text_) >= SHORTEST_INDEXED and "%" not in text_ and "_" not in text_
 
 
-def _sqlite_fts(conn: Connection) -> bool:
+def _sqlite_fts(conn: Connection, name: str) -> bool:
+    """Whether this is SQLite with the FTS5 table ``name`` (the migration skips it without FTS5)."""
     if conn.dialect.name != "sqlite":
         return False
     found = conn.execute(
-        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'indicators_search'")
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"), {"name": name}
     ).first()
     return found is not None
 
@@ -75,7 +76,7 @@ def name_or_unit_matches(conn: Connection, q: str) -> ColumnElement[bool]:
     """Tables whose project name or unit (用款单位) contains ``q``."""
     pattern = f"%{q}%"
     by_name: ColumnElement[bool] = perf_tables.c.name.like(pattern)
-    if indexable(q) and (conn.dialect.name == "postgresql" or _sqlite_fts(conn)):
+    if indexable(q) and (conn.dialect.name == "postgresql" or _sqlite_fts(conn, _names_fts.name)):
         # an alias: a subquery on perf_tables itself would otherwise be correlated to the outer query
         named = perf_tables.alias("name_match")
         candidates = select(named.c.id).where(named.c.name.like(pattern))
@@ -95,7 +96,7 @@ def indicator_matches(conn: Connection, words: str) -> ColumnElement[bool]:
     item = indicators.alias("indicator_match")
     exact = or_(item.c.name.like(pattern), item.c.period_raw.like(pattern), item.c.annual_raw.like(pattern))
     matching = select(item.c.table_id).where(exact)
-    if indexable(words) and _sqlite_fts(conn):
+    if indexable(words) and _sqlite_fts(conn, _indicators_fts.name):
         candidates = select(_indicators_fts.c.rowid).where(_fts_match(_indicators_fts, words))
         matching = matching.where(item.c.id.in_(candidates))
     elif indexable(words) and conn.dialect.name == "postgresql":
