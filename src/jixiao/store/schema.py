@@ -130,9 +130,9 @@ Index("ix_perf_tables_status_updated", perf_tables.c.status, perf_tables.c.updat
 Index("ix_perf_tables_status_risk", perf_tables.c.status, perf_tables.c.risk)
 # covering index: a search by name scans this instead of the table
 Index("ix_perf_tables_name_unit", perf_tables.c.name, perf_tables.c.unit_id, perf_tables.c.status)
-# visitors' lists sorted by budget read these in order and stop after a page (added in 0003)
-Index("ix_perf_tables_status_budget", perf_tables.c.status, perf_tables.c.budget_fen)
-Index("ix_perf_tables_budget", perf_tables.c.budget_fen)
+# visitors' lists sorted by budget read these in order (id: the tie-break) and stop after a page (0003)
+Index("ix_perf_tables_status_budget", perf_tables.c.status, perf_tables.c.budget_fen, perf_tables.c.id)
+Index("ix_perf_tables_budget", perf_tables.c.budget_fen, perf_tables.c.id)
 # exact totals of "status + year + has errors/warnings/infos + outcome" come from this index alone
 Index(
     "ix_perf_tables_status_year_found",

@@ -118,9 +118,10 @@ def _create_pg_trgm() -> bool:
 
 def upgrade() -> None:
     with op.batch_alter_table("perf_tables", schema=None) as batch_op:
-        # visitors (status = 已公开) sorted by budget; the same for everyone
-        batch_op.create_index("ix_perf_tables_status_budget", ["status", "budget_fen"], unique=False)
-        batch_op.create_index("ix_perf_tables_budget", ["budget_fen"], unique=False)
+        # visitors (status = 已公开) sorted by budget; the same for everyone. The id is the list's
+        # tie-break: with it PostgreSQL reads the index in the page's exact order and stops after a page.
+        batch_op.create_index("ix_perf_tables_status_budget", ["status", "budget_fen", "id"], unique=False)
+        batch_op.create_index("ix_perf_tables_budget", ["budget_fen", "id"], unique=False)
         # counts of "status + year + has errors/warnings/infos/outcome" read this index alone
         batch_op.create_index(
             "ix_perf_tables_status_year_found",
