@@ -8,11 +8,6 @@ Screenshots of the main pages go to docs/screenshots/.
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,37 +18,16 @@ from jixiao.service import Service
 from jixiao.web import Settings, create_app
 from jixiao.workflow import Role
 from tests.web.helpers import PASSWORD
+from tests.web.live import SHOTS, chromium, serve
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-# Screenshots go to tests/out/screenshots (ignored by git); JIXIAO_SCREENSHOTS=docs/screenshots
-# refreshes the ones the docs show.
-SHOTS = Path(
-    os.environ.get("JIXIAO_SCREENSHOTS") or Path(__file__).resolve().parents[1] / "out" / "screenshots"
-)
 SEED_TABLE = "购买社工岗位服务经费"
 FULIAN = "东莞市妇女联合会"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def live_server(sqlite_url: str, seed_path: Path) -> Iterator[str]:
-    import uvicorn
-
     service = Service(sqlite_url)
     assert service.import_path(seed_path).created == 17
     for name, role, unit, departments in (
@@ -62,36 +36,14 @@ def live_server(sqlite_url: str, seed_path: Path) -> Iterator[str]:
         ("guanli", Role.ADMIN, None, ()),
     ):
         service.add_user(name, PASSWORD, role, unit, departments)
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(Settings(database_url=sqlite_url)), host="127.0.0.1", port=port, log_level="warning"
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline:
-            pytest.fail("the web server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve(create_app(Settings(database_url=sqlite_url))) as base:
+        yield base
 
 
 @pytest.fixture
 def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("Chromium is required in CI")
-        pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _page(browser: Any, base: str) -> Any:

@@ -5,11 +5,6 @@ year-end actuals and sees each score, its explanation, the total and the grade c
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,30 +18,16 @@ from jixiao.store.tables import TableQuery
 from jixiao.web import Settings, create_app
 from jixiao.workflow import Principal, Role
 from tests.web.evaluation.conftest import ENTRIES, EXPECTED_TOTAL, PROJECT
+from tests.web.live import SHOTS, chromium, serve
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-# Screenshots go to tests/out/screenshots (ignored by git); JIXIAO_SCREENSHOTS=docs/screenshots
-# refreshes the ones the docs show.
-SHOTS = Path(
-    os.environ.get("JIXIAO_SCREENSHOTS") or Path(__file__).resolve().parents[2] / "out" / "screenshots"
-)
 FULIAN = "东莞市妇女联合会"
 PASSWORD = "correct-horse-1"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def live_server(sqlite_url: str, seed_path: Path) -> Iterator[tuple[str, int]]:
-    import uvicorn
-
     service = Service(sqlite_url)
     assert service.import_path(seed_path).created == 17
     service.add_user("tianbao", PASSWORD, Role.FILLER, FULIAN)
@@ -56,33 +37,14 @@ def live_server(sqlite_url: str, seed_path: Path) -> Iterator[tuple[str, int]]:
     # monitoring and self-evaluation come after the table is approved and published with the budget
     with service.engine.begin() as conn:
         conn.execute(update(perf_tables).where(perf_tables.c.id == rows[0]["id"]).values(status="published"))
-    port = _free_port()
-    app = create_app(Settings(database_url=sqlite_url))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline:
-            pytest.fail("the web server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", int(rows[0]["id"])
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve(create_app(Settings(database_url=sqlite_url))) as base:
+        yield base, int(rows[0]["id"])
 
 
 @pytest.fixture
 def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("Chromium is required in CI")
-        pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _login(browser: Any, base: str, username: str = "tianbao") -> Any:
