@@ -38,6 +38,7 @@ from jixiao.workflow import (
     can_edit,
     can_view,
 )
+from jixiao.writers.cell_text import csv_row
 
 if TYPE_CHECKING:
     from jixiao.evaluation_service import EvaluationService
@@ -664,7 +665,7 @@ def documents_to_csv_chunks(documents: Sequence[dict[str, Any]] | Iterator[dict[
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for document in documents:
-        writer.writerows(_csv_rows(document))
+        writer.writerows(csv_row(row) for row in _csv_rows(document))
         yield out.getvalue()
         out.seek(0)
         out.truncate()

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from jixiao.model import Table, Target
 from jixiao.values import number_text
+from jixiao.writers.cell_text import csv_row
 
 COLUMNS = (
     "file", "line", "project", "type", "level", "department", "unit", "period_start", "period_end",
@@ -45,5 +46,5 @@ def write_csv(tables: Iterable[Table]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerows(csv_rows(tables))
+    writer.writerows(csv_row(row) for row in csv_rows(tables))
     return out.getvalue()

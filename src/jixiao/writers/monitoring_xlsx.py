@@ -21,6 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from jixiao.scoring.monitoring import Light, Likelihood, MonitoringResult, MonitoringSnapshot
 from jixiao.scoring.numbers import money
 from jixiao.scoring.profiles import Profile
+from jixiao.writers.cell_text import append_row, put_text
 from jixiao.writers.json import target_to_dict
 
 FORMAT = "jixiao.monitoring/1"
@@ -183,7 +184,7 @@ def write_monitoring_xlsx(
         ("agency", snapshot.agency),
     ]
     for key, value in head + meta:
-        info.append([key, value])
+        append_row(info, [key, value])
     workbook.save(str(target) if isinstance(target, Path) else target)
 
 
@@ -192,7 +193,7 @@ class _Putter:
         self.sheet = sheet
 
     def cell(self, row: int, col: int, value: object, font: Font | None = None) -> Any:
-        cell = self.sheet.cell(row=row, column=col, value=value)
+        cell = put_text(self.sheet.cell(row=row, column=col), value)
         cell.border = _BORDER
         cell.alignment = _WRAP
         if font is not None:

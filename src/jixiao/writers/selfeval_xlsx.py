@@ -25,6 +25,7 @@ from jixiao.scoring.numbers import money, plain
 from jixiao.scoring.profiles import Profile
 from jixiao.scoring.records import EvaluationLine, EvaluationResult, SelfEvaluation
 from jixiao.values import number_text
+from jixiao.writers.cell_text import append_row, put_text
 from jixiao.writers.json import target_to_dict
 
 FORMAT = "jixiao.selfeval/1"
@@ -281,7 +282,7 @@ class _SheetWriter:
     # -- cells ---------------------------------------------------------------------------------
 
     def _cell(self, row: int, col: int, value: object, font: Font | None = None) -> Any:
-        cell = self.sheet.cell(row=row, column=col, value=value)
+        cell = put_text(self.sheet.cell(row=row, column=col), value)
         cell.border = _BORDER
         cell.alignment = _WRAP
         if font is not None:
@@ -350,24 +351,24 @@ def _target_meta(index: int, line: EvaluationLine) -> list[tuple[str, str]]:
 def _write_meta(workbook: Workbook, meta: list[tuple[str, str]]) -> None:
     sheet = workbook.create_sheet(META_SHEET)
     sheet.sheet_state = "hidden"
-    sheet.append(["format", FORMAT])
+    append_row(sheet, ["format", FORMAT])
     for key, value in meta:
-        sheet.append([key, value])
+        append_row(sheet, [key, value])
 
 
 def _write_explanations(workbook: Workbook, result: EvaluationResult) -> None:
     sheet = workbook.create_sheet(EXPLAIN_SHEET)
-    sheet.append(["项目", "分值", "得分", "计分说明"])
+    append_row(sheet, ["项目", "分值", "得分", "计分说明"])
     sheet.append(
         ["预算执行率", _excel(result.budget.weight), _excel(result.budget.value), result.budget.explanation]
     )
     for scored in result.lines:
         score = scored.score
-        sheet.append([scored.line.label, _excel(score.weight), _excel(score.value), score.explanation])
-    sheet.append(["总分", 100, _excel(result.total), result.explanation])
-    sheet.append([])
-    sheet.append(["位置", "代码", "级别", "问题"])
+        append_row(sheet, [scored.line.label, _excel(score.weight), _excel(score.value), score.explanation])
+    append_row(sheet, ["总分", 100, _excel(result.total), result.explanation])
+    append_row(sheet, [])
+    append_row(sheet, ["位置", "代码", "级别", "问题"])
     for d in result.diagnostics:
-        sheet.append([str(d.source), d.code, d.severity.label, d.message])
+        append_row(sheet, [str(d.source), d.code, d.severity.label, d.message])
     for col, width in zip("ABCD", (28, 10, 10, 90), strict=True):
         sheet.column_dimensions[col].width = width

@@ -31,6 +31,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.model import Table, Target
 from jixiao.writers import layout
+from jixiao.writers.cell_text import put_text
 
 FLAT_SHEET = "指标清单"
 FLAT_TITLE = layout.FLAT_TITLE
@@ -152,7 +153,7 @@ def _write_table(
     """
     project = table.project
 
-    sheet.cell(row=row, column=1, value=layout.TITLE).font = _TITLE_FONT
+    put_text(sheet.cell(row=row, column=1), layout.TITLE).font = _TITLE_FONT
     sheet.cell(row=row, column=1).alignment = _CENTRED
     _merge(sheet, row, 1, row, columns)
     sheet.row_dimensions[row].height = 30
@@ -186,7 +187,7 @@ def _write_table(
         _label_value_row(sheet, row, columns, "", label)
         _label_value_row(sheet, row + 1, columns, "", text)
         row += 2
-    sheet.cell(row=goals_start, column=1, value=layout.GOALS_LABEL)
+    put_text(sheet.cell(row=goals_start, column=1), layout.GOALS_LABEL)
     _merge(sheet, goals_start, 1, row - 1, 1)
 
     header_row = row
@@ -309,7 +310,7 @@ def _boxed(
     Setting a style object on a cell hashes it against the workbook's style lists (slow); the
     resulting style ids are remembered per workbook and copied onto the next cells instead.
     """
-    cell = sheet.cell(row=row, column=column, value=_clean(value))
+    cell = put_text(sheet.cell(row=row, column=column), _clean(value))
     remembered = _style_ids(sheet)
     key = (bold, centred)
     style = remembered.get(key)
@@ -371,9 +372,9 @@ def _target_columns(target: Target) -> list[object]:
 
 def _write_flat_sheet(sheet: Worksheet, tables: Sequence[Table]) -> None:
     """One row per indicator with the parsed value parts, for filters and pivot tables."""
-    sheet.cell(row=1, column=1, value=FLAT_TITLE).font = _TITLE_FONT
+    put_text(sheet.cell(row=1, column=1), FLAT_TITLE).font = _TITLE_FONT
     for column, text in enumerate(_FLAT_HEADER, start=1):
-        sheet.cell(row=2, column=column, value=text).font = _BOLD
+        put_text(sheet.cell(row=2, column=column), text).font = _BOLD
     row = 3
     for number, table in enumerate(tables, start=1):
         project = table.project
@@ -394,7 +395,7 @@ def _write_flat_sheet(sheet: Worksheet, tables: Sequence[Table]) -> None:
             ]
             for column, value in enumerate(values, start=1):
                 # Decimal values go in as numbers: analysts sort and sum them.
-                sheet.cell(row=row, column=column, value=_clean(value))
+                put_text(sheet.cell(row=row, column=column), _clean(value))
             row += 1
     sheet.freeze_panes = "A3"
     sheet.page_setup.orientation = "landscape"
