@@ -63,6 +63,7 @@ class Action(StrEnum):
     ADJUST = "adjust"
     IMPORT = "import"
     EDIT = "edit"
+    CREATE = "create"  # 新建 on the web, blank or copied from another table
 
     @property
     def label(self) -> str:
@@ -77,6 +78,7 @@ ACTION_LABELS = {
     Action.ADJUST: "目标调整",
     Action.IMPORT: "导入",
     Action.EDIT: "保存草稿",
+    Action.CREATE: "新建",
 }
 
 # action → (statuses it starts from, status it leads to)
