@@ -482,8 +482,9 @@ SORTS = {
 
 @dataclass(frozen=True, slots=True)
 class TableQuery:
-    q: str = ""  # project name or unit
+    q: str = ""  # project name or unit (and, with ``everywhere``, indicators too)
     indicator: str = ""  # indicator name or value (see jixiao.store.search)
+    everywhere: bool = False  # q also searches indicators; both search 一级/二级 names as well
     year: int | None = None
     unit: str = ""
     project_type: str = ""
@@ -502,9 +503,12 @@ def _conditions(conn: Connection, query: TableQuery, visibility: Visibility) -> 
     if seen is not None:
         conditions.append(seen)
     if query.q:
-        conditions.append(search.name_or_unit_matches(conn, query.q))
+        by_name = search.name_or_unit_matches(conn, query.q)
+        if query.everywhere:
+            by_name = or_(by_name, search.indicator_matches(conn, query.q, levels=True))
+        conditions.append(by_name)
     if query.indicator:
-        conditions.append(search.indicator_matches(conn, query.indicator))
+        conditions.append(search.indicator_matches(conn, query.indicator, levels=query.everywhere))
     if query.year:
         conditions.append(perf_tables.c.year == query.year)
     if query.unit:

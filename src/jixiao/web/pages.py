@@ -8,6 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
+from jixiao.listing import why_matched
+from jixiao.review.registry import RULES_BY_ID
 from jixiao.service import Forbidden, documents_to_csv
 from jixiao.store.tables import SORTS, TableQuery
 from jixiao.web.layout import official_rows
@@ -55,6 +57,7 @@ def table_query(
         descending=order != "asc",
         page=max(page, 1),
         per_page=min(max(per_page, 1), 200),
+        everywhere=True,  # one search box: names, units and indicators at every level
     )
 
 
@@ -63,6 +66,9 @@ def dashboard(request: Request, who: Principal = Depends(current_principal)) -> 
     figures = service_of(request).dashboard(who)
     # the chart data goes into the page through `tojson`, which escapes <, > and & (never `|safe`)
     chart_data = json.loads(json.dumps(figures, default=str))
+    for entry in chart_data.get("findings_by_rule", []):  # the chart names each rule, not only its code
+        rule = RULES_BY_ID.get(entry.get("code", ""))
+        entry["title"] = rule.title if rule else ""
     return render(request, "dashboard.html", {"figures": figures, "chart_data": chart_data})
 
 
@@ -72,13 +78,22 @@ def table_list(
 ) -> HTMLResponse:
     service = service_of(request)
     rows, total = service.list_tables(who, query)
+    matched = why_matched(service, rows, query.q, query.indicator)
     options = service.filter_options(who)
     pages = max((total + query.per_page - 1) // query.per_page, 1)
     params = {k: v for k, v in request.query_params.items() if k != "page"}
     return render(
         request,
         "list.html",
-        {"rows": rows, "total": total, "query": query, "pages": pages, "options": options, "params": params},
+        {
+            "rows": rows,
+            "total": total,
+            "query": query,
+            "pages": pages,
+            "options": options,
+            "params": params,
+            "matched": matched,
+        },
     )
 
 
@@ -89,6 +104,14 @@ def table_page(request: Request, table_id: int, who: Principal = Depends(current
     return render(request, "table.html", {"view": view, "rows": rows, "unplaced": unplaced, "t": view.table})
 
 
+def _disposition(row: dict[str, Any], extension: str, table_id: int) -> str:
+    """The same Chinese name as the Excel and PDF downloads: 项目名称_年度.json."""
+    from jixiao.web.downloads import content_disposition, file_name
+
+    stem = f"{row['name']}_{row['year']}" if row.get("year") else row["name"]
+    return content_disposition(file_name(stem, extension), f"jixiao-table-{table_id}.{extension}")
+
+
 @router.get("/tables/{table_id}/document.json")
 def table_json(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> Response:
     view = service_of(request).table_view(who, table_id)
@@ -96,7 +119,7 @@ def table_json(request: Request, table_id: int, who: Principal = Depends(current
     return Response(
         body,
         media_type="application/json",
-        headers={"Content-Disposition": f'attachment; filename="table-{table_id}.json"'},
+        headers={"Content-Disposition": _disposition(view.row, "json", table_id)},
     )
 
 
@@ -107,7 +130,7 @@ def table_csv(request: Request, table_id: int, who: Principal = Depends(current_
     return Response(
         "\ufeff" + documents_to_csv([document]),  # BOM: Excel opens UTF-8 CSV correctly only with it
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="table-{table_id}.csv"'},
+        headers={"Content-Disposition": _disposition(view.row, "csv", table_id)},
     )
 
 
