@@ -64,6 +64,7 @@ class Action(StrEnum):
     IMPORT = "import"
     EDIT = "edit"
     CREATE = "create"  # 新建 on the web, blank or copied from another table
+    WITHDRAW = "withdraw"  # 撤回: the unit takes back a submission not yet reviewed
 
     @property
     def label(self) -> str:
@@ -79,6 +80,7 @@ ACTION_LABELS = {
     Action.IMPORT: "导入",
     Action.EDIT: "保存草稿",
     Action.CREATE: "新建",
+    Action.WITHDRAW: "撤回",
 }
 
 # action → (statuses it starts from, status it leads to)
@@ -88,6 +90,7 @@ TRANSITIONS: dict[Action, tuple[frozenset[Status], Status]] = {
     Action.APPROVE: (frozenset({Status.SUBMITTED}), Status.APPROVED),
     Action.PUBLISH: (frozenset({Status.APPROVED}), Status.PUBLISHED),
     Action.ADJUST: (frozenset({Status.APPROVED, Status.PUBLISHED}), Status.SUBMITTED),
+    Action.WITHDRAW: (frozenset({Status.SUBMITTED}), Status.DRAFT),
 }
 
 
@@ -150,7 +153,7 @@ def can_act(who: Principal, table: TableScope, action: Action) -> bool:
         return True
     own_unit = who.role is Role.FILLER and who.unit is not None and who.unit == table.unit
     reviews_it = who.role is Role.REVIEWER and table.department in who.departments
-    if action in (Action.SUBMIT, Action.ADJUST):
+    if action in (Action.SUBMIT, Action.ADJUST, Action.WITHDRAW):
         return own_unit
     return reviews_it
 

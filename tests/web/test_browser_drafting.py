@@ -211,3 +211,82 @@ def test_phone_editor_and_blank_form(live_server: str, browser: Any) -> None:
     filler.goto(f"/tables/{_seed_id(filler)}/edit")
     assert filler.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
     _shot(filler, "phone-editor")
+
+
+def test_submit_with_explanation_then_reviewer_approves_with_an_opinion(
+    live_server: str, browser: Any
+) -> None:
+    filler = _login(browser, live_server)
+    table_id = _seed_id(filler)
+    filler.goto(f"/tables/{table_id}/edit")
+    filler.locator(
+        'tr.indicator-row:has(input[name=indicator][value="社工证持有率"]) input[name=annual]'
+    ).fill("120%")
+    filler.click("[data-testid=save]")
+    filler.wait_for_selector("[data-testid=submit-form]")
+    filler.click("[data-testid=action-submit]")  # the browser asks for the reasons first (required)
+    assert filler.locator("[data-testid=submit-form]").count() == 1
+    for explain in filler.locator("[data-testid=explain]").all():
+        explain.fill("持证率按持证人次计算，可超过100%")
+    _shot(filler, "submit-with-explanation", full_page=False)
+    filler.click("[data-testid=action-submit]")
+    filler.wait_for_selector("text=当前状态：已提交")
+    assert filler.locator("[data-testid=action-withdraw]").count() == 1
+
+    reviewer = _login(browser, live_server, "shenhe")
+    reviewer.goto("/queue")
+    assert "2025" in reviewer.inner_text("table.list") and "风险" in reviewer.inner_text("table.list")
+    _shot(reviewer, "queue")
+    reviewer.goto(f"/tables/{table_id}")
+    assert "持证率按持证人次计算" in reviewer.inner_text("[data-testid=submit-comment]")
+    reviewer.fill("[data-testid=approve-comment]", "同意。")
+    asked: list[str] = []
+
+    def answer(dialog: Any) -> None:
+        asked.append(dialog.message)
+        dialog.accept()
+
+    reviewer.on("dialog", answer)
+    reviewer.click("[data-testid=action-approve]")
+    reviewer.wait_for_selector("text=当前状态：已通过")
+    assert asked and "锁定" in asked[0]
+    history = reviewer.inner_text("ol.events")
+    assert "审核人 shenhe 通过：已提交 → 已通过" in history and "意见：同意。" in history
+    assert "填报人 tianbao 提交：草稿 → 已提交" in history
+    _shot(reviewer, "table-history")
+
+
+def test_phone_menu_login_and_lists(live_server: str, browser: Any) -> None:
+    context = browser.new_context(viewport=PHONE, locale="zh-CN", base_url=live_server)
+    visitor = context.new_page()
+    visitor.goto("/")
+    login = visitor.locator("header a.button:text-is('登录')")
+    box = login.bounding_box()
+    assert box and box["x"] + box["width"] <= PHONE["width"] and box["y"] < 120  # on screen, at the top
+    header = visitor.locator("header").bounding_box()
+    assert header and header["height"] < 120
+    assert not visitor.locator("#site-nav").is_visible()
+    visitor.click("[data-testid=menu-toggle]")
+    assert visitor.locator("#site-nav a:text-is('绩效目标表')").is_visible()
+    _shot(visitor, "phone-menu", full_page=False)
+    filler = _login(browser, live_server, viewport=PHONE)
+    filler.goto("/tables?q=满意度")
+    assert filler.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
+    assert "匹配：" in filler.inner_text("table.list")
+    _shot(filler, "phone-list", full_page=False)
+    filler.goto(f"/tables/{_seed_id(filler)}")
+    assert filler.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
+    _shot(filler, "phone-table", full_page=False)
+
+
+def test_keyboard_skip_link_and_enter(live_server: str, browser: Any) -> None:
+    filler = _login(browser, live_server)  # logged in with Enter in the password field
+    filler.goto("/tables")
+    filler.keyboard.press("Tab")
+    assert filler.evaluate("document.activeElement.textContent") == "跳到正文"
+    filler.keyboard.press("Enter")
+    assert filler.evaluate("document.activeElement.id") == "main"
+    filler.fill("input[name=q]", "满意度")
+    filler.press("input[name=q]", "Enter")
+    filler.wait_for_url("**/tables?q=*")
+    assert "匹配：" in filler.inner_text("table.list")

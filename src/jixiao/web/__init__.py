@@ -64,13 +64,14 @@ def create_app(settings: Settings) -> FastAPI:
             return JSONResponse({"error": "请先登录"}, status_code=401)
         return login_again(request)
 
-    from jixiao.web import api, downloads, editor_pages, evaluation_pages, pages, workflow_pages
+    from jixiao.web import api, downloads, editor_pages, evaluation_pages, pages, review_pages, workflow_pages
 
     # before the pages and the API: /tables/download.xlsx would otherwise match /tables/{table_id}
     app.include_router(downloads.router)
     app.include_router(editor_pages.router)  # /tables/new before /tables/{table_id}
     app.include_router(downloads.api_router)
     app.include_router(pages.router)
+    app.include_router(review_pages.router)
     app.include_router(workflow_pages.router)
     app.include_router(api.router)
     app.include_router(evaluation_pages.router)

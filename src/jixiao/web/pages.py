@@ -14,7 +14,7 @@ from jixiao.service import Forbidden, documents_to_csv
 from jixiao.store.tables import SORTS, TableQuery
 from jixiao.web.layout import official_rows
 from jixiao.web.security import SESSION_COOKIE, check_csrf, current_principal, require_admin, service_of
-from jixiao.workflow import Principal, Status
+from jixiao.workflow import Action, Principal, Status
 
 router = APIRouter(include_in_schema=False)
 
@@ -99,9 +99,31 @@ def table_list(
 
 @router.get("/tables/{table_id}", response_class=HTMLResponse)
 def table_page(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> HTMLResponse:
-    view = service_of(request).table_view(who, table_id)
+    return render(request, "table.html", table_page_context(request, who, table_id))
+
+
+def table_page_context(request: Request, who: Principal, table_id: int) -> dict[str, Any]:
+    """What the table page shows (also when a submission is refused and the page comes back)."""
+    from jixiao.safeguards import errors_to_explain, may_withdraw
+
+    service = service_of(request)
+    view = service.table_view(who, table_id)
     rows, unplaced = official_rows(view.table, view.findings)
-    return render(request, "table.html", {"view": view, "rows": rows, "unplaced": unplaced, "t": view.table})
+    # who did what, for those who work on the table (visitors see the steps, not the people)
+    actors = {} if who.anonymous else {u.id: f"{u.role.label} {u.username}" for u in service.users()}
+    return {
+        "me": who,
+        "csrf": request.state.csrf,
+        "view": view,
+        "rows": rows,
+        "unplaced": unplaced,
+        "t": view.table,
+        "actors": actors,
+        "can_withdraw": may_withdraw(who, view.row),
+        "to_explain": errors_to_explain(service, who, table_id) if Action.SUBMIT in view.actions else [],
+        "explanations": {},
+        "submit_error": None,
+    }
 
 
 def _disposition(row: dict[str, Any], extension: str, table_id: int) -> str:

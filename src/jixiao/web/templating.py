@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi.templating import Jinja2Templates
 
+from jixiao.drafts import may_create
 from jixiao.model import Severity
 from jixiao.service import EXPORT_LIMITS
 from jixiao.workflow import ACTION_LABELS, ROLE_LABELS, Action, Role, Status
@@ -82,6 +83,7 @@ def make_templates(directory: Path) -> Jinja2Templates:
     env.filters["outcome_label"] = lambda value: OUTCOME_LABELS.get(value, value)
     env.filters["action_label"] = lambda value: ACTION_LABELS.get(Action(value), value)
     env.filters["role_label"] = lambda value: ROLE_LABELS.get(Role(value), value) if value else "访客"
+    env.globals["may_create"] = may_create  # 新建 and 复制到新年度
     env.globals.update(
         STATUS_LABELS={s.value: s.label for s in Status},
         OUTCOME_LABELS=OUTCOME_LABELS,

@@ -35,7 +35,7 @@ def _action_route(action: Action) -> None:
     )
 
 
-for _action in (Action.SUBMIT, Action.RETURN, Action.APPROVE, Action.PUBLISH):
+for _action in (Action.RETURN, Action.APPROVE, Action.PUBLISH):  # submit: review_pages
     _action_route(_action)
 
 

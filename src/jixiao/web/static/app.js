@@ -67,3 +67,10 @@ document.addEventListener("DOMContentLoaded", () => {
     document.dispatchEvent(new CustomEvent("jixiao:relogin"));
   });
 });
+
+// Buttons that change what others see (通过, 公开, 撤回) ask first: data-confirm holds the question.
+document.addEventListener("submit", (event) => {
+  const button = event.submitter;
+  const question = button && button.dataset ? button.dataset.confirm : null;
+  if (question && !window.confirm(question)) event.preventDefault();
+}, true);
