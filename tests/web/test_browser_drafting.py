@@ -236,7 +236,7 @@ def test_submit_with_explanation_then_reviewer_approves_with_an_opinion(
     reviewer = _login(browser, live_server, "shenhe")
     reviewer.goto("/queue")
     assert "2025" in reviewer.inner_text("table.list") and "风险" in reviewer.inner_text("table.list")
-    _shot(reviewer, "queue")
+    _shot(reviewer, "queue-risk")
     reviewer.goto(f"/tables/{table_id}")
     assert "持证率按持证人次计算" in reviewer.inner_text("[data-testid=submit-comment]")
     reviewer.fill("[data-testid=approve-comment]", "同意。")
