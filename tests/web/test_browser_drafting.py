@@ -290,3 +290,21 @@ def test_keyboard_skip_link_and_enter(live_server: str, browser: Any) -> None:
     filler.press("input[name=q]", "Enter")
     filler.wait_for_url("**/tables?q=*")
     assert "匹配：" in filler.inner_text("table.list")
+
+
+def test_session_cookie_gone_still_gives_the_notice(live_server: str, browser: Any) -> None:
+    """The browser dropped the session cookie (it expired there first): the same notice, never the
+    login page inside the 实时审核 panel, and the dialog logs in again without leaving the page."""
+    filler = _login(browser, live_server)
+    filler.goto(f"/tables/{_seed_id(filler)}/edit")
+    filler.context.clear_cookies(name="jixiao_session")
+    filler.locator("textarea[name=goals_annual]").fill("浏览器丢了会话之后写的")
+    filler.wait_for_selector("[data-testid=session-expired]")
+    assert "用户名" not in _live_text(filler)
+    filler.click("[data-testid=relogin]")
+    filler.fill("#relogin input[name=password]", PASSWORD)
+    filler.click("[data-testid=relogin-submit]")
+    filler.wait_for_function(
+        "document.querySelector('[data-testid=live-findings]').innerText.includes('审核结论')"
+    )
+    assert filler.locator("textarea[name=goals_annual]").input_value() == "浏览器丢了会话之后写的"

@@ -13,9 +13,18 @@ document.addEventListener("DOMContentLoaded", () => {
 
   // A 401 from an HTMX call carries a notice meant for the panel: show it instead of dropping it.
   document.body.addEventListener("htmx:beforeSwap", (event) => {
-    if (event.detail.xhr && event.detail.xhr.status === 401) {
+    const xhr = event.detail.xhr;
+    if (xhr && xhr.status === 401) {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
+      return;
+    }
+    // Sent to the login page instead (a proxy, or a guard in front of the app): show the notice,
+    // never the login page inside the panel.
+    const template = document.getElementById("session-expired-template");
+    if (xhr && template && xhr.responseURL && new URL(xhr.responseURL).pathname === "/login") {
+      event.detail.shouldSwap = false;
+      event.detail.target.replaceChildren(template.content.cloneNode(true));
     }
   });
 
