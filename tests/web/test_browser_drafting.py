@@ -111,6 +111,7 @@ def test_filler_creates_a_table_from_the_blank_form(live_server: str, browser: A
     filler.click("[data-testid=save]")
     filler.wait_for_selector("[data-testid=error-budget]")
     assert "150000" in filler.inner_text("[data-testid=error-budget]")
+    assert filler.evaluate("document.activeElement.id") == "f-budget"  # focus on the field to correct
     assert filler.input_value("#f-name") == "妇女创业培训"  # everything typed is still there
     assert filler.locator("input[name=indicator][value='场地租金']").count() == 1
     _shot(filler, "new-table-failed-save")

@@ -66,6 +66,10 @@ document.addEventListener("DOMContentLoaded", () => {
     localStorage.removeItem(key);  // saved since: the copy is older than the page
   }
 
+  // After a failed save, the keyboard starts at the first field to correct.
+  const invalid = form.querySelector("[aria-invalid=true]");
+  if (invalid) invalid.focus();
+
   form.addEventListener("input", touched);
   form.addEventListener("submit", () => { leaving = true; save(); });
   window.addEventListener("beforeunload", (event) => {
