@@ -17,10 +17,10 @@ from pathlib import Path
 from benchmarks.corpus import corpus_tables
 from benchmarks.report import Report
 from jixiao.model import Table
+from jixiao.queries import TableQuery
 from jixiao.service import EXPORT_LIMITS, Service
 from jixiao.store import tables as repo
 from jixiao.store.db import dispose_engines
-from jixiao.store.tables import TableQuery
 from jixiao.workflow import Principal, Role, Status
 from jixiao.writers.export import ExportFormat, export_bytes
 

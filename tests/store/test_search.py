@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, select, text
 
+from jixiao.queries import TableQuery, Visibility
 from jixiao.service import Service
 from jixiao.store.db import get_engine
 from jixiao.store.document import table_from_dict
+from jixiao.store.listing import get_document, list_tables
 from jixiao.store.schema import indicators, orgs, perf_tables
 from jixiao.store.search import indexable
-from jixiao.store.tables import Reviewed, TableQuery, Visibility, get_document, import_tables, list_tables
+from jixiao.store.tables import Reviewed, import_tables
 from jixiao.workflow import Status
 
 EVERYTHING = Visibility(everything=True)

@@ -194,8 +194,8 @@ def test_download_buttons_give_files_that_read_back(
 ) -> None:
     """The table page's Excel button and the list's PDF button for a filtered set, clicked; the
     files read back equal the stored tables."""
+    from jixiao.queries import TableQuery
     from jixiao.readers.detect import read_any
-    from jixiao.store.tables import TableQuery
     from jixiao.workflow import Principal
 
     admin = Principal(user_id=0, username="guanli", role=Role.ADMIN)

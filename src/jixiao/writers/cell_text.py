@@ -18,6 +18,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:,\d{3})*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?")
 
 
+class Formula(str):
+    """A formula the writer itself builds (a 合计's ``=SUM(…)``), never table text: stays live."""
+
+
 def csv_cell(value: Any) -> Any:
     """A CSV cell that no spreadsheet runs as a formula; numbers and other values unchanged."""
     if not isinstance(value, str) or not value.startswith(_FORMULA_START):
@@ -37,7 +41,7 @@ def put_text(cell: Any, value: Any) -> Any:
     if value is None:
         return cell
     cell.value = value
-    if isinstance(value, str):
+    if isinstance(value, str) and not isinstance(value, Formula):
         cell.data_type = "s"
     return cell
 
