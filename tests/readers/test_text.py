@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
+from jixiao.formats.table_json import table_to_dict
 from jixiao.model import Kind, Op, Severity
 from jixiao.readers.text import read_path, read_text
-from jixiao.writers.json import table_to_dict
 from tests.seed import CORPUS, SEED_FILE, seed_tables, seed_text
 
 GOLDEN = CORPUS / "dongguan_fulian_2025.json"

@@ -13,10 +13,10 @@ import typer
 from jixiao.cli.app import app
 from jixiao.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, err, print_diagnostics
 from jixiao.formats.files import ExportFormat
+from jixiao.formats.table_json import source_to_dict
 from jixiao.model import Diagnostic, Table
 from jixiao.readers.detect import read_any
 from jixiao.writers.export import export_bytes
-from jixiao.writers.json import source_to_dict
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

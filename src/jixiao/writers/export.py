@@ -30,7 +30,7 @@ def export_bytes(
         write_pdf(tables, buffer, cover=cover)
         data = buffer.getvalue()
     elif fmt is ExportFormat.JSON:
-        from jixiao.writers.json import dumps_tables
+        from jixiao.formats.table_json import dumps_tables
 
         data = (dumps_tables(tables) + "\n").encode("utf-8")
     else:
