@@ -15,8 +15,7 @@ from jixiao.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, err, print_diag
 from jixiao.formats.files import ExportFormat
 from jixiao.formats.table_json import source_to_dict
 from jixiao.model import Diagnostic, Table
-from jixiao.readers.detect import read_any
-from jixiao.writers.export import export_bytes
+from jixiao.pipeline import export_bytes, read_any
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
