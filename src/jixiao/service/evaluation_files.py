@@ -24,9 +24,10 @@ from jixiao.scoring.serialize import (
     result_to_dict,
     snapshot_to_dict,
 )
-from jixiao.service.errors import InputProblem, Invalid, InvalidInput, NotFound
+from jixiao.service.errors import InputProblem, InvalidInput, NotFound
 from jixiao.service.evaluation_input import payload_of_evaluation, payload_of_snapshot
 from jixiao.service.evaluation_views import BLOCKING_CODES, EvaluationView, MonitoringView
+from jixiao.service.reading import MAX_UPLOAD_BYTES, check_upload
 from jixiao.workflow import Principal
 
 
@@ -42,9 +43,6 @@ class _Entries(Protocol):
         self, who: Principal, table_id: int, payload: Mapping[str, Any]
     ) -> MonitoringView: ...
     def table_for_entry(self, who: Principal, table_id: int) -> Table: ...
-
-
-MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 
 
 class EvaluationFiles:
@@ -101,12 +99,17 @@ class EvaluationFiles:
         return f"{kind}-{table_id}-1-{view.snapshot.months}月.xlsx", out.getvalue()
 
     def upload_evaluation_xlsx(
-        self: _Entries, who: Principal, table_id: int, data: bytes, filename: str
+        self: _Entries,
+        who: Principal,
+        table_id: int,
+        data: bytes,
+        filename: str,
+        limit: int = MAX_UPLOAD_BYTES,
     ) -> EvaluationView:
         """A filled template: every problem names its cell; any problem and nothing is stored."""
         from jixiao.readers.selfeval_xlsx import read_selfeval_xlsx
 
-        safe_name, table = _upload_target(self, who, table_id, data, filename, "自评表.xlsx")
+        safe_name, table = _upload_target(self, who, table_id, data, filename, "自评表.xlsx", limit)
         with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as directory:
             path = Path(directory) / safe_name
             path.write_bytes(data)
@@ -121,12 +124,17 @@ class EvaluationFiles:
         return self.save_evaluation(who, table_id, payload_of_evaluation(upload.evaluation, upload.profile))
 
     def upload_monitoring_xlsx(
-        self: _Entries, who: Principal, table_id: int, data: bytes, filename: str
+        self: _Entries,
+        who: Principal,
+        table_id: int,
+        data: bytes,
+        filename: str,
+        limit: int = MAX_UPLOAD_BYTES,
     ) -> MonitoringView:
         """A filled 监控表 template: every problem names its cell; any problem and nothing is stored."""
         from jixiao.readers.monitoring_xlsx import read_monitoring_xlsx
 
-        path_name, table = _upload_target(self, who, table_id, data, filename, "监控表.xlsx")
+        path_name, table = _upload_target(self, who, table_id, data, filename, "监控表.xlsx", limit)
         with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as directory:
             path = Path(directory) / path_name
             path.write_bytes(data)
@@ -145,11 +153,10 @@ def _stored_evaluation(service: _Entries, who: Principal, table_id: int) -> Eval
 
 
 def _upload_target(
-    service: _Entries, who: Principal, table_id: int, data: bytes, filename: str, default: str
+    service: _Entries, who: Principal, table_id: int, data: bytes, filename: str, default: str, limit: int
 ) -> tuple[str, Table]:
     """Checks common to uploads (size, the right to enter data); the file's safe base name, the table."""
-    if len(data) > MAX_TEMPLATE_BYTES:
-        raise Invalid(f"文件 {filename} 太大，模板不应超过 {MAX_TEMPLATE_BYTES // 1024 // 1024} MB")
+    check_upload(data, filename, limit)
     table = service.table_for_entry(who, table_id)
     # the base name only: it appears in messages (自评.xlsx!自评表!D7), never as a path
     return Path(filename or default).name.replace("\x00", "") or default, table

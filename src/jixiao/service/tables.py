@@ -81,6 +81,14 @@ class TableService(ServiceBase):
                 evaluation=may.evaluation,
             )
 
+    def table_item(self, who: Principal, table_id: int) -> dict[str, Any]:
+        """One table as open data: the §6 document plus id, status, outcome — the same object as an
+        item of `/api/tables` and of a set's JSON download, and the rows of its CSV."""
+        with self.engine.connect() as conn:
+            row = self._visible_row(conn, who, table_id)
+            document = listing.get_document(conn, table_id) or {}
+        return {**document, "id": row["id"], "status": row["status"], "outcome": row["outcome"]}
+
     def version(self, who: Principal, table_id: int, number: int) -> Table:
         """Version ``number`` of a table ``who`` may see."""
         with self.engine.connect() as conn:

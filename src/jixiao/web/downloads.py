@@ -86,7 +86,20 @@ def download_table(
     request: Request, table_id: int, fmt: str, who: Principal = Depends(current_principal)
 ) -> Response:
     kind = _format(fmt)
-    row, exported = service_of(request).table_file(who, table_id, kind)
+    service = service_of(request)
+    if kind in (ExportFormat.JSON, ExportFormat.CSV):
+        # one shape per document kind: the table's open data object, or its rows as in every CSV
+        item = service.table_item(who, table_id)
+        project = item["project"]
+        stem = f"{project['name']}_{project['year']}" if project.get("year") else project["name"]
+        if kind is ExportFormat.JSON:
+            data = (json.dumps(item, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        else:
+            data = ("\ufeff" + "".join(documents_to_csv_chunks([item]))).encode("utf-8")
+        return _file(
+            data, MEDIA_TYPES[kind], file_name(stem, kind.value), f"jixiao-table-{table_id}.{kind.value}"
+        )
+    row, exported = service.table_file(who, table_id, kind)
     name = file_name(f"{row['name']}_{row['year']}" if row.get("year") else row["name"], exported.extension)
     return _file(exported.data, exported.media_type, name, f"jixiao-table-{table_id}.{exported.extension}")
 

@@ -125,9 +125,10 @@ async def monitoring_upload(
     request: Request, table_id: int, file: UploadFile, who: Principal = Depends(require_login)
 ) -> Response:
     service = service_of(request).evaluation
-    data = await file.read(6 * 1024 * 1024)
+    limit = request.app.state.settings.max_upload_bytes
+    data = await file.read(limit + 1)  # one byte more than allowed is enough to refuse it
     try:
-        view = service.upload_monitoring_xlsx(who, table_id, data, file.filename or "监控表.xlsx")
+        view = service.upload_monitoring_xlsx(who, table_id, data, file.filename or "监控表.xlsx", limit)
     except InvalidInput as why:
         view = service.monitoring(who, table_id)
         context = _monitoring_context(view, error=why.message, problem_list=why.problems)
@@ -215,9 +216,10 @@ async def evaluation_upload(
     request: Request, table_id: int, file: UploadFile, who: Principal = Depends(require_login)
 ) -> Response:
     service = service_of(request).evaluation
-    data = await file.read(6 * 1024 * 1024)
+    limit = request.app.state.settings.max_upload_bytes
+    data = await file.read(limit + 1)  # one byte more than allowed is enough to refuse it
     try:
-        service.upload_evaluation_xlsx(who, table_id, data, file.filename or "自评表.xlsx")
+        service.upload_evaluation_xlsx(who, table_id, data, file.filename or "自评表.xlsx", limit)
     except InvalidInput as why:
         view = service.evaluation(who, table_id)
         context = _evaluation_context(view, error=why.message, problem_list=why.problems)

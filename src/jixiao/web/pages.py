@@ -95,8 +95,8 @@ def table_page(request: Request, table_id: int, who: Principal = Depends(current
 
 @router.get("/tables/{table_id}/document.json")
 def table_json(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> Response:
-    view = service_of(request).table_view(who, table_id)
-    body = json.dumps(view.document, ensure_ascii=False, indent=2)
+    item = service_of(request).table_item(who, table_id)
+    body = json.dumps(item, ensure_ascii=False, indent=2)
     return Response(
         body,
         media_type="application/json",
@@ -106,10 +106,9 @@ def table_json(request: Request, table_id: int, who: Principal = Depends(current
 
 @router.get("/tables/{table_id}/document.csv")
 def table_csv(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> Response:
-    view = service_of(request).table_view(who, table_id)
-    document = {**view.document, "id": table_id, "status": view.row["status"]}
+    item = service_of(request).table_item(who, table_id)
     return Response(
-        "\ufeff" + documents_to_csv([document]),  # BOM: Excel opens UTF-8 CSV correctly only with it
+        "\ufeff" + documents_to_csv([item]),  # BOM: Excel opens UTF-8 CSV correctly only with it
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="table-{table_id}.csv"'},
     )
