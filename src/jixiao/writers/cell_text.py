@@ -19,7 +19,8 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:,\d{3})*(?:\.\d*)?|\.\d+)(?:[eE][+-]?
 
 
 class Formula(str):
-    """A formula the writer itself builds (a 合计's ``=SUM(…)``), never table text: stays live."""
+    """A formula the writer itself puts in a template (``=SUM(B7:B9)``): the one kind of text that
+    is written as a formula. Text from a table or a user is never wrapped in it."""
 
 
 def csv_cell(value: Any) -> Any:
@@ -40,8 +41,11 @@ def put_text(cell: Any, value: Any) -> Any:
     text keeps the string type even when it starts with ``=``."""
     if value is None:
         return cell
+    if isinstance(value, Formula):
+        cell.value = str(value)
+        return cell
     cell.value = value
-    if isinstance(value, str) and not isinstance(value, Formula):
+    if isinstance(value, str):
         cell.data_type = "s"
     return cell
 
