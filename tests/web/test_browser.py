@@ -220,7 +220,7 @@ def test_download_buttons_give_files_that_read_back(
     assert 1 < total < 17
     _shot(filler, "downloads-list")
     with filler.expect_download(timeout=60_000) as info:
-        filler.click("[data-testid=download-list-pdf]")
+        filler.click("[data-testid=download-list-pdf]", timeout=60_000)  # the click waits for the PDF
     download = info.value
     assert download.suggested_filename == f"绩效目标表_含“购买”_{total}张.pdf"
     saved = tmp_path / "set.pdf"
