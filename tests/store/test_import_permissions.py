@@ -39,7 +39,7 @@ def _changed(seed_path: Path) -> bytes:
 
 def _first_id(service: Service) -> int:
     rows, _ = service.list_tables(OPERATOR, TableQuery(sort="name", descending=False, per_page=100))
-    return next(row["id"] for row in rows if row["name"] == "购买社工岗位服务经费")
+    return int(next(row["id"] for row in rows if row["name"] == "购买社工岗位服务经费"))
 
 
 def test_a_reviewer_of_another_department_cannot_import_over_a_published_table(

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, select, text
+from sqlalchemy import Update, delete, select, text
 
 from jixiao.queries import TableQuery, Visibility
 from jixiao.service import Service
@@ -137,7 +137,7 @@ def test_index_follows_renames_new_versions_and_deletes(seeded: str) -> None:
     assert _found(seeded, TableQuery(q="购买社工岗位服务经费")) == set()
 
 
-def update_name(table_id: int, name: str) -> object:
+def update_name(table_id: int, name: str) -> Update:
     return perf_tables.update().where(perf_tables.c.id == table_id).values(name=name)
 
 
