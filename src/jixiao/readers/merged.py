@@ -1,0 +1,179 @@
+"""Tables with merged cells (HTML ``<table>``, Word ``<w:tbl>``) → rows of cells for the reader core.
+
+The HTML and Word readers each parse their markup into `SpanTable`s: rows of `SpanCell`s with
+their ``rowspan``/``colspan`` (a Word ``gridSpan``, and a ``vMerge`` continuation written as an
+empty cell). This stage lays each table out on its grid and hands it to the core as the workbook
+reader does: a merged cell's text stands in its top-left place only (an empty 一级 cell below
+means "same as above"), except an indicator heading merged over several columns
+(``年度指标值`` over 指标性质/指标值/度量单位), which is copied into each column it covers.
+
+A page or a disclosure document holds other tables too (funds, budgets, layout frames): only the
+target tables are read — a table with an indicator header, or a project block whose indicator
+table follows it. The short title lines above a table (``2023年项目支出绩效目标表``, ``单位：万元``)
+come along as rows of their own, so the core sees what a person sees above the table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from openpyxl.utils import get_column_letter
+
+from jixiao.model import Diagnostic, Severity, SourceRef, Table
+from jixiao.readers.cells import Row
+from jixiao.readers.columns import Weights, attach_weights, fold_columns
+from jixiao.readers.grid import read_rows
+from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of
+from jixiao.readers.text import FILE_PROBLEM
+
+MAX_CELLS = 300_000  # grid places in one document: far above any real disclosure (a few thousand)
+MAX_COLUMNS = 1_000  # HTML's own limit for colspan
+MAX_ROWSPAN = 5_000
+_TITLE_HINT = re.compile(r"绩效目标|目标表|申报表|单位[:：]|年度")
+_TREE_KEYS = frozenset(
+    ("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实施周期指标值", "指标值")
+)
+
+
+class TooLarge(Exception):
+    """A document whose tables exceed the limits: refused, with a message for people."""
+
+
+@dataclass(slots=True)
+class SpanCell:
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(slots=True)
+class SpanTable:
+    """One table as its markup has it, with the text lines that stood just above it."""
+
+    rows: list[list[SpanCell]] = field(default_factory=list)
+    above: list[str] = field(default_factory=list)
+
+
+def layout(table: SpanTable, budget: list[int]) -> list[list[str]]:
+    """The table on its grid: each cell's text at its top-left place, the places it covers empty.
+
+    ``budget`` holds the grid places still allowed for the document; `TooLarge` when spent.
+    """
+    grid: list[list[str]] = []
+    covered: dict[tuple[int, int], bool] = {}
+    for r, row in enumerate(table.rows):
+        while len(grid) <= r:
+            grid.append([])
+        col = 0
+        for cell in row:
+            while covered.get((r, col)):
+                col += 1
+            colspan = max(1, min(cell.colspan, MAX_COLUMNS))
+            rowspan = max(1, min(cell.rowspan, MAX_ROWSPAN, len(table.rows) - r))
+            if col + colspan > MAX_COLUMNS:
+                raise TooLarge(f"表格超过 {MAX_COLUMNS} 列")
+            budget[0] -= colspan * rowspan
+            if budget[0] < 0:
+                raise TooLarge(f"表格单元格超过 {MAX_CELLS} 个")
+            spread = label_key(cell.text) in HEADER_ROLES
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    if dr or dc:
+                        covered[(r + dr, col + dc)] = True
+            line = grid[r]
+            while len(line) < col + colspan:
+                line.append("")
+            line[col] = cell.text
+            if spread:
+                for dc in range(1, colspan):
+                    line[col + dc] = cell.text
+            col += colspan
+    return grid
+
+
+def is_target(grid: Sequence[Sequence[str]]) -> tuple[bool, bool]:
+    """(has an indicator header, has a 项目名称 label): what makes a table part of a target table."""
+    header = name = False
+    for line in grid:
+        for text in line:
+            if not text or len(text) > 30:
+                continue
+            key = label_key(text)
+            if key in _TREE_KEYS:
+                header = True
+            elif label_of(text) is Label.NAME:
+                name = True
+    return header, name
+
+
+def choose(grids: Sequence[Sequence[Sequence[str]]]) -> list[int]:
+    """The indexes of the target tables: those with an indicator header, and a project block
+    (项目名称 without indicators) directly followed by its indicator table."""
+    marks = [is_target(grid) for grid in grids]
+    chosen: list[int] = []
+    for i, (header, name) in enumerate(marks):
+        if header or (name and i + 1 < len(marks) and marks[i + 1][0] and not marks[i + 1][1]):
+            chosen.append(i)
+    return chosen
+
+
+def title_lines(lines: Sequence[str]) -> list[str]:
+    """The short lines just above a table that name it (its title, year or money unit)."""
+    kept: list[str] = []
+    for line in reversed(lines[-4:]):
+        text = " ".join(line.split())
+        if not text or len(text) > 60 or not _TITLE_HINT.search(text):
+            break
+        kept.append(text)
+    return kept[::-1]
+
+
+def grid_rows(
+    grid: Sequence[Sequence[str]], above: Sequence[str], number: int, file: str | None
+) -> Iterator[Row]:
+    """One table's rows of cells, each cell placed as ``表2!C5`` (the table's number, its column and row)."""
+    sheet = f"表{number}"
+    for text in title_lines(above):
+        yield Row((text,), SourceRef(file, sheet=sheet, cell="标题"))
+    for r, line in enumerate(grid, start=1):
+        if not any(line):
+            continue
+        sources = tuple(
+            SourceRef(file, r, sheet=sheet, cell=f"{get_column_letter(c + 1)}{r}") for c in range(len(line))
+        )
+        yield Row(tuple(line), SourceRef(file, r, sheet=sheet, cell=f"A{r}"), sources)
+
+
+def read_span_tables(
+    tables: Sequence[SpanTable], file: str | None, what: str
+) -> tuple[list[Table], list[Diagnostic]]:
+    """Read the target tables among ``tables``; ``what`` names the document in messages (网页, Word 文档)."""
+    name = file or f"<{what}>"
+    budget = [MAX_CELLS]
+    try:
+        grids = [layout(table, budget) for table in tables]
+    except TooLarge as exc:
+        message = f"{what}过大，拒绝读取：{exc}（请只导出绩效目标表）"
+        return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
+    chosen = choose(grids)
+    if not chosen:
+        message = f"{what}中没有找到项目绩效目标表" + (
+            f"（共 {len(grids)} 个表格，均没有“项目名称”或“一级指标/三级指标”表头）"
+            if grids
+            else "（没有表格）"
+        )
+        return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
+    rows: list[Row] = []
+    for i in chosen:
+        rows.extend(grid_rows(grids[i], tables[i].above, i + 1, file))
+    weights = Weights()
+    diagnostics: list[Diagnostic] = []
+    found_tables, found = read_rows(fold_columns(rows, weights, diagnostics), file)
+    diagnostics.extend(found)
+    found_tables = attach_weights(found_tables, weights)
+    if not found_tables and not any(d.severity is Severity.ERROR for d in diagnostics):
+        message = f"{what}中没有找到项目绩效目标表"
+        diagnostics.append(Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name)))
+    return found_tables, diagnostics
