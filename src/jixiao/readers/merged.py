@@ -31,6 +31,7 @@ from jixiao.readers.text import FILE_PROBLEM
 MAX_CELLS = 300_000  # grid places in one document: far above any real disclosure (a few thousand)
 MAX_COLUMNS = 1_000  # HTML's own limit for colspan
 MAX_ROWSPAN = 5_000
+_MAX_BETWEEN = 4  # tables between a project block and its indicators (goals, schedule, funds sources)
 _TITLE_HINT = re.compile(r"绩效目标|目标表|申报表|单位[:：]|年度")
 _TREE_KEYS = frozenset(
     ("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实施周期指标值", "指标值")
@@ -109,13 +110,33 @@ def is_target(grid: Sequence[Sequence[str]]) -> tuple[bool, bool]:
 
 
 def choose(grids: Sequence[Sequence[Sequence[str]]]) -> list[int]:
-    """The indexes of the target tables: those with an indicator header, and a project block
-    (项目名称 without indicators) directly followed by its indicator table."""
-    marks = [is_target(grid) for grid in grids]
+    """The indexes of the tables that make up target tables, in order.
+
+    A table with 项目名称 opens a target table; the tables after it belong to it up to and including
+    its indicator tables (a form printed over several pages is often several tables: the project
+    block, the goals, then the indicators, a title repeated above each). A table with neither
+    label nor indicator header after the indicators ends it and is skipped (a funds or budget
+    table), as is a 项目名称 table never followed by indicators. An indicator table with no open
+    target table is kept (a continuation page, or a table whose missing name the core reports).
+    """
     chosen: list[int] = []
-    for i, (header, name) in enumerate(marks):
-        if header or (name and i + 1 < len(marks) and marks[i + 1][0] and not marks[i + 1][1]):
+    pending: list[int] = []  # tables of the open target table before its indicators
+    open_table = has_indicators = False
+    for i, grid in enumerate(grids):
+        header, name = is_target(grid)
+        if name:
+            pending, open_table, has_indicators = [i], True, header
+            if header:
+                chosen.append(i)
+                pending = []
+        elif header:
+            chosen.extend(pending)
             chosen.append(i)
+            pending, open_table, has_indicators = [], True, True
+        elif open_table and not has_indicators and len(pending) < _MAX_BETWEEN:
+            pending.append(i)
+        else:
+            pending, open_table = [], False
     return chosen
 
 
