@@ -22,7 +22,7 @@ from jixiao.model import Diagnostic, Severity, SourceRef, Table
 from jixiao.readers.merged import MAX_CELLS, SpanCell, SpanTable, TooLarge, read_span_tables
 from jixiao.readers.text import FILE_PROBLEM, file_problem
 
-MAX_BYTES = 40 * 1024 * 1024
+MAX_BYTES = 20 * 1024 * 1024  # the upload limit; html.parser reads about 1 MB a second on hostile markup
 MAX_TABLE_DEPTH = 40
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,20})""", re.IGNORECASE
@@ -187,10 +187,46 @@ def _span(value: str | None) -> int:
     return max(1, int(digits.group(1))) if digits else 1
 
 
+def defuse(text: str) -> str:
+    """The page with comments, declarations and processing instructions removed and a ``<`` that no
+    ``>`` follows escaped, in one linear pass.
+
+    ``html.parser`` (before Python 3.12.11/3.13.4) rescans to the end of the page for every
+    unterminated ``<!--``, ``<![``, ``<?`` or ``</``: quadratic time on a hostile page. None of these
+    carry table text, so they are taken out here; an unterminated one runs to the end of the page,
+    as browsers read it.
+    """
+    last_gt = text.rfind(">")
+    out: list[str] = []
+    i = 0
+    while True:
+        j = text.find("<", i)
+        if j == -1:
+            out.append(text[i:])
+            break
+        out.append(text[i:j])
+        if j > last_gt:
+            out.append(text[j:].replace("<", "&lt;"))
+            break
+        if text.startswith("<!--", j):
+            end, width = text.find("-->", j + 4), 3
+        elif text.startswith(("<!", "<?"), j):
+            end, width = text.find(">", j + 2), 1
+        else:
+            out.append("<")
+            i = j + 1
+            continue
+        if end == -1:
+            break
+        out.append(" ")
+        i = end + width
+    return "".join(out)
+
+
 def parse_tables(text: str) -> list[SpanTable]:
     """Every table of a page, in document order (a nested table after the table holding it)."""
     parser = _TableParser()
-    parser.feed(text)
+    parser.feed(defuse(text))
     parser.close()
     return parser.tables
 
