@@ -108,7 +108,7 @@ def _decode_head(data: bytes, size: int = 65536) -> str | None:
 def _zip_format(data: bytes, name: str | None) -> Format:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except Exception:  # BadZipFile, NotImplementedError (an unknown zip version), OSError…: damaged
         # A damaged zip: trust the name so the workbook reader can say it is damaged.
         suffix = Path(name or "").suffix.lower()
         return Format.XLSX if suffix in (".xlsx", ".xlsm", ".ods", "") else Format.UNKNOWN
@@ -125,7 +125,7 @@ def _opendocument_format(data: bytes) -> Format:
     """An OpenDocument package: a spreadsheet (.ods, read by calamine) or a text (.odt, converted)."""
     try:
         mimetype = zipfile.ZipFile(io.BytesIO(data)).read("mimetype")[:100]
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+    except Exception:  # damaged: the workbook reader says so
         return Format.XLSX
     return Format.DOC if b"opendocument.text" in mimetype else Format.XLSX
 

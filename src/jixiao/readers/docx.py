@@ -50,7 +50,9 @@ def read_docx_bytes(data: bytes, file: str | None = None) -> tuple[list[Table], 
         xml = document_xml(data)
     except TooLarge as exc:
         return _problem(name, f"Word 文档过大，拒绝读取：{exc}")
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, zipfile.LargeZipFile) as exc:
+    except KeyError:
+        return _problem(name, "无法打开 Word 文档：压缩包中没有 word/document.xml，不是 .docx 文件")
+    except Exception as exc:  # zipfile and zlib raise several types for damaged files; all mean the same
         return _problem(name, f"无法打开 Word 文档：文件已损坏或不是 .docx 文件（{_short(exc)}）")
     try:
         tables = parse_tables(xml)

@@ -93,10 +93,9 @@ def write_xlsx(layout: Layout, path: Path, title: Sequence[str] = (), sheet: str
     book.save(path)
 
 
-def write_docx(
-    blocks: Sequence[tuple[str, object]], path: Path, landscape: bool = False
-) -> None:
-    """A Word document from blocks: ``("p", text)``, ``("h", text)`` (a centred bold title) or ``("table", layout)``."""
+def write_docx(blocks: Sequence[tuple[str, object]], path: Path, landscape: bool = False) -> None:
+    """A Word document from blocks: ``("p", text)``, ``("h", text)`` (a centred bold title) or
+    ``("table", layout)``."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -153,7 +152,7 @@ def table_html(layout: Layout, excel_classes: bool = False) -> str:
                 attrs += f" colspan={cell.cs}"
             if excel_classes:
                 number = isinstance(cell.text, (int, float))
-                attrs = f" class=xl{66 + (cell.cs > 1)}{attrs}" + (f" x:num=\"{cell.text}\"" if number else "")
+                attrs = f" class=xl{66 + (cell.cs > 1)}{attrs}" + (f' x:num="{cell.text}"' if number else "")
             text = "<br>\n  ".join(html.escape(line) for line in _text(cell.text).split("\n"))
             out.append(f"  <td{attrs}>{text or '&nbsp;'}</td>")
         out.append(" </tr>")

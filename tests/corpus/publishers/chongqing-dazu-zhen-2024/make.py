@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the form's own long lines of Chinese text)
 """A district portal's 部门预算 page with a 项目支出绩效目标表 in it (HTML, UTF-8).
 
 Stands for the pages 重庆市大足区 towns publish their budgets on (政务公开 > 预算/决算 > 街镇预决算):
@@ -33,24 +34,24 @@ TREE = [
 
 def target_table() -> str:
     rows = [
-        "<tr><td>项目名称</td><td colspan=\"5\">高标准农田设施管护及农技服务</td></tr>",
-        "<tr><td>项目主管部门</td><td colspan=\"2\">重庆市大足区示范镇人民政府</td>"
-        "<td>项目实施单位</td><td colspan=\"2\">重庆市大足区示范镇农业服务中心</td></tr>",
-        "<tr><td rowspan=\"3\">项目资金<br>（万元）</td><td>年度资金总额</td><td colspan=\"4\">185.00</td></tr>",
-        "<tr><td>其中：财政拨款</td><td colspan=\"4\">185.00</td></tr>",
-        "<tr><td>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;其他资金</td><td colspan=\"4\">0.00</td></tr>",
-        "<tr><td>年度总体目标</td><td colspan=\"5\"><p>1.完成全镇3200亩高标准农田设施日常管护；</p>"
+        '<tr><td>项目名称</td><td colspan="5">高标准农田设施管护及农技服务</td></tr>',
+        '<tr><td>项目主管部门</td><td colspan="2">重庆市大足区示范镇人民政府</td>'
+        '<td>项目实施单位</td><td colspan="2">重庆市大足区示范镇农业服务中心</td></tr>',
+        '<tr><td rowspan="3">项目资金<br>（万元）</td><td>年度资金总额</td><td colspan="4">185.00</td></tr>',
+        '<tr><td>其中：财政拨款</td><td colspan="4">185.00</td></tr>',
+        '<tr><td>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;其他资金</td><td colspan="4">0.00</td></tr>',
+        '<tr><td>年度总体目标</td><td colspan="5"><p>1.完成全镇3200亩高标准农田设施日常管护；</p>'
         "<p>2.开展农技培训12期，带动农户增收。</p></td></tr>",
-        f"<tr><td rowspan=\"{len(TREE) + 1}\">绩<br>效<br>指<br>标</td><td>一级指标</td><td>二级指标</td>"
-        "<td>三级指标</td><td colspan=\"2\">指标值</td></tr>",
+        f'<tr><td rowspan="{len(TREE) + 1}">绩<br>效<br>指<br>标</td><td>一级指标</td><td>二级指标</td>'
+        '<td>三级指标</td><td colspan="2">指标值</td></tr>',
     ]
     for i, (level1, level2, name, value) in enumerate(TREE):
         cells = ""
         if i == 0 or TREE[i - 1][0] != level1:
-            cells += f"<td rowspan=\"{sum(1 for r in TREE if r[0] == level1)}\">{level1}</td>"
+            cells += f'<td rowspan="{sum(1 for r in TREE if r[0] == level1)}">{level1}</td>'
         if i == 0 or TREE[i - 1][1] != level2:
-            cells += f"<td rowspan=\"{sum(1 for r in TREE if r[1] == level2)}\">{level2}</td>"
-        rows.append(f"<tr>{cells}<td>{name}</td><td colspan=\"2\">{value}</td></tr>")
+            cells += f'<td rowspan="{sum(1 for r in TREE if r[1] == level2)}">{level2}</td>'
+        rows.append(f'<tr>{cells}<td>{name}</td><td colspan="2">{value}</td></tr>')
     body = "\n".join(rows)
     return f'<table border="1" cellspacing="0" cellpadding="0" style="width:600px" class="MsoNormalTable">\n<tbody>\n{body}\n</tbody>\n</table>'
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the form's own long lines of Chinese text)
 """A whole 部门预算公开 Word document: prose, a funds table and two 项目绩效目标表 (docx).
 
 Stands for the way 东莞市 departments publish their 2025 budgets (the seed, tests/corpus/

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the form's own long lines of Chinese text)
 """广西 财政支出绩效目标申报表 (2021年度): the form as an Excel-exported web page, and as xlsx, docx, PDF.
 
 Stands for the 2021 budget form a 广西 unit published as a web page saved from Excel (``另存为网页``,

@@ -53,7 +53,9 @@ FUNDS = (
 def indicator_block(label: str, column: int) -> list[list[C | str]]:
     """One block (长期 or 年度): its header row, then 一级 merged tall, 二级 merged over its rows."""
     count = sum(len(items) for _, groups in TREE for _, items in groups)
-    rows: list[list[C | str]] = [[C(label, rs=count + 1), "一级指标", "二级指标", "指标内容", "指标值", "备注"]]
+    rows: list[list[C | str]] = [
+        [C(label, rs=count + 1), "一级指标", "二级指标", "指标内容", "指标值", "备注"]
+    ]
     for level1, groups in TREE:
         first = True
         for level2, items in groups:

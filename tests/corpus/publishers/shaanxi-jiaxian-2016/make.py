@@ -76,7 +76,9 @@ def narrative_block() -> list[list[C | str | int]]:
 
 def indicator_block(label: str, column: int) -> list[list[C | str | int]]:
     count = sum(len(items) for _, groups in TREE for _, items in groups) + 1
-    rows: list[list[C | str | int]] = [[C(label, rs=count + 1), "一级指标", "二级指标", "指标内容", "指标值", "备注"]]
+    rows: list[list[C | str | int]] = [
+        [C(label, rs=count + 1), "一级指标", "二级指标", "指标内容", "指标值", "备注"]
+    ]
     for level1, groups in TREE:
         first = True
         for level2, items in groups:
