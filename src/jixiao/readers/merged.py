@@ -157,7 +157,7 @@ def grid_rows(
     """One table's rows of cells, each cell placed as ``表2!C5`` (the table's number, its column and row)."""
     sheet = f"表{number}"
     for text in title_lines(above):
-        yield Row((text,), SourceRef(file, sheet=sheet, cell="标题"))
+        yield Row((text,), SourceRef(file, 1, sheet=sheet, cell="标题"))  # above the first row
     for r, line in enumerate(grid, start=1):
         if not any(line):
             continue
