@@ -24,7 +24,7 @@ from jixiao.readers.xlsx import read_xlsx_bytes
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "publishers"
 DISCLOSURE = CORPUS / "guangdong-dongguan-bumenyusuan-2025" / "document.docx"
-WORKBOOK = CORPUS / "hunan-ningxiang-batang-2021" / "document.xlsx"
+WORKBOOK = CORPUS / "hunan-ningxiang-batang-2021-2" / "document.xlsx"
 OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 # CI installs LibreOffice (.ci/run), so there a missing one fails instead of skipping.
 without_office = pytest.mark.skipif(

@@ -28,7 +28,7 @@ FOLDERS = {
         ("xlsx", "docx", "pdf"),
         "side-by-side 中期/年度 blocks; 项目期, 年度资金总额 (万元) and 中期资金总额, year from the title",
     ),
-    "hunan-ningxiang-batang-2021": (
+    "hunan-ningxiang-batang-2021-2": (
         ("xlsx", "docx", "pdf"),
         "stacked 长期/年度 blocks, 指标内容 as the name column; budget inside 年度资金总额及构成",
     ),
