@@ -102,9 +102,9 @@ def is_target(grid: Sequence[Sequence[str]]) -> tuple[bool, bool]:
             if not text or len(text) > 30:
                 continue
             key = label_key(text)
-            if key in _TREE_KEYS:
+            if key in _TREE_KEYS or label_of(text) in (Label.INDICATORS, Label.HEADER):
                 header = True
-            elif label_of(text) is Label.NAME:
+            elif label_of(text) in (Label.NAME, Label.TITLE):
                 name = True
     return header, name
 
@@ -178,14 +178,12 @@ def read_span_tables(
     except TooLarge as exc:
         message = f"{what}过大，拒绝读取：{exc}（请只导出绩效目标表）"
         return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
-    chosen = choose(grids)
-    if not chosen:
-        message = f"{what}中没有找到项目绩效目标表" + (
-            f"（共 {len(grids)} 个表格，均没有“项目名称”或“一级指标/三级指标”表头）"
-            if grids
-            else "（没有表格）"
-        )
+    if not grids:
+        message = f"{what}中没有找到项目绩效目标表（没有表格）"
         return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
+    # No table looks like a target table by the labels known here (a 專項名稱 in Traditional
+    # characters, a header in words of its own): the core, which may know more, gets them all.
+    chosen = choose(grids) or list(range(len(grids)))
     rows: list[Row] = []
     for i in chosen:
         rows.extend(grid_rows(grids[i], tables[i].above, i + 1, file))
@@ -195,6 +193,8 @@ def read_span_tables(
     diagnostics.extend(found)
     found_tables = attach_weights(found_tables, weights)
     if not found_tables and not any(d.severity is Severity.ERROR for d in diagnostics):
-        message = f"{what}中没有找到项目绩效目标表"
+        message = (
+            f"{what}中没有找到项目绩效目标表（共 {len(grids)} 个表格，都没有可读取的“项目名称”和绩效指标）"
+        )
         diagnostics.append(Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name)))
     return found_tables, diagnostics
