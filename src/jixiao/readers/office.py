@@ -3,7 +3,7 @@
 The conversion runs ``soffice --headless --convert-to`` in a child process of its own: in a fresh
 temporary directory, with a private profile (``-env:UserInstallation``, so parallel conversions and
 a user's running LibreOffice never collide), with a time limit after which the whole process group
-is killed, and never over more than `MAX_INPUT_BYTES`. The converted bytes then go to the ordinary
+is killed, never over more than `MAX_INPUT_BYTES`, at most two at a time. The converted bytes then go to the ordinary
 docx or workbook reader. Where LibreOffice is not installed the message says what to do.
 """
 
@@ -15,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
@@ -26,6 +27,8 @@ MAX_OUTPUT_BYTES = 100 * 1024 * 1024
 FILTERS = {"docx": "docx:MS Word 2007 XML", "xlsx": "xlsx:Calc MS Excel 2007 XML"}
 WHAT = {"docx": "Word", "xlsx": "Excel"}
 _SUFFIX = {"docx": ".doc", "xlsx": ".xls"}
+# LibreOffice takes some 200 MB a run: at most two at once per process, the others wait their turn.
+_RUNNING = threading.BoundedSemaphore(2)
 
 
 class ConversionFailed(Exception):
@@ -52,6 +55,15 @@ def convert(data: bytes, target: str, suffix: str | None = None, timeout: float 
         raise ConversionFailed("本机没有安装 LibreOffice")
     if len(data) > MAX_INPUT_BYTES:
         raise ConversionFailed(f"文件超过 {MAX_INPUT_BYTES // 1048576} MB，不做转换")
+    if not _RUNNING.acquire(timeout=timeout):
+        raise ConversionFailed("LibreOffice 转换任务过多，请稍后再试")
+    try:
+        return _convert(program, data, target, suffix, timeout)
+    finally:
+        _RUNNING.release()
+
+
+def _convert(program: str, data: bytes, target: str, suffix: str | None, timeout: float) -> bytes:
     with tempfile.TemporaryDirectory(prefix="jixiao-office-") as work:
         root = Path(work)
         source = root / f"input{suffix or _SUFFIX[target]}"
