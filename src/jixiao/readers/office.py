@@ -3,8 +3,8 @@
 The conversion runs ``soffice --headless --convert-to`` in a child process of its own: in a fresh
 temporary directory, with a private profile (``-env:UserInstallation``, so parallel conversions and
 a user's running LibreOffice never collide), with a time limit after which the whole process group
-is killed, never over more than `MAX_INPUT_BYTES`, at most two at a time. The converted bytes then go to the ordinary
-docx or workbook reader. Where LibreOffice is not installed the message says what to do.
+is killed, never over more than `MAX_INPUT_BYTES`, at most two at a time. The converted bytes then
+go to the ordinary docx or workbook reader. Where LibreOffice is not installed the message says what to do.
 """
 
 from __future__ import annotations
