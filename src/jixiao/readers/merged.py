@@ -109,8 +109,8 @@ def is_target(grid: Sequence[Sequence[str]]) -> tuple[bool, bool]:
     return header, name
 
 
-def choose(grids: Sequence[Sequence[Sequence[str]]]) -> list[int]:
-    """The indexes of the tables that make up target tables, in order.
+def choose(grids: Sequence[Sequence[Sequence[str]]]) -> list[tuple[int, bool]]:
+    """The tables that make up target tables, in order: (index, whether it opens a target table).
 
     A table with 项目名称 opens a target table; the tables after it belong to it up to and including
     its indicator tables (a form printed over several pages is often several tables: the project
@@ -118,23 +118,24 @@ def choose(grids: Sequence[Sequence[Sequence[str]]]) -> list[int]:
     label nor indicator header after the indicators ends it and is skipped (a funds or budget
     table), as is a 项目名称 table never followed by indicators. An indicator table with no open
     target table is kept (a continuation page, or a table whose missing name the core reports).
+    A table title (``项目支出绩效目标表``) counts as 项目名称, any indicator heading as a header. The
+    title lines above a table that goes on with an open target table are a repeated page header.
     """
-    chosen: list[int] = []
-    pending: list[int] = []  # tables of the open target table before its indicators
+    chosen: list[tuple[int, bool]] = []
+    pending: list[tuple[int, bool]] = []  # tables of the open target table before its indicators
     open_table = has_indicators = False
     for i, grid in enumerate(grids):
         header, name = is_target(grid)
         if name:
-            pending, open_table, has_indicators = [i], True, header
+            pending, open_table, has_indicators = [(i, True)], True, header
             if header:
-                chosen.append(i)
+                chosen += pending
                 pending = []
         elif header:
-            chosen.extend(pending)
-            chosen.append(i)
+            chosen += [*pending, (i, not open_table)]
             pending, open_table, has_indicators = [], True, True
         elif open_table and not has_indicators and len(pending) < _MAX_BETWEEN:
-            pending.append(i)
+            pending.append((i, False))
         else:
             pending, open_table = [], False
     return chosen
@@ -183,10 +184,10 @@ def read_span_tables(
         return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
     # No table looks like a target table by the labels known here (a 專項名稱 in Traditional
     # characters, a header in words of its own): the core, which may know more, gets them all.
-    chosen = choose(grids) or list(range(len(grids)))
+    chosen = choose(grids) or [(i, True) for i in range(len(grids))]
     rows: list[Row] = []
-    for i in chosen:
-        rows.extend(grid_rows(grids[i], tables[i].above, i + 1, file))
+    for i, opens in chosen:
+        rows.extend(grid_rows(grids[i], tables[i].above if opens else (), i + 1, file))
     weights = Weights()
     diagnostics: list[Diagnostic] = []
     found_tables, found = read_rows(fold_columns(rows, weights, diagnostics), file)
