@@ -32,7 +32,8 @@ MAX_CELLS = 300_000  # grid places in one document: far above any real disclosur
 MAX_COLUMNS = 1_000  # HTML's own limit for colspan
 MAX_ROWSPAN = 5_000
 _MAX_BETWEEN = 4  # tables between a project block and its indicators (goals, schedule, funds sources)
-_TITLE_HINT = re.compile(r"绩效目标|目标表|申报表|单位[:：]|年度")
+# the title (…表), the year line (（2024年度）), the money unit (单位：万元)
+_TITLE_HINT = re.compile(r"表\s*$|^[（(]\s*\d{4}\s*年度?\s*[)）]$|单位\s*[:：(（]")
 _TREE_KEYS = frozenset(
     ("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实施周期指标值", "指标值")
 )
