@@ -13,7 +13,6 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from jixiao import drafts
 from jixiao.catalog import CENTRAL_2021
 from jixiao.model import Diagnostic, Goals, Project, Table
 from jixiao.service import Conflict, Forbidden, Invalid, review
@@ -87,7 +86,7 @@ def _edit_page(view: Any, lock_version: int) -> dict[str, Any]:
         "back_url": f"/tables/{table_id}",
         "status": view.row["status"],
         "lock_version": lock_version,
-        "adjusting": view.row["status"] in ("approved", "published"),
+        "adjusting": view.can_adjust,
         "unit_editable": False,
         "source_id": None,
     }
@@ -101,10 +100,7 @@ def _with_unit(values: FormValues, unit: str | None) -> FormValues:
 @router.get("/tables/{table_id:int}/edit", response_class=HTMLResponse)
 def edit_page(request: Request, table_id: int, who: Principal = Depends(require_login)) -> HTMLResponse:
     view = service_of(request).table_view(who, table_id)
-    locked_but_adjustable = view.row["status"] in ("approved", "published") and (
-        who.role is Role.ADMIN or (who.role is Role.FILLER and who.unit == view.row["unit"])
-    )
-    if not (view.can_edit or locked_but_adjustable):
+    if not (view.can_edit or view.can_adjust):
         raise Forbidden("您无权修改这张表（只能修改本单位的草稿或退回的表）")
     page = _edit_page(view, view.row["lock_version"])
     return _render(request, values_of_table(view.table), view.table, page)
@@ -195,14 +191,14 @@ def _unit_for(who: Principal, form: Any) -> str:
 
 @router.get("/tables/new", response_class=HTMLResponse)
 def new_page(request: Request, who: Principal = Depends(require_login)) -> HTMLResponse:
-    drafts.check_may_create(who)
+    service_of(request).check_may_start(who)
     return _render(request, blank_values(who.unit), None, _new_page(who))
 
 
 @router.get("/tables/{table_id:int}/copy", response_class=HTMLResponse)
 def copy_page(request: Request, table_id: int, who: Principal = Depends(require_login)) -> HTMLResponse:
     service = service_of(request)
-    table = drafts.copy_for_new_year(service, who, table_id)
+    table = service.copy_for_new_year(who, table_id)
     source = service.table_view(who, table_id).row
     return _render(request, values_of_table(table), table, _new_page(who, source))
 
@@ -210,7 +206,7 @@ def copy_page(request: Request, table_id: int, who: Principal = Depends(require_
 @router.post("/tables/new", dependencies=[Depends(check_csrf)])
 async def create(request: Request, who: Principal = Depends(require_login)) -> Response:
     service = service_of(request)
-    drafts.check_may_create(who)
+    service.check_may_start(who)
     form = await request.form()
     source_text = form.get("source_id")
     source_id = int(source_text) if isinstance(source_text, str) and source_text.isdigit() else None
@@ -223,7 +219,7 @@ async def create(request: Request, who: Principal = Depends(require_login)) -> R
     except FormErrors as why:
         return _render(request, typed, None, page, why.errors, status_code=400)
     try:
-        table_id = drafts.create_table(service, who, table, source_id)
+        table_id = service.create_table(who, table, source_id)
     except (Conflict, Invalid) as why:
         status = 409 if isinstance(why, Conflict) else 400
         return _render(request, typed, table, page, error=why.message, status_code=status)

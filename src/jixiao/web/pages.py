@@ -8,10 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
-from jixiao.listing import why_matched
-from jixiao.review.registry import RULES_BY_ID
+from jixiao.permissions import general
+from jixiao.queries import MAX_PER_PAGE, OUTCOMES, SEVERITIES, SORT_KEYS, TableQuery
 from jixiao.service import Forbidden, documents_to_csv
-from jixiao.store.tables import SORTS, TableQuery
 from jixiao.web.layout import official_rows
 from jixiao.web.security import SESSION_COOKIE, check_csrf, current_principal, require_admin, service_of
 from jixiao.workflow import Action, Principal, Status
@@ -24,7 +23,10 @@ PER_PAGE = 20
 def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
     principal = current_principal(request)
     page: HTMLResponse = request.app.state.templates.TemplateResponse(
-        request, name, {"me": principal, "csrf": request.state.csrf, **context}, status_code=status_code
+        request,
+        name,
+        {"me": principal, "may": general(principal), "csrf": request.state.csrf, **context},
+        status_code=status_code,
     )
     return page
 
@@ -51,12 +53,12 @@ def table_query(
         unit=unit,
         project_type=project_type,
         status=status if status in {s.value for s in Status} else "",
-        outcome=outcome if outcome in ("优", "良", "中", "差") else "",
-        severity=severity if severity in ("info", "warning", "error") else "",
-        sort=sort if sort in SORTS else "updated",
+        outcome=outcome if outcome in OUTCOMES else "",
+        severity=severity if severity in SEVERITIES else "",
+        sort=sort if sort in SORT_KEYS else "updated",
         descending=order != "asc",
         page=max(page, 1),
-        per_page=min(max(per_page, 1), 200),
+        per_page=min(max(per_page, 1), MAX_PER_PAGE),
         everywhere=True,  # one search box: names, units and indicators at every level
     )
 
@@ -66,9 +68,6 @@ def dashboard(request: Request, who: Principal = Depends(current_principal)) -> 
     figures = service_of(request).dashboard(who)
     # the chart data goes into the page through `tojson`, which escapes <, > and & (never `|safe`)
     chart_data = json.loads(json.dumps(figures, default=str))
-    for entry in chart_data.get("findings_by_rule", []):  # the chart names each rule, not only its code
-        rule = RULES_BY_ID.get(entry.get("code", ""))
-        entry["title"] = rule.title if rule else ""
     return render(request, "dashboard.html", {"figures": figures, "chart_data": chart_data})
 
 
@@ -78,7 +77,7 @@ def table_list(
 ) -> HTMLResponse:
     service = service_of(request)
     rows, total = service.list_tables(who, query)
-    matched = why_matched(service, rows, query.q, query.indicator)
+    matched = service.why_matched(rows, query.q, query.indicator)
     options = service.filter_options(who)
     pages = max((total + query.per_page - 1) // query.per_page, 1)
     params = {k: v for k, v in request.query_params.items() if k != "page"}
@@ -104,8 +103,6 @@ def table_page(request: Request, table_id: int, who: Principal = Depends(current
 
 def table_page_context(request: Request, who: Principal, table_id: int) -> dict[str, Any]:
     """What the table page shows (also when a submission is refused and the page comes back)."""
-    from jixiao.safeguards import errors_to_explain, may_withdraw
-
     service = service_of(request)
     view = service.table_view(who, table_id)
     rows, unplaced = official_rows(view.table, view.findings)
@@ -113,46 +110,49 @@ def table_page_context(request: Request, who: Principal, table_id: int) -> dict[
     actors = {} if who.anonymous else {u.id: f"{u.role.label} {u.username}" for u in service.users()}
     return {
         "me": who,
+        "may": general(who),
         "csrf": request.state.csrf,
         "view": view,
         "rows": rows,
         "unplaced": unplaced,
         "t": view.table,
         "actors": actors,
-        "can_withdraw": may_withdraw(who, view.row),
-        "to_explain": errors_to_explain(service, who, table_id) if Action.SUBMIT in view.actions else [],
+        "can_withdraw": service.may_withdraw(who, view.row),
+        "to_explain": [f for f in view.findings if f["severity"] == "error"]
+        if Action.SUBMIT in view.actions
+        else [],
         "explanations": {},
         "submit_error": None,
     }
 
 
-def _disposition(row: dict[str, Any], extension: str, table_id: int) -> str:
+def _disposition(item: dict[str, Any], extension: str, table_id: int) -> str:
     """The same Chinese name as the Excel and PDF downloads: 项目名称_年度.json."""
-    from jixiao.web.downloads import content_disposition, file_name
+    from jixiao.web.filenames import content_disposition, file_name
 
-    stem = f"{row['name']}_{row['year']}" if row.get("year") else row["name"]
+    project = item["project"]
+    stem = f"{project['name']}_{project['year']}" if project.get("year") else project["name"]
     return content_disposition(file_name(stem, extension), f"jixiao-table-{table_id}.{extension}")
 
 
 @router.get("/tables/{table_id}/document.json")
 def table_json(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> Response:
-    view = service_of(request).table_view(who, table_id)
-    body = json.dumps(view.document, ensure_ascii=False, indent=2)
+    item = service_of(request).table_item(who, table_id)
+    body = json.dumps(item, ensure_ascii=False, indent=2)
     return Response(
         body,
         media_type="application/json",
-        headers={"Content-Disposition": _disposition(view.row, "json", table_id)},
+        headers={"Content-Disposition": _disposition(item, "json", table_id)},
     )
 
 
 @router.get("/tables/{table_id}/document.csv")
 def table_csv(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> Response:
-    view = service_of(request).table_view(who, table_id)
-    document = {**view.document, "id": table_id, "status": view.row["status"]}
+    item = service_of(request).table_item(who, table_id)
     return Response(
-        "\ufeff" + documents_to_csv([document]),  # BOM: Excel opens UTF-8 CSV correctly only with it
+        "\ufeff" + documents_to_csv([item]),  # BOM: Excel opens UTF-8 CSV correctly only with it
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": _disposition(view.row, "csv", table_id)},
+        headers={"Content-Disposition": _disposition(item, "csv", table_id)},
     )
 
 

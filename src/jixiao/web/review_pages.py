@@ -8,7 +8,6 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from jixiao import safeguards
 from jixiao.service import Invalid
 from jixiao.web.pages import table_page_context
 from jixiao.web.security import check_csrf, require_login, service_of
@@ -32,7 +31,7 @@ async def submit(
     }
     service = service_of(request)
     try:
-        safeguards.submit(service, who, table_id, explanations, comment)
+        service.submit_explained(who, table_id, explanations, comment)
     except Invalid as why:
         context = table_page_context(request, who, table_id)
         context |= {"submit_error": why.message, "explanations": explanations}
@@ -45,5 +44,5 @@ async def submit(
 
 @router.post("/tables/{table_id}/withdraw", dependencies=[Depends(check_csrf)])
 def withdraw(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
-    safeguards.withdraw(service_of(request), who, table_id)
+    service_of(request).withdraw(who, table_id)
     return RedirectResponse(f"/tables/{table_id}?done=withdraw", status_code=303)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from jixiao.service import Invalid, check_upload, read_and_review
 from jixiao.web.layout import official_rows
@@ -84,7 +85,8 @@ async def import_preview(
         check_upload(data, filename, limit)
     except Invalid as why:
         return render(request, "import.html", {"report": None, "error": why.message}, 400)
-    report = read_and_review(data, filename)
+    # Off the event loop: a .doc/.wps is converted by LibreOffice (a child process, up to 90 s).
+    report = await run_in_threadpool(read_and_review, data, filename)
     if not report.ok:
         message = "；".join(p.message for p in report.problems)
         context = {"report": report, "error": f"{filename}：{message}。未存储任何内容。"}

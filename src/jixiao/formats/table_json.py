@@ -1,0 +1,97 @@
+"""Model → the open data format ``jixiao.table/1`` (product.md §6); `table_json_read` reads it back.
+
+The shape is public and versioned: fields may be added, never changed. Numbers and money are
+strings (``"2480691.00"``), never floats.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from jixiao.model import Indicator, Placeholder, SourceRef, Table, Target
+from jixiao.values import number_text
+
+FORMAT = "jixiao.table/1"
+
+
+def source_to_dict(source: SourceRef) -> dict[str, Any]:
+    fields = {"file": source.file, "line": source.line, "sheet": source.sheet, "cell": source.cell,
+              "page": source.page}  # fmt: skip
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+def _decimal(value: Decimal | None) -> str | None:
+    return None if value is None else number_text(value)
+
+
+def target_to_dict(target: Target) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "raw": target.raw,
+        "kind": target.kind.value,
+        "op": target.op.value if target.op is not None else None,
+        "value": _decimal(target.value),
+        "unit": target.unit,
+    }
+    extras = {
+        "upper": _decimal(target.upper),
+        "month": target.month,
+        "day": target.day,
+        "subject": target.subject,
+        "note": target.note,
+    }
+    data.update({key: value for key, value in extras.items() if value is not None})
+    if target.unit_from_name:
+        data["unit_from_name"] = True
+    return data
+
+
+def indicator_to_dict(indicator: Indicator) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "level1": indicator.level1,
+        "level2": indicator.level2,
+        "name": indicator.name,
+        "period": target_to_dict(indicator.period),
+        "annual": target_to_dict(indicator.annual),
+        "source": source_to_dict(indicator.source),
+    }
+    if indicator.weight is not None:
+        data["weight"] = _decimal(indicator.weight)
+    return data
+
+
+def placeholder_to_dict(placeholder: Placeholder) -> dict[str, Any]:
+    return {
+        "level1": placeholder.level1,
+        "level2": placeholder.level2,
+        "source": source_to_dict(placeholder.source),
+    }
+
+
+def table_to_dict(table: Table) -> dict[str, Any]:
+    project = table.project
+    return {
+        "format": FORMAT,
+        "project": {
+            "name": project.name,
+            "type": project.type,
+            "level": project.level,
+            "department": project.department,
+            "unit": project.unit,
+            "period": {"start": project.period_start, "end": project.period_end},
+            "year": project.year,
+            "budget": None if project.budget is None else f"{project.budget:.2f}",
+            "budget_unit": project.budget_unit,
+        },
+        "goals": {"period": table.goals.period, "annual": table.goals.annual},
+        "indicators": [indicator_to_dict(i) for i in table.indicators],
+        "placeholders": [placeholder_to_dict(p) for p in table.placeholders],
+        "source": source_to_dict(table.source),
+    }
+
+
+def dumps_tables(tables: Iterable[Table], indent: int | None = 2) -> str:
+    """A JSON list of tables, Chinese kept as is."""
+    return json.dumps([table_to_dict(t) for t in tables], ensure_ascii=False, indent=indent)
