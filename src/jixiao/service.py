@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, text
 
+from jixiao.account_service import AccountsMixin
 from jixiao.diff import Change, diff_tables
 from jixiao.model import Diagnostic, Severity, Table
-from jixiao.store import accounts, audit, stats
+from jixiao.store import audit, stats
 from jixiao.store import tables as repo
 from jixiao.store.db import get_engine, normalise_url, upgrade
 from jixiao.store.document import table_from_dict, table_to_dict
@@ -199,8 +200,8 @@ class TableView:
     actions: list[Action]
 
 
-class Service:
-    """The facade over one database."""
+class Service(AccountsMixin):
+    """The facade over one database (accounts, logins and the audit log's own operations: `AccountsMixin`)."""
 
     def __init__(self, url: str) -> None:
         self.url = normalise_url(url)
@@ -393,6 +394,7 @@ class Service:
             if not rows:
                 raise Invalid("没有符合筛选条件的表，无可下载的内容")
             documents = repo.get_documents(conn, [row["id"] for row in rows])
+        self.record_export(who, fmt, rows)
         return [table_from_dict(documents[row["id"]]) for row in rows]
 
     def export_documents(
@@ -403,6 +405,7 @@ class Service:
         page = 1
         while True:
             items, _ = self.list_documents(who, replace(query, page=page, per_page=batch))
+            self.record_export(who, "stream", items)
             yield from items
             if len(items) < batch:
                 return
@@ -560,71 +563,6 @@ class Service:
             if len(items) < batch:
                 return
             page += 1
-
-    # ---- accounts ----------------------------------------------------------------------------
-
-    def add_user(
-        self,
-        username: str,
-        password: str,
-        role: Role,
-        unit: str | None = None,
-        departments: Sequence[str] = (),
-        by: Principal | None = None,
-    ) -> int:
-        try:
-            with self.engine.begin() as conn:
-                user_id = accounts.create_user(conn, username, password, role, unit, departments)
-                audit.record(
-                    conn,
-                    by.user_id if by else None,
-                    "user_add",
-                    "user",
-                    user_id,
-                    {
-                        "username": username,
-                        "role": role.value,
-                        "unit": unit,
-                        "departments": list(departments),
-                    },
-                )
-                return user_id
-        except accounts.AccountError as why:
-            raise Invalid(str(why)) from None
-
-    def users(self) -> list[accounts.UserRecord]:
-        with self.engine.connect() as conn:
-            return accounts.list_users(conn)
-
-    def set_password(self, username: str, password: str) -> None:
-        try:
-            with self.engine.begin() as conn:
-                accounts.set_password(conn, username, password)
-                audit.record(conn, None, "password", "user", None, {"username": username})
-        except accounts.AccountError as why:
-            raise Invalid(str(why)) from None
-
-    def login(self, username: str, password: str) -> tuple[str, accounts.UserRecord]:
-        """A session token for a right password; the failure count is kept even when login fails."""
-        with self.engine.begin() as conn:
-            try:
-                user = accounts.authenticate(conn, username, password)
-            except accounts.AccountError as why:
-                failure: ServiceError = Forbidden(str(why))
-            else:
-                return accounts.open_session(conn, user.id), user
-        raise failure
-
-    def principal_for(self, token: str | None) -> Principal:
-        if not token:
-            return ANONYMOUS
-        with self.engine.connect() as conn:
-            user = accounts.session_user(conn, token)
-        return user.principal() if user else ANONYMOUS
-
-    def logout(self, token: str) -> None:
-        with self.engine.begin() as conn:
-            accounts.close_session(conn, token)
 
 
 CSV_COLUMNS = ["表编号", "项目名称", "项目类型", "主管部门", "用款单位", "年度", "预算金额(元)",

@@ -57,6 +57,7 @@ def tables_from_db(url: str, unit: str, year: int | None, status: str, limit: in
             unit=unit, year=year, status=status, sort="name", descending=False, page=page, per_page=500
         )
         items, _ = service.list_documents(operator, query)
+        service.record_export(operator, "cli", items)  # tables not yet public: into the audit log
         tables.extend(table_from_dict(item) for item in items)
         if len(items) < 500:
             break

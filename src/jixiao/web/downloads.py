@@ -86,7 +86,9 @@ def download_table(
     request: Request, table_id: int, fmt: str, who: Principal = Depends(current_principal)
 ) -> Response:
     kind = _format(fmt)
-    row, table = service_of(request).current_table(who, table_id)
+    service = service_of(request)
+    row, table = service.current_table(who, table_id)
+    service.record_export(who, kind.value, [row], request.url.path)
     exported = export_bytes([table], kind)
     name = file_name(f"{row['name']}_{row['year']}" if row.get("year") else row["name"], exported.extension)
     return _file(exported.data, exported.media_type, name, f"jixiao-table-{table_id}.{exported.extension}")

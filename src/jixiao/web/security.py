@@ -12,8 +12,10 @@ from collections.abc import Awaitable, Callable
 
 from fastapi import Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from jixiao.service import Service
+from jixiao.store import audit
 from jixiao.workflow import Principal, Role
 
 SESSION_COOKIE = "jixiao_session"
@@ -56,6 +58,30 @@ async def check_csrf(request: Request) -> None:
         sent = value if isinstance(value, str) else None
     if not cookie or not sent or not secrets.compare_digest(cookie, sent):
         raise CsrfError
+
+
+def client_address(request: Request) -> str | None:
+    """The client's address as the server sees it (behind a proxy: run uvicorn with
+    ``--proxy-headers --forwarded-allow-ips`` so that this is the real client, not the proxy)."""
+    return request.client.host if request.client else None
+
+
+async def audit_context_middleware(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """Every audit row written while answering this request carries the client's address."""
+    token = audit.set_context(address=client_address(request))
+    try:
+        return await call_next(request)
+    finally:
+        audit.reset_context(token)
+
+
+async def record_denial(request: Request, message: str) -> None:
+    """A refused request (403) into the audit log: who, which method and path, why."""
+    who = await run_in_threadpool(current_principal, request)
+    target = f"{request.method} {request.url.path}"
+    await run_in_threadpool(service_of(request).record_denial, who, target, message)
 
 
 def service_of(request: Request) -> Service:

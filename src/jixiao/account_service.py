@@ -1,0 +1,291 @@
+"""The service's accounts and audit methods (mixed into `jixiao.service.Service`).
+
+Logins, sessions, user management and the audit log's own operations. Every change and every
+refusal is written to the audit log in the same transaction, with the user, the source address and
+the operating-system user of the CLI taken from `jixiao.store.audit.context`. Raises the service's
+Chinese `ServiceError`s; knows nothing about HTTP or the terminal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from datetime import datetime
+from typing import IO, TYPE_CHECKING, Any
+
+from sqlalchemy import Engine
+
+from jixiao.store import accounts, audit, audit_chain
+from jixiao.store.audit import DENIED, FAILURE
+from jixiao.store.policy import AccountPolicy
+from jixiao.workflow import ANONYMOUS, Principal, Role, Status
+
+if TYPE_CHECKING:
+    from jixiao.store.accounts import UserRecord
+
+
+def _errors() -> Any:
+    from jixiao import service
+
+    return service
+
+
+class AccountsMixin:
+    """Needs ``self.engine``; the policy comes from the environment unless set (web settings)."""
+
+    engine: Engine
+    _account_policy: AccountPolicy | None = None
+    _demo_mode: bool | None = None
+
+    @property
+    def account_policy(self) -> AccountPolicy:
+        if self._account_policy is None:
+            self._account_policy = AccountPolicy.from_environ()
+        return self._account_policy
+
+    @account_policy.setter
+    def account_policy(self, policy: AccountPolicy) -> None:
+        self._account_policy = policy
+
+    @property
+    def demo_mode(self) -> bool:
+        """Whether demo users (whose passwords are published) may log in: ``jixiao demo``, or
+        ``JIXIAO_DEMO=1``; never otherwise."""
+        if self._demo_mode is None:
+            return os.environ.get("JIXIAO_DEMO", "") == "1"
+        return self._demo_mode
+
+    @demo_mode.setter
+    def demo_mode(self, value: bool) -> None:
+        self._demo_mode = value
+
+    # ---- users -------------------------------------------------------------------------------
+
+    def add_user(
+        self,
+        username: str,
+        password: str,
+        role: Role,
+        unit: str | None = None,
+        departments: Sequence[str] = (),
+        by: Principal | None = None,
+        demo: bool = False,
+    ) -> int:
+        try:
+            with self.engine.begin() as conn:
+                user_id = accounts.create_user(
+                    conn, username, password, role, unit, departments, policy=self.account_policy, demo=demo
+                )
+                detail = {
+                    "username": username.strip(),
+                    "role": role.value,
+                    "unit": unit,
+                    "departments": list(departments),
+                    "demo": demo,
+                }
+                audit.record(conn, by.user_id if by else None, "user_add", "user", user_id, detail)
+                return user_id
+        except accounts.AccountError as why:
+            raise _errors().Invalid(str(why)) from None
+
+    def users(self) -> list[UserRecord]:
+        with self.engine.connect() as conn:
+            return accounts.list_users(conn)
+
+    def set_password(self, username: str, password: str, by: Principal | None = None) -> None:
+        """Set a password (an administrator, the CLI); the user's sessions all end."""
+        try:
+            with self.engine.begin() as conn:
+                user = accounts.set_password(conn, username, password, self.account_policy)
+                audit.record(
+                    conn, by.user_id if by else None, "password", "user", user.id, {"username": user.username}
+                )
+        except accounts.AccountError as why:
+            raise _errors().Invalid(str(why)) from None
+
+    def change_own_password(self, who: Principal, current: str, new: str) -> str:
+        """The user changes their password, proving the current one; every session ends and a new
+        one is returned for this browser."""
+        if who.anonymous or who.user_id is None:
+            raise _errors().Forbidden("请先登录")
+        with self.engine.begin() as conn:
+            if not accounts.check_current_password(conn, who.user_id, current):
+                audit.record(
+                    conn,
+                    who.user_id,
+                    "password",
+                    "user",
+                    who.user_id,
+                    {"username": who.username, "reason": "wrong_current_password"},
+                    FAILURE,
+                )
+                failure: Exception = _errors().Invalid("当前密码不正确")
+            else:
+                try:
+                    accounts.set_password(conn, who.username, new, self.account_policy)
+                except accounts.AccountError as why:
+                    raise _errors().Invalid(str(why)) from None
+                audit.record(conn, who.user_id, "password", "user", who.user_id, {"username": who.username})
+                return accounts.open_session(conn, who.user_id, self.account_policy)
+        raise failure
+
+    def set_user_disabled(self, username: str, disabled: bool, by: Principal | None = None) -> None:
+        """Disable (no login; every session ends) or enable a user."""
+        if by is not None and by.username == username.strip() and disabled:
+            raise _errors().Invalid("不能停用自己的账户")
+        try:
+            with self.engine.begin() as conn:
+                user = accounts.set_disabled(conn, username, disabled)
+                action = "user_disable" if disabled else "user_enable"
+                audit.record(
+                    conn, by.user_id if by else None, action, "user", user.id, {"username": user.username}
+                )
+        except accounts.AccountError as why:
+            raise _errors().NotFound(str(why)) from None
+
+    def set_user_role(
+        self,
+        username: str,
+        role: Role,
+        unit: str | None = None,
+        departments: Sequence[str] = (),
+        by: Principal | None = None,
+    ) -> UserRecord:
+        """Change a user's role, unit and departments; effective on their next request."""
+        try:
+            with self.engine.begin() as conn:
+                before, after = accounts.set_role(conn, username, role, unit, departments)
+                detail = {
+                    "username": after.username,
+                    "role": [before.role.value, after.role.value],
+                    "unit": [before.unit, after.unit],
+                    "departments": [list(before.departments), list(after.departments)],
+                }
+                audit.record(conn, by.user_id if by else None, "user_role", "user", after.id, detail)
+                return after
+        except accounts.AccountError as why:
+            raise _errors().Invalid(str(why)) from None
+
+    def revoke_user_sessions(self, username: str, by: Principal | None = None) -> int:
+        """End every session of a user (a lost device); how many ended."""
+        with self.engine.begin() as conn:
+            user = accounts.get_user(conn, username)
+            if user is None:
+                raise _errors().NotFound(f"没有用户 {username}")
+            count = accounts.revoke_sessions(conn, user.id)
+            audit.record(conn, by.user_id if by else None, "logout_all", "user", user.id,
+                         {"username": user.username, "sessions": count})  # fmt: skip
+        return count
+
+    # ---- logins and sessions -----------------------------------------------------------------
+
+    def login(self, username: str, password: str, address: str | None = None) -> tuple[str, UserRecord]:
+        """A session token for a right password. Any refusal is `Forbidden` with one message; the
+        failure counts, the lockouts and the real reason are kept (audit log) even so."""
+        address = address or audit.current_context().address
+        with self.engine.begin() as conn:
+            try:
+                user = accounts.authenticate(
+                    conn, username, password, address, self.account_policy, allow_demo=self.demo_mode
+                )
+            except accounts.LoginFailed as why:
+                name = username.strip()
+                detail: dict[str, Any] = {"reason": why.reason}
+                if why.user_id is None:  # an unknown name is not kept (it may be a mistyped password)
+                    detail["name_hash"] = hashlib.sha256(name.encode()).hexdigest()[:16]
+                else:
+                    detail["username"] = name
+                audit.record(conn, why.user_id, "login", "user", why.user_id, detail, FAILURE)
+                if why.locked:
+                    audit.record(
+                        conn,
+                        why.user_id,
+                        "lockout",
+                        "user",
+                        why.user_id,
+                        {**detail, "locked": why.locked},
+                        FAILURE,
+                    )
+                failure = _errors().Forbidden(str(why))
+            else:
+                token = accounts.open_session(conn, user.id, self.account_policy)
+                audit.record(conn, user.id, "login", "user", user.id, {"username": user.username})
+                return token, user
+        raise failure
+
+    def principal_for(self, token: str | None) -> Principal:
+        if not token:
+            return ANONYMOUS
+        with self.engine.begin() as conn:
+            user = accounts.session_user(conn, token, self.account_policy)
+        return user.principal() if user else ANONYMOUS
+
+    def logout(self, token: str, who: Principal | None = None) -> None:
+        with self.engine.begin() as conn:
+            accounts.close_session(conn, token)
+            if who is not None and not who.anonymous:
+                audit.record(conn, who.user_id, "logout", "user", who.user_id, {"username": who.username})
+
+    def logout_everywhere(self, who: Principal) -> int:
+        """End every session of the caller (on every device); how many ended."""
+        if who.anonymous or who.user_id is None:
+            return 0
+        with self.engine.begin() as conn:
+            count = accounts.revoke_sessions(conn, who.user_id)
+            audit.record(
+                conn,
+                who.user_id,
+                "logout_all",
+                "user",
+                who.user_id,
+                {"username": who.username, "sessions": count},
+            )
+        return count
+
+    # ---- audit -------------------------------------------------------------------------------
+
+    def record_denial(self, who: Principal, target: str, message: str) -> None:
+        """A refused request (HTTP 403, CSRF): who, what they asked for, why."""
+        with self.engine.begin() as conn:
+            audit.record(
+                conn,
+                who.user_id,
+                "denied",
+                "request",
+                None,
+                {"target": target[:300], "message": message},
+                DENIED,
+            )
+
+    def record_export(
+        self, who: Principal, fmt: str, rows: Sequence[dict[str, Any]], target: str = ""
+    ) -> None:
+        """An export that includes tables not yet published (public data is not logged)."""
+        private = [row for row in rows if row.get("status") not in (None, Status.PUBLISHED.value)]
+        if not private:
+            return
+        detail = {
+            "format": fmt,
+            "tables": [row.get("id") for row in private[:200]],
+            "count": len(private),
+            "target": target[:300],
+        }
+        with self.engine.begin() as conn:
+            audit.record(conn, who.user_id, "export", "table", None, detail)
+
+    def audit_verify(self) -> audit_chain.ChainReport:
+        with self.engine.connect() as conn:
+            return audit_chain.verify(conn)
+
+    def audit_archive(self, before: datetime, out: IO[str]) -> int:
+        """Move the rows older than ``before`` (≥ 180 days) to ``out``; the archive is itself audited."""
+        try:
+            with self.engine.begin() as conn:
+                count = audit_chain.archive(conn, before, out)
+                audit.record(
+                    conn, None, "audit_archive", "audit", None, {"before": before.isoformat(), "rows": count}
+                )
+                return count
+        except ValueError as why:
+            raise _errors().Invalid(str(why)) from None
