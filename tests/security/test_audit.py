@@ -85,6 +85,13 @@ EVENTS: dict[str, tuple[Callable[[Any], Any], str, str, str | None, set[str]]] =
         "shenhe",
         {"tables", "count"},
     ),
+    "monitoring file": (
+        lambda f: (b := f("guanli")).get(f"/tables/{_first_draft(b)}/monitoring/template.xlsx"),
+        "export",
+        "success",
+        "guanli",
+        {"tables", "format"},
+    ),
     "logout": (lambda f: f("tianbao").post("/logout"), "logout", "success", "tianbao", {"username"}),
     "logout everywhere": (
         lambda f: f("tianbao").post("/logout/everywhere"),

@@ -7,6 +7,7 @@ make a browser send the cookie but cannot read it to put it in the form.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Awaitable, Callable
 
@@ -66,13 +67,25 @@ def client_address(request: Request) -> str | None:
     return request.client.host if request.client else None
 
 
+# Monitoring and self-evaluation files: never public (their pages need a login), so every download
+# is an export of non-public data. The table downloads record theirs in the service.
+_EVALUATION_FILE = re.compile(r"^/tables/(\d+)/(?:evaluation|monitoring)/[\w.-]+\.(xlsx|pdf|docx)$")
+
+
 async def audit_context_middleware(
     request: Request, call_next: Callable[[Request], Awaitable[Response]]
 ) -> Response:
-    """Every audit row written while answering this request carries the client's address."""
+    """Every audit row written while answering this request carries the client's address; a
+    monitoring or self-evaluation file handed out is recorded as an export."""
     token = audit.set_context(address=client_address(request))
     try:
-        return await call_next(request)
+        response = await call_next(request)
+        found = _EVALUATION_FILE.match(request.url.path)
+        if found and request.method == "GET" and response.status_code == 200:
+            who = await run_in_threadpool(current_principal, request)
+            row = {"id": int(found[1]), "status": "evaluation"}
+            await run_in_threadpool(service_of(request).record_export, who, found[2], [row], request.url.path)
+        return response
     finally:
         audit.reset_context(token)
 
