@@ -305,3 +305,19 @@ def test_personal_data_never_reaches_the_log(db_url: str) -> None:
         assert secret not in stored
     assert audit.OMITTED in stored and "咨询电话***" in stored
     assert Service(db_url).audit_verify().ok
+
+
+def test_application_logs_hold_no_passwords_or_names(
+    app_factory: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    browser = app_factory()
+    browser.login("ghost-user", "Secret-typed-1")
+    browser.login("tianbao", "Secret-typed-2")
+    app_factory("tianbao").post(
+        "/account/password", {"current": PASSWORD, "new": "Fresh-river-93", "confirm": "Fresh-river-93"}
+    )
+    for secret in ("Secret-typed-1", "Secret-typed-2", "Fresh-river-93", PASSWORD, "ghost-user"):
+        assert secret not in caplog.text
