@@ -18,11 +18,23 @@ from sqlalchemy import Engine
 
 from jixiao.store import accounts, audit, audit_chain
 from jixiao.store.audit import DENIED, FAILURE
+from jixiao.store.audit import reset_context as reset_audit_context
+from jixiao.store.audit import set_context as set_audit_context
+from jixiao.store.audit_chain import verify_archive as verify_audit_archive
 from jixiao.store.policy import AccountPolicy
 from jixiao.workflow import ANONYMOUS, Principal, Role, Status
 
 if TYPE_CHECKING:
     from jixiao.store.accounts import UserRecord
+
+
+__all__ = [
+    "AccountPolicy",
+    "AccountsMixin",
+    "reset_audit_context",
+    "set_audit_context",
+    "verify_audit_archive",
+]
 
 
 def _errors() -> Any:

@@ -207,12 +207,12 @@ def audit_verify(
     as_json: JsonOption = False,
 ) -> None:
     """校验审计日志的哈希链：发现被修改、删除或截去的记录时列出并以 1 退出。"""
-    from jixiao.store.audit_chain import verify_archive
+    from jixiao.service import verify_audit_archive
 
     if archive is not None:
         try:
             with archive.open(encoding="utf-8") as lines:
-                report = verify_archive(lines)
+                report = verify_audit_archive(lines)
         except (OSError, ValueError, KeyError) as why:
             err.print(f"[red]无法读取归档文件 {archive}：{why}[/red]")
             raise typer.Exit(2) from None

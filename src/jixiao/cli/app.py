@@ -20,10 +20,10 @@ def _root(ctx: typer.Context) -> None:
     import getpass
     from functools import partial
 
-    from jixiao.store import audit
+    from jixiao.service import reset_audit_context, set_audit_context
 
     try:
         operator = getpass.getuser()
     except (KeyError, OSError):  # no name for this uid (a bare container)
         operator = "unknown"
-    ctx.call_on_close(partial(audit.reset_context, audit.set_context(actor=operator[:120], address="cli")))
+    ctx.call_on_close(partial(reset_audit_context, set_audit_context(actor=operator[:120], address="cli")))

@@ -14,8 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from jixiao.service import Conflict, Forbidden, Invalid, NotFound, Service, ServiceError
-from jixiao.store.policy import AccountPolicy
+from jixiao.service import AccountPolicy, Conflict, Forbidden, Invalid, NotFound, Service, ServiceError
 from jixiao.web.security import (
     CsrfError,
     LoginRequired,

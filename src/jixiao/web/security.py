@@ -15,8 +15,7 @@ from fastapi import Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from jixiao.service import Service
-from jixiao.store import audit
+from jixiao.service import Service, reset_audit_context, set_audit_context
 from jixiao.workflow import Principal, Role
 
 SESSION_COOKIE = "jixiao_session"
@@ -77,7 +76,7 @@ async def audit_context_middleware(
 ) -> Response:
     """Every audit row written while answering this request carries the client's address; a
     monitoring or self-evaluation file handed out is recorded as an export."""
-    token = audit.set_context(address=client_address(request))
+    token = set_audit_context(address=client_address(request))
     try:
         response = await call_next(request)
         found = _EVALUATION_FILE.match(request.url.path)
@@ -87,7 +86,7 @@ async def audit_context_middleware(
             await run_in_threadpool(service_of(request).record_export, who, found[2], [row], request.url.path)
         return response
     finally:
-        audit.reset_context(token)
+        reset_audit_context(token)
 
 
 async def record_denial(request: Request, message: str) -> None:
