@@ -321,3 +321,21 @@ def test_application_logs_hold_no_passwords_or_names(
     )
     for secret in ("Secret-typed-1", "Secret-typed-2", "Fresh-river-93", PASSWORD, "ghost-user"):
         assert secret not in caplog.text
+
+
+def test_concurrent_writers_keep_one_chain(db_url: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from jixiao.workflow import ANONYMOUS
+
+    service = Service(db_url)
+
+    def deny(n: int) -> None:
+        for k in range(8):
+            service.record_denial(ANONYMOUS, f"GET /thread/{n}/{k}", "并发测试")
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(deny, range(6)))
+    report = service.audit_verify()
+    assert report.ok, report.problems
+    assert report.rows == 48 and report.head_seq == 48

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -43,7 +43,7 @@ def _read_password(from_stdin: bool, prompt: str) -> str:
     return answer
 
 
-def _fail(why: Any, code: int = 1) -> None:
+def _fail(why: Any, code: int = 1) -> NoReturn:
     err.print(f"[red]{why.message}[/red]")
     raise typer.Exit(code)
 
