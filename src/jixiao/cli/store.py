@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -134,6 +135,8 @@ def _run_server(url: str, host: str, port: int, as_json: bool, demo: bool) -> No
 
     from jixiao.web import Settings, create_app
 
+    if demo:
+        os.environ["JIXIAO_DEMO"] = "1"  # for every process of the server, however it is started
     if as_json:
         _emit_json({"url": f"http://{host}:{port}", "database": url, "demo": demo})
     else:

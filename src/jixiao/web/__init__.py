@@ -45,7 +45,8 @@ _STATUS = {NotFound: 404, Forbidden: 403, Conflict: 409, Invalid: 400}
 def create_app(settings: Settings) -> FastAPI:
     service = Service(settings.database_url)
     service.account_policy = settings.accounts or AccountPolicy.from_environ()
-    service.demo_mode = settings.demo
+    if settings.demo:  # else JIXIAO_DEMO decides (worker processes started by `jixiao demo`)
+        service.demo_mode = True
     if settings.migrate:
         service.upgrade()
     app = FastAPI(
