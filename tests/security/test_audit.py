@@ -255,10 +255,10 @@ def test_archive_moves_old_rows_and_keeps_the_chain(db_url: str, tmp_path: Path)
     assert archived.ok and archived.rows == 7
     assert runner.invoke(app, ["audit", "verify", "--archive", str(target)]).exit_code == 0
     # the archived file is tamper-evident too
-    lines = target.read_text(encoding="utf-8").splitlines()
-    assert '\\"n\\": 2' in lines[3]
-    lines[3] = lines[3].replace('\\"n\\": 2', '\\"n\\": 9')
-    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    written = target.read_text(encoding="utf-8").splitlines()
+    assert '\\"n\\": 2' in written[3]
+    written[3] = written[3].replace('\\"n\\": 2', '\\"n\\": 9')
+    target.write_text("\n".join(written) + "\n", encoding="utf-8")
     assert runner.invoke(app, ["audit", "verify", "--archive", str(target)]).exit_code == 1
     # rows within the retention period cannot be deleted even by the archive's way in
     with pytest.raises(DBAPIError, match="只能追加"), get_engine(db_url).begin() as conn:

@@ -37,7 +37,7 @@ def _age_sessions(url: str, **shift: timedelta) -> None:
 
 
 # Each way a user's sessions end: (name, what happens, given the service and one of the browsers)
-ENDINGS: list[tuple[str, Callable[[Service, Any], None]]] = [
+ENDINGS: list[tuple[str, Callable[[Service, Any], object]]] = [
     ("password set by the operator", lambda s, _: s.set_password("tianbao", NEW_PASSWORD)),
     ("user disabled", lambda s, _: s.set_user_disabled("tianbao", True)),
     ("operator logs the user out", lambda s, _: s.revoke_user_sessions("tianbao")),
@@ -49,7 +49,7 @@ ENDINGS: list[tuple[str, Callable[[Service, Any], None]]] = [
 
 @pytest.mark.parametrize("ending", ENDINGS, ids=[e[0] for e in ENDINGS])
 def test_sessions_end(
-    app_factory: Any, seeded_url: str, ending: tuple[str, Callable[[Service, Any], None]]
+    app_factory: Any, seeded_url: str, ending: tuple[str, Callable[[Service, Any], object]]
 ) -> None:
     first, second = app_factory("tianbao"), app_factory("tianbao")  # two devices
     bystander = app_factory("tianbao2")
