@@ -109,7 +109,7 @@ def read_bytes(data: bytes, file: str | None = None) -> tuple[list[Table], list[
 
 
 def _read_json(data: bytes, name: str) -> tuple[list[Table], list[Diagnostic]]:
-    from jixiao.readers.json import FormatError, loads_tables
+    from jixiao.formats.table_json_read import FormatError, loads_tables
 
     text = decode(data) or ""
     try:

@@ -14,7 +14,16 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from jixiao.service import AccountPolicy, Conflict, Forbidden, Invalid, NotFound, Service, ServiceError
+from jixiao.service import (
+    MAX_UPLOAD_BYTES,
+    AccountPolicy,
+    Conflict,
+    Forbidden,
+    Invalid,
+    NotFound,
+    Service,
+    ServiceError,
+)
 from jixiao.web.security import (
     CsrfError,
     LoginRequired,
@@ -33,7 +42,7 @@ class Settings:
 
     database_url: str
     secure_cookies: bool = False  # set behind HTTPS
-    max_upload_bytes: int = 20 * 1024 * 1024
+    max_upload_bytes: int = MAX_UPLOAD_BYTES  # every upload: table files and filled templates
     migrate: bool = True
     accounts: AccountPolicy | None = None  # passwords, lockout, sessions; default: from the environment
     demo: bool = False  # demo users (published passwords) may log in only when set (`jixiao demo`)

@@ -1,9 +1,10 @@
-"""The service's accounts and audit methods (mixed into `jixiao.service.Service`).
+"""Accounts through the facade: users, passwords, logins, sessions, and the audit log's own
+operations (verify, archive, recording refusals). The rules live in `jixiao.store.accounts`,
+`jixiao.store.policy`, `jixiao.store.throttle` and `jixiao.store.audit`/`audit_chain`.
 
-Logins, sessions, user management and the audit log's own operations. Every change and every
-refusal is written to the audit log in the same transaction, with the user, the source address and
-the operating-system user of the CLI taken from `jixiao.store.audit.context`. Raises the service's
-Chinese `ServiceError`s; knows nothing about HTTP or the terminal.
+Every change and every refusal is written to the audit log in the same transaction, with the user,
+the source address and the operating-system user of the CLI taken from `jixiao.store.audit.context`
+(set by the faces through `set_audit_context`).
 """
 
 from __future__ import annotations
@@ -12,41 +13,32 @@ import hashlib
 import os
 from collections.abc import Sequence
 from datetime import datetime
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
-from sqlalchemy import Engine
-
+from jixiao.service.base import ServiceBase
+from jixiao.service.errors import Forbidden, Invalid, NotFound, ServiceError
 from jixiao.store import accounts, audit, audit_chain
+from jixiao.store.accounts import UserRecord
 from jixiao.store.audit import DENIED, FAILURE
 from jixiao.store.audit import reset_context as reset_audit_context
 from jixiao.store.audit import set_context as set_audit_context
 from jixiao.store.audit_chain import verify_archive as verify_audit_archive
 from jixiao.store.policy import AccountPolicy
-from jixiao.workflow import ANONYMOUS, Principal, Role, Status
-
-if TYPE_CHECKING:
-    from jixiao.store.accounts import UserRecord
-
+from jixiao.workflow import ANONYMOUS, Principal, Role
 
 __all__ = [
     "AccountPolicy",
-    "AccountsMixin",
+    "AccountService",
     "reset_audit_context",
     "set_audit_context",
     "verify_audit_archive",
 ]
 
 
-def _errors() -> Any:
-    from jixiao import service
+class AccountService(ServiceBase):
+    """Users, logins and sessions, and the audit log's own operations; the policy comes from the
+    environment unless set (the web settings)."""
 
-    return service
-
-
-class AccountsMixin:
-    """Needs ``self.engine``; the policy comes from the environment unless set (web settings)."""
-
-    engine: Engine
     _account_policy: AccountPolicy | None = None
     _demo_mode: bool | None = None
 
@@ -99,7 +91,7 @@ class AccountsMixin:
                 audit.record(conn, by.user_id if by else None, "user_add", "user", user_id, detail)
                 return user_id
         except accounts.AccountError as why:
-            raise _errors().Invalid(str(why)) from None
+            raise Invalid(str(why)) from None
 
     def users(self) -> list[UserRecord]:
         with self.engine.connect() as conn:
@@ -114,13 +106,13 @@ class AccountsMixin:
                     conn, by.user_id if by else None, "password", "user", user.id, {"username": user.username}
                 )
         except accounts.AccountError as why:
-            raise _errors().Invalid(str(why)) from None
+            raise Invalid(str(why)) from None
 
     def change_own_password(self, who: Principal, current: str, new: str) -> str:
         """The user changes their password, proving the current one; every session ends and a new
         one is returned for this browser."""
         if who.anonymous or who.user_id is None:
-            raise _errors().Forbidden("请先登录")
+            raise Forbidden("请先登录")
         with self.engine.begin() as conn:
             if not accounts.check_current_password(conn, who.user_id, current):
                 audit.record(
@@ -132,12 +124,12 @@ class AccountsMixin:
                     {"username": who.username, "reason": "wrong_current_password"},
                     FAILURE,
                 )
-                failure: Exception = _errors().Invalid("当前密码不正确")
+                failure: Exception = Invalid("当前密码不正确")
             else:
                 try:
                     accounts.set_password(conn, who.username, new, self.account_policy)
                 except accounts.AccountError as why:
-                    raise _errors().Invalid(str(why)) from None
+                    raise Invalid(str(why)) from None
                 audit.record(conn, who.user_id, "password", "user", who.user_id, {"username": who.username})
                 return accounts.open_session(conn, who.user_id, self.account_policy)
         raise failure
@@ -145,7 +137,7 @@ class AccountsMixin:
     def set_user_disabled(self, username: str, disabled: bool, by: Principal | None = None) -> None:
         """Disable (no login; every session ends) or enable a user."""
         if by is not None and by.username == username.strip() and disabled:
-            raise _errors().Invalid("不能停用自己的账户")
+            raise Invalid("不能停用自己的账户")
         try:
             with self.engine.begin() as conn:
                 user = accounts.set_disabled(conn, username, disabled)
@@ -154,7 +146,7 @@ class AccountsMixin:
                     conn, by.user_id if by else None, action, "user", user.id, {"username": user.username}
                 )
         except accounts.AccountError as why:
-            raise _errors().NotFound(str(why)) from None
+            raise NotFound(str(why)) from None
 
     def set_user_role(
         self,
@@ -177,14 +169,14 @@ class AccountsMixin:
                 audit.record(conn, by.user_id if by else None, "user_role", "user", after.id, detail)
                 return after
         except accounts.AccountError as why:
-            raise _errors().Invalid(str(why)) from None
+            raise Invalid(str(why)) from None
 
     def revoke_user_sessions(self, username: str, by: Principal | None = None) -> int:
         """End every session of a user (a lost device); how many ended."""
         with self.engine.begin() as conn:
             user = accounts.get_user(conn, username)
             if user is None:
-                raise _errors().NotFound(f"没有用户 {username}")
+                raise NotFound(f"没有用户 {username}")
             count = accounts.revoke_sessions(conn, user.id)
             audit.record(conn, by.user_id if by else None, "logout_all", "user", user.id,
                          {"username": user.username, "sessions": count})  # fmt: skip
@@ -219,7 +211,7 @@ class AccountsMixin:
                         {**detail, "locked": why.locked},
                         FAILURE,
                     )
-                failure = _errors().Forbidden(str(why))
+                failure: ServiceError = Forbidden(str(why))
             else:
                 token = accounts.open_session(conn, user.id, self.account_policy)
                 audit.record(conn, user.id, "login", "user", user.id, {"username": user.username})
@@ -270,22 +262,6 @@ class AccountsMixin:
                 DENIED,
             )
 
-    def record_export(
-        self, who: Principal, fmt: str, rows: Sequence[dict[str, Any]], target: str = ""
-    ) -> None:
-        """An export that includes tables not yet published (public data is not logged)."""
-        private = [row for row in rows if row.get("status") not in (None, Status.PUBLISHED.value)]
-        if not private:
-            return
-        detail = {
-            "format": fmt,
-            "tables": [row.get("id") for row in private[:200]],
-            "count": len(private),
-            "target": target[:300],
-        }
-        with self.engine.begin() as conn:
-            audit.record(conn, who.user_id, "export", "table", None, detail)
-
     def audit_verify(self) -> audit_chain.ChainReport:
         with self.engine.connect() as conn:
             return audit_chain.verify(conn)
@@ -300,4 +276,4 @@ class AccountsMixin:
                 )
                 return count
         except ValueError as why:
-            raise _errors().Invalid(str(why)) from None
+            raise Invalid(str(why)) from None
