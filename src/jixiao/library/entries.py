@@ -165,7 +165,9 @@ def _median(values: Counter[Decimal]) -> Decimal:
     return found[0] if found[0] == found[1] else (found[0] + found[1]) / 2
 
 
-def _distributions(values: Counter[ValueKey], sources: Mapping[ValueKey, str]) -> tuple[Distribution, ...]:
+def _distributions(
+    values: Mapping[ValueKey, int], sources: Mapping[ValueKey, str]
+) -> tuple[Distribution, ...]:
     by_unit: dict[str, Counter[Decimal]] = {}
     ops: dict[str, Counter[str]] = {}
     first: dict[tuple[str, Decimal], str] = {}
@@ -189,7 +191,7 @@ def _distributions(values: Counter[ValueKey], sources: Mapping[ValueKey, str]) -
                 high,
                 min(ops[unit], key=lambda o: (-ops[unit][o], o)),
                 common_value,
-                first.get((unit, median), first.get((unit, _nearest(counted, median)), "")),
+                first.get((unit, median)) or _nearest_source(unit, median, first),
                 first.get((unit, low), ""),
                 first.get((unit, high), ""),
             )
@@ -198,9 +200,11 @@ def _distributions(values: Counter[ValueKey], sources: Mapping[ValueKey, str]) -
     return tuple(result)
 
 
-def _nearest(values: Counter[Decimal], target: Decimal) -> Decimal:
-    """The value set nearest a median that no table set itself (the mean of two middle values)."""
-    return min(values, key=lambda v: (abs(v - target), v))
+def _nearest_source(unit: str, target: Decimal, first: Mapping[tuple[str, Decimal], str]) -> str:
+    """The source of the value nearest a median no row set itself (the mean of the two middle values,
+    or a value beyond `VALUE_SOURCES`)."""
+    near = [(abs(value - target), value, source) for (u, value), source in first.items() if u == unit]
+    return min(near)[2] if near else ""
 
 
 def _ranked(counter: Mapping[K, int]) -> list[tuple[K, int]]:
@@ -208,13 +212,14 @@ def _ranked(counter: Mapping[K, int]) -> list[tuple[K, int]]:
 
 
 def _direction(stats: KeyStats) -> str:
-    greater = stats.ops[">="] + stats.ops[">"]
-    less = stats.ops["<="] + stats.ops["<"]
-    if stats.kinds["range"] > stats.kinds["quantitative"]:
+    ops, kinds = stats.ops, stats.kinds
+    greater = ops.get(">=", 0) + ops.get(">", 0)
+    less = ops.get("<=", 0) + ops.get("<", 0)
+    if kinds.get("range", 0) > kinds.get("quantitative", 0):
         return "interval"
     if less > greater:
         return "negative"
-    if greater or stats.ops["="] or stats.ops[""]:
+    if greater or ops.get("=") or ops.get(""):
         return "positive"
     return "unknown"
 
@@ -229,7 +234,7 @@ def _value_type(stats: KeyStats, unit: str) -> str:
 def build_entry(group: Group, stats: Mapping[str, KeyStats], table_years: Sequence[int]) -> Entry:
     """The entry of one group, from its members' statistics (``table_years``: each table's year)."""
     parts = [stats[m.key] for m in group.members if m.key in stats]
-    total = combine(parts, group.key)
+    total = parts[0] if len(parts) == 1 else combine(parts, group.key)
     tables = set(total.table_ids) if len(parts) > 1 else total.table_ids
     years = Counter(table_years[t] for t in tables if t < len(table_years) and table_years[t])
     names = [name for name, _ in _ranked(total.names)]

@@ -13,17 +13,19 @@ from __future__ import annotations
 import hashlib
 import sys
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
 from jixiao.library.normalise import normalise_name
 from jixiao.model import Kind, Op, Table, Target
 from jixiao.values import parse_target
 
 SOURCE_SAMPLE = 20  # table references kept per key besides the first table of each value
+# Values of one key whose first row is remembered; the counts of further values stay exact, only
+# their source is not kept (a money indicator can have as many values as rows).
+VALUE_SOURCES = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,24 +135,35 @@ def rows_from_document(document: Mapping[str, Any]) -> TableRows:
 
 
 ValueKey = tuple[str, str, Decimal]  # (comparator or "", unit or "", value)
+K = TypeVar("K")
+
+
+def bump(counts: dict[K, int], key: K, n: int = 1) -> None:
+    """Count ``key`` (plain dicts: a `Counter` per field costs more than the rows it counts)."""
+    counts[key] = counts.get(key, 0) + n
+
+
+def add_counts(counts: dict[K, int], more: Mapping[K, int]) -> None:
+    for key, n in more.items():
+        counts[key] = counts.get(key, 0) + n
 
 
 @dataclass(slots=True)
 class KeyStats:
-    """Everything mined about one normalised key: spellings, places, targets, years, tables, users."""
+    """Everything mined about one normalised key: spellings, places, targets, tables, publishers."""
 
     key: str
     rows: int = 0
     table_ids: array[int] = field(default_factory=lambda: array("I"))  # tables by ordinal, once each
-    names: Counter[str] = field(default_factory=Counter)
-    placements: Counter[tuple[str, str]] = field(default_factory=Counter)
-    kinds: Counter[str] = field(default_factory=Counter)
-    ops: Counter[str] = field(default_factory=Counter)
-    units: Counter[str] = field(default_factory=Counter)
-    name_units: Counter[str] = field(default_factory=Counter)
-    values: Counter[ValueKey] = field(default_factory=Counter)
-    value_sources: dict[ValueKey, str] = field(default_factory=dict)
-    grades: Counter[str] = field(default_factory=Counter)
+    names: dict[str, int] = field(default_factory=dict)
+    placements: dict[tuple[str, str], int] = field(default_factory=dict)
+    kinds: dict[str, int] = field(default_factory=dict)
+    ops: dict[str, int] = field(default_factory=dict)
+    units: dict[str, int] = field(default_factory=dict)
+    name_units: dict[str, int] = field(default_factory=dict)
+    values: dict[ValueKey, int] = field(default_factory=dict)
+    value_sources: dict[ValueKey, str] = field(default_factory=dict)  # the first row to set each value
+    grades: dict[str, int] = field(default_factory=dict)
     publishers: set[str] = field(default_factory=set)
     sources: list[str] = field(default_factory=list)
 
@@ -158,40 +171,48 @@ class KeyStats:
     def tables(self) -> int:
         return len(self.table_ids)
 
-    def add_row(self, row: IndicatorRow, where: str, unit_hint: str | None) -> None:
+    def add_row(self, row: IndicatorRow, table: TableRows, unit_hint: str | None) -> None:
         self.rows += 1
-        self.names[row.name.strip()] += 1
-        self.placements[(row.level1, row.level2)] += 1
+        bump(self.names, row.name.strip())
+        bump(self.placements, (row.level1, row.level2))
         target = row.target
-        self.kinds[target.kind.value] += 1
+        kind = target.kind
+        bump(self.kinds, kind.value)
         if unit_hint:
-            self.name_units[unit_hint] += 1
-        if target.kind is Kind.QUANTITATIVE and target.value is not None:
+            bump(self.name_units, unit_hint)
+        if kind is Kind.QUANTITATIVE and target.value is not None:
             op = target.op.value if target.op else ""
             unit = target.unit or unit_hint or ""
-            self.ops[op] += 1
-            self.units[unit] += 1
+            bump(self.ops, op)
+            bump(self.units, unit)
             value_key = (op, unit, _plain(target.value))
-            self.values[value_key] += 1
-            self.value_sources.setdefault(value_key, where)
-        elif target.kind is Kind.QUALITATIVE:
-            self.grades[target.raw] += 1
-        elif target.kind in (Kind.DEADLINE, Kind.RANGE) and target.unit:
-            self.units[target.unit] += 1
+            count = self.values.get(value_key)
+            if count is None:
+                self.values[value_key] = 1
+                if len(self.value_sources) < VALUE_SOURCES:
+                    self.value_sources[value_key] = table.where(row)
+            else:
+                self.values[value_key] = count + 1
+        elif kind is Kind.QUALITATIVE:
+            bump(self.grades, target.raw)
+        elif kind in (Kind.DEADLINE, Kind.RANGE) and target.unit:
+            bump(self.units, target.unit)
 
     def merge(self, other: KeyStats) -> None:
-        """Fold another key's statistics in (used when an old library and a new build meet)."""
+        """Fold another key's statistics in (an earlier build's, or a group member's)."""
         self.rows += other.rows
         self.table_ids.extend(other.table_ids)
-        self.names.update(other.names)
-        self.placements.update(other.placements)
-        self.kinds.update(other.kinds)
-        self.ops.update(other.ops)
-        self.units.update(other.units)
-        self.name_units.update(other.name_units)
-        self.values.update(other.values)
-        self.grades.update(other.grades)
+        add_counts(self.names, other.names)
+        add_counts(self.placements, other.placements)
+        add_counts(self.kinds, other.kinds)
+        add_counts(self.ops, other.ops)
+        add_counts(self.units, other.units)
+        add_counts(self.name_units, other.name_units)
+        add_counts(self.values, other.values)
+        add_counts(self.grades, other.grades)
         for value_key, where in other.value_sources.items():
+            if len(self.value_sources) >= VALUE_SOURCES:
+                break
             self.value_sources.setdefault(value_key, where)
         self.publishers |= other.publishers
         self.sources.extend(other.sources[: max(0, SOURCE_SAMPLE - len(self.sources))])
@@ -235,7 +256,7 @@ class Miner:
             stats = self.stats.get(normalised.key)
             if stats is None:
                 stats = self.stats[normalised.key] = KeyStats(normalised.key)
-            stats.add_row(row, table.where(row), normalised.unit)
+            stats.add_row(row, table, normalised.unit)
             self.rows_added += 1
             if normalised.key in counted:
                 continue  # a table that lists an indicator twice uses it once

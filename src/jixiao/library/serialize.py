@@ -109,18 +109,18 @@ def _stats_to_dict(s: KeyStats, publisher_ids: dict[str, int]) -> dict[str, Any]
 
 def _stats_from_dict(d: dict[str, Any], publishers: list[str]) -> KeyStats:
     s = KeyStats(d["key"], rows=d["rows"], table_ids=array("I", d["table_ids"]))
-    s.names.update(d["names"])
-    s.placements.update({(l1, l2): n for l1, l2, n in d["placements"]})
-    s.kinds.update(d["kinds"])
-    s.ops.update(d["ops"])
-    s.units.update(d["units"])
-    s.name_units.update(d["name_units"])
+    s.names = dict(d["names"])
+    s.placements = {(l1, l2): n for l1, l2, n in d["placements"]}
+    s.kinds = dict(d["kinds"])
+    s.ops = dict(d["ops"])
+    s.units = dict(d["units"])
+    s.name_units = dict(d["name_units"])
     for op, unit, value, n, source in d["values"]:
         value_key = (op, unit, Decimal(value))
-        s.values[value_key] += n
+        s.values[value_key] = s.values.get(value_key, 0) + n
         if source:
             s.value_sources[value_key] = source
-    s.grades.update(d["grades"])
+    s.grades = dict(d["grades"])
     s.publishers = {publishers[i] for i in d["publishers"]}
     s.sources = list(d["sources"])
     return s
