@@ -80,3 +80,13 @@ def test_the_seed_provenance() -> None:
     # the unit taken from the name's bracket: 咨询服务数(宗) ＋ 1200个 keeps the written unit
     consulting = find(library.entries, "咨询服务数(宗)")
     assert consulting is not None and consulting.key == "咨询服务数"
+
+
+def test_the_entry_is_named_by_its_commonest_spelling_without_a_numbering_prefix() -> None:
+    library = mine(
+        table(" | 满意度指标 | 服务对象满意度 | 指标1:学员满意度 | ≥90% | ≥90%"),
+        table(" | 满意度指标 | 服务对象满意度 | 指标1:学员满意度 | ≥90% | ≥90%", name="乙"),
+        table(" | 满意度指标 | 服务对象满意度 | 学员满意度 | ≥90% | ≥90%", name="丙"),
+    )
+    [entry] = library.entries
+    assert (entry.name, entry.synonyms) == ("学员满意度", ("指标1:学员满意度",))

@@ -23,7 +23,7 @@ from jixiao.library.serialize import (
     library_from_dict,
     library_to_dict,
 )
-from jixiao.library.suggest import Suggestion, find, reason, suggest, typical_value
+from jixiao.library.suggest import Suggester, Suggestion, find, reason, suggest, typical_value
 
 __all__ = [
     "FORMAT",
@@ -34,6 +34,7 @@ __all__ = [
     "LibraryFormatError",
     "NormalisedName",
     "Provenance",
+    "Suggester",
     "Suggestion",
     "TableRows",
     "build_library",

@@ -21,6 +21,7 @@ from typing import TypeVar
 from jixiao.catalog import canonical
 from jixiao.library.grouping import Group
 from jixiao.library.mining import KeyStats, ValueKey
+from jixiao.library.normalise import has_prefix
 
 K = TypeVar("K")
 DRAFT = "draft"
@@ -237,7 +238,8 @@ def build_entry(group: Group, stats: Mapping[str, KeyStats], table_years: Sequen
     total = parts[0] if len(parts) == 1 else combine(parts, group.key)
     tables = set(total.table_ids) if len(parts) > 1 else total.table_ids
     years = Counter(table_years[t] for t in tables if t < len(table_years) and table_years[t])
-    names = [name for name, _ in _ranked(total.names)]
+    # the commonest spelling names the entry, unless it carries a numbering prefix (指标1:)
+    names = [name for name, _ in sorted(_ranked(total.names), key=lambda item: has_prefix(item[0]))]
     placements = tuple(Placement(l1, l2, n) for (l1, l2), n in _ranked(total.placements))
     level2s = {canonical(p.level2) for p in placements if p.level2}
     distributions = _distributions(total.values, total.value_sources)

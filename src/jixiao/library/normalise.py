@@ -58,6 +58,11 @@ def _strip(text: str) -> str:
     return "".join(c for c in text if _keep(c)).lower()
 
 
+def has_prefix(name: str) -> bool:
+    """True for a name written with a numbering prefix (指标1:, 1、): not the one to display."""
+    return bool(_PREFIX.match(name)) or bool(_PREFIX.match(unicodedata.normalize("NFKC", name)))
+
+
 @lru_cache(maxsize=200_000)
 def normalise_name(name: str) -> NormalisedName:
     """The key of an indicator name (see the module docstring); an empty name gives an empty key."""

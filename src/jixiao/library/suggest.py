@@ -1,7 +1,7 @@
 """Finding entries: by code or name (``show``) and, ranked, for a name a 填报人 is typing (``suggest``).
 
-A suggestion scores how close the typed name is to an entry's spellings (rapidfuzz WRatio on the
-normalised keys, so a fragment such as 满意度 finds every 满意度 entry), adds a little for use (more
+A suggestion scores how close the typed name is to an entry's spellings (rapidfuzz on the normalised
+keys, so a fragment such as 满意度 finds every 满意度 entry), adds a little for use (more
 tables, more publishers) and for the 二级 asked for, and takes some away when the measure differs
 (typing 培训人次 still shows 培训次数, below it). Each suggestion says why, in Chinese, with the typical
 value peers set: "12 个单位的 30 张表使用，目标值中位数 ≥90%".
@@ -20,6 +20,7 @@ from jixiao.library.normalise import compatible, level2_key, normalise_name, sig
 
 OP_SYMBOLS = {">=": "≥", ">": ">", "=": "=", "<": "<", "<=": "≤", "": ""}
 MIN_SIMILARITY = 60.0
+CANDIDATES = 200  # spellings rapidfuzz hands on to the Python scoring
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,38 +73,53 @@ def find(entries: Sequence[Entry], name_or_code: str) -> Entry | None:
     return None
 
 
+class Suggester:
+    """Ranks the entries of one library for typed names; build once, ask many times.
+
+    Candidates come from rapidfuzz in C (``partial_ratio`` over every spelling, so a fragment such as
+    满意度 finds 服务对象满意度), then the best few hundred are scored in Python: the mean of ratio and
+    partial ratio, plus use, plus or minus the 二级 and the measure.
+    """
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = entries
+        self.choices: list[str] = []
+        self.owner: list[int] = []
+        for index, entry in enumerate(entries):
+            for member in entry.members:
+                self.choices.append(member.key)
+                self.owner.append(index)
+
+    def suggest(self, name: str, level2: str | None = None, limit: int = 10) -> list[Suggestion]:
+        query = normalise_name(name).key
+        if not query:
+            return []
+        best: dict[int, float] = {}
+        for choice, partial, position in process.extract(
+            query, self.choices, scorer=fuzz.partial_ratio, score_cutoff=MIN_SIMILARITY, limit=CANDIDATES
+        ):
+            similarity = (partial + fuzz.ratio(query, choice)) / 2
+            index = self.owner[position]
+            best[index] = max(best.get(index, 0.0), similarity)
+        wanted_level2 = level2_key(level2) if level2 else None
+        query_signature = signature(query)
+        ranked = []
+        for index, similarity in best.items():
+            entry = self.entries[index]
+            p = entry.provenance
+            score = similarity + 3 * math.log1p(p.tables) + math.log1p(p.publishers)
+            if wanted_level2 is not None:
+                placed = any(level2_key(x.level2) == wanted_level2 for x in entry.placements)
+                score += 10 if placed else -10
+            if query_signature.measure is not None and not compatible(query_signature, signature(entry.key)):
+                score -= 15
+            ranked.append((round(score, 1), round(similarity, 1), entry))
+        ranked.sort(key=lambda r: (-r[0], r[2].key))
+        return [Suggestion(entry, score, sim, reason(entry)) for score, sim, entry in ranked[:limit]]
+
+
 def suggest(
     entries: Sequence[Entry], name: str, level2: str | None = None, limit: int = 10
 ) -> list[Suggestion]:
     """Entries to offer for a typed 三级 name (and, optionally, its 二级), best first."""
-    query = normalise_name(name).key
-    if not query:
-        return []
-    choices: list[str] = []
-    owner: list[int] = []
-    for index, entry in enumerate(entries):
-        for member in entry.members:
-            choices.append(member.key)
-            owner.append(index)
-    best: dict[int, float] = {}
-    for _choice, score, position in process.extract(
-        query, choices, scorer=fuzz.WRatio, score_cutoff=MIN_SIMILARITY, limit=max(50, limit * 5)
-    ):
-        index = owner[position]
-        best[index] = max(best.get(index, 0.0), float(score))
-    wanted_level2 = level2_key(level2) if level2 else None
-    query_signature = signature(query)
-    ranked = []
-    for index, similarity in best.items():
-        entry = entries[index]
-        score = similarity + 3 * math.log1p(entry.provenance.tables) + math.log1p(entry.provenance.publishers)
-        if wanted_level2 is not None:
-            if any(level2_key(p.level2) == wanted_level2 for p in entry.placements):
-                score += 10
-            else:
-                score -= 10
-        if query_signature.measure is not None and not compatible(query_signature, signature(entry.key)):
-            score -= 15
-        ranked.append(Suggestion(entry, round(score, 1), round(similarity, 1), reason(entry)))
-    ranked.sort(key=lambda s: (-s.score, s.entry.key))
-    return ranked[:limit]
+    return Suggester(entries).suggest(name, level2, limit)
