@@ -97,3 +97,22 @@ def test_usage_errors(tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text("{}", encoding="utf-8")
     bad = runner.invoke(app, ["library", "suggest", "x", "-l", str(tmp_path / "bad.json")])
     assert bad.exit_code == 2 and "不是 jixiao 指标库文件" in bad.output
+
+
+def test_list_filters_conflicts_and_merged_groups(tmp_path: Path) -> None:
+    rows = """
+ | 产出指标 | 数量指标 | 工作任务完成率 | 100% | 100%
+ |  |  | 培训场次 | 4场 | 4场
+ |  |  | 开展培训场次 | 4场 | 4场
+ |  | 时效指标 | 工作任务完成率 | 100% | 100%
+"""
+    (tmp_path / "a.txt").write_text(table(rows), encoding="utf-8")
+    _build(tmp_path, str(tmp_path / "a.txt"))
+    lib = str(tmp_path / "lib.json")
+    conflicts = json.loads(runner.invoke(app, ["library", "list", "--conflicts", "-l", lib, "--json"]).stdout)
+    assert [e["name"] for e in conflicts["entries"]] == ["工作任务完成率"]
+    merged = json.loads(runner.invoke(app, ["library", "list", "--merged", "-l", lib, "--json"]).stdout)
+    assert [len(e["members"]) for e in merged["entries"]] == [2]
+    listed = runner.invoke(app, ["library", "list", "--level2", "时效", "-l", lib, "--json"])
+    assert [e["name"] for e in json.loads(listed.stdout)["entries"]] == ["工作任务完成率"]
+    assert runner.invoke(app, ["library", "list", "-l", lib]).exit_code == 0

@@ -221,3 +221,41 @@ def suggest_command(
     for s in found:
         grid.add_row(s.entry.code, s.entry.name, s.entry.level2, typical_value(s.entry), s.reason)
     out.print(grid)
+
+
+@library_app.command("list")
+def list_entries(
+    level2: Annotated[str | None, typer.Option("--level2", help="只列出此二级指标下的条目")] = None,
+    conflicts: Annotated[bool, typer.Option("--conflicts", help="只列出二级归属冲突的条目")] = False,
+    merged: Annotated[
+        bool, typer.Option("--merged", help="只列出合并了多种写法的条目（待人工确认）")
+    ] = False,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="最多列出几条")] = 50,
+    library_path: LibraryOption = DEFAULT_LIBRARY,
+    as_json: JsonOption = False,
+) -> None:
+    """列出指标库条目（使用最多的在前），可按二级指标、归属冲突、合并的写法筛选。"""
+    from jixiao.library.normalise import level2_key
+
+    entries = _load(library_path).entries
+    if level2:
+        entries = tuple(
+            e for e in entries if any(level2_key(p.level2) == level2_key(level2) for p in e.placements)
+        )
+    if conflicts:
+        entries = tuple(e for e in entries if e.placement_conflict)
+    if merged:
+        entries = tuple(e for e in entries if len(e.members) > 1)
+    shown = entries[:limit]
+    if as_json:
+        _emit({"total": len(entries), "entries": [entry_to_dict(e) for e in shown]})
+        return
+    grid = RichTable(
+        "编号", "指标", "二级指标", "表数", "单位数", "常用值", "写法数", title=f"共 {len(entries)} 个条目"
+    )
+    for e in shown:
+        conflict = "（冲突）" if e.placement_conflict else ""
+        p = e.provenance
+        grid.add_row(e.code, e.name, e.level2 + conflict, str(p.tables), str(p.publishers),
+                     typical_value(e), str(len(e.members)))  # fmt: skip
+    out.print(grid)

@@ -63,7 +63,7 @@ def has_prefix(name: str) -> bool:
     return bool(_PREFIX.match(name)) or bool(_PREFIX.match(unicodedata.normalize("NFKC", name)))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65_536)  # the common spellings; the tail is cheap to redo
 def normalise_name(name: str) -> NormalisedName:
     """The key of an indicator name (see the module docstring); an empty name gives an empty key."""
     text = _PREFIX.sub("", name.strip(), count=1)  # before NFKC, which turns ① into 1
@@ -164,7 +164,7 @@ class Signature:
     polarity: frozenset[str]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65_536)  # the common spellings; the tail is cheap to redo
 def signature(key: str) -> Signature:
     measure = measure_of(key)
     measure_class = dict(_MEASURES)[measure] if measure else None
