@@ -16,6 +16,7 @@ from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from jixiao.library.normalise import normalise_name
@@ -218,6 +219,7 @@ class KeyStats:
         self.sources.extend(other.sources[: max(0, SOURCE_SAMPLE - len(self.sources))])
 
 
+@lru_cache(maxsize=16_384)  # targets repeat (85, 90, 100 …); normalising a Decimal is not cheap
 def _plain(value: Decimal) -> Decimal:
     """One Decimal per number (85.0 and 85 count as one value), without exponent forms (1E+3)."""
     normal = value.normalize()
