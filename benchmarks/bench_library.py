@@ -135,14 +135,17 @@ def _child(kind: str, rows: int) -> None:
         build_cpu = time.process_time() - cpu_started
         rng = random.Random(7)
         suggester = Suggester(library.entries)
-        latencies = []
+        latencies, cpu_latencies = [], []
         for name in rng.sample(base_names(), 100):
-            asked = time.perf_counter()
+            asked, cpu_asked = time.perf_counter(), time.process_time()
             suggester.suggest(name, "数量指标")
             latencies.append(time.perf_counter() - asked)
+            cpu_latencies.append(time.process_time() - cpu_asked)
         latencies.sort()
+        cpu_latencies.sort()
         print(json.dumps({"keys": len(library.stats), "merged": merged, "build_cpu": build_cpu,
-                          "suggest_p95_ms": latencies[94] * 1000}))  # fmt: skip
+                          "suggest_p95_ms": latencies[94] * 1000,
+                          "suggest_cpu_p95_ms": cpu_latencies[94] * 1000}))  # fmt: skip
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak_mb, "size": size}))
@@ -179,7 +182,9 @@ def run(report: Report, sizes: tuple[int, ...] = SIZES) -> None:
         report.figure(f"exact-key grouping {label} (baseline)", rows / baseline["cpu"], "rows/s")
         report.figure(f"build time / baseline time {label}", library["cpu"] / baseline["cpu"], "x")
         report.figure(f"build / baseline net of generation {label}", net_library / net_baseline, "x")
-        report.figure(f"suggest p95 {label} (100 names, wall)", extra["suggest_p95_ms"], "ms", target="< 100")
+        cpu_p95 = extra["suggest_cpu_p95_ms"]
+        report.figure(f"suggest p95 {label} (100 names, CPU)", cpu_p95, "ms", target="< 100")
+        report.figure(f"suggest p95 {label} (100 names, wall)", extra["suggest_p95_ms"], "ms")
         report.figure(f"peak RSS library {label}", library["peak_mb"], "MB")
         report.figure(f"peak RSS baseline {label}", baseline["peak_mb"], "MB")
         report.figure(f"peak RSS library / baseline {label}", library["peak_mb"] / baseline["peak_mb"], "x")
