@@ -56,11 +56,11 @@ class _UnionFind:
         self.how: dict[str, str] = {}
 
     def find(self, item: str) -> str:
-        parent = self.parent.setdefault(item, item)
-        if parent == item:
-            return item
-        root = self.find(parent)
-        self.parent[item] = root
+        root = self.parent.setdefault(item, item)
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while item != root:  # path compression, without recursion
+            self.parent[item], item = root, self.parent[item]
         return root
 
     def union(self, a: str, b: str, fixed: Mapping[str, str]) -> bool:
