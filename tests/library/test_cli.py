@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -14,10 +15,11 @@ from tests.seed import SEED_PATH
 runner = CliRunner()
 
 
-def _build(tmp_path: Path, *args: str) -> dict:  # type: ignore[type-arg]
+def _build(tmp_path: Path, *args: str) -> dict[str, Any]:
     result = runner.invoke(app, ["library", "build", *args, "-o", str(tmp_path / "lib.json"), "--json"])
     assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)  # type: ignore[no-any-return]
+    summary: dict[str, Any] = json.loads(result.stdout)
+    return summary
 
 
 def test_build_show_suggest_on_the_seed(tmp_path: Path) -> None:

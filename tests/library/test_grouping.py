@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from jixiao.library import build_library
 from jixiao.library.grouping import close, group_keys
 from jixiao.library.normalise import normalise_name
 from tests.library.tables import corpus_rows, mine, table
@@ -136,13 +137,7 @@ def test_earlier_groups_are_kept_and_never_merged() -> None:
 
 def test_the_corpus_is_grouped_and_every_indicator_has_an_entry() -> None:
     rows = corpus_rows()
-    library = mine_rows(rows)
+    library = build_library(rows)
     keys = {normalise_name(r.name).key for t in rows for r in t.rows} - {""}
     assert keys == {m.key for e in library.entries for m in e.members}
     assert sum(e.provenance.rows for e in library.entries) == sum(len(t.rows) for t in rows)
-
-
-def mine_rows(rows):  # type: ignore[no-untyped-def]
-    from jixiao.library import build_library
-
-    return build_library(rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from jixiao.library import library_from_dict, library_to_dict
+from jixiao.library import Library, library_from_dict, library_to_dict
 from tests.library.tables import mine, table
 
 FIRST = table(
@@ -14,7 +14,7 @@ SECOND = table(" | 产出指标 | 数量指标 | 开展培训场次 | 6场 | 6�
 THIRD = table(" | 产出指标 | 数量指标 | 宣传活动次数 | ≥2次 | ≥2次", name="三", unit="丙单位", year=2026)
 
 
-def _round_trip(library):  # type: ignore[no-untyped-def]
+def _round_trip(library: Library) -> Library:
     return library_from_dict(json.loads(json.dumps(library_to_dict(library), ensure_ascii=False)))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from jixiao.library import build_library, entry_code, find, rows_from_table
+from jixiao.library import Library, build_library, entry_code, find, rows_from_table
 from tests.library.tables import FIRST_ROW, mine, table
 from tests.seed import seed_tables
 
@@ -14,7 +14,7 @@ ROWS = """
 """
 
 
-def _library():  # type: ignore[no-untyped-def]
+def _library() -> Library:
     return mine(
         table(ROWS.format(v="≥85%", c="≤100000元"), unit="甲单位", year=2024),
         table(ROWS.format(v="≥90%", c="≤80000元"), unit="乙单位", year=2025),
