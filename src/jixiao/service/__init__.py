@@ -13,7 +13,13 @@ from __future__ import annotations
 from typing import Any
 
 from jixiao.scoring.profiles import PROFILES
-from jixiao.service.accounts import AccountService
+from jixiao.service.accounts import (
+    AccountPolicy,
+    AccountService,
+    reset_audit_context,
+    set_audit_context,
+    verify_audit_archive,
+)
 from jixiao.service.drafts import DraftService
 from jixiao.service.errors import (
     Conflict,
@@ -69,6 +75,7 @@ __all__ = [
     "LIKELIHOODS",
     "MAX_UPLOAD_BYTES",
     "PROFILES",
+    "AccountPolicy",
     "Conflict",
     "EvaluationService",
     "EvaluationView",
@@ -89,6 +96,9 @@ __all__ = [
     "evaluation_json",
     "monitoring_json",
     "read_and_review",
+    "reset_audit_context",
     "review",
     "review_table",
+    "set_audit_context",
+    "verify_audit_archive",
 ]
