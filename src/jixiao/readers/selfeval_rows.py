@@ -112,6 +112,8 @@ def _starts_row(text: str, previous: str) -> bool:
         return True
     if k.startswith(("项目负责人", "财务负责人", "填表人")):
         return True
+    if k == "一级指标" and not key(previous).startswith(("绩效指标", "年度绩效目标")):
+        return True
     if catalog.is_level1_name(k):
         return True
     return catalog.is_category_name(k) and not catalog.is_level1_name(key(previous))
@@ -280,6 +282,8 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
             continue
         if k.startswith(("注", "说明", "备注")) or len(first) > 40:
             state.stated += [(m[1] + "指标", Decimal(m[2])) for m in _STATED.finditer(" ".join(cells))]
+            if sum(1 for c in cells if c) == 1:
+                continue  # a note under the table, not a row of it
         if state.fund_roles is not None and _fund_label(first) is not None:
             state.funds.append(_fund_row(state, row, cells, first_at))
             continue
@@ -374,7 +378,8 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
     else:
         start_role = roles.index("name")
     # A workbook keeps every column in place; text rows start at their first cell (merged 一级 dropped).
-    absolute = _is_grid(row) and first_at >= state.indicator_offset
+    # Leading empty cells mean the row kept its columns (a merged 一级 left blank), as a workbook does.
+    absolute = (_is_grid(row) or first_at > 0) and first_at >= state.indicator_offset
     places = (
         [(role, state.indicator_offset + j) for j, role in enumerate(roles)]
         if absolute

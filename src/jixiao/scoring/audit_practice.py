@@ -18,9 +18,10 @@ def _norm(text: str) -> str:
 
 def blanket_full_marks(ctx: AuditContext) -> Iterator[Finding]:
     """全部指标均得满分的，应复核目标是否偏低、完成值是否真实。"""
-    rows = [i for i in ctx.published.indicators if not i.not_applicable]
-    scored = [i for i in rows if i.score is not None and i.weight]
-    if len(rows) >= 3 and len(scored) == len(rows) and all(i.score == i.weight for i in scored):
+    pairs = [(p, line) for p, line in zip(ctx.published.indicators, ctx.evaluation.lines, strict=True)]
+    rows = [(p.score, line.weight) for p, line in pairs if not p.not_applicable]
+    full = [score for score, weight in rows if score is not None and weight and score >= weight]
+    if len(rows) >= 3 and len(full) == len(rows):
         yield (
             f"全部{len(rows)}个指标均为满分，请复核目标设置是否偏低、完成值是否有佐证",
             ctx.published.source,
@@ -33,7 +34,7 @@ def actual_copies_target(ctx: AuditContext) -> Iterator[Finding]:
     copies = [
         i
         for i in ctx.published.indicators
-        if i.actual.strip() and i.target.strip() and _norm(i.actual) == _norm(i.target)
+        if i.actual.strip() and _norm(i.actual) == _norm(i.target) and read_actual(i.target).number is None
     ]
     if copies:
         count = len(ctx.published.indicators)
