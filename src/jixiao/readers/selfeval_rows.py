@@ -173,11 +173,11 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
     named = False
     for row in rows:
         first = next((c for c in row.cells if c.strip()), "")
-        starts = is_title(first) or (key(first) == "项目名称" and named)
+        starts = is_title(first) or (key(first).startswith(("项目名称:",)) or key(first) == "项目名称") and named
         if starts and current and named:
             yield current
             current, named = [], False
-        if key(first) == "项目名称" or any(key(c) == "项目名称" for c in row.cells):
+        if any(key(c) == "项目名称" or key(c).startswith("项目名称:") for c in row.cells):
             named = True
         current.append(row)
     if current and named:
@@ -272,7 +272,7 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
         if k in _FOOTERS or (k.startswith("总分") and len(k) < 8):
             _footer(state, row, cells, first_at)
             continue
-        if k.startswith(("项目负责人", "财务负责人", "填表人", "单位负责人", "联系人")):
+        if k in _GRADES or k.startswith(("自评等级", "自评得分", "项目负责人", "财务负责人", "填表人", "联系人")):
             state.indicator_roles = state.fund_roles = None
             continue
         if k in _CONCLUSIONS:
@@ -295,13 +295,15 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
 def _header_fields(state: _Segment, row: Row, cells: list[str]) -> None:
     wanted = {"项目名称": "project", "主管部门": "department", "实施单位": "unit", "预算单位": "unit"}
     for i, cell in enumerate(cells):
-        k = key(cell)
+        label, colon, rest = unicodedata.normalize("NFKC", cell).partition(":")
+        k = key(label) if colon else key(cell)
         name = wanted.get(k)
         grade = k in _GRADES or k.startswith("自评等级")
-        if name is None and not grade and not k.startswith("总分"):
+        scored = k.startswith(("总分", "自评得分", "自评总分"))
+        if name is None and not grade and not scored:
             continue
         value_at = next((j for j in range(i + 1, len(cells)) if cells[j]), None)
-        inline = cell.split("：", 1)[-1].split(":", 1)[-1].strip() if ("：" in cell or ":" in cell) else ""
+        inline = rest.strip() if colon else ""
         value = inline or (cells[value_at] if value_at is not None else "")
         if name is not None and name not in state.fields and value and key(value) not in wanted:
             state.fields[name] = value
@@ -309,7 +311,7 @@ def _header_fields(state: _Segment, row: Row, cells: list[str]) -> None:
         elif grade and value[:1] in "优良中差":
             state.grade = value[:1]
             state.cells.append(("grade", _source(row, i)))
-        elif k.startswith("总分") and state.total is None and number(value.rstrip("分")) is not None:
+        elif scored and state.total is None and number(value.rstrip("分")) is not None:
             state.total = number(value.rstrip("分"))
             state.cells.append(("total", _source(row, i if inline else (value_at or i))))
 
