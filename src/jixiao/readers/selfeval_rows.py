@@ -173,7 +173,9 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
     named = False
     for row in rows:
         first = next((c for c in row.cells if c.strip()), "")
-        starts = is_title(first) or (key(first).startswith(("项目名称:",)) or key(first) == "项目名称") and named
+        starts = (
+            is_title(first) or (key(first).startswith(("项目名称:",)) or key(first) == "项目名称") and named
+        )
         if starts and current and named:
             yield current
             current, named = [], False
@@ -272,7 +274,9 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
         if k in _FOOTERS or (k.startswith("总分") and len(k) < 8):
             _footer(state, row, cells, first_at)
             continue
-        if k in _GRADES or k.startswith(("自评等级", "自评得分", "项目负责人", "财务负责人", "填表人", "联系人")):
+        if k in _GRADES or k.startswith(
+            ("自评等级", "自评得分", "项目负责人", "财务负责人", "填表人", "联系人")
+        ):
             state.indicator_roles = state.fund_roles = None
             continue
         if k in _CONCLUSIONS:

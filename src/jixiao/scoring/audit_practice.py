@@ -154,8 +154,8 @@ def one_indicator_dominates(ctx: AuditContext) -> Iterator[Finding]:
 def low_execution_without_reason(ctx: AuditContext) -> Iterator[Finding]:
     """预算执行率低于90%的，应说明原因（四川自评表填报说明）。"""
     rate = ctx.evaluation.funds.execution_rate
-    floor = ctx.profile.execution_reason_below or Decimal("0.9")
-    if rate is None or rate >= floor:
+    floor = ctx.profile.execution_reason_below  # only templates with a 原因 column ask for one
+    if floor is None or rate is None or rate >= floor:
         return
     reasons = [r.reason for r in ctx.published.funds if has_reason(r.reason)]
     if not reasons:
