@@ -173,8 +173,8 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
     named = False
     for row in rows:
         first = next((c for c in row.cells if c.strip()), "")
-        starts = (
-            is_title(first) or (key(first).startswith(("项目名称:",)) or key(first) == "项目名称") and named
+        starts = is_title(first) or (
+            (key(first).startswith("项目名称:") or key(first) == "项目名称") and named
         )
         if starts and current and named:
             yield current
