@@ -290,6 +290,7 @@ def _target(got: dict[str, tuple[str, int]]) -> str:
 
 
 def _footer(state: _Segment, row: Row, cells: list[str], first_at: int) -> None:
+    """合计/总分: two figures are (weights, score); one figure under 合计 may be the weights alone."""
     figures = [(number(c), i) for i, c in enumerate(cells) if i > first_at and number(c) is not None]
     if not figures:
         return
@@ -297,12 +298,27 @@ def _footer(state: _Segment, row: Row, cells: list[str], first_at: int) -> None:
         state.total, at = figures[1]
     else:
         value, at = figures[0]
-        trailing_blank = at + 1 < len(cells) and not cells[at + 1]
-        weights = sum((i.weight or Decimal(0) for i in state.indicators), Decimal(0))
-        if trailing_blank and value in (Decimal(100), weights, weights + (state.budget_weight or 0)):
-            return  # 合计 | 100 | (blank): the sum of the weights, the score left empty
+        blank_after = at + 1 < len(cells) and not cells[at + 1].strip()
+        if key(cells[first_at]) == "合计" and _is_weight_sum(state, value, blank_after):
+            return  # Sichuan 合计 | 100 | (blank): the sum of the weights, the score left empty
         state.total = value
     state.cells.append(("total", _source(row, at)))
+
+
+def _is_weight_sum(state: _Segment, value: Decimal | None, blank_after: bool) -> bool:
+    """The figure is the weights' sum, and the score cell beside it (blank, or missing) is not a total."""
+    weights = [i.weight for i in state.indicators]
+    if value is None or not weights or any(w is None for w in weights):
+        return False
+    budget = next((f.weight for f in state.funds if f.weight is not None), state.budget_weight or Decimal(0))
+    summed = sum((w for w in weights if w is not None), Decimal(0))
+    if value not in (summed, summed + budget):
+        return False
+    scores = [i.score for i in state.indicators]
+    if blank_after or any(s is None for s in scores):
+        return True
+    budget_score = next((f.score for f in state.funds if f.score is not None), Decimal(0))
+    return sum((s for s in scores if s is not None), budget_score) != value
 
 
 def _finish(state: _Segment, run: list[Row]) -> PublishedSelfEvaluation:
