@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from benchmarks.selfeval_fidelity import CORPUS, document_of, documents, ratio, score_corpus
+
 from jixiao.readers.selfeval_published import read_published_path
 from jixiao.scoring.audit import audit
 from jixiao.scoring.audit_checks import BY_CODE
