@@ -115,7 +115,8 @@ class PublishedSelfEvaluation:
     cells: tuple[tuple[str, SourceRef], ...] = ()
 
     def where(self, field_name: str) -> SourceRef:
-        for name, ref in self.cells:
+        """The place a figure was read; the last reading wins (总分 in a header, then the footer's)."""
+        for name, ref in reversed(self.cells):
             if name == field_name:
                 return ref
         return self.source
