@@ -1,4 +1,4 @@
-"""Read published 项目支出绩效自评表 from a file: text (tab, ``|`` or one cell per line) or a workbook.
+"""Read published 项目支出绩效自评表 from a file: text (tab, ``|`` or one cell per line), a workbook or a PDF.
 
 The format readers only cut the file into rows of cells (`readers.text.text_rows`,
 `readers.xlsx.sheet_rows`); `readers.selfeval_rows` reads the meaning, so an HTML or docx reader
@@ -57,6 +57,20 @@ def workbook_rows(data: bytes, file: str | None = None) -> list[Row]:
     return rows
 
 
+def pdf_rows(data: bytes, file: str | None = None) -> list[Row]:
+    """Every page with a text layer as rows: ruled tables with their columns, other text as lines."""
+    import pdfplumber
+
+    from jixiao.readers.pdf import page_rows
+
+    rows: list[Row] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            if page.chars:
+                rows += list(page_rows(page, number, file, exact_join=False))
+    return rows
+
+
 def file_rows(path: str | Path) -> tuple[list[Row], list[Diagnostic]]:
     """A file's rows of cells, or one diagnostic saying why it cannot be read."""
     p = Path(path)
@@ -65,6 +79,12 @@ def file_rows(path: str | Path) -> tuple[list[Row], list[Diagnostic]]:
     if problem is not None:
         return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, problem, SourceRef(name))]
     data = p.read_bytes()
+    if data.lstrip()[:1024].startswith(b"%PDF"):
+        try:
+            return pdf_rows(data, name), []
+        except Exception as exc:  # pdfminer raises many types for damaged or locked files
+            message = f"无法读取 PDF：文件已损坏或有密码保护（{type(exc).__name__}）"
+            return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
     if data.startswith((_ZIP, _CFB)):
         try:
             return workbook_rows(data, name), []
@@ -73,7 +93,7 @@ def file_rows(path: str | Path) -> tuple[list[Row], list[Diagnostic]]:
             return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
     text = decode(data)
     if text is None:
-        message = "不是文本文件，也不是 Excel 工作簿，无法读取"
+        message = "不是文本文件，也不是 Excel 工作簿或 PDF，无法读取"
         return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
     return list(text_rows(text, name)), []
 

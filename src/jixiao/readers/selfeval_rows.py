@@ -56,7 +56,9 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
 
 
 def _is_grid(row: Row) -> bool:
-    """A workbook row: every column kept in place (text rows may drop merged cells)."""
+    """A workbook or ruled-PDF row: every column kept in place (text rows may drop merged cells)."""
+    if row.source.page is not None:  # a ruled PDF table: merged cells come out blank, columns kept
+        return len(row.cells) > 1
     return bool(row.cell_sources) and row.cell_sources is not None and row.cell_sources[0].cell is not None
 
 
@@ -234,7 +236,7 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
         start_role = roles.index("name")
     # A workbook keeps every column in place; text rows start at their first cell (merged 一级 dropped).
     # Leading empty cells mean the row kept its columns (a merged 一级 left blank), as a workbook does.
-    absolute = (_is_grid(row) or first_at > 0) and first_at >= state.indicator_offset
+    absolute = _is_grid(row) or (first_at > 0 and first_at >= state.indicator_offset)
     places = (
         [(role, state.indicator_offset + j) for j, role in enumerate(roles)]
         if absolute
