@@ -106,9 +106,9 @@ def _starts_row(text: str, previous: str) -> bool:
         return True
     if k == "一级指标" and not key(previous).startswith(("绩效指标", "年度绩效目标")):
         return True
-    if catalog.is_level1_name(k):
-        return True
-    return catalog.is_category_name(k) and not catalog.is_level1_name(key(previous))
+    if catalog.is_level1_name(key(previous)):
+        return False  # the 二级 beside its 一级 (满意度指标 under 满意度指标) belongs to the same row
+    return catalog.is_category_name(k)
 
 
 def rebuild_lines(rows: Iterable[Row]) -> Iterator[Row]:
@@ -168,9 +168,10 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
         starts = is_title(first) or (
             (key(first).startswith("项目名称:") or key(first) == "项目名称") and named
         )
-        if starts and current and named:
-            yield current
-            current, named = [], False
+        if starts and current:
+            if named:
+                yield current
+            current, named = [], False  # rows before a title that named no project: a cut-off page
         if any(key(c) == "项目名称" or key(c).startswith("项目名称:") for c in row.cells):
             named = True
         current.append(row)
