@@ -98,6 +98,9 @@ def _compare_published(
                     getattr(row, name, None),
                     name == "score",
                 )
+    groups = {level1: score for level1, score, _ in table.group_scores}
+    for level1, score in golden.get("group_scores", {}).items():
+        _check(tally, where, f"{level1}组得分", score, groups.get(level1), score=True)
     read = list(table.indicators)
     for n, indicator in enumerate(golden.get("indicators", [])):
         got = read[n] if n < len(read) else None

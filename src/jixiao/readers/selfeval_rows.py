@@ -258,7 +258,7 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
     target = _target(got)
     actual = got.get("actual", ("", 0))[0]
     weight = number(got.get("weight", ("", 0))[0])
-    score = number(got.get("score", ("", 0))[0])
+    score, note = _score_and_note(got.get("score", ("", 0))[0])
     if not name and not target and not actual and weight is None and score is None:
         return
     refs = tuple((role, _source(row, at)) for role, (_text, at) in got.items())
@@ -273,12 +273,24 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
             score=score,
             share=number(got.get("share", ("", 0))[0]),
             single=number(got.get("single", ("", 0))[0]),
-            reason=got.get("reason", ("", 0))[0],
+            reason=got.get("reason", ("", 0))[0] or note,
             not_applicable=actual.strip() in ("不适用", "/不适用"),
             source=_source(row, first_at),
             cells=refs,
         )
     )
+
+
+_SCORE_NOTE = re.compile(r"^(\d+(?:\.\d+)?)\s*分?\s*[（(](.*)[）)]$")
+
+
+def _score_and_note(text: str) -> tuple[Decimal | None, str]:
+    """``48.5分（因在校生人数减少…）``: a score with the reason written in the same cell."""
+    plain_score = number(text)
+    if plain_score is not None:
+        return plain_score, ""
+    match = _SCORE_NOTE.match(unicodedata.normalize("NFKC", text).strip())
+    return (Decimal(match[1]), match[2].strip()) if match else (None, "")
 
 
 def _target(got: dict[str, tuple[str, int]]) -> str:
@@ -323,6 +335,27 @@ def _is_weight_sum(state: _Segment, value: Decimal | None, blank_after: bool) ->
     return sum((s for s in scores if s is not None), budget_score) != value
 
 
+def _group_scores(
+    rows: list[PublishedIndicator],
+) -> tuple[tuple[PublishedIndicator, ...], tuple[tuple[str, Decimal, SourceRef], ...]]:
+    """A group whose first row alone has a score (a merged 得分 cell) printed one score for the group."""
+    groups: dict[str, list[int]] = {}
+    for n, row in enumerate(rows):
+        groups.setdefault(row.level1, []).append(n)
+    out = list(rows)
+    scores: list[tuple[str, Decimal, SourceRef]] = []
+    for level1, members in groups.items():
+        first = rows[members[0]]
+        rest = [rows[n] for n in members[1:]]
+        if not rest or first.score is None or any(r.score is not None for r in rest):
+            continue
+        if first.weight is not None and first.score <= first.weight:
+            continue  # the other rows simply left blank
+        scores.append((level1, first.score, first.where("score")))
+        out[members[0]] = replace(first, score=None)
+    return tuple(out), tuple(scores)
+
+
 def _finish(state: _Segment, run: list[Row]) -> PublishedSelfEvaluation:
     title = next((t for t in state.texts if is_title(t)), "")
     year = year_in(title) if title else None
@@ -331,11 +364,13 @@ def _finish(state: _Segment, run: list[Row]) -> PublishedSelfEvaluation:
         for t, where in zip(state.texts, state.places, strict=True)
         if INSTRUCTION.search(unicodedata.normalize("NFKC", t)) and not TEMPLATE_NOTE.match(t)
     ]
+    indicators, group_scores = _group_scores(state.indicators)
     published = PublishedSelfEvaluation(
         project=state.fields.get("project", ""),
         form="",
         funds=tuple(state.funds),
-        indicators=tuple(state.indicators),
+        indicators=indicators,
+        group_scores=group_scores,
         department=state.fields.get("department", ""),
         unit=state.fields.get("unit", ""),
         year=year,

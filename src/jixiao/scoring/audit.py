@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.model import Diagnostic
+from jixiao.model import Diagnostic, Kind
 from jixiao.scoring.funds import FundsBlock, FundsRow
-from jixiao.scoring.numbers import ZERO, plain
+from jixiao.scoring.numbers import ZERO, plain, round2
 from jixiao.scoring.profiles import CENTRAL, HUBEI_2020, PROFILES, SICHUAN, Profile
 from jixiao.scoring.published import (
     FORM_HUBEI,
@@ -128,6 +128,8 @@ def to_evaluation(published: PublishedSelfEvaluation, profile: Profile) -> tuple
     )
     weights, weight_notes = _weights(published.indicators, published, profile)
     notes += weight_notes
+    scores, score_notes = _group_shares(published, weights)
+    notes += score_notes
     lines = tuple(
         EvaluationLine(
             level1=i.level1,
@@ -136,13 +138,13 @@ def to_evaluation(published: PublishedSelfEvaluation, profile: Profile) -> tuple
             target=parse_target(i.target, i.name),
             weight=weight,
             actual=i.actual,
-            score=i.score,
+            score=score,
             reason=i.reason,
             not_applicable=i.not_applicable,
             source=i.source,
             cells=i.cells,
         )
-        for i, weight in zip(published.indicators, weights, strict=True)
+        for i, weight, score in zip(published.indicators, weights, scores, strict=True)
     )
     evaluation = SelfEvaluation(
         project=published.project,
@@ -154,6 +156,28 @@ def to_evaluation(published: PublishedSelfEvaluation, profile: Profile) -> tuple
         source=published.source,
     )
     return evaluation, notes
+
+
+def _group_shares(
+    published: PublishedSelfEvaluation, weights: list[Decimal | None]
+) -> tuple[list[Decimal | None], list[str]]:
+    """Rows under a one-score group: qualitative ones take the group score's share of their weight."""
+    scores: list[Decimal | None] = [i.score for i in published.indicators]
+    notes: list[str] = []
+    for level1, score, _where in published.group_scores:
+        members = [n for n, i in enumerate(published.indicators) if i.level1 == level1]
+        pool = sum((weights[n] or ZERO for n in members), ZERO)
+        shared = [
+            n for n in members if parse_target(published.indicators[n].target).kind is not Kind.QUANTITATIVE
+        ]
+        if not pool or not shared:
+            continue
+        for n in shared:
+            scores[n] = round2(score * (weights[n] or ZERO) / pool)
+        notes.append(
+            f"“{level1}”只印了一个组得分{plain(score)}，其中定性指标按分值比例分得该组得分后核对档次"
+        )
+    return scores, notes
 
 
 def _weights(

@@ -17,7 +17,9 @@ _HUNDRED = Decimal(100)
 def total_is_sum(ctx: AuditContext) -> Iterator[Finding]:
     """总分应等于预算执行得分与各指标得分之和。"""
     p = ctx.published
-    scores = [i.score for i in p.indicators if not i.not_applicable]
+    grouped = {level1 for level1, _, _ in p.group_scores}
+    scores = [i.score for i in p.indicators if not i.not_applicable and i.level1 not in grouped]
+    scores += [score for _, score, _ in p.group_scores]
     if p.total is None or not scores or any(s is None for s in scores):
         return
     budget = p.budget_score or ZERO
@@ -209,6 +211,21 @@ def indicator_score_differs(ctx: AuditContext) -> Iterator[Finding]:
                 f"{scored.score.explanation}",
                 printed.where("score"),
                 printed.label,
+            )
+
+
+def group_score_differs(ctx: AuditContext) -> Iterator[Finding]:
+    """一组只印一个得分的，应等于组内各指标按规则得分之和。"""
+    for level1, printed, where in ctx.published.group_scores:
+        lines = [s for p, s in ctx.rows() if s is not None and p.level1 == level1]
+        computed = sum((s.score.value for s in lines), ZERO)
+        if lines and not agree(printed, computed, len(lines)):
+            direction = "高" if printed > computed else "低"
+            yield (
+                f"“{level1}”组得分填为{plain(printed)}，组内{len(lines)}个指标按规则合计{money(computed)}"
+                f"（{direction}{plain(abs(printed - computed))}分）",
+                where,
+                None,
             )
 
 

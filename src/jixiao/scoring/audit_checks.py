@@ -1,7 +1,7 @@
 """The audit registry: findings on a published 自评表, each rule with a stable id, kind, basis and advice.
 
 Three kinds. **arithmetic** (JX-A01–A09): the table contradicts its own numbers — anyone with a
-calculator finds them. **rescore** (JX-A10–A11): the numbers agree with each other but not with the
+calculator finds them. **rescore** (JX-A10–A12): the numbers agree with each other but not with the
 scoring rules. **practice** (JX-A21–A29): what a careful auditor would question. The basis names the
 official documents (财预〔2020〕10号 and the province's own notice), the suggestion says what to do.
 `run_audit_checks` runs them all; a rule that crashes becomes a diagnostic, never a crash.
@@ -77,6 +77,8 @@ REGISTRY: tuple[Rule, ...] = (
          arith.indicator_score_differs),
     Rule("JX-A11", RESCORE, _W, "发布总分与重算总分不符", f"{DOC10}；{FORM10}",
          "按规则重算各项得分与总分，更正后重新公开", arith.total_differs),
+    Rule("JX-A12", RESCORE, _W, "组得分与计分规则不符", f"{DOC10}；湖北式自评表按组填报得分",
+         "按规则计算组内各指标得分后合计", arith.group_score_differs),
     Rule("JX-A21", PRACTICE, _I, "全部满分", f"{DOC10}：自评应客观反映绩效目标完成情况",
          "复核年度指标值是否偏低、完成值是否有佐证材料", practice.blanket_full_marks),
     Rule("JX-A22", PRACTICE, _W, "完成值照抄指标值", f"{FORM10}：实际完成值（B）填写全年实际完成情况",

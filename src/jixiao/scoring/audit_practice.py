@@ -18,10 +18,14 @@ def _norm(text: str) -> str:
 
 def blanket_full_marks(ctx: AuditContext) -> Iterator[Finding]:
     """全部指标均得满分的，应复核目标是否偏低、完成值是否真实。"""
+    grouped = {level1: score for level1, score, _ in ctx.published.group_scores}
     pairs = [(p, line) for p, line in zip(ctx.published.indicators, ctx.evaluation.lines, strict=True)]
-    rows = [(p.score, line.weight) for p, line in pairs if not p.not_applicable]
+    rows = [(p.score, line.weight) for p, line in pairs if not p.not_applicable and p.level1 not in grouped]
+    for level1, score in grouped.items():
+        weights = [line.weight or Decimal(0) for p, line in pairs if p.level1 == level1]
+        rows.append((score, sum(weights, Decimal(0))))
     full = [score for score, weight in rows if score is not None and weight and score >= weight]
-    if len(rows) >= 3 and len(full) == len(rows):
+    if len(pairs) >= 3 and len(full) == len(rows):
         yield (
             f"全部{len(rows)}个指标均为满分，请复核目标设置是否偏低、完成值是否有佐证",
             ctx.published.source,

@@ -55,6 +55,7 @@ def published_to_dict(p: PublishedSelfEvaluation) -> dict[str, Any]:
         ],
         "indicators_weight": _figure(p.indicators_weight),
         "group_weights": {level1: plain(w) for level1, w in p.group_weights},
+        "group_scores": {level1: plain(score) for level1, score, _ in p.group_scores},
         "total": _figure(p.total),
         "grade": p.grade or None,
     }
