@@ -90,9 +90,10 @@ class PublishedSelfEvaluation:
     """A published 自评表 as printed, and the form it was read in.
 
     ``group_weights`` are weights printed in 一级 labels (``产出指标(50分)``); ``stated_weights``
-    those a note under the table states (``group_scores`` one score printed for a whole group) (``产出指标50分、效益指标30分``); ``indicators_weight`` the
-    block's printed weight (``绩效指标(90分)``, ``年度绩效目标(80分)``). ``conclusions`` holds the
-    free-text fields (评价结论, 存在问题, 改进措施…) so an unfilled template can be recognised.
+    those a note under the table states (``产出指标50分、效益指标30分``); ``group_scores`` one
+    score printed for a whole group; ``indicators_weight`` the block's printed weight
+    (``绩效指标(90分)``, ``年度绩效目标(80分)``). ``conclusions`` holds the free-text fields
+    (评价结论, 存在问题, 改进措施…) so an unfilled template can be recognised.
     """
 
     project: str
