@@ -71,3 +71,14 @@ def test_a_file_with_no_table_says_so(tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", str(path)])
     assert result.exit_code == 1
     assert "没有找到项目支出绩效自评表" in result.output
+
+
+def test_a_filled_template_among_published_tables_is_sent_to_its_own_run(tmp_path: Path) -> None:
+    template = tmp_path / "自评.xlsx"
+    made = runner.invoke(
+        app, ["evaluate-template", str(SEED_PATH), "--project", "白玉兰", "-o", str(template)]
+    )
+    assert made.exit_code == 0, made.output
+    result = runner.invoke(app, ["evaluate", str(template), str(HONGHE)])
+    assert result.exit_code == 1
+    assert "请单独评分" in result.output and "“数说红河”展厅运维经费" in result.output

@@ -21,11 +21,21 @@ from jixiao.scoring.audit_report import audit_to_dict
 from jixiao.scoring.numbers import money, plain
 
 
+def is_jixiao_form(path: Path) -> bool:
+    from jixiao.cli.evaluate import _is_jixiao_form
+
+    return _is_jixiao_form(path)
+
+
 def audit_files(files: list[Path], profile: str | None, as_json: bool) -> None:
     """Audit every published table of every file; print them (or JSON) and exit."""
     results: list[tuple[str, AuditResult]] = []
     failed = False
     for file in files:
+        if is_jixiao_form(file):
+            failed = True
+            err.print(f"{file}: 这是 jixiao 的自评表模板，请单独评分：jixiao evaluate {file}")
+            continue
         tables, problems = read_published_path(file)
         if not tables:
             failed = True
