@@ -90,7 +90,8 @@ def _print(file: str, result: AuditResult) -> None:
     for choice in result.choices:
         out.print(f"  {choice}")
     printed_total = "未填" if p.total is None else plain(p.total)
-    out.print(f"  表中总分：{printed_total}{'，等级' + p.grade if p.grade else ''}；{computed.explanation}")
+    grade = f"，等级“{p.grade}”" if p.grade else ""
+    out.print(f"  表中总分：{printed_total}{grade}；重算：{computed.explanation}")
     if result.diagnostics:
         print_diagnostics(result.diagnostics)
     else:
