@@ -171,3 +171,19 @@ def test_total_difference_says_how_much_and_which_way() -> None:
     message = next(d.message for d in result.diagnostics if d.code == "JX-A11")
     assert "高于按规则重算的89.89" in message and "相差1.11分" in message
     assert result.difference is not None and result.difference > 0
+
+
+def test_share_columns_without_weights_are_weighed_by_their_share() -> None:
+    text = central(
+        [
+            "产出指标 | 数量指标 | 培训人次 | ≥100人次 | 100人次 | | 60 |",
+            "效益指标 | 社会效益指标 | 政策知晓度 | 明显提高 | 达成年度指标 | | 30 |",
+        ],
+        total="100",
+    ).replace("| 分值 | 得分 |", "| 权重占比 | 折算得分 |")
+    text = text.replace("| 100人次 | | 60 |", "| 100人次 | 66.67% | 60 |")
+    text = text.replace("| 达成年度指标 | | 30 |", "| 达成年度指标 | 33.33% | 30 |")
+    [table] = read_published_text(text, "自评表.txt")
+    result = audit(table)
+    assert any("权重占比" in c for c in result.choices)
+    assert result.result.total == 100

@@ -187,8 +187,20 @@ def _weights(
     weights: list[Decimal | None] = [i.weight for i in indicators]
     if all(w is not None for w in weights) or not indicators:
         return weights, []
-    groups = dict(published.group_weights)
     notes: list[str] = []
+    block = (
+        Decimal(100)
+        if profile.scale_indicator_block
+        else published.indicators_weight or profile.indicators_weight
+    )
+    if all(w is not None or i.share is not None for w, i in zip(weights, indicators, strict=True)):
+        weights = [
+            w if w is not None else block * (i.share or ZERO) / 100
+            for w, i in zip(weights, indicators, strict=True)
+        ]
+        notes.append(f"各行未列分值，按“权重占比”折算：分值 = {plain(block)}分 × 权重占比")
+        return weights, notes
+    groups = dict(published.group_weights)
     for level1 in dict.fromkeys(i.level1 for i in indicators):
         members = [n for n, i in enumerate(indicators) if i.level1 == level1 and weights[n] is None]
         if not members:
