@@ -82,3 +82,12 @@ def test_a_filled_template_among_published_tables_is_sent_to_its_own_run(tmp_pat
     result = runner.invoke(app, ["evaluate", str(template), str(HONGHE)])
     assert result.exit_code == 1
     assert "请单独评分" in result.output and "“数说红河”展厅运维经费" in result.output
+
+
+def test_json_lists_the_files_that_hold_no_self_evaluation() -> None:
+    result = runner.invoke(app, ["evaluate", "--json", str(SEED_PATH), str(HONGHE)])
+    assert result.exit_code == 1
+    entries = json.loads(result.output[result.output.index("[") : result.output.rindex("]") + 1])
+    assert entries[0]["published"] is None and entries[0]["diagnostics"][0]["code"] == "JX-A00"
+    assert "jixiao review" in entries[0]["diagnostics"][0]["message"]
+    assert entries[1]["project"] == "“数说红河”展厅运维经费"

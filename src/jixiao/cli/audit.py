@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.table import Table as RichTable
 
 from jixiao.cli.common import EXIT_OK, EXIT_PROBLEM, err, out, print_diagnostics, read_one
-from jixiao.model import Diagnostic
-from jixiao.readers.selfeval_published import read_published_path
+from jixiao.model import Diagnostic, Severity, SourceRef
+from jixiao.readers.selfeval_published import NOT_SELFEVAL, read_published_path
 from jixiao.scoring.audit import AuditResult, audit
-from jixiao.scoring.audit_report import audit_to_dict
+from jixiao.scoring.audit_report import AUDIT_FORMAT, audit_to_dict, diagnostic_dict
 from jixiao.scoring.numbers import money, plain
 
 
@@ -29,35 +30,45 @@ def is_jixiao_form(path: Path) -> bool:
 
 def audit_files(files: list[Path], profile: str | None, as_json: bool) -> None:
     """Audit every published table of every file; print them (or JSON) and exit."""
-    results: list[tuple[str, AuditResult]] = []
+    entries: list[dict[str, Any]] = []
     failed = False
     for file in files:
-        if is_jixiao_form(file):
-            failed = True
-            err.print(f"{file}: 这是 jixiao 的自评表模板，请单独评分：jixiao evaluate {file}")
-            continue
-        tables, problems = read_published_path(file)
+        tables, problems = ([], []) if is_jixiao_form(file) else read_published_path(file)
         if not tables:
             failed = True
-            _not_a_selfevaluation(file, problems)
+            problem = _not_a_selfevaluation(file, problems)
+            entries.append(
+                {"format": AUDIT_FORMAT, "file": str(file), "published": None, "diagnostics": [problem]}
+            )
+            if not as_json:
+                err.print(f"{file}: {problem['code']} 错误 {problem['message']}")
             continue
         for table in tables:
-            results.append((str(file), audit(table, profile)))
+            result = audit(table, profile)
+            entries.append(audit_to_dict(result, str(file)))
+            if not as_json:
+                _print(str(file), result)
     if as_json:
-        out.print_json(json.dumps([audit_to_dict(r, name) for name, r in results], ensure_ascii=False))
-    else:
-        for name, result in results:
-            _print(name, result)
+        out.print_json(json.dumps(entries, ensure_ascii=False))
     raise typer.Exit(EXIT_PROBLEM if failed else EXIT_OK)
 
 
-def _not_a_selfevaluation(file: Path, problems: list[Diagnostic]) -> None:
-    targets, _ = read_one(str(file)) if file.exists() else ([], [])
-    if targets:
-        names = "、".join(t.project.name for t in targets[:3])
-        err.print(f"{file}: 这是项目绩效目标表（{names}），不是自评表；审核目标表请用 jixiao review {file}")
-        return
-    print_diagnostics(problems)
+def _not_a_selfevaluation(file: Path, problems: list[Diagnostic]) -> dict[str, Any]:
+    """Why a file holds no published self-evaluation: our template, a target table, or nothing."""
+    if is_jixiao_form(file):
+        message = f"这是 jixiao 的自评表模板，请单独评分：jixiao evaluate {file}"
+    else:
+        targets, _ = read_one(str(file))
+        if targets:
+            names = "、".join(t.project.name for t in targets[:3])
+            message = f"这是项目绩效目标表（{names}），不是自评表；审核目标表请用 jixiao review {file}"
+        else:
+            first = problems[0] if problems else None
+            message = first.message if first is not None else "文件中没有找到项目支出绩效自评表"
+            if first is not None and first.code != NOT_SELFEVAL:
+                return diagnostic_dict(first)
+    where = Diagnostic(NOT_SELFEVAL, Severity.ERROR, message, SourceRef(str(file)))
+    return diagnostic_dict(where)
 
 
 def _print(file: str, result: AuditResult) -> None:
