@@ -136,7 +136,10 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
             state.conclusions.append((k, text, _source(row, first_at + 1)))
             continue
         if k.startswith(("注", "说明", "备注")) or len(first) > 40:
-            state.stated += [(m[1] + "指标", Decimal(m[2])) for m in STATED.finditer(" ".join(cells))]
+            stated = [(m[1] + "指标", Decimal(m[2])) for m in STATED.finditer(" ".join(cells))]
+            if stated:
+                state.stated += stated
+                state.cells.append(("note", _source(row, first_at)))
             if sum(1 for c in cells if c) == 1:
                 continue  # a note under the table, not a row of it
         if state.fund_roles is not None and fund_label(first) is not None:

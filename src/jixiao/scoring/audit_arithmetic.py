@@ -87,7 +87,8 @@ def rate_matches_amounts(ctx: AuditContext) -> Iterator[Finding]:
         }
         if row.rate not in near and not agree(row.rate, computed):
             yield (
-                f"{row.label}的执行率填为{plain(row.rate)}%，按金额{plain(row.executed)}÷{plain(row.budget)}"
+                f"{row.label}的执行率填为{plain(row.rate)}%，按全年执行数{plain(row.executed)}"
+                f"÷全年预算数{plain(row.budget)}"
                 f"应为{money(computed)}%",
                 row.where("rate"),
                 None,
@@ -156,7 +157,7 @@ def groups_match_note(ctx: AuditContext) -> Iterator[Finding]:
                 continue
             got = sum((w for w in members if w is not None), ZERO)
         if got != stated:
-            yield f"“{level1}”在表中为{plain(got)}分，表注写明{plain(stated)}分", p.source, None
+            yield f"“{level1}”在表中为{plain(got)}分，表注写明{plain(stated)}分", p.where("note"), None
 
 
 def weight_applied_twice(ctx: AuditContext) -> Iterator[Finding]:

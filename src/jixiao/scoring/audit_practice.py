@@ -162,5 +162,7 @@ def low_execution_without_reason(ctx: AuditContext) -> Iterator[Finding]:
     if floor is None or rate is None or rate >= floor:
         return
     reasons = [r.reason for r in ctx.published.funds if has_reason(r.reason)]
+    total = ctx.published.total_row
+    where = total.where("rate") if total is not None else ctx.published.source
     if not reasons:
-        yield f"预算执行率{percent(rate)}低于{percent(floor)}，未说明原因", ctx.published.source, None
+        yield f"预算执行率{percent(rate)}低于{percent(floor)}，未说明原因", where, None
