@@ -104,3 +104,23 @@ def test_target_tables_do_not_look_published() -> None:
     ]
     assert not looks_published(target)
     assert looks_published([Row((c,), SourceRef()) for c in ("项目支出绩效自评表", "得分")])
+
+
+def test_a_table_without_score_columns_is_read_and_scored_with_named_weights() -> None:
+    from jixiao.scoring.audit import audit
+
+    text = (
+        "项目支出绩效自评表\n项目名称 | 农家书屋补充图书\n"
+        "项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 执行率\n"
+        "年度资金总额 | 8 | 8 | 8 | 100%\n"
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 偏差原因分析及改进措施\n"
+        "产出指标 | 数量指标 | 补充图书册数 | ≥4000册 | 4000册 |\n"
+        "效益指标 | 社会效益指标 | 借阅人次 | ≥1200人次 | 900人次 | 冬季开放时间缩短\n"
+        "满意度指标 | 服务对象满意度指标 | 读者满意度 | ≥90% | 92% |\n"
+    )
+    [table] = read_published_text(text, "表.txt")
+    assert [i.score for i in table.indicators] == [None, None, None]
+    result = audit(table)
+    assert any("平均分配" in choice for choice in result.choices)
+    assert result.result.total == Decimal("92.50")  # 10 + 30 + 30×900/1200 + 30
+    assert result.codes() == []
