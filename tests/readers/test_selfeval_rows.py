@@ -124,3 +124,25 @@ def test_a_table_without_score_columns_is_read_and_scored_with_named_weights() -
     assert any("平均分配" in choice for choice in result.choices)
     assert result.result.total == Decimal("92.50")  # 10 + 30 + 30×900/1200 + 30
     assert result.codes() == []
+
+
+def test_a_sheet_saved_as_space_separated_text_is_read_token_by_token() -> None:
+    words = [
+        "附件: 项目支出绩效自评表 (2022年度) 项目名称 村级道路养护 主管部门 某镇人民政府",
+        "实施单位 某镇人民政府 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额: 0 0 0 10 0 0 其中:本年财政拨款 40 38.5 38.5 上年结转资金 其他资金",
+        "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+        "产出指标(50分) 数量指标 养护道路里程 ≥20公里 20公里 25 25 成本指标 养护成本 ≤40万元 38.5 25 25",
+        "效益指标(30分) 社会效益指标 通行条件 明显改善 达成预期指标 30 30",
+        "满意度指标(10分) 满意度指标 群众满意度 ≥90% 95% 10 10",
+    ]
+    text = " ".join(words) + "\n"  # one line, cells separated by single spaces
+    [table] = read_published_text(text, "表.txt")
+    assert [(i.level1, i.level2, i.name, i.target, i.score) for i in table.indicators] == [
+        ("产出指标", "数量指标", "养护道路里程", "≥20公里", Decimal(25)),
+        ("产出指标", "成本指标", "养护成本", "≤40万元", Decimal(25)),
+        ("效益指标", "社会效益指标", "通行条件", "明显改善", Decimal(30)),
+        ("满意度指标", "满意度指标", "群众满意度", "≥90%", Decimal(10)),
+    ]
+    assert table.total_row is not None and table.total_row.budget == 0
+    assert [r.budget for r in table.fund_rows][:1] == [Decimal("38.5")]

@@ -111,12 +111,32 @@ def _starts_row(text: str, previous: str) -> bool:
     return catalog.is_category_name(k)
 
 
-def rebuild_lines(rows: Iterable[Row]) -> Iterator[Row]:
+def token_rows(rows: list[Row]) -> list[Row] | None:
+    """Text whose cells lost their separators (a spreadsheet saved as text with single spaces) →
+    one token per row, or None when the text has cells of its own."""
+    if any(len([c for c in r.cells if c.strip()]) > 1 for r in rows):
+        return None
+    if not any(len(c.split()) >= 15 for r in rows for c in r.cells):
+        return None
+    return [
+        Row((token,), r.source, columns_known=False) for r in rows for c in r.cells for token in c.split()
+    ]
+
+
+def _number_pair_ends(current: list[tuple[str, SourceRef]], text: str) -> bool:
+    """In a token stream an indicator row ends after its 分值 and 得分: two figures, then a word."""
+    if len(current) < 4 or number(text) is not None:
+        return False
+    return number(current[-1][0]) is not None and number(current[-2][0]) is not None
+
+
+def rebuild_lines(rows: Iterable[Row], tokens: bool = False) -> Iterator[Row]:
     """One cell per line (PDF text, HTML flattened to ``cell |`` lines) → rows, by where rows start.
 
     A row starts at a label that opens one (项目名称, a fund row, an 一级/二级 category, 合计…);
     inside the indicator block a row also ends once it holds as many cells as the header has
-    columns from its first one on (a row whose 一级 and 二级 are merged holds fewer).
+    columns from its first one on (a row whose 一级 and 二级 are merged holds fewer). In a token
+    stream (``tokens``: empty cells left no trace) it ends after its two figures, 分值 and 得分.
     """
     current: list[tuple[str, SourceRef]] = []
     capacity: int | None = None
@@ -136,7 +156,9 @@ def rebuild_lines(rows: Iterable[Row]) -> Iterator[Row]:
     for row in rows:
         for raw in row.cells:
             text = cell_text(raw)
-            full = capacity is not None and len(current) >= capacity
+            full = capacity is not None and (
+                len(current) >= capacity or (tokens and _number_pair_ends(current, text))
+            )
             if current and (_starts_row(text, previous) or full):
                 made = flush()
                 if made is not None:

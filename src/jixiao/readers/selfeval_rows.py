@@ -41,6 +41,7 @@ from jixiao.readers.selfeval_lines import (
     points_in,
     rebuild_lines,
     segments,
+    token_rows,
 )
 from jixiao.scoring.published import PublishedFundRow, PublishedIndicator, PublishedSelfEvaluation
 
@@ -48,8 +49,15 @@ from jixiao.scoring.published import PublishedFundRow, PublishedIndicator, Publi
 def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
     """Every published self-evaluation in the rows (one-cell-per-line streams are rebuilt first)."""
     listed = list(rows)
+    tokens = token_rows(listed)
+    if tokens is not None:
+        listed = list(rebuild_lines(tokens, tokens=True))
     single = sum(1 for r in listed if sum(1 for c in r.cells if c.strip()) <= 1)
-    if listed and (not any(r.columns_known for r in listed) or single * 10 >= len(listed) * 9):
+    if (
+        tokens is None
+        and listed
+        and (not any(r.columns_known for r in listed) or single * 10 >= len(listed) * 9)
+    ):
         listed = list(rebuild_lines(listed))
     tables = [read_segment(run) for run in segments(listed)]
     return [t for t in tables if t.funds or t.indicators]
@@ -231,7 +239,7 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
     assert roles is not None
     first = cells[first_at]
     k = SERIAL.sub("", key(first))
-    if catalog.is_level1_name(k) and "level1" in roles:
+    if catalog.is_level1_name(k) and "level1" in roles and not _cost_under_output(cells, first_at, roles):
         start_role = roles.index("level1")
     elif catalog.is_category_name(k) and "level2" in roles:
         start_role = roles.index("level2")
@@ -262,8 +270,8 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
     actual = got.get("actual", ("", 0))[0]
     weight = number(got.get("weight", ("", 0))[0])
     score, note = _score_and_note(got.get("score", ("", 0))[0])
-    if not name and not target and not actual and weight is None and score is None:
-        return
+    if not target and not actual and weight is None and score is None:
+        return  # an empty slot, or a stray reason cell: nothing printed to audit
     refs = tuple((role, _source(row, at)) for role, (_text, at) in got.items())
     state.indicators.append(
         PublishedIndicator(
@@ -294,6 +302,15 @@ def _score_and_note(text: str) -> tuple[Decimal | None, str]:
         return plain_score, ""
     match = _SCORE_NOTE.match(unicodedata.normalize("NFKC", text).strip())
     return (Decimal(match[1]), match[2].strip()) if match else (None, "")
+
+
+def _cost_under_output(cells: list[str], first_at: int, roles: list[str]) -> bool:
+    """成本指标 is an 一级 (2021) or a 二级 of 产出 (10号): a 二级 when, read as 一级, its name is a value."""
+    if key(cells[first_at]) != "成本指标" or "level2" not in roles or "name" not in roles:
+        return False
+    at = first_at + roles.index("name") - roles.index("level1")
+    name = cells[at].strip() if at < len(cells) else ""
+    return number(name) is not None or name[:1] in "≥≤<>=＞＜" or not name
 
 
 def _target(got: dict[str, tuple[str, int]]) -> str:
