@@ -16,16 +16,18 @@ from rich.table import Table as RichTable
 
 from jixiao.cli.common import EXIT_OK, EXIT_PROBLEM, err, out, print_diagnostics, read_one
 from jixiao.model import Diagnostic, Severity, SourceRef
-from jixiao.readers.selfeval_published import NOT_SELFEVAL, read_published_path
-from jixiao.scoring.audit import AuditResult, audit
-from jixiao.scoring.audit_report import AUDIT_FORMAT, audit_to_dict, diagnostic_dict
-from jixiao.scoring.numbers import money, plain
-
-
-def is_jixiao_form(path: Path) -> bool:
-    from jixiao.cli.evaluate import _is_jixiao_form
-
-    return _is_jixiao_form(path)
+from jixiao.pipeline import (
+    AUDIT_FORMAT,
+    NOT_SELFEVAL,
+    AuditResult,
+    audit,
+    audit_to_dict,
+    diagnostic_dict,
+    is_jixiao_form,
+    money,
+    plain,
+    read_published_path,
+)
 
 
 def audit_files(files: list[Path], profile: str | None, as_json: bool) -> None:

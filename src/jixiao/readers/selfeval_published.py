@@ -1,8 +1,10 @@
-"""Read published 项目支出绩效自评表 from a file: text (tab, ``|`` or one cell per line), a workbook or a PDF.
+"""Read published 项目支出绩效自评表 from a file: text (tab, ``|``, one cell per line, single spaces),
+a workbook, a PDF, an HTML page or a Word document.
 
 The format readers only cut the file into rows of cells (`readers.text.text_rows`,
-`readers.xlsx.sheet_rows`); `readers.selfeval_rows` reads the meaning, so an HTML or docx reader
-that yields rows of cells plugs in through `read_published_rows`. `looks_published` tells a
+`readers.xlsx.sheet_rows`, `readers.pdf.page_rows`, the HTML and Word tables laid out on their grid
+by `readers.merged`); `readers.selfeval_rows` reads the meaning, and any other source of rows plugs
+in through `read_published_rows`. `looks_published` tells a
 published self-evaluation from a target table or from our own template before anything is read.
 """
 
@@ -12,6 +14,7 @@ import io
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
@@ -20,8 +23,6 @@ from jixiao.readers.text import FILE_PROBLEM, decode, file_problem, text_rows
 from jixiao.scoring.published import PublishedSelfEvaluation
 
 NOT_SELFEVAL = "JX-A00"
-_ZIP = b"PK\x03\x04"
-_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Words only a self-evaluation prints: its score columns and its funds block.
 _SELFEVAL_WORDS = (
     "自评表",
@@ -71,31 +72,58 @@ def pdf_rows(data: bytes, file: str | None = None) -> list[Row]:
     return rows
 
 
+def span_rows(tables: list[Any], file: str | None) -> list[Row]:
+    """HTML or Word tables (merged cells on their grid) as rows of cells placed ``表2!C5``; all tables,
+    since a self-evaluation may print its funds and its indicators in two."""
+    from jixiao.readers.merged import MAX_CELLS, grid_rows, layout
+
+    budget = [MAX_CELLS]
+    rows: list[Row] = []
+    for number, table in enumerate(tables, start=1):
+        rows += list(grid_rows(layout(table, budget), table.above, number, file))
+    return rows
+
+
 def file_rows(path: str | Path) -> tuple[list[Row], list[Diagnostic]]:
-    """A file's rows of cells, or one diagnostic saying why it cannot be read."""
+    """A file's rows of cells, or one diagnostic saying why it cannot be read.
+
+    Text, workbooks (xlsx/xls/ods), PDFs with a text layer, HTML pages and Word documents (.docx);
+    the format is told by content (`readers.detect.detect_format`), not by the file's name.
+    """
+    from jixiao.readers.detect import Format, detect_format
+
     p = Path(path)
     name = str(path)
     problem = file_problem(p)
     if problem is not None:
-        return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, problem, SourceRef(name))]
+        return [], [_problem(name, problem)]
     data = p.read_bytes()
-    if data.lstrip()[:1024].startswith(b"%PDF"):
-        try:
+    kind = detect_format(data, name)
+    try:
+        if kind is Format.PDF:
             return pdf_rows(data, name), []
-        except Exception as exc:  # pdfminer raises many types for damaged or locked files
-            message = f"无法读取 PDF：文件已损坏或有密码保护（{type(exc).__name__}）"
-            return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
-    if data.startswith((_ZIP, _CFB)):
-        try:
+        if kind is Format.XLSX:
             return workbook_rows(data, name), []
-        except Exception as exc:  # calamine raises several types for damaged files; all mean the same
-            message = f"无法打开工作簿：文件已损坏或不是 Excel 文件（{type(exc).__name__}）"
-            return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
+        if kind is Format.DOCX:
+            from jixiao.readers.docx import document_xml
+            from jixiao.readers.docx import parse_tables as docx_tables
+
+            return span_rows(docx_tables(document_xml(data)), name), []
+        if kind is Format.HTML:
+            from jixiao.readers.html import decode_html
+            from jixiao.readers.html import parse_tables as html_tables
+
+            return span_rows(html_tables(decode_html(data)), name), []
+    except Exception as exc:  # the libraries raise many types for damaged, locked or huge files
+        return [], [_problem(name, f"无法读取文件：已损坏、有密码保护或过大（{type(exc).__name__}）")]
     text = decode(data)
     if text is None:
-        message = "不是文本文件，也不是 Excel 工作簿或 PDF，无法读取"
-        return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
+        return [], [_problem(name, "无法读取：不是文本、Excel 工作簿、PDF、网页或 Word 文档")]
     return list(text_rows(text, name)), []
+
+
+def _problem(file: str, message: str) -> Diagnostic:
+    return Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(file))
 
 
 def looks_published(rows: list[Row]) -> bool:
