@@ -49,9 +49,9 @@ def test_goldens_are_well_formed() -> None:
             assert all(code in BY_CODE for code in table["findings"]), folder.name
 
 
-def test_workbook_documents_are_built_by_their_make_py() -> None:
+def test_binary_documents_are_built_by_their_make_py() -> None:
     for folder in documents():
-        if document_of(folder).suffix == ".xlsx":
+        if document_of(folder).suffix in (".xlsx", ".pdf", ".docx"):
             assert (folder / "make.py").exists(), folder.name
 
 
