@@ -194,9 +194,9 @@ def score_table(score: Score, golden: dict[str, Any], table: Table | None) -> No
         if want.get("period"):
             p_raw, p_structured = _same_target(got.period, want["period"])
             score.count("period_right", p_raw and p_structured, f"{name}: period {got.period.raw!r}")
-        if "baseline" in want:
-            baseline = getattr(got, "baseline", None)
-            baseline_raw = baseline.raw if isinstance(baseline, Target) else (baseline or "")
+        baseline = getattr(got, "baseline", None)
+        baseline_raw = baseline.raw if isinstance(baseline, Target) else (baseline or "")
+        if want.get("baseline") or baseline_raw:  # only where either side has one
             score.count(
                 "baseline_right",
                 squeeze(baseline_raw) == squeeze(want["baseline"] if isinstance(want["baseline"], str) else

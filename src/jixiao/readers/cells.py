@@ -24,6 +24,7 @@ class Row:
     source: SourceRef
     cell_sources: tuple[SourceRef, ...] | None = None
     columns_known: bool = True
+    blank: bool = False  # in a one-cell-per-line form: this line stands for an empty cell
 
 
 class Cell(NamedTuple):  # a tuple: the reader makes hundreds of thousands of them
@@ -33,6 +34,12 @@ class Cell(NamedTuple):  # a tuple: the reader makes hundreds of thousands of th
 
 
 PROSE_START = ("注：", "注:", "说明：", "说明:", "备注：", "备注:", "附注", "填表说明", "填报说明")
+# Lines that close a table: signatures, review boxes, contacts (``填表人: 周某 联系电话: …``).
+FOOTER_START = (
+    "填表人", "填报人", "联系电话", "联系人", "填报日期", "填表日期", "单位负责人", "财务负责人",
+    "财政部门审核意见", "主管部门审核意见", "审核意见", "(盖章)", "（盖章）", "单位(盖章)", "单位（盖章）",
+    "扫一扫", "附件", "总分", "合计",
+)  # fmt: skip
 PAGE_MARK = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-?\s*\d{1,4}\s*-?|\d+\s*/\s*\d+)$")
 _TAG = re.compile(r"<[^>]{0,200}>")
 _BLOCK_END = re.compile(r"</p\s*>|<br\s*/?>|</div\s*>|</li\s*>", re.IGNORECASE)
@@ -86,6 +93,28 @@ def parse_amount(text: str) -> Decimal | None:
         return Decimal(s.replace(",", ""))
     except InvalidOperation:
         return None
+
+
+_AMOUNT_UNIT = re.compile(r"^[¥￥]?\s*(-?\d[\d,，]*(?:\.\d+)?)\s*(万元|万|元)?")
+
+
+def parse_amount_unit(text: str) -> tuple[Decimal, str | None] | None:
+    """An amount and the unit written with it: ``250万`` → (250, 万元); ``620万(其中…)`` → (620, 万元);
+    ``2,480,691.00`` → (2480691.00, None). Text that does not start with a number → None."""
+    s = text.strip().replace(" ", "")
+    match = _AMOUNT_UNIT.match(s)
+    if match is None:
+        return None
+    rest = s[match.end() :]
+    if rest and not rest.startswith(("(", "（", "\n")) and not match.group(2) and any(c.isdigit() for c in rest):
+        return None
+    digits = match.group(1).replace(",", "").replace("，", "")
+    try:
+        amount = Decimal(digits)
+    except InvalidOperation:
+        return None
+    unit = match.group(2)
+    return amount, ("万元" if unit in ("万", "万元") else unit)
 
 
 def looks_like_prose(text: str) -> bool:

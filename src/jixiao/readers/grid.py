@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from jixiao import catalog
@@ -24,13 +24,16 @@ from jixiao.model import (
     Kind,
     Placeholder,
     Project,
+    Reading,
     RowLayout,
     Severity,
     SourceRef,
     Table,
     Target,
 )
+from jixiao.readers import roles as R
 from jixiao.readers.cells import (
+    FOOTER_START,
     PAGE_MARK,
     PROSE_START,
     Cell,
@@ -39,10 +42,11 @@ from jixiao.readers.cells import (
     clean_goal_text,
     join_wrapped_labels,
     looks_like_prose,
-    parse_amount,
+    parse_amount_unit,
     segments,
 )
-from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of, year_in
+from jixiao.readers.columns import comparator_of, fold_value
+from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of, unit_in, year_in
 from jixiao.values import parse_target_with_reason
 
 # Reader diagnostics. Codes are stable; messages are for people.
@@ -96,8 +100,13 @@ class _SegmentReader:
         self.goal_parts: dict[str, list[str]] = {"period": [], "annual": []}
         self.goal_lines: dict[str, int] = {}
         self.year: int | None = None
+        self.title_year: int | None = None
         self.budget_unit = "元"
+        self.unit_hint: str | None = None  # 单位:万元 in a header line, 项目资金(万元) as a section label
+        self.amounts: dict[Label, tuple[str, str | None, int]] = {}  # label → (text, unit of label, line)
+        self.inferred: list[str] = []
         self.roles: dict[int, str] = {}
+        self.stream_roles: list[str] = [R.PERIOD, R.ANNUAL]
         self.indicators: list[Indicator] = []
         self.categories = _CategoryState()
         self.source = rows[0].source if rows else SourceRef(file)
@@ -132,6 +141,9 @@ class _SegmentReader:
                 if stripped:
                     source = sources[i] if sources and i < len(sources) else row.source
                     cells.append(Cell(stripped, source, i if col_known else None))
+            if row.blank and not row.columns_known:
+                stream.append(Cell("", row.source, None))
+                continue
             if not cells:
                 continue
             if row.columns_known:
@@ -157,7 +169,13 @@ class _SegmentReader:
             i = 0
             while i < len(row):
                 cell = row[i]
+                if not cell.text:
+                    i += 1
+                    continue
                 label = label_of(cell.text)
+                if label is None and len(cell.text) <= 60:
+                    self._note_head_cell(cell.text)
+                    label, cell = self._split_label_value(cell, row, i)
                 if label is Label.INDICATORS or (label is Label.HEADER and not self.roles):
                     if i > 0:  # a stream: the rest of this row is the indicator block
                         rows.insert(r + 1, row[i:])
@@ -179,8 +197,37 @@ class _SegmentReader:
                     self.year = self.year or year_in(cell.text)
         return len(rows)
 
+    def _note_head_cell(self, text: str) -> None:
+        """Hints in unlabelled head cells: the year of the title (``(2024 年度)``), ``单位:万元``."""
+        unit = unit_in(text)
+        if unit is not None and ("单位" in text or len(text) <= 8):
+            self.unit_hint = unit
+        if self.title_year is None and not self.fields.get("name"):
+            match = _TITLE_YEAR.search(text)
+            if match is not None:
+                self.title_year = int(match.group(1))
+
+    def _split_label_value(self, cell: Cell, row: list[Cell], i: int) -> tuple[Label | None, Cell]:
+        """``一、预算资金:250`` in one cell: the label, and its value put in the cell after it."""
+        for sep in (":", "："):
+            head, found, tail = cell.text.partition(sep)
+            if found and tail.strip() and head:
+                label = label_of(head)
+                if label is not None and label not in (Label.HEADER, Label.INDICATORS, Label.TITLE):
+                    row.insert(i + 1, Cell(tail.strip(), cell.source, cell.col))
+                    return label, Cell(head, cell.source, cell.col)
+        return None, cell
+
     def _read_label(self, label: Label, cell: Cell, row: list[Cell], i: int) -> int:
         """Read one label's value(s) from the cells after it; return the index to go on from."""
+        if label is Label.TITLE:
+            self.title_year = self.title_year or year_in(cell.text)
+            return i + 1
+        if label is Label.FUNDS_SECTION:
+            self.unit_hint = unit_in(cell.text) or self.unit_hint
+            return i + 1
+        if label in (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS, Label.SUB_FUNDS):
+            return self._read_amount(label, cell, row, i)
         simple = {
             Label.NAME: "name",
             Label.TYPE: "type",
@@ -217,28 +264,45 @@ class _SegmentReader:
                 self.fields[key] = following.text
                 return i + 2
             return i + 1
+        return i + 1
+
+    def _read_amount(self, label: Label, cell: Cell, row: list[Cell], i: int) -> int:
+        """An amount label and its value: the year's budget, a generic or multi-year amount, or a part."""
+        j = i + 1
+        while j < len(row) and not row[j].text:
+            j += 1
+        following = row[j] if j < len(row) else None
+        if label is Label.SUB_FUNDS:  # 其中:财政拨款 — a part of the amount, never the budget
+            return j + 1 if following is not None and label_of(following.text) is None else i + 1
         if label is Label.BUDGET:
             self.lines["budget"] = _line(cell.source)
             self.year = self.year or year_in(cell.text)
-            self.budget_unit = "万元" if "万元" in cell.text else "元"
-            if value_next and following is not None:
-                self.fields["budget"] = following.text
-                return i + 2
+        if following is None or label_of(following.text) is not None or label in self.amounts:
             return i + 1
-        return i + 1
+        self.amounts[label] = (following.text, unit_in(cell.text), _line(cell.source))
+        self.lines.setdefault("budget", _line(cell.source))
+        return j + 1
 
     # -- indicator block -----------------------------------------------------------------------
     def _read_indicators(self, rows: list[list[Cell]], start: int) -> None:
         header = rows[start]
         body_from = 0
+        stream_roles: list[str] = []
         for j, cell in enumerate(header):
+            if not cell.text:
+                continue
             text = label_key(cell.text)
             if text in HEADER_ROLES and cell.col is not None:
                 self.roles[cell.col] = text
             if label_of(cell.text) in (Label.INDICATORS, Label.HEADER):
                 body_from = j + 1
+                role = R.role_of(text)
+                if role is not None and role not in R.TREE_ROLES:
+                    stream_roles.append(role)
             else:
                 break
+        if R.ANNUAL in stream_roles or R.PERIOD in stream_roles:
+            self.stream_roles = stream_roles
         rest = header[body_from:]
         body = rows[start + 1 :]
         if rest:  # a stream: the header cells are followed by the indicator cells
@@ -254,6 +318,8 @@ class _SegmentReader:
         """One row of a table with columns. Return False where the table has ended."""
         first = row[0].text
         if first.startswith(PROSE_START) or (len(row) == 1 and looks_like_prose(first)):
+            return False
+        if first.startswith(FOOTER_START) or label_of(first) is Label.TITLE:
             return False
         if len(row) == 1 and not catalog.is_category_name(first) and self._outside_tree(row[0]):
             return False  # a lone line beside the tree: text between or after tables
@@ -272,54 +338,123 @@ class _SegmentReader:
             self.note(EXTRA_CELLS, Severity.WARNING, f"指标行多出的单元格未读取：{extra}", rest[3].source)
         period_cell = values[0] if values else None
         annual_cell = values[1] if len(values) > 1 else None
-        if len(values) == 1 and self._column_role(values[0]) == "年度指标值":
+        if len(values) == 1 and (
+            self._column_role(values[0]) == "年度指标值" or "实施周期指标值" not in self.roles.values()
+        ):
             period_cell, annual_cell = None, values[0]
         self._add_indicator(name_cell, period_cell, annual_cell, row[0].source, layout)
         return True
 
     def _read_stream(self, cells: list[Cell]) -> bool:
-        """Cells with no columns (one per line): categories, then name + period value + annual value."""
+        """Cells with no columns (one per line): categories, then a name and the cells of the value
+        columns the header named (`roles`), in order; an absent optional cell is skipped by meaning."""
         i = 0
         while i < len(cells):
             cell = cells[i]
-            if label_of(cell.text) in (Label.TITLE, Label.NAME) or cell.text.startswith(PROSE_START):
-                return False
-            if PAGE_MARK.match(cell.text):
+            if not cell.text or PAGE_MARK.match(cell.text):
                 i += 1
                 continue
-            if catalog.is_category_name(cell.text):
+            if (
+                label_of(cell.text) in (Label.TITLE, Label.NAME)
+                or cell.text.startswith(PROSE_START)
+                or cell.text.startswith(FOOTER_START)
+            ):
+                return False
+            if label_of(cell.text) in (Label.HEADER, Label.INDICATORS):  # a header repeated on a new page
+                i += 1
+                continue
+            joined = _join_category(cells, i)
+            if joined is not None:
+                cells[i : i + 2] = [joined]
+                cell = joined
+            if catalog.is_category_name(cell.text) or catalog.is_umbrella(cell.text):
                 j = i
-                while j < len(cells) and catalog.is_category_name(cells[j].text):
+                while j < len(cells) and (catalog.is_category_name(cells[j].text) or not cells[j].text
+                                          or catalog.is_umbrella(cells[j].text)):  # fmt: skip
                     j += 1
-                for group in category_rows(cells[i:j]):
+                run = [c for c in cells[i:j] if c.text and not catalog.is_umbrella(c.text)]
+                for group in category_rows(run):
                     self._take_categories(group, None)
                 i = j
                 continue
             if looks_like_prose(cell.text):
                 return False
-            values = []
-            for candidate in cells[i + 1 : i + 3]:
-                if catalog.is_category_name(candidate.text) or label_of(candidate.text) is not None:
-                    break
-                values.append(candidate)
+            taken, j = self._take_role_cells(cells, i + 1)
+            values = [taken[r] for r in (R.PERIOD, R.ANNUAL) if r in taken]
             if len(values) == 2 and all(looks_like_prose(v.text) for v in values):
                 return False
-            self._add_indicator(
-                cell, values[0] if values else None, values[1] if len(values) > 1 else None, cell.source, None
-            )
-            i += 1 + len(values)
+            self._add_stream_indicator(cell, taken)
+            i = j
         return True
+
+    def _take_role_cells(self, cells: list[Cell], j: int) -> tuple[dict[str, Cell], int]:
+        """The cells after a name that fill the header's value columns, in order."""
+        taken: dict[str, Cell] = {}
+        for role in self.stream_roles:
+            if j >= len(cells):
+                break
+            candidate = cells[j]
+            text = candidate.text
+            if text and (catalog.is_category_name(text) or label_of(text) is not None or catalog.is_umbrella(text)):
+                break
+            if text and text.startswith(FOOTER_START + PROSE_START):
+                break
+            if not _fits(role, text, cells[j + 1].text if j + 1 < len(cells) else ""):
+                if role in (R.ANNUAL, R.PERIOD) or R.is_text_role(role):
+                    break
+                continue  # an optional part (比较符, 单位, 分值) left out: the cell is the next column's
+            taken[role] = candidate
+            j += 1
+        return taken, j
+
+    def _add_stream_indicator(self, name: Cell, taken: dict[str, Cell]) -> None:
+        op = taken[R.OP].text if R.OP in taken else ""
+        unit = taken[R.UNIT].text if R.UNIT in taken else ""
+
+        def folded(role: str) -> Cell | None:
+            cell = taken.get(role)
+            if cell is None or not cell.text or not (op or unit):
+                return cell
+            return Cell(fold_value(op, cell.text, unit), cell.source, cell.col)
+
+        before = len(self.indicators)
+        self._add_indicator(name, folded(R.PERIOD), folded(R.ANNUAL), name.source, None)
+        if len(self.indicators) == before:
+            return
+        extras: dict[str, object] = {}
+        if R.BASELINE in taken and taken[R.BASELINE].text:
+            extras["baseline"] = self._target(taken[R.BASELINE], name.text)
+        notes = tuple((R.text_label(r), c.text) for r, c in taken.items() if R.is_text_role(r) and c.text)
+        if notes:
+            extras["notes"] = notes
+        if R.WEIGHT in taken and taken[R.WEIGHT].text:
+            amount = parse_amount_unit(taken[R.WEIGHT].text.rstrip("%分"))
+            if amount is not None:
+                extras["weight"] = amount[0]
+        if extras:
+            self.indicators[-1] = replace(self.indicators[-1], **extras)  # type: ignore[arg-type]
 
     def _take_categories(self, row: list[Cell], layout: RowLayout | None) -> list[Cell]:
         """Consume the category names that open a row; return the cells after them."""
         k = 0
         names: list[str] = []
-        while k < len(row) and catalog.is_category_name(row[k].text):
-            names.append(row[k].text)
+        while k < len(row) and (catalog.is_category_name(row[k].text) or catalog.is_umbrella(row[k].text)):
+            if not catalog.is_umbrella(row[k].text):
+                names.append(row[k].text)
             k += 1
         if not names:
-            return row
+            return row[k:]
         state = self.categories
+        if (
+            len(names) == 1
+            and k < len(row)
+            and catalog.parent_in_any(names[0]) is None
+            and state.level2 is not None
+            and catalog.parent_in_any(state.level2) == catalog.canonical(names[0])
+            and catalog.canonical(state.level1 or "") == catalog.canonical(names[0])
+        ):  # the tall merged 一级 cell written mid-group: the group goes on
+            state.seen.append((state.level1 or names[0], state.level2, row[0].source, layout))
+            return row[k:]
         stated_in_row = False  # a 一级 written in the row itself is kept, even if misfiled
         for n, name in enumerate(names):
             parent = catalog.parent_in_any(name)
@@ -336,6 +471,8 @@ class _SegmentReader:
                 state.level1, state.level2, stated_in_row = name, None, True
                 continue
             if not stated_in_row and (state.level1 is None or catalog.canonical(state.level1) != parent):
+                if state.level1 is None and "一级指标由二级指标推断" not in self.inferred:
+                    self.inferred.append("一级指标由二级指标推断")
                 state.level1 = parent
             state.level2 = name
         if state.level1 is not None:
@@ -407,6 +544,9 @@ class _SegmentReader:
             return None
         if not self.indicators:
             self.note(NO_INDICATORS, Severity.WARNING, f"“{name}”没有找到绩效指标", self.source)
+        if self.year is None and self.title_year is not None:
+            self.inferred.append("预算年度取自标题")
+        budget, total_funds = self._amounts()
         project = Project(
             name=name,
             type=self.fields.get("type") or None,
@@ -415,11 +555,12 @@ class _SegmentReader:
             unit=self.fields.get("unit") or None,
             period_start=self._year_field("period_start"),
             period_end=self._year_field("period_end"),
-            year=self.year,
-            budget=self._budget(),
+            year=self.year or self.title_year,
+            budget=budget,
             budget_unit=self.budget_unit,
             source=self.source,
             lines=tuple(sorted(self.lines.items())),
+            total_funds=total_funds,
         )
         goals = Goals(
             period=clean_goal_text(" ".join(self.goal_parts["period"])),
@@ -433,7 +574,22 @@ class _SegmentReader:
             for level1, level2, source, layout in state.seen
             if (level1, level2) not in state.used
         )
-        return Table(project, goals, tuple(self.indicators), placeholders, self.source)
+        reading = Reading(confidence=self._confidence(), inferred=tuple(self.inferred))
+        return Table(project, goals, tuple(self.indicators), placeholders, self.source, reading)
+
+    def _confidence(self) -> Decimal:
+        """A plain measure of how much of the table was read as stated: values and categories recognised."""
+        if not self.indicators:
+            return Decimal("0")
+        sure = sum(
+            1
+            for i in self.indicators
+            if i.level1 and i.name and (i.annual.kind is not Kind.UNKNOWN or i.period.kind is not Kind.UNKNOWN)
+        )
+        score = Decimal(sure) / Decimal(len(self.indicators))
+        if "budget" not in self.lines:
+            score *= Decimal("0.9")
+        return score.quantize(Decimal("0.01"))
 
     def _year_field(self, key: str) -> int | None:
         text = self.fields.get(key)
@@ -445,15 +601,34 @@ class _SegmentReader:
             return None
         return year
 
-    def _budget(self) -> Decimal | None:
-        text = self.fields.get("budget")
-        if text is None:
+    def _amounts(self) -> tuple[Decimal | None, Decimal | None]:
+        """The year's budget and the multi-year amount, in 元, from the amount labels read."""
+        annual = self.amounts.get(Label.BUDGET)
+        generic = self.amounts.get(Label.FUNDS)
+        total = self.amounts.get(Label.TOTAL_FUNDS)
+        if annual is None:
+            annual, generic = generic, None
+        budget = self._amount(annual, keep_unit=True) if annual is not None else None
+        total_funds = self._amount(total or generic) if (total or generic) is not None else None
+        return budget, total_funds
+
+    def _amount(self, read: tuple[str, str | None, int] | None, keep_unit: bool = False) -> Decimal | None:
+        if read is None:
             return None
-        amount = parse_amount(text)
-        if amount is None:
-            self.note(BAD_AMOUNT, Severity.ERROR, f"预算金额“{text}”无法识别", self._line_source("budget"))
+        text, label_unit, line = read
+        parsed = parse_amount_unit(text)
+        if parsed is None:
+            if text.strip() not in ("", "/", "-", "无"):
+                message = f"预算金额“{text}”无法识别"
+                self.note(BAD_AMOUNT, Severity.ERROR, message, SourceRef(self.file, line or None))
             return None
-        return amount * 10000 if self.budget_unit == "万元" else amount
+        amount, cell_unit = parsed
+        unit = cell_unit or label_unit or self.unit_hint or "元"
+        if keep_unit:
+            self.budget_unit = unit
+            if cell_unit is None and label_unit is None and self.unit_hint is not None:
+                self.inferred.append(f"预算金额单位（{unit}）取自表头")
+        return amount * 10000 if unit == "万元" else amount
 
     def _line_source(self, key: str) -> SourceRef:
         return SourceRef(self.file, self.lines.get(key)) if key in self.lines else self.source
@@ -461,3 +636,43 @@ class _SegmentReader:
 
 def _line(source: SourceRef) -> int:
     return source.line or 0
+
+
+_TITLE_YEAR = re.compile(r"^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$|绩效目标.{0,6}表.{0,3}((?:19|20)\d{2})")
+_STANDARD_WORDS = frozenset(("计划标准", "行业标准", "历史标准", "其他标准", "其他", "计划", "行业", "历史"))
+
+
+def _fits(role: str, text: str, after: str) -> bool:
+    """Whether a stream cell can fill a value column of the given role (an empty cell always can)."""
+    if not text:
+        return True
+    if role == R.OP:
+        return bool(comparator_of(text)) or text in ("定量", "定性", "正向", "反向")
+    if role == R.UNIT:
+        return len(text) <= 6 and not any(ch.isdigit() for ch in text)
+    if role == R.WEIGHT:
+        return parse_amount_unit(text.rstrip("%分")) is not None
+    if R.is_text_role(role):
+        if text in _STANDARD_WORDS or looks_like_prose(text):
+            return True
+        # a short text followed by a value is the next indicator's name, not this one's remark
+        return not (after and _looks_like_value(after) and not _looks_like_value(text))
+    return True
+
+
+def _looks_like_value(text: str) -> bool:
+    target, _ = parse_target_with_reason(text, None)
+    return target.kind in (Kind.QUANTITATIVE, Kind.DEADLINE, Kind.RANGE)
+
+
+def _join_category(cells: list[Cell], i: int) -> Cell | None:
+    """A category name wrapped over two cells (``经济效益`` / ``指标``, ``满意度指`` / ``标``), joined."""
+    if i + 1 >= len(cells) or not cells[i + 1].text:
+        return None
+    first, second = cells[i].text, cells[i + 1].text
+    if len(second) > 4 or catalog.is_category_name(second):
+        return None
+    joined = first + second
+    if catalog.is_category_name(joined):
+        return Cell(joined, cells[i].source, cells[i].col)
+    return None

@@ -1,61 +1,19 @@
-"""Text → tables: tab-separated (as the seed), ``|``-separated (flattened HTML) or one cell per line
-(text from a PDF). The layout is detected from the text; the meaning is read by `grid`.
+"""Text → tables: the text forms are cut into rows by `textforms` (tabs, ``|``, one cell per line,
+runs of spaces; Traditional characters and page furniture normalised), the meaning is read by `grid`.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from pathlib import Path
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
-from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import read_rows
+from jixiao.readers.textforms import Layout, detect_layout, text_rows
 
 FILE_PROBLEM = "JX-R00"
-_MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 
-
-class Layout:
-    TABS = "tabs"
-    PIPES = "pipes"
-    LINES = "lines"
-
-
-def detect_layout(lines: list[str]) -> str:
-    """Tabs if many lines hold tabs; else pipes if many hold ``|``; else one cell per line."""
-    filled = [line for line in lines if line.strip()]
-    if not filled:
-        return Layout.LINES
-    tabs = sum("\t" in line for line in filled)
-    pipes = sum("|" in line for line in filled)
-    if tabs * 5 >= len(filled):
-        return Layout.TABS
-    if pipes * 5 >= len(filled):
-        return Layout.PIPES
-    return Layout.LINES
-
-
-def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
-    """Cut text into rows of cells, with each row's line number."""
-    lines = text.splitlines()
-    layout = detect_layout(lines)
-    for number, line in enumerate(lines, start=1):
-        source = SourceRef(file, number)
-        if layout == Layout.TABS:
-            yield Row(tuple(line.split("\t")), source)
-        elif layout == Layout.PIPES:
-            if _MARKDOWN_RULE.match(line.strip()):
-                continue
-            stripped = line.strip()
-            if stripped.startswith("|"):
-                stripped = stripped[1:]
-            if stripped.endswith("|"):
-                stripped = stripped[:-1]
-            yield Row(tuple(stripped.split("|")), source)
-        else:
-            yield Row((line,), source, columns_known=False)
+__all__ = ["FILE_PROBLEM", "Layout", "decode", "detect_layout", "file_problem", "read_path", "read_text", "text_rows"]
 
 
 def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Diagnostic]]:
