@@ -59,8 +59,8 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
             current, has_name = [], False
         if label is Label.NAME:
             has_name = True
-        if has_name or label in (Label.TITLE, Label.NAME):
-            current.append(row)
+        if has_name or label in (Label.TITLE, Label.NAME) or (current and len(current) < 40):
+            current.append(row)  # rows between a title and the name hold the year, 单位:万元
     if current and has_name:
         yield current
 

@@ -36,8 +36,8 @@ _IMAGE_TAG = re.compile(r"<\s*(?:image|img)\b[^>]{0,300}>", re.IGNORECASE)
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
 # Site furniture around a published table: never a cell of it.
 _FURNITURE = re.compile(
-    r"^(?:扫一扫|扫描二维码|【?打印本页|【?关闭窗口|分享到|相关解读|全部留言|上一篇|下一篇|网站地图|"
-    r"版权所有|主办单位|ICP备|网站标识码|<image>)"
+    r"^\s*(?:扫一扫|扫描二维码|【?打印本页|【?关闭窗口|分享到|相关解读|全部留言|上一篇|下一篇|网站地图|"
+    r"版权所有|主办单位|ICP备|网站标识码|<image>|内容保障|网站纠错|政府网站标识码)|ICP备\d|公网安备"
 )
 
 # Traditional → simplified, the characters of budget tables (one character each way).
@@ -78,7 +78,7 @@ def is_traditional(text: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     """A line of the web page around the table (扫一扫, 打印本页, ICP…), never part of it."""
-    return bool(_FURNITURE.match(line.strip()))
+    return bool(_FURNITURE.search(line.strip()))
 
 
 def detect_layout(lines: list[str]) -> str:
@@ -91,9 +91,7 @@ def detect_layout(lines: list[str]) -> str:
         return Layout.TABS
     piped = [line.strip() for line in filled if "|" in line]
     if len(piped) * 5 >= len(filled):
-        cell_per_line = sum(
-            1 for line in piped if _PIPES_ONLY.match(line) or line.count("|") == 1 and line.endswith("|")
-        )
+        cell_per_line = sum(1 for line in piped if sum(1 for c in line.split("|") if c.strip()) <= 1)
         if cell_per_line * 3 >= len(piped) * 2:
             return Layout.CELL_PIPES
         return Layout.PIPES
