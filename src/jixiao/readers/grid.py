@@ -107,6 +107,7 @@ class _SegmentReader:
         self.inferred: list[str] = []
         self.roles: dict[int, str] = {}
         self.stream_roles: list[str] = [R.PERIOD, R.ANNUAL]
+        self.side_by_side = False
         self.indicators: list[Indicator] = []
         self.categories = _CategoryState()
         self.source = rows[0].source if rows else SourceRef(file)
@@ -301,7 +302,10 @@ class _SegmentReader:
                     stream_roles.append(role)
             else:
                 break
-        if R.ANNUAL in stream_roles or R.PERIOD in stream_roles:
+        levels3 = sum(1 for c in header[:body_from] if R.role_of(label_key(c.text)) == R.LEVEL3)
+        if levels3 >= 2 and len([r for r in stream_roles if r in (R.ANNUAL, R.PERIOD)]) >= 2:
+            self.side_by_side = True
+        elif R.ANNUAL in stream_roles or R.PERIOD in stream_roles:
             self.stream_roles = stream_roles
         rest = header[body_from:]
         body = rows[start + 1 :]
@@ -328,6 +332,15 @@ class _SegmentReader:
         layout = RowLayout(tuple((self.roles.get(c.col) if c.col is not None else None, c.text) for c in row))
         rest = self._take_categories(row, layout)
         if not rest:
+            return True
+        if self.side_by_side:
+            return self._read_side_by_side(rest, row[0].source, layout)
+        if self.stream_roles != [R.PERIOD, R.ANNUAL]:  # read the value columns by their roles
+            taken, j = self._take_role_cells(rest, 1)
+            if j < len(rest):
+                extra = "、".join(c.text for c in rest[j:])
+                self.note(EXTRA_CELLS, Severity.WARNING, f"指标行多出的单元格未读取：{extra}", rest[j].source)
+            self._add_stream_indicator(rest[0], taken, layout)
             return True
         values = rest[1:3] if len(rest) >= 2 else []
         name_cell: Cell | None = rest[0]
@@ -387,6 +400,21 @@ class _SegmentReader:
             i = j
         return True
 
+    def _read_side_by_side(self, rest: list[Cell], source: SourceRef, layout: RowLayout | None) -> bool:
+        """Blocks side by side (中期 left, 年度 right, each 二级/三级/值): one indicator, two values."""
+        left_name, left_value = rest[0], rest[1] if len(rest) > 1 else None
+        right = self._take_categories(rest[2:], layout) if len(rest) > 2 else []
+        if not right:
+            self._add_indicator(left_name, None, left_value, source, layout)
+            return True
+        right_name, right_value = right[0], right[1] if len(right) > 1 else None
+        if squeeze_name(right_name.text) != squeeze_name(left_name.text):
+            self._add_indicator(left_name, left_value, None, source, layout)
+            self._add_indicator(right_name, None, right_value, source, layout)
+        else:
+            self._add_indicator(right_name, left_value, right_value, source, layout)
+        return True
+
     def _take_role_cells(self, cells: list[Cell], j: int) -> tuple[dict[str, Cell], int]:
         """The cells after a name that fill the header's value columns, in order."""
         taken: dict[str, Cell] = {}
@@ -407,7 +435,7 @@ class _SegmentReader:
             j += 1
         return taken, j
 
-    def _add_stream_indicator(self, name: Cell, taken: dict[str, Cell]) -> None:
+    def _add_stream_indicator(self, name: Cell, taken: dict[str, Cell], layout: RowLayout | None = None) -> None:
         op = taken[R.OP].text if R.OP in taken else ""
         unit = taken[R.UNIT].text if R.UNIT in taken else ""
 
@@ -418,7 +446,7 @@ class _SegmentReader:
             return Cell(fold_value(op, cell.text, unit), cell.source, cell.col)
 
         before = len(self.indicators)
-        self._add_indicator(name, folded(R.PERIOD), folded(R.ANNUAL), name.source, None)
+        self._add_indicator(name, folded(R.PERIOD), folded(R.ANNUAL), name.source, layout)
         if len(self.indicators) == before:
             return
         extras: dict[str, object] = {}
@@ -632,6 +660,10 @@ class _SegmentReader:
 
     def _line_source(self, key: str) -> SourceRef:
         return SourceRef(self.file, self.lines.get(key)) if key in self.lines else self.source
+
+
+def squeeze_name(text: str) -> str:
+    return "".join(text.split())
 
 
 def _line(source: SourceRef) -> int:
