@@ -154,6 +154,16 @@ def join_wrapped_labels(cells: list[Cell]) -> list[Cell]:
                 joined.append(Cell(text, cell.source, None))
                 i = j
                 continue
+        if (
+            i + 1 < len(cells)
+            and len(cells[i + 1].text) <= 6
+            and label_of(cell.text) is not None
+            and label_of(cells[i + 1].text) is None
+            and label_of(cell.text + cells[i + 1].text) is not None
+        ):  # 主管部门 / 及编码: a label whose tail wrapped into the next cell
+            joined.append(Cell(cell.text + cells[i + 1].text, cell.source, None))
+            i += 2
+            continue
         joined.append(cell)
         i += 1
     return joined

@@ -386,8 +386,14 @@ class _SegmentReader:
                                           or catalog.is_umbrella(cells[j].text)):  # fmt: skip
                     j += 1
                 run = [c for c in cells[i:j] if c.text and not catalog.is_umbrella(c.text)]
-                for group in category_rows(run):
-                    self._take_categories(group, None)
+                groups = list(category_rows(run))
+                for n, group in enumerate(groups):
+                    if n == len(groups) - 1 and j < len(cells):
+                        # the last group stands in a row with the indicator after it, as in a table:
+                        # 成本指标 followed by an indicator under 产出 is the old framework's 二级
+                        self._take_categories([*group, cells[j]], None)
+                    else:
+                        self._take_categories(group, None)
                 i = j
                 continue
             if looks_like_prose(cell.text):
