@@ -143,6 +143,8 @@ _SYNONYMS: dict[str, str] = {
 }
 # Headings above the 一级 in some templates (中央基建: 实施效果指标 over 产出/效益/满意度): not a category.
 UMBRELLAS = frozenset(("实施效果指标", "绩效目标指标", "绩效指标"))
+# A score range written with the category (审批表: ``产出指标(40-50)分``, ``成本指标(20分)``).
+_SCORE = re.compile(r"[(（]\d+(?:\.\d+)?(?:[-~—至]\d+(?:\.\d+)?)?分?[)）]分?$")
 _ALTERNATE = re.compile(r"[(（]或[^()（）]{1,16}[)）]")
 
 _FULLWIDTH_SPACE = "\u3000"
@@ -154,6 +156,8 @@ def normalise(text: str) -> str:
     key = "".join(text.replace(_FULLWIDTH_SPACE, " ").split())
     if "或" in key:
         key = _ALTERNATE.sub("", key)
+    if key.endswith(("分", ")", "）")) and "指标" in key:
+        key = _SCORE.sub("", key)
     return key
 
 

@@ -25,6 +25,7 @@ class Row:
     cell_sources: tuple[SourceRef, ...] | None = None
     columns_known: bool = True
     blank: bool = False  # in a one-cell-per-line form: this line stands for an empty cell
+    aligned: bool = True  # False: the cells are in order but not under their header's columns
 
 
 class Cell(NamedTuple):  # a tuple: the reader makes hundreds of thousands of them

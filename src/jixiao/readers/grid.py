@@ -141,7 +141,7 @@ class _SegmentReader:
                 stripped = text.strip()
                 if stripped:
                     source = sources[i] if sources and i < len(sources) else row.source
-                    cells.append(Cell(stripped, source, i if col_known else None))
+                    cells.append(Cell(stripped, source, i if col_known and row.aligned else None))
             if row.blank and not row.columns_known:
                 stream.append(Cell("", row.source, None))
                 continue
@@ -151,7 +151,7 @@ class _SegmentReader:
                 if stream:
                     grouped.append(join_wrapped_labels(stream))
                     stream = []
-                grouped.append(cells)
+                grouped.append(cells if row.aligned else join_wrapped_labels(cells))
             else:
                 stream.extend(cells)
         if stream:
@@ -177,7 +177,9 @@ class _SegmentReader:
                 if label is None and len(cell.text) <= 60:
                     self._note_head_cell(cell.text)
                     label, cell = self._split_label_value(cell, row, i)
-                if label is Label.INDICATORS or (label is Label.HEADER and not self.roles):
+                if label is Label.INDICATORS or (
+                    label is Label.HEADER and not self.roles and R.role_of(label_key(cell.text)) in R.TREE_ROLES
+                ):
                     if i > 0:  # a stream: the rest of this row is the indicator block
                         rows.insert(r + 1, row[i:])
                         del row[i:]
@@ -327,7 +329,7 @@ class _SegmentReader:
             return False
         if len(row) == 1 and not catalog.is_category_name(first) and self._outside_tree(row[0]):
             return False  # a lone line beside the tree: text between or after tables
-        if len(row) == 1 and PAGE_MARK.match(first):
+        if len(row) == 1 and (PAGE_MARK.match(first) or _SCORE_CELL.match(first)):
             return True
         layout = RowLayout(tuple((self.roles.get(c.col) if c.col is not None else None, c.text) for c in row))
         rest = self._take_categories(row, layout)
@@ -364,8 +366,8 @@ class _SegmentReader:
         i = 0
         while i < len(cells):
             cell = cells[i]
-            if not cell.text or PAGE_MARK.match(cell.text):
-                i += 1
+            if not cell.text or PAGE_MARK.match(cell.text) or _SCORE_CELL.match(cell.text):
+                i += 1  # an empty cell, a page number, a category's score wrapped below it ((40-50)分)
                 continue
             if (
                 label_of(cell.text) in (Label.TITLE, Label.NAME)
@@ -580,6 +582,9 @@ class _SegmentReader:
             self.note(NO_INDICATORS, Severity.WARNING, f"“{name}”没有找到绩效指标", self.source)
         if self.year is None and self.title_year is not None:
             self.inferred.append("预算年度取自标题")
+        elif self.year is None and self.title_year is None and _NAME_YEAR.match(name):
+            self.title_year = int(name[:4])
+            self.inferred.append("预算年度取自项目名称")
         budget, total_funds = self._amounts()
         project = Project(
             name=name,
@@ -677,6 +682,8 @@ def _line(source: SourceRef) -> int:
 
 
 _TITLE_YEAR = re.compile(r"^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$|绩效目标.{0,6}表.{0,3}((?:19|20)\d{2})")
+_NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!\d)")
+_SCORE_CELL = re.compile(r"^[(（]?\d+(?:-\d+)?[)）]?分$")
 _STANDARD_WORDS = frozenset(("计划标准", "行业标准", "历史标准", "其他标准", "其他", "计划", "行业", "历史"))
 
 

@@ -26,6 +26,7 @@ class Layout:
     PIPES = "pipes"  # cells between |, one row per line
     CELL_PIPES = "cell_pipes"  # one cell per line, each ending in " |"; bare | lines are empty cells
     SPACES = "spaces"  # cells separated by runs of two or more spaces
+    WORDS = "words"  # cells separated by single spaces (HTML rows flattened to a line)
     LINES = "lines"  # one cell per line
 
 
@@ -98,7 +99,29 @@ def detect_layout(lines: list[str]) -> str:
     spaced = sum(1 for line in filled if len(_SPACE_RUN.split(line.strip())) >= 3)
     if spaced * 4 >= len(filled):
         return Layout.SPACES
+    worded = sum(1 for line in filled if len(split_words(line)) >= 3 and _CJK.search(line))
+    if worded * 4 >= len(filled) and worded >= 5:
+        return Layout.WORDS
     return Layout.LINES
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_OPENERS = {"(": ")", "（": "）", "[": "]", "【": "】", "《": "》"}
+_CLOSERS = frozenset(_OPENERS.values())
+
+
+def split_words(line: str) -> list[str]:
+    """A line cut at spaces, except inside brackets: ``数量( ≥**个 ) >=2个`` → two cells."""
+    words: list[str] = []
+    depth = 0
+    for word in line.split():
+        if depth > 0 and words:
+            words[-1] += " " + word
+        else:
+            words.append(word)
+        depth += sum(1 for c in word if c in _OPENERS) - sum(1 for c in word if c in _CLOSERS)
+        depth = max(depth, 0)
+    return words
 
 
 def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
@@ -138,10 +161,12 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
             for cell in stripped.strip("|").split("|"):
                 if cell.strip():
                     yield Row((cell.strip(),), source, columns_known=False)
-        elif layout == Layout.SPACES:
+        elif layout in (Layout.SPACES, Layout.WORDS):
             stripped = line.strip()
             if stripped:
-                yield Row(tuple(_SPACE_RUN.split(stripped)), source)
+                cells = _SPACE_RUN.split(stripped) if layout == Layout.SPACES else split_words(stripped)
+                # the cells of a row, in order, but not under their header's columns (merged cells left out)
+                yield Row(tuple(cells), source, aligned=False)
         else:
             if line and not line.strip():
                 yield Row(("",), source, columns_known=False, blank=True)
