@@ -41,6 +41,15 @@ FOOTER_START = (
     "财政部门审核意见", "主管部门审核意见", "审核意见", "(盖章)", "（盖章）", "单位(盖章)", "单位（盖章）",
     "扫一扫", "附件", "总分", "合计",
 )  # fmt: skip
+def is_footer(text: str) -> bool:
+    """A cell that closes the table: a signature, a contact, a review box (财政部门初审意见 / (盖章))."""
+    return (
+        text.startswith(FOOTER_START)
+        or "盖章" in text
+        or (len(text) <= 20 and text.endswith(("审核意见", "初审意见", "审批意见", "意见:", "意见：")))
+    )
+
+
 PAGE_MARK = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-?\s*\d{1,4}\s*-?|\d+\s*/\s*\d+)$")
 _TAG = re.compile(r"<[^>]{0,200}>")
 _BLOCK_END = re.compile(r"</p\s*>|<br\s*/?>|</div\s*>|</li\s*>", re.IGNORECASE)

@@ -33,13 +33,13 @@ from jixiao.model import (
 )
 from jixiao.readers import roles as R
 from jixiao.readers.cells import (
-    FOOTER_START,
     PAGE_MARK,
     PROSE_START,
     Cell,
     Row,
     category_rows,
     clean_goal_text,
+    is_footer,
     join_wrapped_labels,
     looks_like_prose,
     parse_amount_unit,
@@ -325,7 +325,7 @@ class _SegmentReader:
         first = row[0].text
         if first.startswith(PROSE_START) or (len(row) == 1 and looks_like_prose(first)):
             return False
-        if first.startswith(FOOTER_START) or label_of(first) is Label.TITLE:
+        if label_of(first) is Label.TITLE or any(is_footer(c.text) for c in row):
             return False
         if len(row) == 1 and not catalog.is_category_name(first) and self._outside_tree(row[0]):
             return False  # a lone line beside the tree: text between or after tables
@@ -372,7 +372,7 @@ class _SegmentReader:
             if (
                 label_of(cell.text) in (Label.TITLE, Label.NAME)
                 or cell.text.startswith(PROSE_START)
-                or cell.text.startswith(FOOTER_START)
+                or is_footer(cell.text)
             ):
                 return False
             if label_of(cell.text) in (Label.HEADER, Label.INDICATORS):  # a header repeated on a new page
@@ -433,7 +433,7 @@ class _SegmentReader:
             text = candidate.text
             if text and (catalog.is_category_name(text) or label_of(text) is not None or catalog.is_umbrella(text)):
                 break
-            if text and text.startswith(FOOTER_START + PROSE_START):
+            if text and (text.startswith(PROSE_START) or is_footer(text)):
                 break
             if not _fits(role, text, cells[j + 1].text if j + 1 < len(cells) else ""):
                 if role in (R.ANNUAL, R.PERIOD) or R.is_text_role(role):
