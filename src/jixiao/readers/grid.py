@@ -178,7 +178,7 @@ class _SegmentReader:
                     self._note_head_cell(cell.text)
                     label, cell = self._split_label_value(cell, row, i)
                 if label is Label.INDICATORS or (
-                    label is Label.HEADER and not self.roles and R.role_of(label_key(cell.text)) in R.TREE_ROLES
+                    label is Label.HEADER and not self.roles and self._opens_header(row, i)
                 ):
                     if i > 0:  # a stream: the rest of this row is the indicator block
                         rows.insert(r + 1, row[i:])
@@ -199,6 +199,14 @@ class _SegmentReader:
                     goal = "annual"
                     self.year = self.year or year_in(cell.text)
         return len(rows)
+
+    @staticmethod
+    def _opens_header(row: list[Cell], i: int) -> bool:
+        """A tree header cell (一级指标, 三级) followed by another header cell opens the indicator block."""
+        if R.role_of(label_key(row[i].text)) not in R.TREE_ROLES:
+            return False
+        following = next((c for c in row[i + 1 :] if c.text), None)
+        return following is not None and label_of(following.text) is Label.HEADER
 
     def _note_head_cell(self, text: str) -> None:
         """Hints in unlabelled head cells: the year of the title (``(2024 年度)``), ``单位:万元``."""

@@ -63,7 +63,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 _ROLE_OF: dict[str, str] = {key: role for role, keys in SYNONYMS.items() for key in keys}
 # A header that names a role only when it stands beside tree headers (``年度``, ``单位``, ``说明`` alone
 # are too common elsewhere to open an indicator block).
-WEAK_HEADERS = frozenset(("一级", "二级", "三级", "年度", "中期", "单位", "说明", "数值", "符号", "项目总体", "评价内容"))
+WEAK_HEADERS = frozenset(("年度", "中期", "单位", "说明", "数值", "符号", "项目总体", "评价内容"))
 
 
 @lru_cache(maxsize=4096)
