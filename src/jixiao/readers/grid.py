@@ -443,7 +443,8 @@ class _SegmentReader:
                 break
             if text and (text.startswith(PROSE_START) or is_footer(text)):
                 break
-            if not _fits(role, text, cells[j + 1].text if j + 1 < len(cells) else ""):
+            last = not any(r in R.VALUE_ROLES for r in self.stream_roles[self.stream_roles.index(role) + 1 :])
+            if not _fits(role, text, cells[j + 1].text if j + 1 < len(cells) else "", last):
                 if role in (R.ANNUAL, R.PERIOD) or R.is_text_role(role):
                     break
                 continue  # an optional part (比较符, 单位, 分值) left out: the cell is the next column's
@@ -695,7 +696,7 @@ _SCORE_CELL = re.compile(r"^[(（]?\d+(?:-\d+)?[)）]?分$")
 _STANDARD_WORDS = frozenset(("计划标准", "行业标准", "历史标准", "其他标准", "其他", "计划", "行业", "历史"))
 
 
-def _fits(role: str, text: str, after: str) -> bool:
+def _fits(role: str, text: str, after: str, last: bool = True) -> bool:
     """Whether a stream cell can fill a value column of the given role (an empty cell always can)."""
     if not text:
         return True
@@ -706,8 +707,8 @@ def _fits(role: str, text: str, after: str) -> bool:
     if role == R.WEIGHT:
         return parse_amount_unit(text.rstrip("%分")) is not None
     if R.is_text_role(role):
-        if text in _STANDARD_WORDS or looks_like_prose(text):
-            return True
+        if text in _STANDARD_WORDS or looks_like_prose(text) or not last:
+            return True  # an explanation before the value column is always there to take
         # a short text followed by a value is the next indicator's name, not this one's remark
         return not (after and _looks_like_value(after) and not _looks_like_value(text))
     return True
