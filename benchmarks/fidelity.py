@@ -101,11 +101,13 @@ def _same_target(target: Target, expected: dict[str, Any]) -> tuple[bool, bool]:
     """(raw right, structured right) of a read value against a golden TARGET."""
     raw_right = squeeze(target.raw) == squeeze(expected.get("raw"))
     op = target.op.value if target.op is not None else None
+    # A deadline's value is its year in jixiao.table/1; goldens that leave it null compare kind and op only.
+    deadline_unvalued = expected.get("kind") == "deadline" and expected.get("value") is None
     structured = (
         target.kind.value == expected.get("kind", "unknown")
         and op == expected.get("op")
-        and target.value == _decimal(expected.get("value"))
-        and (target.unit or None) == (expected.get("unit") or None)
+        and (deadline_unvalued or target.value == _decimal(expected.get("value")))
+        and (deadline_unvalued or (target.unit or None) == (expected.get("unit") or None))
     )
     return raw_right, structured
 

@@ -346,9 +346,12 @@ def _parse_deadline(text: str, s: str) -> Target | None:
         if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
             return None
         tail = groups.get("tail") or None
+        # 底前 / 之前 / 以内 / 止: no later than the date
+        by = tail is not None and any(word in tail for word in ("前", "内", "止"))
         return Target(
             raw=text,
             kind=Kind.DEADLINE,
+            op=Op.LE if by else None,
             value=Decimal(year) if year is not None else None,
             month=month,
             day=day,

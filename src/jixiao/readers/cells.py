@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
@@ -26,6 +27,7 @@ class Row:
     columns_known: bool = True
     blank: bool = False  # in a one-cell-per-line form: this line stands for an empty cell
     aligned: bool = True  # False: the cells are in order but not under their header's columns
+    context: bool = False  # a line just before a table (set by `segments`): read for hints only
 
 
 class Cell(NamedTuple):  # a tuple: the reader makes hundreds of thousands of them
@@ -56,9 +58,16 @@ _BLOCK_END = re.compile(r"</p\s*>|<br\s*/?>|</div\s*>|</li\s*>", re.IGNORECASE)
 _AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
 
 
+_CONTEXT_ROWS = 6
+
+
 def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
-    """Cut the rows into one run per table: a run starts at a title, or at a second 项目名称."""
+    """Cut the rows into one run per table: a run starts at a title, or at a second 项目名称.
+
+    The few lines before a run's start come with it marked ``context`` (a title wrapped over lines,
+    ``(2021年度)``, ``单位：万元``): the reader takes hints from them, never fields."""
     current: list[Row] = []
+    recent: deque[Row] = deque(maxlen=_CONTEXT_ROWS)  # rows outside any table, newest last
     has_name = False
     for row in rows:
         label = first_label(row.cells)
@@ -67,6 +76,11 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
             if has_name:
                 yield current
             current, has_name = [], False
+        if label in (Label.TITLE, Label.NAME) and not current and recent:
+            current = [replace(r, context=True) for r in recent]
+            recent.clear()
+        elif not current and not has_name:
+            recent.append(row)
         if label is Label.NAME:
             has_name = True
         if has_name or label in (Label.TITLE, Label.NAME) or (current and len(current) < 40):

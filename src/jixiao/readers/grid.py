@@ -120,6 +120,15 @@ class _SegmentReader:
 
     # -- top level -----------------------------------------------------------------------------
     def read(self) -> tuple[Table | None, list[Diagnostic]]:
+        rows = self.rows
+        if rows and rows[0].context:  # lines just before the table: the title's year, 单位:万元
+            body = [row for row in rows if not row.context]
+            for row in rows[: len(rows) - len(body)]:
+                for text in row.cells:
+                    if text.strip():
+                        self._note_head_cell(text.strip())
+            self.rows = body
+            self.source = body[0].source if body else self.source
         cells = self._cells()
         position = self._read_head(cells)
         if position < len(cells):
@@ -216,7 +225,7 @@ class _SegmentReader:
         if self.title_year is None and not self.fields.get("name"):
             match = _TITLE_YEAR.search(text)
             if match is not None:
-                self.title_year = int(match.group(1))
+                self.title_year = int(next(g for g in match.groups() if g))
 
     def _split_label_value(self, cell: Cell, row: list[Cell], i: int) -> tuple[Label | None, Cell]:
         """``一、预算资金:250`` in one cell: the label, and its value put in the cell after it."""
@@ -236,6 +245,9 @@ class _SegmentReader:
             return i + 1
         if label is Label.FUNDS_SECTION:
             self.unit_hint = unit_in(cell.text) or self.unit_hint
+            following = next((c for c in row[i + 1 :] if c.text), None)
+            if following is not None and parse_amount_unit(following.text) is not None:
+                return self._read_amount(Label.FUNDS, cell, row, i)  # 资金情况(万元) | 600: one amount
             return i + 1
         if label in (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS, Label.SUB_FUNDS):
             return self._read_amount(label, cell, row, i)
@@ -252,7 +264,8 @@ class _SegmentReader:
             key = simple[label]
             self.lines[key] = _line(cell.source)
             if value_next and following is not None:
-                self.fields[key] = following.text
+                if not self.fields.get(key):  # the first filled one: 省级主管部门 before 市级, 县级
+                    self.fields[key] = following.text
                 return i + 2
             self.fields.setdefault(key, "")
             return i + 1
@@ -690,7 +703,11 @@ def _line(source: SourceRef) -> int:
     return source.line or 0
 
 
-_TITLE_YEAR = re.compile(r"^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$|绩效目标.{0,6}表.{0,3}((?:19|20)\d{2})")
+_TITLE_YEAR = re.compile(
+    r"^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$"  # (2024 年度) under the title
+    r"|绩效目标.{0,6}表.{0,3}((?:19|20)\d{2})"  # 绩效目标表(2022年度)
+    r"|((?:19|20)\d{2})年.{0,40}目标(?:申报|审批|批复)?表"  # 2022年中央预算内投资计划绩效目标表
+)
 _NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!\d)")
 _SCORE_CELL = re.compile(r"^[(（]?\d+(?:-\d+)?[)）]?分$")
 _STANDARD_WORDS = frozenset(("计划标准", "行业标准", "历史标准", "其他标准", "其他", "计划", "行业", "历史"))
