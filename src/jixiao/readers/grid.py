@@ -461,7 +461,7 @@ class _SegmentReader:
                 if role in (R.ANNUAL, R.PERIOD) or R.is_text_role(role):
                     break
                 continue  # an optional part (比较符, 单位, 分值) left out: the cell is the next column's
-            taken[role] = candidate
+            taken.setdefault(role, candidate)
             j += 1
         return taken, j
 

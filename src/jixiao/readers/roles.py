@@ -58,6 +58,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "text:评分标准": ("评分标准", "评分规则", "评分方法", "评分细则"),
     "text:取值依据": ("取值依据", "指标值设定依据", "指标值确定依据", "数据来源", "设定依据"),
     "text:备注": ("备注", "说明"),
+    "text:指标方向性": ("指标方向性", "指标导向"),
 }  # fmt: skip
 
 _ROLE_OF: dict[str, str] = {key: role for role, keys in SYNONYMS.items() for key in keys}

@@ -9,6 +9,7 @@ from pathlib import Path
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import read_rows
+from jixiao.readers.listform import split_list_form
 from jixiao.readers.textforms import Layout, detect_layout, text_rows
 
 FILE_PROBLEM = "JX-R00"
@@ -24,7 +25,8 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
     """
     weights = Weights()
     diagnostics: list[Diagnostic] = []
-    tables, found = read_rows(fold_columns(text_rows(text, file), weights, diagnostics), file)
+    rows = split_list_form(text_rows(text, file))
+    tables, found = read_rows(fold_columns(rows, weights, diagnostics), file)
     return attach_weights(tables, weights), diagnostics + found
 
 
