@@ -57,6 +57,7 @@ NO_INDICATORS = "JX-R04"
 BAD_AMOUNT = "JX-R05"
 BAD_YEAR = "JX-R06"
 NO_CATEGORY = "JX-R07"
+UNALIGNED = -1  # the column of a cell whose row is in order but not under its header's columns
 UNNAMED_INDICATOR = "JX-R08"
 
 
@@ -150,12 +151,15 @@ class _SegmentReader:
                 stripped = text.strip()
                 if stripped:
                     source = sources[i] if sources and i < len(sources) else row.source
-                    cells.append(Cell(stripped, source, i if col_known and row.aligned else None))
+                    column = (i if row.aligned else UNALIGNED) if col_known else None
+                    cells.append(Cell(stripped, source, column))
             if row.blank and not row.columns_known:
                 stream.append(Cell("", row.source, None))
                 continue
             if not cells:
                 continue
+            if not row.aligned and row.columns_known and _BY_MEANING not in self.inferred:
+                self.inferred.append(_BY_MEANING)
             if row.columns_known:
                 if stream:
                     grouped.append(join_wrapped_labels(stream))
@@ -316,7 +320,7 @@ class _SegmentReader:
             if not cell.text:
                 continue
             text = label_key(cell.text)
-            if text in HEADER_ROLES and cell.col is not None:
+            if text in HEADER_ROLES and cell.col is not None and cell.col >= 0:
                 self.roles[cell.col] = text
             if label_of(cell.text) in (Label.INDICATORS, Label.HEADER):
                 body_from = j + 1
@@ -352,7 +356,11 @@ class _SegmentReader:
             return False  # a lone line beside the tree: text between or after tables
         if len(row) == 1 and (PAGE_MARK.match(first) or _SCORE_CELL.match(first)):
             return True
-        layout = RowLayout(tuple((self.roles.get(c.col) if c.col is not None else None, c.text) for c in row))
+        layout = (
+            None  # cells in order but not under their headers: no layout to judge (JX-S01…S03 stay quiet)
+            if row[0].col == UNALIGNED
+            else RowLayout(tuple((self.roles.get(c.col) if c.col is not None else None, c.text) for c in row))
+        )
         rest = self._take_categories(row, layout)
         if not rest:
             return True
@@ -586,7 +594,7 @@ class _SegmentReader:
     def _outside_tree(self, cell: Cell) -> bool:
         """True for a cell left of the 三级 column (where a lone name cannot stand)."""
         name_columns = [col for col, role in self.roles.items() if role == "三级指标"]
-        return bool(name_columns) and cell.col is not None and cell.col < min(name_columns)
+        return bool(name_columns) and cell.col is not None and 0 <= cell.col < min(name_columns)
 
     def _column_role(self, cell: Cell) -> str | None:
         return self.roles.get(cell.col) if cell.col is not None else None
@@ -708,6 +716,7 @@ _TITLE_YEAR = re.compile(
     r"|绩效目标.{0,6}表.{0,3}((?:19|20)\d{2})"  # 绩效目标表(2022年度)
     r"|((?:19|20)\d{2})年.{0,40}目标(?:申报|审批|批复)?表"  # 2022年中央预算内投资计划绩效目标表
 )
+_BY_MEANING = "单元格不在表头的列下，按含义读取"
 _NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!\d)")
 _SCORE_CELL = re.compile(r"^[(（]?\d+(?:-\d+)?[)）]?分$")
 _STANDARD_WORDS = frozenset(("计划标准", "行业标准", "历史标准", "其他标准", "其他", "计划", "行业", "历史"))
