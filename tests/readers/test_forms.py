@@ -217,3 +217,25 @@ def test_the_json_carries_the_new_fields_and_reads_back() -> None:
 def test_a_value_column_with_qualitative_grades_stays_qualitative() -> None:
     table = one(CELL_PER_LINE.replace("100% |", "良好 |"))
     assert table.indicators[1].annual.kind is Kind.QUALITATIVE
+
+
+RUN_TOGETHER = """绩效目标表
+(2020年度)
+项目名称校舍维修改造补助资金
+项目主管部门某区教育局项目执行单位某某小学
+年度资金总额:24
+绩效指标一级指标二级指标指标内容指标值
+产出指标数量指标维修改造学校数3所
+质量指标维修改造质量合格率100%
+效益指标可持续影响指标办学条件持续改善
+"""
+
+
+def test_cells_run_together_are_split_only_where_the_grammar_is_sure() -> None:
+    table = one(RUN_TOGETHER)
+    p = table.project
+    assert (p.name, p.department, p.unit, p.year) == ("校舍维修改造补助资金", "某区教育局", "某某小学", 2020)
+    rows = [(i.level2, i.name, i.annual.raw) for i in table.indicators]
+    assert rows[:2] == [("数量指标", "维修改造学校数", "3所"), ("质量指标", "维修改造质量合格率", "100%")]
+    # a qualitative value run into its name cannot be told apart: kept whole, never guessed
+    assert rows[2] == ("可持续影响指标", "办学条件持续改善", "")

@@ -142,6 +142,8 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
     lines = text.splitlines()
     layout = detect_layout(lines)
     traditional = is_traditional(text)
+    run_together = layout == Layout.LINES and is_run_together(lines)
+    in_block = False  # past the indicator header: only category names are peeled off a line
     for number, raw_line in enumerate(lines, start=1):
         line = normalise_line(raw_line, traditional)
         source = SourceRef(file, number)
@@ -175,6 +177,11 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
                 cells = _SPACE_RUN.split(stripped) if layout == Layout.SPACES else split_words(stripped)
                 # the cells of a row, in order, but not under their header's columns (merged cells left out)
                 yield Row(tuple(cells), source, aligned=False)
+        elif run_together:
+            cells = split_run_together(line.strip(), in_block)
+            in_block = in_block or any(_is_tree_header(cell) for cell in cells)
+            for cell in cells:
+                yield Row((cell,), source, columns_known=False)
         else:
             if line and not line.strip():
                 yield Row(("",), source, columns_known=False, blank=True)
@@ -182,3 +189,90 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
                 yield Row(("",), source, columns_known=False, blank=True)
             else:
                 yield Row((line,), source, columns_known=False)
+
+
+# --- cells run together (an HTML table flattened with no separator at all) --------------------------
+
+_TRAILING_VALUE = re.compile(
+    r"(?P<value>(?:[≥≤><=＞＜＝]|大于等于|小于等于|不低于|不少于|不超过)?\d+(?:\.\d+)?"
+    r"(?:%|％|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2})?)?(?:以上|以下|以内)?)$"
+)
+
+
+def _known_prefix(text: str, categories_only: bool = False) -> int:
+    """The length of the longest label or category name that starts the text (0 if none)."""
+    from jixiao import catalog
+    from jixiao.readers.labels import label_of
+
+    for end in range(min(len(text) - 1, 24), 1, -1):
+        head = text[:end]
+        if catalog.is_category_name(head) or (not categories_only and label_of(head) is not None):
+            return end
+    return 0
+
+
+def _is_tree_header(cell: str) -> bool:
+    from jixiao.readers.labels import Label, label_of
+
+    return label_of(cell) in (Label.INDICATORS, Label.HEADER)
+
+
+def is_run_together(lines: list[str]) -> bool:
+    """True when several lines start with a label or category and go on without a separator."""
+    from jixiao.readers.labels import label_of
+
+    hits = 0
+    for line in lines:
+        stripped = line.strip()
+        if not 4 < len(stripped) <= 200 or label_of(stripped) is not None:
+            continue
+        end = _known_prefix(stripped)
+        head, rest = stripped[:end], stripped[end:]
+        if (
+            end >= 4
+            and label_of(head) is not None
+            and len(rest) >= 2
+            and rest[0] not in "(（:："
+            and not any(c in rest for c in "≥≤<>=")  # 实施周期…覆盖人次≥65400 is a value, not a run
+        ):
+            hits += 1
+            if hits >= 3:
+                return True
+    return False
+
+
+def split_run_together(line: str, in_block: bool = False) -> list[str]:
+    """Labels and categories peeled off the front; a value split off the end only when the grammar
+    is sure of it (a number with its comparator and unit after a name not ending in a digit)."""
+    cells: list[str] = []
+    rest = line
+    while rest:
+        end = _known_prefix(rest, categories_only=in_block)
+        if end == 0:
+            break
+        cells.append(rest[:end])
+        rest = rest[end:].lstrip(" :：")
+    inner = _inner_label(rest) if cells and not in_block else 0
+    if inner:  # 青山区教育局项目执行单位钢城第一小学: a value, then the next label and its value
+        return [*cells, rest[:inner], *split_run_together(rest[inner:])]
+    if rest:
+        short = len(rest) <= 30 and not any(p in rest for p in "，,。；;、")
+        match = _TRAILING_VALUE.search(rest) if cells or short else None
+        name = rest[: match.start()] if match else ""
+        if match and len(name) >= 2 and not name[-1].isdigit() and not name.endswith(("(", "（")):
+            cells.extend((name, match.group("value")))
+        else:
+            cells.append(rest)
+    return cells
+
+
+def _inner_label(text: str) -> int:
+    """Where a project-block label (4 characters or more) starts inside a run of text, or 0."""
+    from jixiao.readers.labels import Label, label_of
+
+    wanted = (Label.NAME, Label.DEPARTMENT, Label.UNIT, Label.TYPE, Label.PERIOD, Label.BUDGET)
+    for start in range(2, len(text) - 4):
+        for size in range(4, 9):
+            if label_of(text[start : start + size]) in wanted and len(text) > start + size:
+                return start
+    return 0
