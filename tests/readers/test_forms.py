@@ -239,3 +239,31 @@ def test_cells_run_together_are_split_only_where_the_grammar_is_sure() -> None:
     assert rows[:2] == [("数量指标", "维修改造学校数", "3所"), ("质量指标", "维修改造质量合格率", "100%")]
     # a qualitative value run into its name cannot be told apart: kept whole, never guessed
     assert rows[2] == ("可持续影响指标", "办学条件持续改善", "")
+
+
+DAMAGED = """项目绩效目标表
+项目名称\t农村饮水安全巩固提升
+绩效指标\t一级指标\t二级指标\t三级指标\t指标值
+\t产出指标\t数量指标\t受益人数(≥**人)\t(≥**人)
+\t\t时效指标\t实施时间\t20246-202516
+\t满意度指标\t服务对象满意度指标\t群众满意度\t292%
+"""
+
+
+def test_damaged_values_keep_their_text_and_are_never_repaired() -> None:
+    tables, diagnostics = read_text(DAMAGED, "t.txt")
+    (table,) = tables
+    for indicator in table.indicators:
+        assert indicator.annual.kind is Kind.UNKNOWN and indicator.annual.value is None
+    assert [i.annual.raw for i in table.indicators] == ["(≥**人)", "20246-202516", "292%"]
+    damaged = [(d.code, d.source.line) for d in diagnostics if d.code == "JX-R09"]
+    assert damaged == [("JX-R09", 4), ("JX-R09", 5), ("JX-R09", 6)]
+    assert "“≥”被识别成了“2”" in next(d.message for d in diagnostics if d.source.line == 6)
+
+
+def test_a_self_evaluation_table_is_named_with_the_command_to_use() -> None:
+    text = "2023年度项目支出绩效自评表\n项目名称\t社区养老驿站运营\n绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\n"
+    tables, diagnostics = read_text(text, "t.txt")
+    assert tables == []
+    (other,) = [d for d in diagnostics if d.code == "JX-R10"]
+    assert other.source.line == 1 and "jixiao evaluate" in other.message

@@ -69,8 +69,19 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
     current: list[Row] = []
     recent: deque[Row] = deque(maxlen=_CONTEXT_ROWS)  # rows outside any table, newest last
     has_name = False
+    skipping = False  # inside a 自评表 or 监控表: read by another command
     for row in rows:
         label = first_label(row.cells)
+        if label is Label.OTHER_FORM:
+            if has_name:
+                yield current
+            current, has_name, skipping = [], False, True
+            recent.clear()
+            continue
+        if skipping:
+            if label is not Label.TITLE:
+                continue
+            skipping = False
         starts = label is Label.TITLE or (label is Label.NAME and has_name)
         if starts and current:
             if has_name:

@@ -46,6 +46,7 @@ from jixiao.readers.cells import (
     segments,
 )
 from jixiao.readers.columns import comparator_of, fold_value
+from jixiao.readers.damage import DAMAGED_VALUE, damage
 from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of, unit_in, year_in
 from jixiao.values import parse_target_with_reason
 
@@ -585,6 +586,10 @@ class _SegmentReader:
         if cell is None:
             return EMPTY_TARGET
         target, reason = parse_target_with_reason(cell.text, name or None)
+        damaged = damage(target, name)
+        if damaged is not None:
+            self.note(DAMAGED_VALUE, Severity.WARNING, f"指标值“{cell.text}”疑似损坏：{damaged}", cell.source, name)
+            return Target(raw=target.raw, kind=Kind.UNKNOWN)
         if target.kind is Kind.UNKNOWN:
             self.note(
                 UNKNOWN_VALUE, Severity.WARNING, f"指标值“{cell.text}”无法识别：{reason}", cell.source, name

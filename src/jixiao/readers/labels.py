@@ -33,6 +33,7 @@ class Label(StrEnum):
     TOTAL_FUNDS = "total_funds"  # a multi-year amount (中期资金总额, 项目总投资)
     FUNDS_SECTION = "funds_section"  # 项目资金(万元): no value of its own, may carry the unit
     SUB_FUNDS = "sub_funds"  # 其中:财政拨款, 其他资金, 上年结转: parts of an amount, never the budget
+    OTHER_FORM = "other_form"  # the title of a 自评表 or 监控表: not a target table
 
 
 _YEAR = re.compile(r"(?:19|20|21)\d{2}")
@@ -189,6 +190,8 @@ def label_key(text: str) -> str:
     return _YEAR.sub("YYYY", key, count=1)
 
 
+# A self-evaluation or monitoring form's title (绩效自评表, 绩效目标执行监控表): another command reads it.
+_OTHER_FORM = re.compile(r"(?:自评|自我评价|绩效监控|监控情况|执行监控|运行监控)[^表]{0,8}表")
 # A title: ``2023年项目支出绩效目标申报表``, ``项目支出绩效目标表(2022年度)``, ``绩效目标申报表(基础设施建设类)``.
 _TITLE = re.compile(r"^[^:|]{0,30}?(?:绩效目标|支出目标)(?:申报|批复|公开|审批|审核)?表(?:[(（][^)）]{0,14}[)）]?)?$")
 
@@ -200,6 +203,8 @@ def label_of(text: str) -> Label | None:
         return None
     key = label_key(text)
     label = _LABELS.get(key)
+    if label is None and "表" in key and _OTHER_FORM.search(key):
+        return Label.OTHER_FORM
     if label is None and len(key) <= 44 and ("目标" in key and key.rstrip(")）").endswith(("表", "年度", "类"))):
         if _TITLE.match(key.replace("YYYY", "2000")):
             return Label.TITLE

@@ -4,11 +4,14 @@ runs of spaces; Traditional characters and page furniture normalised), the meani
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
+from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import read_rows
+from jixiao.readers.labels import Label, label_of
 from jixiao.readers.listform import split_list_form
 from jixiao.readers.textforms import Layout, detect_layout, text_rows
 
@@ -25,9 +28,27 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
     """
     weights = Weights()
     diagnostics: list[Diagnostic] = []
-    rows = split_list_form(text_rows(text, file))
+    rows = split_list_form(_noting_other_forms(text_rows(text, file), diagnostics))
     tables, found = read_rows(fold_columns(rows, weights, diagnostics), file)
     return attach_weights(tables, weights), diagnostics + found
+
+
+OTHER_FORM = "JX-R10"
+_OTHER_FORM_HELP = {
+    "自评": "这是绩效自评表，不是绩效目标表：请用 jixiao evaluate-template 生成该项目的自评表模板，填好后用 jixiao evaluate 评分",
+    "监控": "这是绩效监控表，不是绩效目标表：请用 jixiao monitor-template 生成监控表模板，填好后用 jixiao monitor 读取",
+}
+
+
+def _noting_other_forms(rows: Iterable[Row], diagnostics: list[Diagnostic]) -> Iterator[Row]:
+    """Pass the rows on; a 自评表 or 监控表 title becomes one diagnostic naming the command to use."""
+    for row in rows:
+        text = next((c.strip() for c in row.cells if c.strip()), "")
+        if text and "表" in text and label_of(text) is Label.OTHER_FORM:
+            kind = "自评" if ("自评" in text or "自我评价" in text) else "监控"
+            message = f"“{text}”：{_OTHER_FORM_HELP[kind]}"
+            diagnostics.append(Diagnostic(OTHER_FORM, Severity.WARNING, message, row.source))
+        yield row
 
 
 def decode(data: bytes) -> str | None:
