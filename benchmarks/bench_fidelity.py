@@ -1,4 +1,4 @@
-"""Reading fidelity on the corpus of real layouts, as figures for `make bench` (details: benchmarks/fidelity.py)."""
+"""Reading fidelity on the corpus of real layouts, as figures for `make bench` (see fidelity.py)."""
 
 from __future__ import annotations
 

@@ -112,7 +112,9 @@ def _same_target(target: Target, expected: dict[str, Any]) -> tuple[bool, bool]:
     return raw_right, structured
 
 
-def _match_tables(read: list[Table], expected: list[dict[str, Any]]) -> list[tuple[dict[str, Any], Table | None]]:
+def _match_tables(
+    read: list[Table], expected: list[dict[str, Any]]
+) -> list[tuple[dict[str, Any], Table | None]]:
     """Pair each golden table with the read table of the same name, else the next unpaired one in order."""
     free = list(read)
     pairs: list[tuple[dict[str, Any], Table | None]] = []
@@ -140,7 +142,9 @@ def _match_indicators(
         name = squeeze(golden.get("name"))
         match = next((i for i in free if squeeze(i.name) == name), None)
         if match is None and name:  # a name kept with more or less of its wrapped text
-            match = next((i for i in free if i.name and (name in squeeze(i.name) or squeeze(i.name) in name)), None)
+            match = next(
+                (i for i in free if i.name and (name in squeeze(i.name) or squeeze(i.name) in name)), None
+            )
         if match is not None:
             free.remove(match)
         pairs.append((golden, match))
@@ -161,7 +165,9 @@ def score_table(score: Score, golden: dict[str, Any], table: Table | None) -> No
         score.count("budgets", budget == want, f"{label}: {budget} ≠ {want}")
         if golden.get("budget_unit") is not None:
             unit = project.budget_unit if project else None
-            score.count("budget_units", unit == golden["budget_unit"], f"{label}: {unit} ≠ {golden['budget_unit']}")
+            score.count(
+                "budget_units", unit == golden["budget_unit"], f"{label}: {unit} ≠ {golden['budget_unit']}"
+            )
     for key, measure in (("department", "departments"), ("unit", "units")):
         if golden.get(key) is not None:
             value = getattr(project, key) if project else None

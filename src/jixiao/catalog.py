@@ -8,8 +8,8 @@ catalogue entry has its accepted spellings; ``canonical`` maps any spelling to t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 COST = "成本指标"

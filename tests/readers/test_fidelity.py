@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from benchmarks.fidelity import CORPUS, score_corpus, score_document
 
 # Share of each measure that must be right on the corpus (right / out of), and the invented indicators
@@ -84,10 +83,12 @@ def test_the_scorer_counts_what_was_read_right(tmp_path: Path) -> None:
                      "annual": {"raw": "≥300人次", "kind": "quantitative", "op": ">=", "value": "300",
                                 "unit": "人次"}, "period": None, "baseline": None},
                     {"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "家长满意度",
-                     "annual": {"raw": "≥90%", "kind": "quantitative", "op": ">=", "value": "90", "unit": "%"},
+                     "annual": {"raw": "≥90%", "kind": "quantitative", "op": ">=", "value": "90",
+                                "unit": "%"},
                      "period": None, "baseline": None},
                     {"level1": "效益指标", "level2": "社会效益指标", "name": "未写出的指标",
-                     "annual": {"raw": "提升", "kind": "qualitative", "op": None, "value": None, "unit": None},
+                     "annual": {"raw": "提升", "kind": "qualitative", "op": None, "value": None,
+                                "unit": None},
                      "period": None, "baseline": None},
                 ],
             }
@@ -104,5 +105,7 @@ def test_the_scorer_counts_what_was_read_right(tmp_path: Path) -> None:
 
 
 def test_a_document_without_a_table_scores_right_when_nothing_is_read(tmp_path: Path) -> None:
-    score = score_document(_folder(tmp_path, "关于公开部门预算的说明\n本单位没有项目支出。\n", {"kind": "none"}))
+    score = score_document(
+        _folder(tmp_path, "关于公开部门预算的说明\n本单位没有项目支出。\n", {"kind": "none"})
+    )
     assert score.counts["no_table_right"] == [1, 1]

@@ -41,7 +41,10 @@ def test_the_one_value_column_is_the_annual_value() -> None:
     first = table.indicators[0]
     assert first.period.is_empty
     assert (first.annual.raw, first.annual.op, first.annual.value, first.annual.unit) == (
-        "≥1200人次", Op.GE, Decimal("1200"), "人次"
+        "≥1200人次",
+        Op.GE,
+        Decimal("1200"),
+        "人次",
     )
     assert first.notes == (("绩效标准", "计划标准"),)
     assert table.indicators[2].notes == (("绩效标准", "行业标准"), ("备注", "抽样调查"))
@@ -262,7 +265,10 @@ def test_damaged_values_keep_their_text_and_are_never_repaired() -> None:
 
 
 def test_a_self_evaluation_table_is_named_with_the_command_to_use() -> None:
-    text = "2023年度项目支出绩效自评表\n项目名称\t社区养老驿站运营\n绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\n"
+    text = (
+        "2023年度项目支出绩效自评表\n项目名称\t社区养老驿站运营\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\n"
+    )
     tables, diagnostics = read_text(text, "t.txt")
     assert tables == []
     (other,) = [d for d in diagnostics if d.code == "JX-R10"]

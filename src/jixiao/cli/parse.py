@@ -98,7 +98,11 @@ def table_tree(table: Table) -> Tree:
     tree = Tree(head)
     if table.reading is not None:
         inferred = "；".join(table.reading.inferred) or "无"
-        tree.add(Text.assemble(("读取可信度 ", "dim"), f"{table.reading.confidence:.0%}", ("  推断：", "dim"), inferred))
+        tree.add(
+            Text.assemble(
+                ("读取可信度 ", "dim"), f"{table.reading.confidence:.0%}", ("  推断：", "dim"), inferred
+            )
+        )
     if p.total_funds is not None:
         tree.add(Text.assemble(("项目资金总额（多年） ", "dim"), f"{p.total_funds:,.2f}元"))
     period = f"{p.period_start or '?'}–{p.period_end or '?'}"

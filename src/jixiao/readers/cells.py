@@ -43,6 +43,8 @@ FOOTER_START = (
     "财政部门审核意见", "主管部门审核意见", "审核意见", "(盖章)", "（盖章）", "单位(盖章)", "单位（盖章）",
     "扫一扫", "附件", "总分", "合计",
 )  # fmt: skip
+
+
 def is_footer(text: str) -> bool:
     """A cell that closes the table: a signature, a contact, a review box (财政部门初审意见 / (盖章))."""
     return (
@@ -141,7 +143,12 @@ def parse_amount_unit(text: str) -> tuple[Decimal, str | None] | None:
     if match is None:
         return None
     rest = s[match.end() :]
-    if rest and not rest.startswith(("(", "（", "\n")) and not match.group(2) and any(c.isdigit() for c in rest):
+    if (
+        rest
+        and not rest.startswith(("(", "（", "\n"))
+        and not match.group(2)
+        and any(c.isdigit() for c in rest)
+    ):
         return None
     digits = match.group(1).replace(",", "").replace("，", "")
     try:

@@ -461,7 +461,9 @@ class _SegmentReader:
                 break
             candidate = cells[j]
             text = candidate.text
-            if text and (catalog.is_category_name(text) or label_of(text) is not None or catalog.is_umbrella(text)):
+            if text and (
+                catalog.is_category_name(text) or label_of(text) is not None or catalog.is_umbrella(text)
+            ):
                 break
             if text and (text.startswith(PROSE_START) or is_footer(text)):
                 break
@@ -474,7 +476,9 @@ class _SegmentReader:
             j += 1
         return taken, j
 
-    def _add_stream_indicator(self, name: Cell, taken: dict[str, Cell], layout: RowLayout | None = None) -> None:
+    def _add_stream_indicator(
+        self, name: Cell, taken: dict[str, Cell], layout: RowLayout | None = None
+    ) -> None:
         op = taken[R.OP].text if R.OP in taken else ""
         unit = taken[R.UNIT].text if R.UNIT in taken else ""
 
@@ -588,7 +592,9 @@ class _SegmentReader:
         target, reason = parse_target_with_reason(cell.text, name or None)
         damaged = damage(target, name)
         if damaged is not None:
-            self.note(DAMAGED_VALUE, Severity.WARNING, f"指标值“{cell.text}”疑似损坏：{damaged}", cell.source, name)
+            self.note(
+                DAMAGED_VALUE, Severity.WARNING, f"指标值“{cell.text}”疑似损坏：{damaged}", cell.source, name
+            )
             return Target(raw=target.raw, kind=Kind.UNKNOWN)
         if target.kind is Kind.UNKNOWN:
             self.note(
@@ -658,7 +664,9 @@ class _SegmentReader:
         sure = sum(
             1
             for i in self.indicators
-            if i.level1 and i.name and (i.annual.kind is not Kind.UNKNOWN or i.period.kind is not Kind.UNKNOWN)
+            if i.level1
+            and i.name
+            and (i.annual.kind is not Kind.UNKNOWN or i.period.kind is not Kind.UNKNOWN)
         )
         score = Decimal(sure) / Decimal(len(self.indicators))
         if "budget" not in self.lines:

@@ -192,8 +192,11 @@ def label_key(text: str) -> str:
 
 # A self-evaluation or monitoring form's title (绩效自评表, 绩效目标执行监控表): another command reads it.
 _OTHER_FORM = re.compile(r"(?:自评|自我评价|绩效监控|监控情况|执行监控|运行监控)[^表]{0,8}表")
-# A title: ``2023年项目支出绩效目标申报表``, ``项目支出绩效目标表(2022年度)``, ``绩效目标申报表(基础设施建设类)``.
-_TITLE = re.compile(r"^[^:|]{0,30}?(?:绩效目标|支出目标)(?:申报|批复|公开|审批|审核)?表(?:[(（][^)）]{0,14}[)）]?)?$")
+# A title: ``2023年项目支出绩效目标申报表``, ``项目支出绩效目标表(2022年度)``,
+# ``绩效目标申报表(基础设施建设类)``.
+_TITLE = re.compile(
+    r"^[^:|]{0,30}?(?:绩效目标|支出目标)(?:申报|批复|公开|审批|审核)?表(?:[(（][^)）]{0,14}[)）]?)?$"
+)
 
 
 @lru_cache(maxsize=8192)
@@ -205,9 +208,13 @@ def label_of(text: str) -> Label | None:
     label = _LABELS.get(key)
     if label is None and "表" in key and _OTHER_FORM.search(key):
         return Label.OTHER_FORM
-    if label is None and len(key) <= 44 and ("目标" in key and key.rstrip(")）").endswith(("表", "年度", "类"))):
-        if _TITLE.match(key.replace("YYYY", "2000")):
-            return Label.TITLE
+    if (
+        label is None
+        and len(key) <= 44
+        and ("目标" in key and key.rstrip(")）").endswith(("表", "年度", "类")))
+        and _TITLE.match(key.replace("YYYY", "2000"))
+    ):
+        return Label.TITLE
     return label
 
 

@@ -5,8 +5,8 @@ row ``单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | �
 then rows where the project columns are filled only on a project's first row (merged cells), and a
 department's total row (``820-某镇部门 | 7,412,300.00``) above its projects. This stage recognises
 such a header (项目名称 beside the tree headers in one row), and rewrites the rows as the ordinary
-layout the grid reads: per project a title, 项目名称, 主管部门, 实施单位, 预算金额, 年度目标, then the indicator
-header and the indicator rows. Rows of other tables pass through unchanged.
+layout the grid reads: per project a title, 项目名称, 主管部门, 实施单位, 预算金额, 年度目标, then the
+indicator header and the indicator rows. Rows of other tables pass through unchanged.
 
 The project cells of a row are the cells before its first category name; they are matched to the
 header's project columns from the right, since the leftmost ones (单位名称) are those merged away.

@@ -17,7 +17,16 @@ from jixiao.readers.textforms import Layout, detect_layout, text_rows
 
 FILE_PROBLEM = "JX-R00"
 
-__all__ = ["FILE_PROBLEM", "Layout", "decode", "detect_layout", "file_problem", "read_path", "read_text", "text_rows"]
+__all__ = [
+    "FILE_PROBLEM",
+    "Layout",
+    "decode",
+    "detect_layout",
+    "file_problem",
+    "read_path",
+    "read_text",
+    "text_rows",
+]
 
 
 def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Diagnostic]]:
@@ -35,8 +44,10 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
 
 OTHER_FORM = "JX-R10"
 _OTHER_FORM_HELP = {
-    "自评": "这是绩效自评表，不是绩效目标表：请用 jixiao evaluate-template 生成该项目的自评表模板，填好后用 jixiao evaluate 评分",
-    "监控": "这是绩效监控表，不是绩效目标表：请用 jixiao monitor-template 生成监控表模板，填好后用 jixiao monitor 读取",
+    "自评": "这是绩效自评表，不是绩效目标表：请用 jixiao evaluate-template 生成该项目的自评表模板，"
+    "填好后用 jixiao evaluate 评分",
+    "监控": "这是绩效监控表，不是绩效目标表：请用 jixiao monitor-template 生成监控表模板，"
+    "填好后用 jixiao monitor 读取",
 }
 
 

@@ -183,9 +183,7 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
             for cell in cells:
                 yield Row((cell,), source, columns_known=False)
         else:
-            if line and not line.strip():
-                yield Row(("",), source, columns_known=False, blank=True)
-            elif line.strip() in ("|", "||"):
+            if (line and not line.strip()) or line.strip() in ("|", "||"):
                 yield Row(("",), source, columns_known=False, blank=True)
             else:
                 yield Row((line,), source, columns_known=False)

@@ -40,9 +40,13 @@ def csv_rows(tables: Iterable[Table]) -> Iterable[list[str]]:
         for ind in table.indicators:
             where = [ind.source.file or "", str(ind.source.line or "")]
             notes = "；".join(f"{label}：{text}" for label, text in ind.notes)
-            extra = [p.budget_unit if p.budget is not None else "",
-                     f"{p.total_funds:.2f}" if p.total_funds is not None else "",
-                     ind.baseline.raw, number_text(ind.weight) if ind.weight is not None else "", notes]
+            extra = [
+                p.budget_unit if p.budget is not None else "",
+                f"{p.total_funds:.2f}" if p.total_funds is not None else "",
+                ind.baseline.raw,
+                number_text(ind.weight) if ind.weight is not None else "",
+                notes,
+            ]
             yield [*where, *project_cells, ind.level1, ind.level2, ind.name,
                    *_target_cells(ind.period), *_target_cells(ind.annual), *extra]  # fmt: skip
 
