@@ -161,6 +161,7 @@ def normalise(text: str) -> str:
     return key
 
 
+@lru_cache(maxsize=4096)
 def is_umbrella(text: str) -> bool:
     """A heading above the 一级 categories (实施效果指标), to be skipped when reading the tree."""
     return len(text) <= 12 and normalise(text) in UMBRELLAS

@@ -32,10 +32,12 @@ def damage(target: Target, name: str) -> str | None:
     raw = target.raw
     if not raw:
         return None
-    if _PLACEHOLDER.search(raw):
+    if ("*" in raw or "＊" in raw or "×" in raw or "XX" in raw) and _PLACEHOLDER.search(raw):
         return "含模板占位符“**”，指标值未填写"
-    if _RUN_DATES.match(raw.replace(" ", "")) and not re.fullmatch(
-        r"\D*(?:19|20)\d{2}\D+(?:19|20)\d{2}\D*", raw
+    if (
+        "-" in raw
+        and _RUN_DATES.match(raw.replace(" ", ""))
+        and not re.fullmatch(r"\D*(?:19|20)\d{2}\D+(?:19|20)\d{2}\D*", raw)
     ):
         return "日期的年份与月份连在一起，无法确定起止时间"
     if (

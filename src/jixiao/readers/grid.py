@@ -45,9 +45,11 @@ from jixiao.readers.cells import (
     parse_amount_unit,
     segments,
 )
-from jixiao.readers.columns import comparator_of, fold_value
+from jixiao.readers.columns import fold_value
 from jixiao.readers.damage import DAMAGED_VALUE, damage
-from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of, unit_in, year_in
+from jixiao.readers.head import ProjectBlockReader
+from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of
+from jixiao.readers.stream import SCORE_CELL, fits, join_category
 from jixiao.values import parse_target_with_reason
 
 # Reader diagnostics. Codes are stable; messages are for people.
@@ -55,8 +57,6 @@ UNREADABLE_TABLE = "JX-R01"
 UNKNOWN_VALUE = "JX-R02"
 EXTRA_CELLS = "JX-R03"
 NO_INDICATORS = "JX-R04"
-BAD_AMOUNT = "JX-R05"
-BAD_YEAR = "JX-R06"
 NO_CATEGORY = "JX-R07"
 UNALIGNED = -1  # the column of a cell whose row is in order but not under its header's columns
 UNNAMED_INDICATOR = "JX-R08"
@@ -90,7 +90,7 @@ class _CategoryState:
     used: set[tuple[str, str | None]] = field(default_factory=set)
 
 
-class _SegmentReader:
+class _SegmentReader(ProjectBlockReader):
     """Reads the rows of one table."""
 
     def __init__(self, rows: Sequence[Row], file: str | None) -> None:
@@ -173,146 +173,6 @@ class _SegmentReader:
         return grouped
 
     # -- project block and goals ---------------------------------------------------------------
-    def _read_head(self, rows: list[list[Cell]]) -> int:
-        """Read labels and their values until the indicator header; return the row to go on from.
-
-        Rows with columns are read row by row; a stream (one long row) is read cell by cell, and
-        where its indicator header starts the remaining cells are split off as a row of their own.
-        """
-        goal: str | None = None
-        for r, row in enumerate(rows):
-            i = 0
-            while i < len(row):
-                cell = row[i]
-                if not cell.text:
-                    i += 1
-                    continue
-                label = label_of(cell.text)
-                if label is None and len(cell.text) <= 60:
-                    self._note_head_cell(cell.text)
-                    label, cell = self._split_label_value(cell, row, i)
-                if label is Label.INDICATORS or (
-                    label is Label.HEADER and not self.roles and self._opens_header(row, i)
-                ):
-                    if i > 0:  # a stream: the rest of this row is the indicator block
-                        rows.insert(r + 1, row[i:])
-                        del row[i:]
-                        return r + 1
-                    return r
-                if label is None:
-                    if goal is not None:
-                        self.goal_parts[goal].append(cell.text)
-                        self.goal_lines.setdefault(goal, _line(cell.source))
-                    i += 1
-                    continue
-                goal = None
-                i = self._read_label(label, cell, row, i)
-                if label is Label.PERIOD_GOAL:
-                    goal = "period"
-                elif label is Label.ANNUAL_GOAL:
-                    goal = "annual"
-                    self.year = self.year or year_in(cell.text)
-        return len(rows)
-
-    @staticmethod
-    def _opens_header(row: list[Cell], i: int) -> bool:
-        """A tree header cell (一级指标, 三级) followed by another header cell opens the indicator block."""
-        if R.role_of(label_key(row[i].text)) not in R.TREE_ROLES:
-            return False
-        following = next((c for c in row[i + 1 :] if c.text), None)
-        return following is not None and label_of(following.text) is Label.HEADER
-
-    def _note_head_cell(self, text: str) -> None:
-        """Hints in unlabelled head cells: the year of the title (``(2024 年度)``), ``单位:万元``."""
-        unit = unit_in(text)
-        if unit is not None and ("单位" in text or len(text) <= 8):
-            self.unit_hint = unit
-        if self.title_year is None and not self.fields.get("name"):
-            match = _TITLE_YEAR.search(text)
-            if match is not None:
-                self.title_year = int(next(g for g in match.groups() if g))
-
-    def _split_label_value(self, cell: Cell, row: list[Cell], i: int) -> tuple[Label | None, Cell]:
-        """``一、预算资金:250`` in one cell: the label, and its value put in the cell after it."""
-        for sep in (":", "："):
-            head, found, tail = cell.text.partition(sep)
-            if found and tail.strip() and head:
-                label = label_of(head)
-                if label is not None and label not in (Label.HEADER, Label.INDICATORS, Label.TITLE):
-                    row.insert(i + 1, Cell(tail.strip(), cell.source, cell.col))
-                    return label, Cell(head, cell.source, cell.col)
-        return None, cell
-
-    def _read_label(self, label: Label, cell: Cell, row: list[Cell], i: int) -> int:
-        """Read one label's value(s) from the cells after it; return the index to go on from."""
-        if label is Label.TITLE:
-            self.title_year = self.title_year or year_in(cell.text)
-            return i + 1
-        if label is Label.FUNDS_SECTION:
-            self.unit_hint = unit_in(cell.text) or self.unit_hint
-            following = next((c for c in row[i + 1 :] if c.text), None)
-            if following is not None and parse_amount_unit(following.text) is not None:
-                return self._read_amount(Label.FUNDS, cell, row, i)  # 资金情况(万元) | 600: one amount
-            return i + 1
-        if label in (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS, Label.SUB_FUNDS):
-            return self._read_amount(label, cell, row, i)
-        simple = {
-            Label.NAME: "name",
-            Label.TYPE: "type",
-            Label.LEVEL: "level",
-            Label.DEPARTMENT: "department",
-            Label.UNIT: "unit",
-        }
-        following = row[i + 1] if i + 1 < len(row) else None
-        value_next = following is not None and label_of(following.text) is None
-        if label in simple:
-            key = simple[label]
-            self.lines[key] = _line(cell.source)
-            if value_next and following is not None:
-                if not self.fields.get(key):  # the first filled one: 省级主管部门 before 市级, 县级
-                    self.fields[key] = following.text
-                return i + 2
-            self.fields.setdefault(key, "")
-            return i + 1
-        if label is Label.PERIOD:
-            self.lines["period"] = _line(cell.source)
-            if value_next and following is not None:  # 实施周期 written as one value: 2021-2029年
-                years = [int(y) for y in re.findall(r"(?:19|20|21)\d{2}", following.text)]
-                if len(years) == 2:
-                    self.fields["period_start"], self.fields["period_end"] = str(years[0]), str(years[1])
-                else:
-                    self.note(
-                        BAD_YEAR, Severity.WARNING, f"实施周期“{following.text}”无法识别", following.source
-                    )
-                return i + 2
-            return i + 1
-        if label in (Label.PERIOD_START, Label.PERIOD_END):
-            key = "period_start" if label is Label.PERIOD_START else "period_end"
-            self.lines.setdefault("period", _line(cell.source))
-            if value_next and following is not None:
-                self.fields[key] = following.text
-                return i + 2
-            return i + 1
-        return i + 1
-
-    def _read_amount(self, label: Label, cell: Cell, row: list[Cell], i: int) -> int:
-        """An amount label and its value: the year's budget, a generic or multi-year amount, or a part."""
-        j = i + 1
-        while j < len(row) and not row[j].text:
-            j += 1
-        following = row[j] if j < len(row) else None
-        if label is Label.SUB_FUNDS:  # 其中:财政拨款 — a part of the amount, never the budget
-            return j + 1 if following is not None and label_of(following.text) is None else i + 1
-        if label is Label.BUDGET:
-            self.lines["budget"] = _line(cell.source)
-            self.year = self.year or year_in(cell.text)
-        if following is None or label_of(following.text) is not None or label in self.amounts:
-            return i + 1
-        self.amounts[label] = (following.text, unit_in(cell.text), _line(cell.source))
-        self.lines.setdefault("budget", _line(cell.source))
-        return j + 1
-
-    # -- indicator block -----------------------------------------------------------------------
     def _read_indicators(self, rows: list[list[Cell]], start: int) -> None:
         header = rows[start]
         body_from = 0
@@ -351,11 +211,13 @@ class _SegmentReader:
         first = row[0].text
         if first.startswith(PROSE_START) or (len(row) == 1 and looks_like_prose(first)):
             return False
-        if label_of(first) is Label.TITLE or any(is_footer(c.text) for c in row):
+        if label_of(first) is Label.TITLE or is_footer(first):
+            return False
+        if len(row) > 1 and is_footer(row[-1].text):  # 财政部门初审意见 | (盖章)
             return False
         if len(row) == 1 and not catalog.is_category_name(first) and self._outside_tree(row[0]):
             return False  # a lone line beside the tree: text between or after tables
-        if len(row) == 1 and (PAGE_MARK.match(first) or _SCORE_CELL.match(first)):
+        if len(row) == 1 and (PAGE_MARK.match(first) or SCORE_CELL.match(first)):
             return True
         layout = (
             None  # cells in order but not under their headers: no layout to judge (JX-S01…S03 stay quiet)
@@ -396,7 +258,7 @@ class _SegmentReader:
         i = 0
         while i < len(cells):
             cell = cells[i]
-            if not cell.text or PAGE_MARK.match(cell.text) or _SCORE_CELL.match(cell.text):
+            if not cell.text or PAGE_MARK.match(cell.text) or SCORE_CELL.match(cell.text):
                 i += 1  # an empty cell, a page number, a category's score wrapped below it ((40-50)分)
                 continue
             if (
@@ -408,7 +270,7 @@ class _SegmentReader:
             if label_of(cell.text) in (Label.HEADER, Label.INDICATORS):  # a header repeated on a new page
                 i += 1
                 continue
-            joined = _join_category(cells, i)
+            joined = join_category(cells, i)
             if joined is not None:
                 cells[i : i + 2] = [joined]
                 cell = joined
@@ -468,7 +330,7 @@ class _SegmentReader:
             if text and (text.startswith(PROSE_START) or is_footer(text)):
                 break
             last = not any(r in R.VALUE_ROLES for r in self.stream_roles[self.stream_roles.index(role) + 1 :])
-            if not _fits(role, text, cells[j + 1].text if j + 1 < len(cells) else "", last):
+            if not fits(role, text, cells[j + 1].text if j + 1 < len(cells) else "", last):
                 if role in (R.ANNUAL, R.PERIOD) or R.is_text_role(role):
                     break
                 continue  # an optional part (比较符, 单位, 分值) left out: the cell is the next column's
@@ -479,6 +341,10 @@ class _SegmentReader:
     def _add_stream_indicator(
         self, name: Cell, taken: dict[str, Cell], layout: RowLayout | None = None
     ) -> None:
+        if len(taken) <= 2 and all(role in _PLAIN_VALUES for role in taken):  # the common case, fast
+            period, annual = taken.get(R.PERIOD), taken.get(R.ANNUAL)
+            self._add_indicator(name, period, annual, name.source, layout)
+            return
         op = taken[R.OP].text if R.OP in taken else ""
         unit = taken[R.UNIT].text if R.UNIT in taken else ""
 
@@ -673,99 +539,11 @@ class _SegmentReader:
             score *= Decimal("0.9")
         return score.quantize(Decimal("0.01"))
 
-    def _year_field(self, key: str) -> int | None:
-        text = self.fields.get(key)
-        if text is None:
-            return None
-        year = year_in(text)
-        if year is None or not re.fullmatch(r"\s*\d{4}\s*(?:年)?\s*", text):
-            self.note(BAD_YEAR, Severity.WARNING, f"年度“{text}”无法识别", self._line_source("period"))
-            return None
-        return year
-
-    def _amounts(self) -> tuple[Decimal | None, Decimal | None]:
-        """The year's budget and the multi-year amount, in 元, from the amount labels read."""
-        annual = self.amounts.get(Label.BUDGET)
-        generic = self.amounts.get(Label.FUNDS)
-        total = self.amounts.get(Label.TOTAL_FUNDS)
-        if annual is None:
-            annual, generic = generic, None
-        budget = self._amount(annual, keep_unit=True) if annual is not None else None
-        total_funds = self._amount(total or generic) if (total or generic) is not None else None
-        return budget, total_funds
-
-    def _amount(self, read: tuple[str, str | None, int] | None, keep_unit: bool = False) -> Decimal | None:
-        if read is None:
-            return None
-        text, label_unit, line = read
-        parsed = parse_amount_unit(text)
-        if parsed is None:
-            if text.strip() not in ("", "/", "-", "无"):
-                message = f"预算金额“{text}”无法识别"
-                self.note(BAD_AMOUNT, Severity.ERROR, message, SourceRef(self.file, line or None))
-            return None
-        amount, cell_unit = parsed
-        unit = cell_unit or label_unit or self.unit_hint or "元"
-        if keep_unit:
-            self.budget_unit = unit
-            if cell_unit is None and label_unit is None and self.unit_hint is not None:
-                self.inferred.append(f"预算金额单位（{unit}）取自表头")
-        return amount * 10000 if unit == "万元" else amount
-
-    def _line_source(self, key: str) -> SourceRef:
-        return SourceRef(self.file, self.lines.get(key)) if key in self.lines else self.source
-
 
 def squeeze_name(text: str) -> str:
     return "".join(text.split())
 
 
-def _line(source: SourceRef) -> int:
-    return source.line or 0
-
-
-_TITLE_YEAR = re.compile(
-    r"^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$"  # (2024 年度) under the title
-    r"|绩效目标.{0,6}表.{0,3}((?:19|20)\d{2})"  # 绩效目标表(2022年度)
-    r"|((?:19|20)\d{2})年.{0,40}目标(?:申报|审批|批复)?表"  # 2022年中央预算内投资计划绩效目标表
-)
+_PLAIN_VALUES = frozenset((R.PERIOD, R.ANNUAL))
 _BY_MEANING = "单元格不在表头的列下，按含义读取"
 _NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!\d)")
-_SCORE_CELL = re.compile(r"^[(（]?\d+(?:-\d+)?[)）]?分$")
-_STANDARD_WORDS = frozenset(("计划标准", "行业标准", "历史标准", "其他标准", "其他", "计划", "行业", "历史"))
-
-
-def _fits(role: str, text: str, after: str, last: bool = True) -> bool:
-    """Whether a stream cell can fill a value column of the given role (an empty cell always can)."""
-    if not text:
-        return True
-    if role == R.OP:
-        return bool(comparator_of(text)) or text in ("定量", "定性", "正向", "反向")
-    if role == R.UNIT:
-        return len(text) <= 6 and not any(ch.isdigit() for ch in text)
-    if role == R.WEIGHT:
-        return parse_amount_unit(text.rstrip("%分")) is not None
-    if R.is_text_role(role):
-        if text in _STANDARD_WORDS or looks_like_prose(text) or not last:
-            return True  # an explanation before the value column is always there to take
-        # a short text followed by a value is the next indicator's name, not this one's remark
-        return not (after and _looks_like_value(after) and not _looks_like_value(text))
-    return True
-
-
-def _looks_like_value(text: str) -> bool:
-    target, _ = parse_target_with_reason(text, None)
-    return target.kind in (Kind.QUANTITATIVE, Kind.DEADLINE, Kind.RANGE)
-
-
-def _join_category(cells: list[Cell], i: int) -> Cell | None:
-    """A category name wrapped over two cells (``经济效益`` / ``指标``, ``满意度指`` / ``标``), joined."""
-    if i + 1 >= len(cells) or not cells[i + 1].text:
-        return None
-    first, second = cells[i].text, cells[i + 1].text
-    if len(second) > 4 or catalog.is_category_name(second):
-        return None
-    joined = first + second
-    if catalog.is_category_name(joined):
-        return Cell(joined, cells[i].source, cells[i].col)
-    return None

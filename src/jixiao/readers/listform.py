@@ -43,6 +43,8 @@ _OUT_LABELS = {
 
 def _list_header(row: Row) -> list[Label] | None:
     """The project columns of a list-form header, in order, or None for any other row."""
+    if not any("项目名称" in cell for cell in row.cells):  # cheap test first: this runs on every row
+        return None
     keys = [label_key(cell) for cell in row.cells if cell.strip()]
     if "项目名称" not in keys or not {"一级指标", "三级指标"} <= set(keys):
         return None

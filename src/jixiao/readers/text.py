@@ -4,6 +4,7 @@ runs of spaces; Traditional characters and page furniture normalised), the meani
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -37,12 +38,19 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
     """
     weights = Weights()
     diagnostics: list[Diagnostic] = []
-    rows = split_list_form(_noting_other_forms(text_rows(text, file), diagnostics))
+    rows = text_rows(text, file)
+    if "自评" in text or "监控" in text or "自我评价" in text:  # a whole-text search is cheaper than per row
+        rows = _noting_other_forms(rows, diagnostics)
+    if _LIST_HEADER.search(text):
+        rows = split_list_form(rows)
     tables, found = read_rows(fold_columns(rows, weights, diagnostics), file)
     return attach_weights(tables, weights), diagnostics + found
 
 
 OTHER_FORM = "JX-R10"
+_LIST_HEADER = re.compile(
+    r"项目名称[^\n]{0,200}一级指标"
+)  # a list-form header: project columns, then the tree
 _OTHER_FORM_HELP = {
     "自评": "这是绩效自评表，不是绩效目标表：请用 jixiao evaluate-template 生成该项目的自评表模板，"
     "填好后用 jixiao evaluate 评分",
@@ -54,8 +62,13 @@ _OTHER_FORM_HELP = {
 def _noting_other_forms(rows: Iterable[Row], diagnostics: list[Diagnostic]) -> Iterator[Row]:
     """Pass the rows on; a 自评表 or 监控表 title becomes one diagnostic naming the command to use."""
     for row in rows:
-        text = next((c.strip() for c in row.cells if c.strip()), "")
-        if text and "表" in text and label_of(text) is Label.OTHER_FORM:
+        for cell in row.cells:  # the first non-empty cell, without a generator: this runs on every row
+            if cell:
+                break
+        else:
+            cell = ""
+        text = cell.strip() if "表" in cell else ""
+        if text and label_of(text) is Label.OTHER_FORM:
             kind = "自评" if ("自评" in text or "自我评价" in text) else "监控"
             message = f"“{text}”：{_OTHER_FORM_HELP[kind]}"
             diagnostics.append(Diagnostic(OTHER_FORM, Severity.WARNING, message, row.source))

@@ -30,6 +30,7 @@ class Layout:
     LINES = "lines"  # one cell per line
 
 
+_SAMPLE = 3000  # lines looked at to decide the text form
 _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _PIPES_ONLY = re.compile(r"^\s*(?:\|\s*)+$")
 _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
@@ -37,9 +38,10 @@ _IMAGE_TAG = re.compile(r"<\s*(?:image|img)\b[^>]{0,300}>", re.IGNORECASE)
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
 # Site furniture around a published table: never a cell of it.
 _FURNITURE = re.compile(
-    r"^\s*(?:扫一扫|扫描二维码|【?打印本页|【?关闭窗口|分享到|相关解读|全部留言|上一篇|下一篇|网站地图|"
-    r"版权所有|主办单位|ICP备|网站标识码|<image>|内容保障|网站纠错|政府网站标识码)|ICP备\d|公网安备"
+    r"\s*(?:扫一扫|扫描二维码|【?打印本页|【?关闭窗口|分享到|相关解读|全部留言|上一篇|下一篇|网站地图|"
+    r"版权所有|主办单位|ICP备|网站标识码|<image>|内容保障|网站纠错|政府网站标识码)"
 )
+_FURNITURE_ANYWHERE = re.compile(r"ICP备\d|公网安备")
 
 # Traditional → simplified, the characters of budget tables (one character each way).
 _TRADITIONAL = (
@@ -87,12 +89,12 @@ def is_traditional(text: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     """A line of the web page around the table (扫一扫, 打印本页, ICP…), never part of it."""
-    return bool(_FURNITURE.search(line.strip()))
+    return bool(_FURNITURE.match(line)) or ("备" in line and bool(_FURNITURE_ANYWHERE.search(line)))
 
 
 def detect_layout(lines: list[str]) -> str:
     """The text form, decided by how most non-empty lines look (never by one line)."""
-    filled = [line for line in lines if line.strip()]
+    filled = [line for line in lines[:_SAMPLE] if line.strip()]  # the form shows in the first lines
     if not filled:
         return Layout.LINES
     tabs = sum("\t" in line for line in filled)
@@ -107,7 +109,9 @@ def detect_layout(lines: list[str]) -> str:
     spaced = sum(1 for line in filled if len(_SPACE_RUN.split(line.strip())) >= 3)
     if spaced * 4 >= len(filled):
         return Layout.SPACES
-    worded = sum(1 for line in filled if len(split_words(line)) >= 3 and _CJK.search(line))
+    worded = sum(
+        1 for line in filled if line.count(" ") >= 2 and len(split_words(line)) >= 3 and _CJK.search(line)
+    )
     if worded * 4 >= len(filled) and worded >= 5:
         return Layout.WORDS
     return Layout.LINES
@@ -220,7 +224,7 @@ def is_run_together(lines: list[str]) -> bool:
     from jixiao.readers.labels import label_of
 
     hits = 0
-    for line in lines:
+    for line in lines[:_SAMPLE]:
         stripped = line.strip()
         if not 4 < len(stripped) <= 200 or label_of(stripped) is not None:
             continue
