@@ -161,8 +161,8 @@ def score_table(score: Score, golden: dict[str, Any], table: Table | None) -> No
         score.count("years", year == golden["year"], f"{label}: {year} ≠ {golden['year']}")
     if "budget" in golden:
         budget = project.budget if project else None
-        want = _decimal(golden["budget"])
-        score.count("budgets", budget == want, f"{label}: {budget} ≠ {want}")
+        wanted_budget = _decimal(golden["budget"])
+        score.count("budgets", budget == wanted_budget, f"{label}: {budget} ≠ {wanted_budget}")
         if golden.get("budget_unit") is not None:
             unit = project.budget_unit if project else None
             score.count(

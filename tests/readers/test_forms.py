@@ -214,7 +214,8 @@ def test_the_json_carries_the_new_fields_and_reads_back() -> None:
     assert "confidence" in data["source"]
     back = table_from_dict(data)
     assert back == table and back.indicators[0].notes == table.indicators[0].notes
-    assert back.reading is not None and back.reading.inferred == table.reading.inferred  # type: ignore[union-attr]
+    assert back.reading is not None and table.reading is not None
+    assert back.reading.inferred == table.reading.inferred
 
 
 def test_a_value_column_with_qualitative_grades_stays_qualitative() -> None:

@@ -31,7 +31,7 @@ from jixiao.model import (
     Table,
     Target,
 )
-from jixiao.readers import roles as R
+from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import (
     PAGE_MARK,
     PROSE_START,
@@ -108,7 +108,7 @@ class _SegmentReader(ProjectBlockReader):
         self.amounts: dict[Label, tuple[str, str | None, int]] = {}  # label → (text, unit of label, line)
         self.inferred: list[str] = []
         self.roles: dict[int, str] = {}
-        self.stream_roles: list[str] = [R.PERIOD, R.ANNUAL]
+        self.stream_roles: list[str] = [column_roles.PERIOD, column_roles.ANNUAL]
         self.side_by_side = False
         self.indicators: list[Indicator] = []
         self.categories = _CategoryState()
@@ -185,15 +185,20 @@ class _SegmentReader(ProjectBlockReader):
                 self.roles[cell.col] = text
             if label_of(cell.text) in (Label.INDICATORS, Label.HEADER):
                 body_from = j + 1
-                role = R.role_of(text)
-                if role is not None and role not in R.TREE_ROLES:
+                role = column_roles.role_of(text)
+                if role is not None and role not in column_roles.TREE_ROLES:
                     stream_roles.append(role)
             else:
                 break
-        levels3 = sum(1 for c in header[:body_from] if R.role_of(label_key(c.text)) == R.LEVEL3)
-        if levels3 >= 2 and len([r for r in stream_roles if r in (R.ANNUAL, R.PERIOD)]) >= 2:
+        levels3 = sum(
+            1 for c in header[:body_from] if column_roles.role_of(label_key(c.text)) == column_roles.LEVEL3
+        )
+        if (
+            levels3 >= 2
+            and len([r for r in stream_roles if r in (column_roles.ANNUAL, column_roles.PERIOD)]) >= 2
+        ):
             self.side_by_side = True
-        elif R.ANNUAL in stream_roles or R.PERIOD in stream_roles:
+        elif column_roles.ANNUAL in stream_roles or column_roles.PERIOD in stream_roles:
             self.stream_roles = stream_roles
         rest = header[body_from:]
         body = rows[start + 1 :]
@@ -229,7 +234,10 @@ class _SegmentReader(ProjectBlockReader):
             return True
         if self.side_by_side:
             return self._read_side_by_side(rest, row[0].source, layout)
-        if self.stream_roles != [R.PERIOD, R.ANNUAL]:  # read the value columns by their roles
+        if self.stream_roles != [
+            column_roles.PERIOD,
+            column_roles.ANNUAL,
+        ]:  # read the value columns by their roles
             taken, j = self._take_role_cells(rest, 1)
             if j < len(rest):
                 extra = "、".join(c.text for c in rest[j:])
@@ -293,7 +301,7 @@ class _SegmentReader(ProjectBlockReader):
             if looks_like_prose(cell.text):
                 return False
             taken, j = self._take_role_cells(cells, i + 1)
-            values = [taken[r] for r in (R.PERIOD, R.ANNUAL) if r in taken]
+            values = [taken[r] for r in (column_roles.PERIOD, column_roles.ANNUAL) if r in taken]
             if len(values) == 2 and all(looks_like_prose(v.text) for v in values):
                 return False
             self._add_stream_indicator(cell, taken)
@@ -329,9 +337,11 @@ class _SegmentReader(ProjectBlockReader):
                 break
             if text and (text.startswith(PROSE_START) or is_footer(text)):
                 break
-            last = not any(r in R.VALUE_ROLES for r in self.stream_roles[self.stream_roles.index(role) + 1 :])
+            last = not any(
+                r in column_roles.VALUE_ROLES for r in self.stream_roles[self.stream_roles.index(role) + 1 :]
+            )
             if not fits(role, text, cells[j + 1].text if j + 1 < len(cells) else "", last):
-                if role in (R.ANNUAL, R.PERIOD) or R.is_text_role(role):
+                if role in (column_roles.ANNUAL, column_roles.PERIOD) or column_roles.is_text_role(role):
                     break
                 continue  # an optional part (比较符, 单位, 分值) left out: the cell is the next column's
             taken.setdefault(role, candidate)
@@ -342,11 +352,11 @@ class _SegmentReader(ProjectBlockReader):
         self, name: Cell, taken: dict[str, Cell], layout: RowLayout | None = None
     ) -> None:
         if len(taken) <= 2 and all(role in _PLAIN_VALUES for role in taken):  # the common case, fast
-            period, annual = taken.get(R.PERIOD), taken.get(R.ANNUAL)
+            period, annual = taken.get(column_roles.PERIOD), taken.get(column_roles.ANNUAL)
             self._add_indicator(name, period, annual, name.source, layout)
             return
-        op = taken[R.OP].text if R.OP in taken else ""
-        unit = taken[R.UNIT].text if R.UNIT in taken else ""
+        op = taken[column_roles.OP].text if column_roles.OP in taken else ""
+        unit = taken[column_roles.UNIT].text if column_roles.UNIT in taken else ""
 
         def folded(role: str) -> Cell | None:
             cell = taken.get(role)
@@ -355,17 +365,23 @@ class _SegmentReader(ProjectBlockReader):
             return Cell(fold_value(op, cell.text, unit), cell.source, cell.col)
 
         before = len(self.indicators)
-        self._add_indicator(name, folded(R.PERIOD), folded(R.ANNUAL), name.source, layout)
+        self._add_indicator(
+            name, folded(column_roles.PERIOD), folded(column_roles.ANNUAL), name.source, layout
+        )
         if len(self.indicators) == before:
             return
         extras: dict[str, object] = {}
-        if R.BASELINE in taken and taken[R.BASELINE].text:
-            extras["baseline"] = self._target(taken[R.BASELINE], name.text)
-        notes = tuple((R.text_label(r), c.text) for r, c in taken.items() if R.is_text_role(r) and c.text)
+        if column_roles.BASELINE in taken and taken[column_roles.BASELINE].text:
+            extras["baseline"] = self._target(taken[column_roles.BASELINE], name.text)
+        notes = tuple(
+            (column_roles.text_label(r), c.text)
+            for r, c in taken.items()
+            if column_roles.is_text_role(r) and c.text
+        )
         if notes:
             extras["notes"] = notes
-        if R.WEIGHT in taken and taken[R.WEIGHT].text:
-            amount = parse_amount_unit(taken[R.WEIGHT].text.rstrip("%分"))
+        if column_roles.WEIGHT in taken and taken[column_roles.WEIGHT].text:
+            amount = parse_amount_unit(taken[column_roles.WEIGHT].text.rstrip("%分"))
             if amount is not None:
                 extras["weight"] = amount[0]
         if extras:
@@ -544,6 +560,6 @@ def squeeze_name(text: str) -> str:
     return "".join(text.split())
 
 
-_PLAIN_VALUES = frozenset((R.PERIOD, R.ANNUAL))
+_PLAIN_VALUES = frozenset((column_roles.PERIOD, column_roles.ANNUAL))
 _BY_MEANING = "单元格不在表头的列下，按含义读取"
 _NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!\d)")

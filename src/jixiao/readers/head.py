@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from jixiao.model import Diagnostic, Severity, SourceRef
-from jixiao.readers import roles as R
+from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import Cell, parse_amount_unit
 from jixiao.readers.labels import Label, label_key, label_of, unit_in, year_in
 
@@ -89,7 +89,7 @@ class ProjectBlockReader:
     @staticmethod
     def _opens_header(row: list[Cell], i: int) -> bool:
         """A tree header cell (一级指标, 三级) followed by another header cell opens the indicator block."""
-        if R.role_of(label_key(row[i].text)) not in R.TREE_ROLES:
+        if column_roles.role_of(label_key(row[i].text)) not in column_roles.TREE_ROLES:
             return False
         following = next((c for c in row[i + 1 :] if c.text), None)
         return following is not None and label_of(following.text) is Label.HEADER

@@ -7,7 +7,7 @@ import re
 
 from jixiao import catalog
 from jixiao.model import Kind
-from jixiao.readers import roles as R
+from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import Cell, looks_like_prose, parse_amount_unit
 from jixiao.readers.columns import comparator_of
 from jixiao.values import parse_target_with_reason
@@ -20,13 +20,13 @@ def fits(role: str, text: str, after: str, last: bool = True) -> bool:
     """Whether a stream cell can fill a value column of the given role (an empty cell always can)."""
     if not text:
         return True
-    if role == R.OP:
+    if role == column_roles.OP:
         return bool(comparator_of(text)) or text in ("定量", "定性", "正向", "反向")
-    if role == R.UNIT:
+    if role == column_roles.UNIT:
         return len(text) <= 6 and not any(ch.isdigit() for ch in text)
-    if role == R.WEIGHT:
+    if role == column_roles.WEIGHT:
         return parse_amount_unit(text.rstrip("%分")) is not None
-    if R.is_text_role(role):
+    if column_roles.is_text_role(role):
         if text in _STANDARD_WORDS or looks_like_prose(text) or not last:
             return True  # an explanation before the value column is always there to take
         # a short text followed by a value is the next indicator's name, not this one's remark
