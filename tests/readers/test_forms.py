@@ -274,3 +274,17 @@ def test_a_self_evaluation_table_is_named_with_the_command_to_use() -> None:
     assert tables == []
     (other,) = [d for d in diagnostics if d.code == "JX-R10"]
     assert other.source.line == 1 and "jixiao evaluate" in other.message
+
+
+def test_side_by_side_blocks_with_the_long_term_block_left_empty() -> None:
+    cells = [
+        "项目支出绩效目标表", "项目名称", "校园安防改造", "一级指标", "二级指标(长期)", "三级指标(长期)",
+        "指标值(长期)", "二级指标(年度)", "三级指标(年度)", "指标值(年度)",
+        "产出指标", "数量指标", " ", " ", "数量指标", "改造学校数量", "15",
+        "产出指标", "质量指标", " ", " ", "质量指标", "验收合格率", "100%",
+    ]  # fmt: skip
+    table = one("\n\n".join(cells))
+    assert [(i.level2, i.name, i.period.raw, i.annual.raw) for i in table.indicators] == [
+        ("数量指标", "改造学校数量", "", "15"),
+        ("质量指标", "验收合格率", "", "100%"),
+    ]

@@ -264,6 +264,7 @@ class _SegmentReader(ProjectBlockReader):
         """Cells with no columns (one per line): categories, then a name and the cells of the value
         columns the header named (`roles`), in order; an absent optional cell is skipped by meaning."""
         i = 0
+        left_empty = False
         while i < len(cells):
             cell = cells[i]
             if not cell.text or PAGE_MARK.match(cell.text) or SCORE_CELL.match(cell.text):
@@ -288,6 +289,9 @@ class _SegmentReader(ProjectBlockReader):
                                           or catalog.is_umbrella(cells[j].text)):  # fmt: skip
                     j += 1
                 run = [c for c in cells[i:j] if c.text and not catalog.is_umbrella(c.text)]
+                # blocks side by side with the left (中期) block empty: the blank cells stand between the
+                # two blocks' categories, and the one value that follows is the right (年度) block's
+                left_empty = any(not c.text for c in cells[i:j]) and len(run) >= 2
                 groups = list(category_rows(run))
                 for n, group in enumerate(groups):
                     if n == len(groups) - 1 and j < len(cells):
@@ -301,6 +305,8 @@ class _SegmentReader(ProjectBlockReader):
             if looks_like_prose(cell.text):
                 return False
             taken, j = self._take_role_cells(cells, i + 1)
+            if self.side_by_side and left_empty and list(taken) == [column_roles.PERIOD]:
+                taken = {column_roles.ANNUAL: taken[column_roles.PERIOD]}
             values = [taken[r] for r in (column_roles.PERIOD, column_roles.ANNUAL) if r in taken]
             if len(values) == 2 and all(looks_like_prose(v.text) for v in values):
                 return False
