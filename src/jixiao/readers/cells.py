@@ -47,13 +47,16 @@ FOOTER_START = (
 
 def is_footer(text: str) -> bool:
     """A cell that closes the table: a signature, a contact, a review box (财政部门初审意见 / (盖章))."""
-    return (
-        text.startswith(FOOTER_START)
-        or "盖章" in text
-        or (len(text) <= 20 and text.endswith(("审核意见", "初审意见", "审批意见", "意见:", "意见：")))
-    )
+    if text[:1] in _FOOTER_FIRST and text.startswith(FOOTER_START):
+        return True
+    return "盖章" in text or ("意见" in text and len(text) <= 20 and text.endswith(_REVIEW_BOX))
 
 
+_REVIEW_BOX = ("审核意见", "初审意见", "审批意见", "意见:", "意见：")
+
+
+_LABEL_TAIL_FIRST = frozenset("及(（和与")  # how a label's wrapped tail starts: 及编码, (万元)
+_FOOTER_FIRST = frozenset(word[0] for word in FOOTER_START)
 PAGE_MARK = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-?\s*\d{1,4}\s*-?|\d+\s*/\s*\d+)$")
 _TAG = re.compile(r"<[^>]{0,200}>")
 _BLOCK_END = re.compile(r"</p\s*>|<br\s*/?>|</div\s*>|</li\s*>", re.IGNORECASE)
@@ -198,6 +201,7 @@ def join_wrapped_labels(cells: list[Cell]) -> list[Cell]:
                 continue
         if (
             i + 1 < len(cells)
+            and cells[i + 1].text[:1] in _LABEL_TAIL_FIRST
             and len(cells[i + 1].text) <= 6
             and label_of(cell.text) is not None
             and label_of(cells[i + 1].text) is None

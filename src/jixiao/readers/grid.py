@@ -146,14 +146,14 @@ class _SegmentReader(ProjectBlockReader):
             cells = []
             sources = row.cell_sources
             col_known = row.columns_known
+            aligned = row.aligned
             for i, text in enumerate(row.cells):
                 if not text:
                     continue
                 stripped = text.strip()
                 if stripped:
                     source = sources[i] if sources and i < len(sources) else row.source
-                    column = (i if row.aligned else UNALIGNED) if col_known else None
-                    cells.append(Cell(stripped, source, column))
+                    cells.append(Cell(stripped, source, (i if aligned else UNALIGNED) if col_known else None))
             if row.blank and not row.columns_known:
                 stream.append(Cell("", row.source, None))
                 continue
@@ -267,16 +267,16 @@ class _SegmentReader(ProjectBlockReader):
         left_empty = False
         while i < len(cells):
             cell = cells[i]
-            if not cell.text or PAGE_MARK.match(cell.text) or SCORE_CELL.match(cell.text):
+            text = cell.text
+            if not text or (
+                (text[0].isdigit() or text[0] in "(（-") and (PAGE_MARK.match(text) or SCORE_CELL.match(text))
+            ):
                 i += 1  # an empty cell, a page number, a category's score wrapped below it ((40-50)分)
                 continue
-            if (
-                label_of(cell.text) in (Label.TITLE, Label.NAME)
-                or cell.text.startswith(PROSE_START)
-                or is_footer(cell.text)
-            ):
+            label = label_of(text)
+            if label in (Label.TITLE, Label.NAME) or text.startswith(PROSE_START) or is_footer(text):
                 return False
-            if label_of(cell.text) in (Label.HEADER, Label.INDICATORS):  # a header repeated on a new page
+            if label in (Label.HEADER, Label.INDICATORS):  # a header repeated on a new page
                 i += 1
                 continue
             joined = join_category(cells, i)
@@ -332,20 +332,25 @@ class _SegmentReader(ProjectBlockReader):
     def _take_role_cells(self, cells: list[Cell], j: int) -> tuple[dict[str, Cell], int]:
         """The cells after a name that fill the header's value columns, in order."""
         taken: dict[str, Cell] = {}
-        for role in self.stream_roles:
+        roles = self.stream_roles
+        for n, role in enumerate(roles):
             if j >= len(cells):
                 break
             candidate = cells[j]
             text = candidate.text
             if text and (
-                catalog.is_category_name(text) or label_of(text) is not None or catalog.is_umbrella(text)
+                catalog.is_category_name(text)
+                or label_of(text) is not None
+                or catalog.is_umbrella(text)
+                or text.startswith(PROSE_START)
+                or is_footer(text)
             ):
                 break
-            if text and (text.startswith(PROSE_START) or is_footer(text)):
-                break
-            last = not any(
-                r in column_roles.VALUE_ROLES for r in self.stream_roles[self.stream_roles.index(role) + 1 :]
-            )
+            if role in _PLAIN_VALUES:  # a value column takes any cell
+                taken.setdefault(role, candidate)
+                j += 1
+                continue
+            last = not any(r in column_roles.VALUE_ROLES for r in roles[n + 1 :])
             if not fits(role, text, cells[j + 1].text if j + 1 < len(cells) else "", last):
                 if role in (column_roles.ANNUAL, column_roles.PERIOD) or column_roles.is_text_role(role):
                     break

@@ -41,10 +41,12 @@ def _looks_like_value(text: str) -> bool:
 
 def join_category(cells: list[Cell], i: int) -> Cell | None:
     """A category name wrapped over two cells (``经济效益`` / ``指标``, ``满意度指`` / ``标``), joined."""
-    if i + 1 >= len(cells) or not cells[i + 1].text:
+    if i + 1 >= len(cells):
         return None
     first, second = cells[i].text, cells[i + 1].text
-    if len(second) > 4 or catalog.is_category_name(second):
+    if not second or len(second) > 4 or len(first) > 12 or "指" not in first + second:
+        return None
+    if catalog.is_category_name(second):
         return None
     joined = first + second
     if catalog.is_category_name(joined):

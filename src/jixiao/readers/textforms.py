@@ -41,6 +41,7 @@ _FURNITURE = re.compile(
     r"\s*(?:扫一扫|扫描二维码|【?打印本页|【?关闭窗口|分享到|相关解读|全部留言|上一篇|下一篇|网站地图|"
     r"版权所有|主办单位|ICP备|网站标识码|<image>|内容保障|网站纠错|政府网站标识码)"
 )
+_FURNITURE_FIRST = frozenset("扫分打关相全上下网版主I<内政【")
 _FURNITURE_ANYWHERE = re.compile(r"ICP备\d|公网安备")
 
 # Traditional → simplified, the characters of budget tables (one character each way).
@@ -89,7 +90,9 @@ def is_traditional(text: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     """A line of the web page around the table (扫一扫, 打印本页, ICP…), never part of it."""
-    return bool(_FURNITURE.match(line)) or ("备" in line and bool(_FURNITURE_ANYWHERE.search(line)))
+    if "备" in line and _FURNITURE_ANYWHERE.search(line):
+        return True
+    return line.lstrip()[:1] in _FURNITURE_FIRST and bool(_FURNITURE.match(line))
 
 
 def detect_layout(lines: list[str]) -> str:
@@ -148,8 +151,9 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
     traditional = is_traditional(text)
     run_together = layout == Layout.LINES and is_run_together(lines)
     in_block = False  # past the indicator header: only category names are peeled off a line
+    normalising = traditional or "<im" in text or "<IM" in text
     for number, raw_line in enumerate(lines, start=1):
-        line = normalise_line(raw_line, traditional)
+        line = normalise_line(raw_line, traditional) if normalising else raw_line
         source = SourceRef(file, number)
         if layout == Layout.TABS:
             yield Row(tuple(line.split("\t")), source)
