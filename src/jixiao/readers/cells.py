@@ -17,9 +17,11 @@ from jixiao.model import SourceRef
 from jixiao.readers.labels import Label, is_label_prefix, label_of
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen init costs a setattr call per field, on every row read
 class Row:
-    """One row of cells as the source has it; ``cell_sources`` gives per-cell places (Sheet1!D17)."""
+    """One row of cells as the source has it; ``cell_sources`` gives per-cell places (Sheet1!D17).
+
+    Stages never change a row: they hand on a new one (`dataclasses.replace`)."""
 
     cells: tuple[str, ...]
     source: SourceRef

@@ -158,7 +158,7 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
         if layout == Layout.TABS:
             yield Row(tuple(line.split("\t")), source)
             continue
-        if is_furniture(line):
+        if line and is_furniture(line):
             continue
         if layout == Layout.PIPES:
             stripped = line.strip()
@@ -190,8 +190,11 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
             in_block = in_block or any(_is_tree_header(cell) for cell in cells)
             for cell in cells:
                 yield Row((cell,), source, columns_known=False)
+        elif not line:
+            yield Row((line,), source, columns_known=False)
         else:
-            if (line and not line.strip()) or line.strip() in ("|", "||"):
+            stripped = line.strip()
+            if not stripped or stripped == "|" or stripped == "||":
                 yield Row(("",), source, columns_known=False, blank=True)
             else:
                 yield Row((line,), source, columns_known=False)
