@@ -135,6 +135,8 @@ _SYNONYMS: dict[str, str] = {
     "可持续影响值": SUSTAINABLE_IMPACT,
     "服务对象满意度值": SERVICE_SATISFACTION,
     "建筑规模指标": QUANTITY,
+    "环境效益指标": ECOLOGICAL_BENEFIT,
+    "环境效益": ECOLOGICAL_BENEFIT,
     "投资规模指标": OUTPUT_COST,
     "预算控制指标": OUTPUT_COST,
     "满意度指数": SERVICE_SATISFACTION,

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from jixiao.formats.table_json import table_to_dict
 from jixiao.model import Kind, Op
 from jixiao.readers.text import read_text
-from jixiao.writers.json import table_to_dict
 
 
 def one(text: str):  # type: ignore[no-untyped-def]
@@ -205,7 +205,7 @@ def test_a_level1_written_after_its_group_keeps_the_group() -> None:
 
 
 def test_the_json_carries_the_new_fields_and_reads_back() -> None:
-    from jixiao.readers.json import table_from_dict
+    from jixiao.formats.table_json_read import table_from_dict
 
     table = one(ONE_VALUE_COLUMN)
     data = table_to_dict(table)

@@ -35,8 +35,7 @@ ROLE_NAMES = {
 
 
 def _service(db: str | None, migrate: bool = True) -> Any:
-    from jixiao.service import Service
-    from jixiao.store.db import default_url
+    from jixiao.service import Service, default_url
 
     service = Service(db or default_url())
     if migrate:
@@ -55,10 +54,8 @@ def _emit_json(data: Any) -> None:
 @db_app.command("upgrade")
 def db_upgrade(db: DbOption = None, as_json: JsonOption = False) -> None:
     """创建数据库或升级到最新结构。"""
-    from jixiao.store.db import current_revision
-
     service = _service(db)
-    revision = current_revision(service.url)
+    revision = service.revision()
     if as_json:
         _emit_json({"database": service.url, "revision": revision})
     else:

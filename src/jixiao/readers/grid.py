@@ -216,8 +216,11 @@ class _SegmentReader(ProjectBlockReader):
         first = row[0].text
         if first.startswith(PROSE_START) or (len(row) == 1 and looks_like_prose(first)):
             return False
-        if label_of(first) is Label.TITLE or is_footer(first):
+        first_label = label_of(first)
+        if first_label is Label.TITLE or is_footer(first):
             return False
+        if first_label in (Label.INDICATORS, Label.HEADER) or _PLACEHOLDER_ROW.match(first):
+            return True  # a header repeated over a second block (年度绩效指标), a '……' template row
         if len(row) > 1 and is_footer(row[-1].text):  # 财政部门初审意见 | (盖章)
             return False
         if len(row) == 1 and not catalog.is_category_name(first) and self._outside_tree(row[0]):
@@ -242,7 +245,7 @@ class _SegmentReader(ProjectBlockReader):
             if j < len(rest):
                 extra = "、".join(c.text for c in rest[j:])
                 self.note(EXTRA_CELLS, Severity.WARNING, f"指标行多出的单元格未读取：{extra}", rest[j].source)
-            self._add_stream_indicator(rest[0], taken, layout)
+            self._add_stream_indicator(rest[0], taken, layout, row[0].source)
             return True
         values = rest[1:3] if len(rest) >= 2 else []
         name_cell: Cell | None = rest[0]
@@ -269,7 +272,8 @@ class _SegmentReader(ProjectBlockReader):
             cell = cells[i]
             text = cell.text
             if not text or (
-                (text[0].isdigit() or text[0] in "(（-") and (PAGE_MARK.match(text) or SCORE_CELL.match(text))
+                (text[0].isdigit() or text[0] in "(（-….")
+                and (PAGE_MARK.match(text) or SCORE_CELL.match(text) or _PLACEHOLDER_ROW.match(text))
             ):
                 i += 1  # an empty cell, a page number, a category's score wrapped below it ((40-50)分)
                 continue
@@ -360,11 +364,18 @@ class _SegmentReader(ProjectBlockReader):
         return taken, j
 
     def _add_stream_indicator(
-        self, name: Cell, taken: dict[str, Cell], layout: RowLayout | None = None
+        self,
+        name: Cell,
+        taken: dict[str, Cell],
+        layout: RowLayout | None = None,
+        source: SourceRef | None = None,
     ) -> None:
+        """An indicator from its name and the cells taken for its value columns; ``source`` is the
+        row's place (its first cell), the name's own place in a stream."""
+        where = source or name.source
         if len(taken) <= 2 and all(role in _PLAIN_VALUES for role in taken):  # the common case, fast
             period, annual = taken.get(column_roles.PERIOD), taken.get(column_roles.ANNUAL)
-            self._add_indicator(name, period, annual, name.source, layout)
+            self._add_indicator(name, period, annual, where, layout)
             return
         op = taken[column_roles.OP].text if column_roles.OP in taken else ""
         unit = taken[column_roles.UNIT].text if column_roles.UNIT in taken else ""
@@ -571,6 +582,7 @@ def squeeze_name(text: str) -> str:
     return "".join(text.split())
 
 
+_PLACEHOLDER_ROW = re.compile(r"^[…．.·。]{2,}$|^…$")  # a template's '……' row: no indicator
 _PLAIN_VALUES = frozenset((column_roles.PERIOD, column_roles.ANNUAL))
 _BY_MEANING = "单元格不在表头的列下，按含义读取"
 _NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!\d)")

@@ -179,7 +179,9 @@ for _key, _label in list(_LABELS.items()):
         for _unit in ("(元)", "(万元)"):
             _LABELS.setdefault(_key + _unit, _label)
 _PREFIXES = frozenset(key[:i] for key in _LABELS for i in range(1, len(key)))
-_BRACKETS = str.maketrans({"（": "(", "）": ")", "\u3000": None, " ": None, "\t": None})
+_BRACKETS = str.maketrans(
+    {"（": "(", "）": ")", "\u3000": None, " ": None, "\t": None, "\n": None, "\r": None}
+)
 
 
 def label_key(text: str) -> str:

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 
 DEFAULT_SQLITE = Path("var") / "jixiao.sqlite"
 _engines: dict[str, Engine] = {}
@@ -93,3 +93,19 @@ def current_revision(url: str) -> str | None:
 
     with get_engine(url).connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def analyze(conn: Connection, changed: int, threshold: int) -> None:
+    """Refresh the query planner's statistics (``ANALYZE``) after ``changed`` rows, if worth it.
+
+    Without statistics SQLite may filter visitors' lists by status and then sort every row, instead
+    of reading the (status, updated_at) index in order: ten times slower with 100,000 tables. A
+    SQLite database that never had statistics gets them on the first import, however small.
+    """
+    if conn.dialect.name == "sqlite":
+        has_statistics = conn.execute(text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")).first()
+        if changed < threshold and has_statistics:
+            return
+    elif changed < threshold:
+        return
+    conn.execute(text("ANALYZE"))

@@ -6,12 +6,14 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from jixiao.queries import Visibility
+from jixiao.store.listing import UNIT, from_clause, visibility_condition
 from jixiao.store.schema import findings, orgs, perf_tables
-from jixiao.store.tables import UNIT, Visibility, from_clause, from_fen
+from jixiao.store.tables import from_fen
 
 
 def _where(visibility: Visibility) -> list[Any]:
-    condition = visibility.condition()
+    condition = visibility_condition(visibility)
     return [] if condition is None else [condition]
 
 

@@ -14,7 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from jixiao.service import Conflict, Forbidden, Invalid, NotFound, Service, ServiceError
+from jixiao.service import MAX_UPLOAD_BYTES, Conflict, Forbidden, Invalid, NotFound, Service, ServiceError
 from jixiao.web.security import CsrfError, LoginRequired, csrf_middleware
 from jixiao.web.templating import make_templates
 
@@ -27,7 +27,7 @@ class Settings:
 
     database_url: str
     secure_cookies: bool = False  # set behind HTTPS
-    max_upload_bytes: int = 20 * 1024 * 1024
+    max_upload_bytes: int = MAX_UPLOAD_BYTES  # every upload: table files and filled templates
     migrate: bool = True
 
 

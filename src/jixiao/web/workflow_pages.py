@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from jixiao.model import Table
 from jixiao.service import (
@@ -20,7 +21,7 @@ from jixiao.web.forms import table_from_form
 from jixiao.web.layout import official_rows
 from jixiao.web.pages import render
 from jixiao.web.security import check_csrf, require_login, service_of
-from jixiao.workflow import Action, Principal, Role
+from jixiao.workflow import Action, Principal
 
 router = APIRouter(include_in_schema=False)
 
@@ -75,10 +76,7 @@ def _finding_dict(d: object) -> dict[str, object]:
 @router.get("/tables/{table_id}/edit", response_class=HTMLResponse)
 def edit_page(request: Request, table_id: int, who: Principal = Depends(require_login)) -> HTMLResponse:
     view = service_of(request).table_view(who, table_id)
-    locked_but_adjustable = view.row["status"] in ("approved", "published") and (
-        who.role is Role.ADMIN or (who.role is Role.FILLER and who.unit == view.row["unit"])
-    )
-    if not (view.can_edit or locked_but_adjustable):
+    if not (view.can_edit or view.can_adjust):
         raise Forbidden("您无权修改这张表（只能修改本单位的草稿或退回的表）")
     return _editor(request, table_id, view.table, view.row["lock_version"])
 
@@ -189,7 +187,8 @@ async def import_preview(
         check_upload(data, filename, limit)
     except Invalid as why:
         return render(request, "import.html", {"report": None, "error": why.message}, 400)
-    report = read_and_review(data, filename)
+    # Off the event loop: a .doc/.wps is converted by LibreOffice (a child process, up to 90 s).
+    report = await run_in_threadpool(read_and_review, data, filename)
     if not report.ok:
         message = "；".join(p.message for p in report.problems)
         context = {"report": report, "error": f"{filename}：{message}。未存储任何内容。"}
