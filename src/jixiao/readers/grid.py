@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao import catalog
@@ -42,14 +42,12 @@ from jixiao.readers.cells import (
     is_footer,
     join_wrapped_labels,
     looks_like_prose,
-    parse_amount_unit,
     segments,
 )
-from jixiao.readers.columns import fold_value
 from jixiao.readers.damage import DAMAGED_VALUE, damage
 from jixiao.readers.head import ProjectBlockReader
 from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of
-from jixiao.readers.stream import SCORE_CELL, fits, join_category
+from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, join_category
 from jixiao.values import parse_target_with_reason
 
 # Reader diagnostics. Codes are stable; messages are for people.
@@ -90,7 +88,7 @@ class _CategoryState:
     used: set[tuple[str, str | None]] = field(default_factory=set)
 
 
-class _SegmentReader(ProjectBlockReader):
+class _SegmentReader(ProjectBlockReader, ValueCellsReader):
     """Reads the rows of one table."""
 
     def __init__(self, rows: Sequence[Row], file: str | None) -> None:
@@ -318,97 +316,6 @@ class _SegmentReader(ProjectBlockReader):
             i = j
         return True
 
-    def _read_side_by_side(self, rest: list[Cell], source: SourceRef, layout: RowLayout | None) -> bool:
-        """Blocks side by side (中期 left, 年度 right, each 二级/三级/值): one indicator, two values."""
-        left_name, left_value = rest[0], rest[1] if len(rest) > 1 else None
-        right = self._take_categories(rest[2:], layout) if len(rest) > 2 else []
-        if not right:
-            self._add_indicator(left_name, None, left_value, source, layout)
-            return True
-        right_name, right_value = right[0], right[1] if len(right) > 1 else None
-        if squeeze_name(right_name.text) != squeeze_name(left_name.text):
-            self._add_indicator(left_name, left_value, None, source, layout)
-            self._add_indicator(right_name, None, right_value, source, layout)
-        else:
-            self._add_indicator(right_name, left_value, right_value, source, layout)
-        return True
-
-    def _take_role_cells(self, cells: list[Cell], j: int) -> tuple[dict[str, Cell], int]:
-        """The cells after a name that fill the header's value columns, in order."""
-        taken: dict[str, Cell] = {}
-        roles = self.stream_roles
-        for n, role in enumerate(roles):
-            if j >= len(cells):
-                break
-            candidate = cells[j]
-            text = candidate.text
-            if text and (
-                catalog.is_category_name(text)
-                or label_of(text) is not None
-                or catalog.is_umbrella(text)
-                or text.startswith(PROSE_START)
-                or is_footer(text)
-            ):
-                break
-            if role in _PLAIN_VALUES:  # a value column takes any cell
-                taken.setdefault(role, candidate)
-                j += 1
-                continue
-            last = not any(r in column_roles.VALUE_ROLES for r in roles[n + 1 :])
-            if not fits(role, text, cells[j + 1].text if j + 1 < len(cells) else "", last):
-                if role in (column_roles.ANNUAL, column_roles.PERIOD) or column_roles.is_text_role(role):
-                    break
-                continue  # an optional part (比较符, 单位, 分值) left out: the cell is the next column's
-            taken.setdefault(role, candidate)
-            j += 1
-        return taken, j
-
-    def _add_stream_indicator(
-        self,
-        name: Cell,
-        taken: dict[str, Cell],
-        layout: RowLayout | None = None,
-        source: SourceRef | None = None,
-    ) -> None:
-        """An indicator from its name and the cells taken for its value columns; ``source`` is the
-        row's place (its first cell), the name's own place in a stream."""
-        where = source or name.source
-        if len(taken) <= 2 and all(role in _PLAIN_VALUES for role in taken):  # the common case, fast
-            period, annual = taken.get(column_roles.PERIOD), taken.get(column_roles.ANNUAL)
-            self._add_indicator(name, period, annual, where, layout)
-            return
-        op = taken[column_roles.OP].text if column_roles.OP in taken else ""
-        unit = taken[column_roles.UNIT].text if column_roles.UNIT in taken else ""
-
-        def folded(role: str) -> Cell | None:
-            cell = taken.get(role)
-            if cell is None or not cell.text or not (op or unit):
-                return cell
-            return Cell(fold_value(op, cell.text, unit), cell.source, cell.col)
-
-        before = len(self.indicators)
-        self._add_indicator(
-            name, folded(column_roles.PERIOD), folded(column_roles.ANNUAL), name.source, layout
-        )
-        if len(self.indicators) == before:
-            return
-        extras: dict[str, object] = {}
-        if column_roles.BASELINE in taken and taken[column_roles.BASELINE].text:
-            extras["baseline"] = self._target(taken[column_roles.BASELINE], name.text)
-        notes = tuple(
-            (column_roles.text_label(r), c.text)
-            for r, c in taken.items()
-            if column_roles.is_text_role(r) and c.text
-        )
-        if notes:
-            extras["notes"] = notes
-        if column_roles.WEIGHT in taken and taken[column_roles.WEIGHT].text:
-            amount = parse_amount_unit(taken[column_roles.WEIGHT].text.rstrip("%分"))
-            if amount is not None:
-                extras["weight"] = amount[0]
-        if extras:
-            self.indicators[-1] = replace(self.indicators[-1], **extras)  # type: ignore[arg-type]
-
     def _take_categories(self, row: list[Cell], layout: RowLayout | None) -> list[Cell]:
         """Consume the category names that open a row; return the cells after them."""
         k = 0
@@ -583,6 +490,5 @@ def squeeze_name(text: str) -> str:
 
 
 _PLACEHOLDER_ROW = re.compile(r"^[…．.·。]{2,}$|^…$")  # a template's '……' row: no indicator
-_PLAIN_VALUES = frozenset((column_roles.PERIOD, column_roles.ANNUAL))
 _BY_MEANING = "单元格不在表头的列下，按含义读取"
 _NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!\d)")
