@@ -13,7 +13,13 @@ from __future__ import annotations
 from typing import Any
 
 from jixiao.scoring.profiles import PROFILES
-from jixiao.service.accounts import AccountService
+from jixiao.service.accounts import (
+    AccountPolicy,
+    AccountService,
+    reset_audit_context,
+    set_audit_context,
+    verify_audit_archive,
+)
 from jixiao.service.errors import (
     Conflict,
     Forbidden,
@@ -63,6 +69,7 @@ __all__ = [
     "LIKELIHOODS",
     "MAX_UPLOAD_BYTES",
     "PROFILES",
+    "AccountPolicy",
     "Conflict",
     "EvaluationService",
     "EvaluationView",
@@ -83,6 +90,9 @@ __all__ = [
     "evaluation_json",
     "monitoring_json",
     "read_and_review",
+    "reset_audit_context",
     "review",
     "review_table",
+    "set_audit_context",
+    "verify_audit_archive",
 ]

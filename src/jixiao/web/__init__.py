@@ -14,8 +14,23 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from jixiao.service import MAX_UPLOAD_BYTES, Conflict, Forbidden, Invalid, NotFound, Service, ServiceError
-from jixiao.web.security import CsrfError, LoginRequired, csrf_middleware
+from jixiao.service import (
+    MAX_UPLOAD_BYTES,
+    AccountPolicy,
+    Conflict,
+    Forbidden,
+    Invalid,
+    NotFound,
+    Service,
+    ServiceError,
+)
+from jixiao.web.security import (
+    CsrfError,
+    LoginRequired,
+    audit_context_middleware,
+    csrf_middleware,
+    record_denial,
+)
 from jixiao.web.templating import make_templates
 
 HERE = Path(__file__).parent
@@ -29,6 +44,8 @@ class Settings:
     secure_cookies: bool = False  # set behind HTTPS
     max_upload_bytes: int = MAX_UPLOAD_BYTES  # every upload: table files and filled templates
     migrate: bool = True
+    accounts: AccountPolicy | None = None  # passwords, lockout, sessions; default: from the environment
+    demo: bool = False  # demo users (published passwords) may log in only when set (`jixiao demo`)
 
 
 _STATUS = {NotFound: 404, Forbidden: 403, Conflict: 409, Invalid: 400}
@@ -36,6 +53,9 @@ _STATUS = {NotFound: 404, Forbidden: 403, Conflict: 409, Invalid: 400}
 
 def create_app(settings: Settings) -> FastAPI:
     service = Service(settings.database_url)
+    service.account_policy = settings.accounts or AccountPolicy.from_environ()
+    if settings.demo:  # else JIXIAO_DEMO decides (worker processes started by `jixiao demo`)
+        service.demo_mode = True
     if settings.migrate:
         service.upgrade()
     app = FastAPI(
@@ -48,15 +68,20 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.templates = make_templates(HERE / "templates")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.middleware("http")(csrf_middleware)
+    app.middleware("http")(audit_context_middleware)  # added last: runs first
 
     @app.exception_handler(ServiceError)
     async def service_error(request: Request, exc: ServiceError) -> Response:
         status = next((code for kind, code in _STATUS.items() if isinstance(exc, kind)), 400)
+        if status == 403:
+            await record_denial(request, exc.message)
         return error_response(request, status, exc.message)
 
     @app.exception_handler(CsrfError)
     async def csrf_error(request: Request, exc: CsrfError) -> Response:
-        return error_response(request, 403, "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试")
+        message = "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试"
+        await record_denial(request, message)
+        return error_response(request, 403, message)
 
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, exc: LoginRequired) -> Response:
@@ -64,12 +89,13 @@ def create_app(settings: Settings) -> FastAPI:
             return JSONResponse({"error": "请先登录"}, status_code=401)
         return Response(status_code=303, headers={"Location": f"/login?next={request.url.path}"})
 
-    from jixiao.web import api, downloads, evaluation_pages, pages, workflow_pages
+    from jixiao.web import account_pages, api, downloads, evaluation_pages, pages, workflow_pages
 
     # before the pages and the API: /tables/download.xlsx would otherwise match /tables/{table_id}
     app.include_router(downloads.router)
     app.include_router(downloads.api_router)
     app.include_router(pages.router)
+    app.include_router(account_pages.router)
     app.include_router(workflow_pages.router)
     app.include_router(api.router)
     app.include_router(evaluation_pages.router)
