@@ -24,6 +24,7 @@ from jixiao.scoring.profiles import PROFILES, Profile
 from jixiao.scoring.records import EvaluationResult, SelfEvaluation
 from jixiao.scoring.selfeval import evaluation_from_table, table_key
 from jixiao.scoring.serialize import result_to_dict
+from jixiao.writers.fonts import MissingFontError
 from jixiao.writers.selfeval_xlsx import write_selfeval_xlsx
 
 ProfileOption = Annotated[
@@ -184,6 +185,9 @@ def _write_outputs(
     except OSError as exc:
         err.print(f"错误：无法写入（{exc.strerror}）")
         raise typer.Exit(EXIT_PROBLEM) from exc
+    except MissingFontError as exc:
+        err.print(f"错误：{exc.message}")
+        raise typer.Exit(EXIT_PROBLEM) from None
 
 
 def _print_result(project: str, result: EvaluationResult) -> None:

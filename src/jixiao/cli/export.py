@@ -15,6 +15,7 @@ from jixiao.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, err, print_diag
 from jixiao.model import Diagnostic, Table
 from jixiao.readers.detect import read_any
 from jixiao.writers.export import ExportFormat, export_bytes
+from jixiao.writers.fonts import MissingFontError
 from jixiao.writers.json import source_to_dict
 
 
@@ -119,7 +120,11 @@ def export(
         err.print("错误：没有读到任何表格，未写出文件")
         raise typer.Exit(EXIT_PROBLEM)
 
-    data = export_bytes(tables, fmt, one_sheet=one_sheet, cover=cover).data
+    try:
+        data = export_bytes(tables, fmt, one_sheet=one_sheet, cover=cover).data
+    except MissingFontError as exc:
+        err.print(f"错误：{exc.message}")
+        raise typer.Exit(EXIT_PROBLEM) from None
     if output is None:
         typer.echo(data.decode("utf-8-sig"), nl=False)
     else:

@@ -17,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from jixiao.service import Conflict, Forbidden, Invalid, NotFound, Service, ServiceError
 from jixiao.web.security import CsrfError, LoginRequired, csrf_middleware
 from jixiao.web.templating import make_templates
+from jixiao.writers.fonts import MissingFontError
 
 HERE = Path(__file__).parent
 
@@ -53,6 +54,10 @@ def create_app(settings: Settings) -> FastAPI:
     async def service_error(request: Request, exc: ServiceError) -> Response:
         status = next((code for kind, code in _STATUS.items() if isinstance(exc, kind)), 400)
         return error_response(request, status, exc.message)
+
+    @app.exception_handler(MissingFontError)
+    async def missing_font(request: Request, exc: MissingFontError) -> Response:
+        return error_response(request, 503, exc.message)
 
     @app.exception_handler(CsrfError)
     async def csrf_error(request: Request, exc: CsrfError) -> Response:
