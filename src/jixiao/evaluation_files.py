@@ -22,6 +22,7 @@ from jixiao.evaluation_service import (
     MonitoringView,
 )
 from jixiao.model import Diagnostic, Severity, Table
+from jixiao.readers.limits import check_bytes
 from jixiao.scoring.profiles import DEFAULT_PROFILE, PROFILES
 from jixiao.scoring.selfeval import evaluate, table_key
 from jixiao.scoring.serialize import (
@@ -142,6 +143,9 @@ def _upload_target(
     if len(data) > MAX_TEMPLATE_BYTES:
         raise Invalid(f"文件 {filename} 太大，模板不应超过 {MAX_TEMPLATE_BYTES // 1024 // 1024} MB")
     table = service.table_for_entry(who, table_id)
+    refused = check_bytes(data, filename or default)  # a workbook bomb: refused before openpyxl sees it
+    if refused is not None:
+        raise Invalid(refused.message)
     # the base name only: it appears in messages (自评.xlsx!自评表!D7), never as a path
     return Path(filename or default).name.replace("\x00", "") or default, table
 

@@ -14,7 +14,7 @@ import secrets
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select, text
 
 from jixiao.diff import Change, diff_tables
 from jixiao.model import Diagnostic, Severity, Table
+from jixiao.readers.limits import DEFAULT_LIMITS, UploadLimits
 from jixiao.store import accounts, audit, stats
 from jixiao.store import tables as repo
 from jixiao.store.db import get_engine, normalise_url, upgrade
@@ -43,7 +44,8 @@ from jixiao.writers.cell_text import csv_row
 if TYPE_CHECKING:
     from jixiao.evaluation_service import EvaluationService
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_UPLOAD_BYTES = DEFAULT_LIMITS.max_bytes
+STAGED_UPLOAD_SECONDS = DEFAULT_LIMITS.staged_upload_seconds
 CACHE_SECONDS = 30.0
 ANALYZE_AFTER = 1000  # tables created or changed by one import
 # Most tables one download may lay out; the layout is built in memory and, for PDF, takes about
@@ -133,13 +135,13 @@ class FileReport:
         return sum(len(f) for f in self.findings)
 
 
-def read_and_review(data: bytes, file: str) -> FileReport:
+def read_and_review(data: bytes, file: str, limits: UploadLimits = DEFAULT_LIMITS) -> FileReport:
     """Read a file of any supported kind (text, workbook, PDF, jixiao JSON), review every table, and
-    decide whether the file is fit to store (``problems``)."""
+    decide whether the file is fit to store (``problems``); a file past ``limits`` is not parsed."""
     from jixiao.readers.detect import read_bytes
     from jixiao.readers.text import FILE_PROBLEM
 
-    tables, diagnostics = read_bytes(data, file)
+    tables, diagnostics = read_bytes(data, file, limits)
     report = FileReport(file=file, tables=list(tables))
     errors = [d for d in diagnostics if d.code == FILE_PROBLEM]
     report.problems.extend(errors)
@@ -222,10 +224,17 @@ class Service:
     # ---- import ------------------------------------------------------------------------------
 
     def import_bytes(
-        self, data: bytes, file: str, published: bool = False, who: Principal | None = None
+        self,
+        data: bytes,
+        file: str,
+        published: bool = False,
+        who: Principal | None = None,
+        read: Callable[[bytes, str], FileReport] = read_and_review,
     ) -> FileReport:
-        """Read, review and store one file in one transaction; a rejected file stores nothing."""
-        report = read_and_review(data, file)
+        """Read, review and store one file in one transaction; a rejected file stores nothing.
+
+        ``read`` reads and reviews the file: the web passes one that parses in a worker process."""
+        report = read(data, file)
         if not report.ok:
             return report
         who = who or ANONYMOUS
@@ -279,8 +288,13 @@ class Service:
         with self.engine.connect() as conn:
             return repo.import_effects(conn, report.tables)
 
-    def stage_upload(self, who: Principal, filename: str, data: bytes) -> str:
-        """Keep an uploaded file until its owner confirms the import; returns the token naming it."""
+    def stage_upload(
+        self, who: Principal, filename: str, data: bytes, keep_seconds: int = STAGED_UPLOAD_SECONDS
+    ) -> str:
+        """Keep an uploaded file until its owner confirms the import; returns the token naming it.
+
+        Uploads staged more than ``keep_seconds`` ago and never confirmed are purged here."""
+        self.purge_staged_uploads(keep_seconds)
         token = secrets.token_urlsafe(24)
         row = {
             "token": token,
@@ -293,18 +307,36 @@ class Service:
             conn.execute(insert(uploads), [row])
         return token
 
-    def confirm_upload(self, who: Principal, token: str, published: bool = False) -> FileReport:
-        """Import a staged upload (once, and only by the user who uploaded it)."""
+    def purge_staged_uploads(self, keep_seconds: int = STAGED_UPLOAD_SECONDS) -> int:
+        """Delete staged uploads older than ``keep_seconds``; returns how many."""
+        oldest = datetime.now(UTC) - timedelta(seconds=keep_seconds)
+        with self.engine.begin() as conn:
+            return conn.execute(delete(uploads).where(uploads.c.created_at < oldest)).rowcount or 0
+
+    def confirm_upload(
+        self,
+        who: Principal,
+        token: str,
+        published: bool = False,
+        read: Callable[[bytes, str], FileReport] = read_and_review,
+        keep_seconds: int = STAGED_UPLOAD_SECONDS,
+    ) -> FileReport:
+        """Import a staged upload (once, only by the user who uploaded it, and before it expires)."""
         if published and who.role is not Role.ADMIN:
             raise Forbidden("只有管理员可以直接导入为已公开")
+        oldest = datetime.now(UTC) - timedelta(seconds=keep_seconds)
         with self.engine.begin() as conn:
             staged = conn.execute(
-                select(uploads).where(uploads.c.token == token, uploads.c.user_id == who.user_id)
+                select(uploads).where(
+                    uploads.c.token == token,
+                    uploads.c.user_id == who.user_id,
+                    uploads.c.created_at >= oldest,
+                )
             ).first()
             if staged is None:
                 raise NotFound("找不到待确认的上传文件（可能已导入或已过期），请重新上传")
             conn.execute(delete(uploads).where(uploads.c.id == staged.id))
-        return self.import_bytes(base64.b64decode(staged.content), staged.filename, published, who)
+        return self.import_bytes(base64.b64decode(staged.content), staged.filename, published, who, read)
 
     # ---- reading -----------------------------------------------------------------------------
 

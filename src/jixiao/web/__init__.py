@@ -7,14 +7,16 @@ the request, call the service, and render.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from jixiao.readers.limits import UploadLimits
 from jixiao.service import Conflict, Forbidden, Invalid, NotFound, Service, ServiceError
+from jixiao.web.guard import RequestGuard
 from jixiao.web.security import CsrfError, LoginRequired, csrf_middleware
 from jixiao.web.templating import make_templates
 from jixiao.writers.fonts import MissingFontError
@@ -28,8 +30,12 @@ class Settings:
 
     database_url: str
     secure_cookies: bool = False  # set behind HTTPS
-    max_upload_bytes: int = 20 * 1024 * 1024
+    limits: UploadLimits = field(default_factory=UploadLimits)  # uploads and request bodies
     migrate: bool = True
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.limits.max_bytes
 
 
 _STATUS = {NotFound: 404, Forbidden: 403, Conflict: 409, Invalid: 400}
@@ -49,6 +55,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.templates = make_templates(HERE / "templates")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.middleware("http")(csrf_middleware)
+    app.add_middleware(RequestGuard, limits=settings.limits)  # outermost: before any body is read
 
     @app.exception_handler(ServiceError)
     async def service_error(request: Request, exc: ServiceError) -> Response:
