@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import csv
 import io
+import re
 import secrets
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -18,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, text
+from sqlalchemy import Connection, Engine, delete, func, insert, select, text
 
 from jixiao.diff import Change, diff_tables
 from jixiao.model import Diagnostic, Severity, Table
@@ -27,7 +28,7 @@ from jixiao.store import accounts, audit, stats
 from jixiao.store import tables as repo
 from jixiao.store.db import get_engine, normalise_url, upgrade
 from jixiao.store.document import table_from_dict, table_to_dict
-from jixiao.store.schema import uploads
+from jixiao.store.schema import perf_tables, uploads
 from jixiao.workflow import (
     ANONYMOUS,
     Action,
@@ -183,6 +184,23 @@ def check_upload(data: bytes, filename: str, limit: int = MAX_UPLOAD_BYTES) -> N
         raise Invalid(f"文件 {filename} 是空的")
 
 
+def without_paths(value: Any) -> Any:
+    """A document with each source ``file`` cut to its base name: where a file lay on the server (or
+    on the operator's disk) is nobody's business, and the name alone still places a finding."""
+    if isinstance(value, dict):
+        return {
+            key: (
+                re.split(r"[\\/]", item)[-1]
+                if key == "file" and isinstance(item, str)
+                else without_paths(item)
+            )
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [without_paths(item) for item in value]
+    return value
+
+
 def _scope(row: dict[str, Any]) -> TableScope:
     return TableScope(unit=row["unit"], department=row["department"], status=Status(row["status"]))
 
@@ -207,7 +225,7 @@ class Service:
     def __init__(self, url: str) -> None:
         self.url = normalise_url(url)
         self.engine: Engine = get_engine(self.url)
-        self._cache: dict[tuple[str, repo.Visibility], tuple[float, Any]] = {}
+        self._cache: dict[tuple[str, repo.Visibility], tuple[float, tuple[Any, ...], Any]] = {}
 
     @property
     def evaluation(self) -> EvaluationService:
@@ -359,7 +377,12 @@ class Service:
             rows, total = repo.list_tables(conn, query, self.visibility(who))
             documents = repo.get_documents(conn, [row["id"] for row in rows])
         items = [
-            {**documents[row["id"]], "id": row["id"], "status": row["status"], "outcome": row["outcome"]}
+            {
+                **without_paths(documents[row["id"]]),
+                "id": row["id"],
+                "status": row["status"],
+                "outcome": row["outcome"],
+            }
             for row in rows
         ]
         return items, total
@@ -377,15 +400,19 @@ class Service:
     def table_view(self, who: Principal, table_id: int) -> TableView:
         with self.engine.connect() as conn:
             row = self._visible_row(conn, who, table_id)
-            document = repo.get_document(conn, table_id) or {}
+            document = without_paths(repo.get_document(conn, table_id) or {})
             scope = _scope(row)
+            versions, events = repo.get_versions(conn, table_id), repo.get_events(conn, table_id)
+            if who.anonymous:  # the public sees what happened and when, not who or why
+                versions = [{**v, "created_by": None, "reason": None} for v in versions]
+                events = [{**e, "user_id": None, "comment": None} for e in events]
             return TableView(
                 row=row,
                 table=table_from_dict(document),
                 document=document,
                 findings=repo.get_findings(conn, table_id),
-                versions=repo.get_versions(conn, table_id),
-                events=repo.get_events(conn, table_id),
+                versions=versions,
+                events=events,
                 can_edit=can_edit(who, scope),
                 actions=[
                     a
@@ -552,17 +579,24 @@ class Service:
     def _cached(
         self, kind: str, who: Principal, compute: Callable[[Connection, repo.Visibility], Any]
     ) -> Any:
-        """Aggregates over every table, kept for `CACHE_SECONDS` and dropped on any write made here.
+        """Aggregates over every table, kept for `CACHE_SECONDS` while the tables are unchanged.
 
-        Writes by another process show up at the latest after `CACHE_SECONDS`.
+        Correct across processes (``jixiao serve --workers``): the entry is keyed on the newest
+        ``updated_at`` and the highest id of the tables (two index look-ups), which every import,
+        save and workflow step moves, so a write made by another worker is seen at once. The time
+        limit only bounds the rare write committed with an older time stamp than one already seen.
         """
-        key = (kind, self.visibility(who))
-        cached = self._cache.get(key)
-        if cached is not None and time.monotonic() - cached[0] < CACHE_SECONDS:
-            return cached[1]
+        visibility = self.visibility(who)
         with self.engine.connect() as conn:
-            value = compute(conn, key[1])
-        self._cache[key] = (time.monotonic(), value)
+            version = tuple(
+                conn.execute(select(func.max(perf_tables.c.updated_at), func.max(perf_tables.c.id))).one()
+            )
+            key = (kind, visibility)
+            cached = self._cache.get(key)
+            if cached is not None and cached[1] == version and time.monotonic() - cached[0] < CACHE_SECONDS:
+                return cached[2]
+            value = compute(conn, visibility)
+        self._cache[key] = (time.monotonic(), version, value)
         return value
 
     def dashboard(self, who: Principal) -> dict[str, Any]:

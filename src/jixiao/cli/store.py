@@ -77,6 +77,10 @@ def import_files(
     as_json: JsonOption = False,
 ) -> None:
     """读取（文本、Excel、PDF、JSON）、审核并存储项目绩效目标表；每个文件一个事务，同一张表不重复。"""
+    from sqlalchemy.exc import OperationalError
+
+    from jixiao.store.db import BUSY_MESSAGE, is_database_busy
+
     service = _service(db)
     reports = []
     with Progress(
@@ -91,7 +95,13 @@ def import_files(
         task = progress.add_task("", total=len(files))
         for path in files:
             progress.update(task, description=path.name)
-            reports.append(service.import_path(path, published=published))
+            try:
+                reports.append(service.import_path(path, published=published))
+            except OperationalError as why:
+                if not is_database_busy(why):
+                    raise
+                err.print(f"[red]{path}：{BUSY_MESSAGE}（未导入任何内容）[/red]")
+                raise typer.Exit(1) from None
             progress.advance(task)
     failed = [r for r in reports if not r.ok]
     if as_json:
@@ -206,19 +216,33 @@ def serve(
     host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port")] = 8000,
     db: DbOption = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="工作进程数（多核服务器上可设为 CPU 核数）")
+    ] = 1,
     as_json: JsonOption = False,
 ) -> None:
-    """启动网页应用。"""
+    """启动网页应用（设置取自环境变量 JIXIAO_*，见 docs/web.md）。"""
+    import os
+
     import uvicorn
 
     from jixiao.web import Settings, create_app
 
-    service = _service(db)
+    service = _service(db)  # migrated once here, before any worker starts
+    os.environ["JIXIAO_DATABASE_URL"] = service.url
     if as_json:
-        _emit_json({"url": f"http://{host}:{port}", "database": service.url})
+        _emit_json({"url": f"http://{host}:{port}", "database": service.url, "workers": workers})
     else:
-        typer.echo(f"jixiao 网页应用：http://{host}:{port}（数据库 {service.url}）")
-    uvicorn.run(create_app(Settings(database_url=service.url)), host=host, port=port, log_level="warning")
+        typer.echo(f"jixiao 网页应用：http://{host}:{port}（数据库 {service.url}，{workers} 个工作进程）")
+    if workers == 1:
+        app_ = create_app(Settings.from_environment())
+        uvicorn.run(app_, host=host, port=port, log_level="warning")
+        return
+    # each worker process builds its own app (and engine) from the environment
+    os.environ["JIXIAO_MIGRATE"] = "0"
+    uvicorn.run(
+        "jixiao.web:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning"
+    )
 
 
 DEMO_USERS = (
@@ -266,4 +290,4 @@ def demo(
         for user in users:
             typer.echo(f"  {user['username']} / {user['password']} / {user['role']}")
     if not no_serve:
-        serve(host=host, port=port, db=service.url, as_json=as_json)
+        serve(host=host, port=port, db=service.url, workers=1, as_json=as_json)

@@ -37,13 +37,29 @@ def is_sqlite(url: str) -> bool:
     return normalise_url(url).startswith("sqlite")
 
 
+BUSY_TIMEOUT_MS = 15_000
+BUSY_MESSAGE = (
+    f"数据库正忙：另一项导入或保存正在写入，等待 {BUSY_TIMEOUT_MS // 1000} 秒后仍未完成。请稍后重试；"
+    "多人同时写入较多时，请改用 PostgreSQL（见 docs/deploy-postgresql.md）"
+)
+
+
+def is_database_busy(error: BaseException) -> bool:
+    """True for SQLite's ``database is locked``/``busy``: another writer held the file too long."""
+    text = str(getattr(error, "orig", error)).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets the web server read while an import writes; foreign keys are off by default in SQLite.
+    # SQLite has one writer at a time: a second one waits up to BUSY_TIMEOUT_MS
+    # (JIXIAO_SQLITE_BUSY_MS), then gets "database is locked", which the edges turn into BUSY_MESSAGE.
+    busy = os.environ.get("JIXIAO_SQLITE_BUSY_MS", "")
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={int(busy) if busy.isdigit() else BUSY_TIMEOUT_MS}")
     cursor.close()
 
 

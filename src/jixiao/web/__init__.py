@@ -7,16 +7,21 @@ the request, call the service, and render.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import OperationalError, StatementError
 
 from jixiao.readers.limits import UploadLimits
 from jixiao.service import Conflict, Forbidden, Invalid, NotFound, Service, ServiceError
+from jixiao.store.db import BUSY_MESSAGE, default_url, is_database_busy
 from jixiao.web.guard import RequestGuard
+from jixiao.web.headers import SecurityHeaders
 from jixiao.web.security import CsrfError, LoginRequired, csrf_middleware
 from jixiao.web.templating import make_templates
 from jixiao.writers.fonts import MissingFontError
@@ -29,7 +34,8 @@ class Settings:
     """Everything the app needs, passed in (never read at import time)."""
 
     database_url: str
-    secure_cookies: bool = False  # set behind HTTPS
+    secure_cookies: bool = False  # behind HTTPS: cookies only over TLS
+    hsts_seconds: int = 0  # behind HTTPS: Strict-Transport-Security max-age (0: not sent)
     limits: UploadLimits = field(default_factory=UploadLimits)  # uploads and request bodies
     migrate: bool = True
 
@@ -37,11 +43,32 @@ class Settings:
     def max_upload_bytes(self) -> int:
         return self.limits.max_bytes
 
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Settings from ``JIXIAO_*`` variables (what `uvicorn --factory jixiao.web:create_app` and
+        each ``jixiao serve --workers`` process use); see docs/web.md."""
+        env = os.environ if environ is None else environ
+        https = env.get("JIXIAO_HTTPS", "").lower() in ("1", "true", "yes")
+        upload_mb = env.get("JIXIAO_MAX_UPLOAD_MB", "")
+        limits = UploadLimits()
+        if upload_mb.isdigit() and int(upload_mb) > 0:
+            limits = replace(limits, max_bytes=int(upload_mb) * 1024 * 1024)
+        hsts = env.get("JIXIAO_HSTS_SECONDS", "")
+        return cls(
+            database_url=env.get("JIXIAO_DATABASE_URL") or default_url(),
+            secure_cookies=https,
+            hsts_seconds=int(hsts) if hsts.isdigit() else (31536000 if https else 0),
+            limits=limits,
+            migrate=env.get("JIXIAO_MIGRATE", "1") != "0",
+        )
+
 
 _STATUS = {NotFound: 404, Forbidden: 403, Conflict: 409, Invalid: 400}
 
 
-def create_app(settings: Settings) -> FastAPI:
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The app over ``settings`` (from the environment when not given: `Settings.from_environment`)."""
+    settings = settings or Settings.from_environment()
     service = Service(settings.database_url)
     if settings.migrate:
         service.upgrade()
@@ -49,13 +76,34 @@ def create_app(settings: Settings) -> FastAPI:
         title="jixiao 预算绩效目标管理",
         version="0.1.0",
         description="项目绩效目标表的填报、审核、公开与开放数据（jixiao.table/1）",
+        docs_url=None,  # served below from the vendored Swagger UI, without inline script
+        redoc_url=None,
     )
     app.state.service = service
     app.state.settings = settings
     app.state.templates = make_templates(HERE / "templates")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.middleware("http")(csrf_middleware)
-    app.add_middleware(RequestGuard, limits=settings.limits)  # outermost: before any body is read
+    app.add_middleware(RequestGuard, limits=settings.limits)  # before any body is read
+    app.add_middleware(SecurityHeaders, hsts_seconds=settings.hsts_seconds)  # outermost
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        return HTMLResponse(SWAGGER_PAGE)
+
+    @app.exception_handler(OverflowError)
+    @app.exception_handler(StatementError)
+    async def number_out_of_range(request: Request, exc: Exception) -> Response:
+        # a page, year, id or month too large for the database (SQLite: 64-bit, PostgreSQL: its column)
+        if isinstance(exc, StatementError) and not _out_of_range(exc):
+            raise exc
+        return error_response(request, 400, "参数中的数字超出允许范围")
+
+    @app.exception_handler(OperationalError)
+    async def database_busy(request: Request, exc: OperationalError) -> Response:
+        if not is_database_busy(exc):
+            raise exc
+        return error_response(request, 503, BUSY_MESSAGE)
 
     @app.exception_handler(ServiceError)
     async def service_error(request: Request, exc: ServiceError) -> Response:
@@ -86,6 +134,21 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api.router)
     app.include_router(evaluation_pages.router)
     return app
+
+
+SWAGGER_UI = "/static/vendor/swagger-ui-5.35.0"
+SWAGGER_PAGE = f"""<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>jixiao 接口文档</title>
+<link rel="stylesheet" href="{SWAGGER_UI}/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="{SWAGGER_UI}/swagger-ui-bundle.js"></script>
+<script src="/static/swagger-init.js"></script></body></html>
+"""
+
+
+def _out_of_range(exc: StatementError) -> bool:
+    cause = exc.orig
+    return isinstance(cause, OverflowError) or "out of range" in str(cause).lower()
 
 
 def error_response(request: Request, status: int, message: str) -> Response:
