@@ -167,8 +167,6 @@ class _SheetWriter:
             role = FUNDS_ROLES[header]
             value = values.get(role)
             cell = self._cell(self.row, 2 + offset, _excel(value))
-            if is_total and self.result is None and isinstance(value, str) and value.startswith("="):
-                cell.data_type = "f"  # the template's own SUM/IF (cells are written as text otherwise)
             if role == "rate" and isinstance(value, str) and value.startswith("="):
                 cell.number_format = "0.00%"
             if role == "score" and is_total and self.result is not None:
