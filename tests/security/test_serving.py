@@ -145,3 +145,25 @@ def test_a_locked_sqlite_database_gives_a_chinese_message(
         holder.close()
         dispose_engines()
     assert "PostgreSQL" in BUSY_MESSAGE
+
+
+def test_a_save_while_another_writer_holds_sqlite_is_a_503_in_chinese(
+    app_factory: Any, seeded_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not seeded_url.startswith("sqlite"):
+        pytest.skip("PostgreSQL has row locks, not one writer per file")
+    from tests.web.helpers import edit_form
+
+    filler = app_factory("tianbao")
+    table_id = filler.get("/api/tables").json()["items"][0]["id"]
+    document = filler.get(f"/api/tables/{table_id}").json()
+    monkeypatch.setenv("JIXIAO_SQLITE_BUSY_MS", "200")
+    dispose_engines()  # new connections wait 200 ms, not 15 s
+    holder = sqlite3.connect(seeded_url.removeprefix("sqlite:///"), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # an import holding the write lock
+    try:
+        response = filler.post(f"/tables/{table_id}/edit", edit_form(document, goals_annual="改了"))
+    finally:
+        holder.rollback()
+        holder.close()
+    assert response.status_code == 503 and "数据库正忙" in response.text
