@@ -52,3 +52,20 @@ def test_csv_writer_neutralises_table_text(seed_path: Path) -> None:
     rows = list(csv.reader(io.StringIO(write_csv(_seed_tables(seed_path, "=1+1")))))
     assert all(not cell.startswith(("=", "+", "@")) for row in rows for cell in row)
     assert "'=1+1" in rows[1]
+
+
+def test_selfeval_template_keeps_its_own_formulas_and_writes_table_text_as_text(tmp_path: Path) -> None:
+    from jixiao.scoring.profiles import CENTRAL
+    from jixiao.scoring.selfeval import evaluation_from_table
+    from jixiao.writers.selfeval_xlsx import write_selfeval_xlsx
+    from tests.scoring.worked_example import seed_project
+
+    table = seed_project()
+    hostile = replace(table, project=replace(table.project, name="=1+1"))
+    path = tmp_path / "自评.xlsx"
+    write_selfeval_xlsx(evaluation_from_table(hostile, CENTRAL), CENTRAL, path)
+    sheet = load_workbook(path)["自评表"]
+    cells = [c for row in sheet.iter_rows() for c in row]
+    assert [c.data_type for c in cells if c.value == "=1+1"] == ["s"]
+    # the funds total row's sums are the template's own formulas and stay live
+    assert any(c.data_type == "f" and str(c.value).startswith("=SUM(") for c in cells)

@@ -18,6 +18,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:,\d{3})*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?")
 
 
+class Formula(str):
+    """A formula the writer itself puts in a template (``=SUM(B7:B9)``): the one kind of text that
+    is written as a formula. Text from a table or a user is never wrapped in it."""
+
+
 def csv_cell(value: Any) -> Any:
     """A CSV cell that no spreadsheet runs as a formula; numbers and other values unchanged."""
     if not isinstance(value, str) or not value.startswith(_FORMULA_START):
@@ -35,6 +40,9 @@ def put_text(cell: Any, value: Any) -> Any:
     """Set an openpyxl cell's value (None leaves it as it is, as ``sheet.cell(value=None)`` does);
     text keeps the string type even when it starts with ``=``."""
     if value is None:
+        return cell
+    if isinstance(value, Formula):
+        cell.value = str(value)
         return cell
     cell.value = value
     if isinstance(value, str):

@@ -25,7 +25,7 @@ from jixiao.scoring.numbers import money, plain
 from jixiao.scoring.profiles import Profile
 from jixiao.scoring.records import EvaluationLine, EvaluationResult, SelfEvaluation
 from jixiao.values import number_text
-from jixiao.writers.cell_text import append_row, put_text
+from jixiao.writers.cell_text import Formula, append_row, put_text
 from jixiao.writers.json import target_to_dict
 
 FORMAT = "jixiao.selfeval/1"
@@ -151,14 +151,15 @@ class _SheetWriter:
         col = {FUNDS_ROLES[h]: get_column_letter(2 + i) for i, h in enumerate(self.layout.funds_columns)}
         first, last = self.row + 1, self.row + parts
         values: dict[str, object] = {
-            role: f"=SUM({col[role]}{first}:{col[role]}{last})" for role in ("initial", "budget", "executed")
+            role: Formula(f"=SUM({col[role]}{first}:{col[role]}{last})")
+            for role in ("initial", "budget", "executed")
         }
         budget, executed = f"{col['budget']}{self.row}", f"{col['executed']}{self.row}"
         values["weight"] = self.profile.budget_weight
-        values["rate"] = f'=IF({budget}=0,"",{executed}/{budget})'
+        values["rate"] = Formula(f'=IF({budget}=0,"",{executed}/{budget})')
         # Hubei's funds block has no 分值 column: its weight stands in the block's title.
         weight = f"{col['weight']}{self.row}" if "weight" in col else plain(self.profile.budget_weight)
-        values["score"] = f'=IF({budget}=0,"",ROUND({weight}*MIN({executed}/{budget},1),2))'
+        values["score"] = Formula(f'=IF({budget}=0,"",ROUND({weight}*MIN({executed}/{budget},1),2))')
         return values
 
     def _funds_row(self, label: str, values: dict[str, object], is_total: bool) -> None:
