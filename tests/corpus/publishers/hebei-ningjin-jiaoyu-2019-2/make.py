@@ -1,5 +1,6 @@
 """Builds document.xlsx: an xlsx laid out like the 绩效评价指标表 attachment 宁晋县教育局 published
 (2019年度…项目绩效评价指标表.xlsx). Content is our own. Run: .venv/bin/python make.py"""
+
 from pathlib import Path
 
 from openpyxl import Workbook

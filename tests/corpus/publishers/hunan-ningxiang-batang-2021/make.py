@@ -1,35 +1,42 @@
 """Builds document.pdf: the 湖南 项目绩效目标表 form of 宁乡市坝塘镇 (published as a PDF/Word file), with a
 project of our own, long-term and annual indicator tables one after the other.
 Run: .venv/bin/python make.py (from this folder). Needs WeasyPrint and a CJK font (Noto CJK)."""
+
 from pathlib import Path
 
 from weasyprint import HTML
 
 HERE = Path(__file__).resolve().parent
 
-LONG = (("产出指标", "数量指标", "新建污水主管网长度", "6.5公里"),
-        ("", "质量指标", "管网工程验收合格率", "100%"),
-        ("", "时效指标", "项目完工时间", "2022年12月底前"),
-        ("", "成本指标", "管网铺设单位成本", "≤130万元/公里"),
-        ("", "…", "", ""),
-        ("效益指标", "社会效益指标", "集镇生活污水收集率", "≥90%"),
-        ("", "生态效益指标", "集镇内河水质", "明显改善"),
-        ("", "可持续影响指标", "管网设计使用年限", "≥30年"),
-        ("", "社会公众或服务对象满意度指标", "集镇居民满意度", "≥90%"))
-YEAR = (("产出指标", "数量指标", "新建污水主管网长度", "3.2公里"),
-        ("", "质量指标", "管网工程验收合格率", "100%"),
-        ("", "时效指标", "项目完工时间", "2021年12月底前"),
-        ("", "成本指标", "管网铺设单位成本", "≤130万元/公里"),
-        ("", "…", "", ""),
-        ("效益指标", "社会效益指标", "集镇生活污水收集率", "≥75%"),
-        ("", "生态效益指标", "集镇内河水质", "有所改善"),
-        ("", "可持续影响指标", "管网设计使用年限", "≥30年"),
-        ("", "社会公众或服务对象满意度指标", "集镇居民满意度", "≥85%"))
+LONG = (
+    ("产出指标", "数量指标", "新建污水主管网长度", "6.5公里"),
+    ("", "质量指标", "管网工程验收合格率", "100%"),
+    ("", "时效指标", "项目完工时间", "2022年12月底前"),
+    ("", "成本指标", "管网铺设单位成本", "≤130万元/公里"),
+    ("", "…", "", ""),
+    ("效益指标", "社会效益指标", "集镇生活污水收集率", "≥90%"),
+    ("", "生态效益指标", "集镇内河水质", "明显改善"),
+    ("", "可持续影响指标", "管网设计使用年限", "≥30年"),
+    ("", "社会公众或服务对象满意度指标", "集镇居民满意度", "≥90%"),
+)
+YEAR = (
+    ("产出指标", "数量指标", "新建污水主管网长度", "3.2公里"),
+    ("", "质量指标", "管网工程验收合格率", "100%"),
+    ("", "时效指标", "项目完工时间", "2021年12月底前"),
+    ("", "成本指标", "管网铺设单位成本", "≤130万元/公里"),
+    ("", "…", "", ""),
+    ("效益指标", "社会效益指标", "集镇生活污水收集率", "≥75%"),
+    ("", "生态效益指标", "集镇内河水质", "有所改善"),
+    ("", "可持续影响指标", "管网设计使用年限", "≥30年"),
+    ("", "社会公众或服务对象满意度指标", "集镇居民满意度", "≥85%"),
+)
 
 
 def block(title, rows):
-    out = ['<tr><td rowspan="%d" class="side">%s</td><td>一级指标</td><td>二级指标</td><td>指标内容</td><td>指标值</td><td>备注</td></tr>'
-           % (len(rows) + 1, title)]
+    out = [
+        '<tr><td rowspan="%d" class="side">%s</td><td>一级指标</td><td>二级指标</td><td>指标内容</td><td>指标值</td><td>备注</td></tr>'
+        % (len(rows) + 1, title)
+    ]
     spans = {"产出指标": 5, "效益指标": 4}
     for l1, l2, name, val in rows:
         first = '<td rowspan="%d">%s</td>' % (spans[l1], l1) if l1 else ""
@@ -38,7 +45,8 @@ def block(title, rows):
 
 
 def build():
-    html = """<html><head><meta charset="utf-8"><style>
+    html = (
+        """<html><head><meta charset="utf-8"><style>
 @page { size: A4; margin: 18mm 15mm; }
 body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", serif; font-size: 10pt; }
 h1 { text-align: center; font-size: 15pt; margin: 0; } .c { text-align: center; }
@@ -63,10 +71,15 @@ td.side { width: 14mm; }
 <tr><td colspan="3">2、主管网铺设</td><td>2021</td><td>2022</td></tr>
 <tr><td rowspan="2">项目绩效目标</td><td colspan="2">长期目标</td><td colspan="3">年度目标</td></tr>
 <tr><td colspan="2">集镇实现雨污分流,生活污水收集率达到90%以上</td><td colspan="3">完成主管网铺设3.2公里,生活污水收集率达到75%</td></tr>
-""" + block("长期绩效指标", LONG) + "\n" + block("年度绩效指标", YEAR) + """
+"""
+        + block("长期绩效指标", LONG)
+        + "\n"
+        + block("年度绩效指标", YEAR)
+        + """
 </table>
 <p>填报人:            联系电话:            填报日期:</p>
 </body></html>"""
+    )
     HTML(string=html).write_pdf(HERE / "document.pdf")
 
 
