@@ -24,14 +24,15 @@ def test_swagger_ui_renders_offline_under_the_csp(sqlite_url: str) -> None:
     with serve(create_app(Settings(database_url=sqlite_url))) as base, chromium() as browser:
         context = browser.new_context(base_url=base)
         outside: list[str] = []
-        context.route(
-            "**/*",
-            lambda route: (
-                (outside.append(route.request.url), route.abort())
-                if not route.request.url.startswith(base)
-                else route.continue_()
-            ),
-        )
+
+        def only_this_site(route: Any) -> None:
+            if route.request.url.startswith(base):
+                route.continue_()
+            else:
+                outside.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", only_this_site)
         page = context.new_page()
         page.on(
             "console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None
