@@ -16,13 +16,14 @@ from pathlib import Path
 
 from benchmarks.corpus import corpus_tables
 from benchmarks.report import Report
+from jixiao.formats.files import ExportFormat
 from jixiao.model import Table
+from jixiao.queries import TableQuery
 from jixiao.service import EXPORT_LIMITS, Service
 from jixiao.store import tables as repo
 from jixiao.store.db import dispose_engines
-from jixiao.store.tables import TableQuery
 from jixiao.workflow import Principal, Role, Status
-from jixiao.writers.export import ExportFormat, export_bytes
+from jixiao.writers.export import export_bytes
 
 PASSWORD = "bench-password-1"
 

@@ -17,8 +17,8 @@ from html import escape
 
 from benchmarks.corpus import corpus_tables
 from benchmarks.report import Report
+from jixiao.formats import layout
 from jixiao.model import Table
-from jixiao.writers import layout
 
 
 def _best_of(runs: int, work: Callable[[], object]) -> float:

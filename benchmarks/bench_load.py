@@ -233,9 +233,10 @@ async def _page_while(port: int, path: str, attack: bool) -> list[float]:
 
 
 def _prepare(url: str) -> dict[str, int]:
+    from jixiao.queries import TableQuery
     from jixiao.review import review_batch
     from jixiao.service import Service
-    from jixiao.store.tables import Reviewed, TableQuery, import_tables
+    from jixiao.store.tables import Reviewed, import_tables
     from jixiao.workflow import Role, Status
 
     service = Service(url)

@@ -12,9 +12,9 @@ import tracemalloc
 
 from benchmarks.corpus import build_corpus
 from benchmarks.report import Report
+from jixiao.formats.table_json import table_to_dict
 from jixiao.readers.grid import iter_tables
 from jixiao.readers.text import read_text, text_rows
-from jixiao.writers.json import table_to_dict
 
 
 def _best_of(runs: int, work: object) -> float:

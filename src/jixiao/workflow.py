@@ -1,8 +1,9 @@
-"""The lifecycle of a table and who may do what: pure data and functions, no storage.
+"""The lifecycle of a table: statuses, roles, actions and their transitions; pure data, no storage.
 
 草稿 → 已提交 → 退回 (with the reviewer's comment) / 已通过 → 已公开. 退回 goes back to the unit, which
 fixes and submits again. An approved or published table is locked: changing it is a 目标调整
 (adjustment) that keeps the old version, needs a reason, and sends the table back for review.
+Who may take which step is decided in `jixiao.permissions`.
 """
 
 from __future__ import annotations
@@ -118,40 +119,3 @@ class TableScope:
     unit: str | None
     department: str | None
     status: Status
-
-
-def can_view(who: Principal, table: TableScope) -> bool:
-    if table.status is Status.PUBLISHED or who.role is Role.ADMIN:
-        return True
-    if who.role is Role.FILLER:
-        return who.unit is not None and who.unit == table.unit
-    if who.role is Role.REVIEWER:
-        return table.department in who.departments
-    return False
-
-
-def can_edit(who: Principal, table: TableScope) -> bool:
-    """Edit in place: drafts and returned tables of one's own unit (or any, for an admin)."""
-    if not table.status.editable:
-        return False
-    if who.role is Role.ADMIN:
-        return True
-    return who.role is Role.FILLER and who.unit is not None and who.unit == table.unit
-
-
-def can_act(who: Principal, table: TableScope, action: Action) -> bool:
-    """Whether ``who`` may take ``action`` on the table now (status and role both)."""
-    allowed = TRANSITIONS.get(action)
-    if allowed is None or table.status not in allowed[0]:
-        return False
-    if who.role is Role.ADMIN:
-        return True
-    own_unit = who.role is Role.FILLER and who.unit is not None and who.unit == table.unit
-    reviews_it = who.role is Role.REVIEWER and table.department in who.departments
-    if action in (Action.SUBMIT, Action.ADJUST):
-        return own_unit
-    return reviews_it
-
-
-def next_status(action: Action) -> Status:
-    return TRANSITIONS[action][1]

@@ -6,9 +6,9 @@ import io
 import zipfile
 from pathlib import Path
 
+from jixiao.formats.table_json import dumps_tables
 from jixiao.model import Severity
 from jixiao.readers.detect import Format, detect_format, read_any, read_bytes
-from jixiao.writers.json import dumps_tables
 from jixiao.writers.pdf import write_pdf
 from jixiao.writers.xlsx import write_xlsx
 from tests.seed import SEED_PATH, seed_tables

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from jixiao.model import Kind, Op, Severity
+from jixiao.formats.table_json import table_to_dict
+from jixiao.model import Indicator, Kind, Op, Severity, Table
 from jixiao.readers.text import read_path, read_text
-from jixiao.writers.json import table_to_dict
 from tests.seed import CORPUS, SEED_FILE, seed_tables, seed_text
 
 GOLDEN = CORPUS / "dongguan_fulian_2025.json"
@@ -57,7 +57,7 @@ def test_gbk_file_is_detected_and_read(tmp_path: object) -> None:
     assert tuple(tables) == seed_tables()
 
 
-def by_line(line: int) -> object:
+def by_line(line: int) -> Indicator:
     return next(i for t in seed_tables() for i in t.indicators if i.source.line == line)
 
 
@@ -65,7 +65,7 @@ def test_second_level_name_in_the_first_level_column_is_placed_by_meaning() -> N
     """Line 26: 时效指标 stands in the 一级 column and the indicator's name in the 二级 column."""
     ind = by_line(26)
     assert (ind.level1, ind.level2, ind.name) == ("产出指标", "时效指标", "单人单月专业服务时长差异率")
-    assert ind.layout.role_of("时效指标") == "一级指标"
+    assert ind.layout.role_of("时效指标") == "一级指标"  # type: ignore[union-attr]
     assert ind.annual.op is Op.LE and ind.annual.value == Decimal(0)
     assert ind.annual.subject == "单人单月专业服务时长差异率"
 
@@ -73,7 +73,7 @@ def test_second_level_name_in_the_first_level_column_is_placed_by_meaning() -> N
 def test_trailing_row_outside_the_tree_belongs_to_the_last_category() -> None:
     ind = by_line(31)
     assert (ind.level1, ind.level2, ind.name) == ("满意度指标", "服务对象满意度", "服务对象满意度(%)")
-    assert ind.layout.role_of("服务对象满意度(%)") == "绩效指标"
+    assert ind.layout.role_of("服务对象满意度(%)") == "绩效指标"  # type: ignore[union-attr]
 
 
 def test_rows_shifted_by_an_empty_cell_are_read_by_meaning() -> None:
@@ -165,8 +165,8 @@ def test_unreadable_value_becomes_unknown_with_a_diagnostic() -> None:
     assert by_name(tables, "咨询服务数(宗)").period.kind is Kind.UNKNOWN
 
 
-def by_name(tables: list[object], name: str) -> object:
-    return next(i for t in tables for i in t.indicators if i.name == name)  # type: ignore[attr-defined]
+def by_name(tables: list[Table], name: str) -> Indicator:
+    return next(i for t in tables for i in t.indicators if i.name == name)
 
 
 def test_table_without_a_project_name_is_reported_not_invented() -> None:

@@ -10,9 +10,9 @@ from sqlalchemy import create_engine, inspect, select, table, text
 from typer.testing import CliRunner
 
 from jixiao.cli import app as cli
+from jixiao.queries import TableQuery
 from jixiao.service import Service
 from jixiao.store.db import dispose_engines, get_engine
-from jixiao.store.tables import TableQuery
 from jixiao.workflow import Action
 from tests.seed import SEED_PATH
 

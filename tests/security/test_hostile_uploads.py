@@ -22,8 +22,8 @@ from typer.testing import CliRunner
 
 from jixiao.cli import app as cli
 from jixiao.readers.limits import DEFAULT_LIMITS, LimitExceeded, MiB, check_bytes
-from jixiao.sandbox import run_limited
 from jixiao.service import Service
+from jixiao.service.sandbox import run_limited
 from jixiao.web import Settings, create_app
 from tests.security import hostile
 from tests.web.helpers import PASSWORD

@@ -15,9 +15,9 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from jixiao.cli import app as cli
+from jixiao.queries import TableQuery
 from jixiao.service import Service
 from jixiao.store.db import BUSY_MESSAGE, dispose_engines
-from jixiao.store.tables import TableQuery
 from jixiao.web import Settings, create_app
 from jixiao.workflow import ANONYMOUS, Action
 

@@ -11,14 +11,16 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, select, text
+from sqlalchemy import Update, delete, select, text
 
+from jixiao.queries import TableQuery, Visibility
 from jixiao.service import Service
 from jixiao.store.db import get_engine
 from jixiao.store.document import table_from_dict
+from jixiao.store.listing import get_document, list_tables
 from jixiao.store.schema import indicators, orgs, perf_tables
 from jixiao.store.search import indexable
-from jixiao.store.tables import Reviewed, TableQuery, Visibility, get_document, import_tables, list_tables
+from jixiao.store.tables import Reviewed, import_tables
 from jixiao.workflow import Status
 
 EVERYTHING = Visibility(everything=True)
@@ -135,7 +137,7 @@ def test_index_follows_renames_new_versions_and_deletes(seeded: str) -> None:
     assert _found(seeded, TableQuery(q="购买社工岗位服务经费")) == set()
 
 
-def update_name(table_id: int, name: str) -> object:
+def update_name(table_id: int, name: str) -> Update:
     return perf_tables.update().where(perf_tables.c.id == table_id).values(name=name)
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from jixiao.queries import TableQuery
 from jixiao.service import Conflict, Service
 from jixiao.store.db import current_revision, get_engine
 from jixiao.store.document import table_from_dict, table_to_dict
 from jixiao.store.schema import audit_log, indicators, metadata, perf_tables, table_versions
-from jixiao.store.tables import TableQuery
 from jixiao.workflow import ANONYMOUS, Status
 
 

@@ -206,8 +206,8 @@ def test_download_buttons_give_files_that_read_back(
 ) -> None:
     """The table page's Excel button and the list's PDF button for a filtered set, clicked; the
     files read back equal the stored tables."""
+    from jixiao.queries import TableQuery
     from jixiao.readers.detect import read_any
-    from jixiao.store.tables import TableQuery
     from jixiao.workflow import Principal
 
     admin = Principal(user_id=0, username="guanli", role=Role.ADMIN)
@@ -232,7 +232,7 @@ def test_download_buttons_give_files_that_read_back(
     assert 1 < total < 17
     _shot(filler, "downloads-list")
     with filler.expect_download(timeout=60_000) as info:
-        filler.click("[data-testid=download-list-pdf]")
+        filler.click("[data-testid=download-list-pdf]", timeout=60_000)  # the click waits for the PDF
     download = info.value
     assert download.suggested_filename == f"绩效目标表_含“购买”_{total}张.pdf"
     saved = tmp_path / "set.pdf"

@@ -8,10 +8,10 @@ import json
 
 import pytest
 
-from jixiao.readers.json import FormatError, loads_tables
+from jixiao.formats.table_json import dumps_tables
+from jixiao.formats.table_json_read import FormatError, loads_tables
 from jixiao.readers.text import read_text
 from jixiao.writers.csv import COLUMNS, write_csv
-from jixiao.writers.json import dumps_tables
 from jixiao.writers.text import format_amount, print_tables
 from tests.seed import seed_tables
 

@@ -25,11 +25,10 @@ def backup_command(
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
     """在线备份整个数据库（服务运行时也可备份）。请把备份文件另存到异地。"""
-    from jixiao.store.backup import BackupError, backup
-    from jixiao.store.db import default_url
+    from jixiao.service import BackupError, backup_database, default_url
 
     try:
-        result = backup(db or default_url(), output)
+        result = backup_database(db or default_url(), output)
     except BackupError as why:
         err.print(f"[red]备份失败：{why.message}[/red]")
         raise typer.Exit(1) from None
@@ -52,15 +51,14 @@ def restore_command(
     yes: Annotated[bool, typer.Option("--yes", help="确认用备份覆盖目标数据库的全部内容")] = False,
 ) -> None:
     """用备份文件覆盖目标数据库的全部内容（请先停止网页服务）。"""
-    from jixiao.store.backup import BackupError, restore
-    from jixiao.store.db import default_url
+    from jixiao.service import BackupError, default_url, restore_database
 
     url = db or default_url()
     if not yes:
         err.print("[red]恢复会覆盖目标数据库的全部内容；确认无误后加 --yes 再运行[/red]")
         raise typer.Exit(2)
     try:
-        restore(url, source)
+        restore_database(url, source)
     except BackupError as why:
         err.print(f"[red]恢复失败：{why.message}[/red]")
         raise typer.Exit(1) from None

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from jixiao.model import Diagnostic, Severity, Table
-from jixiao.readers.detect import read_any, read_bytes
+from jixiao.pipeline import read_any, read_bytes
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1

@@ -17,15 +17,21 @@ from rich.table import Table as RichTable
 from jixiao.cli.app import app
 from jixiao.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, err, out, print_diagnostics, read_one
 from jixiao.model import Severity, Table
-from jixiao.readers.selfeval_xlsx import read_selfeval_xlsx
-from jixiao.scoring import evaluate as score_evaluation
-from jixiao.scoring.numbers import money, plain
-from jixiao.scoring.profiles import PROFILES, Profile
-from jixiao.scoring.records import EvaluationResult, SelfEvaluation
-from jixiao.scoring.selfeval import evaluation_from_table, table_key
-from jixiao.scoring.serialize import result_to_dict
-from jixiao.writers.fonts import MissingFontError
-from jixiao.writers.selfeval_xlsx import write_selfeval_xlsx
+from jixiao.pipeline import (
+    PROFILES,
+    EvaluationResult,
+    MissingFontError,
+    Profile,
+    SelfEvaluation,
+    evaluation_from_table,
+    money,
+    plain,
+    read_selfeval_xlsx,
+    result_to_dict,
+    table_key,
+    write_selfeval_xlsx,
+)
+from jixiao.pipeline import evaluate as score_evaluation
 
 ProfileOption = Annotated[
     str | None,
@@ -173,12 +179,12 @@ def _write_outputs(
             write_selfeval_xlsx(evaluation, profile, output, result)
             err.print(f"已写入 {output}")
         if report is not None:
-            from jixiao.writers.selfeval_docx import write_selfeval_report
+            from jixiao.pipeline import write_selfeval_report
 
             write_selfeval_report(evaluation, profile, result, report)
             err.print(f"已写入 {report}")
         if pdf is not None:
-            from jixiao.writers.selfeval_pdf import write_selfeval_pdf
+            from jixiao.pipeline import write_selfeval_pdf
 
             write_selfeval_pdf(evaluation, profile, result, pdf)
             err.print(f"已写入 {pdf}")

@@ -12,11 +12,10 @@ import typer
 
 from jixiao.cli.app import app
 from jixiao.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, err, print_diagnostics
+from jixiao.formats.files import ExportFormat
+from jixiao.formats.table_json import source_to_dict
 from jixiao.model import Diagnostic, Table
-from jixiao.readers.detect import read_any
-from jixiao.writers.export import ExportFormat, export_bytes
-from jixiao.writers.fonts import MissingFontError
-from jixiao.writers.json import source_to_dict
+from jixiao.pipeline import MissingFontError, export_bytes, read_any
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -43,26 +42,14 @@ _FORMAT_HELP = "xlsx（官方版式）、pdf（公开版式）、json（开放�
 
 def tables_from_db(url: str, unit: str, year: int | None, status: str, limit: int = 100_000) -> list[Table]:
     """The stored tables matching the filters, sorted by project name (a unit's set for a year)."""
+    from jixiao.queries import TableQuery
     from jixiao.service import Service
-    from jixiao.store.document import table_from_dict
-    from jixiao.store.tables import TableQuery
     from jixiao.workflow import Principal, Role
 
-    service = Service(url)
     # The command line works on the database file directly: it sees what an administrator sees.
     operator = Principal(user_id=None, username="命令行", role=Role.ADMIN)
-    tables: list[Table] = []
-    page = 1
-    while len(tables) < limit:
-        query = TableQuery(
-            unit=unit, year=year, status=status, sort="name", descending=False, page=page, per_page=500
-        )
-        items, _ = service.list_documents(operator, query)
-        tables.extend(table_from_dict(item) for item in items)
-        if len(items) < 500:
-            break
-        page += 1
-    return tables
+    query = TableQuery(unit=unit, year=year, status=status, sort="name", descending=False)
+    return Service(url).all_tables(operator, query, limit)
 
 
 @app.command()

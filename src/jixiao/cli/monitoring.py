@@ -14,12 +14,14 @@ from jixiao.cli.app import app
 from jixiao.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, err, out, print_diagnostics
 from jixiao.cli.evaluate import ProfileOption, pick_table, profile_named, tables_of
 from jixiao.model import Severity
-from jixiao.readers.monitoring_xlsx import read_monitoring_xlsx
-from jixiao.scoring.monitoring import monitor as run_monitoring
-from jixiao.scoring.monitoring import snapshot_from_table
-from jixiao.scoring.selfeval import table_key
-from jixiao.scoring.serialize import monitoring_to_dict
-from jixiao.writers.monitoring_xlsx import write_monitoring_xlsx
+from jixiao.pipeline import monitor as run_monitoring
+from jixiao.pipeline import (
+    monitoring_to_dict,
+    read_monitoring_xlsx,
+    snapshot_from_table,
+    table_key,
+    write_monitoring_xlsx,
+)
 
 _LIGHT_STYLE = {"green": "green", "yellow": "yellow", "red": "bold red"}
 

@@ -23,11 +23,10 @@ from jixiao.cli.common import (
     read_inputs,
     write_output,
 )
+from jixiao.formats.table_json import dumps_tables, table_to_dict
 from jixiao.model import Kind, Table, Target
+from jixiao.pipeline import budget_text, print_tables, write_csv
 from jixiao.values import format_target
-from jixiao.writers.csv import write_csv
-from jixiao.writers.json import dumps_tables, table_to_dict
-from jixiao.writers.text import budget_text, print_tables
 
 
 class OutputFormat(StrEnum):

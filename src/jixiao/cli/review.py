@@ -14,8 +14,15 @@ from rich.table import Table as RichTable
 from jixiao.cli.app import app
 from jixiao.cli.common import check_paths, progress_bar, read_one
 from jixiao.model import Diagnostic, Severity, Table
-from jixiao.review import RULES, ProfileError, load_profile, review_batch
-from jixiao.review.report import catalogue_markdown, review_to_dict, rule_to_dict
+from jixiao.pipeline import (
+    RULES,
+    ProfileError,
+    catalogue_markdown,
+    load_profile,
+    review_batch,
+    review_to_dict,
+    rule_to_dict,
+)
 
 _FILES_HELP = "目标表文本文件（制表符、| 分隔或每行一格）；- 表示标准输入"
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}

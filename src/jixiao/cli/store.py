@@ -35,8 +35,7 @@ ROLE_NAMES = {
 
 
 def _service(db: str | None, migrate: bool = True) -> Any:
-    from jixiao.service import Service
-    from jixiao.store.db import default_url
+    from jixiao.service import Service, default_url
 
     service = Service(db or default_url())
     if migrate:
@@ -55,10 +54,8 @@ def _emit_json(data: Any) -> None:
 @db_app.command("upgrade")
 def db_upgrade(db: DbOption = None, as_json: JsonOption = False) -> None:
     """创建数据库或升级到最新结构。"""
-    from jixiao.store.db import current_revision
-
     service = _service(db)
-    revision = current_revision(service.url)
+    revision = service.revision()
     if as_json:
         _emit_json({"database": service.url, "revision": revision})
     else:
@@ -77,9 +74,7 @@ def import_files(
     as_json: JsonOption = False,
 ) -> None:
     """读取（文本、Excel、PDF、JSON）、审核并存储项目绩效目标表；每个文件一个事务，同一张表不重复。"""
-    from sqlalchemy.exc import OperationalError
-
-    from jixiao.store.db import BUSY_MESSAGE, is_database_busy
+    from jixiao.service import BUSY_MESSAGE, DATABASE_ERRORS, is_database_busy
 
     service = _service(db)
     reports = []
@@ -97,7 +92,7 @@ def import_files(
             progress.update(task, description=path.name)
             try:
                 reports.append(service.import_path(path, published=published))
-            except OperationalError as why:
+            except DATABASE_ERRORS as why:
                 if not is_database_busy(why):
                     raise
                 err.print(f"[red]{path}：{BUSY_MESSAGE}（未导入任何内容）[/red]")

@@ -29,8 +29,7 @@ TableArg = Annotated[int, typer.Argument(help="表编号（见 jixiao 网页或 
 
 def _call(work: Any) -> Any:
     """Run a service call; a user-caused problem becomes a Chinese message and an exit code."""
-    from jixiao.evaluation_service import InvalidInput
-    from jixiao.service import NotFound, ServiceError
+    from jixiao.service import InvalidInput, NotFound, ServiceError
 
     try:
         return work()
@@ -47,7 +46,7 @@ def _call(work: Any) -> Any:
 @evaluation_app.command("show")
 def show(table_id: TableArg, db: DbOption = None, as_json: JsonOption = False) -> None:
     """显示一张表已保存的单位自评：每项得分及计算说明、总分、等级。"""
-    from jixiao.evaluation_files import evaluation_json
+    from jixiao.service import evaluation_json
 
     view = _call(lambda: _service(db).evaluation.evaluation(OPERATOR, table_id))
     if as_json:
@@ -74,7 +73,7 @@ def monitoring(
     as_json: JsonOption = False,
 ) -> None:
     """显示一张表已保存的运行监控：执行进度指数和各指标红黄绿灯。"""
-    from jixiao.evaluation_files import monitoring_json
+    from jixiao.service import monitoring_json
 
     view = _call(lambda: _service(db).evaluation.monitoring(OPERATOR, table_id, months))
     if as_json:
@@ -92,13 +91,11 @@ def _load(table_id: int, file: Path, db: str | None, monitoring: bool) -> Any:
     if not file.exists():
         err.print(f"{file}: 错误：文件不存在")
         raise typer.Exit(EXIT_USAGE)
-    from jixiao import evaluation_files as files
-
     service = _service(db).evaluation
     data = file.read_bytes()
     if monitoring:
-        return _call(lambda: files.upload_monitoring_xlsx(service, OPERATOR, table_id, data, file.name))
-    return _call(lambda: files.upload_evaluation_xlsx(service, OPERATOR, table_id, data, file.name))
+        return _call(lambda: service.upload_monitoring_xlsx(OPERATOR, table_id, data, file.name))
+    return _call(lambda: service.upload_evaluation_xlsx(OPERATOR, table_id, data, file.name))
 
 
 @evaluation_app.command("load")
@@ -111,7 +108,7 @@ def load(
     """把填好的自评表模板存入该表：有任何单元格错误时整份不存，并指出单元格。"""
     view = _load(table_id, file, db, monitoring=False)
     if as_json:
-        from jixiao.evaluation_files import evaluation_json
+        from jixiao.service import evaluation_json
 
         typer.echo(json.dumps(evaluation_json(view), ensure_ascii=False, indent=2))
     else:
@@ -128,7 +125,7 @@ def load_monitoring(
     """把填好的监控表模板存入该表：有任何单元格错误时整份不存，并指出单元格。"""
     view = _load(table_id, file, db, monitoring=True)
     if as_json:
-        from jixiao.evaluation_files import monitoring_json
+        from jixiao.service import monitoring_json
 
         typer.echo(json.dumps(monitoring_json(view), ensure_ascii=False, indent=2))
     else:

@@ -117,7 +117,7 @@ def read_bytes(
 
 
 def _read_json(data: bytes, name: str) -> tuple[list[Table], list[Diagnostic]]:
-    from jixiao.readers.json import FormatError, loads_tables
+    from jixiao.formats.table_json_read import FormatError, loads_tables
 
     text = decode(data) or ""
     try:

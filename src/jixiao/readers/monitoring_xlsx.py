@@ -17,11 +17,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from jixiao.model import Diagnostic, Kind, Severity, SourceRef, Target
-from jixiao.readers.json import target_from_dict
-from jixiao.scoring.monitoring import Likelihood, MonitoringLine, MonitoringSnapshot
-from jixiao.scoring.numbers import plain, read_amount
-from jixiao.writers.monitoring_xlsx import (
+from jixiao.formats.monitoring_sheet import (
     COL_CURRENT,
     COL_EXPECTED,
     COL_LIKELIHOOD,
@@ -35,6 +31,10 @@ from jixiao.writers.monitoring_xlsx import (
     MAIN_SHEET,
     META_SHEET,
 )
+from jixiao.formats.table_json_read import target_from_dict
+from jixiao.model import Diagnostic, Kind, Severity, SourceRef, Target
+from jixiao.scoring.monitoring import Likelihood, MonitoringLine, MonitoringSnapshot
+from jixiao.scoring.numbers import plain, read_amount
 
 _FUNDS_ROW = 6
 

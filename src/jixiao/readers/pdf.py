@@ -21,13 +21,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from jixiao.formats.layout import FLAT_TITLE
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
 from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import read_rows
 from jixiao.readers.labels import Label, label_of
 from jixiao.readers.text import FILE_PROBLEM, file_problem
-from jixiao.writers.layout import FLAT_TITLE
 
 GENERATOR = "jixiao"  # what our PDF writer puts in the document's Creator field
 SCANNED_PAGE = "JX-R30"

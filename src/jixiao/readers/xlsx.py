@@ -23,13 +23,13 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from jixiao.formats.layout import FLAT_TITLE
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
 from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import read_rows
 from jixiao.readers.labels import HEADER_ROLES, label_key
 from jixiao.readers.text import FILE_PROBLEM, file_problem
-from jixiao.writers.layout import FLAT_TITLE
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"

@@ -8,8 +8,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from jixiao.formats.table_json import target_to_dict
+from jixiao.formats.table_json_read import target_from_dict
 from jixiao.model import Diagnostic, SourceRef
-from jixiao.readers.json import target_from_dict
 from jixiao.scoring.funds import FundsBlock, FundsRow
 from jixiao.scoring.monitoring import (
     Likelihood,
@@ -20,7 +21,6 @@ from jixiao.scoring.monitoring import (
 )
 from jixiao.scoring.numbers import plain
 from jixiao.scoring.records import Adjustment, EvaluationLine, EvaluationResult, Score, SelfEvaluation
-from jixiao.writers.json import target_to_dict
 
 RESULT_FORMAT = "jixiao.selfeval-result/1"
 MONITORING_FORMAT = "jixiao.monitoring-result/1"

@@ -11,7 +11,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import StatementError
 
 DEFAULT_SQLITE = Path("var") / "jixiao.sqlite"
 _engines: dict[str, Engine] = {}
@@ -33,6 +34,11 @@ def normalise_url(url: str) -> str:
     return url
 
 
+# The errors the faces turn into a status and a message with `database_problem` (a StatementError
+# wraps every driver error, and Python's OverflowError when a number does not fit a column).
+DATABASE_ERRORS: tuple[type[Exception], ...] = (StatementError, OverflowError)
+
+
 def is_sqlite(url: str) -> bool:
     return normalise_url(url).startswith("sqlite")
 
@@ -42,6 +48,17 @@ BUSY_MESSAGE = (
     f"数据库正忙：另一项导入或保存正在写入，等待 {BUSY_TIMEOUT_MS // 1000} 秒后仍未完成。请稍后重试；"
     "多人同时写入较多时，请改用 PostgreSQL（见 docs/deploy-postgresql.md）"
 )
+
+
+def database_problem(error: BaseException) -> tuple[int, str] | None:
+    """For a database error a user caused or may retry, the HTTP status and the Chinese message to
+    give instead of a traceback: SQLite busy (503), a number out of the database's range (400)."""
+    if is_database_busy(error):
+        return 503, BUSY_MESSAGE
+    cause = getattr(error, "orig", error)
+    if isinstance(cause, OverflowError) or "out of range" in str(cause).lower():
+        return 400, "参数中的数字超出允许范围"
+    return None
 
 
 def is_database_busy(error: BaseException) -> bool:
@@ -109,3 +126,19 @@ def current_revision(url: str) -> str | None:
 
     with get_engine(url).connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def analyze(conn: Connection, changed: int, threshold: int) -> None:
+    """Refresh the query planner's statistics (``ANALYZE``) after ``changed`` rows, if worth it.
+
+    Without statistics SQLite may filter visitors' lists by status and then sort every row, instead
+    of reading the (status, updated_at) index in order: ten times slower with 100,000 tables. A
+    SQLite database that never had statistics gets them on the first import, however small.
+    """
+    if conn.dialect.name == "sqlite":
+        has_statistics = conn.execute(text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")).first()
+        if changed < threshold and has_statistics:
+            return
+    elif changed < threshold:
+        return
+    conn.execute(text("ANALYZE"))

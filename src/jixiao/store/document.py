@@ -12,13 +12,13 @@ import json
 from dataclasses import replace
 from typing import Any
 
+from jixiao.formats.table_json import table_to_dict as open_data
+from jixiao.formats.table_json_read import table_from_dict as read_open_data
 from jixiao.model import Table
-from jixiao.readers.json import table_from_dict as read_open_data
-from jixiao.writers.json import table_to_dict as open_data
 
 # One implementation of the open data contract: the stored document is the published one
-# (`jixiao.writers.json` / `jixiao.readers.json`) plus the lines of the goal texts, which the review
-# needs to point at after a stored table is reviewed again.
+# (`jixiao.formats.table_json` / `jixiao.formats.table_json_read`) plus the lines of the goal texts,
+# which the review needs to point at after a stored table is reviewed again.
 
 
 def table_to_dict(table: Table) -> dict[str, Any]:

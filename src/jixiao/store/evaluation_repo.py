@@ -18,10 +18,12 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from jixiao.model import Kind, Target
+from jixiao.queries import Visibility
 from jixiao.scoring.funds import CENTRAL_ROWS, FundsRow
 from jixiao.scoring.monitoring import Likelihood, MonitoringLine, MonitoringResult, MonitoringSnapshot
 from jixiao.scoring.records import Adjustment, EvaluationResult, SelfEvaluation
 from jixiao.scoring.serialize import evaluation_to_dict, snapshot_to_dict
+from jixiao.store.errors import integrity_as_conflict
 from jixiao.store.evaluation import (
     funds_rows,
     monitoring_funds,
@@ -30,8 +32,8 @@ from jixiao.store.evaluation import (
     self_evaluation_lines,
     self_evaluations,
 )
+from jixiao.store.listing import UNIT, from_clause, visibility_condition
 from jixiao.store.schema import perf_tables, users
-from jixiao.store.tables import UNIT, from_clause
 
 FEN_PER_WAN = Decimal(1_000_000)
 HUNDRED = Decimal(100)
@@ -184,6 +186,7 @@ def load_monitoring(
     )
 
 
+@integrity_as_conflict()  # two people saving the same period at once
 def save_monitoring(
     conn: Connection,
     table_id: int,
@@ -332,6 +335,7 @@ def _points_text(cents: int | None) -> str:
     return "" if value is None else format(value.normalize(), "f")
 
 
+@integrity_as_conflict()  # two people saving the same year at once
 def save_evaluation(
     conn: Connection,
     table_id: int,
@@ -413,12 +417,13 @@ def user_ids(conn: Connection, usernames: Sequence[str]) -> dict[str, int]:
 # ---- dashboard -----------------------------------------------------------------------------------
 
 
-def dashboard(conn: Connection, condition: Any, top: int = 10) -> dict[str, Any]:
+def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[str, Any]:
     """Monitoring lights (each table's latest period) and self-evaluation grades of the visible tables.
 
     Counts are aggregated in SQL; only the ``top`` tables to look at (yellow/red lights, lowest
     totals) come back as rows, so the cost stays flat in the number of tables shown.
     """
+    condition = visibility_condition(visibility)
     where = [] if condition is None else [condition]
     snap = monitoring_snapshots
     monitored = from_clause().join(snap, snap.c.table_id == perf_tables.c.id)

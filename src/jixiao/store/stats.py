@@ -6,12 +6,14 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from jixiao.queries import Visibility
+from jixiao.store.listing import UNIT, from_clause, visibility_condition
 from jixiao.store.schema import findings, orgs, perf_tables
-from jixiao.store.tables import UNIT, Visibility, from_clause, from_fen
+from jixiao.store.tables import from_fen
 
 
 def _where(visibility: Visibility) -> list[Any]:
-    condition = visibility.condition()
+    condition = visibility_condition(visibility)
     return [] if condition is None else [condition]
 
 
@@ -172,3 +174,13 @@ def filter_options(conn: Connection, visibility: Visibility) -> dict[str, list[A
         if r[0]
     ]
     return {"years": years, "units": units, "types": types}
+
+
+def change_counter(conn: Connection) -> tuple[Any, ...]:
+    """What moves whenever any table is imported, saved or moved along the workflow, by any process:
+    the newest ``updated_at`` and the highest id (two index look-ups)."""
+    from sqlalchemy import func, select
+
+    from jixiao.store.schema import perf_tables
+
+    return tuple(conn.execute(select(func.max(perf_tables.c.updated_at), func.max(perf_tables.c.id))).one())

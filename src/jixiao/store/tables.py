@@ -7,28 +7,22 @@ dicts through Core (``executemany``), never one ORM object at a time.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, update
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
 
 from jixiao.model import Diagnostic, Severity, Table
 from jixiao.store import document as doc
-from jixiao.store import search
 from jixiao.store.audit import record_many
+from jixiao.store.errors import Conflict
 from jixiao.store.schema import findings, indicators, orgs, perf_tables, table_versions, workflow_events
 from jixiao.workflow import Action, Status
 
 _CHUNK = 500
-
-
-class ConflictError(Exception):
-    """Someone else saved the table since the editor was opened (optimistic locking)."""
 
 
 def now() -> datetime:
@@ -353,7 +347,7 @@ def save_version(
 ) -> int:
     """Store an edited table as a new version, if nobody saved it since ``expected_lock``.
 
-    Raises ConflictError otherwise, and the caller's transaction stores nothing. Returns the new
+    Raises Conflict otherwise, and the caller's transaction stores nothing. Returns the new
     lock version.
     """
     stamp = now()
@@ -373,7 +367,7 @@ def save_version(
         .returning(perf_tables.c.current_version, perf_tables.c.lock_version)
     ).first()
     if bumped is None:
-        raise ConflictError(table_id)
+        raise Conflict(table_id)
     number, lock = bumped
     text, digest = doc.dumps_and_hash(table)
     conn.execute(
@@ -405,235 +399,8 @@ def set_status(
         .values(status=to_status.value, lock_version=perf_tables.c.lock_version + 1, updated_at=stamp)
     )
     if moved.rowcount != 1:
-        raise ConflictError(table_id)
+        raise Conflict(table_id)
     conn.execute(
         insert(workflow_events),
         [_event_row(table_id, action, from_status, to_status, user_id, comment, stamp)],
     )
-
-
-# ---- reading ---------------------------------------------------------------------------------
-
-UNIT = orgs.alias("unit_org")
-DEPARTMENT = orgs.alias("department_org")
-
-LIST_COLUMNS = (
-    perf_tables.c.id,
-    perf_tables.c.name,
-    perf_tables.c.project_type,
-    perf_tables.c.year,
-    perf_tables.c.budget_fen,
-    perf_tables.c.status,
-    perf_tables.c.outcome,
-    perf_tables.c.outcome_reason,
-    perf_tables.c.errors,
-    perf_tables.c.warnings,
-    perf_tables.c.infos,
-    perf_tables.c.risk,
-    perf_tables.c.current_version,
-    perf_tables.c.lock_version,
-    perf_tables.c.updated_at,
-    UNIT.c.name.label("unit"),
-    DEPARTMENT.c.name.label("department"),
-)
-
-
-def from_clause() -> Any:
-    return perf_tables.outerjoin(UNIT, UNIT.c.id == perf_tables.c.unit_id).outerjoin(
-        DEPARTMENT, DEPARTMENT.c.id == perf_tables.c.department_id
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Visibility:
-    """Which tables a caller may see: all, or published ones plus those of some units/departments."""
-
-    everything: bool = False
-    units: tuple[str, ...] = ()
-    departments: tuple[str, ...] = ()
-
-    def condition(self) -> ColumnElement[bool] | None:
-        if self.everything:
-            return None
-        clauses: list[ColumnElement[bool]] = [perf_tables.c.status == Status.PUBLISHED.value]
-        if self.units:
-            clauses.append(perf_tables.c.unit_id.in_(_org_ids(orgs.c.name.in_(self.units))))
-        if self.departments:
-            clauses.append(perf_tables.c.department_id.in_(_org_ids(orgs.c.name.in_(self.departments))))
-        return or_(*clauses)
-
-
-def _org_ids(condition: ColumnElement[bool]) -> Any:
-    # A subquery on the small orgs table instead of a join: counts and filters stay on perf_tables.
-    return select(orgs.c.id).where(condition)
-
-
-SORTS = {
-    "updated": perf_tables.c.updated_at,
-    "name": perf_tables.c.name,
-    "budget": perf_tables.c.budget_fen,
-    "year": perf_tables.c.year,
-    "risk": perf_tables.c.risk,
-    "errors": perf_tables.c.errors,
-}
-
-
-@dataclass(frozen=True, slots=True)
-class TableQuery:
-    q: str = ""  # project name or unit
-    indicator: str = ""  # indicator name or value (see jixiao.store.search)
-    year: int | None = None
-    unit: str = ""
-    project_type: str = ""
-    status: str = ""
-    outcome: str = ""
-    severity: str = ""
-    sort: str = "updated"
-    descending: bool = True
-    page: int = 1
-    per_page: int = 20
-
-
-def _conditions(conn: Connection, query: TableQuery, visibility: Visibility) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    seen = visibility.condition()
-    if seen is not None:
-        conditions.append(seen)
-    if query.q:
-        conditions.append(search.name_or_unit_matches(conn, query.q))
-    if query.indicator:
-        conditions.append(search.indicator_matches(conn, query.indicator))
-    if query.year:
-        conditions.append(perf_tables.c.year == query.year)
-    if query.unit:
-        conditions.append(perf_tables.c.unit_id.in_(_org_ids(orgs.c.name == query.unit)))
-    if query.project_type:
-        conditions.append(perf_tables.c.project_type == query.project_type)
-    if query.status:
-        conditions.append(perf_tables.c.status == query.status)
-    if query.outcome:
-        conditions.append(perf_tables.c.outcome == query.outcome)
-    severity_column = {
-        "error": perf_tables.c.errors,
-        "warning": perf_tables.c.warnings,
-        "info": perf_tables.c.infos,
-    }
-    if query.severity in severity_column:
-        conditions.append(severity_column[query.severity] > 0)
-    return conditions
-
-
-def list_tables(
-    conn: Connection, query: TableQuery, visibility: Visibility
-) -> tuple[list[dict[str, Any]], int]:
-    """One page of tables matching the query, and how many match in all."""
-    conditions = _conditions(conn, query, visibility)
-    total = conn.execute(select(func.count()).select_from(perf_tables).where(*conditions)).scalar_one()
-    order = SORTS.get(query.sort, perf_tables.c.updated_at)
-    ordering = [order.desc() if query.descending else order.asc(), perf_tables.c.id.desc()]
-    page = max(query.page, 1)
-    rows = conn.execute(
-        select(*LIST_COLUMNS)
-        .select_from(from_clause())
-        .where(*conditions)
-        .order_by(*ordering)
-        .limit(query.per_page)
-        .offset((page - 1) * query.per_page)
-    )
-    return [_row_dict(row) for row in rows], int(total)
-
-
-def _row_dict(row: Any) -> dict[str, Any]:
-    data = dict(row._mapping)
-    data["budget"] = from_fen(data.pop("budget_fen"))
-    return data
-
-
-def import_effects(conn: Connection, tables: Sequence[Table]) -> list[str]:
-    """What importing each table would do: ``new``, ``changed`` (a new version) or ``unchanged``."""
-    keys = [doc.identity(t) for t in tables]
-    stored: dict[str, str] = {}
-    for start in range(0, len(keys), _CHUNK):
-        rows = conn.execute(
-            select(perf_tables.c.identity, table_versions.c.content_hash)
-            .join(
-                table_versions,
-                and_(
-                    table_versions.c.table_id == perf_tables.c.id,
-                    table_versions.c.number == perf_tables.c.current_version,
-                ),
-            )
-            .where(perf_tables.c.identity.in_(keys[start : start + _CHUNK]))
-        )
-        stored.update({row.identity: row.content_hash for row in rows})
-    return [
-        "new" if key not in stored else "unchanged" if stored[key] == doc.content_hash(t) else "changed"
-        for key, t in zip(keys, tables, strict=True)
-    ]
-
-
-def get_table_row(conn: Connection, table_id: int) -> dict[str, Any] | None:
-    row = conn.execute(
-        select(*LIST_COLUMNS).select_from(from_clause()).where(perf_tables.c.id == table_id)
-    ).first()
-    return None if row is None else _row_dict(row)
-
-
-def get_document(conn: Connection, table_id: int, number: int | None = None) -> dict[str, Any] | None:
-    """The stored §6 document of a version (the current one by default)."""
-    if number is None:
-        number = conn.execute(
-            select(perf_tables.c.current_version).where(perf_tables.c.id == table_id)
-        ).scalar_one_or_none()
-        if number is None:
-            return None
-    text = conn.execute(
-        select(table_versions.c.document).where(
-            table_versions.c.table_id == table_id, table_versions.c.number == number
-        )
-    ).scalar_one_or_none()
-    return None if text is None else dict(json.loads(text))
-
-
-def get_documents(conn: Connection, table_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-    """The current documents of several tables in one query."""
-    if not table_ids:
-        return {}
-    rows = conn.execute(
-        select(table_versions.c.table_id, table_versions.c.document)
-        .join(
-            perf_tables,
-            and_(
-                perf_tables.c.id == table_versions.c.table_id,
-                perf_tables.c.current_version == table_versions.c.number,
-            ),
-        )
-        .where(table_versions.c.table_id.in_(list(table_ids)))
-    )
-    return {row.table_id: json.loads(row.document) for row in rows}
-
-
-def get_findings(conn: Connection, table_id: int) -> list[dict[str, Any]]:
-    rows = conn.execute(select(findings).where(findings.c.table_id == table_id).order_by(findings.c.id))
-    return [dict(row._mapping) for row in rows]
-
-
-def get_versions(conn: Connection, table_id: int) -> list[dict[str, Any]]:
-    rows = conn.execute(
-        select(
-            table_versions.c.number,
-            table_versions.c.reason,
-            table_versions.c.created_by,
-            table_versions.c.created_at,
-        )
-        .where(table_versions.c.table_id == table_id)
-        .order_by(table_versions.c.number)
-    )
-    return [dict(row._mapping) for row in rows]
-
-
-def get_events(conn: Connection, table_id: int) -> list[dict[str, Any]]:
-    rows = conn.execute(
-        select(workflow_events).where(workflow_events.c.table_id == table_id).order_by(workflow_events.c.id)
-    )
-    return [dict(row._mapping) for row in rows]

@@ -15,16 +15,24 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from sqlalchemy.exc import OperationalError, StatementError
 
-from jixiao.readers.limits import UploadLimits
-from jixiao.service import Conflict, Forbidden, Invalid, NotFound, Service, ServiceError
-from jixiao.store.db import BUSY_MESSAGE, default_url, is_database_busy
+from jixiao.service import (
+    DATABASE_ERRORS,
+    Conflict,
+    Forbidden,
+    Invalid,
+    MissingFontError,
+    NotFound,
+    Service,
+    ServiceError,
+    UploadLimits,
+    database_problem,
+    default_url,
+)
 from jixiao.web.guard import RequestGuard
 from jixiao.web.headers import SecurityHeaders
 from jixiao.web.security import CsrfError, LoginRequired, csrf_middleware
 from jixiao.web.templating import make_templates
-from jixiao.writers.fonts import MissingFontError
 
 HERE = Path(__file__).parent
 
@@ -91,19 +99,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def swagger_ui() -> HTMLResponse:
         return HTMLResponse(SWAGGER_PAGE)
 
-    @app.exception_handler(OverflowError)
-    @app.exception_handler(StatementError)
-    async def number_out_of_range(request: Request, exc: Exception) -> Response:
-        # a page, year, id or month too large for the database (SQLite: 64-bit, PostgreSQL: its column)
-        if isinstance(exc, StatementError) and not _out_of_range(exc):
+    async def database_error(request: Request, exc: Exception) -> Response:
+        # SQLite busy (503), or a page, year, id or month too large for the database (400)
+        answer = database_problem(exc)
+        if answer is None:
             raise exc
-        return error_response(request, 400, "参数中的数字超出允许范围")
+        return error_response(request, *answer)
 
-    @app.exception_handler(OperationalError)
-    async def database_busy(request: Request, exc: OperationalError) -> Response:
-        if not is_database_busy(exc):
-            raise exc
-        return error_response(request, 503, BUSY_MESSAGE)
+    for kind in DATABASE_ERRORS:
+        app.add_exception_handler(kind, database_error)
 
     @app.exception_handler(ServiceError)
     async def service_error(request: Request, exc: ServiceError) -> Response:
@@ -144,11 +148,6 @@ SWAGGER_PAGE = f"""<!doctype html>
 <script src="{SWAGGER_UI}/swagger-ui-bundle.js"></script>
 <script src="/static/swagger-init.js"></script></body></html>
 """
-
-
-def _out_of_range(exc: StatementError) -> bool:
-    cause = exc.orig
-    return isinstance(cause, OverflowError) or "out of range" in str(cause).lower()
 
 
 def error_response(request: Request, status: int, message: str) -> Response:

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 
-from jixiao.store.tables import TableQuery
+from jixiao.queries import TableQuery
 from jixiao.web.pages import table_query
 from jixiao.web.security import current_principal, require_admin, require_login, service_of
 from jixiao.workflow import Principal

@@ -1,9 +1,9 @@
 """Downloads: one table, or every table the list shows for its filters, as xlsx, PDF, JSON or CSV.
 
-Excel and PDF are the official layouts from `jixiao.writers.export` (the same files `jixiao export`
-writes); JSON and CSV of a filtered set are the open data shapes (the `/api/tables` items and one
-row per indicator), streamed so any number of tables can be downloaded. Who may download what is
-exactly who may see what: the service's visibility rules, as on the pages.
+Excel and PDF are the official layouts the service builds with `jixiao.writers.export` (the same
+files `jixiao export` writes); JSON and CSV of a filtered set are the open data shapes (the
+`/api/tables` items and one row per indicator), streamed so any number of tables can be downloaded.
+Who may download what is exactly who may see what: the service's visibility rules, as on the pages.
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
+from jixiao.formats.files import MEDIA_TYPES, ExportFormat
+from jixiao.queries import TableQuery
 from jixiao.service import Invalid, NotFound, ServiceError, documents_to_csv_chunks
-from jixiao.store.tables import TableQuery
 from jixiao.web.pages import table_query
 from jixiao.web.security import current_principal, service_of
 from jixiao.workflow import Principal, Status
-from jixiao.writers.export import MEDIA_TYPES, ExportFormat, export_bytes
 
 router = APIRouter(include_in_schema=False)
 api_router = APIRouter(prefix="/api", tags=["api"])
@@ -86,8 +86,20 @@ def download_table(
     request: Request, table_id: int, fmt: str, who: Principal = Depends(current_principal)
 ) -> Response:
     kind = _format(fmt)
-    row, table = service_of(request).current_table(who, table_id)
-    exported = export_bytes([table], kind)
+    service = service_of(request)
+    if kind in (ExportFormat.JSON, ExportFormat.CSV):
+        # one shape per document kind: the table's open data object, or its rows as in every CSV
+        item = service.table_item(who, table_id)
+        project = item["project"]
+        stem = f"{project['name']}_{project['year']}" if project.get("year") else project["name"]
+        if kind is ExportFormat.JSON:
+            data = (json.dumps(item, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        else:
+            data = ("\ufeff" + "".join(documents_to_csv_chunks([item]))).encode("utf-8")
+        return _file(
+            data, MEDIA_TYPES[kind], file_name(stem, kind.value), f"jixiao-table-{table_id}.{kind.value}"
+        )
+    row, exported = service.table_file(who, table_id, kind)
     name = file_name(f"{row['name']}_{row['year']}" if row.get("year") else row["name"], exported.extension)
     return _file(exported.data, exported.media_type, name, f"jixiao-table-{table_id}.{exported.extension}")
 
@@ -109,9 +121,8 @@ def export_set(request: Request, fmt: ExportFormat, query: TableQuery, who: Prin
     service = service_of(request)
     fallback = f"jixiao-tables.{fmt.value}"
     if fmt in (ExportFormat.XLSX, ExportFormat.PDF):
-        tables = service.export_tables(who, query, fmt.value)
-        exported = export_bytes(tables, fmt, cover=True if fmt is ExportFormat.PDF else None)
-        name = file_name(set_name(query, len(tables)), fmt.value)
+        count, exported = service.set_file(who, query, fmt)
+        name = file_name(set_name(query, count), fmt.value)
         return _file(exported.data, exported.media_type, name, fallback)
     documents = service.export_documents(who, query)
     chunks = _json_chunks(documents) if fmt is ExportFormat.JSON else _csv_chunks(documents)

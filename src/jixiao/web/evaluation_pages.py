@@ -16,11 +16,15 @@ from fastapi import APIRouter, Body, Depends, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import FormData
 
-from jixiao import evaluation_files as files
-from jixiao.evaluation_files import evaluation_json, monitoring_json
-from jixiao.evaluation_service import EvaluationView, InvalidInput, MonitoringView
-from jixiao.scoring.monitoring import Likelihood
-from jixiao.scoring.profiles import PROFILES
+from jixiao.service import (
+    LIKELIHOODS,
+    PROFILES,
+    EvaluationView,
+    InvalidInput,
+    MonitoringView,
+    evaluation_json,
+    monitoring_json,
+)
 from jixiao.web.pages import render
 from jixiao.web.security import check_csrf, require_login, service_of
 from jixiao.workflow import Principal
@@ -68,7 +72,7 @@ def _monitoring_context(view: MonitoringView, **extra: Any) -> dict[str, Any]:
         "p": view.payload,
         "result": view.result,
         "problems": {p.field: p.message for p in view.problems},
-        "likelihoods": [item.value for item in Likelihood],
+        "likelihoods": list(LIKELIHOODS),
         "profiles": PROFILES,
         "light_labels": LIGHT_LABELS,
         **extra,
@@ -121,9 +125,10 @@ async def monitoring_upload(
     request: Request, table_id: int, file: UploadFile, who: Principal = Depends(require_login)
 ) -> Response:
     service = service_of(request).evaluation
-    data = await file.read(6 * 1024 * 1024)
+    limit = request.app.state.settings.max_upload_bytes
+    data = await file.read(limit + 1)  # one byte more than allowed is enough to refuse it
     try:
-        view = files.upload_monitoring_xlsx(service, who, table_id, data, file.filename or "监控表.xlsx")
+        view = service.upload_monitoring_xlsx(who, table_id, data, file.filename or "监控表.xlsx", limit)
     except InvalidInput as why:
         view = service.monitoring(who, table_id)
         context = _monitoring_context(view, error=why.message, problem_list=why.problems)
@@ -211,9 +216,10 @@ async def evaluation_upload(
     request: Request, table_id: int, file: UploadFile, who: Principal = Depends(require_login)
 ) -> Response:
     service = service_of(request).evaluation
-    data = await file.read(6 * 1024 * 1024)
+    limit = request.app.state.settings.max_upload_bytes
+    data = await file.read(limit + 1)  # one byte more than allowed is enough to refuse it
     try:
-        files.upload_evaluation_xlsx(service, who, table_id, data, file.filename or "自评表.xlsx")
+        service.upload_evaluation_xlsx(who, table_id, data, file.filename or "自评表.xlsx", limit)
     except InvalidInput as why:
         view = service.evaluation(who, table_id)
         context = _evaluation_context(view, error=why.message, problem_list=why.problems)
@@ -223,40 +229,36 @@ async def evaluation_upload(
 
 @router.get("/tables/{table_id}/evaluation/template.xlsx", include_in_schema=False)
 def evaluation_template(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
-    return _download(*files.template_xlsx(service_of(request).evaluation, who, table_id), _XLSX)
+    return _download(*service_of(request).evaluation.template_xlsx(who, table_id), _XLSX)
 
 
 @router.get("/tables/{table_id}/evaluation/scored.xlsx", include_in_schema=False)
 def evaluation_scored(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
-    return _download(*files.scored_xlsx(service_of(request).evaluation, who, table_id), _XLSX)
+    return _download(*service_of(request).evaluation.scored_xlsx(who, table_id), _XLSX)
 
 
 @router.get("/tables/{table_id}/evaluation/scored.pdf", include_in_schema=False)
 def evaluation_pdf(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
-    return _download(*files.scored_pdf(service_of(request).evaluation, who, table_id), "application/pdf")
+    return _download(*service_of(request).evaluation.scored_pdf(who, table_id), "application/pdf")
 
 
 @router.get("/tables/{table_id}/monitoring/template.xlsx", include_in_schema=False)
 def monitoring_template(
     request: Request, table_id: int, months: int | None = None, who: Principal = Depends(require_login)
 ) -> Response:
-    return _download(
-        *files.monitoring_xlsx(service_of(request).evaluation, who, table_id, months, False), _XLSX
-    )
+    return _download(*service_of(request).evaluation.monitoring_xlsx(who, table_id, months, False), _XLSX)
 
 
 @router.get("/tables/{table_id}/monitoring/table.xlsx", include_in_schema=False)
 def monitoring_table(
     request: Request, table_id: int, months: int | None = None, who: Principal = Depends(require_login)
 ) -> Response:
-    return _download(
-        *files.monitoring_xlsx(service_of(request).evaluation, who, table_id, months, True), _XLSX
-    )
+    return _download(*service_of(request).evaluation.monitoring_xlsx(who, table_id, months, True), _XLSX)
 
 
 @router.get("/tables/{table_id}/evaluation/report.docx", include_in_schema=False)
 def evaluation_report(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
-    return _download(*files.report_docx(service_of(request).evaluation, who, table_id), _DOCX)
+    return _download(*service_of(request).evaluation.report_docx(who, table_id), _DOCX)
 
 
 # ---- JSON twins ----------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from http.cookies import SimpleCookie
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from jixiao.readers.limits import LimitExceeded, UploadLimits, check_json_depth
+from jixiao.service import LimitExceeded, UploadLimits, check_json_depth
 
 SESSION_COOKIE = "jixiao_session"
 _WRITES = {"POST", "PUT", "PATCH", "DELETE"}

@@ -8,8 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
+from jixiao.permissions import general
+from jixiao.queries import MAX_PER_PAGE, OUTCOMES, SEVERITIES, SORT_KEYS, TableQuery
 from jixiao.service import Forbidden, documents_to_csv
-from jixiao.store.tables import SORTS, TableQuery
 from jixiao.web.layout import official_rows
 from jixiao.web.security import SESSION_COOKIE, check_csrf, current_principal, require_admin, service_of
 from jixiao.workflow import Principal, Status
@@ -22,7 +23,10 @@ PER_PAGE = 20
 def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
     principal = current_principal(request)
     page: HTMLResponse = request.app.state.templates.TemplateResponse(
-        request, name, {"me": principal, "csrf": request.state.csrf, **context}, status_code=status_code
+        request,
+        name,
+        {"me": principal, "may": general(principal), "csrf": request.state.csrf, **context},
+        status_code=status_code,
     )
     return page
 
@@ -49,12 +53,12 @@ def table_query(
         unit=unit,
         project_type=project_type,
         status=status if status in {s.value for s in Status} else "",
-        outcome=outcome if outcome in ("优", "良", "中", "差") else "",
-        severity=severity if severity in ("info", "warning", "error") else "",
-        sort=sort if sort in SORTS else "updated",
+        outcome=outcome if outcome in OUTCOMES else "",
+        severity=severity if severity in SEVERITIES else "",
+        sort=sort if sort in SORT_KEYS else "updated",
         descending=order != "asc",
         page=max(page, 1),
-        per_page=min(max(per_page, 1), 200),
+        per_page=min(max(per_page, 1), MAX_PER_PAGE),
     )
 
 
@@ -91,8 +95,8 @@ def table_page(request: Request, table_id: int, who: Principal = Depends(current
 
 @router.get("/tables/{table_id}/document.json")
 def table_json(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> Response:
-    view = service_of(request).table_view(who, table_id)
-    body = json.dumps(view.document, ensure_ascii=False, indent=2)
+    item = service_of(request).table_item(who, table_id)
+    body = json.dumps(item, ensure_ascii=False, indent=2)
     return Response(
         body,
         media_type="application/json",
@@ -102,10 +106,9 @@ def table_json(request: Request, table_id: int, who: Principal = Depends(current
 
 @router.get("/tables/{table_id}/document.csv")
 def table_csv(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> Response:
-    view = service_of(request).table_view(who, table_id)
-    document = {**view.document, "id": table_id, "status": view.row["status"]}
+    item = service_of(request).table_item(who, table_id)
     return Response(
-        "\ufeff" + documents_to_csv([document]),  # BOM: Excel opens UTF-8 CSV correctly only with it
+        "\ufeff" + documents_to_csv([item]),  # BOM: Excel opens UTF-8 CSV correctly only with it
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="table-{table_id}.csv"'},
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -14,14 +14,16 @@ from jixiao.service import EXPORT_LIMITS
 from jixiao.workflow import ACTION_LABELS, ROLE_LABELS, Action, Role, Status
 
 CHINA = timezone(timedelta(hours=8))
+CENT = Decimal("0.01")
 OUTCOME_LABELS = {"优": "优", "良": "良", "中": "中", "差": "差"}  # the review grade (财预〔2015〕88号)
 
 
 def money(value: Any) -> str:
-    """2480691.00 → 2,480,691.00 (元)."""
+    """2480691.00 → 2,480,691.00 (元); also scores and rates: any Decimal, half up to two places, never
+    through float (the one number filter of the templates)."""
     if value is None or value == "":
         return "—"
-    return f"{Decimal(str(value)):,.2f}"
+    return f"{Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_UP):,.2f}"
 
 
 def wan(value: Any) -> str:

@@ -15,14 +15,14 @@ from jixiao.service import (
     Forbidden,
     Invalid,
     check_upload,
+    read_upload,
     review,
 )
-from jixiao.uploads import read_upload
 from jixiao.web.forms import table_from_form
 from jixiao.web.layout import official_rows
 from jixiao.web.pages import render
 from jixiao.web.security import check_csrf, require_login, service_of
-from jixiao.workflow import Action, Principal, Role
+from jixiao.workflow import Action, Principal
 
 router = APIRouter(include_in_schema=False)
 
@@ -77,10 +77,7 @@ def _finding_dict(d: object) -> dict[str, object]:
 @router.get("/tables/{table_id}/edit", response_class=HTMLResponse)
 def edit_page(request: Request, table_id: int, who: Principal = Depends(require_login)) -> HTMLResponse:
     view = service_of(request).table_view(who, table_id)
-    locked_but_adjustable = view.row["status"] in ("approved", "published") and (
-        who.role is Role.ADMIN or (who.role is Role.FILLER and who.unit == view.row["unit"])
-    )
-    if not (view.can_edit or locked_but_adjustable):
+    if not (view.can_edit or view.can_adjust):
         raise Forbidden("您无权修改这张表（只能修改本单位的草稿或退回的表）")
     return _editor(request, table_id, view.table, view.row["lock_version"])
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from jixiao.model import Table, Target
 from jixiao.values import number_text
+from jixiao.workflow import Status
 from jixiao.writers.cell_text import csv_row
 
 COLUMNS = (
@@ -48,3 +50,49 @@ def write_csv(tables: Iterable[Table]) -> str:
     writer.writerow(COLUMNS)
     writer.writerows(csv_row(row) for row in csv_rows(tables))
     return out.getvalue()
+
+
+# The open data CSV of stored tables (list download, one table's document.csv, /open-data/tables.csv).
+DOCUMENT_COLUMNS = ["表编号", "项目名称", "项目类型", "主管部门", "用款单位", "年度", "预算金额(元)",
+                    "一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值", "状态"]  # fmt: skip
+
+
+def _document_rows(document: Mapping[str, Any]) -> list[list[Any]]:
+    project = document["project"]
+    status = Status(document["status"]).label if "status" in document else ""
+    return [
+        [
+            document.get("id", ""),
+            project["name"],
+            project["type"] or "",
+            project["department"] or "",
+            project["unit"] or "",
+            project["year"] or "",
+            project["budget"] or "",
+            item["level1"],
+            item["level2"],
+            item["name"],
+            item["period"]["raw"],
+            item["annual"]["raw"],
+            status,
+        ]
+        for item in document["indicators"]
+    ]
+
+
+def documents_to_csv(documents: Iterable[Mapping[str, Any]]) -> str:
+    """One CSV row per indicator, with its table's project fields (open data download)."""
+    return "".join(documents_to_csv_chunks(documents))
+
+
+def documents_to_csv_chunks(documents: Iterable[Mapping[str, Any]]) -> Iterator[str]:
+    """The same CSV as `documents_to_csv`, one piece per table, for streaming a large download."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(DOCUMENT_COLUMNS)
+    for document in documents:
+        writer.writerows(csv_row(row) for row in _document_rows(document))
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+    yield out.getvalue()

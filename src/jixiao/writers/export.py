@@ -8,32 +8,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 
+from jixiao.formats.files import MEDIA_TYPES, ExportedFile, ExportFormat
 from jixiao.model import Table
-
-
-class ExportFormat(StrEnum):
-    XLSX = "xlsx"
-    PDF = "pdf"
-    JSON = "json"
-    CSV = "csv"
-
-
-MEDIA_TYPES = {
-    ExportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ExportFormat.PDF: "application/pdf",
-    ExportFormat.JSON: "application/json",
-    ExportFormat.CSV: "text/csv; charset=utf-8",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class ExportedFile:
-    data: bytes
-    media_type: str
-    extension: str
 
 
 def export_bytes(
@@ -53,7 +30,7 @@ def export_bytes(
         write_pdf(tables, buffer, cover=cover)
         data = buffer.getvalue()
     elif fmt is ExportFormat.JSON:
-        from jixiao.writers.json import dumps_tables
+        from jixiao.formats.table_json import dumps_tables
 
         data = (dumps_tables(tables) + "\n").encode("utf-8")
     else:

@@ -21,8 +21,8 @@ from typing import IO, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from jixiao.formats import layout
 from jixiao.model import Table
-from jixiao.writers import layout
 from jixiao.writers.fonts import require_cjk_font
 
 NO_BREAK_SPACE = "\u00a0"

@@ -29,8 +29,8 @@ from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from jixiao.formats import layout
 from jixiao.model import Table, Target
-from jixiao.writers import layout
 from jixiao.writers.cell_text import put_text
 
 FLAT_SHEET = "指标清单"

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from sqlalchemy import update
 
+from jixiao.queries import TableQuery
 from jixiao.service import Service
 from jixiao.store.schema import perf_tables
-from jixiao.store.tables import TableQuery
 from jixiao.web import Settings, create_app
 from jixiao.workflow import Principal, Role
 from tests.web.evaluation.conftest import ENTRIES, EXPECTED_TOTAL, PROJECT

@@ -7,10 +7,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from jixiao import evaluation_files as files
 from jixiao.cli import app
+from jixiao.queries import TableQuery
 from jixiao.service import Service
-from jixiao.store.tables import TableQuery
 from jixiao.workflow import Principal, Role
 from tests.web.evaluation.conftest import EXPECTED_TOTAL, PROJECT
 from tests.web.evaluation.test_pages import _fill
@@ -28,7 +27,7 @@ def _stored_seed(url: str, seed_path: Path) -> int:
 def test_load_a_filled_template_and_show_it(sqlite_url: str, seed_path: Path, tmp_path: Path) -> None:
     table_id = _stored_seed(sqlite_url, seed_path)
     runner = CliRunner()
-    _, template = files.template_xlsx(Service(sqlite_url).evaluation, ADMIN, table_id)
+    _, template = Service(sqlite_url).evaluation.template_xlsx(ADMIN, table_id)
     bad = tmp_path / "自评.xlsx"
     bad.write_bytes(_fill(template, executed=-3))
     refused = runner.invoke(app, ["evaluation", "load", str(table_id), str(bad), "--db", sqlite_url])

@@ -21,18 +21,11 @@ from jixiao.scoring.numbers import plain, read_amount
 from jixiao.scoring.profiles import PROFILES, Profile
 from jixiao.scoring.records import Adjustment, EvaluationLine, SelfEvaluation
 from jixiao.scoring.selfeval import lines_from_table, suggest_weights, table_key
+from jixiao.service.errors import InputProblem
 
 # 万元 to 分: the smallest amount a 万元 figure may carry is 0.000001 万元 = 1 分.
 FEN_PER_WAN = Decimal(1_000_000)
 CENT = Decimal("0.01")
-
-
-@dataclass(frozen=True, slots=True)
-class InputProblem:
-    """A field that cannot be used as typed; ``field`` is the form field's name (``funds-0-budget``)."""
-
-    field: str
-    message: str
 
 
 @dataclass

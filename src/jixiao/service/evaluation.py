@@ -12,158 +12,44 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import IntegrityError
 
-from jixiao.evaluation_input import (
-    InputProblem,
+from jixiao.model import Severity, Table
+from jixiao.permissions import evaluation_access, evaluation_visibility
+from jixiao.scoring.funds import FundsRow
+from jixiao.scoring.monitoring import monitor
+from jixiao.scoring.numbers import plain
+from jixiao.scoring.profiles import DEFAULT_PROFILE, PROFILES, Profile
+from jixiao.scoring.records import Adjustment
+from jixiao.scoring.selfeval import evaluate, lines_from_table, suggest_weights
+from jixiao.service.errors import Conflict, Forbidden, InputProblem, Invalid, InvalidInput, NotFound
+from jixiao.service.evaluation_files import EvaluationFiles
+from jixiao.service.evaluation_input import (
     blank_funds,
     payload_of_record,
     read_adjustments,
     read_evaluation,
     read_monitoring,
 )
-from jixiao.model import Diagnostic, Severity, Table
-from jixiao.scoring import checks
-from jixiao.scoring.funds import FundsRow
-from jixiao.scoring.monitoring import MonitoringResult, MonitoringSnapshot, monitor
-from jixiao.scoring.numbers import plain
-from jixiao.scoring.profiles import DEFAULT_PROFILE, PROFILES, Profile
-from jixiao.scoring.records import Adjustment, EvaluationResult, SelfEvaluation
-from jixiao.scoring.selfeval import evaluate, lines_from_table, suggest_weights
-from jixiao.service import Conflict, Forbidden, Invalid, NotFound
+from jixiao.service.evaluation_views import (
+    EntryContext,
+    EvaluationView,
+    MonitoringView,
+    funds_payload,
+    funds_totals,
+    match_items,
+)
 from jixiao.store import audit
 from jixiao.store import evaluation_repo as repo
-from jixiao.store import tables as table_repo
+from jixiao.store import listing as table_repo
 from jixiao.store.document import table_from_dict
-from jixiao.store.tables import DEPARTMENT, UNIT
-from jixiao.workflow import Principal, Role
-
-# Scoring findings that make an entry unusable, like a bad cell: the points do not add up to the
-# profile's totals, a quantitative actual is not a number (rules.md §11.21). Negative amounts and
-# execution above budget are refused earlier, by the input readers. A zero budget only flags (§10).
-# Looked up by function so a renamed code stays blocking.
-_BLOCKING_CHECKS = (checks.weights_per_level, checks.non_numeric_actual)
-BLOCKING_CODES = frozenset(c.code for c in checks.REGISTRY if c.run in _BLOCKING_CHECKS)
+from jixiao.store.errors import Conflict as StoreConflict
+from jixiao.workflow import Principal
 
 
-class InvalidInput(Invalid):
-    """Input that cannot be stored; ``problems`` name each field (form) or cell (workbook)."""
-
-    def __init__(self, headline: str, problems: Sequence[InputProblem]) -> None:
-        details = "；".join(p.message for p in problems[:8])
-        more = f"等{len(problems)}处" if len(problems) > 8 else ""
-        super().__init__(f"{headline}：{details}{more}。未保存任何内容。")
-        self.problems = tuple(problems)
-
-
-@dataclass(frozen=True, slots=True)
-class Access:
-    view: bool = False
-    enter: bool = False  # 填报: monitoring data and actuals
-    adjust: bool = False  # 审核人扣减
-
-
-def access_of(who: Principal, unit: str | None, department: str | None) -> Access:
-    if who.role is Role.ADMIN:
-        return Access(True, True, True)
-    if who.role is Role.FILLER and who.unit is not None and who.unit == unit:
-        return Access(True, True, False)
-    if who.role is Role.REVIEWER and department in who.departments:
-        return Access(True, False, True)
-    return Access()
-
-
-@dataclass
-class _Context:
-    row: dict[str, Any]
-    table: Table
-    year: int
-    access: Access
-
-
-@dataclass
-class MonitoringView:
-    """The 监控 page and its JSON twin: the payload as entered, the lights, the stored periods."""
-
-    table_id: int
-    row: dict[str, Any]
-    table: Table
-    access: Access
-    profile: Profile
-    payload: dict[str, Any]
-    snapshot: MonitoringSnapshot
-    result: MonitoringResult
-    problems: tuple[InputProblem, ...] = ()
-    stored: bool = False
-    periods: list[dict[str, Any]] = field(default_factory=list)
-    updated_by: str | None = None
-    totals: dict[str, str] = field(default_factory=dict)  # 合计 of the funds rows, in 万元
-
-
-@dataclass
-class EvaluationView:
-    """The 自评 page and its JSON twin: the payload as entered, the scored result, adjustments."""
-
-    table_id: int
-    row: dict[str, Any]
-    table: Table
-    access: Access
-    profile: Profile
-    payload: dict[str, Any]
-    evaluation: SelfEvaluation
-    result: EvaluationResult
-    problems: tuple[InputProblem, ...] = ()
-    stored: bool = False
-    updated_by: str | None = None
-
-    @property
-    def totals(self) -> dict[str, str]:
-        return _totals(self.evaluation.funds.rows)
-
-    @property
-    def blocking(self) -> list[Diagnostic]:
-        return [d for d in self.result.diagnostics if d.code in BLOCKING_CODES]
-
-
-def _funds_payload(
-    rows: Sequence[FundsRow], executed: Sequence[FundsRow] | None = None
-) -> list[dict[str, str]]:
-    spent = {row.label: row.executed for row in (executed if executed is not None else rows)}
-    return [
-        {
-            "label": row.label,
-            "initial": plain(row.initial),
-            "budget": plain(row.budget),
-            "executed": plain(spent.get(row.label, Decimal(0))),
-        }
-        for row in rows
-    ]
-
-
-def _totals(rows: Sequence[FundsRow]) -> dict[str, str]:
-    """合计 of each column, always the sum of the rows (rules.md §11.25)."""
-    return {
-        key: plain(sum((getattr(row, key) for row in rows), Decimal(0)))
-        for key in ("initial", "budget", "executed")
-    }
-
-
-def _match_items(table: Table, items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Stored items for the table's current 年度 indicators: same position and name, else same name."""
-    by_name = {str(item.get("name", "")): item for item in items}
-    matched: list[dict[str, Any]] = []
-    for index, indicator in enumerate(table.annual_indicators):
-        item = items[index] if index < len(items) and items[index].get("name") == indicator.name else None
-        matched.append(dict(item or by_name.get(indicator.name) or {"name": indicator.name}))
-    return matched
-
-
-class EvaluationService:
+class EvaluationService(EvaluationFiles):
     """Monitoring and self-evaluation over one database (see the module docstring for permissions)."""
 
     def __init__(self, engine: Engine) -> None:
@@ -171,11 +57,11 @@ class EvaluationService:
 
     # ---- access ------------------------------------------------------------------------------
 
-    def _context(self, conn: Connection, who: Principal, table_id: int) -> _Context:
+    def _context(self, conn: Connection, who: Principal, table_id: int) -> EntryContext:
         row = table_repo.get_table_row(conn, table_id)
         if row is None:
             raise NotFound(f"没有编号为 {table_id} 的表")
-        access = access_of(who, row["unit"], row["department"])
+        access = evaluation_access(who, row["unit"], row["department"])
         if not access.view:
             raise Forbidden(
                 "您无权查看这张表的运行监控和单位自评（仅限本单位填报人、主管部门审核人和管理员）"
@@ -184,12 +70,12 @@ class EvaluationService:
         year = table.project.year or row.get("year")
         if not year:
             raise Invalid("这张表没有预算年度，无法填报运行监控和单位自评；请先在表中填写预算年度")
-        return _Context(row, table, int(year), access)
+        return EntryContext(row, table, int(year), access)
 
     # ---- monitoring --------------------------------------------------------------------------
 
     def _stored_monitoring_payload(
-        self, conn: Connection, ctx: _Context, table_id: int, months: int | None
+        self, conn: Connection, ctx: EntryContext, table_id: int, months: int | None
     ) -> tuple[dict[str, Any], bool, str | None]:
         funds = repo.load_funds(conn, table_id, ctx.year) or blank_funds(ctx.table)
         stored = repo.load_monitoring(conn, table_id, ctx.year, months)
@@ -197,7 +83,7 @@ class EvaluationService:
             payload: dict[str, Any] = {
                 "profile": DEFAULT_PROFILE.name,
                 "months": str(months or DEFAULT_PROFILE.monitoring.months),
-                "funds": _funds_payload(funds, [FundsRow(row.label) for row in funds]),
+                "funds": funds_payload(funds, [FundsRow(row.label) for row in funds]),
                 "expected_executed": "",
                 "indicators": [{"name": i.name} for i in ctx.table.annual_indicators],
             }
@@ -216,9 +102,9 @@ class EvaluationService:
         payload = {
             "profile": stored.profile,
             "months": str(stored.months),
-            "funds": _funds_payload(funds, stored.executed),
+            "funds": funds_payload(funds, stored.executed),
             "expected_executed": "" if stored.expected_executed is None else plain(stored.expected_executed),
-            "indicators": _match_items(ctx.table, items),
+            "indicators": match_items(ctx.table, items),
         }
         return payload, True, stored.updated_by
 
@@ -231,7 +117,9 @@ class EvaluationService:
         view.stored, view.periods, view.updated_by = stored, periods, by
         return view
 
-    def _monitoring_view(self, table_id: int, ctx: _Context, payload: Mapping[str, Any]) -> MonitoringView:
+    def _monitoring_view(
+        self, table_id: int, ctx: EntryContext, payload: Mapping[str, Any]
+    ) -> MonitoringView:
         read = read_monitoring(ctx.table, payload, DEFAULT_PROFILE)
         result = monitor(read.snapshot, read.profile)
         view = MonitoringView(
@@ -245,7 +133,7 @@ class EvaluationService:
             result,
             read.problems,
         )
-        view.totals = _totals(read.funds)
+        view.totals = funds_totals(read.funds)
         return view
 
     def preview_monitoring(self, who: Principal, table_id: int, payload: Mapping[str, Any]) -> MonitoringView:
@@ -285,14 +173,14 @@ class EvaluationService:
     # ---- self-evaluation ---------------------------------------------------------------------
 
     def _blank_evaluation_payload(
-        self, ctx: _Context, funds: Sequence[FundsRow], profile: Profile
+        self, ctx: EntryContext, funds: Sequence[FundsRow], profile: Profile
     ) -> dict[str, Any]:
         lines = suggest_weights(lines_from_table(ctx.table), profile)
         return {
             "profile": profile.name,
             "goal_actual": "",
             "funds_reason": "",
-            "funds": _funds_payload(funds),
+            "funds": funds_payload(funds),
             "indicators": [
                 {"name": line.name, "weight": "" if line.weight is None else plain(line.weight)}
                 for line in lines
@@ -312,15 +200,19 @@ class EvaluationService:
             "profile": profile if profile in PROFILES else stored.profile,
             "goal_actual": stored.goal_actual,
             "funds_reason": stored.funds_reason,
-            "funds": _funds_payload(funds),
-            "indicators": _match_items(ctx.table, stored.items),
+            "funds": funds_payload(funds),
+            "indicators": match_items(ctx.table, stored.items),
         }
         view = self._evaluation_view(table_id, ctx, payload, stored.adjustments)
         view.stored, view.updated_by = True, stored.updated_by
         return view
 
     def _evaluation_view(
-        self, table_id: int, ctx: _Context, payload: Mapping[str, Any], adjustments: Mapping[int, Adjustment]
+        self,
+        table_id: int,
+        ctx: EntryContext,
+        payload: Mapping[str, Any],
+        adjustments: Mapping[int, Adjustment],
     ) -> EvaluationView:
         read = read_evaluation(ctx.table, payload, DEFAULT_PROFILE, adjustments)
         result = evaluate(read.evaluation, read.profile)
@@ -365,7 +257,7 @@ class EvaluationService:
         conn: Connection,
         who: Principal,
         table_id: int,
-        ctx: _Context,
+        ctx: EntryContext,
         view: EvaluationView,
         action: str,
     ) -> None:
@@ -399,8 +291,8 @@ class EvaluationService:
                 "profile": stored.profile,
                 "goal_actual": stored.goal_actual,
                 "funds_reason": stored.funds_reason,
-                "funds": _funds_payload(funds),
-                "indicators": _match_items(ctx.table, stored.items),
+                "funds": funds_payload(funds),
+                "indicators": match_items(ctx.table, stored.items),
             }
             base = self._evaluation_view(table_id, ctx, payload, stored.adjustments)
             changes, problems = read_adjustments(base.evaluation, items, who.username)
@@ -428,16 +320,11 @@ class EvaluationService:
 
     def dashboard(self, who: Principal) -> dict[str, Any] | None:
         """Lights and grades of the tables ``who`` may see here; None for visitors (they see none)."""
-        if who.role is Role.ADMIN:
-            condition = None
-        elif who.role is Role.FILLER and who.unit:
-            condition = UNIT.c.name == who.unit
-        elif who.role is Role.REVIEWER and who.departments:
-            condition = DEPARTMENT.c.name.in_(who.departments)
-        else:
+        scope = evaluation_visibility(who)
+        if scope is None:
             return None
         with self.engine.connect() as conn:
-            return repo.dashboard(conn, condition)
+            return repo.dashboard(conn, scope)
 
 
 def _accept_record(payload: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -455,5 +342,5 @@ def _concurrent_save() -> Iterator[None]:
     """Two people saving the same period or year at once: the second is told, nothing half-written."""
     try:
         yield
-    except IntegrityError:
+    except StoreConflict:
         raise Conflict("保存冲突：同一时间有人保存了同一期数据，您的内容未保存；请刷新后核对再保存") from None

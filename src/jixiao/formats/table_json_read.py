@@ -1,4 +1,4 @@
-"""The open data format ``jixiao.table/1`` → model: the inverse of `jixiao.writers.json`."""
+"""The open data format ``jixiao.table/1`` → model: the inverse of `jixiao.formats.table_json`."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from jixiao.formats.table_json import FORMAT
 from jixiao.model import Goals, Indicator, Kind, Op, Placeholder, Project, SourceRef, Table, Target
-from jixiao.writers.json import FORMAT
 
 
 class FormatError(ValueError):

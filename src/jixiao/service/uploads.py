@@ -1,10 +1,10 @@
 """Reading an uploaded file safely: the limits checked, then parsed in a worker with a ceiling.
 
-The web app reads every upload through `read_upload`: the file's size is checked here, and reading
-and reviewing (`service.read_and_review`, whose reader checks the content limits first) run in a
-child process capped in time and memory (`jixiao.sandbox`). Whatever the file does, the answer is a
-`FileReport`, refused with a Chinese reason when a limit was passed; the caller's event loop only
-waits. ``jixiao import`` reads in-process with the same content limits (the operator's own files).
+The web app reads every upload through `read_upload`: the file's size is checked here; reading and
+reviewing (`jixiao.service.reading.read_and_review`, whose reader checks the content limits first)
+run in a child process capped in time and memory (`jixiao.service.sandbox`). Whatever the file does,
+the answer is a `FileReport`, refused with a Chinese reason when a limit was passed; the caller's
+event loop only waits. ``jixiao import`` reads in-process with the same content limits.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.limits import DEFAULT_LIMITS, LimitExceeded, UploadLimits, size_message
 from jixiao.readers.text import FILE_PROBLEM
-from jixiao.sandbox import run_limited
-from jixiao.service import FileReport, read_and_review
+from jixiao.service.reading import FileReport, read_and_review
+from jixiao.service.sandbox import run_limited
 
 
 def read_upload(data: bytes, file: str, limits: UploadLimits = DEFAULT_LIMITS) -> FileReport:

@@ -3,7 +3,7 @@
 Reading an uploaded file is the one thing a user can make the server do that may take unbounded time
 or memory (a workbook bomb, a PDF built to stall the parser). Done inside the web server it would
 hold the event loop and share the server's memory; here it runs in a fresh interpreter
-(``python -m jixiao.sandbox``) whose address space is capped with ``RLIMIT_AS`` and CPU time with
+(``python -m jixiao.service.sandbox``) whose address space is capped with ``RLIMIT_AS`` and CPU time with
 ``RLIMIT_CPU``, and which the parent kills when the wall-clock time is up. The parent only waits
 (call it from a thread, off the event loop) and gets back the result or `LimitExceeded` with a
 Chinese message.
@@ -37,7 +37,7 @@ def run_limited(function: Callable[..., T], *args: Any, seconds: float, memory_b
     its arguments and result must pickle."""
     request = pickle.dumps((function.__module__, function.__qualname__, args, memory_bytes, seconds))
     child = subprocess.Popen(
-        [sys.executable, "-m", "jixiao.sandbox"],
+        [sys.executable, "-m", "jixiao.service.sandbox"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,

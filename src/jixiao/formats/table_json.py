@@ -1,4 +1,4 @@
-"""Model → the open data format ``jixiao.table/1`` (product.md §6): plain dicts, decimal strings.
+"""Model → the open data format ``jixiao.table/1`` (product.md §6); `table_json_read` reads it back.
 
 The shape is public and versioned: fields may be added, never changed. Numbers and money are
 strings (``"2480691.00"``), never floats.

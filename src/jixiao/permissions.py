@@ -1,0 +1,224 @@
+"""Who may do what: one table of party × action × status, and the questions every path asks it.
+
+The party is who the caller is *to this table*: its 用款单位's 填报人 (``OWNER``), a 审核人 of its
+主管部门 (``REVIEWER``), an administrator, another logged-in user (``OUTSIDER``) or a visitor. The
+web pages, the JSON API, the command line, imports and monitoring/self-evaluation all ask the
+functions below; templates get their answers as context values and never decide from role names.
+Pure: no storage, no web.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from jixiao.queries import Visibility
+from jixiao.workflow import TRANSITIONS, Action, Principal, Role, Status, TableScope
+
+
+class Party(StrEnum):
+    """Who the caller is to one table."""
+
+    ADMIN = "admin"  # 管理员
+    OWNER = "owner"  # 填报人 of the table's 用款单位
+    REVIEWER = "reviewer"  # 审核人 of the table's 主管部门
+    OUTSIDER = "outsider"  # any other logged-in user
+    VISITOR = "visitor"  # not logged in
+
+
+class Right(StrEnum):
+    """What one may do with one table."""
+
+    VIEW = "view"
+    EDIT = "edit"  # change a draft or returned table in place
+    SUBMIT = "submit"
+    RETURN = "return"
+    APPROVE = "approve"
+    PUBLISH = "publish"
+    ADJUST = "adjust"  # 目标调整 of an approved or published table
+    IMPORT = "import"  # store a file's version of this table over it (a new table: `may_create`)
+    EVALUATION_VIEW = "evaluation_view"  # see monitoring and self-evaluation
+    EVALUATION_ENTER = "evaluation_enter"  # 填报 monitoring data and actuals
+    EVALUATION_ADJUST = "evaluation_adjust"  # 审核人扣减 of self-evaluation scores
+
+
+ALL = frozenset(Status)
+OPEN = frozenset({Status.DRAFT, Status.RETURNED})  # edited in place
+LOCKED = frozenset({Status.APPROVED, Status.PUBLISHED})  # changed only by a 目标调整
+NONE: frozenset[Status] = frozenset()
+
+
+def _moves(action: Action) -> frozenset[Status]:
+    return TRANSITIONS[action][0]
+
+
+# right → party → the statuses in which the party has the right. Monitoring and self-evaluation
+# are the unit's and its department's only, even for a published table (rules of the brief).
+RULES: dict[Right, dict[Party, frozenset[Status]]] = {
+    Right.VIEW: {
+        Party.ADMIN: ALL,
+        Party.OWNER: ALL,
+        Party.REVIEWER: ALL,
+        Party.OUTSIDER: frozenset({Status.PUBLISHED}),
+        Party.VISITOR: frozenset({Status.PUBLISHED}),
+    },
+    Right.EDIT: {Party.ADMIN: OPEN, Party.OWNER: OPEN},
+    Right.SUBMIT: {Party.ADMIN: _moves(Action.SUBMIT), Party.OWNER: _moves(Action.SUBMIT)},
+    Right.RETURN: {Party.ADMIN: _moves(Action.RETURN), Party.REVIEWER: _moves(Action.RETURN)},
+    Right.APPROVE: {Party.ADMIN: _moves(Action.APPROVE), Party.REVIEWER: _moves(Action.APPROVE)},
+    Right.PUBLISH: {Party.ADMIN: _moves(Action.PUBLISH), Party.REVIEWER: _moves(Action.PUBLISH)},
+    Right.ADJUST: {Party.ADMIN: _moves(Action.ADJUST), Party.OWNER: _moves(Action.ADJUST)},
+    # Importing over a stored table replaces its content and resets its status: the owner only
+    # while they could edit it in place (a locked table changes by 目标调整), the administrator always.
+    Right.IMPORT: {Party.ADMIN: ALL, Party.OWNER: OPEN},
+    Right.EVALUATION_VIEW: {Party.ADMIN: ALL, Party.OWNER: ALL, Party.REVIEWER: ALL},
+    Right.EVALUATION_ENTER: {Party.ADMIN: ALL, Party.OWNER: ALL},
+    Right.EVALUATION_ADJUST: {Party.ADMIN: ALL, Party.REVIEWER: ALL},
+}
+
+WORKFLOW_RIGHTS = {
+    Action.SUBMIT: Right.SUBMIT,
+    Action.RETURN: Right.RETURN,
+    Action.APPROVE: Right.APPROVE,
+    Action.PUBLISH: Right.PUBLISH,
+    Action.ADJUST: Right.ADJUST,
+}
+
+# The command line works on the database directly: it may do what an administrator may.
+OPERATOR = Principal(user_id=None, username="命令行", role=Role.ADMIN)
+
+
+def party(who: Principal, unit: str | None, department: str | None) -> Party:
+    """Who ``who`` is to a table of ``unit`` under ``department``."""
+    if who.role is Role.ADMIN:
+        return Party.ADMIN
+    if who.role is Role.FILLER and who.unit is not None and who.unit == unit:
+        return Party.OWNER
+    if who.role is Role.REVIEWER and department is not None and department in who.departments:
+        return Party.REVIEWER
+    return Party.VISITOR if who.role is None else Party.OUTSIDER
+
+
+def allowed(who: Principal, table: TableScope, right: Right) -> bool:
+    """Whether ``who`` has ``right`` on the table in its current status."""
+    return table.status in RULES[right].get(party(who, table.unit, table.department), NONE)
+
+
+def can_view(who: Principal, table: TableScope) -> bool:
+    """See the table (lists, page, downloads)."""
+    return allowed(who, table, Right.VIEW)
+
+
+def can_edit(who: Principal, table: TableScope) -> bool:
+    """Edit in place: drafts and returned tables of one's own unit (or any, for an admin)."""
+    return allowed(who, table, Right.EDIT)
+
+
+def can_act(who: Principal, table: TableScope, action: Action) -> bool:
+    """Whether ``who`` may take the workflow ``action`` on the table now (status and party both)."""
+    right = WORKFLOW_RIGHTS.get(action)
+    return right is not None and allowed(who, table, right)
+
+
+def can_adjust(who: Principal, table: TableScope) -> bool:
+    """Start a 目标调整 of an approved or published table."""
+    return allowed(who, table, Right.ADJUST)
+
+
+def may_create(who: Principal, unit: str | None, department: str | None) -> bool:
+    """Import a new table: into one's own unit (填报人), one's departments (审核人), any (管理员)."""
+    return party(who, unit, department) in (Party.ADMIN, Party.OWNER, Party.REVIEWER)
+
+
+def may_import_published(who: Principal) -> bool:
+    """Import tables straight as 已公开 (tables taken from published documents): administrators."""
+    return who.role is Role.ADMIN
+
+
+def may_see_queue(who: Principal) -> bool:
+    """The review queue: 审核人 and administrators."""
+    return who.role in (Role.REVIEWER, Role.ADMIN)
+
+
+def may_read_audit_log(who: Principal) -> bool:
+    """The whole audit log (one table's entries follow `can_view`): administrators."""
+    return who.role is Role.ADMIN
+
+
+def visibility(who: Principal) -> Visibility:
+    """Which tables ``who`` sees in lists and figures (the same answer as `can_view`, as a filter)."""
+    if who.role is Role.ADMIN:
+        return Visibility(everything=True)
+    if who.role is Role.FILLER and who.unit:
+        return Visibility(units=(who.unit,))
+    if who.role is Role.REVIEWER:
+        return Visibility(departments=who.departments)
+    return Visibility()
+
+
+def evaluation_visibility(who: Principal) -> Visibility | None:
+    """The tables whose monitoring and self-evaluation ``who`` sees in figures; None: none at all."""
+    if who.role is Role.ADMIN:
+        return Visibility(everything=True)
+    if who.role is Role.FILLER and who.unit:
+        return Visibility(units=(who.unit,), published=False)
+    if who.role is Role.REVIEWER and who.departments:
+        return Visibility(departments=who.departments, published=False)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Access:
+    """Monitoring and self-evaluation of one table: see, 填报 (enter), 审核人扣减 (adjust)."""
+
+    view: bool = False
+    enter: bool = False
+    adjust: bool = False
+
+
+def evaluation_access(who: Principal, unit: str | None, department: str | None) -> Access:
+    """What ``who`` may do with a table's monitoring and self-evaluation (the same in every status)."""
+    p = party(who, unit, department)
+    return Access(
+        view=p in RULES[Right.EVALUATION_VIEW],
+        enter=p in RULES[Right.EVALUATION_ENTER],
+        adjust=p in RULES[Right.EVALUATION_ADJUST],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Decisions:
+    """What the table page offers ``who``: decided here, shown by the templates as they are."""
+
+    edit: bool
+    adjust: bool
+    actions: tuple[Action, ...]
+    evaluation: Access
+
+
+def decisions(who: Principal, table: TableScope) -> Decisions:
+    """Every answer the table page needs about one table."""
+    return Decisions(
+        edit=can_edit(who, table),
+        adjust=can_adjust(who, table),
+        actions=tuple(
+            a
+            for a in (Action.SUBMIT, Action.RETURN, Action.APPROVE, Action.PUBLISH)
+            if can_act(who, table, a)
+        ),
+        evaluation=evaluation_access(who, table.unit, table.department),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class General:
+    """What any page's frame offers ``who`` (menu entries, the import form's options)."""
+
+    queue: bool
+    audit_log: bool
+    import_published: bool
+
+
+def general(who: Principal) -> General:
+    """The answers the pages' frame needs, for templates."""
+    return General(may_see_queue(who), may_read_audit_log(who), may_import_published(who))

@@ -1,0 +1,86 @@
+"""The pipeline without a database, for the command line's file commands: read → review/score → write.
+
+`jixiao parse`, `review`, `evaluate`, `monitoring` and `export` work on files, not on stored tables;
+they call the readers, the review engine, the scoring core and the writers through this one module,
+as the commands on stored tables call `jixiao.service`. The faces import neither the readers nor the
+writers directly (tests/test_architecture.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO
+
+from jixiao.readers.detect import read_any, read_bytes
+from jixiao.readers.monitoring_xlsx import read_monitoring_xlsx
+from jixiao.readers.selfeval_xlsx import read_selfeval_xlsx
+from jixiao.review import RULES, ProfileError, load_profile, review_batch
+from jixiao.review.report import catalogue_markdown, review_to_dict, rule_to_dict
+from jixiao.scoring import evaluate
+from jixiao.scoring.monitoring import monitor, snapshot_from_table
+from jixiao.scoring.numbers import money, plain
+from jixiao.scoring.profiles import PROFILES, Profile
+from jixiao.scoring.records import EvaluationResult, SelfEvaluation
+from jixiao.scoring.selfeval import evaluation_from_table, table_key
+from jixiao.scoring.serialize import monitoring_to_dict, result_to_dict
+from jixiao.writers.csv import write_csv
+from jixiao.writers.export import export_bytes
+from jixiao.writers.fonts import MissingFontError
+from jixiao.writers.monitoring_xlsx import write_monitoring_xlsx
+from jixiao.writers.selfeval_xlsx import write_selfeval_xlsx
+from jixiao.writers.text import budget_text, print_tables
+
+
+def write_selfeval_report(
+    evaluation: SelfEvaluation, profile: Profile, result: EvaluationResult, target: str | Path | IO[bytes]
+) -> None:
+    """The draft 自评报告 (docx); python-docx is imported only when a report is asked for."""
+    from jixiao.writers.selfeval_docx import write_selfeval_report as write
+
+    write(evaluation, profile, result, target)
+
+
+def write_selfeval_pdf(
+    evaluation: SelfEvaluation, profile: Profile, result: EvaluationResult, target: str | Path | IO[bytes]
+) -> None:
+    """The scored 自评表 as PDF; WeasyPrint is imported only when a PDF is asked for."""
+    from jixiao.writers.selfeval_pdf import write_selfeval_pdf as write
+
+    write(evaluation, profile, result, target)
+
+
+__all__ = [
+    "PROFILES",
+    "RULES",
+    "EvaluationResult",
+    "MissingFontError",
+    "Profile",
+    "ProfileError",
+    "SelfEvaluation",
+    "budget_text",
+    "catalogue_markdown",
+    "evaluate",
+    "evaluation_from_table",
+    "export_bytes",
+    "load_profile",
+    "money",
+    "monitor",
+    "monitoring_to_dict",
+    "plain",
+    "print_tables",
+    "read_any",
+    "read_bytes",
+    "read_monitoring_xlsx",
+    "read_selfeval_xlsx",
+    "result_to_dict",
+    "review_batch",
+    "review_to_dict",
+    "rule_to_dict",
+    "snapshot_from_table",
+    "table_key",
+    "write_csv",
+    "write_monitoring_xlsx",
+    "write_selfeval_pdf",
+    "write_selfeval_report",
+    "write_selfeval_xlsx",
+]

@@ -1,0 +1,61 @@
+"""What callers ask the store for, in plain data: the list's filters, sort keys, who sees what, rows.
+
+Pure: no SQL. The store maps each sort key to its column privately (`jixiao.store.listing`); the
+faces build a `TableQuery` from a query string or command-line options and get rows back as frozen
+records, never database rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+# The orders the list offers, by name: 更新时间, 项目名称, 预算金额, 年度, 风险 (findings × budget), 错误数.
+SORT_KEYS = ("updated", "name", "budget", "year", "risk", "errors")
+OUTCOMES = ("优", "良", "中", "差")
+SEVERITIES = ("info", "warning", "error")
+MAX_PER_PAGE = 200
+
+
+@dataclass(frozen=True, slots=True)
+class TableQuery:
+    """The list's filters, its order (a name from `SORT_KEYS`) and one page."""
+
+    q: str = ""  # project name or unit
+    indicator: str = ""  # indicator name or value (see jixiao.store.search)
+    year: int | None = None
+    unit: str = ""
+    project_type: str = ""
+    status: str = ""
+    outcome: str = ""
+    severity: str = ""
+    sort: str = "updated"
+    descending: bool = True
+    page: int = 1
+    per_page: int = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Visibility:
+    """Which tables a caller may see: all, or those of some units/departments (plus, if ``published``,
+    every published table). Decided by `jixiao.permissions.visibility`."""
+
+    everything: bool = False
+    units: tuple[str, ...] = ()
+    departments: tuple[str, ...] = ()
+    published: bool = True
+
+
+T = TypeVar("T")
+
+
+def every_page(fetch: Callable[[TableQuery], list[T]], query: TableQuery, batch: int = 500) -> Iterator[T]:
+    """Every item of every page of ``query``, fetched ``batch`` at a time (the one paging loop)."""
+    page = 1
+    while True:
+        items = fetch(replace(query, page=page, per_page=batch))
+        yield from items
+        if len(items) < batch:
+            return
+        page += 1

@@ -1,0 +1,108 @@
+"""The one facade the CLI and the web application call: read → review → store, workflow, accounts,
+monitoring and self-evaluation.
+
+Every method opens its own transaction, asks `jixiao.permissions` who may do what, and raises a
+`ServiceError` subclass (`jixiao.service.errors`) with a Chinese message for anything a user can
+cause; the faces turn those into exit codes or HTTP statuses. Nothing here knows about HTTP or the
+terminal. The parts: `tables` (reading), `workflow` (import, edit, actions), `accounts`, `evaluation`
+(with `evaluation_files` and `evaluation_input`), `reading` (read and review a file, no storage).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jixiao.readers.limits import DEFAULT_LIMITS, LimitExceeded, UploadLimits, check_json_depth
+from jixiao.scoring.profiles import PROFILES
+from jixiao.service.accounts import AccountService
+from jixiao.service.errors import (
+    Conflict,
+    Forbidden,
+    InputProblem,
+    Invalid,
+    InvalidInput,
+    NotFound,
+    ServiceError,
+)
+from jixiao.service.evaluation import EvaluationService
+from jixiao.service.evaluation_files import evaluation_json, monitoring_json
+from jixiao.service.evaluation_views import LIKELIHOODS, EvaluationView, MonitoringView
+from jixiao.service.reading import (
+    MAX_UPLOAD_BYTES,
+    FileReport,
+    check_upload,
+    read_and_review,
+    review,
+    review_table,
+)
+from jixiao.service.tables import EXPORT_LIMITS, TableService, TableView
+from jixiao.service.uploads import read_upload
+from jixiao.service.workflow import WorkflowService
+from jixiao.store.backup import BackupError, BackupResult
+from jixiao.store.backup import backup as backup_database
+from jixiao.store.backup import restore as restore_database
+from jixiao.store.db import BUSY_MESSAGE, DATABASE_ERRORS, database_problem, default_url, is_database_busy
+from jixiao.workflow import Principal
+from jixiao.writers.csv import documents_to_csv, documents_to_csv_chunks
+from jixiao.writers.fonts import MissingFontError
+
+
+class Service(TableService, WorkflowService, AccountService):
+    """The facade over one database."""
+
+    @property
+    def evaluation(self) -> EvaluationService:
+        """Monitoring and self-evaluation of stored tables."""
+        return EvaluationService(self.engine)
+
+    def dashboard(self, who: Principal) -> dict[str, Any]:
+        """The dashboard's figures for what ``who`` may see."""
+        from jixiao.store import stats
+
+        figures: dict[str, Any] = self._cached("dashboard", who, stats.dashboard)
+        # monitoring lights and grades are per caller and change with every save: never cached
+        return {**figures, "evaluation": self.evaluation.dashboard(who)}
+
+
+__all__ = [
+    "BUSY_MESSAGE",
+    "DATABASE_ERRORS",
+    "DEFAULT_LIMITS",
+    "EXPORT_LIMITS",
+    "LIKELIHOODS",
+    "MAX_UPLOAD_BYTES",
+    "PROFILES",
+    "BackupError",
+    "BackupResult",
+    "Conflict",
+    "EvaluationService",
+    "EvaluationView",
+    "FileReport",
+    "Forbidden",
+    "InputProblem",
+    "Invalid",
+    "InvalidInput",
+    "LimitExceeded",
+    "MissingFontError",
+    "MonitoringView",
+    "NotFound",
+    "Service",
+    "ServiceError",
+    "TableView",
+    "UploadLimits",
+    "backup_database",
+    "check_json_depth",
+    "check_upload",
+    "database_problem",
+    "default_url",
+    "documents_to_csv",
+    "documents_to_csv_chunks",
+    "evaluation_json",
+    "is_database_busy",
+    "monitoring_json",
+    "read_and_review",
+    "read_upload",
+    "restore_database",
+    "review",
+    "review_table",
+]

@@ -1,0 +1,73 @@
+"""What every part of the facade shares: the engine, the short cache, and the visibility check."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from jixiao.permissions import can_view
+from jixiao.permissions import visibility as visibility_of
+from jixiao.queries import Visibility
+from jixiao.service.errors import Forbidden, NotFound
+from jixiao.store import listing, stats
+from jixiao.store.db import current_revision, get_engine, normalise_url, upgrade
+from jixiao.workflow import Principal, Status, TableScope
+
+CACHE_SECONDS = 30.0
+
+
+def scope_of(row: dict[str, Any]) -> TableScope:
+    """The organisations and status of a stored table's row, as permissions see them."""
+    return TableScope(unit=row["unit"], department=row["department"], status=Status(row["status"]))
+
+
+class ServiceBase:
+    """The database of one facade; the parts (tables, workflow, accounts) extend it."""
+
+    def __init__(self, url: str) -> None:
+        self.url = normalise_url(url)
+        self.engine: Engine = get_engine(self.url)
+        self._cache: dict[tuple[str, Visibility], tuple[float, tuple[Any, ...], Any]] = {}
+
+    def upgrade(self) -> None:
+        """Create the database or migrate it to the newest schema."""
+        upgrade(self.url)
+
+    def revision(self) -> str | None:
+        """The database's schema revision (None before the first migration)."""
+        return current_revision(self.url)
+
+    def visibility(self, who: Principal) -> Visibility:
+        """Which tables ``who`` may see in lists and figures."""
+        return visibility_of(who)
+
+    def _visible_row(self, conn: Connection, who: Principal, table_id: int) -> dict[str, Any]:
+        row = listing.get_table_row(conn, table_id)
+        if row is None:
+            raise NotFound(f"没有编号为 {table_id} 的表")
+        if not can_view(who, scope_of(row)):
+            if who.anonymous:
+                raise NotFound(f"没有编号为 {table_id} 的表")  # do not reveal unpublished tables exist
+            raise Forbidden("您无权查看这张表")
+        return row
+
+    def _cached(self, kind: str, who: Principal, compute: Callable[[Connection, Visibility], Any]) -> Any:
+        """Aggregates over every table, kept for `CACHE_SECONDS` while the tables are unchanged.
+
+        Correct across processes (``jixiao serve --workers``): the entry is keyed on
+        `stats.change_counter` (the newest ``updated_at`` and the highest id), which every import,
+        save and workflow step moves, so a write made by another worker is seen at once. The time
+        limit only bounds the rare write committed with an older time stamp than one already seen.
+        """
+        key = (kind, self.visibility(who))
+        with self.engine.connect() as conn:
+            version = stats.change_counter(conn)
+            cached = self._cache.get(key)
+            if cached is not None and cached[1] == version and time.monotonic() - cached[0] < CACHE_SECONDS:
+                return cached[2]
+            value = compute(conn, key[1])
+        self._cache[key] = (time.monotonic(), version, value)
+        return value

@@ -1,0 +1,125 @@
+"""Read and review a file before anything is stored: the preview of an import, the live check.
+
+Pure of storage: reading and reviewing touch no database, so the web's preview and the editor's live
+review call these directly, and `Service.import_bytes` stores what they return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from jixiao.model import Diagnostic, Severity, Table
+from jixiao.readers.limits import DEFAULT_LIMITS, UploadLimits
+from jixiao.service.errors import Invalid
+from jixiao.store.tables import Reviewed
+
+# The one limit on an uploaded file (a table file, a filled template); the web's setting defaults to it.
+MAX_UPLOAD_BYTES = DEFAULT_LIMITS.max_bytes
+
+
+def review_table(table: Table) -> list[Diagnostic]:
+    """The review engine's findings for one table."""
+    return list(review(table).findings)
+
+
+def review(table: Table, extra: Sequence[Diagnostic] = ()) -> Reviewed:
+    """Review one table; ``extra`` (the reader's diagnostics) go first among its findings."""
+    from jixiao.review import review_table as engine
+
+    result = engine(table)
+    return Reviewed(table, [*extra, *result.findings], result.outcome.value, result.reason)
+
+
+def _attach_reader_diagnostics(
+    tables: Sequence[Table], found: Sequence[Diagnostic]
+) -> list[list[Diagnostic]]:
+    """Give each table the reader's diagnostics inside it: by line, else by sheet, else the first table."""
+    starts = [t.source.line or 0 for t in tables]
+    per_table: list[list[Diagnostic]] = [[] for _ in tables]
+    if not tables:
+        return per_table
+    for item in found:
+        line = item.source.line
+        if line is not None:
+            index = max((i for i, start in enumerate(starts) if start <= line), default=0)
+        else:
+            same_sheet = [
+                i for i, t in enumerate(tables) if item.source.sheet and t.source.sheet == item.source.sheet
+            ]
+            index = same_sheet[0] if same_sheet else 0
+        per_table[index].append(item)
+    return per_table
+
+
+@dataclass
+class FileReport:
+    """What reading (and possibly storing) one file gave."""
+
+    file: str
+    tables: list[Table] = field(default_factory=list)
+    findings: list[list[Diagnostic]] = field(default_factory=list)
+    reviews: list[Reviewed] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)  # why the file was rejected
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    table_ids: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the file is fit to store (no problems)."""
+        return not self.problems
+
+    @property
+    def finding_count(self) -> int:
+        """Findings of every table of the file."""
+        return sum(len(f) for f in self.findings)
+
+
+def read_and_review(data: bytes, file: str, limits: UploadLimits = DEFAULT_LIMITS) -> FileReport:
+    """Read a file of any supported kind (text, workbook, PDF, jixiao JSON), review every table, and
+    decide whether the file is fit to store (``problems``); a file past ``limits`` is not parsed."""
+    from jixiao.readers.detect import read_bytes
+    from jixiao.readers.text import FILE_PROBLEM
+
+    tables, diagnostics = read_bytes(data, file, limits)
+    report = FileReport(file=file, tables=list(tables))
+    errors = [d for d in diagnostics if d.code == FILE_PROBLEM]
+    report.problems.extend(errors)
+    if not tables and not errors:
+        report.problems.append(Diagnostic("JX-I01", Severity.ERROR, "文件中没有找到项目绩效目标表"))
+    for table in tables:
+        if not table.indicators:
+            report.problems.append(
+                Diagnostic(
+                    "JX-I02",
+                    Severity.ERROR,
+                    f"表“{table.project.name or '（无名称）'}”没有任何绩效指标，无法导入",
+                    table.source,
+                )
+            )
+    per_table = _attach_reader_diagnostics(tables, [d for d in diagnostics if d not in errors])
+    report.reviews = _review_file(tables, per_table)
+    report.findings = [list(r.findings) for r in report.reviews]
+    return report
+
+
+def _review_file(tables: Sequence[Table], reader: Sequence[Sequence[Diagnostic]]) -> list[Reviewed]:
+    """Review the tables of one file together (some rules compare tables read side by side)."""
+    from jixiao.review import review_batch
+
+    return [
+        Reviewed(result.table, [*extra, *result.findings], result.outcome.value, result.reason)
+        for result, extra in zip(review_batch(list(tables)), reader, strict=True)
+    ]
+
+
+def check_upload(data: bytes, filename: str, limit: int = MAX_UPLOAD_BYTES) -> None:
+    """Invalid, saying clearly why, for an upload too large or empty (the readers judge the rest)."""
+    if len(data) > limit:
+        raise Invalid(
+            f"文件 {filename} 太大（{len(data) / 1024 / 1024:.1f} MB），上限为 {limit // 1024 // 1024} MB"
+        )
+    if not data.strip():
+        raise Invalid(f"文件 {filename} 是空的")

@@ -1,0 +1,218 @@
+"""Reading stored tables through the facade: lists, one table's page, versions, downloads, figures.
+
+Every method checks what the caller may see (`jixiao.permissions` through `ServiceBase`) and raises a
+`ServiceError` with a Chinese message for anything a user can cause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from jixiao.diff import Change, diff_tables
+from jixiao.formats.files import ExportedFile, ExportFormat
+from jixiao.model import Table
+from jixiao.permissions import Access, decisions, may_read_audit_log, may_see_queue
+from jixiao.queries import TableQuery, every_page
+from jixiao.service.base import ServiceBase, scope_of
+from jixiao.service.errors import Forbidden, Invalid, NotFound
+from jixiao.store import audit, listing, stats
+from jixiao.store.document import table_from_dict
+from jixiao.workflow import ANONYMOUS, Action, Principal, Status
+
+# Most tables one download may lay out; the layout is built in memory and, for PDF, takes about
+# 0.2 s a table (WeasyPrint), so a larger set belongs to `jixiao export` on the command line.
+EXPORT_LIMITS = {"xlsx": 1000, "pdf": 200}
+EXPORT_BATCH = 500  # JSON and CSV are streamed in pages of this many tables, without a limit
+
+
+@dataclass
+class TableView:
+    """Everything the table page shows."""
+
+    row: dict[str, Any]
+    table: Table
+    document: dict[str, Any]
+    findings: list[dict[str, Any]]
+    versions: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    can_edit: bool
+    actions: list[Action]
+    can_adjust: bool  # may start a 目标调整 (an approved or published table)
+    evaluation: Access  # monitoring and self-evaluation
+
+
+def without_paths(value: Any) -> Any:
+    """A document with each source ``file`` cut to its base name: where a file lay on the server (or
+    on the operator's disk) is nobody's business, and the name alone still places a finding."""
+    if isinstance(value, dict):
+        return {
+            key: (
+                re.split(r"[\\/]", item)[-1]
+                if key == "file" and isinstance(item, str)
+                else without_paths(item)
+            )
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [without_paths(item) for item in value]
+    return value
+
+
+class TableService(ServiceBase):
+    """Lists, pages, versions and downloads of stored tables."""
+
+    def list_tables(self, who: Principal, query: TableQuery) -> tuple[list[dict[str, Any]], int]:
+        """One page of the tables ``who`` may see that match ``query``, and how many match in all."""
+        with self.engine.connect() as conn:
+            return listing.list_tables(conn, query, self.visibility(who))
+
+    def list_documents(self, who: Principal, query: TableQuery) -> tuple[list[dict[str, Any]], int]:
+        """API items: the §6 document plus id, status, outcome."""
+        with self.engine.connect() as conn:
+            rows, total = listing.list_tables(conn, query, self.visibility(who))
+            documents = listing.get_documents(conn, [row["id"] for row in rows])
+        items = [
+            {
+                **without_paths(documents[row["id"]]),
+                "id": row["id"],
+                "status": row["status"],
+                "outcome": row["outcome"],
+            }
+            for row in rows
+        ]
+        return items, total
+
+    def table_view(self, who: Principal, table_id: int) -> TableView:
+        """One table with its findings, versions and history, and what ``who`` may do with it."""
+        with self.engine.connect() as conn:
+            row = self._visible_row(conn, who, table_id)
+            document = without_paths(listing.get_document(conn, table_id) or {})
+            may = decisions(who, scope_of(row))
+            versions, events = listing.get_versions(conn, table_id), listing.get_events(conn, table_id)
+            if who.anonymous:  # the public sees what happened and when, not who or why
+                versions = [{**v, "created_by": None, "reason": None} for v in versions]
+                events = [{**e, "user_id": None, "comment": None} for e in events]
+            return TableView(
+                row=row,
+                table=table_from_dict(document),
+                document=document,
+                findings=listing.get_findings(conn, table_id),
+                versions=versions,
+                events=events,
+                can_edit=may.edit,
+                actions=list(may.actions),
+                can_adjust=may.adjust,
+                evaluation=may.evaluation,
+            )
+
+    def table_item(self, who: Principal, table_id: int) -> dict[str, Any]:
+        """One table as open data: the §6 document plus id, status, outcome — the same object as an
+        item of `/api/tables` and of a set's JSON download, and the rows of its CSV."""
+        with self.engine.connect() as conn:
+            row = self._visible_row(conn, who, table_id)
+            document = without_paths(listing.get_document(conn, table_id) or {})
+        return {**document, "id": row["id"], "status": row["status"], "outcome": row["outcome"]}
+
+    def version(self, who: Principal, table_id: int, number: int) -> Table:
+        """Version ``number`` of a table ``who`` may see."""
+        with self.engine.connect() as conn:
+            self._visible_row(conn, who, table_id)
+            document = listing.get_document(conn, table_id, number)
+        if document is None:
+            raise NotFound(f"这张表没有第 {number} 版")
+        return table_from_dict(document)
+
+    def current_table(self, who: Principal, table_id: int) -> tuple[dict[str, Any], Table]:
+        """One table for download: its list row and its current version (404/403 as the page)."""
+        with self.engine.connect() as conn:
+            row = self._visible_row(conn, who, table_id)
+            document = listing.get_document(conn, table_id)
+        if document is None:
+            raise NotFound(f"没有编号为 {table_id} 的表")
+        return row, table_from_dict(document)
+
+    def export_tables(self, who: Principal, query: TableQuery, fmt: str) -> list[Table]:
+        """Every table the list shows for ``query`` (all pages, in the list's order), for a laid-out
+        download; Invalid, saying how to narrow the set, when there are more than the format allows."""
+        limit = EXPORT_LIMITS[fmt]
+        with self.engine.connect() as conn:
+            rows, total = listing.list_tables(
+                conn, replace(query, page=1, per_page=limit), self.visibility(who)
+            )
+            if total > limit:
+                raise Invalid(
+                    f"筛选出的表共 {total} 张，{fmt.upper()} 下载一次最多 {limit} 张。"
+                    "请按年度、单位、类型或状态缩小范围后再下载，或在命令行用 jixiao export 导出全部。"
+                )
+            if not rows:
+                raise Invalid("没有符合筛选条件的表，无可下载的内容")
+            documents = listing.get_documents(conn, [row["id"] for row in rows])
+        return [table_from_dict(documents[row["id"]]) for row in rows]
+
+    def table_file(
+        self, who: Principal, table_id: int, fmt: ExportFormat
+    ) -> tuple[dict[str, Any], ExportedFile]:
+        """One table as a file of format ``fmt``, with its list row (for the file's name)."""
+        from jixiao.writers.export import export_bytes
+
+        row, table = self.current_table(who, table_id)
+        return row, export_bytes([table], fmt)
+
+    def set_file(self, who: Principal, query: TableQuery, fmt: ExportFormat) -> tuple[int, ExportedFile]:
+        """The tables the list shows for ``query`` laid out as one xlsx or PDF file, and their number."""
+        from jixiao.writers.export import export_bytes
+
+        tables = self.export_tables(who, query, fmt.value)
+        return len(tables), export_bytes(tables, fmt, cover=True if fmt is ExportFormat.PDF else None)
+
+    def export_documents(
+        self, who: Principal, query: TableQuery, batch: int = EXPORT_BATCH
+    ) -> Iterator[dict[str, Any]]:
+        """The API items (§6 document plus id, status, outcome) of every table the list shows for
+        ``query``, page by page, so a JSON or CSV download of any size streams."""
+        return every_page(lambda page: self.list_documents(who, page)[0], query, batch)
+
+    def all_tables(self, who: Principal, query: TableQuery, limit: int = 100_000) -> list[Table]:
+        """Every table ``who`` may see that matches ``query``, in its order (up to ``limit``)."""
+        tables: list[Table] = []
+        for item in self.export_documents(who, query):
+            if len(tables) >= limit:
+                break
+            tables.append(table_from_dict(item))
+        return tables
+
+    def published_documents(self, batch: int = 500) -> Iterator[dict[str, Any]]:
+        """Every published table's §6 document, streamed page by page."""
+        query = TableQuery(status=Status.PUBLISHED.value, sort="name", descending=False)
+        return self.export_documents(ANONYMOUS, query, batch)
+
+    def diff(self, who: Principal, table_id: int, old: int, new: int) -> list[Change]:
+        """What changed between two versions of a table."""
+        return diff_tables(self.version(who, table_id, old), self.version(who, table_id, new))
+
+    def queue(self, who: Principal, page: int = 1, per_page: int = 50) -> tuple[list[dict[str, Any]], int]:
+        """Submitted tables the caller reviews, riskiest first (severity × budget)."""
+        if not may_see_queue(who):
+            raise Forbidden("只有审核人和管理员可以查看审核队列")
+        query = TableQuery(
+            status=Status.SUBMITTED.value, sort="risk", descending=True, page=page, per_page=per_page
+        )
+        with self.engine.connect() as conn:
+            return listing.list_tables(conn, query, self.visibility(who))
+
+    def filter_options(self, who: Principal) -> dict[str, list[Any]]:
+        """Years, units and types the list page offers; cached briefly, as they change slowly."""
+        options: dict[str, list[Any]] = self._cached("options", who, stats.filter_options)
+        return options
+
+    def audit_entries(self, who: Principal, table_id: int | None = None) -> list[dict[str, Any]]:
+        """The audit log of one table (whoever may see it), or all of it (administrators)."""
+        with self.engine.connect() as conn:
+            if table_id is not None:
+                self._visible_row(conn, who, table_id)
+            elif not may_read_audit_log(who):
+                raise Forbidden("只有管理员可以查看全部审计日志")
+            return audit.entries(conn, "table" if table_id is not None else None, table_id)

@@ -1,0 +1,255 @@
+"""Reading tables: the list with its filters and order, one table's row, documents, findings, history.
+
+Everything takes a SQLAlchemy ``Connection``; the callers pass a `jixiao.queries.TableQuery` and a
+`Visibility` and get plain rows back. The sort keys' columns and the visibility conditions are
+private to this module.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from jixiao.model import Table
+from jixiao.queries import TableQuery, Visibility
+from jixiao.store import document as doc
+from jixiao.store import search
+from jixiao.store.schema import findings, orgs, perf_tables, table_versions, workflow_events
+from jixiao.store.tables import from_fen
+from jixiao.workflow import Status, TableScope
+
+_CHUNK = 500
+
+UNIT = orgs.alias("unit_org")
+DEPARTMENT = orgs.alias("department_org")
+
+LIST_COLUMNS = (
+    perf_tables.c.id,
+    perf_tables.c.name,
+    perf_tables.c.project_type,
+    perf_tables.c.year,
+    perf_tables.c.budget_fen,
+    perf_tables.c.status,
+    perf_tables.c.outcome,
+    perf_tables.c.outcome_reason,
+    perf_tables.c.errors,
+    perf_tables.c.warnings,
+    perf_tables.c.infos,
+    perf_tables.c.risk,
+    perf_tables.c.current_version,
+    perf_tables.c.lock_version,
+    perf_tables.c.updated_at,
+    UNIT.c.name.label("unit"),
+    DEPARTMENT.c.name.label("department"),
+)
+
+
+def from_clause() -> Any:
+    return perf_tables.outerjoin(UNIT, UNIT.c.id == perf_tables.c.unit_id).outerjoin(
+        DEPARTMENT, DEPARTMENT.c.id == perf_tables.c.department_id
+    )
+
+
+def visibility_condition(visibility: Visibility) -> ColumnElement[bool] | None:
+    """The SQL condition for the tables ``visibility`` lets a caller see (None: no condition)."""
+    if visibility.everything:
+        return None
+    clauses: list[ColumnElement[bool]] = []
+    if visibility.published:
+        clauses.append(perf_tables.c.status == Status.PUBLISHED.value)
+    if visibility.units:
+        clauses.append(perf_tables.c.unit_id.in_(_org_ids(orgs.c.name.in_(visibility.units))))
+    if visibility.departments:
+        clauses.append(perf_tables.c.department_id.in_(_org_ids(orgs.c.name.in_(visibility.departments))))
+    return or_(*clauses) if clauses else perf_tables.c.id.is_(None)
+
+
+def _org_ids(condition: ColumnElement[bool]) -> Any:
+    # A subquery on the small orgs table instead of a join: counts and filters stay on perf_tables.
+    return select(orgs.c.id).where(condition)
+
+
+# The sort keys of `jixiao.queries.SORT_KEYS` and their columns (the list's tie-break is the id).
+_SORT_COLUMNS = {
+    "updated": perf_tables.c.updated_at,
+    "name": perf_tables.c.name,
+    "budget": perf_tables.c.budget_fen,
+    "year": perf_tables.c.year,
+    "risk": perf_tables.c.risk,
+    "errors": perf_tables.c.errors,
+}
+
+
+def _conditions(conn: Connection, query: TableQuery, visibility: Visibility) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    seen = visibility_condition(visibility)
+    if seen is not None:
+        conditions.append(seen)
+    if query.q:
+        conditions.append(search.name_or_unit_matches(conn, query.q))
+    if query.indicator:
+        conditions.append(search.indicator_matches(conn, query.indicator))
+    if query.year:
+        conditions.append(perf_tables.c.year == query.year)
+    if query.unit:
+        conditions.append(perf_tables.c.unit_id.in_(_org_ids(orgs.c.name == query.unit)))
+    if query.project_type:
+        conditions.append(perf_tables.c.project_type == query.project_type)
+    if query.status:
+        conditions.append(perf_tables.c.status == query.status)
+    if query.outcome:
+        conditions.append(perf_tables.c.outcome == query.outcome)
+    severity_column = {
+        "error": perf_tables.c.errors,
+        "warning": perf_tables.c.warnings,
+        "info": perf_tables.c.infos,
+    }
+    if query.severity in severity_column:
+        conditions.append(severity_column[query.severity] > 0)
+    return conditions
+
+
+def list_tables(
+    conn: Connection, query: TableQuery, visibility: Visibility
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of tables matching the query, and how many match in all."""
+    conditions = _conditions(conn, query, visibility)
+    total = conn.execute(select(func.count()).select_from(perf_tables).where(*conditions)).scalar_one()
+    order = _SORT_COLUMNS.get(query.sort, perf_tables.c.updated_at)
+    ordering = [order.desc() if query.descending else order.asc(), perf_tables.c.id.desc()]
+    page = max(query.page, 1)
+    rows = conn.execute(
+        select(*LIST_COLUMNS)
+        .select_from(from_clause())
+        .where(*conditions)
+        .order_by(*ordering)
+        .limit(query.per_page)
+        .offset((page - 1) * query.per_page)
+    )
+    return [_row_dict(row) for row in rows], int(total)
+
+
+def _row_dict(row: Any) -> dict[str, Any]:
+    data = dict(row._mapping)
+    data["budget"] = from_fen(data.pop("budget_fen"))
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class StoredState:
+    """A stored table a file's table would replace: its scope (for permissions) and content hash."""
+
+    table_id: int
+    scope: TableScope
+    content_hash: str
+
+
+def stored_states(conn: Connection, tables: Sequence[Table]) -> list[StoredState | None]:
+    """For each table, the stored table with its identity (project, unit, year), or None if new."""
+    keys = [doc.identity(t) for t in tables]
+    stored: dict[str, StoredState] = {}
+    for start in range(0, len(keys), _CHUNK):
+        rows = conn.execute(
+            select(
+                perf_tables.c.id,
+                perf_tables.c.identity,
+                perf_tables.c.status,
+                UNIT.c.name.label("unit"),
+                DEPARTMENT.c.name.label("department"),
+                table_versions.c.content_hash,
+            )
+            .select_from(
+                from_clause().join(
+                    table_versions,
+                    and_(
+                        table_versions.c.table_id == perf_tables.c.id,
+                        table_versions.c.number == perf_tables.c.current_version,
+                    ),
+                )
+            )
+            .where(perf_tables.c.identity.in_(keys[start : start + _CHUNK]))
+        )
+        for row in rows:
+            scope = TableScope(row.unit, row.department, Status(row.status))
+            stored[row.identity] = StoredState(row.id, scope, row.content_hash)
+    return [stored.get(key) for key in keys]
+
+
+def import_effects(conn: Connection, tables: Sequence[Table]) -> list[str]:
+    """What importing each table would do: ``new``, ``changed`` (a new version) or ``unchanged``."""
+    return [
+        "new" if state is None else "unchanged" if state.content_hash == doc.content_hash(t) else "changed"
+        for state, t in zip(stored_states(conn, tables), tables, strict=True)
+    ]
+
+
+def get_table_row(conn: Connection, table_id: int) -> dict[str, Any] | None:
+    row = conn.execute(
+        select(*LIST_COLUMNS).select_from(from_clause()).where(perf_tables.c.id == table_id)
+    ).first()
+    return None if row is None else _row_dict(row)
+
+
+def get_document(conn: Connection, table_id: int, number: int | None = None) -> dict[str, Any] | None:
+    """The stored §6 document of a version (the current one by default)."""
+    if number is None:
+        number = conn.execute(
+            select(perf_tables.c.current_version).where(perf_tables.c.id == table_id)
+        ).scalar_one_or_none()
+        if number is None:
+            return None
+    text = conn.execute(
+        select(table_versions.c.document).where(
+            table_versions.c.table_id == table_id, table_versions.c.number == number
+        )
+    ).scalar_one_or_none()
+    return None if text is None else dict(json.loads(text))
+
+
+def get_documents(conn: Connection, table_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The current documents of several tables in one query."""
+    if not table_ids:
+        return {}
+    rows = conn.execute(
+        select(table_versions.c.table_id, table_versions.c.document)
+        .join(
+            perf_tables,
+            and_(
+                perf_tables.c.id == table_versions.c.table_id,
+                perf_tables.c.current_version == table_versions.c.number,
+            ),
+        )
+        .where(table_versions.c.table_id.in_(list(table_ids)))
+    )
+    return {row.table_id: json.loads(row.document) for row in rows}
+
+
+def get_findings(conn: Connection, table_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute(select(findings).where(findings.c.table_id == table_id).order_by(findings.c.id))
+    return [dict(row._mapping) for row in rows]
+
+
+def get_versions(conn: Connection, table_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        select(
+            table_versions.c.number,
+            table_versions.c.reason,
+            table_versions.c.created_by,
+            table_versions.c.created_at,
+        )
+        .where(table_versions.c.table_id == table_id)
+        .order_by(table_versions.c.number)
+    )
+    return [dict(row._mapping) for row in rows]
+
+
+def get_events(conn: Connection, table_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        select(workflow_events).where(workflow_events.c.table_id == table_id).order_by(workflow_events.c.id)
+    )
+    return [dict(row._mapping) for row in rows]
