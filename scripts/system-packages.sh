@@ -11,7 +11,7 @@ set -euo pipefail
 
 VENV_PACKAGES="python3-venv"
 DEMO_PACKAGES="$VENV_PACKAGES fontconfig fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0"
-TEST_PACKAGES="$DEMO_PACKAGES chromium poppler-utils postgresql libreoffice-calc-nogui"
+TEST_PACKAGES="$DEMO_PACKAGES chromium poppler-utils postgresql libreoffice-calc-nogui libreoffice-writer-nogui"
 
 case "${1:-test}" in
   venv) wanted=$VENV_PACKAGES ;;

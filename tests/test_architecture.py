@@ -34,6 +34,8 @@ LAYERS: dict[str, set[str]] = {
     "permissions": {"workflow", "queries"},
     "formats": {"model", "values", "catalog"},
     "review": {"model", "values", "catalog"},
+    # the 指标库's mining core: tables in (records), entries out; no reader, no store
+    "library": {"model", "values", "catalog"},
     # scoring's records (SelfEvaluation, MonitoringSnapshot) are what the evaluation workbooks hold
     "scoring": {"model", "values", "catalog", "formats"},
     "readers": {"model", "values", "catalog", "formats", "scoring"},
@@ -43,7 +45,7 @@ LAYERS: dict[str, set[str]] = {
     "service": PURE | {"readers", "review", "scoring", "writers", "store"},
     "web": PURE | {"service"},
     # the command line also starts the web server (`jixiao serve`)
-    "cli": PURE | {"service", "pipeline", "web", "__version__"},
+    "cli": PURE | {"service", "pipeline", "web", "__version__", "library"},
 }
 
 # Third-party packages only some parts may import.

@@ -43,9 +43,9 @@ def test_each_format_is_known_by_its_content_whatever_the_name(tmp_path: Path) -
 def test_unsupported_files_are_named_as_such() -> None:
     docx = io.BytesIO()
     with zipfile.ZipFile(docx, "w") as z:
-        z.writestr("word/document.xml", "<w:document/>")
+        z.writestr("word/document.xml", "<w:document/>")  # a Word document with no body
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-    for data, words in ((docx.getvalue(), "Word"), (png, "OCR"), (b"\x00\x01\x02" * 100, "无法识别")):
+    for data, words in ((docx.getvalue(), "Word 文档"), (png, "OCR"), (b"\x00\x01\x02" * 100, "无法识别")):
         tables, (problem,) = read_bytes(data, "upload")
         assert tables == [] and words in problem.message
 

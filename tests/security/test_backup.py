@@ -15,6 +15,7 @@ from jixiao.service import Service
 from jixiao.store.db import dispose_engines, get_engine
 from jixiao.workflow import Action
 from tests.seed import SEED_PATH
+from tests.web.helpers import PASSWORD
 
 runner = CliRunner()
 
@@ -51,7 +52,7 @@ def test_backup_then_restore_gives_back_every_table(
     table_id = service.list_tables(admin, TableQuery())[0][0]["id"]
     for action in (Action.SUBMIT, Action.APPROVE, Action.PUBLISH):
         service.act(admin, table_id, action)
-    service.login("guanli", "correct-horse-1")
+    service.login("guanli", PASSWORD)
     before = _snapshot(seeded_url)
     assert before["perf_tables"] and before["users"] and before["audit_log"] and before["sessions"]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from alembic.script import ScriptDirectory
 from argon2 import PasswordHasher
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from jixiao.cli import app
 from jixiao.store import accounts
@@ -53,40 +53,22 @@ def test_import_twice_then_a_bad_file(db_url: str, seed_path: Path, tmp_path: Pa
     assert "未变 17 张" in bad.stdout  # the good file beside it is still imported
 
 
+def _user(*args: str, password: str | None = None) -> Result:
+    """`jixiao user …`, the password on standard input (never an argument)."""
+    stdin = ["--password-stdin"] if password is not None else []
+    return runner.invoke(
+        app, ["user", *args, *stdin], input=f"{password}\n" if password is not None else None
+    )
+
+
 def test_users_add_list_passwd(sqlite_url: str) -> None:
-    added = runner.invoke(
-        app,
-        [
-            "user",
-            "add",
-            "zhang",
-            "--role",
-            "填报人",
-            "--unit",
-            "东莞市妇女联合会",
-            "--password",
-            "secret-123",
-            "--db",
-            sqlite_url,
-        ],
+    db = ["--db", sqlite_url]
+    added = _user(
+        "add", "zhang", "--role", "填报人", "--unit", "东莞市妇女联合会", *db, password="Blue-kite-481"
     )
     assert added.exit_code == 0, added.output
     departments = ["--department", "东莞市妇女联合会", "--department", "东莞市财政局"]
-    reviewer = runner.invoke(
-        app,
-        [
-            "user",
-            "add",
-            "li",
-            "--role",
-            "reviewer",
-            *departments,
-            "--password",
-            "secret-456",
-            "--db",
-            sqlite_url,
-        ],
-    )
+    reviewer = _user("add", "li", "--role", "reviewer", *departments, *db, password="Green-owl-582")
     assert reviewer.exit_code == 0, reviewer.output
     listed = json.loads(runner.invoke(app, ["user", "list", "--db", sqlite_url, "--json"]).stdout)
     assert [(u["username"], u["role"], u["unit"]) for u in listed] == [
@@ -94,27 +76,20 @@ def test_users_add_list_passwd(sqlite_url: str) -> None:
         ("li", "reviewer", None),
     ]
     assert listed[1]["departments"] == ["东莞市妇女联合会", "东莞市财政局"]
-    duplicate = runner.invoke(
-        app, ["user", "add", "zhang", "--role", "admin", "--password", "secret-789", "--db", sqlite_url]
-    )
+    duplicate = _user("add", "zhang", "--role", "admin", *db, password="Red-fox-7391")
     assert duplicate.exit_code == 1 and "已存在" in duplicate.output
-    no_unit = runner.invoke(
-        app, ["user", "add", "wang", "--role", "filler", "--password", "secret-789", "--db", sqlite_url]
-    )
+    no_unit = _user("add", "wang", "--role", "filler", *db, password="Red-fox-7391")
     assert no_unit.exit_code == 1 and "单位" in no_unit.output
-    bad_role = runner.invoke(
-        app, ["user", "add", "wang", "--role", "boss", "--password", "secret-789", "--db", sqlite_url]
-    )
+    bad_role = _user("add", "wang", "--role", "boss", *db, password="Red-fox-7391")
     assert bad_role.exit_code == 2
-    short = runner.invoke(app, ["user", "passwd", "zhang", "--password", "short", "--db", sqlite_url])
+    short = _user("passwd", "zhang", *db, password="Sh0rt!")
     assert short.exit_code == 1 and "8" in short.output
-    changed = runner.invoke(
-        app, ["user", "passwd", "zhang", "--password", "new-secret-1", "--db", sqlite_url]
-    )
-    assert changed.exit_code == 0
+    prompted = runner.invoke(app, ["user", "passwd", "zhang", *db], input="New-secret-1\nNew-secret-1\n")
+    assert prompted.exit_code == 0, prompted.output
+    assert "New-secret-1" not in prompted.output  # asked without echo
     from jixiao.service import Service
 
-    token, user = Service(sqlite_url).login("zhang", "new-secret-1")
+    token, user = Service(sqlite_url).login("zhang", "New-secret-1")
     assert token and user.unit == "东莞市妇女联合会"
 
 

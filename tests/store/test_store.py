@@ -102,7 +102,7 @@ def test_concurrent_save_conflicts_and_keeps_the_first(db_url: str, seed_path: P
 
     service = Service(db_url)
     service.import_path(seed_path)
-    service.add_user("alice", "password-1", Role.FILLER, unit="东莞市妇女联合会")
+    service.add_user("alice", "Blue-kite-481", Role.FILLER, unit="东莞市妇女联合会")
     alice = next(u for u in service.users() if u.username == "alice")
     assert isinstance(alice, UserRecord)
     who = alice.principal()

@@ -115,10 +115,11 @@ def test_login_failures_lock_the_account(app_factory: Any) -> None:
     for _ in range(4):
         assert browser.login("tianbao", "wrong-password").status_code == 401
     locked = browser.login("tianbao", "wrong-password")
-    assert locked.status_code == 401 and "锁定" in locked.text
-    still = browser.login("tianbao", PASSWORD)
-    assert still.status_code == 401 and "锁定" in still.text
+    assert locked.status_code == 401 and "暂时限制" in locked.text
+    still = browser.login("tianbao", PASSWORD)  # the right password, from the guessing address
+    assert still.status_code == 401 and "暂时限制" in still.text
     assert browser.get("/api/me").json()["username"] is None
+    # more in tests/security/test_login.py: other addresses, growing delays, no enumeration
 
 
 def test_expired_session_is_anonymous(app_factory: Any, seeded_url: str) -> None:

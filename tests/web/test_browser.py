@@ -210,7 +210,7 @@ def test_download_buttons_give_files_that_read_back(
     from jixiao.readers.detect import read_any
     from jixiao.workflow import Principal
 
-    admin = Principal(user_id=0, username="guanli", role=Role.ADMIN)
+    admin = Principal(user_id=None, username="guanli", role=Role.ADMIN)  # the operator, as the CLI
     stored = Service(sqlite_url)
 
     filler = _login(browser, live_server, "tianbao")

@@ -1,24 +1,21 @@
-"""Commands over the database: `db upgrade`, `import`, `user add/list/passwd`, `serve`, `demo`."""
+"""Commands over the database: `db upgrade`, `import`, `serve`, `demo` (users and audit: cli/accounts.py)."""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table as RichTable
 
 from jixiao.cli.app import app
 from jixiao.cli.common import err
 from jixiao.workflow import Role
 
 db_app = typer.Typer(help="数据库：创建与升级", no_args_is_help=True)
-user_app = typer.Typer(help="用户：添加、列出、修改密码", no_args_is_help=True)
 app.add_typer(db_app, name="db")
-app.add_typer(user_app, name="user")
 
 DbOption = Annotated[
     str | None, typer.Option("--db", help="数据库 URL（默认 JIXIAO_DATABASE_URL 或 var/jixiao.sqlite）")
@@ -127,85 +124,6 @@ def import_files(
     raise typer.Exit(1 if failed else 0)
 
 
-@user_app.command("add")
-def user_add(
-    username: str,
-    role: Annotated[str, typer.Option("--role", help="filler/填报人、reviewer/审核人、admin/管理员")],
-    password: Annotated[
-        str, typer.Option("--password", prompt="密码", hide_input=True, confirmation_prompt=True)
-    ],
-    unit: Annotated[str | None, typer.Option("--unit", help="填报人所属单位")] = None,
-    department: Annotated[
-        list[str] | None, typer.Option("--department", help="审核人负责的主管部门，可重复")
-    ] = None,
-    db: DbOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """添加用户。"""
-    from jixiao.service import ServiceError
-
-    if role not in ROLE_NAMES:
-        err.print(f"[red]未知角色 {role}；可选：filler、reviewer、admin[/red]")
-        raise typer.Exit(2)
-    service = _service(db)
-    try:
-        user_id = service.add_user(username, password, ROLE_NAMES[role], unit, department or [])
-    except ServiceError as why:
-        err.print(f"[red]{why.message}[/red]")
-        raise typer.Exit(1) from None
-    if as_json:
-        _emit_json({"id": user_id, "username": username, "role": ROLE_NAMES[role].value})
-    else:
-        typer.echo(f"已添加用户 {username}（{ROLE_NAMES[role].label}）")
-
-
-@user_app.command("list")
-def user_list(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """列出用户。"""
-    users = _service(db).users()
-    if as_json:
-        _emit_json(
-            [
-                {
-                    "id": u.id,
-                    "username": u.username,
-                    "role": u.role.value,
-                    "unit": u.unit,
-                    "departments": list(u.departments),
-                }
-                for u in users
-            ]
-        )
-        return
-    table = RichTable("用户名", "角色", "单位", "负责部门")
-    for u in users:
-        table.add_row(u.username, u.role.label, u.unit or "", "、".join(u.departments))
-    Console().print(table)
-
-
-@user_app.command("passwd")
-def user_passwd(
-    username: str,
-    password: Annotated[
-        str, typer.Option("--password", prompt="新密码", hide_input=True, confirmation_prompt=True)
-    ],
-    db: DbOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """修改用户密码（同时解除锁定）。"""
-    from jixiao.service import ServiceError
-
-    try:
-        _service(db).set_password(username, password)
-    except ServiceError as why:
-        err.print(f"[red]{why.message}[/red]")
-        raise typer.Exit(1) from None
-    if as_json:
-        _emit_json({"username": username, "changed": True})
-    else:
-        typer.echo(f"已修改 {username} 的密码")
-
-
 @app.command()
 def serve(
     host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
@@ -216,34 +134,39 @@ def serve(
     ] = 1,
     as_json: JsonOption = False,
 ) -> None:
-    """启动网页应用（设置取自环境变量 JIXIAO_*，见 docs/web.md）。"""
-    import os
+    """启动网页应用（设置取自环境变量 JIXIAO_*，见 docs/deploy-postgresql.md）。"""
+    _run_server(_service(db).url, host, port, as_json, demo=False, workers=workers)
 
+
+def _run_server(url: str, host: str, port: int, as_json: bool, demo: bool, workers: int = 1) -> None:
     import uvicorn
 
     from jixiao.web import Settings, create_app
 
-    service = _service(db)  # migrated once here, before any worker starts
-    os.environ["JIXIAO_DATABASE_URL"] = service.url
+    # every process of the server (one, or each of --workers) builds its app from the environment
+    os.environ["JIXIAO_DATABASE_URL"] = url
+    if demo:
+        os.environ["JIXIAO_DEMO"] = "1"  # for every process of the server, however it is started
     if as_json:
-        _emit_json({"url": f"http://{host}:{port}", "database": service.url, "workers": workers})
+        _emit_json({"url": f"http://{host}:{port}", "database": url, "demo": demo, "workers": workers})
     else:
-        typer.echo(f"jixiao 网页应用：http://{host}:{port}（数据库 {service.url}，{workers} 个工作进程）")
+        mode = "（演示模式）" if demo else ""
+        typer.echo(f"jixiao 网页应用：http://{host}:{port}（数据库 {url}，{workers} 个工作进程）{mode}")
     if workers == 1:
-        app_ = create_app(Settings.from_environment())
-        uvicorn.run(app_, host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(Settings.from_environment()), host=host, port=port, log_level="warning")
         return
-    # each worker process builds its own app (and engine) from the environment
-    os.environ["JIXIAO_MIGRATE"] = "0"
+    os.environ["JIXIAO_MIGRATE"] = "0"  # migrated once, by _service, before any worker starts
     uvicorn.run(
         "jixiao.web:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning"
     )
 
 
+# The demo users' passwords are published (README, user guide): they are marked as demo users and
+# can log in only to a server started by `jixiao demo` (or with JIXIAO_DEMO=1), never to `jixiao serve`.
 DEMO_USERS = (
-    ("tianbao", "tianbao-2025", Role.FILLER, "东莞市妇女联合会", ()),
-    ("shenhe", "shenhe-2025", Role.REVIEWER, None, ("东莞市妇女联合会",)),
-    ("guanli", "guanli-2025", Role.ADMIN, None, ()),
+    ("tianbao", "Tb-demo-2025", Role.FILLER, "东莞市妇女联合会", ()),
+    ("shenhe", "Sh-demo-2025", Role.REVIEWER, None, ("东莞市妇女联合会",)),
+    ("guanli", "Gl-demo-2025", Role.ADMIN, None, ()),
 )
 
 
@@ -256,33 +179,41 @@ def demo(
     no_serve: Annotated[bool, typer.Option("--no-serve", help="只准备数据，不启动服务")] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """演示：建库、导入为已公开、创建各角色演示用户并启动网页应用。"""
+    """演示：建库、导入为已公开、创建各角色演示用户并以演示模式启动网页应用。"""
     service = _service(db)
+    users = service.users()
+    real = [u.username for u in users if not u.demo]
+    if real:
+        err.print(
+            f"[red]数据库 {service.url} 已有正式用户（{'、'.join(real[:3])}），"
+            "不在其中创建密码公开的演示用户；请用新的数据库演示（--db 另一个文件）[/red]"
+        )
+        raise typer.Exit(1)
     report = service.import_path(file, published=True)
     if not report.ok:
         for problem in report.problems:
             err.print(f"[red]{file}：{problem.message}[/red]")
         raise typer.Exit(1)
-    existing = {u.username for u in service.users()}
+    existing = {u.username for u in users}
     for username, password, role, unit, departments in DEMO_USERS:
         if username in existing:
             service.set_password(username, password)
         else:
-            service.add_user(username, password, role, unit, departments)
-    users = [{"username": u, "password": p, "role": r.label} for u, p, r, _, _ in DEMO_USERS]
+            service.add_user(username, password, role, unit, departments, demo=True)
+    shown = [{"username": u, "password": p, "role": r.label} for u, p, r, _, _ in DEMO_USERS]
     if as_json:
         _emit_json(
             {
                 "database": service.url,
                 "created": report.created,
                 "unchanged": report.unchanged,
-                "users": users,
+                "users": shown,
             }
         )
     else:
         typer.echo(f"已导入 {file}：新建 {report.created} 张，未变 {report.unchanged} 张（已公开）")
-        typer.echo("演示用户（用户名 / 密码 / 角色）：")
-        for user in users:
+        typer.echo("演示用户（用户名 / 密码 / 角色；只能登录演示模式的服务）：")
+        for user in shown:
             typer.echo(f"  {user['username']} / {user['password']} / {user['role']}")
     if not no_serve:
-        serve(host=host, port=port, db=service.url, workers=1, as_json=as_json)
+        _run_server(service.url, host, port, as_json, demo=True)

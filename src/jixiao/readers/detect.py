@@ -1,8 +1,10 @@
 """Which reader a file needs, decided by its content (the file name only breaks a tie).
 
 ``read_any(path)`` is what commands and the import page call: text, workbooks (.xlsx, .xls,
-.ods), PDFs and our own JSON all come back as ``(tables, diagnostics)``; a file of a kind we do
-not read (a Word document, an image, an archive) gives one clear diagnostic.
+.ods), PDFs, HTML pages, Word documents (.docx), our own JSON, and — converted by LibreOffice
+(`office`) — legacy .doc/.wps/.rtf/.odt and WPS .et or Excel 2003 XML workbooks, all come back as
+``(tables, diagnostics)``; a file of a kind we do not read (an image, an archive) gives one clear
+diagnostic.
 """
 
 from __future__ import annotations
@@ -19,6 +21,12 @@ from jixiao.readers.text import FILE_PROBLEM, decode, file_problem, read_text
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _IMAGE_MAGICS = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
+# Stream names in a CFB container's directory (UTF-16): a Word or WPS 文字 document, not a workbook.
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+_WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
+_RTF_MAGIC = b"{\\rtf"
+_XML_SHEET = "urn:schemas-microsoft-com:office:spreadsheet"
+_XML_WORD = "schemas.microsoft.com/office/word/2003/wordml"
 
 
 class Format(StrEnum):
@@ -27,6 +35,9 @@ class Format(StrEnum):
     PDF = "pdf"
     JSON = "json"
     DOCX = "docx"
+    HTML = "html"
+    DOC = "doc"  # .doc, .wps, .rtf, .odt, Word 2003 XML: LibreOffice converts it to .docx
+    LEGACY_SHEET = "legacy-sheet"  # WPS .et, Excel 2003 XML, a .xls calamine cannot open: → .xlsx
     IMAGE = "image"
     UNKNOWN = "unknown"
 
@@ -37,18 +48,51 @@ def detect_format(data: bytes, name: str | None = None) -> Format:
     if b"%PDF-" in head[:1024]:
         return Format.PDF
     if head.startswith(_CFB_MAGIC):
-        return Format.XLSX  # a legacy .xls, or a password-protected .xlsx (the reader says which)
+        return _cfb_format(data)
     if head.startswith(_ZIP_MAGIC):
         return _zip_format(data, name)
     if head.startswith(_IMAGE_MAGICS):
         return Format.IMAGE
+    if head.lstrip().startswith(_RTF_MAGIC):
+        return Format.DOC
     text = _decode_head(data)
     if text is None:
         return Format.UNKNOWN
-    stripped = text.lstrip()
+    stripped = text.lstrip("\ufeff \t\r\n")
     if stripped.startswith(("{", "[")) and "jixiao.table/" in text[:4096]:
         return Format.JSON
+    if stripped.startswith("<?xml") and _XML_SHEET in text[:4096]:
+        return Format.LEGACY_SHEET
+    if stripped.startswith("<?xml") and _XML_WORD in text[:4096]:
+        return Format.DOC
+    from jixiao.readers.html import looks_like_html
+
+    if looks_like_html(text):
+        return Format.HTML
     return Format.TEXT
+
+
+def _cfb_format(data: bytes) -> Format:
+    """A CFB (OLE2) container: a Word/WPS 文字 document, or a workbook (.xls, WPS .et, encrypted .xlsx)."""
+    from jixiao.readers.xlsx import is_encrypted_office_file
+
+    if is_encrypted_office_file(data[: 1 << 20]):
+        return Format.XLSX  # the workbook reader says it is password-protected
+    if _has_stream(data, _WORD_STREAM) and not any(_has_stream(data, s) for s in _WORKBOOK_STREAMS):
+        return Format.DOC
+    return Format.XLSX
+
+
+def _has_stream(data: bytes, name: bytes) -> bool:
+    """True when a CFB directory entry (128 bytes, after the 512-byte header) holds that stream name."""
+    entry = name + b"\x00\x00"
+    at = data.find(entry)
+    while at != -1:
+        length = int.from_bytes(data[at + 64 : at + 66], "little") if at + 66 <= len(data) else 0
+        if at >= 512 and (at - 512) % 128 == 0 and length == len(entry):
+            return True
+        at = data.find(entry, at + 1)
+    return False
 
 
 def _decode_head(data: bytes, size: int = 65536) -> str | None:
@@ -65,21 +109,37 @@ def _decode_head(data: bytes, size: int = 65536) -> str | None:
 def _zip_format(data: bytes, name: str | None) -> Format:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except Exception:  # BadZipFile, NotImplementedError (an unknown zip version), OSError…: damaged
         # A damaged zip: trust the name so the workbook reader can say it is damaged.
         suffix = Path(name or "").suffix.lower()
         return Format.XLSX if suffix in (".xlsx", ".xlsm", ".ods", "") else Format.UNKNOWN
-    if "xl/workbook.xml" in names or ("content.xml" in names and "mimetype" in names):
+    if "content.xml" in names and "mimetype" in names:
+        return _opendocument_format(data)
+    if "xl/workbook.xml" in names:
         return Format.XLSX
     if "word/document.xml" in names:
         return Format.DOCX
     return Format.XLSX if Path(name or "").suffix.lower() in (".xlsx", ".xlsm") else Format.UNKNOWN
 
 
+def _opendocument_format(data: bytes) -> Format:
+    """An OpenDocument package: a spreadsheet (.ods, read by calamine) or a text (.odt, converted)."""
+    try:
+        mimetype = zipfile.ZipFile(io.BytesIO(data)).read("mimetype")[:100]
+    except Exception:  # damaged: the workbook reader says so
+        return Format.XLSX
+    return Format.DOC if b"opendocument.text" in mimetype else Format.XLSX
+
+
+_CONVERTED = {
+    # format → (what the file is called in messages, what LibreOffice makes of it, the suffix it gets)
+    Format.DOC: ("Word 97-2003/WPS 文字文档（.doc/.wps/.rtf/.odt）", "docx", None),
+    Format.LEGACY_SHEET: ("WPS 表格或 Excel 2003 XML 工作簿（.et/.xml）", "xlsx", ".xml"),
+}
+
 _UNSUPPORTED = {
-    Format.DOCX: "Word 文档（.docx）暂不支持，请另存为 PDF 或 Excel 后导入",
     Format.IMAGE: "图片文件无法读取：本系统不支持 OCR 识别，请提供文字版 PDF、Excel 或文本",
-    Format.UNKNOWN: "无法识别的文件格式（支持文本、Excel 工作簿、PDF 和 jixiao JSON）",
+    Format.UNKNOWN: "无法识别的文件格式（支持文本、网页、Word、Excel 工作簿、PDF 和 jixiao JSON）",
 }
 
 
@@ -99,9 +159,26 @@ def read_bytes(
 
         return read_pdf_bytes(data, file)
     if kind is Format.XLSX:
-        from jixiao.readers.xlsx import read_xlsx_bytes
+        return _read_workbook(data, file)
+    if kind is Format.DOCX:
+        from jixiao.readers.docx import read_docx_bytes
 
-        return read_xlsx_bytes(data, file)
+        return read_docx_bytes(data, file)
+    if kind is Format.HTML:
+        from jixiao.readers.html import read_html_bytes
+
+        return read_html_bytes(data, file)
+    if kind in _CONVERTED:
+        from jixiao.readers.office import read_converted
+
+        what, target, suffix = _CONVERTED[kind]
+        if kind is Format.DOC and data.startswith(_CFB_MAGIC):
+            suffix = ".doc"
+        elif kind is Format.DOC and data.startswith(_ZIP_MAGIC):
+            suffix = ".odt"
+        elif kind is Format.DOC:
+            suffix = ".rtf" if data.lstrip().startswith(_RTF_MAGIC) else ".xml"
+        return read_converted(data, file, what, target, suffix)
     if kind is Format.JSON:
         return _read_json(data, name)
     if kind is Format.TEXT:
@@ -114,6 +191,22 @@ def read_bytes(
             return tables, diagnostics
         kind = Format.UNKNOWN
     return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, _UNSUPPORTED[kind], SourceRef(name))]
+
+
+def _read_workbook(data: bytes, file: str | None) -> tuple[list[Table], list[Diagnostic]]:
+    """A workbook through calamine; a legacy one it cannot open (a WPS .et) through LibreOffice."""
+    from jixiao.readers.xlsx import ENCRYPTED_MESSAGE, read_xlsx_bytes
+
+    tables, diagnostics = read_xlsx_bytes(data, file)
+    unopened = not tables and any(d.message.startswith("无法打开工作簿") for d in diagnostics)
+    if unopened and data.startswith(_CFB_MAGIC) and ENCRYPTED_MESSAGE not in (d.message for d in diagnostics):
+        from jixiao.readers.office import office_program, read_converted
+
+        if office_program() is not None:
+            converted = read_converted(data, file, "旧版工作簿（.xls/.et）", "xlsx", ".xls")
+            if converted[0]:
+                return converted
+    return tables, diagnostics
 
 
 def _read_json(data: bytes, name: str) -> tuple[list[Table], list[Diagnostic]]:

@@ -43,7 +43,10 @@ class UploadLimits:
     max_pdf_stream_bytes: int = 64 * MiB  # one PDF stream, inflated
     max_pdf_unpacked_bytes: int = 256 * MiB  # all PDF streams together, inflated
     max_json_depth: int = 64
-    parse_seconds: float = 20.0  # the worker that parses one upload is stopped after this
+    parse_seconds: float = 25.0  # the worker that parses one upload is stopped after this
+    # a legacy office file (.doc, .wps, .et) is first converted by LibreOffice, which has its own
+    # time limit and process group (readers/office.py): its worker gets longer and no address-space cap
+    office_parse_seconds: float = 120.0
     parse_memory_bytes: int = 320 * MiB  # its address space (RLIMIT_AS), interpreter included
     staged_upload_seconds: int = 24 * 3600  # a previewed upload not confirmed by then is purged
 

@@ -14,7 +14,13 @@ from typing import Any
 
 from jixiao.readers.limits import DEFAULT_LIMITS, LimitExceeded, UploadLimits, check_json_depth
 from jixiao.scoring.profiles import PROFILES
-from jixiao.service.accounts import AccountService
+from jixiao.service.accounts import (
+    AccountPolicy,
+    AccountService,
+    reset_audit_context,
+    set_audit_context,
+    verify_audit_archive,
+)
 from jixiao.service.errors import (
     Conflict,
     Forbidden,
@@ -72,6 +78,7 @@ __all__ = [
     "LIKELIHOODS",
     "MAX_UPLOAD_BYTES",
     "PROFILES",
+    "AccountPolicy",
     "BackupError",
     "BackupResult",
     "Conflict",
@@ -102,7 +109,10 @@ __all__ = [
     "monitoring_json",
     "read_and_review",
     "read_upload",
+    "reset_audit_context",
     "restore_database",
     "review",
     "review_table",
+    "set_audit_context",
+    "verify_audit_archive",
 ]

@@ -31,10 +31,10 @@ TIME_MESSAGE = "文件读取超时（超过 {seconds:g} 秒仍未读完），已
 MEMORY_MESSAGE = "读取文件所需内存超过上限（{memory} MB），已停止；文件可能异常（如压缩炸弹），请检查后再导入"
 
 
-def run_limited(function: Callable[..., T], *args: Any, seconds: float, memory_bytes: int) -> T:
+def run_limited(function: Callable[..., T], *args: Any, seconds: float, memory_bytes: int | None) -> T:
     """``function(*args)`` in a child process; `LimitExceeded` if it takes longer than ``seconds`` or
-    more than ``memory_bytes`` of address space. ``function`` must be a module-level function and
-    its arguments and result must pickle."""
+    more than ``memory_bytes`` of address space (None: no cap). ``function`` must be a module-level
+    function, and its arguments and result must pickle."""
     request = pickle.dumps((function.__module__, function.__qualname__, args, memory_bytes, seconds))
     child = subprocess.Popen(
         [sys.executable, "-m", "jixiao.service.sandbox"],
@@ -50,7 +50,7 @@ def run_limited(function: Callable[..., T], *args: Any, seconds: float, memory_b
         if child.poll() is None:
             child.kill()
             child.wait()
-    memory = MEMORY_MESSAGE.format(memory=memory_bytes // 1024 // 1024)
+    memory = MEMORY_MESSAGE.format(memory=(memory_bytes or 0) // 1024 // 1024)
     if child.returncode == -signal.SIGXCPU:
         raise LimitExceeded(TIME_MESSAGE.format(seconds=seconds))
     try:
@@ -70,7 +70,8 @@ def run_limited(function: Callable[..., T], *args: Any, seconds: float, memory_b
 def _serve() -> None:
     """The child: read one request on stdin, set the ceilings, run it, write the outcome on stdout."""
     module, name, args, memory, seconds = pickle.loads(sys.stdin.buffer.read())
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    if memory is not None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     cpu = int(seconds) + 2
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     try:

@@ -7,7 +7,7 @@ Every method checks what the caller may see (`jixiao.permissions` through `Servi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -150,6 +150,7 @@ class TableService(ServiceBase):
             if not rows:
                 raise Invalid("没有符合筛选条件的表，无可下载的内容")
             documents = listing.get_documents(conn, [row["id"] for row in rows])
+        self.record_export(who, fmt, rows)
         return [table_from_dict(documents[row["id"]]) for row in rows]
 
     def table_file(
@@ -159,6 +160,7 @@ class TableService(ServiceBase):
         from jixiao.writers.export import export_bytes
 
         row, table = self.current_table(who, table_id)
+        self.record_export(who, fmt.value, [row])
         return row, export_bytes([table], fmt)
 
     def set_file(self, who: Principal, query: TableQuery, fmt: ExportFormat) -> tuple[int, ExportedFile]:
@@ -173,7 +175,13 @@ class TableService(ServiceBase):
     ) -> Iterator[dict[str, Any]]:
         """The API items (§6 document plus id, status, outcome) of every table the list shows for
         ``query``, page by page, so a JSON or CSV download of any size streams."""
-        return every_page(lambda page: self.list_documents(who, page)[0], query, batch)
+
+        def page_of(page: TableQuery) -> list[dict[str, Any]]:
+            items = self.list_documents(who, page)[0]
+            self.record_export(who, "stream", items)  # tables not yet public: into the audit log
+            return items
+
+        return every_page(page_of, query, batch)
 
     def all_tables(self, who: Principal, query: TableQuery, limit: int = 100_000) -> list[Table]:
         """Every table ``who`` may see that matches ``query``, in its order (up to ``limit``)."""
@@ -207,6 +215,23 @@ class TableService(ServiceBase):
         """Years, units and types the list page offers; cached briefly, as they change slowly."""
         options: dict[str, list[Any]] = self._cached("options", who, stats.filter_options)
         return options
+
+    def record_export(
+        self, who: Principal, fmt: str, rows: Sequence[dict[str, Any]], target: str = ""
+    ) -> None:
+        """An export that includes tables not yet published, into the audit log (public data is not
+        logged); ``rows`` are list rows or items with ``id`` and ``status``."""
+        private = [row for row in rows if row.get("status") not in (None, Status.PUBLISHED.value)]
+        if not private:
+            return
+        detail = {
+            "format": fmt,
+            "tables": [row.get("id") for row in private[:200]],
+            "count": len(private),
+            "target": target[:300],
+        }
+        with self.engine.begin() as conn:
+            audit.record(conn, who.user_id, "export", "table", None, detail)
 
     def audit_entries(self, who: Principal, table_id: int | None = None) -> list[dict[str, Any]]:
         """The audit log of one table (whoever may see it), or all of it (administrators)."""

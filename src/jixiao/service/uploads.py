@@ -10,6 +10,7 @@ event loop only waits. ``jixiao import`` reads in-process with the same content 
 from __future__ import annotations
 
 from jixiao.model import Diagnostic, Severity, SourceRef
+from jixiao.readers.detect import Format, detect_format
 from jixiao.readers.limits import DEFAULT_LIMITS, LimitExceeded, UploadLimits, size_message
 from jixiao.readers.text import FILE_PROBLEM
 from jixiao.service.reading import FileReport, read_and_review
@@ -21,14 +22,15 @@ def read_upload(data: bytes, file: str, limits: UploadLimits = DEFAULT_LIMITS) -
     if len(data) > limits.max_bytes:
         message = size_message(file, len(data), limits.max_bytes)
         return FileReport(file=file, problems=[Diagnostic(FILE_PROBLEM, Severity.ERROR, message)])
+    office = detect_format(data, file) in (Format.DOC, Format.LEGACY_SHEET)  # LibreOffice first
     try:
         report: FileReport = run_limited(
             read_and_review,
             data,
             file,
             limits,
-            seconds=limits.parse_seconds,
-            memory_bytes=limits.parse_memory_bytes,
+            seconds=limits.office_parse_seconds if office else limits.parse_seconds,
+            memory_bytes=None if office else limits.parse_memory_bytes,
         )
     except LimitExceeded as exceeded:
         problem = Diagnostic(FILE_PROBLEM, Severity.ERROR, exceeded.message, SourceRef(file))

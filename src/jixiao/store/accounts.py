@@ -1,11 +1,19 @@
-"""Users, roles, passwords (argon2), login sessions with expiry, and lockout after failed logins."""
+"""Users, roles, passwords (argon2) and login sessions (等保2.0 身份鉴别).
+
+Passwords follow `jixiao.store.policy`; failed logins are throttled by `jixiao.store.throttle`, and
+every refusal — unknown name, wrong password, throttled, disabled, a demo user outside demo mode —
+raises `LoginFailed` with one and the same message (`LOGIN_REFUSED`) after the same work, so the
+answer does not tell which names exist; the real reason goes to the audit log only. Sessions end
+after ``session_hours`` or ``session_idle_minutes`` without use, on logout, on "log out everywhere",
+on a password change and when the user is disabled; only a hash of the session token is stored.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -13,19 +21,31 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, delete, insert, select, update
 
+from jixiao.store import throttle
+from jixiao.store.policy import DEFAULT_POLICY, AccountPolicy, PasswordRejected, check_password
 from jixiao.store.schema import orgs, reviewer_departments, sessions, users
 from jixiao.store.tables import ensure_orgs
 from jixiao.workflow import Principal, Role
 
-MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=15)
-SESSION_LIFETIME = timedelta(hours=8)
+LOGIN_REFUSED = "用户名或密码错误，或尝试过于频繁已被暂时限制。请核对后再试，多次失败后需等待几分钟。"
+TOUCH_EVERY = timedelta(seconds=60)  # a session's last use is written at most this often
 
 _hasher = PasswordHasher()
 
 
 class AccountError(Exception):
     """A user-facing problem with an account (message in Chinese)."""
+
+
+class LoginFailed(AccountError):
+    """A refused login. ``str()`` is always `LOGIN_REFUSED`; ``reason`` is for the audit log only:
+    ``unknown_user``, ``wrong_password``, ``throttled``, ``disabled`` or ``demo_user``."""
+
+    def __init__(self, reason: str, user_id: int | None = None, locked: Sequence[str] = ()) -> None:
+        super().__init__(LOGIN_REFUSED)
+        self.reason = reason
+        self.user_id = user_id
+        self.locked = list(locked)  # "account" and/or "address" when this failure started a lockout
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +56,9 @@ class UserRecord:
     role: Role
     unit: str | None
     departments: tuple[str, ...]
-    locked_until: datetime | None
+    disabled: bool = False
+    demo: bool = False
+    created_at: datetime | None = field(default=None, compare=False)
 
     def principal(self) -> Principal:
         return Principal(
@@ -52,9 +74,19 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def _check_password_strength(password: str) -> None:
-    if len(password) < 8:
-        raise AccountError("密码至少 8 个字符")
+def _checked(password: str, username: str, policy: AccountPolicy) -> str:
+    try:
+        check_password(password, username, policy)
+    except PasswordRejected as why:
+        raise AccountError(str(why)) from None
+    return hash_password(password)
+
+
+def _check_role(role: Role, unit: str | None, departments: Sequence[str]) -> None:
+    if role is Role.FILLER and not (unit and unit.strip()):
+        raise AccountError("填报人必须指定所属单位（--unit）")
+    if role is Role.REVIEWER and not [d for d in departments if d.strip()]:
+        raise AccountError("审核人必须指定负责的主管部门（--department）")
 
 
 def create_user(
@@ -65,38 +97,48 @@ def create_user(
     unit: str | None = None,
     departments: Sequence[str] = (),
     display_name: str = "",
+    policy: AccountPolicy = DEFAULT_POLICY,
+    demo: bool = False,
 ) -> int:
     username = username.strip()
     if not username:
         raise AccountError("用户名不能为空")
+    if len(username) > 80:
+        raise AccountError("用户名不能超过 80 个字符")
     if conn.execute(select(users.c.id).where(users.c.username == username)).first():
         raise AccountError(f"用户名 {username} 已存在")
-    if role is Role.FILLER and not unit:
-        raise AccountError("填报人必须指定所属单位（--unit）")
-    if role is Role.REVIEWER and not departments:
-        raise AccountError("审核人必须指定负责的主管部门（--department）")
-    _check_password_strength(password)
+    _check_role(role, unit, departments)
+    password_hash = _checked(password, username, policy)
     org_ids = ensure_orgs(conn, [unit, *departments])
+    stamp = datetime.now(UTC)
     user_id = conn.execute(
         insert(users).returning(users.c.id),
         [
             {
                 "username": username,
                 "display_name": display_name or username,
-                "password_hash": hash_password(password),
+                "password_hash": password_hash,
                 "role": role.value,
-                "unit_id": org_ids.get(unit.strip()) if unit else None,
-                "failed_logins": 0,
-                "created_at": datetime.now(UTC),
+                "unit_id": org_ids.get(unit.strip()) if unit and role is Role.FILLER else None,
+                "created_at": stamp,
+                "password_changed_at": stamp,
+                "demo": demo,
             }
         ],
     ).scalar_one()
-    if departments:
-        conn.execute(
-            insert(reviewer_departments),
-            [{"user_id": user_id, "org_id": org_ids[d.strip()]} for d in departments if d.strip()],
-        )
+    _set_departments(conn, int(user_id), departments if role is Role.REVIEWER else (), org_ids)
     return int(user_id)
+
+
+def _set_departments(
+    conn: Connection, user_id: int, departments: Sequence[str], org_ids: dict[str, int]
+) -> None:
+    conn.execute(delete(reviewer_departments).where(reviewer_departments.c.user_id == user_id))
+    names = sorted({d.strip() for d in departments if d.strip()})
+    if names:
+        conn.execute(
+            insert(reviewer_departments), [{"user_id": user_id, "org_id": org_ids[n]} for n in names]
+        )
 
 
 def _departments_of(conn: Connection, user_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
@@ -132,7 +174,9 @@ def _records(conn: Connection, where: Any = None) -> list[UserRecord]:
             role=Role(row.role),
             unit=row.unit,
             departments=departments.get(row.id, ()),
-            locked_until=row.locked_until,
+            disabled=row.disabled_at is not None,
+            demo=bool(row.demo),
+            created_at=row.created_at,
         )
         for row in rows
     ]
@@ -143,50 +187,105 @@ def list_users(conn: Connection) -> list[UserRecord]:
 
 
 def get_user(conn: Connection, username: str) -> UserRecord | None:
-    found = _records(conn, users.c.username == username)
+    found = _records(conn, users.c.username == username.strip())
     return found[0] if found else None
 
 
-def set_password(conn: Connection, username: str, password: str) -> None:
-    _check_password_strength(password)
-    changed = conn.execute(
-        update(users)
-        .where(users.c.username == username)
-        .values(password_hash=hash_password(password), failed_logins=0, locked_until=None)
-    )
-    if changed.rowcount != 1:
+def _require(conn: Connection, username: str) -> UserRecord:
+    user = get_user(conn, username)
+    if user is None:
         raise AccountError(f"没有用户 {username}")
+    return user
+
+
+def set_password(
+    conn: Connection, username: str, password: str, policy: AccountPolicy = DEFAULT_POLICY
+) -> UserRecord:
+    """A new password; every session of the user ends (whoever had it can no longer use it)."""
+    user = _require(conn, username)
+    conn.execute(
+        update(users)
+        .where(users.c.id == user.id)
+        .values(
+            password_hash=_checked(password, user.username, policy), password_changed_at=datetime.now(UTC)
+        )
+    )
+    revoke_sessions(conn, user.id)
+    return user
+
+
+def set_disabled(conn: Connection, username: str, disabled: bool) -> UserRecord:
+    """Disable (no login, every session ended) or enable a user."""
+    user = _require(conn, username)
+    conn.execute(
+        update(users).where(users.c.id == user.id).values(disabled_at=datetime.now(UTC) if disabled else None)
+    )
+    if disabled:
+        revoke_sessions(conn, user.id)
+    return user
+
+
+def set_role(
+    conn: Connection, username: str, role: Role, unit: str | None, departments: Sequence[str]
+) -> tuple[UserRecord, UserRecord]:
+    """Change a user's role, unit (填报人) and departments (审核人); the old and new records. Takes
+    effect on the user's next request (sessions read the account every time)."""
+    before = _require(conn, username)
+    _check_role(role, unit, departments)
+    org_ids = ensure_orgs(conn, [unit, *departments])
+    conn.execute(
+        update(users)
+        .where(users.c.id == before.id)
+        .values(role=role.value, unit_id=org_ids.get(unit.strip()) if unit and role is Role.FILLER else None)
+    )
+    _set_departments(conn, before.id, departments if role is Role.REVIEWER else (), org_ids)
+    after = _require(conn, username)
+    return before, after
+
+
+def check_current_password(conn: Connection, user_id: int, password: str) -> bool:
+    row = conn.execute(select(users.c.password_hash).where(users.c.id == user_id)).first()
+    if row is None:
+        return False
+    try:
+        return bool(_hasher.verify(row.password_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def authenticate(
-    conn: Connection, username: str, password: str, moment: datetime | None = None
+    conn: Connection,
+    username: str,
+    password: str,
+    address: str | None = None,
+    policy: AccountPolicy = DEFAULT_POLICY,
+    allow_demo: bool = True,
+    moment: datetime | None = None,
 ) -> UserRecord:
-    """The user if the password is right; counts failures and locks the account after too many."""
+    """The user if the password is right and the login allowed; else `LoginFailed` (one message)."""
     moment = moment or datetime.now(UTC)
-    row = conn.execute(select(users).where(users.c.username == username.strip())).first()
-    generic = AccountError("用户名或密码错误")
+    name = username.strip()[:200]
+    keys = throttle.Keys.of(name, address)
+    row = conn.execute(select(users).where(users.c.username == name)).first() if name else None
+    if throttle.refused_until(conn, keys, policy, moment) is not None:
+        _hasher.hash(password)  # the same work as a real check: the answer's timing tells nothing
+        raise LoginFailed("throttled", row.id if row else None)
     if row is None:
-        _hasher.hash(password)  # spend the same time as a real check, so names cannot be probed
-        raise generic
-    if row.locked_until is not None and row.locked_until > moment:
-        raise AccountError(f"登录失败次数过多，账户已锁定至 {row.locked_until:%H:%M}（UTC），请稍后再试")
+        _hasher.hash(password)
+        raise LoginFailed("unknown_user", None, throttle.fail(conn, keys, policy, moment))
     try:
         _hasher.verify(row.password_hash, password)
     except (VerificationError, InvalidHashError):
-        failures = row.failed_logins + 1
-        locked = moment + LOCKOUT if failures >= MAX_FAILED_LOGINS else None
-        conn.execute(
-            update(users)
-            .where(users.c.id == row.id)
-            .values(failed_logins=0 if locked else failures, locked_until=locked)
-        )
-        if locked:
-            raise AccountError(f"连续 {MAX_FAILED_LOGINS} 次密码错误，账户已锁定 15 分钟") from None
-        raise generic from None
-    conn.execute(update(users).where(users.c.id == row.id).values(failed_logins=0, locked_until=None))
-    record = get_user(conn, row.username)
-    assert record is not None
-    return record
+        raise LoginFailed("wrong_password", row.id, throttle.fail(conn, keys, policy, moment)) from None
+    if row.disabled_at is not None:
+        raise LoginFailed("disabled", row.id)
+    if row.demo and not allow_demo:
+        raise LoginFailed("demo_user", row.id)
+    throttle.succeed(conn, keys)
+    if _hasher.check_needs_rehash(row.password_hash):
+        conn.execute(update(users).where(users.c.id == row.id).values(password_hash=hash_password(password)))
+    found = _records(conn, users.c.id == row.id)
+    return found[0]
 
 
 def _token_hash(token: str) -> str:
@@ -194,34 +293,52 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def open_session(conn: Connection, user_id: int, lifetime: timedelta = SESSION_LIFETIME) -> str:
+def open_session(conn: Connection, user_id: int, policy: AccountPolicy = DEFAULT_POLICY) -> str:
     token = secrets.token_urlsafe(32)
     stamp = datetime.now(UTC)
+    conn.execute(delete(sessions).where(sessions.c.expires_at <= stamp))  # nothing kept past its use
+    throttle.forget_old(conn, policy, stamp)
     conn.execute(
         insert(sessions),
         [
             {
                 "token_hash": _token_hash(token),
                 "user_id": user_id,
-                "expires_at": stamp + lifetime,
+                "expires_at": stamp + policy.session_lifetime,
                 "created_at": stamp,
+                "last_seen_at": stamp,
             }
         ],
     )
     return token
 
 
-def session_user(conn: Connection, token: str, moment: datetime | None = None) -> UserRecord | None:
-    """The user of a live session, or None if the token is unknown or expired."""
+def session_user(
+    conn: Connection, token: str, policy: AccountPolicy = DEFAULT_POLICY, moment: datetime | None = None
+) -> UserRecord | None:
+    """The user of a live session, or None if the token is unknown, expired, idle too long, or its
+    user disabled. An ended session is deleted; a live one's last use is recorded."""
     moment = moment or datetime.now(UTC)
-    row = conn.execute(
-        select(sessions.c.user_id, sessions.c.expires_at).where(sessions.c.token_hash == _token_hash(token))
-    ).first()
-    if row is None or row.expires_at <= moment:
+    digest = _token_hash(token)
+    row = conn.execute(select(sessions).where(sessions.c.token_hash == digest)).first()
+    if row is None:
+        return None
+    last = row.last_seen_at or row.created_at
+    if row.expires_at <= moment or last + policy.session_idle <= moment:
+        conn.execute(delete(sessions).where(sessions.c.token_hash == digest))
         return None
     found = _records(conn, users.c.id == row.user_id)
-    return found[0] if found else None
+    if not found or found[0].disabled:
+        return None
+    if moment - last >= TOUCH_EVERY:
+        conn.execute(update(sessions).where(sessions.c.token_hash == digest).values(last_seen_at=moment))
+    return found[0]
 
 
 def close_session(conn: Connection, token: str) -> None:
     conn.execute(delete(sessions).where(sessions.c.token_hash == _token_hash(token)))
+
+
+def revoke_sessions(conn: Connection, user_id: int) -> int:
+    """End every session of a user (log out everywhere); how many there were."""
+    return int(conn.execute(delete(sessions).where(sessions.c.user_id == user_id)).rowcount or 0)

@@ -1,15 +1,140 @@
-"""The audit log: who did what, when, and what changed (old → new), as JSON detail."""
+"""The audit log (等保2.0 安全审计): who did what, when, from where, with what outcome.
+
+Every row carries the time, the user (and, from the command line, the operating-system user as
+``actor``), the source address, the outcome (``success``, ``failure``, ``denied``) and a JSON detail
+scrubbed of personal data (`scrub`). The log is append-only — database triggers refuse UPDATE and
+DELETE (migration 0004) — and hash-chained: row *n* stores ``row_hash = sha256(prev_hash, content)``
+where ``prev_hash`` is row *n−1*'s hash, and the one-row ``audit_chain`` table holds the head, so
+`jixiao.store.audit_chain.verify` finds a row altered, deleted or cut off the end. The format of
+`row_hash` is frozen: changing it would make every stored chain fail verification.
+
+Where the source address and the operator come from: `context` (set per web request by a middleware,
+and by the CLI for its whole run), so the service's methods need not pass them along.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar, Token
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, select, update
 
-from jixiao.store.schema import audit_log, users
+from jixiao.store.schema import audit_chain, audit_log, users
+
+GENESIS = "0" * 64
+SUCCESS, FAILURE, DENIED = "success", "failure", "denied"
+OUTCOME_LABELS = {SUCCESS: "成功", FAILURE: "失败", DENIED: "拒绝"}
+OMITTED = "（个人信息，已略去）"
+
+# Keys whose values are personal data or secrets: never written to the log, whatever the event.
+PERSONAL_KEYS = frozenset(
+    {"password", "password_hash", "token", "phone", "telephone", "mobile", "contact", "contact_name",
+     "contact_phone", "filler", "filler_name", "preparer", "填表人", "联系人", "联系电话", "电话", "手机"}
+)  # fmt: skip
+# Mobile numbers (11 digits from 1[3-9]) and landlines with an area code (010-12345678, 0769-1234567).
+_PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class AuditContext:
+    actor: str | None = None  # the operating-system user when the CLI acts on the database
+    address: str | None = None  # the client's address for a web request; "cli" for the command line
+
+
+_NOWHERE = AuditContext()
+_context: ContextVar[AuditContext] = ContextVar("jixiao_audit_context", default=_NOWHERE)
+
+
+def set_context(actor: str | None = None, address: str | None = None) -> Token[AuditContext]:
+    return _context.set(AuditContext(actor, address))
+
+
+def reset_context(token: Token[AuditContext]) -> None:
+    _context.reset(token)
+
+
+@contextmanager
+def context(actor: str | None = None, address: str | None = None) -> Iterator[None]:
+    token = set_context(actor, address)
+    try:
+        yield
+    finally:
+        reset_context(token)
+
+
+def current_context() -> AuditContext:
+    return _context.get()
+
+
+_PERSONAL_PLACES = ("填表人", "联系人", "电话", "手机", "phone", "contact")
+
+
+def _about_a_person(item: dict[Any, Any]) -> bool:
+    """A change record ({"place"/"field": "填表人", "old": …, "new": …}) about personal data."""
+    label = item.get("place") or item.get("field")
+    return isinstance(label, str) and any(word in label.lower() for word in _PERSONAL_PLACES)
+
+
+def scrub(value: Any) -> Any:
+    """The value with personal data left out: keys in `PERSONAL_KEYS`, the old and new values of a
+    change to a personal field (a table's 填表人 or phone), and phone numbers anywhere in text."""
+    if isinstance(value, dict):
+        personal = _about_a_person(value)
+        return {
+            k: OMITTED
+            if str(k).lower() in PERSONAL_KEYS or (personal and k in ("old", "new", "value"))
+            else scrub(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [scrub(item) for item in value]
+    if isinstance(value, str):
+        return _PHONE.sub("***", value)
+    return value
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def row_hash(prev_hash: str, row: dict[str, Any]) -> str:
+    """The hash of one row's content chained to the previous row's hash (format frozen)."""
+    content = [
+        row["seq"],
+        _stamp(row["created_at"]),
+        row["user_id"],
+        row["actor"],
+        row["address"],
+        row["action"],
+        row["entity"],
+        row["entity_id"],
+        row["outcome"],
+        row["detail"],
+    ]
+    text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(f"{prev_hash}\n{text}".encode()).hexdigest()
+
+
+def _lock_head(conn: Connection) -> tuple[int, str]:
+    """The chain's head, locked until the transaction ends (a no-op UPDATE takes the row lock on
+    PostgreSQL and the write lock on SQLite first), so concurrent writers chain one after another."""
+    changed = conn.execute(
+        update(audit_chain).where(audit_chain.c.id == 1).values(last_seq=audit_chain.c.last_seq)
+    )
+    if changed.rowcount != 1:  # a database made from schema.py rather than the migrations
+        conn.execute(
+            insert(audit_chain),
+            [{"id": 1, "last_seq": 0, "last_hash": GENESIS, "anchor_seq": 0, "anchor_hash": GENESIS}],
+        )
+    head = conn.execute(select(audit_chain.c.last_seq, audit_chain.c.last_hash)).one()
+    return int(head.last_seq), str(head.last_hash)
 
 
 def record(
@@ -19,8 +144,9 @@ def record(
     entity: str,
     entity_id: int | None,
     detail: dict[str, Any],
+    outcome: str = SUCCESS,
 ) -> None:
-    record_many(conn, user_id, action, entity, [(entity_id, detail)], datetime.now(UTC))
+    record_many(conn, user_id, action, entity, [(entity_id, detail)], datetime.now(UTC), outcome)
 
 
 def record_many(
@@ -30,20 +156,33 @@ def record_many(
     entity: str,
     items: Sequence[tuple[int | None, dict[str, Any]]],
     stamp: datetime,
+    outcome: str = SUCCESS,
 ) -> None:
-    rows = [
-        {
+    """Append one row per item, chained, in the caller's transaction."""
+    if not items:
+        return
+    where = current_context()
+    seq, prev = _lock_head(conn)
+    rows = []
+    for entity_id, detail in items:
+        seq += 1
+        row = {
+            "seq": seq,
+            "created_at": stamp,
             "user_id": user_id,
+            "actor": where.actor,
+            "address": where.address,
             "action": action,
             "entity": entity,
             "entity_id": entity_id,
-            "detail": json.dumps(detail, ensure_ascii=False, default=str),
-            "created_at": stamp,
+            "outcome": outcome,
+            "detail": json.dumps(scrub(detail), ensure_ascii=False, default=str, sort_keys=True),
         }
-        for entity_id, detail in items
-    ]
-    if rows:
-        conn.execute(insert(audit_log), rows)
+        row["prev_hash"] = prev
+        row["row_hash"] = prev = row_hash(prev, row)
+        rows.append(row)
+    conn.execute(insert(audit_log), rows)
+    conn.execute(update(audit_chain).where(audit_chain.c.id == 1).values(last_seq=seq, last_hash=prev))
 
 
 def entries(
@@ -53,7 +192,7 @@ def entries(
     query = (
         select(audit_log, users.c.username)
         .outerjoin(users, users.c.id == audit_log.c.user_id)
-        .order_by(audit_log.c.id.desc())
+        .order_by(audit_log.c.seq.desc())
         .limit(limit)
     )
     if entity is not None:

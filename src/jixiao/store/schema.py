@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     DateTime,
     Dialect,
@@ -73,9 +74,24 @@ users = Table(
     Column("password_hash", String(200), nullable=False),
     Column("role", String(20), nullable=False),  # filler | reviewer | admin
     Column("unit_id", Integer, ForeignKey("orgs.id"), nullable=True),
-    Column("failed_logins", Integer, nullable=False, default=0),
-    Column("locked_until", UtcDateTime(), nullable=True),
     Column("created_at", UtcDateTime(), nullable=False),
+    # 0004: a disabled user cannot log in; demo users (known passwords) log in only in demo mode
+    Column("disabled_at", UtcDateTime(), nullable=True),
+    Column("demo", Boolean, nullable=False, default=False, server_default="0"),
+    Column("password_changed_at", UtcDateTime(), nullable=True),
+)
+
+# Failed logins per account, per source address and per (account, address) pair (0004). The key is
+# a hash of the attempted name or address, so a name typed by mistake (or a password typed into the
+# name field) is not kept, and unknown names are throttled exactly like real ones.
+login_throttle = Table(
+    "login_throttle",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("lockouts", Integer, nullable=False, default=0),
+    Column("locked_until", UtcDateTime(), nullable=True),
+    Column("last_failure_at", UtcDateTime(), nullable=False),
 )
 
 # The departments a reviewer (审核人) reviews.
@@ -93,7 +109,9 @@ sessions = Table(
     Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
     Column("expires_at", UtcDateTime(), nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
+    Column("last_seen_at", UtcDateTime(), nullable=True),  # 0004: the idle timeout counts from it
 )
+Index("ix_sessions_user", sessions.c.user_id)
 
 perf_tables = Table(
     "perf_tables",
@@ -205,6 +223,8 @@ workflow_events = Table(
 )
 Index("ix_workflow_events_table", workflow_events.c.table_id)
 
+# Append-only (triggers refuse UPDATE and DELETE, see migration 0004) and hash-chained: ``seq`` counts
+# rows without gaps, ``row_hash`` is the hash of the row's content and ``prev_hash`` (jixiao.store.audit).
 audit_log = Table(
     "audit_log",
     metadata,
@@ -215,8 +235,28 @@ audit_log = Table(
     Column("entity_id", Integer, nullable=True),
     Column("detail", Text, nullable=False, default="{}"),  # JSON: what changed, old → new
     Column("created_at", UtcDateTime(), nullable=False),
+    Column("actor", String(120), nullable=True),  # 0004: the operating-system user, for the CLI
+    Column("address", String(64), nullable=True),  # 0004: the source address (web), or "cli"
+    Column("outcome", String(20), nullable=False, default="success", server_default="success"),
+    Column("seq", BigInteger, nullable=False, unique=True),
+    Column("prev_hash", String(64), nullable=False),
+    Column("row_hash", String(64), nullable=False),
 )
 Index("ix_audit_log_entity", audit_log.c.entity, audit_log.c.entity_id)
+Index("ix_audit_log_created", audit_log.c.created_at)
+
+# The head of the audit chain (one row, id 1): the last row's seq and hash, and the anchor left by
+# archiving (the seq and hash of the last row moved out), from which the rows still here continue.
+audit_chain = Table(
+    "audit_chain",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("last_seq", BigInteger, nullable=False, default=0),
+    Column("last_hash", String(64), nullable=False, default=""),
+    Column("anchor_seq", BigInteger, nullable=False, default=0),
+    Column("anchor_hash", String(64), nullable=False, default=""),
+    Column("archived_before", UtcDateTime(), nullable=True),
+)
 
 # Uploaded files waiting for the user to confirm the import after seeing the preview.
 uploads = Table(

@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 
 from jixiao.service import (
     DATABASE_ERRORS,
+    AccountPolicy,
     Conflict,
     Forbidden,
     Invalid,
@@ -31,7 +32,13 @@ from jixiao.service import (
 )
 from jixiao.web.guard import RequestGuard
 from jixiao.web.headers import SecurityHeaders
-from jixiao.web.security import CsrfError, LoginRequired, csrf_middleware
+from jixiao.web.security import (
+    CsrfError,
+    LoginRequired,
+    audit_context_middleware,
+    csrf_middleware,
+    record_denial,
+)
 from jixiao.web.templating import make_templates
 
 HERE = Path(__file__).parent
@@ -46,6 +53,8 @@ class Settings:
     hsts_seconds: int = 0  # behind HTTPS: Strict-Transport-Security max-age (0: not sent)
     limits: UploadLimits = field(default_factory=UploadLimits)  # uploads and request bodies
     migrate: bool = True
+    accounts: AccountPolicy | None = None  # passwords, lockout, sessions; default: from the environment
+    demo: bool = False  # demo users (published passwords) may log in only when set (`jixiao demo`)
 
     @property
     def max_upload_bytes(self) -> int:
@@ -78,6 +87,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The app over ``settings`` (from the environment when not given: `Settings.from_environment`)."""
     settings = settings or Settings.from_environment()
     service = Service(settings.database_url)
+    service.account_policy = settings.accounts or AccountPolicy.from_environ()
+    if settings.demo:  # else JIXIAO_DEMO decides (worker processes started by `jixiao demo`)
+        service.demo_mode = True
     if settings.migrate:
         service.upgrade()
     app = FastAPI(
@@ -92,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.templates = make_templates(HERE / "templates")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.middleware("http")(csrf_middleware)
+    app.middleware("http")(audit_context_middleware)  # added last: runs first
     app.add_middleware(RequestGuard, limits=settings.limits)  # before any body is read
     app.add_middleware(SecurityHeaders, hsts_seconds=settings.hsts_seconds)  # outermost
 
@@ -112,6 +125,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(ServiceError)
     async def service_error(request: Request, exc: ServiceError) -> Response:
         status = next((code for kind, code in _STATUS.items() if isinstance(exc, kind)), 400)
+        if status == 403:
+            await record_denial(request, exc.message)
         return error_response(request, status, exc.message)
 
     @app.exception_handler(MissingFontError)
@@ -120,7 +135,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(CsrfError)
     async def csrf_error(request: Request, exc: CsrfError) -> Response:
-        return error_response(request, 403, "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试")
+        message = "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试"
+        await record_denial(request, message)
+        return error_response(request, 403, message)
 
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, exc: LoginRequired) -> Response:
@@ -128,12 +145,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return JSONResponse({"error": "请先登录"}, status_code=401)
         return Response(status_code=303, headers={"Location": f"/login?next={request.url.path}"})
 
-    from jixiao.web import api, downloads, evaluation_pages, pages, workflow_pages
+    from jixiao.web import account_pages, api, downloads, evaluation_pages, pages, workflow_pages
 
     # before the pages and the API: /tables/download.xlsx would otherwise match /tables/{table_id}
     app.include_router(downloads.router)
     app.include_router(downloads.api_router)
     app.include_router(pages.router)
+    app.include_router(account_pages.router)
     app.include_router(workflow_pages.router)
     app.include_router(api.router)
     app.include_router(evaluation_pages.router)

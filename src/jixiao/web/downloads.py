@@ -90,6 +90,7 @@ def download_table(
     if kind in (ExportFormat.JSON, ExportFormat.CSV):
         # one shape per document kind: the table's open data object, or its rows as in every CSV
         item = service.table_item(who, table_id)
+        service.record_export(who, kind.value, [item], request.url.path)
         project = item["project"]
         stem = f"{project['name']}_{project['year']}" if project.get("year") else project["name"]
         if kind is ExportFormat.JSON:

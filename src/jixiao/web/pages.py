@@ -1,18 +1,21 @@
-"""Pages anyone may open (what they show depends on who asks): dashboard, list, table, open data, login."""
+"""Pages anyone may open (what they show depends on who asks): dashboard, list, table, open data.
+
+Login, logout and the account page are in `jixiao.web.account_pages`.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
 from jixiao.permissions import general
 from jixiao.queries import MAX_PER_PAGE, OUTCOMES, SEVERITIES, SORT_KEYS, TableQuery
-from jixiao.service import Forbidden, documents_to_csv
+from jixiao.service import documents_to_csv
 from jixiao.web.layout import official_rows
-from jixiao.web.security import SESSION_COOKIE, check_csrf, current_principal, require_admin, service_of
+from jixiao.web.security import current_principal, require_admin, service_of
 from jixiao.workflow import Principal, Status
 
 router = APIRouter(include_in_schema=False)
@@ -96,6 +99,7 @@ def table_page(request: Request, table_id: int, who: Principal = Depends(current
 @router.get("/tables/{table_id}/document.json")
 def table_json(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> Response:
     item = service_of(request).table_item(who, table_id)
+    service_of(request).record_export(who, "json", [item], request.url.path)
     body = json.dumps(item, ensure_ascii=False, indent=2)
     return Response(
         body,
@@ -107,6 +111,7 @@ def table_json(request: Request, table_id: int, who: Principal = Depends(current
 @router.get("/tables/{table_id}/document.csv")
 def table_csv(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> Response:
     item = service_of(request).table_item(who, table_id)
+    service_of(request).record_export(who, "csv", [item], request.url.path)
     return Response(
         "\ufeff" + documents_to_csv([item]),  # BOM: Excel opens UTF-8 CSV correctly only with it
         media_type="text/csv; charset=utf-8",
@@ -148,49 +153,6 @@ def open_data_csv(request: Request) -> Response:
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="jixiao-published.csv"'},
     )
-
-
-@router.get("/login", response_class=HTMLResponse)
-def login_page(request: Request, next: str = "/") -> HTMLResponse:
-    return render(request, "login.html", {"next": next, "error": None})
-
-
-def _safe_next(target: str) -> str:
-    # only local paths: a crafted ?next= must not send users to another site
-    return target if target.startswith("/") and not target.startswith("//") else "/"
-
-
-@router.post("/login", dependencies=[Depends(check_csrf)])
-def login(
-    request: Request,
-    username: Annotated[str, Form()] = "",
-    password: Annotated[str, Form()] = "",
-    next: Annotated[str, Form()] = "/",
-) -> Response:
-    try:
-        token, _ = service_of(request).login(username, password)
-    except Forbidden as why:
-        return render(request, "login.html", {"next": next, "error": why.message, "username": username}, 401)
-    response = RedirectResponse(_safe_next(next), status_code=303)
-    response.set_cookie(
-        SESSION_COOKIE,
-        token,
-        httponly=True,
-        samesite="lax",
-        secure=request.app.state.settings.secure_cookies,
-        max_age=8 * 3600,
-    )
-    return response
-
-
-@router.post("/logout", dependencies=[Depends(check_csrf)])
-def logout(request: Request) -> Response:
-    token = request.cookies.get(SESSION_COOKIE)
-    if token:
-        service_of(request).logout(token)
-    response = RedirectResponse("/", status_code=303)
-    response.delete_cookie(SESSION_COOKIE)
-    return response
 
 
 @router.get("/audit", response_class=HTMLResponse)

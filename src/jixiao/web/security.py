@@ -7,13 +7,15 @@ make a browser send the cookie but cannot read it to put it in the form.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Awaitable, Callable
 
 from fastapi import Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
-from jixiao.service import Service
+from jixiao.service import Service, reset_audit_context, set_audit_context
 from jixiao.workflow import Principal, Role
 
 SESSION_COOKIE = "jixiao_session"
@@ -56,6 +58,42 @@ async def check_csrf(request: Request) -> None:
         sent = value if isinstance(value, str) else None
     if not cookie or not sent or not secrets.compare_digest(cookie, sent):
         raise CsrfError
+
+
+def client_address(request: Request) -> str | None:
+    """The client's address as the server sees it (behind a proxy: run uvicorn with
+    ``--proxy-headers --forwarded-allow-ips`` so that this is the real client, not the proxy)."""
+    return request.client.host if request.client else None
+
+
+# Monitoring and self-evaluation files: never public (their pages need a login), so every download
+# is an export of non-public data. The table downloads record theirs in the service.
+_EVALUATION_FILE = re.compile(r"^/tables/(\d+)/(?:evaluation|monitoring)/[\w.-]+\.(xlsx|pdf|docx)$")
+
+
+async def audit_context_middleware(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """Every audit row written while answering this request carries the client's address; a
+    monitoring or self-evaluation file handed out is recorded as an export."""
+    token = set_audit_context(address=client_address(request))
+    try:
+        response = await call_next(request)
+        found = _EVALUATION_FILE.match(request.url.path)
+        if found and request.method == "GET" and response.status_code == 200:
+            who = await run_in_threadpool(current_principal, request)
+            row = {"id": int(found[1]), "status": "evaluation"}
+            await run_in_threadpool(service_of(request).record_export, who, found[2], [row], request.url.path)
+        return response
+    finally:
+        reset_audit_context(token)
+
+
+async def record_denial(request: Request, message: str) -> None:
+    """A refused request (403) into the audit log: who, which method and path, why."""
+    who = await run_in_threadpool(current_principal, request)
+    target = f"{request.method} {request.url.path}"
+    await run_in_threadpool(service_of(request).record_denial, who, target, message)
 
 
 def service_of(request: Request) -> Service:

@@ -188,7 +188,8 @@ async def import_preview(
         check_upload(data, filename, limits.max_bytes)
     except Invalid as why:
         return render(request, "import.html", {"report": None, "error": why.message}, 400)
-    # parsed in a worker process with a time and memory ceiling; this coroutine only waits
+    # parsed in a worker process with a time and memory ceiling (a .doc/.wps is first converted by
+    # LibreOffice there); this coroutine only waits
     report = await run_in_threadpool(read_upload, data, filename, limits)
     if not report.ok:
         message = "；".join(p.message for p in report.problems)

@@ -32,7 +32,7 @@ def live_server(sqlite_url: str, seed_path: Path) -> Iterator[tuple[str, int]]:
     assert service.import_path(seed_path).created == 17
     service.add_user("tianbao", PASSWORD, Role.FILLER, FULIAN)
     service.add_user("shenhe", PASSWORD, Role.REVIEWER, None, (FULIAN,))
-    admin = Principal(user_id=0, username="", role=Role.ADMIN)
+    admin = Principal(user_id=None, username="", role=Role.ADMIN)
     rows, _ = service.list_tables(admin, TableQuery(q=PROJECT))
     # monitoring and self-evaluation come after the table is approved and published with the budget
     with service.engine.begin() as conn:

@@ -1,0 +1,117 @@
+"""Building the library: tables in (streamed), entries out; an earlier library is extended, never redone.
+
+``build_library(tables, previous)`` mines every table not mined before (stage 1, `mining`), groups the
+keys (stage 2, `grouping`: earlier groups kept, new keys join them or form new groups) and builds one
+`Entry` per group (`entries`). The result keeps its mined state (per-key statistics, groups and the
+fingerprints of the tables mined) so the next build only adds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from jixiao.library.entries import Entry, build_entry
+from jixiao.library.grouping import Group, Member, group_keys
+from jixiao.library.mining import KeyStats, Miner, TableRows
+
+Progress = Callable[[int], None]  # called with the number of indicator rows of each table mined
+
+
+@dataclass
+class Library:
+    """Entries with the state they were mined from."""
+
+    entries: tuple[Entry, ...]
+    stats: dict[str, KeyStats]
+    groups: tuple[Group, ...]
+    seen: set[str] = field(default_factory=set)
+    table_years: Sequence[int] = ()  # the year of each table mined, by ordinal (0: unknown)
+    added_tables: int = 0
+    skipped_tables: int = 0
+    added_rows: int = 0
+
+    @property
+    def tables(self) -> int:
+        return len(self.table_years)
+
+    @property
+    def rows(self) -> int:
+        return sum(s.rows for s in self.stats.values())
+
+    @property
+    def conflicts(self) -> tuple[Entry, ...]:
+        """Entries used under more than one 二级: reported for a curator to decide."""
+        return tuple(e for e in self.entries if e.placement_conflict)
+
+    def by_code(self, code: str) -> Entry | None:
+        return next((e for e in self.entries if e.code == code), None)
+
+
+def _dominant_level2(stats: KeyStats) -> str:
+    by_level2: dict[str, int] = {}
+    for (_, level2), count in stats.placements.items():
+        by_level2[level2] = by_level2.get(level2, 0) + count
+    return min(by_level2, key=lambda k: (-by_level2[k], k)) if by_level2 else ""
+
+
+def entries_of(
+    groups: Iterable[Group], stats: dict[str, KeyStats], table_years: Sequence[int]
+) -> tuple[Entry, ...]:
+    """One entry per group that has statistics, the most used first."""
+    entries = [build_entry(g, stats, table_years) for g in groups if any(m.key in stats for m in g.members)]
+    entries.sort(key=lambda e: (-e.provenance.tables, -e.provenance.rows, e.key))
+    return tuple(entries)
+
+
+def build_library(
+    tables: Iterable[TableRows],
+    previous: Library | None = None,
+    progress: Progress | None = None,
+) -> Library:
+    """Mine ``tables`` (an iterator is consumed once, table by table) into a library.
+
+    With ``previous``, its statistics are extended, tables already mined are skipped, and its groups
+    are kept: new keys may join them, but they are neither merged with each other nor split.
+    """
+    miner = Miner(previous.seen, previous.table_years) if previous else Miner()
+    if previous:
+        miner.stats = {key: _copy(stats) for key, stats in previous.stats.items()}
+    for table in tables:
+        miner.add(table)
+        if progress is not None:
+            progress(len(table.rows))
+    existing = {m.key: g.key for g in previous.groups for m in g.members} if previous is not None else None
+    level2_of = {key: _dominant_level2(stats) for key, stats in miner.stats.items()}
+    weight = {key: stats.rows for key, stats in miner.stats.items()}
+    groups = group_keys(miner.stats, level2_of, weight, existing)
+    if previous is not None:
+        groups = _keep_similarities(groups, previous.groups)
+    return Library(
+        entries=entries_of(groups, miner.stats, miner.table_years),
+        stats=miner.stats,
+        groups=tuple(groups),
+        seen=miner.seen,
+        table_years=miner.table_years,
+        added_tables=miner.tables_added,
+        skipped_tables=miner.tables_skipped,
+        added_rows=miner.rows_added,
+    )
+
+
+def _copy(stats: KeyStats) -> KeyStats:
+    fresh = KeyStats(stats.key)
+    fresh.merge(stats)
+    return fresh
+
+
+def _keep_similarities(groups: list[Group], earlier: Iterable[Group]) -> list[Group]:
+    """Members kept from an earlier build keep how they joined (key, core, fuzzy), not "exact"."""
+    before = {m.key: m for g in earlier for m in g.members}
+    return [
+        Group(g.key, tuple(before.get(m.key, m) if m.how == "exact" else m for m in g.members))
+        for g in groups
+    ]
+
+
+__all__ = ["Library", "Member", "Progress", "build_library", "entries_of"]

@@ -1,0 +1,177 @@
+"""The library as open data: ``jixiao.library/1`` JSON, entries for people and the mined state for the
+next build.
+
+``entries`` is what readers use (each entry with its placements, synonyms, direction, value type and
+provenance; numbers as decimal strings). ``state`` is what a later ``jixiao library build`` needs to
+only add: the statistics of every normalised key, the groups (members with their similarity), and
+the fingerprints of the tables already mined. Entries are rebuilt from the state when a file is read,
+so the two can never disagree.
+"""
+
+from __future__ import annotations
+
+from array import array
+from decimal import Decimal
+from typing import Any
+
+from jixiao.library.build import Library, entries_of
+from jixiao.library.entries import DIRECTION_LABELS, VALUE_TYPE_LABELS, Distribution, Entry
+from jixiao.library.grouping import Group, Member
+from jixiao.library.mining import KeyStats
+
+FORMAT = "jixiao.library/1"
+
+
+class LibraryFormatError(ValueError):
+    """A file that is not a jixiao library (the message is Chinese)."""
+
+
+def _number(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def distribution_to_dict(d: Distribution) -> dict[str, Any]:
+    return {
+        "unit": d.unit,
+        "count": d.count,
+        "median": _number(d.median),
+        "min": _number(d.low),
+        "max": _number(d.high),
+        "common_op": d.common_op or None,
+        "common_value": _number(d.common_value),
+        "sources": {"median": d.median_source, "min": d.low_source, "max": d.high_source},
+    }
+
+
+def entry_to_dict(entry: Entry) -> dict[str, Any]:
+    p = entry.provenance
+    return {
+        "code": entry.code,
+        "version": entry.version,
+        "status": entry.status,
+        "name": entry.name,
+        "key": entry.key,
+        "synonyms": list(entry.synonyms),
+        "level1": entry.level1,
+        "level2": entry.level2,
+        "placements": [{"level1": x.level1, "level2": x.level2, "count": x.count} for x in entry.placements],
+        "placement_conflict": entry.placement_conflict,
+        "direction": entry.direction,
+        "direction_label": DIRECTION_LABELS[entry.direction],
+        "value_type": entry.value_type,
+        "value_type_label": VALUE_TYPE_LABELS[entry.value_type],
+        "unit_class": entry.unit_class,
+        "unit": entry.unit or None,
+        "provenance": {
+            "rows": p.rows,
+            "tables": p.tables,
+            "publishers": p.publishers,
+            "years": {str(year): n for year, n in p.years},
+            "kinds": dict(p.kinds),
+            "ops": {op or "none": n for op, n in p.ops},
+            "units": {unit or "none": n for unit, n in p.units},
+            "values": [distribution_to_dict(d) for d in p.distributions],
+            "grades": dict(p.grades),
+            "sources": list(p.sources),
+        },
+        "members": [
+            {
+                "key": m.key,
+                "similarity": m.similarity,
+                "how": m.how,
+                "rows": m.rows,
+                "tables": m.tables,
+                "names": list(m.names),
+            }
+            for m in entry.members
+        ],
+    }
+
+
+def _stats_to_dict(s: KeyStats, publisher_ids: dict[str, int]) -> dict[str, Any]:
+    return {
+        "key": s.key,
+        "rows": s.rows,
+        "table_ids": s.table_ids.tolist(),
+        "names": dict(s.names),
+        "placements": [[l1, l2, n] for (l1, l2), n in s.placements.items()],
+        "kinds": dict(s.kinds),
+        "ops": dict(s.ops),
+        "units": dict(s.units),
+        "name_units": dict(s.name_units),
+        "values": [[op, unit, _number(v), n, s.value_sources.get((op, unit, v), "")]
+                   for (op, unit, v), n in s.values.items()],
+        "grades": dict(s.grades),
+        "publishers": sorted(publisher_ids.setdefault(p, len(publisher_ids)) for p in s.publishers),
+        "sources": list(s.sources),
+    }  # fmt: skip
+
+
+def _stats_from_dict(d: dict[str, Any], publishers: list[str]) -> KeyStats:
+    s = KeyStats(d["key"], rows=d["rows"], table_ids=array("I", d["table_ids"]))
+    s.names = dict(d["names"])
+    s.placements = {(l1, l2): n for l1, l2, n in d["placements"]}
+    s.kinds = dict(d["kinds"])
+    s.ops = dict(d["ops"])
+    s.units = dict(d["units"])
+    s.name_units = dict(d["name_units"])
+    for op, unit, value, n, source in d["values"]:
+        value_key = (op, unit, Decimal(value))
+        s.values[value_key] = s.values.get(value_key, 0) + n
+        if source:
+            s.value_sources[value_key] = source
+    s.grades = dict(d["grades"])
+    s.publishers = {publishers[i] for i in d["publishers"]}
+    s.sources = list(d["sources"])
+    return s
+
+
+def library_to_dict(library: Library) -> dict[str, Any]:
+    publisher_ids: dict[str, int] = {}
+    keys = [_stats_to_dict(s, publisher_ids) for s in sorted(library.stats.values(), key=lambda s: s.key)]
+    return {
+        "format": FORMAT,
+        "summary": {
+            "entries": len(library.entries),
+            "keys": len(library.stats),
+            "tables": library.tables,
+            "rows": library.rows,
+            "placement_conflicts": len(library.conflicts),
+        },
+        "entries": [entry_to_dict(e) for e in library.entries],
+        "state": {
+            "tables_seen": sorted(library.seen),
+            "table_years": list(library.table_years),
+            "publishers": sorted(publisher_ids, key=publisher_ids.__getitem__),
+            "keys": keys,
+            "groups": [
+                {"key": g.key, "members": [[m.key, m.similarity, m.how] for m in g.members]}
+                for g in library.groups
+            ],
+        },
+    }
+
+
+def library_from_dict(data: Any) -> Library:
+    """A library read back (entries rebuilt from its state); LibraryFormatError when it is not one."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT or "state" not in data:
+        raise LibraryFormatError(f"不是 jixiao 指标库文件（需要 format 为 {FORMAT}）")
+    try:
+        state = data["state"]
+        publishers = list(state["publishers"])
+        stats = {d["key"]: _stats_from_dict(d, publishers) for d in state["keys"]}
+        groups = tuple(
+            Group(g["key"], tuple(Member(key, float(sim), how) for key, sim, how in g["members"]))
+            for g in state["groups"]
+        )
+        seen = set(state["tables_seen"])
+        table_years = array("H", state["table_years"])
+    except (KeyError, TypeError, ValueError, IndexError) as why:
+        raise LibraryFormatError(f"指标库文件已损坏：{why}") from None
+    return Library(
+        entries=entries_of(groups, stats, table_years),
+        stats=stats,
+        groups=groups,
+        seen=seen,
+        table_years=table_years,
+    )

@@ -1,0 +1,120 @@
+"""`jixiao library build|show|suggest`, on the seed, from files and from a database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from jixiao.cli import app
+from tests.library.tables import table
+from tests.seed import SEED_PATH
+
+runner = CliRunner()
+
+
+def _build(tmp_path: Path, *args: str) -> dict[str, Any]:
+    result = runner.invoke(app, ["library", "build", *args, "-o", str(tmp_path / "lib.json"), "--json"])
+    assert result.exit_code == 0, result.output
+    summary: dict[str, Any] = json.loads(result.stdout)
+    return summary
+
+
+def test_build_show_suggest_on_the_seed(tmp_path: Path) -> None:
+    summary = _build(tmp_path, str(SEED_PATH))
+    assert (summary["tables_added"], summary["tables"]) == (17, 17)
+    assert summary["entries"] == summary["new_entries"] > 50
+    lib = str(tmp_path / "lib.json")
+    shown = runner.invoke(app, ["library", "show", "预算控制数", "-l", lib, "--json"])
+    assert shown.exit_code == 0, shown.output
+    entry = json.loads(shown.stdout)
+    assert entry["status"] == "draft" and entry["direction_label"] == "反向"
+    assert entry["provenance"]["tables"] == 14
+    assert entry["provenance"]["values"][0]["median"] == "204000"
+    assert entry["provenance"]["values"][0]["sources"]["min"].startswith(str(SEED_PATH))
+    by_code = runner.invoke(app, ["library", "show", entry["code"], "-l", lib])
+    assert by_code.exit_code == 0 and "预算控制数" in by_code.stdout and "反向" in by_code.stdout
+    suggested = runner.invoke(app, ["library", "suggest", "满意度", "-l", lib, "--json"])
+    assert suggested.exit_code == 0, suggested.output
+    names = [s["name"] for s in json.loads(suggested.stdout)]
+    assert names and all("满意度" in name for name in names[:3])
+    first = json.loads(suggested.stdout)[0]
+    assert first["typical_value"] and "张表使用" in first["reason"]
+
+
+def test_suggest_prefers_the_level2_asked_for_and_the_same_measure(tmp_path: Path) -> None:
+    rows = """
+ | 产出指标 | 数量指标 | 培训人次 | ≥300人次 | ≥300人次
+ |  |  | 培训次数 | ≥4次 | ≥4次
+ | 效益指标 | 社会效益 | 年均培训人次 | ≥200人次 | ≥200人次
+"""
+    (tmp_path / "a.txt").write_text(table(rows), encoding="utf-8")
+    _build(tmp_path, str(tmp_path / "a.txt"))
+    result = runner.invoke(
+        app,
+        [
+            "library",
+            "suggest",
+            "培训人次",
+            "--level2",
+            "数量指标",
+            "-l",
+            str(tmp_path / "lib.json"),
+            "--json",
+        ],
+    )
+    found = json.loads(result.stdout)
+    assert [s["name"] for s in found][:1] == ["培训人次"]
+    assert found[0]["typical_value"] == "≥300人次"
+    assert "1 个单位的 1 张表使用，目标值中位数 ≥300人次" in found[0]["reason"]
+    assert [s["name"] for s in found].index("培训次数") > [s["name"] for s in found].index("年均培训人次")
+
+
+def test_build_again_only_adds(tmp_path: Path) -> None:
+    _build(tmp_path, str(SEED_PATH))
+    again = _build(tmp_path, str(SEED_PATH))
+    assert (again["tables_added"], again["tables_skipped"], again["new_entries"]) == (0, 17, 0)
+
+
+def test_build_from_a_database(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'j.sqlite'}"
+    imported = runner.invoke(app, ["import", str(SEED_PATH), "--db", url, "--published", "--json"])
+    assert imported.exit_code == 0, imported.output
+    summary = _build(tmp_path, "--db", url)
+    assert summary["tables_added"] == 17
+    shown = runner.invoke(app, ["library", "show", "预算控制数", "-l", str(tmp_path / "lib.json"), "--json"])
+    assert json.loads(shown.stdout)["provenance"]["sources"][0].startswith("table:")
+
+
+def test_usage_errors(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["library", "build", "-o", str(tmp_path / "x.json")]).exit_code == 2
+    missing = runner.invoke(
+        app, ["library", "build", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "x.json")]
+    )
+    assert missing.exit_code == 2
+    no_library = runner.invoke(app, ["library", "show", "预算控制数", "-l", str(tmp_path / "none.json")])
+    assert no_library.exit_code == 2 and "不存在" in no_library.output
+    (tmp_path / "bad.json").write_text("{}", encoding="utf-8")
+    bad = runner.invoke(app, ["library", "suggest", "x", "-l", str(tmp_path / "bad.json")])
+    assert bad.exit_code == 2 and "不是 jixiao 指标库文件" in bad.output
+
+
+def test_list_filters_conflicts_and_merged_groups(tmp_path: Path) -> None:
+    rows = """
+ | 产出指标 | 数量指标 | 工作任务完成率 | 100% | 100%
+ |  |  | 培训场次 | 4场 | 4场
+ |  |  | 开展培训场次 | 4场 | 4场
+ |  | 时效指标 | 工作任务完成率 | 100% | 100%
+"""
+    (tmp_path / "a.txt").write_text(table(rows), encoding="utf-8")
+    _build(tmp_path, str(tmp_path / "a.txt"))
+    lib = str(tmp_path / "lib.json")
+    conflicts = json.loads(runner.invoke(app, ["library", "list", "--conflicts", "-l", lib, "--json"]).stdout)
+    assert [e["name"] for e in conflicts["entries"]] == ["工作任务完成率"]
+    merged = json.loads(runner.invoke(app, ["library", "list", "--merged", "-l", lib, "--json"]).stdout)
+    assert [len(e["members"]) for e in merged["entries"]] == [2]
+    listed = runner.invoke(app, ["library", "list", "--level2", "时效", "-l", lib, "--json"])
+    assert [e["name"] for e in json.loads(listed.stdout)["entries"]] == ["工作任务完成率"]
+    assert runner.invoke(app, ["library", "list", "-l", lib]).exit_code == 0

@@ -1,0 +1,39 @@
+"""The import page reads web pages and Word documents like the other formats: a preview of what was
+found, nothing stored before confirming."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "publishers"
+
+
+@pytest.mark.parametrize(
+    ("document", "count"),
+    [
+        ("guangdong-dongguan-bumenyusuan-2025/document.docx", 2),
+        ("chongqing-dazu-zhen-2024/document.html", 1),
+        ("guangxi-caizheng-2021/document.html", 1),
+    ],
+)
+def test_web_pages_and_word_documents_are_previewed(app_factory: Any, document: str, count: int) -> None:
+    admin = app_factory("guanli")
+    data = (CORPUS / document).read_bytes()
+    preview = admin.post(
+        "/import", files={"file": ("公开文件" + Path(document).suffix, data, "application/octet-stream")}
+    )
+    assert preview.status_code == 200, preview.text[-800:]
+    assert f'data-testid="preview-count">{count}<' in preview.text
+
+
+def test_a_word_document_without_target_tables_is_refused_with_the_reason(app_factory: Any) -> None:
+    from tests.readers.test_docx import docx, p
+
+    admin = app_factory("guanli")
+    response = admin.post(
+        "/import", files={"file": ("说明.docx", docx(p("只有正文")), "application/octet-stream")}
+    )
+    assert response.status_code == 400 and "Word 文档中没有找到项目绩效目标表" in response.text
