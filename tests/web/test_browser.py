@@ -187,7 +187,7 @@ def test_import_page_previews_then_stores(
     changed.write_text(seed_path.read_text().replace("1200个\t1200个", "1250个\t1250个", 1))
     admin.goto("/import")
     admin.set_input_files("[data-testid=upload]", str(changed))
-    admin.click("[data-testid=preview]")
+    admin.click("[data-testid=preview]", timeout=60_000)  # the upload is read in a worker process
     assert admin.inner_text("[data-testid=preview-count]") == "17"
     _shot(admin, "import-preview")
     admin.click("[data-testid=confirm]")

@@ -81,7 +81,10 @@ def check_bytes(data: bytes, name: str, limits: UploadLimits = DEFAULT_LIMITS) -
         if b"%PDF-" in head[:1024]:
             check_pdf(data, limits)
         elif head.startswith(b"PK\x03\x04"):
-            check_zip(data, limits)
+            try:
+                check_zip(data, limits)
+            except _DAMAGED:
+                return None  # a damaged archive: the workbook or docx reader says so
         elif head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):
             check_json_depth(data, limits.max_json_depth)
     except LimitExceeded as exceeded:
@@ -96,6 +99,16 @@ def check_upload(data: bytes, name: str, limits: UploadLimits = DEFAULT_LIMITS) 
         return Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))
     return check_bytes(data, name, limits)
 
+
+_DAMAGED = (
+    zipfile.BadZipFile,
+    OSError,
+    ValueError,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+    struct.error,
+)
 
 # ---- workbooks (zip) ---------------------------------------------------------------------------
 
@@ -139,13 +152,18 @@ def check_zip(data: bytes, limits: UploadLimits = DEFAULT_LIMITS) -> None:
 def _inflate_entry(data: bytes, archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> Iterator[bytes]:
     """The entry's content in pieces, inflated from its raw bytes (the declared size is not trusted)."""
     if entry.compress_type not in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED):
-        with archive.open(entry) as stream:  # another method: zipfile's reader, bounded by pieces
-            while piece := stream.read(_CHUNK):
-                yield piece
+        try:
+            with archive.open(entry) as stream:  # another method: zipfile's reader, bounded by pieces
+                while piece := stream.read(_CHUNK):
+                    yield piece
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
+            return  # damaged or encrypted: the reader says so
         return
     start = entry.header_offset
     if data[start : start + 4] != b"PK\x03\x04":
         return
+    if len(data) < start + 30:
+        return  # damaged: the reader says so
     name_length, extra_length = struct.unpack("<HH", data[start + 26 : start + 30])
     begin = start + 30 + name_length + extra_length
     raw = memoryview(data)[begin : begin + entry.compress_size]
