@@ -3,6 +3,8 @@
 A module `benchmarks/bench_<area>.py` defines `run(report: Report) -> None`; it measures its own
 baseline in the same process and reports ratios against it, so numbers stay comparable from one
 machine to another. `python -m benchmarks reading review` runs only the named areas.
+`python -m benchmarks fidelity [--json] [--quiet] [FOLDER]` scores reading against the corpus of real
+layouts, document by document (`benchmarks/fidelity.py`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ from benchmarks.report import Report
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["fidelity"]:  # a score, not a timing: its own report, per document
+        from benchmarks import fidelity
+
+        return fidelity.main(argv[1:])
     wanted = set(argv)
     names = sorted(m.name for m in pkgutil.iter_modules(benchmarks.__path__) if m.name.startswith("bench_"))
     report = Report()

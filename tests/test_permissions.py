@@ -67,6 +67,12 @@ adjust             other-filler    -
 adjust             reviewer        -
 adjust             other-reviewer  -
 adjust             visitor         -
+withdraw           admin           s
+withdraw           owner           s
+withdraw           other-filler    -
+withdraw           reviewer        -
+withdraw           other-reviewer  -
+withdraw           visitor         -
 import             admin           dsrap
 import             owner           dr
 import             other-filler    -

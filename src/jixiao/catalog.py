@@ -8,6 +8,7 @@ catalogue entry has its accepted spellings; ``canonical`` maps any spelling to t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -118,14 +119,54 @@ _SYNONYMS: dict[str, str] = {
     "服务对象满意度": SERVICE_SATISFACTION,
     "社会公众或服务对象满意度指标": SERVICE_SATISFACTION,
     "社会公众或服务对象满意度": SERVICE_SATISFACTION,
+    # old templates and local frameworks: the label as written is kept on the indicator
+    "项目完成指标": OUTPUT,
+    "项目效益指标": BENEFIT,
+    "产出值": OUTPUT,
+    "效益值": BENEFIT,
+    "满意度值": SATISFACTION,
+    "数量值": QUANTITY,
+    "质量值": QUALITY,
+    "时效值": TIMELINESS,
+    "成本值": OUTPUT_COST,
+    "经济效益值": ECONOMIC_BENEFIT,
+    "社会效益值": SOCIAL_BENEFIT,
+    "生态效益值": ECOLOGICAL_BENEFIT,
+    "可持续影响值": SUSTAINABLE_IMPACT,
+    "服务对象满意度值": SERVICE_SATISFACTION,
+    "建筑规模指标": QUANTITY,
+    "环境效益指标": ECOLOGICAL_BENEFIT,
+    "环境效益": ECOLOGICAL_BENEFIT,
+    "投资规模指标": OUTPUT_COST,
+    "预算控制指标": OUTPUT_COST,
+    "满意度指数": SERVICE_SATISFACTION,
+    "群众满意度指标": SERVICE_SATISFACTION,
+    "社会公众满意度指标": SERVICE_SATISFACTION,
 }
+# Headings above the 一级 in some templates (中央基建: 实施效果指标 over 产出/效益/满意度): not a category.
+UMBRELLAS = frozenset(("实施效果指标", "绩效目标指标", "绩效指标"))
+# A score range written with the category (审批表: ``产出指标(40-50)分``, ``成本指标(20分)``).
+_SCORE = re.compile(r"[(（]\d+(?:\.\d+)?(?:[-~—至]\d+(?:\.\d+)?)?分?[)）]分?$")
+_ALTERNATE = re.compile(r"[(（]或[^()（）]{1,16}[)）]")
 
 _FULLWIDTH_SPACE = "\u3000"
 
 
 def normalise(text: str) -> str:
-    """Trim and drop inner spaces: category names never contain them, wrapped cells often do."""
-    return "".join(text.replace(_FULLWIDTH_SPACE, " ").split())
+    """Trim and drop inner spaces: category names never contain them, wrapped cells often do.
+    An alternate in brackets (``数量指标(或建筑规模指标)``) is dropped: the first name is the category."""
+    key = "".join(text.replace(_FULLWIDTH_SPACE, " ").split())
+    if "或" in key:
+        key = _ALTERNATE.sub("", key)
+    if key.endswith(("分", ")", "）")) and "指标" in key:
+        key = _SCORE.sub("", key)
+    return key
+
+
+@lru_cache(maxsize=4096)
+def is_umbrella(text: str) -> bool:
+    """A heading above the 一级 categories (实施效果指标), to be skipped when reading the tree."""
+    return len(text) <= 12 and normalise(text) in UMBRELLAS
 
 
 @lru_cache(maxsize=4096)

@@ -144,6 +144,10 @@ class Indicator:
     source: SourceRef = field(default=NOWHERE, compare=False)
     weight: Decimal | None = None
     layout: RowLayout | None = field(default=None, compare=False)
+    # A 历史值 / ``2021年实际实现值`` column's value: what was achieved before, never a target.
+    baseline: Target = EMPTY_TARGET
+    # Explanatory columns (绩效标准, 指标解释, 评分标准, 取值依据, 备注) as (header, text) pairs.
+    notes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +181,8 @@ class Project:
     budget: Decimal | None = None
     budget_unit: str = "元"
     source: SourceRef = field(default=NOWHERE, compare=False)
+    # A multi-year (实施期, 中期) amount, in 元, where the table gives one beside the year's budget.
+    total_funds: Decimal | None = None
     lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
     def line_of(self, field_name: str) -> int | None:
@@ -208,6 +214,19 @@ class Goals:
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """How sure the reader is of a table: a confidence in [0, 1] and what it inferred knowingly.
+
+    ``inferred`` lists, in Chinese, what the table did not state and the reader supplied
+    (``一级指标由二级指标推断``, ``预算金额单位取自表头“单位：万元”``), so a reviewer knows what to check and
+    the layout rules stay quiet on it.
+    """
+
+    confidence: Decimal = Decimal("1")
+    inferred: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Table:
     """One 项目绩效目标表.
 
@@ -220,6 +239,7 @@ class Table:
     indicators: tuple[Indicator, ...]
     placeholders: tuple[Placeholder, ...] = ()
     source: SourceRef = field(default=NOWHERE, compare=False)
+    reading: Reading | None = field(default=None, compare=False)
 
     @property
     def annual_indicators(self) -> tuple[Indicator, ...]:

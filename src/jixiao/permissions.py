@@ -36,6 +36,7 @@ class Right(StrEnum):
     APPROVE = "approve"
     PUBLISH = "publish"
     ADJUST = "adjust"  # 目标调整 of an approved or published table
+    WITHDRAW = "withdraw"  # 撤回 a submission not yet reviewed
     IMPORT = "import"  # store a file's version of this table over it (a new table: `may_create`)
     EVALUATION_VIEW = "evaluation_view"  # see monitoring and self-evaluation
     EVALUATION_ENTER = "evaluation_enter"  # 填报 monitoring data and actuals
@@ -68,6 +69,7 @@ RULES: dict[Right, dict[Party, frozenset[Status]]] = {
     Right.APPROVE: {Party.ADMIN: _moves(Action.APPROVE), Party.REVIEWER: _moves(Action.APPROVE)},
     Right.PUBLISH: {Party.ADMIN: _moves(Action.PUBLISH), Party.REVIEWER: _moves(Action.PUBLISH)},
     Right.ADJUST: {Party.ADMIN: _moves(Action.ADJUST), Party.OWNER: _moves(Action.ADJUST)},
+    Right.WITHDRAW: {Party.ADMIN: _moves(Action.WITHDRAW), Party.OWNER: _moves(Action.WITHDRAW)},
     # Importing over a stored table replaces its content and resets its status: the owner only
     # while they could edit it in place (a locked table changes by 目标调整), the administrator always.
     Right.IMPORT: {Party.ADMIN: ALL, Party.OWNER: OPEN},
@@ -82,6 +84,7 @@ WORKFLOW_RIGHTS = {
     Action.APPROVE: Right.APPROVE,
     Action.PUBLISH: Right.PUBLISH,
     Action.ADJUST: Right.ADJUST,
+    Action.WITHDRAW: Right.WITHDRAW,
 }
 
 # The command line works on the database directly: it may do what an administrator may.
@@ -128,6 +131,11 @@ def can_adjust(who: Principal, table: TableScope) -> bool:
 def may_create(who: Principal, unit: str | None, department: str | None) -> bool:
     """Import a new table: into one's own unit (填报人), one's departments (审核人), any (管理员)."""
     return party(who, unit, department) in (Party.ADMIN, Party.OWNER, Party.REVIEWER)
+
+
+def may_start_table(who: Principal) -> bool:
+    """新建 on the web (blank, or a copy for a new year): a 填报人 for their unit, or an administrator."""
+    return who.role is Role.ADMIN or (who.role is Role.FILLER and bool(who.unit))
 
 
 def may_import_published(who: Principal) -> bool:
@@ -217,8 +225,11 @@ class General:
     queue: bool
     audit_log: bool
     import_published: bool
+    new_table: bool  # 新建 and 复制到新年度
 
 
 def general(who: Principal) -> General:
     """The answers the pages' frame needs, for templates."""
-    return General(may_see_queue(who), may_read_audit_log(who), may_import_published(who))
+    return General(
+        may_see_queue(who), may_read_audit_log(who), may_import_published(who), may_start_table(who)
+    )

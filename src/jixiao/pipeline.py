@@ -13,10 +13,13 @@ from typing import IO
 
 from jixiao.readers.detect import read_any, read_bytes
 from jixiao.readers.monitoring_xlsx import read_monitoring_xlsx
+from jixiao.readers.selfeval_published import NOT_SELFEVAL, read_published_path
 from jixiao.readers.selfeval_xlsx import read_selfeval_xlsx
 from jixiao.review import RULES, ProfileError, load_profile, review_batch
 from jixiao.review.report import catalogue_markdown, review_to_dict, rule_to_dict
 from jixiao.scoring import evaluate
+from jixiao.scoring.audit import AuditResult, audit
+from jixiao.scoring.audit_report import AUDIT_FORMAT, audit_to_dict, diagnostic_dict
 from jixiao.scoring.monitoring import monitor, snapshot_from_table
 from jixiao.scoring.numbers import money, plain
 from jixiao.scoring.profiles import PROFILES, Profile
@@ -29,6 +32,20 @@ from jixiao.writers.fonts import MissingFontError
 from jixiao.writers.monitoring_xlsx import write_monitoring_xlsx
 from jixiao.writers.selfeval_xlsx import write_selfeval_xlsx
 from jixiao.writers.text import budget_text, print_tables
+
+
+def is_jixiao_form(path: Path) -> bool:
+    """True for our own 自评表/监控表 templates, which the table readers would misread as a table."""
+    import zipfile
+
+    if not zipfile.is_zipfile(path):
+        return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return False
+    return 'name="jixiao"' in workbook
 
 
 def write_selfeval_report(
@@ -50,18 +67,25 @@ def write_selfeval_pdf(
 
 
 __all__ = [
+    "AUDIT_FORMAT",
+    "NOT_SELFEVAL",
     "PROFILES",
     "RULES",
+    "AuditResult",
     "EvaluationResult",
     "MissingFontError",
     "Profile",
     "ProfileError",
     "SelfEvaluation",
+    "audit",
+    "audit_to_dict",
     "budget_text",
     "catalogue_markdown",
+    "diagnostic_dict",
     "evaluate",
     "evaluation_from_table",
     "export_bytes",
+    "is_jixiao_form",
     "load_profile",
     "money",
     "monitor",
@@ -71,6 +95,7 @@ __all__ = [
     "read_any",
     "read_bytes",
     "read_monitoring_xlsx",
+    "read_published_path",
     "read_selfeval_xlsx",
     "result_to_dict",
     "review_batch",

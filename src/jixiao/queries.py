@@ -22,8 +22,9 @@ MAX_PER_PAGE = 200
 class TableQuery:
     """The list's filters, its order (a name from `SORT_KEYS`) and one page."""
 
-    q: str = ""  # project name or unit
+    q: str = ""  # project name or unit (and, with ``everywhere``, indicators too)
     indicator: str = ""  # indicator name or value (see jixiao.store.search)
+    everywhere: bool = False  # q also searches indicators; both search 一级/二级 names as well
     year: int | None = None
     unit: str = ""
     project_type: str = ""

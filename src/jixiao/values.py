@@ -41,6 +41,7 @@ _CHAR_MAP.update(
         ord("–"): "-",
         ord("－"): "-",
         ord("〜"): "~",
+        ord("═"): "=",
         ord("∽"): "~",
     }
 )
@@ -211,7 +212,8 @@ _SUBJECT_UNITS: dict[str, str] = {
 }
 # What may follow a unit after a slash: 元/人/天, 个/年, 宗/月.
 _PER_UNITS: tuple[str, ...] = (
-    "平方米",
+    "平方米", "立方米", "公里", "千米", "平米", "学年", "学期", "米", "株", "生", "头", "只", "所", "村",
+    "座", "处", "kg", "km",
     "季度",
     "小时",
     "人次",
@@ -234,7 +236,7 @@ _PER_UNITS: tuple[str, ...] = (
     "台",
     "间",
     "班",
-)
+)  # fmt: skip
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _ALL_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -328,9 +330,12 @@ def _parse_deadline(text: str, s: str) -> Target | None:
         if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
             return None
         tail = groups.get("tail") or None
+        # 底前 / 之前 / 以内 / 止: no later than the date
+        by = tail is not None and any(word in tail for word in ("前", "内", "止"))
         return Target(
             raw=text,
             kind=Kind.DEADLINE,
+            op=Op.LE if by else None,
             value=Decimal(year) if year is not None else None,
             month=month,
             day=day,

@@ -64,6 +64,8 @@ class Action(StrEnum):
     ADJUST = "adjust"
     IMPORT = "import"
     EDIT = "edit"
+    CREATE = "create"  # 新建 on the web, blank or copied from another table
+    WITHDRAW = "withdraw"  # 撤回: the unit takes back a submission not yet reviewed
 
     @property
     def label(self) -> str:
@@ -78,6 +80,8 @@ ACTION_LABELS = {
     Action.ADJUST: "目标调整",
     Action.IMPORT: "导入",
     Action.EDIT: "保存草稿",
+    Action.CREATE: "新建",
+    Action.WITHDRAW: "撤回",
 }
 
 # action → (statuses it starts from, status it leads to)
@@ -87,6 +91,7 @@ TRANSITIONS: dict[Action, tuple[frozenset[Status], Status]] = {
     Action.APPROVE: (frozenset({Status.SUBMITTED}), Status.APPROVED),
     Action.PUBLISH: (frozenset({Status.APPROVED}), Status.PUBLISHED),
     Action.ADJUST: (frozenset({Status.APPROVED, Status.PUBLISHED}), Status.SUBMITTED),
+    Action.WITHDRAW: (frozenset({Status.SUBMITTED}), Status.DRAFT),
 }
 
 

@@ -43,7 +43,7 @@ def test_json_shape_is_the_open_data_contract() -> None:
     assert first["indicators"][1]["annual"] == {"raw": "1200个", "kind": "quantitative", "op": None,
                                                 "value": "1200", "unit": "个"}  # fmt: skip
     assert first["indicators"][1]["source"] == {"file": "dongguan_fulian_2025.txt", "line": 20}
-    assert first["source"] == {"file": "dongguan_fulian_2025.txt", "line": 3}
+    assert first["source"] == {"file": "dongguan_fulian_2025.txt", "line": 3, "confidence": "1.00"}
 
 
 @pytest.mark.parametrize(

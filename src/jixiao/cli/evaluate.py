@@ -32,6 +32,7 @@ from jixiao.pipeline import (
     write_selfeval_xlsx,
 )
 from jixiao.pipeline import evaluate as score_evaluation
+from jixiao.pipeline import is_jixiao_form as _is_jixiao_form
 
 ProfileOption = Annotated[
     str | None,
@@ -60,20 +61,6 @@ def tables_of(path: str) -> list[Table]:
         err.print(f"{path}: 错误：没有读到绩效目标表")
         raise typer.Exit(EXIT_PROBLEM)
     return tables
-
-
-def _is_jixiao_form(path: Path) -> bool:
-    """True for our own 自评表/监控表 templates, which the table readers would misread as a table."""
-    import zipfile
-
-    if not zipfile.is_zipfile(path):
-        return False
-    try:
-        with zipfile.ZipFile(path) as archive:
-            workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
-    except (KeyError, OSError, zipfile.BadZipFile):
-        return False
-    return 'name="jixiao"' in workbook
 
 
 def pick_table(table_file: str, project: str | None) -> Table:
@@ -125,7 +112,13 @@ def evaluate_template(
 
 @app.command()
 def evaluate(
-    file: Annotated[Path, typer.Argument(help="填好的自评表模板（.xlsx）", show_default=False)],
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="填好的自评表模板（.xlsx），或已公开的项目支出绩效自评表（文本、xlsx，可多个）：重算并列出问题",
+            show_default=False,
+        ),
+    ],
     profile: ProfileOption = None,
     table_file: Annotated[
         str | None, typer.Option("--table", help="核对模板属于该文件中的绩效目标表")
@@ -135,12 +128,26 @@ def evaluate(
     pdf: Annotated[Path | None, typer.Option("--pdf", help="写出已评分的自评表（.pdf）")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出评分结果")] = False,
 ) -> None:
-    """按评分规则为填好的自评表打分：每项得分附计算说明，列出问题；有错误时不写任何文件。"""
-    if not file.exists():
-        err.print(f"{file}: 错误：文件不存在")
-        raise typer.Exit(EXIT_USAGE)
+    """按评分规则为填好的自评表打分：每项得分附计算说明，列出问题；有错误时不写任何文件。
+
+    也可审核已公开的自评表（一个或多个文件）：按版式对应的评分方案重算，指出表中数字不符之处。
+    """
+    for path in files:
+        if not path.exists():
+            err.print(f"{path}: 错误：文件不存在")
+            raise typer.Exit(EXIT_USAGE)
     if profile is not None:
         profile_named(profile)
+    if len(files) > 1 or not _is_jixiao_form(files[0]):
+        if table_file is not None or output is not None or report is not None or pdf is not None:
+            err.print(
+                "错误：--table、-o、--report、--pdf 只用于 jixiao 自评表模板；审核已公开的自评表不写文件"
+            )
+            raise typer.Exit(EXIT_USAGE)
+        from jixiao.cli.audit import audit_files
+
+        audit_files(files, profile, as_json)
+    file = files[0]
     expected = None
     if table_file is not None:
         keys = {table_key(t): t for t in tables_of(table_file)}

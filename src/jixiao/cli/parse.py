@@ -95,6 +95,15 @@ def table_tree(table: Table) -> Tree:
         (p.name, "bold"), f"  {p.year or ''}年  预算 {budget}{p.budget_unit}  ", (str(table.source), "dim")
     )
     tree = Tree(head)
+    if table.reading is not None:
+        inferred = "；".join(table.reading.inferred) or "无"
+        tree.add(
+            Text.assemble(
+                ("读取可信度 ", "dim"), f"{table.reading.confidence:.0%}", ("  推断：", "dim"), inferred
+            )
+        )
+    if p.total_funds is not None:
+        tree.add(Text.assemble(("项目资金总额（多年） ", "dim"), f"{p.total_funds:,.2f}元"))
     period = f"{p.period_start or '?'}–{p.period_end or '?'}"
     tree.add(f"{p.type or '类型未填'} · {p.level or '等级未填'} · {p.unit or '单位未填'} · 实施周期 {period}")
     goals = tree.add("总体绩效目标")
@@ -107,9 +116,11 @@ def table_tree(table: Table) -> Tree:
         level1_nodes[ind.level1] = l1
         l2 = branches.get((ind.level1, ind.level2)) or l1.add(ind.level2 or "（无二级指标）")
         branches[(ind.level1, ind.level2)] = l2
+        baseline = ("  基期 " + ind.baseline.raw) if not ind.baseline.is_empty else ""
         l2.add(Text.assemble(
             ind.name, "  ", ("周期 ", "dim"), _target_text(ind.period), "  ", ("年度 ", "dim"),
-            _target_text(ind.annual), (f"  :{ind.source.line}" if ind.source.line else "", "dim"),
+            _target_text(ind.annual), (baseline, "dim"),
+            (f"  :{ind.source.line}" if ind.source.line else "", "dim"),
         ))  # fmt: skip
     return tree
 

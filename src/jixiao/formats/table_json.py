@@ -59,6 +59,10 @@ def indicator_to_dict(indicator: Indicator) -> dict[str, Any]:
     }
     if indicator.weight is not None:
         data["weight"] = _decimal(indicator.weight)
+    if not indicator.baseline.is_empty:
+        data["baseline"] = target_to_dict(indicator.baseline)
+    if indicator.notes:
+        data["notes"] = dict(indicator.notes)
     return data
 
 
@@ -72,7 +76,7 @@ def placeholder_to_dict(placeholder: Placeholder) -> dict[str, Any]:
 
 def table_to_dict(table: Table) -> dict[str, Any]:
     project = table.project
-    return {
+    data: dict[str, Any] = {
         "format": FORMAT,
         "project": {
             "name": project.name,
@@ -88,8 +92,21 @@ def table_to_dict(table: Table) -> dict[str, Any]:
         "goals": {"period": table.goals.period, "annual": table.goals.annual},
         "indicators": [indicator_to_dict(i) for i in table.indicators],
         "placeholders": [placeholder_to_dict(p) for p in table.placeholders],
-        "source": source_to_dict(table.source),
+        "source": _source_with_reading(table),
     }
+    if project.total_funds is not None:
+        data["project"]["total_funds"] = f"{project.total_funds:.2f}"
+    return data
+
+
+def _source_with_reading(table: Table) -> dict[str, Any]:
+    """Where the table was read, and how sure the reading is (``confidence``, ``inferred``)."""
+    data = source_to_dict(table.source)
+    if table.reading is not None:
+        data["confidence"] = _decimal(table.reading.confidence)
+        if table.reading.inferred:
+            data["inferred"] = list(table.reading.inferred)
+    return data
 
 
 def dumps_tables(tables: Iterable[Table], indent: int | None = 2) -> str:

@@ -7,7 +7,19 @@ from decimal import Decimal
 from typing import Any
 
 from jixiao.formats.table_json import FORMAT
-from jixiao.model import Goals, Indicator, Kind, Op, Placeholder, Project, SourceRef, Table, Target
+from jixiao.model import (
+    EMPTY_TARGET,
+    Goals,
+    Indicator,
+    Kind,
+    Op,
+    Placeholder,
+    Project,
+    Reading,
+    SourceRef,
+    Table,
+    Target,
+)
 
 
 class FormatError(ValueError):
@@ -58,6 +70,7 @@ def table_from_dict(data: dict[str, Any]) -> Table:
         budget=_decimal(p.get("budget")),
         budget_unit=p.get("budget_unit", "元"),
         source=source_from_dict(data.get("source")),
+        total_funds=_decimal(p.get("total_funds")),
     )
     goals = Goals(period=data["goals"].get("period", ""), annual=data["goals"].get("annual", ""))
     indicators = tuple(
@@ -69,6 +82,8 @@ def table_from_dict(data: dict[str, Any]) -> Table:
             annual=target_from_dict(i["annual"]),
             source=source_from_dict(i.get("source")),
             weight=_decimal(i.get("weight")),
+            baseline=target_from_dict(i["baseline"]) if i.get("baseline") else EMPTY_TARGET,
+            notes=tuple((str(k), str(v)) for k, v in (i.get("notes") or {}).items()),
         )
         for i in data["indicators"]
     )
@@ -76,7 +91,14 @@ def table_from_dict(data: dict[str, Any]) -> Table:
         Placeholder(ph["level1"], ph.get("level2"), source_from_dict(ph.get("source")))
         for ph in data.get("placeholders", [])
     )
-    return Table(project, goals, indicators, placeholders, source_from_dict(data.get("source")))
+    source = data.get("source") or {}
+    reading = None
+    if "confidence" in source or "inferred" in source:
+        reading = Reading(
+            confidence=_decimal(source.get("confidence")) or Decimal("0"),
+            inferred=tuple(source.get("inferred") or ()),
+        )
+    return Table(project, goals, indicators, placeholders, source_from_dict(source), reading)
 
 
 def loads_tables(text: str) -> list[Table]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
@@ -16,14 +17,19 @@ from jixiao.model import SourceRef
 from jixiao.readers.labels import Label, is_label_prefix, label_of
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen init costs a setattr call per field, on every row read
 class Row:
-    """One row of cells as the source has it; ``cell_sources`` gives per-cell places (Sheet1!D17)."""
+    """One row of cells as the source has it; ``cell_sources`` gives per-cell places (Sheet1!D17).
+
+    Stages never change a row: they hand on a new one (`dataclasses.replace`)."""
 
     cells: tuple[str, ...]
     source: SourceRef
     cell_sources: tuple[SourceRef, ...] | None = None
     columns_known: bool = True
+    blank: bool = False  # in a one-cell-per-line form: this line stands for an empty cell
+    aligned: bool = True  # False: the cells are in order but not under their header's columns
+    context: bool = False  # a line just before a table (set by `segments`): read for hints only
 
 
 class Cell(NamedTuple):  # a tuple: the reader makes hundreds of thousands of them
@@ -33,27 +39,70 @@ class Cell(NamedTuple):  # a tuple: the reader makes hundreds of thousands of th
 
 
 PROSE_START = ("注：", "注:", "说明：", "说明:", "备注：", "备注:", "附注", "填表说明", "填报说明")
+# Lines that close a table: signatures, review boxes, contacts (``填表人: 周某 联系电话: …``).
+FOOTER_START = (
+    "填表人", "填报人", "联系电话", "联系人", "填报日期", "填表日期", "单位负责人", "财务负责人",
+    "财政部门审核意见", "主管部门审核意见", "审核意见", "(盖章)", "（盖章）", "单位(盖章)", "单位（盖章）",
+    "扫一扫", "附件", "总分", "合计",
+)  # fmt: skip
+
+
+def is_footer(text: str) -> bool:
+    """A cell that closes the table: a signature, a contact, a review box (财政部门初审意见 / (盖章))."""
+    if text[:1] in _FOOTER_FIRST and text.startswith(FOOTER_START):
+        return True
+    return "盖章" in text or ("意见" in text and len(text) <= 20 and text.endswith(_REVIEW_BOX))
+
+
+_REVIEW_BOX = ("审核意见", "初审意见", "审批意见", "意见:", "意见：")
+
+
+_LABEL_TAIL_FIRST = frozenset("及(（和与")  # how a label's wrapped tail starts: 及编码, (万元)
+_FOOTER_FIRST = frozenset(word[0] for word in FOOTER_START)
 PAGE_MARK = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-?\s*\d{1,4}\s*-?|\d+\s*/\s*\d+)$")
 _TAG = re.compile(r"<[^>]{0,200}>")
 _BLOCK_END = re.compile(r"</p\s*>|<br\s*/?>|</div\s*>|</li\s*>", re.IGNORECASE)
 _AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
 
 
+_CONTEXT_ROWS = 6
+
+
 def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
-    """Cut the rows into one run per table: a run starts at a title, or at a second 项目名称."""
+    """Cut the rows into one run per table: a run starts at a title, or at a second 项目名称.
+
+    The few lines before a run's start come with it marked ``context`` (a title wrapped over lines,
+    ``(2021年度)``, ``单位：万元``): the reader takes hints from them, never fields."""
     current: list[Row] = []
+    recent: deque[Row] = deque(maxlen=_CONTEXT_ROWS)  # rows outside any table, newest last
     has_name = False
+    skipping = False  # inside a 自评表 or 监控表: read by another command
     for row in rows:
         label = first_label(row.cells)
+        if label is Label.OTHER_FORM:
+            if has_name:
+                yield current
+            current, has_name, skipping = [], False, True
+            recent.clear()
+            continue
+        if skipping:
+            if label is not Label.TITLE:
+                continue
+            skipping = False
         starts = label is Label.TITLE or (label is Label.NAME and has_name)
         if starts and current:
             if has_name:
                 yield current
             current, has_name = [], False
+        if label in (Label.TITLE, Label.NAME) and not current and recent:
+            current = [replace(r, context=True) for r in recent]
+            recent.clear()
+        elif not current and not has_name:
+            recent.append(row)
         if label is Label.NAME:
             has_name = True
-        if has_name or label in (Label.TITLE, Label.NAME):
-            current.append(row)
+        if has_name or label in (Label.TITLE, Label.NAME) or (current and len(current) < 40):
+            current.append(row)  # rows between a title and the name hold the year, 单位:万元
     if current and has_name:
         yield current
 
@@ -86,6 +135,33 @@ def parse_amount(text: str) -> Decimal | None:
         return Decimal(s.replace(",", ""))
     except InvalidOperation:
         return None
+
+
+_AMOUNT_UNIT = re.compile(r"^[¥￥]?\s*(-?\d[\d,，]*(?:\.\d+)?)\s*(万元|万|元)?")
+
+
+def parse_amount_unit(text: str) -> tuple[Decimal, str | None] | None:
+    """An amount and the unit written with it: ``250万`` → (250, 万元); ``620万(其中…)`` → (620, 万元);
+    ``2,480,691.00`` → (2480691.00, None). Text that does not start with a number → None."""
+    s = text.strip().replace(" ", "")
+    match = _AMOUNT_UNIT.match(s)
+    if match is None:
+        return None
+    rest = s[match.end() :]
+    if (
+        rest
+        and not rest.startswith(("(", "（", "\n"))
+        and not match.group(2)
+        and any(c.isdigit() for c in rest)
+    ):
+        return None
+    digits = match.group(1).replace(",", "").replace("，", "")
+    try:
+        amount = Decimal(digits)
+    except InvalidOperation:
+        return None
+    unit = match.group(2)
+    return amount, ("万元" if unit in ("万", "万元") else unit)
 
 
 def looks_like_prose(text: str) -> bool:
@@ -125,6 +201,17 @@ def join_wrapped_labels(cells: list[Cell]) -> list[Cell]:
                 joined.append(Cell(text, cell.source, None))
                 i = j
                 continue
+        if (
+            i + 1 < len(cells)
+            and cells[i + 1].text[:1] in _LABEL_TAIL_FIRST
+            and len(cells[i + 1].text) <= 6
+            and label_of(cell.text) is not None
+            and label_of(cells[i + 1].text) is None
+            and label_of(cell.text + cells[i + 1].text) is not None
+        ):  # 主管部门 / 及编码: a label whose tail wrapped into the next cell
+            joined.append(Cell(cell.text + cells[i + 1].text, cell.source, None))
+            i += 2
+            continue
         joined.append(cell)
         i += 1
     return joined

@@ -219,10 +219,15 @@ def fold_columns(rows: Iterable[Row], weights: Weights, diagnostics: list[Diagno
                 yield _fold_row(header, columns, header=True)
             if sub is not None:
                 continue
-        if row.columns_known and label in (Label.INDICATORS, Label.HEADER) and _is_tree_header(row):
+        if (
+            row.columns_known
+            and row.aligned
+            and label in (Label.INDICATORS, Label.HEADER)
+            and _is_tree_header(row)
+        ):
             pending_header = row
             continue
-        if columns is None or not row.columns_known:
+        if columns is None or not row.columns_known or not row.aligned:
             yield row
             continue
         _take_weight(row, columns, weights, diagnostics)

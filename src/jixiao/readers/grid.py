@@ -24,12 +24,14 @@ from jixiao.model import (
     Kind,
     Placeholder,
     Project,
+    Reading,
     RowLayout,
     Severity,
     SourceRef,
     Table,
     Target,
 )
+from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import (
     PAGE_MARK,
     PROSE_START,
@@ -37,12 +39,15 @@ from jixiao.readers.cells import (
     Row,
     category_rows,
     clean_goal_text,
+    is_footer,
     join_wrapped_labels,
     looks_like_prose,
-    parse_amount,
     segments,
 )
-from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of, year_in
+from jixiao.readers.damage import DAMAGED_VALUE, damage
+from jixiao.readers.head import ProjectBlockReader
+from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of
+from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, join_category
 from jixiao.values import parse_target_with_reason
 
 # Reader diagnostics. Codes are stable; messages are for people.
@@ -50,9 +55,8 @@ UNREADABLE_TABLE = "JX-R01"
 UNKNOWN_VALUE = "JX-R02"
 EXTRA_CELLS = "JX-R03"
 NO_INDICATORS = "JX-R04"
-BAD_AMOUNT = "JX-R05"
-BAD_YEAR = "JX-R06"
 NO_CATEGORY = "JX-R07"
+UNALIGNED = -1  # the column of a cell whose row is in order but not under its header's columns
 UNNAMED_INDICATOR = "JX-R08"
 
 
@@ -84,7 +88,7 @@ class _CategoryState:
     used: set[tuple[str, str | None]] = field(default_factory=set)
 
 
-class _SegmentReader:
+class _SegmentReader(ProjectBlockReader, ValueCellsReader):
     """Reads the rows of one table."""
 
     def __init__(self, rows: Sequence[Row], file: str | None) -> None:
@@ -96,8 +100,14 @@ class _SegmentReader:
         self.goal_parts: dict[str, list[str]] = {"period": [], "annual": []}
         self.goal_lines: dict[str, int] = {}
         self.year: int | None = None
+        self.title_year: int | None = None
         self.budget_unit = "元"
+        self.unit_hint: str | None = None  # 单位:万元 in a header line, 项目资金(万元) as a section label
+        self.amounts: dict[Label, tuple[str, str | None, int]] = {}  # label → (text, unit of label, line)
+        self.inferred: list[str] = []
         self.roles: dict[int, str] = {}
+        self.stream_roles: list[str] = [column_roles.PERIOD, column_roles.ANNUAL]
+        self.side_by_side = False
         self.indicators: list[Indicator] = []
         self.categories = _CategoryState()
         self.source = rows[0].source if rows else SourceRef(file)
@@ -110,6 +120,15 @@ class _SegmentReader:
 
     # -- top level -----------------------------------------------------------------------------
     def read(self) -> tuple[Table | None, list[Diagnostic]]:
+        rows = self.rows
+        if rows and rows[0].context:  # lines just before the table: the title's year, 单位:万元
+            body = [row for row in rows if not row.context]
+            for row in rows[: len(rows) - len(body)]:
+                for text in row.cells:
+                    if text.strip():
+                        self._note_head_cell(text.strip())
+            self.rows = body
+            self.source = body[0].source if body else self.source
         cells = self._cells()
         position = self._read_head(cells)
         if position < len(cells):
@@ -125,20 +144,26 @@ class _SegmentReader:
             cells = []
             sources = row.cell_sources
             col_known = row.columns_known
+            aligned = row.aligned
             for i, text in enumerate(row.cells):
                 if not text:
                     continue
                 stripped = text.strip()
                 if stripped:
                     source = sources[i] if sources and i < len(sources) else row.source
-                    cells.append(Cell(stripped, source, i if col_known else None))
+                    cells.append(Cell(stripped, source, (i if aligned else UNALIGNED) if col_known else None))
+            if row.blank and not row.columns_known:
+                stream.append(Cell("", row.source, None))
+                continue
             if not cells:
                 continue
+            if not row.aligned and row.columns_known and _BY_MEANING not in self.inferred:
+                self.inferred.append(_BY_MEANING)
             if row.columns_known:
                 if stream:
                     grouped.append(join_wrapped_labels(stream))
                     stream = []
-                grouped.append(cells)
+                grouped.append(cells if row.aligned else join_wrapped_labels(cells))
             else:
                 stream.extend(cells)
         if stream:
@@ -146,99 +171,33 @@ class _SegmentReader:
         return grouped
 
     # -- project block and goals ---------------------------------------------------------------
-    def _read_head(self, rows: list[list[Cell]]) -> int:
-        """Read labels and their values until the indicator header; return the row to go on from.
-
-        Rows with columns are read row by row; a stream (one long row) is read cell by cell, and
-        where its indicator header starts the remaining cells are split off as a row of their own.
-        """
-        goal: str | None = None
-        for r, row in enumerate(rows):
-            i = 0
-            while i < len(row):
-                cell = row[i]
-                label = label_of(cell.text)
-                if label is Label.INDICATORS or (label is Label.HEADER and not self.roles):
-                    if i > 0:  # a stream: the rest of this row is the indicator block
-                        rows.insert(r + 1, row[i:])
-                        del row[i:]
-                        return r + 1
-                    return r
-                if label is None:
-                    if goal is not None:
-                        self.goal_parts[goal].append(cell.text)
-                        self.goal_lines.setdefault(goal, _line(cell.source))
-                    i += 1
-                    continue
-                goal = None
-                i = self._read_label(label, cell, row, i)
-                if label is Label.PERIOD_GOAL:
-                    goal = "period"
-                elif label is Label.ANNUAL_GOAL:
-                    goal = "annual"
-                    self.year = self.year or year_in(cell.text)
-        return len(rows)
-
-    def _read_label(self, label: Label, cell: Cell, row: list[Cell], i: int) -> int:
-        """Read one label's value(s) from the cells after it; return the index to go on from."""
-        simple = {
-            Label.NAME: "name",
-            Label.TYPE: "type",
-            Label.LEVEL: "level",
-            Label.DEPARTMENT: "department",
-            Label.UNIT: "unit",
-        }
-        following = row[i + 1] if i + 1 < len(row) else None
-        value_next = following is not None and label_of(following.text) is None
-        if label in simple:
-            key = simple[label]
-            self.lines[key] = _line(cell.source)
-            if value_next and following is not None:
-                self.fields[key] = following.text
-                return i + 2
-            self.fields.setdefault(key, "")
-            return i + 1
-        if label is Label.PERIOD:
-            self.lines["period"] = _line(cell.source)
-            if value_next and following is not None:  # 实施周期 written as one value: 2021-2029年
-                years = [int(y) for y in re.findall(r"(?:19|20|21)\d{2}", following.text)]
-                if len(years) == 2:
-                    self.fields["period_start"], self.fields["period_end"] = str(years[0]), str(years[1])
-                else:
-                    self.note(
-                        BAD_YEAR, Severity.WARNING, f"实施周期“{following.text}”无法识别", following.source
-                    )
-                return i + 2
-            return i + 1
-        if label in (Label.PERIOD_START, Label.PERIOD_END):
-            key = "period_start" if label is Label.PERIOD_START else "period_end"
-            self.lines.setdefault("period", _line(cell.source))
-            if value_next and following is not None:
-                self.fields[key] = following.text
-                return i + 2
-            return i + 1
-        if label is Label.BUDGET:
-            self.lines["budget"] = _line(cell.source)
-            self.year = self.year or year_in(cell.text)
-            self.budget_unit = "万元" if "万元" in cell.text else "元"
-            if value_next and following is not None:
-                self.fields["budget"] = following.text
-                return i + 2
-            return i + 1
-        return i + 1
-
-    # -- indicator block -----------------------------------------------------------------------
     def _read_indicators(self, rows: list[list[Cell]], start: int) -> None:
         header = rows[start]
         body_from = 0
+        stream_roles: list[str] = []
         for j, cell in enumerate(header):
+            if not cell.text:
+                continue
             text = label_key(cell.text)
-            if text in HEADER_ROLES and cell.col is not None:
+            if text in HEADER_ROLES and cell.col is not None and cell.col >= 0:
                 self.roles[cell.col] = text
             if label_of(cell.text) in (Label.INDICATORS, Label.HEADER):
                 body_from = j + 1
+                role = column_roles.role_of(text)
+                if role is not None and role not in column_roles.TREE_ROLES:
+                    stream_roles.append(role)
             else:
                 break
+        levels3 = sum(
+            1 for c in header[:body_from] if column_roles.role_of(label_key(c.text)) == column_roles.LEVEL3
+        )
+        if (
+            levels3 >= 2
+            and len([r for r in stream_roles if r in (column_roles.ANNUAL, column_roles.PERIOD)]) >= 2
+        ):
+            self.side_by_side = True
+        elif column_roles.ANNUAL in stream_roles or column_roles.PERIOD in stream_roles:
+            self.stream_roles = stream_roles
         rest = header[body_from:]
         body = rows[start + 1 :]
         if rest:  # a stream: the header cells are followed by the indicator cells
@@ -255,13 +214,36 @@ class _SegmentReader:
         first = row[0].text
         if first.startswith(PROSE_START) or (len(row) == 1 and looks_like_prose(first)):
             return False
+        first_label = label_of(first)
+        if first_label is Label.TITLE or is_footer(first):
+            return False
+        if first_label in (Label.INDICATORS, Label.HEADER) or _PLACEHOLDER_ROW.match(first):
+            return True  # a header repeated over a second block (年度绩效指标), a '……' template row
+        if len(row) > 1 and is_footer(row[-1].text):  # 财政部门初审意见 | (盖章)
+            return False
         if len(row) == 1 and not catalog.is_category_name(first) and self._outside_tree(row[0]):
             return False  # a lone line beside the tree: text between or after tables
-        if len(row) == 1 and PAGE_MARK.match(first):
+        if len(row) == 1 and (PAGE_MARK.match(first) or SCORE_CELL.match(first)):
             return True
-        layout = RowLayout(tuple((self.roles.get(c.col) if c.col is not None else None, c.text) for c in row))
+        layout = (
+            None  # cells in order but not under their headers: no layout to judge (JX-S01…S03 stay quiet)
+            if row[0].col == UNALIGNED
+            else RowLayout(tuple((self.roles.get(c.col) if c.col is not None else None, c.text) for c in row))
+        )
         rest = self._take_categories(row, layout)
         if not rest:
+            return True
+        if self.side_by_side:
+            return self._read_side_by_side(rest, row[0].source, layout)
+        if self.stream_roles != [
+            column_roles.PERIOD,
+            column_roles.ANNUAL,
+        ]:  # read the value columns by their roles
+            taken, j = self._take_role_cells(rest, 1)
+            if j < len(rest):
+                extra = "、".join(c.text for c in rest[j:])
+                self.note(EXTRA_CELLS, Severity.WARNING, f"指标行多出的单元格未读取：{extra}", rest[j].source)
+            self._add_stream_indicator(rest[0], taken, layout, row[0].source)
             return True
         values = rest[1:3] if len(rest) >= 2 else []
         name_cell: Cell | None = rest[0]
@@ -272,54 +254,89 @@ class _SegmentReader:
             self.note(EXTRA_CELLS, Severity.WARNING, f"指标行多出的单元格未读取：{extra}", rest[3].source)
         period_cell = values[0] if values else None
         annual_cell = values[1] if len(values) > 1 else None
-        if len(values) == 1 and self._column_role(values[0]) == "年度指标值":
+        if len(values) == 1 and (
+            self._column_role(values[0]) == "年度指标值" or "实施周期指标值" not in self.roles.values()
+        ):
             period_cell, annual_cell = None, values[0]
         self._add_indicator(name_cell, period_cell, annual_cell, row[0].source, layout)
         return True
 
     def _read_stream(self, cells: list[Cell]) -> bool:
-        """Cells with no columns (one per line): categories, then name + period value + annual value."""
+        """Cells with no columns (one per line): categories, then a name and the cells of the value
+        columns the header named (`roles`), in order; an absent optional cell is skipped by meaning."""
         i = 0
+        left_empty = False
         while i < len(cells):
             cell = cells[i]
-            if label_of(cell.text) in (Label.TITLE, Label.NAME) or cell.text.startswith(PROSE_START):
+            text = cell.text
+            if not text or (
+                (text[0].isdigit() or text[0] in "(（-….")
+                and (PAGE_MARK.match(text) or SCORE_CELL.match(text) or _PLACEHOLDER_ROW.match(text))
+            ):
+                i += 1  # an empty cell, a page number, a category's score wrapped below it ((40-50)分)
+                continue
+            label = label_of(text)
+            if label in (Label.TITLE, Label.NAME) or text.startswith(PROSE_START) or is_footer(text):
                 return False
-            if PAGE_MARK.match(cell.text):
+            if label in (Label.HEADER, Label.INDICATORS):  # a header repeated on a new page
                 i += 1
                 continue
-            if catalog.is_category_name(cell.text):
+            joined = join_category(cells, i)
+            if joined is not None:
+                cells[i : i + 2] = [joined]
+                cell = joined
+            if catalog.is_category_name(cell.text) or catalog.is_umbrella(cell.text):
                 j = i
-                while j < len(cells) and catalog.is_category_name(cells[j].text):
+                while j < len(cells) and (catalog.is_category_name(cells[j].text) or not cells[j].text
+                                          or catalog.is_umbrella(cells[j].text)):  # fmt: skip
                     j += 1
-                for group in category_rows(cells[i:j]):
-                    self._take_categories(group, None)
+                run = [c for c in cells[i:j] if c.text and not catalog.is_umbrella(c.text)]
+                # blocks side by side with the left (中期) block empty: the blank cells stand between the
+                # two blocks' categories, and the one value that follows is the right (年度) block's
+                left_empty = any(not c.text for c in cells[i:j]) and len(run) >= 2
+                groups = list(category_rows(run))
+                for n, group in enumerate(groups):
+                    if n == len(groups) - 1 and j < len(cells):
+                        # the last group stands in a row with the indicator after it, as in a table:
+                        # 成本指标 followed by an indicator under 产出 is the old framework's 二级
+                        self._take_categories([*group, cells[j]], None)
+                    else:
+                        self._take_categories(group, None)
                 i = j
                 continue
             if looks_like_prose(cell.text):
                 return False
-            values = []
-            for candidate in cells[i + 1 : i + 3]:
-                if catalog.is_category_name(candidate.text) or label_of(candidate.text) is not None:
-                    break
-                values.append(candidate)
+            taken, j = self._take_role_cells(cells, i + 1)
+            if self.side_by_side and left_empty and list(taken) == [column_roles.PERIOD]:
+                taken = {column_roles.ANNUAL: taken[column_roles.PERIOD]}
+            values = [taken[r] for r in (column_roles.PERIOD, column_roles.ANNUAL) if r in taken]
             if len(values) == 2 and all(looks_like_prose(v.text) for v in values):
                 return False
-            self._add_indicator(
-                cell, values[0] if values else None, values[1] if len(values) > 1 else None, cell.source, None
-            )
-            i += 1 + len(values)
+            self._add_stream_indicator(cell, taken)
+            i = j
         return True
 
     def _take_categories(self, row: list[Cell], layout: RowLayout | None) -> list[Cell]:
         """Consume the category names that open a row; return the cells after them."""
         k = 0
         names: list[str] = []
-        while k < len(row) and catalog.is_category_name(row[k].text):
-            names.append(row[k].text)
+        while k < len(row) and (catalog.is_category_name(row[k].text) or catalog.is_umbrella(row[k].text)):
+            if not catalog.is_umbrella(row[k].text):
+                names.append(row[k].text)
             k += 1
         if not names:
-            return row
+            return row[k:]
         state = self.categories
+        if (
+            len(names) == 1
+            and k < len(row)
+            and catalog.parent_in_any(names[0]) is None
+            and state.level2 is not None
+            and catalog.parent_in_any(state.level2) == catalog.canonical(names[0])
+            and catalog.canonical(state.level1 or "") == catalog.canonical(names[0])
+        ):  # the tall merged 一级 cell written mid-group: the group goes on
+            state.seen.append((state.level1 or names[0], state.level2, row[0].source, layout))
+            return row[k:]
         stated_in_row = False  # a 一级 written in the row itself is kept, even if misfiled
         for n, name in enumerate(names):
             parent = catalog.parent_in_any(name)
@@ -336,6 +353,8 @@ class _SegmentReader:
                 state.level1, state.level2, stated_in_row = name, None, True
                 continue
             if not stated_in_row and (state.level1 is None or catalog.canonical(state.level1) != parent):
+                if state.level1 is None and "一级指标由二级指标推断" not in self.inferred:
+                    self.inferred.append("一级指标由二级指标推断")
                 state.level1 = parent
             state.level2 = name
         if state.level1 is not None:
@@ -382,6 +401,12 @@ class _SegmentReader:
         if cell is None:
             return EMPTY_TARGET
         target, reason = parse_target_with_reason(cell.text, name or None)
+        damaged = damage(target, name)
+        if damaged is not None:
+            self.note(
+                DAMAGED_VALUE, Severity.WARNING, f"指标值“{cell.text}”疑似损坏：{damaged}", cell.source, name
+            )
+            return Target(raw=target.raw, kind=Kind.UNKNOWN)
         if target.kind is Kind.UNKNOWN:
             self.note(
                 UNKNOWN_VALUE, Severity.WARNING, f"指标值“{cell.text}”无法识别：{reason}", cell.source, name
@@ -391,7 +416,7 @@ class _SegmentReader:
     def _outside_tree(self, cell: Cell) -> bool:
         """True for a cell left of the 三级 column (where a lone name cannot stand)."""
         name_columns = [col for col, role in self.roles.items() if role == "三级指标"]
-        return bool(name_columns) and cell.col is not None and cell.col < min(name_columns)
+        return bool(name_columns) and cell.col is not None and 0 <= cell.col < min(name_columns)
 
     def _column_role(self, cell: Cell) -> str | None:
         return self.roles.get(cell.col) if cell.col is not None else None
@@ -407,6 +432,12 @@ class _SegmentReader:
             return None
         if not self.indicators:
             self.note(NO_INDICATORS, Severity.WARNING, f"“{name}”没有找到绩效指标", self.source)
+        if self.year is None and self.title_year is not None:
+            self.inferred.append("预算年度取自标题")
+        elif self.year is None and self.title_year is None and _NAME_YEAR.match(name):
+            self.title_year = int(name[:4])
+            self.inferred.append("预算年度取自项目名称")
+        budget, total_funds = self._amounts()
         project = Project(
             name=name,
             type=self.fields.get("type") or None,
@@ -415,11 +446,12 @@ class _SegmentReader:
             unit=self.fields.get("unit") or None,
             period_start=self._year_field("period_start"),
             period_end=self._year_field("period_end"),
-            year=self.year,
-            budget=self._budget(),
+            year=self.year or self.title_year,
+            budget=budget,
             budget_unit=self.budget_unit,
             source=self.source,
             lines=tuple(sorted(self.lines.items())),
+            total_funds=total_funds,
         )
         goals = Goals(
             period=clean_goal_text(" ".join(self.goal_parts["period"])),
@@ -433,31 +465,30 @@ class _SegmentReader:
             for level1, level2, source, layout in state.seen
             if (level1, level2) not in state.used
         )
-        return Table(project, goals, tuple(self.indicators), placeholders, self.source)
+        reading = Reading(confidence=self._confidence(), inferred=tuple(self.inferred))
+        return Table(project, goals, tuple(self.indicators), placeholders, self.source, reading)
 
-    def _year_field(self, key: str) -> int | None:
-        text = self.fields.get(key)
-        if text is None:
-            return None
-        year = year_in(text)
-        if year is None or not re.fullmatch(r"\s*\d{4}\s*(?:年)?\s*", text):
-            self.note(BAD_YEAR, Severity.WARNING, f"年度“{text}”无法识别", self._line_source("period"))
-            return None
-        return year
-
-    def _budget(self) -> Decimal | None:
-        text = self.fields.get("budget")
-        if text is None:
-            return None
-        amount = parse_amount(text)
-        if amount is None:
-            self.note(BAD_AMOUNT, Severity.ERROR, f"预算金额“{text}”无法识别", self._line_source("budget"))
-            return None
-        return amount * 10000 if self.budget_unit == "万元" else amount
-
-    def _line_source(self, key: str) -> SourceRef:
-        return SourceRef(self.file, self.lines.get(key)) if key in self.lines else self.source
+    def _confidence(self) -> Decimal:
+        """A plain measure of how much of the table was read as stated: values and categories recognised."""
+        if not self.indicators:
+            return Decimal("0")
+        sure = sum(
+            1
+            for i in self.indicators
+            if i.level1
+            and i.name
+            and (i.annual.kind is not Kind.UNKNOWN or i.period.kind is not Kind.UNKNOWN)
+        )
+        score = Decimal(sure) / Decimal(len(self.indicators))
+        if "budget" not in self.lines:
+            score *= Decimal("0.9")
+        return score.quantize(Decimal("0.01"))
 
 
-def _line(source: SourceRef) -> int:
-    return source.line or 0
+def squeeze_name(text: str) -> str:
+    return "".join(text.split())
+
+
+_PLACEHOLDER_ROW = re.compile(r"^[…．.·。]{2,}$|^…$")  # a template's '……' row: no indicator
+_BY_MEANING = "单元格不在表头的列下，按含义读取"
+_NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!\d)")

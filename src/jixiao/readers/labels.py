@@ -10,6 +10,8 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
+from jixiao.readers.roles import HEADER_KEYS
+
 
 class Label(StrEnum):
     TITLE = "title"
@@ -27,6 +29,11 @@ class Label(StrEnum):
     ANNUAL_GOAL = "annual_goal"
     INDICATORS = "indicators"  # the header cell 绩效指标 that opens the indicator block
     HEADER = "header"  # the other header cells: 一级指标 … 年度指标值
+    FUNDS = "funds"  # a generic amount (资金总额, 项目金额): the budget unless a year's amount is given too
+    TOTAL_FUNDS = "total_funds"  # a multi-year amount (中期资金总额, 项目总投资)
+    FUNDS_SECTION = "funds_section"  # 项目资金(万元): no value of its own, may carry the unit
+    SUB_FUNDS = "sub_funds"  # 其中:财政拨款, 其他资金, 上年结转: parts of an amount, never the budget
+    OTHER_FORM = "other_form"  # the title of a 自评表 or 监控表: not a target table
 
 
 _YEAR = re.compile(r"(?:19|20|21)\d{2}")
@@ -39,6 +46,84 @@ _LABELS: dict[str, Label] = {
     "项目绩效目标申报表": Label.TITLE,
     "项目支出绩效目标申报表": Label.TITLE,
     "项目名称": Label.NAME,
+    "项目支出名称": Label.NAME,
+    "项目名称(全称)": Label.NAME,
+    "专项名称": Label.NAME,
+    "预算部门": Label.DEPARTMENT,
+    "项目主管部门": Label.DEPARTMENT,
+    "主管部门及编码": Label.DEPARTMENT,
+    "主管部门(单位)": Label.DEPARTMENT,
+    "主管单位": Label.DEPARTMENT,
+    "主管部门名称": Label.DEPARTMENT,
+    "执行单位": Label.UNIT,
+    "项目执行单位": Label.UNIT,
+    "承担单位": Label.UNIT,
+    "实施单位(部门)": Label.UNIT,
+    "实施主体": Label.UNIT,
+    "项目实施期": Label.PERIOD,
+    "项目支出实施期": Label.PERIOD,
+    "项目起止时间": Label.PERIOD,
+    "实施期": Label.PERIOD,
+    "项目期": Label.PERIOD,
+    "年度资金申请总额": Label.BUDGET,
+    "当年年度预算": Label.BUDGET,
+    "当年预算": Label.BUDGET,
+    "本年预算": Label.BUDGET,
+    "年度预算金额": Label.BUDGET,
+    "年度预算资金总额": Label.BUDGET,
+    "年度预算资金": Label.BUDGET,
+    "项目总预算": Label.TOTAL_FUNDS,
+    "中期预算资金总额": Label.TOTAL_FUNDS,
+    "实施期预算资金总额": Label.TOTAL_FUNDS,
+    "业务主管部门": Label.DEPARTMENT,
+    "省级业务主管部门": Label.DEPARTMENT,
+    "年度资金总额": Label.BUDGET,
+    "当年资金总额": Label.BUDGET,
+    "本年资金总额": Label.BUDGET,
+    "年度本级预算金额": Label.BUDGET,
+    "年初安排金额": Label.BUDGET,
+    "年度金额": Label.BUDGET,
+    "年度预算": Label.BUDGET,
+    "YYYY年预算": Label.BUDGET,
+    "YYYY年资金": Label.BUDGET,
+    "本年度预算金额": Label.BUDGET,
+    "年度预算数": Label.BUDGET,
+    "预算资金": Label.BUDGET,
+    "一、预算资金": Label.BUDGET,
+    "项目金额": Label.FUNDS,
+    "资金总额": Label.FUNDS,
+    "项目资金总额": Label.FUNDS,
+    "预算金额": Label.FUNDS,
+    "下达中央预算内投资": Label.FUNDS,
+    "中期资金总额": Label.TOTAL_FUNDS,
+    "实施期资金总额": Label.TOTAL_FUNDS,
+    "项目总投资": Label.TOTAL_FUNDS,
+    "总投资": Label.TOTAL_FUNDS,
+    "项目资金": Label.FUNDS_SECTION,
+    "项目预算资金": Label.FUNDS_SECTION,
+    "下达地方或单位": Label.UNIT,
+    "省级主管部门": Label.DEPARTMENT,
+    "资金情况": Label.FUNDS_SECTION,
+    "项目资金申请": Label.FUNDS_SECTION,
+    "资金投入": Label.FUNDS_SECTION,
+    "其中:财政拨款": Label.SUB_FUNDS,
+    "其中:本年财政拨款": Label.SUB_FUNDS,
+    "其中:当年财政拨款": Label.SUB_FUNDS,
+    "其中:当年财政资金": Label.SUB_FUNDS,
+    "财政拨款": Label.SUB_FUNDS,
+    "其他资金": Label.SUB_FUNDS,
+    "当年其他资金": Label.SUB_FUNDS,
+    "上年结转资金": Label.SUB_FUNDS,
+    "上年结转": Label.SUB_FUNDS,
+    "该项目支出上级资金": Label.SUB_FUNDS,
+    "实施期绩效目标": Label.PERIOD_GOAL,
+    "中期目标": Label.PERIOD_GOAL,
+    "长期目标": Label.PERIOD_GOAL,
+    "本年度绩效目标": Label.ANNUAL_GOAL,
+    "当年绩效目标": Label.ANNUAL_GOAL,
+    "本年度绩效指标": Label.INDICATORS,
+    "年度绩效指标": Label.INDICATORS,
+    "绩效项目指标表": Label.INDICATORS,
     "项目类型": Label.TYPE,
     "项目类别": Label.TYPE,
     "项目等级": Label.LEVEL,
@@ -87,8 +172,16 @@ _LABELS: dict[str, Label] = {
     "权重": Label.HEADER,
     "分值": Label.HEADER,
 }
+_LABELS.update({key: Label.HEADER for key in HEADER_KEYS if key not in _LABELS})
+# The same amount labels written with their unit: 资金总额(万元), 年度资金总额(元).
+for _key, _label in list(_LABELS.items()):
+    if _label in (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS, Label.FUNDS_SECTION):
+        for _unit in ("(元)", "(万元)"):
+            _LABELS.setdefault(_key + _unit, _label)
 _PREFIXES = frozenset(key[:i] for key in _LABELS for i in range(1, len(key)))
-_BRACKETS = str.maketrans({"（": "(", "）": ")", "\u3000": None, " ": None, "\t": None})
+_BRACKETS = str.maketrans(
+    {"（": "(", "）": ")", "\u3000": None, " ": None, "\t": None, "\n": None, "\r": None}
+)
 
 
 def label_key(text: str) -> str:
@@ -99,12 +192,32 @@ def label_key(text: str) -> str:
     return _YEAR.sub("YYYY", key, count=1)
 
 
+# A self-evaluation or monitoring form's title (绩效自评表, 绩效目标执行监控表): another command reads it.
+_OTHER_FORM = re.compile(r"(?:自评|自我评价|绩效监控|监控情况|执行监控|运行监控)[^表]{0,8}表")
+# A title: ``2023年项目支出绩效目标申报表``, ``项目支出绩效目标表(2022年度)``,
+# ``绩效目标申报表(基础设施建设类)``.
+_TITLE = re.compile(
+    r"^[^:|]{0,30}?(?:绩效目标|支出目标)(?:申报|批复|公开|审批|审核)?表(?:[(（][^)）]{0,14}[)）]?)?$"
+)
+
+
 @lru_cache(maxsize=8192)
 def label_of(text: str) -> Label | None:
     """The label a cell is, or None."""
-    if len(text) > 30:
+    if len(text) > 44:
         return None
-    return _LABELS.get(label_key(text))
+    key = label_key(text)
+    label = _LABELS.get(key)
+    if label is None and "表" in key and _OTHER_FORM.search(key):
+        return Label.OTHER_FORM
+    if (
+        label is None
+        and len(key) <= 44
+        and ("目标" in key and key.rstrip(")）").endswith(("表", "年度", "类")))
+        and _TITLE.match(key.replace("YYYY", "2000"))
+    ):
+        return Label.TITLE
+    return label
 
 
 @lru_cache(maxsize=8192)
@@ -122,3 +235,14 @@ HEADER_ROLES = frozenset(
     ("绩效指标", "一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值", "指标值", "指标性质",
      "度量单位", "计量单位", "权重", "分值")
 )  # fmt: skip
+# Where a label carries the amount's unit: 预算金额(万元), 项目资金(万元), 单位:万元.
+_WAN = re.compile(r"万元|\(万\)|单位[:：]?万")
+
+
+def unit_in(text: str) -> str | None:
+    """万元 or 元 where a label or a header line names the unit of amounts, else None."""
+    if _WAN.search(text):
+        return "万元"
+    if "(元)" in text or "（元）" in text or re.search(r"单位[:：]\s*元", text):
+        return "元"
+    return None

@@ -1,61 +1,33 @@
-"""Text → tables: tab-separated (as the seed), ``|``-separated (flattened HTML) or one cell per line
-(text from a PDF). The layout is detected from the text; the meaning is read by `grid`.
+"""Text → tables: the text forms are cut into rows by `textforms` (tabs, ``|``, one cell per line,
+runs of spaces; Traditional characters and page furniture normalised), the meaning is read by `grid`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
 from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import read_rows
+from jixiao.readers.labels import Label, label_of
+from jixiao.readers.listform import split_list_form
+from jixiao.readers.textforms import Layout, detect_layout, text_rows
 
 FILE_PROBLEM = "JX-R00"
-_MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 
-
-class Layout:
-    TABS = "tabs"
-    PIPES = "pipes"
-    LINES = "lines"
-
-
-def detect_layout(lines: list[str]) -> str:
-    """Tabs if many lines hold tabs; else pipes if many hold ``|``; else one cell per line."""
-    filled = [line for line in lines if line.strip()]
-    if not filled:
-        return Layout.LINES
-    tabs = sum("\t" in line for line in filled)
-    pipes = sum("|" in line for line in filled)
-    if tabs * 5 >= len(filled):
-        return Layout.TABS
-    if pipes * 5 >= len(filled):
-        return Layout.PIPES
-    return Layout.LINES
-
-
-def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
-    """Cut text into rows of cells, with each row's line number."""
-    lines = text.splitlines()
-    layout = detect_layout(lines)
-    for number, line in enumerate(lines, start=1):
-        source = SourceRef(file, number)
-        if layout == Layout.TABS:
-            yield Row(tuple(line.split("\t")), source)
-        elif layout == Layout.PIPES:
-            if _MARKDOWN_RULE.match(line.strip()):
-                continue
-            stripped = line.strip()
-            if stripped.startswith("|"):
-                stripped = stripped[1:]
-            if stripped.endswith("|"):
-                stripped = stripped[:-1]
-            yield Row(tuple(stripped.split("|")), source)
-        else:
-            yield Row((line,), source, columns_known=False)
+__all__ = [
+    "FILE_PROBLEM",
+    "Layout",
+    "decode",
+    "detect_layout",
+    "file_problem",
+    "read_path",
+    "read_text",
+    "text_rows",
+]
 
 
 def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Diagnostic]]:
@@ -66,8 +38,41 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
     """
     weights = Weights()
     diagnostics: list[Diagnostic] = []
-    tables, found = read_rows(fold_columns(text_rows(text, file), weights, diagnostics), file)
+    rows = text_rows(text, file)
+    if "自评" in text or "监控" in text or "自我评价" in text:  # a whole-text search is cheaper than per row
+        rows = _noting_other_forms(rows, diagnostics)
+    if _LIST_HEADER.search(text):
+        rows = split_list_form(rows)
+    tables, found = read_rows(fold_columns(rows, weights, diagnostics), file)
     return attach_weights(tables, weights), diagnostics + found
+
+
+OTHER_FORM = "JX-R10"
+_LIST_HEADER = re.compile(
+    r"项目名称[^\n]{0,200}一级指标"
+)  # a list-form header: project columns, then the tree
+_OTHER_FORM_HELP = {
+    "自评": "这是绩效自评表，不是绩效目标表：请用 jixiao evaluate-template 生成该项目的自评表模板，"
+    "填好后用 jixiao evaluate 评分",
+    "监控": "这是绩效监控表，不是绩效目标表：请用 jixiao monitor-template 生成监控表模板，"
+    "填好后用 jixiao monitor 读取",
+}
+
+
+def _noting_other_forms(rows: Iterable[Row], diagnostics: list[Diagnostic]) -> Iterator[Row]:
+    """Pass the rows on; a 自评表 or 监控表 title becomes one diagnostic naming the command to use."""
+    for row in rows:
+        for cell in row.cells:  # the first non-empty cell, without a generator: this runs on every row
+            if cell:
+                break
+        else:
+            cell = ""
+        text = cell.strip() if "表" in cell else ""
+        if text and label_of(text) is Label.OTHER_FORM:
+            kind = "自评" if ("自评" in text or "自我评价" in text) else "监控"
+            message = f"“{text}”：{_OTHER_FORM_HELP[kind]}"
+            diagnostics.append(Diagnostic(OTHER_FORM, Severity.WARNING, message, row.source))
+        yield row
 
 
 def decode(data: bytes) -> str | None:

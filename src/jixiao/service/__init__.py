@@ -21,6 +21,7 @@ from jixiao.service.accounts import (
     set_audit_context,
     verify_audit_archive,
 )
+from jixiao.service.drafts import DraftService
 from jixiao.service.errors import (
     Conflict,
     Forbidden,
@@ -53,7 +54,7 @@ from jixiao.writers.csv import documents_to_csv, documents_to_csv_chunks
 from jixiao.writers.fonts import MissingFontError
 
 
-class Service(TableService, WorkflowService, AccountService):
+class Service(DraftService, TableService, WorkflowService, AccountService):
     """The facade over one database."""
 
     @property
@@ -63,11 +64,16 @@ class Service(TableService, WorkflowService, AccountService):
 
     def dashboard(self, who: Principal) -> dict[str, Any]:
         """The dashboard's figures for what ``who`` may see."""
+        from jixiao.review.registry import RULES_BY_ID
         from jixiao.store import stats
 
         figures: dict[str, Any] = self._cached("dashboard", who, stats.dashboard)
+        by_rule = [  # the chart names each rule, not only its code
+            {**entry, "title": RULES_BY_ID[entry["code"]].title if entry["code"] in RULES_BY_ID else ""}
+            for entry in figures.get("findings_by_rule", [])
+        ]
         # monitoring lights and grades are per caller and change with every save: never cached
-        return {**figures, "evaluation": self.evaluation.dashboard(who)}
+        return {**figures, "findings_by_rule": by_rule, "evaluation": self.evaluation.dashboard(who)}
 
 
 __all__ = [

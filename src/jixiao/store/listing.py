@@ -91,9 +91,12 @@ def _conditions(conn: Connection, query: TableQuery, visibility: Visibility) -> 
     if seen is not None:
         conditions.append(seen)
     if query.q:
-        conditions.append(search.name_or_unit_matches(conn, query.q))
+        by_name = search.name_or_unit_matches(conn, query.q)
+        if query.everywhere:
+            by_name = or_(by_name, search.indicator_matches(conn, query.q, levels=True))
+        conditions.append(by_name)
     if query.indicator:
-        conditions.append(search.indicator_matches(conn, query.indicator))
+        conditions.append(search.indicator_matches(conn, query.indicator, levels=query.everywhere))
     if query.year:
         conditions.append(perf_tables.c.year == query.year)
     if query.unit:
@@ -253,3 +256,9 @@ def get_events(conn: Connection, table_id: int) -> list[dict[str, Any]]:
         select(workflow_events).where(workflow_events.c.table_id == table_id).order_by(workflow_events.c.id)
     )
     return [dict(row._mapping) for row in rows]
+
+
+def table_id_of(conn: Connection, table: Table) -> int | None:
+    """The stored table with the same project name, unit and year as ``table`` (how a table is known)."""
+    found = conn.execute(select(perf_tables.c.id).where(perf_tables.c.identity == doc.identity(table)))
+    return found.scalar_one_or_none()

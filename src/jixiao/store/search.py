@@ -90,8 +90,10 @@ def name_or_unit_matches(conn: Connection, q: str) -> ColumnElement[bool]:
     return or_(by_name, perf_tables.c.unit_id.in_(unit_ids)) if unit_ids else by_name
 
 
-def indicator_matches(conn: Connection, words: str) -> ColumnElement[bool]:
-    """Tables with an indicator whose name, 实施周期指标值 or 年度指标值 contains ``words``."""
+def indicator_matches(conn: Connection, words: str, levels: bool = False) -> ColumnElement[bool]:
+    """Tables with an indicator whose name, 实施周期指标值 or 年度指标值 contains ``words``; with
+    ``levels``, also its 一级 or 二级 name, when ``words`` is part of a catalogue category name
+    (``满意度``): those columns have no trigram index, so only such words look at them."""
     pattern = f"%{words}%"
     item = indicators.alias("indicator_match")
     exact = or_(item.c.name.like(pattern), item.c.period_raw.like(pattern), item.c.annual_raw.like(pattern))
@@ -104,4 +106,47 @@ def indicator_matches(conn: Connection, words: str) -> ColumnElement[bool]:
         joined = item.c.name.op("||")(space).op("||")(item.c.period_raw).op("||")(space)
         joined = joined.op("||")(item.c.annual_raw)
         matching = matching.where(joined.op("LIKE")(pattern))
-    return perf_tables.c.id.in_(matching)
+    found: ColumnElement[bool] = perf_tables.c.id.in_(matching)
+    if levels and names_a_category(words):
+        by_level = select(item.c.table_id).where(
+            or_(item.c.level1.like(pattern), item.c.level2.like(pattern))
+        )
+        found = or_(found, perf_tables.c.id.in_(by_level))
+    return found
+
+
+def names_a_category(words: str) -> bool:
+    """Whether ``words`` is part of a 一级/二级 name of the catalogue (or of its usual spellings)."""
+    from jixiao.catalog import ALL_CATEGORY_NAMES
+
+    return bool(words) and any(words in name for name in ALL_CATEGORY_NAMES)
+
+
+def matched_indicators(conn: Connection, table_ids: list[int], words: str) -> dict[int, list[str]]:
+    """For a page of search results: the indicators of each table that contain ``words`` (in their
+    name, 一级/二级 name or values), described for the list (``指标“学员满意度”``)."""
+    if not table_ids or not words:
+        return {}
+    pattern = f"%{words}%"
+    columns = (indicators.c.name, indicators.c.level1, indicators.c.level2)
+    values = (indicators.c.period_raw, indicators.c.annual_raw)
+    rows = conn.execute(
+        select(indicators.c.table_id, *columns, indicators.c.annual_raw)
+        .where(indicators.c.table_id.in_(table_ids), or_(*(c.like(pattern) for c in (*columns, *values))))
+        .order_by(indicators.c.table_id, indicators.c.position)
+    )
+    found: dict[int, list[str]] = {}
+    for row in rows:
+        folded = words.casefold()
+        if folded in row.name.casefold():
+            note = f"三级指标“{row.name}”"
+        elif folded in row.level2.casefold():
+            note = f"二级指标“{row.level2}”"
+        elif folded in row.level1.casefold():
+            note = f"一级指标“{row.level1}”"
+        else:
+            note = f"指标值“{row.name}：{row.annual_raw}”"
+        notes = found.setdefault(row.table_id, [])
+        if note not in notes:
+            notes.append(note)
+    return found

@@ -100,6 +100,7 @@ def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[s
             "id": row.id,
             "name": row.name,
             "unit": row.unit,
+            "year": row.year,
             "errors": row.errors,
             "warnings": row.warnings,
             "status": row.status,
@@ -108,6 +109,7 @@ def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[s
             select(
                 perf_tables.c.id,
                 perf_tables.c.name,
+                perf_tables.c.year,
                 UNIT.c.name.label("unit"),
                 perf_tables.c.errors,
                 perf_tables.c.warnings,

@@ -151,6 +151,7 @@ def import_tables(
     status: Status,
     user_id: int | None = None,
     file: str | None = None,
+    action: Action = Action.IMPORT,
 ) -> ImportCounts:
     """Store reviewed tables: new ones are created, changed ones get a new version, equal ones are left.
 
@@ -164,7 +165,7 @@ def import_tables(
     keep = sorted(last.values())
     for start in range(0, len(keep), IMPORT_CHUNK):
         chunk = [entries[i] for i in keep[start : start + IMPORT_CHUNK]]
-        part = _import_chunk(conn, chunk, status, user_id, file)
+        part = _import_chunk(conn, chunk, status, user_id, file, action)
         counts.created += part.created
         counts.updated += part.updated
         counts.unchanged += part.unchanged
@@ -181,6 +182,7 @@ def _import_chunk(
     status: Status,
     user_id: int | None,
     file: str | None,
+    action: Action = Action.IMPORT,
 ) -> ImportCounts:
     counts = ImportCounts()
     latest = {doc.identity(entry.table): (entry, *doc.dumps_and_hash(entry.table)) for entry in entries}
@@ -240,7 +242,7 @@ def _import_chunk(
             version_rows.append(_version_row(table_id, 1, text, digest, user_id, stamp, None))
             indicator_rows += _indicator_rows(table_id, entry.table)
             finding_rows += _finding_rows(table_id, entry.findings)
-            event_rows.append(_event_row(table_id, Action.IMPORT, None, status, user_id, file, stamp))
+            event_rows.append(_event_row(table_id, action, None, status, user_id, file, stamp))
             counts.table_ids.append(table_id)
         counts.created = len(new_keys)
     if changed_keys:
@@ -261,7 +263,7 @@ def _import_chunk(
             version_rows.append(_version_row(row.id, number, text, digest, user_id, stamp, None))
             indicator_rows += _indicator_rows(row.id, entry.table)
             finding_rows += _finding_rows(row.id, entry.findings)
-            event_rows.append(_event_row(row.id, Action.IMPORT, None, status, user_id, file, stamp))
+            event_rows.append(_event_row(row.id, action, None, status, user_id, file, stamp))
             counts.table_ids.append(row.id)
         changed_ids = [existing[key].id for key in changed_keys]
         conn.execute(
@@ -288,7 +290,7 @@ def _import_chunk(
         record_many(
             conn,
             user_id,
-            "import",
+            action.value,
             "table",
             [(table_id, {"file": file, "status": status.value}) for table_id in counts.table_ids],
             stamp,

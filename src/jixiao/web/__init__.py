@@ -143,15 +143,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def login_required(request: Request, exc: LoginRequired) -> Response:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": "请先登录"}, status_code=401)
-        return Response(status_code=303, headers={"Location": f"/login?next={request.url.path}"})
+        return login_again(request)
 
-    from jixiao.web import account_pages, api, downloads, evaluation_pages, pages, workflow_pages
+    from jixiao.web import (
+        account_pages,
+        api,
+        downloads,
+        editor_pages,
+        evaluation_pages,
+        pages,
+        review_pages,
+        workflow_pages,
+    )
 
     # before the pages and the API: /tables/download.xlsx would otherwise match /tables/{table_id}
     app.include_router(downloads.router)
+    app.include_router(editor_pages.router)  # /tables/new before /tables/{table_id}
     app.include_router(downloads.api_router)
     app.include_router(pages.router)
     app.include_router(account_pages.router)
+    app.include_router(review_pages.router)
     app.include_router(workflow_pages.router)
     app.include_router(api.router)
     app.include_router(evaluation_pages.router)
@@ -166,6 +177,30 @@ SWAGGER_PAGE = f"""<!doctype html>
 <script src="{SWAGGER_UI}/swagger-ui-bundle.js"></script>
 <script src="/static/swagger-init.js"></script></body></html>
 """
+
+
+def login_again(request: Request) -> Response:
+    """Where a request without a live session goes: HTMX gets a notice for the panel it updates
+    (not the login page inside it); a page or form goes to the login page, told when a session
+    expired, and comes back to the same page (whose typed text the browser kept)."""
+    from urllib.parse import quote
+
+    from jixiao.web.security import SESSION_COOKIE
+
+    expired = SESSION_COOKIE in request.cookies
+    back = request.headers.get("hx-current-url", "") if request.headers.get("hx-request") else ""
+    path = request.url.path
+    if back:
+        path = "/" + back.split("/", 3)[3] if back.count("/") >= 3 else "/"
+    target = f"/login?next={quote(path, safe='/')}" + ("&expired=1" if expired else "")
+    if request.headers.get("hx-request"):
+        from jixiao.web.pages import render
+
+        if not hasattr(request.state, "csrf"):
+            request.state.csrf = request.cookies.get("jixiao_csrf", "")
+        page: Response = render(request, "_session_expired.html", {"login_url": target}, 401)
+        return page
+    return Response(status_code=303, headers={"Location": target})
 
 
 def error_response(request: Request, status: int, message: str) -> Response:

@@ -9,10 +9,8 @@ Who may download what is exactly who may see what: the service's visibility rule
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response, StreamingResponse
@@ -20,6 +18,7 @@ from fastapi.responses import Response, StreamingResponse
 from jixiao.formats.files import MEDIA_TYPES, ExportFormat
 from jixiao.queries import TableQuery
 from jixiao.service import Invalid, NotFound, ServiceError, documents_to_csv_chunks
+from jixiao.web.filenames import content_disposition, file_name
 from jixiao.web.pages import table_query
 from jixiao.web.security import current_principal, service_of
 from jixiao.workflow import Principal, Status
@@ -27,25 +26,12 @@ from jixiao.workflow import Principal, Status
 router = APIRouter(include_in_schema=False)
 api_router = APIRouter(prefix="/api", tags=["api"])
 
-# Characters no file system accepts in a name, and control characters.
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
-
 
 def _format(name: str, problem: type[ServiceError] = NotFound) -> ExportFormat:
     try:
         return ExportFormat(name.lower())
     except ValueError:
         raise problem(f"不支持的下载格式“{name}”：可选 xlsx、pdf、json、csv") from None
-
-
-def content_disposition(name: str, fallback: str) -> str:
-    """``attachment`` with an ASCII name for old clients and the Chinese one (RFC 5987) for the rest."""
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
-
-
-def file_name(stem: str, extension: str) -> str:
-    clean = _UNSAFE.sub("_", stem).strip(" ._") or "绩效目标表"
-    return f"{clean[:80]}.{extension}"
 
 
 def set_name(query: TableQuery, count: int | None = None) -> str:

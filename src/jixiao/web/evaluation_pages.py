@@ -54,12 +54,25 @@ def payload_from_form(form: FormData) -> dict[str, Any]:
     return payload
 
 
-def _download(filename: str, data: bytes, media_type: str) -> Response:
+def _download(filename: str, data: bytes, media_type: str, name: str = "") -> Response:
+    """The file under a name that says what it is: 自评表-3.pdf → 项目名称_2025_自评表.pdf."""
+    if name:
+        stem, _, extension = filename.rpartition(".")
+        filename = f"{name}_{re.sub(r'-[0-9]+(?=-|$)', '', stem, count=1)}.{extension}"
     # RFC 5987: the Chinese file name survives in every browser
     disposition = (
         f"attachment; filename=\"download.{filename.rsplit('.', 1)[-1]}\"; filename*=UTF-8''{quote(filename)}"
     )
     return Response(data, media_type=media_type, headers={"Content-Disposition": disposition})
+
+
+def _name(request: Request, who: Principal, table_id: int) -> str:
+    """项目名称_年度, safe as a file name (the same stem as the table's Excel download)."""
+    from jixiao.web.filenames import file_name
+
+    row, _ = service_of(request).current_table(who, table_id)
+    stem = f"{row['name']}_{row['year']}" if row.get("year") else row["name"]
+    return file_name(stem, "x")[:-2]
 
 
 # ---- 运行监控 --------------------------------------------------------------------------------------
@@ -229,36 +242,54 @@ async def evaluation_upload(
 
 @router.get("/tables/{table_id}/evaluation/template.xlsx", include_in_schema=False)
 def evaluation_template(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
-    return _download(*service_of(request).evaluation.template_xlsx(who, table_id), _XLSX)
+    return _download(
+        *service_of(request).evaluation.template_xlsx(who, table_id), _XLSX, _name(request, who, table_id)
+    )
 
 
 @router.get("/tables/{table_id}/evaluation/scored.xlsx", include_in_schema=False)
 def evaluation_scored(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
-    return _download(*service_of(request).evaluation.scored_xlsx(who, table_id), _XLSX)
+    return _download(
+        *service_of(request).evaluation.scored_xlsx(who, table_id), _XLSX, _name(request, who, table_id)
+    )
 
 
 @router.get("/tables/{table_id}/evaluation/scored.pdf", include_in_schema=False)
 def evaluation_pdf(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
-    return _download(*service_of(request).evaluation.scored_pdf(who, table_id), "application/pdf")
+    return _download(
+        *service_of(request).evaluation.scored_pdf(who, table_id),
+        "application/pdf",
+        _name(request, who, table_id),
+    )
 
 
 @router.get("/tables/{table_id}/monitoring/template.xlsx", include_in_schema=False)
 def monitoring_template(
     request: Request, table_id: int, months: int | None = None, who: Principal = Depends(require_login)
 ) -> Response:
-    return _download(*service_of(request).evaluation.monitoring_xlsx(who, table_id, months, False), _XLSX)
+    return _download(
+        *service_of(request).evaluation.monitoring_xlsx(who, table_id, months, False),
+        _XLSX,
+        _name(request, who, table_id),
+    )
 
 
 @router.get("/tables/{table_id}/monitoring/table.xlsx", include_in_schema=False)
 def monitoring_table(
     request: Request, table_id: int, months: int | None = None, who: Principal = Depends(require_login)
 ) -> Response:
-    return _download(*service_of(request).evaluation.monitoring_xlsx(who, table_id, months, True), _XLSX)
+    return _download(
+        *service_of(request).evaluation.monitoring_xlsx(who, table_id, months, True),
+        _XLSX,
+        _name(request, who, table_id),
+    )
 
 
 @router.get("/tables/{table_id}/evaluation/report.docx", include_in_schema=False)
 def evaluation_report(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
-    return _download(*service_of(request).evaluation.report_docx(who, table_id), _DOCX)
+    return _download(
+        *service_of(request).evaluation.report_docx(who, table_id), _DOCX, _name(request, who, table_id)
+    )
 
 
 # ---- JSON twins ----------------------------------------------------------------------------------

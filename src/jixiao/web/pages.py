@@ -16,7 +16,7 @@ from jixiao.queries import MAX_PER_PAGE, OUTCOMES, SEVERITIES, SORT_KEYS, TableQ
 from jixiao.service import documents_to_csv
 from jixiao.web.layout import official_rows
 from jixiao.web.security import current_principal, require_admin, service_of
-from jixiao.workflow import Principal, Status
+from jixiao.workflow import Action, Principal, Status
 
 router = APIRouter(include_in_schema=False)
 
@@ -62,6 +62,7 @@ def table_query(
         descending=order != "asc",
         page=max(page, 1),
         per_page=min(max(per_page, 1), MAX_PER_PAGE),
+        everywhere=True,  # one search box: names, units and indicators at every level
     )
 
 
@@ -79,21 +80,62 @@ def table_list(
 ) -> HTMLResponse:
     service = service_of(request)
     rows, total = service.list_tables(who, query)
+    matched = service.why_matched(rows, query.q, query.indicator)
     options = service.filter_options(who)
     pages = max((total + query.per_page - 1) // query.per_page, 1)
     params = {k: v for k, v in request.query_params.items() if k != "page"}
     return render(
         request,
         "list.html",
-        {"rows": rows, "total": total, "query": query, "pages": pages, "options": options, "params": params},
+        {
+            "rows": rows,
+            "total": total,
+            "query": query,
+            "pages": pages,
+            "options": options,
+            "params": params,
+            "matched": matched,
+        },
     )
 
 
 @router.get("/tables/{table_id}", response_class=HTMLResponse)
 def table_page(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> HTMLResponse:
-    view = service_of(request).table_view(who, table_id)
+    return render(request, "table.html", table_page_context(request, who, table_id))
+
+
+def table_page_context(request: Request, who: Principal, table_id: int) -> dict[str, Any]:
+    """What the table page shows (also when a submission is refused and the page comes back)."""
+    service = service_of(request)
+    view = service.table_view(who, table_id)
     rows, unplaced = official_rows(view.table, view.findings)
-    return render(request, "table.html", {"view": view, "rows": rows, "unplaced": unplaced, "t": view.table})
+    # who did what, for those who work on the table (visitors see the steps, not the people)
+    actors = {} if who.anonymous else {u.id: f"{u.role.label} {u.username}" for u in service.users()}
+    return {
+        "me": who,
+        "may": general(who),
+        "csrf": request.state.csrf,
+        "view": view,
+        "rows": rows,
+        "unplaced": unplaced,
+        "t": view.table,
+        "actors": actors,
+        "can_withdraw": service.may_withdraw(who, view.row),
+        "to_explain": [f for f in view.findings if f["severity"] == "error"]
+        if Action.SUBMIT in view.actions
+        else [],
+        "explanations": {},
+        "submit_error": None,
+    }
+
+
+def _disposition(item: dict[str, Any], extension: str, table_id: int) -> str:
+    """The same Chinese name as the Excel and PDF downloads: 项目名称_年度.json."""
+    from jixiao.web.filenames import content_disposition, file_name
+
+    project = item["project"]
+    stem = f"{project['name']}_{project['year']}" if project.get("year") else project["name"]
+    return content_disposition(file_name(stem, extension), f"jixiao-table-{table_id}.{extension}")
 
 
 @router.get("/tables/{table_id}/document.json")
@@ -104,7 +146,7 @@ def table_json(request: Request, table_id: int, who: Principal = Depends(current
     return Response(
         body,
         media_type="application/json",
-        headers={"Content-Disposition": f'attachment; filename="table-{table_id}.json"'},
+        headers={"Content-Disposition": _disposition(item, "json", table_id)},
     )
 
 
@@ -115,7 +157,7 @@ def table_csv(request: Request, table_id: int, who: Principal = Depends(current_
     return Response(
         "\ufeff" + documents_to_csv([item]),  # BOM: Excel opens UTF-8 CSV correctly only with it
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="table-{table_id}.csv"'},
+        headers={"Content-Disposition": _disposition(item, "csv", table_id)},
     )
 
 

@@ -47,6 +47,29 @@ def severity_label(value: str) -> str:
         return value
 
 
+def risk_level(row: dict[str, Any]) -> dict[str, str]:
+    """The queue's risk as a level with its reason, instead of the sort key (findings × budget).
+
+    高: errors in a table of ≥ 100万元, or three errors or more; 中: any error, or warnings in a table
+    of ≥ 100万元; 低: the rest.
+    """
+    errors, warnings = int(row.get("errors") or 0), int(row.get("warnings") or 0)
+    budget = Decimal(str(row.get("budget") or 0))
+    large = budget >= 1_000_000
+    if (errors and large) or errors >= 3:
+        key, label = "high", "高"
+    elif errors or (warnings and large):
+        key, label = "medium", "中"
+    else:
+        key, label = "low", "低"
+    counts = (
+        "，".join(f"{n} 个{name}" for n, name in ((errors, "错误"), (warnings, "警告")) if n)
+        or "无错误和警告"
+    )
+    amount = f"预算 {wan(budget)} 万元" if budget else "未填预算"
+    return {"key": key, "label": f"风险{label}", "reason": f"{counts}，{amount}"}
+
+
 def when(value: datetime | None) -> str:
     return "" if value is None else value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
 
@@ -57,6 +80,7 @@ def make_templates(directory: Path) -> Jinja2Templates:
     env.filters.update(
         money=money, wan=wan, status_label=status_label, severity_label=severity_label, when=when
     )
+    env.filters["risk_level"] = risk_level
     env.filters["outcome_label"] = lambda value: OUTCOME_LABELS.get(value, value)
     env.filters["action_label"] = lambda value: ACTION_LABELS.get(Action(value), value)
     env.filters["role_label"] = lambda value: ROLE_LABELS.get(Role(value), value) if value else "访客"

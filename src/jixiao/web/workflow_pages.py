@@ -1,4 +1,4 @@
-"""Pages for logged-in work: the editor with live review, workflow actions, the queue, diff, import."""
+"""Pages for logged-in work: workflow actions, the queue, diff, import (the editor: editor_pages)."""
 
 from __future__ import annotations
 
@@ -9,115 +9,13 @@ from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from jixiao.model import Table
-from jixiao.service import (
-    Conflict,
-    Forbidden,
-    Invalid,
-    check_upload,
-    read_upload,
-    review,
-)
-from jixiao.web.forms import table_from_form
+from jixiao.service import Invalid, check_upload, read_upload
 from jixiao.web.layout import official_rows
 from jixiao.web.pages import render
 from jixiao.web.security import check_csrf, require_login, service_of
 from jixiao.workflow import Action, Principal
 
 router = APIRouter(include_in_schema=False)
-
-LEVEL1_CHOICES = ("成本指标", "产出指标", "效益指标", "满意度指标")
-
-
-def _editor(
-    request: Request,
-    table_id: int,
-    table: Table,
-    lock_version: int,
-    error: str | None = None,
-    status_code: int = 200,
-) -> HTMLResponse:
-    service = service_of(request)
-    view = service.table_view(require_login(request), table_id)
-    reviewed = review(table)
-    findings = [_finding_dict(d) for d in reviewed.findings]
-    return render(
-        request,
-        "edit.html",
-        {
-            "view": view,
-            "t": table,
-            "lock_version": lock_version,
-            "findings": findings,
-            "outcome": reviewed.outcome,
-            "reason": reviewed.reason,
-            "error": error,
-            "level1_choices": LEVEL1_CHOICES,
-            "adjusting": view.row["status"] in ("approved", "published"),
-        },
-        status_code,
-    )
-
-
-def _finding_dict(d: object) -> dict[str, object]:
-    from jixiao.model import Diagnostic
-
-    assert isinstance(d, Diagnostic)
-    return {
-        "code": d.code,
-        "severity": d.severity.value,
-        "message": d.message,
-        "indicator": d.indicator,
-        "line": d.source.line,
-        "basis": d.basis,
-        "suggestion": d.suggestion,
-    }
-
-
-@router.get("/tables/{table_id}/edit", response_class=HTMLResponse)
-def edit_page(request: Request, table_id: int, who: Principal = Depends(require_login)) -> HTMLResponse:
-    view = service_of(request).table_view(who, table_id)
-    if not (view.can_edit or view.can_adjust):
-        raise Forbidden("您无权修改这张表（只能修改本单位的草稿或退回的表）")
-    return _editor(request, table_id, view.table, view.row["lock_version"])
-
-
-@router.post("/tables/{table_id}/edit", dependencies=[Depends(check_csrf)])
-async def save_edit(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
-    service = service_of(request)
-    view = service.table_view(who, table_id)
-    form = await request.form()
-    lock = form.get("lock_version")
-    reason = form.get("reason")
-    try:
-        table = table_from_form(form, view.table)
-    except Invalid as why:
-        return _editor(request, table_id, view.table, view.row["lock_version"], why.message, 400)
-    expected = int(lock) if isinstance(lock, str) and lock.isdigit() else -1
-    try:
-        service.save(who, table_id, table, expected, reason if isinstance(reason, str) else None)
-    except (Conflict, Invalid) as why:
-        # Keep what the user typed on screen: nothing is lost, they can copy it over.
-        status = 409 if isinstance(why, Conflict) else 400
-        return _editor(request, table_id, table, expected, why.message, status)
-    return RedirectResponse(f"/tables/{table_id}?saved=1", status_code=303)
-
-
-@router.post("/tables/{table_id}/check", response_class=HTMLResponse, dependencies=[Depends(check_csrf)])
-async def live_check(
-    request: Request, table_id: int, who: Principal = Depends(require_login)
-) -> HTMLResponse:
-    """HTMX: review the form as it stands and return the findings panel."""
-    view = service_of(request).table_view(who, table_id)
-    form = await request.form()
-    try:
-        table = table_from_form(form, view.table)
-    except Invalid as why:
-        return render(request, "_live_findings.html", {"findings": [], "error": why.message, "outcome": ""})
-    reviewed = review(table)
-    findings = [_finding_dict(d) for d in reviewed.findings]
-    context = {"findings": findings, "error": None, "outcome": reviewed.outcome, "reason": reviewed.reason}
-    return render(request, "_live_findings.html", context)
 
 
 def _action_route(action: Action) -> None:
@@ -139,7 +37,7 @@ def _action_route(action: Action) -> None:
     )
 
 
-for _action in (Action.SUBMIT, Action.RETURN, Action.APPROVE, Action.PUBLISH):
+for _action in (Action.RETURN, Action.APPROVE, Action.PUBLISH):  # submit: review_pages
     _action_route(_action)
 
 

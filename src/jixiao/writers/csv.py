@@ -17,6 +17,7 @@ COLUMNS = (
     "year", "budget", "level1", "level2", "indicator",
     "period_raw", "period_kind", "period_op", "period_value", "period_unit",
     "annual_raw", "annual_kind", "annual_op", "annual_value", "annual_unit",
+    "budget_unit", "total_funds", "baseline_raw", "weight", "notes",
 )  # fmt: skip
 
 
@@ -40,8 +41,16 @@ def csv_rows(tables: Iterable[Table]) -> Iterable[list[str]]:
         ]  # fmt: skip
         for ind in table.indicators:
             where = [ind.source.file or "", str(ind.source.line or "")]
+            notes = "；".join(f"{label}：{text}" for label, text in ind.notes)
+            extra = [
+                p.budget_unit if p.budget is not None else "",
+                f"{p.total_funds:.2f}" if p.total_funds is not None else "",
+                ind.baseline.raw,
+                number_text(ind.weight) if ind.weight is not None else "",
+                notes,
+            ]
             yield [*where, *project_cells, ind.level1, ind.level2, ind.name,
-                   *_target_cells(ind.period), *_target_cells(ind.annual)]  # fmt: skip
+                   *_target_cells(ind.period), *_target_cells(ind.annual), *extra]  # fmt: skip
 
 
 def write_csv(tables: Iterable[Table]) -> str:

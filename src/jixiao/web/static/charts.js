@@ -28,7 +28,7 @@ document.addEventListener("DOMContentLoaded", () => {
     tooltip: { trigger: "axis" },
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: "value" },
-    yAxis: { type: "category", data: names, inverse: true, axisLabel: { width: 170, overflow: "truncate" } },
+    yAxis: { type: "category", data: names, inverse: true, axisLabel: { width: 220, overflow: "truncate" } },
     series: [{ type: "bar", data: values, itemStyle: { color }, label: { show: true, position: "right" } }],
   });
   const empty = (id) => { const el = document.getElementById(id); if (el) el.innerHTML = '<p class="muted">暂无数据</p>'; };
@@ -53,7 +53,7 @@ document.addEventListener("DOMContentLoaded", () => {
   if (data.budget_by_unit.length) draw("chart-unit", bars(data.budget_by_unit.map((r) => r.unit), data.budget_by_unit.map((r) => wan(r.budget)), "#1d4f91"));
   else empty("chart-unit");
   if (data.findings_by_rule.length) draw("chart-rule", bars(
-    data.findings_by_rule.map((r) => r.code),
+    data.findings_by_rule.map((r) => (r.title ? `${r.code} ${r.title}` : r.code)),
     data.findings_by_rule.map((r) => ({ value: r.count, itemStyle: { color: severityColors[r.severity] } })), "#b26a00"));
   else empty("chart-rule");
 });

@@ -1,0 +1,239 @@
+"""The project block of a table, read by label synonyms: name, units, period, year, amounts in 元.
+
+A mixin of the grid reader (`grid._SegmentReader`): the rows before the indicator header are read label
+by label (`labels`), with the hints around them — the year of the title (``(2024 年度)``), the unit of
+amounts in a header line (``单位：万元``) or a section label (``项目资金(万元)``). Amounts are kept as
+written and turned into 元 once the whole block is read: the year's budget (``年度资金总额``) before a
+generic amount (``资金总额``), a multi-year amount (``中期资金总额``) as ``total_funds``, parts
+(``其中：财政拨款``) never.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao.model import Diagnostic, Severity, SourceRef
+from jixiao.readers import roles as column_roles
+from jixiao.readers.cells import Cell, parse_amount_unit
+from jixiao.readers.labels import Label, label_key, label_of, unit_in, year_in
+
+BAD_AMOUNT = "JX-R05"
+BAD_YEAR = "JX-R06"
+
+
+class ProjectBlockReader:
+    """Reads the labels before the indicator header into fields; the state lives on the grid reader."""
+
+    file: str | None
+    source: SourceRef
+    diagnostics: list[Diagnostic]
+    fields: dict[str, str]
+    lines: dict[str, int]
+    goal_parts: dict[str, list[str]]
+    goal_lines: dict[str, int]
+    year: int | None
+    title_year: int | None
+    budget_unit: str
+    unit_hint: str | None
+    amounts: dict[Label, tuple[str, str | None, int]]
+    inferred: list[str]
+    roles: dict[int, str]
+
+    def note(
+        self, code: str, severity: Severity, message: str, source: SourceRef, name: str | None = None
+    ) -> None:
+        raise NotImplementedError
+
+    def _read_head(self, rows: list[list[Cell]]) -> int:
+        """Read labels and their values until the indicator header; return the row to go on from.
+
+        Rows with columns are read row by row; a stream (one long row) is read cell by cell, and
+        where its indicator header starts the remaining cells are split off as a row of their own.
+        """
+        goal: str | None = None
+        for r, row in enumerate(rows):
+            i = 0
+            while i < len(row):
+                cell = row[i]
+                if not cell.text:
+                    i += 1
+                    continue
+                label = label_of(cell.text)
+                if label is None and len(cell.text) <= 60:
+                    self._note_head_cell(cell.text)
+                    label, cell = self._split_label_value(cell, row, i)
+                if label is Label.INDICATORS or (
+                    label is Label.HEADER and not self.roles and self._opens_header(row, i)
+                ):
+                    if i > 0:  # a stream: the rest of this row is the indicator block
+                        rows.insert(r + 1, row[i:])
+                        del row[i:]
+                        return r + 1
+                    return r
+                if label is None:
+                    if goal is not None:
+                        self.goal_parts[goal].append(cell.text)
+                        self.goal_lines.setdefault(goal, line_of(cell.source))
+                    i += 1
+                    continue
+                goal = None
+                i = self._read_label(label, cell, row, i)
+                if label is Label.PERIOD_GOAL:
+                    goal = "period"
+                elif label is Label.ANNUAL_GOAL:
+                    goal = "annual"
+                    self.year = self.year or year_in(cell.text)
+        return len(rows)
+
+    @staticmethod
+    def _opens_header(row: list[Cell], i: int) -> bool:
+        """A tree header cell (一级指标, 三级) followed by another header cell opens the indicator block."""
+        if column_roles.role_of(label_key(row[i].text)) not in column_roles.TREE_ROLES:
+            return False
+        following = next((c for c in row[i + 1 :] if c.text), None)
+        return following is not None and label_of(following.text) is Label.HEADER
+
+    def _note_head_cell(self, text: str) -> None:
+        """Hints in unlabelled head cells: the year of the title (``(2024 年度)``), ``单位:万元``."""
+        unit = unit_in(text)
+        if unit is not None and ("单位" in text or len(text) <= 8):
+            self.unit_hint = unit
+        if self.title_year is None and not self.fields.get("name"):
+            match = _TITLE_YEAR.search(text)
+            if match is not None:
+                self.title_year = int(next(g for g in match.groups() if g))
+
+    def _split_label_value(self, cell: Cell, row: list[Cell], i: int) -> tuple[Label | None, Cell]:
+        """``一、预算资金:250`` in one cell: the label, and its value put in the cell after it."""
+        for sep in (":", "："):
+            head, found, tail = cell.text.partition(sep)
+            if found and tail.strip() and head:
+                label = label_of(head)
+                if label is not None and label not in (Label.HEADER, Label.INDICATORS, Label.TITLE):
+                    row.insert(i + 1, Cell(tail.strip(), cell.source, cell.col))
+                    return label, Cell(head, cell.source, cell.col)
+        return None, cell
+
+    def _read_label(self, label: Label, cell: Cell, row: list[Cell], i: int) -> int:
+        """Read one label's value(s) from the cells after it; return the index to go on from."""
+        if label is Label.TITLE:
+            self.title_year = self.title_year or year_in(cell.text)
+            return i + 1
+        if label is Label.FUNDS_SECTION:
+            self.unit_hint = unit_in(cell.text) or self.unit_hint
+            following = next((c for c in row[i + 1 :] if c.text), None)
+            if following is not None and parse_amount_unit(following.text) is not None:
+                return self._read_amount(Label.FUNDS, cell, row, i)  # 资金情况(万元) | 600: one amount
+            return i + 1
+        if label in (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS, Label.SUB_FUNDS):
+            return self._read_amount(label, cell, row, i)
+        simple = {
+            Label.NAME: "name",
+            Label.TYPE: "type",
+            Label.LEVEL: "level",
+            Label.DEPARTMENT: "department",
+            Label.UNIT: "unit",
+        }
+        following = row[i + 1] if i + 1 < len(row) else None
+        value_next = following is not None and label_of(following.text) is None
+        if label in simple:
+            key = simple[label]
+            self.lines[key] = line_of(cell.source)
+            if value_next and following is not None:
+                if not self.fields.get(key):  # the first filled one: 省级主管部门 before 市级, 县级
+                    self.fields[key] = following.text
+                return i + 2
+            self.fields.setdefault(key, "")
+            return i + 1
+        if label is Label.PERIOD:
+            self.lines["period"] = line_of(cell.source)
+            if value_next and following is not None:  # 实施周期 written as one value: 2021-2029年
+                years = [int(y) for y in re.findall(r"(?:19|20|21)\d{2}", following.text)]
+                if len(years) == 2:
+                    self.fields["period_start"], self.fields["period_end"] = str(years[0]), str(years[1])
+                else:
+                    self.note(
+                        BAD_YEAR, Severity.WARNING, f"实施周期“{following.text}”无法识别", following.source
+                    )
+                return i + 2
+            return i + 1
+        if label in (Label.PERIOD_START, Label.PERIOD_END):
+            key = "period_start" if label is Label.PERIOD_START else "period_end"
+            self.lines.setdefault("period", line_of(cell.source))
+            if value_next and following is not None:
+                self.fields[key] = following.text
+                return i + 2
+            return i + 1
+        return i + 1
+
+    def _read_amount(self, label: Label, cell: Cell, row: list[Cell], i: int) -> int:
+        """An amount label and its value: the year's budget, a generic or multi-year amount, or a part."""
+        j = i + 1
+        while j < len(row) and not row[j].text:
+            j += 1
+        following = row[j] if j < len(row) else None
+        if label is Label.SUB_FUNDS:  # 其中:财政拨款 — a part of the amount, never the budget
+            return j + 1 if following is not None and label_of(following.text) is None else i + 1
+        if label is Label.BUDGET:
+            self.lines["budget"] = line_of(cell.source)
+            self.year = self.year or year_in(cell.text)
+        if following is None or label_of(following.text) is not None or label in self.amounts:
+            return i + 1
+        self.amounts[label] = (following.text, unit_in(cell.text), line_of(cell.source))
+        self.lines.setdefault("budget", line_of(cell.source))
+        return j + 1
+
+    # -- indicator block -----------------------------------------------------------------------
+    def _year_field(self, key: str) -> int | None:
+        text = self.fields.get(key)
+        if text is None:
+            return None
+        year = year_in(text)
+        if year is None or not re.fullmatch(r"\s*\d{4}\s*(?:年)?\s*", text):
+            self.note(BAD_YEAR, Severity.WARNING, f"年度“{text}”无法识别", self._line_source("period"))
+            return None
+        return year
+
+    def _amounts(self) -> tuple[Decimal | None, Decimal | None]:
+        """The year's budget and the multi-year amount, in 元, from the amount labels read."""
+        annual = self.amounts.get(Label.BUDGET)
+        generic = self.amounts.get(Label.FUNDS)
+        total = self.amounts.get(Label.TOTAL_FUNDS)
+        if annual is None:
+            annual, generic = generic, None
+        budget = self._amount(annual, keep_unit=True) if annual is not None else None
+        total_funds = self._amount(total or generic) if (total or generic) is not None else None
+        return budget, total_funds
+
+    def _amount(self, read: tuple[str, str | None, int] | None, keep_unit: bool = False) -> Decimal | None:
+        if read is None:
+            return None
+        text, label_unit, line = read
+        parsed = parse_amount_unit(text)
+        if parsed is None:
+            if text.strip() not in ("", "/", "-", "无"):
+                message = f"预算金额“{text}”无法识别"
+                self.note(BAD_AMOUNT, Severity.ERROR, message, SourceRef(self.file, line or None))
+            return None
+        amount, cell_unit = parsed
+        unit = cell_unit or label_unit or self.unit_hint or "元"
+        if keep_unit:
+            self.budget_unit = unit
+            if cell_unit is None and label_unit is None and self.unit_hint is not None:
+                self.inferred.append(f"预算金额单位（{unit}）取自表头")
+        return amount * 10000 if unit == "万元" else amount
+
+    def _line_source(self, key: str) -> SourceRef:
+        return SourceRef(self.file, self.lines.get(key)) if key in self.lines else self.source
+
+
+def line_of(source: SourceRef) -> int:
+    return source.line or 0
+
+
+_TITLE_YEAR = re.compile(
+    r"^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$"  # (2024 年度) under the title
+    r"|绩效目标.{0,6}表.{0,3}((?:19|20)\d{2})"  # 绩效目标表(2022年度)
+    r"|((?:19|20)\d{2})年.{0,40}目标(?:申报|审批|批复)?表"  # 2022年中央预算内投资计划绩效目标表
+)

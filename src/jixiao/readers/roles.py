@@ -1,0 +1,88 @@
+"""What each column of an indicator block holds, from its header text: a synonym table per role (data).
+
+Publishers head the same column many ways (``指标值``, ``年度指标值``, ``目标值``, ``预期2022年实现值``).
+A header cell is normalised as a label (spaces dropped, ASCII brackets, the year written ``YYYY``) and
+looked up here. The roles:
+
+- ``level1``/``level2``/``level3``: the tree (一级/二级/三级指标);
+- ``annual``: the year's target value — the one value column of a table is the annual value;
+- ``period``: a 实施周期/中期/项目总体 value, only where the header says so;
+- ``baseline``: a 历史值 / ``2021年实际实现值`` column, kept as the indicator's baseline, never a target;
+- ``op`` (指标性质, 比较符) and ``unit`` (度量单位): parts folded into the value;
+- ``weight``: 分值/权重;
+- ``text:<label>``: explanatory columns (绩效标准, 指标解释, 评分标准, 取值依据, 备注) kept as text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+LEVEL1 = "level1"
+LEVEL2 = "level2"
+LEVEL3 = "level3"
+ANNUAL = "annual"
+PERIOD = "period"
+BASELINE = "baseline"
+OP = "op"
+UNIT = "unit"
+WEIGHT = "weight"
+TEXT = "text"  # prefix: "text:绩效标准"
+
+TREE_ROLES = frozenset((LEVEL1, LEVEL2, LEVEL3))
+VALUE_ROLES = frozenset((ANNUAL, PERIOD, BASELINE))
+
+# role → header texts, normalised as label keys (no spaces, ASCII brackets, years as YYYY).
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    LEVEL1: ("一级指标", "一级", "评价指标", "一级目标", "指标类别"),
+    LEVEL2: ("二级指标", "二级", "评价内容", "二级目标", "二级指标(年度)", "二级指标(长期)"),
+    LEVEL3: (
+        "三级指标", "三级", "指标名称", "绩效指标名称", "三级指标(年度)", "三级指标(长期)", "具体指标",
+        "三级目标", "指标内容",
+    ),
+    ANNUAL: (
+        "年度指标值", "指标值", "目标值", "年度目标值", "绩效指标值", "年度绩效指标值", "年度数值", "数值",
+        "预期YYYY年实现值", "YYYY年指标值", "YYYY年度指标值", "YYYY年目标值", "YYYY年度目标值", "年度",
+        "指标值(年度)", "指标值及单位", "预期目标值", "指标目标值", "绩效目标值", "年度计划值", "计划值",
+        "预期值", "年度预期值", "本年度指标值", "当年指标值", "年度绩效目标值",
+    ),
+    PERIOD: (
+        "实施周期指标值", "中期指标值", "中期", "项目总体", "总体指标值", "实施周期目标值", "中期目标值",
+        "项目总体指标值", "整体指标值", "长期指标值", "指标值(长期)", "实施期指标值", "中长期指标值",
+    ),
+    BASELINE: (
+        "YYYY年实际实现值", "YYYY年实际完成值", "YYYY年完成值", "历史值", "上年实际值", "上年完成值",
+        "基期值", "现状值", "上年指标值", "实际完成值", "YYYY年实际值",
+    ),
+    OP: ("指标性质", "指标方向", "比较符", "符号", "计算符号", "指标属性"),
+    UNIT: ("度量单位", "计量单位", "单位"),
+    WEIGHT: ("权重", "分值", "权重(%)", "分值(分)", "指标分值", "指标权重", "标准分值"),
+    "text:绩效标准": ("绩效标准", "标准类型", "指标值确定标准"),
+    "text:指标解释": ("指标解释", "指标说明", "指标内涵", "指标定义"),
+    "text:评分标准": ("评分标准", "评分规则", "评分方法", "评分细则"),
+    "text:取值依据": ("取值依据", "指标值设定依据", "指标值确定依据", "数据来源", "设定依据"),
+    "text:备注": ("备注", "说明"),
+    "text:指标方向性": ("指标方向性", "指标导向"),
+}  # fmt: skip
+
+_ROLE_OF: dict[str, str] = {key: role for role, keys in SYNONYMS.items() for key in keys}
+# A header that names a role only when it stands beside tree headers (``年度``, ``单位``, ``说明`` alone
+# are too common elsewhere to open an indicator block).
+WEAK_HEADERS = frozenset(("年度", "中期", "单位", "说明", "数值", "符号", "项目总体", "评价内容"))
+
+
+@lru_cache(maxsize=4096)
+def role_of(key: str) -> str | None:
+    """The role of a header cell given as a label key, or None."""
+    return _ROLE_OF.get(key)
+
+
+def is_text_role(role: str | None) -> bool:
+    return role is not None and role.startswith(TEXT)
+
+
+def text_label(role: str) -> str:
+    """``text:绩效标准`` → ``绩效标准``."""
+    return role.partition(":")[2]
+
+
+HEADER_KEYS = frozenset(key for key in _ROLE_OF if key not in WEAK_HEADERS)

@@ -1,0 +1,211 @@
+"""The cells of a published 自评表: keys, figures and labels, and the two stages before reading.
+
+`rebuild_lines` turns a one-cell-per-line stream (PDF text, HTML flattened to ``cell |`` lines) back
+into rows; `segments` cuts rows into one run per table. `key`, `number` and `points_in` read a cell
+the same way everywhere (``产出指标（50分）`` → 50, ``100.00%`` → 100.00).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from decimal import Decimal, InvalidOperation
+
+from jixiao import catalog
+from jixiao.model import SourceRef
+from jixiao.readers.cells import Row
+
+_PARENS = re.compile(r"\([^()]*\)")
+_POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*分")
+_NUMBER = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^[-+]?\d+(?:\.\d+)?$")
+SERIAL = re.compile(r"^指标\s*\d+\s*[:：]\s*")
+INSTRUCTION = re.compile(r"\(\d+字以内\)|^结合自评情况|^对照年度目标|^针对项目自评中发现的问题")
+TEMPLATE_NOTE = re.compile(r"^1[.、．]\s*预算执行率")
+STATED = re.compile(
+    r"(产出|效益|满意度|成本)指标?\s*(?:权重|分值)?\s*(?:为|占|共)?\s*(\d+(?:\.\d+)?)\s*(?:分|%)"
+)
+
+FUND_ROLES = {
+    "年初预算数": "initial", "年初预算": "initial", "年初预算金额": "initial",
+    "全年预算数": "budget", "调整后预算数": "budget", "调整后预算": "budget", "预算数": "budget",
+    "全年预算": "budget",
+    "全年执行数": "executed", "预算执行数": "executed", "执行数": "executed", "实际执行数": "executed",
+    "分值": "weight", "权重": "weight",
+    "执行率": "rate", "预算执行率": "rate",
+    "得分": "score",
+    "原因": "reason", "偏差原因": "reason",
+}  # fmt: skip
+INDICATOR_ROLES = {
+    "一级指标": "level1", "二级指标": "level2", "三级指标": "name", "指标名称": "name",
+    "指标性质": "nature", "度量单位": "unit", "计量单位": "unit",
+    "年度指标值": "target", "年初目标值": "target", "年度目标值": "target", "目标值": "target",
+    "预期指标值": "target", "指标值": "value",
+    "实际完成值": "actual", "完成值": "actual", "全年实际值": "actual", "实际值": "actual",
+    "全年实际完成值": "actual", "实际完成情况": "actual",
+    "分值": "weight", "权重": "weight", "指标分值": "weight", "权重分值": "weight",
+    "权重占比": "share", "单项得分": "single",
+    "得分": "score", "自评得分": "score", "折算得分": "score", "实际得分": "score",
+    "偏差原因分析及改进措施": "reason", "未完成原因分析": "reason", "偏差原因分析": "reason",
+    "偏差原因": "reason", "原因分析": "reason", "备注": "reason",
+}  # fmt: skip
+TOTAL_FUNDS = ("年度资金总额", "总额", "资金总额", "年度财政资金总额", "合计")
+_FUND_WORDS = ("资金", "拨款", "结转", "财政")
+FOOTERS = ("合计", "总分", "总计", "综合得分")
+CONCLUSIONS = ("评价结论", "存在问题", "改进措施", "自评结论", "主要问题", "整改措施")
+GRADES = ("自评等级", "评价等级", "绩效等级", "自评结果", "等级")
+
+
+def key(text: str) -> str:
+    """A cell as a comparable key: NFKC, no spaces, no trailing colon, no parenthesised parts."""
+    text = unicodedata.normalize("NFKC", text).replace(" ", "").replace("\u3000", "").strip()
+    return _PARENS.sub("", text).strip(":：|")
+
+
+def number(text: str) -> Decimal | None:
+    """A printed figure: ``89.974``, ``1,234.5``, ``100.00%`` (→ 100.00); None for words, ``/`` and blanks."""
+    cleaned = unicodedata.normalize("NFKC", text).strip().rstrip("%").rstrip("分").replace(" ", "")
+    if not _NUMBER.match(cleaned):
+        return None
+    try:
+        return Decimal(cleaned.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the pattern only lets digits through
+        return None
+
+
+def points_in(text: str) -> Decimal | None:
+    """The weight a label states: ``产出指标(50分)`` → 50, ``预算执行情况（10分）`` → 10."""
+    match = _POINTS.search(unicodedata.normalize("NFKC", text))
+    return Decimal(match[1]) if match else None
+
+
+def cell_text(text: str) -> str:
+    stripped = text.strip()
+    if stripped.endswith("|"):
+        stripped = stripped[:-1]
+    if stripped.startswith("|"):
+        stripped = stripped[1:]
+    return stripped.strip()
+
+
+def is_title(text: str) -> bool:
+    return "自评表" in text and len(text) < 60
+
+
+def _starts_row(text: str, previous: str) -> bool:
+    k = key(text)
+    if not k:
+        return False
+    if is_title(text) or k in ("项目名称", "主管部门", "实施单位", "项目基本情况", "年度总体目标"):
+        return True
+    if k.startswith(("预算执行情况", "项目资金", "年度资金", "绩效指标", "年度绩效目标")) and len(k) < 14:
+        return True
+    if fund_label(text) is not None or k in FOOTERS or k in CONCLUSIONS:
+        return True
+    if k.startswith(("项目负责人", "财务负责人", "填表人")):
+        return True
+    if k == "一级指标" and not key(previous).startswith(("绩效指标", "年度绩效目标")):
+        return True
+    if catalog.is_level1_name(key(previous)):
+        return False  # the 二级 beside its 一级 (满意度指标 under 满意度指标) belongs to the same row
+    return catalog.is_category_name(k)
+
+
+def token_rows(rows: list[Row]) -> list[Row] | None:
+    """Text whose cells lost their separators (a spreadsheet saved as text with single spaces) →
+    one token per row, or None when the text has cells of its own."""
+    if any(len([c for c in r.cells if c.strip()]) > 1 for r in rows):
+        return None
+    if not any(len(c.split()) >= 15 for r in rows for c in r.cells):
+        return None
+    return [
+        Row((token,), r.source, columns_known=False) for r in rows for c in r.cells for token in c.split()
+    ]
+
+
+def _number_pair_ends(current: list[tuple[str, SourceRef]], text: str) -> bool:
+    """In a token stream an indicator row ends after its 分值 and 得分: two figures, then a word."""
+    if len(current) < 4 or number(text) is not None:
+        return False
+    return number(current[-1][0]) is not None and number(current[-2][0]) is not None
+
+
+def rebuild_lines(rows: Iterable[Row], tokens: bool = False) -> Iterator[Row]:
+    """One cell per line (PDF text, HTML flattened to ``cell |`` lines) → rows, by where rows start.
+
+    A row starts at a label that opens one (项目名称, a fund row, an 一级/二级 category, 合计…);
+    inside the indicator block a row also ends once it holds as many cells as the header has
+    columns from its first one on (a row whose 一级 and 二级 are merged holds fewer). In a token
+    stream (``tokens``: empty cells left no trace) it ends after its two figures, 分值 and 得分.
+    """
+    current: list[tuple[str, SourceRef]] = []
+    capacity: int | None = None
+    header_roles: list[str] = []
+    previous = ""
+
+    def flush() -> Row | None:
+        nonlocal header_roles
+        if not current:
+            return None
+        texts = tuple(t for t, _ in current)
+        roles = [INDICATOR_ROLES[key(t)] for t in texts if key(t) in INDICATOR_ROLES]
+        if "name" in roles and len(roles) >= 3:
+            header_roles = roles
+        return Row(texts, current[0][1], tuple(s for _, s in current))
+
+    for row in rows:
+        for raw in row.cells:
+            text = cell_text(raw)
+            full = capacity is not None and (
+                len(current) >= capacity or (tokens and _number_pair_ends(current, text))
+            )
+            if current and (_starts_row(text, previous) or full):
+                made = flush()
+                if made is not None:
+                    yield made
+                current, capacity = [], None
+            if not current and header_roles:
+                capacity = _capacity(text, header_roles)
+            current.append((text, row.source))
+            previous = text
+    made = flush()
+    if made is not None:
+        yield made
+
+
+def _capacity(first: str, roles: list[str]) -> int | None:
+    k = key(first)
+    if not (catalog.is_category_name(k) or catalog.is_category_name(SERIAL.sub("", k))):
+        return None
+    start = "level1" if catalog.is_level1_name(k) else "level2"
+    return len(roles) - roles.index(start) if start in roles else None
+
+
+def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
+    """One run of rows per table: a 自评表 title or a second 项目名称 starts the next."""
+    current: list[Row] = []
+    named = False
+    for row in rows:
+        first = next((c for c in row.cells if c.strip()), "")
+        starts = is_title(first) or (
+            (key(first).startswith("项目名称:") or key(first) == "项目名称") and named
+        )
+        if starts and current:
+            if named:
+                yield current
+            current, named = [], False  # rows before a title that named no project: a cut-off page
+        if any(key(c) == "项目名称" or key(c).startswith("项目名称:") for c in row.cells):
+            named = True
+        current.append(row)
+    if current and named:
+        yield current
+
+
+def fund_label(text: str) -> str | None:
+    k = key(text).removeprefix("其中")
+    k = k.lstrip(":：")
+    if not k or len(k) > 16 or _NUMBER.match(k):
+        return None
+    if k in TOTAL_FUNDS[:-1] or k.endswith("资金总额"):
+        return k
+    return k if any(w in k for w in _FUND_WORDS) and not k.startswith(("预算执行", "项目资金")) else None

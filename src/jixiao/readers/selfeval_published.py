@@ -1,0 +1,146 @@
+"""Read published 项目支出绩效自评表 from a file: text (tab, ``|``, one cell per line, single spaces),
+a workbook, a PDF, an HTML page or a Word document.
+
+The format readers only cut the file into rows of cells (`readers.text.text_rows`,
+`readers.xlsx.sheet_rows`, `readers.pdf.page_rows`, the HTML and Word tables laid out on their grid
+by `readers.merged`); `readers.selfeval_rows` reads the meaning, and any other source of rows plugs
+in through `read_published_rows`. `looks_published` tells a
+published self-evaluation from a target table or from our own template before anything is read.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from jixiao.model import Diagnostic, Severity, SourceRef
+from jixiao.readers.cells import Row
+from jixiao.readers.selfeval_rows import read_rows
+from jixiao.readers.text import FILE_PROBLEM, decode, file_problem, text_rows
+from jixiao.scoring.published import PublishedSelfEvaluation
+
+NOT_SELFEVAL = "JX-A00"
+# Words only a self-evaluation prints: its score columns and its funds block.
+_SELFEVAL_WORDS = (
+    "自评表",
+    "实际完成值",
+    "完成值",
+    "全年执行数",
+    "预算执行数",
+    "执行率",
+    "得分",
+    "全年实际值",
+)
+
+
+def read_published_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
+    """The published self-evaluations in rows of cells from any format reader."""
+    return read_rows(rows)
+
+
+def read_published_text(text: str, file: str | None = None) -> list[PublishedSelfEvaluation]:
+    return read_rows(text_rows(text, file))
+
+
+def workbook_rows(data: bytes, file: str | None = None) -> list[Row]:
+    """Every sheet of a workbook as rows of cells with their ``Sheet!D17`` places."""
+    import python_calamine as calamine
+
+    from jixiao.readers.xlsx import sheet_rows
+
+    workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    rows: list[Row] = []
+    for name in workbook.sheet_names:
+        rows += list(sheet_rows(workbook.get_sheet_by_name(name), name, file))
+    return rows
+
+
+def pdf_rows(data: bytes, file: str | None = None) -> list[Row]:
+    """Every page with a text layer as rows: ruled tables with their columns, other text as lines."""
+    import pdfplumber
+
+    from jixiao.readers.pdf import page_rows
+
+    rows: list[Row] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            if page.chars:
+                rows += list(page_rows(page, number, file, exact_join=False))
+    return rows
+
+
+def span_rows(tables: list[Any], file: str | None) -> list[Row]:
+    """HTML or Word tables (merged cells on their grid) as rows of cells placed ``表2!C5``; all tables,
+    since a self-evaluation may print its funds and its indicators in two."""
+    from jixiao.readers.merged import MAX_CELLS, grid_rows, layout
+
+    budget = [MAX_CELLS]
+    rows: list[Row] = []
+    for number, table in enumerate(tables, start=1):
+        rows += list(grid_rows(layout(table, budget), table.above, number, file))
+    return rows
+
+
+def file_rows(path: str | Path) -> tuple[list[Row], list[Diagnostic]]:
+    """A file's rows of cells, or one diagnostic saying why it cannot be read.
+
+    Text, workbooks (xlsx/xls/ods), PDFs with a text layer, HTML pages and Word documents (.docx);
+    the format is told by content (`readers.detect.detect_format`), not by the file's name.
+    """
+    from jixiao.readers.detect import Format, detect_format
+
+    p = Path(path)
+    name = str(path)
+    problem = file_problem(p)
+    if problem is not None:
+        return [], [_problem(name, problem)]
+    data = p.read_bytes()
+    kind = detect_format(data, name)
+    try:
+        if kind is Format.PDF:
+            return pdf_rows(data, name), []
+        if kind is Format.XLSX:
+            return workbook_rows(data, name), []
+        if kind is Format.DOCX:
+            from jixiao.readers.docx import document_xml
+            from jixiao.readers.docx import parse_tables as docx_tables
+
+            return span_rows(docx_tables(document_xml(data)), name), []
+        if kind is Format.HTML:
+            from jixiao.readers.html import decode_html
+            from jixiao.readers.html import parse_tables as html_tables
+
+            return span_rows(html_tables(decode_html(data)), name), []
+    except Exception as exc:  # the libraries raise many types for damaged, locked or huge files
+        return [], [_problem(name, f"无法读取文件：已损坏、有密码保护或过大（{type(exc).__name__}）")]
+    text = decode(data)
+    if text is None:
+        return [], [_problem(name, "无法读取：不是文本、Excel 工作簿、PDF、网页或 Word 文档")]
+    return list(text_rows(text, name)), []
+
+
+def _problem(file: str, message: str) -> Diagnostic:
+    return Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(file))
+
+
+def looks_published(rows: list[Row]) -> bool:
+    """True when the rows hold a self-evaluation's score or funds columns, not only targets."""
+    words = {unicodedata.normalize("NFKC", c).replace(" ", "").strip(" |") for r in rows for c in r.cells}
+    joined = " ".join(words)
+    hits = sum(1 for w in _SELFEVAL_WORDS if w in joined)
+    return hits >= 3 or "自评表" in joined
+
+
+def read_published_path(path: str | Path) -> tuple[list[PublishedSelfEvaluation], list[Diagnostic]]:
+    """The published self-evaluations in a file, and why there are none when there are none."""
+    rows, problems = file_rows(path)
+    if problems:
+        return [], problems
+    tables = read_rows(rows) if looks_published(rows) else []
+    if not tables:
+        message = "文件中没有找到项目支出绩效自评表（需有资金执行和指标得分两部分）"
+        return [], [Diagnostic(NOT_SELFEVAL, Severity.ERROR, message, SourceRef(str(path)))]
+    return tables, []

@@ -1,0 +1,409 @@
+"""Rows of cells → published 项目支出绩效自评表 (`PublishedSelfEvaluation`), whatever the source format.
+
+Stages, each a plain function over rows (`readers.cells.Row`, as the text, xlsx, HTML and docx
+readers hand them over): `selfeval_lines.rebuild_lines` turns a one-cell-per-line stream back into
+rows; `selfeval_lines.segments` cuts the rows into one run per table; `read_segment` walks a run:
+header fields (项目名称, 主管部门, 实施单位), the funds block (its header row names the columns:
+年初预算数/全年预算数/全年执行数/分值/执行率/得分 or the Sichuan 年初预算/调整后预算数/预算执行数/
+预算执行率/权重/得分/原因), the indicator block (一级/二级/三级指标, 年度指标值 or 指标性质+指标值+
+度量单位, 实际完成值, 分值/权重, 得分, 偏差原因), the footer (合计/总分, 自评等级) and the
+conclusion fields. Every figure keeps the place it was read from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import replace
+from decimal import Decimal
+
+from jixiao import catalog
+from jixiao.model import SourceRef
+from jixiao.readers.cells import Row
+from jixiao.readers.labels import year_in
+from jixiao.readers.selfeval_form import detect_form
+from jixiao.readers.selfeval_lines import (
+    CONCLUSIONS,
+    FOOTERS,
+    FUND_ROLES,
+    GRADES,
+    INDICATOR_ROLES,
+    INSTRUCTION,
+    SERIAL,
+    STATED,
+    TEMPLATE_NOTE,
+    TOTAL_FUNDS,
+    fund_label,
+    is_title,
+    key,
+    number,
+    points_in,
+    rebuild_lines,
+    segments,
+    token_rows,
+)
+from jixiao.scoring.published import PublishedFundRow, PublishedIndicator, PublishedSelfEvaluation
+
+
+def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
+    """Every published self-evaluation in the rows (one-cell-per-line streams are rebuilt first)."""
+    listed = list(rows)
+    tokens = token_rows(listed)
+    if tokens is not None:
+        listed = list(rebuild_lines(tokens, tokens=True))
+    single = sum(1 for r in listed if sum(1 for c in r.cells if c.strip()) <= 1)
+    if (
+        tokens is None
+        and listed
+        and (not any(r.columns_known for r in listed) or single * 10 >= len(listed) * 9)
+    ):
+        listed = list(rebuild_lines(listed))
+    tables = [read_segment(run) for run in segments(listed)]
+    return [t for t in tables if t.funds or t.indicators]
+
+
+def _is_grid(row: Row) -> bool:
+    """A workbook or ruled-PDF row: every column kept in place (text rows may drop merged cells)."""
+    if row.source.page is not None:  # a ruled PDF table: merged cells come out blank, columns kept
+        return len(row.cells) > 1
+    return bool(row.cell_sources) and row.cell_sources is not None and row.cell_sources[0].cell is not None
+
+
+def _source(row: Row, index: int) -> SourceRef:
+    if row.cell_sources is not None and index < len(row.cell_sources):
+        return row.cell_sources[index]
+    return row.source
+
+
+class _Segment:
+    """The state of one table being read: which block we are in and what it has collected."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, str] = {}
+        self.cells: list[tuple[str, SourceRef]] = []
+        self.fund_roles: list[str] | None = None
+        self.fund_offset = 0
+        self.indicator_roles: list[str] | None = None
+        self.indicator_offset = 0
+        self.funds: list[PublishedFundRow] = []
+        self.indicators: list[PublishedIndicator] = []
+        self.group_weights: list[tuple[str, Decimal]] = []
+        self.stated: list[tuple[str, Decimal]] = []
+        self.budget_weight: Decimal | None = None
+        self.indicators_weight: Decimal | None = None
+        self.total: Decimal | None = None
+        self.grade = ""
+        self.conclusions: list[tuple[str, str, SourceRef]] = []
+        self.level1 = ""
+        self.level2 = ""
+        self.fund_unit = "万元"
+        self.texts: list[str] = []
+        self.places: list[SourceRef] = []
+
+
+def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
+    state = _Segment()
+    for row in run:
+        cells = [c.strip() for c in row.cells]
+        state.texts.extend(c for c in cells if c)
+        state.places.extend(_source(row, i) for i, c in enumerate(cells) if c)
+        first_at = next((i for i, c in enumerate(cells) if c), None)
+        if first_at is None:
+            continue
+        _header_fields(state, row, cells)
+        keys = [key(c) for c in cells]
+        if _is_fund_header(keys):
+            state.fund_roles, state.fund_offset = _roles(keys, FUND_ROLES)
+            state.indicator_roles = None
+            for c in cells:
+                state.budget_weight = state.budget_weight or (points_in(c) if "预算执行" in c else None)
+                if "万元" in c or "元" in c:
+                    state.fund_unit = "万元" if "万元" in c else "元"
+            continue
+        if _is_indicator_header(keys):
+            state.indicator_roles, state.indicator_offset = _roles(keys, INDICATOR_ROLES)
+            state.fund_roles = None
+            block = next((points_in(c) for c in cells[: first_at + 1] if points_in(c) is not None), None)
+            if block is not None:  # 年度绩效目标1（40分）, 年度绩效目标2（40分）: blocks add up
+                state.indicators_weight = (state.indicators_weight or Decimal(0)) + block
+            continue
+        first = cells[first_at]
+        k = keys[first_at]
+        if k in FOOTERS or (k.startswith("总分") and len(k) < 8):
+            _footer(state, row, cells, first_at)
+            continue
+        if k in GRADES or k.startswith(
+            ("自评等级", "自评得分", "项目负责人", "财务负责人", "填表人", "联系人")
+        ):
+            state.indicator_roles = state.fund_roles = None
+            continue
+        if k in CONCLUSIONS:
+            state.indicator_roles = state.fund_roles = None
+            text = " ".join(c for c in cells[first_at + 1 :] if c)
+            state.conclusions.append((k, text, _source(row, first_at + 1)))
+            continue
+        if k.startswith(("注", "说明", "备注")) or len(first) > 40:
+            stated = [(m[1] + "指标", Decimal(m[2])) for m in STATED.finditer(" ".join(cells))]
+            if stated:
+                state.stated += stated
+                state.cells.append(("note", _source(row, first_at)))
+            if sum(1 for c in cells if c) == 1:
+                continue  # a note under the table, not a row of it
+        if state.fund_roles is not None and fund_label(first) is not None:
+            state.funds.append(_fund_row(state, row, cells, first_at))
+            continue
+        if state.indicator_roles is not None:
+            _indicator_row(state, row, cells, first_at)
+    return _finish(state, run)
+
+
+def _header_fields(state: _Segment, row: Row, cells: list[str]) -> None:
+    wanted = {"项目名称": "project", "主管部门": "department", "实施单位": "unit", "预算单位": "unit"}
+    for i, cell in enumerate(cells):
+        label, colon, rest = unicodedata.normalize("NFKC", cell).partition(":")
+        k = key(label) if colon else key(cell)
+        name = wanted.get(k)
+        grade = k in GRADES or k.startswith("自评等级")
+        scored = k.startswith(("总分", "自评得分", "自评总分"))
+        if name is None and not grade and not scored:
+            continue
+        value_at = next((j for j in range(i + 1, len(cells)) if cells[j]), None)
+        inline = rest.strip() if colon else ""
+        value = inline or (cells[value_at] if value_at is not None else "")
+        if name is not None and name not in state.fields and value and key(value) not in wanted:
+            state.fields[name] = value
+            state.cells.append((name, _source(row, value_at if not inline and value_at is not None else i)))
+        elif grade and value[:1] in "优良中差":
+            state.grade = value[:1]
+            state.cells.append(("grade", _source(row, i)))
+        elif scored and state.total is None and number(value.rstrip("分")) is not None:
+            state.total = number(value.rstrip("分"))
+            state.cells.append(("total", _source(row, i if inline else (value_at or i))))
+
+
+def _is_fund_header(keys: list[str]) -> bool:
+    roles = {FUND_ROLES.get(k) for k in keys}
+    return "executed" in roles and ("budget" in roles or "initial" in roles)
+
+
+def _is_indicator_header(keys: list[str]) -> bool:
+    roles = {INDICATOR_ROLES.get(k) for k in keys}
+    return "name" in roles and bool(roles & {"score", "weight", "actual"})
+
+
+def _roles(keys: list[str], table: dict[str, str]) -> tuple[list[str], int]:
+    at = [i for i, k in enumerate(keys) if k in table]
+    roles = [table.get(k, "") for k in keys[at[0] :]]
+    while roles and not roles[-1]:
+        roles.pop()
+    return roles, at[0]
+
+
+def _fund_row(state: _Segment, row: Row, cells: list[str], first_at: int) -> PublishedFundRow:
+    assert state.fund_roles is not None
+    label = fund_label(cells[first_at]) or cells[first_at]
+    absolute = _is_grid(row) and first_at < state.fund_offset
+    start = state.fund_offset if absolute else first_at + 1
+    values: dict[str, Decimal | None] = {}
+    refs: list[tuple[str, SourceRef]] = []
+    reason = ""
+    for j, role in enumerate(state.fund_roles):
+        at = start + j
+        if not role or at >= len(cells):
+            continue
+        if role == "reason":
+            if not TEMPLATE_NOTE.match(cells[at]):
+                reason = cells[at]
+            continue
+        values[role] = number(cells[at])
+        refs.append((role, _source(row, at)))
+    is_total = label in TOTAL_FUNDS or label.endswith("资金总额")
+    return PublishedFundRow(
+        label=label,
+        is_total=is_total,
+        initial=values.get("initial"),
+        budget=values.get("budget"),
+        executed=values.get("executed"),
+        weight=values.get("weight"),
+        rate=values.get("rate"),
+        score=values.get("score"),
+        reason=reason,
+        source=_source(row, first_at),
+        cells=tuple(refs),
+    )
+
+
+def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -> None:
+    roles = state.indicator_roles
+    assert roles is not None
+    first = cells[first_at]
+    k = SERIAL.sub("", key(first))
+    if catalog.is_level1_name(k) and "level1" in roles and not _cost_under_output(cells, first_at, roles):
+        start_role = roles.index("level1")
+    elif catalog.is_category_name(k) and "level2" in roles:
+        start_role = roles.index("level2")
+    else:
+        start_role = roles.index("name")
+    # A workbook keeps every column in place; text rows start at their first cell (merged 一级 dropped).
+    # Leading empty cells mean the row kept its columns (a merged 一级 left blank), as a workbook does.
+    absolute = _is_grid(row) or (first_at > 0 and first_at >= state.indicator_offset)
+    places = (
+        [(role, state.indicator_offset + j) for j, role in enumerate(roles)]
+        if absolute
+        else [(role, first_at + j) for j, role in enumerate(roles[start_role:])]
+    )
+    got: dict[str, tuple[str, int]] = {}
+    for role, at in places:
+        if role and at < len(cells) and role not in got:
+            got[role] = (cells[at], at)
+    if "level1" in got and got["level1"][0]:
+        text = got["level1"][0]
+        state.level1, state.level2 = catalog.canonical(re.sub(r"[(（].*", "", text)), ""
+        weight = points_in(text)
+        if weight is not None:
+            state.group_weights.append((state.level1, weight))
+    if "level2" in got and got["level2"][0]:
+        state.level2 = got["level2"][0]
+    name = SERIAL.sub("", got.get("name", ("", 0))[0]).strip()
+    target = _target(got)
+    actual = got.get("actual", ("", 0))[0]
+    weight = number(got.get("weight", ("", 0))[0])
+    score, note = _score_and_note(got.get("score", ("", 0))[0])
+    if not target and not actual and weight is None and score is None:
+        return  # an empty slot, or a stray reason cell: nothing printed to audit
+    refs = tuple((role, _source(row, at)) for role, (_text, at) in got.items())
+    state.indicators.append(
+        PublishedIndicator(
+            level1=state.level1,
+            level2=state.level2,
+            name=name,
+            target=target,
+            actual=actual,
+            weight=weight,
+            score=score,
+            share=number(got.get("share", ("", 0))[0]),
+            single=number(got.get("single", ("", 0))[0]),
+            reason=got.get("reason", ("", 0))[0] or note,
+            not_applicable=actual.strip() in ("不适用", "/不适用"),
+            source=_source(row, first_at),
+            cells=refs,
+        )
+    )
+
+
+_SCORE_NOTE = re.compile(r"^(\d+(?:\.\d+)?)\s*分?\s*[（(](.*)[）)]$")
+
+
+def _score_and_note(text: str) -> tuple[Decimal | None, str]:
+    """``48.5分（因在校生人数减少…）``: a score with the reason written in the same cell."""
+    plain_score = number(text)
+    if plain_score is not None:
+        return plain_score, ""
+    match = _SCORE_NOTE.match(unicodedata.normalize("NFKC", text).strip())
+    return (Decimal(match[1]), match[2].strip()) if match else (None, "")
+
+
+def _cost_under_output(cells: list[str], first_at: int, roles: list[str]) -> bool:
+    """成本指标 is an 一级 (2021) or a 二级 of 产出 (10号): a 二级 when, read as 一级, its name is a value."""
+    if key(cells[first_at]) != "成本指标" or "level2" not in roles or "name" not in roles:
+        return False
+    at = first_at + roles.index("name") - roles.index("level1")
+    name = cells[at].strip() if at < len(cells) else ""
+    return number(name) is not None or name[:1] in "≥≤<>=＞＜" or not name
+
+
+def _target(got: dict[str, tuple[str, int]]) -> str:
+    if "target" in got:
+        return got["target"][0]
+    nature, value, unit = (got.get(r, ("", 0))[0].strip() for r in ("nature", "value", "unit"))
+    if nature in ("定性", "定性指标") or not nature:
+        return value + (unit if unit and value and number(value) is not None else "")
+    symbol = {">=": "≥", "<=": "≤"}.get(nature, nature)
+    return f"{symbol}{value}{unit}" if value else ""
+
+
+def _footer(state: _Segment, row: Row, cells: list[str], first_at: int) -> None:
+    """合计/总分: two figures are (weights, score); one figure under 合计 may be the weights alone."""
+    figures = [(number(c), i) for i, c in enumerate(cells) if i > first_at and number(c) is not None]
+    if not figures:
+        return
+    if len(figures) >= 2:
+        state.total, at = figures[1]
+    else:
+        value, at = figures[0]
+        blank_after = at + 1 < len(cells) and not cells[at + 1].strip()
+        if key(cells[first_at]) == "合计" and _is_weight_sum(state, value, blank_after):
+            return  # Sichuan 合计 | 100 | (blank): the sum of the weights, the score left empty
+        state.total = value
+    state.cells.append(("total", _source(row, at)))
+
+
+def _is_weight_sum(state: _Segment, value: Decimal | None, blank_after: bool) -> bool:
+    """The figure is the weights' sum, and the score cell beside it (blank, or missing) is not a total."""
+    weights = [i.weight for i in state.indicators]
+    if value is None or not weights or any(w is None for w in weights):
+        return False
+    budget = next((f.weight for f in state.funds if f.weight is not None), state.budget_weight or Decimal(0))
+    summed = sum((w for w in weights if w is not None), Decimal(0))
+    if value not in (summed, summed + budget):
+        return False
+    scores = [i.score for i in state.indicators]
+    if blank_after or any(s is None for s in scores):
+        return True
+    budget_score = next((f.score for f in state.funds if f.score is not None), Decimal(0))
+    return sum((s for s in scores if s is not None), budget_score) != value
+
+
+def _group_scores(
+    rows: list[PublishedIndicator],
+) -> tuple[tuple[PublishedIndicator, ...], tuple[tuple[str, Decimal, SourceRef], ...]]:
+    """A group whose first row alone has a score (a merged 得分 cell) printed one score for the group."""
+    groups: dict[str, list[int]] = {}
+    for n, row in enumerate(rows):
+        groups.setdefault(row.level1, []).append(n)
+    out = list(rows)
+    scores: list[tuple[str, Decimal, SourceRef]] = []
+    for level1, members in groups.items():
+        first = rows[members[0]]
+        rest = [rows[n] for n in members[1:]]
+        if not rest or first.score is None or any(r.score is not None for r in rest):
+            continue
+        if first.weight is not None and first.score <= first.weight:
+            continue  # the other rows simply left blank
+        scores.append((level1, first.score, first.where("score")))
+        out[members[0]] = replace(first, score=None)
+    return tuple(out), tuple(scores)
+
+
+def _finish(state: _Segment, run: list[Row]) -> PublishedSelfEvaluation:
+    title = next((t for t in state.texts if is_title(t)), "")
+    year = year_in(title) if title else None
+    instructions = [
+        ("模板说明", t, where)
+        for t, where in zip(state.texts, state.places, strict=True)
+        if INSTRUCTION.search(unicodedata.normalize("NFKC", t)) and not TEMPLATE_NOTE.match(t)
+    ]
+    indicators, group_scores = _group_scores(state.indicators)
+    published = PublishedSelfEvaluation(
+        project=state.fields.get("project", ""),
+        form="",
+        funds=tuple(state.funds),
+        indicators=indicators,
+        group_scores=group_scores,
+        department=state.fields.get("department", ""),
+        unit=state.fields.get("unit", ""),
+        year=year,
+        fund_unit=state.fund_unit,
+        budget_weight=state.budget_weight,
+        indicators_weight=state.indicators_weight,
+        group_weights=tuple(state.group_weights),
+        stated_weights=tuple(state.stated),
+        total=state.total,
+        grade=state.grade,
+        conclusions=tuple(state.conclusions) + tuple(instructions),
+        source=run[0].source,
+        cells=tuple(state.cells),
+    )
+    form, evidence = detect_form(published, state.texts)
+    return replace(published, form=form, form_evidence=evidence)

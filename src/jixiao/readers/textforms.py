@@ -1,0 +1,287 @@
+"""Text forms → rows of cells: the stages that run on published text before the grid reader.
+
+Published tables reach us as text in many forms: tab-separated (the seed, spreadsheets), flattened
+HTML with ``|`` between the cells of a row, flattened HTML with one cell per line each ending in
+`` |`` (and lines of bare ``|``/``||`` for merged or empty cells), one cell per line with blank lines
+between (and a lone space for an empty cell), and text with the cells of a row separated by runs of
+spaces. `detect_layout` decides which from the text; `text_rows` cuts it into `Row`s.
+
+Before cutting, each line is normalised (`normalise_line`): Traditional characters of mirror sites
+(``績效目標(biāo)``, the pinyin in brackets dropped) become simplified, ``<image>`` tags and site
+furniture lines (``扫一扫在手机打开当前页``) are dropped. Values keep their symbols (``>=``, ``＝``):
+the value grammar reads them and ``raw`` must stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from jixiao.model import SourceRef
+from jixiao.readers.cells import Row
+
+
+class Layout:
+    TABS = "tabs"  # cells between tabs, one row per line
+    PIPES = "pipes"  # cells between |, one row per line
+    CELL_PIPES = "cell_pipes"  # one cell per line, each ending in " |"; bare | lines are empty cells
+    SPACES = "spaces"  # cells separated by runs of two or more spaces
+    WORDS = "words"  # cells separated by single spaces (HTML rows flattened to a line)
+    LINES = "lines"  # one cell per line
+
+
+_SAMPLE = 3000  # lines looked at to decide the text form
+_MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+_PIPES_ONLY = re.compile(r"^\s*(?:\|\s*)+$")
+_SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
+_IMAGE_TAG = re.compile(r"<\s*(?:image|img)\b[^>]{0,300}>", re.IGNORECASE)
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
+# Site furniture around a published table: never a cell of it.
+_FURNITURE = re.compile(
+    r"\s*(?:扫一扫|扫描二维码|【?打印本页|【?关闭窗口|分享到|相关解读|全部留言|上一篇|下一篇|网站地图|"
+    r"版权所有|主办单位|ICP备|网站标识码|<image>|内容保障|网站纠错|政府网站标识码)"
+)
+_FURNITURE_FIRST = frozenset("扫分打关相全上下网版主I<内政【")
+_FURNITURE_ANYWHERE = re.compile(r"ICP备\d|公网安备")
+
+# Traditional → simplified, the characters of budget tables (one character each way).
+_TRADITIONAL = (
+    "項績預實單門類務數質時產經濟態對滿體總級標稱與發續響環設計劃週萬額資費補據達區縣範庫這個為們說會來過"
+    "還點進現應從開關動種機業長東車書學問電無見頁葉號張條處專農廠醫療衛護險養圍園導選擇運輸調報紀錄證規則"
+    "構織網絡監評價審準備辦幹練識讓議論認訂購買賣錢銀擔當舊繼縮減檢測驗結餘確穩縱舉營維雜鄉鎮財廳廣樂貧災"
+    "戶員協職隊聯優勢歲殘兒婦愛讀寫習綜積極參興獎勵齊將滅鏈歷際戰幣幫氣熱燈灣島歸壞廢飲複蘇淨潔節約齡頭碼"
+    "屬顯傳統創藝術軟鐵線鋼礦繪輕寬鄰領騎騰壓燒層墳國檔蓋難輟間帶萊麼於並隻樣義獲覽華陽陰雲漢遼寧嶺黃龍閘"
+    "橋樓塊壩溝劑階陸隨隱雙雞麥魚鳥鹽側償儀億內兩冊凈凍劍勞勸匯卻厲變叢吳啟嚴團圖圓場壯壽夠奪奮孫帥師帳幾"
+    "異強彈徑復徵恆惡慣慮慶憂懷執擴掃揚換損撥擁擊擬攝敗敘斷晉暢楊槍橫權歡殺毀漁決況沒溫湯滬漲潛潤澤濃烏煙"
+    "爭爾牆獨畝畢盡盤眾礎禮窮競筆築簡糧紅紛細組絕絲綠緊編緩繳罰羅聖聞聲聽脫腦臨艱莊蘭裝製視親覺觀記許診詞"
+    "試詳誌語誤課談請諮謀講貝負貢貨責貸貿賠趕趨跡軍軌較載輔輛轉違遠適遲遺邊釋針鋪錯鍵閉閒閱闊陣陳離靜頂順"
+    "題顧風飛飯館鬥鮮麗黨"
+)
+_SIMPLIFIED = (
+    "项绩预实单门类务数质时产经济态对满体总级标称与发续响环设计划周万额资费补据达区县范库这个为们说会来过"
+    "还点进现应从开关动种机业长东车书学问电无见页叶号张条处专农厂医疗卫护险养围园导选择运输调报纪录证规则"
+    "构织网络监评价审准备办干练识让议论认订购买卖钱银担当旧继缩减检测验结余确稳纵举营维杂乡镇财厅广乐贫灾"
+    "户员协职队联优势岁残儿妇爱读写习综积极参兴奖励齐将灭链历际战币帮气热灯湾岛归坏废饮复苏净洁节约龄头码"
+    "属显传统创艺术软铁线钢矿绘轻宽邻领骑腾压烧层坟国档盖难辍间带莱么于并只样义获览华阳阴云汉辽宁岭黄龙闸"
+    "桥楼块坝沟剂阶陆随隐双鸡麦鱼鸟盐侧偿仪亿内两册净冻剑劳劝汇却厉变丛吴启严团图圆场壮寿够夺奋孙帅师帐几"
+    "异强弹径复征恒恶惯虑庆忧怀执扩扫扬换损拨拥击拟摄败叙断晋畅杨枪横权欢杀毁渔决况没温汤沪涨潜润泽浓乌烟"
+    "争尔墙独亩毕尽盘众础礼穷竞笔筑简粮红纷细组绝丝绿紧编缓缴罚罗圣闻声听脱脑临艰庄兰装制视亲觉观记许诊词"
+    "试详志语误课谈请咨谋讲贝负贡货责贷贸赔赶趋迹军轨较载辅辆转违远适迟遗边释针铺错键闭闲阅阔阵陈离静顶顺"
+    "题顾风飞饭馆斗鲜丽党"
+)
+_TO_SIMPLIFIED = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+_TRADITIONAL_HINT = frozenset("項績標實數產經濟質時滿單體總級萬額資區縣財廳學專")
+
+
+def normalise_line(line: str, traditional: bool) -> str:
+    """One line made readable: Traditional → simplified (pinyin dropped), ``<image>`` tags removed."""
+    if "<" in line:
+        line = _IMAGE_TAG.sub("", line)
+    if traditional:
+        line = _PINYIN.sub("", line).translate(_TO_SIMPLIFIED)
+    return line
+
+
+def is_traditional(text: str) -> bool:
+    """True when the text is written in Traditional characters (a mirror site or a Hong Kong source)."""
+    sample = text[:20000]
+    return sum(1 for c in sample if c in _TRADITIONAL_HINT) >= 5
+
+
+def is_furniture(line: str) -> bool:
+    """A line of the web page around the table (扫一扫, 打印本页, ICP…), never part of it."""
+    if "备" in line and _FURNITURE_ANYWHERE.search(line):
+        return True
+    return line.lstrip()[:1] in _FURNITURE_FIRST and bool(_FURNITURE.match(line))
+
+
+def detect_layout(lines: list[str]) -> str:
+    """The text form, decided by how most non-empty lines look (never by one line)."""
+    filled = [line for line in lines[:_SAMPLE] if line.strip()]  # the form shows in the first lines
+    if not filled:
+        return Layout.LINES
+    tabs = sum("\t" in line for line in filled)
+    if tabs * 5 >= len(filled):
+        return Layout.TABS
+    piped = [line.strip() for line in filled if "|" in line]
+    if len(piped) * 5 >= len(filled):
+        cell_per_line = sum(1 for line in piped if sum(1 for c in line.split("|") if c.strip()) <= 1)
+        if cell_per_line * 3 >= len(piped) * 2:
+            return Layout.CELL_PIPES
+        return Layout.PIPES
+    spaced = sum(1 for line in filled if len(_SPACE_RUN.split(line.strip())) >= 3)
+    if spaced * 4 >= len(filled):
+        return Layout.SPACES
+    worded = sum(
+        1 for line in filled if line.count(" ") >= 2 and len(split_words(line)) >= 3 and _CJK.search(line)
+    )
+    if worded * 4 >= len(filled) and worded >= 5:
+        return Layout.WORDS
+    return Layout.LINES
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_OPENERS = {"(": ")", "（": "）", "[": "]", "【": "】", "《": "》"}
+_CLOSERS = frozenset(_OPENERS.values())
+
+
+def split_words(line: str) -> list[str]:
+    """A line cut at spaces, except inside brackets: ``数量( ≥**个 ) >=2个`` → two cells."""
+    words: list[str] = []
+    depth = 0
+    for word in line.split():
+        if depth > 0 and words:
+            words[-1] += " " + word
+        else:
+            words.append(word)
+        depth += sum(1 for c in word if c in _OPENERS) - sum(1 for c in word if c in _CLOSERS)
+        depth = max(depth, 0)
+    return words
+
+
+def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
+    """Cut text into rows of cells, with each row's line number.
+
+    In the one-cell-per-line forms a lone ``|`` line, or a line holding only a space between blank
+    lines, stands for an empty cell; it is kept (``blank=True``) so the grid reader can tell a missing
+    value from a value that moved.
+    """
+    lines = text.splitlines()
+    layout = detect_layout(lines)
+    traditional = is_traditional(text)
+    run_together = layout == Layout.LINES and is_run_together(lines)
+    in_block = False  # past the indicator header: only category names are peeled off a line
+    normalising = traditional or "<im" in text or "<IM" in text
+    for number, raw_line in enumerate(lines, start=1):
+        line = normalise_line(raw_line, traditional) if normalising else raw_line
+        source = SourceRef(file, number)
+        if layout == Layout.TABS:
+            yield Row(tuple(line.split("\t")), source)
+            continue
+        if line and is_furniture(line):
+            continue
+        if layout == Layout.PIPES:
+            stripped = line.strip()
+            if _MARKDOWN_RULE.match(stripped):
+                continue
+            if stripped.startswith("|"):
+                stripped = stripped[1:]
+            if stripped.endswith("|"):
+                stripped = stripped[:-1]
+            yield Row(tuple(stripped.split("|")), source)
+        elif layout == Layout.CELL_PIPES:
+            stripped = line.strip()
+            if not stripped:
+                continue
+            if _PIPES_ONLY.match(stripped):
+                yield Row(("",), source, columns_known=False, blank=True)
+                continue
+            for cell in stripped.strip("|").split("|"):
+                if cell.strip():
+                    yield Row((cell.strip(),), source, columns_known=False)
+        elif layout in (Layout.SPACES, Layout.WORDS):
+            stripped = line.strip()
+            if stripped:
+                cells = _SPACE_RUN.split(stripped) if layout == Layout.SPACES else split_words(stripped)
+                # the cells of a row, in order, but not under their header's columns (merged cells left out)
+                yield Row(tuple(cells), source, aligned=False)
+        elif run_together:
+            cells = split_run_together(line.strip(), in_block)
+            in_block = in_block or any(_is_tree_header(cell) for cell in cells)
+            for cell in cells:
+                yield Row((cell,), source, columns_known=False)
+        elif not line:
+            yield Row((line,), source, columns_known=False)
+        else:
+            stripped = line.strip()
+            if not stripped or stripped == "|" or stripped == "||":
+                yield Row(("",), source, columns_known=False, blank=True)
+            else:
+                yield Row((line,), source, columns_known=False)
+
+
+# --- cells run together (an HTML table flattened with no separator at all) --------------------------
+
+_TRAILING_VALUE = re.compile(
+    r"(?P<value>(?:[≥≤><=＞＜＝]|大于等于|小于等于|不低于|不少于|不超过)?\d+(?:\.\d+)?"
+    r"(?:%|％|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2})?)?(?:以上|以下|以内)?)$"
+)
+
+
+def _known_prefix(text: str, categories_only: bool = False) -> int:
+    """The length of the longest label or category name that starts the text (0 if none)."""
+    from jixiao import catalog
+    from jixiao.readers.labels import label_of
+
+    for end in range(min(len(text) - 1, 24), 1, -1):
+        head = text[:end]
+        if catalog.is_category_name(head) or (not categories_only and label_of(head) is not None):
+            return end
+    return 0
+
+
+def _is_tree_header(cell: str) -> bool:
+    from jixiao.readers.labels import Label, label_of
+
+    return label_of(cell) in (Label.INDICATORS, Label.HEADER)
+
+
+def is_run_together(lines: list[str]) -> bool:
+    """True when several lines start with a label or category and go on without a separator."""
+    from jixiao.readers.labels import label_of
+
+    hits = 0
+    for line in lines[:_SAMPLE]:
+        stripped = line.strip()
+        if not 4 < len(stripped) <= 200 or label_of(stripped) is not None:
+            continue
+        end = _known_prefix(stripped)
+        head, rest = stripped[:end], stripped[end:]
+        if (
+            end >= 4
+            and label_of(head) is not None
+            and len(rest) >= 2
+            and rest[0] not in "(（:："
+            and not any(c in rest for c in "≥≤<>=")  # 实施周期…覆盖人次≥65400 is a value, not a run
+        ):
+            hits += 1
+            if hits >= 3:
+                return True
+    return False
+
+
+def split_run_together(line: str, in_block: bool = False) -> list[str]:
+    """Labels and categories peeled off the front; a value split off the end only when the grammar
+    is sure of it (a number with its comparator and unit after a name not ending in a digit)."""
+    cells: list[str] = []
+    rest = line
+    while rest:
+        end = _known_prefix(rest, categories_only=in_block)
+        if end == 0:
+            break
+        cells.append(rest[:end])
+        rest = rest[end:].lstrip(" :：")
+    inner = _inner_label(rest) if cells and not in_block else 0
+    if inner:  # 青山区教育局项目执行单位钢城第一小学: a value, then the next label and its value
+        return [*cells, rest[:inner], *split_run_together(rest[inner:])]
+    if rest:
+        short = len(rest) <= 30 and not any(p in rest for p in "，,。；;、")
+        match = _TRAILING_VALUE.search(rest) if cells or short else None
+        name = rest[: match.start()] if match else ""
+        if match and len(name) >= 2 and not name[-1].isdigit() and not name.endswith(("(", "（")):
+            cells.extend((name, match.group("value")))
+        else:
+            cells.append(rest)
+    return cells
+
+
+def _inner_label(text: str) -> int:
+    """Where a project-block label (4 characters or more) starts inside a run of text, or 0."""
+    from jixiao.readers.labels import Label, label_of
+
+    wanted = (Label.NAME, Label.DEPARTMENT, Label.UNIT, Label.TYPE, Label.PERIOD, Label.BUDGET)
+    for start in range(2, len(text) - 4):
+        for size in range(4, 9):
+            if label_of(text[start : start + size]) in wanted and len(text) > start + size:
+                return start
+    return 0

@@ -1,0 +1,65 @@
+"""What every audit rule sees (the printed table, its rescoring) and the small helpers they share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao.model import SourceRef
+from jixiao.scoring.numbers import ZERO
+from jixiao.scoring.profiles import Profile
+from jixiao.scoring.published import PublishedIndicator, PublishedSelfEvaluation
+from jixiao.scoring.records import EvaluationResult, ScoredLine, SelfEvaluation
+
+CENT = Decimal("0.01")
+# A printed figure is rounded to 2 places: two figures agree when they differ by at most this.
+TOLERANCE = Decimal("0.011")
+
+# (message, where, indicator label or None)
+Finding = tuple[str, SourceRef, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class AuditContext:
+    published: PublishedSelfEvaluation
+    evaluation: SelfEvaluation
+    result: EvaluationResult
+    profile: Profile
+
+    def rows(self) -> Iterator[tuple[PublishedIndicator, ScoredLine | None]]:
+        """Each printed indicator with its rescored line (None for 不适用 rows, which are not scored)."""
+        scored = {id(s.line): s for s in self.result.lines}
+        for printed, line in zip(self.published.indicators, self.evaluation.lines, strict=True):
+            yield printed, scored.get(id(line))
+
+    @property
+    def block_weight(self) -> Decimal:
+        """The weight of the indicator block as printed (``绩效指标(90分)``), else the profile's."""
+        return self.published.indicators_weight or self.profile.indicators_weight
+
+    @property
+    def budget_weight(self) -> Decimal:
+        return self.published.printed_budget_weight or self.profile.budget_weight
+
+    @property
+    def weight_sum(self) -> Decimal | None:
+        weights = [i.weight for i in self.published.indicators]
+        if not weights or any(w is None for w in weights):
+            return None
+        return sum((w for w in weights if w is not None), ZERO)
+
+
+def agree(a: Decimal, b: Decimal, count: int = 1) -> bool:
+    """Two printed figures agree within rounding (a sum of ``count`` rounded figures may drift more)."""
+    return abs(a - b) <= TOLERANCE + Decimal("0.005") * max(count - 1, 0)
+
+
+def has_reason(text: str) -> bool:
+    """A 偏差原因 cell that says something (not blank, ``/``, ``无``, ``—``)."""
+    return text.strip() not in ("", "/", "无", "—", "-", "——", "暂无", "无偏差")
+
+
+def names(rows: list[PublishedIndicator], limit: int = 4) -> str:
+    shown = "、".join(f"“{r.label}”" for r in rows[:limit])
+    return shown + (f"等{len(rows)}项" if len(rows) > limit else "")

@@ -1,0 +1,149 @@
+"""Starting and handing in tables on the web: new drafts (blank or copied for a new year), submitting
+with an explanation of each 错误 finding, 撤回, and what the list says each search result matched.
+
+A copy keeps every value of its source (a table of one's own unit or a published one) and records
+where it came from in its first workflow event ("复制自 …"); the schema has no column for the link
+yet, so "last year's table" is that note, not a key other features can join on. The explanations
+travel with the submission (the comment of its workflow event, one line per finding), so the
+reviewer reads them in the 流转记录 and at the top of the table page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from jixiao.model import Table
+from jixiao.permissions import can_act, may_start_table
+from jixiao.service.base import scope_of
+from jixiao.service.errors import Conflict, Forbidden, Invalid
+from jixiao.service.reading import review
+from jixiao.service.tables import TableService
+from jixiao.service.workflow import WorkflowService
+from jixiao.store import audit, listing, search
+from jixiao.store import tables as repo
+from jixiao.store.errors import Conflict as StoreConflict
+from jixiao.workflow import Action, Principal, Role, Status
+
+EXPLANATION_HEAD = "提交说明（对审核发现的错误）："
+MAX_NOTES = 3  # indicators named per search result; the table page shows them all
+
+
+class DraftService(TableService, WorkflowService):
+    """New tables, safeguarded submission and withdrawal, and search notes."""
+
+    # ---- new tables ----------------------------------------------------------------------------
+
+    def check_may_start(self, who: Principal) -> None:
+        if not may_start_table(who):
+            raise Forbidden("只有填报人（为本单位）和管理员可以新建绩效目标表")
+
+    def copy_for_new_year(self, who: Principal, source_id: int) -> Table:
+        """The source table's content for the next year: values kept, 预算年度 + 1, one's own unit."""
+        self.check_may_start(who)
+        source = self.table_view(who, source_id).table  # 404/403 as for viewing it
+        project = source.project
+        unit = who.unit if who.role is Role.FILLER else project.unit
+        year = project.year + 1 if project.year else None
+        return replace(source, project=replace(project, unit=unit, year=year))
+
+    def create_table(self, who: Principal, table: Table, source_id: int | None = None) -> int:
+        """Store ``table`` as a new 草稿 of its unit; Conflict when the unit already has that project
+        for that year (project name + unit + year name a table)."""
+        self.check_may_start(who)
+        if who.role is Role.FILLER and table.project.unit != who.unit:
+            raise Forbidden(f"只能为本单位（{who.unit}）新建表")
+        note = "新建"
+        if source_id is not None:
+            source = self.table_view(who, source_id).row
+            note = f"复制自表 {source_id}：{source['name']}（{source['year'] or '年度未填'}年度）"
+        with self.engine.begin() as conn:
+            existing = listing.table_id_of(conn, table)
+            if existing is not None:
+                raise Conflict(
+                    f"本单位已有“{table.project.name}”{table.project.year or ''}年度的表（表 {existing}），"
+                    "请打开那张表修改，或改用其他项目名称或年度"
+                )
+            counts = repo.import_tables(conn, [review(table)], Status.DRAFT, who.user_id, note, Action.CREATE)
+        self._cache.clear()  # the list's filter options and the dashboard count the new table
+        return counts.table_ids[0]
+
+    # ---- submitting and withdrawing ------------------------------------------------------------
+
+    def errors_to_explain(self, who: Principal, table_id: int) -> list[dict[str, Any]]:
+        """The stored 错误 findings of the table, each needing a word from the unit before submitting."""
+        return [f for f in self.table_view(who, table_id).findings if f["severity"] == "error"]
+
+    def submit_explained(
+        self, who: Principal, table_id: int, explanations: Mapping[int, str], comment: str = ""
+    ) -> Status:
+        """Submit; Invalid naming the findings still unexplained when the table has 错误 findings."""
+        view = self.table_view(who, table_id)
+        if Action.SUBMIT not in view.actions:  # the same refusal as without findings
+            status = Status(view.row["status"]).label
+            raise Forbidden(f"当前状态（{status}）下，您不能执行“{Action.SUBMIT.label}”")
+        errors = [f for f in view.findings if f["severity"] == "error"]
+        missing = [f for f in errors if not explanations.get(int(f["id"]), "").strip()]
+        if missing:
+            names = "、".join(f"{f['code']}（{f['indicator'] or '表级'}）" for f in missing[:5])
+            raise Invalid(
+                f"这张表有 {len(errors)} 条“错误”级审核发现。请先改正，或逐条写明不改的理由再提交；"
+                f"尚未说明：{names}"
+            )
+        lines = [
+            f"· {f['code']} {f['indicator'] or '表级'}：{f['message']} —— 说明：{explanations[int(f['id'])].strip()}"  # noqa: E501
+            for f in errors
+        ]
+        text = "\n".join(
+            part for part in (comment.strip(), EXPLANATION_HEAD if lines else "", *lines) if part
+        )
+        return self.act(who, table_id, Action.SUBMIT, text)
+
+    def may_withdraw(self, who: Principal, row: Mapping[str, Any]) -> bool:
+        """The unit's 填报人 (or an administrator) while the table waits for review."""
+        return can_act(who, scope_of(dict(row)), Action.WITHDRAW)
+
+    def withdraw(self, who: Principal, table_id: int) -> None:
+        """撤回: a submitted table goes back to 草稿, before a reviewer has acted on it."""
+        row = self.table_view(who, table_id).row
+        if not self.may_withdraw(who, row):
+            if row["status"] != Status.SUBMITTED.value:
+                raise Conflict("只有“已提交”且尚未审核的表可以撤回")
+            raise Forbidden("只有本单位的填报人可以撤回这张表")
+        with self.engine.begin() as conn:
+            try:
+                repo.set_status(
+                    conn, table_id, Action.WITHDRAW, Status.SUBMITTED, Status.DRAFT, who.user_id, None
+                )
+            except StoreConflict:
+                raise Conflict("这张表的状态刚被审核人改变，不能再撤回，请刷新后查看") from None
+            detail = {"status": [Status.SUBMITTED.value, Status.DRAFT.value]}
+            audit.record(conn, who.user_id, Action.WITHDRAW.value, "table", table_id, detail)
+        self._cache.clear()  # the dashboard counts statuses
+
+    # ---- what a search matched -------------------------------------------------------------------
+
+    def why_matched(self, rows: list[dict[str, Any]], q: str, indicator: str = "") -> dict[int, str]:
+        """``{table id: "项目名称、三级指标“…”"}`` for the rows of one list page: one search box looks
+        in names, units and indicators, so each result says which of them matched."""
+        if not rows or not (q or indicator):
+            return {}
+        ids = [row["id"] for row in rows]
+        with self.engine.connect() as conn:
+            by_q = search.matched_indicators(conn, ids, q) if q else {}
+            by_indicator = search.matched_indicators(conn, ids, indicator) if indicator else {}
+        notes: dict[int, str] = {}
+        for row in rows:
+            parts: list[str] = []
+            if q and q.casefold() in (row.get("name") or "").casefold():
+                parts.append("项目名称")
+            if q and q.casefold() in (row.get("unit") or "").casefold():
+                parts.append("用款单位")
+            found = list(dict.fromkeys([*by_q.get(row["id"], []), *by_indicator.get(row["id"], [])]))
+            parts.extend(found[:MAX_NOTES])
+            if len(found) > MAX_NOTES:
+                parts.append(f"等 {len(found)} 项")
+            if parts:
+                notes[row["id"]] = "、".join(parts)
+        return notes
