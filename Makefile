@@ -8,6 +8,7 @@ SEED := tests/corpus/dongguan_fulian_2025.txt
 .PHONY: install demo test lint bench docs clean
 
 $(STAMP): pyproject.toml
+	scripts/system-packages.sh venv
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
@@ -15,10 +16,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-demo: $(STAMP)
+# The system packages first (installed as root, else one line naming them), then the venv.
+demo:
+	scripts/system-packages.sh demo
+	@$(MAKE) --no-print-directory $(STAMP)
 	$(BIN)/jixiao demo $(SEED)
 
-test: $(STAMP)
+test:
+	scripts/system-packages.sh test
+	@$(MAKE) --no-print-directory $(STAMP)
 	$(BIN)/pytest -q -n 2 --dist loadfile
 
 lint: $(STAMP)

@@ -28,6 +28,7 @@ from jixiao.scoring.selfeval import evaluation_from_table, table_key
 from jixiao.scoring.serialize import monitoring_to_dict, result_to_dict
 from jixiao.writers.csv import write_csv
 from jixiao.writers.export import export_bytes
+from jixiao.writers.fonts import MissingFontError
 from jixiao.writers.monitoring_xlsx import write_monitoring_xlsx
 from jixiao.writers.selfeval_xlsx import write_selfeval_xlsx
 from jixiao.writers.text import budget_text, print_tables
@@ -72,6 +73,7 @@ __all__ = [
     "RULES",
     "AuditResult",
     "EvaluationResult",
+    "MissingFontError",
     "Profile",
     "ProfileError",
     "SelfEvaluation",

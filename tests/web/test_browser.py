@@ -40,15 +40,27 @@ def live_server(sqlite_url: str, seed_path: Path) -> Iterator[str]:
         yield base
 
 
+# What the Content-Security-Policy refused on any page (the templates must need no inline code).
+CSP_VIOLATIONS: list[str] = []
+
+
 @pytest.fixture
 def browser() -> Iterator[Any]:
+    CSP_VIOLATIONS.clear()
     with chromium() as launched:
         yield launched
+    assert not CSP_VIOLATIONS, CSP_VIOLATIONS
 
 
 def _page(browser: Any, base: str) -> Any:
     context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN", base_url=base)
     page = context.new_page()
+    page.on(
+        "console",
+        lambda message: (
+            CSP_VIOLATIONS.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     page.set_default_timeout(10_000)
     return page
 
@@ -104,13 +116,13 @@ def test_lifecycle_in_the_browser(live_server: str, browser: Any) -> None:
     annual = _annual_input(filler, "社工证持有率")
     annual.fill("120%")
     filler.wait_for_function(
-        "document.querySelector('[data-testid=live-findings]').innerText.includes('JX-M03')"
+        "() => document.querySelector('[data-testid=live-findings]').innerText.includes('JX-M03')"
     )
     assert "超过100%" in _live_codes(filler)
     _shot(filler, "editor-live-review")
     annual.fill("100%")
     filler.wait_for_function(
-        "!document.querySelector('[data-testid=live-findings]').innerText.includes('JX-M03')"
+        "() => !document.querySelector('[data-testid=live-findings]').innerText.includes('JX-M03')"
     )
     annual.fill("120%")  # keep the mistake, for the reviewer to catch
     filler.click("[data-testid=save]")
@@ -135,7 +147,7 @@ def test_lifecycle_in_the_browser(live_server: str, browser: Any) -> None:
     filler.click("[data-testid=edit]")
     _annual_input(filler, "社工证持有率").fill("100%")
     filler.wait_for_function(
-        "!document.querySelector('[data-testid=live-findings]').innerText.includes('JX-M03')"
+        "() => !document.querySelector('[data-testid=live-findings]').innerText.includes('JX-M03')"
     )
     filler.click("[data-testid=save]")
     filler.wait_for_selector("[data-testid=flash]")
@@ -178,7 +190,7 @@ def test_import_page_previews_then_stores(
     changed.write_text(seed_path.read_text().replace("1200个\t1200个", "1250个\t1250个", 1))
     admin.goto("/import")
     admin.set_input_files("[data-testid=upload]", str(changed))
-    admin.click("[data-testid=preview]")
+    admin.click("[data-testid=preview]", timeout=60_000)  # the upload is read in a worker process
     assert admin.inner_text("[data-testid=preview-count]") == "17"
     _shot(admin, "import-preview")
     admin.click("[data-testid=confirm]")

@@ -10,6 +10,7 @@ from __future__ import annotations
 # One import per line: each registers its commands on `app`.
 from jixiao.cli import (
     accounts,  # noqa: F401  (user add/list/passwd/role/disable/enable/logout, audit verify/archive)
+    backup,  # noqa: F401  (backup, restore)
     basic,  # noqa: F401
     evaluate,  # noqa: F401  (evaluate-template, evaluate)
     export,  # noqa: F401  (export: xlsx, pdf, json, csv)

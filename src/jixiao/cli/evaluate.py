@@ -20,6 +20,7 @@ from jixiao.model import Severity, Table
 from jixiao.pipeline import (
     PROFILES,
     EvaluationResult,
+    MissingFontError,
     Profile,
     SelfEvaluation,
     evaluation_from_table,
@@ -197,6 +198,9 @@ def _write_outputs(
     except OSError as exc:
         err.print(f"错误：无法写入（{exc.strerror}）")
         raise typer.Exit(EXIT_PROBLEM) from exc
+    except MissingFontError as exc:
+        err.print(f"错误：{exc.message}")
+        raise typer.Exit(EXIT_PROBLEM) from None
 
 
 def _print_result(project: str, result: EvaluationResult) -> None:

@@ -15,7 +15,7 @@ from jixiao.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, err, print_diag
 from jixiao.formats.files import ExportFormat
 from jixiao.formats.table_json import source_to_dict
 from jixiao.model import Diagnostic, Table
-from jixiao.pipeline import export_bytes, read_any
+from jixiao.pipeline import MissingFontError, export_bytes, read_any
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -107,7 +107,11 @@ def export(
         err.print("错误：没有读到任何表格，未写出文件")
         raise typer.Exit(EXIT_PROBLEM)
 
-    data = export_bytes(tables, fmt, one_sheet=one_sheet, cover=cover).data
+    try:
+        data = export_bytes(tables, fmt, one_sheet=one_sheet, cover=cover).data
+    except MissingFontError as exc:
+        err.print(f"错误：{exc.message}")
+        raise typer.Exit(EXIT_PROBLEM) from None
     if output is None:
         typer.echo(data.decode("utf-8-sig"), nl=False)
     else:

@@ -71,6 +71,8 @@ def import_files(
     as_json: JsonOption = False,
 ) -> None:
     """读取（文本、Excel、PDF、JSON）、审核并存储项目绩效目标表；每个文件一个事务，同一张表不重复。"""
+    from jixiao.service import BUSY_MESSAGE, DATABASE_ERRORS, is_database_busy
+
     service = _service(db)
     reports = []
     with Progress(
@@ -85,7 +87,13 @@ def import_files(
         task = progress.add_task("", total=len(files))
         for path in files:
             progress.update(task, description=path.name)
-            reports.append(service.import_path(path, published=published))
+            try:
+                reports.append(service.import_path(path, published=published))
+            except DATABASE_ERRORS as why:
+                if not is_database_busy(why):
+                    raise
+                err.print(f"[red]{path}：{BUSY_MESSAGE}（未导入任何内容）[/red]")
+                raise typer.Exit(1) from None
             progress.advance(task)
     failed = [r for r in reports if not r.ok]
     if as_json:
@@ -121,24 +129,36 @@ def serve(
     host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port")] = 8000,
     db: DbOption = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="工作进程数（多核服务器上可设为 CPU 核数）")
+    ] = 1,
     as_json: JsonOption = False,
 ) -> None:
-    """启动网页应用。"""
-    _run_server(_service(db).url, host, port, as_json, demo=False)
+    """启动网页应用（设置取自环境变量 JIXIAO_*，见 docs/deploy-postgresql.md）。"""
+    _run_server(_service(db).url, host, port, as_json, demo=False, workers=workers)
 
 
-def _run_server(url: str, host: str, port: int, as_json: bool, demo: bool) -> None:
+def _run_server(url: str, host: str, port: int, as_json: bool, demo: bool, workers: int = 1) -> None:
     import uvicorn
 
     from jixiao.web import Settings, create_app
 
+    # every process of the server (one, or each of --workers) builds its app from the environment
+    os.environ["JIXIAO_DATABASE_URL"] = url
     if demo:
         os.environ["JIXIAO_DEMO"] = "1"  # for every process of the server, however it is started
     if as_json:
-        _emit_json({"url": f"http://{host}:{port}", "database": url, "demo": demo})
+        _emit_json({"url": f"http://{host}:{port}", "database": url, "demo": demo, "workers": workers})
     else:
-        typer.echo(f"jixiao 网页应用：http://{host}:{port}（数据库 {url}）{'（演示模式）' if demo else ''}")
-    uvicorn.run(create_app(Settings(database_url=url, demo=demo)), host=host, port=port, log_level="warning")
+        mode = "（演示模式）" if demo else ""
+        typer.echo(f"jixiao 网页应用：http://{host}:{port}（数据库 {url}，{workers} 个工作进程）{mode}")
+    if workers == 1:
+        uvicorn.run(create_app(Settings.from_environment()), host=host, port=port, log_level="warning")
+        return
+    os.environ["JIXIAO_MIGRATE"] = "0"  # migrated once, by _service, before any worker starts
+    uvicorn.run(
+        "jixiao.web:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning"
+    )
 
 
 # The demo users' passwords are published (README, user guide): they are marked as demo users and

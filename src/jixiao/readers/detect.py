@@ -15,6 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
+from jixiao.readers.limits import DEFAULT_LIMITS, UploadLimits, check_bytes
 from jixiao.readers.text import FILE_PROBLEM, decode, file_problem, read_text
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -142,9 +143,16 @@ _UNSUPPORTED = {
 }
 
 
-def read_bytes(data: bytes, file: str | None = None) -> tuple[list[Table], list[Diagnostic]]:
-    """Read tables from a file's bytes (an upload), whatever the format."""
+def read_bytes(
+    data: bytes, file: str | None = None, limits: UploadLimits = DEFAULT_LIMITS
+) -> tuple[list[Table], list[Diagnostic]]:
+    """Read tables from a file's bytes (an upload), whatever the format; a file that would cost a
+    parser more than ``limits`` allow (a zip or Flate bomb, too many cells or pages, JSON nested too
+    deep) gives one diagnostic and is not parsed."""
     name = file or "<上传文件>"
+    refused = check_bytes(data, name, limits)
+    if refused is not None:
+        return [], [refused]
     kind = detect_format(data, file)
     if kind is Format.PDF:
         from jixiao.readers.pdf import read_pdf_bytes

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from jixiao.readers.limits import DEFAULT_LIMITS, LimitExceeded, UploadLimits, check_json_depth
 from jixiao.scoring.profiles import PROFILES
 from jixiao.service.accounts import (
     AccountPolicy,
@@ -42,10 +43,15 @@ from jixiao.service.reading import (
     review_table,
 )
 from jixiao.service.tables import EXPORT_LIMITS, TableService, TableView
+from jixiao.service.uploads import read_upload
 from jixiao.service.workflow import WorkflowService
-from jixiao.store.db import default_url
+from jixiao.store.backup import BackupError, BackupResult
+from jixiao.store.backup import backup as backup_database
+from jixiao.store.backup import restore as restore_database
+from jixiao.store.db import BUSY_MESSAGE, DATABASE_ERRORS, database_problem, default_url, is_database_busy
 from jixiao.workflow import Principal
 from jixiao.writers.csv import documents_to_csv, documents_to_csv_chunks
+from jixiao.writers.fonts import MissingFontError
 
 
 class Service(DraftService, TableService, WorkflowService, AccountService):
@@ -71,11 +77,16 @@ class Service(DraftService, TableService, WorkflowService, AccountService):
 
 
 __all__ = [
+    "BUSY_MESSAGE",
+    "DATABASE_ERRORS",
+    "DEFAULT_LIMITS",
     "EXPORT_LIMITS",
     "LIKELIHOODS",
     "MAX_UPLOAD_BYTES",
     "PROFILES",
     "AccountPolicy",
+    "BackupError",
+    "BackupResult",
     "Conflict",
     "EvaluationService",
     "EvaluationView",
@@ -84,19 +95,28 @@ __all__ = [
     "InputProblem",
     "Invalid",
     "InvalidInput",
+    "LimitExceeded",
+    "MissingFontError",
     "MonitoringView",
     "NotFound",
     "Service",
     "ServiceError",
     "TableView",
+    "UploadLimits",
+    "backup_database",
+    "check_json_depth",
     "check_upload",
+    "database_problem",
     "default_url",
     "documents_to_csv",
     "documents_to_csv_chunks",
     "evaluation_json",
+    "is_database_busy",
     "monitoring_json",
     "read_and_review",
+    "read_upload",
     "reset_audit_context",
+    "restore_database",
     "review",
     "review_table",
     "set_audit_context",

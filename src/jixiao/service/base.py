@@ -12,7 +12,7 @@ from jixiao.permissions import can_view
 from jixiao.permissions import visibility as visibility_of
 from jixiao.queries import Visibility
 from jixiao.service.errors import Forbidden, NotFound
-from jixiao.store import listing
+from jixiao.store import listing, stats
 from jixiao.store.db import current_revision, get_engine, normalise_url, upgrade
 from jixiao.workflow import Principal, Status, TableScope
 
@@ -30,7 +30,7 @@ class ServiceBase:
     def __init__(self, url: str) -> None:
         self.url = normalise_url(url)
         self.engine: Engine = get_engine(self.url)
-        self._cache: dict[tuple[str, Visibility], tuple[float, Any]] = {}
+        self._cache: dict[tuple[str, Visibility], tuple[float, tuple[Any, ...], Any]] = {}
 
     def upgrade(self) -> None:
         """Create the database or migrate it to the newest schema."""
@@ -55,15 +55,19 @@ class ServiceBase:
         return row
 
     def _cached(self, kind: str, who: Principal, compute: Callable[[Connection, Visibility], Any]) -> Any:
-        """Aggregates over every table, kept for `CACHE_SECONDS` and dropped on any write made here.
+        """Aggregates over every table, kept for `CACHE_SECONDS` while the tables are unchanged.
 
-        Writes by another process show up at the latest after `CACHE_SECONDS`.
+        Correct across processes (``jixiao serve --workers``): the entry is keyed on
+        `stats.change_counter` (the newest ``updated_at`` and the highest id), which every import,
+        save and workflow step moves, so a write made by another worker is seen at once. The time
+        limit only bounds the rare write committed with an older time stamp than one already seen.
         """
         key = (kind, self.visibility(who))
-        cached = self._cache.get(key)
-        if cached is not None and time.monotonic() - cached[0] < CACHE_SECONDS:
-            return cached[1]
         with self.engine.connect() as conn:
+            version = stats.change_counter(conn)
+            cached = self._cache.get(key)
+            if cached is not None and cached[1] == version and time.monotonic() - cached[0] < CACHE_SECONDS:
+                return cached[2]
             value = compute(conn, key[1])
-        self._cache[key] = (time.monotonic(), value)
+        self._cache[key] = (time.monotonic(), version, value)
         return value

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from jixiao.model import Diagnostic, Severity, Table
+from jixiao.readers.limits import check_bytes
 from jixiao.scoring.profiles import DEFAULT_PROFILE, PROFILES
 from jixiao.scoring.selfeval import evaluate, table_key
 from jixiao.scoring.serialize import (
@@ -24,7 +25,7 @@ from jixiao.scoring.serialize import (
     result_to_dict,
     snapshot_to_dict,
 )
-from jixiao.service.errors import InputProblem, InvalidInput, NotFound
+from jixiao.service.errors import InputProblem, Invalid, InvalidInput, NotFound
 from jixiao.service.evaluation_input import payload_of_evaluation, payload_of_snapshot
 from jixiao.service.evaluation_views import BLOCKING_CODES, EvaluationView, MonitoringView
 from jixiao.service.reading import MAX_UPLOAD_BYTES, check_upload
@@ -158,6 +159,9 @@ def _upload_target(
     """Checks common to uploads (size, the right to enter data); the file's safe base name, the table."""
     check_upload(data, filename, limit)
     table = service.table_for_entry(who, table_id)
+    refused = check_bytes(data, filename or default)  # a workbook bomb: refused before openpyxl sees it
+    if refused is not None:
+        raise Invalid(refused.message)
     # the base name only: it appears in messages (自评.xlsx!自评表!D7), never as a path
     return Path(filename or default).name.replace("\x00", "") or default, table
 

@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from jixiao.model import Diagnostic, Severity, Table
+from jixiao.readers.limits import DEFAULT_LIMITS, UploadLimits
 from jixiao.service.errors import Invalid
 from jixiao.store.tables import Reviewed
 
 # The one limit on an uploaded file (a table file, a filled template); the web's setting defaults to it.
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_UPLOAD_BYTES = DEFAULT_LIMITS.max_bytes
 
 
 def review_table(table: Table) -> list[Diagnostic]:
@@ -76,13 +77,13 @@ class FileReport:
         return sum(len(f) for f in self.findings)
 
 
-def read_and_review(data: bytes, file: str) -> FileReport:
+def read_and_review(data: bytes, file: str, limits: UploadLimits = DEFAULT_LIMITS) -> FileReport:
     """Read a file of any supported kind (text, workbook, PDF, jixiao JSON), review every table, and
-    decide whether the file is fit to store (``problems``)."""
+    decide whether the file is fit to store (``problems``); a file past ``limits`` is not parsed."""
     from jixiao.readers.detect import read_bytes
     from jixiao.readers.text import FILE_PROBLEM
 
-    tables, diagnostics = read_bytes(data, file)
+    tables, diagnostics = read_bytes(data, file, limits)
     report = FileReport(file=file, tables=list(tables))
     errors = [d for d in diagnostics if d.code == FILE_PROBLEM]
     report.problems.extend(errors)

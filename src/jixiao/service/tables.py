@@ -6,6 +6,7 @@ Every method checks what the caller may see (`jixiao.permissions` through `Servi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -43,6 +44,23 @@ class TableView:
     evaluation: Access  # monitoring and self-evaluation
 
 
+def without_paths(value: Any) -> Any:
+    """A document with each source ``file`` cut to its base name: where a file lay on the server (or
+    on the operator's disk) is nobody's business, and the name alone still places a finding."""
+    if isinstance(value, dict):
+        return {
+            key: (
+                re.split(r"[\\/]", item)[-1]
+                if key == "file" and isinstance(item, str)
+                else without_paths(item)
+            )
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [without_paths(item) for item in value]
+    return value
+
+
 class TableService(ServiceBase):
     """Lists, pages, versions and downloads of stored tables."""
 
@@ -57,7 +75,12 @@ class TableService(ServiceBase):
             rows, total = listing.list_tables(conn, query, self.visibility(who))
             documents = listing.get_documents(conn, [row["id"] for row in rows])
         items = [
-            {**documents[row["id"]], "id": row["id"], "status": row["status"], "outcome": row["outcome"]}
+            {
+                **without_paths(documents[row["id"]]),
+                "id": row["id"],
+                "status": row["status"],
+                "outcome": row["outcome"],
+            }
             for row in rows
         ]
         return items, total
@@ -66,15 +89,19 @@ class TableService(ServiceBase):
         """One table with its findings, versions and history, and what ``who`` may do with it."""
         with self.engine.connect() as conn:
             row = self._visible_row(conn, who, table_id)
-            document = listing.get_document(conn, table_id) or {}
+            document = without_paths(listing.get_document(conn, table_id) or {})
             may = decisions(who, scope_of(row))
+            versions, events = listing.get_versions(conn, table_id), listing.get_events(conn, table_id)
+            if who.anonymous:  # the public sees what happened and when, not who or why
+                versions = [{**v, "created_by": None, "reason": None} for v in versions]
+                events = [{**e, "user_id": None, "comment": None} for e in events]
             return TableView(
                 row=row,
                 table=table_from_dict(document),
                 document=document,
                 findings=listing.get_findings(conn, table_id),
-                versions=listing.get_versions(conn, table_id),
-                events=listing.get_events(conn, table_id),
+                versions=versions,
+                events=events,
                 can_edit=may.edit,
                 actions=list(may.actions),
                 can_adjust=may.adjust,
@@ -86,7 +113,7 @@ class TableService(ServiceBase):
         item of `/api/tables` and of a set's JSON download, and the rows of its CSV."""
         with self.engine.connect() as conn:
             row = self._visible_row(conn, who, table_id)
-            document = listing.get_document(conn, table_id) or {}
+            document = without_paths(listing.get_document(conn, table_id) or {})
         return {**document, "id": row["id"], "status": row["status"], "outcome": row["outcome"]}
 
     def version(self, who: Principal, table_id: int, number: int) -> Table:

@@ -6,6 +6,7 @@ Each method is one transaction: a rejected file, a refused action or a lost race
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from jixiao.permissions import (
     may_create,
     may_import_published,
 )
+from jixiao.readers.limits import DEFAULT_LIMITS
 from jixiao.service.base import ServiceBase, scope_of
 from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
 from jixiao.service.reading import FileReport, read_and_review, review
@@ -34,6 +36,7 @@ from jixiao.store.errors import Conflict as StoreConflict
 from jixiao.workflow import TRANSITIONS, Action, Principal, Role, Status
 
 ANALYZE_AFTER = 1000  # tables created or changed by one import
+STAGED_UPLOAD_SECONDS = DEFAULT_LIMITS.staged_upload_seconds
 
 
 class WorkflowService(ServiceBase):
@@ -42,14 +45,21 @@ class WorkflowService(ServiceBase):
     # ---- import ------------------------------------------------------------------------------
 
     def import_bytes(
-        self, data: bytes, file: str, published: bool = False, who: Principal | None = None
+        self,
+        data: bytes,
+        file: str,
+        published: bool = False,
+        who: Principal | None = None,
+        read: Callable[[bytes, str], FileReport] = read_and_review,
     ) -> FileReport:
         """Read, review and store one file in one transaction; a rejected file stores nothing.
 
         ``who`` defaults to the command line's operator (an administrator). Nobody imports a table
-        into a unit or department they may not edit, nor over a table they may not change.
+        into a unit or department they may not edit, nor over a table they may not change. ``read``
+        reads and reviews the file: the web passes one that parses in a worker process
+        (`jixiao.service.uploads.read_upload`).
         """
-        report = read_and_review(data, file)
+        report = read(data, file)
         if not report.ok:
             return report
         who = who or OPERATOR
@@ -110,22 +120,39 @@ class WorkflowService(ServiceBase):
         with self.engine.connect() as conn:
             return listing.import_effects(conn, report.tables)
 
-    def stage_upload(self, who: Principal, filename: str, data: bytes) -> str:
-        """Keep an uploaded file until its owner confirms the import; returns the token naming it."""
+    def stage_upload(
+        self, who: Principal, filename: str, data: bytes, keep_seconds: int = STAGED_UPLOAD_SECONDS
+    ) -> str:
+        """Keep an uploaded file until its owner confirms the import; returns the token naming it.
+
+        Uploads staged more than ``keep_seconds`` ago and never confirmed are purged here."""
         token = secrets.token_urlsafe(24)
         with self.engine.begin() as conn:
+            uploads.purge(conn, keep_seconds)
             uploads.stage(conn, token, who.user_id, filename, data)
         return token
 
-    def confirm_upload(self, who: Principal, token: str, published: bool = False) -> FileReport:
-        """Import a staged upload (once, and only by the user who uploaded it)."""
+    def purge_staged_uploads(self, keep_seconds: int = STAGED_UPLOAD_SECONDS) -> int:
+        """Delete staged uploads older than ``keep_seconds``; returns how many."""
+        with self.engine.begin() as conn:
+            return uploads.purge(conn, keep_seconds)
+
+    def confirm_upload(
+        self,
+        who: Principal,
+        token: str,
+        published: bool = False,
+        read: Callable[[bytes, str], FileReport] = read_and_review,
+        keep_seconds: int = STAGED_UPLOAD_SECONDS,
+    ) -> FileReport:
+        """Import a staged upload (once, only by the user who uploaded it, and before it expires)."""
         if published and not may_import_published(who):
             raise Forbidden("只有管理员可以直接导入为已公开")
         with self.engine.begin() as conn:
-            staged = uploads.take(conn, token, who.user_id)
+            staged = uploads.take(conn, token, who.user_id, keep_seconds)
         if staged is None:
             raise NotFound("找不到待确认的上传文件（可能已导入或已过期），请重新上传")
-        return self.import_bytes(staged.data, staged.filename, published, who)
+        return self.import_bytes(staged.data, staged.filename, published, who, read)
 
     # ---- editing and workflow ----------------------------------------------------------------
 

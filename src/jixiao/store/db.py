@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import StatementError
 
 DEFAULT_SQLITE = Path("var") / "jixiao.sqlite"
 _engines: dict[str, Engine] = {}
@@ -33,17 +34,49 @@ def normalise_url(url: str) -> str:
     return url
 
 
+# The errors the faces turn into a status and a message with `database_problem` (a StatementError
+# wraps every driver error, and Python's OverflowError when a number does not fit a column).
+DATABASE_ERRORS: tuple[type[Exception], ...] = (StatementError, OverflowError)
+
+
 def is_sqlite(url: str) -> bool:
     return normalise_url(url).startswith("sqlite")
 
 
+BUSY_TIMEOUT_MS = 15_000
+BUSY_MESSAGE = (
+    f"数据库正忙：另一项导入或保存正在写入，等待 {BUSY_TIMEOUT_MS // 1000} 秒后仍未完成。请稍后重试；"
+    "多人同时写入较多时，请改用 PostgreSQL（见 docs/deploy-postgresql.md）"
+)
+
+
+def database_problem(error: BaseException) -> tuple[int, str] | None:
+    """For a database error a user caused or may retry, the HTTP status and the Chinese message to
+    give instead of a traceback: SQLite busy (503), a number out of the database's range (400)."""
+    if is_database_busy(error):
+        return 503, BUSY_MESSAGE
+    cause = getattr(error, "orig", error)
+    if isinstance(cause, OverflowError) or "out of range" in str(cause).lower():
+        return 400, "参数中的数字超出允许范围"
+    return None
+
+
+def is_database_busy(error: BaseException) -> bool:
+    """True for SQLite's ``database is locked``/``busy``: another writer held the file too long."""
+    text = str(getattr(error, "orig", error)).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets the web server read while an import writes; foreign keys are off by default in SQLite.
+    # SQLite has one writer at a time: a second one waits up to BUSY_TIMEOUT_MS
+    # (JIXIAO_SQLITE_BUSY_MS), then gets "database is locked", which the edges turn into BUSY_MESSAGE.
+    busy = os.environ.get("JIXIAO_SQLITE_BUSY_MS", "")
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={int(busy) if busy.isdigit() else BUSY_TIMEOUT_MS}")
     cursor.close()
 
 

@@ -176,3 +176,13 @@ def filter_options(conn: Connection, visibility: Visibility) -> dict[str, list[A
         if r[0]
     ]
     return {"years": years, "units": units, "types": types}
+
+
+def change_counter(conn: Connection) -> tuple[Any, ...]:
+    """What moves whenever any table is imported, saved or moved along the workflow, by any process:
+    the newest ``updated_at`` and the highest id (two index look-ups)."""
+    from sqlalchemy import func, select
+
+    from jixiao.store.schema import perf_tables
+
+    return tuple(conn.execute(select(func.max(perf_tables.c.updated_at), func.max(perf_tables.c.id))).one())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, delete, insert, select
 
@@ -29,12 +29,22 @@ def stage(conn: Connection, token: str, user_id: int | None, filename: str, data
     conn.execute(insert(uploads), [row])
 
 
-def take(conn: Connection, token: str, user_id: int | None) -> StagedUpload | None:
-    """The upload staged under ``token`` by ``user_id``, removed so it is imported once; None if gone."""
-    staged = conn.execute(
-        select(uploads).where(uploads.c.token == token, uploads.c.user_id == user_id)
-    ).first()
+def take(
+    conn: Connection, token: str, user_id: int | None, keep_seconds: int | None = None
+) -> StagedUpload | None:
+    """The upload staged under ``token`` by ``user_id``, removed so it is imported once; None if gone
+    (or staged more than ``keep_seconds`` ago)."""
+    query = select(uploads).where(uploads.c.token == token, uploads.c.user_id == user_id)
+    if keep_seconds is not None:
+        query = query.where(uploads.c.created_at >= datetime.now(UTC) - timedelta(seconds=keep_seconds))
+    staged = conn.execute(query).first()
     if staged is None:
         return None
     conn.execute(delete(uploads).where(uploads.c.id == staged.id))
     return StagedUpload(staged.filename, base64.b64decode(staged.content))
+
+
+def purge(conn: Connection, keep_seconds: int) -> int:
+    """Delete uploads staged more than ``keep_seconds`` ago and never confirmed; how many."""
+    oldest = datetime.now(UTC) - timedelta(seconds=keep_seconds)
+    return conn.execute(delete(uploads).where(uploads.c.created_at < oldest)).rowcount or 0

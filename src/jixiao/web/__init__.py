@@ -7,7 +7,9 @@ the request, call the service, and render.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -15,15 +17,21 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from jixiao.service import (
-    MAX_UPLOAD_BYTES,
+    DATABASE_ERRORS,
     AccountPolicy,
     Conflict,
     Forbidden,
     Invalid,
+    MissingFontError,
     NotFound,
     Service,
     ServiceError,
+    UploadLimits,
+    database_problem,
+    default_url,
 )
+from jixiao.web.guard import RequestGuard
+from jixiao.web.headers import SecurityHeaders
 from jixiao.web.security import (
     CsrfError,
     LoginRequired,
@@ -41,17 +49,43 @@ class Settings:
     """Everything the app needs, passed in (never read at import time)."""
 
     database_url: str
-    secure_cookies: bool = False  # set behind HTTPS
-    max_upload_bytes: int = MAX_UPLOAD_BYTES  # every upload: table files and filled templates
+    secure_cookies: bool = False  # behind HTTPS: cookies only over TLS
+    hsts_seconds: int = 0  # behind HTTPS: Strict-Transport-Security max-age (0: not sent)
+    limits: UploadLimits = field(default_factory=UploadLimits)  # uploads and request bodies
     migrate: bool = True
     accounts: AccountPolicy | None = None  # passwords, lockout, sessions; default: from the environment
     demo: bool = False  # demo users (published passwords) may log in only when set (`jixiao demo`)
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.limits.max_bytes
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Settings from ``JIXIAO_*`` variables (what `uvicorn --factory jixiao.web:create_app` and
+        each ``jixiao serve --workers`` process use); see docs/web.md."""
+        env = os.environ if environ is None else environ
+        https = env.get("JIXIAO_HTTPS", "").lower() in ("1", "true", "yes")
+        upload_mb = env.get("JIXIAO_MAX_UPLOAD_MB", "")
+        limits = UploadLimits()
+        if upload_mb.isdigit() and int(upload_mb) > 0:
+            limits = replace(limits, max_bytes=int(upload_mb) * 1024 * 1024)
+        hsts = env.get("JIXIAO_HSTS_SECONDS", "")
+        return cls(
+            database_url=env.get("JIXIAO_DATABASE_URL") or default_url(),
+            secure_cookies=https,
+            hsts_seconds=int(hsts) if hsts.isdigit() else (31536000 if https else 0),
+            limits=limits,
+            migrate=env.get("JIXIAO_MIGRATE", "1") != "0",
+        )
 
 
 _STATUS = {NotFound: 404, Forbidden: 403, Conflict: 409, Invalid: 400}
 
 
-def create_app(settings: Settings) -> FastAPI:
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The app over ``settings`` (from the environment when not given: `Settings.from_environment`)."""
+    settings = settings or Settings.from_environment()
     service = Service(settings.database_url)
     service.account_policy = settings.accounts or AccountPolicy.from_environ()
     if settings.demo:  # else JIXIAO_DEMO decides (worker processes started by `jixiao demo`)
@@ -62,6 +96,8 @@ def create_app(settings: Settings) -> FastAPI:
         title="jixiao 预算绩效目标管理",
         version="0.1.0",
         description="项目绩效目标表的填报、审核、公开与开放数据（jixiao.table/1）",
+        docs_url=None,  # served below from the vendored Swagger UI, without inline script
+        redoc_url=None,
     )
     app.state.service = service
     app.state.settings = settings
@@ -69,6 +105,22 @@ def create_app(settings: Settings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.middleware("http")(csrf_middleware)
     app.middleware("http")(audit_context_middleware)  # added last: runs first
+    app.add_middleware(RequestGuard, limits=settings.limits)  # before any body is read
+    app.add_middleware(SecurityHeaders, hsts_seconds=settings.hsts_seconds)  # outermost
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui() -> HTMLResponse:
+        return HTMLResponse(SWAGGER_PAGE)
+
+    async def database_error(request: Request, exc: Exception) -> Response:
+        # SQLite busy (503), or a page, year, id or month too large for the database (400)
+        answer = database_problem(exc)
+        if answer is None:
+            raise exc
+        return error_response(request, *answer)
+
+    for kind in DATABASE_ERRORS:
+        app.add_exception_handler(kind, database_error)
 
     @app.exception_handler(ServiceError)
     async def service_error(request: Request, exc: ServiceError) -> Response:
@@ -76,6 +128,10 @@ def create_app(settings: Settings) -> FastAPI:
         if status == 403:
             await record_denial(request, exc.message)
         return error_response(request, status, exc.message)
+
+    @app.exception_handler(MissingFontError)
+    async def missing_font(request: Request, exc: MissingFontError) -> Response:
+        return error_response(request, 503, exc.message)
 
     @app.exception_handler(CsrfError)
     async def csrf_error(request: Request, exc: CsrfError) -> Response:
@@ -111,6 +167,16 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api.router)
     app.include_router(evaluation_pages.router)
     return app
+
+
+SWAGGER_UI = "/static/vendor/swagger-ui-5.35.0"
+SWAGGER_PAGE = f"""<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>jixiao 接口文档</title>
+<link rel="stylesheet" href="{SWAGGER_UI}/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="{SWAGGER_UI}/swagger-ui-bundle.js"></script>
+<script src="/static/swagger-init.js"></script></body></html>
+"""
 
 
 def login_again(request: Request) -> Response:

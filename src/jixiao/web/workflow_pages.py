@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from jixiao.service import Invalid, check_upload, read_and_review
+from jixiao.service import Invalid, check_upload, read_upload
 from jixiao.web.layout import official_rows
 from jixiao.web.pages import render
 from jixiao.web.security import check_csrf, require_login, service_of
@@ -78,21 +79,22 @@ async def import_preview(
     request: Request, file: UploadFile, who: Principal = Depends(require_login)
 ) -> HTMLResponse:
     """Read and review the upload, show the findings, and keep it until the user confirms."""
-    limit = request.app.state.settings.max_upload_bytes
+    limits = request.app.state.settings.limits
     filename = file.filename or "上传的文件"
-    data = await file.read(limit + 1)  # one byte more than allowed is enough to refuse it
+    data = await file.read(limits.max_bytes + 1)  # one byte more than allowed is enough to refuse it
     try:
-        check_upload(data, filename, limit)
+        check_upload(data, filename, limits.max_bytes)
     except Invalid as why:
         return render(request, "import.html", {"report": None, "error": why.message}, 400)
-    # Off the event loop: a .doc/.wps is converted by LibreOffice (a child process, up to 90 s).
-    report = await run_in_threadpool(read_and_review, data, filename)
+    # parsed in a worker process with a time and memory ceiling (a .doc/.wps is first converted by
+    # LibreOffice there); this coroutine only waits
+    report = await run_in_threadpool(read_upload, data, filename, limits)
     if not report.ok:
         message = "；".join(p.message for p in report.problems)
         context = {"report": report, "error": f"{filename}：{message}。未存储任何内容。"}
         return render(request, "import.html", context, 400)
     service = service_of(request)
-    token = service.stage_upload(who, filename, data)
+    token = service.stage_upload(who, filename, data, limits.staged_upload_seconds)
     effects = service.import_effects(report)
     context = {"report": report, "error": None, "token": token, "filename": filename, "effects": effects}
     return render(request, "import.html", context)
@@ -105,7 +107,11 @@ def import_confirm(
     published: Annotated[str, Form()] = "",
     who: Principal = Depends(require_login),
 ) -> Response:
-    report = service_of(request).confirm_upload(who, token, bool(published))
+    limits = request.app.state.settings.limits
+    read = partial(read_upload, limits=limits)
+    report = service_of(request).confirm_upload(
+        who, token, bool(published), read=read, keep_seconds=limits.staged_upload_seconds
+    )
     if not report.ok:
         raise Invalid("；".join(p.message for p in report.problems))
     target = f"/tables/{report.table_ids[0]}" if len(report.table_ids) == 1 else "/tables"

@@ -23,6 +23,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from jixiao.formats import layout
 from jixiao.model import Table
+from jixiao.writers.fonts import require_cjk_font
 
 NO_BREAK_SPACE = "\u00a0"
 
@@ -138,6 +139,7 @@ def write_pdf(
     tables: Sequence[Table], destination: str | Path | IO[bytes], *, cover: bool | None = None
 ) -> None:
     """Write ``tables`` as a PDF to ``destination`` (a path or a binary file object)."""
+    require_cjk_font()  # without one, every character would print as an empty box
     from weasyprint import HTML  # imported late: loading WeasyPrint takes a noticeable moment
 
     document = HTML(string=render_html(tables, cover=cover)).render()

@@ -16,6 +16,7 @@ from jixiao.scoring.numbers import money, percent, plain
 from jixiao.scoring.profiles import Profile
 from jixiao.scoring.records import EvaluationResult, ScoredLine, SelfEvaluation
 from jixiao.values import number_text
+from jixiao.writers.fonts import require_cjk_font
 
 
 def render_selfeval_html(evaluation: SelfEvaluation, profile: Profile, result: EvaluationResult) -> str:
@@ -107,6 +108,7 @@ def write_selfeval_pdf(
     result: EvaluationResult,
     destination: str | Path | IO[bytes],
 ) -> None:
+    require_cjk_font()  # without one, every character would print as an empty box
     from weasyprint import HTML  # imported late: loading WeasyPrint takes a noticeable moment
 
     document = HTML(string=render_selfeval_html(evaluation, profile, result)).render()

@@ -97,12 +97,12 @@ def test_entering_actuals_shows_live_scores(live_server: tuple[str, int], browse
 
     # a line below its weight without a reason: the check shows up live, with its rule and basis
     page.fill("textarea[name=indicators-5-reason]", "")
-    page.wait_for_function("document.querySelector('#live').innerText.includes('偏差原因')")
+    page.wait_for_function("() => document.querySelector('#live').innerText.includes('偏差原因')")
     page.wait_for_load_state("networkidle")
     page.locator("textarea[name=indicators-5-reason]").scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "evaluation-findings.png"))
     page.fill("textarea[name=indicators-5-reason]", ENTRIES[5][3])
-    page.wait_for_function("document.querySelector('#live').innerText.includes('未发现问题')")
+    page.wait_for_function("() => document.querySelector('#live').innerText.includes('未发现问题')")
     # the last live update has landed: no layout shift under the click
     page.wait_for_load_state("networkidle")
     page.click("[data-testid=save]")
@@ -116,13 +116,13 @@ def test_entering_actuals_shows_live_scores(live_server: tuple[str, int], browse
     page.fill("[data-testid=current-5]", "1次")
     page.wait_for_selector("#light-5[data-light=red]")
     page.select_option("[data-testid=likelihood-5]", "有可能")
-    page.wait_for_function("document.querySelector('#live').innerText.includes('须填写偏差原因')")
+    page.wait_for_function("() => document.querySelector('#live').innerText.includes('须填写偏差原因')")
     page.fill("textarea[name=indicators-5-reason]", "上半年媒体档期冲突")
     page.fill("textarea[name=indicators-5-measures]", "三季度集中对接报道")
     for index, current in enumerate(["135000元", "1", "86%", "90%", "部分达成"]):
         page.fill(f"[data-testid=current-{index}]", current)
     page.fill("[data-testid=current-6]", "88%")
-    page.wait_for_function("!document.querySelector('#live').innerText.includes('须填写')")
+    page.wait_for_function("() => !document.querySelector('#live').innerText.includes('须填写')")
     page.wait_for_selector("#light-4[data-light=yellow]")
     page.wait_for_load_state("networkidle")
     page.screenshot(path=str(SHOTS / "monitoring.png"), full_page=True)
