@@ -238,3 +238,22 @@ def test_staged_uploads_expire_and_are_purged(seeded_url: str, seed_path: Path) 
     service.stage_upload(admin, "seed.txt", seed_path.read_bytes())
     time.sleep(0.01)
     assert service.purge_staged_uploads(keep_seconds=0) == 2
+
+
+@pytest.mark.parametrize(
+    ("referer", "location"),
+    [
+        ("http://testserver/tables/3/edit", "/login?next=/tables/3/edit"),
+        ("http://testserver/tables?q=%E5%A6%87", "/login?next=/tables%3Fq%3D%25E5%25A6%2587"),
+        ("http://elsewhere.invalid//evil.invalid/x", "/login"),
+        ("", "/login"),
+    ],
+)
+def test_a_form_sent_without_a_session_goes_to_login_and_back_to_its_page(
+    app_factory: Any, referer: str, location: str
+) -> None:
+    visitor = app_factory()
+    headers = {"referer": referer} if referer else {}
+    response = visitor.client.post("/tables/3/edit", data={"name": "x"}, headers=headers, follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == location

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 from http.cookies import SimpleCookie
+from urllib.parse import quote, urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -49,7 +50,7 @@ class RequestGuard:
         path: str = scope["path"]
         headers = {key.decode("latin-1").lower(): value.decode("latin-1") for key, value in scope["headers"]}
         if path not in _ANONYMOUS_WRITES and not _has_session(headers.get("cookie", "")):
-            await _login_first(scope, send)
+            await _login_first(scope, send, headers)
             return
         limit = self.limits.max_bytes + _ENVELOPE if is_upload(path) else self.limits.max_form_bytes
         declared = headers.get("content-length", "")
@@ -128,19 +129,37 @@ def _has_session(cookie_header: str) -> bool:
     return bool(morsel and morsel.value)
 
 
-async def _login_first(scope: Scope, send: Send) -> None:
+async def _login_first(scope: Scope, send: Send, headers: dict[str, str]) -> None:
     path: str = scope["path"]
     if path.startswith("/api/"):
         await _answer(scope, send, 401, "请先登录")
         return
+    # back to the page the form was on (the browser kept its typed text), never to another site
+    location = "/login"
+    back = _same_site_path(headers.get("hx-current-url") or headers.get("referer") or "")
+    if back:
+        location += "?next=" + quote(back, safe="/")
     await send(
         {
             "type": "http.response.start",
             "status": 303,
-            "headers": [(b"location", b"/login"), (b"content-length", b"0"), (b"connection", b"close")],
+            "headers": [
+                (b"location", location.encode("ascii")),
+                (b"content-length", b"0"),
+                (b"connection", b"close"),
+            ],
         }
     )
     await send({"type": "http.response.body", "body": b""})
+
+
+def _same_site_path(url: str) -> str:
+    """The path and query of a page URL (``http://host/tables/5/edit`` → ``/tables/5/edit``), or ''."""
+    parts = urlsplit(url)
+    path = parts.path or ""
+    if not path.startswith("/") or path.startswith("//") or path.startswith("/login"):
+        return ""
+    return path + (f"?{parts.query}" if parts.query else "")
 
 
 async def _too_large(scope: Scope, send: Send, limit: int) -> None:
