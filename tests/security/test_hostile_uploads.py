@@ -254,6 +254,8 @@ def test_a_form_sent_without_a_session_goes_to_login_and_back_to_its_page(
 ) -> None:
     visitor = app_factory()
     headers = {"referer": referer} if referer else {}
-    response = visitor.client.post("/tables/3/edit", data={"name": "x"}, headers=headers, follow_redirects=False)
+    response = visitor.client.post(
+        "/tables/3/edit", data={"name": "x"}, headers=headers, follow_redirects=False
+    )
     assert response.status_code == 303
     assert response.headers["location"] == location
