@@ -92,7 +92,7 @@ def test_filler_creates_a_table_from_the_blank_form(live_server: str, browser: A
     row.locator("input[name=indicator]").fill("培训人次")
     row.locator("input[name=annual]").fill("300人次")
     filler.wait_for_function(
-        "document.querySelector('[data-testid=live-findings]').innerText.includes('审核结论')"
+        "() => document.querySelector('[data-testid=live-findings]').innerText.includes('审核结论')"
     )  # reviewed from the first keystroke, before the project has a name
     filler.fill("#f-name", "妇女创业培训")
     filler.fill("#f-budget", "15万")
@@ -167,7 +167,7 @@ def test_nothing_is_lost_through_removal_failed_save_and_expired_session(
     _shot(filler, "editor-relogin-dialog", full_page=False)
     filler.click("[data-testid=relogin-submit]")
     filler.wait_for_function(
-        "document.querySelector('[data-testid=live-findings]').innerText.includes('审核结论')"
+        "() => document.querySelector('[data-testid=live-findings]').innerText.includes('审核结论')"
     )  # the review runs again, in the renewed session
     assert goals.input_value() == "登录过期前写下的年度目标"
 
@@ -306,6 +306,6 @@ def test_session_cookie_gone_still_gives_the_notice(live_server: str, browser: A
     filler.fill("#relogin input[name=password]", PASSWORD)
     filler.click("[data-testid=relogin-submit]")
     filler.wait_for_function(
-        "document.querySelector('[data-testid=live-findings]').innerText.includes('审核结论')"
+        "() => document.querySelector('[data-testid=live-findings]').innerText.includes('审核结论')"
     )
     assert filler.locator("textarea[name=goals_annual]").input_value() == "浏览器丢了会话之后写的"
