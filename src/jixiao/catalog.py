@@ -41,9 +41,11 @@ class Catalogue:
 
     @property
     def level1_names(self) -> tuple[str, ...]:
+        """The 一级指标 names of this framework, in the official order."""
         return tuple(level1 for level1, _ in self.tree)
 
     def level2_names(self, level1: str) -> tuple[str, ...]:
+        """The 二级指标 names under one 一级 (matched after canonical spelling), or () if it is not one."""
         wanted = canonical(level1)
         for name, children in self.tree:
             if name == wanted:
@@ -59,9 +61,11 @@ class Catalogue:
         return None
 
     def is_level1(self, text: str) -> bool:
+        """True if the text is a 一级指标 name of this framework."""
         return canonical(text) in self.level1_names
 
     def is_level2(self, text: str) -> bool:
+        """True if the text is a 二级指标 name of this framework."""
         return self.parent_of(text) is not None
 
     def is_category(self, text: str) -> bool:
@@ -199,4 +203,5 @@ def parent_in_any(level2: str) -> str | None:
 
 @lru_cache(maxsize=1024)
 def is_level1_name(text: str) -> bool:
+    """True if the text is a 一级指标 name in any framework we know."""
     return any(cat.is_level1(text) for cat in CATALOGUES.values())

@@ -57,6 +57,7 @@ class Op(StrEnum):
 
     @property
     def symbol(self) -> str:
+        """The comparator as written in a table: ≥, >, =, <, ≤."""
         return _OP_SYMBOLS[self]
 
     @property
@@ -95,6 +96,7 @@ class Target:
 
     @property
     def is_empty(self) -> bool:
+        """True when the cell held no value at all."""
         return not self.raw
 
     @property
@@ -126,6 +128,7 @@ class RowLayout:
     cells: tuple[tuple[str | None, str], ...]
 
     def role_of(self, text: str) -> str | None:
+        """The header role of the column a cell with this text stood under, or None."""
         for role, cell in self.cells:
             if cell == text:
                 return role
@@ -186,6 +189,7 @@ class Project:
     lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
     def line_of(self, field_name: str) -> int | None:
+        """The source line of a project field, else the table's own line."""
         for name, line in self.lines:
             if name == field_name:
                 return line
@@ -193,6 +197,7 @@ class Project:
 
     @property
     def open_ended(self) -> bool:
+        """True when the 实施周期 ends in 2099 or later (a standing project with no real end)."""
         return self.period_end is not None and self.period_end >= 2099
 
     @property
@@ -248,12 +253,15 @@ class Table:
 
 
 class Severity(StrEnum):
+    """How serious a diagnostic is: 错误, 警告 or 提示."""
+
     ERROR = "error"  # 错误
     WARNING = "warning"  # 警告
     INFO = "info"  # 提示
 
     @property
     def label(self) -> str:
+        """The Chinese word for the severity: 错误, 警告, 提示."""
         return _SEVERITY_LABELS[self]
 
     @property

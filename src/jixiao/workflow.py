@@ -13,6 +13,8 @@ from enum import StrEnum
 
 
 class Status(StrEnum):
+    """Where a table is in its workflow: draft, submitted, returned, approved, published."""
+
     DRAFT = "draft"
     SUBMITTED = "submitted"
     RETURNED = "returned"
@@ -21,6 +23,7 @@ class Status(StrEnum):
 
     @property
     def label(self) -> str:
+        """The Chinese name of the status."""
         return STATUS_LABELS[self]
 
     @property
@@ -44,12 +47,15 @@ STATUS_LABELS = {
 
 
 class Role(StrEnum):
+    """What a user is: 填报人, 审核人 or 管理员."""
+
     FILLER = "filler"  # 填报人: staff of a spending unit
     REVIEWER = "reviewer"  # 审核人: reviews the units of their departments
     ADMIN = "admin"  # 管理员
 
     @property
     def label(self) -> str:
+        """The Chinese name of the role."""
         return ROLE_LABELS[self]
 
 
@@ -57,6 +63,8 @@ ROLE_LABELS = {Role.FILLER: "填报人", Role.REVIEWER: "审核人", Role.ADMIN:
 
 
 class Action(StrEnum):
+    """What can be done to a table (submit, return, approve, publish, edit…), as recorded in its events."""
+
     SUBMIT = "submit"
     RETURN = "return"
     APPROVE = "approve"
@@ -69,6 +77,7 @@ class Action(StrEnum):
 
     @property
     def label(self) -> str:
+        """The Chinese name of the action."""
         return ACTION_LABELS[self]
 
 
@@ -107,10 +116,12 @@ class Principal:
 
     @property
     def anonymous(self) -> bool:
+        """True for a visitor without a session."""
         return self.user_id is None
 
     @property
     def role_label(self) -> str:
+        """The Chinese name of the caller's role, 访客 for a visitor."""
         return self.role.label if self.role else "访客"
 
 

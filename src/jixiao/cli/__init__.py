@@ -25,6 +25,7 @@ from jixiao.cli.app import app
 
 
 def main() -> None:
+    """Run the jixiao command line (the console-script entry point)."""
     app()
 
 

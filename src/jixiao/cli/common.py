@@ -58,6 +58,7 @@ def read_one(path: str) -> tuple[list[Table], list[Diagnostic]]:
 
 
 def missing_files(paths: Sequence[str]) -> list[str]:
+    """The given paths that do not exist (``-``, standard input, is never missing)."""
     return [p for p in paths if p != "-" and not Path(p).exists()]
 
 
@@ -74,6 +75,7 @@ def check_paths(paths: Sequence[str]) -> None:
 
 
 def print_diagnostics(diagnostics: Sequence[Diagnostic], min_severity: Severity = Severity.INFO) -> None:
+    """Print diagnostics at or above a severity to standard error, one coloured line each."""
     for d in diagnostics:
         if d.severity.rank < min_severity.rank:
             continue

@@ -41,6 +41,7 @@ ProfileOption = Annotated[
 
 
 def profile_named(name: str | None, default: str = "central") -> Profile:
+    """The scoring profile of that name (default when None); an unknown name ends with exit code 2."""
     chosen = name or default
     if chosen not in PROFILES:
         err.print(f"错误：未知的评分方案“{chosen}”，可用：{'、'.join(PROFILES)}")
@@ -49,6 +50,7 @@ def profile_named(name: str | None, default: str = "central") -> Profile:
 
 
 def tables_of(path: str) -> list[Table]:
+    """The 绩效目标表 of one file, its errors printed; a missing file or a jixiao 自评表 template exits 2."""
     if not Path(path).exists():
         err.print(f"{path}: 错误：文件不存在")
         raise typer.Exit(EXIT_USAGE)

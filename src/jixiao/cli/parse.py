@@ -30,6 +30,8 @@ from jixiao.values import format_target
 
 
 class OutputFormat(StrEnum):
+    """The output formats of ``jixiao parse``: JSON, CSV or plain text."""
+
     JSON = "json"
     CSV = "csv"
     TEXT = "text"
@@ -158,6 +160,7 @@ def show(
 
 
 def summary_table(tables: list[Table]) -> RichTable:
+    """A Rich summary of the tables read: name, type, period, budget, counts of 定量/定性/other indicators."""
     grid = RichTable(title="项目绩效目标表", show_lines=False)
     for column in ("#", "项目名称", "类型", "实施周期", "预算", "指标数", "定量", "定性", "其他"):
         grid.add_column(

@@ -67,6 +67,7 @@ def budget_label(project: Project) -> str:
 
 
 def annual_goal_label(project: Project) -> str:
+    """The heading of the annual-goal block: "2025年度目标", or "年度目标" when the year is unknown."""
     return f"{project.year}年度目标" if project.year is not None else "年度目标"
 
 
@@ -82,14 +83,17 @@ def project_fields(project: Project) -> list[tuple[str, str]]:
 
 
 def year_text(year: int | None) -> str:
+    """The year as text, empty when unknown."""
     return "" if year is None else str(year)
 
 
 def has_weights(tables: Sequence[Table]) -> bool:
+    """True if any indicator of any table carries a 权重 (weight column needed)."""
     return any(i.weight is not None for t in tables for i in t.indicators)
 
 
 def format_weight(weight: Decimal | None) -> str:
+    """A weight as plain decimal text without trailing zeros, empty when None."""
     return "" if weight is None else format(weight.normalize(), "f")
 
 

@@ -18,6 +18,7 @@ FORMAT = "jixiao.table/1"
 
 
 def source_to_dict(source: SourceRef) -> dict[str, Any]:
+    """A source reference as a dict, keeping only the fields that are set."""
     fields = {"file": source.file, "line": source.line, "sheet": source.sheet, "cell": source.cell,
               "page": source.page}  # fmt: skip
     return {key: value for key, value in fields.items() if value is not None}
@@ -28,6 +29,7 @@ def _decimal(value: Decimal | None) -> str | None:
 
 
 def target_to_dict(target: Target) -> dict[str, Any]:
+    """A target value (指标值) as a JSON-ready dict: raw text, kind, comparator, value, unit and extras."""
     data: dict[str, Any] = {
         "raw": target.raw,
         "kind": target.kind.value,
@@ -49,6 +51,7 @@ def target_to_dict(target: Target) -> dict[str, Any]:
 
 
 def indicator_to_dict(indicator: Indicator) -> dict[str, Any]:
+    """An indicator as a JSON-ready dict: 一级/二级/三级 names, 中长期 and 年度 targets, source and weight."""
     data: dict[str, Any] = {
         "level1": indicator.level1,
         "level2": indicator.level2,
@@ -67,6 +70,7 @@ def indicator_to_dict(indicator: Indicator) -> dict[str, Any]:
 
 
 def placeholder_to_dict(placeholder: Placeholder) -> dict[str, Any]:
+    """An empty indicator slot (a 二级 without 三级) as a JSON-ready dict."""
     return {
         "level1": placeholder.level1,
         "level2": placeholder.level2,
@@ -75,6 +79,7 @@ def placeholder_to_dict(placeholder: Placeholder) -> dict[str, Any]:
 
 
 def table_to_dict(table: Table) -> dict[str, Any]:
+    """A whole 绩效目标表 as the JSON document of this format: project, goals, indicators, placeholders."""
     project = table.project
     data: dict[str, Any] = {
         "format": FORMAT,

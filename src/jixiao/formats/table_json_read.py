@@ -31,6 +31,7 @@ def _decimal(text: Any) -> Decimal | None:
 
 
 def source_from_dict(data: dict[str, Any] | None) -> SourceRef:
+    """A source reference from its JSON dict (all fields optional)."""
     data = data or {}
     return SourceRef(
         data.get("file"), data.get("line"), data.get("sheet"), data.get("cell"), data.get("page")
@@ -38,6 +39,7 @@ def source_from_dict(data: dict[str, Any] | None) -> SourceRef:
 
 
 def target_from_dict(data: dict[str, Any]) -> Target:
+    """A target value (指标值) from its JSON dict."""
     return Target(
         raw=data.get("raw", ""),
         kind=Kind(data.get("kind", "unknown")),
@@ -54,6 +56,7 @@ def target_from_dict(data: dict[str, Any]) -> Target:
 
 
 def table_from_dict(data: dict[str, Any]) -> Table:
+    """A 绩效目标表 from its JSON document; raises FormatError when the format tag is not ours."""
     if data.get("format") != FORMAT:
         raise FormatError(f"不是 {FORMAT} 格式（format = {data.get('format')!r}）")
     p = data["project"]

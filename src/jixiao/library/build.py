@@ -33,10 +33,12 @@ class Library:
 
     @property
     def tables(self) -> int:
+        """How many distinct tables the library was mined from."""
         return len(self.table_years)
 
     @property
     def rows(self) -> int:
+        """How many indicator rows were mined in all."""
         return sum(s.rows for s in self.stats.values())
 
     @property
@@ -45,6 +47,7 @@ class Library:
         return tuple(e for e in self.entries if e.placement_conflict)
 
     def by_code(self, code: str) -> Entry | None:
+        """The entry with that code, or None."""
         return next((e for e in self.entries if e.code == code), None)
 
 

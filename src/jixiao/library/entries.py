@@ -68,6 +68,8 @@ def entry_code(group_key: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Placement:
+    """One 一级/二级 place an indicator was used under, and how many rows put it there."""
+
     level1: str
     level2: str
     count: int
@@ -120,6 +122,8 @@ class EntryMember:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
+    """One curated indicator: code, name, synonyms, placement, direction, units and provenance."""
+
     code: str
     key: str
     name: str
@@ -139,6 +143,7 @@ class Entry:
 
     @property
     def main_distribution(self) -> Distribution | None:
+        """The target distribution of the commonest unit, or None when no values were mined."""
         return self.provenance.distributions[0] if self.provenance.distributions else None
 
 

@@ -145,6 +145,7 @@ def bump(counts: dict[K, int], key: K, n: int = 1) -> None:
 
 
 def add_counts(counts: dict[K, int], more: Mapping[K, int]) -> None:
+    """Add the counts of ``more`` into ``counts`` in place."""
     for key, n in more.items():
         counts[key] = counts.get(key, 0) + n
 
@@ -170,9 +171,11 @@ class KeyStats:
 
     @property
     def tables(self) -> int:
+        """How many distinct tables used this key."""
         return len(self.table_ids)
 
     def add_row(self, row: IndicatorRow, table: TableRows, unit_hint: str | None) -> None:
+        """Count one indicator row under this key: its spelling, place, target kind, value, unit and table."""
         self.rows += 1
         bump(self.names, row.name.strip())
         bump(self.placements, (row.level1, row.level2))

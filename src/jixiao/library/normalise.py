@@ -166,6 +166,7 @@ class Signature:
 
 @lru_cache(maxsize=65_536)  # the common spellings; the tail is cheap to redo
 def signature(key: str) -> Signature:
+    """A normalised key's signature: measure word and class, core (light verb dropped), marks, polarity."""
     measure = measure_of(key)
     measure_class = dict(_MEASURES)[measure] if measure else None
     core = key[: len(key) - len(measure)] if measure else key

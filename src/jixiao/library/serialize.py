@@ -31,6 +31,7 @@ def _number(value: Decimal) -> str:
 
 
 def distribution_to_dict(d: Distribution) -> dict[str, Any]:
+    """A target distribution as a JSON-ready dict (numbers as text, sources of median/min/max)."""
     return {
         "unit": d.unit,
         "count": d.count,
@@ -44,6 +45,7 @@ def distribution_to_dict(d: Distribution) -> dict[str, Any]:
 
 
 def entry_to_dict(entry: Entry) -> dict[str, Any]:
+    """A library entry as a JSON-ready dict, with its provenance."""
     p = entry.provenance
     return {
         "code": entry.code,
@@ -127,6 +129,7 @@ def _stats_from_dict(d: dict[str, Any], publishers: list[str]) -> KeyStats:
 
 
 def library_to_dict(library: Library) -> dict[str, Any]:
+    """The whole indicator library as its JSON document: summary, entries and mined keys."""
     publisher_ids: dict[str, int] = {}
     keys = [_stats_to_dict(s, publisher_ids) for s in sorted(library.stats.values(), key=lambda s: s.key)]
     return {

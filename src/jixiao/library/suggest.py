@@ -25,6 +25,8 @@ CANDIDATES = 200  # spellings rapidfuzz hands on to the Python scoring
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
+    """A library entry proposed for an indicator, with its score, text similarity and the reason."""
+
     entry: Entry
     score: float
     similarity: float
@@ -91,6 +93,7 @@ class Suggester:
                 self.owner.append(index)
 
     def suggest(self, name: str, level2: str | None = None, limit: int = 10) -> list[Suggestion]:
+        """Library entries whose names resemble ``name``, best first, weighed by use and a matching 二级."""
         query = normalise_name(name).key
         if not query:
             return []

@@ -33,6 +33,8 @@ class Row:
 
 
 class Cell(NamedTuple):  # a tuple: the reader makes hundreds of thousands of them
+    """One cell's text, where it came from, and its column (None where columns are unknown)."""
+
     text: str
     source: SourceRef
     col: int | None

@@ -30,6 +30,8 @@ _XML_WORD = "schemas.microsoft.com/office/word/2003/wordml"
 
 
 class Format(StrEnum):
+    """The file formats a reader exists for, as detected from the bytes and the name."""
+
     TEXT = "text"
     XLSX = "xlsx"  # any workbook calamine reads: xlsx, xlsm, xls, ods
     PDF = "pdf"

@@ -36,6 +36,7 @@ def _problem(name: str, message: str) -> tuple[list[Table], list[Diagnostic]]:
 
 
 def read_docx_path(path: str | Path) -> tuple[list[Table], list[Diagnostic]]:
+    """Read the target tables of a Word document on disk; an unreadable file gives one diagnostic."""
     p = Path(path)
     problem = file_problem(p)
     if problem is not None:

@@ -486,6 +486,7 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
 
 
 def squeeze_name(text: str) -> str:
+    """The text with all whitespace removed."""
     return "".join(text.split())
 
 

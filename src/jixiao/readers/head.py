@@ -43,6 +43,7 @@ class ProjectBlockReader:
     def note(
         self, code: str, severity: Severity, message: str, source: SourceRef, name: str | None = None
     ) -> None:
+        """Record a diagnostic about the table being read (implemented by the reader that mixes this in)."""
         raise NotImplementedError
 
     def _read_head(self, rows: list[list[Cell]]) -> int:
@@ -229,6 +230,7 @@ class ProjectBlockReader:
 
 
 def line_of(source: SourceRef) -> int:
+    """The source line, 0 when unknown."""
     return source.line or 0
 
 

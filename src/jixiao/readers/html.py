@@ -241,6 +241,7 @@ def read_html_bytes(data: bytes, file: str | None = None) -> tuple[list[Table], 
 
 
 def read_html_text(text: str, file: str | None = None) -> tuple[list[Table], list[Diagnostic]]:
+    """Read the target tables of an HTML page given as text; an oversized page gives one error."""
     name = file or "<网页>"
     try:
         tables = parse_tables(text)
@@ -251,6 +252,7 @@ def read_html_text(text: str, file: str | None = None) -> tuple[list[Table], lis
 
 
 def read_html_path(path: str | Path) -> tuple[list[Table], list[Diagnostic]]:
+    """Read the target tables of an HTML file on disk; an unreadable file gives one error."""
     p = Path(path)
     problem = file_problem(p)
     if problem is not None:

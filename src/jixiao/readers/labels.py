@@ -14,6 +14,8 @@ from jixiao.readers.roles import HEADER_KEYS
 
 
 class Label(StrEnum):
+    """The head fields a label cell can name: title, 项目名称, 项目类型, 主管部门, 实施周期, amounts…"""
+
     TITLE = "title"
     NAME = "name"
     TYPE = "type"
@@ -227,6 +229,7 @@ def is_label_prefix(text: str) -> bool:
 
 
 def year_in(text: str) -> int | None:
+    """The first four-digit year (19xx/20xx) in the text, or None."""
     match = _YEAR.search(text)
     return int(match.group()) if match else None
 

@@ -67,6 +67,7 @@ def _mb(size: int) -> str:
 
 
 def size_message(name: str, size: int, limit: int) -> str:
+    """The Chinese message for a file larger than the limit, sizes in MB."""
     return f"文件 {name} 太大（{size / MiB:.1f} MB），上限为 {_mb(limit)}"
 
 

@@ -45,6 +45,8 @@ class TooLarge(Exception):
 
 @dataclass(slots=True)
 class SpanCell:
+    """One cell of a markup table with its text and how many rows and columns it spans."""
+
     text: str
     rowspan: int = 1
     colspan: int = 1

@@ -41,6 +41,8 @@ _FUNDS_ROW = 6
 
 @dataclass(frozen=True, slots=True)
 class MonitoringUpload:
+    """What an uploaded 监控表 gave: the snapshot (None if unusable), its profile, table key and problems."""
+
     snapshot: MonitoringSnapshot | None
     profile: str
     table_key: str
@@ -48,10 +50,12 @@ class MonitoringUpload:
 
     @property
     def has_errors(self) -> bool:
+        """True if any diagnostic is an error."""
         return any(d.severity is Severity.ERROR for d in self.diagnostics)
 
 
 def read_monitoring_xlsx(path: str | Path, expected_key: str | None = None) -> MonitoringUpload:
+    """Read a filled 监控表 template; ``expected_key`` rejects a template of another table."""
     name = Path(path).name
     try:
         workbook = load_workbook(path, data_only=True)

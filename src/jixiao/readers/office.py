@@ -41,6 +41,7 @@ def office_program() -> str | None:
 
 
 def not_installed_message(kind: str, target: str) -> str:
+    """The Chinese message telling that LibreOffice is needed (and how to install it or convert by hand)."""
     return (
         f"{kind}需要先用 LibreOffice 转换为 .{target} 才能读取，但本机没有安装 LibreOffice"
         f"（Debian/Ubuntu：apt-get install libreoffice-writer-nogui libreoffice-calc-nogui）；"

@@ -50,6 +50,7 @@ def _problem(file: str, message: str) -> tuple[list[Table], list[Diagnostic]]:
 
 
 def read_pdf_path(path: str | Path) -> tuple[list[Table], list[Diagnostic]]:
+    """Read every table of a PDF on disk; an unreadable file gives one diagnostic."""
     p = Path(path)
     problem = file_problem(p)
     if problem is not None:

@@ -77,6 +77,7 @@ def role_of(key: str) -> str | None:
 
 
 def is_text_role(role: str | None) -> bool:
+    """True for a role naming a text field (``text:…``) rather than an indicator column."""
     return role is not None and role.startswith(TEXT)
 
 

@@ -80,6 +80,7 @@ def points_in(text: str) -> Decimal | None:
 
 
 def cell_text(text: str) -> str:
+    """A cell's text without surrounding whitespace and without a leading or trailing ``|``."""
     stripped = text.strip()
     if stripped.endswith("|"):
         stripped = stripped[:-1]
@@ -89,6 +90,7 @@ def cell_text(text: str) -> str:
 
 
 def is_title(text: str) -> bool:
+    """True for a short line that names a 自评表 (its title)."""
     return "自评表" in text and len(text) < 60
 
 
@@ -202,6 +204,7 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
 
 
 def fund_label(text: str) -> str | None:
+    """The fund label of a cell (年度资金总额, 财政拨款, 其他资金…), or None if it is not one."""
     k = key(text).removeprefix("其中")
     k = k.lstrip(":：")
     if not k or len(k) > 16 or _NUMBER.match(k):

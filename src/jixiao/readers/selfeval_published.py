@@ -42,6 +42,7 @@ def read_published_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
 
 
 def read_published_text(text: str, file: str | None = None) -> list[PublishedSelfEvaluation]:
+    """The published 自评表 found in a text."""
     return read_rows(text_rows(text, file))
 
 

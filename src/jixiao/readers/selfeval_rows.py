@@ -103,6 +103,7 @@ class _Segment:
 
 
 def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
+    """One published 自评表 read from its run of rows: head fields, funds and indicator rows."""
     state = _Segment()
     for row in run:
         cells = [c.strip() for c in row.cells]

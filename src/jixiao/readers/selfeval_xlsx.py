@@ -41,6 +41,7 @@ class Upload:
 
     @property
     def has_errors(self) -> bool:
+        """True if any diagnostic is an error."""
         return any(d.severity is Severity.ERROR for d in self.diagnostics)
 
 

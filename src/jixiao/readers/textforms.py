@@ -22,6 +22,8 @@ from jixiao.readers.cells import Row
 
 
 class Layout:
+    """How a plain-text table lays out its cells: tabs, pipes, space runs, single spaces or one per line."""
+
     TABS = "tabs"  # cells between tabs, one row per line
     PIPES = "pipes"  # cells between |, one row per line
     CELL_PIPES = "cell_pipes"  # one cell per line, each ending in " |"; bare | lines are empty cells

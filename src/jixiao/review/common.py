@@ -35,18 +35,22 @@ _CACHE = 16384
 
 @lru_cache(maxsize=_CACHE)
 def canonical(text: str) -> str:
+    """The canonical spelling of a category name (see `catalog.canonical`)."""
     return catalog.canonical(text)
 
 
 def level1_of(indicator: Indicator) -> str:
+    """The indicator's 一级指标 in canonical spelling."""
     return canonical(indicator.level1)
 
 
 def level2_of(indicator: Indicator) -> str:
+    """The indicator's 二级指标 in canonical spelling."""
     return canonical(indicator.level2)
 
 
 def is_output(indicator: Indicator) -> bool:
+    """True for an indicator under 一级 产出指标."""
     return level1_of(indicator) == catalog.OUTPUT
 
 
@@ -66,14 +70,17 @@ def show(target: Target) -> str:
 
 
 def number(value: Decimal) -> str:
+    """A Decimal as plain text without exponent or trailing zeros."""
     return number_text(value)
 
 
 def quantity(target: Target) -> bool:
+    """True for a 定量 target with a number."""
     return target.kind is Kind.QUANTITATIVE and target.value is not None
 
 
 def is_ceiling(target: Target) -> bool:
+    """True for a ceiling (≤ or <): a 反向指标."""
     return target.op in (Op.LE, Op.LT)
 
 
@@ -177,6 +184,7 @@ _UNIT_SYNONYMS = {"人/次": "人次", "户/次": "户次", "场/次": "场次"}
 
 
 def base_unit(target: Target) -> str | None:
+    """The target's unit without ``/年``, normalised, or None."""
     unit = target.base_unit
     return unit_key(unit) if unit else None
 
@@ -192,6 +200,7 @@ def families(unit: str) -> frozenset[str]:
 
 @lru_cache(maxsize=_CACHE)
 def compatible_units(a: str, b: str) -> bool:
+    """True if two units count the same kind of thing."""
     return bool(families(a) & families(b))
 
 
@@ -208,6 +217,7 @@ def loosely_compatible(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=_CACHE)
 def is_count_unit(unit: str | None) -> bool:
+    """True for a unit that counts things (个, 人, 次…)."""
     return unit is not None and unit_key(unit) in _COUNT_UNITS
 
 
@@ -220,6 +230,7 @@ def money_factor(unit: str | None) -> Decimal | None:
 
 
 def in_yuan(target: Target) -> Decimal | None:
+    """A 定量 money target converted to 元, or None if it is not money."""
     factor = money_factor(target.unit)
     if factor is None or target.value is None or target.kind is not Kind.QUANTITATIVE:
         return None
@@ -282,4 +293,5 @@ def plain(text: str) -> str:
 
 
 def indicators_in_order(table: Table) -> Iterator[Indicator]:
+    """The table's indicators in source-line order."""
     yield from sorted(table.indicators, key=lambda i: i.source.line or 0)

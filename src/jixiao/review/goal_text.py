@@ -59,6 +59,8 @@ _NAME_NOISE = re.compile(r"[（(][^（）()]*[)）]|指标数|指标")
 
 @dataclass(frozen=True, slots=True)
 class Mention:
+    """A number with its unit mentioned in the goal text, and whether it is a floor or ceiling."""
+
     clause: str
     value: Decimal
     unit: str

@@ -15,6 +15,8 @@ from jixiao.review.profiles import OutcomeThresholds
 
 
 class Outcome(StrEnum):
+    """The grade of a 自评 score: 优, 良, 中, 差."""
+
     EXCELLENT = "优"
     GOOD = "良"
     FAIR = "中"
@@ -22,6 +24,7 @@ class Outcome(StrEnum):
 
     @property
     def consequence(self) -> str:
+        """What the grade means for the project's budget (可直接进入预算安排 … 不得进入预算安排)."""
         return _CONSEQUENCES[self]
 
 

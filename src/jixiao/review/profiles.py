@@ -39,6 +39,8 @@ class OutcomeThresholds:
 
 @dataclass(frozen=True, slots=True)
 class Profile:
+    """A review profile: the indicator framework, rules switched off, severities changed, thresholds."""
+
     name: str
     title: str
     catalogue: Catalogue
@@ -48,9 +50,11 @@ class Profile:
     outcome: OutcomeThresholds = field(default_factory=OutcomeThresholds)
 
     def enabled(self, rule_id: str) -> bool:
+        """True unless the profile switches the rule off."""
         return rule_id not in self.disabled
 
     def severity_of(self, rule_id: str, default: Severity) -> Severity:
+        """The severity this profile gives a rule, else the rule's own default."""
         for rid, severity in self.severities:
             if rid == rule_id:
                 return severity
@@ -101,6 +105,7 @@ def load_profile(name_or_path: str | None) -> Profile:
 
 
 def profile_from_dict(data: dict[str, Any], where: str) -> Profile:
+    """A local review profile from its JSON/TOML dict, built on a known base; ProfileError names ``where``."""
     base_name = data.get("base", DEFAULT_PROFILE.name)
     if base_name not in PROFILES:
         raise ProfileError(f"{where}：base “{base_name}” 不是已知的审核配置")

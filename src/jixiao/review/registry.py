@@ -29,6 +29,8 @@ _101 = "财预〔2021〕101号《中央部门项目支出核心绩效目标和�
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """One review rule: id, severity, title, family, 依据, suggestion, and its per-table or batch check."""
+
     id: str
     severity: Severity
     title: str
@@ -46,6 +48,7 @@ class Rule:
 
     @property
     def is_batch(self) -> bool:
+        """True for a rule that compares several tables (a batch check)."""
         return self.batch_check is not None
 
 

@@ -28,6 +28,7 @@ def _source_dict(source: SourceRef) -> dict[str, Any]:
 
 
 def finding_to_dict(finding: Diagnostic) -> dict[str, Any]:
+    """A finding as a JSON-ready dict, with its rule's title and family and its place."""
     rule = RULES_BY_ID.get(finding.code)
     return {
         "rule": finding.code,
@@ -72,6 +73,7 @@ def review_to_dict(
 
 
 def rule_to_dict(rule: Rule, profile: Profile = DEFAULT_PROFILE) -> dict[str, Any]:
+    """A rule as a JSON-ready dict, with the severity and on/off state the profile gives it."""
     return {
         "id": rule.id,
         "severity": profile.severity_of(rule.id, rule.severity).value,

@@ -30,6 +30,7 @@ class TableReview:
     reason: str
 
     def count(self, severity: Severity) -> int:
+        """How many findings of this table have that severity."""
         return sum(1 for f in self.findings if f.severity is severity)
 
 

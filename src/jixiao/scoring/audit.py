@@ -52,6 +52,7 @@ class AuditResult:
         return self.published.total - self.result.total
 
     def codes(self) -> list[str]:
+        """The rule codes of the audit's findings, in order."""
         return [d.code for d in self.diagnostics]
 
 

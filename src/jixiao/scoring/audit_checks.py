@@ -35,6 +35,8 @@ PROVINCE_BASIS = {
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """One audit rule for a published 自评表: code, kind, severity, title, 依据, suggestion and its check."""
+
     code: str
     kind: str
     severity: Severity
@@ -45,6 +47,7 @@ class Rule:
 
     @property
     def rule_text(self) -> str:
+        """The rule as stated in its check's docstring."""
         return (self.run.__doc__ or "").strip()
 
 

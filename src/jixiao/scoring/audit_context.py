@@ -22,6 +22,8 @@ Finding = tuple[str, SourceRef, str | None]
 
 @dataclass(frozen=True, slots=True)
 class AuditContext:
+    """What an audit check looks at: the printed 自评表, its rescoring, and the profile."""
+
     published: PublishedSelfEvaluation
     evaluation: SelfEvaluation
     result: EvaluationResult
@@ -40,10 +42,12 @@ class AuditContext:
 
     @property
     def budget_weight(self) -> Decimal:
+        """The 预算执行 weight: as printed, else the profile's."""
         return self.published.printed_budget_weight or self.profile.budget_weight
 
     @property
     def weight_sum(self) -> Decimal | None:
+        """The sum of the printed indicator weights, or None if any row has none."""
         weights = [i.weight for i in self.published.indicators]
         if not weights or any(w is None for w in weights):
             return None
@@ -61,5 +65,6 @@ def has_reason(text: str) -> bool:
 
 
 def names(rows: list[PublishedIndicator], limit: int = 4) -> str:
+    """Up to ``limit`` indicator labels in quotes joined by 、, with 等N项 when there are more."""
     shown = "、".join(f"“{r.label}”" for r in rows[:limit])
     return shown + (f"等{len(rows)}项" if len(rows) > limit else "")

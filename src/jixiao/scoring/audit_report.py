@@ -62,6 +62,7 @@ def published_to_dict(p: PublishedSelfEvaluation) -> dict[str, Any]:
 
 
 def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
+    """An audit finding as a JSON-ready dict, with its rule's kind."""
     rule = BY_CODE.get(d.code)
     return {
         "code": d.code,

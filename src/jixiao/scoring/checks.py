@@ -30,6 +30,8 @@ from jixiao.scoring.records import Score, ScoredLine, SelfEvaluation
 
 @dataclass(frozen=True, slots=True)
 class CheckContext:
+    """What a scoring check looks at: the evaluation, profile, budget score, scored lines and totals."""
+
     evaluation: SelfEvaluation
     profile: Profile
     budget: Score
@@ -40,6 +42,8 @@ class CheckContext:
 
 @dataclass(frozen=True, slots=True)
 class Check:
+    """One consistency check of a 自评表: code, severity, title, 依据 and the function that runs it."""
+
     code: str
     severity: Severity
     title: str
@@ -48,6 +52,7 @@ class Check:
 
     @property
     def rule_text(self) -> str:
+        """The rule as stated in its check's docstring."""
         return (self.run.__doc__ or "").strip()
 
 

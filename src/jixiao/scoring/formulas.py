@@ -128,6 +128,7 @@ class Band(StrEnum):
 
     @property
     def short(self) -> str:
+        """The band's short name: 达成, 部分达成, 未达成."""
         return {Band.ACHIEVED: "达成", Band.PARTIAL: "部分达成", Band.MISSED: "未达成"}[self]
 
 
@@ -155,11 +156,13 @@ def band_range(band: Band, weight: Decimal, bands: QualitativeBands) -> tuple[De
 
 
 def in_band(score: Decimal, band: Band, weight: Decimal, bands: QualitativeBands) -> bool:
+    """True if a 定性 score lies within the band's range for that weight."""
     low, high, high_included = band_range(band, weight, bands)
     return low <= score <= high if high_included else low <= score < high
 
 
 def describe_band(band: Band, weight: Decimal, bands: QualitativeBands) -> str:
+    """The band's score range as text, e.g. “达成”档[8.00, 10.00]."""
     low, high, high_included = band_range(band, weight, bands)
     closing = "]" if high_included else ")"
     return f"“{band.short}”档[{money(low)}, {money(high)}{closing}"

@@ -43,6 +43,7 @@ class FundsBlock:
     cells: tuple[tuple[str, SourceRef], ...] = ()
 
     def where(self, name: str) -> SourceRef | None:
+        """Where a named cell of the funds block came from, or None."""
         for cell_name, ref in self.cells:
             if cell_name == name:
                 return ref
@@ -50,6 +51,7 @@ class FundsBlock:
 
     @property
     def initial(self) -> Decimal:
+        """年初预算数: the sum of the rows."""
         return sum((row.initial for row in self.rows), Decimal(0))
 
     @property

@@ -22,12 +22,15 @@ TWELVE = Decimal(12)
 
 
 class Light(StrEnum):
+    """The 绩效监控 traffic light: green, yellow or red."""
+
     GREEN = "green"
     YELLOW = "yellow"
     RED = "red"
 
     @property
     def label(self) -> str:
+        """The Chinese name of the light: 绿灯, 黄灯, 红灯."""
         return {Light.GREEN: "绿灯", Light.YELLOW: "黄灯", Light.RED: "红灯"}[self]
 
 
@@ -65,6 +68,7 @@ class MonitoringLine:
 
     @property
     def label(self) -> str:
+        """The indicator's 三级 name, else its 二级 or 一级."""
         return self.name or self.level2 or self.level1
 
 
@@ -99,12 +103,16 @@ class Progress:
 
 @dataclass(frozen=True, slots=True)
 class LineProgress:
+    """One indicator of a monitoring report with its progress."""
+
     line: MonitoringLine
     progress: Progress
 
 
 @dataclass(frozen=True, slots=True)
 class MonitoringResult:
+    """The scored monitoring report: profile, months, funds progress, each indicator's progress, findings."""
+
     profile: str
     months: int
     funds: Progress
@@ -127,6 +135,7 @@ def elapsed_share(months: int) -> Decimal:
 
 
 def light_for_index(index: Decimal, rules: MonitoringRules) -> Light:
+    """The light for a progress index: red below ``red_below``, yellow below ``yellow_below``, else green."""
     if index < rules.red_below:
         return Light.RED
     if index < rules.yellow_below:

@@ -55,6 +55,7 @@ class Actual:
 
     @property
     def is_numeric(self) -> bool:
+        """True if the actual value was read as an exact number."""
         return self.number is not None
 
 

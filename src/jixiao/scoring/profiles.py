@@ -50,6 +50,7 @@ class GradeLines:
     passing: Decimal = Decimal(60)
 
     def grade(self, total: Decimal) -> str:
+        """The grade of a total score: 优, 良, 中 or 差 by the profile's lines."""
         if total >= self.excellent:
             return "优"
         if total >= self.good:
@@ -117,6 +118,7 @@ class Profile:
 
     @property
     def total_weight(self) -> Decimal:
+        """The full score: 预算执行 weight plus the indicators' weight."""
         return self.budget_weight + self.indicators_weight
 
     def with_changes(self, **changes: object) -> Profile:

@@ -41,6 +41,7 @@ class PublishedFundRow:
     cells: tuple[tuple[str, SourceRef], ...] = ()
 
     def where(self, field_name: str) -> SourceRef:
+        """Where a field of this fund row was printed, else the row's own place."""
         for name, ref in self.cells:
             if name == field_name:
                 return ref
@@ -48,6 +49,7 @@ class PublishedFundRow:
 
     @property
     def is_empty(self) -> bool:
+        """True when the row prints no 年初预算数, 全年预算数 or 全年执行数."""
         return all(v is None for v in (self.initial, self.budget, self.executed))
 
 
@@ -75,6 +77,7 @@ class PublishedIndicator:
     cells: tuple[tuple[str, SourceRef], ...] = ()
 
     def where(self, field_name: str) -> SourceRef:
+        """Where a field of this indicator row was printed, else the row's own place."""
         for name, ref in self.cells:
             if name == field_name:
                 return ref
@@ -82,6 +85,7 @@ class PublishedIndicator:
 
     @property
     def label(self) -> str:
+        """The indicator's 三级 name, else its 二级 or 一级."""
         return self.name or self.level2 or self.level1
 
 
@@ -126,10 +130,12 @@ class PublishedSelfEvaluation:
 
     @property
     def total_row(self) -> PublishedFundRow | None:
+        """The printed 年度资金总额 row, or None."""
         return next((row for row in self.funds if row.is_total), None)
 
     @property
     def fund_rows(self) -> tuple[PublishedFundRow, ...]:
+        """The fund rows other than the total."""
         return tuple(row for row in self.funds if not row.is_total)
 
     @property
@@ -143,6 +149,7 @@ class PublishedSelfEvaluation:
 
     @property
     def printed_budget_weight(self) -> Decimal | None:
+        """The printed 预算执行 weight: the total row's, else the first row's, else the table's."""
         total = self.total_row
         if total is not None and total.weight is not None:
             return total.weight

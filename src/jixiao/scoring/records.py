@@ -31,6 +31,7 @@ class Score:
 
     @property
     def is_full(self) -> bool:
+        """True when the score reaches the full weight."""
         return self.value >= self.weight
 
 
@@ -66,6 +67,7 @@ class EvaluationLine:
     cells: tuple[tuple[str, SourceRef], ...] = ()
 
     def where(self, field_name: str) -> SourceRef:
+        """Where a field of this line was entered, else the line's own place."""
         for name, ref in self.cells:
             if name == field_name:
                 return ref
@@ -73,6 +75,7 @@ class EvaluationLine:
 
     @property
     def label(self) -> str:
+        """The indicator's 三级 name, else its 二级 or 一级."""
         return self.name or self.level2 or self.level1
 
 
@@ -94,6 +97,8 @@ class SelfEvaluation:
 
 @dataclass(frozen=True, slots=True)
 class ScoredLine:
+    """One 自评 line with its score."""
+
     line: EvaluationLine
     score: Score
 
@@ -113,7 +118,9 @@ class EvaluationResult:
 
     @property
     def has_errors(self) -> bool:
+        """True if any finding is an error."""
         return any(d.severity is Severity.ERROR for d in self.diagnostics)
 
     def codes(self) -> list[str]:
+        """The rule codes of the findings, in order."""
         return [d.code for d in self.diagnostics]

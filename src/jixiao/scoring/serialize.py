@@ -35,6 +35,7 @@ def _money(value: Decimal) -> str:
 
 
 def score_to_dict(score: Score) -> dict[str, Any]:
+    """A score as a JSON-ready dict: weight, score, method, flags, explanation."""
     return {
         "weight": plain(score.weight),
         "score": _money(score.value),
@@ -45,6 +46,7 @@ def score_to_dict(score: Score) -> dict[str, Any]:
 
 
 def diagnostic_to_dict(d: Diagnostic) -> dict[str, Any]:
+    """A finding as a JSON-ready dict."""
     return {
         "code": d.code,
         "severity": d.severity.value,
@@ -56,6 +58,7 @@ def diagnostic_to_dict(d: Diagnostic) -> dict[str, Any]:
 
 
 def result_to_dict(result: EvaluationResult, project: str = "") -> dict[str, Any]:
+    """A scored 自评表 as its JSON document: budget, each indicator's score, total, grade, findings."""
     return {
         "format": RESULT_FORMAT,
         "project": project,
@@ -91,6 +94,7 @@ def _progress(p: Progress) -> dict[str, Any]:
 
 
 def monitoring_to_dict(result: MonitoringResult, project: str = "") -> dict[str, Any]:
+    """A scored monitoring report as its JSON document: light, funds and indicator progress, findings."""
     return {
         "format": MONITORING_FORMAT,
         "project": project,
@@ -259,6 +263,7 @@ def evaluation_from_dict(data: dict[str, Any]) -> SelfEvaluation:
 
 
 def snapshot_to_dict(snapshot: MonitoringSnapshot) -> dict[str, Any]:
+    """A monitoring snapshot as its JSON document (amounts as text), for storing."""
     return {
         "format": SNAPSHOT_FORMAT,
         "project": snapshot.project,
@@ -291,6 +296,7 @@ def snapshot_to_dict(snapshot: MonitoringSnapshot) -> dict[str, Any]:
 
 
 def snapshot_from_dict(data: dict[str, Any]) -> MonitoringSnapshot:
+    """A monitoring snapshot from its stored JSON document; ValueError when it is not one."""
     if data.get("format") != SNAPSHOT_FORMAT:
         raise ValueError(f"不是 {SNAPSHOT_FORMAT} 格式（format = {data.get('format')!r}）")
     try:

@@ -44,6 +44,7 @@ class AccountService(ServiceBase):
 
     @property
     def account_policy(self) -> AccountPolicy:
+        """The account policy (passwords, lockout, sessions), read from the environment on first use."""
         if self._account_policy is None:
             self._account_policy = AccountPolicy.from_environ()
         return self._account_policy
@@ -76,6 +77,7 @@ class AccountService(ServiceBase):
         by: Principal | None = None,
         demo: bool = False,
     ) -> int:
+        """Create a user and audit it; returns the new user's id, `Invalid` with the reason if refused."""
         try:
             with self.engine.begin() as conn:
                 user_id = accounts.create_user(
@@ -94,6 +96,7 @@ class AccountService(ServiceBase):
             raise Invalid(str(why)) from None
 
     def users(self) -> list[UserRecord]:
+        """Every user account, with role, unit and departments."""
         with self.engine.connect() as conn:
             return accounts.list_users(conn)
 
@@ -219,6 +222,7 @@ class AccountService(ServiceBase):
         raise failure
 
     def principal_for(self, token: str | None) -> Principal:
+        """Who holds this session token: the user's principal, else the anonymous visitor."""
         if not token:
             return ANONYMOUS
         with self.engine.begin() as conn:
@@ -226,6 +230,7 @@ class AccountService(ServiceBase):
         return user.principal() if user else ANONYMOUS
 
     def logout(self, token: str, who: Principal | None = None) -> None:
+        """End this session; a signed-in user's logout is audited."""
         with self.engine.begin() as conn:
             accounts.close_session(conn, token)
             if who is not None and not who.anonymous:
@@ -263,6 +268,7 @@ class AccountService(ServiceBase):
             )
 
     def audit_verify(self) -> audit_chain.ChainReport:
+        """Verify the audit log's hash chain and report any broken links."""
         with self.engine.connect() as conn:
             return audit_chain.verify(conn)
 

@@ -36,6 +36,7 @@ class DraftService(TableService, WorkflowService):
     # ---- new tables ----------------------------------------------------------------------------
 
     def check_may_start(self, who: Principal) -> None:
+        """Raise `Forbidden` unless the caller may start a new 绩效目标表 (a 填报人 or an administrator)."""
         if not may_start_table(who):
             raise Forbidden("只有填报人（为本单位）和管理员可以新建绩效目标表")
 

@@ -109,6 +109,7 @@ class EvaluationService(EvaluationFiles):
         return payload, True, stored.updated_by
 
     def monitoring(self, who: Principal, table_id: int, months: int | None = None) -> MonitoringView:
+        """The 运行监控 page of a table: the report of ``months`` (else the latest), scored, its periods."""
         with self.engine.connect() as conn:
             ctx = self._context(conn, who, table_id)
             payload, stored, by = self._stored_monitoring_payload(conn, ctx, table_id, months)
@@ -143,6 +144,7 @@ class EvaluationService(EvaluationFiles):
         return self._monitoring_view(table_id, ctx, payload)
 
     def save_monitoring(self, who: Principal, table_id: int, payload: Mapping[str, Any]) -> MonitoringView:
+        """Read, score and store a 运行监控 report (the unit's 填报人 or an administrator only)."""
         payload = _accept_record(payload)
         with self.engine.begin() as conn:
             ctx = self._context(conn, who, table_id)
@@ -188,6 +190,7 @@ class EvaluationService(EvaluationFiles):
         }
 
     def evaluation(self, who: Principal, table_id: int, profile: str | None = None) -> EvaluationView:
+        """The 自评 page of a table: the stored self-evaluation, scored, or a blank one by the profile."""
         with self.engine.connect() as conn:
             ctx = self._context(conn, who, table_id)
             funds = repo.load_funds(conn, table_id, ctx.year) or blank_funds(ctx.table)

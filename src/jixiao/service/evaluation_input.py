@@ -159,6 +159,7 @@ class MonitoringInput:
 
 
 def read_monitoring(table: Table, payload: Mapping[str, Any], default: Profile) -> MonitoringInput:
+    """A monitoring snapshot read from a submitted form, with the problems of each field."""
     reader = _Reader()
     profile = reader.profile(payload.get("profile"), default)
     months_text = _text(payload.get("months")) or str(profile.monitoring.months)
@@ -229,6 +230,8 @@ def read_monitoring(table: Table, payload: Mapping[str, Any], default: Profile) 
 
 @dataclass(frozen=True, slots=True)
 class EvaluationInput:
+    """A self-evaluation read from a submitted form, its profile, and the problems of each field."""
+
     evaluation: SelfEvaluation
     profile: Profile
     problems: tuple[InputProblem, ...]

@@ -78,16 +78,19 @@ class EvaluationView:
 
     @property
     def totals(self) -> dict[str, str]:
+        """The funds block's totals as text, for the page."""
         return funds_totals(self.evaluation.funds.rows)
 
     @property
     def blocking(self) -> list[Diagnostic]:
+        """The findings that block submitting the 自评表."""
         return [d for d in self.result.diagnostics if d.code in BLOCKING_CODES]
 
 
 def funds_payload(
     rows: Sequence[FundsRow], executed: Sequence[FundsRow] | None = None
 ) -> list[dict[str, str]]:
+    """The fund rows as form fields (年初预算数, 全年预算数, 执行数); executed figures from ``executed``."""
     spent = {row.label: row.executed for row in (executed if executed is not None else rows)}
     return [
         {

@@ -50,6 +50,8 @@ class LoginFailed(AccountError):
 
 @dataclass(frozen=True, slots=True)
 class UserRecord:
+    """A user account as stored: name, role, unit, departments, disabled and demo flags."""
+
     id: int
     username: str
     display_name: str
@@ -61,6 +63,7 @@ class UserRecord:
     created_at: datetime | None = field(default=None, compare=False)
 
     def principal(self) -> Principal:
+        """The user as a principal, for permission checks."""
         return Principal(
             user_id=self.id,
             username=self.username,
@@ -71,6 +74,7 @@ class UserRecord:
 
 
 def hash_password(password: str) -> str:
+    """The Argon2 hash of a password."""
     return _hasher.hash(password)
 
 
@@ -100,6 +104,7 @@ def create_user(
     policy: AccountPolicy = DEFAULT_POLICY,
     demo: bool = False,
 ) -> int:
+    """Create a user after checking name and password policy; the new id, `AccountError` if refused."""
     username = username.strip()
     if not username:
         raise AccountError("用户名不能为空")
@@ -183,10 +188,12 @@ def _records(conn: Connection, where: Any = None) -> list[UserRecord]:
 
 
 def list_users(conn: Connection) -> list[UserRecord]:
+    """All user accounts."""
     return _records(conn)
 
 
 def get_user(conn: Connection, username: str) -> UserRecord | None:
+    """The user of that name (surrounding spaces ignored), or None."""
     found = _records(conn, users.c.username == username.strip())
     return found[0] if found else None
 
@@ -244,6 +251,7 @@ def set_role(
 
 
 def check_current_password(conn: Connection, user_id: int, password: str) -> bool:
+    """True if the password matches the user's stored hash."""
     row = conn.execute(select(users.c.password_hash).where(users.c.id == user_id)).first()
     if row is None:
         return False
@@ -294,6 +302,7 @@ def _token_hash(token: str) -> str:
 
 
 def open_session(conn: Connection, user_id: int, policy: AccountPolicy = DEFAULT_POLICY) -> str:
+    """Open a session and return its token (only its hash is stored); expired sessions are purged."""
     token = secrets.token_urlsafe(32)
     stamp = datetime.now(UTC)
     conn.execute(delete(sessions).where(sessions.c.expires_at <= stamp))  # nothing kept past its use
@@ -336,6 +345,7 @@ def session_user(
 
 
 def close_session(conn: Connection, token: str) -> None:
+    """End the session of this token."""
     conn.execute(delete(sessions).where(sessions.c.token_hash == _token_hash(token)))
 
 

@@ -44,6 +44,8 @@ _PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?!\d)")
 
 @dataclass(frozen=True, slots=True)
 class AuditContext:
+    """Who acts and from where, recorded with each audit row."""
+
     actor: str | None = None  # the operating-system user when the CLI acts on the database
     address: str | None = None  # the client's address for a web request; "cli" for the command line
 
@@ -53,15 +55,18 @@ _context: ContextVar[AuditContext] = ContextVar("jixiao_audit_context", default=
 
 
 def set_context(actor: str | None = None, address: str | None = None) -> Token[AuditContext]:
+    """Set the audit context of the current task; returns the token to reset it."""
     return _context.set(AuditContext(actor, address))
 
 
 def reset_context(token: Token[AuditContext]) -> None:
+    """Restore the audit context that was current before `set_context`."""
     _context.reset(token)
 
 
 @contextmanager
 def context(actor: str | None = None, address: str | None = None) -> Iterator[None]:
+    """Act as ``actor`` from ``address`` for the audit rows written inside the block."""
     token = set_context(actor, address)
     try:
         yield
@@ -70,6 +75,7 @@ def context(actor: str | None = None, address: str | None = None) -> Iterator[No
 
 
 def current_context() -> AuditContext:
+    """The audit context of the current task."""
     return _context.get()
 
 
@@ -146,6 +152,7 @@ def record(
     detail: dict[str, Any],
     outcome: str = SUCCESS,
 ) -> None:
+    """Write one audit row for an action on an entity, stamped now."""
     record_many(conn, user_id, action, entity, [(entity_id, detail)], datetime.now(UTC), outcome)
 
 

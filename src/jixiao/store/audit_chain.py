@@ -31,16 +31,21 @@ _BATCH = 2000
 
 @dataclass
 class Problem:
+    """One break found in the audit chain: its sequence number, row and message."""
+
     seq: int
     row_id: int | None
     message: str
 
     def as_dict(self) -> dict[str, Any]:
+        """The problem as a JSON-ready dict."""
         return {"seq": self.seq, "id": self.row_id, "message": self.message}
 
 
 @dataclass
 class ChainReport:
+    """The result of verifying the audit chain: rows seen, sequence range, head, anchor and problems."""
+
     rows: int = 0
     first_seq: int | None = None
     last_seq: int | None = None
@@ -51,9 +56,11 @@ class ChainReport:
 
     @property
     def ok(self) -> bool:
+        """True when the chain has no problems."""
         return not self.problems
 
     def as_dict(self) -> dict[str, Any]:
+        """The report as a JSON-ready dict."""
         return {
             "ok": self.ok,
             "rows": self.rows,

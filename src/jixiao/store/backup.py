@@ -33,6 +33,8 @@ class BackupError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class BackupResult:
+    """A finished backup: the database (URL without password), the file, its size and how it was made."""
+
     database: str  # the URL without its password
     file: Path
     size: int

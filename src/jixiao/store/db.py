@@ -40,6 +40,7 @@ DATABASE_ERRORS: tuple[type[Exception], ...] = (StatementError, OverflowError)
 
 
 def is_sqlite(url: str) -> bool:
+    """True for a SQLite database URL."""
     return normalise_url(url).startswith("sqlite")
 
 
@@ -105,6 +106,7 @@ def dispose_engines() -> None:
 
 
 def alembic_config(url: str) -> Any:
+    """An Alembic configuration for the database at ``url``, using the packaged migrations."""
     from alembic.config import Config
 
     config = Config()
@@ -122,6 +124,7 @@ def upgrade(url: str, revision: str = "head") -> None:
 
 
 def current_revision(url: str) -> str | None:
+    """The database's current migration revision, or None if it has none."""
     from alembic.runtime.migration import MigrationContext
 
     with get_engine(url).connect() as conn:

@@ -41,6 +41,7 @@ def table_from_dict(data: dict[str, Any]) -> Table:
 
 
 def dumps(table: Table) -> str:
+    """The stored JSON text of a table (keys sorted, Chinese kept)."""
     return json.dumps(table_to_dict(table), ensure_ascii=False, sort_keys=True)
 
 

@@ -42,22 +42,27 @@ _NO_TARGET = Target(raw="", kind=Kind.UNKNOWN)
 
 
 def now() -> datetime:
+    """The current time in UTC."""
     return datetime.now(UTC)
 
 
 def wan_to_fen(amount: Decimal) -> int:
+    """An amount in 万元 as whole 分 (fen), as stored."""
     return int((amount * FEN_PER_WAN).to_integral_value())
 
 
 def fen_to_wan(fen: int) -> Decimal:
+    """Stored 分 (fen) back to 万元."""
     return (Decimal(fen) / FEN_PER_WAN).normalize() if fen else Decimal(0)
 
 
 def to_cents(points: Decimal | None) -> int | None:
+    """Points as whole hundredths, as stored (None stays None)."""
     return None if points is None else int((points * HUNDRED).to_integral_value())
 
 
 def from_cents(cents: int | None) -> Decimal | None:
+    """Stored hundredths back to points with two decimals (None stays None)."""
     return None if cents is None else (Decimal(cents) / HUNDRED).quantize(Decimal("0.01"))
 
 
@@ -65,6 +70,7 @@ def from_cents(cents: int | None) -> Decimal | None:
 
 
 def load_funds(conn: Connection, table_id: int, year: int) -> tuple[FundsRow, ...] | None:
+    """The stored funds rows of a table's year, in order, or None if none were saved."""
     rows = conn.execute(
         select(funds_rows)
         .where(funds_rows.c.table_id == table_id, funds_rows.c.year == year)
@@ -119,6 +125,8 @@ def save_funds(
 
 @dataclass(frozen=True, slots=True)
 class StoredMonitoring:
+    """A stored 运行监控 report: months, profile, executed funds, indicator lines, who saved it and when."""
+
     months: int
     profile: str
     executed: tuple[FundsRow, ...]  # ``executed`` = 1–N月执行数
@@ -293,6 +301,7 @@ class StoredEvaluation:
 
 
 def load_evaluation(conn: Connection, table_id: int, year: int) -> StoredEvaluation | None:
+    """The stored self-evaluation of a table's year with its lines and who saved it, or None."""
     head = conn.execute(
         select(self_evaluations, users.c.username)
         .outerjoin(users, users.c.id == self_evaluations.c.updated_by)
@@ -405,6 +414,7 @@ def save_evaluation(
 
 
 def user_ids(conn: Connection, usernames: Sequence[str]) -> dict[str, int]:
+    """The ids of the named users that exist."""
     names = [name for name in usernames if name]
     if not names:
         return {}

@@ -50,6 +50,7 @@ LIST_COLUMNS = (
 
 
 def from_clause() -> Any:
+    """The tables joined with their unit and department, for listing queries."""
     return perf_tables.outerjoin(UNIT, UNIT.c.id == perf_tables.c.unit_id).outerjoin(
         DEPARTMENT, DEPARTMENT.c.id == perf_tables.c.department_id
     )
@@ -192,6 +193,7 @@ def import_effects(conn: Connection, tables: Sequence[Table]) -> list[str]:
 
 
 def get_table_row(conn: Connection, table_id: int) -> dict[str, Any] | None:
+    """One table's listing row (name, unit, status, counts…), or None."""
     row = conn.execute(
         select(*LIST_COLUMNS).select_from(from_clause()).where(perf_tables.c.id == table_id)
     ).first()
@@ -233,11 +235,13 @@ def get_documents(conn: Connection, table_ids: Sequence[int]) -> dict[int, dict[
 
 
 def get_findings(conn: Connection, table_id: int) -> list[dict[str, Any]]:
+    """The stored review findings of a table, in order."""
     rows = conn.execute(select(findings).where(findings.c.table_id == table_id).order_by(findings.c.id))
     return [dict(row._mapping) for row in rows]
 
 
 def get_versions(conn: Connection, table_id: int) -> list[dict[str, Any]]:
+    """The versions of a table: number, reason, author and time, oldest first."""
     rows = conn.execute(
         select(
             table_versions.c.number,
@@ -252,6 +256,7 @@ def get_versions(conn: Connection, table_id: int) -> list[dict[str, Any]]:
 
 
 def get_events(conn: Connection, table_id: int) -> list[dict[str, Any]]:
+    """The workflow events of a table (submit, return, approve…), oldest first."""
     rows = conn.execute(
         select(workflow_events).where(workflow_events.c.table_id == table_id).order_by(workflow_events.c.id)
     )

@@ -22,6 +22,8 @@ class PasswordRejected(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class AccountPolicy:
+    """The account rules: password strength, login throttling and lockout, session lifetimes."""
+
     password_min_length: int = 8
     password_min_classes: int = 3  # of: lower case, upper case, digits, other characters
     login_max_failures: int = 5  # per account before the first delay
@@ -34,10 +36,12 @@ class AccountPolicy:
 
     @property
     def session_idle(self) -> timedelta:
+        """How long a session may stay unused before it ends."""
         return timedelta(minutes=self.session_idle_minutes)
 
     @property
     def session_lifetime(self) -> timedelta:
+        """How long a session lasts at most, used or not."""
         return timedelta(hours=self.session_hours)
 
     def lockout(self, lockouts: int) -> timedelta:

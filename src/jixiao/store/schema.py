@@ -37,11 +37,13 @@ class UtcDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """Store a moment as naive UTC."""
         if value is None:
             return None
         return value.astimezone(UTC).replace(tzinfo=None)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        """Read a stored moment back as an aware UTC datetime."""
         if value is None:
             return None
         moment: datetime = value

@@ -18,6 +18,7 @@ def _where(visibility: Visibility) -> list[Any]:
 
 
 def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[str, Any]:
+    """The dashboard figures of the tables a caller may see: counts by status, budgets, findings."""
     where = _where(visibility)
     base = perf_tables  # the visibility conditions need no join; only unit names do
     joined = from_clause()

@@ -26,14 +26,17 @@ _CHUNK = 500
 
 
 def now() -> datetime:
+    """The current time in UTC."""
     return datetime.now(UTC)
 
 
 def to_fen(amount: Decimal | None) -> int | None:
+    """An amount in 元 as whole 分 (fen), as stored (None stays None)."""
     return None if amount is None else int((amount * 100).to_integral_value())
 
 
 def from_fen(fen: int | None) -> Decimal | None:
+    """Stored 分 (fen) back to 元 with two decimals (None stays None)."""
     return None if fen is None else (Decimal(fen) / 100).quantize(Decimal("0.01"))
 
 
@@ -49,6 +52,8 @@ class Reviewed:
 
 @dataclass(frozen=True, slots=True)
 class FindingSummary:
+    """What is stored about a table's review: outcome, counts of errors/warnings/infos, and risk."""
+
     outcome: str
     errors: int
     warnings: int
@@ -139,6 +144,8 @@ def _table_fields(reviewed: Reviewed, org_ids: dict[str, int]) -> dict[str, Any]
 
 @dataclass
 class ImportCounts:
+    """What an import did: tables created, updated and unchanged, and their ids."""
+
     created: int = 0
     updated: int = 0
     unchanged: int = 0

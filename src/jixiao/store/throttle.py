@@ -32,23 +32,29 @@ def _key(kind: str, *parts: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Keys:
+    """The three throttle keys of a login attempt: the account, the address, and the pair."""
+
     account: str
     address: str
     pair: str
 
     @classmethod
     def of(cls, username: str, address: str | None) -> Keys:
+        """The hashed keys for a username and a client address (``unknown`` when none)."""
         where = address or "unknown"
         return cls(_key("account", username), _key("address", where), _key("pair", username, where))
 
 
 @dataclass(frozen=True, slots=True)
 class State:
+    """One throttle key's recent failures, lockouts in a row, and when its lockout ends."""
+
     failures: int = 0
     lockouts: int = 0
     locked_until: datetime | None = None
 
     def locked(self, moment: datetime) -> bool:
+        """True while a lockout runs at ``moment``."""
         return self.locked_until is not None and self.locked_until > moment
 
 

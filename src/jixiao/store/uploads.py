@@ -13,6 +13,8 @@ from jixiao.store.schema import uploads
 
 @dataclass(frozen=True, slots=True)
 class StagedUpload:
+    """An uploaded file kept between the preview and the confirmed import."""
+
     filename: str
     data: bytes
 

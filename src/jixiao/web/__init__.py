@@ -58,6 +58,7 @@ class Settings:
 
     @property
     def max_upload_bytes(self) -> int:
+        """The largest upload accepted, in bytes."""
         return self.limits.max_bytes
 
     @classmethod

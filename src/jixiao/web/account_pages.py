@@ -54,6 +54,7 @@ def _policy_note(request: Request) -> str:
 
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request, next: str = "/") -> HTMLResponse:
+    """The login form, returning to ``next`` after signing in."""
     return render(request, "login.html", {"next": next, "error": None})
 
 
@@ -64,6 +65,7 @@ async def login(
     password: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/",
 ) -> Response:
+    """Sign in: set the session cookie and go to ``next``, or show the form again with the reason."""
     service = service_of(request)
     try:
         token, _ = await run_in_threadpool(service.login, username, password, client_address(request))
@@ -76,6 +78,7 @@ async def login(
 
 @router.post("/logout", dependencies=[Depends(check_csrf)])
 def logout(request: Request) -> Response:
+    """Sign out of this session and go to the home page."""
     token = request.cookies.get(SESSION_COOKIE)
     if token:
         service_of(request).logout(token, current_principal(request))
@@ -86,6 +89,7 @@ def logout(request: Request) -> Response:
 
 @router.post("/logout/everywhere", dependencies=[Depends(check_csrf)])
 def logout_everywhere(request: Request, who: Principal = Depends(require_login)) -> Response:
+    """End all of the caller's sessions on every device and go to the login page."""
     service_of(request).logout_everywhere(who)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
@@ -94,6 +98,7 @@ def logout_everywhere(request: Request, who: Principal = Depends(require_login))
 
 @router.get("/account", response_class=HTMLResponse)
 def account_page(request: Request, who: Principal = Depends(require_login)) -> HTMLResponse:
+    """The account page: change one's password, log out everywhere."""
     return render(request, "account.html", {"error": None, "done": False, "policy": _policy_note(request)})
 
 
@@ -105,6 +110,7 @@ def change_password(
     confirm: Annotated[str, Form()] = "",
     who: Principal = Depends(require_login),
 ) -> Response:
+    """Change one's own password after checking the current one and the confirmation."""
     context = {"done": False, "policy": _policy_note(request)}
     if new != confirm:
         return render(request, "account.html", {**context, "error": "两次输入的新密码不一致"}, 400)

@@ -16,6 +16,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 @router.get("/me", summary="当前用户")
 def me(who: Principal = Depends(current_principal)) -> dict[str, Any]:
+    """The caller: username, role, unit and departments (all empty for a visitor)."""
     return {
         "username": who.username or None,
         "role": who.role.value if who.role else None,
@@ -26,6 +27,7 @@ def me(who: Principal = Depends(current_principal)) -> dict[str, Any]:
 
 @router.get("/dashboard", summary="概览：状态、预算、问题统计")
 def dashboard(request: Request, who: Principal = Depends(current_principal)) -> dict[str, Any]:
+    """The dashboard figures of the tables the caller may see."""
     figures: dict[str, Any] = _jsonable(service_of(request).dashboard(who))
     return figures
 
@@ -34,12 +36,14 @@ def dashboard(request: Request, who: Principal = Depends(current_principal)) -> 
 def tables(
     request: Request, query: TableQuery = Depends(table_query), who: Principal = Depends(current_principal)
 ) -> dict[str, Any]:
+    """One page of the tables the caller may see, as jixiao.table/1 documents with id, status and outcome."""
     items, total = service_of(request).list_documents(who, query)
     return {"items": items, "total": total, "page": query.page, "per_page": query.per_page}
 
 
 @router.get("/tables/{table_id}", summary="一张表及其审核发现")
 def table(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> dict[str, Any]:
+    """One table as its jixiao.table/1 document, with status, outcome, version and review findings."""
     view = service_of(request).table_view(who, table_id)
     return {
         **view.document,
@@ -61,6 +65,7 @@ def table(request: Request, table_id: int, who: Principal = Depends(current_prin
 def compare(
     request: Request, table_id: int, old: int, new: int, who: Principal = Depends(require_login)
 ) -> dict[str, Any]:
+    """The changes between two versions of a table."""
     changes = service_of(request).diff(who, table_id, old, new)
     return {
         "old": old,
@@ -71,12 +76,14 @@ def compare(
 
 @router.get("/queue", summary="审核队列（按风险排序）")
 def queue(request: Request, page: int = 1, who: Principal = Depends(require_login)) -> dict[str, Any]:
+    """One page of the caller's review queue."""
     rows, total = service_of(request).queue(who, page=page)
     return {"items": _jsonable(rows), "total": total}
 
 
 @router.get("/audit", summary="审计日志（管理员）")
 def audit(request: Request, who: Principal = Depends(require_admin)) -> dict[str, Any]:
+    """The audit log entries (administrators only)."""
     return {"items": _jsonable(service_of(request).audit_entries(who))}
 
 

@@ -28,6 +28,7 @@ LEVEL2_CHOICES = tuple(level2 for _, children in CENTRAL_2021.tree for level2 in
 
 
 def finding_dict(d: Diagnostic) -> dict[str, object]:
+    """A finding as a dict for the editor's live check."""
     return {
         "code": d.code,
         "severity": d.severity.value,
@@ -99,6 +100,7 @@ def _with_unit(values: FormValues, unit: str | None) -> FormValues:
 
 @router.get("/tables/{table_id:int}/edit", response_class=HTMLResponse)
 def edit_page(request: Request, table_id: int, who: Principal = Depends(require_login)) -> HTMLResponse:
+    """The editor of a stored table (its unit's draft or returned table, or a reviewer's adjustment)."""
     view = service_of(request).table_view(who, table_id)
     if not (view.can_edit or view.can_adjust):
         raise Forbidden("您无权修改这张表（只能修改本单位的草稿或退回的表）")
@@ -108,6 +110,7 @@ def edit_page(request: Request, table_id: int, who: Principal = Depends(require_
 
 @router.post("/tables/{table_id:int}/edit", dependencies=[Depends(check_csrf)])
 async def save_edit(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
+    """Save an edited table as a new version, refusing a stale lock version or invalid input."""
     service = service_of(request)
     view = service.table_view(who, table_id)
     form = await request.form()
@@ -191,12 +194,14 @@ def _unit_for(who: Principal, form: Any) -> str:
 
 @router.get("/tables/new", response_class=HTMLResponse)
 def new_page(request: Request, who: Principal = Depends(require_login)) -> HTMLResponse:
+    """A blank editor for a new 绩效目标表."""
     service_of(request).check_may_start(who)
     return _render(request, blank_values(who.unit), None, _new_page(who))
 
 
 @router.get("/tables/{table_id:int}/copy", response_class=HTMLResponse)
 def copy_page(request: Request, table_id: int, who: Principal = Depends(require_login)) -> HTMLResponse:
+    """A new-table editor prefilled from a stored table for the next year."""
     service = service_of(request)
     table = service.copy_for_new_year(who, table_id)
     source = service.table_view(who, table_id).row
@@ -205,6 +210,7 @@ def copy_page(request: Request, table_id: int, who: Principal = Depends(require_
 
 @router.post("/tables/new", dependencies=[Depends(check_csrf)])
 async def create(request: Request, who: Principal = Depends(require_login)) -> Response:
+    """Create a new table from the editor's form, or show the form again with the problems."""
     service = service_of(request)
     service.check_may_start(who)
     form = await request.form()
@@ -228,5 +234,6 @@ async def create(request: Request, who: Principal = Depends(require_login)) -> R
 
 @router.post("/tables/new/check", response_class=HTMLResponse, dependencies=[Depends(check_csrf)])
 async def new_check(request: Request, who: Principal = Depends(require_login)) -> HTMLResponse:
+    """The live check of the new-table form: findings as the user types."""
     form = await request.form()
     return _live(request, table_from_form, form, BLANK, _unit_for(who, form))

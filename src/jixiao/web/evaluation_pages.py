@@ -96,6 +96,7 @@ def _monitoring_context(view: MonitoringView, **extra: Any) -> dict[str, Any]:
 def monitoring_page(
     request: Request, table_id: int, months: int | None = None, who: Principal = Depends(require_login)
 ) -> HTMLResponse:
+    """The 运行监控 page of a table, for ``months`` or the latest report."""
     view = service_of(request).evaluation.monitoring(who, table_id, months)
     return render(request, "evaluation/monitoring.html", _monitoring_context(view))
 
@@ -109,6 +110,7 @@ def monitoring_page(
 async def monitoring_preview(
     request: Request, table_id: int, who: Principal = Depends(require_login)
 ) -> HTMLResponse:
+    """The live result of the monitoring form as the user types (not saved)."""
     payload = payload_from_form(await request.form())
     view = service_of(request).evaluation.preview_monitoring(who, table_id, payload)
     return render(request, "evaluation/_monitoring_live.html", _monitoring_context(view, oob=True))
@@ -118,6 +120,7 @@ async def monitoring_preview(
 async def monitoring_save(
     request: Request, table_id: int, who: Principal = Depends(require_login)
 ) -> Response:
+    """Save the monitoring form, or show it again with the problems."""
     payload = payload_from_form(await request.form())
     service = service_of(request).evaluation
     try:
@@ -137,6 +140,7 @@ async def monitoring_save(
 async def monitoring_upload(
     request: Request, table_id: int, file: UploadFile, who: Principal = Depends(require_login)
 ) -> Response:
+    """Read and save an uploaded 监控表 workbook, or show the page with its problems."""
     service = service_of(request).evaluation
     limit = request.app.state.settings.max_upload_bytes
     data = await file.read(limit + 1)  # one byte more than allowed is enough to refuse it
@@ -172,6 +176,7 @@ def _evaluation_context(view: EvaluationView, **extra: Any) -> dict[str, Any]:
 def evaluation_page(
     request: Request, table_id: int, profile: str | None = None, who: Principal = Depends(require_login)
 ) -> HTMLResponse:
+    """The 自评 page of a table, scored by the chosen profile."""
     view = service_of(request).evaluation.evaluation(who, table_id, profile)
     return render(request, "evaluation/evaluation.html", _evaluation_context(view))
 
@@ -185,6 +190,7 @@ def evaluation_page(
 async def evaluation_preview(
     request: Request, table_id: int, who: Principal = Depends(require_login)
 ) -> HTMLResponse:
+    """The live score of the 自评 form as the user types (not saved)."""
     payload = payload_from_form(await request.form())
     view = service_of(request).evaluation.preview_evaluation(who, table_id, payload)
     return render(request, "evaluation/_evaluation_live.html", _evaluation_context(view, oob=True))
@@ -194,6 +200,7 @@ async def evaluation_preview(
 async def evaluation_save(
     request: Request, table_id: int, who: Principal = Depends(require_login)
 ) -> Response:
+    """Save the 自评 form, or show it again with the problems."""
     payload = payload_from_form(await request.form())
     service = service_of(request).evaluation
     try:
@@ -211,6 +218,7 @@ async def evaluation_save(
 async def evaluation_adjust(
     request: Request, table_id: int, who: Principal = Depends(require_login)
 ) -> Response:
+    """Save a reviewer's score reductions with their reasons."""
     payload = payload_from_form(await request.form())
     service = service_of(request).evaluation
     try:
@@ -228,6 +236,7 @@ async def evaluation_adjust(
 async def evaluation_upload(
     request: Request, table_id: int, file: UploadFile, who: Principal = Depends(require_login)
 ) -> Response:
+    """Read and save an uploaded 自评表 workbook, or show the page with its problems."""
     service = service_of(request).evaluation
     limit = request.app.state.settings.max_upload_bytes
     data = await file.read(limit + 1)  # one byte more than allowed is enough to refuse it
@@ -242,6 +251,7 @@ async def evaluation_upload(
 
 @router.get("/tables/{table_id}/evaluation/template.xlsx", include_in_schema=False)
 def evaluation_template(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
+    """Download the blank 自评表 template workbook of a table."""
     return _download(
         *service_of(request).evaluation.template_xlsx(who, table_id), _XLSX, _name(request, who, table_id)
     )
@@ -249,6 +259,7 @@ def evaluation_template(request: Request, table_id: int, who: Principal = Depend
 
 @router.get("/tables/{table_id}/evaluation/scored.xlsx", include_in_schema=False)
 def evaluation_scored(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
+    """Download the scored 自评表 as a workbook."""
     return _download(
         *service_of(request).evaluation.scored_xlsx(who, table_id), _XLSX, _name(request, who, table_id)
     )
@@ -256,6 +267,7 @@ def evaluation_scored(request: Request, table_id: int, who: Principal = Depends(
 
 @router.get("/tables/{table_id}/evaluation/scored.pdf", include_in_schema=False)
 def evaluation_pdf(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
+    """Download the scored 自评表 as a PDF."""
     return _download(
         *service_of(request).evaluation.scored_pdf(who, table_id),
         "application/pdf",
@@ -267,6 +279,7 @@ def evaluation_pdf(request: Request, table_id: int, who: Principal = Depends(req
 def monitoring_template(
     request: Request, table_id: int, months: int | None = None, who: Principal = Depends(require_login)
 ) -> Response:
+    """Download the 监控表 template workbook of a table, to fill in."""
     return _download(
         *service_of(request).evaluation.monitoring_xlsx(who, table_id, months, False),
         _XLSX,
@@ -278,6 +291,7 @@ def monitoring_template(
 def monitoring_table(
     request: Request, table_id: int, months: int | None = None, who: Principal = Depends(require_login)
 ) -> Response:
+    """Download the filled 监控表 of a table as a workbook."""
     return _download(
         *service_of(request).evaluation.monitoring_xlsx(who, table_id, months, True),
         _XLSX,
@@ -287,6 +301,7 @@ def monitoring_table(
 
 @router.get("/tables/{table_id}/evaluation/report.docx", include_in_schema=False)
 def evaluation_report(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
+    """Download the 自评报告 of a table as a Word document."""
     return _download(
         *service_of(request).evaluation.report_docx(who, table_id), _DOCX, _name(request, who, table_id)
     )
@@ -309,6 +324,7 @@ def _invalid_json(why: InvalidInput) -> Response:
 def api_monitoring(
     request: Request, table_id: int, months: int | None = None, who: Principal = Depends(require_login)
 ) -> dict[str, Any]:
+    """The 运行监控 report of a table as JSON."""
     return monitoring_json(service_of(request).evaluation.monitoring(who, table_id, months))
 
 
@@ -324,6 +340,7 @@ def api_monitoring_put(
     payload: dict[str, Any] = Body(...),
     who: Principal = Depends(require_login),
 ) -> Any:
+    """Save a 运行监控 report sent as JSON; the problems as JSON when refused."""
     try:
         return monitoring_json(service_of(request).evaluation.save_monitoring(who, table_id, payload))
     except InvalidInput as why:
@@ -334,6 +351,7 @@ def api_monitoring_put(
 def api_evaluation(
     request: Request, table_id: int, who: Principal = Depends(require_login)
 ) -> dict[str, Any]:
+    """The 自评 of a table, scored, as JSON."""
     return evaluation_json(service_of(request).evaluation.evaluation(who, table_id))
 
 
@@ -349,6 +367,7 @@ def api_evaluation_put(
     payload: dict[str, Any] = Body(...),
     who: Principal = Depends(require_login),
 ) -> Any:
+    """Save a 自评 sent as JSON; the problems as JSON when refused."""
     try:
         return evaluation_json(service_of(request).evaluation.save_evaluation(who, table_id, payload))
     except InvalidInput as why:
@@ -367,6 +386,7 @@ def api_adjustments_put(
     items: list[dict[str, Any]] = Body(...),
     who: Principal = Depends(require_login),
 ) -> Any:
+    """Save a reviewer's score reductions sent as JSON; the problems as JSON when refused."""
     try:
         return evaluation_json(service_of(request).evaluation.save_adjustments(who, table_id, items))
     except InvalidInput as why:

@@ -15,5 +15,6 @@ def content_disposition(name: str, fallback: str) -> str:
 
 
 def file_name(stem: str, extension: str) -> str:
+    """A safe download name: unsafe characters replaced, ≤ 80 characters, 绩效目标表 if nothing is left."""
     clean = _UNSAFE.sub("_", stem).strip(" ._") or "绩效目标表"
     return f"{clean[:80]}.{extension}"

@@ -44,6 +44,7 @@ class FormValues:
 
 
 def values_of_table(table: Table) -> FormValues:
+    """A table's content as the editor form's values."""
     project = table.project
     fields = {
         "name": project.name,

@@ -33,6 +33,7 @@ class BodyTooLarge(Exception):
 
 
 def is_upload(path: str) -> bool:
+    """True for the paths that take a file upload (a larger body is allowed)."""
     return path == "/import" or path.endswith("/upload")
 
 
@@ -44,6 +45,7 @@ class RequestGuard:
         self.limits = limits
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Send a write without a session to the login page, refuse bodies over the limit, else pass it on."""
         if scope["type"] != "http" or scope["method"] not in _WRITES:
             await self.app(scope, receive, send)
             return

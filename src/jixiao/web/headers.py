@@ -28,6 +28,7 @@ CSP = "; ".join(
 
 
 def security_headers(hsts_seconds: int = 0) -> list[tuple[bytes, bytes]]:
+    """The security headers of every response (CSP, framing, sniffing…), HSTS if ``hsts_seconds`` > 0."""
     headers = [
         (b"content-security-policy", CSP.encode()),
         (b"x-frame-options", b"DENY"),
@@ -49,6 +50,7 @@ class SecurityHeaders:
         self.headers = security_headers(hsts_seconds)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Add the security headers a response does not set itself."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return

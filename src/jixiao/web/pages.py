@@ -24,6 +24,7 @@ PER_PAGE = 20
 
 
 def render(request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+    """Render a page template with the caller, their permissions and the CSRF token added."""
     principal = current_principal(request)
     page: HTMLResponse = request.app.state.templates.TemplateResponse(
         request,
@@ -68,6 +69,7 @@ def table_query(
 
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request, who: Principal = Depends(current_principal)) -> HTMLResponse:
+    """The dashboard page of the tables the caller may see."""
     figures = service_of(request).dashboard(who)
     # the chart data goes into the page through `tojson`, which escapes <, > and & (never `|safe`)
     chart_data = json.loads(json.dumps(figures, default=str))
@@ -78,6 +80,7 @@ def dashboard(request: Request, who: Principal = Depends(current_principal)) -> 
 def table_list(
     request: Request, query: TableQuery = Depends(table_query), who: Principal = Depends(current_principal)
 ) -> HTMLResponse:
+    """The table list page: one page of the tables found, why each matched, and the filter options."""
     service = service_of(request)
     rows, total = service.list_tables(who, query)
     matched = service.why_matched(rows, query.q, query.indicator)
@@ -101,6 +104,7 @@ def table_list(
 
 @router.get("/tables/{table_id}", response_class=HTMLResponse)
 def table_page(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> HTMLResponse:
+    """The page of one table: the official layout, its findings, versions and workflow."""
     return render(request, "table.html", table_page_context(request, who, table_id))
 
 
@@ -140,6 +144,7 @@ def _disposition(item: dict[str, Any], extension: str, table_id: int) -> str:
 
 @router.get("/tables/{table_id}/document.json")
 def table_json(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> Response:
+    """Download one table as its JSON document (the export is audited)."""
     item = service_of(request).table_item(who, table_id)
     service_of(request).record_export(who, "json", [item], request.url.path)
     body = json.dumps(item, ensure_ascii=False, indent=2)
@@ -152,6 +157,7 @@ def table_json(request: Request, table_id: int, who: Principal = Depends(current
 
 @router.get("/tables/{table_id}/document.csv")
 def table_csv(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> Response:
+    """Download one table as CSV for Excel (the export is audited)."""
     item = service_of(request).table_item(who, table_id)
     service_of(request).record_export(who, "csv", [item], request.url.path)
     return Response(
@@ -163,6 +169,7 @@ def table_csv(request: Request, table_id: int, who: Principal = Depends(current_
 
 @router.get("/open-data", response_class=HTMLResponse)
 def open_data(request: Request) -> HTMLResponse:
+    """The open data page, with the number of published tables."""
     _, total = service_of(request).list_tables(
         current_principal(request), TableQuery(status="published", per_page=1)
     )
@@ -189,6 +196,7 @@ def open_data_json(request: Request) -> StreamingResponse:
 
 @router.get("/open-data/tables.csv")
 def open_data_csv(request: Request) -> Response:
+    """All published tables as one CSV file."""
     service = service_of(request)
     return Response(
         "\ufeff" + documents_to_csv(service.published_documents()),
@@ -199,4 +207,5 @@ def open_data_csv(request: Request) -> Response:
 
 @router.get("/audit", response_class=HTMLResponse)
 def audit_page(request: Request, who: Principal = Depends(require_admin)) -> HTMLResponse:
+    """The audit log page (administrators only)."""
     return render(request, "audit.html", {"entries": service_of(request).audit_entries(who)})

@@ -23,6 +23,7 @@ async def submit(
     comment: Annotated[str, Form()] = "",
     who: Principal = Depends(require_login),
 ) -> Response:
+    """Submit a table for review, with a comment and explanations of its findings."""
     form = await request.form()
     explanations = {
         int(key.removeprefix("explain-")): value
@@ -44,5 +45,6 @@ async def submit(
 
 @router.post("/tables/{table_id}/withdraw", dependencies=[Depends(check_csrf)])
 def withdraw(request: Request, table_id: int, who: Principal = Depends(require_login)) -> Response:
+    """Take back a submission not yet reviewed."""
     service_of(request).withdraw(who, table_id)
     return RedirectResponse(f"/tables/{table_id}?done=withdraw", status_code=303)

@@ -25,14 +25,19 @@ CSRF_HEADER = "x-csrf-token"
 
 
 class CsrfError(Exception):
+    """A write request without a valid CSRF token."""
+
     pass
 
 
 class LoginRequired(Exception):
+    """A page needs a signed-in user and the caller has no session."""
+
     pass
 
 
 async def csrf_middleware(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    """Give each browser a CSRF token (cookie) and expose it to the page on ``request.state.csrf``."""
     token = request.cookies.get(CSRF_COOKIE)
     fresh = not token or len(token) < 20
     request.state.csrf = secrets.token_urlsafe(24) if fresh else token
@@ -97,6 +102,7 @@ async def record_denial(request: Request, message: str) -> None:
 
 
 def service_of(request: Request) -> Service:
+    """The application's service."""
     service: Service = request.app.state.service
     return service
 
@@ -112,6 +118,7 @@ def current_principal(request: Request) -> Principal:
 
 
 def require_login(request: Request) -> Principal:
+    """The signed-in caller; `LoginRequired` for a visitor."""
     principal = current_principal(request)
     if principal.anonymous:
         raise LoginRequired
@@ -119,6 +126,7 @@ def require_login(request: Request) -> Principal:
 
 
 def require_admin(request: Request) -> Principal:
+    """The signed-in caller if an administrator; `Forbidden` otherwise."""
     from jixiao.service import Forbidden
 
     principal = require_login(request)

@@ -34,6 +34,7 @@ def wan(value: Any) -> str:
 
 
 def status_label(value: str) -> str:
+    """The Chinese label of a table status (草稿, 已提交…), the value itself if unknown."""
     try:
         return Status(value).label
     except ValueError:
@@ -41,6 +42,7 @@ def status_label(value: str) -> str:
 
 
 def severity_label(value: str) -> str:
+    """The Chinese label of a severity (错误, 警告, 提示), the value itself if unknown."""
     try:
         return Severity(value).label
     except ValueError:
@@ -71,10 +73,12 @@ def risk_level(row: dict[str, Any]) -> dict[str, str]:
 
 
 def when(value: datetime | None) -> str:
+    """A moment in China time as ``YYYY-MM-DD HH:MM``, empty for None."""
     return "" if value is None else value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
 
 
 def make_templates(directory: Path) -> Jinja2Templates:
+    """The page templates with jixiao's filters (money, status and role labels, times…)."""
     templates = Jinja2Templates(directory=str(directory))
     env = templates.env
     env.filters.update(

@@ -43,6 +43,7 @@ for _action in (Action.RETURN, Action.APPROVE, Action.PUBLISH):  # submit: revie
 
 @router.get("/queue", response_class=HTMLResponse)
 def queue_page(request: Request, page: int = 1, who: Principal = Depends(require_login)) -> HTMLResponse:
+    """The caller's review queue page."""
     rows, total = service_of(request).queue(who, page=page)
     return render(request, "queue.html", {"rows": rows, "total": total})
 
@@ -71,6 +72,7 @@ def compare_page(
 
 @router.get("/import", response_class=HTMLResponse)
 def import_page(request: Request, who: Principal = Depends(require_login)) -> HTMLResponse:
+    """The import page: upload a file of 绩效目标表."""
     return render(request, "import.html", {"report": None, "error": None})
 
 
@@ -107,6 +109,7 @@ def import_confirm(
     published: Annotated[str, Form()] = "",
     who: Principal = Depends(require_login),
 ) -> Response:
+    """Import a previewed upload once the user confirms (optionally as published)."""
     limits = request.app.state.settings.limits
     read = partial(read_upload, limits=limits)
     report = service_of(request).confirm_upload(

@@ -33,6 +33,7 @@ def csv_cell(value: Any) -> Any:
 
 
 def csv_row(values: list[Any]) -> list[Any]:
+    """The values of a CSV row made safe for spreadsheets (see `csv_cell`)."""
     return [csv_cell(value) for value in values]
 
 

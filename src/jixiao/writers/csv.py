@@ -32,6 +32,7 @@ def _target_cells(target: Target) -> list[str]:
 
 
 def csv_rows(tables: Iterable[Table]) -> Iterable[list[str]]:
+    """One CSV row per indicator: the project's cells, the indicator's, and where it was read."""
     for table in tables:
         p = table.project
         project_cells = [
@@ -54,6 +55,7 @@ def csv_rows(tables: Iterable[Table]) -> Iterable[list[str]]:
 
 
 def write_csv(tables: Iterable[Table]) -> str:
+    """The tables as CSV text with the header row, one row per indicator."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)

@@ -35,6 +35,8 @@ _WEIGHTED_WIDTHS = (15, 10, 13, 23, 16, 16, 7)
 
 @dataclass(frozen=True, slots=True)
 class CoverItem:
+    """One table on a set's title page: its name and budget."""
+
     name: str
     amount: str
 

@@ -26,6 +26,7 @@ _FONT = "Noto Serif CJK SC"
 def write_selfeval_report(
     evaluation: SelfEvaluation, profile: Profile, result: EvaluationResult, target: str | Path | IO[bytes]
 ) -> None:
+    """Write a draft 绩效自评报告 (Word) of a scored self-evaluation."""
     document = Document()
     style = document.styles["Normal"]
     style.font.name = _FONT

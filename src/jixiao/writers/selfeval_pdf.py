@@ -20,6 +20,7 @@ from jixiao.writers.fonts import require_cjk_font
 
 
 def render_selfeval_html(evaluation: SelfEvaluation, profile: Profile, result: EvaluationResult) -> str:
+    """The scored 自评表 as HTML in the profile's layout, ready for PDF."""
     layout = LAYOUTS[profile.layout]
     env = Environment(
         loader=PackageLoader("jixiao.writers", "templates"), autoescape=select_autoescape(["html"])
@@ -108,6 +109,7 @@ def write_selfeval_pdf(
     result: EvaluationResult,
     destination: str | Path | IO[bytes],
 ) -> None:
+    """Write the scored 自评表 as a PDF (needs a CJK font)."""
     require_cjk_font()  # without one, every character would print as an empty box
     from weasyprint import HTML  # imported late: loading WeasyPrint takes a noticeable moment
 

@@ -26,12 +26,14 @@ def format_amount(amount: Decimal) -> str:
 
 
 def budget_label(table: Table) -> str:
+    """The budget column's label, e.g. 2025年预算金额(万元)."""
     project = table.project
     year = f"{project.year}年" if project.year is not None else ""
     return f"{year}预算金额({project.budget_unit})"
 
 
 def budget_text(table: Table) -> str:
+    """The table's budget as text in its budget unit, empty when unknown."""
     project = table.project
     if project.budget is None:
         return ""
@@ -48,6 +50,7 @@ def tree_rows(table: Table) -> list[Indicator | Placeholder]:
 
 
 def print_table(table: Table) -> str:
+    """One 绩效目标表 as tab-separated text in the official layout."""
     p = table.project
     annual_goal_label = f"{p.year}年度目标" if p.year is not None else "年度目标"
     lines = [
@@ -84,4 +87,5 @@ def print_table(table: Table) -> str:
 
 
 def print_tables(tables: Iterable[Table]) -> str:
+    """Several tables as text, one after the other."""
     return "".join(print_table(t) for t in tables)

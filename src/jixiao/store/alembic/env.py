@@ -12,6 +12,7 @@ config = context.config
 
 
 def run_migrations_online() -> None:
+    """Run the migrations on a connection to the configured database."""
     engine = get_engine(config.get_main_option("sqlalchemy.url") or "")
     with engine.connect() as connection:
         context.configure(

@@ -17,7 +17,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-
+    """Create the initial schema: orgs, users, sessions, tables, versions, findings, uploads, events."""
     op.create_table(
         "orgs",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -216,7 +216,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-
+    """Drop the initial schema."""
     with op.batch_alter_table("workflow_events", schema=None) as batch_op:
         batch_op.drop_index("ix_workflow_events_table")
 

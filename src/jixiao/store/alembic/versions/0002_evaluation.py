@@ -17,6 +17,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    """Create the tables of funds, 运行监控 snapshots and 自评 records."""
     op.create_table(
         "funds_rows",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -183,6 +184,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Drop the funds, monitoring and self-evaluation tables."""
     for name in (
         "self_evaluation_lines",
         "self_evaluations",

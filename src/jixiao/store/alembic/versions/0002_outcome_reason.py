@@ -21,6 +21,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    """Add perf_tables.outcome_reason, drop indicator_text, add listing indexes."""
     with op.batch_alter_table("perf_tables", schema=None) as batch_op:
         batch_op.add_column(sa.Column("outcome_reason", sa.Text(), nullable=True))
         batch_op.drop_column("indicator_text")
@@ -33,6 +34,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Undo: drop the listing indexes and outcome_reason, restore indicator_text."""
     with op.batch_alter_table("findings", schema=None) as batch_op:
         batch_op.drop_index("ix_findings_code")
         batch_op.create_index("ix_findings_code", ["code"], unique=False)

@@ -86,6 +86,7 @@ POSTGRES_SEARCH = (
 
 
 def create_sqlite_search() -> None:
+    """Create SQLite's full-text search tables and triggers."""
     for statement in SQLITE_SEARCH:
         op.execute(statement)
 
@@ -117,6 +118,7 @@ def _create_pg_trgm() -> bool:
 
 
 def upgrade() -> None:
+    """Add the listing and counting indexes and the dialect's text search (FTS5 or pg_trgm)."""
     with op.batch_alter_table("perf_tables", schema=None) as batch_op:
         # visitors (status = 已公开) sorted by budget; the same for everyone. The id is the list's
         # tie-break: with it PostgreSQL reads the index in the page's exact order and stops after a page.
@@ -137,6 +139,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Drop the search structures and the listing indexes."""
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
         for statement in SQLITE_DROP:

@@ -99,6 +99,7 @@ def _chain_existing_rows() -> tuple[int, str]:
 
 
 def upgrade() -> None:
+    """Hash-chain the audit log, add account columns (disabled, demo, password changed), drop lockout."""
     dialect = op.get_bind().dialect.name
     with op.batch_alter_table("users") as batch_op:
         batch_op.add_column(sa.Column("disabled_at", sa.DateTime(), nullable=True))
@@ -166,6 +167,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Undo the audit chain and the account columns."""
     dialect = op.get_bind().dialect.name
     for statement in DROP_TRIGGERS.get(dialect, ()):
         op.execute(statement)
