@@ -162,7 +162,10 @@ def test_nothing_is_lost_through_removal_failed_save_and_expired_session(
     filler.wait_for_selector("[data-testid=session-expired]")
     assert "登录已过期" in _live_text(filler) and "用户名" not in _live_text(filler)
     _shot(filler, "editor-session-expired")
+    # let every live-review answer land first: a later one replaces the panel holding the button
+    filler.wait_for_load_state("networkidle")
     filler.click("[data-testid=relogin]")
+    filler.wait_for_selector("#relogin[open]")
     filler.fill("#relogin input[name=password]", PASSWORD)
     _shot(filler, "editor-relogin-dialog", full_page=False)
     filler.click("[data-testid=relogin-submit]")
@@ -302,7 +305,10 @@ def test_session_cookie_gone_still_gives_the_notice(live_server: str, browser: A
     filler.locator("textarea[name=goals_annual]").fill("浏览器丢了会话之后写的")
     filler.wait_for_selector("[data-testid=session-expired]")
     assert "用户名" not in _live_text(filler)
+    # let every live-review answer land first: a later one replaces the panel holding the button
+    filler.wait_for_load_state("networkidle")
     filler.click("[data-testid=relogin]")
+    filler.wait_for_selector("#relogin[open]")
     filler.fill("#relogin input[name=password]", PASSWORD)
     filler.click("[data-testid=relogin-submit]")
     filler.wait_for_function(
