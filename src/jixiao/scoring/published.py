@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.model import NOWHERE, SourceRef
+from jixiao.scoring.records import IndicatorRow
 
 # The layouts a published table can have (rules.md §6.7, §6.8); each implies a scoring profile.
 FORM_CENTRAL = "central"  # 财预〔2020〕10号 附件1: 年度资金总额/当年财政拨款…, 年度指标值, 分值, 得分
@@ -54,7 +55,7 @@ class PublishedFundRow:
 
 
 @dataclass(frozen=True, slots=True)
-class PublishedIndicator:
+class PublishedIndicator(IndicatorRow):
     """One printed indicator row.
 
     ``weight`` is the row's 分值/权重 in points; ``share`` a 权重占比 (%) printed beside it;
@@ -75,18 +76,6 @@ class PublishedIndicator:
     not_applicable: bool = False
     source: SourceRef = NOWHERE
     cells: tuple[tuple[str, SourceRef], ...] = ()
-
-    def where(self, field_name: str) -> SourceRef:
-        """Where a field of this indicator row was printed, else the row's own place."""
-        for name, ref in self.cells:
-            if name == field_name:
-                return ref
-        return self.source
-
-    @property
-    def label(self) -> str:
-        """The indicator's 三级 name, else its 二级 or 一级."""
-        return self.name or self.level2 or self.level1
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,8 +44,32 @@ class Adjustment:
     by: str = ""
 
 
+class IndicatorRow:
+    """What an indicator row of a 自评表 knows about its place, shared by the entered
+    (`EvaluationLine`) and the published (`PublishedIndicator`) rows."""
+
+    __slots__ = ()
+    level1: str
+    level2: str
+    name: str
+    source: SourceRef
+    cells: tuple[tuple[str, SourceRef], ...]
+
+    def where(self, field_name: str) -> SourceRef:
+        """Where a field of this row was written, else the row's own place."""
+        for name, ref in self.cells:
+            if name == field_name:
+                return ref
+        return self.source
+
+    @property
+    def label(self) -> str:
+        """The indicator's 三级 name, else its 二级 or 一级."""
+        return self.name or self.level2 or self.level1
+
+
 @dataclass(frozen=True, slots=True)
-class EvaluationLine:
+class EvaluationLine(IndicatorRow):
     """One indicator row of the 自评表: the 年度 target and what the unit entered for it.
 
     ``score`` is the 得分 the unit typed (required for qualitative indicators, compared with the
@@ -65,18 +89,6 @@ class EvaluationLine:
     adjustment: Adjustment | None = None
     source: SourceRef = NOWHERE
     cells: tuple[tuple[str, SourceRef], ...] = ()
-
-    def where(self, field_name: str) -> SourceRef:
-        """Where a field of this line was entered, else the line's own place."""
-        for name, ref in self.cells:
-            if name == field_name:
-                return ref
-        return self.source
-
-    @property
-    def label(self) -> str:
-        """The indicator's 三级 name, else its 二级 or 一级."""
-        return self.name or self.level2 or self.level1
 
 
 @dataclass(frozen=True, slots=True)
