@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import io
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from jixiao.model import Diagnostic, Severity, Table
 from jixiao.readers.limits import check_bytes
@@ -30,6 +30,8 @@ from jixiao.service.evaluation_input import payload_of_evaluation, payload_of_sn
 from jixiao.service.evaluation_views import BLOCKING_CODES, EvaluationView, MonitoringView
 from jixiao.service.reading import MAX_UPLOAD_BYTES, check_upload
 from jixiao.workflow import Principal
+
+_Upload = TypeVar("_Upload")
 
 
 class _Entries(Protocol):
@@ -111,11 +113,10 @@ class EvaluationFiles:
         from jixiao.readers.selfeval_xlsx import read_selfeval_xlsx
 
         safe_name, table = _upload_target(self, who, table_id, data, filename, "自评表.xlsx", limit)
-        with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as directory:
-            path = Path(directory) / safe_name
-            path.write_bytes(data)
-            upload = read_selfeval_xlsx(path, expected_key=table_key(table))
-        problems = [_cell_problem(d) for d in upload.diagnostics if d.severity is Severity.ERROR]
+        upload = _read_saved(
+            data, safe_name, lambda path: read_selfeval_xlsx(path, expected_key=table_key(table))
+        )
+        problems = _error_problems(upload.diagnostics)
         if upload.evaluation is None or problems:
             raise InvalidInput(f"{safe_name} 不能导入", problems or [InputProblem("", "无法读取该文件")])
         scored = evaluate(upload.evaluation, PROFILES.get(upload.profile, DEFAULT_PROFILE))
@@ -136,14 +137,27 @@ class EvaluationFiles:
         from jixiao.readers.monitoring_xlsx import read_monitoring_xlsx
 
         path_name, table = _upload_target(self, who, table_id, data, filename, "监控表.xlsx", limit)
-        with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as directory:
-            path = Path(directory) / path_name
-            path.write_bytes(data)
-            upload = read_monitoring_xlsx(path, expected_key=table_key(table))
-        problems = [_cell_problem(d) for d in upload.diagnostics if d.severity is Severity.ERROR]
+        upload = _read_saved(
+            data, path_name, lambda path: read_monitoring_xlsx(path, expected_key=table_key(table))
+        )
+        problems = _error_problems(upload.diagnostics)
         if upload.snapshot is None or problems:
             raise InvalidInput(f"{path_name} 不能导入", problems or [InputProblem("", "无法读取该文件")])
         return self.save_monitoring(who, table_id, payload_of_snapshot(upload.snapshot, upload.profile))
+
+
+def _read_saved(data: bytes, name: str, read: Callable[[Path], _Upload]) -> _Upload:
+    """An uploaded workbook read from a private temporary file under its own name (the readers
+    take paths, and diagnostics cite the name the user gave)."""
+    with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as directory:
+        path = Path(directory) / name
+        path.write_bytes(data)
+        return read(path)
+
+
+def _error_problems(diagnostics: Iterable[Diagnostic]) -> list[InputProblem]:
+    """The errors among a reader's diagnostics, each as a problem naming its cell."""
+    return [_cell_problem(d) for d in diagnostics if d.severity is Severity.ERROR]
 
 
 def _stored_evaluation(service: _Entries, who: Principal, table_id: int) -> EvaluationView:
