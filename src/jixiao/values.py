@@ -171,6 +171,7 @@ _UNITS: tuple[str, ...] = tuple(
             "平方米",
             "平方公里",
             "亩",
+            "万亩",
             "公顷",
             "吨",
             "千克",
@@ -256,6 +257,11 @@ _RANGE = re.compile(
 )
 _UNIT_IN_NAME = re.compile(r"[(（]\s*([^()（）]{1,8}?)\s*[)）]\s*$")
 _PUNCTUATION = " ,，;；:：。、.!！"
+
+
+def is_unit(text: str) -> bool:
+    """True when the text is a unit of measure seen in published tables (``公里``, ``%``, ``人次``)."""
+    return text in _UNITS or _display_unit(text) in map(_display_unit, _UNITS)
 
 
 def parse_target(raw: str, indicator_name: str | None = None) -> Target:

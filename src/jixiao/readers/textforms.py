@@ -27,6 +27,7 @@ class Layout:
     TABS = "tabs"  # cells between tabs, one row per line
     PIPES = "pipes"  # cells between |, one row per line
     CELL_PIPES = "cell_pipes"  # one cell per line, each ending in " |"; bare | lines are empty cells
+    SEP_PIPES = "sep_pipes"  # a cell's lines, then a bare | line; a second bare | closes the row
     SPACES = "spaces"  # cells separated by runs of two or more spaces
     WORDS = "words"  # cells separated by single spaces (HTML rows flattened to a line)
     LINES = "lines"  # one cell per line
@@ -109,6 +110,9 @@ def detect_layout(lines: list[str]) -> str:
     if len(piped) * 5 >= len(filled):
         cell_per_line = sum(1 for line in piped if sum(1 for c in line.split("|") if c.strip()) <= 1)
         if cell_per_line * 3 >= len(piped) * 2:
+            bare = sum(1 for line in piped if _PIPES_ONLY.match(line))
+            if bare == len(piped) and bare * 5 >= len(filled) * 2:  # no cell ends in |: the | stand between
+                return Layout.SEP_PIPES
             return Layout.CELL_PIPES
         return Layout.PIPES
     spaced = sum(1 for line in filled if len(_SPACE_RUN.split(line.strip())) >= 3)
@@ -154,6 +158,9 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
     run_together = layout == Layout.LINES and is_run_together(lines)
     in_block = False  # past the indicator header: only category names are peeled off a line
     normalising = traditional or "<im" in text or "<IM" in text
+    if layout == Layout.SEP_PIPES:
+        yield from _separated_rows(lines, file, traditional if normalising else None)
+        return
     for number, raw_line in enumerate(lines, start=1):
         line = normalise_line(raw_line, traditional) if normalising else raw_line
         source = SourceRef(file, number)
@@ -200,6 +207,44 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
                 yield Row(("",), source, columns_known=False, blank=True)
             else:
                 yield Row((line,), source, columns_known=False)
+
+
+def _separated_rows(lines: list[str], file: str | None, traditional: bool | None) -> Iterator[Row]:
+    """The form where every cell's text is followed by a line holding only ``|`` and a second ``|``
+    line closes the row. A cell's text may run over several lines (``项目资金`` / ``(万元)``, a label
+    written one character per line): they are one cell, joined. An empty cell also shows as a bare
+    ``|``, so a row with an empty cell is cut there: the grid reads both parts by meaning."""
+    cells: list[str] = []
+    parts: list[str] = []
+    start = 0
+    for number, raw_line in enumerate(lines, start=1):
+        line = raw_line if traditional is None else normalise_line(raw_line, traditional)
+        stripped = line.strip()
+        if not stripped or is_furniture(line):
+            continue
+        if not _PIPES_ONLY.match(stripped):
+            if not cells and not parts:
+                start = number
+            parts.append(stripped)
+            continue
+        if parts:
+            cells.append(_joined(parts))
+            parts = []
+        elif cells:
+            yield Row(tuple(cells), SourceRef(file, start), aligned=False)
+            cells = []
+    if parts:
+        cells.append(_joined(parts))
+    if cells:
+        yield Row(tuple(cells), SourceRef(file, start), aligned=False)
+
+
+def _joined(parts: list[str]) -> str:
+    """The lines of one cell as one text: no space between Chinese characters, one between words."""
+    text = parts[0]
+    for part in parts[1:]:
+        text += " " + part if text[-1].isascii() and text[-1].isalnum() and part[0].isascii() else part
+    return text
 
 
 # --- cells run together (an HTML table flattened with no separator at all) --------------------------

@@ -1,0 +1,179 @@
+"""The text-form stages before the grid reader, each on a small table of our own in that form."""
+
+from __future__ import annotations
+
+from jixiao.model import Kind, Op
+from jixiao.readers.damage import DAMAGED_VALUE
+from jixiao.readers.text import read_text
+from jixiao.readers.textforms import Layout, detect_layout, text_rows
+
+# A table flattened so that every cell is followed by a line holding only "|" and a second "|" line
+# closes the row; merged labels are written one character per line, a label wraps over two lines.
+SEPARATED = """项目支出绩效目标表
+|
+|
+(2024年度)
+|
+|
+项目名称
+|
+社区老年食堂运营补助
+|
+|
+主管部门及代码
+|
+某区民政局
+|
+实施单位
+|
+某区民政局
+|
+|
+项目资金
+(万元)
+|
+年度资金总额:
+|
+48万
+|
+|
+绩
+效
+指
+标
+|
+一级
+指标
+|
+二级指标
+|
+三级指标
+|
+指标值
+|
+|
+产
+出
+指
+标
+|
+数量指标
+|
+老年食堂运营数量
+|
+12个
+|
+|
+质量指标
+|
+食品安全检查合格率
+|
+100%
+|
+|
+满
+意
+度
+指
+标
+|
+服务对象满意度指标
+|
+就餐老人满意度
+|
+≥90%
+|
+|
+"""
+
+
+def test_separator_pipes_are_detected() -> None:
+    assert detect_layout(SEPARATED.splitlines()) == Layout.SEP_PIPES
+    # the cell-per-line form where each cell ends in " |" stays what it was
+    ended = ["项目名称 |", "某项目 |", "|", "主管部门 |", "某局 |", "|"] * 3
+    assert detect_layout(ended) == Layout.CELL_PIPES
+
+
+def test_separator_pipes_give_rows_with_wrapped_and_vertical_labels_joined() -> None:
+    rows = [row.cells for row in text_rows(SEPARATED)]
+    assert ("项目名称", "社区老年食堂运营补助") in rows
+    assert ("项目资金(万元)", "年度资金总额:", "48万") in rows
+    assert ("绩效指标", "一级指标", "二级指标", "三级指标", "指标值") in rows
+    assert ("产出指标", "数量指标", "老年食堂运营数量", "12个") in rows
+
+
+def test_separator_pipes_read_as_a_table() -> None:
+    tables, _ = read_text(SEPARATED, "x.txt")
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.project.name == "社区老年食堂运营补助"
+    assert table.project.year == 2024
+    assert [i.name for i in table.indicators] == ["老年食堂运营数量", "食品安全检查合格率", "就餐老人满意度"]
+    satisfaction = table.indicators[-1]
+    assert satisfaction.level1 == "满意度指标"
+    assert satisfaction.annual.op is Op.GE and str(satisfaction.annual.value) == "90"
+
+
+UNFILLED = """2020年专项资金绩效目标表
+
+专项(项目)名称
+
+河道堤防加固专项
+
+具体实施单位
+
+某区水利局
+
+绩效指标
+
+一级指标
+
+二级指标
+
+三级指标
+
+指标值
+
+产出指标
+
+数量指标
+
+新建堤防长度
+
+公里
+
+质量指标
+
+工程验收合格率
+
+≧ %
+
+时效指标
+
+项目完工时间
+
+年 月
+
+"""
+
+
+def test_unfilled_placeholders_are_kept_raw_and_reported_not_read_as_text() -> None:
+    tables, diagnostics = read_text(UNFILLED, "x.txt")
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.project.name == "河道堤防加固专项"
+    assert table.project.unit == "某区水利局"
+    values = {i.name: i.annual for i in table.indicators}
+    assert values["新建堤防长度"].raw == "公里"
+    assert values["工程验收合格率"].raw == "≧ %"
+    assert values["项目完工时间"].raw == "年 月"
+    assert all(v.kind is Kind.UNKNOWN and v.value is None for v in values.values())
+    damaged = [d for d in diagnostics if d.code == DAMAGED_VALUE]
+    assert len(damaged) == 3 and all("未填写" in d.message for d in damaged)
+
+
+def test_a_qualitative_value_is_not_taken_for_a_placeholder() -> None:
+    text = UNFILLED.replace("公里\n", "明显提升\n")
+    tables, _ = read_text(text, "x.txt")
+    value = next(i.annual for i in tables[0].indicators if i.name == "新建堤防长度")
+    assert value.kind is Kind.QUALITATIVE and value.raw == "明显提升"
