@@ -177,3 +177,55 @@ def test_a_qualitative_value_is_not_taken_for_a_placeholder() -> None:
     tables, _ = read_text(text, "x.txt")
     value = next(i.annual for i in tables[0].indicators if i.name == "新建堤防长度")
     assert value.kind is Kind.QUALITATIVE and value.raw == "明显提升"
+
+
+# A table flattened with no separator at all: each row's cells run together on one line.
+RUN_TOGETHER = """某街道办事处2022年重点项目绩效目标表
+预算单位某街道办事处项目主管部门某街道办事处项目名称社区养老驿站运营经费
+项目当年绩效目标保障6个社区养老驿站正常运营。
+绩效指标指标类型指标名称指标值
+产出指标数量指标养老驿站运营数量6个
+助餐服务人次12000人次
+时效指标驿站建设完成时间2022年10月底前
+成本指标驿站运营补助标准3万元/站/年
+满意度指标服务对象满意度指标老人满意度≥90%
+"""
+
+
+def test_rows_run_together_are_split_at_categories_header_cells_and_the_value() -> None:
+    assert detect_layout(RUN_TOGETHER.splitlines()) == Layout.LINES
+    cells = [row.cells[0] for row in text_rows(RUN_TOGETHER)]
+    assert cells[cells.index("绩效指标") + 1 : cells.index("绩效指标") + 4] == [
+        "指标类型",
+        "指标名称",
+        "指标值",
+    ]
+    assert cells[cells.index("驿站建设完成时间") :][:2] == ["驿站建设完成时间", "2022年10月底前"]
+    assert cells[cells.index("驿站运营补助标准") :][:2] == ["驿站运营补助标准", "3万元/站/年"]
+    tables, _ = read_text(RUN_TOGETHER, "x.txt")
+    values = {i.name: i.annual.raw for i in tables[0].indicators}
+    assert values == {
+        "养老驿站运营数量": "6个",
+        "助餐服务人次": "12000人次",
+        "驿站建设完成时间": "2022年10月底前",
+        "驿站运营补助标准": "3万元/站/年",
+        "老人满意度": "≥90%",
+    }
+
+
+def test_lines_that_are_whole_category_names_do_not_make_text_run_together() -> None:
+    lines = [
+        "可持续影响指标",
+        "社会效益指标",
+        "服务对象满意度指标",
+        "产出指标",
+        "数量指标",
+        "受益人数",
+        "≥90人",
+    ] * 2
+    assert detect_layout(lines) == Layout.LINES
+    assert [row.cells[0] for row in text_rows("\n".join(lines))][:3] == [
+        "可持续影响指标",
+        "社会效益指标",
+        "服务对象满意度指标",
+    ]

@@ -34,7 +34,7 @@ VALUE_ROLES = frozenset((ANNUAL, PERIOD, BASELINE))
 # role → header texts, normalised as label keys (no spaces, ASCII brackets, years as YYYY).
 SYNONYMS: dict[str, tuple[str, ...]] = {
     LEVEL1: ("一级指标", "一级", "评价指标", "一级目标", "指标类别"),
-    LEVEL2: ("二级指标", "二级", "评价内容", "二级目标", "二级指标(年度)", "二级指标(长期)"),
+    LEVEL2: ("二级指标", "二级", "评价内容", "二级目标", "二级指标(年度)", "二级指标(长期)", "指标类型"),
     LEVEL3: (
         "三级指标", "三级", "指标名称", "绩效指标名称", "三级指标(年度)", "三级指标(长期)", "具体指标",
         "三级目标", "指标内容",

@@ -250,20 +250,24 @@ def _joined(parts: list[str]) -> str:
 # --- cells run together (an HTML table flattened with no separator at all) --------------------------
 
 _TRAILING_VALUE = re.compile(
-    r"(?P<value>(?:[≥≤><=＞＜＝]|大于等于|小于等于|不低于|不少于|不超过)?\d+(?:\.\d+)?"
-    r"(?:%|％|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2})?)?(?:以上|以下|以内)?)$"
+    r"(?P<value>(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?(?:前|之前|以前)?$|"  # a deadline
+    r"(?:[≥≤><=＞＜＝]|大于等于|小于等于|不低于|不少于|不超过)?\d+(?:\.\d+)?"
+    r"(?:%|％|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2}){0,2})?(?:以上|以下|以内)?)$"
 )
 
 
 def _known_prefix(text: str, categories_only: bool = False) -> int:
     """The length of the longest label or category name that starts the text (0 if none)."""
     from jixiao import catalog
-    from jixiao.readers.labels import label_of
+    from jixiao.readers.labels import Label, label_of
 
     for end in range(min(len(text) - 1, 24), 1, -1):
         head = text[:end]
-        if catalog.is_category_name(head) or (not categories_only and label_of(head) is not None):
+        if catalog.is_category_name(head):
             return end
+        label = label_of(head)
+        if label is not None and (not categories_only or label is Label.HEADER):
+            return end  # in the indicator block only the header's cells (指标名称, 指标值) are labels
     return 0
 
 
@@ -275,6 +279,7 @@ def _is_tree_header(cell: str) -> bool:
 
 def is_run_together(lines: list[str]) -> bool:
     """True when several lines start with a label or category and go on without a separator."""
+    from jixiao import catalog
     from jixiao.readers.labels import label_of
 
     hits = 0
@@ -282,15 +287,17 @@ def is_run_together(lines: list[str]) -> bool:
         stripped = line.strip()
         if not 4 < len(stripped) <= 200 or label_of(stripped) is not None:
             continue
+        if catalog.is_category_name(stripped):  # 可持续影响指标 alone on its line: one cell
+            continue
         end = _known_prefix(stripped)
         head, rest = stripped[:end], stripped[end:]
-        if (
-            end >= 4
-            and label_of(head) is not None
-            and len(rest) >= 2
-            and rest[0] not in "(（:："
-            and not any(c in rest for c in "≥≤<>=")  # 实施周期…覆盖人次≥65400 is a value, not a run
-        ):
+        if end < 4 or len(rest) < 2 or rest[0] in "(（:：":
+            continue
+        if label_of(head) is not None:
+            hit = not any(c in rest for c in "≥≤<>=")  # 实施周期…覆盖人次≥65400 is a value, not a run
+        else:  # 产出指标数量指标便民服务站运行数量12个: categories, then a name and its value, one line
+            hit = catalog.is_category_name(head) and not catalog.is_category_name(rest)
+        if hit:
             hits += 1
             if hits >= 3:
                 return True
