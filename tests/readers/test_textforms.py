@@ -229,3 +229,41 @@ def test_lines_that_are_whole_category_names_do_not_make_text_run_together() -> 
         "社会效益指标",
         "服务对象满意度指标",
     ]
+
+
+# Flattened HTML with | between cells and a tail of empty cells on each row; some rows are broken
+# over lines right after a label cell (``项目 名称 |`` / the header's ``二级 指标 |``).
+BROKEN_PIPES = """某市财政项目支出绩效目标批复表 | |||||
+( 2020 年度) | |||||
+项目 名称 |
+城市道路照明维护 | 年度预算资金(万元) | 320.00 | ||
+年度目标 | 维护城区路灯12000盏,亮灯率保持在98%以上。 | ||||
+绩效指标 | 一级 指标 |
+二级 指标 |
+三级 指标 |
+指标值 | |
+产出指标 | 数量指标 | 维护路灯数量 | 12000盏 | |
+质量指标 | 路灯亮灯率 | ≥98% | ||
+满意度指标 | 服务对象满意度指标 | 市民满意度 | ≥90% | |
+"""
+
+
+def test_pipe_rows_broken_after_a_label_are_joined() -> None:
+    rows = [tuple(c.strip() for c in row.cells if c.strip()) for row in text_rows(BROKEN_PIPES)]
+    assert ("项目 名称", "城市道路照明维护", "年度预算资金(万元)", "320.00") in rows
+    assert ("绩效指标", "一级 指标", "二级 指标", "三级 指标", "指标值") in rows
+    tables, _ = read_text(BROKEN_PIPES, "x.txt")
+    table = tables[0]
+    assert table.project.name == "城市道路照明维护"
+    assert [(i.name, i.annual.raw) for i in table.indicators] == [
+        ("维护路灯数量", "12000盏"),
+        ("路灯亮灯率", "≥98%"),
+        ("市民满意度", "≥90%"),
+    ]
+
+
+def test_pipe_rows_ending_in_one_bar_are_rows_when_no_row_has_a_tail() -> None:
+    text = "\n".join(
+        ("| 项目名称 | 道路照明 |", "| 绩效指标 | 一级指标 |", "| 产出指标 | 数量 |", "| 质量 | 合格 |")
+    )
+    assert [len([c for c in row.cells if c.strip()]) for row in text_rows(text)] == [2, 2, 2, 2]

@@ -158,6 +158,9 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
     run_together = layout == Layout.LINES and is_run_together(lines)
     in_block = False  # past the indicator header: only category names are peeled off a line
     normalising = traditional or "<im" in text or "<IM" in text
+    if layout == Layout.PIPES:
+        yield from _pipe_rows(lines, file, traditional if normalising else None)
+        return
     if layout == Layout.SEP_PIPES:
         yield from _separated_rows(lines, file, traditional if normalising else None)
         return
@@ -169,16 +172,7 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
             continue
         if line and is_furniture(line):
             continue
-        if layout == Layout.PIPES:
-            stripped = line.strip()
-            if _MARKDOWN_RULE.match(stripped):
-                continue
-            if stripped.startswith("|"):
-                stripped = stripped[1:]
-            if stripped.endswith("|"):
-                stripped = stripped[:-1]
-            yield Row(tuple(stripped.split("|")), source)
-        elif layout == Layout.CELL_PIPES:
+        if layout == Layout.CELL_PIPES:
             stripped = line.strip()
             if not stripped:
                 continue
@@ -207,6 +201,53 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
                 yield Row(("",), source, columns_known=False, blank=True)
             else:
                 yield Row((line,), source, columns_known=False)
+
+
+def _pipe_rows(lines: list[str], file: str | None, traditional: bool | None) -> Iterator[Row]:
+    """One row per line, cells between ``|``; a row broken over lines after a label cell is joined
+    (`_continues`) where the rows of the text end in tails of empty cells."""
+    tails = _rows_end_in_tails(lines)
+    pending = ""  # a | row broken over lines, waiting for its end
+    start = 0
+    for number, raw_line in enumerate(lines, start=1):
+        line = raw_line if traditional is None else normalise_line(raw_line, traditional)
+        if line and is_furniture(line):
+            continue
+        stripped = line.strip()
+        if _MARKDOWN_RULE.match(stripped):
+            continue
+        if stripped.startswith("|"):
+            stripped = stripped[1:]
+        if tails and _continues(stripped):  # 绩效指标 | 一级 指标 | / 二级 指标 | …: one row
+            start = start or number
+            pending += stripped
+            continue
+        if pending:
+            stripped, pending = pending + stripped, ""
+        if stripped.endswith("|"):
+            stripped = stripped[:-1]
+        yield Row(tuple(stripped.split("|")), SourceRef(file, start or number))
+        start = 0
+
+
+_TAIL = re.compile(r"\|\s*\|\s*$")
+
+
+def _rows_end_in_tails(lines: list[str]) -> bool:
+    """True when most | rows end in a tail of empty cells (``| ||||``), as flattened HTML tables do:
+    then a line ending in a single ``|`` after a label is a row broken over lines, not a row."""
+    piped = [line for line in lines[:_SAMPLE] if "|" in line]
+    return len(piped) >= 5 and sum(1 for line in piped if _TAIL.search(line)) * 2 >= len(piped)
+
+
+def _continues(stripped: str) -> bool:
+    """A | row broken after a label cell (``项目 名称 |``, ``绩效指标 | 一级 指标 |``): it goes on."""
+    from jixiao.readers.labels import label_of
+
+    if not stripped.endswith("|") or _TAIL.search(stripped):
+        return False
+    last = stripped[:-1].rsplit("|", 1)[-1].strip()
+    return bool(last) and label_of(last) is not None
 
 
 def _separated_rows(lines: list[str], file: str | None, traditional: bool | None) -> Iterator[Row]:
