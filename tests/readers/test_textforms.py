@@ -267,3 +267,23 @@ def test_pipe_rows_ending_in_one_bar_are_rows_when_no_row_has_a_tail() -> None:
         ("| 项目名称 | 道路照明 |", "| 绩效指标 | 一级指标 |", "| 产出指标 | 数量 |", "| 质量 | 合格 |")
     )
     assert [len([c for c in row.cells if c.strip()]) for row in text_rows(text)] == [2, 2, 2, 2]
+
+
+def test_template_notes_on_category_cells_are_dropped_not_on_names() -> None:
+    text = "\n".join(
+        (
+            "项目支出绩效目标申报表 | ||||",
+            "项目名称 | 草原围栏建设 | |||",
+            "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |",
+            "产出指标 | 数量指标 (必填硬性指标) | 新建围栏长度(公里) | 35 | |",
+            "质量指标 (必填) | 围栏验收合格率 | 100% | ||",
+            "效益指标 | 生态效益 指标 (选填) | 植被盖度提高(必填) | 明显 | |",
+        )
+    )
+    tables, _ = read_text(text, "x.txt")
+    got = [(i.level1, i.level2, i.name) for i in tables[0].indicators]
+    assert got == [
+        ("产出指标", "数量指标", "新建围栏长度(公里)"),
+        ("产出指标", "质量指标", "围栏验收合格率"),
+        ("效益指标", "生态效益指标", "植被盖度提高(必填)"),
+    ]

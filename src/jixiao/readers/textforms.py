@@ -15,7 +15,8 @@ the value grammar reads them and ``raw`` must stay as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
@@ -228,6 +229,29 @@ def _pipe_rows(lines: list[str], file: str | None, traditional: bool | None) -> 
             stripped = stripped[:-1]
         yield Row(tuple(stripped.split("|")), SourceRef(file, start or number))
         start = 0
+
+
+_TEMPLATE_NOTE = re.compile(r"\s*[(（]\s*(?:必填|选填)[^()（）]{0,8}[)）]\s*$")
+
+
+def without_template_notes(rows: Iterable[Row]) -> Iterator[Row]:
+    """Category cells freed of the template's filling notes: ``数量指标 (必填硬性指标)``, ``经济效益 指标
+    (选填)`` → the category as the catalogue names it. Other cells (names, values) are left as written."""
+    from jixiao import catalog
+
+    for row in rows:
+        if not any("填" in cell for cell in row.cells):
+            yield row
+            continue
+        cells = []
+        for cell in row.cells:
+            if "填" in cell:
+                bare = _TEMPLATE_NOTE.sub("", cell)
+                squeezed = "".join(bare.split())
+                if bare != cell and catalog.is_category_name(squeezed):
+                    cell = squeezed
+            cells.append(cell)
+        yield replace(row, cells=tuple(cells))
 
 
 _TAIL = re.compile(r"\|\s*\|\s*$")
