@@ -277,3 +277,10 @@ def test_canonical_text_of_seed_values_parses_to_the_same_meaning(target: Target
     assert (again.kind, again.op, again.value, again.unit, again.upper) == (
         target.kind, target.op, target.value, expected_unit, target.upper,
     )  # fmt: skip
+
+
+def test_percent_written_as_a_word_is_a_percentage() -> None:
+    """``N百分比`` (a budget system's export of %) is N %, raw kept as written."""
+    target = parse_target("≥98百分比")
+    assert target.raw == "≥98百分比"
+    assert (target.op, target.value, target.unit) == (Op.GE, Decimal("98"), "%")

@@ -110,6 +110,7 @@ _UNITS: tuple[str, ...] = tuple(
         {
             "%",
             "‰",
+            "百分比",
             "元",
             "万元",
             "亿元",
@@ -452,7 +453,9 @@ def _take_unit(rest: str) -> tuple[str | None, str]:
 
 
 def _display_unit(unit: str) -> str:
-    """Units are stored with full-width brackets, as Chinese tables write them: 条（次）."""
+    """Units are stored with full-width brackets, as Chinese tables write them: 条（次）; ``百分比`` is %."""
+    if unit == "百分比":
+        return "%"
     return unit.replace("(", "（").replace(")", "）")
 
 
