@@ -287,3 +287,21 @@ def test_template_notes_on_category_cells_are_dropped_not_on_names() -> None:
         ("产出指标", "质量指标", "围栏验收合格率"),
         ("效益指标", "生态效益指标", "植被盖度提高(必填)"),
     ]
+
+
+def test_a_header_ending_in_one_bar_is_not_joined_to_the_row_under_it() -> None:
+    text = "\n".join(
+        (
+            "某区人民法院 | 单位:万元 | |||",
+            "项目名称 | 法庭设备更新 | |||",
+            "预算规模及资金用途 | 预算数 | 36.50 | |",
+            "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+            "产出指标 | 数量指标 | 更新法庭数量 | ≥6个 |",
+            "质量指标 | 设备验收合格率 | ≥98% | |",
+            "满意度指标 | 服务对象满意度指标 | 审判人员满意度 | ≥95% |",
+        )
+    )
+    rows = [tuple(c.strip() for c in row.cells if c.strip()) for row in text_rows(text)]
+    assert ("一级指标", "二级指标", "三级指标", "指标值") in rows
+    tables, _ = read_text(text, "x.txt")
+    assert [i.name for i in tables[0].indicators] == ["更新法庭数量", "设备验收合格率", "审判人员满意度"]

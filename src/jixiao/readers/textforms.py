@@ -219,8 +219,8 @@ def _pipe_rows(lines: list[str], file: str | None, traditional: bool | None) -> 
             continue
         if stripped.startswith("|"):
             stripped = stripped[1:]
-        if tails and _continues(stripped):  # 绩效指标 | 一级 指标 | / 二级 指标 | …: one row
-            start = start or number
+        if tails and _continues(stripped) and not _opens_row(lines, number):
+            start = start or number  # 绩效指标 | 一级 指标 | / 二级 指标 | …: one row
             pending += stripped
             continue
         if pending:
@@ -262,6 +262,18 @@ def _rows_end_in_tails(lines: list[str]) -> bool:
     then a line ending in a single ``|`` after a label is a row broken over lines, not a row."""
     piped = [line for line in lines[:_SAMPLE] if "|" in line]
     return len(piped) >= 5 and sum(1 for line in piped if _TAIL.search(line)) * 2 >= len(piped)
+
+
+def _opens_row(lines: list[str], number: int) -> bool:
+    """Whether the line after line ``number`` (1-based) opens a row of its own: a category
+    (``产出指标 | 数量指标 | …`` under a header that ends in a single ``|``)."""
+    from jixiao import catalog
+
+    for line in lines[number : number + 3]:
+        first = line.strip().lstrip("|").split("|", 1)[0].strip()
+        if first:
+            return catalog.is_category_name("".join(first.split()))
+    return True
 
 
 def _continues(stripped: str) -> bool:
