@@ -305,3 +305,28 @@ def test_a_header_ending_in_one_bar_is_not_joined_to_the_row_under_it() -> None:
     assert ("一级指标", "二级指标", "三级指标", "指标值") in rows
     tables, _ = read_text(text, "x.txt")
     assert [i.name for i in tables[0].indicators] == ["更新法庭数量", "设备验收合格率", "审判人员满意度"]
+
+
+def test_the_unit_line_above_the_next_project_belongs_to_that_table() -> None:
+    block = "\n".join(
+        (
+            "某区人民法院 | 单位:万元 | |||",
+            "项目名称 | {name} | |||",
+            "预算规模及资金用途 | 预算数 | {amount} | |",
+            "一级指标 | 二级指标 | 三级指标 | 指标值 |",
+            "产出指标 | 数量指标 | {indicator} | ≥6个 |",
+        )
+    )
+    text = "项目支出绩效目标表\n(2023年)\n" + "\n".join(
+        block.format(name=name, amount=amount, indicator=indicator)
+        for name, amount, indicator in (
+            ("法庭设备更新", "36.50", "更新法庭数量"),
+            ("书记员服务", "58.00", "书记员人数"),
+        )
+    )
+    tables, _ = read_text(text, "x.txt")
+    assert [(t.project.name, str(t.project.budget), t.project.budget_unit) for t in tables] == [
+        ("法庭设备更新", "365000.00", "万元"),
+        ("书记员服务", "580000.00", "万元"),
+    ]
+    assert [len(t.indicators) for t in tables] == [1, 1]  # the unit line is no indicator of the first

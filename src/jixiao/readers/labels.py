@@ -94,6 +94,7 @@ _LABELS: dict[str, Label] = {
     "YYYY年资金": Label.BUDGET,
     "本年度预算金额": Label.BUDGET,
     "年度预算数": Label.BUDGET,
+    "预算数": Label.BUDGET,
     "预算资金": Label.BUDGET,
     "一、预算资金": Label.BUDGET,
     "项目金额": Label.FUNDS,
