@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
+from jixiao.readers.runs import is_long_run, split_long_run
 
 
 class Layout:
@@ -189,6 +190,9 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
                 cells = _SPACE_RUN.split(stripped) if layout == Layout.SPACES else split_words(stripped)
                 # the cells of a row, in order, but not under their header's columns (merged cells left out)
                 yield Row(tuple(cells), source, aligned=False)
+        elif layout == Layout.LINES and is_long_run(line) and (run := split_long_run(line)) is not None:
+            for cell in run:  # a whole table on one line
+                yield Row((cell,), source, columns_known=False)
         elif run_together:
             cells = split_run_together(line.strip(), in_block)
             in_block = in_block or any(_is_tree_header(cell) for cell in cells)
