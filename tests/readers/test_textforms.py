@@ -330,3 +330,34 @@ def test_the_unit_line_above_the_next_project_belongs_to_that_table() -> None:
         ("书记员服务", "580000.00", "万元"),
     ]
     assert [len(t.indicators) for t in tables] == [1, 1]  # the unit line is no indicator of the first
+
+
+def test_a_word_row_ending_at_its_nature_takes_the_value_and_weight_below() -> None:
+    text = "\n".join(
+        (
+            "表11 项目绩效目标表",
+            "单位:元",
+            "项目名称 项目单位 项目类别 预算数 年度绩效目标 一级指标 二级指标 三级指标 指标性质 指标方向"
+            " 目标值 计量单位 分值",
+            "办案装备购置 某县人民检察院 专项资金项目 300,000.00 补充办案装备 产出指标 数量指标"
+            " 装备购置数量 正向 大于等于 6 台 20",
+            "质量指标 装备验收合格率 正向 等于 100 % 20",
+            "时效指标 采购完成时间 定性",
+            "10月底之前",
+            "10",
+            "效益指标 社会效益 办案效率提升情况 定性",
+            "明显提升",
+            "15",
+            "可持续影响 装备管理规范化水平 定性",
+            "持续提高",
+            "15",
+            "满意度指标 服务对象满意度 干警满意度 正向 大于等于 95 % 10",
+        )
+    )
+    rows = [row.cells for row in text_rows(text)]
+    assert ("效益指标", "社会效益", "办案效率提升情况", "定性", "明显提升", "15") in rows
+    tables, _ = read_text(text, "x.txt")
+    values = {i.name: i.annual for i in tables[0].indicators}
+    assert values["办案效率提升情况"].raw == "明显提升"
+    assert values["办案效率提升情况"].kind is Kind.QUALITATIVE
+    assert values["装备管理规范化水平"].raw == "持续提高"

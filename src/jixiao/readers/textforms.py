@@ -166,6 +166,9 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
     if layout == Layout.SEP_PIPES:
         yield from _separated_rows(lines, file, traditional if normalising else None)
         return
+    if layout in (Layout.SPACES, Layout.WORDS):
+        yield from _word_rows(lines, file, traditional if normalising else None, layout == Layout.SPACES)
+        return
     for number, raw_line in enumerate(lines, start=1):
         line = normalise_line(raw_line, traditional) if normalising else raw_line
         source = SourceRef(file, number)
@@ -184,12 +187,6 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
             for cell in stripped.strip("|").split("|"):
                 if cell.strip():
                     yield Row((cell.strip(),), source, columns_known=False)
-        elif layout in (Layout.SPACES, Layout.WORDS):
-            stripped = line.strip()
-            if stripped:
-                cells = _SPACE_RUN.split(stripped) if layout == Layout.SPACES else split_words(stripped)
-                # the cells of a row, in order, but not under their header's columns (merged cells left out)
-                yield Row(tuple(cells), source, aligned=False)
         elif layout == Layout.LINES and is_long_run(line) and (run := split_long_run(line)) is not None:
             for cell in run:  # a whole table on one line
                 yield Row((cell,), source, columns_known=False)
@@ -206,6 +203,36 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
                 yield Row(("",), source, columns_known=False, blank=True)
             else:
                 yield Row((line,), source, columns_known=False)
+
+
+_GOES_ON = frozenset(("定性", "定量"))  # a row of words ending at its 指标性质: the value is on the next line
+
+
+def _word_rows(lines: list[str], file: str | None, traditional: bool | None, runs: bool) -> Iterator[Row]:
+    """Rows of cells separated by runs of spaces (``runs``) or single spaces: the cells in order, not
+    under their header's columns (merged cells left out). A row ending at its 指标性质 (``… 定性``)
+    takes the one-word lines after it (the value, the weight) as its own."""
+    held: Row | None = None
+    held_lines = 0
+    for number, raw_line in enumerate(lines, start=1):
+        line = raw_line if traditional is None else normalise_line(raw_line, traditional)
+        stripped = line.strip()
+        if not stripped or is_furniture(line):
+            continue
+        cells = _SPACE_RUN.split(stripped) if runs else split_words(stripped)
+        if held is not None and len(cells) == 1 and held_lines < 2:
+            held, held_lines = replace(held, cells=(*held.cells, *cells)), held_lines + 1
+            continue  # 定性 / 持续提升 / 15: the value and the weight wrapped onto lines of their own
+        if held is not None:
+            yield held
+            held = None
+        row = Row(tuple(cells), SourceRef(file, number), aligned=False)
+        if len(cells) > 2 and cells[-1] in _GOES_ON:
+            held, held_lines = row, 0
+            continue
+        yield row
+    if held is not None:
+        yield held
 
 
 def _pipe_rows(lines: list[str], file: str | None, traditional: bool | None) -> Iterator[Row]:
