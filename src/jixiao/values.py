@@ -238,6 +238,11 @@ _PER_UNITS: tuple[str, ...] = (
     "台",
     "间",
     "班",
+    "站",
+    "辆",
+    "套",
+    "家",
+    "校",
 )  # fmt: skip
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
@@ -443,11 +448,11 @@ def _take_unit(rest: str) -> tuple[str | None, str]:
             return None, rest
         unit = match.group()
     pos = len(unit)
-    while pos < len(rest) and rest[pos] == "/":
+    while pos < len(rest) and rest[pos] in "/·":  # 元/人/天, 元/人·年
         per = next((p for p in _PER_UNITS if rest.startswith(p, pos + 1)), None)
         if per is None:
             break
-        unit += "/" + per
+        unit += rest[pos] + per
         pos += 1 + len(per)
     return _display_unit(unit), rest[pos:]
 
