@@ -361,3 +361,13 @@ def test_a_word_row_ending_at_its_nature_takes_the_value_and_weight_below() -> N
     assert values["办案效率提升情况"].raw == "明显提升"
     assert values["办案效率提升情况"].kind is Kind.QUALITATIVE
     assert values["装备管理规范化水平"].raw == "持续提高"
+
+
+def test_a_run_together_line_ending_in_an_amount_label_gives_the_label_its_value_below() -> None:
+    text = RUN_TOGETHER.replace(
+        "项目当年绩效目标",
+        "项目预计开始时间1/1/2022预计完成时间12/31/2022项目申报金额\n(万元)\n18.60\n项目当年绩效目标",
+    )
+    tables, _ = read_text(text, "x.txt")
+    assert (str(tables[0].project.budget), tables[0].project.budget_unit) == ("186000.00", "万元")
+    assert len(tables[0].indicators) == 5

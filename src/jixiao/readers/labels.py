@@ -100,6 +100,7 @@ _LABELS: dict[str, Label] = {
     "预算资金": Label.BUDGET,
     "一、预算资金": Label.BUDGET,
     "项目金额": Label.FUNDS,
+    "项目申报金额": Label.FUNDS,
     "资金总额": Label.FUNDS,
     "项目资金总额": Label.FUNDS,
     "预算金额": Label.FUNDS,

@@ -426,6 +426,9 @@ def split_run_together(line: str, in_block: bool = False) -> list[str]:
     inner = _inner_label(rest) if cells and not in_block else 0
     if inner:  # 青山区教育局项目执行单位钢城第一小学: a value, then the next label and its value
         return [*cells, rest[:inner], *split_run_together(rest[inner:])]
+    tail = _trailing_label(rest) if not in_block else 0
+    if tail:  # …预计完成时间12/31/2021项目申报金额 / (万元) / 386.40: the label's value is below it
+        return [*cells, *split_run_together(rest[:tail]), rest[tail:]]
     if rest:
         short = len(rest) <= 30 and not any(p in rest for p in "，,。；;、")
         match = _TRAILING_VALUE.search(rest) if cells or short else None
@@ -435,6 +438,17 @@ def split_run_together(line: str, in_block: bool = False) -> list[str]:
         else:
             cells.append(rest)
     return cells
+
+
+def _trailing_label(text: str) -> int:
+    """Where an amount or project label (4 characters or more) that ends the text starts, or 0."""
+    from jixiao.readers.labels import Label, label_of
+
+    wanted = (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS, Label.FUNDS_SECTION, Label.NAME, Label.UNIT)
+    for start in range(max(len(text) - 12, 1), len(text) - 3):
+        if label_of(text[start:]) in wanted:
+            return start
+    return 0
 
 
 def _inner_label(text: str) -> int:
