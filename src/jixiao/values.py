@@ -196,6 +196,7 @@ _UNITS: tuple[str, ...] = tuple(
         reverse=True,
     )
 )
+_UNIT_SET = frozenset((*_UNITS, *(u.replace("(", "（").replace(")", "）") for u in _UNITS)))
 _UNITS_BY_FIRST: dict[str, tuple[str, ...]] = {}
 for _unit in _UNITS:  # longest first within each first character, as in _UNITS
     _UNITS_BY_FIRST[_unit[0]] = (*_UNITS_BY_FIRST.get(_unit[0], ()), _unit)
@@ -267,7 +268,7 @@ _PUNCTUATION = " ,，;；:：。、.!！"
 
 def is_unit(text: str) -> bool:
     """True when the text is a unit of measure seen in published tables (``公里``, ``%``, ``人次``)."""
-    return text in _UNITS or _display_unit(text) in map(_display_unit, _UNITS)
+    return text in _UNIT_SET or _display_unit(text) in _UNIT_SET
 
 
 def parse_target(raw: str, indicator_name: str | None = None) -> Target:

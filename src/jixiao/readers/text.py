@@ -47,7 +47,8 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
     weights = Weights()
     diagnostics: list[Diagnostic] = []
     rows: Iterable[Row] = text_rows(text, file)
-    if "指标" in text or "指標" in text:  # targets set in prose under category headings
+    head = text[:20000]
+    if ("指标" in head or "指標" in head) and "一级指标" not in head and "三级指标" not in head:  # prose?
         traditional = is_traditional(text)
         lines = [normalise_line(line, traditional) for line in text.splitlines()]
         if is_prose_targets(lines):

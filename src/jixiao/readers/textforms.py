@@ -311,10 +311,13 @@ def _continues(stripped: str) -> bool:
     """A | row broken after a label cell (``项目 名称 |``, ``绩效指标 | 一级 指标 |``): it goes on."""
     from jixiao.readers.labels import label_of
 
-    if not stripped.endswith("|") or _TAIL.search(stripped):
+    if not stripped.endswith("|"):
         return False
-    last = stripped[:-1].rsplit("|", 1)[-1].strip()
-    return bool(last) and label_of(last) is not None
+    inner = stripped[:-1].rstrip()
+    if not inner or inner[-1] == "|":  # a tail of empty cells closes the row
+        return False
+    last = inner.rsplit("|", 1)[-1].strip()
+    return bool(last) and len(last) <= 24 and not last[-1].isdigit() and label_of(last) is not None
 
 
 def _separated_rows(lines: list[str], file: str | None, traditional: bool | None) -> Iterator[Row]:
