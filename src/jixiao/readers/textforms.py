@@ -311,7 +311,7 @@ def _continues(stripped: str) -> bool:
     """A | row broken after a label cell (``项目 名称 |``, ``绩效指标 | 一级 指标 |``): it goes on."""
     from jixiao.readers.labels import label_of
 
-    if not stripped.endswith("|"):
+    if not stripped.endswith("|") or stripped.count("|") > 3:  # a broken row shows few cells per line
         return False
     inner = stripped[:-1].rstrip()
     if not inner or inner[-1] == "|":  # a tail of empty cells closes the row
