@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from jixiao.model import Kind, Op
 from jixiao.readers.damage import DAMAGED_VALUE
+from jixiao.readers.runs import split_long_run
 from jixiao.readers.text import read_text
 from jixiao.readers.textforms import Layout, detect_layout, text_rows
 
@@ -371,3 +375,27 @@ def test_a_run_together_line_ending_in_an_amount_label_gives_the_label_its_value
     tables, _ = read_text(text, "x.txt")
     assert (str(tables[0].project.budget), tables[0].project.budget_unit) == ("186000.00", "万元")
     assert len(tables[0].indicators) == 5
+
+
+# --- the new stages never raise on arbitrary text built from the words that trigger them ------------
+
+_STAGE_WORDS = st.sampled_from(
+    [
+        "一、产出指标", "(一)数量指标", "满意度指标", "数量指标:", "项目名称", "绩效指标", "一级指标",
+        "三级指标", "指标值", "≥", ">=", "=", "≧90%", "100百分比", "2024年10月底前", "定性", "持续提升",
+        ",", ";", "。",
+        "|", "||", "| |", "\n", "\n|\n", " ", "  ", "(必填)", "用于", "项目由", "标 题:", "万元", "公里",
+        "项目申报金额", "(万元)", "单位:万元", "产出指标数量指标", "12个", "元/人·年",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(st.one_of(_STAGE_WORDS, st.text(max_size=8)), max_size=120).map("".join))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_text_form_stages_never_raise(text: str) -> None:
+    tables, diagnostics = read_text(text)
+    assert isinstance(tables, list) and isinstance(diagnostics, list)
+    long_line = (text.replace("\n", "") + "项目名称项目类型主管部门") * 3
+    assert split_long_run(long_line) is None or all(
+        isinstance(c, str) for c in split_long_run(long_line) or []
+    )
