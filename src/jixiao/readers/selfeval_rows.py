@@ -377,9 +377,14 @@ def _group_scores(
     return tuple(out), tuple(scores)
 
 
+_YEAR_LINE = re.compile(r"[（(]?\s*(19|20)\d\d\s*年度?\s*[)）]?")
+
+
 def _finish(state: _Segment, run: list[Row]) -> PublishedSelfEvaluation:
     title = next((t for t in state.texts if is_title(t)), "")
     year = year_in(title) if title else None
+    if year is None:  # the year on a line of its own under the title: （2024年度）, 2023年度
+        year = next((year_in(t) for t in state.texts[:6] if _YEAR_LINE.fullmatch(t.strip())), None)
     instructions = [
         ("模板说明", t, where)
         for t, where in zip(state.texts, state.places, strict=True)
