@@ -20,11 +20,13 @@ from typing import Any
 from jixiao.evaluation.published import link_name
 from jixiao.permissions import can_view, may_import_published_evaluation
 from jixiao.service.base import ServiceBase, scope_of
-from jixiao.service.errors import Forbidden, NotFound
+from jixiao.service.errors import Forbidden, Invalid, NotFound
 from jixiao.service.reading import FileReport
 from jixiao.store import listing
 from jixiao.store import published as repo
 from jixiao.workflow import Principal
+from jixiao.writers.fonts import MissingFontError
+from jixiao.writers.published_audit import AuditSheet, audit_csv, audit_pdf, audit_xlsx
 
 ARITHMETIC = "arithmetic"
 FULL_MARKS = "JX-A21"
@@ -227,3 +229,110 @@ class PublishedService(ServiceBase):
         with self.engine.connect() as conn:
             rows = repo.every(conn, limit)
         return [{**summary_of(r), "document": r["document"]} for r in rows]
+
+
+def _finding_text(findings: list[dict[str, Any]]) -> str:
+    return "；".join(f"{d['code']} {d['message']}" for d in findings)
+
+
+def _difference(published: Any, computed: Any) -> str:
+    try:
+        if published in (None, "") or computed in (None, ""):
+            return ""
+        return f"{Decimal(str(published)) - Decimal(str(computed)):+.2f}"
+    except InvalidOperation:
+        return ""
+
+
+def sheet_of(view: PublishedView) -> AuditSheet:
+    """The view laid out for the xlsx, CSV and PDF downloads: each printed row with both scores."""
+    s = view.summary
+    document = view.document
+    budget = document.get("budget") or {}
+    published = document.get("published") or {}
+    facts = (
+        ("项目名称", s["project"]),
+        ("主管部门", s["department"] or "—"),
+        ("实施单位", s["unit"] or "—"),
+        ("年度", str(s["year"] or "—")),
+        ("发布总分 / 重算总分", f"{s['published_total'] or '—'} / {s['computed_total'] or '—'}"),
+        ("发布等级 / 重算等级", f"{s['published_grade'] or '—'} / {s['computed_grade'] or '—'}"),
+        ("评分方案", "；".join(document.get("choices") or [])),
+        ("来源文件", document.get("file") or ""),
+    )
+    rows: list[tuple[str, ...]] = []
+    for f in view.funds:
+        is_total = f.get("total")
+        score = f.get("score") or ""
+        computed = (budget.get("score") or "") if is_total else ""
+        rows.append(
+            (
+                "预算执行",
+                "",
+                "",
+                f.get("label") or "",
+                f.get("weight") or "",
+                f"全年预算数 {f.get('budget') or '—'}",
+                f"全年执行数 {f.get('executed') or '—'}",
+                score,
+                computed,
+                _difference(score, computed) if is_total else "",
+                _finding_text(f["findings"]),
+            )
+        )
+    if not view.funds:
+        rows.append(
+            (
+                "预算执行", "", "", "预算执行率", published.get("budget_weight") or "", "", "",
+                published.get("budget_score") or "", budget.get("score") or "",
+                _difference(published.get("budget_score"), budget.get("score")), "",
+            )
+        )  # fmt: skip
+    for r in view.rows:
+        rows.append(
+            (
+                "绩效指标",
+                r.get("level1") or "",
+                r.get("level2") or "",
+                r.get("name") or "",
+                r.get("weight") or r.get("computed_weight") or "",
+                r.get("target") or "",
+                r.get("actual") or "",
+                r.get("score") or "",
+                r.get("computed_score") or "",
+                _difference(r.get("score"), r.get("computed_score")),
+                _finding_text(r["findings"]),
+            )
+        )
+    t = view.total
+    rows.append(
+        (
+            "总分", "", "", "总分", "100", "", "", t["published"] or "", t["computed"] or "",
+            _difference(t["published"], t["computed"]), _finding_text(t["findings"]),
+        )
+    )  # fmt: skip
+    general = tuple(f"{d['code']} {d['message']}" for d in view.general)
+    return AuditSheet(f"项目支出绩效自评表审核：{s['project']}", facts, tuple(rows), general)
+
+
+class PublishedDownloads(PublishedService):
+    """Downloads of stored published self-evaluations (public, like the pages)."""
+
+    def published_file(self, who: Principal, evaluation_id: int, kind: str) -> tuple[bytes, str]:
+        """One stored self-evaluation as ``xlsx``, ``pdf``, ``csv`` or ``json``; the bytes and a file name."""
+        view = self.published_view(who, evaluation_id)
+        name = f"自评表审核_{view.summary['project']}"[:80]
+        if kind == "json":
+            item = {**view.summary, "document": view.document}
+            return json.dumps(item, ensure_ascii=False, indent=2).encode(), f"{name}.json"
+        sheet = sheet_of(view)
+        if kind == "csv":
+            return audit_csv([sheet]), f"{name}.csv"
+        if kind == "xlsx":
+            return audit_xlsx(sheet), f"{name}.xlsx"
+        if kind == "pdf":
+            try:
+                return audit_pdf(sheet), f"{name}.pdf"
+            except MissingFontError as why:
+                raise Invalid(why.message) from None
+        raise NotFound(f"不支持的下载格式“{kind}”：可选 xlsx、pdf、json、csv")

@@ -27,7 +27,7 @@ from jixiao.permissions import (
 from jixiao.readers.limits import DEFAULT_LIMITS
 from jixiao.service.base import scope_of
 from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
-from jixiao.service.published import PublishedService
+from jixiao.service.published import PublishedDownloads
 from jixiao.service.reading import FileReport, read_and_review, review
 from jixiao.store import audit, listing, uploads
 from jixiao.store import tables as repo
@@ -40,7 +40,7 @@ ANALYZE_AFTER = 1000  # tables created or changed by one import
 STAGED_UPLOAD_SECONDS = DEFAULT_LIMITS.staged_upload_seconds
 
 
-class WorkflowService(PublishedService):
+class WorkflowService(PublishedDownloads):
     """Import, edit and move tables along the workflow."""
 
     # ---- import ------------------------------------------------------------------------------
