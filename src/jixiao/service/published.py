@@ -239,7 +239,8 @@ def _difference(published: Any, computed: Any) -> str:
     try:
         if published in (None, "") or computed in (None, ""):
             return ""
-        return f"{Decimal(str(published)) - Decimal(str(computed)):+.2f}"
+        difference = Decimal(str(published)) - Decimal(str(computed))
+        return "" if difference == 0 else f"{difference:+.2f}"
     except InvalidOperation:
         return ""
 
