@@ -9,10 +9,12 @@ under 年初预算数/全年预算数/全年执行数/分值/执行率/得分 le
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from jixiao.model import SourceRef
-from jixiao.readers.selfeval_lines import number
+from jixiao.readers.cells import Row
+from jixiao.readers.selfeval_lines import INDICATOR_ROLES, key, number
 
 
 def short_row_places(
@@ -53,3 +55,60 @@ def missing_rate(
         return values, refs
     moved = {**values, "score": values["rate"], "rate": None}
     return moved, [(("score" if role == "rate" else role), ref) for role, ref in refs]
+
+
+_SUB_HEADER = ("指标性质", "指标值", "度量单位", "计量单位")
+_LEVELS = ("一级指标", "二级指标", "三级指标")
+
+
+def unflatten(rows: list[Row]) -> list[Row]:
+    """Text rows where a web page's two header rows and the first data row ran into one line.
+
+    ``绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | … | 一级指标 | 二级指标 | 三级指标 |
+    指标性质 | 指标值 | 度量单位 | 产出指标 | 数量指标 | 受益学生人数 | ≧ | 782 | …``: the
+    second header row splits 年度指标值 into 指标性质/指标值/度量单位 and names the levels. The
+    header is laid out again in the grid's order (levels, the split target, then the first
+    row's other columns) and the cells after it become a row of their own. A row whose 总分
+    stands after words (``其他需要说明事项 | 无 | 总分 | 100 | 97 | 优``) is read from its 总分.
+    Workbook and ruled-PDF rows keep their columns and are left as they are."""
+    out: list[Row] = []
+    for row in rows:
+        if row.cell_sources is not None and row.cell_sources[:1] and row.cell_sources[0].cell is not None:
+            out.append(row)
+            continue
+        out.extend(_split(row))
+    return out
+
+
+def _split(row: Row) -> list[Row]:
+    keys = [key(c) for c in row.cells]
+    total_at = next((i for i, k in enumerate(keys) if k == "总分"), None)
+    if total_at is not None and total_at > 0 and all(number(c) is None for c in row.cells[:total_at]):
+        return [replace(row, cells=row.cells[total_at:], cell_sources=_sources(row, total_at, None))]
+    if "年度指标值" not in keys or not any(k in keys for k in _SUB_HEADER):
+        return [row]
+    target_at = keys.index("年度指标值")
+    sub_at = [i for i, k in enumerate(keys) if k in _SUB_HEADER and i > target_at]
+    level_at = [i for i, k in enumerate(keys) if k in _LEVELS and i > target_at]
+    if not sub_at or not level_at:
+        return [row]
+    first_group = [i for i in range(target_at + 1, min(level_at)) if keys[i] in INDICATOR_ROLES]
+    end = max(sub_at + level_at) + 1
+    order = [*level_at, *sub_at, *first_group]
+    header = replace(
+        row,
+        cells=tuple(row.cells[i] for i in order),
+        cell_sources=tuple(_place(row, i) for i in order) if row.cell_sources else None,
+    )
+    rest = row.cells[end:]
+    if not any(c.strip() for c in rest):
+        return [header]
+    return [header, replace(row, cells=rest, cell_sources=_sources(row, end, None))]
+
+
+def _place(row: Row, index: int) -> SourceRef:
+    return row.cell_sources[index] if row.cell_sources and index < len(row.cell_sources) else row.source
+
+
+def _sources(row: Row, start: int, end: int | None) -> tuple[SourceRef, ...] | None:
+    return None if row.cell_sources is None else row.cell_sources[start:end]

@@ -24,7 +24,7 @@ from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.labels import year_in
 from jixiao.readers.selfeval_form import detect_form
-from jixiao.readers.selfeval_gaps import missing_rate, short_row_places
+from jixiao.readers.selfeval_gaps import missing_rate, short_row_places, unflatten
 from jixiao.readers.selfeval_lines import (
     CONCLUSIONS,
     FOOTERS,
@@ -60,7 +60,7 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
         and (not any(r.columns_known for r in listed) or single * 10 >= len(listed) * 9)
     ):
         listed = list(rebuild_lines(listed))
-    tables = [read_segment(run) for run in segments(listed)]
+    tables = [read_segment(run) for run in segments(unflatten(listed))]
     return [t for t in tables if t.funds or t.indicators]
 
 
