@@ -79,3 +79,10 @@ def test_only_administrators_store_published_selfevaluations(db_url: str) -> Non
 def test_a_target_table_file_is_still_imported_as_target_tables(db_url: str, seed_path: Path) -> None:
     report = Service(db_url).import_path(seed_path)
     assert report.created == 17 and report.selfevaluations == []
+
+
+def test_storing_is_written_to_the_audit_log(db_url: str) -> None:
+    service = Service(db_url)
+    stored = service.import_text(SAMPLE, "自评表.txt").selfevaluation_ids[0]
+    rows = [r for r in service.audit_entries(OPERATOR) if r["entity"] == "published_evaluation"]
+    assert [(r["action"], r["entity_id"]) for r in rows] == [("import", stored)]

@@ -22,7 +22,7 @@ from jixiao.permissions import can_view, may_import_published_evaluation
 from jixiao.service.base import ServiceBase, scope_of
 from jixiao.service.errors import Forbidden, Invalid, NotFound
 from jixiao.service.reading import FileReport
-from jixiao.store import listing
+from jixiao.store import audit, listing
 from jixiao.store import published as repo
 from jixiao.workflow import Principal
 from jixiao.writers.fonts import MissingFontError
@@ -175,8 +175,11 @@ class PublishedService(ServiceBase):
             raise Forbidden("已公开的项目支出绩效自评表只有管理员可以导入（它们按已公开资料存储）")
         with self.engine.begin() as conn:
             for document in report.selfevaluations:
-                saved = repo.save(conn, record_of(document), who.user_id)
+                record = record_of(document)
+                saved = repo.save(conn, record, who.user_id)
                 report.selfevaluation_ids.append(saved.id)
+                detail = {"file": record["file"], "project": record["project"], "new": saved.created}
+                audit.record(conn, who.user_id, "import", "published_evaluation", saved.id, detail)
                 if saved.created:
                     report.created += 1
                 else:

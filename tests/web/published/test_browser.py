@@ -81,6 +81,10 @@ def test_a_journalist_finds_the_self_evaluation_that_does_not_add_up(live_server
         phone.goto("/selfevaluations?inconsistent=1")
         phone.click("[data-testid=published-list] a")
         phone.wait_for_selector("[data-testid=audit-table]")
-        assert phone.locator("[data-testid=row-finding][data-code=JX-A01]").count() == 1
+        finding = phone.locator("[data-testid=row-finding][data-code=JX-A01]")
+        assert finding.count() == 1
         _shot(phone, "phone-selfevaluation")
+        finding.scroll_into_view_if_needed()
+        assert finding.is_visible()  # on a phone the row is a card: the finding is on screen, not cut off
+        phone.screenshot(path=str(SHOTS / "phone-selfevaluation-finding.png"))
     assert not CSP, CSP

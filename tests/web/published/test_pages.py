@@ -8,8 +8,12 @@ import csv
 import io
 import json
 import re
+import shutil
+import subprocess
+from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 
 from tests.selfeval_samples import AGREES, SAMPLE
@@ -100,3 +104,15 @@ def test_only_an_administrator_may_store_a_published_self_evaluation(app_factory
     assert preview.status_code == 200 and 'data-testid="not-allowed"' in preview.text
     assert app_factory().get("/api/selfevaluations").json()["total"] == 0
     assert app_factory().get("/selfevaluations/999").status_code == 404
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_the_pdf_download_renders_to_pages(app_factory: Any, tmp_path: Path) -> None:
+    bad = _import(app_factory("guanli"), SAMPLE)
+    response = app_factory().get(f"/selfevaluations/{bad}/download.pdf")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    pdf = tmp_path / "audit.pdf"
+    pdf.write_bytes(response.content)
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    images = sorted(tmp_path.glob("page-*.png"))
+    assert images and images[0].stat().st_size > 5000  # the table, not an empty page
