@@ -86,16 +86,16 @@ def read_and_review(data: bytes, file: str, limits: UploadLimits = DEFAULT_LIMIT
     """Read a file of any supported kind (text, workbook, PDF, jixiao JSON), review every table, and
     decide whether the file is fit to store (``problems``); a file past ``limits`` is not parsed."""
     from jixiao.readers.detect import read_bytes
-    from jixiao.readers.limits import check_bytes
+    from jixiao.readers.limits import refused
     from jixiao.readers.text import FILE_PROBLEM
 
-    if check_bytes(data, file, limits) is None:
-        audits = audit_published(data, file)
-        if audits:
-            return FileReport(file=file, selfevaluations=audits)
-    tables, diagnostics = read_bytes(data, file, limits)
+    tables, diagnostics = read_bytes(data, file, limits)  # the content limits are checked first there
     report = FileReport(file=file, tables=list(tables))
     errors = [d for d in diagnostics if d.code == FILE_PROBLEM]
+    if not any(refused(d) for d in errors):
+        audits = audit_published(data, file)  # a published 自评表 is recognised by content
+        if audits:
+            return FileReport(file=file, selfevaluations=audits)
     report.problems.extend(errors)
     if not tables and not errors:
         report.problems.append(Diagnostic("JX-I01", Severity.ERROR, "文件中没有找到项目绩效目标表"))
