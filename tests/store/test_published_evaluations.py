@@ -15,7 +15,7 @@ from tests.selfeval_samples import AGREES, SAMPLE
 
 def _seed_table_id(service: Service) -> int:
     rows, _ = service.list_tables(OPERATOR, TableQuery(sort="name", descending=False, per_page=100))
-    return int(next(row["id"] for row in rows if row["name"] == "购买社工岗位服务经费"))
+    return int(next(row.id for row in rows if row.name == "购买社工岗位服务经费"))
 
 
 def test_an_import_recognises_published_selfevaluations_and_stores_them_as_public(

@@ -213,8 +213,8 @@ class PublishedService(ServiceBase):
         """The published self-evaluations of a table ``who`` may see (same project, unit and year)."""
         with self.engine.connect() as conn:
             row = self._visible_row(conn, who, table_id)
-            units = [row.get("unit") or "", row.get("department") or ""]
-            found = repo.for_target(conn, row["name"], units, row.get("year"))
+            units = [row.unit or "", row.department or ""]
+            found = repo.for_target(conn, row.name, units, row.year)
         return [view_of(r) for r in found]
 
     def published_dashboard(self) -> dict[str, Any]:
