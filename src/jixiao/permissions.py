@@ -143,6 +143,14 @@ def may_import_published(who: Principal) -> bool:
     return who.role is Role.ADMIN
 
 
+def may_import_published_evaluation(who: Principal) -> bool:
+    """Store published 自评表 (documents already made public, stored as public): administrators.
+
+    They name no table to edit and are shown to everyone, so only those who may import published
+    tables may store them; 填报人 and 审核人 audit them without storing (``jixiao evaluate``)."""
+    return may_import_published(who)
+
+
 def may_see_queue(who: Principal) -> bool:
     """The review queue: 审核人 and administrators."""
     return who.role in (Role.REVIEWER, Role.ADMIN)

@@ -74,7 +74,12 @@ class Service(DraftService, TableService, WorkflowService, AccountService):
             for entry in figures.get("findings_by_rule", [])
         ]
         # monitoring lights and grades are per caller and change with every save: never cached
-        return {**figures, "findings_by_rule": by_rule, "evaluation": self.evaluation.dashboard(who)}
+        return {
+            **figures,
+            "findings_by_rule": by_rule,
+            "evaluation": self.evaluation.dashboard(who),
+            "published": self.published_dashboard(),  # published 自评表: public, never cached
+        }
 
 
 __all__ = [

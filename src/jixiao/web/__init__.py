@@ -151,6 +151,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         editor_pages,
         evaluation_pages,
         pages,
+        published_pages,
         review_pages,
         workflow_pages,
     )
@@ -165,6 +166,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(workflow_pages.router)
     app.include_router(api.router)
     app.include_router(evaluation_pages.router)
+    app.include_router(published_pages.router)
+    app.include_router(published_pages.api_router)
     return app
 
 
