@@ -42,7 +42,8 @@ LAYERS: dict[str, set[str]] = {
     "writers": {"model", "values", "catalog", "formats", "scoring", "workflow"},
     "store": {"model", "values", "catalog", "formats", "scoring", "workflow", "queries"},
     "pipeline": {"readers", "review", "scoring", "writers", "model"},
-    "service": PURE | {"readers", "review", "scoring", "writers", "store"},
+    # the 指标库 over a database (service.library*) runs the pure mining core
+    "service": PURE | {"readers", "review", "scoring", "writers", "store", "library"},
     "web": PURE | {"service"},
     # the command line also starts the web server (`jixiao serve`)
     "cli": PURE | {"service", "pipeline", "web", "__version__", "library"},
