@@ -152,6 +152,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         downloads,
         editor_pages,
         evaluation_pages,
+        library_pages,
         pages,
         review_pages,
         workflow_pages,
@@ -167,6 +168,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(workflow_pages.router)
     app.include_router(api.router)
     app.include_router(evaluation_pages.router)
+    app.include_router(library_pages.router)
+    app.include_router(library_pages.api)
     return app
 
 
