@@ -295,3 +295,17 @@ def list_entries(
         grid.add_row(e.code, e.name, e.level2 + conflict, str(p.tables), str(p.publishers),
                      typical_value(e), str(len(e.members)))  # fmt: skip
     out.print(grid)
+
+
+@library_app.command("export")
+def export(
+    db: Annotated[str, typer.Option("--db", help="数据库 URL")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="输出文件；扩展名 .json、.csv 或 .xlsx 决定格式")
+    ],
+    status: Annotated[str, typer.Option("--status", help="只导出 draft、active 或 retired 的条目")] = "",
+) -> None:
+    """把数据库中的指标库导出为开放数据（JSON、CSV 或 Excel；文字一律按文字写出）。"""
+    from jixiao.cli.library_db import export_from_database
+
+    export_from_database(db, output, status)

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import typer
 from rich.table import Table as RichTable
 
 from jixiao.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, err, out
-from jixiao.cli.library import library_app
 from jixiao.permissions import OPERATOR
 
 
@@ -120,15 +119,8 @@ def suggest_in_database(
     out.print(grid)
 
 
-@library_app.command("export")
-def export(
-    db: Annotated[str, typer.Option("--db", help="数据库 URL")],
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="输出文件；扩展名 .json、.csv 或 .xlsx 决定格式")
-    ],
-    status: Annotated[str, typer.Option("--status", help="只导出 draft、active 或 retired 的条目")] = "",
-) -> None:
-    """把数据库中的指标库导出为开放数据（JSON、CSV 或 Excel；文字一律按文字写出）。"""
+def export_from_database(db: str, output: Path, status: str) -> None:
+    """Write the database's library as open data; the format from the file's extension."""
     from jixiao.service import Invalid
 
     fmt = output.suffix.lstrip(".").lower()
