@@ -16,7 +16,7 @@ from typing import Any
 
 from jixiao.library import TableRows, build_library, entry_to_dict, library_from_dict, normalise_name
 from jixiao.library.build import Library
-from jixiao.library.fields import fields_from_entry, fields_to_dict
+from jixiao.library.fields import fields_from_dict, fields_from_entry, fields_to_dict
 from jixiao.library.mining import rows_from_document
 from jixiao.library.peers import peer_records
 from jixiao.library.projects import family_label, project_words
@@ -190,6 +190,7 @@ class LibraryService(ServiceBase):
         return {
             **self._item(head, evidence),
             "fields": current["fields"],
+            "labels": fields_from_dict(current["fields"]).labels(),
             "versions": [
                 {"number": v["number"], "status": v["status"], "created_at": v["created_at"].isoformat(),
                  "by": v["username"], "request_id": v["request_id"], "fields": v["fields"]}
