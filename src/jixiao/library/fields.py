@@ -12,7 +12,8 @@ official framework with its document). `fields_from_dict` checks a proposal and 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
+from dataclasses import fields as dataclass_fields
 from typing import Any
 
 from jixiao.library.entries import DIRECTION_LABELS, VALUE_TYPE_LABELS, Entry
@@ -86,10 +87,14 @@ class EntryFields:
 
 def fields_to_dict(fields: EntryFields) -> dict[str, Any]:
     """The fields as JSON-ready data (lists for tuples)."""
-    data = asdict(fields)
-    for key, value in list(data.items()):
+    data: dict[str, Any] = {}
+    for item in dataclass_fields(fields):  # not `asdict`: it deep-copies, and builds run it per entry
+        value = getattr(fields, item.name)
         if isinstance(value, tuple):
-            data[key] = list(value)
+            value = list(value)
+        elif isinstance(value, Reference):
+            value = {r.name: getattr(value, r.name) for r in dataclass_fields(value)}
+        data[item.name] = value
     return data
 
 

@@ -128,10 +128,24 @@ def _stats_from_dict(d: dict[str, Any], publishers: list[str]) -> KeyStats:
     return s
 
 
-def library_to_dict(library: Library) -> dict[str, Any]:
-    """The whole indicator library as its JSON document: summary, entries and mined keys."""
+def state_to_dict(library: Library) -> dict[str, Any]:
+    """What a later build needs to only add: mined keys, groups, tables seen (no entries)."""
     publisher_ids: dict[str, int] = {}
     keys = [_stats_to_dict(s, publisher_ids) for s in sorted(library.stats.values(), key=lambda s: s.key)]
+    return {
+        "tables_seen": sorted(library.seen),
+        "table_years": list(library.table_years),
+        "publishers": sorted(publisher_ids, key=publisher_ids.__getitem__),
+        "keys": keys,
+        "groups": [
+            {"key": g.key, "members": [[m.key, m.similarity, m.how] for m in g.members]}
+            for g in library.groups
+        ],
+    }
+
+
+def library_to_dict(library: Library) -> dict[str, Any]:
+    """The whole indicator library as its JSON document: summary, entries and mined keys."""
     return {
         "format": FORMAT,
         "summary": {
@@ -142,16 +156,7 @@ def library_to_dict(library: Library) -> dict[str, Any]:
             "placement_conflicts": len(library.conflicts),
         },
         "entries": [entry_to_dict(e) for e in library.entries],
-        "state": {
-            "tables_seen": sorted(library.seen),
-            "table_years": list(library.table_years),
-            "publishers": sorted(publisher_ids, key=publisher_ids.__getitem__),
-            "keys": keys,
-            "groups": [
-                {"key": g.key, "members": [[m.key, m.similarity, m.how] for m in g.members]}
-                for g in library.groups
-            ],
-        },
+        "state": state_to_dict(library),
     }
 
 

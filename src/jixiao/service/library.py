@@ -42,10 +42,9 @@ def key_of(name: str) -> str:
 
 
 def _state_json(library: Library) -> str:
-    from jixiao.library.serialize import library_to_dict
+    from jixiao.library.serialize import state_to_dict
 
-    data = library_to_dict(library)
-    return json.dumps({"format": FORMAT, "state": data["state"]}, ensure_ascii=False)
+    return json.dumps({"format": FORMAT, "state": state_to_dict(library)}, ensure_ascii=False)
 
 
 def _mined(library: Library) -> Iterator[dict[str, Any]]:
@@ -84,7 +83,18 @@ class LibraryService(ServiceBase):
         if not may_build_library(who):
             raise Forbidden("只有管理员可以构建指标库")
         with self.engine.connect() as conn:
-            watermark, state = store.load_state(conn)
+            watermark = store.load_state(conn, with_data=False)[0]
+            if not store.published_since(conn, watermark, 1):
+                last = store.last_summary(conn)
+                if last is not None:  # nothing new since the last build: nothing to redo
+                    nothing = {
+                        "tables_added": 0,
+                        "rows_added": 0,
+                        "new_entries": 0,
+                        "placement_conflicts": [],
+                    }
+                    return {**last, **nothing, "tables_skipped": 0}
+            state = store.load_state(conn)[1]
         previous = library_from_dict(json.loads(state)) if state else None
         reached = [watermark]
         library = build_library(self._source(watermark, reached, progress), previous)
@@ -97,7 +107,6 @@ class LibraryService(ServiceBase):
                 ((k, c, json.dumps(r, ensure_ascii=False)) for k, c, r in peer_records(library)),
             )
             store.resolve_links(conn)
-            store.save_state(conn, reached[0], _state_json(library))
             summary = {
                 "tables_added": library.added_tables,
                 "tables_skipped": library.skipped_tables,
@@ -117,6 +126,8 @@ class LibraryService(ServiceBase):
                     for e in library.conflicts
                 ],
             }
+            counts = {k: summary[k] for k in ("tables", "rows", "entries", "merged_groups")}
+            store.save_state(conn, reached[0], _state_json(library), counts)
             audit.record(conn, who.user_id, "library_build", "library", None, {
                 k: v for k, v in summary.items() if k != "placement_conflicts"
             })  # fmt: skip

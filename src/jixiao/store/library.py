@@ -43,17 +43,28 @@ def _chunks(items: Sequence[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
 # ── mining ────────────────────────────────────────────────────────────────────────────────────────
 
 
-def load_state(conn: Connection) -> tuple[int, str | None]:
-    """The newest table version mined so far and the mining state's JSON (None before a build)."""
-    row = conn.execute(select(library_state.c.watermark, library_state.c.data)).first()
-    return (int(row.watermark), str(row.data)) if row is not None else (0, None)
+def load_state(conn: Connection, with_data: bool = True) -> tuple[int, str | None]:
+    """The newest table version mined so far and the mining state's JSON (None before a build, or
+    when not asked for)."""
+    columns = [library_state.c.watermark] + ([library_state.c.data] if with_data else [])
+    row = conn.execute(select(*columns)).first()
+    if row is None:
+        return 0, None
+    return int(row[0]), (str(row[1]) if with_data else None)
 
 
-def save_state(conn: Connection, watermark: int, data: str) -> None:
-    """Keep the mining state and how far it reaches."""
-    values = {"watermark": watermark, "data": data, "built_at": now()}
+def save_state(conn: Connection, watermark: int, data: str, summary: dict[str, Any]) -> None:
+    """Keep the mining state, how far it reaches and the build's counts."""
+    text = json.dumps(summary, ensure_ascii=False)
+    values = {"watermark": watermark, "data": data, "summary": text, "built_at": now()}
     if conn.execute(update(library_state).where(library_state.c.id == 1).values(**values)).rowcount == 0:
         conn.execute(insert(library_state).values(id=1, **values))
+
+
+def last_summary(conn: Connection) -> dict[str, Any] | None:
+    """The counts of the last build (None before the first)."""
+    text = conn.execute(select(library_state.c.summary)).scalar()
+    return json.loads(text) if text else None
 
 
 def published_since(conn: Connection, after: int, limit: int = BATCH) -> list[tuple[int, int, str]]:

@@ -112,5 +112,6 @@ library_state = Table(
     Column("id", Integer, primary_key=True),
     Column("watermark", Integer, nullable=False, default=0),  # the newest table version mined
     Column("data", Text, nullable=False),  # JSON: jixiao.library/1's state
+    Column("summary", Text, nullable=False, default="{}"),  # JSON: the last build's counts
     Column("built_at", UtcDateTime(), nullable=False),
 )

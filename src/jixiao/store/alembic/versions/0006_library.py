@@ -117,6 +117,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("watermark", sa.Integer(), nullable=False),
         sa.Column("data", sa.Text(), nullable=False),
+        sa.Column("summary", sa.Text(), nullable=False),
         sa.Column("built_at", UtcDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_library_state"),
     )
