@@ -182,6 +182,21 @@ async def api_decide(
     )
 
 
+@api.get("/review/{table_id}", summary="同行比较：一张已存储的表与指标库中同行的目标（JX-E01–E03）")
+def api_peer_review(
+    request: Request, table_id: int, who: Principal = Depends(current_principal)
+) -> dict[str, Any]:
+    """The evidence rules' findings for a stored table the caller may see, each naming the peers."""
+    service = service_of(request)
+    _, table = service.current_table(who, table_id)
+    findings = [
+        {"code": f.code, "severity": f.severity.value, "message": f.message, "indicator": f.indicator,
+         "line": f.source.line, "basis": f.basis, "suggestion": f.suggestion}
+        for f in service.peer_findings(table)
+    ]  # fmt: skip
+    return {"table_id": table_id, "findings": findings}
+
+
 @api.get("/{code}", summary="一个条目：现行版本、历次版本、来源证据、使用它的表")
 def api_entry(request: Request, code: str) -> dict[str, Any]:
     """One entry with its evidence and the published tables using it."""

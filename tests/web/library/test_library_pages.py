@@ -91,3 +91,11 @@ def test_the_editor_offers_the_picker(library_app: Any) -> None:
     assert page.status_code == 200
     assert 'data-testid="library-picker"' in page.text and "/static/library.js" in page.text
     assert "从指标库选择" in page.text and "推荐指标" in page.text
+
+
+def test_peer_review_of_a_stored_table(library_app: Any) -> None:
+    visitor = library_app()
+    table_id = visitor.get("/api/tables?per_page=1").json()["items"][0]["id"]
+    found = visitor.get(f"/api/library/review/{table_id}").json()
+    assert found["table_id"] == table_id and found["findings"] == []  # one publisher: too few peers
+    assert visitor.get("/api/library/review/999999").status_code == 404
