@@ -183,3 +183,26 @@ def test_peer_findings_read_the_stored_snapshot(built: tuple[Service, dict[str, 
     snapshot = service.peer_snapshot(tables[:1])
     assert snapshot.stats  # the seed's own indicators have peer records
     assert service.peer_findings(tables[0]) == []  # one publisher: too few peers, silent
+
+
+def test_approved_versions_cannot_be_changed_in_the_database(built: tuple[Service, dict[str, Any]]) -> None:
+    from sqlalchemy import delete, update
+    from sqlalchemy.exc import DatabaseError
+
+    service, ctx = built
+    request = service.library_request(ctx["guanli"], "add", None, {"name": "家庭教育讲座场次"})
+    service.library_decide(ctx["guanli2"], request["id"], True)
+    code = service.library_decide(ctx["guanli3"], request["id"], True)["code"]
+    approved = library_versions.c.code == code
+    for statement in (
+        update(library_versions).where(approved).values(fields="{}"),
+        delete(library_versions).where(approved),
+    ):
+        with (
+            pytest.raises(DatabaseError, match="已审定的指标库版本不能修改"),
+            get_engine(service.url).begin() as conn,
+        ):
+            conn.execute(statement)
+    draft = library_versions.c.status == "draft"
+    with get_engine(service.url).begin() as conn:  # mined drafts are rewritten by each build
+        assert conn.execute(update(library_versions).where(draft).values(request_id=None)).rowcount > 0

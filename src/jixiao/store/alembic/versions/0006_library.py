@@ -1,6 +1,7 @@
 """the governed 指标库: entry versions, heads, provenance, peer statistics, links, requests, mining state
 
-See jixiao.store.library_schema. Approved versions are never updated: a change is a new row.
+See jixiao.store.library_schema. Approved versions are never updated: a change is a new row, and
+triggers refuse UPDATE and DELETE of a version that is not a mined draft.
 
 Revision ID: 0006_library
 Revises: 0004_audit_chain_accounts
@@ -13,6 +14,28 @@ import sqlalchemy as sa
 from alembic import op
 
 from jixiao.store.schema import UtcDateTime
+
+IMMUTABLE = "已审定的指标库版本不能修改或删除，请提出修改申请生成新版本"
+SQLITE_TRIGGERS = (
+    "CREATE TRIGGER library_versions_no_update BEFORE UPDATE ON library_versions "
+    f"WHEN old.status <> 'draft' BEGIN SELECT RAISE(ABORT, '{IMMUTABLE}'); END",
+    "CREATE TRIGGER library_versions_no_delete BEFORE DELETE ON library_versions "
+    f"WHEN old.status <> 'draft' BEGIN SELECT RAISE(ABORT, '{IMMUTABLE}'); END",
+)
+POSTGRES_TRIGGERS = (
+    f"""CREATE OR REPLACE FUNCTION library_versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.status <> 'draft' THEN
+    RAISE EXCEPTION '{IMMUTABLE}' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF TG_OP = 'DELETE' THEN
+    RETURN OLD;
+  END IF;
+  RETURN NEW;
+END $$""",
+    "CREATE TRIGGER library_versions_immutable BEFORE UPDATE OR DELETE ON library_versions "
+    "FOR EACH ROW EXECUTE FUNCTION library_versions_immutable()",
+)
 
 revision = "0006_library"
 down_revision = "0004_audit_chain_accounts"
@@ -36,6 +59,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_library_versions"),
         sa.UniqueConstraint("code", "number", name="uq_library_versions_code_number"),
     )
+    triggers = POSTGRES_TRIGGERS if op.get_bind().dialect.name == "postgresql" else SQLITE_TRIGGERS
+    for statement in triggers:
+        op.execute(statement)
     op.create_table(
         "library_heads",
         sa.Column("code", sa.String(length=20), nullable=False),
@@ -124,7 +150,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    """Drop the 指标库 tables."""
+    """Drop the 指标库 tables (and the triggers that keep approved versions as they are)."""
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS library_versions_immutable ON library_versions")
+        op.execute("DROP FUNCTION IF EXISTS library_versions_immutable()")
     for name in (
         "library_state",
         "library_requests",
