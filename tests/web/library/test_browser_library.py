@@ -19,6 +19,13 @@ from tests.web.live import SHOTS, chromium, serve
 pytestmark = pytest.mark.browser
 
 FULIAN = "东莞市妇女联合会"
+INSERTED = (
+    "(name) => Array.from(document.querySelectorAll('input[name=indicator]')).some((i) => i.value === name)"
+)
+ROW_OF = (
+    "(name) => Array.from(document.querySelectorAll('tr.indicator-row'))"
+    ".findIndex((r) => r.querySelector('input[name=indicator]').value === name)"
+)
 
 
 @pytest.fixture
@@ -65,7 +72,6 @@ def test_filler_drafts_a_table_from_library_suggestions(live_server: str, browse
     filler.goto("/tables/new")
     filler.fill("#f-name", "2026年购买社工岗位服务经费")
     filler.fill("#f-budget", "100000")
-    rows_before = filler.locator("tr.indicator-row").count()
     filler.click("#library-picker summary")
     filler.click("[data-testid=library-recommend]")
     _items(filler)
@@ -73,9 +79,7 @@ def test_filler_drafts_a_table_from_library_suggestions(live_server: str, browse
     assert "类项目使用" in reason and "个单位的" in reason
     recommended = filler.locator("[data-testid=library-item] strong").first.inner_text()
     filler.locator("[data-testid=library-insert]").first.click()
-    filler.wait_for_function(
-        "(n) => document.querySelectorAll('tr.indicator-row').length === n", arg=rows_before + 1
-    )
+    filler.wait_for_function(INSERTED, arg=recommended)
     filler.fill("[data-testid=library-search]", "学员满意度")
     filler.click("[data-testid=library-search-go]")
     filler.wait_for_function(
@@ -85,11 +89,9 @@ def test_filler_drafts_a_table_from_library_suggestions(live_server: str, browse
     satisfaction = filler.locator("[data-testid=library-item]", has_text="满意").first
     satisfaction_name = satisfaction.locator("strong").inner_text()
     satisfaction.locator("[data-testid=library-insert]").click()
-    filler.wait_for_function(
-        "(n) => document.querySelectorAll('tr.indicator-row').length === n", arg=rows_before + 2
-    )
-    inserted = filler.locator("tr.indicator-row").last
-    assert inserted.locator("input[name=indicator]").input_value() == satisfaction_name
+    filler.wait_for_function(INSERTED, arg=satisfaction_name)
+    inserted = filler.locator("tr.indicator-row").nth(filler.evaluate(ROW_OF, satisfaction_name))
+    assert inserted.locator("input[name=level2]").input_value().startswith("服务对象满意度")  # in its group
     suggested = inserted.locator("input[name=annual]").input_value()
     assert suggested.startswith("≥") and suggested.endswith("%")  # with its unit, for the user to edit
     inserted.locator("input[name=annual]").fill("≥92%")

@@ -58,16 +58,33 @@ function picker() {
     if (event.key === "Enter") { event.preventDefault(); search(); }
   });
 
-  const insert = (item) => {
+  // 服务对象满意度 and 服务对象满意度指标 are one 二级
+  const group = (text) => (text || "").trim().replace(/指标$/, "");
+  const value = (row, name) => { const input = row.querySelector(`[name=${name}]`); return input ? input.value : ""; };
+  // the entry goes into an empty row of its 二级 (the blank form has one per 二级), else below that
+  // 二级's last row, else at the end
+  const place = (item) => {
+    const rows = Array.from(body.querySelectorAll("tr.indicator-row"));
+    const same = rows.filter((r) => item.level2 && group(value(r, "level2")) === group(item.level2));
+    const empty = same.find((r) => !value(r, "indicator").trim() && !value(r, "annual").trim());
+    if (empty) return empty;
     const row = template.content.firstElementChild.cloneNode(true);
-    const set = (name, value) => { const input = row.querySelector(`[name=${name}]`); if (input) input.value = value || ""; };
+    if (same.length) same[same.length - 1].after(row); else body.appendChild(row);
+    return row;
+  };
+
+  const insert = (item) => {
+    const row = place(item);
+    const set = (name, text) => {
+      const input = row.querySelector(`[name=${name}]`);
+      if (input && (text || !input.value)) input.value = text || "";
+    };
     set("level1", item.level1);
     set("level2", item.level2);
     set("indicator", item.name);
     set("period", item.value);
     set("annual", item.value);
     row.dataset.libraryCode = item.code;
-    body.appendChild(row);
     form.dispatchEvent(new Event("input", { bubbles: true }));
     form.dispatchEvent(new Event("change", { bubbles: true }));
     const annual = row.querySelector("[name=annual]");
