@@ -82,8 +82,9 @@ def test_filler_drafts_a_table_from_library_suggestions(live_server: str, browse
     filler.wait_for_function(INSERTED, arg=recommended)
     filler.fill("[data-testid=library-search]", "学员满意度")
     filler.click("[data-testid=library-search-go]")
-    filler.wait_for_function(
-        "() => Array.from(document.querySelectorAll('[data-testid=library-item] strong'))"
+    filler.wait_for_function(  # the list of this search (the recommendations' list is gone)
+        "() => document.querySelector('[data-testid=library-note]').textContent.startsWith('找到')"
+        " && Array.from(document.querySelectorAll('[data-testid=library-item] strong'))"
         ".some((s) => s.textContent.includes('满意'))"
     )
     satisfaction = filler.locator("[data-testid=library-item]", has_text="满意").first

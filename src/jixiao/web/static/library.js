@@ -129,6 +129,7 @@ function picker() {
   async function search() {
     const words = query.value.trim();
     if (!words) { note.textContent = "请输入要查找的指标名称、二级指标或行业。"; return; }
+    list.replaceChildren();
     note.textContent = "正在查找…";
     try {
       const similar = await fetchJson(`/api/library/suggest?limit=10&name=${encodeURIComponent(words)}`);
@@ -145,6 +146,7 @@ function picker() {
     const nameInput = form.querySelector("input[name=name]");
     const project = nameInput ? nameInput.value.trim() : "";
     if (!project) { note.textContent = "请先填写项目名称，再按项目推荐指标。"; return; }
+    list.replaceChildren();
     note.textContent = "正在推荐…";
     try {
       const found = await fetchJson(`/api/library/recommend?project=${encodeURIComponent(project)}`);
