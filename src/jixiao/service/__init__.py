@@ -35,6 +35,8 @@ from jixiao.service.errors import (
 from jixiao.service.evaluation import EvaluationService
 from jixiao.service.evaluation_files import evaluation_json, monitoring_json
 from jixiao.service.evaluation_views import LIKELIHOODS, EvaluationView, MonitoringView
+from jixiao.service.library import LibraryService
+from jixiao.service.library_governance import LibraryGovernance
 from jixiao.service.reading import (
     MAX_UPLOAD_BYTES,
     FileReport,
@@ -55,7 +57,7 @@ from jixiao.writers.csv import documents_to_csv, documents_to_csv_chunks
 from jixiao.writers.fonts import MissingFontError
 
 
-class Service(DraftService, TableService, WorkflowService, AccountService):
+class Service(DraftService, TableService, WorkflowService, AccountService, LibraryService, LibraryGovernance):
     """The facade over one database."""
 
     @property

@@ -150,6 +150,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         downloads,
         editor_pages,
         evaluation_pages,
+        library_pages,
         pages,
         published_pages,
         review_pages,
@@ -168,6 +169,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(evaluation_pages.router)
     app.include_router(published_pages.router)
     app.include_router(published_pages.api_router)
+    app.include_router(library_pages.router)
+    app.include_router(library_pages.api)
     return app
 
 
