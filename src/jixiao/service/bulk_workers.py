@@ -1,7 +1,7 @@
 """Worker processes that read and review files for a bulk import, each within the upload limits.
 
-`ReaderPool` keeps ``jobs`` long-lived workers (``python -m jixiao.service.bulk_workers``: a fresh
-interpreter, nothing of the parent forked). Each file is sent with its bytes and read by
+`ReaderPool` keeps ``jobs`` long-lived workers (`serve` in a fresh interpreter: nothing of the
+parent is forked). Each file is sent with its bytes and read by
 `read_and_review` under the same limits as an upload (`jixiao.service.sandbox`): before a file the
 worker lowers its address-space ceiling (``RLIMIT_AS``) to ``parse_memory_bytes`` and its CPU-time
 ceiling (``RLIMIT_CPU``) to what it has used plus ``parse_seconds``, and raises them again after
@@ -18,6 +18,9 @@ more than ``jobs × depth`` files in flight: memory stays flat whatever the batc
 from __future__ import annotations
 
 import contextlib
+import copyreg
+import dataclasses
+import io
 import os
 import pickle
 import queue
@@ -33,13 +36,18 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from jixiao import model
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.limits import DEFAULT_LIMITS, LimitExceeded, UploadLimits
 from jixiao.readers.text import FILE_PROBLEM
 from jixiao.service.reading import FileReport
 from jixiao.service.sandbox import MEMORY_MESSAGE, TIME_MESSAGE
+from jixiao.store.document import dumps_and_hash
+from jixiao.store.tables import Reviewed
 
 RECYCLE_AFTER = 2_000
+# the worker's entry: not ``-m`` (its functions would be pickled as ``__main__``'s)
+WORKER_MAIN = "import sys; from jixiao.service.bulk_workers import serve; serve(*map(int, sys.argv[1:3]))"
 STARTUP_SECONDS = 15.0  # a fresh worker's first file also waits for the interpreter to start
 DIED_MESSAGE = "读取该文件的进程意外退出（文件可能异常或所需内存超限），已拒绝；其余文件照常导入"
 
@@ -194,7 +202,7 @@ class ReaderPool:
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         process = subprocess.Popen(
-            [sys.executable, "-m", "jixiao.service.bulk_workers", str(to_child_r), str(from_child_w)],
+            [sys.executable, "-c", WORKER_MAIN, str(to_child_r), str(from_child_w)],
             pass_fds=(to_child_r, from_child_w),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -233,6 +241,43 @@ def _send_all(connection: Connection, outbox: queue.Queue[bytes | None]) -> None
 # ---- the worker's side ------------------------------------------------------------------------------
 
 
+def _fields_of(cls: type) -> tuple[str, ...]:
+    return tuple(item.name for item in dataclasses.fields(cls))
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {
+    cls: _fields_of(cls)
+    for cls in [*vars(model).values(), Reviewed]
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls) and hasattr(cls, "__slots__")
+}
+
+
+def _rebuild(cls: type, values: tuple[Any, ...]) -> Any:
+    """A frozen record from its field values (what a slotted dataclass's ``__setstate__`` does, faster)."""
+    record: Any = object.__new__(cls)
+    for name, value in zip(_FIELDS[cls], values, strict=True):
+        object.__setattr__(record, name, value)
+    return record
+
+
+def _reduce(record: Any) -> tuple[Any, ...]:
+    cls = type(record)
+    return _rebuild, (cls, tuple(getattr(record, name) for name in _FIELDS[cls]))
+
+
+# Slotted dataclasses pickle through `dataclasses.fields` per object: four times slower than this.
+_DISPATCH = {**copyreg.dispatch_table, **dict.fromkeys(_FIELDS, _reduce)}
+
+
+def dumps(value: Any) -> bytes:
+    """Pickle a worker's answer, the model's records in their compact form."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _DISPATCH
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
 def _cpu_used() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -241,6 +286,12 @@ def _cpu_used() -> float:
 def _address_space() -> int:
     with open("/proc/self/statm", encoding="ascii") as statm:
         return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _with_document(entry: Reviewed) -> Reviewed:
+    """The review with its stored document and hash, made here rather than by the one writer."""
+    document, digest = dumps_and_hash(entry.table)
+    return dataclasses.replace(entry, document=document, content_hash=digest)
 
 
 def _read_one(label: str, data: bytes, limits: UploadLimits, office: bool) -> tuple[str, Any, bool]:
@@ -255,7 +306,9 @@ def _read_one(label: str, data: bytes, limits: UploadLimits, office: bool) -> tu
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, hard_cpu))
         if not office:
             resource.setrlimit(resource.RLIMIT_AS, (limits.parse_memory_bytes, hard_memory))
-        outcome: tuple[str, Any] = ("ok", read_and_review(data, label, limits))
+        report = read_and_review(data, label, limits)
+        report.reviews = [_with_document(entry) for entry in report.reviews]
+        outcome: tuple[str, Any] = ("ok", report)
     except MemoryError:
         outcome = ("memory", None)
     except LimitExceeded as exceeded:
@@ -280,11 +333,7 @@ def serve(inbox_fd: int, outbox_fd: int) -> None:
             return
         kind, value, retire = _read_one(label, data, limits, office)
         try:
-            payload = pickle.dumps((kind, value, retire))
-        except Exception as error:
-            payload = pickle.dumps(("error", f"{type(error).__name__}", True))
+            payload = dumps((kind, value, retire))
+        except Exception as error:  # an answer that does not pickle is this file's problem
+            payload = dumps(("error", f"{type(error).__name__}", True))
         outbox.send_bytes(payload)
-
-
-if __name__ == "__main__":
-    serve(int(sys.argv[1]), int(sys.argv[2]))
