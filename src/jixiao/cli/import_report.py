@@ -57,6 +57,8 @@ def summary_dict(summary: BatchSummary) -> dict[str, Any]:
         "files_per_second": round(summary.files / seconds, 1),
         "tables_per_second": round(summary.tables / seconds, 1),
         "workers_replaced": summary.workers_replaced,
+        "writer_cpu_seconds": round(summary.writer_cpu_seconds, 3),
+        "reader_cpu_seconds": round(summary.reader_cpu_seconds, 3),
     }
 
 

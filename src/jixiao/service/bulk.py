@@ -82,6 +82,8 @@ class BatchSummary:
     tables: int = 0
     seconds: float = 0.0
     workers_replaced: int = 0
+    writer_cpu_seconds: float = 0.0  # this process: listing, hashing, storing
+    reader_cpu_seconds: float = 0.0  # the workers: reading and reviewing
 
     def add(self, outcome: FileOutcome) -> None:
         """Count one file's outcome."""
@@ -140,7 +142,7 @@ class BulkService(WorkflowService):
     ) -> BatchSummary:
         """Read, review and store every file; ``on_file`` hears of each, in the order given."""
         summary = BatchSummary()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         jobs = jobs or default_jobs()
         window = jobs * 4
         pending: dict[int, tuple[str, str]] = {}  # index → (label, digest) of files sent to a worker
@@ -178,9 +180,11 @@ class BulkService(WorkflowService):
                 for index, report in pool.results(timeout=0.5):
                     done[index] = report
             summary.workers_replaced = pool.replaced
+            summary.reader_cpu_seconds = pool.cpu_seconds()
         if changed:
             self.refresh_statistics(changed)
         summary.seconds = time.perf_counter() - started
+        summary.writer_cpu_seconds = time.process_time() - cpu
         return summary
 
     def _before_reading(self, item: CollectedFile) -> tuple[FileOutcome | None, str]:

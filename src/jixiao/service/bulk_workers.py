@@ -78,6 +78,7 @@ class _Worker:
     started: float = 0.0  # when the first of ``tasks`` began
     served: int = 0
     retiring: bool = False
+    cpu: float = 0.0  # CPU seconds the worker has used, as it last said
 
 
 class ReaderPool:
@@ -90,6 +91,7 @@ class ReaderPool:
         self.waiting: deque[Task] = deque()  # submitted, or handed back by a worker that died
         self.workers: list[_Worker] = []  # started with the first file: a batch of skipped files needs none
         self.replaced = 0
+        self._cpu_of_stopped = 0.0
 
     # ---- the parent's side ---------------------------------------------------------------------
 
@@ -124,6 +126,10 @@ class ReaderPool:
                 yield task.index, refused(task.label, TIME_MESSAGE.format(seconds=self._seconds(task)))
         self._dispatch()
 
+    def cpu_seconds(self) -> float:
+        """CPU time the workers used reading (as they reported it after each file)."""
+        return self._cpu_of_stopped + sum(w.cpu for w in self.workers)
+
     def close(self) -> None:
         """Stop every worker (their pending files are dropped)."""
         for worker in self.workers:
@@ -148,7 +154,7 @@ class ReaderPool:
     def _answer(self, worker: _Worker) -> Iterator[tuple[int, FileReport]]:
         try:
             payload = worker.inbox.recv_bytes()
-            kind, value, retire = pickle.loads(payload)
+            kind, value, retire, worker.cpu = pickle.loads(payload)
         except (EOFError, OSError, pickle.UnpicklingError, ValueError):
             task = worker.tasks.popleft()
             code = worker.process.poll()
@@ -217,10 +223,12 @@ class ReaderPool:
 
     def _stop(self, worker: _Worker, graceful: bool = True) -> None:
         """End a worker: an idle one ends by itself when its pipe closes; a busy one is killed."""
+        self._cpu_of_stopped += worker.cpu
+        worker.cpu = 0.0
         worker.outbox.put(None)  # the sender thread closes the pipe
         if graceful and worker.process.poll() is None:
             with contextlib.suppress(subprocess.TimeoutExpired):
-                worker.process.wait(timeout=2.0)
+                worker.process.wait(timeout=0.2)
         if worker.process.poll() is None:
             worker.process.kill()
             worker.process.wait()
@@ -333,7 +341,7 @@ def serve(inbox_fd: int, outbox_fd: int) -> None:
             return
         kind, value, retire = _read_one(label, data, limits, office)
         try:
-            payload = dumps((kind, value, retire))
+            payload = dumps((kind, value, retire, _cpu_used()))
         except Exception as error:  # an answer that does not pickle is this file's problem
-            payload = dumps(("error", f"{type(error).__name__}", True))
+            payload = dumps(("error", f"{type(error).__name__}", True, _cpu_used()))
         outbox.send_bytes(payload)
