@@ -2,7 +2,8 @@
 
 A module `benchmarks/bench_<area>.py` defines `run(report: Report) -> None`; it measures its own
 baseline in the same process and reports ratios against it, so numbers stay comparable from one
-machine to another. `python -m benchmarks reading review` runs only the named areas.
+machine to another. `python -m benchmarks reading review` runs only the named areas; ``--full`` runs
+the full sizes where a benchmark is quick by default (`bench_bulk`).
 `python -m benchmarks fidelity [--json] [--quiet] [FOLDER]` scores reading against the corpus of real
 layouts, document by document (`benchmarks/fidelity.py`); `python -m benchmarks selfeval_fidelity
 --corpus FOLDER [--json]` scores published self-evaluations against one corpus's goldens.
@@ -11,6 +12,7 @@ layouts, document by document (`benchmarks/fidelity.py`); `python -m benchmarks 
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
 import time
@@ -28,6 +30,9 @@ def main(argv: list[str]) -> int:
         from benchmarks import selfeval_fidelity
 
         return selfeval_fidelity.main(argv[1:])
+    if "--full" in argv:  # the issues' full sizes where a benchmark has a quick default (bench_bulk)
+        os.environ["JIXIAO_BENCH_FULL"] = "1"
+        argv = [a for a in argv if a != "--full"]
     wanted = set(argv)
     names = sorted(m.name for m in pkgutil.iter_modules(benchmarks.__path__) if m.name.startswith("bench_"))
     report = Report()

@@ -15,10 +15,12 @@ from jixiao.evaluation.numbers import money, plain
 from jixiao.evaluation.profiles import PROFILES, Profile
 from jixiao.evaluation.records import EvaluationResult, SelfEvaluation
 from jixiao.evaluation.serialize import monitoring_to_dict, result_to_dict
+from jixiao.readers.collection import CollectedFile, count_files, iter_files
 from jixiao.readers.detect import read_any, read_bytes
 from jixiao.readers.monitoring_xlsx import read_monitoring_xlsx
 from jixiao.readers.selfeval_published import NOT_SELFEVAL, read_published_path
 from jixiao.readers.selfeval_xlsx import read_selfeval_xlsx
+from jixiao.readers.text import FILE_PROBLEM
 from jixiao.review import RULES, ProfileError, load_profile, review_batch
 from jixiao.review.report import catalogue_markdown, finding_to_dict, review_to_dict, rule_to_dict
 from jixiao.scoring import evaluate
@@ -26,6 +28,7 @@ from jixiao.scoring.audit import AuditResult, audit
 from jixiao.scoring.audit_report import AUDIT_FORMAT, audit_to_dict, diagnostic_dict
 from jixiao.scoring.monitoring import monitor, snapshot_from_table
 from jixiao.scoring.selfeval import evaluation_from_table, table_key
+from jixiao.writers.cell_text import csv_row
 from jixiao.writers.csv import write_csv
 from jixiao.writers.export import export_bytes
 from jixiao.writers.fonts import MissingFontError
@@ -68,10 +71,12 @@ def write_selfeval_pdf(
 
 __all__ = [
     "AUDIT_FORMAT",
+    "FILE_PROBLEM",
     "NOT_SELFEVAL",
     "PROFILES",
     "RULES",
     "AuditResult",
+    "CollectedFile",
     "EvaluationResult",
     "MissingFontError",
     "Profile",
@@ -81,12 +86,15 @@ __all__ = [
     "audit_to_dict",
     "budget_text",
     "catalogue_markdown",
+    "count_files",
+    "csv_row",
     "diagnostic_dict",
     "evaluate",
     "evaluation_from_table",
     "export_bytes",
     "finding_to_dict",
     "is_jixiao_form",
+    "iter_files",
     "load_profile",
     "money",
     "monitor",

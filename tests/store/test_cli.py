@@ -34,9 +34,13 @@ def test_db_upgrade_creates_the_database(tmp_path: Path) -> None:
 def test_import_twice_then_a_bad_file(db_url: str, seed_path: Path, tmp_path: Path) -> None:
     first = runner.invoke(app, ["import", str(seed_path), "--db", db_url, "--published", "--json"])
     assert first.exit_code == 0, first.output
-    assert json.loads(first.stdout)[0] | {"file": "", "findings": 0} == {
+    assert json.loads(first.stdout)[0] | {"file": "", "findings": 0, "sha256": ""} == {
         "file": "",
         "ok": True,
+        "status": "imported",
+        "reason": "",
+        "sha256": "",
+        "tables": 17,
         "created": 17,
         "updated": 0,
         "unchanged": 0,

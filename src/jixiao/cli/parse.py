@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated
 
 import typer
 from rich.table import Table as RichTable
@@ -20,12 +22,22 @@ from jixiao.cli.common import (
     err,
     out,
     print_diagnostics,
+    progress_bar,
     read_inputs,
+    read_one,
     write_output,
 )
 from jixiao.formats.table_json import dumps_tables, table_to_dict
-from jixiao.model import Kind, Table, Target
-from jixiao.pipeline import budget_text, print_tables, write_csv
+from jixiao.model import Diagnostic, Kind, Severity, SourceRef, Table, Target
+from jixiao.pipeline import (
+    FILE_PROBLEM,
+    budget_text,
+    count_files,
+    iter_files,
+    print_tables,
+    read_bytes,
+    write_csv,
+)
 from jixiao.values import format_target
 
 
@@ -53,11 +65,18 @@ def parse(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件，默认标准输出")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="等同于 --format json")] = False,
 ) -> None:
-    """读取项目绩效目标表，输出结构化数据（JSON/CSV/规范文本）。"""
+    """读取项目绩效目标表，输出结构化数据（JSON/CSV/规范文本）。
+
+    多个文件、目录或 zip 压缩包：逐个文件读取并立即输出（JSON 为每行一张表的 JSON Lines），
+    内存占用不随文件数增长。
+    """
     check_paths(files)
+    fmt = OutputFormat.JSON if as_json else output_format
+    if len(files) > 1 or any(Path(f).is_dir() or f.lower().endswith(".zip") for f in files if f != "-"):
+        failed = _stream(files, fmt, output)
+        raise typer.Exit(EXIT_PROBLEM if failed else EXIT_OK)
     result = read_inputs(files)
     print_diagnostics(result.diagnostics)
-    fmt = OutputFormat.JSON if as_json else output_format
     if fmt is OutputFormat.JSON:
         write_output(dumps_tables(result.tables) + "\n", output)
     elif fmt is OutputFormat.CSV:
@@ -65,6 +84,54 @@ def parse(
     else:
         write_output(print_tables(result.tables), output)
     raise typer.Exit(EXIT_PROBLEM if result.failed else EXIT_OK)
+
+
+def _stream(files: list[str], fmt: OutputFormat, output: Path | None) -> bool:
+    """Read the inputs one file at a time and write each file's tables at once; True if any failed.
+
+    JSON is JSON Lines (one table an object a line), CSV has its header once; nothing is kept."""
+    failed = False
+    sink: IO[str] = sys.stdout
+    try:
+        if output is not None:
+            sink = output.open("w", encoding="utf-8-sig" if fmt is OutputFormat.CSV else "utf-8")
+    except OSError as exc:
+        err.print(f"{output}: 错误：无法写入（{exc.strerror}）")
+        raise typer.Exit(EXIT_PROBLEM) from exc
+    paths = [f for f in files if f != "-"]
+    total = count_files(paths) + (len(files) - len(paths))
+    header = True
+    try:
+        with progress_bar(total, "读取", enabled=total > 3 and output is not None) as advance:
+            for tables, diagnostics in _each_file(files):
+                print_diagnostics(diagnostics)
+                failed = failed or any(d.severity is Severity.ERROR for d in diagnostics)
+                if fmt is OutputFormat.JSON:
+                    sink.writelines(json.dumps(table_to_dict(t), ensure_ascii=False) + "\n" for t in tables)
+                elif fmt is OutputFormat.CSV:
+                    sink.write(write_csv(tables, header=header))
+                    header = False
+                elif tables:
+                    sink.write(print_tables(tables))
+                advance()
+    finally:
+        if sink is not sys.stdout:
+            sink.close()
+    return failed
+
+
+def _each_file(files: list[str]) -> Iterator[tuple[list[Table], list[Diagnostic]]]:
+    """Each input file's tables and diagnostics in turn (directories and archives opened)."""
+    for name in files:
+        if name == "-":
+            yield read_one(name)
+            continue
+        for item in iter_files([name]):
+            if item.problem is not None:
+                yield [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, item.problem, SourceRef(item.label))]
+            else:
+                tables, diagnostics = read_bytes(item.data, item.label)
+                yield tables, diagnostics
 
 
 _KIND_STYLE = {

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from jixiao.cli.app import app
 from jixiao.cli.common import err
@@ -62,95 +61,54 @@ def db_upgrade(db: DbOption = None, as_json: JsonOption = False) -> None:
 @app.command("import")
 def import_files(
     files: Annotated[
-        list[Path], typer.Argument(help="要导入的文件（文本、Excel、PDF、JSON）", show_default=False)
-    ],
+        list[Path] | None,
+        typer.Argument(
+            help="要导入的文件、目录（含子目录）或 .zip 压缩包（文本、Excel、PDF、JSON 等）",
+            show_default=False,
+        ),
+    ] = None,
     db: DbOption = None,
     published: Annotated[
         bool, typer.Option("--published", help="作为已公开的表导入（来自公开披露的文件）")
     ] = False,
+    manifest: Annotated[
+        list[Path] | None, typer.Option("--manifest", help="清单文件：每行一个文件或目录路径（# 开头为注释）")
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="读取与审核的工作进程数（默认：CPU 核数）")
+    ] = None,
+    report_json: Annotated[
+        Path | None, typer.Option("--report-json", help="逐个文件的导入报告（JSON）")
+    ] = None,
+    report_csv: Annotated[Path | None, typer.Option("--report-csv", help="逐个文件的导入报告（CSV）")] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """读取（文本、Excel、PDF、JSON）、审核并存储项目绩效目标表；每个文件一个事务，同一张表不重复。"""
-    from jixiao.service import BUSY_MESSAGE, DATABASE_ERRORS, is_database_busy
+    """读取、审核并存储项目绩效目标表：文件、目录、zip 压缩包或清单；多进程读取，每个文件一个事务。
 
+    已导入过的文件（按内容哈希）再次运行时跳过；一个文件有问题不影响其余文件。
+    """
+    from jixiao.cli.import_report import ImportReporter
+    from jixiao.pipeline import count_files, iter_files
+    from jixiao.service import BatchStopped
+
+    paths, manifests = list(files or []), list(manifest or [])
+    if not paths and not manifests:
+        err.print("错误：请给出要导入的文件、目录、压缩包，或用 --manifest 给出清单")
+        raise typer.Exit(2)
     service = _service(db)
-    reports = []
-    with Progress(
-        TextColumn("[bold]导入"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        console=err,
-        disable=as_json,
-    ) as progress:
-        task = progress.add_task("", total=len(files))
-        for path in files:
-            progress.update(task, description=path.name)
-            try:
-                reports.append(service.import_path(path, published=published))
-            except DATABASE_ERRORS as why:
-                if not is_database_busy(why):
-                    raise
-                err.print(f"[red]{path}：{BUSY_MESSAGE}（未导入任何内容）[/red]")
-                raise typer.Exit(1) from None
-            progress.advance(task)
-    failed = [r for r in reports if not r.ok]
-    if as_json:
-        _emit_json(
-            [
-                {
-                    "file": r.file,
-                    "ok": r.ok,
-                    "created": r.created,
-                    "updated": r.updated,
-                    "unchanged": r.unchanged,
-                    "findings": r.finding_count,
-                    "problems": [
-                        {"code": p.code, "message": p.message, "source": str(p.source)} for p in r.problems
-                    ],
-                }
-                | _selfevaluations_json(r)
-                for r in reports
-            ]
-        )
-    else:
-        for r in reports:
-            if r.ok and r.selfevaluations:
-                bad = sum(
-                    1
-                    for d in r.selfevaluations
-                    if any(x.get("kind") == "arithmetic" for x in d["diagnostics"])
-                )
-                typer.echo(
-                    f"{r.file}：已公开的项目支出绩效自评表 {len(r.selfevaluations)} 份"
-                    f"（新建 {r.created}，更新 {r.updated}），其中自评结果不能自洽 {bad} 份"
-                )
-            elif r.ok:
-                counts = f"新建 {r.created} 张，新版本 {r.updated} 张，未变 {r.unchanged} 张"
-                typer.echo(f"{r.file}：{counts}；发现问题 {r.finding_count} 条")
-            else:
-                for problem in r.problems:
-                    err.print(f"[red]{r.file}：{problem.message}（未导入任何内容）[/red]")
-    raise typer.Exit(1 if failed else 0)
-
-
-def _selfevaluations_json(report: Any) -> dict[str, Any]:
-    """The published 自评表 a file was stored as (only for such files): id, both totals, the count of
-    arithmetic findings (自评结果不能自洽 when above 0)."""
-    if not report.selfevaluations:
-        return {}
-    items = [
-        {
-            "id": i,
-            "project": d["project"],
-            "published_total": d["published"]["total"],
-            "computed_total": d["total"],
-            "arithmetic": sum(1 for x in d["diagnostics"] if x.get("kind") == "arithmetic"),
-        }
-        for i, d in zip(report.selfevaluation_ids, report.selfevaluations, strict=False)
-    ]
-    return {"selfevaluations": items}
+    total = count_files(paths, manifests)
+    reporter = ImportReporter(total, as_json, report_json, report_csv)
+    with reporter:
+        try:
+            summary = service.import_collection(
+                iter_files(paths, manifests), reporter.file, jobs=jobs, published=published
+            )
+        except BatchStopped as stopped:
+            reporter.finish(None)
+            err.print(f"[red]{stopped.message}[/red]")
+            raise typer.Exit(1) from None
+        reporter.finish(summary)
+    raise typer.Exit(1 if summary.refused else 0)
 
 
 @app.command()

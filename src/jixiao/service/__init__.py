@@ -22,6 +22,14 @@ from jixiao.service.accounts import (
     set_audit_context,
     verify_audit_archive,
 )
+from jixiao.service.bulk import (
+    STATUS_LABELS,
+    BatchStopped,
+    BatchSummary,
+    BulkService,
+    FileOutcome,
+    default_jobs,
+)
 from jixiao.service.drafts import DraftService
 from jixiao.service.errors import (
     Conflict,
@@ -47,7 +55,6 @@ from jixiao.service.reading import (
 )
 from jixiao.service.tables import EXPORT_LIMITS, TableService, TableView
 from jixiao.service.uploads import read_upload
-from jixiao.service.workflow import WorkflowService
 from jixiao.store.backup import BackupError, BackupResult
 from jixiao.store.backup import backup as backup_database
 from jixiao.store.backup import restore as restore_database
@@ -57,7 +64,14 @@ from jixiao.writers.csv import documents_to_csv, documents_to_csv_chunks
 from jixiao.writers.fonts import MissingFontError
 
 
-class Service(DraftService, TableService, WorkflowService, AccountService, LibraryService, LibraryGovernance):
+class Service(
+    DraftService,
+    TableService,
+    BulkService,
+    AccountService,
+    LibraryService,
+    LibraryGovernance,
+):
     """The facade over one database."""
 
     @property
@@ -92,12 +106,16 @@ __all__ = [
     "LIKELIHOODS",
     "MAX_UPLOAD_BYTES",
     "PROFILES",
+    "STATUS_LABELS",
     "AccountPolicy",
     "BackupError",
     "BackupResult",
+    "BatchStopped",
+    "BatchSummary",
     "Conflict",
     "EvaluationService",
     "EvaluationView",
+    "FileOutcome",
     "FileReport",
     "Forbidden",
     "InputProblem",
@@ -115,6 +133,7 @@ __all__ = [
     "check_json_depth",
     "check_upload",
     "database_problem",
+    "default_jobs",
     "default_url",
     "documents_to_csv",
     "documents_to_csv_chunks",

@@ -271,3 +271,17 @@ uploads = Table(
     Column("content", Text, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
 )
+
+# Files stored by ``jixiao import`` (0005), by the SHA-256 of their bytes: a re-run of a bulk import
+# skips a file whose content is here, whatever its name now (resumable, idempotent). A file is
+# recorded after its tables are stored; a crash between the two only makes the next run read it again.
+imported_files = Table(
+    "imported_files",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("file", Text, nullable=False),  # the name it was first imported under
+    Column("tables", Integer, nullable=False, default=0),
+    Column("imported_by", Integer, ForeignKey("users.id"), nullable=True),
+    Column("imported_at", UtcDateTime(), nullable=False),
+)

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, and_, bindparam, delete, insert, select, upda
 from jixiao.model import Diagnostic, Severity, Table
 from jixiao.store import document as doc
 from jixiao.store.audit import record_many
+from jixiao.store.bulk_rows import insert_rows
 from jixiao.store.errors import Conflict
 from jixiao.store.schema import findings, indicators, orgs, perf_tables, table_versions, workflow_events
 from jixiao.workflow import Action, Status
@@ -48,6 +49,16 @@ class Reviewed:
     findings: Sequence[Diagnostic] = ()
     outcome: str = ""
     reason: str = ""
+    # the stored document and its hash (`document.dumps_and_hash`), when computed beforehand: a bulk
+    # import's workers do it, so the one writer does not
+    document: str = ""
+    content_hash: str = ""
+
+    def stored_text(self) -> tuple[str, str]:
+        """The table's stored document and content hash (computed now unless given)."""
+        if self.document and self.content_hash:
+            return self.document, self.content_hash
+        return doc.dumps_and_hash(self.table)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +203,7 @@ def _import_chunk(
     action: Action = Action.IMPORT,
 ) -> ImportCounts:
     counts = ImportCounts()
-    latest = {doc.identity(entry.table): (entry, *doc.dumps_and_hash(entry.table)) for entry in entries}
+    latest = {doc.identity(entry.table): (entry, *entry.stored_text()) for entry in entries}
     if not latest:
         return counts
     org_ids = ensure_orgs(
@@ -291,8 +302,7 @@ def _import_chunk(
         (finding_rows, findings),
         (event_rows, workflow_events),
     ):
-        if rows_of:
-            conn.execute(insert(target), rows_of)
+        insert_rows(conn, target, rows_of)  # COPY on PostgreSQL
     if counts.table_ids:
         record_many(
             conn,

@@ -54,11 +54,12 @@ def csv_rows(tables: Iterable[Table]) -> Iterable[list[str]]:
                    *_target_cells(ind.period), *_target_cells(ind.annual), *extra]  # fmt: skip
 
 
-def write_csv(tables: Iterable[Table]) -> str:
-    """The tables as CSV text with the header row, one row per indicator."""
+def write_csv(tables: Iterable[Table], header: bool = True) -> str:
+    """The tables as CSV text with the header row (unless ``header`` is False), one row per indicator."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    if header:
+        writer.writerow(COLUMNS)
     writer.writerows(csv_row(row) for row in csv_rows(tables))
     return out.getvalue()
 

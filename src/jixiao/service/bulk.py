@@ -1,0 +1,248 @@
+"""Bulk import: a collection of files read and reviewed in worker processes, stored by one writer.
+
+`BulkService.import_collection` takes `CollectedFile`s one at a time (`jixiao.readers.collection`:
+directories, zip archives, manifests), and for each:
+
+1. a file refused before reading (missing, too big, unsafe archive member) is reported refused;
+2. a file whose SHA-256 is already in ``imported_files`` is reported unchanged without being read
+   (a re-run resumes where the last one stopped; renaming a file changes nothing);
+3. any other file goes to a worker (`jixiao.service.bulk_workers.ReaderPool`, ``jobs`` processes,
+   the upload limits in each); its report comes back and this process stores it through the same
+   path as any import (`WorkflowService.import_bytes`: the permission checks, one transaction per
+   file, the audit log), then records the file's hash.
+
+Files are stored in the order they were named, whatever order the workers finish in, so ``--jobs 2``
+stores exactly what ``--jobs 1`` does; at most ``jobs × 4`` files are between reading and storing, so
+memory stays flat. One bad file never stops the batch: a file the readers refuse, a worker that dies,
+a table the user may not import, a row the database rejects — each is that file's report, and the
+next file goes on. Only a database that stays busy (another import holding SQLite's lock) stops it,
+with `BatchStopped`: the files stored so far stay stored and a re-run skips them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from jixiao.model import Diagnostic, Severity
+from jixiao.readers.collection import CollectedFile
+from jixiao.readers.detect import Format, detect_format
+from jixiao.readers.limits import DEFAULT_LIMITS, UploadLimits
+from jixiao.readers.text import FILE_PROBLEM
+from jixiao.service.bulk_workers import ReaderPool, Task
+from jixiao.service.errors import ServiceError
+from jixiao.service.reading import FileReport
+from jixiao.service.workflow import WorkflowService
+from jixiao.store import imported_files
+from jixiao.store.db import BUSY_MESSAGE, DATABASE_ERRORS, is_database_busy
+from jixiao.workflow import Principal
+
+Status = Literal["imported", "unchanged", "refused"]
+STATUS_LABELS: dict[str, str] = {"imported": "已导入", "unchanged": "未变", "refused": "已拒绝"}
+BUSY_RETRIES = 3
+
+
+class BatchStopped(ServiceError):
+    """The database stayed busy: the batch stopped; what was stored stays stored."""
+
+
+@dataclass
+class FileOutcome:
+    """What a bulk import did with one file."""
+
+    file: str
+    status: Status
+    reason: str = ""  # why refused (Chinese), or why unchanged
+    sha256: str = ""
+    tables: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    findings: int = 0
+    problems: list[Diagnostic] = field(default_factory=list)
+    selfevaluations: int = 0  # published 自评表 stored from the file (recognised by content)
+    inconsistent: int = 0  # of those, how many contradict their own numbers (自评结果不能自洽)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the file is stored (imported now or before)."""
+        return self.status != "refused"
+
+
+@dataclass
+class BatchSummary:
+    """Totals of a bulk import."""
+
+    files: int = 0
+    imported: int = 0
+    unchanged: int = 0
+    refused: int = 0
+    tables: int = 0
+    seconds: float = 0.0
+    workers_replaced: int = 0
+    writer_cpu_seconds: float = 0.0  # this process: listing, hashing, storing
+    reader_cpu_seconds: float = 0.0  # the workers: reading and reviewing
+
+    def add(self, outcome: FileOutcome) -> None:
+        """Count one file's outcome."""
+        self.files += 1
+        self.tables += outcome.tables
+        if outcome.status == "imported":
+            self.imported += 1
+        elif outcome.status == "unchanged":
+            self.unchanged += 1
+        else:
+            self.refused += 1
+
+
+def default_jobs() -> int:
+    """As many workers as this process may use cores."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _outcome_of(report: FileReport, digest: str) -> FileOutcome:
+    reason = "；".join(p.message for p in report.problems)
+    if not report.ok:
+        return FileOutcome(report.file, "refused", reason, digest, problems=list(report.problems))
+    stored = report.created + report.updated
+    inconsistent = sum(
+        1 for d in report.selfevaluations if any(x.get("kind") == "arithmetic" for x in d["diagnostics"])
+    )
+    return FileOutcome(
+        report.file,
+        "imported" if stored else "unchanged",
+        "" if stored else "文件中的表与已存储的相同",
+        digest,
+        len(report.tables),
+        report.created,
+        report.updated,
+        report.unchanged,
+        report.finding_count,
+        selfevaluations=len(report.selfevaluations),
+        inconsistent=inconsistent,
+    )
+
+
+def _refusal(label: str, message: str, digest: str = "") -> FileOutcome:
+    problem = Diagnostic(FILE_PROBLEM, Severity.ERROR, message)
+    return FileOutcome(label, "refused", message, digest, problems=[problem])
+
+
+class BulkService(WorkflowService):
+    """Import collections of files with worker processes (the facade's `import_collection`)."""
+
+    def import_collection(
+        self,
+        files: Iterable[CollectedFile],
+        on_file: Callable[[FileOutcome], None],
+        jobs: int | None = None,
+        published: bool = False,
+        who: Principal | None = None,
+        limits: UploadLimits = DEFAULT_LIMITS,
+    ) -> BatchSummary:
+        """Read, review and store every file; ``on_file`` hears of each, in the order given."""
+        summary = BatchSummary()
+        started, cpu = time.perf_counter(), time.process_time()
+        jobs = jobs or default_jobs()
+        window = jobs * 4
+        pending: dict[int, tuple[str, str]] = {}  # index → (label, digest) of files sent to a worker
+        done: dict[int, FileOutcome | FileReport] = {}
+        source = iter(files)
+        exhausted = False
+        taken = committed = 0
+        changed = 0
+        with ReaderPool(jobs, limits) as pool:
+            while True:
+                while not exhausted and taken - committed < window and pool.has_room():
+                    item = next(source, None)
+                    if item is None:
+                        exhausted = True
+                        break
+                    outcome, digest = self._before_reading(item)
+                    if outcome is not None:
+                        done[taken] = outcome
+                    else:
+                        office = detect_format(item.data, item.label) in (Format.DOC, Format.LEGACY_SHEET)
+                        pending[taken] = (item.label, digest)
+                        pool.submit(Task(taken, item.label, item.data, office))
+                    taken += 1
+                while committed in done:
+                    answer = done.pop(committed)
+                    if isinstance(answer, FileReport):
+                        label, digest = pending.pop(committed)
+                        answer = self._store(answer, label, digest, published, who)
+                        changed += answer.created + answer.updated
+                    summary.add(answer)
+                    on_file(answer)
+                    committed += 1
+                if exhausted and committed == taken:
+                    break
+                for index, report in pool.results(timeout=0.5):
+                    done[index] = report
+            summary.workers_replaced = pool.replaced
+            summary.reader_cpu_seconds = pool.cpu_seconds()
+        if changed:
+            self.refresh_statistics(changed)
+        summary.seconds = time.perf_counter() - started
+        summary.writer_cpu_seconds = time.process_time() - cpu
+        return summary
+
+    def _before_reading(self, item: CollectedFile) -> tuple[FileOutcome | None, str]:
+        """The file's hash, and its outcome if it needs no worker: refused before reading, or stored."""
+        if item.problem is not None:
+            return _refusal(item.label, item.problem), ""
+        digest = hashlib.sha256(item.data).hexdigest()
+        with self.engine.connect() as conn:
+            known = imported_files.find(conn, digest)
+        if known is None:
+            return None, digest
+        same = "" if known.file == item.label else f"（与已导入的 {known.file} 内容相同）"
+        skipped = FileOutcome(
+            item.label,
+            "unchanged",
+            f"文件内容未变，已跳过{same}",
+            digest,
+            known.tables,
+            unchanged=known.tables,
+        )
+        return skipped, digest
+
+    def _store(
+        self, report: FileReport, label: str, digest: str, published: bool, who: Principal | None
+    ) -> FileOutcome:
+        """Store one worker's report through the import path every import takes, then its hash."""
+
+        def already_read(_data: bytes, _file: str) -> FileReport:
+            return report
+
+        for attempt in range(BUSY_RETRIES + 1):
+            try:
+                stored = self.import_bytes(b"", label, published, who, read=already_read)
+                if stored.ok:
+                    with self.engine.begin() as conn:
+                        user = who.user_id if who else None
+                        imported_files.record(conn, digest, label, len(stored.tables), user)
+                return _outcome_of(stored, digest)
+            except ServiceError as refusal:  # not allowed: this file is refused, the batch goes on
+                return _refusal(label, refusal.message, digest)
+            except DATABASE_ERRORS as why:
+                if not is_database_busy(why):
+                    return _refusal(
+                        label, f"数据库拒绝存储这个文件（{type(why).__name__}），未导入任何内容", digest
+                    )
+                if attempt == BUSY_RETRIES:
+                    raise BatchStopped(
+                        f"{label}：{BUSY_MESSAGE}（批量导入已停止；已导入的文件保留，重新运行会跳过它们）"
+                    ) from None
+                time.sleep(1.0 + attempt)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+__all__ = ["STATUS_LABELS", "BatchStopped", "BatchSummary", "BulkService", "FileOutcome", "default_jobs"]
