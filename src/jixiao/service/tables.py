@@ -18,6 +18,7 @@ from jixiao.permissions import Access, decisions, may_read_audit_log, may_see_qu
 from jixiao.queries import TableQuery, every_page
 from jixiao.service.base import ServiceBase, scope_of
 from jixiao.service.errors import Forbidden, Invalid, NotFound
+from jixiao.service.findings import placed_findings
 from jixiao.store import audit, listing, stats
 from jixiao.store.document import table_from_dict
 from jixiao.workflow import ANONYMOUS, Action, Principal, Status
@@ -99,7 +100,7 @@ class TableService(ServiceBase):
                 row=row,
                 table=table_from_dict(document),
                 document=document,
-                findings=listing.get_findings(conn, table_id),
+                findings=placed_findings(conn, table_id),
                 versions=versions,
                 events=events,
                 can_edit=may.edit,
