@@ -136,11 +136,9 @@ def _ask(right: Right, who: Principal, table: TableScope) -> bool:
         Right.EVALUATION_VIEW: lambda: access.view,
         Right.EVALUATION_ENTER: lambda: access.enter,
         Right.EVALUATION_ADJUST: lambda: access.adjust,
-        **{
-            note: (lambda note=note: permissions.may_note(who, table, note))
-            for note in permissions.NOTE_RIGHTS
-        },
     }
+    if right in permissions.NOTE_RIGHTS:
+        return permissions.may_note(who, table, right)
     if right in asked:
         return bool(asked[right]())
     return permissions.can_act(who, table, Action(right.value))

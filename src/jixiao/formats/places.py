@@ -8,7 +8,7 @@ again in the next version of the table.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from jixiao.model import Indicator, Table
@@ -59,6 +59,6 @@ def finding_place(table: Table, line: int | None, indicator: str | None) -> str:
     return TABLE_LEVEL
 
 
-def with_places(table: Table, findings: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def with_places(table: Table, findings: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Each finding (a dict with ``line`` and ``indicator``) with its ``place`` added."""
     return [{**f, "place": finding_place(table, f.get("line"), f.get("indicator"))} for f in findings]

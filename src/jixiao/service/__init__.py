@@ -5,7 +5,9 @@ Every method opens its own transaction, asks `jixiao.permissions` who may do wha
 `ServiceError` subclass (`jixiao.service.errors`) with a Chinese message for anything a user can
 cause; the faces turn those into exit codes or HTTP statuses. Nothing here knows about HTTP or the
 terminal. The parts: `tables` (reading), `workflow` (import, edit, actions), `accounts`, `evaluation`
-(with `evaluation_files` and `evaluation_input`), `reading` (read and review a file, no storage).
+(with `evaluation_files` and `evaluation_input`), `reading` (read and review a file, no storage),
+`drafts` (new tables, safeguarded submission), `review_notes` (last year's table, comparisons,
+comments on an indicator, dismissed findings).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from jixiao.service.reading import (
     review,
     review_table,
 )
+from jixiao.service.review_notes import Comparison, ReviewNotesService
 from jixiao.service.tables import EXPORT_LIMITS, TableService, TableView
 from jixiao.service.uploads import read_upload
 from jixiao.service.workflow import WorkflowService
@@ -54,7 +57,7 @@ from jixiao.writers.csv import documents_to_csv, documents_to_csv_chunks
 from jixiao.writers.fonts import MissingFontError
 
 
-class Service(DraftService, TableService, WorkflowService, AccountService):
+class Service(DraftService, ReviewNotesService, TableService, WorkflowService, AccountService):
     """The facade over one database."""
 
     @property
@@ -87,6 +90,7 @@ __all__ = [
     "AccountPolicy",
     "BackupError",
     "BackupResult",
+    "Comparison",
     "Conflict",
     "EvaluationService",
     "EvaluationView",
