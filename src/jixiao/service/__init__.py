@@ -44,7 +44,7 @@ from jixiao.service.reading import (
     review,
     review_table,
 )
-from jixiao.service.review_notes import Comparison, ReviewNotesService
+from jixiao.service.review_notes import Comparison, ReviewNotesService, compare_tables, review_base
 from jixiao.service.tables import EXPORT_LIMITS, TableService, TableView
 from jixiao.service.uploads import read_upload
 from jixiao.service.workflow import WorkflowService
@@ -110,6 +110,7 @@ __all__ = [
     "backup_database",
     "check_json_depth",
     "check_upload",
+    "compare_tables",
     "database_problem",
     "default_url",
     "documents_to_csv",
@@ -122,6 +123,7 @@ __all__ = [
     "reset_audit_context",
     "restore_database",
     "review",
+    "review_base",
     "review_table",
     "set_audit_context",
     "verify_audit_archive",

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, Field
 
 from jixiao.queries import TableQuery
 from jixiao.web.pages import table_query
-from jixiao.web.security import current_principal, require_admin, require_login, service_of
-from jixiao.workflow import Principal
+from jixiao.web.security import check_csrf, current_principal, require_admin, require_login, service_of
+from jixiao.workflow import Action, Principal
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -58,6 +59,7 @@ def table(request: Request, table_id: int, who: Principal = Depends(current_prin
         "events": _jsonable(view.events),
         "can_edit": view.can_edit,
         "actions": [a.value for a in view.actions],
+        "comments": _jsonable(service_of(request).indicator_comments(who, table_id)),
     }
 
 
@@ -88,9 +90,34 @@ def audit(request: Request, who: Principal = Depends(require_admin)) -> dict[str
 
 
 def _finding(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        key: row[key] for key in ("code", "severity", "message", "indicator", "line", "basis", "suggestion")
-    }
+    keys = ("id", "code", "severity", "message", "indicator", "place", "line", "basis", "suggestion")
+    found = {key: row.get(key) for key in keys}
+    dismissed = row.get("dismissed")
+    found["dismissed"] = (
+        None if not dismissed else _jsonable({k: dismissed[k] for k in ("reason", "created_at")})
+    )
+    return found
+
+
+class Submission(BaseModel):
+    """A submission: a comment, and an explanation of each 错误 finding (finding id → text)."""
+
+    comment: str = ""
+    explanations: dict[int, str] = Field(default_factory=dict)
+
+
+@router.post(
+    "/tables/{table_id}/submit",
+    dependencies=[Depends(check_csrf)],
+    summary="提交审核（有“错误”级发现时须逐条说明，或由审核人驳回）",
+)
+def submit(
+    request: Request, table_id: int, body: Submission, who: Principal = Depends(require_login)
+) -> dict[str, Any]:
+    """Submit a table for review, as the web form does: refused (400) while a 错误 finding is neither
+    fixed, dismissed by the reviewer, nor explained. Send the CSRF token in ``X-CSRF-Token``."""
+    status = service_of(request).act(who, table_id, Action.SUBMIT, body.comment, body.explanations)
+    return {"id": table_id, "status": status.value}
 
 
 def _jsonable(value: Any) -> Any:
