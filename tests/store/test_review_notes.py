@@ -213,3 +213,32 @@ def test_compare_for_review_is_against_the_last_approved_version(seeded: tuple[S
     assert [(c.kind, c.old.split("；")[-1], c.new.split("；")[-1]) for c in comparison.changes] == [
         ("changed", "年度 97%", "年度 96%")
     ]
+
+
+def test_the_command_line_submits_under_the_same_rule(db_url: str, seed_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from jixiao.cli import app
+
+    runner = CliRunner()
+    service = Service(db_url)
+    service.import_path(seed_path)
+    rows, _ = service.list_tables(OPERATOR, TableQuery(q=SEED_TABLE))
+    table_id = int(rows[0]["id"])
+    _save(
+        service,
+        OPERATOR,
+        table_id,
+        _with_annual(service.table_view(OPERATOR, table_id).table, "社工证持有率", "120%"),
+    )
+    listed = runner.invoke(app, ["table", "findings", str(table_id), "--db", db_url, "--json"])
+    errors = [f for f in json.loads(listed.stdout) if f["severity"] == "error"]
+    assert errors and errors[0]["place"] == "产出指标／质量指标／社工证持有率"
+    refused = runner.invoke(app, ["table", "submit", str(table_id), "--db", db_url])
+    assert refused.exit_code == 1 and "尚未说明" in refused.output
+    explain = [arg for f in errors for arg in ("--explain", f"{f['id']}=按持证人次计")]
+    done = runner.invoke(app, ["table", "submit", str(table_id), "--db", db_url, *explain])
+    assert done.exit_code == 0, done.output
+    assert "已提交" in done.output
