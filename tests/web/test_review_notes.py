@@ -46,6 +46,8 @@ def test_a_comment_on_one_row_reaches_the_filler_on_that_row(app_factory: Any) -
     sent = reviewer.post(f"/tables/{table_id}/comments", {**PLACE, "body": "持有率口径请在指标名称中写明"})
     assert sent.status_code == 303
     assert filler.post(f"/tables/{table_id}/comments", {**PLACE, "body": "x"}).status_code == 403
+    reviewer.post(f"/tables/{table_id}/comments", {**PLACE, "body": "<script>alert(1)</script>"})
+    assert "<script>alert(1)" not in filler.get(f"/tables/{table_id}").text  # escaped, never markup
     page = filler.get(f"/tables/{table_id}").text
     assert "持有率口径请在指标名称中写明" in _row(page, "社工证持有率")
     assert "持有率口径" not in _row(page, "第三方评估等级")
