@@ -161,3 +161,41 @@ def test_a_year_linked_by_hand_then_reviewed_with_safeguards(
     assert "审核人 shenhe 驳回审核发现" in history and "审核人 shenhe 指标意见" in history
     assert "填报人 tianbao 关联上年表" in history
     _shot(reviewer, "table-history-review")
+
+
+def test_a_returned_table_shows_the_comment_beside_its_row_in_the_editor(
+    live_server: tuple[str, int, int], browser: Any
+) -> None:
+    base, _, this_year = live_server
+    filler = _login(browser, base, "tianbao")
+    filler.goto(f"/tables/{this_year}")
+    for explain in filler.locator("[data-testid=explain]").all():
+        explain.fill("按持证人次统计")
+    filler.click("[data-testid=action-submit]")
+    filler.wait_for_selector("text=当前状态：已提交")
+
+    reviewer = _login(browser, base, "shenhe")
+    reviewer.goto(f"/tables/{this_year}")
+    row = _row(reviewer, "第三方评估等级")
+    row.locator("[data-testid=comment-open]").click()
+    row.locator("[data-testid=comment-send]").click()  # empty: the browser asks for the text first
+    assert reviewer.locator("[data-testid=flash]").count() == 0
+    row.locator("[data-testid=comment-body]").fill("“合格及以上”无法计量，请写明评估等级")
+    row.locator("[data-testid=comment-send]").press("Enter")  # keyboard: the focused button submits
+    reviewer.wait_for_selector("[data-testid=flash]")
+    reviewer.fill("textarea[name=comment]", "请按指标意见修改")
+    reviewer.click("[data-testid=action-return]")
+    reviewer.wait_for_selector("text=当前状态：退回")
+
+    filler.goto(f"/tables/{this_year}/edit")
+    beside = filler.locator('tr.indicator-row:has(input[name=indicator][value="第三方评估等级"])')
+    assert "无法计量" in beside.locator("[data-testid=editor-comment]").inner_text()
+    _shot(filler, "editor-comment")
+    phone = _login(browser, base, "tianbao", PHONE)
+    phone.goto(f"/tables/{this_year}/edit")
+    phone.wait_for_selector("[data-testid=editor-comment]")
+    _shot(phone, "phone-editor-comment")
+    filler.goto(f"/tables/{this_year}")
+    filler.click("[data-testid=resolve]")
+    filler.wait_for_selector("text=已将这条指标意见标记为已处理")
+    assert _row(filler, "第三方评估等级").locator("[data-testid=row-comment]").count() == 0
