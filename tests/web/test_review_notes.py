@@ -116,6 +116,16 @@ def test_last_year_is_linked_by_hand_and_compared(app_factory: Any) -> None:
     assert filler.post(f"/tables/{new_id}/link", {"previous_id": str(source_id)}).status_code == 303
     page = reviewer.get(f"/tables/{new_id}").text
     assert 'data-testid="previous-link"' in page and "手工关联" in page
+    assert _document(filler, new_id)["previous"] == {
+        "id": source_id,
+        "name": SEED_TABLE,
+        "year": 2025,
+        "how": "manual",
+    }
+    twin = reviewer.get(f"/api/tables/{new_id}/compare-year").json()
+    assert twin["old"] == "上年（2025年度）" and any(
+        c["place"].endswith("社工证持有率") for c in twin["changes"]
+    )
     compared = reviewer.get(f"/tables/{new_id}/compare-year").text
     assert "与上年对比" in compared and "上年（2025年度）" in compared and "98%" in compared
     assert filler.post(f"/tables/{new_id}/link", {"unlink": "1"}).status_code == 303
