@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jixiao.formats.layout import tree_rows
+from jixiao.formats.places import place_of_indicator
 from jixiao.model import Indicator, Table
 
 
@@ -30,13 +31,16 @@ def official_rows(
         LayoutRow(row.level1, row.level2, row.indicator, row.level1_span, row.level2_span)
         for row in tree_rows(table)
     ]
+    by_place = {place_of_indicator(row.indicator): row for row in rows if row.indicator}
     by_line = {row.indicator.source.line: row for row in rows if row.indicator and row.indicator.source.line}
     by_name = {row.indicator.name: row for row in rows if row.indicator}
     unplaced: list[dict[str, Any]] = []
     for finding in findings:
         line = finding.get("line")
-        home = (by_line.get(line) if isinstance(line, int) else None) or by_name.get(
-            finding.get("indicator") or ""
+        home = (
+            by_place.get(finding.get("place") or "")  # the stable place, when the service gave one
+            or (by_line.get(line) if isinstance(line, int) else None)
+            or by_name.get(finding.get("indicator") or "")
         )
         if home is None:
             unplaced.append(finding)
