@@ -242,3 +242,22 @@ def test_the_command_line_submits_under_the_same_rule(db_url: str, seed_path: Pa
     done = runner.invoke(app, ["table", "submit", str(table_id), "--db", db_url, *explain])
     assert done.exit_code == 0, done.output
     assert "已提交" in done.output
+
+
+def test_notes_are_no_review_points() -> None:
+    """A link, comment or dismissal records the status the table had: it is no approval to compare with."""
+    from datetime import UTC, datetime, timedelta
+
+    from jixiao.service import review_base
+
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    versions = [{"number": n, "created_at": start + timedelta(hours=n)} for n in (1, 2)]
+    events = [
+        {"action": "import", "to_status": "draft", "created_at": start},
+        {"action": "link", "to_status": "approved", "created_at": start + timedelta(hours=1, minutes=5)},
+    ]
+    assert review_base(versions, events, 2) is None
+    events.append(
+        {"action": "approve", "to_status": "approved", "created_at": start + timedelta(hours=1, minutes=9)}
+    )
+    assert review_base(versions, events, 2) == (1, "上次通过审核的版本")

@@ -26,11 +26,12 @@ from jixiao.service.tables import TableService
 from jixiao.store import audit, listing, review_notes
 from jixiao.store.document import table_from_dict
 from jixiao.store.errors import Conflict as StoreConflict
-from jixiao.workflow import Action, Principal, Status
+from jixiao.workflow import NOTES, Action, Principal, Status
 
 MAX_NOTE = 2000  # characters of a comment or a reason
 LINK_WORDS = {"copy": "复制到新年度时关联", "manual": "手工关联", "auto": "按单位和项目名称自动匹配"}
 APPROVED = frozenset({Status.APPROVED.value, Status.PUBLISHED.value})
+NOTE_ACTIONS = frozenset(action.value for action in NOTES)  # they record the status, never move it
 
 
 @dataclass
@@ -74,7 +75,9 @@ def review_base(
         (APPROVED, "上次通过审核的版本"),
         (frozenset({Status.SUBMITTED.value}), "上次提交审核的版本"),
     ):
-        moments = [e["created_at"] for e in events if e["to_status"] in wanted and e["action"] != "comment"]
+        moments = [
+            e["created_at"] for e in events if e["to_status"] in wanted and e["action"] not in NOTE_ACTIONS
+        ]
         numbers = [n for n in (_version_at(versions, m) for m in moments) if n is not None and n < current]
         if numbers:
             return max(numbers), word
