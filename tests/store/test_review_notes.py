@@ -11,7 +11,7 @@ import pytest
 
 from jixiao.model import Table
 from jixiao.permissions import OPERATOR
-from jixiao.queries import TableQuery
+from jixiao.queries import EventRow, TableQuery, VersionRow
 from jixiao.service import Conflict, Forbidden, Invalid, Service
 from jixiao.values import parse_target
 from jixiao.workflow import ANONYMOUS, Action, Principal, Role, Status
@@ -37,7 +37,7 @@ def seeded(db_url: str, seed_path: Path) -> tuple[Service, int]:
     service = Service(db_url)
     assert service.import_path(seed_path).created == 17
     rows, _ = service.list_tables(OPERATOR, TableQuery(q=SEED_TABLE))
-    return service, int(rows[0]["id"])
+    return service, int(rows[0].id)
 
 
 def _with_annual(table: Table, name: str, annual: str) -> Table:
@@ -48,7 +48,7 @@ def _with_annual(table: Table, name: str, annual: str) -> Table:
 
 
 def _save(service: Service, who: Principal, table_id: int, table: Table, reason: str | None = None) -> None:
-    lock = service.table_view(who, table_id).row["lock_version"]
+    lock = service.table_view(who, table_id).row.lock_version
     service.save(who, table_id, table, lock, reason)
 
 
@@ -75,7 +75,7 @@ def test_a_copy_links_to_its_source_and_compares_with_last_year(seeded: tuple[Se
     with pytest.raises(Forbidden):  # a draft of another unit
         service.compare_with_last_year(stranger, new_id)
     events = service.table_view(owner, new_id).events
-    assert events[0]["comment"].startswith(f"复制自表 {source_id}")
+    assert (events[0].comment or "").startswith(f"复制自表 {source_id}")
 
 
 def test_other_tables_match_by_unit_and_project_name_and_can_be_relinked(seeded: tuple[Service, int]) -> None:
@@ -93,7 +93,7 @@ def test_other_tables_match_by_unit_and_project_name_and_can_be_relinked(seeded:
 
     service.link_previous(owner, same_id, None)  # unlinked by hand: the match is not offered again
     assert service.previous_table(owner, same_id) is None
-    choices = [row["id"] for row in service.link_choices(owner, new_id)]
+    choices = [row.id for row in service.link_choices(owner, new_id)]
     assert source_id in choices and new_id not in choices and same_id not in choices  # earlier years only
     service.link_previous(owner, new_id, source_id)
     linked = service.previous_table(owner, new_id)
@@ -103,7 +103,7 @@ def test_other_tables_match_by_unit_and_project_name_and_can_be_relinked(seeded:
     with pytest.raises(Forbidden):
         service.link_previous(reviewer, new_id, None)
     history = service.table_view(owner, new_id).events
-    assert history[-1]["action"] == "link" and history[-1]["user_id"] == owner.user_id
+    assert history[-1].action == "link" and history[-1].user_id == owner.user_id
     assert {e["action"] for e in service.audit_entries(OPERATOR, same_id)} >= {"unlink"}
 
 
@@ -122,8 +122,8 @@ def test_a_reviewer_comments_on_one_indicator_until_it_is_resolved(seeded: tuple
         ("产出指标／质量指标／社工证持有率", "持有率口径请写明")
     ]
     last = service.table_view(owner, table_id).events[-1]
-    assert (last["action"], last["user_id"], last["to_status"]) == ("comment", reviewer.user_id, "submitted")
-    assert "社工证持有率：持有率口径请写明" in last["comment"]
+    assert (last.action, last.user_id, last.to_status) == ("comment", reviewer.user_id, "submitted")
+    assert "社工证持有率：持有率口径请写明" in (last.comment or "")
     assert any(e["action"] == "comment" for e in service.audit_entries(OPERATOR, table_id))
     service.resolve_comment(owner, table_id, comment_id)
     assert service.indicator_comments(owner, table_id) == []
@@ -152,21 +152,21 @@ def test_errors_block_submission_on_every_path_until_explained_or_dismissed(
     table = service.table_view(owner, table_id).table
     _save(service, owner, table_id, _with_annual(table, "社工证持有率", "120%"))
     errors = service.errors_to_explain(owner, table_id)
-    assert errors and all(e["place"] == "产出指标／质量指标／社工证持有率" for e in errors)
+    assert errors and all(e.place == "产出指标／质量指标／社工证持有率" for e in errors)
     with pytest.raises(Invalid, match="尚未说明"):
         service.act(owner, table_id, Action.SUBMIT)  # the CLI's and API's path, not only the web form's
     with pytest.raises(Forbidden):
-        service.dismiss_finding(owner, table_id, errors[0]["id"], "不是问题")
+        service.dismiss_finding(owner, table_id, errors[0].id, "不是问题")
     with pytest.raises(Invalid):
-        service.dismiss_finding(reviewer, table_id, errors[0]["id"], " ")
+        service.dismiss_finding(reviewer, table_id, errors[0].id, " ")
     for error in errors:
-        service.dismiss_finding(reviewer, table_id, error["id"], "持证率按持证人次计，可超过100%")
+        service.dismiss_finding(reviewer, table_id, error.id, "持证率按持证人次计，可超过100%")
     with pytest.raises(Conflict):
-        service.dismiss_finding(reviewer, table_id, errors[0]["id"], "再驳回一次")
+        service.dismiss_finding(reviewer, table_id, errors[0].id, "再驳回一次")
     view = service.table_view(owner, table_id)
-    dismissed = [f for f in view.findings if f["dismissed"]]
-    assert dismissed and dismissed[0]["dismissed"]["reason"] == "持证率按持证人次计，可超过100%"
-    assert view.events[-1]["action"] == "dismiss" and view.events[-1]["user_id"] == reviewer.user_id
+    dismissed = [f for f in view.findings if f.dismissed]
+    assert dismissed and (dismissed[0].dismissed or {})["reason"] == "持证率按持证人次计，可超过100%"
+    assert view.events[-1].action == "dismiss" and view.events[-1].user_id == reviewer.user_id
     audit = [e for e in service.audit_entries(OPERATOR, table_id) if e["action"] == "dismiss"]
     assert audit and "可超过100%" in str(audit[0]["detail"])
 
@@ -183,9 +183,9 @@ def test_explanations_travel_with_the_submission(seeded: tuple[Service, int]) ->
     table = service.table_view(owner, table_id).table
     _save(service, owner, table_id, _with_annual(table, "社工证持有率", "120%"))
     errors = service.errors_to_explain(owner, table_id)
-    explained = {int(e["id"]): "按人次计" for e in errors}
+    explained = {e.id: "按人次计" for e in errors}
     service.act(owner, table_id, Action.SUBMIT, "请审核", explained)
-    submitted = service.table_view(reviewer, table_id).events[-1]["comment"]
+    submitted = service.table_view(reviewer, table_id).events[-1].comment or ""
     assert submitted.startswith("请审核\n提交说明") and "产出指标／质量指标／社工证持有率" in submitted
 
 
@@ -204,7 +204,7 @@ def test_compare_for_review_is_against_the_last_approved_version(seeded: tuple[S
     assert again is not None and again.old_label == "上次提交审核的版本（第 3 版）"
     service.act(reviewer, table_id, Action.APPROVE, "同意。")
     approved = service.table_view(owner, table_id)
-    assert approved.events[-1]["comment"] == "同意。" and approved.events[-1]["user_id"] == reviewer.user_id
+    assert approved.events[-1].comment == "同意。" and approved.events[-1].user_id == reviewer.user_id
     _save(service, owner, table_id, _with_annual(table, "社工证持有率", "96%"), reason="年中调整")
     comparison = service.compare_for_review(reviewer, table_id)
     assert comparison is not None
@@ -226,7 +226,7 @@ def test_the_command_line_submits_under_the_same_rule(db_url: str, seed_path: Pa
     service = Service(db_url)
     service.import_path(seed_path)
     rows, _ = service.list_tables(OPERATOR, TableQuery(q=SEED_TABLE))
-    table_id = int(rows[0]["id"])
+    table_id = int(rows[0].id)
     _save(
         service,
         OPERATOR,
@@ -251,13 +251,12 @@ def test_notes_are_no_review_points() -> None:
     from jixiao.service import review_base
 
     start = datetime(2026, 1, 1, tzinfo=UTC)
-    versions = [{"number": n, "created_at": start + timedelta(hours=n)} for n in (1, 2)]
-    events = [
-        {"action": "import", "to_status": "draft", "created_at": start},
-        {"action": "link", "to_status": "approved", "created_at": start + timedelta(hours=1, minutes=5)},
-    ]
+    versions = [VersionRow(n, None, None, start + timedelta(hours=n)) for n in (1, 2)]
+
+    def event(action: str, status: str, minutes: int) -> EventRow:
+        return EventRow(minutes, 1, action, None, status, None, None, start + timedelta(minutes=minutes))
+
+    events = [event("import", "draft", 0), event("link", "approved", 65)]
     assert review_base(versions, events, 2) is None
-    events.append(
-        {"action": "approve", "to_status": "approved", "created_at": start + timedelta(hours=1, minutes=9)}
-    )
+    events.append(event("approve", "approved", 69))
     assert review_base(versions, events, 2) == (1, "上次通过审核的版本")

@@ -39,7 +39,7 @@ def live_server(sqlite_url: str, seed_path: Path) -> Iterator[tuple[str, int, in
     filler_id = service.add_user("tianbao", PASSWORD, Role.FILLER, FULIAN)
     service.add_user("shenhe", PASSWORD, Role.REVIEWER, None, (FULIAN,))
     rows, _ = service.list_tables(OPERATOR, TableQuery(q=SEED_TABLE))
-    last_year = int(rows[0]["id"])
+    last_year = int(rows[0].id)
     filler = Principal(filler_id, "tianbao", Role.FILLER, FULIAN)
     copy = service.copy_for_new_year(filler, last_year)
     items = tuple(

@@ -34,15 +34,15 @@ def findings(table_id: int, db: DbOption = None, as_json: JsonOption = False) ->
     if as_json:
         _emit_json(
             [
-                {key: f.get(key) for key in ("id", "code", "severity", "place", "message")}
-                | {"dismissed": (f["dismissed"] or {}).get("reason")}
+                {key: getattr(f, key) for key in ("id", "code", "severity", "place", "message")}
+                | {"dismissed": (f.dismissed or {}).get("reason")}
                 for f in found
             ]
         )
         return
     for f in found:
-        dismissed = f"（已驳回：{f['dismissed']['reason']}）" if f.get("dismissed") else ""
-        typer.echo(f"{f['id']}\t{f['code']}\t{f['severity']}\t{f['place']}\t{f['message']}{dismissed}")
+        dismissed = f"（已驳回：{f.dismissed['reason']}）" if f.dismissed else ""
+        typer.echo(f"{f.id}\t{f.code}\t{f.severity}\t{f.place}\t{f.message}{dismissed}")
 
 
 @table_app.command("submit")

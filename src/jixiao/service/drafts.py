@@ -3,19 +3,19 @@ with an explanation of each 错误 finding, 撤回, and what the list says each 
 
 A copy keeps every value of its source (a table of one's own unit or a published one), records where
 it came from in its first workflow event ("复制自 …") and links the new table to its source as last
-year's table of the same project (`jixiao.service.review_notes`). The explanations travel with the
-submission (the comment of its workflow event, one line per finding), so the reviewer reads them in
-the 流转记录 and at the top of the table page; the rule itself is the service's (`act`).
+year's table of the same project (`jixiao.service.review_notes`). The explanations
+travel with the submission (the comment of its workflow event, one line per finding), so the
+reviewer reads them in the 流转记录 and at the top of the table page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any
 
 from jixiao.model import Table
 from jixiao.permissions import can_act, may_start_table
+from jixiao.queries import FindingRow, TableRow
 from jixiao.service.base import scope_of
 from jixiao.service.errors import Conflict, Forbidden
 from jixiao.service.findings import open_errors
@@ -58,7 +58,7 @@ class DraftService(TableService, WorkflowService):
         note = "新建"
         if source_id is not None:
             source = self.table_view(who, source_id).row
-            note = f"复制自表 {source_id}：{source['name']}（{source['year'] or '年度未填'}年度）"
+            note = f"复制自表 {source_id}：{source.name}（{source.year or '年度未填'}年度）"
         with self.engine.begin() as conn:
             existing = listing.table_id_of(conn, table)
             if existing is not None:
@@ -74,7 +74,7 @@ class DraftService(TableService, WorkflowService):
 
     # ---- submitting and withdrawing ------------------------------------------------------------
 
-    def errors_to_explain(self, who: Principal, table_id: int) -> list[dict[str, Any]]:
+    def errors_to_explain(self, who: Principal, table_id: int) -> list[FindingRow]:
         """The stored 错误 findings not dismissed, each needing a word from the unit before submitting."""
         return open_errors(self.table_view(who, table_id).findings)
 
@@ -84,15 +84,15 @@ class DraftService(TableService, WorkflowService):
         """Submit; Invalid naming the findings still unexplained when the table has 错误 findings."""
         return self.act(who, table_id, Action.SUBMIT, comment, explanations)
 
-    def may_withdraw(self, who: Principal, row: Mapping[str, Any]) -> bool:
+    def may_withdraw(self, who: Principal, row: TableRow) -> bool:
         """The unit's 填报人 (or an administrator) while the table waits for review."""
-        return can_act(who, scope_of(dict(row)), Action.WITHDRAW)
+        return can_act(who, scope_of(row), Action.WITHDRAW)
 
     def withdraw(self, who: Principal, table_id: int) -> None:
         """撤回: a submitted table goes back to 草稿, before a reviewer has acted on it."""
         row = self.table_view(who, table_id).row
         if not self.may_withdraw(who, row):
-            if row["status"] != Status.SUBMITTED.value:
+            if row.status != Status.SUBMITTED.value:
                 raise Conflict("只有“已提交”且尚未审核的表可以撤回")
             raise Forbidden("只有本单位的填报人可以撤回这张表")
         with self.engine.begin() as conn:
@@ -108,26 +108,26 @@ class DraftService(TableService, WorkflowService):
 
     # ---- what a search matched -------------------------------------------------------------------
 
-    def why_matched(self, rows: list[dict[str, Any]], q: str, indicator: str = "") -> dict[int, str]:
+    def why_matched(self, rows: Sequence[TableRow], q: str, indicator: str = "") -> dict[int, str]:
         """``{table id: "项目名称、三级指标“…”"}`` for the rows of one list page: one search box looks
         in names, units and indicators, so each result says which of them matched."""
         if not rows or not (q or indicator):
             return {}
-        ids = [row["id"] for row in rows]
+        ids = [row.id for row in rows]
         with self.engine.connect() as conn:
             by_q = search.matched_indicators(conn, ids, q) if q else {}
             by_indicator = search.matched_indicators(conn, ids, indicator) if indicator else {}
         notes: dict[int, str] = {}
         for row in rows:
             parts: list[str] = []
-            if q and q.casefold() in (row.get("name") or "").casefold():
+            if q and q.casefold() in (row.name or "").casefold():
                 parts.append("项目名称")
-            if q and q.casefold() in (row.get("unit") or "").casefold():
+            if q and q.casefold() in (row.unit or "").casefold():
                 parts.append("用款单位")
-            found = list(dict.fromkeys([*by_q.get(row["id"], []), *by_indicator.get(row["id"], [])]))
+            found = list(dict.fromkeys([*by_q.get(row.id, []), *by_indicator.get(row.id, [])]))
             parts.extend(found[:MAX_NOTES])
             if len(found) > MAX_NOTES:
                 parts.append(f"等 {len(found)} 项")
             if parts:
-                notes[row["id"]] = "、".join(parts)
+                notes[row.id] = "、".join(parts)
         return notes

@@ -19,6 +19,7 @@ from jixiao.diff import Change, Segment, diff_tables, project_key, text_diff
 from jixiao.formats.places import TABLE_LEVEL, indicator_place
 from jixiao.model import Table
 from jixiao.permissions import Right, can_view, may_note
+from jixiao.queries import EventRow, TableRow, VersionRow, as_dict
 from jixiao.service.base import scope_of
 from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
 from jixiao.service.findings import placed_findings
@@ -59,14 +60,14 @@ def compare_tables(
     return Comparison(title, *labels, old, new, diff_tables(old, new), goals, old_link)
 
 
-def _version_at(versions: Sequence[dict[str, Any]], moment: datetime) -> int | None:
+def _version_at(versions: Sequence[VersionRow], moment: datetime) -> int | None:
     """The version that was current at ``moment``."""
-    numbers = [v["number"] for v in versions if v["created_at"] <= moment]
+    numbers = [v.number for v in versions if v.created_at <= moment]
     return max(numbers) if numbers else None
 
 
 def review_base(
-    versions: Sequence[dict[str, Any]], events: Sequence[dict[str, Any]], current: int
+    versions: Sequence[VersionRow], events: Sequence[EventRow], current: int
 ) -> tuple[int, str] | None:
     """The version to compare the current one with, and its label: the last approved version (an
     approval, or a table imported as published) older than the current one; else the version handed
@@ -75,9 +76,7 @@ def review_base(
         (APPROVED, "上次通过审核的版本"),
         (frozenset({Status.SUBMITTED.value}), "上次提交审核的版本"),
     ):
-        moments = [
-            e["created_at"] for e in events if e["to_status"] in wanted and e["action"] not in NOTE_ACTIONS
-        ]
+        moments = [e.created_at for e in events if e.to_status in wanted and e.action not in NOTE_ACTIONS]
         numbers = [n for n in (_version_at(versions, m) for m in moments) if n is not None and n < current]
         if numbers:
             return max(numbers), word
@@ -89,21 +88,21 @@ class ReviewNotesService(TableService):
 
     # ---- a project across years ----------------------------------------------------------------
 
-    def _previous(self, conn: Connection, who: Principal, row: dict[str, Any]) -> dict[str, Any] | None:
-        link = review_notes.get_link(conn, row["id"])
+    def _previous(self, conn: Connection, who: Principal, row: TableRow) -> dict[str, Any] | None:
+        link = review_notes.get_link(conn, row.id)
         if link is not None:
             if link["previous_id"] is None:
                 return None  # unlinked by hand: no automatic match either
             previous = listing.get_table_row(conn, link["previous_id"])
             how = link["how"]
         else:
-            key = project_key(row["name"])
-            candidates = review_notes.same_unit_tables(conn, row["unit"], row["year"], exact_year=True)
-            matches = [c for c in candidates if project_key(c["name"]) == key]
+            key = project_key(row.name)
+            candidates = review_notes.same_unit_tables(conn, row.unit, row.year, exact_year=True)
+            matches = [c for c in candidates if project_key(c.name) == key]
             previous, how = (matches[0] if matches else None), "auto"
         if previous is None or not can_view(who, scope_of(previous)):
             return None
-        return {**previous, "how": how, "how_label": LINK_WORDS[how]}
+        return {**as_dict(previous), "how": how, "how_label": LINK_WORDS[how]}
 
     def previous_table(self, who: Principal, table_id: int) -> dict[str, Any] | None:
         """Last year's table of the same project as ``who`` may see it (its list row, with ``how``
@@ -111,14 +110,14 @@ class ReviewNotesService(TableService):
         with self.engine.connect() as conn:
             return self._previous(conn, who, self._visible_row(conn, who, table_id))
 
-    def link_choices(self, who: Principal, table_id: int) -> list[dict[str, Any]]:
+    def link_choices(self, who: Principal, table_id: int) -> list[TableRow]:
         """The tables of earlier years of the same unit that ``who`` may link this one to."""
         with self.engine.connect() as conn:
             row = self._visible_row(conn, who, table_id)
             if not may_note(who, scope_of(row), Right.LINK):
                 return []
-            rows = review_notes.same_unit_tables(conn, row["unit"], row["year"])
-        return [r for r in rows if r["id"] != table_id and can_view(who, scope_of(r))]
+            rows = review_notes.same_unit_tables(conn, row.unit, row.year)
+        return [r for r in rows if r.id != table_id and can_view(who, scope_of(r))]
 
     def link_previous(self, who: Principal, table_id: int, previous_id: int | None) -> None:
         """Link the table to last year's table of its project by hand, or unlink it (None)."""
@@ -135,15 +134,15 @@ class ReviewNotesService(TableService):
                     raise NotFound(f"没有编号为 {previous_id} 的表，或您无权查看它")
                 if previous_id == table_id:
                     raise Invalid("不能把一张表关联到它自己")
-                if row["year"] is not None and (previous["year"] is None or previous["year"] >= row["year"]):
-                    chosen = previous["year"] or "年度未填"
-                    raise Invalid(f"上年的表应早于本表的预算年度（{row['year']}年），所选的表是 {chosen}年度")
-                note = f"关联上年表 {previous_id}：{previous['name']}（{previous['year']}年度）"
-                detail["name"] = previous["name"]
+                if row.year is not None and (previous.year is None or previous.year >= row.year):
+                    chosen = previous.year or "年度未填"
+                    raise Invalid(f"上年的表应早于本表的预算年度（{row.year}年），所选的表是 {chosen}年度")
+                note = f"关联上年表 {previous_id}：{previous.name}（{previous.year}年度）"
+                detail["name"] = previous.name
             review_notes.set_link(
                 conn, table_id, previous_id, "manual" if previous_id else "none", who.user_id
             )
-            review_notes.note_event(conn, table_id, Action.LINK, Status(row["status"]), who.user_id, note)
+            review_notes.note_event(conn, table_id, Action.LINK, Status(row.status), who.user_id, note)
             audit.record(conn, who.user_id, "link" if previous_id else "unlink", "table", table_id, detail)
 
     # ---- comparisons ---------------------------------------------------------------------------
@@ -152,13 +151,13 @@ class ReviewNotesService(TableService):
         """The current version against the last approved one (or, never approved, the one handed in
         before); None when there is no such version."""
         view = self.table_view(who, table_id)
-        current = int(view.row["current_version"])
+        current = int(view.row.current_version)
         base = review_base(view.versions, view.events, current)
         if base is None:
             return None
         number, word = base
         old = self.version(who, table_id, number)
-        now_word = "提交审核的版本" if view.row["status"] == Status.SUBMITTED.value else "当前版本"
+        now_word = "提交审核的版本" if view.row.status == Status.SUBMITTED.value else "当前版本"
         labels = (f"{word}（第 {number} 版）", f"{now_word}（第 {current} 版）")
         return compare_tables("与上一版对比", labels, old, view.table)
 
@@ -193,7 +192,7 @@ class ReviewNotesService(TableService):
                 raise NotFound("这张表中没有这项指标（可能刚被修改），请刷新后再试")
             comment_id = review_notes.add_comment(conn, table_id, place, body, who.user_id)
             where = indicator_place(*place)
-            status = Status(row["status"])
+            status = Status(row.status)
             review_notes.note_event(conn, table_id, Action.COMMENT, status, who.user_id, f"{where}：{body}")
             detail = {"comment": comment_id, "place": where, "body": body}
             audit.record(conn, who.user_id, Action.COMMENT.value, "table", table_id, detail)
@@ -222,7 +221,7 @@ class ReviewNotesService(TableService):
             except StoreConflict:
                 raise Conflict("这条意见已处理或不存在，请刷新后查看") from None
             where = indicator_place(done["level1"], done["level2"], done["name"])
-            status = Status(row["status"])
+            status = Status(row.status)
             review_notes.note_event(
                 conn, table_id, Action.RESOLVE, status, who.user_id, f"{where}：{done['body']}"
             )
@@ -243,22 +242,22 @@ class ReviewNotesService(TableService):
             row = self._visible_row(conn, who, table_id)
             if not may_note(who, scope_of(row), Right.DISMISS):
                 raise Forbidden("只有本部门的审核人可以在审核期间驳回审核发现")
-            finding = next((f for f in placed_findings(conn, table_id) if f["id"] == finding_id), None)
+            finding = next((f for f in placed_findings(conn, table_id) if f.id == finding_id), None)
             if finding is None:
                 raise NotFound("没有这条审核发现（表可能刚被修改），请刷新后再试")
-            place = finding["place"] or TABLE_LEVEL
+            place = finding.place or TABLE_LEVEL
             try:
                 review_notes.dismiss(
-                    conn, table_id, finding["code"], place, finding["message"], reason, who.user_id
+                    conn, table_id, finding.code, place, finding.message, reason, who.user_id
                 )
             except StoreConflict:
                 raise Conflict("这条审核发现已被驳回") from None
-            text = f"{finding['code']} {place}：{finding['message']} —— 理由：{reason}"
-            review_notes.note_event(conn, table_id, Action.DISMISS, Status(row["status"]), who.user_id, text)
+            text = f"{finding.code} {place}：{finding.message} —— 理由：{reason}"
+            review_notes.note_event(conn, table_id, Action.DISMISS, Status(row.status), who.user_id, text)
             detail = {
-                "code": finding["code"],
+                "code": finding.code,
                 "place": place,
-                "message": finding["message"],
+                "message": finding.message,
                 "reason": reason,
             }
             audit.record(conn, who.user_id, Action.DISMISS.value, "table", table_id, detail)

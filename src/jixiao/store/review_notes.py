@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from jixiao.queries import TableRow
 from jixiao.store.errors import Conflict
-from jixiao.store.listing import LIST_COLUMNS, UNIT, _row_dict, from_clause
+from jixiao.store.listing import LIST_COLUMNS, UNIT, _table_row, from_clause
 from jixiao.store.schema import (
     finding_dismissals,
     indicator_comments,
@@ -52,7 +53,7 @@ def set_link(conn: Connection, table_id: int, previous_id: int | None, how: str,
 
 def same_unit_tables(
     conn: Connection, unit: str | None, before_year: int | None, exact_year: bool = False
-) -> list[dict[str, Any]]:
+) -> list[TableRow]:
     """List rows of the unit's tables of earlier years (``exact_year``: of ``before_year − 1`` only),
     newest year first: the candidates for last year's table of a project."""
     if not unit or before_year is None:
@@ -66,7 +67,7 @@ def same_unit_tables(
         .order_by(year.desc(), perf_tables.c.name, perf_tables.c.id)
         .limit(MAX_CHOICES)
     )
-    return [_row_dict(row) for row in rows]
+    return [_table_row(row) for row in rows]
 
 
 def next_tables(conn: Connection, table_id: int) -> list[int]:

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
-from jixiao.queries import TableQuery
+from jixiao.queries import FindingRow, TableQuery, as_dict
 from jixiao.web.pages import table_query
 from jixiao.web.security import check_csrf, current_principal, require_admin, require_login, service_of
 from jixiao.workflow import Action, Principal
@@ -49,14 +49,14 @@ def table(request: Request, table_id: int, who: Principal = Depends(current_prin
     return {
         **view.document,
         "id": table_id,
-        "status": view.row["status"],
-        "outcome": view.row["outcome"],
-        "outcome_reason": view.row["outcome_reason"],
-        "version": view.row["current_version"],
-        "lock_version": view.row["lock_version"],
+        "status": view.row.status,
+        "outcome": view.row.outcome,
+        "outcome_reason": view.row.outcome_reason,
+        "version": view.row.current_version,
+        "lock_version": view.row.lock_version,
         "findings": [_finding(f) for f in view.findings],
-        "versions": _jsonable(view.versions),
-        "events": _jsonable(view.events),
+        "versions": _jsonable([as_dict(v) for v in view.versions]),
+        "events": _jsonable([as_dict(e) for e in view.events]),
         "can_edit": view.can_edit,
         "actions": [a.value for a in view.actions],
         "comments": _jsonable(service_of(request).indicator_comments(who, table_id)),
@@ -74,7 +74,7 @@ def compare(
     approved version (or, never approved, the one handed in before) and the current one."""
     service = service_of(request)
     if old or new:
-        new = new or int(service.table_view(who, table_id).row["current_version"])
+        new = new or int(service.table_view(who, table_id).row.current_version)
         changes = service.diff(who, table_id, old or max(new - 1, 1), new)
         return {"old": old or max(new - 1, 1), "new": new, "changes": [_change(c) for c in changes]}
     return _comparison(service.compare_for_review(who, table_id))
@@ -110,7 +110,7 @@ def _comparison(comparison: Any) -> dict[str, Any]:
 def queue(request: Request, page: int = 1, who: Principal = Depends(require_login)) -> dict[str, Any]:
     """One page of the caller's review queue."""
     rows, total = service_of(request).queue(who, page=page)
-    return {"items": _jsonable(rows), "total": total}
+    return {"items": _jsonable([as_dict(row) for row in rows]), "total": total}
 
 
 @router.get("/audit", summary="审计日志（管理员）")
@@ -119,10 +119,10 @@ def audit(request: Request, who: Principal = Depends(require_admin)) -> dict[str
     return {"items": _jsonable(service_of(request).audit_entries(who))}
 
 
-def _finding(row: dict[str, Any]) -> dict[str, Any]:
+def _finding(row: FindingRow) -> dict[str, Any]:
     keys = ("id", "code", "severity", "message", "indicator", "place", "line", "basis", "suggestion")
-    found = {key: row.get(key) for key in keys}
-    dismissed = row.get("dismissed")
+    found = {key: getattr(row, key) for key in keys}
+    dismissed = row.dismissed
     found["dismissed"] = (
         None if not dismissed else _jsonable({k: dismissed[k] for k in ("reason", "created_at")})
     )

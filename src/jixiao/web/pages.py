@@ -125,7 +125,7 @@ def table_page_context(request: Request, who: Principal, table_id: int) -> dict[
         "t": view.table,
         "actors": actors,
         "can_withdraw": service.may_withdraw(who, view.row),
-        "to_explain": [f for f in view.findings if f["severity"] == "error" and not f.get("dismissed")]
+        "to_explain": [f for f in view.findings if f.severity == "error" and not f.dismissed]
         if Action.SUBMIT in view.actions
         else [],
         "explanations": {},
@@ -137,7 +137,7 @@ def table_page_context(request: Request, who: Principal, table_id: int) -> dict[
 def review_notes_context(service: Any, who: Principal, view: Any) -> dict[str, Any]:
     """The table page's review notes: open comments by indicator place, last year's table and, for
     the unit, the tables it may be linked to; the problems of a refused note come later, if any."""
-    table_id = view.row["id"]
+    table_id = view.row.id
     comments = service.indicator_comments(who, table_id) if view.sees_notes else []
     by_place: dict[str, list[dict[str, Any]]] = {}
     for item in comments:
@@ -156,7 +156,7 @@ def review_notes_context(service: Any, who: Principal, view: Any) -> dict[str, A
 
 def _review_base(view: Any) -> str | None:
     """What 与上一版对比 compares the current version with, in words; None: nothing to compare."""
-    base = review_base(view.versions, view.events, int(view.row["current_version"]))
+    base = review_base(view.versions, view.events, int(view.row.current_version))
     return None if base is None else f"{base[1]}（第 {base[0]} 版）"
 
 
@@ -173,7 +173,7 @@ def _disposition(item: dict[str, Any], extension: str, table_id: int) -> str:
 def table_json(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> Response:
     """Download one table as its JSON document (the export is audited)."""
     item = service_of(request).table_item(who, table_id)
-    service_of(request).record_export(who, "json", [item], request.url.path)
+    service_of(request).record_export(who, "json", [(item["id"], item["status"])], request.url.path)
     body = json.dumps(item, ensure_ascii=False, indent=2)
     return Response(
         body,
@@ -186,7 +186,7 @@ def table_json(request: Request, table_id: int, who: Principal = Depends(current
 def table_csv(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> Response:
     """Download one table as CSV for Excel (the export is audited)."""
     item = service_of(request).table_item(who, table_id)
-    service_of(request).record_export(who, "csv", [item], request.url.path)
+    service_of(request).record_export(who, "csv", [(item["id"], item["status"])], request.url.path)
     return Response(
         "\ufeff" + documents_to_csv([item]),  # BOM: Excel opens UTF-8 CSV correctly only with it
         media_type="text/csv; charset=utf-8",

@@ -119,7 +119,7 @@ def compare_page(
     service = service_of(request)
     if old or new:
         view = service.table_view(who, table_id)
-        new = new or view.row["current_version"]
+        new = new or view.row.current_version
         old = old or max(new - 1, 1)
         labels = (f"第 {old} 版", f"第 {new} 版")
         versions = (service.version(who, table_id, old), service.version(who, table_id, new))
