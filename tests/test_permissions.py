@@ -93,6 +93,26 @@ evaluation_adjust  admin           dsrap
 evaluation_adjust  owner           -
 evaluation_adjust  reviewer        dsrap
 evaluation_adjust  other-reviewer  -
+comment            admin           dsr
+comment            owner           -
+comment            reviewer        dsr
+comment            other-reviewer  -
+comment            visitor         -
+resolve            admin           dsrap
+resolve            owner           dsrap
+resolve            reviewer        dsrap
+resolve            other-filler    -
+resolve            visitor         -
+dismiss            admin           dsr
+dismiss            owner           -
+dismiss            reviewer        dsr
+dismiss            other-reviewer  -
+dismiss            visitor         -
+link               admin           dsrap
+link               owner           dsrap
+link               other-filler    -
+link               reviewer        -
+link               visitor         -
 """
 
 
@@ -117,6 +137,8 @@ def _ask(right: Right, who: Principal, table: TableScope) -> bool:
         Right.EVALUATION_ENTER: lambda: access.enter,
         Right.EVALUATION_ADJUST: lambda: access.adjust,
     }
+    if right in permissions.NOTE_RIGHTS:
+        return permissions.may_note(who, table, right)
     if right in asked:
         return bool(asked[right]())
     return permissions.can_act(who, table, Action(right.value))

@@ -1,7 +1,11 @@
-"""What changed between two versions of a table: project fields, goals, indicators (pure)."""
+"""What changed between two versions of a table, or between a project's tables of two years: project
+fields, goals (also as a text diff), indicators; and the key that finds a project in another year (pure)."""
 
 from __future__ import annotations
 
+import difflib
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from jixiao.model import Indicator, Table
@@ -64,3 +68,40 @@ def diff_tables(old: Table, new: Table) -> list[Change]:
 
 def _text(value: object) -> str:
     return "" if value is None else str(value)
+
+
+# ---- a project across years --------------------------------------------------------------------
+
+_YEAR_WORDS = re.compile(r"(?:19|20)\d{2}\s*(?:年度|年)?")
+_NOISE = re.compile(r"[\s()（）\[\]【】《》〈〉“”\"'‘’·\-—_、，,.。:：;；]+")
+
+
+def project_key(name: str) -> str:
+    """A project name without years, spaces, brackets and punctuation, for finding the same project
+    in another year: “2026年 购买社工岗位服务（经费）” and “2025年购买社工岗位服务经费” share a key."""
+    text = unicodedata.normalize("NFKC", name or "")
+    return _NOISE.sub("", _YEAR_WORDS.sub("", text)).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One piece of a text compared with another: kept (``same``), ``added`` or ``removed``."""
+
+    kind: str  # same | added | removed
+    text: str
+
+
+def text_diff(old: str, new: str) -> list[Segment]:
+    """The changes from ``old`` to ``new`` character by character (Chinese has no spaces between
+    words), merged into runs: what a reader sees as struck-out and inserted text."""
+    matcher = difflib.SequenceMatcher(None, old or "", new or "", autojunk=False)
+    segments: list[Segment] = []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            segments.append(Segment("same", old[a1:a2]))
+            continue
+        if a2 > a1:
+            segments.append(Segment("removed", old[a1:a2]))
+        if b2 > b1:
+            segments.append(Segment("added", new[b1:b2]))
+    return segments

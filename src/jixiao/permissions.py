@@ -37,6 +37,10 @@ class Right(StrEnum):
     PUBLISH = "publish"
     ADJUST = "adjust"  # 目标调整 of an approved or published table
     WITHDRAW = "withdraw"  # 撤回 a submission not yet reviewed
+    COMMENT = "comment"  # a reviewer's comment on one indicator
+    RESOLVE = "resolve"  # mark such a comment resolved
+    DISMISS = "dismiss"  # dismiss a review finding with a reason (no longer blocks submission)
+    LINK = "link"  # link the table to last year's table of the same project, or unlink it
     IMPORT = "import"  # store a file's version of this table over it (a new table: `may_create`)
     EVALUATION_VIEW = "evaluation_view"  # see monitoring and self-evaluation
     EVALUATION_ENTER = "evaluation_enter"  # 填报 monitoring data and actuals
@@ -46,6 +50,7 @@ class Right(StrEnum):
 ALL = frozenset(Status)
 OPEN = frozenset({Status.DRAFT, Status.RETURNED})  # edited in place
 LOCKED = frozenset({Status.APPROVED, Status.PUBLISHED})  # changed only by a 目标调整
+REVIEWING = OPEN | {Status.SUBMITTED}  # the unit's or the reviewer's: comments and dismissals count
 NONE: frozenset[Status] = frozenset()
 
 
@@ -70,6 +75,13 @@ RULES: dict[Right, dict[Party, frozenset[Status]]] = {
     Right.PUBLISH: {Party.ADMIN: _moves(Action.PUBLISH), Party.REVIEWER: _moves(Action.PUBLISH)},
     Right.ADJUST: {Party.ADMIN: _moves(Action.ADJUST), Party.OWNER: _moves(Action.ADJUST)},
     Right.WITHDRAW: {Party.ADMIN: _moves(Action.WITHDRAW), Party.OWNER: _moves(Action.WITHDRAW)},
+    # Review notes: the department's reviewer comments and dismisses while the table is with the unit
+    # or in review; the unit sees the comments and marks them resolved. The link to last year's table
+    # is a fact about the project, not the table's content: its owner keeps it right in any status.
+    Right.COMMENT: {Party.ADMIN: REVIEWING, Party.REVIEWER: REVIEWING},
+    Right.RESOLVE: {Party.ADMIN: ALL, Party.OWNER: ALL, Party.REVIEWER: ALL},
+    Right.DISMISS: {Party.ADMIN: REVIEWING, Party.REVIEWER: REVIEWING},
+    Right.LINK: {Party.ADMIN: ALL, Party.OWNER: ALL},
     # Importing over a stored table replaces its content and resets its status: the owner only
     # while they could edit it in place (a locked table changes by 目标调整), the administrator always.
     Right.IMPORT: {Party.ADMIN: ALL, Party.OWNER: OPEN},
@@ -121,6 +133,15 @@ def can_act(who: Principal, table: TableScope, action: Action) -> bool:
     """Whether ``who`` may take the workflow ``action`` on the table now (status and party both)."""
     right = WORKFLOW_RIGHTS.get(action)
     return right is not None and allowed(who, table, right)
+
+
+def may_note(who: Principal, table: TableScope, right: Right) -> bool:
+    """Comment on an indicator, resolve a comment, dismiss a finding, or link the table across years
+    (`Right.COMMENT`, `Right.RESOLVE`, `Right.DISMISS`, `Right.LINK`)."""
+    return right in NOTE_RIGHTS and allowed(who, table, right)
+
+
+NOTE_RIGHTS = frozenset({Right.COMMENT, Right.RESOLVE, Right.DISMISS, Right.LINK})
 
 
 def can_adjust(who: Principal, table: TableScope) -> bool:
@@ -210,6 +231,10 @@ class Decisions:
     adjust: bool
     actions: tuple[Action, ...]
     evaluation: Access
+    comment: bool = False  # comment on an indicator
+    resolve: bool = False  # mark a comment resolved
+    dismiss: bool = False  # dismiss a finding
+    link: bool = False  # link to last year's table, or unlink
 
 
 def decisions(who: Principal, table: TableScope) -> Decisions:
@@ -223,6 +248,10 @@ def decisions(who: Principal, table: TableScope) -> Decisions:
             if can_act(who, table, a)
         ),
         evaluation=evaluation_access(who, table.unit, table.department),
+        comment=may_note(who, table, Right.COMMENT),
+        resolve=may_note(who, table, Right.RESOLVE),
+        dismiss=may_note(who, table, Right.DISMISS),
+        link=may_note(who, table, Right.LINK),
     )
 
 

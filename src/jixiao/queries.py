@@ -100,6 +100,8 @@ class FindingRow:
     line: int | None
     basis: str | None
     suggestion: str | None
+    place: str = ""  # where, in 一级／二级／三级 words or a field's name (jixiao.formats.places)
+    dismissed: dict[str, Any] | None = None  # the reviewer's dismissal (reason, who, when), if any
 
 
 @dataclass(frozen=True, slots=True)

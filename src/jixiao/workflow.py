@@ -74,6 +74,11 @@ class Action(StrEnum):
     EDIT = "edit"
     CREATE = "create"  # 新建 on the web, blank or copied from another table
     WITHDRAW = "withdraw"  # 撤回: the unit takes back a submission not yet reviewed
+    # notes that move no status (recorded in the 流转记录 with the status the table had)
+    COMMENT = "comment"  # a reviewer's comment on one indicator
+    RESOLVE = "resolve"  # that comment marked resolved
+    DISMISS = "dismiss"  # a finding dismissed by the reviewer, with the reason
+    LINK = "link"  # linked to last year's table of the same project, or unlinked
 
     @property
     def label(self) -> str:
@@ -91,7 +96,14 @@ ACTION_LABELS = {
     Action.EDIT: "保存草稿",
     Action.CREATE: "新建",
     Action.WITHDRAW: "撤回",
+    Action.COMMENT: "指标意见",
+    Action.RESOLVE: "意见已处理",
+    Action.DISMISS: "驳回审核发现",
+    Action.LINK: "关联上年表",
 }
+
+# The notes among the actions: they leave the status as it is.
+NOTES = frozenset({Action.COMMENT, Action.RESOLVE, Action.DISMISS, Action.LINK})
 
 # action → (statuses it starts from, status it leads to)
 TRANSITIONS: dict[Action, tuple[frozenset[Status], Status]] = {

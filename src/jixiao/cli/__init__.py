@@ -20,6 +20,7 @@ from jixiao.cli import (
     review,  # noqa: F401  (review, rules)
     store,  # noqa: F401  (db, import, user, serve, demo)
     stored_evaluation,  # noqa: F401  (evaluation show/monitoring/load/load-monitoring)
+    workflow,  # noqa: F401  (table findings, table submit)
 )
 from jixiao.cli.app import app
 

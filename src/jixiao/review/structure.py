@@ -166,15 +166,15 @@ def category_not_in_framework(table: Table, profile: Profile) -> Iterator[Hit]:
 
 def duplicate_indicators(table: Table, profile: Profile) -> Iterator[Hit]:
     """同一张表中不应有名称相同的两个三级指标。"""
-    first: dict[str, int | None] = {}
+    first: dict[str, str] = {}
     for ind in sorted(table.indicators, key=lambda i: i.source.line or 0):
         key = match_text(ind.name)
         if not key:
             continue
         if key in first:
-            yield Hit(ind.source, f"指标“{ind.name}”与第{first[key]}行重复", ind.name)
-        else:
-            first[key] = ind.source.line
+            yield Hit(ind.source, f"指标“{ind.name}”与{first[key]}下的同名指标重复", ind.name)
+        else:  # named by its categories, which stay true while rows are added above it
+            first[key] = f"{catalog.canonical(ind.level1)}／{catalog.canonical(ind.level2)}"
 
 
 def empty_categories(table: Table, profile: Profile) -> Iterator[Hit]:
@@ -183,10 +183,11 @@ def empty_categories(table: Table, profile: Profile) -> Iterator[Hit]:
     if not items:
         return
     items.sort(key=lambda p: p.source.line or 0)
+    # named by their place in the catalogue (一级／二级), not by line: lines move while a table is edited
     names = "、".join(
-        f"{catalog.canonical(p.level2 or p.level1)}（第{p.source.line}行）"
-        if p.source.line
-        else catalog.canonical(p.level2 or p.level1)
+        f"{catalog.canonical(p.level1)}／{catalog.canonical(p.level2)}"
+        if p.level2
+        else catalog.canonical(p.level1)
         for p in items
     )
     yield Hit(items[0].source, f"{len(items)}个类别没有三级指标：{names}")

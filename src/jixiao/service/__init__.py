@@ -5,7 +5,9 @@ Every method opens its own transaction, asks `jixiao.permissions` who may do wha
 `ServiceError` subclass (`jixiao.service.errors`) with a Chinese message for anything a user can
 cause; the faces turn those into exit codes or HTTP statuses. Nothing here knows about HTTP or the
 terminal. The parts: `tables` (reading), `workflow` (import, edit, actions), `accounts`, `evaluation`
-(with `evaluation_files` and `evaluation_input`), `reading` (read and review a file, no storage).
+(with `evaluation_files` and `evaluation_input`), `reading` (read and review a file, no storage),
+`drafts` (new tables, safeguarded submission), `review_notes` (last year's table, comparisons,
+comments on an indicator, dismissed findings).
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ from jixiao.service.reading import (
     review,
     review_table,
 )
+from jixiao.service.review_notes import Comparison, ReviewNotesService, compare_tables, review_base
 from jixiao.service.tables import EXPORT_LIMITS, TableService, TableView
 from jixiao.service.uploads import read_upload
 from jixiao.store.backup import BackupError, BackupResult
@@ -66,6 +69,7 @@ from jixiao.writers.fonts import MissingFontError
 
 class Service(
     DraftService,
+    ReviewNotesService,
     TableService,
     BulkService,
     AccountService,
@@ -112,6 +116,7 @@ __all__ = [
     "BackupResult",
     "BatchStopped",
     "BatchSummary",
+    "Comparison",
     "Conflict",
     "EvaluationService",
     "EvaluationView",
@@ -132,6 +137,7 @@ __all__ = [
     "backup_database",
     "check_json_depth",
     "check_upload",
+    "compare_tables",
     "database_problem",
     "default_jobs",
     "default_url",
@@ -146,6 +152,7 @@ __all__ = [
     "reset_audit_context",
     "restore_database",
     "review",
+    "review_base",
     "review_table",
     "set_audit_context",
     "verify_audit_archive",

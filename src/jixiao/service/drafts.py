@@ -1,9 +1,9 @@
 """Starting and handing in tables on the web: new drafts (blank or copied for a new year), submitting
 with an explanation of each 错误 finding, 撤回, and what the list says each search result matched.
 
-A copy keeps every value of its source (a table of one's own unit or a published one) and records
-where it came from in its first workflow event ("复制自 …"); the schema has no column for the link
-yet, so "last year's table" is that note, not a key other features can join on. The explanations
+A copy keeps every value of its source (a table of one's own unit or a published one), records where
+it came from in its first workflow event ("复制自 …") and links the new table to its source as last
+year's table of the same project (`jixiao.service.review_notes`). The explanations
 travel with the submission (the comment of its workflow event, one line per finding), so the
 reviewer reads them in the 流转记录 and at the top of the table page.
 """
@@ -17,16 +17,16 @@ from jixiao.model import Table
 from jixiao.permissions import can_act, may_start_table
 from jixiao.queries import FindingRow, TableRow
 from jixiao.service.base import scope_of
-from jixiao.service.errors import Conflict, Forbidden, Invalid
+from jixiao.service.errors import Conflict, Forbidden
+from jixiao.service.findings import open_errors
 from jixiao.service.reading import review
 from jixiao.service.tables import TableService
 from jixiao.service.workflow import WorkflowService
-from jixiao.store import audit, listing, search
+from jixiao.store import audit, listing, review_notes, search
 from jixiao.store import tables as repo
 from jixiao.store.errors import Conflict as StoreConflict
 from jixiao.workflow import Action, Principal, Role, Status
 
-EXPLANATION_HEAD = "提交说明（对审核发现的错误）："
 MAX_NOTES = 3  # indicators named per search result; the table page shows them all
 
 
@@ -67,39 +67,22 @@ class DraftService(TableService, WorkflowService):
                     "请打开那张表修改，或改用其他项目名称或年度"
                 )
             counts = repo.import_tables(conn, [review(table)], Status.DRAFT, who.user_id, note, Action.CREATE)
+            if source_id is not None:
+                review_notes.set_link(conn, counts.table_ids[0], source_id, "copy", who.user_id)
         self._cache.clear()  # the list's filter options and the dashboard count the new table
         return counts.table_ids[0]
 
     # ---- submitting and withdrawing ------------------------------------------------------------
 
     def errors_to_explain(self, who: Principal, table_id: int) -> list[FindingRow]:
-        """The stored 错误 findings of the table, each needing a word from the unit before submitting."""
-        return [f for f in self.table_view(who, table_id).findings if f.severity == "error"]
+        """The stored 错误 findings not dismissed, each needing a word from the unit before submitting."""
+        return open_errors(self.table_view(who, table_id).findings)
 
     def submit_explained(
         self, who: Principal, table_id: int, explanations: Mapping[int, str], comment: str = ""
     ) -> Status:
         """Submit; Invalid naming the findings still unexplained when the table has 错误 findings."""
-        view = self.table_view(who, table_id)
-        if Action.SUBMIT not in view.actions:  # the same refusal as without findings
-            status = Status(view.row.status).label
-            raise Forbidden(f"当前状态（{status}）下，您不能执行“{Action.SUBMIT.label}”")
-        errors = [f for f in view.findings if f.severity == "error"]
-        missing = [f for f in errors if not explanations.get(f.id, "").strip()]
-        if missing:
-            names = "、".join(f"{f.code}（{f.indicator or '表级'}）" for f in missing[:5])
-            raise Invalid(
-                f"这张表有 {len(errors)} 条“错误”级审核发现。请先改正，或逐条写明不改的理由再提交；"
-                f"尚未说明：{names}"
-            )
-        lines = [
-            f"· {f.code} {f.indicator or '表级'}：{f.message} —— 说明：{explanations[f.id].strip()}"
-            for f in errors
-        ]
-        text = "\n".join(
-            part for part in (comment.strip(), EXPLANATION_HEAD if lines else "", *lines) if part
-        )
-        return self.act(who, table_id, Action.SUBMIT, text)
+        return self.act(who, table_id, Action.SUBMIT, comment, explanations)
 
     def may_withdraw(self, who: Principal, row: TableRow) -> bool:
         """The unit's 填报人 (or an administrator) while the table waits for review."""

@@ -18,6 +18,7 @@ from jixiao.permissions import Access, decisions, may_read_audit_log, may_see_qu
 from jixiao.queries import EventRow, FindingRow, TableQuery, TableRow, VersionRow, every_page
 from jixiao.service.base import ServiceBase, scope_of
 from jixiao.service.errors import Forbidden, Invalid, NotFound
+from jixiao.service.findings import placed_findings
 from jixiao.store import audit, listing, stats
 from jixiao.store.document import table_from_dict
 from jixiao.workflow import ANONYMOUS, Action, Principal, Status
@@ -42,6 +43,10 @@ class TableView:
     actions: list[Action]
     can_adjust: bool  # may start a 目标调整 (an approved or published table)
     evaluation: Access  # monitoring and self-evaluation
+    may_comment: bool = False  # comment on one indicator (the department's reviewer, in review)
+    may_dismiss: bool = False  # dismiss a finding with a reason
+    may_link: bool = False  # link to last year's table of the project, or unlink
+    sees_notes: bool = False  # comments and dismissals: the unit, its reviewers, administrators
 
 
 def without_paths(value: Any) -> Any:
@@ -95,17 +100,24 @@ class TableService(ServiceBase):
             if who.anonymous:  # the public sees what happened and when, not who or why
                 versions = [replace(v, created_by=None, reason=None) for v in versions]
                 events = [replace(e, user_id=None, comment=None) for e in events]
+            found = placed_findings(conn, table_id)
+            if not may.resolve:  # a dismissal is a review note: not for visitors and other units
+                found = [replace(f, dismissed=None) for f in found]
             return TableView(
                 row=row,
                 table=table_from_dict(document),
                 document=document,
-                findings=listing.get_findings(conn, table_id),
+                findings=found,
                 versions=versions,
                 events=events,
                 can_edit=may.edit,
                 actions=list(may.actions),
                 can_adjust=may.adjust,
                 evaluation=may.evaluation,
+                may_comment=may.comment,
+                may_dismiss=may.dismiss,
+                may_link=may.link,
+                sees_notes=may.resolve,
             )
 
     def table_item(self, who: Principal, table_id: int) -> dict[str, Any]:

@@ -6,7 +6,7 @@ Each method is one transaction: a rejected file, a refused action or a lost race
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from jixiao.permissions import (
 from jixiao.readers.limits import DEFAULT_LIMITS
 from jixiao.service.base import scope_of
 from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
+from jixiao.service.findings import placed_findings, submission_text
 from jixiao.service.published import PublishedDownloads
 from jixiao.service.reading import FileReport, read_and_review, review
 from jixiao.store import audit, listing, uploads
@@ -216,8 +217,17 @@ class WorkflowService(PublishedDownloads):
             self._cache.clear()
             return lock
 
-    def act(self, who: Principal, table_id: int, action: Action, comment: str = "") -> Status:
-        """Submit, return, approve or publish; returning needs a comment."""
+    def act(
+        self,
+        who: Principal,
+        table_id: int,
+        action: Action,
+        comment: str = "",
+        explanations: Mapping[int, str] | None = None,
+    ) -> Status:
+        """Submit, return, approve or publish; returning needs a comment. Submitting a table with
+        错误 findings not dismissed needs an explanation of each (``explanations``: finding id →
+        text), kept in the submission's comment for the reviewer — on every path, web, API or CLI."""
         with self.engine.begin() as conn:
             row = self._visible_row(conn, who, table_id)
             scope = scope_of(row)
@@ -225,6 +235,8 @@ class WorkflowService(PublishedDownloads):
                 raise Forbidden(f"当前状态（{scope.status.label}）下，您不能执行“{action.label}”")
             if action is Action.RETURN and not comment.strip():
                 raise Invalid("退回时请填写意见，说明需要修改什么")
+            if action is Action.SUBMIT:
+                comment = submission_text(placed_findings(conn, table_id), explanations or {}, comment)
             to_status = TRANSITIONS[action][1]
             try:
                 repo.set_status(

@@ -285,3 +285,53 @@ imported_files = Table(
     Column("imported_by", Integer, ForeignKey("users.id"), nullable=True),
     Column("imported_at", UtcDateTime(), nullable=False),
 )
+
+# 0005: a project across years. A table's link to last year's table of the same project: set by
+# 复制到新年度 (``how`` = "copy") or by hand ("manual"). A row whose ``previous_id`` is NULL ("none")
+# records that the unit unlinked the table, so no automatic match (same unit, same normalised
+# project name, the year before) is offered again. Without a row, the automatic match applies.
+table_links = Table(
+    "table_links",
+    metadata,
+    Column("table_id", Integer, ForeignKey("perf_tables.id", ondelete="CASCADE"), primary_key=True),
+    Column("previous_id", Integer, ForeignKey("perf_tables.id", ondelete="SET NULL"), nullable=True),
+    Column("how", String(10), nullable=False),  # copy | manual | none
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+Index("ix_table_links_previous", table_links.c.previous_id)
+
+# 0005: a reviewer's comment on one indicator, found again by its stable place (一级/二级/三级), shown
+# on that row to the unit until someone marks it resolved.
+indicator_comments = Table(
+    "indicator_comments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("table_id", Integer, ForeignKey("perf_tables.id", ondelete="CASCADE"), nullable=False),
+    Column("level1", String(60), nullable=False),
+    Column("level2", String(60), nullable=False),
+    Column("name", String(300), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("resolved_at", UtcDateTime(), nullable=True),
+    Column("resolved_by", Integer, ForeignKey("users.id"), nullable=True),
+)
+Index("ix_indicator_comments_table", indicator_comments.c.table_id)
+
+# 0005: a finding a reviewer dismissed with a reason. Findings are written anew on every save, so the
+# dismissal names the finding by its rule and its stable place (an indicator's 一级/二级/三级, or a
+# project field), and applies to every later version where the same rule finds the same place.
+finding_dismissals = Table(
+    "finding_dismissals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("table_id", Integer, ForeignKey("perf_tables.id", ondelete="CASCADE"), nullable=False),
+    Column("code", String(20), nullable=False),
+    Column("place", String(400), nullable=False),
+    Column("message", Text, nullable=False),  # what the finding said when it was dismissed
+    Column("reason", Text, nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("table_id", "code", "place", name="uq_finding_dismissals_place"),
+)

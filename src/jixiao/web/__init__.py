@@ -153,6 +153,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         library_pages,
         pages,
         published_pages,
+        review_notes_pages,
         review_pages,
         workflow_pages,
     )
@@ -164,6 +165,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(account_pages.router)
     app.include_router(review_pages.router)
+    app.include_router(review_notes_pages.router)
     app.include_router(workflow_pages.router)
     app.include_router(api.router)
     app.include_router(evaluation_pages.router)

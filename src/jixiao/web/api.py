@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, Field
 
 from jixiao.queries import FindingRow, TableQuery, as_dict
 from jixiao.web.pages import table_query
-from jixiao.web.security import current_principal, require_admin, require_login, service_of
-from jixiao.workflow import Principal
+from jixiao.web.security import check_csrf, current_principal, require_admin, require_login, service_of
+from jixiao.workflow import Action, Principal
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -58,19 +59,50 @@ def table(request: Request, table_id: int, who: Principal = Depends(current_prin
         "events": _jsonable([as_dict(e) for e in view.events]),
         "can_edit": view.can_edit,
         "actions": [a.value for a in view.actions],
+        "comments": _jsonable(service_of(request).indicator_comments(who, table_id)),
+        "previous": _previous(
+            service_of(request).previous_table(who, table_id) if not who.anonymous else None
+        ),
     }
 
 
-@router.get("/tables/{table_id}/compare", summary="两个版本的差异")
+@router.get("/tables/{table_id}/compare", summary="与上一版对比（或两个指定版本的差异）")
 def compare(
-    request: Request, table_id: int, old: int, new: int, who: Principal = Depends(require_login)
+    request: Request, table_id: int, old: int = 0, new: int = 0, who: Principal = Depends(require_login)
 ) -> dict[str, Any]:
-    """The changes between two versions of a table."""
-    changes = service_of(request).diff(who, table_id, old, new)
+    """The changes between two versions of a table; without ``old`` and ``new``, between the last
+    approved version (or, never approved, the one handed in before) and the current one."""
+    service = service_of(request)
+    if old or new:
+        new = new or int(service.table_view(who, table_id).row.current_version)
+        changes = service.diff(who, table_id, old or max(new - 1, 1), new)
+        return {"old": old or max(new - 1, 1), "new": new, "changes": [_change(c) for c in changes]}
+    return _comparison(service.compare_for_review(who, table_id))
+
+
+@router.get("/tables/{table_id}/compare-year", summary="与上年对比")
+def compare_year(request: Request, table_id: int, who: Principal = Depends(require_login)) -> dict[str, Any]:
+    """This table against last year's table of the same project (null parts when there is none)."""
+    return _comparison(service_of(request).compare_with_last_year(who, table_id))
+
+
+def _previous(row: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Last year's table of the project: id, name, year and how it was linked (copy, manual, auto)."""
+    return None if row is None else {key: row[key] for key in ("id", "name", "year", "how")}
+
+
+def _change(c: Any) -> dict[str, str]:
+    return {"kind": c.kind, "place": c.place, "old": c.old, "new": c.new}
+
+
+def _comparison(comparison: Any) -> dict[str, Any]:
+    if comparison is None:
+        return {"old": None, "new": None, "changes": []}
     return {
-        "old": old,
-        "new": new,
-        "changes": [{"kind": c.kind, "place": c.place, "old": c.old, "new": c.new} for c in changes],
+        "old": comparison.old_label,
+        "new": comparison.new_label,
+        "changes": [_change(c) for c in comparison.changes],
+        "goals": {label: [[s.kind, s.text] for s in segments] for label, segments in comparison.goals},
     }
 
 
@@ -88,10 +120,34 @@ def audit(request: Request, who: Principal = Depends(require_admin)) -> dict[str
 
 
 def _finding(row: FindingRow) -> dict[str, Any]:
-    return {
-        key: getattr(row, key)
-        for key in ("code", "severity", "message", "indicator", "line", "basis", "suggestion")
-    }
+    keys = ("id", "code", "severity", "message", "indicator", "place", "line", "basis", "suggestion")
+    found = {key: getattr(row, key) for key in keys}
+    dismissed = row.dismissed
+    found["dismissed"] = (
+        None if not dismissed else _jsonable({k: dismissed[k] for k in ("reason", "created_at")})
+    )
+    return found
+
+
+class Submission(BaseModel):
+    """A submission: a comment, and an explanation of each 错误 finding (finding id → text)."""
+
+    comment: str = ""
+    explanations: dict[int, str] = Field(default_factory=dict)
+
+
+@router.post(
+    "/tables/{table_id}/submit",
+    dependencies=[Depends(check_csrf)],
+    summary="提交审核（有“错误”级发现时须逐条说明，或由审核人驳回）",
+)
+def submit(
+    request: Request, table_id: int, body: Submission, who: Principal = Depends(require_login)
+) -> dict[str, Any]:
+    """Submit a table for review, as the web form does: refused (400) while a 错误 finding is neither
+    fixed, dismissed by the reviewer, nor explained. Send the CSRF token in ``X-CSRF-Token``."""
+    status = service_of(request).act(who, table_id, Action.SUBMIT, body.comment, body.explanations)
+    return {"id": table_id, "status": status.value}
 
 
 def _jsonable(value: Any) -> Any:

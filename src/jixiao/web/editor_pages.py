@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from jixiao.catalog import CENTRAL_2021
+from jixiao.formats.places import finding_place
 from jixiao.model import Diagnostic, Goals, Project, Table
 from jixiao.queries import TableRow
 from jixiao.service import Conflict, Forbidden, Invalid, review
@@ -28,9 +29,12 @@ LEVEL1_CHOICES = ("成本指标", "产出指标", "效益指标", "满意度指�
 LEVEL2_CHOICES = tuple(level2 for _, children in CENTRAL_2021.tree for level2 in children)
 
 
-def finding_dict(d: Diagnostic) -> dict[str, object]:
-    """A finding as a dict for the editor's live check."""
+def finding_dict(d: Diagnostic, table: Table | None = None) -> dict[str, object]:
+    """A finding as a dict for the editor's live check, placed by indicator or field, not by line
+    (lines move while rows are added above)."""
+    place = finding_place(table, d.source.line, d.indicator) if table is not None else ""
     return {
+        "place": place,
         "code": d.code,
         "severity": d.severity.value,
         "message": d.message,
@@ -46,7 +50,7 @@ def _findings(table: Table | None) -> dict[str, Any]:
         return {"findings": [], "outcome": "", "reason": ""}
     reviewed = review(table)
     return {
-        "findings": [finding_dict(d) for d in reviewed.findings],
+        "findings": [finding_dict(d, table) for d in reviewed.findings],
         "outcome": reviewed.outcome,
         "reason": reviewed.reason,
     }
@@ -79,9 +83,13 @@ def _render(
 # ---- editing a stored table ----------------------------------------------------------------------
 
 
-def _edit_page(view: Any, lock_version: int) -> dict[str, Any]:
+def _edit_page(view: Any, lock_version: int, comments: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     table_id = view.row.id
+    by_place: dict[str, list[dict[str, Any]]] = {}
+    for item in comments or []:  # the reviewer's open comments, shown beside their rows
+        by_place.setdefault(item["place"], []).append(item)
     return {
+        "row_comments": by_place,
         "heading": view.table.project.name,
         "action_url": f"/tables/{table_id}/edit",
         "check_url": f"/tables/{table_id}/check",
@@ -105,7 +113,8 @@ def edit_page(request: Request, table_id: int, who: Principal = Depends(require_
     view = service_of(request).table_view(who, table_id)
     if not (view.can_edit or view.can_adjust):
         raise Forbidden("您无权修改这张表（只能修改本单位的草稿或退回的表）")
-    page = _edit_page(view, view.row.lock_version)
+    comments = service_of(request).indicator_comments(who, table_id)
+    page = _edit_page(view, view.row.lock_version, comments)
     return _render(request, values_of_table(view.table), view.table, page)
 
 
@@ -120,7 +129,7 @@ async def save_edit(request: Request, table_id: int, who: Principal = Depends(re
     expected = int(lock) if isinstance(lock, str) and lock.isdigit() else -1
     typed = _with_unit(form_values(form), view.table.project.unit)
     typed.fields["reason"] = reason if isinstance(reason, str) else ""
-    page = _edit_page(view, expected)
+    page = _edit_page(view, expected, service.indicator_comments(who, table_id))
     try:
         table = table_from_form(form, view.table)
     except FormErrors as why:

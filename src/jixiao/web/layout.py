@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from jixiao.formats.layout import tree_rows
+from jixiao.formats.places import place_of_indicator
 from jixiao.model import Indicator, Table
 from jixiao.queries import FindingRow
 
@@ -29,12 +30,17 @@ def official_rows(table: Table, findings: Sequence[FindingRow]) -> tuple[list[La
         LayoutRow(row.level1, row.level2, row.indicator, row.level1_span, row.level2_span)
         for row in tree_rows(table)
     ]
+    by_place = {place_of_indicator(row.indicator): row for row in rows if row.indicator}
     by_line = {row.indicator.source.line: row for row in rows if row.indicator and row.indicator.source.line}
     by_name = {row.indicator.name: row for row in rows if row.indicator}
     unplaced: list[FindingRow] = []
     for finding in findings:
         line = finding.line
-        home = (by_line.get(line) if line is not None else None) or by_name.get(finding.indicator or "")
+        home = (
+            by_place.get(finding.place)  # the stable place, when the service gave one
+            or (by_line.get(line) if line is not None else None)
+            or by_name.get(finding.indicator or "")
+        )
         if home is None:
             unplaced.append(finding)
         else:

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
 from jixiao.permissions import general
 from jixiao.queries import MAX_PER_PAGE, OUTCOMES, SEVERITIES, SORT_KEYS, TableQuery
-from jixiao.service import documents_to_csv
+from jixiao.service import documents_to_csv, review_base
 from jixiao.web.layout import official_rows
 from jixiao.web.security import current_principal, require_admin, service_of
 from jixiao.workflow import Action, Principal, Status
@@ -126,13 +126,40 @@ def table_page_context(request: Request, who: Principal, table_id: int) -> dict[
         "t": view.table,
         "actors": actors,
         "can_withdraw": service.may_withdraw(who, view.row),
-        "to_explain": [f for f in view.findings if f.severity == "error"]
+        "to_explain": [f for f in view.findings if f.severity == "error" and not f.dismissed]
         if Action.SUBMIT in view.actions
         else [],
         "explanations": {},
         "submit_error": None,
         "selfevaluations": service.published_for_table(who, table_id),
+        **review_notes_context(service, who, view),
     }
+
+
+def review_notes_context(service: Any, who: Principal, view: Any) -> dict[str, Any]:
+    """The table page's review notes: open comments by indicator place, last year's table and, for
+    the unit, the tables it may be linked to; the problems of a refused note come later, if any."""
+    table_id = view.row.id
+    comments = service.indicator_comments(who, table_id) if view.sees_notes else []
+    by_place: dict[str, list[dict[str, Any]]] = {}
+    for item in comments:
+        by_place.setdefault(item["place"], []).append(item)
+    return {
+        "comments": comments,
+        "comments_by_place": by_place,
+        "previous": None if who.anonymous else service.previous_table(who, table_id),
+        "link_choices": service.link_choices(who, table_id) if view.may_link else [],
+        "review_base": None if who.anonymous else _review_base(view),
+        "comment_problem": None,
+        "dismiss_problem": None,
+        "link_problem": None,
+    }
+
+
+def _review_base(view: Any) -> str | None:
+    """What 与上一版对比 compares the current version with, in words; None: nothing to compare."""
+    base = review_base(view.versions, view.events, int(view.row.current_version))
+    return None if base is None else f"{base[1]}（第 {base[0]} 版）"
 
 
 def _disposition(item: dict[str, Any], extension: str, table_id: int) -> str:

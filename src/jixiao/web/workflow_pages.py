@@ -1,4 +1,5 @@
-"""Pages for logged-in work: workflow actions, the queue, diff, import (the editor: editor_pages)."""
+"""Pages for logged-in work: workflow actions, the queue, import (the editor: editor_pages; comparisons
+and review notes: review_notes_pages)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from jixiao.service import Invalid, check_upload, read_upload
-from jixiao.web.layout import official_rows
 from jixiao.web.pages import render
 from jixiao.web.security import check_csrf, require_login, service_of
 from jixiao.workflow import Action, Principal
@@ -46,25 +46,6 @@ def queue_page(request: Request, page: int = 1, who: Principal = Depends(require
     """The caller's review queue page."""
     rows, total = service_of(request).queue(who, page=page)
     return render(request, "queue.html", {"rows": rows, "total": total})
-
-
-@router.get("/tables/{table_id}/compare", response_class=HTMLResponse)
-def compare_page(
-    request: Request, table_id: int, old: int = 0, new: int = 0, who: Principal = Depends(require_login)
-) -> HTMLResponse:
-    """Side by side: a version against the one before it (the current one by default)."""
-    service = service_of(request)
-    view = service.table_view(who, table_id)
-    new = new or view.row.current_version
-    old = old or max(new - 1, 1)
-    changes = service.diff(who, table_id, old, new)
-    old_table, new_table = service.version(who, table_id, old), service.version(who, table_id, new)
-    old_rows, _ = official_rows(old_table, [])
-    new_rows, _ = official_rows(new_table, [])
-    changed_names = {change.place.split("／")[-1] for change in changes}
-    context = {"view": view, "old": old, "new": new, "changes": changes, "changed_names": changed_names}
-    context |= {"old_table": old_table, "new_table": new_table, "old_rows": old_rows, "new_rows": new_rows}
-    return render(request, "compare.html", context)
 
 
 # ---- import ------------------------------------------------------------------------------------
