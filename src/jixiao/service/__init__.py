@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from jixiao.evaluation.profiles import PROFILES
 from jixiao.readers.limits import DEFAULT_LIMITS, LimitExceeded, UploadLimits, check_json_depth
-from jixiao.scoring.profiles import PROFILES
 from jixiao.service.accounts import (
     AccountPolicy,
     AccountService,
