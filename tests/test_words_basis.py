@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from jixiao.evaluation import profiles as scoring_profiles
 from jixiao.review import profiles as review_profiles
 from jixiao.review.registry import RULES
 from jixiao.review.runner import review_batch
 from jixiao.scoring import evaluate
-from jixiao.evaluation import profiles as scoring_profiles
 from jixiao.scoring.audit_checks import REGISTRY as AUDIT_REGISTRY
 from jixiao.scoring.checks import REGISTRY as CHECK_REGISTRY
 from jixiao.scoring.selfeval import evaluation_from_table
