@@ -16,11 +16,11 @@ from jixiao.evaluation.profiles import PROFILES
 from jixiao.readers.limits import DEFAULT_LIMITS, LimitExceeded, UploadLimits, check_json_depth
 from jixiao.service.accounts import (
     AccountPolicy,
-    AccountService,
     reset_audit_context,
     set_audit_context,
     verify_audit_archive,
 )
+from jixiao.service.admin import AdminService, AuditPage, audit_filter
 from jixiao.service.drafts import DraftService
 from jixiao.service.errors import (
     Conflict,
@@ -43,6 +43,7 @@ from jixiao.service.reading import (
     review_table,
 )
 from jixiao.service.tables import EXPORT_LIMITS, TableService, TableView
+from jixiao.service.todo import Todo, TodoService
 from jixiao.service.uploads import read_upload
 from jixiao.service.workflow import WorkflowService
 from jixiao.store.backup import BackupError, BackupResult
@@ -54,7 +55,7 @@ from jixiao.writers.csv import documents_to_csv, documents_to_csv_chunks
 from jixiao.writers.fonts import MissingFontError
 
 
-class Service(DraftService, TableService, WorkflowService, AccountService):
+class Service(DraftService, TableService, WorkflowService, AdminService, TodoService):
     """The facade over one database."""
 
     @property
@@ -85,6 +86,7 @@ __all__ = [
     "MAX_UPLOAD_BYTES",
     "PROFILES",
     "AccountPolicy",
+    "AuditPage",
     "BackupError",
     "BackupResult",
     "Conflict",
@@ -102,7 +104,9 @@ __all__ = [
     "Service",
     "ServiceError",
     "TableView",
+    "Todo",
     "UploadLimits",
+    "audit_filter",
     "backup_database",
     "check_json_depth",
     "check_upload",

@@ -68,7 +68,7 @@ class WorkflowService(ServiceBase):
         status = Status.PUBLISHED if published else Status.DRAFT
         with self.engine.begin() as conn:
             self._check_import(conn, who, report.tables)
-            counts = repo.import_tables(conn, report.reviews, status, who.user_id, file)
+            counts = repo.import_tables(conn, self.by_year_profile(report.reviews), status, who.user_id, file)
         self._cache.clear()
         self.refresh_statistics(counts.created + counts.updated)
         report.created, report.updated, report.unchanged = counts.created, counts.updated, counts.unchanged
@@ -165,7 +165,7 @@ class WorkflowService(ServiceBase):
         reason: str | None = None,
     ) -> int:
         """Save an edit as a new version; an approved/published table needs a reason (目标调整)."""
-        reviewed = review(table)
+        reviewed = self.by_year_profile([review(table)])[0]
         with self.engine.begin() as conn:
             row = self._visible_row(conn, who, table_id)
             scope = scope_of(row)

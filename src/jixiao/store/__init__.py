@@ -2,4 +2,5 @@
 
 # Registers the monitoring/self-evaluation tables on the shared MetaData wherever the store is used
 # (migrations' env, the schema comparison test), not only where jixiao.store.evaluation is imported.
+from jixiao.store import admin as _admin  # noqa: F401  (the rule_profiles table)
 from jixiao.store import evaluation as _evaluation  # noqa: F401

@@ -148,6 +148,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     from jixiao.web import (
         account_pages,
+        admin_pages,
         api,
         downloads,
         editor_pages,
@@ -163,6 +164,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(downloads.api_router)
     app.include_router(pages.router)
     app.include_router(account_pages.router)
+    app.include_router(admin_pages.router)
     app.include_router(review_pages.router)
     app.include_router(workflow_pages.router)
     app.include_router(api.router)
