@@ -180,3 +180,20 @@ def test_filler_and_reviewer_see_their_todo_in_the_header(app_factory: Any) -> N
     assert re.search(r'data-testid="todo-count-review">1<', review)
     assert re.search(r'data-testid="todo-badge"[^>]*>1<', reviewer.get("/").text)
     assert 'data-testid="nav-todo"' not in app_factory().get("/").text  # visitors have none
+
+
+def test_profile_weights_and_grade_lines_score_that_year(app_factory: Any, seeded_url: str) -> None:
+    from decimal import Decimal
+
+    from jixiao.permissions import OPERATOR
+    from jixiao.service import Service
+
+    admin = app_factory("guanli")
+    table_id = admin.get("/api/tables").json()["items"][0]["id"]
+    service = Service(seeded_url)
+    assert service.evaluation.evaluation(OPERATOR, table_id).profile.budget_weight == Decimal(10)
+    form = _profile_form(budget_weight="20", weight_output="40", grade_excellent="95")
+    assert admin.post("/admin/profiles/2025", form).status_code == 303
+    view = service.evaluation.evaluation(OPERATOR, table_id)
+    assert view.profile.budget_weight == Decimal(20) and view.profile.grades.excellent == Decimal(95)
+    assert view.profile.weight_groups[0].weight == Decimal(40)
