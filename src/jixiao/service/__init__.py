@@ -21,6 +21,7 @@ from jixiao.service.accounts import (
     verify_audit_archive,
 )
 from jixiao.service.admin import AdminService, AuditPage, audit_filter
+from jixiao.service.blank import TEMPLATE_NAME, BlankTemplateService
 from jixiao.service.drafts import DraftService
 from jixiao.service.errors import (
     Conflict,
@@ -55,7 +56,7 @@ from jixiao.writers.csv import documents_to_csv, documents_to_csv_chunks
 from jixiao.writers.fonts import MissingFontError
 
 
-class Service(DraftService, TableService, WorkflowService, AdminService, TodoService):
+class Service(DraftService, TableService, WorkflowService, AdminService, TodoService, BlankTemplateService):
     """The facade over one database."""
 
     @property
@@ -85,6 +86,7 @@ __all__ = [
     "LIKELIHOODS",
     "MAX_UPLOAD_BYTES",
     "PROFILES",
+    "TEMPLATE_NAME",
     "AccountPolicy",
     "AuditPage",
     "BackupError",

@@ -161,10 +161,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # before the pages and the API: /tables/download.xlsx would otherwise match /tables/{table_id}
     app.include_router(downloads.router)
     app.include_router(editor_pages.router)  # /tables/new before /tables/{table_id}
+    app.include_router(admin_pages.router)  # /tables/new/template.xlsx too
     app.include_router(downloads.api_router)
     app.include_router(pages.router)
     app.include_router(account_pages.router)
-    app.include_router(admin_pages.router)
     app.include_router(review_pages.router)
     app.include_router(workflow_pages.router)
     app.include_router(api.router)

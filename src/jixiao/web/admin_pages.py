@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from jixiao.service import Conflict, Invalid, InvalidInput, NotFound, audit_filter
+from jixiao.service import TEMPLATE_NAME, Conflict, Invalid, InvalidInput, NotFound, audit_filter
 from jixiao.service.admin import OUTCOME_LABELS, ROLE_LABELS
 from jixiao.service.rule_profiles import (
     FLOOR_FIELD,
@@ -26,6 +26,7 @@ from jixiao.service.rule_profiles import (
     WEIGHT_FIELDS,
     form_values,
 )
+from jixiao.web.filenames import content_disposition
 from jixiao.web.pages import render
 from jixiao.web.security import check_csrf, require_admin, require_login, service_of
 from jixiao.workflow import Principal
@@ -44,6 +45,20 @@ def _back(path: str, flash: str) -> Response:
 def todo_page(request: Request, who: Principal = Depends(require_login)) -> HTMLResponse:
     """What waits for the caller: tables to fill or fix, to review, monitoring and 自评 due."""
     return render(request, "todo.html", {"todo": service_of(request).todo(who)})
+
+
+# ---- the blank template ----------------------------------------------------------------------------
+
+
+@router.get("/tables/new/template.xlsx")
+def blank_template(request: Request, who: Principal = Depends(require_login)) -> Response:
+    """The blank official 项目绩效目标表 (xlsx) to fill in Excel and import back."""
+    data = service_of(request).blank_template(who)
+    return Response(
+        data,
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": content_disposition(TEMPLATE_NAME, "template.xlsx")},
+    )
 
 
 # ---- users ---------------------------------------------------------------------------------------
