@@ -197,3 +197,11 @@ def test_profile_weights_and_grade_lines_score_that_year(app_factory: Any, seede
     view = service.evaluation.evaluation(OPERATOR, table_id)
     assert view.profile.budget_weight == Decimal(20) and view.profile.grades.excellent == Decimal(95)
     assert view.profile.weight_groups[0].weight == Decimal(40)
+
+
+def test_dashboard_charts_have_a_text_table_naming_the_rules(app_factory: Any) -> None:
+    page = app_factory("guanli").get("/").text
+    for chart in ("status", "outcome", "severity", "type", "unit", "rule"):
+        assert f'data-testid="table-{chart}"' in page, chart
+    rules = page.split('data-testid="table-rule"')[1].split("</table>")[0]
+    assert re.search(r"<code>JX-[A-Z]\d\d</code> [^<]+</td><td>(错误|警告|提示)</td>", rules)
