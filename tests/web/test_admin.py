@@ -109,7 +109,7 @@ def test_audit_log_reads_in_chinese_filters_pages_and_exports(app_factory: Any) 
     dated = admin.get("/audit?since=2000-01-01&until=2000-01-02").text
     assert "没有符合条件的记录" in dated
     exported = admin.get("/audit.csv?action=login")
-    assert exported.status_code == 200 and exported.text.startswith("\ufeff序号,时间（UTC）,用户")
+    assert exported.status_code == 200 and exported.text.startswith("\ufeff序号,时间（北京时间）,用户")
     assert "%E5%AE%A1%E8%AE%A1%E6%97%A5%E5%BF%97.csv" in exported.headers["content-disposition"]
     assert "导出审计日志" in admin.get("/audit?action=audit_export").text  # the export was audited
 

@@ -10,7 +10,7 @@ import io
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from jixiao.model import Diagnostic, Severity
@@ -63,6 +63,15 @@ ACTION_LABELS = {
     "publish": "公开",
 }
 OUTCOME_LABELS = {"success": "成功", "failure": "失败", "denied": "拒绝"}
+REASON_LABELS = {
+    "unknown_user": "用户名不存在",
+    "wrong_password": "密码错误",
+    "throttled": "尝试过于频繁，已暂停",
+    "disabled": "用户已停用",
+    "demo_user": "演示用户不能登录正式服务",
+    "wrong_current_password": "当前密码不正确",
+}
+CHINA = timezone(timedelta(hours=8))  # dates typed and times shown are Beijing time
 ROLE_LABELS = {Role.FILLER.value: "填报人", Role.REVIEWER.value: "审核人", Role.ADMIN.value: "管理员"}
 AUDIT_PAGE = 50
 AUDIT_EXPORT_LIMIT = 100_000
@@ -85,7 +94,7 @@ def _day(text: str, field: str) -> date | None:
 
 def audit_filter(username: str = "", action: str = "", outcome: str = "", since: str = "",
                  until: str = "") -> AuditFilter:  # fmt: skip
-    """The filter of the audit page's fields (dates inclusive, UTC); `Invalid` for a bad date."""
+    """The filter of the audit page's fields (dates inclusive, Beijing time); `Invalid` for a bad date."""
     start, end = _day(since, "起始日期"), _day(until, "截止日期")
     if start and end and end < start:
         raise Invalid("截止日期早于起始日期")
@@ -93,8 +102,8 @@ def audit_filter(username: str = "", action: str = "", outcome: str = "", since:
         username=username.strip(),
         action=action.strip(),
         outcome=outcome.strip(),
-        since=datetime(start.year, start.month, start.day, tzinfo=UTC) if start else None,
-        until=datetime(end.year, end.month, end.day, tzinfo=UTC) + timedelta(days=1) if end else None,
+        since=datetime(start.year, start.month, start.day, tzinfo=CHINA) if start else None,
+        until=datetime(end.year, end.month, end.day, tzinfo=CHINA) + timedelta(days=1) if end else None,
     )
 
 
@@ -117,6 +126,8 @@ def describe(entry: Mapping[str, Any]) -> str:
                        ("target", "请求"), ("message", "原因"), ("reason", "原因"), ("comment", "意见"),
                        ("rows", "条数")):  # fmt: skip
         value = detail.get(key)
+        if key == "reason" and isinstance(value, str):
+            value = REASON_LABELS.get(value, value)
         if value not in (None, "", [], {}):
             shown = value if isinstance(value, (str, int)) else json.dumps(value, ensure_ascii=False)
             parts.append(f"{label}：{shown}")
@@ -227,11 +238,12 @@ class AdminService(AccountService):
             audit.record(conn, who.user_id, "audit_export", "audit", None, detail)
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(["序号", "时间（UTC）", "用户", "来源", "操作", "结果", "对象", "说明", "内容"])
+        writer.writerow(["序号", "时间（北京时间）", "用户", "来源", "操作", "结果", "对象", "说明", "内容"])
         for row in rows:
             user = row["username"] or (f"命令行 {row['actor']}" if row["actor"] else "系统")
+            moment = row["created_at"].astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")
             writer.writerow([
-                row["seq"], row["created_at"].strftime("%Y-%m-%d %H:%M:%S"), user, row["address"] or "",
+                row["seq"], moment, user, row["address"] or "",
                 action_label(row["action"]), OUTCOME_LABELS.get(row["outcome"], row["outcome"]),
                 f"{row['entity']} {row['entity_id'] or ''}".strip(), describe(row),
                 json.dumps(row["detail"], ensure_ascii=False),

@@ -196,7 +196,7 @@ def rename_organisation(conn: Connection, org_id: int, name: str) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class AuditFilter:
-    """Which audit rows to show: by user name, action, outcome and a date range (UTC, ``until``
+    """Which audit rows to show: by user name, action, outcome and a time range (``until``
     exclusive)."""
 
     username: str = ""
