@@ -205,3 +205,17 @@ def test_dashboard_charts_have_a_text_table_naming_the_rules(app_factory: Any) -
         assert f'data-testid="table-{chart}"' in page, chart
     rules = page.split('data-testid="table-rule"')[1].split("</table>")[0]
     assert re.search(r"<code>JX-[A-Z]\d\d</code> [^<]+</td><td>(错误|警告|提示)</td>", rules)
+
+
+def test_json_twins(app_factory: Any) -> None:
+    admin, filler = app_factory("guanli"), app_factory("tianbao")
+    todo = filler.get("/api/todo").json()
+    assert todo["count"] == sum(g["count"] for g in todo["groups"]) and todo["count"] > 0
+    assert {u["username"] for u in admin.get("/api/admin/users").json()["items"]} >= {"tianbao", "guanli"}
+    assert any(o["name"] == FULIAN for o in admin.get("/api/admin/orgs").json()["items"])
+    assert admin.get("/api/admin/profiles/2025").json()["own"] is False
+    logins = admin.get("/api/admin/audit?action=login").json()
+    assert logins["total"] >= 2 and all(e["action_label"] == "登录" for e in logins["items"])
+    for path in ("/api/admin/users", "/api/admin/orgs", "/api/admin/profiles/2025", "/api/admin/audit"):
+        assert filler.get(path).status_code == 403
+    assert app_factory().get("/api/todo").status_code == 401

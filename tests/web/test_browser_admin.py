@@ -97,6 +97,16 @@ def test_administrator_adds_a_user_and_disables_one(live_server: str, browser: A
     assert "已停用用户 tianbao" in admin.inner_text("[data-testid=done]")
     assert admin.inner_text("tr[data-user=tianbao] [data-testid=state]") == "已停用"
     _shot(admin, "admin-users")
+    admin.goto("/admin/orgs")
+    admin.fill("[data-testid=add-org] input[name=name]", FULIAN)  # taken: refused beside the field
+    admin.press("[data-testid=add-org] input[name=name]", "Enter")
+    admin.wait_for_selector("[data-testid=error-name]")
+    assert "已有名为" in admin.inner_text("[data-testid=error-name]")
+    _shot(admin, "admin-orgs")
+    admin.goto("/")
+    admin.wait_for_selector("#chart-rule svg")
+    assert "JX-" in admin.inner_text("[data-testid=table-rule]")
+    _shot(admin, "dashboard-chart-tables")
 
     refused = _page(browser, live_server)
     refused.goto("/login")

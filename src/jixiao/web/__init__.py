@@ -148,6 +148,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     from jixiao.web import (
         account_pages,
+        admin_api,
         admin_pages,
         api,
         downloads,
@@ -168,6 +169,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(review_pages.router)
     app.include_router(workflow_pages.router)
     app.include_router(api.router)
+    app.include_router(admin_api.router)
     app.include_router(evaluation_pages.router)
     return app
 
