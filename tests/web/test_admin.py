@@ -219,3 +219,20 @@ def test_json_twins(app_factory: Any) -> None:
     for path in ("/api/admin/users", "/api/admin/orgs", "/api/admin/profiles/2025", "/api/admin/audit"):
         assert filler.get(path).status_code == 403
     assert app_factory().get("/api/todo").status_code == 401
+
+
+def test_import_preview_and_import_follow_the_year_profile(app_factory: Any, seed_path: Any) -> None:
+    admin = app_factory("guanli")
+    text = seed_path.read_text().replace("1200个\t1200个", "1250个\t1250个", 1)
+    default = admin.post("/import", files={"file": ("fulian.txt", text.encode(), "text/plain")})
+    assert 'data-code="JX-M02"' in default.text
+    form = _profile_form()
+    form.pop("rule-JX-M02")  # off for 2025
+    assert admin.post("/admin/profiles/2025", form).status_code == 303
+    preview = admin.post("/import", files={"file": ("fulian.txt", text.encode(), "text/plain")})
+    assert 'data-code="JX-M02"' not in preview.text and 'data-code="JX-M01"' in preview.text
+    token = preview.text.split("/import/")[1].split("/confirm")[0]
+    assert admin.post(f"/import/{token}/confirm").status_code == 303
+    for item in admin.get("/api/tables?per_page=100").json()["items"]:  # the stored reviews too
+        codes = {f["code"] for f in admin.get(f"/api/tables/{item['id']}").json()["findings"]}
+        assert "JX-M02" not in codes

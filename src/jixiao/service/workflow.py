@@ -115,6 +115,12 @@ class WorkflowService(ServiceBase):
         with self.engine.begin() as conn:
             analyze(conn, changed, ANALYZE_AFTER)
 
+    def preview_by_year_profile(self, report: FileReport) -> FileReport:
+        """A preview's reviews as the import will store them: by the rule profile of each year."""
+        report.reviews = self.by_year_profile(report.reviews)
+        report.findings = [list(r.findings) for r in report.reviews]
+        return report
+
     def import_effects(self, report: FileReport) -> list[str]:
         """For a preview: whether each table would be new, a new version, or left unchanged."""
         with self.engine.connect() as conn:
