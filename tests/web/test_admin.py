@@ -89,7 +89,7 @@ def test_units_and_departments_listed_added_renamed(app_factory: Any) -> None:
     empty = admin.post("/admin/orgs", {"name": "  "})
     assert empty.status_code == 400 and "请填写单位或部门的名称" in empty.text
     ids = re.findall(r'action="/admin/orgs/(\d+)/rename"', admin.get("/admin/orgs").text)
-    names = re.findall(r'name="name" value="([^"]+)" required>', admin.get("/admin/orgs").text)
+    names = re.findall(r'name="name" value="([^"]+)" aria-label', admin.get("/admin/orgs").text)
     target = dict(zip(names, ids, strict=False))["东莞市新设局"]
     assert admin.post(f"/admin/orgs/{target}/rename", {"name": "东莞市更名局"}).status_code == 303
     assert "东莞市更名局" in admin.get("/admin/orgs").text

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from jixiao.service import Service
@@ -32,6 +33,9 @@ def live_server(sqlite_url: str, seed_path: Path) -> Iterator[str]:
     service.add_user("shenhe", PASSWORD, Role.REVIEWER, None, (FULIAN,))
     service.add_user("guanli", PASSWORD, Role.ADMIN)
     with serve(create_app(Settings(database_url=sqlite_url))) as base:
+        httpx.get(
+            f"{base}/login", timeout=120
+        )  # warm up (templates, lazy imports) before Chromium's clock runs
         yield base
 
 
@@ -142,6 +146,17 @@ def test_administrator_edits_the_profile_of_a_year(live_server: str, browser: An
     assert all(t["outcome"] == "优" for t in after)
     admin.goto("/admin/profiles/2025")
     _shot(admin, "admin-profile")
+    phone = _login(browser, live_server, "guanli", viewport=PHONE)
+    pages = (
+        ("/admin/profiles/2025", "phone-admin-profile"),
+        ("/admin/orgs", "phone-admin-orgs"),
+        ("/", None),
+    )
+    for path, name in pages:
+        phone.goto(path)
+        _no_sideways_scroll(phone)
+        if name:
+            _shot(phone, name, full_page=False)
 
 
 def test_administrator_reads_the_audit_log_filtered(live_server: str, browser: Any) -> None:
