@@ -4,7 +4,8 @@ A module `benchmarks/bench_<area>.py` defines `run(report: Report) -> None`; it 
 baseline in the same process and reports ratios against it, so numbers stay comparable from one
 machine to another. `python -m benchmarks reading review` runs only the named areas.
 `python -m benchmarks fidelity [--json] [--quiet] [FOLDER]` scores reading against the corpus of real
-layouts, document by document (`benchmarks/fidelity.py`).
+layouts, document by document (`benchmarks/fidelity.py`); `python -m benchmarks selfeval_fidelity
+--corpus FOLDER [--json]` scores published self-evaluations against one corpus's goldens.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ def main(argv: list[str]) -> int:
         from benchmarks import fidelity
 
         return fidelity.main(argv[1:])
+    if argv[:1] == ["selfeval_fidelity"] and "--corpus" in argv:  # one corpus, e.g. the held-out set
+        from benchmarks import selfeval_fidelity
+
+        return selfeval_fidelity.main(argv[1:])
     wanted = set(argv)
     names = sorted(m.name for m in pkgutil.iter_modules(benchmarks.__path__) if m.name.startswith("bench_"))
     report = Report()

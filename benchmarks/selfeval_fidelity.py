@@ -43,13 +43,15 @@ class Tally:
     false_arithmetic_on_clean: int = 0
     tables: int = 0
     tables_read: int = 0
+    contradicting: int = 0  # tables whose golden has an arithmetic finding (they contradict themselves)
+    contradicting_flagged: int = 0  # … of which jixiao raised at least one arithmetic finding
     documents: int = 0
     publishers: set[str] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
 
 
-def documents() -> list[Path]:
-    return sorted(p for p in CORPUS.iterdir() if (p / "expected.json").exists())
+def documents(corpus: Path = CORPUS) -> list[Path]:
+    return sorted(p for p in corpus.iterdir() if (p / "expected.json").exists())
 
 
 def document_of(folder: Path) -> Path:
@@ -149,6 +151,9 @@ def score_document(folder: Path, tally: Tally) -> list[AuditResult]:
                 f"{where}: 误报 {code} {next(d.message for d in result.diagnostics if d.code == code)}"
             )
         clean = not any(BY_CODE[c].kind == ARITHMETIC for c in want if c in BY_CODE)
+        if not clean:
+            tally.contradicting += 1
+            tally.contradicting_flagged += any(c in BY_CODE and BY_CODE[c].kind == ARITHMETIC for c in got)
         if clean:
             tally.false_arithmetic_on_clean += sum(
                 1 for c in got if c in BY_CODE and BY_CODE[c].kind == ARITHMETIC
@@ -156,12 +161,45 @@ def score_document(folder: Path, tally: Tally) -> list[AuditResult]:
     return results
 
 
-def score_corpus() -> Tally:
+def score_corpus(corpus: Path = CORPUS) -> Tally:
     tally = Tally()
-    for folder in documents():
+    for folder in documents(corpus):
         score_document(folder, tally)
     return tally
 
 
 def ratio(right: int, total: int) -> float:
     return right / total if total else 1.0
+
+
+def main(argv: list[str]) -> int:
+    """`python -m benchmarks selfeval_fidelity [--corpus FOLDER] [--json]`: the figures for one corpus
+    (default tests/corpus/selfeval; the held-out set is tests/corpus/selfeval_heldout)."""
+    corpus = CORPUS
+    if "--corpus" in argv:
+        corpus = Path(argv[argv.index("--corpus") + 1])
+    tally = score_corpus(corpus)
+    figures = {
+        "corpus": str(corpus),
+        "documents": tally.documents,
+        "tables": tally.tables,
+        "tables_read": tally.tables_read,
+        "publishers": len(tally.publishers),
+        "published_figures_read_right": round(ratio(tally.figures_right, tally.figures), 4),
+        "published_scores_read_right": round(ratio(tally.scores_right, tally.scores), 4),
+        "published_scores": f"{tally.scores_right}/{tally.scores}",
+        "recomputed_totals_right": f"{tally.totals_right}/{tally.totals}",
+        "findings_found": tally.found,
+        "findings_missed": tally.missed,
+        "findings_false": tally.false,
+        "arithmetic_findings_on_clean_tables": tally.false_arithmetic_on_clean,
+        "contradicting_tables_flagged": f"{tally.contradicting_flagged}/{tally.contradicting}",
+    }
+    if "--json" in argv:
+        print(json.dumps({**figures, "problems": tally.problems}, ensure_ascii=False, indent=2))
+    else:
+        for key, value in figures.items():
+            print(f"{key}: {value}")
+        for problem in tally.problems:
+            print(f"  {problem}")
+    return 0

@@ -54,7 +54,8 @@ LAYERS: dict[str, set[str]] = {
     "writers": {"model", "values", "catalog", "formats", "evaluation", "workflow"},
     "store": {"model", "values", "catalog", "formats", "evaluation", "workflow", "queries"},
     "pipeline": {"readers", "review", "scoring", "writers", "model", "evaluation"},
-    "service": PURE | {"readers", "review", "scoring", "writers", "store", "evaluation"},
+    # the 指标库 over a database (service.library*) runs the pure mining core
+    "service": PURE | {"readers", "review", "scoring", "writers", "store", "evaluation", "library"},
     "web": PURE | {"service"},
     # the command line also starts the web server (`jixiao serve`)
     "cli": PURE | {"service", "pipeline", "web", "__version__", "library"},

@@ -277,3 +277,17 @@ def test_canonical_text_of_seed_values_parses_to_the_same_meaning(target: Target
     assert (again.kind, again.op, again.value, again.unit, again.upper) == (
         target.kind, target.op, target.value, expected_unit, target.upper,
     )  # fmt: skip
+
+
+def test_percent_written_as_a_word_is_a_percentage() -> None:
+    """``N百分比`` (a budget system's export of %) is N %, raw kept as written."""
+    target = parse_target("≥98百分比")
+    assert target.raw == "≥98百分比"
+    assert (target.op, target.value, target.unit) == (Op.GE, Decimal("98"), "%")
+
+
+def test_per_units_joined_by_a_dot_or_a_slash() -> None:
+    """``元/人·年`` and ``万元/站/年`` are whole units, not a unit and a note."""
+    assert parse_target("≤20000元/人·年").unit == "元/人·年"
+    target = parse_target("3万元/站/年")
+    assert (target.unit, target.note) == ("万元/站/年", None)

@@ -143,6 +143,14 @@ def may_import_published(who: Principal) -> bool:
     return who.role is Role.ADMIN
 
 
+def may_import_published_evaluation(who: Principal) -> bool:
+    """Store published 自评表 (documents already made public, stored as public): administrators.
+
+    They name no table to edit and are shown to everyone, so only those who may import published
+    tables may store them; 填报人 and 审核人 audit them without storing (``jixiao evaluate``)."""
+    return may_import_published(who)
+
+
 def may_see_queue(who: Principal) -> bool:
     """The review queue: 审核人 and administrators."""
     return who.role in (Role.REVIEWER, Role.ADMIN)
@@ -266,3 +274,52 @@ def general(who: Principal) -> General:
         may_start_table(who),
         may_administer(who),
     )
+
+
+# ── 指标库 (issue 14): who may build, see drafts, request and approve ──────────────────────────────
+# Requests to add, modify or retire an entry pass two approvals: the 主管部门 (a 审核人 of the
+# requesting unit's department; an administrator when the request names no department) and then
+# 财政 (an administrator). Nobody approves their own request, nor both stages of one request.
+
+LIBRARY_DEPARTMENT = "department"  # 部门审核
+LIBRARY_FINANCE = "finance"  # 财政审定
+
+
+def may_build_library(who: Principal) -> bool:
+    """Mine the library from the stored tables and seed it: administrators (and the command line)."""
+    return who.role is Role.ADMIN
+
+
+def may_see_library_drafts(who: Principal) -> bool:
+    """Mined drafts and requests are for logged-in users; visitors see approved entries only."""
+    return who.role is not None
+
+
+def may_request_library(who: Principal) -> bool:
+    """Ask to add, modify or retire an entry: a 填报人 for their unit, a 审核人, an administrator."""
+    return who.role is Role.ADMIN or who.role is Role.REVIEWER or (who.role is Role.FILLER and bool(who.unit))
+
+
+def may_see_library_requests(who: Principal) -> bool:
+    """The approval queue of the library: 审核人 and administrators (a 填报人 sees their own requests)."""
+    return who.role in (Role.REVIEWER, Role.ADMIN)
+
+
+def may_decide_library(
+    who: Principal,
+    stage: str,
+    department: str | None,
+    requested_by: int | None,
+    department_by: int | None,
+) -> bool:
+    """Whether ``who`` may approve or reject a library request at ``stage``."""
+    if who.user_id is not None and who.user_id == requested_by:
+        return False  # nobody approves their own request
+    if stage == LIBRARY_DEPARTMENT:
+        if who.role is Role.REVIEWER:
+            return department is not None and department in who.departments
+        return who.role is Role.ADMIN
+    if stage == LIBRARY_FINANCE:
+        two_people = who.user_id is None or who.user_id != department_by
+        return who.role is Role.ADMIN and two_people
+    return False

@@ -20,7 +20,7 @@ from jixiao.readers.monitoring_xlsx import read_monitoring_xlsx
 from jixiao.readers.selfeval_published import NOT_SELFEVAL, read_published_path
 from jixiao.readers.selfeval_xlsx import read_selfeval_xlsx
 from jixiao.review import RULES, ProfileError, load_profile, review_batch
-from jixiao.review.report import catalogue_markdown, review_to_dict, rule_to_dict
+from jixiao.review.report import catalogue_markdown, finding_to_dict, review_to_dict, rule_to_dict
 from jixiao.scoring import evaluate
 from jixiao.scoring.audit import AuditResult, audit
 from jixiao.scoring.audit_report import AUDIT_FORMAT, audit_to_dict, diagnostic_dict
@@ -85,6 +85,7 @@ __all__ = [
     "evaluate",
     "evaluation_from_table",
     "export_bytes",
+    "finding_to_dict",
     "is_jixiao_form",
     "load_profile",
     "money",

@@ -110,6 +110,7 @@ _UNITS: tuple[str, ...] = tuple(
         {
             "%",
             "‰",
+            "百分比",
             "元",
             "万元",
             "亿元",
@@ -171,6 +172,7 @@ _UNITS: tuple[str, ...] = tuple(
             "平方米",
             "平方公里",
             "亩",
+            "万亩",
             "公顷",
             "吨",
             "千克",
@@ -194,6 +196,7 @@ _UNITS: tuple[str, ...] = tuple(
         reverse=True,
     )
 )
+_UNIT_SET = frozenset((*_UNITS, *(u.replace("(", "（").replace(")", "）") for u in _UNITS)))
 _UNITS_BY_FIRST: dict[str, tuple[str, ...]] = {}
 for _unit in _UNITS:  # longest first within each first character, as in _UNITS
     _UNITS_BY_FIRST[_unit[0]] = (*_UNITS_BY_FIRST.get(_unit[0], ()), _unit)
@@ -236,6 +239,11 @@ _PER_UNITS: tuple[str, ...] = (
     "台",
     "间",
     "班",
+    "站",
+    "辆",
+    "套",
+    "家",
+    "校",
 )  # fmt: skip
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
@@ -256,6 +264,11 @@ _RANGE = re.compile(
 )
 _UNIT_IN_NAME = re.compile(r"[(（]\s*([^()（）]{1,8}?)\s*[)）]\s*$")
 _PUNCTUATION = " ,，;；:：。、.!！"
+
+
+def is_unit(text: str) -> bool:
+    """True when the text is a unit of measure seen in published tables (``公里``, ``%``, ``人次``)."""
+    return text in _UNIT_SET or _display_unit(text) in _UNIT_SET
 
 
 def parse_target(raw: str, indicator_name: str | None = None) -> Target:
@@ -436,17 +449,19 @@ def _take_unit(rest: str) -> tuple[str | None, str]:
             return None, rest
         unit = match.group()
     pos = len(unit)
-    while pos < len(rest) and rest[pos] == "/":
+    while pos < len(rest) and rest[pos] in "/·":  # 元/人/天, 元/人·年
         per = next((p for p in _PER_UNITS if rest.startswith(p, pos + 1)), None)
         if per is None:
             break
-        unit += "/" + per
+        unit += rest[pos] + per
         pos += 1 + len(per)
     return _display_unit(unit), rest[pos:]
 
 
 def _display_unit(unit: str) -> str:
-    """Units are stored with full-width brackets, as Chinese tables write them: 条（次）."""
+    """Units are stored with full-width brackets, as Chinese tables write them: 条（次）; ``百分比`` is %."""
+    if unit == "百分比":
+        return "%"
     return unit.replace("(", "（").replace(")", "）")
 
 

@@ -118,3 +118,40 @@ def test_list_filters_conflicts_and_merged_groups(tmp_path: Path) -> None:
     listed = runner.invoke(app, ["library", "list", "--level2", "时效", "-l", lib, "--json"])
     assert [e["name"] for e in json.loads(listed.stdout)["entries"]] == ["工作任务完成率"]
     assert runner.invoke(app, ["library", "list", "-l", lib]).exit_code == 0
+
+
+def test_the_library_in_a_database(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'j.sqlite'}"
+    imported = runner.invoke(app, ["import", str(SEED_PATH), "--db", url, "--published", "--json"])
+    assert imported.exit_code == 0, imported.output
+    built = runner.invoke(app, ["library", "build", "--db", url, "--json"])
+    assert built.exit_code == 0, built.output
+    summary = json.loads(built.stdout)
+    assert summary["database"] and summary["tables_added"] == 17 and summary["new_entries"] > 50
+    again = json.loads(runner.invoke(app, ["library", "build", "--db", url, "--json"]).stdout)
+    assert again["tables_added"] == 0 and again["new_entries"] == 0
+    listed = json.loads(runner.invoke(app, ["library", "list", "--db", url, "-q", "满意度", "--json"]).stdout)
+    assert listed["total"] >= 3 and listed["entries"][0]["status"] == "draft"
+    shown = runner.invoke(app, ["library", "show", "预算控制数", "--db", url, "--json"])
+    entry = json.loads(shown.stdout)
+    assert entry["name"] == "预算控制数" and entry["tables_using_total"] == 14
+    assert "预算控制数" in runner.invoke(app, ["library", "show", entry["code"], "--db", url]).stdout
+    offered = json.loads(runner.invoke(app, ["library", "suggest", "满意度", "--db", url, "--json"]).stdout)
+    assert offered and offered[0]["reason"]
+    project = runner.invoke(
+        app, ["library", "suggest", "", "--project", "购买社工岗位服务经费", "--db", url, "--json"]
+    )
+    assert json.loads(project.stdout) and "类项目使用" in json.loads(project.stdout)[0]["reason"]
+    for suffix in ("json", "csv", "xlsx"):
+        exported = runner.invoke(
+            app, ["library", "export", "--db", url, "-o", str(tmp_path / f"lib.{suffix}")]
+        )
+        assert exported.exit_code == 0, exported.output
+    assert (
+        runner.invoke(app, ["library", "export", "--db", url, "-o", str(tmp_path / "lib.pdf")]).exit_code == 2
+    )
+    reviewed = runner.invoke(app, ["review", str(SEED_PATH), "--db", url, "--json"])
+    assert all(r["peer_review"] == "done" for r in json.loads(reviewed.stdout))
+    alone = runner.invoke(app, ["review", str(SEED_PATH), "--json"])
+    assert all(r["peer_review"] == "not_run" for r in json.loads(alone.stdout))
+    assert "未做同行比较" in runner.invoke(app, ["review", str(SEED_PATH)]).output

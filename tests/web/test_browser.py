@@ -193,7 +193,7 @@ def test_import_page_previews_then_stores(
     admin.click("[data-testid=preview]", timeout=60_000)  # the upload is read in a worker process
     assert admin.inner_text("[data-testid=preview-count]") == "17"
     _shot(admin, "import-preview")
-    admin.click("[data-testid=confirm]")
+    admin.click("[data-testid=confirm]", timeout=60_000)  # confirming reads the file in a worker again
     admin.wait_for_selector("[data-testid=table-title]")  # one table changed: its page opens
     assert "第 2 版" in admin.inner_text("main")
     empty = tmp_path / "empty.txt"

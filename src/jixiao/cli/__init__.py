@@ -14,7 +14,7 @@ from jixiao.cli import (
     basic,  # noqa: F401
     evaluate,  # noqa: F401  (evaluate-template, evaluate)
     export,  # noqa: F401  (export: xlsx, pdf, json, csv)
-    library,  # noqa: F401  (library build/show/suggest)
+    library,  # noqa: F401  (library build/show/suggest/list/export, --db: jixiao.cli.library_db)
     monitoring,  # noqa: F401  (monitor-template, monitor)
     parse,  # noqa: F401
     review,  # noqa: F401  (review, rules)

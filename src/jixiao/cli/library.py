@@ -45,6 +45,7 @@ app.add_typer(library_app, name="library")
 DEFAULT_LIBRARY = Path("library.json")
 JsonOption = Annotated[bool, typer.Option("--json", help="输出 JSON")]
 LibraryOption = Annotated[Path, typer.Option("--library", "-l", help="指标库文件（jixiao.library/1 JSON）")]
+DbOption = Annotated[str | None, typer.Option("--db", help="使用数据库中的指标库（数据库 URL）")]
 
 
 def _emit(data: Any) -> None:
@@ -84,15 +85,25 @@ def build(
     files: Annotated[list[str] | None, typer.Argument(help="表格文件（文本、Excel、PDF、JSON）")] = None,
     db: Annotated[str | None, typer.Option("--db", help="从数据库中已公开的表挖掘（数据库 URL）")] = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="指标库文件；已存在时在其基础上增量构建")
-    ] = DEFAULT_LIBRARY,
+        Path | None,
+        typer.Option("--output", "-o", help="指标库文件（默认 library.json）；已存在时在其基础上增量构建"),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """从表格文件或数据库挖掘指标库（已挖掘过的表跳过，条目编号保持不变）。"""
+    """从表格文件或数据库挖掘指标库（已挖掘过的表跳过，条目编号保持不变）。
+
+    只给 --db 时，指标库建在数据库中（条目为草稿，供网页、审核和推荐使用）；同时给 -o 时写入文件。
+    """
     files = files or []
     if not files and not db:
         err.print("错误：请给出表格文件，或用 --db 指定数据库")
         raise typer.Exit(EXIT_USAGE)
+    if db and not files and output is None:
+        from jixiao.cli.library_db import build_in_database
+
+        build_in_database(db, as_json)
+        return
+    output = output or DEFAULT_LIBRARY
     missing = [f for f in files if f != "-" and not Path(f).exists()]
     for path in missing:
         err.print(f"{path}: 错误：文件不存在")
@@ -178,9 +189,15 @@ def _print_entry(entry: Entry) -> None:
 def show(
     name: Annotated[str, typer.Argument(help="条目编号（ZB-…）或指标名称")],
     library_path: LibraryOption = DEFAULT_LIBRARY,
+    db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """显示一个条目及其来源：使用的表和单位、年度、目标值分布。"""
+    if db:
+        from jixiao.cli.library_db import show_in_database
+
+        show_in_database(db, name, as_json)
+        return
     library = _load(library_path)
     entry = find(library.entries, name)
     if entry is None:
@@ -198,9 +215,18 @@ def suggest_command(
     level2: Annotated[str | None, typer.Option("--level2", help="所在二级指标，例如 数量指标")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="最多列出几条")] = 10,
     library_path: LibraryOption = DEFAULT_LIBRARY,
+    db: DbOption = None,
+    project: Annotated[
+        str | None, typer.Option("--project", help="与 --db 同用：按项目名称推荐同类项目使用的指标")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """为填报人推荐指标库中的条目（按相似度和使用广度排序），并给出同行常用的目标值。"""
+    if db:
+        from jixiao.cli.library_db import suggest_in_database
+
+        suggest_in_database(db, name, level2, limit, project, as_json)
+        return
     library = _load(library_path)
     found = suggest(library.entries, name, level2, limit)
     if as_json:
@@ -232,9 +258,19 @@ def list_entries(
     ] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", help="最多列出几条")] = 50,
     library_path: LibraryOption = DEFAULT_LIBRARY,
+    db: DbOption = None,
+    query: Annotated[
+        str, typer.Option("--search", "-q", help="与 --db 同用：按名称、写法、二级、行业搜索")
+    ] = "",
+    status: Annotated[str, typer.Option("--status", help="与 --db 同用：draft、active 或 retired")] = "",
     as_json: JsonOption = False,
 ) -> None:
     """列出指标库条目（使用最多的在前），可按二级指标、归属冲突、合并的写法筛选。"""
+    if db:
+        from jixiao.cli.library_db import list_in_database
+
+        list_in_database(db, query, status, level2 or "", limit, as_json)
+        return
     from jixiao.library.normalise import level2_key
 
     entries = _load(library_path).entries
@@ -259,3 +295,17 @@ def list_entries(
         grid.add_row(e.code, e.name, e.level2 + conflict, str(p.tables), str(p.publishers),
                      typical_value(e), str(len(e.members)))  # fmt: skip
     out.print(grid)
+
+
+@library_app.command("export")
+def export(
+    db: Annotated[str, typer.Option("--db", help="数据库 URL")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="输出文件；扩展名 .json、.csv 或 .xlsx 决定格式")
+    ],
+    status: Annotated[str, typer.Option("--status", help="只导出 draft、active 或 retired 的条目")] = "",
+) -> None:
+    """把数据库中的指标库导出为开放数据（JSON、CSV 或 Excel；文字一律按文字写出）。"""
+    from jixiao.cli.library_db import export_from_database
+
+    export_from_database(db, output, status)

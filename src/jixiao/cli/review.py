@@ -18,11 +18,13 @@ from jixiao.pipeline import (
     RULES,
     ProfileError,
     catalogue_markdown,
+    finding_to_dict,
     load_profile,
     review_batch,
     review_to_dict,
     rule_to_dict,
 )
+from jixiao.service.library import NOT_RUN
 
 _FILES_HELP = "目标表文本文件（制表符、| 分隔或每行一格）；- 表示标准输入"
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
@@ -61,6 +63,7 @@ def review(
     min_severity: Annotated[
         str, typer.Option("--min-severity", help="只列出不低于此严重程度的发现：error、warning、info")
     ] = "info",
+    db: Annotated[str | None, typer.Option("--db", help="用此数据库的指标库做同行比较（JX-E01–E03）")] = None,
 ) -> None:
     """审核项目绩效目标表：逐表列出发现（文件:行 编号 严重程度 说明），再给出汇总和审核结果。"""
     floor = _min_severity(min_severity)
@@ -87,6 +90,7 @@ def review(
             all_tables.extend(tables)
 
     reviews = review_batch(all_tables, chosen)
+    peers = _peer_findings(db, reviews)
     has_errors = (
         failed
         or any(f.severity is Severity.ERROR for r in reviews for f in r.findings)
@@ -98,9 +102,12 @@ def review(
         for r, ds in zip(reviews, reading, strict=True):
             shown = [f for f in r.findings if f.severity.rank >= floor.rank]
             out.append(review_to_dict(r, chosen, shown, [d for d in ds if d.severity.rank >= floor.rank]))
+            out[-1]["peer_review"] = "done" if peers is not None else "not_run"
+            if peers is not None:
+                out[-1]["peer_findings"] = [finding_to_dict(f) for f in peers[len(out) - 1]]
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        for r, ds in zip(reviews, reading, strict=True):
+        for index, (r, ds) in enumerate(zip(reviews, reading, strict=True)):
             typer.echo(f"\n== {r.table.project.name}（{r.table.source}）审核结果：{r.outcome.value}")
             for d in sorted(ds, key=lambda d: d.source.line or 0):
                 if d.severity.rank >= floor.rank:
@@ -109,8 +116,21 @@ def review(
                 if f.severity.rank >= floor.rank:
                     typer.echo(str(f))
             typer.echo(f"   {r.reason}")
+            for f in peers[index] if peers is not None else ():
+                typer.echo(f"{f}（同行比较）")
         _summary(reviews, chosen.name)
+        typer.echo(NOT_RUN if peers is None else "已用数据库中的指标库做同行比较（JX-E01–E03）", err=True)
     raise typer.Exit(1 if has_errors else 0)
+
+
+def _peer_findings(db: str | None, reviews: Sequence[Any]) -> list[list[Diagnostic]] | None:
+    """The evidence rules' findings per table from the database's library; None without a database."""
+    if db is None:
+        return None
+    from jixiao.cli.store import _service
+
+    service = _service(db)
+    return [service.peer_findings(r.table) for r in reviews]
 
 
 def _summary(reviews: Sequence[Any], profile_name: str) -> None:

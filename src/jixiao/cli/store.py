@@ -110,18 +110,47 @@ def import_files(
                         {"code": p.code, "message": p.message, "source": str(p.source)} for p in r.problems
                     ],
                 }
+                | _selfevaluations_json(r)
                 for r in reports
             ]
         )
     else:
         for r in reports:
-            if r.ok:
+            if r.ok and r.selfevaluations:
+                bad = sum(
+                    1
+                    for d in r.selfevaluations
+                    if any(x.get("kind") == "arithmetic" for x in d["diagnostics"])
+                )
+                typer.echo(
+                    f"{r.file}：已公开的项目支出绩效自评表 {len(r.selfevaluations)} 份"
+                    f"（新建 {r.created}，更新 {r.updated}），其中自评结果不能自洽 {bad} 份"
+                )
+            elif r.ok:
                 counts = f"新建 {r.created} 张，新版本 {r.updated} 张，未变 {r.unchanged} 张"
                 typer.echo(f"{r.file}：{counts}；发现问题 {r.finding_count} 条")
             else:
                 for problem in r.problems:
                     err.print(f"[red]{r.file}：{problem.message}（未导入任何内容）[/red]")
     raise typer.Exit(1 if failed else 0)
+
+
+def _selfevaluations_json(report: Any) -> dict[str, Any]:
+    """The published 自评表 a file was stored as (only for such files): id, both totals, the count of
+    arithmetic findings (自评结果不能自洽 when above 0)."""
+    if not report.selfevaluations:
+        return {}
+    items = [
+        {
+            "id": i,
+            "project": d["project"],
+            "published_total": d["published"]["total"],
+            "computed_total": d["total"],
+            "arithmetic": sum(1 for x in d["diagnostics"] if x.get("kind") == "arithmetic"),
+        }
+        for i, d in zip(report.selfevaluation_ids, report.selfevaluations, strict=False)
+    ]
+    return {"selfevaluations": items}
 
 
 @app.command()

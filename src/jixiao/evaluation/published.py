@@ -10,6 +10,8 @@ figure it typed wrong stays wrong.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -145,3 +147,22 @@ class PublishedSelfEvaluation:
             return total.weight
         weights = [row.weight for row in self.funds if row.weight is not None]
         return weights[0] if weights else self.budget_weight
+
+
+_LINK_NOISE = re.compile(r"[\s\"'“”‘’《》〈〉()（）\[\]【】〔〕、，,.。:：;；·\-—_]+")
+
+
+# the budget system's project code printed before the name: 51092324T000010271144-2023年法律援助案件补贴
+_PROJECT_CODE = re.compile(r"^[0-9A-Z]{10,}\s*[-－—_]\s*")
+
+
+def link_name(text: str | None) -> str:
+    """A project or unit name as compared when a self-evaluation is linked to its target table.
+
+    Full-width forms folded (NFKC), spaces, quotes, brackets and punctuation dropped, and a trailing
+    ``项目`` dropped (one table prints ``…补助项目``, the other ``…补助``): ``“ 乡村振兴（2023）项目”``
+    and ``乡村振兴2023`` are the same project; a leading budget-system project code is dropped.
+    """
+    folded = _PROJECT_CODE.sub("", unicodedata.normalize("NFKC", text or "").strip())
+    folded = _LINK_NOISE.sub("", folded)
+    return folded.removesuffix("项目")

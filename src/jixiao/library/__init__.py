@@ -7,7 +7,7 @@ A pure core — no database, no web — in stages:
 
 `build_library` runs them (incrementally on an earlier `Library`); `serialize` reads and writes the
 ``jixiao.library/1`` JSON; `suggest` finds and ranks entries for a name being typed. The command line
-is `jixiao library build|show|suggest` (jixiao.cli.library); docs/indicator-library.md explains it.
+is `jixiao library build|show|suggest` (jixiao.cli.library); docs/library.md explains it.
 """
 
 from __future__ import annotations

@@ -80,15 +80,17 @@ class _UnionFind:
 def _blocks(keys: Iterable[str], level2_of: Mapping[str, str]) -> Iterable[tuple[list[str], bool]]:
     """Blocks of keys to compare, each sorted so that neighbours are alike; the flag marks a block of
     one core (its compatible pairs merge without a score)."""
-    by_core: dict[tuple[str, str], list[str]] = defaultdict(list)
+    by_core: dict[str, list[str]] = defaultdict(list)  # one core is one indicator under any 二级
     by_prefix: dict[tuple[str, str], list[str]] = defaultdict(list)
     by_suffix: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key in keys:
         level2 = level2_of.get(key, "")
-        core = signature(key).core
-        if core:
-            by_core[(level2, core)].append(key)
+        sig = signature(key)
+        if sig.core or sig.measure_class:  # an empty core still names its measure: 项目成本 / 总成本
+            by_core[sig.core or f"∅{sig.measure_class}"].append(key)
         by_prefix[(level2, key[:2])].append(key)
+        if len(key) >= 6:  # a long shared opening is a block under any 二级 (肉牛养殖户…培训)
+            by_prefix[("*", key[:4])].append(key)
         by_suffix[(level2, key[-2:])].append(key)
     for block in by_core.values():
         if len(block) > 1:
@@ -111,10 +113,15 @@ def close(a: str, b: str) -> bool:
     sig_a, sig_b = signature(a), signature(b)
     if not compatible(sig_a, sig_b):
         return False
-    if sig_a.core and sig_a.core == sig_b.core:
+    if sig_a.core == sig_b.core and (sig_a.core or sig_a.measure_class):
         return True
-    only_added = Indel.distance(a, b) == abs(len(a) - len(b))
-    return only_added and fuzz.ratio(a, b) >= THRESHOLD
+    # as written, or with synonyms and framing words taken out (受助儿童家长 → 受助幼儿家长)
+    return _added(a, b) or _added(sig_a.core + (sig_a.measure or ""), sig_b.core + (sig_b.measure or ""))
+
+
+def _added(a: str, b: str) -> bool:
+    """One string is the other with characters added, and rapidfuzz's ratio reaches `THRESHOLD`."""
+    return Indel.distance(a, b) == abs(len(a) - len(b)) and fuzz.ratio(a, b) >= THRESHOLD
 
 
 def _core_pairs(block: list[str]) -> Iterable[tuple[str, str]]:
@@ -159,11 +166,18 @@ def group_keys(
         if key != group_key:
             uf.parent[uf.find(key)] = uf.find(group_key)
             uf.how[key] = "exact"
+    fuzzy: list[tuple[float, str, str]] = []
     for block, one_core in _blocks(keys, level2_blocks):
-        pairs = _core_pairs(block) if one_core else _candidates(block)
-        for a, b in pairs:
+        if not one_core:
+            fuzzy.extend((-fuzz.ratio(a, b), a, b) for a, b in _candidates(block))
+            continue
+        for a, b in _core_pairs(block):
             if close(a, b) and uf.union(a, b, fixed):
-                uf.how.setdefault(b, "core" if one_core else "fuzzy")
+                uf.how.setdefault(b, "core")
+    fuzzy.sort()  # the closest pairs join first, so a looser pair cannot take a key away from them
+    for _, a, b in fuzzy:
+        if close(a, b) and uf.union(a, b, fixed):
+            uf.how.setdefault(b, "fuzzy")
     members: dict[str, list[str]] = defaultdict(list)
     for key in keys:
         members[uf.find(key)].append(key)

@@ -37,6 +37,8 @@ _PREFIX = re.compile(
     r"[一二三四五六七八九十]{1,3}\s*、)\s*[:]?\s*"
 )
 _PLACEHOLDER = re.compile(r"^[≥≤><=]+|[*×xX]+")
+_TRAILING_PLACEHOLDER = re.compile(r"[≥≤><=]+\s*[*×]+\s*([^\s*×()\[\]]{0,4})\s*$")
+_AS_OF = re.compile(r"^截至\s*\d{4}\s*年\s*(?:\d{1,2}\s*月)?\s*底?\s*,?")
 _ENUMERATION_SEPARATORS = re.compile(r"[、/;]")
 _DE = re.compile(r"(?<!目)的")
 
@@ -68,7 +70,12 @@ def normalise_name(name: str) -> NormalisedName:
     """The key of an indicator name (see the module docstring); an empty name gives an empty key."""
     text = _PREFIX.sub("", name.strip(), count=1)  # before NFKC, which turns ① into 1
     text = _PREFIX.sub("", unicodedata.normalize("NFKC", text).strip(), count=1)
+    text = _AS_OF.sub("", text, count=1)  # 截至2023年底项目完工率 = 项目完工率 (the date is the target's)
     unit: str | None = None
+    trailing = _TRAILING_PLACEHOLDER.search(text)  # 受益人口数≥**人: a template's placeholder, unbracketed
+    if trailing and trailing.start() > 0:
+        unit = trailing.group(1) or None
+        text = text[: trailing.start()]
     while True:  # 活动数（场次）（个）: peel unit brackets from the end; the last one is the unit
         match = _TRAILING_BRACKET.search(text)
         if not match:
@@ -91,6 +98,12 @@ def normalise_name(name: str) -> NormalisedName:
 # Measure words at the end of a key, longest first, with the class the fuzzy matcher compares.
 # 人次 (person-times) and 次数 (sessions) are different measures; so are 人数 and 户数.
 _MEASURES: tuple[tuple[str, str], ...] = (
+    ("满意程度", "satisfaction"),
+    ("人口数", "persons"),
+    ("人口", "persons"),
+    ("及时率", "timeliness"),
+    ("时效性", "timeliness"),
+    ("时效", "timeliness"),
     ("满意度", "satisfaction"),
     ("满意率", "satisfaction"),
     ("知晓率", "awareness"),
@@ -143,6 +156,35 @@ _POLARITY_WORDS = ("不", "未", "无", "非", "降", "减", "下降", "增", "�
 _MARKS = re.compile(r"[0-9]+(?:\.[0-9]+)?|[a-z]+")
 # Verbs that open a name without changing what is counted: 开展培训场次 = 培训场次.
 LIGHT_VERBS = ("开展", "组织", "举办", "举行", "完成", "提供", "实施", "进行", "参加", "参与", "落实")
+# Words that say the same thing differently (完工/完成 时间), and words that frame a name without
+# naming a narrower object (各项工作, 年度, 计划, 带动…总人口, 项目(工程), 群众): the core is compared
+# without them. Words that narrow the object (林区群众, 管网工程, 受助家长) stay: those are other indicators.
+CORE_SYNONYMS = (
+    ("完工", "完成"),
+    ("装备", "设备"),
+    ("场镇", "集镇"),
+    ("参会", "参加"),
+    ("村级", "村"),
+    ("儿童", "幼儿"),
+    ("建档立卡贫困", "脱贫"),
+)
+FRAME_WORDS = (
+    "各项",
+    "年度",
+    "计划",
+    "按月",
+    "建设",
+    "预算",
+    "带动",
+    "促进",
+    "项目",
+    "任务",
+    "群众",
+    "公众",
+    "学员",
+    "工作",
+    "总",
+)
 
 
 def measure_of(key: str) -> str | None:
@@ -159,7 +201,7 @@ class Signature:
 
     measure: str | None
     measure_class: str | None
-    core: str  # the key without its measure word and an opening light verb
+    core: str  # the key without its measure word, frame words and an opening light verb
     marks: tuple[str, ...]  # digits and Latin letters: 4a级 ≠ 5a级
     polarity: frozenset[str]
 
@@ -170,6 +212,12 @@ def signature(key: str) -> Signature:
     measure = measure_of(key)
     measure_class = dict(_MEASURES)[measure] if measure else None
     core = key[: len(key) - len(measure)] if measure else key
+    framed = core
+    for word, same in CORE_SYNONYMS:
+        framed = framed.replace(word, same)
+    for word in FRAME_WORDS:
+        framed = framed.replace(word, "")
+    core = framed if framed or measure else core
     for verb in LIGHT_VERBS:
         if core.startswith(verb) and len(core) > len(verb) + 1:
             core = core[len(verb) :]
@@ -191,4 +239,6 @@ def compatible(a: Signature, b: Signature) -> bool:
 def level2_key(level2: str) -> str:
     """A 二级 name for blocking: 数量 and 数量指标 are one block."""
     text = _strip(unicodedata.normalize("NFKC", level2))
+    if "满意" in text:  # 服务对象满意度指标, 满意度指标, 社会公众或服务对象满意度指标: one block
+        return "满意度"
     return text[: -len("指标")] if text.endswith("指标") and len(text) > 2 else text

@@ -128,10 +128,24 @@ def _stats_from_dict(d: dict[str, Any], publishers: list[str]) -> KeyStats:
     return s
 
 
-def library_to_dict(library: Library) -> dict[str, Any]:
-    """The whole indicator library as its JSON document: summary, entries and mined keys."""
+def state_to_dict(library: Library) -> dict[str, Any]:
+    """What a later build needs to only add: mined keys, groups, tables seen (no entries)."""
     publisher_ids: dict[str, int] = {}
     keys = [_stats_to_dict(s, publisher_ids) for s in sorted(library.stats.values(), key=lambda s: s.key)]
+    return {
+        "tables_seen": sorted(library.seen),
+        "table_years": list(library.table_years),
+        "publishers": sorted(publisher_ids, key=publisher_ids.__getitem__),
+        "keys": keys,
+        "groups": [
+            {"key": g.key, "members": [[m.key, m.similarity, m.how] for m in g.members]}
+            for g in library.groups
+        ],
+    }
+
+
+def library_to_dict(library: Library) -> dict[str, Any]:
+    """The whole indicator library as its JSON document: summary, entries and mined keys."""
     return {
         "format": FORMAT,
         "summary": {
@@ -142,16 +156,7 @@ def library_to_dict(library: Library) -> dict[str, Any]:
             "placement_conflicts": len(library.conflicts),
         },
         "entries": [entry_to_dict(e) for e in library.entries],
-        "state": {
-            "tables_seen": sorted(library.seen),
-            "table_years": list(library.table_years),
-            "publishers": sorted(publisher_ids, key=publisher_ids.__getitem__),
-            "keys": keys,
-            "groups": [
-                {"key": g.key, "members": [[m.key, m.similarity, m.how] for m in g.members]}
-                for g in library.groups
-            ],
-        },
+        "state": state_to_dict(library),
     }
 
 
@@ -177,4 +182,64 @@ def library_from_dict(data: Any) -> Library:
         groups=groups,
         seen=seen,
         table_years=table_years,
+    )
+
+
+def entry_from_dict(d: dict[str, Any]) -> Entry:
+    """An entry read back from `entry_to_dict` (what the database keeps as an entry's evidence)."""
+    from jixiao.library.entries import EntryMember, Placement, Provenance
+
+    p = d.get("provenance") or {}
+    distributions = tuple(
+        Distribution(
+            v.get("unit") or "",
+            int(v["count"]),
+            Decimal(v["median"]),
+            Decimal(v["min"]),
+            Decimal(v["max"]),
+            v.get("common_op") or "",
+            Decimal(v["common_value"]),
+            (v.get("sources") or {}).get("median", ""),
+            (v.get("sources") or {}).get("min", ""),
+            (v.get("sources") or {}).get("max", ""),
+        )
+        for v in p.get("values") or []
+    )
+    provenance = Provenance(
+        rows=int(p.get("rows") or 0),
+        tables=int(p.get("tables") or 0),
+        publishers=int(p.get("publishers") or 0),
+        years=tuple((int(y), int(n)) for y, n in (p.get("years") or {}).items()),
+        kinds=tuple((k, int(n)) for k, n in (p.get("kinds") or {}).items()),
+        ops=tuple(("" if k == "none" else k, int(n)) for k, n in (p.get("ops") or {}).items()),
+        units=tuple(("" if k == "none" else k, int(n)) for k, n in (p.get("units") or {}).items()),
+        distributions=distributions,
+        grades=tuple((k, int(n)) for k, n in (p.get("grades") or {}).items()),
+        sources=tuple(p.get("sources") or ()),
+    )
+    members = tuple(
+        EntryMember(
+            m["key"], float(m["similarity"]), m["how"], int(m["rows"]), int(m["tables"]), tuple(m["names"])
+        )
+        for m in d.get("members") or []
+    ) or (EntryMember(d["key"], 100.0, "key", 0, 0, (d["name"],)),)
+    return Entry(
+        code=d["code"],
+        key=d["key"],
+        name=d["name"],
+        synonyms=tuple(d.get("synonyms") or ()),
+        level1=d.get("level1") or "",
+        level2=d.get("level2") or "",
+        placements=tuple(
+            Placement(x["level1"], x["level2"], int(x["count"])) for x in d.get("placements") or []
+        ),
+        placement_conflict=bool(d.get("placement_conflict")),
+        direction=d.get("direction") or "unknown",
+        value_type=d.get("value_type") or "unknown",
+        unit_class=d.get("unit_class") or "number",
+        unit=d.get("unit") or "",
+        provenance=provenance,
+        members=members,
+        status=d.get("status") or "draft",
+        version=int(d.get("version") or 1),
     )

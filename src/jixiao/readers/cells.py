@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from jixiao import catalog
 from jixiao.model import SourceRef
-from jixiao.readers.labels import Label, is_label_prefix, label_of
+from jixiao.readers.labels import Label, is_label_prefix, label_of, unit_in
 
 
 @dataclass(slots=True)  # not frozen: a frozen init costs a setattr call per field, on every row read
@@ -93,9 +93,16 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
             skipping = False
         starts = label is Label.TITLE or (label is Label.NAME and has_name)
         if starts and current:
+            lead: list[Row] = []
+            if has_name and label is Label.NAME:  # 单位:万元 just above the next 项目名称 is that table's
+                while current and len(lead) < 2 and _heads_next(current[-1]):
+                    lead.insert(0, replace(current.pop(), context=True))
             if has_name:
                 yield current
             current, has_name = [], False
+            if lead:
+                recent.clear()
+                recent.extend(lead)
         if label in (Label.TITLE, Label.NAME) and not current and recent:
             current = [replace(r, context=True) for r in recent]
             recent.clear()
@@ -107,6 +114,11 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
             current.append(row)  # rows between a title and the name hold the year, 单位:万元
     if current and has_name:
         yield current
+
+
+def _heads_next(row: Row) -> bool:
+    """A line that heads the table below it: the amounts' unit (``207101某法院 | 单位:万元``)."""
+    return any(("单位" in cell and unit_in(cell) is not None) for cell in row.cells)
 
 
 def first_label(cells: tuple[str, ...]) -> Label | None:

@@ -71,6 +71,14 @@ def size_message(name: str, size: int, limit: int) -> str:
     return f"文件 {name} 太大（{size / MiB:.1f} MB），上限为 {_mb(limit)}"
 
 
+REFUSED = "已拒绝读取"  # ends the message of a file refused before parsing (`refused`)
+
+
+def refused(diagnostic: Diagnostic) -> bool:
+    """True for the diagnostic of a file `check_bytes` refused: nothing else may parse it."""
+    return diagnostic.code == FILE_PROBLEM and diagnostic.message.endswith(REFUSED)
+
+
 def check_bytes(data: bytes, name: str, limits: UploadLimits = DEFAULT_LIMITS) -> Diagnostic | None:
     """Why this file must not be parsed (a diagnostic with a Chinese message), or None if it may be.
 
@@ -89,7 +97,7 @@ def check_bytes(data: bytes, name: str, limits: UploadLimits = DEFAULT_LIMITS) -
         elif head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):
             check_json_depth(data, limits.max_json_depth)
     except LimitExceeded as exceeded:
-        return Diagnostic(FILE_PROBLEM, Severity.ERROR, f"{exceeded.message}，已拒绝读取", SourceRef(name))
+        return Diagnostic(FILE_PROBLEM, Severity.ERROR, f"{exceeded.message}，{REFUSED}", SourceRef(name))
     return None
 
 

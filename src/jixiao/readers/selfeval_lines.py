@@ -17,6 +17,7 @@ from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
 
 _PARENS = re.compile(r"\([^()]*\)")
+_SPACES = re.compile(r"\s+")
 _POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*分")
 _NUMBER = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^[-+]?\d+(?:\.\d+)?$")
 SERIAL = re.compile(r"^指标\s*\d+\s*[:：]\s*")
@@ -45,7 +46,8 @@ INDICATOR_ROLES = {
     "全年实际完成值": "actual", "实际完成情况": "actual",
     "分值": "weight", "权重": "weight", "指标分值": "weight", "权重分值": "weight",
     "权重占比": "share", "单项得分": "single",
-    "得分": "score", "自评得分": "score", "折算得分": "score", "实际得分": "score",
+    "得分": "score", "自评得分": "score", "折算得分": "score", "实际得分": "score", "自评分": "score",
+    "年初指标值": "target", "年终完成值": "actual", "评价内容": "name", "项目权重": "level1",
     "偏差原因分析及改进措施": "reason", "未完成原因分析": "reason", "偏差原因分析": "reason",
     "偏差原因": "reason", "原因分析": "reason", "备注": "reason",
 }  # fmt: skip
@@ -58,7 +60,7 @@ GRADES = ("自评等级", "评价等级", "绩效等级", "自评结果", "等�
 
 def key(text: str) -> str:
     """A cell as a comparable key: NFKC, no spaces, no trailing colon, no parenthesised parts."""
-    text = unicodedata.normalize("NFKC", text).replace(" ", "").replace("\u3000", "").strip()
+    text = _SPACES.sub("", unicodedata.normalize("NFKC", text))  # 年度<br>指标值: a line break too
     return _PARENS.sub("", text).strip(":：|")
 
 

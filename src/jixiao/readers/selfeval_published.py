@@ -91,14 +91,18 @@ def file_rows(path: str | Path) -> tuple[list[Row], list[Diagnostic]]:
     Text, workbooks (xlsx/xls/ods), PDFs with a text layer, HTML pages and Word documents (.docx);
     the format is told by content (`readers.detect.detect_format`), not by the file's name.
     """
-    from jixiao.readers.detect import Format, detect_format
-
     p = Path(path)
     name = str(path)
     problem = file_problem(p)
     if problem is not None:
         return [], [_problem(name, problem)]
-    data = p.read_bytes()
+    return bytes_rows(p.read_bytes(), name)
+
+
+def bytes_rows(data: bytes, name: str) -> tuple[list[Row], list[Diagnostic]]:
+    """`file_rows` of a file's bytes (an upload): the format told by content."""
+    from jixiao.readers.detect import Format, detect_format
+
     kind = detect_format(data, name)
     try:
         if kind is Format.PDF:
@@ -133,6 +137,17 @@ def looks_published(rows: list[Row]) -> bool:
     joined = " ".join(words)
     hits = sum(1 for w in _SELFEVAL_WORDS if w in joined)
     return hits >= 3 or "自评表" in joined
+
+
+def read_published_bytes(data: bytes, name: str) -> list[PublishedSelfEvaluation]:
+    """The published self-evaluations in a file's bytes; [] when it holds none (or cannot be read).
+
+    Used to recognise an upload by content before it is read as target tables: only rows that look
+    like a self-evaluation (`looks_published`) are read as one."""
+    rows, problems = bytes_rows(data, name)
+    if problems or not looks_published(rows):
+        return []
+    return read_rows(rows)
 
 
 def read_published_path(path: str | Path) -> tuple[list[PublishedSelfEvaluation], list[Diagnostic]]:

@@ -24,6 +24,7 @@ from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.labels import year_in
 from jixiao.readers.selfeval_form import detect_form
+from jixiao.readers.selfeval_gaps import missing_rate, short_row_places, unflatten
 from jixiao.readers.selfeval_lines import (
     CONCLUSIONS,
     FOOTERS,
@@ -59,7 +60,7 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
         and (not any(r.columns_known for r in listed) or single * 10 >= len(listed) * 9)
     ):
         listed = list(rebuild_lines(listed))
-    tables = [read_segment(run) for run in segments(listed)]
+    tables = [read_segment(run) for run in segments(unflatten(listed))]
     return [t for t in tables if t.funds or t.indicators]
 
 
@@ -219,6 +220,7 @@ def _fund_row(state: _Segment, row: Row, cells: list[str], first_at: int) -> Pub
             continue
         values[role] = number(cells[at])
         refs.append((role, _source(row, at)))
+    values, refs = missing_rate(cells, state.fund_roles, start, values, refs)
     is_total = label in TOTAL_FUNDS or label.endswith("资金总额")
     return PublishedFundRow(
         label=label,
@@ -240,7 +242,9 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
     assert roles is not None
     first = cells[first_at]
     k = SERIAL.sub("", key(first))
-    if catalog.is_level1_name(k) and "level1" in roles and not _cost_under_output(cells, first_at, roles):
+    if SERIAL.match(unicodedata.normalize("NFKC", first).strip()):
+        start_role = roles.index("name")  # 指标1：服务对象满意度 names an indicator, whatever its words
+    elif catalog.is_level1_name(k) and "level1" in roles and not _cost_under_output(cells, first_at, roles):
         start_role = roles.index("level1")
     elif catalog.is_category_name(k) and "level2" in roles:
         start_role = roles.index("level2")
@@ -254,6 +258,8 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
         if absolute
         else [(role, first_at + j) for j, role in enumerate(roles[start_role:])]
     )
+    if not absolute:
+        places = short_row_places(cells, first_at, roles[start_role:], places)
     got: dict[str, tuple[str, int]] = {}
     for role, at in places:
         if role and at < len(cells) and role not in got:
@@ -273,6 +279,8 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
     score, note = _score_and_note(got.get("score", ("", 0))[0])
     if not target and not actual and weight is None and score is None:
         return  # an empty slot, or a stray reason cell: nothing printed to audit
+    if name.strip("/／—-…. ") == "" and weight is None and score is None:
+        return  # 指标1：/ / /: a slot marked unused
     refs = tuple((role, _source(row, at)) for role, (_text, at) in got.items())
     state.indicators.append(
         PublishedIndicator(
@@ -377,9 +385,14 @@ def _group_scores(
     return tuple(out), tuple(scores)
 
 
+_YEAR_LINE = re.compile(r"[（(]?\s*(19|20)\d\d\s*年度?\s*[)）]?")
+
+
 def _finish(state: _Segment, run: list[Row]) -> PublishedSelfEvaluation:
     title = next((t for t in state.texts if is_title(t)), "")
     year = year_in(title) if title else None
+    if year is None:  # the year on a line of its own under the title: （2024年度）, 2023年度
+        year = next((year_in(t) for t in state.texts[:6] if _YEAR_LINE.fullmatch(t.strip())), None)
     instructions = [
         ("模板说明", t, where)
         for t, where in zip(state.texts, state.places, strict=True)

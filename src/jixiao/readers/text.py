@@ -14,7 +14,15 @@ from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import read_rows
 from jixiao.readers.labels import Label, label_of
 from jixiao.readers.listform import split_list_form
-from jixiao.readers.textforms import Layout, detect_layout, text_rows
+from jixiao.readers.prose import is_prose_targets, prose_rows
+from jixiao.readers.textforms import (
+    Layout,
+    detect_layout,
+    is_traditional,
+    normalise_line,
+    text_rows,
+    without_template_notes,
+)
 
 FILE_PROBLEM = "JX-R00"
 
@@ -38,7 +46,18 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
     """
     weights = Weights()
     diagnostics: list[Diagnostic] = []
-    rows = text_rows(text, file)
+    rows: Iterable[Row] = text_rows(text, file)
+    head = text[:20000]
+    if ("指标" in head or "指標" in head) and "一级指标" not in head and "三级指标" not in head:  # prose?
+        traditional = is_traditional(text)
+        lines = [normalise_line(line, traditional) for line in text.splitlines()]
+        if is_prose_targets(lines):
+            prose, notes = prose_rows(lines, file)
+            if prose:
+                rows = prose
+                diagnostics.extend(notes)
+    if "填" in text:  # 数量指标 (必填硬性指标): the template's notes on category cells
+        rows = without_template_notes(rows)
     if "自评" in text or "监控" in text or "自我评价" in text:  # a whole-text search is cheaper than per row
         rows = _noting_other_forms(rows, diagnostics)
     if _LIST_HEADER.search(text):

@@ -15,10 +15,12 @@ the value grammar reads them and ``raw`` must stay as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
+from jixiao.readers.runs import is_long_run, split_long_run
 
 
 class Layout:
@@ -27,6 +29,7 @@ class Layout:
     TABS = "tabs"  # cells between tabs, one row per line
     PIPES = "pipes"  # cells between |, one row per line
     CELL_PIPES = "cell_pipes"  # one cell per line, each ending in " |"; bare | lines are empty cells
+    SEP_PIPES = "sep_pipes"  # a cell's lines, then a bare | line; a second bare | closes the row
     SPACES = "spaces"  # cells separated by runs of two or more spaces
     WORDS = "words"  # cells separated by single spaces (HTML rows flattened to a line)
     LINES = "lines"  # one cell per line
@@ -109,6 +112,9 @@ def detect_layout(lines: list[str]) -> str:
     if len(piped) * 5 >= len(filled):
         cell_per_line = sum(1 for line in piped if sum(1 for c in line.split("|") if c.strip()) <= 1)
         if cell_per_line * 3 >= len(piped) * 2:
+            bare = sum(1 for line in piped if _PIPES_ONLY.match(line))
+            if bare == len(piped) and bare * 5 >= len(filled) * 2:  # no cell ends in |: the | stand between
+                return Layout.SEP_PIPES
             return Layout.CELL_PIPES
         return Layout.PIPES
     spaced = sum(1 for line in filled if len(_SPACE_RUN.split(line.strip())) >= 3)
@@ -154,6 +160,15 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
     run_together = layout == Layout.LINES and is_run_together(lines)
     in_block = False  # past the indicator header: only category names are peeled off a line
     normalising = traditional or "<im" in text or "<IM" in text
+    if layout == Layout.PIPES:
+        yield from _pipe_rows(lines, file, traditional if normalising else None)
+        return
+    if layout == Layout.SEP_PIPES:
+        yield from _separated_rows(lines, file, traditional if normalising else None)
+        return
+    if layout in (Layout.SPACES, Layout.WORDS):
+        yield from _word_rows(lines, file, traditional if normalising else None, layout == Layout.SPACES)
+        return
     for number, raw_line in enumerate(lines, start=1):
         line = normalise_line(raw_line, traditional) if normalising else raw_line
         source = SourceRef(file, number)
@@ -162,16 +177,7 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
             continue
         if line and is_furniture(line):
             continue
-        if layout == Layout.PIPES:
-            stripped = line.strip()
-            if _MARKDOWN_RULE.match(stripped):
-                continue
-            if stripped.startswith("|"):
-                stripped = stripped[1:]
-            if stripped.endswith("|"):
-                stripped = stripped[:-1]
-            yield Row(tuple(stripped.split("|")), source)
-        elif layout == Layout.CELL_PIPES:
+        if layout == Layout.CELL_PIPES:
             stripped = line.strip()
             if not stripped:
                 continue
@@ -181,12 +187,9 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
             for cell in stripped.strip("|").split("|"):
                 if cell.strip():
                     yield Row((cell.strip(),), source, columns_known=False)
-        elif layout in (Layout.SPACES, Layout.WORDS):
-            stripped = line.strip()
-            if stripped:
-                cells = _SPACE_RUN.split(stripped) if layout == Layout.SPACES else split_words(stripped)
-                # the cells of a row, in order, but not under their header's columns (merged cells left out)
-                yield Row(tuple(cells), source, aligned=False)
+        elif layout == Layout.LINES and is_long_run(line) and (run := split_long_run(line)) is not None:
+            for cell in run:  # a whole table on one line
+                yield Row((cell,), source, columns_known=False)
         elif run_together:
             cells = split_run_together(line.strip(), in_block)
             in_block = in_block or any(_is_tree_header(cell) for cell in cells)
@@ -202,23 +205,180 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
                 yield Row((line,), source, columns_known=False)
 
 
+_GOES_ON = frozenset(("定性", "定量"))  # a row of words ending at its 指标性质: the value is on the next line
+
+
+def _word_rows(lines: list[str], file: str | None, traditional: bool | None, runs: bool) -> Iterator[Row]:
+    """Rows of cells separated by runs of spaces (``runs``) or single spaces: the cells in order, not
+    under their header's columns (merged cells left out). A row ending at its 指标性质 (``… 定性``)
+    takes the one-word lines after it (the value, the weight) as its own."""
+    held: Row | None = None
+    held_lines = 0
+    for number, raw_line in enumerate(lines, start=1):
+        line = raw_line if traditional is None else normalise_line(raw_line, traditional)
+        stripped = line.strip()
+        if not stripped or is_furniture(line):
+            continue
+        cells = _SPACE_RUN.split(stripped) if runs else split_words(stripped)
+        if held is not None and len(cells) == 1 and held_lines < 2:
+            held, held_lines = replace(held, cells=(*held.cells, *cells)), held_lines + 1
+            continue  # 定性 / 持续提升 / 15: the value and the weight wrapped onto lines of their own
+        if held is not None:
+            yield held
+            held = None
+        row = Row(tuple(cells), SourceRef(file, number), aligned=False)
+        if len(cells) > 2 and cells[-1] in _GOES_ON:
+            held, held_lines = row, 0
+            continue
+        yield row
+    if held is not None:
+        yield held
+
+
+def _pipe_rows(lines: list[str], file: str | None, traditional: bool | None) -> Iterator[Row]:
+    """One row per line, cells between ``|``; a row broken over lines after a label cell is joined
+    (`_continues`) where the rows of the text end in tails of empty cells."""
+    tails = _rows_end_in_tails(lines)
+    pending = ""  # a | row broken over lines, waiting for its end
+    start = 0
+    for number, raw_line in enumerate(lines, start=1):
+        line = raw_line if traditional is None else normalise_line(raw_line, traditional)
+        if line and is_furniture(line):
+            continue
+        stripped = line.strip()
+        if _MARKDOWN_RULE.match(stripped):
+            continue
+        if stripped.startswith("|"):
+            stripped = stripped[1:]
+        if tails and _continues(stripped) and not _opens_row(lines, number):
+            start = start or number  # 绩效指标 | 一级 指标 | / 二级 指标 | …: one row
+            pending += stripped
+            continue
+        if pending:
+            stripped, pending = pending + stripped, ""
+        if stripped.endswith("|"):
+            stripped = stripped[:-1]
+        yield Row(tuple(stripped.split("|")), SourceRef(file, start or number))
+        start = 0
+
+
+_TEMPLATE_NOTE = re.compile(r"\s*[(（]\s*(?:必填|选填)[^()（）]{0,8}[)）]\s*$")
+
+
+def without_template_notes(rows: Iterable[Row]) -> Iterator[Row]:
+    """Category cells freed of the template's filling notes: ``数量指标 (必填硬性指标)``, ``经济效益 指标
+    (选填)`` → the category as the catalogue names it. Other cells (names, values) are left as written."""
+    from jixiao import catalog
+
+    for row in rows:
+        if not any("填" in cell for cell in row.cells):
+            yield row
+            continue
+        cells = []
+        for cell in row.cells:
+            if "填" in cell:
+                bare = _TEMPLATE_NOTE.sub("", cell)
+                squeezed = "".join(bare.split())
+                if bare != cell and catalog.is_category_name(squeezed):
+                    cell = squeezed
+            cells.append(cell)
+        yield replace(row, cells=tuple(cells))
+
+
+_TAIL = re.compile(r"\|\s*\|\s*$")
+
+
+def _rows_end_in_tails(lines: list[str]) -> bool:
+    """True when most | rows end in a tail of empty cells (``| ||||``), as flattened HTML tables do:
+    then a line ending in a single ``|`` after a label is a row broken over lines, not a row."""
+    piped = [line for line in lines[:_SAMPLE] if "|" in line]
+    return len(piped) >= 5 and sum(1 for line in piped if _TAIL.search(line)) * 2 >= len(piped)
+
+
+def _opens_row(lines: list[str], number: int) -> bool:
+    """Whether the line after line ``number`` (1-based) opens a row of its own: a category
+    (``产出指标 | 数量指标 | …`` under a header that ends in a single ``|``)."""
+    from jixiao import catalog
+
+    for line in lines[number : number + 3]:
+        first = line.strip().lstrip("|").split("|", 1)[0].strip()
+        if first:
+            return catalog.is_category_name("".join(first.split()))
+    return True
+
+
+def _continues(stripped: str) -> bool:
+    """A | row broken after a label cell (``项目 名称 |``, ``绩效指标 | 一级 指标 |``): it goes on."""
+    from jixiao.readers.labels import label_of
+
+    if not stripped.endswith("|") or stripped.count("|") > 3:  # a broken row shows few cells per line
+        return False
+    inner = stripped[:-1].rstrip()
+    if not inner or inner[-1] == "|":  # a tail of empty cells closes the row
+        return False
+    last = inner.rsplit("|", 1)[-1].strip()
+    return bool(last) and len(last) <= 24 and not last[-1].isdigit() and label_of(last) is not None
+
+
+def _separated_rows(lines: list[str], file: str | None, traditional: bool | None) -> Iterator[Row]:
+    """The form where every cell's text is followed by a line holding only ``|`` and a second ``|``
+    line closes the row. A cell's text may run over several lines (``项目资金`` / ``(万元)``, a label
+    written one character per line): they are one cell, joined. An empty cell also shows as a bare
+    ``|``, so a row with an empty cell is cut there: the grid reads both parts by meaning."""
+    cells: list[str] = []
+    parts: list[str] = []
+    start = 0
+    for number, raw_line in enumerate(lines, start=1):
+        line = raw_line if traditional is None else normalise_line(raw_line, traditional)
+        stripped = line.strip()
+        if not stripped or is_furniture(line):
+            continue
+        if not _PIPES_ONLY.match(stripped):
+            if not cells and not parts:
+                start = number
+            parts.append(stripped)
+            continue
+        if parts:
+            cells.append(_joined(parts))
+            parts = []
+        elif cells:
+            yield Row(tuple(cells), SourceRef(file, start), aligned=False)
+            cells = []
+    if parts:
+        cells.append(_joined(parts))
+    if cells:
+        yield Row(tuple(cells), SourceRef(file, start), aligned=False)
+
+
+def _joined(parts: list[str]) -> str:
+    """The lines of one cell as one text: no space between Chinese characters, one between words."""
+    text = parts[0]
+    for part in parts[1:]:
+        text += " " + part if text[-1].isascii() and text[-1].isalnum() and part[0].isascii() else part
+    return text
+
+
 # --- cells run together (an HTML table flattened with no separator at all) --------------------------
 
 _TRAILING_VALUE = re.compile(
-    r"(?P<value>(?:[≥≤><=＞＜＝]|大于等于|小于等于|不低于|不少于|不超过)?\d+(?:\.\d+)?"
-    r"(?:%|％|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2})?)?(?:以上|以下|以内)?)$"
+    r"(?P<value>(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?(?:前|之前|以前)?$|"  # a deadline
+    r"(?:[≥≤><=＞＜＝]|大于等于|小于等于|不低于|不少于|不超过)?\d+(?:\.\d+)?"
+    r"(?:%|％|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2}){0,2})?(?:以上|以下|以内)?)$"
 )
 
 
 def _known_prefix(text: str, categories_only: bool = False) -> int:
     """The length of the longest label or category name that starts the text (0 if none)."""
     from jixiao import catalog
-    from jixiao.readers.labels import label_of
+    from jixiao.readers.labels import Label, label_of
 
     for end in range(min(len(text) - 1, 24), 1, -1):
         head = text[:end]
-        if catalog.is_category_name(head) or (not categories_only and label_of(head) is not None):
+        if catalog.is_category_name(head):
             return end
+        label = label_of(head)
+        if label is not None and (not categories_only or label is Label.HEADER):
+            return end  # in the indicator block only the header's cells (指标名称, 指标值) are labels
     return 0
 
 
@@ -230,6 +390,7 @@ def _is_tree_header(cell: str) -> bool:
 
 def is_run_together(lines: list[str]) -> bool:
     """True when several lines start with a label or category and go on without a separator."""
+    from jixiao import catalog
     from jixiao.readers.labels import label_of
 
     hits = 0
@@ -237,15 +398,17 @@ def is_run_together(lines: list[str]) -> bool:
         stripped = line.strip()
         if not 4 < len(stripped) <= 200 or label_of(stripped) is not None:
             continue
+        if catalog.is_category_name(stripped):  # 可持续影响指标 alone on its line: one cell
+            continue
         end = _known_prefix(stripped)
         head, rest = stripped[:end], stripped[end:]
-        if (
-            end >= 4
-            and label_of(head) is not None
-            and len(rest) >= 2
-            and rest[0] not in "(（:："
-            and not any(c in rest for c in "≥≤<>=")  # 实施周期…覆盖人次≥65400 is a value, not a run
-        ):
+        if end < 4 or len(rest) < 2 or rest[0] in "(（:：":
+            continue
+        if label_of(head) is not None:
+            hit = not any(c in rest for c in "≥≤<>=")  # 实施周期…覆盖人次≥65400 is a value, not a run
+        else:  # 产出指标数量指标便民服务站运行数量12个: categories, then a name and its value, one line
+            hit = catalog.is_category_name(head) and not catalog.is_category_name(rest)
+        if hit:
             hits += 1
             if hits >= 3:
                 return True
@@ -266,6 +429,9 @@ def split_run_together(line: str, in_block: bool = False) -> list[str]:
     inner = _inner_label(rest) if cells and not in_block else 0
     if inner:  # 青山区教育局项目执行单位钢城第一小学: a value, then the next label and its value
         return [*cells, rest[:inner], *split_run_together(rest[inner:])]
+    tail = _trailing_label(rest) if not in_block else 0
+    if tail:  # …预计完成时间12/31/2021项目申报金额 / (万元) / 386.40: the label's value is below it
+        return [*cells, *split_run_together(rest[:tail]), rest[tail:]]
     if rest:
         short = len(rest) <= 30 and not any(p in rest for p in "，,。；;、")
         match = _TRAILING_VALUE.search(rest) if cells or short else None
@@ -275,6 +441,17 @@ def split_run_together(line: str, in_block: bool = False) -> list[str]:
         else:
             cells.append(rest)
     return cells
+
+
+def _trailing_label(text: str) -> int:
+    """Where an amount or project label (4 characters or more) that ends the text starts, or 0."""
+    from jixiao.readers.labels import Label, label_of
+
+    wanted = (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS, Label.FUNDS_SECTION, Label.NAME, Label.UNIT)
+    for start in range(max(len(text) - 12, 1), len(text) - 3):
+        if label_of(text[start:]) in wanted:
+            return start
+    return 0
 
 
 def _inner_label(text: str) -> int:

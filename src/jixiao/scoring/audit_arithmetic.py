@@ -27,6 +27,10 @@ def total_is_sum(ctx: AuditContext) -> Iterator[Finding]:
     summed = budget + indicators
     if agree(p.total, summed, len(scores) + 1):
         return
+    if not p.funds and p.budget_score is None:
+        room = p.budget_weight or ctx.profile.budget_weight
+        if ZERO <= p.total - indicators <= room:
+            return  # no funds block was read: its score, between 0 and its weight, is unknown
     block = ctx.profile.indicators_weight
     if ctx.profile.scale_indicator_block and agree(
         p.total, budget + indicators * block / _HUNDRED, len(scores)
@@ -128,7 +132,9 @@ def weights_add_up(ctx: AuditContext) -> Iterator[Finding]:
     if weight_sum is not None:
         whole = ctx.budget_weight + weight_sum
         scaled_ok = ctx.profile.scale_indicator_block and weight_sum == _HUNDRED
-        if whole != _HUNDRED and not scaled_ok:
+        # no budget weight printed and the rows weigh 100: the form scores the money among its rows
+        unweighted_ok = p.printed_budget_weight is None and weight_sum == _HUNDRED
+        if whole != _HUNDRED and not scaled_ok and not unweighted_ok:
             yield (
                 f"预算执行分值{plain(ctx.budget_weight)}与各指标分值之和{plain(weight_sum)}合计{plain(whole)}分，应为100分",
                 p.indicators[0].where("weight"),

@@ -57,6 +57,7 @@ def published_to_dict(p: PublishedSelfEvaluation) -> dict[str, Any]:
         "group_weights": {level1: plain(w) for level1, w in p.group_weights},
         "group_scores": {level1: plain(score) for level1, score, _ in p.group_scores},
         "total": _figure(p.total),
+        "total_where": str(p.where("total")) if p.total is not None else None,
         "grade": p.grade or None,
     }
 

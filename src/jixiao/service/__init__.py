@@ -36,6 +36,8 @@ from jixiao.service.errors import (
 from jixiao.service.evaluation import EvaluationService
 from jixiao.service.evaluation_files import evaluation_json, monitoring_json
 from jixiao.service.evaluation_views import LIKELIHOODS, EvaluationView, MonitoringView
+from jixiao.service.library import LibraryService
+from jixiao.service.library_governance import LibraryGovernance
 from jixiao.service.reading import (
     MAX_UPLOAD_BYTES,
     FileReport,
@@ -57,7 +59,16 @@ from jixiao.writers.csv import documents_to_csv, documents_to_csv_chunks
 from jixiao.writers.fonts import MissingFontError
 
 
-class Service(DraftService, TableService, WorkflowService, AdminService, TodoService, BlankTemplateService):
+class Service(
+    DraftService,
+    TableService,
+    WorkflowService,
+    AdminService,
+    TodoService,
+    BlankTemplateService,
+    LibraryService,
+    LibraryGovernance,
+):
     """The facade over one database."""
 
     @property
@@ -76,7 +87,12 @@ class Service(DraftService, TableService, WorkflowService, AdminService, TodoSer
             for entry in figures.get("findings_by_rule", [])
         ]
         # monitoring lights and grades are per caller and change with every save: never cached
-        return {**figures, "findings_by_rule": by_rule, "evaluation": self.evaluation.dashboard(who)}
+        return {
+            **figures,
+            "findings_by_rule": by_rule,
+            "evaluation": self.evaluation.dashboard(who),
+            "published": self.published_dashboard(),  # published 自评表: public, never cached
+        }
 
 
 __all__ = [

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from jixiao.model import Diagnostic, Severity, Table
 from jixiao.readers.limits import DEFAULT_LIMITS, UploadLimits
@@ -65,6 +66,10 @@ class FileReport:
     updated: int = 0
     unchanged: int = 0
     table_ids: list[int] = field(default_factory=list)
+    # published 自评表 recognised by content (audit documents, jixiao-selfeval-audit/1), and the ids
+    # they were stored under; a file holds either these or target tables
+    selfevaluations: list[dict[str, Any]] = field(default_factory=list)
+    selfevaluation_ids: list[int] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -81,11 +86,16 @@ def read_and_review(data: bytes, file: str, limits: UploadLimits = DEFAULT_LIMIT
     """Read a file of any supported kind (text, workbook, PDF, jixiao JSON), review every table, and
     decide whether the file is fit to store (``problems``); a file past ``limits`` is not parsed."""
     from jixiao.readers.detect import read_bytes
+    from jixiao.readers.limits import refused
     from jixiao.readers.text import FILE_PROBLEM
 
-    tables, diagnostics = read_bytes(data, file, limits)
+    tables, diagnostics = read_bytes(data, file, limits)  # the content limits are checked first there
     report = FileReport(file=file, tables=list(tables))
     errors = [d for d in diagnostics if d.code == FILE_PROBLEM]
+    if not any(refused(d) for d in errors):
+        audits = audit_published(data, file)  # a published 自评表 is recognised by content
+        if audits:
+            return FileReport(file=file, selfevaluations=audits)
     report.problems.extend(errors)
     if not tables and not errors:
         report.problems.append(Diagnostic("JX-I01", Severity.ERROR, "文件中没有找到项目绩效目标表"))
@@ -103,6 +113,20 @@ def read_and_review(data: bytes, file: str, limits: UploadLimits = DEFAULT_LIMIT
     report.reviews = _review_file(tables, per_table)
     report.findings = [list(r.findings) for r in report.reviews]
     return report
+
+
+def audit_published(data: bytes, file: str) -> list[dict[str, Any]]:
+    """The published 自评表 of a file, each scored again with its findings (audit documents); [] when
+    the file holds none. A reader that fails on a damaged file leaves the file to the table readers."""
+    from jixiao.readers.selfeval_published import read_published_bytes
+    from jixiao.scoring.audit import audit
+    from jixiao.scoring.audit_report import audit_to_dict
+
+    try:
+        published = read_published_bytes(data, file)
+    except Exception:
+        return []
+    return [audit_to_dict(audit(p), file) for p in published]
 
 
 def _review_file(tables: Sequence[Table], reader: Sequence[Sequence[Diagnostic]]) -> list[Reviewed]:

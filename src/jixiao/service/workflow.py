@@ -25,8 +25,9 @@ from jixiao.permissions import (
     may_import_published,
 )
 from jixiao.readers.limits import DEFAULT_LIMITS
-from jixiao.service.base import ServiceBase, scope_of
+from jixiao.service.base import scope_of
 from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
+from jixiao.service.published import PublishedDownloads
 from jixiao.service.reading import FileReport, read_and_review, review
 from jixiao.store import audit, listing, uploads
 from jixiao.store import tables as repo
@@ -39,7 +40,7 @@ ANALYZE_AFTER = 1000  # tables created or changed by one import
 STAGED_UPLOAD_SECONDS = DEFAULT_LIMITS.staged_upload_seconds
 
 
-class WorkflowService(ServiceBase):
+class WorkflowService(PublishedDownloads):
     """Import, edit and move tables along the workflow."""
 
     # ---- import ------------------------------------------------------------------------------
@@ -63,6 +64,8 @@ class WorkflowService(ServiceBase):
         if not report.ok:
             return report
         who = who or OPERATOR
+        if report.selfevaluations:  # published 自评表, recognised by content: stored as public
+            return self.store_published(who, report)
         if published and not may_import_published(who):
             raise Forbidden("只有管理员可以直接导入为已公开")
         status = Status.PUBLISHED if published else Status.DRAFT

@@ -42,7 +42,7 @@ from jixiao.store.schema import (
     users,
 )
 
-# One row a year: the settings review and scoring use for that year's tables (created by 0006).
+# One row a year: the settings review and scoring use for that year's tables (created by 0007).
 rule_profiles = Table(
     "rule_profiles",
     metadata,

@@ -152,7 +152,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         downloads,
         editor_pages,
         evaluation_pages,
+        library_pages,
         pages,
+        published_pages,
         review_pages,
         workflow_pages,
     )
@@ -169,6 +171,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(admin_api.router)
     app.include_router(evaluation_pages.router)
+    app.include_router(published_pages.router)
+    app.include_router(published_pages.api_router)
+    app.include_router(library_pages.router)
+    app.include_router(library_pages.api)
     return app
 
 

@@ -107,6 +107,7 @@ def table_list(
             "options": options,
             "params": params,
             "matched": matched,
+            "published": service.published_dashboard(),
         },
     )
 
@@ -139,6 +140,7 @@ def table_page_context(request: Request, who: Principal, table_id: int) -> dict[
         else [],
         "explanations": {},
         "submit_error": None,
+        "selfevaluations": service.published_for_table(who, table_id),
     }
 
 

@@ -118,5 +118,10 @@ def import_confirm(
     )
     if not report.ok:
         raise Invalid("；".join(p.message for p in report.problems))
+    if report.selfevaluation_ids:  # published 自评表, recognised by content
+        ids = report.selfevaluation_ids
+        return RedirectResponse(
+            f"/selfevaluations/{ids[0]}" if len(ids) == 1 else "/selfevaluations", status_code=303
+        )
     target = f"/tables/{report.table_ids[0]}" if len(report.table_ids) == 1 else "/tables"
     return RedirectResponse(f"{target}?imported={report.created + report.updated}", status_code=303)

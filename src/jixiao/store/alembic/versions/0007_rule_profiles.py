@@ -1,7 +1,7 @@
 """the rule profile of each year (jixiao.store.admin.rule_profiles)
 
-Revision ID: 0006_rule_profiles
-Revises: 0004_audit_chain_accounts
+Revision ID: 0007_rule_profiles
+Revises: 0006_library
 Create Date: 2026-11-30 10:40:00
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 from jixiao.store.schema import UtcDateTime
 
-revision = "0006_rule_profiles"
-down_revision = "0004_audit_chain_accounts"
+revision = "0007_rule_profiles"
+down_revision = "0006_library"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,324 @@
+"""The 指标库 over a database: build it from the stored tables, read it, suggest from it, review with it.
+
+`build_library` mines the published tables not mined before (the watermark is the newest table
+version mined), links their indicators to entries, stores mined entries as drafts (approved entries
+keep their fields and only get new usage counts), replaces the evidence (provenance per entry and
+the peer statistics per normalised name) and keeps the mining state for the next build — all in
+batches, so memory stays flat. Reading, suggesting and the evidence rules read those stored rows;
+nothing is aggregated while a page or a review waits. Governance is in `service.library_governance`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from jixiao.library import TableRows, build_library, entry_to_dict, library_from_dict, normalise_name
+from jixiao.library.build import Library
+from jixiao.library.fields import fields_from_dict, fields_from_entry, fields_to_dict
+from jixiao.library.mining import rows_from_document
+from jixiao.library.peers import peer_records
+from jixiao.library.projects import family_label, project_words
+from jixiao.library.serialize import FORMAT, entry_from_dict
+from jixiao.library.suggest import OP_SYMBOLS, Suggester, typical_value
+from jixiao.model import Diagnostic, Table
+from jixiao.permissions import may_build_library
+from jixiao.review.peers import NOT_RUN, PeerSnapshot, peer_findings, peer_stat
+from jixiao.service.base import ServiceBase
+from jixiao.service.errors import Forbidden, NotFound
+from jixiao.store import audit
+from jixiao.store import library as store
+from jixiao.workflow import Principal
+
+Progress = Callable[[int], None]
+STATUS_LABELS = {"draft": "草稿", "active": "已审定", "retired": "已停用"}
+OFFERED = ("active", "draft")  # retired entries are no longer offered
+
+
+def key_of(name: str) -> str:
+    """The normalised key of an indicator name (how links and peer statistics are found)."""
+    return normalise_name(name).key
+
+
+def _state_json(library: Library) -> str:
+    from jixiao.library.serialize import state_to_dict
+
+    return json.dumps({"format": FORMAT, "state": state_to_dict(library)}, ensure_ascii=False)
+
+
+def _mined(library: Library) -> Iterator[dict[str, Any]]:
+    for entry in library.entries:
+        fields = fields_from_entry(entry)
+        yield {
+            "code": entry.code,
+            "key": entry.key,
+            "name": fields.name,
+            "level1": fields.level1,
+            "level2": fields.level2,
+            "search_text": fields.search_text,
+            "tables": entry.provenance.tables,
+            "publishers": entry.provenance.publishers,
+            "fields": json.dumps(fields_to_dict(fields), ensure_ascii=False),
+        }
+
+
+class _Offer:
+    """The suggester over the entries on offer, rebuilt when the library changes."""
+
+    def __init__(self, stamp: tuple[Any, ...], suggester: Suggester) -> None:
+        self.stamp = stamp
+        self.suggester = suggester
+
+
+class LibraryService(ServiceBase):
+    """Build, read, suggest and review with the stored 指标库."""
+
+    _offer: _Offer | None = None
+
+    # ── build ──────────────────────────────────────────────────────────────────────────────────
+
+    def build_library(self, who: Principal, progress: Progress | None = None) -> dict[str, Any]:
+        """Mine the published tables not mined before; a summary of what was added."""
+        if not may_build_library(who):
+            raise Forbidden("只有管理员可以构建指标库")
+        with self.engine.connect() as conn:
+            watermark = store.load_state(conn, with_data=False)[0]
+            if not store.published_since(conn, watermark, 1):
+                last = store.last_summary(conn)
+                if last is not None:  # nothing new since the last build: nothing to redo
+                    nothing = {
+                        "tables_added": 0,
+                        "rows_added": 0,
+                        "new_entries": 0,
+                        "placement_conflicts": [],
+                    }
+                    return {**last, **nothing, "tables_skipped": 0}
+            state = store.load_state(conn)[1]
+        previous = library_from_dict(json.loads(state)) if state else None
+        reached = [watermark]
+        library = build_library(self._source(watermark, reached, progress), previous)
+        before = len(previous.entries) if previous else 0
+        with self.engine.begin() as conn:
+            added = store.save_mined(conn, list(_mined(library)))
+            store.replace_evidence(
+                conn,
+                ((e.code, json.dumps(entry_to_dict(e), ensure_ascii=False)) for e in library.entries),
+                ((k, c, json.dumps(r, ensure_ascii=False)) for k, c, r in peer_records(library)),
+            )
+            store.resolve_links(conn)
+            summary = {
+                "tables_added": library.added_tables,
+                "tables_skipped": library.skipped_tables,
+                "rows_added": library.added_rows,
+                "tables": library.tables,
+                "rows": library.rows,
+                "entries": len(library.entries),
+                "new_entries": added,
+                "entries_before": before,
+                "merged_groups": sum(1 for e in library.entries if len(e.members) > 1),
+                "placement_conflicts": [
+                    {
+                        "code": e.code,
+                        "name": e.name,
+                        "placements": [[p.level1, p.level2, p.count] for p in e.placements],
+                    }
+                    for e in library.conflicts
+                ],
+            }
+            counts = {k: summary[k] for k in ("tables", "rows", "entries", "merged_groups")}
+            store.save_state(conn, reached[0], _state_json(library), counts)
+            audit.record(conn, who.user_id, "library_build", "library", None, {
+                k: v for k, v in summary.items() if k != "placement_conflicts"
+            })  # fmt: skip
+        self._offer = None
+        return summary
+
+    def _source(self, after: int, reached: list[int], progress: Progress | None) -> Iterator[TableRows]:
+        """Published tables newer than the watermark, page by page; their links are written as read."""
+        while True:
+            with self.engine.connect() as conn:
+                page = store.published_since(conn, after)
+            if not page:
+                return
+            links: list[dict[str, Any]] = []
+            for version_id, table_id, text in page:
+                document = {**json.loads(text), "id": table_id}
+                for position, item in enumerate(document.get("indicators") or []):
+                    key = key_of(str(item.get("name") or ""))
+                    if key:
+                        links.append({"table_id": table_id, "position": position, "key": key[:300]})
+                yield rows_from_document(document)
+                if progress is not None:
+                    progress(1)
+                after = reached[0] = version_id
+            with self.engine.begin() as conn:
+                store.write_links(conn, links)
+
+    # ── reading ────────────────────────────────────────────────────────────────────────────────
+
+    def library_list(
+        self, q: str = "", status: str = "", level2: str = "", page: int = 1, per_page: int = 50
+    ) -> dict[str, Any]:
+        """Entries (search by name, synonym, 二级, sector), the most used first; retired on request."""
+        statuses = (status,) if status in STATUS_LABELS else OFFERED
+        per_page = max(1, min(per_page, 500))
+        with self.engine.connect() as conn:
+            rows, total = store.list_heads(
+                conn, q.strip()[:100], statuses, level2, per_page, (max(page, 1) - 1) * per_page
+            )
+            evidence = store.provenance_of(conn, [r["code"] for r in rows])
+        items = [self._item(r, evidence.get(r["code"])) for r in rows]
+        return {"total": total, "page": max(page, 1), "per_page": per_page, "entries": items}
+
+    def _item(self, head: dict[str, Any], evidence: dict[str, Any] | None) -> dict[str, Any]:
+        entry = entry_from_dict(evidence) if evidence else None
+        return {
+            "code": head["code"],
+            "version": head["version"],
+            "status": head["status"],
+            "status_label": STATUS_LABELS.get(head["status"], head["status"]),
+            "name": head["name"],
+            "level1": head["level1"],
+            "level2": head["level2"],
+            "kind": head["kind"],
+            "tables": head["tables"],
+            "publishers": head["publishers"],
+            "typical_value": typical_value(entry) if entry else "",
+            "reason": _reason(entry) if entry else "",
+        }
+
+    def library_entry(self, code: str) -> dict[str, Any]:
+        """One entry: its version in force, every version, its evidence and the tables using it."""
+        with self.engine.connect() as conn:
+            head = store.get_head(conn, code.strip().upper())
+            if head is None:
+                raise NotFound(f"指标库中没有编号为 {code} 的条目")
+            versions = store.get_versions(conn, head["code"])
+            evidence = store.get_provenance(conn, head["code"])
+            tables, total = store.tables_using(conn, head["code"])
+        current = next((v for v in versions if v["number"] == head["version"]), versions[0])
+        return {
+            **self._item(head, evidence),
+            "fields": current["fields"],
+            "labels": fields_from_dict(current["fields"]).labels(),
+            "versions": [
+                {"number": v["number"], "status": v["status"], "created_at": v["created_at"].isoformat(),
+                 "by": v["username"], "request_id": v["request_id"], "fields": v["fields"]}
+                for v in versions
+            ],
+            "provenance": (evidence or {}).get("provenance"),
+            "placements": (evidence or {}).get("placements", []),
+            "members": (evidence or {}).get("members", []),
+            "tables_using": [{**t, "year": t["year"]} for t in tables],
+            "tables_using_total": total,
+        }  # fmt: skip
+
+    # ── suggesting ─────────────────────────────────────────────────────────────────────────────
+
+    def _suggester(self) -> Suggester:
+        with self.engine.connect() as conn:
+            stamp = store.offer_stamp(conn)
+            offer = self._offer
+            if offer is not None and offer.stamp == stamp:
+                return offer.suggester
+            rows = list(store.all_current(conn, OFFERED))
+            evidence_by_code = store.provenance_of(conn, [row["code"] for row in rows])
+        built = []
+        for row in rows:
+            fields = row["fields"]
+            data = evidence_by_code.get(row["code"]) or {
+                "code": row["code"], "key": row["key"], "name": row["name"], "members": [],
+            }  # fmt: skip
+            name = fields.get("name") or row["name"]
+            synonyms = fields.get("synonyms") or []
+            current = {"name": name, "status": row["status"], "version": row["version"], "synonyms": synonyms}
+            built.append(entry_from_dict({**data, **current}))
+        suggester = Suggester(built)
+        self._offer = _Offer(stamp, suggester)
+        return suggester
+
+    def library_suggest(self, name: str, level2: str | None = None, limit: int = 10) -> list[dict[str, Any]]:
+        """Entries on offer whose names resemble ``name`` (retired ones never), with the reason and the
+        value peers set."""
+        found = self._suggester().suggest(name[:200], level2, max(1, min(limit, 50)))
+        return [_offer_item(s.entry, s.reason, s.score) for s in found]
+
+    def library_recommend(self, project_name: str, limit: int = 12) -> dict[str, Any]:
+        """Entries used by projects named like this one (推荐指标), each with why."""
+        words = project_words(project_name)
+        family = family_label(project_name)
+        if not words:
+            return {"family": family, "projects": 0, "entries": []}
+        with self.engine.connect() as conn:
+            similar = store.similar_tables(conn, words)
+            best = max((sum(w in t["name"] for w in words) for t in similar), default=0)
+            wanted = max(1, min(best, (len(words) + 1) // 2))
+            close = [t for t in similar if sum(w in t["name"] for w in words) >= wanted]
+            units = {t["id"]: t["unit_id"] for t in close}
+            tables: dict[str, set[int]] = {}
+            for table_id, code in store.codes_of_tables(conn, list(units)):
+                tables.setdefault(code, set()).add(table_id)
+            ranked = sorted(tables, key=lambda c: (-len({units[t] for t in tables[c]}), -len(tables[c]), c))
+            heads = store.heads_by_codes(conn, ranked[: limit * 3])
+            evidence = store.provenance_of(conn, list(heads))
+        items = []
+        for code in ranked:
+            head = heads.get(code)
+            if head is None or head["status"] not in OFFERED or code not in evidence:
+                continue
+            entry = entry_from_dict({**evidence[code], "name": head["name"]})
+            used_by = len({units[t] for t in tables[code]})
+            reason = f"{used_by} 个单位的 “{family}”类项目使用（{len(tables[code])} 张表）"
+            d = entry.main_distribution
+            if d is not None:
+                reason += f"，目标值中位数 {OP_SYMBOLS.get(d.common_op, '')}{_num(d.median)}{d.unit}"
+            items.append(_offer_item(entry, reason, float(used_by)))
+            if len(items) >= limit:
+                break
+        return {"family": family, "projects": len(close), "entries": items}
+
+    # ── reviewing with evidence ────────────────────────────────────────────────────────────────
+
+    def peer_snapshot(self, tables: list[Table]) -> PeerSnapshot:
+        """The stored peer statistics of these tables' indicators (one indexed lookup)."""
+        keys = {key_of(i.name) for t in tables for i in t.indicators}
+        with self.engine.connect() as conn:
+            records = store.peers_for_keys(conn, [k for k in keys if k])
+        return PeerSnapshot({k: peer_stat(r) for k, r in records.items()}, key_of)
+
+    def peer_findings(self, table: Table) -> list[Diagnostic]:
+        """The evidence rules' findings (JX-E…) for a table, against the stored peer statistics."""
+        return peer_findings(table, self.peer_snapshot([table]))
+
+
+def _num(value: Any) -> str:
+    from jixiao.values import number_text
+
+    return number_text(value)
+
+
+def _reason(entry: Any) -> str:
+    from jixiao.library.suggest import reason
+
+    return reason(entry)
+
+
+def _offer_item(entry: Any, why: str, score: float) -> dict[str, Any]:
+    d = entry.main_distribution
+    return {
+        "code": entry.code,
+        "version": entry.version,
+        "status": entry.status,
+        "name": entry.name,
+        "level1": entry.level1,
+        "level2": entry.level2,
+        "unit": entry.unit or "",
+        "op": OP_SYMBOLS.get(d.common_op, "") if d is not None else "",
+        "suggested_value": typical_value(entry),
+        "reason": why,
+        "score": score,
+    }
+
+
+__all__ = ["NOT_RUN", "STATUS_LABELS", "LibraryService", "key_of"]
