@@ -199,3 +199,9 @@ def test_the_frame_and_the_page_get_decisions() -> None:
     )
     assert permissions.general(reviewer).queue and not permissions.general(reviewer).audit_log
     assert permissions.general(PERSONAS["admin"]).import_published
+
+
+def test_only_administrators_administer() -> None:
+    for persona, who in PERSONAS.items():
+        assert permissions.may_administer(who) is (persona == "admin"), persona
+        assert permissions.general(who).admin is (persona == "admin"), persona

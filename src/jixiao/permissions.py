@@ -177,6 +177,11 @@ def may_see_queue(who: Principal) -> bool:
     return who.role in (Role.REVIEWER, Role.ADMIN)
 
 
+def may_administer(who: Principal) -> bool:
+    """Users, organisations, rule profiles and the audit log's search and export: administrators."""
+    return who.role is Role.ADMIN
+
+
 def may_read_audit_log(who: Principal) -> bool:
     """The whole audit log (one table's entries follow `can_view`): administrators."""
     return who.role is Role.ADMIN
@@ -202,6 +207,29 @@ def evaluation_visibility(who: Principal) -> Visibility | None:
     if who.role is Role.REVIEWER and who.departments:
         return Visibility(departments=who.departments, published=False)
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """Whose tables wait for ``who`` (待办): to fill or fix (草稿, 退回), to review (已提交), and whose
+    monitoring and self-evaluation are due; None where nothing of that kind is theirs to do."""
+
+    fill: Visibility | None = None
+    review: Visibility | None = None
+    evaluation: Visibility | None = None
+
+
+def waiting_for(who: Principal) -> Waiting:
+    """What ``who`` is expected to act on: the same parties as `RULES` (the owner edits and submits
+    and enters monitoring and 自评; the department's reviewer, or an administrator, reviews)."""
+    if who.role is Role.FILLER and who.unit:
+        own = Visibility(units=(who.unit,), published=False)
+        return Waiting(fill=own, evaluation=own)
+    if who.role is Role.REVIEWER and who.departments:
+        return Waiting(review=Visibility(departments=who.departments, published=False))
+    if who.role is Role.ADMIN:
+        return Waiting(review=Visibility(everything=True))
+    return Waiting()
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,12 +291,17 @@ class General:
     audit_log: bool
     import_published: bool
     new_table: bool  # 新建 and 复制到新年度
+    admin: bool = False  # 管理 (users, organisations, rule profiles)
 
 
 def general(who: Principal) -> General:
     """The answers the pages' frame needs, for templates."""
     return General(
-        may_see_queue(who), may_read_audit_log(who), may_import_published(who), may_start_table(who)
+        may_see_queue(who),
+        may_read_audit_log(who),
+        may_import_published(who),
+        may_start_table(who),
+        may_administer(who),
     )
 
 

@@ -179,7 +179,7 @@ def test_lifecycle_in_the_browser(live_server: str, browser: Any) -> None:
     assert admin.inner_text("[data-testid=kpi-tables]") == "17"
     _shot(admin, "dashboard")
     admin.goto("/audit")
-    assert "publish" in admin.inner_text("table.list")
+    assert "公开" in admin.inner_text("table.list")  # actions in Chinese
 
 
 def test_import_page_previews_then_stores(

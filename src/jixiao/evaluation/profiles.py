@@ -139,7 +139,7 @@ CENTRAL = Profile(
     budget_weight=Decimal(10),
     indicators_weight=Decimal(90),
     weight_groups=CENTRAL_GROUPS,
-    basis="财预〔2020〕10号 附件1 项目支出绩效自评表；rules.md §6",
+    basis="《项目支出绩效评价管理办法》（财预〔2020〕10号）附件1《项目支出绩效自评表》；一级指标权重50/30/10/10为通行引述，条款号尚未与原文核对",
 )
 
 LEGACY_80_50 = replace(
@@ -147,7 +147,7 @@ LEGACY_80_50 = replace(
     name="legacy-80/50",
     title="旧版定性档次（100–80%、80–50%、50–0%）",
     bands=QualitativeBands(achieved_floor=Decimal("0.8"), partial_floor=Decimal("0.5")),
-    basis="湖北2020式模板注释、江西2017自评表；rules.md §6.4",
+    basis="实践做法：湖北2020式自评表注释、江西2017自评表的定性档次（100–80%、80–50%、50–0%）",
 )
 
 SICHUAN = Profile(
@@ -162,7 +162,7 @@ SICHUAN = Profile(
         absolute_floors=((4, Decimal(25)), (6, Decimal(40)), (8, Decimal(60)), (10, Decimal(80))),
         gap_points=Decimal(10),
     ),
-    basis="四川2023自评表（报表编号510000_0013zp）、川财绩〔2025〕10号；rules.md §5.3、§6.8",
+    basis="地方规定：四川省项目支出绩效自评表（报表编号510000_0013zp）；川财绩〔2025〕10号（据二手摘要，未核对原文）",
 )
 
 HUBEI_2020 = Profile(
@@ -174,7 +174,7 @@ HUBEI_2020 = Profile(
     layout=Layout.HUBEI,
     catalogue="legacy-2015",
     scale_indicator_block=True,
-    basis="湖北2020式自评表（T4/T5/T6）；rules.md §6.8、§9",
+    basis="地方做法：湖北2020式自评表（预算执行20分、年度绩效目标80分，公开的2020年自评表）",
 )
 
 PROFILES: dict[str, Profile] = {p.name: p for p in (CENTRAL, SICHUAN, HUBEI_2020, LEGACY_80_50)}

@@ -39,5 +39,5 @@ def detect_form(table: PublishedSelfEvaluation, texts: list[str]) -> tuple[str, 
     if any(_SERIAL.search(t) for t in texts):
         return FORM_ANHUI, "“指标1：/指标2：”行（安徽式自评表，分值按中央10号办法）"
     if "全年实际值" in joined:
-        return FORM_UNNAMED, "“全年实际值”列（不适用指标剔除后折算的自评表，rules.md §6.8 T7）"
+        return FORM_UNNAMED, "“全年实际值”列（不适用指标剔除后其余分值折算为100分的自评表）"
     return FORM_CENTRAL, "未见省级版式特征，按财预〔2020〕10号附件1（中央）版式"

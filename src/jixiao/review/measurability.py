@@ -180,7 +180,7 @@ _HEDGED = re.compile(r"(约|大约|大概|估计|预计)\s*\d|\d[^\d]{0,4}(左�
 
 
 def approximate_value(table: Table, profile: Profile) -> Iterator[Hit]:
-    """定量指标值必须是确定的数，“约1200”“1200左右”无法考核（rules.md §11 第4条）。"""
+    """定量指标值必须是确定的数，“约1200”“1200左右”无法考核。"""
     for ind in table.indicators:
         for column, t in (("实施周期值", ind.period), ("年度值", ind.annual)):
             if _HEDGED.search(t.raw):

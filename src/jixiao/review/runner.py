@@ -64,7 +64,7 @@ def _crash(rule: Rule, exc: Exception, table: Table) -> Diagnostic:
         severity=Severity.ERROR,
         message=f"审核规则{rule.id}（{rule.title}）执行出错：{type(exc).__name__}: {exc}",
         source=table.source,
-        basis="实践：规则出错不应中断审核",
+        basis="实践做法：规则出错不应中断审核",
         suggestion="请把这张表和这条消息报告给 jixiao 的维护者；其余规则的结果仍然有效。",
     )
 

@@ -19,11 +19,12 @@ from jixiao.formats.table_json import documents_to_json_chunks
 from jixiao.readers.limits import DEFAULT_LIMITS, LimitExceeded, UploadLimits, check_json_depth
 from jixiao.service.accounts import (
     AccountPolicy,
-    AccountService,
     reset_audit_context,
     set_audit_context,
     verify_audit_archive,
 )
+from jixiao.service.admin import AdminService, AuditPage, audit_filter
+from jixiao.service.blank import TEMPLATE_NAME, BlankTemplateService
 from jixiao.service.bulk import (
     STATUS_LABELS,
     BatchStopped,
@@ -57,6 +58,7 @@ from jixiao.service.reading import (
 )
 from jixiao.service.review_notes import Comparison, ReviewNotesService, compare_tables, review_base
 from jixiao.service.tables import EXPORT_LIMITS, TableService, TableView
+from jixiao.service.todo import Todo, TodoService
 from jixiao.service.uploads import read_upload
 from jixiao.store.backup import BackupError, BackupResult
 from jixiao.store.backup import backup as backup_database
@@ -72,6 +74,9 @@ class Service(
     ReviewNotesService,
     TableService,
     BulkService,
+    AdminService,
+    TodoService,
+    BlankTemplateService,
     AccountService,
     LibraryService,
     LibraryGovernance,
@@ -111,7 +116,9 @@ __all__ = [
     "MAX_UPLOAD_BYTES",
     "PROFILES",
     "STATUS_LABELS",
+    "TEMPLATE_NAME",
     "AccountPolicy",
+    "AuditPage",
     "BackupError",
     "BackupResult",
     "BatchStopped",
@@ -133,7 +140,9 @@ __all__ = [
     "Service",
     "ServiceError",
     "TableView",
+    "Todo",
     "UploadLimits",
+    "audit_filter",
     "backup_database",
     "check_json_depth",
     "check_upload",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Engine
@@ -13,7 +13,9 @@ from jixiao.permissions import visibility as visibility_of
 from jixiao.queries import TableRow, Visibility
 from jixiao.service.errors import Forbidden, NotFound
 from jixiao.store import listing, stats
+from jixiao.store.admin import profile_settings
 from jixiao.store.db import current_revision, get_engine, normalise_url, upgrade
+from jixiao.store.tables import Reviewed
 from jixiao.workflow import Principal, Status, TableScope
 
 CACHE_SECONDS = 30.0
@@ -71,3 +73,24 @@ class ServiceBase:
             value = compute(conn, key[1])
         self._cache[key] = (time.monotonic(), version, value)
         return value
+
+    def by_year_profile(self, reviews: Sequence[Reviewed]) -> list[Reviewed]:
+        """Each review again by the rule profile of its table's year, where the administrator set one
+        (`jixiao.service.rule_profiles`); the others as they are."""
+        from jixiao.service.rule_profiles import review_profile, review_with
+
+        years = {r.table.project.year for r in reviews if r.table.project.year is not None}
+        if not years:
+            return list(reviews)
+        with self.engine.connect() as conn:
+            settings = {year: profile_settings(conn, year) for year in years}
+        result = []
+        for reviewed in reviews:
+            year = reviewed.table.project.year
+            chosen = settings.get(year) if year is not None else None
+            result.append(
+                reviewed
+                if chosen is None or year is None
+                else review_with(reviewed, review_profile(chosen, year))
+            )
+        return result

@@ -66,7 +66,9 @@ class DraftService(TableService, WorkflowService):
                     f"本单位已有“{table.project.name}”{table.project.year or ''}年度的表（表 {existing}），"
                     "请打开那张表修改，或改用其他项目名称或年度"
                 )
-            counts = repo.import_tables(conn, [review(table)], Status.DRAFT, who.user_id, note, Action.CREATE)
+            counts = repo.import_tables(
+                conn, self.by_year_profile([review(table)]), Status.DRAFT, who.user_id, note, Action.CREATE
+            )
             if source_id is not None:
                 review_notes.set_link(conn, counts.table_ids[0], source_id, "copy", who.user_id)
         self._cache.clear()  # the list's filter options and the dashboard count the new table

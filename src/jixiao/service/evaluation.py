@@ -41,12 +41,20 @@ from jixiao.service.evaluation_views import (
     funds_totals,
     match_items,
 )
+from jixiao.service.rule_profiles import scoring_profile
 from jixiao.store import audit
 from jixiao.store import evaluation_repo as repo
 from jixiao.store import listing as table_repo
+from jixiao.store.admin import profile_settings
 from jixiao.store.document import table_from_dict
 from jixiao.store.errors import Conflict as StoreConflict
 from jixiao.workflow import Principal
+
+
+def _in_force(ctx: EntryContext, chosen: Profile) -> Profile:
+    """The scheme chosen, with the weights and grade lines the administrator set for the table's year
+    when the year's profile is built on that scheme (`jixiao.service.rule_profiles`)."""
+    return ctx.scoring if ctx.scoring is not None and ctx.scoring.name == chosen.name else chosen
 
 
 class EvaluationService(EvaluationFiles):
@@ -70,7 +78,9 @@ class EvaluationService(EvaluationFiles):
         year = table.project.year or row.year
         if not year:
             raise Invalid("这张表没有预算年度，无法填报运行监控和单位自评；请先在表中填写预算年度")
-        return EntryContext(row, table, int(year), access)
+        settings = profile_settings(conn, int(year))
+        scoring = None if settings is None else scoring_profile(settings)
+        return EntryContext(row, table, int(year), access, scoring)
 
     # ---- monitoring --------------------------------------------------------------------------
 
@@ -196,7 +206,7 @@ class EvaluationService(EvaluationFiles):
             funds = repo.load_funds(conn, table_id, ctx.year) or blank_funds(ctx.table)
             stored = repo.load_evaluation(conn, table_id, ctx.year)
         if stored is None:
-            chosen = PROFILES.get(profile or "", DEFAULT_PROFILE)
+            chosen = _in_force(ctx, PROFILES.get(profile or "", ctx.scoring or DEFAULT_PROFILE))
             payload = self._blank_evaluation_payload(ctx, funds, chosen)
             return self._evaluation_view(table_id, ctx, payload, {})
         payload = {
@@ -217,14 +227,15 @@ class EvaluationService(EvaluationFiles):
         payload: Mapping[str, Any],
         adjustments: Mapping[int, Adjustment],
     ) -> EvaluationView:
-        read = read_evaluation(ctx.table, payload, DEFAULT_PROFILE, adjustments)
-        result = evaluate(read.evaluation, read.profile)
+        read = read_evaluation(ctx.table, payload, ctx.scoring or DEFAULT_PROFILE, adjustments)
+        profile = _in_force(ctx, read.profile)
+        result = evaluate(read.evaluation, profile)
         return EvaluationView(
             table_id,
             ctx.row,
             ctx.table,
             ctx.access,
-            read.profile,
+            profile,
             dict(payload),
             read.evaluation,
             result,

@@ -40,6 +40,7 @@ class EntryContext:
     table: Table
     year: int
     access: Access
+    scoring: Profile | None = None  # the year's scoring profile set by an administrator, if any
 
 
 @dataclass

@@ -72,7 +72,7 @@ class WorkflowService(PublishedDownloads):
         status = Status.PUBLISHED if published else Status.DRAFT
         with self.engine.begin() as conn:
             self._check_import(conn, who, report.tables)
-            counts = repo.import_tables(conn, report.reviews, status, who.user_id, file)
+            counts = repo.import_tables(conn, self.by_year_profile(report.reviews), status, who.user_id, file)
         self._cache.clear()
         self.refresh_statistics(counts.created + counts.updated)
         report.created, report.updated, report.unchanged = counts.created, counts.updated, counts.unchanged
@@ -118,6 +118,12 @@ class WorkflowService(PublishedDownloads):
         """Let the query planner know the tables' sizes after a large import (``ANALYZE``)."""
         with self.engine.begin() as conn:
             analyze(conn, changed, ANALYZE_AFTER)
+
+    def preview_by_year_profile(self, report: FileReport) -> FileReport:
+        """A preview's reviews as the import will store them: by the rule profile of each year."""
+        report.reviews = self.by_year_profile(report.reviews)
+        report.findings = [list(r.findings) for r in report.reviews]
+        return report
 
     def import_effects(self, report: FileReport) -> list[str]:
         """For a preview: whether each table would be new, a new version, or left unchanged."""
@@ -169,7 +175,7 @@ class WorkflowService(PublishedDownloads):
         reason: str | None = None,
     ) -> int:
         """Save an edit as a new version; an approved/published table needs a reason (目标调整)."""
-        reviewed = review(table)
+        reviewed = self.by_year_profile([review(table)])[0]
         with self.engine.begin() as conn:
             row = self._visible_row(conn, who, table_id)
             scope = scope_of(row)

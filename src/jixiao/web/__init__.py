@@ -146,6 +146,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     from jixiao.web import (
         account_pages,
+        admin_api,
+        admin_pages,
         api,
         downloads,
         editor_pages,
@@ -161,6 +163,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # before the pages and the API: /tables/download.xlsx would otherwise match /tables/{table_id}
     app.include_router(downloads.router)
     app.include_router(editor_pages.router)  # /tables/new before /tables/{table_id}
+    app.include_router(admin_pages.router)  # /tables/new/template.xlsx too
     app.include_router(downloads.api_router)
     app.include_router(pages.router)
     app.include_router(account_pages.router)
@@ -168,6 +171,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(review_notes_pages.router)
     app.include_router(workflow_pages.router)
     app.include_router(api.router)
+    app.include_router(admin_api.router)
     app.include_router(evaluation_pages.router)
     app.include_router(published_pages.router)
     app.include_router(published_pages.api_router)

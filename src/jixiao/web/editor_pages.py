@@ -45,10 +45,10 @@ def finding_dict(d: Diagnostic, table: Table | None = None) -> dict[str, object]
     }
 
 
-def _findings(table: Table | None) -> dict[str, Any]:
+def _findings(table: Table | None, request: Request) -> dict[str, Any]:
     if table is None:
         return {"findings": [], "outcome": "", "reason": ""}
-    reviewed = review(table)
+    reviewed = service_of(request).by_year_profile([review(table)])[0]  # the year's rule profile
     return {
         "findings": [finding_dict(d, table) for d in reviewed.findings],
         "outcome": reviewed.outcome,
@@ -74,7 +74,7 @@ def _render(
         "error": error,
         "level1_choices": LEVEL1_CHOICES,
         "level2_choices": LEVEL2_CHOICES,
-        **_findings(table),
+        **_findings(table, request),
         **page,
     }
     return render(request, "edit.html", context, status_code)
@@ -156,9 +156,9 @@ def _live(request: Request, parse: Any, form: Any, base: Table, unit: str | None
     try:
         table = parse(form, base, unit, complete=False)
     except FormErrors as why:  # say what is wrong, and review the rest
-        context = {"errors": why.errors, **_findings(why.table)}
+        context = {"errors": why.errors, **_findings(why.table, request)}
         return render(request, "_live_findings.html", context)
-    return render(request, "_live_findings.html", {"errors": {}, **_findings(table)})
+    return render(request, "_live_findings.html", {"errors": {}, **_findings(table, request)})
 
 
 # ---- new tables: blank, or a copy for a new year ------------------------------------------------

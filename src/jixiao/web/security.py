@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from jixiao.service import Service, reset_audit_context, set_audit_context
-from jixiao.workflow import Principal, Role
+from jixiao.workflow import Principal
 
 SESSION_COOKIE = "jixiao_session"
 CSRF_COOKIE = "jixiao_csrf"
@@ -145,9 +145,10 @@ def require_login(request: Request) -> Principal:
 
 def require_admin(request: Request) -> Principal:
     """The signed-in caller if an administrator; `Forbidden` otherwise."""
+    from jixiao.permissions import may_administer
     from jixiao.service import Forbidden
 
     principal = require_login(request)
-    if principal.role is not Role.ADMIN:
+    if not may_administer(principal):
         raise Forbidden("只有管理员可以访问此页面")
     return principal

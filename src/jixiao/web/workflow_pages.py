@@ -77,6 +77,7 @@ async def import_preview(
         context = {"report": report, "error": f"{filename}：{message}。未存储任何内容。"}
         return render(request, "import.html", context, 400)
     service = service_of(request)
+    report = service.preview_by_year_profile(report)  # as the import will store it
     token = service.stage_upload(who, filename, data, limits.staged_upload_seconds)
     effects = service.import_effects(report)
     context = {"report": report, "error": None, "token": token, "filename": filename, "effects": effects}

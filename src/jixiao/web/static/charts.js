@@ -52,8 +52,17 @@ document.addEventListener("DOMContentLoaded", () => {
   else empty("chart-type");
   if (data.budget_by_unit.length) draw("chart-unit", bars(data.budget_by_unit.map((r) => r.unit), data.budget_by_unit.map((r) => wan(r.budget)), "#1d4f91"));
   else empty("chart-unit");
-  if (data.findings_by_rule.length) draw("chart-rule", bars(
-    data.findings_by_rule.map((r) => (r.title ? `${r.code} ${r.title}` : r.code)),
-    data.findings_by_rule.map((r) => ({ value: r.count, itemStyle: { color: severityColors[r.severity] } })), "#b26a00"));
+  if (data.findings_by_rule.length) {
+    const rules = data.findings_by_rule;
+    const option = bars(
+      rules.map((r) => (r.title ? `${r.code} ${r.title}` : r.code)),
+      rules.map((r) => ({ value: r.count, itemStyle: { color: severityColors[r.severity] } })), "#b26a00");
+    // the tooltip names the rule in full (the axis label may be cut short) and its severity
+    option.tooltip = { trigger: "item", formatter: (p) => {
+      const r = rules[p.dataIndex];
+      return `${r.code} ${r.title || ""}<br>${severityLabels[r.severity] || r.severity}：${r.count} 条`;
+    } };
+    draw("chart-rule", option);
+  }
   else empty("chart-rule");
 });
