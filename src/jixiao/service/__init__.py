@@ -77,7 +77,6 @@ class Service(
     AdminService,
     TodoService,
     BlankTemplateService,
-    AccountService,
     LibraryService,
     LibraryGovernance,
 ):
