@@ -26,6 +26,7 @@ from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import read_rows
 from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of
+from jixiao.readers.listform import split_list_form
 from jixiao.readers.text import FILE_PROBLEM
 
 MAX_CELLS = 300_000  # grid places in one document: far above any real disclosure (a few thousand)
@@ -193,7 +194,7 @@ def read_span_tables(
         rows.extend(grid_rows(grids[i], tables[i].above if opens else (), i + 1, file))
     weights = Weights()
     diagnostics: list[Diagnostic] = []
-    found_tables, found = read_rows(fold_columns(rows, weights, diagnostics), file)
+    found_tables, found = read_rows(fold_columns(split_list_form(rows), weights, diagnostics), file)
     diagnostics.extend(found)
     found_tables = attach_weights(found_tables, weights)
     if not found_tables and not any(d.severity is Severity.ERROR for d in diagnostics):
