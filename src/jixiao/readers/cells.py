@@ -115,7 +115,9 @@ def first_label(cells: tuple[str, ...]) -> Label | None:
         if cell:
             stripped = cell.strip()
             if stripped:
-                return label_of(stripped)
+                label = label_of(stripped)
+                if label is not Label.SECTION:  # 项目基本情况 | 项目名称 | …: the side cell says nothing
+                    return label
     return None
 
 

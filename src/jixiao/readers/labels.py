@@ -36,6 +36,7 @@ class Label(StrEnum):
     FUNDS_SECTION = "funds_section"  # 项目资金(万元): no value of its own, may carry the unit
     SUB_FUNDS = "sub_funds"  # 其中:财政拨款, 其他资金, 上年结转: parts of an amount, never the budget
     OTHER_FORM = "other_form"  # the title of a 自评表 or 监控表: not a target table
+    SECTION = "section"  # a form's tall side cell (项目基本情况, 绩效目标情况): no value, rows go on after it
 
 
 _YEAR = re.compile(r"(?:19|20|21)\d{2}")
@@ -126,6 +127,13 @@ _LABELS: dict[str, Label] = {
     "本年度绩效指标": Label.INDICATORS,
     "年度绩效指标": Label.INDICATORS,
     "绩效项目指标表": Label.INDICATORS,
+    "项目基本情况": Label.SECTION,
+    "项目基本信息": Label.SECTION,
+    "基本情况": Label.SECTION,
+    "基本信息": Label.SECTION,
+    "项目资金情况": Label.SECTION,
+    "绩效目标情况": Label.SECTION,
+    "项目信息": Label.SECTION,
     "项目类型": Label.TYPE,
     "项目类别": Label.TYPE,
     "项目等级": Label.LEVEL,
