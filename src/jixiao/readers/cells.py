@@ -77,6 +77,7 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
     ``(2021年度)``, ``单位：万元``): the reader takes hints from them, never fields."""
     current: list[Row] = []
     recent: deque[Row] = deque(maxlen=_CONTEXT_ROWS)  # rows outside any table, newest last
+    hint: Row | None = None  # the last line outside a table naming a year (a notice's title)
     has_name = False
     skipping = False  # inside a 自评表 or 监控表: read by another command
     for row in rows:
@@ -95,18 +96,50 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
         if starts and current:
             if has_name:
                 yield current
+            else:  # a title never followed by a name (a list of attachments): lines above the next table
+                for kept in current:
+                    hint = _outside(kept, recent, hint)
             current, has_name = [], False
-        if label in (Label.TITLE, Label.NAME) and not current and recent:
+        if label in (Label.TITLE, Label.NAME) and not current and (recent or hint is not None):
+            if hint is not None and hint not in recent:
+                recent.appendleft(hint)
             current = [replace(r, context=True) for r in recent]
             recent.clear()
-        elif not current and not has_name:
-            recent.append(row)
+            hint = None
+        elif not current and not has_name and label not in (Label.TITLE, Label.NAME):
+            hint = _outside(row, recent, hint)
+            continue
         if label is Label.NAME:
             has_name = True
         if has_name or label in (Label.TITLE, Label.NAME) or (current and len(current) < 40):
             current.append(row)  # rows between a title and the name hold the year, 单位:万元
     if current and has_name:
         yield current
+
+
+# A year in a line above the table that names the money or the plan: ``关于下达2024年…资金的通知``,
+# ``2024年…资金分配表``, a document number ``清财(农)指〔2024〕21号`` — never a date (``2024年9月3日``).
+_DOCUMENT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)|[〔\[]((?:19|20)\d{2})[〕\]]")
+_DOCUMENT_WORDS = ("预算", "资金", "财")  # a notice about money: 下达…资金, 预算, 财(农)指
+
+
+def document_year(text: str) -> int | None:
+    """The budget year a line of the document around a table names (its title, a notice), or None."""
+    if len(text) > 80 or ("年" not in text and "〔" not in text and "[" not in text):
+        return None
+    if text.rstrip().endswith(("。", "；")) or not any(word in text for word in _DOCUMENT_WORDS):
+        return None
+    match = _DOCUMENT_YEAR.search(text)
+    return int(next(g for g in match.groups() if g)) if match is not None else None
+
+
+def _outside(row: Row, recent: deque[Row], hint: Row | None) -> Row | None:
+    """Keep a row outside any table among the recent ones; return the year hint, this row if it is one."""
+    row = replace(row, context=False) if row.context else row
+    recent.append(row)
+    if len(row.cells) == 1 and document_year(row.cells[0]) is not None:
+        return row
+    return hint
 
 
 def first_label(cells: tuple[str, ...]) -> Label | None:

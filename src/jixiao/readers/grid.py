@@ -39,6 +39,7 @@ from jixiao.readers.cells import (
     Row,
     category_rows,
     clean_goal_text,
+    document_year,
     is_footer,
     join_wrapped_labels,
     looks_like_prose,
@@ -101,6 +102,8 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
         self.goal_lines: dict[str, int] = {}
         self.year: int | None = None
         self.title_year: int | None = None
+        self.document_year: int | None = None  # a year in a line above the table: the last resort
+        self.context_texts: list[str] = []
         self.budget_unit = "元"
         self.unit_hint: str | None = None  # 单位:万元 in a header line, 项目资金(万元) as a section label
         self.amounts: dict[Label, tuple[str, str | None, int]] = {}  # label → (text, unit of label, line)
@@ -123,10 +126,12 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
         rows = self.rows
         if rows and rows[0].context:  # lines just before the table: the title's year, 单位:万元
             body = [row for row in rows if not row.context]
-            for row in rows[: len(rows) - len(body)]:
+            context = rows[: len(rows) - len(body)]
+            for row in context:
                 for text in row.cells:
                     if text.strip():
                         self._note_head_cell(text.strip())
+            self._note_context_year(context)
             self.rows = body
             self.source = body[0].source if body else self.source
         cells = self._cells()
@@ -135,6 +140,22 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
             self._read_indicators(cells, position)
         table = self._build()
         return table, self.diagnostics
+
+    def _note_context_year(self, context: Sequence[Row]) -> None:
+        """A title wrapped over lines (``…项目)2022年`` / ``中央预算内投资计划绩效目标表``) read joined; a
+        year in a line above the table (a notice's title) kept as the last resort for the budget year."""
+        texts = [c.strip() for row in context for c in row.cells if c.strip()]
+        self.context_texts = texts
+        if self.title_year is None and len(texts) > 1:
+            for start in range(len(texts) - 1):
+                joined = "".join(texts[start:])
+                if len(joined) <= 80:
+                    self._note_head_cell(joined)
+        for text in reversed(texts):
+            year = document_year(text)
+            if year is not None:
+                self.document_year = year
+                break
 
     def _cells(self) -> list[list[Cell]]:
         """The non-empty cells of each row; a stream of single cells becomes one long row."""
@@ -437,15 +458,22 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
         elif self.year is None and self.title_year is None and _NAME_YEAR.match(name):
             self.title_year = int(name[:4])
             self.inferred.append("预算年度取自项目名称")
+        elif self.year is None and self.title_year is None and self.document_year is not None:
+            self.title_year = self.document_year
+            self.inferred.append("预算年度取自表格上方的文件标题")
         budget, total_funds = self._amounts()
+        start, end = self._year_field("period_start"), self._year_field("period_end")
+        if self.year is None and self.title_year is None and start is not None and start == end:
+            self.title_year = start
+            self.inferred.append("预算年度取自实施期（只有一年）")
         project = Project(
             name=name,
             type=self.fields.get("type") or None,
             level=self.fields.get("level") or None,
             department=self.fields.get("department") or None,
             unit=self.fields.get("unit") or None,
-            period_start=self._year_field("period_start"),
-            period_end=self._year_field("period_end"),
+            period_start=start,
+            period_end=end,
             year=self.year or self.title_year,
             budget=budget,
             budget_unit=self.budget_unit,

@@ -34,6 +34,7 @@ class ProjectBlockReader:
     goal_lines: dict[str, int]
     year: int | None
     title_year: int | None
+    context_texts: list[str]
     budget_unit: str
     unit_hint: str | None
     amounts: dict[Label, tuple[str, str | None, int]]
@@ -120,6 +121,9 @@ class ProjectBlockReader:
         """Read one label's value(s) from the cells after it; return the index to go on from."""
         if label is Label.TITLE:
             self.title_year = self.title_year or year_in(cell.text)
+            for k in (1, 2):  # a title wrapped over lines: ``…项目)2022年`` / ``…绩效目标表``
+                if self.title_year is None and len(self.context_texts) >= k:
+                    self._note_head_cell("".join(self.context_texts[-k:]) + cell.text)
             return i + 1
         if label is Label.FUNDS_SECTION:
             self.unit_hint = unit_in(cell.text) or self.unit_hint

@@ -35,6 +35,8 @@ MAX_ROWSPAN = 5_000
 _MAX_BETWEEN = 4  # tables between a project block and its indicators (goals, schedule, funds sources)
 # the title (…表), the year line (（2024年度）), the money unit (单位：万元)
 _TITLE_HINT = re.compile(r"表\s*$|^[（(]\s*\d{4}\s*年度?\s*[)）]$|单位\s*[:：(（]")
+_YEAR_LINE = re.compile(r"^[（(]?\s*\d{4}\s*年度?\s*[)）]?$")  # (2020年度) with a bracket lost
+_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[、.．])")  # 三、…
 _TREE_KEYS = frozenset(
     ("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实施周期指标值", "指标值")
 )
@@ -148,9 +150,18 @@ def choose(grids: Sequence[Sequence[Sequence[str]]]) -> list[tuple[int, bool]]:
 def title_lines(lines: Sequence[str]) -> list[str]:
     """The short lines just above a table that name it (its title, year or money unit)."""
     kept: list[str] = []
-    for line in reversed(lines[-4:]):
+    for line in reversed(lines[-8:]):
         text = " ".join(line.split())
-        if not text or len(text) > 60 or not _TITLE_HINT.search(text):
+        if not text:  # an empty paragraph (&nbsp;) between the title and the table
+            continue
+        if len(text) > 60 or text.endswith(("。", "：", ":")) or len(kept) == 4 or _SECTION.match(text):
+            break
+        if (  # a subtitle (项目名称 in brackets) between the title and the table: kept only under a title
+            not kept
+            and not _TITLE_HINT.search(text)
+            and not _YEAR_LINE.search(text)
+            and not any(_TITLE_HINT.search(" ".join(o.split())) for o in lines[-4:])
+        ):
             break
         kept.append(text)
     return kept[::-1]
