@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from jixiao import catalog
 from jixiao.model import (
@@ -39,7 +38,6 @@ from jixiao.readers.cells import (
     Row,
     category_rows,
     clean_goal_text,
-    document_year,
     is_footer,
     join_wrapped_labels,
     looks_like_prose,
@@ -48,6 +46,7 @@ from jixiao.readers.cells import (
 from jixiao.readers.damage import DAMAGED_VALUE, damage
 from jixiao.readers.head import ProjectBlockReader
 from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of
+from jixiao.readers.stacked import StackedBlocks, confidence
 from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, join_category
 from jixiao.values import parse_target_with_reason
 
@@ -89,7 +88,7 @@ class _CategoryState:
     used: set[tuple[str, str | None]] = field(default_factory=set)
 
 
-class _SegmentReader(ProjectBlockReader, ValueCellsReader):
+class _SegmentReader(ProjectBlockReader, ValueCellsReader, StackedBlocks):
     """Reads the rows of one table."""
 
     def __init__(self, rows: Sequence[Row], file: str | None) -> None:
@@ -111,6 +110,8 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
         self.roles: dict[int, str] = {}
         self.stream_roles: list[str] = [column_roles.PERIOD, column_roles.ANNUAL]
         self.side_by_side = False
+        self.block: str | None = None  # stacked blocks: PERIOD under 长期绩效指标, then ANNUAL under 年度
+        self.period_names: dict[str, int] = {}  # the 长期 block's indicators by name → index
         self.indicators: list[Indicator] = []
         self.categories = _CategoryState()
         self.source = rows[0].source if rows else SourceRef(file)
@@ -140,22 +141,6 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
             self._read_indicators(cells, position)
         table = self._build()
         return table, self.diagnostics
-
-    def _note_context_year(self, context: Sequence[Row]) -> None:
-        """A title wrapped over lines (``…项目)2022年`` / ``中央预算内投资计划绩效目标表``) read joined; a
-        year in a line above the table (a notice's title) kept as the last resort for the budget year."""
-        texts = [c.strip() for row in context for c in row.cells if c.strip()]
-        self.context_texts = texts
-        if self.title_year is None and len(texts) > 1:
-            for start in range(len(texts) - 1):
-                joined = "".join(texts[start:])
-                if len(joined) <= 80:
-                    self._note_head_cell(joined)
-        for text in reversed(texts):
-            year = document_year(text)
-            if year is not None:
-                self.document_year = year
-                break
 
     def _cells(self) -> list[list[Cell]]:
         """The non-empty cells of each row; a stream of single cells becomes one long row."""
@@ -194,6 +179,8 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
     # -- project block and goals ---------------------------------------------------------------
     def _read_indicators(self, rows: list[list[Cell]], start: int) -> None:
         header = rows[start]
+        if header and header[0].text:
+            self._note_block(header[0].text)
         body_from = 0
         stream_roles: list[str] = []
         for j, cell in enumerate(header):
@@ -239,6 +226,8 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
         if first_label is Label.TITLE or is_footer(first):
             return False
         if first_label in (Label.INDICATORS, Label.HEADER) or _PLACEHOLDER_ROW.match(first):
+            if first_label is Label.INDICATORS:
+                self._note_block(first)
             return True  # a header repeated over a second block (年度绩效指标), a '……' template row
         if len(row) > 1 and is_footer(row[-1].text):  # 财政部门初审意见 | (盖章)
             return False
@@ -252,8 +241,8 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
             else RowLayout(tuple((self.roles.get(c.col) if c.col is not None else None, c.text) for c in row))
         )
         rest = self._take_categories(row, layout)
-        if not rest:
-            return True
+        if not rest or (len(rest) == 1 and _PLACEHOLDER_ROW.match(rest[0].text)):
+            return True  # categories alone, or a template's '…' in the 二级 column
         if self.side_by_side:
             return self._read_side_by_side(rest, row[0].source, layout)
         if self.stream_roles != [
@@ -392,6 +381,10 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
     ) -> None:
         state = self.categories
         name = name_cell.text if name_cell else ""
+        if self.block is not None:
+            period_cell, annual_cell, done = self._stacked(name, period_cell, annual_cell)
+            if done:
+                return
         period = self._target(period_cell, name)
         annual = self._target(annual_cell, name)
         if not name:
@@ -493,29 +486,10 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
             for level1, level2, source, layout in state.seen
             if (level1, level2) not in state.used
         )
-        reading = Reading(confidence=self._confidence(), inferred=tuple(self.inferred))
-        return Table(project, goals, tuple(self.indicators), placeholders, self.source, reading)
-
-    def _confidence(self) -> Decimal:
-        """A plain measure of how much of the table was read as stated: values and categories recognised."""
-        if not self.indicators:
-            return Decimal("0")
-        sure = sum(
-            1
-            for i in self.indicators
-            if i.level1
-            and i.name
-            and (i.annual.kind is not Kind.UNKNOWN or i.period.kind is not Kind.UNKNOWN)
+        reading = Reading(
+            confidence=confidence(self.indicators, "budget" in self.lines), inferred=tuple(self.inferred)
         )
-        score = Decimal(sure) / Decimal(len(self.indicators))
-        if "budget" not in self.lines:
-            score *= Decimal("0.9")
-        return score.quantize(Decimal("0.01"))
-
-
-def squeeze_name(text: str) -> str:
-    """The text with all whitespace removed."""
-    return "".join(text.split())
+        return Table(project, goals, tuple(self.indicators), placeholders, self.source, reading)
 
 
 _PLACEHOLDER_ROW = re.compile(r"^[…．.·。]{2,}$|^…$")  # a template's '……' row: no indicator

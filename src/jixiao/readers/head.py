@@ -11,11 +11,12 @@ generic amount (``资金总额``), a multi-year amount (``中期资金总额``) 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers import roles as column_roles
-from jixiao.readers.cells import Cell, parse_amount_unit
+from jixiao.readers.cells import Cell, Row, document_year, parse_amount_unit
 from jixiao.readers.labels import Label, label_key, label_of, unit_in, year_in
 
 BAD_AMOUNT = "JX-R05"
@@ -34,6 +35,7 @@ class ProjectBlockReader:
     goal_lines: dict[str, int]
     year: int | None
     title_year: int | None
+    document_year: int | None
     context_texts: list[str]
     budget_unit: str
     unit_hint: str | None
@@ -105,6 +107,22 @@ class ProjectBlockReader:
             match = _TITLE_YEAR.search(text)
             if match is not None:
                 self.title_year = int(next(g for g in match.groups() if g))
+
+    def _note_context_year(self, context: Sequence[Row]) -> None:
+        """A title wrapped over lines (``…项目)2022年`` / ``中央预算内投资计划绩效目标表``) read joined; a
+        year in a line above the table (a notice's title) kept as the last resort for the budget year."""
+        texts = [c.strip() for row in context for c in row.cells if c.strip()]
+        self.context_texts = texts
+        if self.title_year is None and len(texts) > 1:
+            for start in range(len(texts) - 1):
+                joined = "".join(texts[start:])
+                if len(joined) <= 80:
+                    self._note_head_cell(joined)
+        for text in reversed(texts):
+            year = document_year(text)
+            if year is not None:
+                self.document_year = year
+                break
 
     def _split_label_value(self, cell: Cell, row: list[Cell], i: int) -> tuple[Label | None, Cell]:
         """``一、预算资金:250`` in one cell: the label, and its value put in the cell after it."""
@@ -215,7 +233,7 @@ class ProjectBlockReader:
         if read is None:
             return None
         text, label_unit, line = read
-        parsed = parse_amount_unit(text)
+        parsed = parse_amount_unit(_TOTAL_WORD.sub("", text, count=1))  # 总额860.5万元一、财政拨款…
         if parsed is None:
             if text.strip() not in ("", "/", "-", "无"):
                 message = f"预算金额“{text}”无法识别"
@@ -238,6 +256,7 @@ def line_of(source: SourceRef) -> int:
     return source.line or 0
 
 
+_TOTAL_WORD = re.compile(r"^\s*(?:总额|合计|总计|小计)\s*[:：]?")
 _TITLE_YEAR = re.compile(
     r"^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$"  # (2024 年度) under the title
     r"|绩效目标.{0,6}表.{0,3}((?:19|20)\d{2})"  # 绩效目标表(2022年度)

@@ -1,0 +1,78 @@
+"""Indicator blocks stacked one above the other (a 长期绩效指标 block, then a 年度绩效指标 block), and
+how sure the reading of a table's indicators is.
+
+Some forms (湖南, 陕西 项目绩效目标表) write the period's indicators in one block and the year's in the
+next, each with its own header and one 指标值 column. A mixin of the grid reader (`grid._SegmentReader`):
+under a 长期/中期/实施周期 header the one value is the period value; under the 年度 header that follows,
+a row naming an indicator of the first block gives that indicator its annual value, and a row naming
+a new one becomes an indicator of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from jixiao.model import Indicator, Kind, Target
+from jixiao.readers import roles as column_roles
+from jixiao.readers.cells import Cell
+
+_PERIOD_BLOCK_WORDS = ("长期", "中期", "中长期", "实施周期", "项目总体", "总体")
+_ANNUAL_BLOCK_WORDS = ("年度", "本年度", "当年", "YYYY年")
+
+
+def squeeze_name(text: str) -> str:
+    """The text with all whitespace removed."""
+    return "".join(text.split())
+
+
+class StackedBlocks:
+    """Which block of a stacked form the rows are in, and the first block's indicators by name."""
+
+    block: str | None
+    period_names: dict[str, int]
+    indicators: list[Indicator]
+
+    def _target(self, cell: Cell | None, name: str) -> Target:
+        raise NotImplementedError
+
+    def _note_block(self, text: str) -> None:
+        """A header over a block of its own (长期绩效指标, then 年度绩效指标): which values it holds."""
+        key = squeeze_name(text)
+        if key.startswith(_PERIOD_BLOCK_WORDS):
+            self.block = column_roles.PERIOD
+            self.period_names = {}
+        elif self.block == column_roles.PERIOD and key.startswith(_ANNUAL_BLOCK_WORDS):
+            self.block = column_roles.ANNUAL
+
+    def _stacked(
+        self, name: str, period_cell: Cell | None, annual_cell: Cell | None
+    ) -> tuple[Cell | None, Cell | None, bool]:
+        """The row's value cells as (period, annual) for the block it is in, and whether the row only
+        completed an indicator of the first block (its annual value set there)."""
+        if period_cell is not None:
+            return period_cell, annual_cell, False
+        if self.block == column_roles.PERIOD:  # the 长期 block's one value
+            if name:
+                self.period_names[squeeze_name(name)] = len(self.indicators)
+            return annual_cell, None, False
+        n = self.period_names.pop(squeeze_name(name), None) if name else None
+        if n is None:
+            return None, annual_cell, False
+        self.indicators[n] = replace(self.indicators[n], annual=self._target(annual_cell, name))
+        return None, None, True
+
+
+def confidence(indicators: list[Indicator], has_budget: bool) -> Decimal:
+    """A plain measure of how much of the table was read as stated: values and categories recognised."""
+    if not indicators:
+        return Decimal("0")
+    sure = sum(
+        1
+        for i in indicators
+        if i.level1 and i.name and (i.annual.kind is not Kind.UNKNOWN or i.period.kind is not Kind.UNKNOWN)
+    )
+    score = Decimal(sure) / Decimal(len(indicators))
+    if not has_budget:
+        score *= Decimal("0.9")
+    return score.quantize(Decimal("0.01"))
