@@ -45,13 +45,15 @@ PROSE_START = ("注：", "注:", "说明：", "说明:", "备注：", "备注:",
 FOOTER_START = (
     "填表人", "填报人", "联系电话", "联系人", "填报日期", "填表日期", "单位负责人", "财务负责人",
     "财政部门审核意见", "主管部门审核意见", "审核意见", "(盖章)", "（盖章）", "单位(盖章)", "单位（盖章）",
-    "扫一扫", "附件", "总分", "合计",
+    "扫一扫", "附件", "总分", "合计", "其他说明的问题", "其他需要说明的问题", "其他说明事项",
 )  # fmt: skip
 
 
 def is_footer(text: str) -> bool:
     """A cell that closes the table: a signature, a contact, a review box (财政部门初审意见 / (盖章))."""
     if text[:1] in _FOOTER_FIRST and text.startswith(FOOTER_START):
+        return True
+    if "主办" in text and ("承办" in text or "版权" in text):  # a site footer: 某某人民政府主办 …承办
         return True
     return "盖章" in text or ("意见" in text and len(text) <= 20 and text.endswith(_REVIEW_BOX))
 

@@ -45,8 +45,8 @@ from jixiao.readers.cells import (
 )
 from jixiao.readers.damage import DAMAGED_VALUE, damage
 from jixiao.readers.head import ProjectBlockReader
-from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of
-from jixiao.readers.stacked import StackedBlocks, confidence
+from jixiao.readers.labels import Label, label_key, label_of
+from jixiao.readers.stacked import StackedBlocks, confidence, header_roles
 from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, join_category
 from jixiao.values import parse_target_with_reason
 
@@ -58,6 +58,7 @@ NO_INDICATORS = "JX-R04"
 NO_CATEGORY = "JX-R07"
 UNALIGNED = -1  # the column of a cell whose row is in order but not under its header's columns
 UNNAMED_INDICATOR = "JX-R08"
+REGIONS = "JX-R11"
 
 
 def read_rows(rows: Iterable[Row], file: str | None = None) -> tuple[list[Table], list[Diagnostic]]:
@@ -181,21 +182,8 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader, StackedBlocks):
         header = rows[start]
         if header and header[0].text:
             self._note_block(header[0].text)
-        body_from = 0
-        stream_roles: list[str] = []
-        for j, cell in enumerate(header):
-            if not cell.text:
-                continue
-            text = label_key(cell.text)
-            if text in HEADER_ROLES and cell.col is not None and cell.col >= 0:
-                self.roles[cell.col] = text
-            if label_of(cell.text) in (Label.INDICATORS, Label.HEADER):
-                body_from = j + 1
-                role = column_roles.role_of(text)
-                if role is not None and role not in column_roles.TREE_ROLES:
-                    stream_roles.append(role)
-            else:
-                break
+        body_from, stream_roles, columns = header_roles(header)
+        self.roles.update(columns)
         levels3 = sum(
             1 for c in header[:body_from] if column_roles.role_of(label_key(c.text)) == column_roles.LEVEL3
         )
@@ -206,8 +194,15 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader, StackedBlocks):
             self.side_by_side = True
         elif column_roles.ANNUAL in stream_roles or column_roles.PERIOD in stream_roles:
             self.stream_roles = stream_roles
+        elif any(column_roles.is_region_role(r) for r in stream_roles):
+            self.stream_roles = stream_roles
+            places = "、".join(r.partition(":")[2] for r in stream_roles if column_roles.is_region_role(r))
+            message = f"指标值按地区分列（{places}），没有统一的年度指标值：各地区的值记在指标的说明中"
+            self.note(REGIONS, Severity.INFO, message, header[0].source)
         rest = header[body_from:]
         body = rows[start + 1 :]
+        if rest and rest[0].col is not None and not any(catalog.is_category_name(c.text) for c in rest):
+            rest = []  # a note on the header row (保障绩效目标实现措施 in a column of its own)
         if rest:  # a stream: the header cells are followed by the indicator cells
             body = [rest, *body]
         for row in body:

@@ -56,6 +56,8 @@ _LABELS: dict[str, Label] = {
     "项目主管部门": Label.DEPARTMENT,
     "主管部门及编码": Label.DEPARTMENT,
     "主管部门(单位)": Label.DEPARTMENT,
+    "主管部门(单位)名称": Label.DEPARTMENT,
+    "部门(单位)名称": Label.DEPARTMENT,
     "主管单位": Label.DEPARTMENT,
     "主管部门名称": Label.DEPARTMENT,
     "执行单位": Label.UNIT,

@@ -1,5 +1,5 @@
-"""Indicator blocks stacked one above the other (a 长期绩效指标 block, then a 年度绩效指标 block), and
-how sure the reading of a table's indicators is.
+"""The indicator block: what its header's columns hold (`header_roles`), blocks stacked one above
+the other (a 长期绩效指标 block, then a 年度绩效指标 block), and how sure a table's reading is.
 
 Some forms (湖南, 陕西 项目绩效目标表) write the period's indicators in one block and the year's in the
 next, each with its own header and one 指标值 column. A mixin of the grid reader (`grid._SegmentReader`):
@@ -16,6 +16,7 @@ from decimal import Decimal
 from jixiao.model import Indicator, Kind, Target
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import Cell
+from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of
 
 _PERIOD_BLOCK_WORDS = ("长期", "中期", "中长期", "实施周期", "项目总体", "总体")
 _ANNUAL_BLOCK_WORDS = ("年度", "本年度", "当年", "YYYY年")
@@ -76,3 +77,32 @@ def confidence(indicators: list[Indicator], has_budget: bool) -> Decimal:
     if not has_budget:
         score *= Decimal("0.9")
     return score.quantize(Decimal("0.01"))
+
+
+def header_roles(header: list[Cell]) -> tuple[int, list[str], dict[int, str]]:
+    """The indicator header's cells: where the body starts after them, the roles of its value and
+    text columns in order, and the header text of each known column (``{3: "三级指标"}``).
+
+    After the tree headers, a header naming a place (``龙门镇山美村``) is a column of that place's targets."""
+    body_from = 0
+    roles: list[str] = []
+    columns: dict[int, str] = {}
+    for j, cell in enumerate(header):
+        if not cell.text:
+            continue
+        text = label_key(cell.text)
+        if text in HEADER_ROLES and cell.col is not None and cell.col >= 0:
+            columns[cell.col] = text
+        label = label_of(cell.text)
+        if label in (Label.INDICATORS, Label.HEADER):
+            body_from = j + 1
+            role = column_roles.role_of(text)
+            if role is not None and role not in column_roles.TREE_ROLES:
+                roles.append(role)
+            continue
+        region = column_roles.region_role(cell.text) if body_from and label is None else None
+        if region is None:
+            break
+        body_from = j + 1  # one target column per town: each kept as a note, no annual value
+        roles.append(region)
+    return body_from, roles, columns

@@ -123,7 +123,7 @@ class ValueCellsReader:
                 taken.setdefault(role, candidate)
                 j += 1
                 continue
-            last = not any(r in column_roles.VALUE_ROLES for r in roles[n + 1 :])
+            last = not any(column_roles.takes_a_value(r) for r in roles[n + 1 :])
             if not fits(role, text, cells[j + 1].text if j + 1 < len(cells) else "", last):
                 if role in (column_roles.ANNUAL, column_roles.PERIOD) or column_roles.is_text_role(role):
                     break
@@ -167,7 +167,7 @@ class ValueCellsReader:
         notes = tuple(
             (column_roles.text_label(r), c.text)
             for r, c in taken.items()
-            if column_roles.is_text_role(r) and c.text
+            if (column_roles.is_text_role(r) or column_roles.is_region_role(r)) and c.text
         )
         if notes:
             extras["notes"] = notes
