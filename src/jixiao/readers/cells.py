@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from jixiao import catalog
 from jixiao.model import SourceRef
-from jixiao.readers.labels import Label, is_label_prefix, label_of
+from jixiao.readers.labels import Label, is_label_prefix, label_of, title_subject
 
 
 @dataclass(slots=True)  # not frozen: a frozen init costs a setattr call per field, on every row read
@@ -80,6 +80,7 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
     current: list[Row] = []
     recent: deque[Row] = deque(maxlen=_CONTEXT_ROWS)  # rows outside any table, newest last
     hint: Row | None = None  # the last line outside a table naming a year (a notice's title)
+    titled = False  # the run began at a heading that names its project
     has_name = False
     skipping = False  # inside a 自评表 or 监控表: read by another command
     for row in rows:
@@ -94,35 +95,37 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
             if label is not Label.TITLE:
                 continue
             skipping = False
-        starts = label is Label.TITLE or (label is Label.NAME and has_name)
+        starts = label is Label.TITLE or (label is Label.NAME and has_name and not titled)
         if starts and current:
             if has_name:
                 yield current
             else:  # a title never followed by a name (a list of attachments): lines above the next table
                 for kept in current:
                     hint = _outside(kept, recent, hint)
-            current, has_name = [], False
+            current, has_name, titled = [], False, False
         if label in (Label.TITLE, Label.NAME) and not current and (recent or hint is not None):
             if hint is not None and hint not in recent:
                 recent.appendleft(hint)
             current = [replace(r, context=True) for r in recent]
-            recent.clear()
-            hint = None
+            recent.clear()  # the hint stays: the notice above stands over every table after it
         elif not current and not has_name and label not in (Label.TITLE, Label.NAME):
             hint = _outside(row, recent, hint)
             continue
         if label is Label.NAME:
-            has_name = True
+            has_name, titled = True, False
+        elif label is Label.TITLE and title_subject(row.cells[0] if len(row.cells) == 1 else "") is not None:
+            has_name = titled = True  # the heading names the project; a 项目名称 after it is the same one
         if has_name or label in (Label.TITLE, Label.NAME) or (current and len(current) < 40):
             current.append(row)  # rows between a title and the name hold the year, 单位:万元
     if current and has_name:
         yield current
 
 
-# A year in a line above the table that names the money or the plan: ``关于下达2024年…资金的通知``,
-# ``2024年…资金分配表``, a document number ``清财(农)指〔2024〕21号`` — never a date (``2024年9月3日``).
+# A year in a line above the table that names the money, the plan or the disclosure (…绩效目标情况):
+# ``关于下达2024年…资金的通知``, ``2024年…资金分配表``, a document number ``清财(农)指〔2024〕21号`` —
+# never a date (``2024年9月3日``).
 _DOCUMENT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)|[〔\[]((?:19|20)\d{2})[〕\]]")
-_DOCUMENT_WORDS = ("预算", "资金", "财")  # a notice about money: 下达…资金, 预算, 财(农)指
+_DOCUMENT_WORDS = ("预算", "资金", "财", "情况")  # a notice about money: 下达…资金, 预算, 财(农)指
 
 
 def document_year(text: str) -> int | None:
@@ -214,7 +217,8 @@ def category_rows(run: list[Cell]) -> Iterator[list[Cell]]:
     i = 0
     while i < len(run):
         opens = catalog.is_level1_name(run[i].text) and catalog.parent_in_any(run[i].text) is None
-        if opens and i + 1 < len(run) and not catalog.is_level1_name(run[i + 1].text):
+        repeated = i + 1 < len(run) and catalog.canonical(run[i + 1].text) == catalog.canonical(run[i].text)
+        if opens and i + 1 < len(run) and (repeated or not catalog.is_level1_name(run[i + 1].text)):
             yield run[i : i + 2]
             i += 2
         else:

@@ -46,7 +46,7 @@ from jixiao.readers.cells import (
 from jixiao.readers.damage import DAMAGED_VALUE, damage
 from jixiao.readers.head import ProjectBlockReader
 from jixiao.readers.labels import Label, label_key, label_of
-from jixiao.readers.stacked import StackedBlocks, confidence, header_roles
+from jixiao.readers.stacked import StackedBlocks, confidence, header_roles, sole_level2
 from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, join_category
 from jixiao.values import parse_target_with_reason
 
@@ -89,7 +89,7 @@ class _CategoryState:
     used: set[tuple[str, str | None]] = field(default_factory=set)
 
 
-class _SegmentReader(ProjectBlockReader, ValueCellsReader, StackedBlocks):
+class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
     """Reads the rows of one table."""
 
     def __init__(self, rows: Sequence[Row], file: str | None) -> None:
@@ -354,6 +354,10 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader, StackedBlocks):
             ):
                 state.level1, state.level2, stated_in_row = name, None, True
                 continue
+            if parent is None and n > 0 and (only := sole_level2(name, state.level1)) is not None:
+                state.level2 = only  # 满意度指标 | 满意度指标: the 一级 repeated where its one 二级 stands
+                self.inferred.extend(() if _LEVEL2_FROM_LEVEL1 in self.inferred else (_LEVEL2_FROM_LEVEL1,))
+                continue
             if parent is None:  # a 一级 name after another category: take it as the 一级
                 state.level1, state.level2, stated_in_row = name, None, True
                 continue
@@ -436,6 +440,9 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader, StackedBlocks):
     # -- assembling ----------------------------------------------------------------------------
     def _build(self) -> Table | None:
         name = self.fields.get("name", "").strip()
+        if not name and self.fields.get("title_name"):
+            name = self.fields["title_name"]
+            self.inferred.append("项目名称取自标题")
         if not name:
             self.note(UNREADABLE_TABLE, Severity.ERROR, "表格没有项目名称，无法读取", self.source)
             return None
@@ -489,4 +496,5 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader, StackedBlocks):
 
 _PLACEHOLDER_ROW = re.compile(r"^[…．.·。]{2,}$|^…$")  # a template's '……' row: no indicator
 _BY_MEANING = "单元格不在表头的列下，按含义读取"
+_LEVEL2_FROM_LEVEL1 = "二级指标由一级指标推断（二级位置重写了一级名称）"
 _NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!\d)")

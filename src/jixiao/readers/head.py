@@ -17,7 +17,7 @@ from decimal import Decimal
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import Cell, Row, document_year, parse_amount_unit
-from jixiao.readers.labels import Label, label_key, label_of, unit_in, year_in
+from jixiao.readers.labels import Label, label_key, label_of, title_subject, unit_in, year_in
 
 BAD_AMOUNT = "JX-R05"
 BAD_YEAR = "JX-R06"
@@ -98,8 +98,14 @@ class ProjectBlockReader:
         following = next((c for c in row[i + 1 :] if c.text), None)
         return following is not None and label_of(following.text) is Label.HEADER
 
+    def _note_block(self, text: str) -> None:
+        raise NotImplementedError  # implemented by `stacked.StackedBlocks`
+
     def _note_head_cell(self, text: str) -> None:
-        """Hints in unlabelled head cells: the year of the title (``(2024 年度)``), ``单位:万元``."""
+        """Hints in unlabelled head cells: the year of the title (``(2024 年度)``), ``单位:万元``, a
+        heading over the indicators that says whose values they are (``(二)中长期绩效指标``)."""
+        if text.endswith("绩效指标") and len(text) <= 16:
+            self._note_block(_ENUMERATION.sub("", text))
         unit = unit_in(text)
         if unit is not None and ("单位" in text or len(text) <= 8):
             self.unit_hint = unit
@@ -139,6 +145,9 @@ class ProjectBlockReader:
         """Read one label's value(s) from the cells after it; return the index to go on from."""
         if label is Label.TITLE:
             self.title_year = self.title_year or year_in(cell.text)
+            subject = title_subject(cell.text)
+            if subject is not None:
+                self.fields.setdefault("title_name", subject)
             for k in (1, 2):  # a title wrapped over lines: ``…项目)2022年`` / ``…绩效目标表``
                 if self.title_year is None and len(self.context_texts) >= k:
                     self._note_head_cell("".join(self.context_texts[-k:]) + cell.text)
@@ -256,6 +265,9 @@ def line_of(source: SourceRef) -> int:
     return source.line or 0
 
 
+_ENUMERATION = re.compile(
+    r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、.．])\s*"
+)
 _TOTAL_WORD = re.compile(r"^\s*(?:总额|合计|总计|小计)\s*[:：]?")
 _TITLE_YEAR = re.compile(
     r"^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$"  # (2024 年度) under the title

@@ -219,6 +219,39 @@ _TITLE = re.compile(
 )
 
 
+# A heading that names its project: ``困难残疾人生活补贴项目项目绩效目标`` (several projects on one page,
+# each under its own heading, no 项目名称 label). The subject must read as a project's name.
+_NAMED_TITLE = re.compile(r"^(.{4,40}?)(?:项目)?绩效目标$")  # a form's title (…表) has its 项目名称
+_NAME_ENDINGS = ("项目", "资金", "经费", "工程", "补助", "补贴", "专项")
+_NOT_A_NAME = (
+    "中长期",
+    "长期",
+    "年度",
+    "总体",
+    "整体",
+    "部门",
+    "YYYY",
+    "重大政策",
+    "重点项目",
+    "、",
+    ":",
+    "：",
+)
+
+
+@lru_cache(maxsize=1024)
+def title_subject(text: str) -> str | None:
+    """The project name a heading ``某某项目项目绩效目标`` carries, or None."""
+    key = label_key(text)
+    match = _NAMED_TITLE.match(key)
+    if match is None:
+        return None
+    subject = match.group(1)
+    if not subject.endswith(_NAME_ENDINGS) or any(word in subject for word in _NOT_A_NAME):
+        return None
+    return subject
+
+
 @lru_cache(maxsize=8192)
 def label_of(text: str) -> Label | None:
     """The label a cell is, or None."""
@@ -234,6 +267,8 @@ def label_of(text: str) -> Label | None:
         and ("目标" in key and key.rstrip(")）").endswith(("表", "年度", "类")))
         and _TITLE.match(key.replace("YYYY", "2000"))
     ):
+        return Label.TITLE
+    if label is None and key.endswith("绩效目标") and title_subject(key) is not None:
         return Label.TITLE
     return label
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from jixiao import catalog
 from jixiao.model import Indicator, Kind, Target
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import Cell
@@ -106,3 +107,11 @@ def header_roles(header: list[Cell]) -> tuple[int, list[str], dict[int, str]]:
         body_from = j + 1  # one target column per town: each kept as a note, no annual value
         roles.append(region)
     return body_from, roles, columns
+
+
+def sole_level2(name: str, level1: str | None) -> str | None:
+    """The one 二级 of a 一级 repeated in the 二级 position (满意度指标 → 服务对象满意度指标), else None."""
+    children = catalog.CENTRAL_2021.level2_names(name)
+    if len(children) == 1 and catalog.canonical(level1 or "") == catalog.canonical(name):
+        return children[0]
+    return None
