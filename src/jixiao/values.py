@@ -294,7 +294,7 @@ def _unit_ending(subject: str | None) -> str | None:
 def _unit_of_name(name: str, target: Target) -> str | None:
     """The unit in the name's brackets (``咨询服务数（宗）``), or for a number alone what the name counts
     (``补贴发放人数`` 7800 is 人) or a rate's or satisfaction's % (``返贫率`` 0, 1 to 100)."""
-    key, value = "".join(name.split()).rstrip(")）"), target.value
+    key, value = _UNIT_IN_NAME.sub("", "".join(name.split())), target.value  # 成活率(≥**%) → 成活率
     if (unit := unit_from_name(name)) is not None or target.subject is not None:
         return unit
     rate = key.endswith(("率", "满意度")) and value is not None and (value == 0 or 1 <= value <= 100)

@@ -221,8 +221,8 @@ _TITLE = re.compile(
 
 # A heading that names its project: ``困难残疾人生活补贴项目项目绩效目标`` (several projects on one page,
 # each under its own heading, no 项目名称 label). The subject must read as a project's name.
-_NAMED_TITLE = re.compile(r"^(.{4,40}?)(?:项目)?绩效目标$")  # a form's title (…表) has its 项目名称
-_NAME_ENDINGS = ("项目", "资金", "经费", "工程", "补助", "补贴", "专项")
+_NAMED_TITLE = re.compile(r"^(.{6,40}?)(?:项目)?绩效目标$")  # a form's title (…表) has its 项目名称
+_NAME_ENDINGS = ("项目", "工程")
 _NOT_A_NAME = (
     "中长期",
     "长期",

@@ -14,6 +14,7 @@ from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import read_rows
 from jixiao.readers.labels import Label, label_of
 from jixiao.readers.listform import split_list_form
+from jixiao.readers.prose import looks_like_prose_targets, read_prose_targets
 from jixiao.readers.textforms import Layout, detect_layout, text_rows
 
 FILE_PROBLEM = "JX-R00"
@@ -43,6 +44,8 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
         rows = _noting_other_forms(rows, diagnostics)
     if _LIST_HEADER.search(text):
         rows = split_list_form(rows)
+    if looks_like_prose_targets(text):
+        rows = read_prose_targets(rows)
     tables, found = read_rows(fold_columns(rows, weights, diagnostics), file)
     return attach_weights(tables, weights), diagnostics + found
 
