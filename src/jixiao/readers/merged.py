@@ -28,6 +28,7 @@ from jixiao.readers.grid import read_rows
 from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of
 from jixiao.readers.listform import split_list_form
 from jixiao.readers.text import FILE_PROBLEM
+from jixiao.readers.textforms import is_traditional, normalise_line
 
 MAX_CELLS = 300_000  # grid places in one document: far above any real disclosure (a few thousand)
 MAX_COLUMNS = 1_000  # HTML's own limit for colspan
@@ -199,6 +200,10 @@ def read_span_tables(
         return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
     # No table looks like a target table by the labels known here (a 專項名稱 in Traditional
     # characters, a header in words of its own): the core, which may know more, gets them all.
+    sample = "".join(text for grid in grids[:20] for line in grid[:40] for text in line)
+    if is_traditional(sample):  # a mirror site's 績效目標(biāo): simplified, the pinyin dropped
+        grids = [[[normalise_line(text, True) for text in line] for line in grid] for grid in grids]
+        tables = [SpanTable(t.rows, [normalise_line(line, True) for line in t.above]) for t in tables]
     chosen = choose(grids) or [(i, True) for i in range(len(grids))]
     rows: list[Row] = []
     for i, opens in chosen:
