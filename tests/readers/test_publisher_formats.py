@@ -40,10 +40,7 @@ FOLDERS = {
         ("xlsx", "docx", "pdf"),
         "stacked 长期/年度 blocks, 指标内容 column, 服务对象满意度指标 over two columns, '……' rows",
     ),
-    "guangdong-dongguan-bumenyusuan-2025": (
-        ("docx",),
-        "a 三级 named like a category (服务对象满意度) is taken for a category and left unnamed",
-    ),
+    "guangdong-dongguan-bumenyusuan-2025": (("docx",), ""),  # a 三级 named like a category: read
     "chongqing-dazu-zhen-2024": (
         ("html",),
         "one 指标值 column is the annual value; 年度资金总额 (万元) as the budget; year from the title line",

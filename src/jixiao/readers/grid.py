@@ -16,11 +16,9 @@ from dataclasses import dataclass, field
 
 from jixiao import catalog
 from jixiao.model import (
-    EMPTY_TARGET,
     Diagnostic,
     Goals,
     Indicator,
-    Kind,
     Placeholder,
     Project,
     Reading,
@@ -28,9 +26,9 @@ from jixiao.model import (
     Severity,
     SourceRef,
     Table,
-    Target,
 )
 from jixiao.readers import roles as column_roles
+from jixiao.readers import stacked
 from jixiao.readers.cells import (
     PAGE_MARK,
     PROSE_START,
@@ -43,16 +41,13 @@ from jixiao.readers.cells import (
     looks_like_prose,
     segments,
 )
-from jixiao.readers.damage import DAMAGED_VALUE, damage
 from jixiao.readers.head import ProjectBlockReader
 from jixiao.readers.labels import Label, label_key, label_of
-from jixiao.readers.stacked import StackedBlocks, confidence, header_roles, sole_level2
+from jixiao.readers.stacked import StackedBlocks
 from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, join_category
-from jixiao.values import parse_target_with_reason
 
 # Reader diagnostics. Codes are stable; messages are for people.
 UNREADABLE_TABLE = "JX-R01"
-UNKNOWN_VALUE = "JX-R02"
 EXTRA_CELLS = "JX-R03"
 NO_INDICATORS = "JX-R04"
 NO_CATEGORY = "JX-R07"
@@ -182,7 +177,7 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
         header = rows[start]
         if header and header[0].text:
             self._note_block(header[0].text)
-        body_from, stream_roles, columns = header_roles(header)
+        body_from, stream_roles, columns = stacked.header_roles(header)
         self.roles.update(columns)
         levels3 = sum(
             1 for c in header[:body_from] if column_roles.role_of(label_key(c.text)) == column_roles.LEVEL3
@@ -329,6 +324,13 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
             if not catalog.is_umbrella(row[k].text):
                 names.append(row[k].text)
             k += 1
+        if (
+            names
+            and k < len(row)
+            and row[k - 1].text == names[-1]
+            and stacked.named_like_category(names, row, k)
+        ):
+            names, k = names[:-1], k - 1  # 满意度指标 | 服务对象满意度 | ≥90%: the last is the 三级's name
         if not names:
             return row[k:]
         state = self.categories
@@ -354,9 +356,11 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
             ):
                 state.level1, state.level2, stated_in_row = name, None, True
                 continue
-            if parent is None and n > 0 and (only := sole_level2(name, state.level1)) is not None:
+            if parent is None and n > 0 and (only := stacked.sole_level2(name, state.level1)) is not None:
                 state.level2 = only  # 满意度指标 | 满意度指标: the 一级 repeated where its one 二级 stands
-                self.inferred.extend(() if _LEVEL2_FROM_LEVEL1 in self.inferred else (_LEVEL2_FROM_LEVEL1,))
+                self.inferred.extend(
+                    () if stacked.LEVEL2_FROM_LEVEL1 in self.inferred else (stacked.LEVEL2_FROM_LEVEL1,)
+                )
                 continue
             if parent is None:  # a 一级 name after another category: take it as the 一级
                 state.level1, state.level2, stated_in_row = name, None, True
@@ -410,33 +414,6 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
             )
         )
 
-    def _target(self, cell: Cell | None, name: str) -> Target:
-        if cell is None:
-            return EMPTY_TARGET
-        target, reason = parse_target_with_reason(cell.text, name or None)
-        damaged = damage(target, name)
-        if damaged is not None:
-            self.note(
-                DAMAGED_VALUE, Severity.WARNING, f"指标值“{cell.text}”疑似损坏：{damaged}", cell.source, name
-            )
-            return Target(raw=target.raw, kind=Kind.UNKNOWN)
-        if target.kind is Kind.UNKNOWN:
-            self.note(
-                UNKNOWN_VALUE, Severity.WARNING, f"指标值“{cell.text}”无法识别：{reason}", cell.source, name
-            )
-        return target
-
-    def _outside_tree(self, cell: Cell) -> bool:
-        """True for a cell left of the 三级 column (where a lone name cannot stand)."""
-        name_columns = [col for col, role in self.roles.items() if role == "三级指标"]
-        return bool(name_columns) and cell.col is not None and 0 <= cell.col < min(name_columns)
-
-    def _column_role(self, cell: Cell) -> str | None:
-        return self.roles.get(cell.col) if cell.col is not None else None
-
-    def _stands_in_value_column(self, cell: Cell) -> bool:
-        return self._column_role(cell) in ("实施周期指标值", "年度指标值")
-
     # -- assembling ----------------------------------------------------------------------------
     def _build(self) -> Table | None:
         name = self.fields.get("name", "").strip()
@@ -489,12 +466,12 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
             if (level1, level2) not in state.used
         )
         reading = Reading(
-            confidence=confidence(self.indicators, "budget" in self.lines), inferred=tuple(self.inferred)
+            confidence=stacked.confidence(self.indicators, "budget" in self.lines),
+            inferred=tuple(self.inferred),
         )
         return Table(project, goals, tuple(self.indicators), placeholders, self.source, reading)
 
 
 _PLACEHOLDER_ROW = re.compile(r"^[…．.·。]{2,}$|^…$")  # a template's '……' row: no indicator
 _BY_MEANING = "单元格不在表头的列下，按含义读取"
-_LEVEL2_FROM_LEVEL1 = "二级指标由一级指标推断（二级位置重写了一级名称）"
 _NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!\d)")

@@ -14,10 +14,12 @@ from dataclasses import replace
 from decimal import Decimal
 
 from jixiao import catalog
-from jixiao.model import Indicator, Kind, Target
+from jixiao.model import EMPTY_TARGET, Indicator, Kind, Severity, SourceRef, Target
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import Cell
+from jixiao.readers.damage import DAMAGED_VALUE, damage
 from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of
+from jixiao.values import parse_target_with_reason
 
 _PERIOD_BLOCK_WORDS = ("长期", "中期", "中长期", "实施周期", "项目总体", "总体")
 _ANNUAL_BLOCK_WORDS = ("年度", "本年度", "当年", "YYYY年")
@@ -29,14 +31,52 @@ def squeeze_name(text: str) -> str:
 
 
 class StackedBlocks:
-    """Which block of a stacked form the rows are in, and the first block's indicators by name."""
+    """Which block of a stacked form the rows are in, and the first block's indicators by name; how a
+    value cell is read (with its diagnostics) and where a cell stands among the header's columns."""
 
     block: str | None
     period_names: dict[str, int]
     indicators: list[Indicator]
+    roles: dict[int, str]
+    inferred: list[str]
+
+    def note(
+        self, code: str, severity: Severity, message: str, source: SourceRef, name: str | None = None
+    ) -> None:
+        """Record a diagnostic (implemented by the grid reader)."""
+        raise NotImplementedError
+
+    def _infer(self, what: str) -> None:
+        """Note once that something was inferred rather than read."""
+        if what not in self.inferred:
+            self.inferred.append(what)
 
     def _target(self, cell: Cell | None, name: str) -> Target:
-        raise NotImplementedError
+        if cell is None:
+            return EMPTY_TARGET
+        target, reason = parse_target_with_reason(cell.text, name or None)
+        damaged = damage(target, name)
+        if damaged is not None:
+            self.note(
+                DAMAGED_VALUE, Severity.WARNING, f"指标值“{cell.text}”疑似损坏：{damaged}", cell.source, name
+            )
+            return Target(raw=target.raw, kind=Kind.UNKNOWN)
+        if target.kind is Kind.UNKNOWN:
+            self.note(
+                UNKNOWN_VALUE, Severity.WARNING, f"指标值“{cell.text}”无法识别：{reason}", cell.source, name
+            )
+        return target
+
+    def _outside_tree(self, cell: Cell) -> bool:
+        """True for a cell left of the 三级 column (where a lone name cannot stand)."""
+        name_columns = [col for col, role in self.roles.items() if role == "三级指标"]
+        return bool(name_columns) and cell.col is not None and 0 <= cell.col < min(name_columns)
+
+    def _column_role(self, cell: Cell) -> str | None:
+        return self.roles.get(cell.col) if cell.col is not None else None
+
+    def _stands_in_value_column(self, cell: Cell) -> bool:
+        return self._column_role(cell) in ("实施周期指标值", "年度指标值")
 
     def _note_block(self, text: str) -> None:
         """A header over a block of its own (长期绩效指标, then 年度绩效指标): which values it holds."""
@@ -109,9 +149,33 @@ def header_roles(header: list[Cell]) -> tuple[int, list[str], dict[int, str]]:
     return body_from, roles, columns
 
 
+UNKNOWN_VALUE = "JX-R02"
+LEVEL2_FROM_LEVEL1 = "二级指标由一级指标推断（二级位置重写了一级名称）"
+
+
 def sole_level2(name: str, level1: str | None) -> str | None:
     """The one 二级 of a 一级 repeated in the 二级 position (满意度指标 → 服务对象满意度指标), else None."""
     children = catalog.CENTRAL_2021.level2_names(name)
     if len(children) == 1 and catalog.canonical(level1 or "") == catalog.canonical(name):
         return children[0]
     return None
+
+
+def named_like_category(names: list[str], row: list[Cell], k: int) -> bool:
+    """Whether the last of the category names opening a row is the indicator's own name: the row goes
+    on with values only (no name cell), and that name is not written as a catalogue heading
+    (``服务对象满意度`` without 指标) or repeats the category before it."""
+    if (
+        row[k - 1].text != names[-1] or row[0].col is None
+    ):  # rows with columns only: a stream's cells are grouped by meaning elsewhere
+        return False
+    last = "".join(names[-1].split())
+    repeated = len(names) > 1 and catalog.canonical(names[-2]) == catalog.canonical(last)
+    if not (repeated or not last.endswith("指标")) or len(names) < 2:
+        return False
+    return all(_is_value(cell.text) for cell in row[k:] if cell.text)
+
+
+def _is_value(text: str) -> bool:
+    target, _ = parse_target_with_reason(text, None)
+    return target.kind in (Kind.QUANTITATIVE, Kind.DEADLINE, Kind.RANGE)
