@@ -270,6 +270,10 @@ def label_of(text: str) -> Label | None:
         return Label.TITLE
     if label is None and key.endswith("绩效目标") and title_subject(key) is not None:
         return Label.TITLE
+    if label is None and key.endswith(")") and "(" in key:  # 指标值(包含数字及文字描述): a header's remark
+        head = key[: key.index("(")]
+        if _LABELS.get(head) is Label.HEADER:
+            return Label.HEADER
     return label
 
 

@@ -75,8 +75,12 @@ WEAK_HEADERS = frozenset(("年度", "中期", "单位", "说明", "数值", "符
 
 @lru_cache(maxsize=4096)
 def role_of(key: str) -> str | None:
-    """The role of a header cell given as a label key, or None."""
-    return _ROLE_OF.get(key)
+    """The role of a header cell given as a label key, or None; a remark in brackets after a known
+    header (``指标值(包含数字及文字描述)``) does not change its role."""
+    role = _ROLE_OF.get(key)
+    if role is None and key.endswith(")") and "(" in key:
+        role = _ROLE_OF.get(key[: key.index("(")])
+    return role
 
 
 def is_text_role(role: str | None) -> bool:
