@@ -209,3 +209,24 @@ def test_the_year_of_the_notice_above_when_the_table_names_none() -> None:
     (table,), _ = read_text(NOTICE, "notice.txt")
     assert table.project.year == 2024
     assert "预算年度取自表格上方的文件标题" in table.reading.inferred
+
+
+PARTS = """项目支出绩效目标申报表
+（2021年度）
+项目名称\t计划生育奖励扶助
+预算单位\t区卫生健康局
+项目资金(万元)\t年度资金总额\t金额(万元)
+\t(一)财政拨款小计\t40.32
+\t1、一般公共预算\t40.32
+\t(二)自有资金小计\t0.00
+\t(三)其他收入\t0.00
+绩效指标\t一级指标\t二级指标\t三级指标\t指标值(包含数字及文字描述)
+\t产出指标\t数量指标\t扶助人数\t420人
+"""
+
+
+def test_a_year_total_written_only_as_its_parts_is_their_sum_and_noted() -> None:
+    (table,), _ = read_text(PARTS, "parts.txt")
+    assert (table.project.budget, table.project.budget_unit) == (Decimal("403200"), "万元")
+    assert "预算金额为其中各项资金之和（原表未写合计）" in table.reading.inferred
+    assert [(i.name, i.annual.raw) for i in table.indicators] == [("扶助人数", "420人")]

@@ -102,6 +102,7 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
         self.budget_unit = "元"
         self.unit_hint: str | None = None  # 单位:万元 in a header line, 项目资金(万元) as a section label
         self.amounts: dict[Label, tuple[str, str | None, int]] = {}  # label → (text, unit of label, line)
+        self.parts: list[tuple[str, str | None, int]] = []
         self.inferred: list[str] = []
         self.roles: dict[int, str] = {}
         self.stream_roles: list[str] = [column_roles.PERIOD, column_roles.ANNUAL]

@@ -40,6 +40,7 @@ class ProjectBlockReader:
     budget_unit: str
     unit_hint: str | None
     amounts: dict[Label, tuple[str, str | None, int]]
+    parts: list[tuple[str, str | None, int]]  # 其中: amounts, summed only where the total has no value
     inferred: list[str]
     roles: dict[int, str]
 
@@ -205,13 +206,20 @@ class ProjectBlockReader:
         while j < len(row) and not row[j].text:
             j += 1
         following = row[j] if j < len(row) else None
-        if label is Label.SUB_FUNDS:  # 其中:财政拨款 — a part of the amount, never the budget
-            return j + 1 if following is not None and label_of(following.text) is None else i + 1
+        if label is Label.SUB_FUNDS:  # 其中:财政拨款 — a part of the amount, never the budget alone
+            if following is None or label_of(following.text) is not None:
+                return i + 1
+            self.parts.append((following.text, unit_in(cell.text), line_of(cell.source)))
+            return j + 1
         if label is Label.BUDGET:
             self.lines["budget"] = line_of(cell.source)
             self.year = self.year or year_in(cell.text)
         if following is None or label_of(following.text) is not None or label in self.amounts:
             return i + 1
+        heading = unit_in(following.text) if len(following.text) <= 10 else None
+        if heading is not None and parse_amount_unit(following.text) is None:
+            self.unit_hint = heading  # 年度资金总额 | 金额(万元): a column heading, no amount
+            return j + 1
         self.amounts[label] = (following.text, unit_in(cell.text), line_of(cell.source))
         self.lines.setdefault("budget", line_of(cell.source))
         return j + 1
@@ -234,6 +242,11 @@ class ProjectBlockReader:
         total = self.amounts.get(Label.TOTAL_FUNDS)
         if annual is None:
             annual, generic = generic, None
+        if annual is None and "budget" in self.lines and self.parts:  # 年度资金总额 with parts only
+            amounts = [self._amount(part, keep_unit=True) for part in self.parts]
+            if all(amount is not None for amount in amounts):
+                self.inferred.append("预算金额为其中各项资金之和（原表未写合计）")
+                return sum(a for a in amounts if a is not None) or Decimal(0), self._amount(total)
         budget = self._amount(annual, keep_unit=True) if annual is not None else None
         total_funds = self._amount(total or generic) if (total or generic) is not None else None
         return budget, total_funds

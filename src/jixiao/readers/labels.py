@@ -123,6 +123,10 @@ _LABELS: dict[str, Label] = {
     "上年结转资金": Label.SUB_FUNDS,
     "上年结转": Label.SUB_FUNDS,
     "该项目支出上级资金": Label.SUB_FUNDS,
+    "财政拨款小计": Label.SUB_FUNDS,
+    "自有资金小计": Label.SUB_FUNDS,
+    "自有资金": Label.SUB_FUNDS,
+    "其他收入": Label.SUB_FUNDS,
     "实施期绩效目标": Label.PERIOD_GOAL,
     "中期目标": Label.PERIOD_GOAL,
     "长期目标": Label.PERIOD_GOAL,
@@ -239,6 +243,9 @@ _NOT_A_NAME = (
 )
 
 
+_ENUMERATED = re.compile(r"^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
+
+
 @lru_cache(maxsize=1024)
 def title_subject(text: str) -> str | None:
     """The project name a heading ``某某项目项目绩效目标`` carries, or None."""
@@ -270,6 +277,9 @@ def label_of(text: str) -> Label | None:
         return Label.TITLE
     if label is None and key.endswith("绩效目标") and title_subject(key) is not None:
         return Label.TITLE
+    if label is None and key[:1] in "(（一二三四五" and _ENUMERATED.match(key):  # (一)财政拨款小计: a part
+        part = _LABELS.get(_ENUMERATED.sub("", key))
+        return part if part is Label.SUB_FUNDS else None
     if label is None and key.endswith(")") and "(" in key:  # 指标值(包含数字及文字描述): a header's remark
         head = key[: key.index("(")]
         if _LABELS.get(head) is Label.HEADER:
