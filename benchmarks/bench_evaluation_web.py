@@ -17,11 +17,11 @@ from typing import Any
 
 from benchmarks.corpus import corpus_tables
 from benchmarks.report import Report
+from jixiao.evaluation.numbers import plain
+from jixiao.evaluation.profiles import CENTRAL
 from jixiao.model import Kind, Table
 from jixiao.queries import TableQuery
 from jixiao.scoring import evaluate
-from jixiao.scoring.numbers import plain
-from jixiao.scoring.profiles import CENTRAL
 from jixiao.service import Service
 from jixiao.service.evaluation_input import read_evaluation
 from jixiao.store import tables as repo
@@ -81,7 +81,7 @@ def run(report: Report, n: int = 400) -> None:
         page = 1
         while len(ids) < total:
             rows, _ = service.list_tables(admin, TableQuery(per_page=200, page=page, sort="name"))
-            ids += [row["id"] for row in rows]
+            ids += [row.id for row in rows]
             page += 1
         stored = [service.evaluation.evaluation(admin, table_id).table for table_id in ids]
         payloads = [_payload(t) for t in stored]

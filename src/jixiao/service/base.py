@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine
 
 from jixiao.permissions import can_view
 from jixiao.permissions import visibility as visibility_of
-from jixiao.queries import Visibility
+from jixiao.queries import TableRow, Visibility
 from jixiao.service.errors import Forbidden, NotFound
 from jixiao.store import listing, stats
 from jixiao.store.db import current_revision, get_engine, normalise_url, upgrade
@@ -19,9 +19,9 @@ from jixiao.workflow import Principal, Status, TableScope
 CACHE_SECONDS = 30.0
 
 
-def scope_of(row: dict[str, Any]) -> TableScope:
+def scope_of(row: TableRow) -> TableScope:
     """The organisations and status of a stored table's row, as permissions see them."""
-    return TableScope(unit=row["unit"], department=row["department"], status=Status(row["status"]))
+    return TableScope(unit=row.unit, department=row.department, status=Status(row.status))
 
 
 class ServiceBase:
@@ -44,7 +44,7 @@ class ServiceBase:
         """Which tables ``who`` may see in lists and figures."""
         return visibility_of(who)
 
-    def _visible_row(self, conn: Connection, who: Principal, table_id: int) -> dict[str, Any]:
+    def _visible_row(self, conn: Connection, who: Principal, table_id: int) -> TableRow:
         row = listing.get_table_row(conn, table_id)
         if row is None:
             raise NotFound(f"没有编号为 {table_id} 的表")

@@ -16,13 +16,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
+from jixiao.evaluation.funds import FundsRow
+from jixiao.evaluation.numbers import plain
+from jixiao.evaluation.profiles import DEFAULT_PROFILE, PROFILES, Profile
+from jixiao.evaluation.records import Adjustment
 from jixiao.model import Severity, Table
 from jixiao.permissions import evaluation_access, evaluation_visibility
-from jixiao.scoring.funds import FundsRow
 from jixiao.scoring.monitoring import monitor
-from jixiao.scoring.numbers import plain
-from jixiao.scoring.profiles import DEFAULT_PROFILE, PROFILES, Profile
-from jixiao.scoring.records import Adjustment
 from jixiao.scoring.selfeval import evaluate, lines_from_table, suggest_weights
 from jixiao.service.errors import Conflict, Forbidden, InputProblem, Invalid, InvalidInput, NotFound
 from jixiao.service.evaluation_files import EvaluationFiles
@@ -61,13 +61,13 @@ class EvaluationService(EvaluationFiles):
         row = table_repo.get_table_row(conn, table_id)
         if row is None:
             raise NotFound(f"没有编号为 {table_id} 的表")
-        access = evaluation_access(who, row["unit"], row["department"])
+        access = evaluation_access(who, row.unit, row.department)
         if not access.view:
             raise Forbidden(
                 "您无权查看这张表的运行监控和单位自评（仅限本单位填报人、主管部门审核人和管理员）"
             )
         table = table_from_dict(table_repo.get_document(conn, table_id) or {})
-        year = table.project.year or row.get("year")
+        year = table.project.year or row.year
         if not year:
             raise Invalid("这张表没有预算年度，无法填报运行监控和单位自评；请先在表中填写预算年度")
         return EntryContext(row, table, int(year), access)

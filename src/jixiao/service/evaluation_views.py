@@ -10,14 +10,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from jixiao.evaluation.funds import FundsRow
+from jixiao.evaluation.monitoring import Likelihood, MonitoringResult, MonitoringSnapshot
+from jixiao.evaluation.numbers import plain
+from jixiao.evaluation.profiles import Profile
+from jixiao.evaluation.records import EvaluationResult, SelfEvaluation
 from jixiao.model import Diagnostic, Table
 from jixiao.permissions import Access
+from jixiao.queries import TableRow
 from jixiao.scoring import checks
-from jixiao.scoring.funds import FundsRow
-from jixiao.scoring.monitoring import Likelihood, MonitoringResult, MonitoringSnapshot
-from jixiao.scoring.numbers import plain
-from jixiao.scoring.profiles import Profile
-from jixiao.scoring.records import EvaluationResult, SelfEvaluation
 from jixiao.service.errors import InputProblem
 
 # Scoring findings that make an entry unusable, like a bad cell: the points do not add up to the
@@ -35,7 +36,7 @@ LIKELIHOODS = tuple(item.value for item in Likelihood)
 class EntryContext:
     """A stored table being entered or viewed: its row, current version, year, and who may do what."""
 
-    row: dict[str, Any]
+    row: TableRow
     table: Table
     year: int
     access: Access
@@ -46,7 +47,7 @@ class MonitoringView:
     """The 监控 page and its JSON twin: the payload as entered, the lights, the stored periods."""
 
     table_id: int
-    row: dict[str, Any]
+    row: TableRow
     table: Table
     access: Access
     profile: Profile
@@ -65,7 +66,7 @@ class EvaluationView:
     """The 自评 page and its JSON twin: the payload as entered, the scored result, adjustments."""
 
     table_id: int
-    row: dict[str, Any]
+    row: TableRow
     table: Table
     access: Access
     profile: Profile

@@ -177,7 +177,7 @@ class WorkflowService(ServiceBase):
                     raise Invalid("表已通过审核并锁定；修改属于目标调整，请填写调整理由")
             elif not can_edit(who, scope):
                 raise Forbidden("您无权修改这张表（只能修改本单位的草稿或退回的表）")
-            if table.project.unit != row["unit"] and who.role is not Role.ADMIN:
+            if table.project.unit != row.unit and who.role is not Role.ADMIN:
                 raise Forbidden("不能把表改到其他用款单位")
             old = table_from_dict(listing.get_document(conn, table_id) or {})
             status = scope.status  # an adjustment moves on to 已提交 below, with its own workflow event
