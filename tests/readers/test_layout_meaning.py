@@ -149,7 +149,7 @@ def test_several_projects_each_under_a_heading_that_names_it() -> None:
         ("养老服务补助项目", 2023),
     ]
     first = tables[0]
-    assert "项目名称取自标题" in first.reading.inferred
+    assert first.reading is not None and "项目名称取自标题" in first.reading.inferred
     people, satisfaction = first.indicators
     assert (people.period.raw, people.period.unit, people.annual.raw) == ("7800", "人", "")  # 中长期: period
     assert (satisfaction.level1, satisfaction.level2) == ("满意度指标", "服务对象满意度指标")
@@ -170,7 +170,7 @@ def test_a_form_side_cell_before_the_name_and_the_year_of_a_one_year_period() ->
     (table,), _ = read_text(SIDE_CELLS, "side.txt")
     assert table.project.name == "重点项目调度经费"
     assert table.project.year == 2021
-    assert "预算年度取自实施期（只有一年）" in table.reading.inferred
+    assert table.reading is not None and "预算年度取自实施期（只有一年）" in table.reading.inferred
     assert [i.annual.raw for i in table.indicators] == ["12次", "≥90%"]
 
 
@@ -208,7 +208,7 @@ NOTICE = """关于下达2024年中央财政衔接补助资金的通知
 def test_the_year_of_the_notice_above_when_the_table_names_none() -> None:
     (table,), _ = read_text(NOTICE, "notice.txt")
     assert table.project.year == 2024
-    assert "预算年度取自表格上方的文件标题" in table.reading.inferred
+    assert table.reading is not None and "预算年度取自表格上方的文件标题" in table.reading.inferred
 
 
 PARTS = """项目支出绩效目标申报表
@@ -228,5 +228,6 @@ PARTS = """项目支出绩效目标申报表
 def test_a_year_total_written_only_as_its_parts_is_their_sum_and_noted() -> None:
     (table,), _ = read_text(PARTS, "parts.txt")
     assert (table.project.budget, table.project.budget_unit) == (Decimal("403200"), "万元")
+    assert table.reading is not None
     assert "预算金额为其中各项资金之和（原表未写合计）" in table.reading.inferred
     assert [(i.name, i.annual.raw) for i in table.indicators] == [("扶助人数", "420人")]
