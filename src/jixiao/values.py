@@ -289,7 +289,9 @@ def parse_target_with_reason(raw: str, indicator_name: str | None = None) -> tup
     except (InvalidOperation, ValueError, IndexError) as exc:  # defensive: the grammar must not crash
         return Target(raw=text, kind=Kind.UNKNOWN), f"无法解析（{exc.__class__.__name__}）"
     if target.kind is Kind.QUANTITATIVE and target.unit is None:
-        implied = _unit_ending(target.subject) or (unit_from_name(indicator_name) if indicator_name else None)
+        implied = _unit_ending(target.subject) or (
+            _unit_of_name(indicator_name, target) if indicator_name else None
+        )
         if implied is not None:
             target = replace(target, unit=implied, unit_from_name=True)
     return target, reason
@@ -300,6 +302,16 @@ def _unit_ending(subject: str | None) -> str | None:
     if not subject:
         return None
     return next((unit for tail, unit in _SUBJECT_UNITS.items() if subject.endswith(tail)), None)
+
+
+def _unit_of_name(name: str, target: Target) -> str | None:
+    """The unit in the name's brackets (``咨询服务数（宗）``), or for a number alone what the name counts
+    (``补贴发放人数`` 7800 is 人) or a rate's or satisfaction's % (``返贫率`` 0, 1 to 100)."""
+    key, value = _UNIT_IN_NAME.sub("", "".join(name.split())), target.value  # 成活率(≥**%) → 成活率
+    if (unit := unit_from_name(name)) is not None or target.subject is not None:
+        return unit
+    rate = key.endswith(("率", "满意度")) and value is not None and (value == 0 or 1 <= value <= 100)
+    return _unit_ending(key) or ("%" if rate else None)
 
 
 def unit_from_name(indicator_name: str) -> str | None:

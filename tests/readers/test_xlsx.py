@@ -13,6 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.model import Kind, Op, Severity, Table
 from jixiao.readers.xlsx import ENCRYPTED_MESSAGE, read_xlsx_bytes, read_xlsx_path
+from jixiao.values import canonical_text
 from jixiao.writers.xlsx import write_xlsx
 from tests.seed import seed_tables
 
@@ -107,7 +108,11 @@ def test_split_value_columns_under_merged_headings(tmp_path: Path) -> None:
     assert table.project.budget == Decimal("500000")
     assert table.project.budget_unit == "万元"
     assert (table.project.period_start, table.project.period_end) == (2024, 2026)
-    got = [(i.level1, i.level2, i.name, i.period.raw, i.annual.raw) for i in table.indicators]
+    # the value as its 指标值 cell wrote it (raw), the 指标性质 and 度量单位 folded into its meaning
+    got = [
+        (i.level1, i.level2, i.name, canonical_text(i.period), canonical_text(i.annual))
+        for i in table.indicators
+    ]
     assert got == [
         ("产出指标", "数量指标", "培训人次", "≥3000人次", "≥1000人次"),
         ("产出指标", "数量指标", "培训场次", "=30场", "=10场"),
@@ -116,6 +121,7 @@ def test_split_value_columns_under_merged_headings(tmp_path: Path) -> None:
         ("成本指标", "经济成本指标", "人均培训成本", "≤210元/人/天", "≤210元/人/天"),
         ("满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "≥90%"),
     ]
+    assert [(i.period.raw, i.annual.raw) for i in table.indicators[:2]] == [("3000", "1000"), ("30", "10")]
     coverage = table.indicators[2].annual
     assert (coverage.kind, coverage.op, coverage.value, coverage.unit) == (Kind.QUANTITATIVE, Op.GE, 95, "%")
     assert table.indicators[3].annual.kind is Kind.DEADLINE
@@ -148,13 +154,13 @@ def test_weight_column_and_one_value_column(tmp_path: Path) -> None:
 
     tables, diagnostics = read_xlsx_bytes(buffer.getvalue(), "weights.xlsx")
     (table,) = tables
-    got = [(i.name, i.period.raw, i.annual.raw, i.weight) for i in table.indicators]
+    got = [(i.name, i.period.raw, i.annual.raw, canonical_text(i.annual), i.weight) for i in table.indicators]
     assert got == [
-        ("走访人数", "", "≥120人", Decimal(20)),
-        ("走访记录完整率", "", "=100%", Decimal(20)),
-        ("按时完成率", "", "≥95%", Decimal(10)),
-        ("再犯罪率", "", "≤0.5%", Decimal(30)),
-        ("群众满意度", "", "≥90%", None),
+        ("走访人数", "", "120", "≥120人", Decimal(20)),
+        ("走访记录完整率", "", "100", "=100%", Decimal(20)),
+        ("按时完成率", "", "95", "≥95%", Decimal(10)),
+        ("再犯罪率", "", "0.5", "≤0.5%", Decimal(30)),
+        ("群众满意度", "", "90", "≥90%", None),
     ]
     assert table.indicators[3].annual.value == Decimal("0.5")
     bad = [d for d in diagnostics if d.code == "JX-R20"]

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from jixiao import catalog
 from jixiao.model import SourceRef
-from jixiao.readers.labels import Label, is_label_prefix, label_of, unit_in
+from jixiao.readers.labels import Label, is_label_prefix, label_of, title_subject, unit_in
 
 
 @dataclass(slots=True)  # not frozen: a frozen init costs a setattr call per field, on every row read
@@ -45,13 +45,15 @@ PROSE_START = ("注：", "注:", "说明：", "说明:", "备注：", "备注:",
 FOOTER_START = (
     "填表人", "填报人", "联系电话", "联系人", "填报日期", "填表日期", "单位负责人", "财务负责人",
     "财政部门审核意见", "主管部门审核意见", "审核意见", "(盖章)", "（盖章）", "单位(盖章)", "单位（盖章）",
-    "扫一扫", "附件", "总分", "合计",
+    "扫一扫", "附件", "总分", "合计", "其他说明的问题", "其他需要说明的问题", "其他说明事项",
 )  # fmt: skip
 
 
 def is_footer(text: str) -> bool:
     """A cell that closes the table: a signature, a contact, a review box (财政部门初审意见 / (盖章))."""
     if text[:1] in _FOOTER_FIRST and text.startswith(FOOTER_START):
+        return True
+    if "主办" in text and ("承办" in text or "版权" in text):  # a site footer: 某某人民政府主办 …承办
         return True
     return "盖章" in text or ("意见" in text and len(text) <= 20 and text.endswith(_REVIEW_BOX))
 
@@ -77,6 +79,8 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
     ``(2021年度)``, ``单位：万元``): the reader takes hints from them, never fields."""
     current: list[Row] = []
     recent: deque[Row] = deque(maxlen=_CONTEXT_ROWS)  # rows outside any table, newest last
+    hint: Row | None = None  # the last line outside a table naming a year (a notice's title)
+    titled = False  # the run began at a heading that names its project
     has_name = False
     skipping = False  # inside a 自评表 or 监控表: read by another command
     for row in rows:
@@ -91,7 +95,7 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
             if label is not Label.TITLE:
                 continue
             skipping = False
-        starts = label is Label.TITLE or (label is Label.NAME and has_name)
+        starts = label is Label.TITLE or (label is Label.NAME and has_name and not titled)
         if starts and current:
             lead: list[Row] = []
             if has_name and label is Label.NAME:  # 单位:万元 just above the next 项目名称 is that table's
@@ -99,17 +103,25 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
                     lead.insert(0, replace(current.pop(), context=True))
             if has_name:
                 yield current
-            current, has_name = [], False
+            else:  # a title never followed by a name (a list of attachments): lines above the next table
+                for kept in current:
+                    hint = _outside(kept, recent, hint)
+            current, has_name, titled = [], False, False
             if lead:
                 recent.clear()
                 recent.extend(lead)
-        if label in (Label.TITLE, Label.NAME) and not current and recent:
+        if label in (Label.TITLE, Label.NAME) and not current and (recent or hint is not None):
+            if hint is not None and hint not in recent:
+                recent.appendleft(hint)
             current = [replace(r, context=True) for r in recent]
-            recent.clear()
-        elif not current and not has_name:
-            recent.append(row)
+            recent.clear()  # the hint stays: the notice above stands over every table after it
+        elif not current and not has_name and label not in (Label.TITLE, Label.NAME):
+            hint = _outside(row, recent, hint)
+            continue
         if label is Label.NAME:
-            has_name = True
+            has_name, titled = True, False
+        elif label is Label.TITLE and title_subject(row.cells[0] if len(row.cells) == 1 else "") is not None:
+            has_name = titled = True  # the heading names the project; a 项目名称 after it is the same one
         if has_name or label in (Label.TITLE, Label.NAME) or (current and len(current) < 40):
             current.append(row)  # rows between a title and the name hold the year, 单位:万元
     if current and has_name:
@@ -121,13 +133,41 @@ def _heads_next(row: Row) -> bool:
     return any(("单位" in cell and unit_in(cell) is not None) for cell in row.cells)
 
 
+# A year in a line above the table that names the money, the plan or the disclosure (…绩效目标情况):
+# ``关于下达2024年…资金的通知``, ``2024年…资金分配表``, a document number ``清财(农)指〔2024〕21号`` —
+# never a date (``2024年9月3日``).
+_DOCUMENT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)|[〔\[]((?:19|20)\d{2})[〕\]]")
+_DOCUMENT_WORDS = ("预算", "资金", "财", "情况")  # a notice about money: 下达…资金, 预算, 财(农)指
+
+
+def document_year(text: str) -> int | None:
+    """The budget year a line of the document around a table names (its title, a notice), or None."""
+    if len(text) > 80 or ("年" not in text and "〔" not in text and "[" not in text):
+        return None
+    if text.rstrip().endswith(("。", "；")) or not any(word in text for word in _DOCUMENT_WORDS):
+        return None
+    match = _DOCUMENT_YEAR.search(text)
+    return int(next(g for g in match.groups() if g)) if match is not None else None
+
+
+def _outside(row: Row, recent: deque[Row], hint: Row | None) -> Row | None:
+    """Keep a row outside any table among the recent ones; return the year hint, this row if it is one."""
+    row = replace(row, context=False) if row.context else row
+    recent.append(row)
+    if len(row.cells) == 1 and document_year(row.cells[0]) is not None:
+        return row
+    return hint
+
+
 def first_label(cells: tuple[str, ...]) -> Label | None:
     """The label of a row's first non-empty cell (cheap: most rows start with one)."""
     for cell in cells:
         if cell:
             stripped = cell.strip()
             if stripped:
-                return label_of(stripped)
+                label = label_of(stripped)
+                if label is not Label.SECTION:  # 项目基本情况 | 项目名称 | …: the side cell says nothing
+                    return label
     return None
 
 
@@ -189,7 +229,8 @@ def category_rows(run: list[Cell]) -> Iterator[list[Cell]]:
     i = 0
     while i < len(run):
         opens = catalog.is_level1_name(run[i].text) and catalog.parent_in_any(run[i].text) is None
-        if opens and i + 1 < len(run) and not catalog.is_level1_name(run[i + 1].text):
+        repeated = i + 1 < len(run) and catalog.canonical(run[i + 1].text) == catalog.canonical(run[i].text)
+        if opens and i + 1 < len(run) and (repeated or not catalog.is_level1_name(run[i + 1].text)):
             yield run[i : i + 2]
             i += 2
         else:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
-from jixiao.model import Diagnostic, Indicator, Severity, SourceRef, Table
+from jixiao.model import Diagnostic, Indicator, Severity, SourceRef, Table, Target
 from jixiao.readers.cells import Row, first_label
 from jixiao.readers.labels import Label, label_key
 
@@ -111,6 +111,10 @@ class Weights:
     """Weights read from 权重/分值 columns, by the row they stood on."""
 
     by_row: dict[tuple[str | None, str | None, int | None, int | None], Decimal] = field(default_factory=dict)
+    # the 指标值 cell as written where its 指标性质/度量单位 were folded in: row → {group: text}
+    written: dict[tuple[str | None, str | None, int | None, int | None], dict[str, str]] = field(
+        default_factory=dict
+    )
 
     @staticmethod
     def key(source: SourceRef) -> tuple[str | None, str | None, int | None, int | None]:
@@ -177,7 +181,7 @@ def _first(cells: tuple[str, ...], cols: list[int]) -> str:
     return next((_cell(cells, c).strip() for c in cols if _cell(cells, c).strip()), "")
 
 
-def _fold_row(row: Row, columns: _Columns, header: bool) -> Row:
+def _fold_row(row: Row, columns: _Columns, header: bool, weights: Weights | None = None) -> Row:
     cells = list(row.cells) + [""] * max(0, columns.width - len(row.cells))
     taken: set[int] = set(columns.weights)
     for parts in columns.groups.values():
@@ -195,6 +199,8 @@ def _fold_row(row: Row, columns: _Columns, header: bool) -> Row:
         unit = _first(row.cells, parts.get("unit", []) or columns.shared.get("unit", []))
         value = _first(row.cells, parts.get("value", []))
         folded[anchor] = fold_value(nature, value, unit)
+        if weights is not None and folded[anchor] != value.strip():  # ``raw`` stays the cell as written
+            weights.written.setdefault(Weights.key(row.source), {})[group] = value.strip()
     for col in taken:
         cells[col] = folded.get(col, "")
     return replace(row, cells=tuple(cells))
@@ -231,9 +237,19 @@ def fold_columns(rows: Iterable[Row], weights: Weights, diagnostics: list[Diagno
             yield row
             continue
         _take_weight(row, columns, weights, diagnostics)
-        yield _fold_row(row, columns, header=False)
+        yield _fold_row(row, columns, header=False, weights=weights)
     if pending_header is not None:
         yield pending_header
+
+
+def with_written_values(indicator: Indicator, period: str | None, annual: str | None) -> Indicator:
+    """The indicator with each value's ``raw`` set to its 指标值 cell as written (where one is given)."""
+    changes: dict[str, Target] = {}
+    if period is not None and indicator.period.raw:
+        changes["period"] = replace(indicator.period, raw=period)
+    if annual is not None and indicator.annual.raw:
+        changes["annual"] = replace(indicator.annual, raw=annual)
+    return replace(indicator, **changes) if changes else indicator  # type: ignore[arg-type]
 
 
 def _take_weight(row: Row, columns: _Columns, weights: Weights, diagnostics: list[Diagnostic]) -> None:
@@ -251,12 +267,20 @@ def _take_weight(row: Row, columns: _Columns, weights: Weights, diagnostics: lis
 
 
 def attach_weights(tables: list[Table], weights: Weights) -> list[Table]:
-    """Put the weights read from the rows on the indicators read from the same rows."""
-    if not weights.by_row:
+    """Put the weights read from the rows on the indicators read from the same rows, and give a value
+    folded from split columns its ``raw`` text back: the 指标值 cell as written (``95`` beside ``≥`` and
+    ``%``), the meaning (op, unit) staying in the structured fields."""
+    if not weights.by_row and not weights.written:
         return tables
 
     def weighted(indicator: Indicator) -> Indicator:
-        weight = weights.by_row.get(Weights.key(indicator.source))
-        return indicator if weight is None else replace(indicator, weight=weight)
+        key = Weights.key(indicator.source)
+        weight = weights.by_row.get(key)
+        if weight is not None:
+            indicator = replace(indicator, weight=weight)
+        written = weights.written.get(key)
+        if written:
+            indicator = with_written_values(indicator, written.get(PERIOD), written.get(ANNUAL))
+        return indicator
 
     return [replace(t, indicators=tuple(weighted(i) for i in t.indicators)) for t in tables]

@@ -13,15 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from jixiao import catalog
 from jixiao.model import (
-    EMPTY_TARGET,
     Diagnostic,
     Goals,
     Indicator,
-    Kind,
     Placeholder,
     Project,
     Reading,
@@ -29,9 +26,9 @@ from jixiao.model import (
     Severity,
     SourceRef,
     Table,
-    Target,
 )
 from jixiao.readers import roles as column_roles
+from jixiao.readers import stacked
 from jixiao.readers.cells import (
     PAGE_MARK,
     PROSE_START,
@@ -44,20 +41,19 @@ from jixiao.readers.cells import (
     looks_like_prose,
     segments,
 )
-from jixiao.readers.damage import DAMAGED_VALUE, damage
 from jixiao.readers.head import ProjectBlockReader
-from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of
+from jixiao.readers.labels import Label, label_key, label_of
+from jixiao.readers.stacked import StackedBlocks
 from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, join_category
-from jixiao.values import parse_target_with_reason
 
 # Reader diagnostics. Codes are stable; messages are for people.
 UNREADABLE_TABLE = "JX-R01"
-UNKNOWN_VALUE = "JX-R02"
 EXTRA_CELLS = "JX-R03"
 NO_INDICATORS = "JX-R04"
 NO_CATEGORY = "JX-R07"
 UNALIGNED = -1  # the column of a cell whose row is in order but not under its header's columns
 UNNAMED_INDICATOR = "JX-R08"
+REGIONS = "JX-R12"
 
 
 def read_rows(rows: Iterable[Row], file: str | None = None) -> tuple[list[Table], list[Diagnostic]]:
@@ -88,7 +84,7 @@ class _CategoryState:
     used: set[tuple[str, str | None]] = field(default_factory=set)
 
 
-class _SegmentReader(ProjectBlockReader, ValueCellsReader):
+class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
     """Reads the rows of one table."""
 
     def __init__(self, rows: Sequence[Row], file: str | None) -> None:
@@ -101,13 +97,18 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
         self.goal_lines: dict[str, int] = {}
         self.year: int | None = None
         self.title_year: int | None = None
+        self.document_year: int | None = None  # a year in a line above the table: the last resort
+        self.context_texts: list[str] = []
         self.budget_unit = "元"
         self.unit_hint: str | None = None  # 单位:万元 in a header line, 项目资金(万元) as a section label
         self.amounts: dict[Label, tuple[str, str | None, int]] = {}  # label → (text, unit of label, line)
+        self.parts: list[tuple[str, str | None, int]] = []
         self.inferred: list[str] = []
         self.roles: dict[int, str] = {}
         self.stream_roles: list[str] = [column_roles.PERIOD, column_roles.ANNUAL]
         self.side_by_side = False
+        self.block: str | None = None  # stacked blocks: PERIOD under 长期绩效指标, then ANNUAL under 年度
+        self.period_names: dict[str, int] = {}  # the 长期 block's indicators by name → index
         self.indicators: list[Indicator] = []
         self.categories = _CategoryState()
         self.source = rows[0].source if rows else SourceRef(file)
@@ -123,10 +124,12 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
         rows = self.rows
         if rows and rows[0].context:  # lines just before the table: the title's year, 单位:万元
             body = [row for row in rows if not row.context]
-            for row in rows[: len(rows) - len(body)]:
+            context = rows[: len(rows) - len(body)]
+            for row in context:
                 for text in row.cells:
                     if text.strip():
                         self._note_head_cell(text.strip())
+            self._note_context_year(context)
             self.rows = body
             self.source = body[0].source if body else self.source
         cells = self._cells()
@@ -173,21 +176,10 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
     # -- project block and goals ---------------------------------------------------------------
     def _read_indicators(self, rows: list[list[Cell]], start: int) -> None:
         header = rows[start]
-        body_from = 0
-        stream_roles: list[str] = []
-        for j, cell in enumerate(header):
-            if not cell.text:
-                continue
-            text = label_key(cell.text)
-            if text in HEADER_ROLES and cell.col is not None and cell.col >= 0:
-                self.roles[cell.col] = text
-            if label_of(cell.text) in (Label.INDICATORS, Label.HEADER):
-                body_from = j + 1
-                role = column_roles.role_of(text)
-                if role is not None and role not in column_roles.TREE_ROLES:
-                    stream_roles.append(role)
-            else:
-                break
+        if header and header[0].text:
+            self._note_block(header[0].text)
+        body_from, stream_roles, columns = stacked.header_roles(header)
+        self.roles.update(columns)
         levels3 = sum(
             1 for c in header[:body_from] if column_roles.role_of(label_key(c.text)) == column_roles.LEVEL3
         )
@@ -198,8 +190,15 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
             self.side_by_side = True
         elif column_roles.ANNUAL in stream_roles or column_roles.PERIOD in stream_roles:
             self.stream_roles = stream_roles
+        elif any(column_roles.is_region_role(r) for r in stream_roles):
+            self.stream_roles = stream_roles
+            places = "、".join(r.partition(":")[2] for r in stream_roles if column_roles.is_region_role(r))
+            message = f"指标值按地区分列（{places}），没有统一的年度指标值：各地区的值记在指标的说明中"
+            self.note(REGIONS, Severity.INFO, message, header[0].source)
         rest = header[body_from:]
         body = rows[start + 1 :]
+        if rest and rest[0].col is not None and not any(catalog.is_category_name(c.text) for c in rest):
+            rest = []  # a note on the header row (保障绩效目标实现措施 in a column of its own)
         if rest:  # a stream: the header cells are followed by the indicator cells
             body = [rest, *body]
         for row in body:
@@ -218,6 +217,8 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
         if first_label is Label.TITLE or is_footer(first):
             return False
         if first_label in (Label.INDICATORS, Label.HEADER) or _PLACEHOLDER_ROW.match(first):
+            if first_label is Label.INDICATORS:
+                self._note_block(first)
             return True  # a header repeated over a second block (年度绩效指标), a '……' template row
         if len(row) > 1 and is_footer(row[-1].text):  # 财政部门初审意见 | (盖章)
             return False
@@ -231,8 +232,8 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
             else RowLayout(tuple((self.roles.get(c.col) if c.col is not None else None, c.text) for c in row))
         )
         rest = self._take_categories(row, layout)
-        if not rest:
-            return True
+        if not rest or (len(rest) == 1 and _PLACEHOLDER_ROW.match(rest[0].text)):
+            return True  # categories alone, or a template's '…' in the 二级 column
         if self.side_by_side:
             return self._read_side_by_side(rest, row[0].source, layout)
         if self.stream_roles != [
@@ -324,6 +325,13 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
             if not catalog.is_umbrella(row[k].text):
                 names.append(row[k].text)
             k += 1
+        if (
+            names
+            and k < len(row)
+            and row[k - 1].text == names[-1]
+            and stacked.named_like_category(names, row, k)
+        ):
+            names, k = names[:-1], k - 1  # 满意度指标 | 服务对象满意度 | ≥90%: the last is the 三级's name
         if not names:
             return row[k:]
         state = self.categories
@@ -349,6 +357,12 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
             ):
                 state.level1, state.level2, stated_in_row = name, None, True
                 continue
+            if parent is None and n > 0 and (only := stacked.sole_level2(name, state.level1)) is not None:
+                state.level2 = only  # 满意度指标 | 满意度指标: the 一级 repeated where its one 二级 stands
+                self.inferred.extend(
+                    () if stacked.LEVEL2_FROM_LEVEL1 in self.inferred else (stacked.LEVEL2_FROM_LEVEL1,)
+                )
+                continue
             if parent is None:  # a 一级 name after another category: take it as the 一级
                 state.level1, state.level2, stated_in_row = name, None, True
                 continue
@@ -371,6 +385,10 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
     ) -> None:
         state = self.categories
         name = name_cell.text if name_cell else ""
+        if self.block is not None:
+            period_cell, annual_cell, done = self._stacked(name, period_cell, annual_cell)
+            if done:
+                return
         period = self._target(period_cell, name)
         annual = self._target(annual_cell, name)
         if not name:
@@ -397,36 +415,12 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
             )
         )
 
-    def _target(self, cell: Cell | None, name: str) -> Target:
-        if cell is None:
-            return EMPTY_TARGET
-        target, reason = parse_target_with_reason(cell.text, name or None)
-        damaged = damage(target, name)
-        if damaged is not None:
-            self.note(
-                DAMAGED_VALUE, Severity.WARNING, f"指标值“{cell.text}”疑似损坏：{damaged}", cell.source, name
-            )
-            return Target(raw=target.raw, kind=Kind.UNKNOWN)
-        if target.kind is Kind.UNKNOWN:
-            self.note(
-                UNKNOWN_VALUE, Severity.WARNING, f"指标值“{cell.text}”无法识别：{reason}", cell.source, name
-            )
-        return target
-
-    def _outside_tree(self, cell: Cell) -> bool:
-        """True for a cell left of the 三级 column (where a lone name cannot stand)."""
-        name_columns = [col for col, role in self.roles.items() if role == "三级指标"]
-        return bool(name_columns) and cell.col is not None and 0 <= cell.col < min(name_columns)
-
-    def _column_role(self, cell: Cell) -> str | None:
-        return self.roles.get(cell.col) if cell.col is not None else None
-
-    def _stands_in_value_column(self, cell: Cell) -> bool:
-        return self._column_role(cell) in ("实施周期指标值", "年度指标值")
-
     # -- assembling ----------------------------------------------------------------------------
     def _build(self) -> Table | None:
         name = self.fields.get("name", "").strip()
+        if not name and self.fields.get("title_name"):
+            name = self.fields["title_name"]
+            self.inferred.append("项目名称取自标题")
         if not name:
             self.note(UNREADABLE_TABLE, Severity.ERROR, "表格没有项目名称，无法读取", self.source)
             return None
@@ -437,15 +431,22 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
         elif self.year is None and self.title_year is None and _NAME_YEAR.match(name):
             self.title_year = int(name[:4])
             self.inferred.append("预算年度取自项目名称")
+        elif self.year is None and self.title_year is None and self.document_year is not None:
+            self.title_year = self.document_year
+            self.inferred.append("预算年度取自表格上方的文件标题")
         budget, total_funds = self._amounts()
+        start, end = self._year_field("period_start"), self._year_field("period_end")
+        if self.year is None and self.title_year is None and start is not None and start == end:
+            self.title_year = start
+            self.inferred.append("预算年度取自实施期（只有一年）")
         project = Project(
             name=name,
             type=self.fields.get("type") or None,
             level=self.fields.get("level") or None,
             department=self.fields.get("department") or None,
             unit=self.fields.get("unit") or None,
-            period_start=self._year_field("period_start"),
-            period_end=self._year_field("period_end"),
+            period_start=start,
+            period_end=end,
             year=self.year or self.title_year,
             budget=budget,
             budget_unit=self.budget_unit,
@@ -465,29 +466,11 @@ class _SegmentReader(ProjectBlockReader, ValueCellsReader):
             for level1, level2, source, layout in state.seen
             if (level1, level2) not in state.used
         )
-        reading = Reading(confidence=self._confidence(), inferred=tuple(self.inferred))
-        return Table(project, goals, tuple(self.indicators), placeholders, self.source, reading)
-
-    def _confidence(self) -> Decimal:
-        """A plain measure of how much of the table was read as stated: values and categories recognised."""
-        if not self.indicators:
-            return Decimal("0")
-        sure = sum(
-            1
-            for i in self.indicators
-            if i.level1
-            and i.name
-            and (i.annual.kind is not Kind.UNKNOWN or i.period.kind is not Kind.UNKNOWN)
+        reading = Reading(
+            confidence=stacked.confidence(self.indicators, "budget" in self.lines),
+            inferred=tuple(self.inferred),
         )
-        score = Decimal(sure) / Decimal(len(self.indicators))
-        if "budget" not in self.lines:
-            score *= Decimal("0.9")
-        return score.quantize(Decimal("0.01"))
-
-
-def squeeze_name(text: str) -> str:
-    """The text with all whitespace removed."""
-    return "".join(text.split())
+        return Table(project, goals, tuple(self.indicators), placeholders, self.source, reading)
 
 
 _PLACEHOLDER_ROW = re.compile(r"^[…．.·。]{2,}$|^…$")  # a template's '……' row: no indicator

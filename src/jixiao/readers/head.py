@@ -11,12 +11,13 @@ generic amount (``资金总额``), a multi-year amount (``中期资金总额``) 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers import roles as column_roles
-from jixiao.readers.cells import Cell, parse_amount_unit
-from jixiao.readers.labels import Label, label_key, label_of, unit_in, year_in
+from jixiao.readers.cells import Cell, Row, document_year, parse_amount_unit
+from jixiao.readers.labels import Label, label_key, label_of, title_subject, unit_in, year_in
 
 BAD_AMOUNT = "JX-R05"
 BAD_YEAR = "JX-R06"
@@ -34,9 +35,12 @@ class ProjectBlockReader:
     goal_lines: dict[str, int]
     year: int | None
     title_year: int | None
+    document_year: int | None
+    context_texts: list[str]
     budget_unit: str
     unit_hint: str | None
     amounts: dict[Label, tuple[str, str | None, int]]
+    parts: list[tuple[str, str | None, int]]  # 其中: amounts, summed only where the total has no value
     inferred: list[str]
     roles: dict[int, str]
 
@@ -95,8 +99,14 @@ class ProjectBlockReader:
         following = next((c for c in row[i + 1 :] if c.text), None)
         return following is not None and label_of(following.text) is Label.HEADER
 
+    def _note_block(self, text: str) -> None:
+        raise NotImplementedError  # implemented by `stacked.StackedBlocks`
+
     def _note_head_cell(self, text: str) -> None:
-        """Hints in unlabelled head cells: the year of the title (``(2024 年度)``), ``单位:万元``."""
+        """Hints in unlabelled head cells: the year of the title (``(2024 年度)``), ``单位:万元``, a
+        heading over the indicators that says whose values they are (``(二)中长期绩效指标``)."""
+        if text.endswith("绩效指标") and len(text) <= 16:
+            self._note_block(_ENUMERATION.sub("", text))
         unit = unit_in(text)
         if unit is not None and ("单位" in text or len(text) <= 8):
             self.unit_hint = unit
@@ -104,6 +114,22 @@ class ProjectBlockReader:
             match = _TITLE_YEAR.search(text)
             if match is not None:
                 self.title_year = int(next(g for g in match.groups() if g))
+
+    def _note_context_year(self, context: Sequence[Row]) -> None:
+        """A title wrapped over lines (``…项目)2022年`` / ``中央预算内投资计划绩效目标表``) read joined; a
+        year in a line above the table (a notice's title) kept as the last resort for the budget year."""
+        texts = [c.strip() for row in context for c in row.cells if c.strip()]
+        self.context_texts = texts
+        if self.title_year is None and len(texts) > 1:
+            for start in range(len(texts) - 1):
+                joined = "".join(texts[start:])
+                if len(joined) <= 80:
+                    self._note_head_cell(joined)
+        for text in reversed(texts):
+            year = document_year(text)
+            if year is not None:
+                self.document_year = year
+                break
 
     def _split_label_value(self, cell: Cell, row: list[Cell], i: int) -> tuple[Label | None, Cell]:
         """``一、预算资金:250`` in one cell: the label, and its value put in the cell after it."""
@@ -120,6 +146,12 @@ class ProjectBlockReader:
         """Read one label's value(s) from the cells after it; return the index to go on from."""
         if label is Label.TITLE:
             self.title_year = self.title_year or year_in(cell.text)
+            subject = title_subject(cell.text)
+            if subject is not None:
+                self.fields.setdefault("title_name", subject)
+            for k in (1, 2):  # a title wrapped over lines: ``…项目)2022年`` / ``…绩效目标表``
+                if self.title_year is None and len(self.context_texts) >= k:
+                    self._note_head_cell("".join(self.context_texts[-k:]) + cell.text)
             return i + 1
         if label is Label.FUNDS_SECTION:
             self.unit_hint = unit_in(cell.text) or self.unit_hint
@@ -174,13 +206,20 @@ class ProjectBlockReader:
         while j < len(row) and not row[j].text:
             j += 1
         following = row[j] if j < len(row) else None
-        if label is Label.SUB_FUNDS:  # 其中:财政拨款 — a part of the amount, never the budget
-            return j + 1 if following is not None and label_of(following.text) is None else i + 1
+        if label is Label.SUB_FUNDS:  # 其中:财政拨款 — a part of the amount, never the budget alone
+            if following is None or label_of(following.text) is not None:
+                return i + 1
+            self.parts.append((following.text, unit_in(cell.text), line_of(cell.source)))
+            return j + 1
         if label is Label.BUDGET:
             self.lines["budget"] = line_of(cell.source)
             self.year = self.year or year_in(cell.text)
         if following is None or label_of(following.text) is not None or label in self.amounts:
             return i + 1
+        heading = unit_in(following.text) if len(following.text) <= 10 else None
+        if heading is not None and parse_amount_unit(following.text) is None:
+            self.unit_hint = heading  # 年度资金总额 | 金额(万元): a column heading, no amount
+            return j + 1
         self.amounts[label] = (following.text, unit_in(cell.text), line_of(cell.source))
         self.lines.setdefault("budget", line_of(cell.source))
         return j + 1
@@ -203,6 +242,11 @@ class ProjectBlockReader:
         total = self.amounts.get(Label.TOTAL_FUNDS)
         if annual is None:
             annual, generic = generic, None
+        if annual is None and "budget" in self.lines and self.parts:  # 年度资金总额 with parts only
+            amounts = [self._amount(part, keep_unit=True) for part in self.parts]
+            if all(amount is not None for amount in amounts):
+                self.inferred.append("预算金额为其中各项资金之和（原表未写合计）")
+                return sum(a for a in amounts if a is not None) or Decimal(0), self._amount(total)
         budget = self._amount(annual, keep_unit=True) if annual is not None else None
         total_funds = self._amount(total or generic) if (total or generic) is not None else None
         return budget, total_funds
@@ -211,7 +255,7 @@ class ProjectBlockReader:
         if read is None:
             return None
         text, label_unit, line = read
-        parsed = parse_amount_unit(text)
+        parsed = parse_amount_unit(_TOTAL_WORD.sub("", text, count=1))  # 总额860.5万元一、财政拨款…
         if parsed is None:
             if text.strip() not in ("", "/", "-", "无"):
                 message = f"预算金额“{text}”无法识别"
@@ -234,6 +278,10 @@ def line_of(source: SourceRef) -> int:
     return source.line or 0
 
 
+_ENUMERATION = re.compile(
+    r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、.．])\s*"
+)
+_TOTAL_WORD = re.compile(r"^\s*(?:总额|合计|总计|小计)\s*[:：]?")
 _TITLE_YEAR = re.compile(
     r"^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$"  # (2024 年度) under the title
     r"|绩效目标.{0,6}表.{0,3}((?:19|20)\d{2})"  # 绩效目标表(2022年度)

@@ -36,6 +36,7 @@ class Label(StrEnum):
     FUNDS_SECTION = "funds_section"  # 项目资金(万元): no value of its own, may carry the unit
     SUB_FUNDS = "sub_funds"  # 其中:财政拨款, 其他资金, 上年结转: parts of an amount, never the budget
     OTHER_FORM = "other_form"  # the title of a 自评表 or 监控表: not a target table
+    SECTION = "section"  # a form's tall side cell (项目基本情况, 绩效目标情况): no value, rows go on after it
 
 
 _YEAR = re.compile(r"(?:19|20|21)\d{2}")
@@ -58,6 +59,8 @@ _LABELS: dict[str, Label] = {
     "项目主管部门": Label.DEPARTMENT,
     "主管部门及编码": Label.DEPARTMENT,
     "主管部门(单位)": Label.DEPARTMENT,
+    "主管部门(单位)名称": Label.DEPARTMENT,
+    "部门(单位)名称": Label.DEPARTMENT,
     "主管单位": Label.DEPARTMENT,
     "主管部门名称": Label.DEPARTMENT,
     "执行单位": Label.UNIT,
@@ -85,6 +88,8 @@ _LABELS: dict[str, Label] = {
     "省级业务主管部门": Label.DEPARTMENT,
     "年度资金总额": Label.BUDGET,
     "本年度申请市财政预算资金": Label.BUDGET,
+    "年度资金总额及构成": Label.BUDGET,
+    "年度资金申请总额及构成": Label.BUDGET,
     "当年资金总额": Label.BUDGET,
     "本年资金总额": Label.BUDGET,
     "年度本级预算金额": Label.BUDGET,
@@ -127,14 +132,29 @@ _LABELS: dict[str, Label] = {
     "上年结转资金": Label.SUB_FUNDS,
     "上年结转": Label.SUB_FUNDS,
     "该项目支出上级资金": Label.SUB_FUNDS,
+    "财政拨款小计": Label.SUB_FUNDS,
+    "自有资金小计": Label.SUB_FUNDS,
+    "自有资金": Label.SUB_FUNDS,
+    "其他收入": Label.SUB_FUNDS,
     "实施期绩效目标": Label.PERIOD_GOAL,
     "中期目标": Label.PERIOD_GOAL,
     "长期目标": Label.PERIOD_GOAL,
     "本年度绩效目标": Label.ANNUAL_GOAL,
     "当年绩效目标": Label.ANNUAL_GOAL,
     "本年度绩效指标": Label.INDICATORS,
+    "长期绩效指标": Label.INDICATORS,
+    "中期绩效指标": Label.INDICATORS,
+    "中长期绩效指标": Label.INDICATORS,
+    "实施周期绩效指标": Label.INDICATORS,
     "年度绩效指标": Label.INDICATORS,
     "绩效项目指标表": Label.INDICATORS,
+    "项目基本情况": Label.SECTION,
+    "项目基本信息": Label.SECTION,
+    "基本情况": Label.SECTION,
+    "基本信息": Label.SECTION,
+    "项目资金情况": Label.SECTION,
+    "绩效目标情况": Label.SECTION,
+    "项目信息": Label.SECTION,
     "项目类型": Label.TYPE,
     "项目类别": Label.TYPE,
     "项目等级": Label.LEVEL,
@@ -212,6 +232,42 @@ _TITLE = re.compile(
 )
 
 
+# A heading that names its project: ``困难残疾人生活补贴项目项目绩效目标`` (several projects on one page,
+# each under its own heading, no 项目名称 label). The subject must read as a project's name.
+_NAMED_TITLE = re.compile(r"^(.{6,40}?)(?:项目)?绩效目标$")  # a form's title (…表) has its 项目名称
+_NAME_ENDINGS = ("项目", "工程")
+_NOT_A_NAME = (
+    "中长期",
+    "长期",
+    "年度",
+    "总体",
+    "整体",
+    "部门",
+    "YYYY",
+    "重大政策",
+    "重点项目",
+    "、",
+    ":",
+    "：",
+)
+
+
+_ENUMERATED = re.compile(r"^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
+
+
+@lru_cache(maxsize=1024)
+def title_subject(text: str) -> str | None:
+    """The project name a heading ``某某项目项目绩效目标`` carries, or None."""
+    key = label_key(text)
+    match = _NAMED_TITLE.match(key)
+    if match is None:
+        return None
+    subject = match.group(1)
+    if not subject.endswith(_NAME_ENDINGS) or any(word in subject for word in _NOT_A_NAME):
+        return None
+    return subject
+
+
 @lru_cache(maxsize=8192)
 def label_of(text: str) -> Label | None:
     """The label a cell is, or None."""
@@ -228,6 +284,15 @@ def label_of(text: str) -> Label | None:
         and _TITLE.match(key.replace("YYYY", "2000"))
     ):
         return Label.TITLE
+    if label is None and key.endswith("绩效目标") and title_subject(key) is not None:
+        return Label.TITLE
+    if label is None and key[:1] in "(（一二三四五" and _ENUMERATED.match(key):  # (一)财政拨款小计: a part
+        part = _LABELS.get(_ENUMERATED.sub("", key))
+        return part if part is Label.SUB_FUNDS else None
+    if label is None and key.endswith(")") and "(" in key:  # 指标值(包含数字及文字描述): a header's remark
+        head = key[: key.index("(")]
+        if _LABELS.get(head) is Label.HEADER:
+            return Label.HEADER
     return label
 
 

@@ -64,10 +64,14 @@ def split_list_form(rows: Iterable[Row]) -> Iterator[Row]:
     header: Row | None = None
     department = ""
     unit = ""
+    title = "项目绩效目标表"  # the list's own title (its year) is repeated over every project
     for row in rows:
         if columns is None:
             found = _list_header(row) if row.columns_known else None
             if found is None:
+                first = next((c.strip() for c in row.cells if c.strip()), "")
+                if first and label_of(first) is Label.TITLE:
+                    title = first
                 yield row
                 continue
             columns, header, department, unit = found, row, "", ""
@@ -90,7 +94,7 @@ def split_list_form(rows: Iterable[Row]) -> Iterator[Row]:
             if Label.NAME not in named:
                 continue
             unit = named.get(Label.UNIT, unit)
-            yield _row(row, ("项目绩效目标表",))
+            yield _row(row, (title,))
             yield _row(row, (_OUT_LABELS[Label.NAME], named[Label.NAME]))
             if department:
                 yield _row(row, (_OUT_LABELS[Label.DEPARTMENT], department))

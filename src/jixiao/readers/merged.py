@@ -26,7 +26,9 @@ from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import read_rows
 from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of
+from jixiao.readers.listform import split_list_form
 from jixiao.readers.text import FILE_PROBLEM
+from jixiao.readers.textforms import is_traditional, normalise_line
 
 MAX_CELLS = 300_000  # grid places in one document: far above any real disclosure (a few thousand)
 MAX_COLUMNS = 1_000  # HTML's own limit for colspan
@@ -34,6 +36,8 @@ MAX_ROWSPAN = 5_000
 _MAX_BETWEEN = 4  # tables between a project block and its indicators (goals, schedule, funds sources)
 # the title (…表), the year line (（2024年度）), the money unit (单位：万元)
 _TITLE_HINT = re.compile(r"表\s*$|^[（(]\s*\d{4}\s*年度?\s*[)）]$|单位\s*[:：(（]")
+_YEAR_LINE = re.compile(r"^[（(]?\s*\d{4}\s*年度?\s*[)）]?$")  # (2020年度) with a bracket lost
+_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[、.．])")  # 三、…
 _TREE_KEYS = frozenset(
     ("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实施周期指标值", "指标值")
 )
@@ -147,9 +151,18 @@ def choose(grids: Sequence[Sequence[Sequence[str]]]) -> list[tuple[int, bool]]:
 def title_lines(lines: Sequence[str]) -> list[str]:
     """The short lines just above a table that name it (its title, year or money unit)."""
     kept: list[str] = []
-    for line in reversed(lines[-4:]):
+    for line in reversed(lines[-8:]):
         text = " ".join(line.split())
-        if not text or len(text) > 60 or not _TITLE_HINT.search(text):
+        if not text:  # an empty paragraph (&nbsp;) between the title and the table
+            continue
+        if len(text) > 60 or text.endswith(("。", "：", ":")) or len(kept) == 4 or _SECTION.match(text):
+            break
+        if (  # a subtitle (项目名称 in brackets) between the title and the table: kept only under a title
+            not kept
+            and not _TITLE_HINT.search(text)
+            and not _YEAR_LINE.search(text)
+            and not any(_TITLE_HINT.search(" ".join(o.split())) for o in lines[-4:])
+        ):
             break
         kept.append(text)
     return kept[::-1]
@@ -187,13 +200,17 @@ def read_span_tables(
         return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
     # No table looks like a target table by the labels known here (a 專項名稱 in Traditional
     # characters, a header in words of its own): the core, which may know more, gets them all.
+    sample = "".join(text for grid in grids[:20] for line in grid[:40] for text in line)
+    if is_traditional(sample):  # a mirror site's 績效目標(biāo): simplified, the pinyin dropped
+        grids = [[[normalise_line(text, True) for text in line] for line in grid] for grid in grids]
+        tables = [SpanTable(t.rows, [normalise_line(line, True) for line in t.above]) for t in tables]
     chosen = choose(grids) or [(i, True) for i in range(len(grids))]
     rows: list[Row] = []
     for i, opens in chosen:
         rows.extend(grid_rows(grids[i], tables[i].above if opens else (), i + 1, file))
     weights = Weights()
     diagnostics: list[Diagnostic] = []
-    found_tables, found = read_rows(fold_columns(rows, weights, diagnostics), file)
+    found_tables, found = read_rows(fold_columns(split_list_form(rows), weights, diagnostics), file)
     diagnostics.extend(found)
     found_tables = attach_weights(found_tables, weights)
     if not found_tables and not any(d.severity is Severity.ERROR for d in diagnostics):

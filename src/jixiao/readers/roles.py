@@ -15,6 +15,7 @@ looked up here. The roles:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 LEVEL1 = "level1"
@@ -27,6 +28,8 @@ OP = "op"
 UNIT = "unit"
 WEIGHT = "weight"
 TEXT = "text"  # prefix: "text:绩效标准"
+
+REGION = "region"  # prefix: "region:龙门镇山美村", one target column per town or county
 
 TREE_ROLES = frozenset((LEVEL1, LEVEL2, LEVEL3))
 VALUE_ROLES = frozenset((ANNUAL, PERIOD, BASELINE))
@@ -73,8 +76,12 @@ WEAK_HEADERS = frozenset(("年度", "中期", "单位", "说明", "数值", "符
 
 @lru_cache(maxsize=4096)
 def role_of(key: str) -> str | None:
-    """The role of a header cell given as a label key, or None."""
-    return _ROLE_OF.get(key)
+    """The role of a header cell given as a label key, or None; a remark in brackets after a known
+    header (``指标值(包含数字及文字描述)``) does not change its role."""
+    role = _ROLE_OF.get(key)
+    if role is None and key.endswith(")") and "(" in key:
+        role = _ROLE_OF.get(key[: key.index("(")])
+    return role
 
 
 def is_text_role(role: str | None) -> bool:
@@ -88,3 +95,26 @@ def text_label(role: str) -> str:
 
 
 HEADER_KEYS = frozenset(key for key in _ROLE_OF if key not in WEAK_HEADERS)
+
+
+# A value column headed by a place (one target per town, county or village instead of one 指标值).
+REGION_ENDINGS = ("省", "市", "县", "区", "镇", "乡", "村", "街道", "社区", "旗", "州", "盟")
+_REGION = re.compile(r"^[\u4e00-\u9fff]{2,14}$")
+
+
+def region_role(text: str) -> str | None:
+    """``region:龙门镇山美村`` for a header cell naming a place, else None."""
+    key = "".join(text.split())
+    if key.endswith(REGION_ENDINGS) and _REGION.match(key) and "指标" not in key:
+        return f"{REGION}:{key}"
+    return None
+
+
+def is_region_role(role: str | None) -> bool:
+    """True for a role naming a place's target column (``region:…``)."""
+    return role is not None and role.startswith(REGION)
+
+
+def takes_a_value(role: str) -> bool:
+    """True for the columns that hold a target value: annual, period, baseline and a place's column."""
+    return role in VALUE_ROLES or role.startswith(REGION)

@@ -12,7 +12,7 @@ from jixiao import catalog
 from jixiao.model import Indicator, Kind, RowLayout, SourceRef, Target
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import PROSE_START, Cell, is_footer, looks_like_prose, parse_amount_unit
-from jixiao.readers.columns import comparator_of, fold_value
+from jixiao.readers.columns import comparator_of, fold_value, with_written_values
 from jixiao.readers.labels import label_of
 from jixiao.values import parse_target_with_reason
 
@@ -123,7 +123,7 @@ class ValueCellsReader:
                 taken.setdefault(role, candidate)
                 j += 1
                 continue
-            last = not any(r in column_roles.VALUE_ROLES for r in roles[n + 1 :])
+            last = not any(column_roles.takes_a_value(r) for r in roles[n + 1 :])
             if not fits(role, text, cells[j + 1].text if j + 1 < len(cells) else "", last):
                 if role in (column_roles.ANNUAL, column_roles.PERIOD) or column_roles.is_text_role(role):
                     break
@@ -167,7 +167,7 @@ class ValueCellsReader:
         notes = tuple(
             (column_roles.text_label(r), c.text)
             for r, c in taken.items()
-            if column_roles.is_text_role(r) and c.text
+            if (column_roles.is_text_role(r) or column_roles.is_region_role(r)) and c.text
         )
         if notes:
             extras["notes"] = notes
@@ -175,5 +175,14 @@ class ValueCellsReader:
             amount = parse_amount_unit(taken[column_roles.WEIGHT].text.rstrip("%分"))
             if amount is not None:
                 extras["weight"] = amount[0]
+        written = {
+            role: taken[role].text
+            for role in (column_roles.PERIOD, column_roles.ANNUAL)
+            if role in taken and taken[role].text and (op or unit)
+        }
+        if written:  # ``raw`` is the 指标值 cell as written; 指标性质/度量单位 live in op and unit
+            self.indicators[-1] = with_written_values(
+                self.indicators[-1], written.get(column_roles.PERIOD), written.get(column_roles.ANNUAL)
+            )
         if extras:
             self.indicators[-1] = replace(self.indicators[-1], **extras)  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import read_rows
 from jixiao.readers.labels import Label, label_of
 from jixiao.readers.listform import split_list_form
+from jixiao.readers.notice import looks_like_prose_targets, read_prose_targets
 from jixiao.readers.prose import is_prose_targets, prose_rows
 from jixiao.readers.textforms import (
     Layout,
@@ -56,12 +57,15 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
             if prose:
                 rows = prose
                 diagnostics.extend(notes)
+    from_prose = bool(diagnostics)
     if "填" in text:  # 数量指标 (必填硬性指标): the template's notes on category cells
         rows = without_template_notes(rows)
     if "自评" in text or "监控" in text or "自我评价" in text:  # a whole-text search is cheaper than per row
         rows = _noting_other_forms(rows, diagnostics)
     if _LIST_HEADER.search(text):
         rows = split_list_form(rows)
+    if not from_prose and looks_like_prose_targets(text):  # a notice's targets, not read above
+        rows = read_prose_targets(rows)
     tables, found = read_rows(fold_columns(rows, weights, diagnostics), file)
     return attach_weights(tables, weights), diagnostics + found
 

@@ -29,6 +29,7 @@ from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import read_rows
 from jixiao.readers.labels import HEADER_ROLES, label_key
+from jixiao.readers.listform import split_list_form
 from jixiao.readers.text import FILE_PROBLEM, file_problem
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -95,7 +96,7 @@ def _read_workbook(
 ) -> tuple[list[Table], list[Diagnostic]]:
     weights = Weights()
     diagnostics: list[Diagnostic] = []
-    rows = fold_columns(_workbook_rows(workbook, file, percents), weights, diagnostics)
+    rows = fold_columns(split_list_form(_workbook_rows(workbook, file, percents)), weights, diagnostics)
     tables, found = read_rows(rows, file)
     tables = [_tidy_budget(t) for t in attach_weights(tables, weights)]
     diagnostics.extend(found)
