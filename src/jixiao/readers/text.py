@@ -44,28 +44,37 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
 
     Split value columns (指标性质 | 指标值 | 度量单位) and 权重 columns are folded first (`columns`),
     as for workbooks, so a table copied out of a unit's form reads the same as the official layout.
+    Targets set in prose are tried two ways: as a notice with its money and year above the headings
+    (`readers.notice`), then, when that finds no table, as numbered lines under category headings
+    (`readers.prose`).
     """
-    weights = Weights()
-    diagnostics: list[Diagnostic] = []
+    if looks_like_prose_targets(text):  # a notice's targets with its money and year above them
+        tables, diagnostics = _read(text, read_prose_targets(text_rows(text, file)), [], file)
+        if tables:
+            return tables, diagnostics
     rows: Iterable[Row] = text_rows(text, file)
+    notes: list[Diagnostic] = []
     head = text[:20000]
     if ("指标" in head or "指標" in head) and "一级指标" not in head and "三级指标" not in head:  # prose?
         traditional = is_traditional(text)
         lines = [normalise_line(line, traditional) for line in text.splitlines()]
         if is_prose_targets(lines):
-            prose, notes = prose_rows(lines, file)
+            prose, found = prose_rows(lines, file)
             if prose:
-                rows = prose
-                diagnostics.extend(notes)
-    from_prose = bool(diagnostics)
+                rows, notes = prose, found
+    return _read(text, rows, notes, file)
+
+
+def _read(
+    text: str, rows: Iterable[Row], diagnostics: list[Diagnostic], file: str | None
+) -> tuple[list[Table], list[Diagnostic]]:
+    weights = Weights()
     if "填" in text:  # 数量指标 (必填硬性指标): the template's notes on category cells
         rows = without_template_notes(rows)
     if "自评" in text or "监控" in text or "自我评价" in text:  # a whole-text search is cheaper than per row
         rows = _noting_other_forms(rows, diagnostics)
     if _LIST_HEADER.search(text):
         rows = split_list_form(rows)
-    if not from_prose and looks_like_prose_targets(text):  # a notice's targets, not read above
-        rows = read_prose_targets(rows)
     tables, found = read_rows(fold_columns(rows, weights, diagnostics), file)
     return attach_weights(tables, weights), diagnostics + found
 
