@@ -37,7 +37,8 @@ class Right(StrEnum):
     PUBLISH = "publish"
     ADJUST = "adjust"  # 目标调整 of an approved or published table
     WITHDRAW = "withdraw"  # 撤回 a submission not yet reviewed
-    IMPORT = "import"  # store a file's version of this table over it (a new table: `may_create`)
+    IMPORT = "import"  # store a file's version over a draft or returned table (new: `may_create`)
+    IMPORT_ADJUST = "import_adjust"  # a file's version of a submitted or locked table: a 目标调整
     EVALUATION_VIEW = "evaluation_view"  # see monitoring and self-evaluation
     EVALUATION_ENTER = "evaluation_enter"  # 填报 monitoring data and actuals
     EVALUATION_ADJUST = "evaluation_adjust"  # 审核人扣减 of self-evaluation scores
@@ -46,6 +47,7 @@ class Right(StrEnum):
 ALL = frozenset(Status)
 OPEN = frozenset({Status.DRAFT, Status.RETURNED})  # edited in place
 LOCKED = frozenset({Status.APPROVED, Status.PUBLISHED})  # changed only by a 目标调整
+ADJUSTABLE = frozenset({Status.SUBMITTED, Status.APPROVED, Status.PUBLISHED})  # re-import: 目标调整
 NONE: frozenset[Status] = frozenset()
 
 
@@ -70,9 +72,11 @@ RULES: dict[Right, dict[Party, frozenset[Status]]] = {
     Right.PUBLISH: {Party.ADMIN: _moves(Action.PUBLISH), Party.REVIEWER: _moves(Action.PUBLISH)},
     Right.ADJUST: {Party.ADMIN: _moves(Action.ADJUST), Party.OWNER: _moves(Action.ADJUST)},
     Right.WITHDRAW: {Party.ADMIN: _moves(Action.WITHDRAW), Party.OWNER: _moves(Action.WITHDRAW)},
-    # Importing over a stored table replaces its content and resets its status: the owner only
-    # while they could edit it in place (a locked table changes by 目标调整), the administrator always.
-    Right.IMPORT: {Party.ADMIN: ALL, Party.OWNER: OPEN},
+    # Importing over a stored table replaces its content while it could be edited in place; over a
+    # submitted, approved or published table it is a 目标调整 that needs a reason and keeps the
+    # published version public until the adjustment is published (jixiao.service.workflow).
+    Right.IMPORT: {Party.ADMIN: OPEN, Party.OWNER: OPEN},
+    Right.IMPORT_ADJUST: {Party.ADMIN: ADJUSTABLE, Party.OWNER: ADJUSTABLE},
     Right.EVALUATION_VIEW: {Party.ADMIN: ALL, Party.OWNER: ALL, Party.REVIEWER: ALL},
     Right.EVALUATION_ENTER: {Party.ADMIN: ALL, Party.OWNER: ALL},
     Right.EVALUATION_ADJUST: {Party.ADMIN: ALL, Party.REVIEWER: ALL},
@@ -103,8 +107,19 @@ def party(who: Principal, unit: str | None, department: str | None) -> Party:
 
 
 def allowed(who: Principal, table: TableScope, right: Right) -> bool:
-    """Whether ``who`` has ``right`` on the table in its current status."""
-    return table.status in RULES[right].get(party(who, table.unit, table.department), NONE)
+    """Whether ``who`` has ``right`` on the table in its current status.
+
+    A table with a published version stays visible to whoever may see published tables while it is
+    being adjusted (what they see is the published version: `sees_draft`)."""
+    statuses = RULES[right].get(party(who, table.unit, table.department), NONE)
+    if right is Right.VIEW and table.public and Status.PUBLISHED in statuses:
+        return True
+    return table.status in statuses
+
+
+def sees_draft(who: Principal, table: TableScope) -> bool:
+    """Whether ``who`` sees the table's working version (a 目标调整 under way) or only its published one."""
+    return allowed(who, TableScope(table.unit, table.department, table.status), Right.VIEW)
 
 
 def can_view(who: Principal, table: TableScope) -> bool:
@@ -129,8 +144,28 @@ def can_adjust(who: Principal, table: TableScope) -> bool:
 
 
 def may_create(who: Principal, unit: str | None, department: str | None) -> bool:
-    """Import a new table: into one's own unit (填报人), one's departments (审核人), any (管理员)."""
-    return party(who, unit, department) in (Party.ADMIN, Party.OWNER, Party.REVIEWER)
+    """Import a table of ``unit``: into one's own unit (填报人) or any (管理员). A 审核人 edits no
+    table, so imports none: nobody imports into a unit or department they may not edit."""
+    return party(who, unit, department) in (Party.ADMIN, Party.OWNER)
+
+
+def import_effect(who: Principal, table: TableScope, published: bool, unchanged: bool) -> str | None:
+    """What importing a file's version of a stored table does, or None when ``who`` may not.
+
+    ``unchanged``: nothing. ``changed``: the stored table is replaced (open tables; or, for an
+    administrator importing as 已公开, any). ``draft``: a new version of an adjustment still open, the
+    published version staying public. ``adjust``: a 目标调整 of a submitted, approved or published
+    table, which needs a reason.
+    """
+    if unchanged:
+        return "unchanged"
+    if published and may_import_published(who):
+        return "changed"
+    if allowed(who, table, Right.IMPORT):
+        return "draft" if table.public else "changed"
+    if allowed(who, table, Right.IMPORT_ADJUST):
+        return "adjust"
+    return None
 
 
 def may_start_table(who: Principal) -> bool:

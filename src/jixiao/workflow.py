@@ -130,8 +130,13 @@ ANONYMOUS = Principal(user_id=None, username="", role=None)
 
 @dataclass(frozen=True, slots=True)
 class TableScope:
-    """The organisations a table belongs to, as far as permissions care."""
+    """The organisations a table belongs to and its status, as far as permissions care.
+
+    ``status`` is the working status: during a 目标调整 of a published table, the adjustment's.
+    ``public``: a published version exists (and stays public during the adjustment).
+    """
 
     unit: str | None
     department: str | None
     status: Status
+    public: bool = False

@@ -68,10 +68,16 @@ def import_files(
     published: Annotated[
         bool, typer.Option("--published", help="作为已公开的表导入（来自公开披露的文件）")
     ] = False,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            "--reason", help="目标调整理由：文件中已提交、已通过或已公开的表有变化时必填（公开的仍是原版本）"
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """读取（文本、Excel、PDF、JSON）、审核并存储项目绩效目标表；每个文件一个事务，同一张表不重复。"""
-    from jixiao.service import BUSY_MESSAGE, DATABASE_ERRORS, is_database_busy
+    from jixiao.service import BUSY_MESSAGE, DATABASE_ERRORS, ServiceError, is_database_busy
 
     service = _service(db)
     reports = []
@@ -88,7 +94,10 @@ def import_files(
         for path in files:
             progress.update(task, description=path.name)
             try:
-                reports.append(service.import_path(path, published=published))
+                reports.append(service.import_path(path, published=published, reason=reason))
+            except ServiceError as why:
+                err.print(f"[red]{path}：{why.message}（未导入任何内容）[/red]")
+                raise typer.Exit(1) from None
             except DATABASE_ERRORS as why:
                 if not is_database_busy(why):
                     raise

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from jixiao.permissions import can_view
+from jixiao.permissions import can_view, sees_draft
 from jixiao.permissions import visibility as visibility_of
 from jixiao.queries import Visibility
 from jixiao.service.errors import Forbidden, NotFound
@@ -20,8 +20,37 @@ CACHE_SECONDS = 30.0
 
 
 def scope_of(row: dict[str, Any]) -> TableScope:
-    """The organisations and status of a stored table's row, as permissions see them."""
-    return TableScope(unit=row["unit"], department=row["department"], status=Status(row["status"]))
+    """The organisations and working status of a table's row (raw, or as `working_row` made it)."""
+    if "public" in row:  # made by working_row
+        return TableScope(row["unit"], row["department"], Status(row["status"]), bool(row["public"]))
+    status = row.get("pending_status") or row["status"]
+    return TableScope(row["unit"], row["department"], Status(status), row["status"] == Status.PUBLISHED.value)
+
+
+def working_row(who: Principal, row: dict[str, Any]) -> dict[str, Any]:
+    """A stored table's row as ``who`` sees it. During a 目标调整 of a published table its owner,
+    reviewers and administrators see the adjustment (its status and version, ``adjusting``); everyone
+    else sees the published version, with nothing saying an adjustment is under way."""
+    if "public" in row:
+        return row  # already made
+    scope = scope_of(row)
+    pending = row.get("pending_status")
+    if pending and sees_draft(who, scope):
+        return {
+            **row,
+            "status": pending,
+            "current_version": row["pending_version"],
+            "published_version": row["current_version"],
+            "adjusting": True,
+            "public": True,
+        }
+    return {
+        **row,
+        "adjusting": False,
+        "public": scope.public,
+        "pending_status": None,
+        "pending_version": None,
+    }
 
 
 class ServiceBase:
@@ -52,7 +81,7 @@ class ServiceBase:
             if who.anonymous:
                 raise NotFound(f"没有编号为 {table_id} 的表")  # do not reveal unpublished tables exist
             raise Forbidden("您无权查看这张表")
-        return row
+        return working_row(who, row)
 
     def _cached(self, kind: str, who: Principal, compute: Callable[[Connection, Visibility], Any]) -> Any:
         """Aggregates over every table, kept for `CACHE_SECONDS` while the tables are unchanged.

@@ -113,10 +113,11 @@ class DraftService(TableService, WorkflowService):
                 raise Conflict("只有“已提交”且尚未审核的表可以撤回")
             raise Forbidden("只有本单位的填报人可以撤回这张表")
         with self.engine.begin() as conn:
+            fresh = self._visible_row(conn, who, table_id)
             try:
-                repo.set_status(
-                    conn, table_id, Action.WITHDRAW, Status.SUBMITTED, Status.DRAFT, who.user_id, None
-                )
+                if not self.may_withdraw(who, fresh):
+                    raise StoreConflict(table_id)
+                self._move(conn, who, fresh, Action.WITHDRAW, Status.DRAFT, None)
             except StoreConflict:
                 raise Conflict("这张表的状态刚被审核人改变，不能再撤回，请刷新后查看") from None
             detail = {"status": [Status.SUBMITTED.value, Status.DRAFT.value]}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Connection, and_, func, or_, select
@@ -44,6 +44,8 @@ LIST_COLUMNS = (
     perf_tables.c.current_version,
     perf_tables.c.lock_version,
     perf_tables.c.updated_at,
+    perf_tables.c.pending_version,
+    perf_tables.c.pending_status,
     UNIT.c.name.label("unit"),
     DEPARTMENT.c.name.label("department"),
 )
@@ -68,6 +70,14 @@ def visibility_condition(visibility: Visibility) -> ColumnElement[bool] | None:
     if visibility.departments:
         clauses.append(perf_tables.c.department_id.in_(_org_ids(orgs.c.name.in_(visibility.departments))))
     return or_(*clauses) if clauses else perf_tables.c.id.is_(None)
+
+
+def _status_condition(status: str, visibility: Visibility) -> ColumnElement[bool]:
+    """Tables in ``status``: a published table under 目标调整 is also in its adjustment's status, for
+    those who see the adjustment (its unit, department, administrators); for everyone it stays 已公开."""
+    own = visibility_condition(replace(visibility, published=False))
+    pending = perf_tables.c.pending_status == status
+    return or_(perf_tables.c.status == status, pending if own is None else and_(pending, own))
 
 
 def _org_ids(condition: ColumnElement[bool]) -> Any:
@@ -105,7 +115,7 @@ def _conditions(conn: Connection, query: TableQuery, visibility: Visibility) -> 
     if query.project_type:
         conditions.append(perf_tables.c.project_type == query.project_type)
     if query.status:
-        conditions.append(perf_tables.c.status == query.status)
+        conditions.append(_status_condition(query.status, visibility))
     if query.outcome:
         conditions.append(perf_tables.c.outcome == query.outcome)
     severity_column = {
@@ -163,6 +173,7 @@ def stored_states(conn: Connection, tables: Sequence[Table]) -> list[StoredState
                 perf_tables.c.id,
                 perf_tables.c.identity,
                 perf_tables.c.status,
+                perf_tables.c.pending_status,
                 UNIT.c.name.label("unit"),
                 DEPARTMENT.c.name.label("department"),
                 table_versions.c.content_hash,
@@ -172,14 +183,16 @@ def stored_states(conn: Connection, tables: Sequence[Table]) -> list[StoredState
                     table_versions,
                     and_(
                         table_versions.c.table_id == perf_tables.c.id,
-                        table_versions.c.number == perf_tables.c.current_version,
+                        table_versions.c.number
+                        == func.coalesce(perf_tables.c.pending_version, perf_tables.c.current_version),
                     ),
                 )
             )
             .where(perf_tables.c.identity.in_(keys[start : start + _CHUNK]))
         )
-        for row in rows:
-            scope = TableScope(row.unit, row.department, Status(row.status))
+        for row in rows:  # during a 目标调整: the adjustment's status and version (the working ones)
+            public = row.status == Status.PUBLISHED.value
+            scope = TableScope(row.unit, row.department, Status(row.pending_status or row.status), public)
             stored[row.identity] = StoredState(row.id, scope, row.content_hash)
     return [stored.get(key) for key in keys]
 

@@ -139,6 +139,12 @@ perf_tables = Table(
     Column("risk", BigInteger, nullable=False, default=0),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
+    # 0005: a 目标调整 of a published table. The row, its indicators and findings stay the published
+    # version (what visitors, lists, search and figures see); the adjustment's newest version is
+    # ``pending_version`` in table_versions and its workflow status ``pending_status``, until it is
+    # published and becomes the row (jixiao.store.adjustments).
+    Column("pending_version", Integer, nullable=True),
+    Column("pending_status", String(20), nullable=True),
 )
 Index("ix_perf_tables_status_year", perf_tables.c.status, perf_tables.c.year)
 Index("ix_perf_tables_unit", perf_tables.c.unit_id)

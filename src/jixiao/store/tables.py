@@ -208,6 +208,7 @@ def _import_chunk(
                 perf_tables.c.id,
                 perf_tables.c.identity,
                 perf_tables.c.current_version,
+                perf_tables.c.pending_version,
                 table_versions.c.content_hash,
             )
             .join(
@@ -257,13 +258,15 @@ def _import_chunk(
         for key in changed_keys:
             entry, text, digest = latest[key]
             row = existing[key]
-            number = row.current_version + 1
+            number = max(row.current_version, row.pending_version or 0) + 1
             updates.append(
                 {
                     **_table_fields(entry, org_ids),
                     "b_id": row.id,
                     "status": status.value,
                     "current_version": number,
+                    "pending_version": None,  # replacing the table ends an adjustment under way
+                    "pending_status": None,
                     "updated_at": stamp,
                 }
             )
