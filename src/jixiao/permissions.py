@@ -101,9 +101,16 @@ def party(who: Principal, unit: str | None, department: str | None) -> Party:
         return Party.ADMIN
     if who.role is Role.FILLER and who.unit is not None and who.unit == unit:
         return Party.OWNER
-    if who.role is Role.REVIEWER and department is not None and department in who.departments:
+    if who.role is Role.REVIEWER and in_scope(who, unit, department):
         return Party.REVIEWER
     return Party.VISITOR if who.role is None else Party.OUTSIDER
+
+
+def in_scope(who: Principal, unit: str | None, department: str | None) -> bool:
+    """Whether a table of ``unit`` under ``department`` lies in a reviewer's subtree (the one place the
+    hierarchy region → department → unit is asked): its department or its unit is in it."""
+    reach = who.scope or who.departments
+    return (department is not None and department in reach) or (unit is not None and unit in reach)
 
 
 def allowed(who: Principal, table: TableScope, right: Right) -> bool:
@@ -175,6 +182,11 @@ def may_start_table(who: Principal) -> bool:
 
 def may_import_published(who: Principal) -> bool:
     """Import tables straight as 已公开 (tables taken from published documents): administrators."""
+    return who.role is Role.ADMIN
+
+
+def may_manage_orgs(who: Principal) -> bool:
+    """Place regions, departments and units in the hierarchy: administrators."""
     return who.role is Role.ADMIN
 
 

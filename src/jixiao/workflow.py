@@ -113,6 +113,11 @@ class Principal:
     role: Role | None
     unit: str | None = None
     departments: tuple[str, ...] = ()
+    # what the hierarchy adds (jixiao.store.orgs), read with the account: a reviewer's ``scope`` is
+    # every organisation in the subtrees of ``departments`` (empty: just those); a 填报人's
+    # ``department`` is the 主管部门 their unit lies under (None: not placed yet)
+    scope: tuple[str, ...] = ()
+    department: str | None = None
 
     @property
     def anonymous(self) -> bool:

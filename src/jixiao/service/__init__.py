@@ -34,6 +34,8 @@ from jixiao.service.errors import (
 from jixiao.service.evaluation import EvaluationService
 from jixiao.service.evaluation_files import evaluation_json, monitoring_json
 from jixiao.service.evaluation_views import LIKELIHOODS, EvaluationView, MonitoringView
+from jixiao.service.orgs import Kind as OrgKind
+from jixiao.service.orgs import Org, OrgService
 from jixiao.service.reading import (
     MAX_UPLOAD_BYTES,
     FileReport,
@@ -54,7 +56,7 @@ from jixiao.writers.csv import documents_to_csv, documents_to_csv_chunks
 from jixiao.writers.fonts import MissingFontError
 
 
-class Service(DraftService, TableService, WorkflowService, AccountService):
+class Service(DraftService, TableService, WorkflowService, AccountService, OrgService):
     """The facade over one database."""
 
     @property
@@ -99,6 +101,8 @@ __all__ = [
     "MissingFontError",
     "MonitoringView",
     "NotFound",
+    "Org",
+    "OrgKind",
     "Service",
     "ServiceError",
     "TableView",

@@ -19,6 +19,7 @@ from jixiao.model import Table
 from jixiao.queries import TableQuery, Visibility
 from jixiao.store import document as doc
 from jixiao.store import search
+from jixiao.store.orgs import subtree_of_names
 from jixiao.store.schema import findings, orgs, perf_tables, table_versions, workflow_events
 from jixiao.store.tables import from_fen
 from jixiao.workflow import Status, TableScope
@@ -58,8 +59,9 @@ def from_clause() -> Any:
     )
 
 
-def visibility_condition(visibility: Visibility) -> ColumnElement[bool] | None:
-    """The SQL condition for the tables ``visibility`` lets a caller see (None: no condition)."""
+def visibility_condition(visibility: Visibility, tree: Any = None) -> ColumnElement[bool] | None:
+    """The SQL condition for the tables ``visibility`` lets a caller see (None: no condition);
+    ``tree``: the subtree of its departments, when the caller has already made it (one per query)."""
     if visibility.everything:
         return None
     clauses: list[ColumnElement[bool]] = []
@@ -67,15 +69,17 @@ def visibility_condition(visibility: Visibility) -> ColumnElement[bool] | None:
         clauses.append(perf_tables.c.status == Status.PUBLISHED.value)
     if visibility.units:
         clauses.append(perf_tables.c.unit_id.in_(_org_ids(orgs.c.name.in_(visibility.units))))
-    if visibility.departments:
-        clauses.append(perf_tables.c.department_id.in_(_org_ids(orgs.c.name.in_(visibility.departments))))
+    if visibility.departments:  # a reviewer's scope: the subtree of their regions or departments
+        tree = subtree_of_names(visibility.departments) if tree is None else tree
+        clauses.append(perf_tables.c.department_id.in_(tree))
+        clauses.append(perf_tables.c.unit_id.in_(tree))
     return or_(*clauses) if clauses else perf_tables.c.id.is_(None)
 
 
-def _status_condition(status: str, visibility: Visibility) -> ColumnElement[bool]:
+def _status_condition(status: str, visibility: Visibility, tree: Any) -> ColumnElement[bool]:
     """Tables in ``status``: a published table under 目标调整 is also in its adjustment's status, for
     those who see the adjustment (its unit, department, administrators); for everyone it stays 已公开."""
-    own = visibility_condition(replace(visibility, published=False))
+    own = visibility_condition(replace(visibility, published=False), tree)
     pending = perf_tables.c.pending_status == status
     return or_(perf_tables.c.status == status, pending if own is None else and_(pending, own))
 
@@ -98,7 +102,8 @@ _SORT_COLUMNS = {
 
 def _conditions(conn: Connection, query: TableQuery, visibility: Visibility) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
-    seen = visibility_condition(visibility)
+    tree = subtree_of_names(visibility.departments) if visibility.departments else None
+    seen = visibility_condition(visibility, tree)
     if seen is not None:
         conditions.append(seen)
     if query.q:
@@ -115,7 +120,7 @@ def _conditions(conn: Connection, query: TableQuery, visibility: Visibility) -> 
     if query.project_type:
         conditions.append(perf_tables.c.project_type == query.project_type)
     if query.status:
-        conditions.append(_status_condition(query.status, visibility))
+        conditions.append(_status_condition(query.status, visibility, tree))
     if query.outcome:
         conditions.append(perf_tables.c.outcome == query.outcome)
     severity_column = {

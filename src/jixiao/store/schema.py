@@ -65,7 +65,14 @@ orgs = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("name", String(200), nullable=False, unique=True),
+    # 0006: the hierarchy 财政区划 (region) → 主管部门 (department) → 用款单位 (unit). A department that
+    # spends itself (部门本级) is its own tables' unit. ``code``: a region's 财政区划 code ("000000":
+    # unknown). A reviewer's scope is the subtree of their organisations (jixiao.store.orgs).
+    Column("kind", String(20), nullable=True),  # region | department | unit
+    Column("parent_id", Integer, nullable=True),  # an orgs.id (no constraint: SQLite adds it in place)
+    Column("code", String(20), nullable=True),
 )
+Index("ix_orgs_parent", orgs.c.parent_id)
 
 users = Table(
     "users",

@@ -19,6 +19,7 @@ from jixiao.model import Diagnostic, Severity, Table
 from jixiao.store import document as doc
 from jixiao.store.audit import record_many
 from jixiao.store.errors import Conflict
+from jixiao.store.orgs import place_new
 from jixiao.store.schema import findings, indicators, orgs, perf_tables, table_versions, workflow_events
 from jixiao.workflow import Action, Status
 
@@ -200,6 +201,9 @@ def _import_chunk(
         [e.table.project.unit for e, _, _ in latest.values()]
         + [e.table.project.department for e, _, _ in latest.values()],
     )
+    place_new(
+        conn, [(e.table.project.unit, e.table.project.department) for e, _, _ in latest.values()], org_ids
+    )
     existing: dict[str, Any] = {}
     keys = list(latest)
     for start in range(0, len(keys), _CHUNK):
@@ -365,6 +369,7 @@ def save_version(
     stamp = now()
     table, found = reviewed.table, reviewed.findings
     org_ids = ensure_orgs(conn, [table.project.unit, table.project.department])
+    place_new(conn, [(table.project.unit, table.project.department)], org_ids)
     fields = _table_fields(reviewed, org_ids)
     bumped = conn.execute(
         update(perf_tables)
