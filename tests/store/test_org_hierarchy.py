@@ -88,7 +88,7 @@ def test_the_migration_places_existing_organisations(tmp_path: Path) -> None:
     with get_engine(url).begin() as conn:
         for name in ("部门甲", "单位乙", "审核部门丙"):
             conn.execute(text("INSERT INTO orgs (name) VALUES (:n)"), {"n": name})
-        ids = dict(conn.execute(text("SELECT name, id FROM orgs")).all())
+        ids: dict[str, int] = dict(conn.execute(text("SELECT name, id FROM orgs")).tuples().all())
         conn.execute(
             text(
                 "INSERT INTO perf_tables (identity, name, unit_id, department_id, status, current_version,"
