@@ -180,6 +180,23 @@ def may_start_table(who: Principal) -> bool:
     return who.role is Role.ADMIN or (who.role is Role.FILLER and bool(who.unit))
 
 
+def organisations_for(
+    who: Principal, unit: str | None, department: str | None, stored: str | None = None
+) -> tuple[str | None, str | None]:
+    """The 用款单位 and 主管部门 a table ``who`` drafts, saves or imports gets. A 填报人's come from the
+    account, not the form or the file: their unit, and its department in the hierarchy (a unit not
+    placed yet keeps the stored table's department, or, for its first table, the one given, which
+    then places it). So no 填报人 chooses who reviews their table. Others keep what they give."""
+    if who.role is Role.FILLER:
+        return who.unit, who.department or stored or department
+    return unit, department
+
+
+def may_edit_organisations(who: Principal) -> bool:
+    """Whether the editor's 用款单位 and 主管部门 fields are the user's to fill (not a 填报人's)."""
+    return who.role is not Role.FILLER
+
+
 def may_import_published(who: Principal) -> bool:
     """Import tables straight as 已公开 (tables taken from published documents): administrators."""
     return who.role is Role.ADMIN

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from jixiao.model import Table
-from jixiao.permissions import can_act, may_start_table
+from jixiao.permissions import can_act, may_start_table, organisations_for
 from jixiao.service.base import scope_of
 from jixiao.service.errors import Conflict, Forbidden, Invalid
 from jixiao.service.reading import review
@@ -45,9 +45,9 @@ class DraftService(TableService, WorkflowService):
         self.check_may_start(who)
         source = self.table_view(who, source_id).table  # 404/403 as for viewing it
         project = source.project
-        unit = who.unit if who.role is Role.FILLER else project.unit
+        unit, department = organisations_for(who, project.unit, project.department)
         year = project.year + 1 if project.year else None
-        return replace(source, project=replace(project, unit=unit, year=year))
+        return replace(source, project=replace(project, unit=unit, department=department, year=year))
 
     def create_table(self, who: Principal, table: Table, source_id: int | None = None) -> int:
         """Store ``table`` as a new 草稿 of its unit; Conflict when the unit already has that project
@@ -55,6 +55,8 @@ class DraftService(TableService, WorkflowService):
         self.check_may_start(who)
         if who.role is Role.FILLER and table.project.unit != who.unit:
             raise Forbidden(f"只能为本单位（{who.unit}）新建表")
+        unit, department = organisations_for(who, table.project.unit, table.project.department)
+        table = replace(table, project=replace(table.project, unit=unit, department=department))
         note = "新建"
         if source_id is not None:
             source = self.table_view(who, source_id).row

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from jixiao.permissions import (
     import_effect,
     may_create,
     may_import_published,
+    organisations_for,
 )
 from jixiao.readers.limits import DEFAULT_LIMITS
 from jixiao.service.base import ServiceBase, scope_of
@@ -74,7 +75,9 @@ class WorkflowService(ServiceBase):
         note = reason.strip() if reason and reason.strip() else None
         file = re.split(r"[\\/]", file)[-1]  # the events and the audit log name the file, not its path
         with self.engine.begin() as conn:
-            plan = self._plan_import(conn, who, report.reviews, published)
+            plan = self._plan_import(
+                conn, who, [self._bound(conn, who, r) for r in report.reviews], published
+            )
             adjusted = [(entry, row) for entry, row, effect in plan if effect == "adjust"]
             if adjusted and note is None:
                 names = "、".join(entry.table.project.name for entry, _ in adjusted[:5])
@@ -95,6 +98,17 @@ class WorkflowService(ServiceBase):
         report.created, report.updated, report.unchanged = counts.created, counts.updated, counts.unchanged
         report.table_ids = counts.table_ids
         return report
+
+    @staticmethod
+    def _bound(conn: Connection, who: Principal, entry: Reviewed) -> Reviewed:
+        """A file's table with the unit and department ``who`` may give it (a 填报人's: the account's)."""
+        project = entry.table.project
+        stored = listing.stored_department(conn, entry.table) if who.role is Role.FILLER else None
+        unit, department = organisations_for(who, project.unit, project.department, stored)
+        if (unit, department) == (project.unit, project.department) or unit != project.unit:
+            return entry  # unchanged, or another unit's table: refused by the plan
+        table = replace(entry.table, project=replace(project, department=department))
+        return replace(entry, table=table)
 
     def _plan_import(
         self, conn: Connection, who: Principal, entries: list[Reviewed], published: bool
@@ -220,9 +234,15 @@ class WorkflowService(ServiceBase):
 
         A published table stays public as it was until the adjustment is published
         (`jixiao.store.adjustments`)."""
-        reviewed = review(table)
         with self.engine.begin() as conn:
             row = self._visible_row(conn, who, table_id)
+            if table.project.unit != row["unit"] and who.role is not Role.ADMIN:
+                raise Forbidden("不能把表改到其他用款单位")
+            unit, department = organisations_for(
+                who, table.project.unit, table.project.department, row["department"]
+            )
+            table = replace(table, project=replace(table.project, unit=unit, department=department))
+            reviewed = review(table)
             scope = scope_of(row)
             if scope.status.locked:
                 if not can_adjust(who, scope):
@@ -231,8 +251,6 @@ class WorkflowService(ServiceBase):
                     raise Invalid("表已通过审核并锁定；修改属于目标调整，请填写调整理由")
             elif not can_edit(who, scope):
                 raise Forbidden("您无权修改这张表（只能修改本单位的草稿或退回的表）")
-            if table.project.unit != row["unit"] and who.role is not Role.ADMIN:
-                raise Forbidden("不能把表改到其他用款单位")
             old = table_from_dict(listing.get_document(conn, table_id, row["current_version"]) or {})
             try:
                 lock = self._store_change(conn, who, row, reviewed, lock_version, reason)

@@ -202,6 +202,16 @@ def stored_states(conn: Connection, tables: Sequence[Table]) -> list[StoredState
     return [stored.get(key) for key in keys]
 
 
+def stored_department(conn: Connection, table: Table) -> str | None:
+    """The 主管部门 of the stored table with ``table``'s identity, or None (none stored, or none named)."""
+    found = conn.execute(
+        select(DEPARTMENT.c.name)
+        .select_from(from_clause())
+        .where(perf_tables.c.identity == doc.identity(table))
+    )
+    return found.scalar_one_or_none()
+
+
 def import_effects(conn: Connection, tables: Sequence[Table]) -> list[str]:
     """What importing each table would do: ``new``, ``changed`` (a new version) or ``unchanged``."""
     return [

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from jixiao.catalog import CENTRAL_2021
 from jixiao.model import Diagnostic, Goals, Project, Table
+from jixiao.permissions import may_edit_organisations
 from jixiao.service import Conflict, Forbidden, Invalid, review
 from jixiao.web.forms import FormErrors, FormValues, form_values, table_from_form, values_of_table
 from jixiao.web.pages import render
@@ -78,7 +79,7 @@ def _render(
 # ---- editing a stored table ----------------------------------------------------------------------
 
 
-def _edit_page(view: Any, lock_version: int) -> dict[str, Any]:
+def _edit_page(view: Any, lock_version: int, who: Principal) -> dict[str, Any]:
     table_id = view.row["id"]
     return {
         "heading": view.table.project.name,
@@ -89,6 +90,7 @@ def _edit_page(view: Any, lock_version: int) -> dict[str, Any]:
         "lock_version": lock_version,
         "adjusting": view.can_adjust,
         "unit_editable": False,
+        "department_editable": may_edit_organisations(who),
         "source_id": None,
     }
 
@@ -104,7 +106,7 @@ def edit_page(request: Request, table_id: int, who: Principal = Depends(require_
     view = service_of(request).table_view(who, table_id)
     if not (view.can_edit or view.can_adjust):
         raise Forbidden("您无权修改这张表（只能修改本单位的草稿或退回的表）")
-    page = _edit_page(view, view.row["lock_version"])
+    page = _edit_page(view, view.row["lock_version"], who)
     return _render(request, values_of_table(view.table), view.table, page)
 
 
@@ -119,7 +121,7 @@ async def save_edit(request: Request, table_id: int, who: Principal = Depends(re
     expected = int(lock) if isinstance(lock, str) and lock.isdigit() else -1
     typed = _with_unit(form_values(form), view.table.project.unit)
     typed.fields["reason"] = reason if isinstance(reason, str) else ""
-    page = _edit_page(view, expected)
+    page = _edit_page(view, expected, who)
     try:
         table = table_from_form(form, view.table)
     except FormErrors as why:
@@ -180,6 +182,7 @@ def _new_page(who: Principal, source: dict[str, Any] | None = None) -> dict[str,
         "lock_version": None,
         "adjusting": False,
         "unit_editable": who.role is Role.ADMIN,
+        "department_editable": may_edit_organisations(who),
         "source_id": source["id"] if source else None,
         "source": source,
     }
@@ -196,7 +199,9 @@ def _unit_for(who: Principal, form: Any) -> str:
 def new_page(request: Request, who: Principal = Depends(require_login)) -> HTMLResponse:
     """A blank editor for a new 绩效目标表."""
     service_of(request).check_may_start(who)
-    return _render(request, blank_values(who.unit), None, _new_page(who))
+    values = blank_values(who.unit)
+    values.fields["department"] = who.department or ""  # a 填报人's, from the hierarchy (read-only)
+    return _render(request, values, None, _new_page(who))
 
 
 @router.get("/tables/{table_id:int}/copy", response_class=HTMLResponse)
