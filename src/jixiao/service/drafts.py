@@ -111,9 +111,9 @@ class DraftService(TableService, WorkflowService):
         """撤回: a submitted table goes back to 草稿, before a reviewer has acted on it."""
         row = self.table_view(who, table_id).row
         if not self.may_withdraw(who, row):
-            if row["status"] != Status.SUBMITTED.value:
-                raise Conflict("只有“已提交”且尚未审核的表可以撤回")
-            raise Forbidden("只有本单位的填报人可以撤回这张表")
+            if not self.may_withdraw(who, {**row, "status": Status.SUBMITTED.value}):
+                raise Forbidden("只有本单位的填报人可以撤回这张表")  # whatever its status
+            raise Conflict("只有“已提交”且尚未审核的表可以撤回")
         with self.engine.begin() as conn:
             fresh = self._visible_row(conn, who, table_id)
             try:
