@@ -17,11 +17,11 @@ from typing import Any
 
 from benchmarks.corpus import corpus_tables
 from benchmarks.report import Report
+from jixiao.evaluation.numbers import plain
+from jixiao.evaluation.profiles import CENTRAL
 from jixiao.model import Kind, Table
 from jixiao.queries import TableQuery
 from jixiao.scoring import evaluate
-from jixiao.scoring.numbers import plain
-from jixiao.scoring.profiles import CENTRAL
 from jixiao.service import Service
 from jixiao.service.evaluation_input import read_evaluation
 from jixiao.store import tables as repo

@@ -20,15 +20,16 @@ from openpyxl import load_workbook
 
 from benchmarks.corpus import corpus_tables
 from benchmarks.report import Report
+from jixiao.evaluation.funds import FundsBlock
+from jixiao.evaluation.monitoring import MonitoringLine, MonitoringSnapshot
+from jixiao.evaluation.numbers import plain
+from jixiao.evaluation.profiles import CENTRAL
+from jixiao.evaluation.serialize import monitoring_to_dict, result_to_dict
 from jixiao.model import Kind, Table
 from jixiao.readers.selfeval_xlsx import read_selfeval_xlsx
 from jixiao.scoring import EvaluationLine, SelfEvaluation, evaluate
-from jixiao.scoring.funds import FundsBlock
-from jixiao.scoring.monitoring import MonitoringLine, MonitoringSnapshot, monitor
-from jixiao.scoring.numbers import plain
-from jixiao.scoring.profiles import CENTRAL
+from jixiao.scoring.monitoring import monitor
 from jixiao.scoring.selfeval import evaluation_from_table
-from jixiao.scoring.serialize import monitoring_to_dict, result_to_dict
 from jixiao.writers.selfeval_xlsx import write_selfeval_xlsx
 
 

@@ -21,10 +21,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from jixiao.evaluation.published import PublishedSelfEvaluation
 from jixiao.readers.selfeval_published import read_published_path
 from jixiao.scoring.audit import AuditResult, audit
 from jixiao.scoring.audit_checks import ARITHMETIC, BY_CODE
-from jixiao.scoring.published import PublishedSelfEvaluation
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "selfeval"
 

@@ -21,7 +21,17 @@ PACKAGE = SRC / "jixiao"
 
 # Pure modules anyone may use: records, the value grammar, the catalogue, the lifecycle, who may
 # do what, the list's queries, the formats' contracts, the diff of two tables.
-PURE = {"model", "values", "catalog", "workflow", "permissions", "queries", "formats", "diff"}
+PURE = {
+    "model",
+    "values",
+    "catalog",
+    "workflow",
+    "permissions",
+    "queries",
+    "formats",
+    "diff",
+    "evaluation",
+}
 
 LAYERS: dict[str, set[str]] = {
     "__version__": set(),
@@ -36,13 +46,15 @@ LAYERS: dict[str, set[str]] = {
     "review": {"model", "values", "catalog"},
     # the 指标库's mining core: tables in (records), entries out; no reader, no store
     "library": {"model", "values", "catalog"},
-    # scoring's records (SelfEvaluation, MonitoringSnapshot) are what the evaluation workbooks hold
-    "scoring": {"model", "values", "catalog", "formats"},
-    "readers": {"model", "values", "catalog", "formats", "scoring"},
-    "writers": {"model", "values", "catalog", "formats", "scoring", "workflow"},
-    "store": {"model", "values", "catalog", "formats", "scoring", "workflow", "queries"},
-    "pipeline": {"readers", "review", "scoring", "writers", "model"},
-    "service": PURE | {"readers", "review", "scoring", "writers", "store"},
+    # the records the evaluation workbooks hold (SelfEvaluation, MonitoringSnapshot, profiles): what
+    # readers fill, scoring computes on and writers print, so none of those three imports another
+    "evaluation": {"model", "values", "catalog", "formats"},
+    "scoring": {"model", "values", "catalog", "formats", "evaluation"},
+    "readers": {"model", "values", "catalog", "formats", "evaluation"},
+    "writers": {"model", "values", "catalog", "formats", "evaluation", "workflow"},
+    "store": {"model", "values", "catalog", "formats", "evaluation", "workflow", "queries"},
+    "pipeline": {"readers", "review", "scoring", "writers", "model", "evaluation"},
+    "service": PURE | {"readers", "review", "scoring", "writers", "store", "evaluation"},
     "web": PURE | {"service"},
     # the command line also starts the web server (`jixiao serve`)
     "cli": PURE | {"service", "pipeline", "web", "__version__", "library"},

@@ -11,6 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import IO
 
+from jixiao.evaluation.numbers import money, plain
+from jixiao.evaluation.profiles import PROFILES, Profile
+from jixiao.evaluation.records import EvaluationResult, SelfEvaluation
+from jixiao.evaluation.serialize import monitoring_to_dict, result_to_dict
 from jixiao.readers.detect import read_any, read_bytes
 from jixiao.readers.monitoring_xlsx import read_monitoring_xlsx
 from jixiao.readers.selfeval_published import NOT_SELFEVAL, read_published_path
@@ -21,11 +25,7 @@ from jixiao.scoring import evaluate
 from jixiao.scoring.audit import AuditResult, audit
 from jixiao.scoring.audit_report import AUDIT_FORMAT, audit_to_dict, diagnostic_dict
 from jixiao.scoring.monitoring import monitor, snapshot_from_table
-from jixiao.scoring.numbers import money, plain
-from jixiao.scoring.profiles import PROFILES, Profile
-from jixiao.scoring.records import EvaluationResult, SelfEvaluation
 from jixiao.scoring.selfeval import evaluation_from_table, table_key
-from jixiao.scoring.serialize import monitoring_to_dict, result_to_dict
 from jixiao.writers.csv import write_csv
 from jixiao.writers.export import export_bytes
 from jixiao.writers.fonts import MissingFontError

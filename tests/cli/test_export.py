@@ -77,3 +77,22 @@ def test_a_units_set_exported_from_the_database(tmp_path: Path) -> None:
     assert none.exit_code == 1 and not (tmp_path / "none.pdf").exists()
     both = runner.invoke(app, ["export", str(SEED_PATH), "--db", url, "-o", str(tmp_path / "x.pdf")])
     assert both.exit_code == 2
+
+
+def test_stored_tables_export_as_the_web_download_does(tmp_path: Path) -> None:
+    """`export --db` JSON/CSV is the open data of stored tables: the list download's objects (with
+    id and status) and its CSV columns, not the file-reading CSV with source files and lines."""
+    url = f"sqlite:///{tmp_path / 'j.sqlite'}"
+    assert runner.invoke(app, ["import", str(SEED_PATH), "--db", url, "--published"]).exit_code == 0
+    as_json = runner.invoke(app, ["export", "--db", url, "--format", "json"])
+    assert as_json.exit_code == 0, as_json.output
+    items = json.loads(as_json.stdout)
+    assert len(items) == 17 and {item["status"] for item in items} == {"published"}
+    assert all(isinstance(item["id"], int) and item["project"]["name"] for item in items)
+    out = tmp_path / "set.csv"
+    as_csv = runner.invoke(app, ["export", "--db", url, "--year", "2025", "-o", str(out)])
+    assert as_csv.exit_code == 0, as_csv.output
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert header[:3] == ["表编号", "项目名称", "项目类型"] and "file" not in header
+    none = runner.invoke(app, ["export", "--db", url, "--year", "1999", "-o", str(tmp_path / "none.csv")])
+    assert none.exit_code != 0 and not (tmp_path / "none.csv").exists()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from jixiao.evaluation.profiles import HUBEI_2020, SICHUAN
 from jixiao.model import Kind, Severity, SourceRef, Target
 from jixiao.scoring import FundsBlock, FundsRow, evaluate, get_profile
 from jixiao.scoring.checks import REGISTRY
-from jixiao.scoring.profiles import HUBEI_2020, SICHUAN
 from tests.scoring.scoring_support import central_lines, evaluation, line, qualitative, quantitative
 
 D = Decimal

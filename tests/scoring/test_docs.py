@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jixiao.evaluation.profiles import PROFILES
 from jixiao.scoring.checks import REGISTRY
-from jixiao.scoring.profiles import PROFILES
 from tests.scoring.worked_example import worked_example_markdown
 
 DOC = Path(__file__).parents[2] / "docs" / "self-evaluation.md"

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from jixiao.scoring.monitoring import (
-    Light,
-    Likelihood,
-    MonitoringLine,
-    MonitoringSnapshot,
-    is_cumulative,
-    line_progress,
-    monitor,
-)
-from jixiao.scoring.profiles import CENTRAL, SICHUAN
+from jixiao.evaluation.monitoring import Light, Likelihood, MonitoringLine, MonitoringSnapshot
+from jixiao.evaluation.profiles import CENTRAL, SICHUAN
+from jixiao.scoring.monitoring import is_cumulative, line_progress, monitor
 from tests.scoring.scoring_support import qualitative, quantitative
 
 D = Decimal

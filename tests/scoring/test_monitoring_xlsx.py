@@ -9,8 +9,9 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from jixiao.cli import app
+from jixiao.evaluation.monitoring import Light
 from jixiao.readers.monitoring_xlsx import read_monitoring_xlsx
-from jixiao.scoring.monitoring import Light, monitor
+from jixiao.scoring.monitoring import monitor
 from tests.scoring.worked_example import fill_monitoring_template, monitoring_snapshot
 from tests.seed import SEED_PATH
 

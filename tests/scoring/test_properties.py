@@ -7,10 +7,10 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
+from jixiao.evaluation.numbers import read_actual
+from jixiao.evaluation.profiles import CENTRAL
 from jixiao.model import Op
 from jixiao.scoring import FundsBlock, ReverseMethod, budget_score, score_quantitative
-from jixiao.scoring.numbers import read_actual
-from jixiao.scoring.profiles import CENTRAL
 
 amounts = st.decimals(min_value=-1000, max_value=10**7, places=3, allow_nan=False, allow_infinity=False)
 weights = st.decimals(min_value=0, max_value=100, places=1, allow_nan=False, allow_infinity=False)

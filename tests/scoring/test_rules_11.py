@@ -6,6 +6,10 @@ from dataclasses import replace
 from decimal import Decimal
 
 from jixiao.catalog import CATALOGUES, CENTRAL_2021, LEGACY_2015
+from jixiao.evaluation.layouts import CENTRAL_LAYOUT, HUBEI_LAYOUT, LAYOUTS, SICHUAN_LAYOUT, nature_of
+from jixiao.evaluation.monitoring import Light, Likelihood, MonitoringLine, MonitoringSnapshot
+from jixiao.evaluation.numbers import read_actual
+from jixiao.evaluation.profiles import CENTRAL, HUBEI_2020, PROFILES, SICHUAN, Layout, MonitoringRules
 from jixiao.model import Goals, Indicator, Kind, Op, Project, Table, Target
 from jixiao.scoring import (
     Adjustment,
@@ -18,17 +22,7 @@ from jixiao.scoring import (
     lines_from_table,
     score_quantitative,
 )
-from jixiao.scoring.layouts import CENTRAL_LAYOUT, HUBEI_LAYOUT, LAYOUTS, SICHUAN_LAYOUT, nature_of
-from jixiao.scoring.monitoring import (
-    Light,
-    Likelihood,
-    MonitoringLine,
-    MonitoringSnapshot,
-    funds_progress,
-    monitor,
-)
-from jixiao.scoring.numbers import read_actual
-from jixiao.scoring.profiles import CENTRAL, HUBEI_2020, PROFILES, SICHUAN, Layout, MonitoringRules
+from jixiao.scoring.monitoring import funds_progress, monitor
 from jixiao.values import parse_target
 from tests.scoring.scoring_support import central_lines, evaluation, line, qualitative, quantitative
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from jixiao.evaluation.layouts import LAYOUTS
+from jixiao.evaluation.profiles import PROFILES
 from jixiao.scoring import evaluate
-from jixiao.scoring.layouts import LAYOUTS
-from jixiao.scoring.profiles import PROFILES
 from jixiao.writers.selfeval_pdf import render_selfeval_html, write_selfeval_pdf
 from tests.scoring.worked_example import scored_example
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from jixiao.evaluation.layouts import LAYOUTS
+from jixiao.evaluation.profiles import CENTRAL, PROFILES, Profile
 from jixiao.readers.selfeval_xlsx import read_selfeval_xlsx
 from jixiao.scoring import evaluate
-from jixiao.scoring.layouts import LAYOUTS
-from jixiao.scoring.profiles import CENTRAL, PROFILES, Profile
 from jixiao.scoring.selfeval import evaluation_from_table, table_key
 from jixiao.writers.selfeval_xlsx import write_selfeval_xlsx
 from tests.scoring.worked_example import fill_template, seed_project

@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.scoring import Adjustment, evaluate
-from jixiao.scoring.monitoring import monitor
-from jixiao.scoring.serialize import (
+from jixiao.evaluation.serialize import (
     evaluation_from_dict,
     evaluation_to_dict,
     monitoring_to_dict,
@@ -19,6 +17,8 @@ from jixiao.scoring.serialize import (
     snapshot_from_dict,
     snapshot_to_dict,
 )
+from jixiao.scoring import Adjustment, evaluate
+from jixiao.scoring.monitoring import monitor
 from tests.scoring.worked_example import monitoring_snapshot, scored_example
 
 

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from jixiao.evaluation.monitoring import Likelihood, MonitoringLine, MonitoringSnapshot
+from jixiao.evaluation.numbers import money, plain
+from jixiao.evaluation.profiles import CENTRAL
 from jixiao.model import Table
 from jixiao.readers.selfeval_xlsx import read_selfeval_xlsx
 from jixiao.scoring import EvaluationResult, SelfEvaluation, evaluate
-from jixiao.scoring.monitoring import Likelihood, MonitoringLine, MonitoringSnapshot, monitor
-from jixiao.scoring.numbers import money, plain
-from jixiao.scoring.profiles import CENTRAL
+from jixiao.scoring.monitoring import monitor
 from jixiao.scoring.selfeval import evaluation_from_table, lines_from_table, table_key
 from jixiao.writers.selfeval_xlsx import write_selfeval_xlsx
 from tests.seed import seed_tables

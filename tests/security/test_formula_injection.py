@@ -55,7 +55,7 @@ def test_csv_writer_neutralises_table_text(seed_path: Path) -> None:
 
 
 def test_selfeval_template_keeps_its_own_formulas_and_writes_table_text_as_text(tmp_path: Path) -> None:
-    from jixiao.scoring.profiles import CENTRAL
+    from jixiao.evaluation.profiles import CENTRAL
     from jixiao.scoring.selfeval import evaluation_from_table
     from jixiao.writers.selfeval_xlsx import write_selfeval_xlsx
     from tests.scoring.worked_example import seed_project

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -16,6 +18,8 @@ from jixiao.formats.files import ExportFormat
 from jixiao.formats.table_json import source_to_dict
 from jixiao.model import Diagnostic, Table
 from jixiao.pipeline import MissingFontError, export_bytes, read_any
+from jixiao.queries import TableQuery
+from jixiao.workflow import Principal, Role
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -40,16 +44,55 @@ _OUTPUT_HELP = "输出文件；json/csv 可省略（写到标准输出）"
 _FORMAT_HELP = "xlsx（官方版式）、pdf（公开版式）、json（开放数据）、csv；默认按 -o 的扩展名"
 
 
+def _query(unit: str, year: int | None, status: str) -> TableQuery:
+    return TableQuery(unit=unit, year=year, status=status, sort="name", descending=False)
+
+
+# The command line works on the database file directly: it sees what an administrator sees.
+OPERATOR = Principal(user_id=None, username="命令行", role=Role.ADMIN)
+
+
 def tables_from_db(url: str, unit: str, year: int | None, status: str, limit: int = 100_000) -> list[Table]:
     """The stored tables matching the filters, sorted by project name (a unit's set for a year)."""
-    from jixiao.queries import TableQuery
-    from jixiao.service import Service
-    from jixiao.workflow import Principal, Role
+    from jixiao.service import Service  # the database layer loads only for --db
 
-    # The command line works on the database file directly: it sees what an administrator sees.
-    operator = Principal(user_id=None, username="命令行", role=Role.ADMIN)
-    query = TableQuery(unit=unit, year=year, status=status, sort="name", descending=False)
-    return Service(url).all_tables(operator, query, limit)
+    return Service(url).all_tables(OPERATOR, _query(unit, year, status), limit)
+
+
+def _export_stored(url: str, query: TableQuery, fmt: ExportFormat, output: Path | None) -> tuple[int, int]:
+    """Stored tables as the open data JSON or CSV — the same file as the web's list download (each
+    table with its ``id`` and ``status``) — streamed through a temporary file: (tables, indicators)."""
+    from jixiao.service import Service, documents_to_csv_chunks, documents_to_json_chunks
+
+    counts = [0, 0]
+
+    def counted(documents: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for document in documents:
+            counts[0] += 1
+            counts[1] += len(document.get("indicators", []))
+            yield document
+
+    documents = counted(Service(url).export_documents(OPERATOR, query))
+    if fmt is ExportFormat.JSON:
+        chunks = documents_to_json_chunks(documents)
+    else:
+        chunks = chain(["\ufeff" if output is not None else ""], documents_to_csv_chunks(documents))
+    directory = output.parent if output is not None and str(output.parent) else Path(".")
+    prefix = f".{output.name}." if output is not None else ".jixiao-export."
+    handle, temporary = tempfile.mkstemp(prefix=prefix, dir=directory if output is not None else None)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            for chunk in chunks:
+                stream.write(chunk)
+        if counts[0] and output is not None:
+            os.replace(temporary, output)
+        elif counts[0]:
+            with open(temporary, encoding="utf-8") as stream:
+                for line in stream:
+                    typer.echo(line, nl=False)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    return counts[0], counts[1]
 
 
 @app.command()
@@ -88,6 +131,22 @@ def export(
         err.print(f"{path}: 错误：文件不存在")
     if missing:
         raise typer.Exit(EXIT_USAGE)
+
+    if db and fmt in (ExportFormat.JSON, ExportFormat.CSV):
+        try:
+            count, indicators = _export_stored(db, _query(unit, year, status), fmt, output)
+        except Exception as exc:  # a wrong URL or a database without our tables
+            err.print(f"错误：无法从数据库读取（{str(exc).splitlines()[0][:160]}）")
+            raise typer.Exit(EXIT_PROBLEM) from exc
+        if not count:
+            err.print("错误：没有读到任何表格，未写出文件")
+            raise typer.Exit(EXIT_PROBLEM)
+        if output is not None and not as_json:
+            err.print(f"已导出 {count} 个表格（{indicators} 个指标）到 {output}")
+        if as_json and output is not None:
+            summary = {"output": str(output), "format": fmt.value, "tables": count, "indicators": indicators}
+            typer.echo(json.dumps({**summary, "diagnostics": []}, ensure_ascii=False, indent=2))
+        raise typer.Exit(EXIT_OK)
 
     tables: list[Table] = []
     diagnostics: list[Diagnostic] = []

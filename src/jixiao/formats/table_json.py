@@ -7,7 +7,7 @@ strings (``"2480691.00"``), never floats.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -117,3 +117,12 @@ def _source_with_reading(table: Table) -> dict[str, Any]:
 def dumps_tables(tables: Iterable[Table], indent: int | None = 2) -> str:
     """A JSON list of tables, Chinese kept as is."""
     return json.dumps([table_to_dict(t) for t in tables], ensure_ascii=False, indent=indent)
+
+
+def documents_to_json_chunks(documents: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """Stored tables as one JSON array (each a jixiao.table/1 document plus ``id``, ``status`` and
+    ``outcome``), a piece per table, so a download or export of any size streams."""
+    yield "["
+    for index, document in enumerate(documents):
+        yield ("," if index else "") + json.dumps(document, ensure_ascii=False)
+    yield "]\n"

@@ -17,6 +17,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from jixiao.evaluation.monitoring import Likelihood, MonitoringLine, MonitoringSnapshot
+from jixiao.evaluation.numbers import plain, read_amount
 from jixiao.formats.monitoring_sheet import (
     COL_CURRENT,
     COL_EXPECTED,
@@ -33,8 +35,6 @@ from jixiao.formats.monitoring_sheet import (
 )
 from jixiao.formats.table_json_read import target_from_dict
 from jixiao.model import Diagnostic, Kind, Severity, SourceRef, Target
-from jixiao.scoring.monitoring import Likelihood, MonitoringLine, MonitoringSnapshot
-from jixiao.scoring.numbers import plain, read_amount
 
 _FUNDS_ROW = 6
 

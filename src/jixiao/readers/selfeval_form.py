@@ -12,7 +12,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from jixiao.scoring.published import (
+from jixiao.evaluation.published import (
     FORM_ANHUI,
     FORM_CENTRAL,
     FORM_HUBEI,

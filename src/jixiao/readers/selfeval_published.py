@@ -16,11 +16,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from jixiao.evaluation.published import PublishedSelfEvaluation
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.selfeval_rows import read_rows
 from jixiao.readers.text import FILE_PROBLEM, decode, file_problem, text_rows
-from jixiao.scoring.published import PublishedSelfEvaluation
 
 NOT_SELFEVAL = "JX-A00"
 # Words only a self-evaluation prints: its score columns and its funds block.

@@ -19,6 +19,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from jixiao import catalog
+from jixiao.evaluation.published import PublishedFundRow, PublishedIndicator, PublishedSelfEvaluation
 from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.labels import year_in
@@ -43,7 +44,6 @@ from jixiao.readers.selfeval_lines import (
     segments,
     token_rows,
 )
-from jixiao.scoring.published import PublishedFundRow, PublishedIndicator, PublishedSelfEvaluation
 
 
 def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:

@@ -21,14 +21,14 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from jixiao.evaluation.funds import FundsBlock, FundsRow
+from jixiao.evaluation.layouts import FUNDS_ROLES, INDICATOR_ROLES, LAYOUTS
+from jixiao.evaluation.numbers import plain, read_amount
+from jixiao.evaluation.profiles import PROFILES, Layout
+from jixiao.evaluation.records import EvaluationLine, SelfEvaluation
 from jixiao.formats.selfeval_sheet import FORMAT, MAIN_SHEET, META_SHEET
 from jixiao.formats.table_json_read import target_from_dict
 from jixiao.model import Diagnostic, Kind, Severity, SourceRef, Target
-from jixiao.scoring.funds import FundsBlock, FundsRow
-from jixiao.scoring.layouts import FUNDS_ROLES, INDICATOR_ROLES, LAYOUTS
-from jixiao.scoring.numbers import plain, read_amount
-from jixiao.scoring.profiles import PROFILES, Layout
-from jixiao.scoring.records import EvaluationLine, SelfEvaluation
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,9 +13,9 @@ from jixiao.review.common import (
     in_yuan,
     is_cost,
     is_count_unit,
+    match_text,
     number,
     per_unit_cost,
-    plain,
 )
 from jixiao.review.profiles import Profile
 
@@ -47,7 +47,7 @@ def _yuan(value: Decimal) -> str:
 
 @lru_cache(maxsize=4096)
 def _names_whole_budget(name: str) -> bool:
-    plain_name = plain(name)
+    plain_name = match_text(name)
     return any(n in plain_name for n in _WHOLE_BUDGET_NAMES)
 
 

@@ -277,7 +277,7 @@ def names_satisfaction(text: str) -> bool:
 
     Ending, not containing: 满意度调查覆盖率 is a coverage rate, not a satisfaction level.
     """
-    core = _BRACKETS.sub("", plain(text))
+    core = _BRACKETS.sub("", match_text(text))
     return core.endswith(_SATISFACTION_ENDINGS)
 
 
@@ -287,7 +287,7 @@ _QUOTES = "“”\"'‘’「」『』《》"
 
 
 @lru_cache(maxsize=_CACHE)
-def plain(text: str) -> str:
+def match_text(text: str) -> str:
     """Text for matching: spaces and quotes dropped, full-width brackets kept apart."""
     return "".join(c for c in catalog.normalise(text) if c not in _QUOTES)
 

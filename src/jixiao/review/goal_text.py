@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from jixiao.model import Indicator, Kind, Table, Target
-from jixiao.review.common import Hit, base_unit, compatible_units, loosely_compatible, number, plain
+from jixiao.review.common import Hit, base_unit, compatible_units, loosely_compatible, match_text, number
 from jixiao.review.profiles import Profile
 
 _UNITS = "人次|场次|户次|个|场|宗|期|人|名|位|户|次|条|篇|件|家|所|项|%|％"
@@ -120,12 +120,12 @@ def _unit_fits(mention: Mention, target: Target) -> bool:
 
 
 def _match(mention: Mention, indicators: list[tuple[Indicator, Target]]) -> tuple[Indicator, Target] | None:
-    clause = plain(_MENTION.sub("", mention.clause))
+    clause = match_text(_MENTION.sub("", mention.clause))
     scored = []
     for ind, target in indicators:
         if not _unit_fits(mention, target):
             continue
-        common = _longest_common(clause, plain(_NAME_NOISE.sub("", ind.name)))
+        common = _longest_common(clause, match_text(_NAME_NOISE.sub("", ind.name)))
         if _distinctive(common):
             scored.append((len(common), ind, target))
     if not scored:
@@ -149,7 +149,7 @@ def _texts(table: Table) -> Iterator[tuple[str, str, int | None, bool]]:
     """(label, text, line, annual?) for the two goal texts; identical texts are read once, as annual."""
     goals = table.goals
     yield "年度目标", goals.annual, goals.annual_line or table.source.line, True
-    if plain(goals.period) != plain(goals.annual):
+    if match_text(goals.period) != match_text(goals.annual):
         yield "实施周期总目标", goals.period, goals.period_line or table.source.line, False
 
 

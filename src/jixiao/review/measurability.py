@@ -15,8 +15,8 @@ from jixiao.review.common import (
     implied_unit,
     is_output,
     level1_of,
+    match_text,
     names_satisfaction,
-    plain,
     unit_key,
 )
 from jixiao.review.profiles import Profile
@@ -62,7 +62,7 @@ _FILLER = re.compile(r"[、，,。；;和与并且\s]")
 @lru_cache(maxsize=4096)
 def is_vague(text: str) -> bool:
     """True when the text is made only of vague words (``有效提高``, ``持续提高``, ``良好``)."""
-    rest = _FILLER.sub("", plain(text))
+    rest = _FILLER.sub("", match_text(text))
     if not rest:
         return False
     for word in _VAGUE_WORDS:

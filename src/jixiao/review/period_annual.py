@@ -12,9 +12,9 @@ from jixiao.review.common import (
     compatible_units,
     in_yuan,
     is_count_unit,
+    match_text,
     money_factor,
     number,
-    plain,
     quantity,
 )
 from jixiao.review.profiles import Profile
@@ -86,7 +86,7 @@ def equal_values_multi_year(table: Table, profile: Profile) -> Iterator[Hit]:
     if years is None or years < 2:
         return
     for ind, (period, annual) in _pairs(table):
-        if money_factor(ind.annual.unit) is not None or plain(ind.name).endswith("数量"):
+        if money_factor(ind.annual.unit) is not None or match_text(ind.name).endswith("数量"):
             continue
         if period == annual and annual > 1 and _is_floor(ind.annual):
             yield Hit(

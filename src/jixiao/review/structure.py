@@ -20,10 +20,10 @@ from jixiao.review.common import (
     is_cost,
     level1_of,
     level2_of,
+    match_text,
     money_factor,
     names_satisfaction,
     per_unit_cost,
-    plain,
 )
 from jixiao.review.profiles import Profile
 
@@ -168,7 +168,7 @@ def duplicate_indicators(table: Table, profile: Profile) -> Iterator[Hit]:
     """同一张表中不应有名称相同的两个三级指标。"""
     first: dict[str, int | None] = {}
     for ind in sorted(table.indicators, key=lambda i: i.source.line or 0):
-        key = plain(ind.name)
+        key = match_text(ind.name)
         if not key:
             continue
         if key in first:
@@ -196,7 +196,7 @@ def duplicate_tables(tables: Sequence[Table], profile: Profile) -> Iterator[tupl
     """同一批材料中，同一项目同一年度的目标表只应出现一次。"""
     first: dict[tuple[str, int | None], int] = {}
     for index, table in enumerate(tables):
-        key = (plain(table.project.name), table.project.year)
+        key = (match_text(table.project.name), table.project.year)
         if not key[0]:
             continue
         if key in first:

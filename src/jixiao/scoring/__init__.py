@@ -4,10 +4,9 @@ Pure functions over frozen records: no database, no web. Profiles (central, sich
 legacy-80/50) hold every weight and threshold.
 """
 
-from jixiao.scoring.formulas import Band, band_of, budget_score, score_qualitative, score_quantitative
-from jixiao.scoring.funds import FundsBlock, FundsRow
-from jixiao.scoring.profiles import PROFILES, Profile, ReverseMethod, get_profile
-from jixiao.scoring.records import (
+from jixiao.evaluation.funds import FundsBlock, FundsRow
+from jixiao.evaluation.profiles import PROFILES, Profile, ReverseMethod, get_profile
+from jixiao.evaluation.records import (
     Adjustment,
     EvaluationLine,
     EvaluationResult,
@@ -15,6 +14,7 @@ from jixiao.scoring.records import (
     ScoredLine,
     SelfEvaluation,
 )
+from jixiao.scoring.formulas import Band, band_of, budget_score, score_qualitative, score_quantitative
 from jixiao.scoring.selfeval import evaluate, lines_from_table, score_line, suggest_weights
 
 __all__ = [

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.scoring.numbers import ZERO, plain
+from jixiao.evaluation.numbers import ZERO, plain
 
 
 @dataclass(frozen=True, slots=True)

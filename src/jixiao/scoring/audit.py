@@ -17,18 +17,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.model import Diagnostic, Kind
-from jixiao.scoring.funds import FundsBlock, FundsRow
-from jixiao.scoring.numbers import ZERO, plain, round2
-from jixiao.scoring.profiles import CENTRAL, HUBEI_2020, PROFILES, SICHUAN, Profile
-from jixiao.scoring.published import (
+from jixiao.evaluation.funds import FundsBlock, FundsRow
+from jixiao.evaluation.numbers import ZERO, plain, round2
+from jixiao.evaluation.profiles import CENTRAL, HUBEI_2020, PROFILES, SICHUAN, Profile
+from jixiao.evaluation.published import (
     FORM_HUBEI,
     FORM_SICHUAN,
     FORM_UNNAMED,
     PublishedIndicator,
     PublishedSelfEvaluation,
 )
-from jixiao.scoring.records import EvaluationLine, EvaluationResult, SelfEvaluation
+from jixiao.evaluation.records import EvaluationLine, EvaluationResult, SelfEvaluation
+from jixiao.model import Diagnostic, Kind
 from jixiao.scoring.selfeval import evaluate
 from jixiao.values import parse_target
 

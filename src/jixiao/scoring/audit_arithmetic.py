@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
+from jixiao.evaluation.numbers import ONE, ZERO, money, plain, round2
+from jixiao.evaluation.published import PublishedIndicator
 from jixiao.scoring.audit_context import AuditContext, Finding, agree, names
-from jixiao.scoring.numbers import ONE, ZERO, money, plain, round2
-from jixiao.scoring.published import PublishedIndicator
 
 _HUNDRED = Decimal(100)
 

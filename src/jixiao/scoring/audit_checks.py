@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from jixiao.evaluation.profiles import Profile
+from jixiao.evaluation.published import FORM_HUBEI, FORM_SICHUAN, PublishedSelfEvaluation
+from jixiao.evaluation.records import EvaluationResult, SelfEvaluation
 from jixiao.model import Diagnostic, Severity
 from jixiao.scoring import audit_arithmetic as arith
 from jixiao.scoring import audit_practice as practice
 from jixiao.scoring.audit_context import AuditContext, Finding
-from jixiao.scoring.profiles import Profile
-from jixiao.scoring.published import FORM_HUBEI, FORM_SICHUAN, PublishedSelfEvaluation
-from jixiao.scoring.records import EvaluationResult, SelfEvaluation
 
 ARITHMETIC = "arithmetic"
 RESCORE = "rescore"

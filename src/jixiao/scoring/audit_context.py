@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from jixiao.evaluation.numbers import ZERO
+from jixiao.evaluation.profiles import Profile
+from jixiao.evaluation.published import PublishedIndicator, PublishedSelfEvaluation
+from jixiao.evaluation.records import EvaluationResult, ScoredLine, SelfEvaluation
 from jixiao.model import SourceRef
-from jixiao.scoring.numbers import ZERO
-from jixiao.scoring.profiles import Profile
-from jixiao.scoring.published import PublishedIndicator, PublishedSelfEvaluation
-from jixiao.scoring.records import EvaluationResult, ScoredLine, SelfEvaluation
 
 CENT = Decimal("0.01")
 # A printed figure is rounded to 2 places: two figures agree when they differ by at most this.

@@ -6,10 +6,10 @@ import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 
+from jixiao.evaluation.numbers import percent, plain, read_actual
 from jixiao.model import Kind
 from jixiao.scoring.audit_context import AuditContext, Finding, has_reason, names
 from jixiao.scoring.formulas import OVER_COMPLETION, band_of, describe_band, in_band
-from jixiao.scoring.numbers import percent, plain, read_actual
 
 
 def _norm(text: str) -> str:

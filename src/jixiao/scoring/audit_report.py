@@ -5,12 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from jixiao.evaluation.numbers import plain
+from jixiao.evaluation.published import PublishedSelfEvaluation
+from jixiao.evaluation.serialize import result_to_dict
 from jixiao.model import Diagnostic
 from jixiao.scoring.audit import AuditResult
 from jixiao.scoring.audit_checks import BY_CODE
-from jixiao.scoring.numbers import plain
-from jixiao.scoring.published import PublishedSelfEvaluation
-from jixiao.scoring.serialize import result_to_dict
 
 AUDIT_FORMAT = "jixiao-selfeval-audit/1"
 

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.catalog import canonical
+from jixiao.evaluation.numbers import ZERO, money, percent, plain, round2
+from jixiao.evaluation.profiles import Profile
+from jixiao.evaluation.records import Score, ScoredLine, SelfEvaluation
 from jixiao.model import Diagnostic, Severity
 from jixiao.scoring.formulas import (
     EXCEEDS_EQUAL,
@@ -23,9 +26,6 @@ from jixiao.scoring.formulas import (
     describe_band,
     in_band,
 )
-from jixiao.scoring.numbers import ZERO, money, percent, plain, round2
-from jixiao.scoring.profiles import Profile
-from jixiao.scoring.records import Score, ScoredLine, SelfEvaluation
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,11 +15,11 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import StrEnum
 
+from jixiao.evaluation.funds import FundsBlock
+from jixiao.evaluation.numbers import ONE, ZERO, money, percent, plain, round2
+from jixiao.evaluation.profiles import Profile, QualitativeBands, ReverseMethod
+from jixiao.evaluation.records import Score
 from jixiao.model import Op
-from jixiao.scoring.funds import FundsBlock
-from jixiao.scoring.numbers import ONE, ZERO, money, percent, plain, round2
-from jixiao.scoring.profiles import Profile, QualitativeBands, ReverseMethod
-from jixiao.scoring.records import Score
 
 OVER_COMPLETION = "over-completion"
 EXCEEDS_EQUAL = "exceeds-equal-target"

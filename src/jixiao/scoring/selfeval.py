@@ -9,6 +9,15 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from jixiao.evaluation.numbers import ONE, ZERO, convert, money, plain, read_actual, round2
+from jixiao.evaluation.profiles import DEFAULT_PROFILE, Profile
+from jixiao.evaluation.records import (
+    EvaluationLine,
+    EvaluationResult,
+    Score,
+    ScoredLine,
+    SelfEvaluation,
+)
 from jixiao.model import Indicator, Kind, Op, Table, Target
 from jixiao.scoring.checks import CheckContext, run_checks
 from jixiao.scoring.formulas import (
@@ -16,15 +25,6 @@ from jixiao.scoring.formulas import (
     budget_score,
     score_qualitative,
     score_quantitative,
-)
-from jixiao.scoring.numbers import ONE, ZERO, convert, money, plain, read_actual, round2
-from jixiao.scoring.profiles import DEFAULT_PROFILE, Profile
-from jixiao.scoring.records import (
-    EvaluationLine,
-    EvaluationResult,
-    Score,
-    ScoredLine,
-    SelfEvaluation,
 )
 
 NOT_NUMERIC = "not-numeric"
@@ -208,7 +208,7 @@ def table_key(table: Table) -> str:
 
 def evaluation_from_table(table: Table, profile: Profile = DEFAULT_PROFILE) -> SelfEvaluation:
     """An empty 自评 for a table: its 年度 indicators with suggested weights, the budget in 万元."""
-    from jixiao.scoring.funds import FundsBlock
+    from jixiao.evaluation.funds import FundsBlock
 
     project = table.project
     budget = ZERO if project.budget is None else project.budget / Decimal(10000)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from jixiao.evaluation.profiles import PROFILES
+from jixiao.formats.table_json import documents_to_json_chunks
 from jixiao.readers.limits import DEFAULT_LIMITS, LimitExceeded, UploadLimits, check_json_depth
-from jixiao.scoring.profiles import PROFILES
 from jixiao.service.accounts import (
     AccountPolicy,
     AccountService,
@@ -114,6 +115,7 @@ __all__ = [
     "default_url",
     "documents_to_csv",
     "documents_to_csv_chunks",
+    "documents_to_json_chunks",
     "evaluation_json",
     "is_database_busy",
     "monitoring_json",

@@ -16,13 +16,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
+from jixiao.evaluation.funds import FundsRow
+from jixiao.evaluation.numbers import plain
+from jixiao.evaluation.profiles import DEFAULT_PROFILE, PROFILES, Profile
+from jixiao.evaluation.records import Adjustment
 from jixiao.model import Severity, Table
 from jixiao.permissions import evaluation_access, evaluation_visibility
-from jixiao.scoring.funds import FundsRow
 from jixiao.scoring.monitoring import monitor
-from jixiao.scoring.numbers import plain
-from jixiao.scoring.profiles import DEFAULT_PROFILE, PROFILES, Profile
-from jixiao.scoring.records import Adjustment
 from jixiao.scoring.selfeval import evaluate, lines_from_table, suggest_weights
 from jixiao.service.errors import Conflict, Forbidden, InputProblem, Invalid, InvalidInput, NotFound
 from jixiao.service.evaluation_files import EvaluationFiles

@@ -14,17 +14,17 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
-from jixiao.model import Diagnostic, Severity, Table
-from jixiao.readers.limits import DEFAULT_LIMITS, LimitExceeded, check_bytes
-from jixiao.scoring.profiles import DEFAULT_PROFILE, PROFILES
-from jixiao.scoring.selfeval import evaluate, table_key
-from jixiao.scoring.serialize import (
+from jixiao.evaluation.profiles import DEFAULT_PROFILE, PROFILES
+from jixiao.evaluation.serialize import (
     diagnostic_to_dict,
     evaluation_to_dict,
     monitoring_to_dict,
     result_to_dict,
     snapshot_to_dict,
 )
+from jixiao.model import Diagnostic, Severity, Table
+from jixiao.readers.limits import DEFAULT_LIMITS, LimitExceeded, check_bytes
+from jixiao.scoring.selfeval import evaluate, table_key
 from jixiao.service.errors import InputProblem, Invalid, InvalidInput, NotFound
 from jixiao.service.evaluation_input import payload_of_evaluation, payload_of_snapshot
 from jixiao.service.evaluation_views import BLOCKING_CODES, EvaluationView, MonitoringView

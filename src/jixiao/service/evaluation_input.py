@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from jixiao.evaluation.funds import CENTRAL_ROWS, CURRENT_YEAR, OTHER, FundsBlock, FundsRow
+from jixiao.evaluation.monitoring import Likelihood, MonitoringLine, MonitoringSnapshot
+from jixiao.evaluation.numbers import plain, read_amount
+from jixiao.evaluation.profiles import PROFILES, Profile
+from jixiao.evaluation.records import Adjustment, EvaluationLine, SelfEvaluation
 from jixiao.model import Table
-from jixiao.scoring.funds import CENTRAL_ROWS, CURRENT_YEAR, OTHER, FundsBlock, FundsRow
-from jixiao.scoring.monitoring import Likelihood, MonitoringLine, MonitoringSnapshot
-from jixiao.scoring.numbers import plain, read_amount
-from jixiao.scoring.profiles import PROFILES, Profile
-from jixiao.scoring.records import Adjustment, EvaluationLine, SelfEvaluation
 from jixiao.scoring.selfeval import lines_from_table, suggest_weights, table_key
 from jixiao.service.errors import InputProblem
 
@@ -399,7 +399,7 @@ def payload_of_snapshot(snapshot: MonitoringSnapshot, profile: str) -> dict[str,
 
 def payload_of_record(data: Mapping[str, Any]) -> dict[str, Any]:
     """A ``jixiao.selfeval/1`` or ``jixiao.monitoring/1`` record as the payload (ValueError if neither)."""
-    from jixiao.scoring.serialize import (
+    from jixiao.evaluation.serialize import (
         EVALUATION_FORMAT,
         SNAPSHOT_FORMAT,
         evaluation_from_dict,

@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from jixiao.evaluation.funds import FundsRow
+from jixiao.evaluation.monitoring import Likelihood, MonitoringResult, MonitoringSnapshot
+from jixiao.evaluation.numbers import plain
+from jixiao.evaluation.profiles import Profile
+from jixiao.evaluation.records import EvaluationResult, SelfEvaluation
 from jixiao.model import Diagnostic, Table
 from jixiao.permissions import Access
 from jixiao.scoring import checks
-from jixiao.scoring.funds import FundsRow
-from jixiao.scoring.monitoring import Likelihood, MonitoringResult, MonitoringSnapshot
-from jixiao.scoring.numbers import plain
-from jixiao.scoring.profiles import Profile
-from jixiao.scoring.records import EvaluationResult, SelfEvaluation
 from jixiao.service.errors import InputProblem
 
 # Scoring findings that make an entry unusable, like a bad cell: the points do not add up to the

@@ -17,12 +17,12 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from jixiao.evaluation.funds import CENTRAL_ROWS, FundsRow
+from jixiao.evaluation.monitoring import Likelihood, MonitoringLine, MonitoringResult, MonitoringSnapshot
+from jixiao.evaluation.records import Adjustment, EvaluationResult, SelfEvaluation
+from jixiao.evaluation.serialize import evaluation_to_dict, snapshot_to_dict
 from jixiao.model import Kind, Target
 from jixiao.queries import Visibility
-from jixiao.scoring.funds import CENTRAL_ROWS, FundsRow
-from jixiao.scoring.monitoring import Likelihood, MonitoringLine, MonitoringResult, MonitoringSnapshot
-from jixiao.scoring.records import Adjustment, EvaluationResult, SelfEvaluation
-from jixiao.scoring.serialize import evaluation_to_dict, snapshot_to_dict
 from jixiao.store.errors import integrity_as_conflict
 from jixiao.store.evaluation import (
     funds_rows,

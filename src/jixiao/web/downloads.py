@@ -17,7 +17,13 @@ from fastapi.responses import Response, StreamingResponse
 
 from jixiao.formats.files import MEDIA_TYPES, ExportFormat
 from jixiao.queries import TableQuery
-from jixiao.service import Invalid, NotFound, ServiceError, documents_to_csv_chunks
+from jixiao.service import (
+    Invalid,
+    NotFound,
+    ServiceError,
+    documents_to_csv_chunks,
+    documents_to_json_chunks,
+)
 from jixiao.web.filenames import content_disposition, file_name
 from jixiao.web.pages import table_query
 from jixiao.web.security import current_principal, service_of
@@ -112,19 +118,12 @@ def export_set(request: Request, fmt: ExportFormat, query: TableQuery, who: Prin
         name = file_name(set_name(query, count), fmt.value)
         return _file(exported.data, exported.media_type, name, fallback)
     documents = service.export_documents(who, query)
-    chunks = _json_chunks(documents) if fmt is ExportFormat.JSON else _csv_chunks(documents)
+    chunks = documents_to_json_chunks(documents) if fmt is ExportFormat.JSON else _csv_chunks(documents)
     return StreamingResponse(
         chunks,
         media_type=MEDIA_TYPES[fmt],
         headers={"Content-Disposition": content_disposition(file_name(set_name(query), fmt.value), fallback)},
     )
-
-
-def _json_chunks(documents: Iterator[dict[str, Any]]) -> Iterator[str]:
-    yield "["
-    for index, document in enumerate(documents):
-        yield ("," if index else "") + json.dumps(document, ensure_ascii=False)
-    yield "]\n"
 
 
 def _csv_chunks(documents: Iterator[dict[str, Any]]) -> Iterator[str]:

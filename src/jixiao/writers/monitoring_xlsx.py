@@ -18,6 +18,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from jixiao.evaluation.monitoring import Light, Likelihood, MonitoringResult, MonitoringSnapshot
+from jixiao.evaluation.numbers import money
+from jixiao.evaluation.profiles import Profile
 from jixiao.formats.monitoring_sheet import (
     COL_CURRENT,
     COL_LIGHT,
@@ -32,9 +35,6 @@ from jixiao.formats.monitoring_sheet import (
     META_SHEET,
 )
 from jixiao.formats.table_json import target_to_dict
-from jixiao.scoring.monitoring import Light, Likelihood, MonitoringResult, MonitoringSnapshot
-from jixiao.scoring.numbers import money
-from jixiao.scoring.profiles import Profile
 from jixiao.writers.cell_text import append_row, put_text
 
 _THIN = Side(style="thin", color="000000")

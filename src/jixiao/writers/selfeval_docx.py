@@ -15,10 +15,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from jixiao.evaluation.numbers import money, percent, plain
+from jixiao.evaluation.profiles import Profile
+from jixiao.evaluation.records import EvaluationResult, ScoredLine, SelfEvaluation
 from jixiao.model import Severity
-from jixiao.scoring.numbers import money, percent, plain
-from jixiao.scoring.profiles import Profile
-from jixiao.scoring.records import EvaluationResult, ScoredLine, SelfEvaluation
 
 _FONT = "Noto Serif CJK SC"
 

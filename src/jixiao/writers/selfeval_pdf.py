@@ -1,6 +1,6 @@
 """The scored 项目支出绩效自评表 as PDF (HTML template → WeasyPrint), in the profile's layout.
 
-Same columns as the xlsx (rules.md §6.7 / §6.8, from `jixiao.scoring.layouts`), followed by the
+Same columns as the xlsx (rules.md §6.7 / §6.8, from `jixiao.evaluation.layouts`), followed by the
 explanation of every score, so a printed table can be checked by hand.
 """
 
@@ -11,10 +11,10 @@ from typing import IO, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from jixiao.scoring.layouts import FUNDS_ROLES, INDICATOR_ROLES, LAYOUTS, nature_of
-from jixiao.scoring.numbers import money, percent, plain
-from jixiao.scoring.profiles import Profile
-from jixiao.scoring.records import EvaluationResult, ScoredLine, SelfEvaluation
+from jixiao.evaluation.layouts import FUNDS_ROLES, INDICATOR_ROLES, LAYOUTS, nature_of
+from jixiao.evaluation.numbers import money, percent, plain
+from jixiao.evaluation.profiles import Profile
+from jixiao.evaluation.records import EvaluationResult, ScoredLine, SelfEvaluation
 from jixiao.values import number_text
 from jixiao.writers.fonts import require_cjk_font
 

@@ -20,12 +20,12 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from jixiao.evaluation.layouts import FUNDS_ROLES, INDICATOR_ROLES, LAYOUTS, nature_of
+from jixiao.evaluation.numbers import money, plain
+from jixiao.evaluation.profiles import Profile
+from jixiao.evaluation.records import EvaluationLine, EvaluationResult, SelfEvaluation
 from jixiao.formats.selfeval_sheet import EXPLAIN_SHEET, FORMAT, MAIN_SHEET, META_SHEET
 from jixiao.formats.table_json import target_to_dict
-from jixiao.scoring.layouts import FUNDS_ROLES, INDICATOR_ROLES, LAYOUTS, nature_of
-from jixiao.scoring.numbers import money, plain
-from jixiao.scoring.profiles import Profile
-from jixiao.scoring.records import EvaluationLine, EvaluationResult, SelfEvaluation
 from jixiao.values import number_text
 from jixiao.writers.cell_text import Formula, append_row, put_text
 

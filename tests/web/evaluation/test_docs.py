@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from jixiao.evaluation.profiles import CENTRAL
+from jixiao.evaluation.records import Adjustment
 from jixiao.scoring import evaluate
 from jixiao.scoring.monitoring import monitor
-from jixiao.scoring.profiles import CENTRAL
-from jixiao.scoring.records import Adjustment
 from jixiao.service.evaluation_input import read_evaluation, read_monitoring
 from tests.seed import seed_tables
 from tests.web.evaluation.conftest import PROJECT, evaluation_payload, monitoring_payload

@@ -2,9 +2,10 @@
 
 Units publish their year-end self-evaluations with the final accounts; nobody checks them. These
 records hold what such a table *printed* (budget score and weight, the fund rows, each indicator's
-weight, target, actual and score, the total and the grade) so that `jixiao.scoring.audit` can score
-the table again by the rules and list where the printed figures do not add up. Nothing here is
-recomputed: a figure the table left empty is None, a figure it typed wrong stays wrong.
+weight, target, actual and score, the total and the grade) so that the scoring core
+(`jixiao.scoring.audit`) can score the table again by the rules and list where the printed
+figures do not add up. Nothing here is recomputed: a figure the table left empty is None, a
+figure it typed wrong stays wrong.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from jixiao.evaluation.records import IndicatorRow
 from jixiao.model import NOWHERE, SourceRef
-from jixiao.scoring.records import IndicatorRow
 
 # The layouts a published table can have (rules.md §6.7, §6.8); each implies a scoring profile.
 FORM_CENTRAL = "central"  # 财预〔2020〕10号 附件1: 年度资金总额/当年财政拨款…, 年度指标值, 分值, 得分

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from jixiao.evaluation.funds import FundsBlock
 from jixiao.model import NOWHERE, Diagnostic, Severity, SourceRef, Target
-from jixiao.scoring.funds import FundsBlock
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jixiao.evaluation.profiles import Layout
 from jixiao.model import Kind, Target
-from jixiao.scoring.profiles import Layout
 
 
 @dataclass(frozen=True, slots=True)

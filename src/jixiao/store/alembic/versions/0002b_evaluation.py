@@ -3,6 +3,9 @@
 Revision ID: 0002_evaluation
 Revises: 0002 (the review outcome's reason)
 Create Date: 2026-11-24 19:10:00
+
+The second migration after 0002 (its file once also began 0002_; renamed 0002b so the files sort in
+the order they run — the revision id stays, as databases record it).
 """
 
 from __future__ import annotations

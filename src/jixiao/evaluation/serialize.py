@@ -8,19 +8,19 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from jixiao.formats.table_json import target_to_dict
-from jixiao.formats.table_json_read import target_from_dict
-from jixiao.model import Diagnostic, SourceRef
-from jixiao.scoring.funds import FundsBlock, FundsRow
-from jixiao.scoring.monitoring import (
+from jixiao.evaluation.funds import FundsBlock, FundsRow
+from jixiao.evaluation.monitoring import (
     Likelihood,
     MonitoringLine,
     MonitoringResult,
     MonitoringSnapshot,
     Progress,
 )
-from jixiao.scoring.numbers import plain
-from jixiao.scoring.records import Adjustment, EvaluationLine, EvaluationResult, Score, SelfEvaluation
+from jixiao.evaluation.numbers import plain
+from jixiao.evaluation.records import Adjustment, EvaluationLine, EvaluationResult, Score, SelfEvaluation
+from jixiao.formats.table_json import target_to_dict
+from jixiao.formats.table_json_read import target_from_dict
+from jixiao.model import Diagnostic, SourceRef
 
 RESULT_FORMAT = "jixiao.selfeval-result/1"
 MONITORING_FORMAT = "jixiao.monitoring-result/1"
