@@ -81,7 +81,7 @@ def run(report: Report, n: int = 400) -> None:
         page = 1
         while len(ids) < total:
             rows, _ = service.list_tables(admin, TableQuery(per_page=200, page=page, sort="name"))
-            ids += [row["id"] for row in rows]
+            ids += [row.id for row in rows]
             page += 1
         stored = [service.evaluation.evaluation(admin, table_id).table for table_id in ids]
         payloads = [_payload(t) for t in stored]

@@ -260,7 +260,7 @@ def _prepare(url: str) -> dict[str, int]:
         service.add_user(name, PASSWORD, Role.FILLER, unit)
         owned[name] = table_id
     rows, _ = service.list_tables(service_principal(), TableQuery(status="published", per_page=1))
-    owned["_published"] = rows[0]["id"]
+    owned["_published"] = rows[0].id
     return owned
 
 

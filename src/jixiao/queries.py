@@ -8,8 +8,10 @@ records, never database rows.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
-from typing import TypeVar
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, TypeVar
 
 # The orders the list offers, by name: 更新时间, 项目名称, 预算金额, 年度, 风险 (findings × budget), 错误数.
 SORT_KEYS = ("updated", "name", "budget", "year", "risk", "errors")
@@ -60,3 +62,80 @@ def every_page(fetch: Callable[[TableQuery], list[T]], query: TableQuery, batch:
         if len(items) < batch:
             return
         page += 1
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One stored table as the list shows it: names, status, review summary, lock and time."""
+
+    id: int
+    name: str
+    project_type: str | None
+    year: int | None
+    budget: Decimal | None  # 元
+    status: str
+    outcome: str
+    outcome_reason: str | None
+    errors: int
+    warnings: int
+    infos: int
+    risk: int  # findings × budget, the queue's sort key
+    current_version: int
+    lock_version: int
+    updated_at: datetime
+    unit: str | None
+    department: str | None
+    # A 目标调整 of a published table (jixiao.store.adjustments): as stored, the adjustment's newest
+    # version and status; once the service has made the row for a caller (``working``), ``status`` and
+    # ``current_version`` are what that caller sees: the adjustment's (``adjusting``) for its owner,
+    # reviewers and administrators, the published version's for everyone else.
+    pending_version: int | None = None
+    pending_status: str | None = None
+    working: bool = False
+    public: bool = False  # a published version exists (and stays public during an adjustment)
+    adjusting: bool = False
+    published_version: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRow:
+    """One stored review finding of a table."""
+
+    id: int
+    table_id: int
+    code: str
+    severity: str  # info, warning, error
+    message: str
+    indicator: str | None
+    line: int | None
+    basis: str | None
+    suggestion: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class VersionRow:
+    """One version of a table: its number, the 目标调整 reason, who made it and when."""
+
+    number: int
+    reason: str | None
+    created_by: int | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """One workflow event of a table (submit, return, approve…): from and to which status, by whom."""
+
+    id: int
+    table_id: int
+    action: str
+    from_status: str | None
+    to_status: str
+    user_id: int | None
+    comment: str | None
+    created_at: datetime
+
+
+def as_dict(row: TableRow | FindingRow | VersionRow | EventRow) -> dict[str, Any]:
+    """A row record as a plain dict (for JSON and CSV)."""
+    return asdict(row)

@@ -178,7 +178,7 @@ class World:
         self.app = create_app(Settings(database_url=url))
         self.clients: list[TestClient] = []
         self.browsers = {persona: self.client(persona) for persona in PERSONAS}
-        source_id = int(self.service.list_tables(OPERATOR, TableQuery(q=SOURCE))[0][0]["id"])
+        source_id = int(self.service.list_tables(OPERATOR, TableQuery(q=SOURCE))[0][0].id)
         self.source = self.service.table_view(OPERATOR, source_id).table
         self.count = 0
         self.seen: dict[tuple[str, str], str] = {}
@@ -202,18 +202,18 @@ class World:
             self.service.act(OPERATOR, table_id, action)
         if status == "j":
             view = self.service.table_view(OPERATOR, table_id)
-            self.service.save(OPERATOR, table_id, view.table, view.row["lock_version"], reason="调整")
+            self.service.save(OPERATOR, table_id, view.table, view.row.lock_version, reason="调整")
         return table_id
 
     def context(self, persona: str, browser: Browser, table_id: int) -> Ctx:
         view = self.service.table_view(OPERATOR, table_id)
         item = self.service.table_item(OPERATOR, table_id)
-        errors = [int(f["id"]) for f in view.findings if f["severity"] == "error"]
+        errors = [f.id for f in view.findings if f.severity == "error"]
         stage = None
         if persona != "visitor":
             user = next(u for u in self.service.users() if u.username == persona)
             stage = partial(self.service.stage_upload, user.principal())
-        return Ctx(browser, table_id, item, int(view.row["lock_version"]), errors, stage)
+        return Ctx(browser, table_id, item, int(view.row.lock_version), errors, stage)
 
     def close(self) -> None:
         for client in self.clients:

@@ -49,7 +49,7 @@ def test_backup_then_restore_gives_back_every_table(
 ) -> None:
     service = Service(seeded_url)
     admin = next(u for u in service.users() if u.username == "guanli").principal()
-    table_id = service.list_tables(admin, TableQuery())[0][0]["id"]
+    table_id = service.list_tables(admin, TableQuery())[0][0].id
     for action in (Action.SUBMIT, Action.APPROVE, Action.PUBLISH):
         service.act(admin, table_id, action)
     service.login("guanli", PASSWORD)

@@ -120,7 +120,7 @@ def test_the_dashboard_cache_sees_a_write_made_by_another_worker(seeded_url: str
     first, second = Service(seeded_url), Service(seeded_url)  # two processes' services
     admin = next(u for u in first.users() if u.username == "guanli").principal()
     before = first.dashboard(ANONYMOUS)
-    table_id = first.list_tables(admin, TableQuery())[0][0]["id"]
+    table_id = first.list_tables(admin, TableQuery())[0][0].id
     for action in (Action.SUBMIT, Action.APPROVE, Action.PUBLISH):
         second.act(admin, table_id, action)
     after = first.dashboard(ANONYMOUS)  # no wait: the change counter moved

@@ -22,7 +22,7 @@ def test_template_uploads_are_read_in_the_worker(
 ) -> None:
     service = Service(sqlite_url)
     service.import_path(seed_path)
-    table_id = int(service.list_tables(OPERATOR, TableQuery(per_page=1))[0][0]["id"])
+    table_id = int(service.list_tables(OPERATOR, TableQuery(per_page=1))[0][0].id)
     workers: list[str] = []
 
     def watched(function: Any, *args: Any, **limits: Any) -> Any:
@@ -42,7 +42,7 @@ def test_template_uploads_are_read_in_the_worker(
 def test_the_worker_s_time_ceiling_applies_to_templates(sqlite_url: str, seed_path: Path) -> None:
     service = Service(sqlite_url)
     service.import_path(seed_path)
-    table_id = int(service.list_tables(OPERATOR, TableQuery(per_page=1))[0][0]["id"])
+    table_id = int(service.list_tables(OPERATOR, TableQuery(per_page=1))[0][0].id)
     _, template = service.evaluation.template_xlsx(OPERATOR, table_id)
     with pytest.raises(LimitExceeded, match="超时"):  # 0.05 s: the worker is stopped
         run_limited(read_template, "selfeval", template, "自评.xlsx", None, seconds=0.05, memory_bytes=None)

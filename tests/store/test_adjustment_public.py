@@ -47,7 +47,7 @@ def _published(db_url: str, seed_path: Path) -> tuple[Service, dict[str, Princip
     rows, _ = service.list_tables(ANONYMOUS, TableQuery(q=NAME))
     global PUBLIC_BUDGET
     PUBLIC_BUDGET = service.dashboard(ANONYMOUS)["budget"]
-    return service, people, int(rows[0]["id"])
+    return service, people, int(rows[0].id)
 
 
 def _adjusted_text(seed_path: Path) -> bytes:
@@ -74,21 +74,21 @@ def _start_adjustment(service: Service, owner: Principal, table_id: int) -> None
     )
     project = replace(table.project, budget=(table.project.budget or Decimal(0)) + 1000)
     changed = replace(table, project=project, goals=goals, indicators=indicators)
-    service.save(owner, table_id, changed, view.row["lock_version"], reason="服务量增加")
+    service.save(owner, table_id, changed, view.row.lock_version, reason="服务量增加")
 
 
 def _public_sees_the_old_version(service: Service, people: dict[str, Principal], table_id: int) -> None:
     for who in (ANONYMOUS, people["other_filler"], people["other_reviewer"]):
         view = service.table_view(who, table_id)
-        assert view.row["status"] == Status.PUBLISHED.value
+        assert view.row.status == Status.PUBLISHED.value
         assert OLD_GOAL in view.table.goals.annual
         assert _consulting(service, who, table_id) == "1200个"
-        assert all(v["number"] <= view.row["current_version"] for v in view.versions)
-        assert all(e["action"] != Action.ADJUST.value for e in view.events)
+        assert all(v.number <= view.row.current_version for v in view.versions)
+        assert all(e.action != Action.ADJUST.value for e in view.events)
     item = service.table_item(ANONYMOUS, table_id)
     assert OLD_GOAL in item["goals"]["annual"] and item["status"] == "published"
     rows, total = service.list_tables(ANONYMOUS, TableQuery(q=NAME))
-    assert total == 1 and rows[0]["status"] == "published"
+    assert total == 1 and rows[0].status == "published"
     assert service.list_tables(ANONYMOUS, TableQuery(indicator="1200个"))[1] >= 1
     assert service.list_tables(ANONYMOUS, TableQuery(indicator="1300个"))[1] == 0
     _, exported = service.table_file(ANONYMOUS, table_id, ExportFormat.JSON)
@@ -97,7 +97,7 @@ def _public_sees_the_old_version(service: Service, people: dict[str, Principal],
     assert figures["by_status"] == {"published": 17} and figures["budget"] == PUBLIC_BUDGET
     with pytest.raises(NotFound):  # the adjustment's version is not the public's
         service.version(
-            ANONYMOUS, table_id, service.table_view(people["owner"], table_id).row["current_version"]
+            ANONYMOUS, table_id, service.table_view(people["owner"], table_id).row.current_version
         )
 
 
@@ -113,16 +113,16 @@ def test_a_visitor_keeps_the_published_version_until_the_adjustment_is_published
     assert service.list_tables(ANONYMOUS, TableQuery(status="published"))[1] == public_before
     for who in (owner, reviewer):  # the owner and the department's reviewer see the adjustment
         view = service.table_view(who, table_id)
-        assert view.row["status"] == Status.SUBMITTED.value and view.row["adjusting"]
+        assert view.row.status == Status.SUBMITTED.value and view.row.adjusting
         assert _annual_goal(service, who, table_id) == NEW_GOAL
         assert _consulting(service, who, table_id) == "1300个"
-    assert table_id in [row["id"] for row in service.queue(reviewer)[0]]
+    assert table_id in [row.id for row in service.queue(reviewer)[0]]
 
     service.act(reviewer, table_id, Action.RETURN, "请补充调整依据")
     view = service.table_view(owner, table_id)
-    assert view.can_edit and view.row["status"] == Status.RETURNED.value
+    assert view.can_edit and view.row.status == Status.RETURNED.value
     table = replace(view.table, goals=replace(view.table.goals, annual=NEW_GOAL + "（补充依据）"))
-    service.save(owner, table_id, table, view.row["lock_version"])  # the adjustment's draft, no reason
+    service.save(owner, table_id, table, view.row.lock_version)  # the adjustment's draft, no reason
     service.act(owner, table_id, Action.SUBMIT)
     service.act(reviewer, table_id, Action.APPROVE, "同意。")
     _public_sees_the_old_version(service, people, table_id)
@@ -130,7 +130,7 @@ def test_a_visitor_keeps_the_published_version_until_the_adjustment_is_published
     service.act(reviewer, table_id, Action.PUBLISH)
     for who in (ANONYMOUS, owner, people["other_filler"]):
         view = service.table_view(who, table_id)
-        assert view.row["status"] == Status.PUBLISHED.value and not view.row["adjusting"]
+        assert view.row.status == Status.PUBLISHED.value and not view.row.adjusting
         assert view.table.goals.annual == NEW_GOAL + "（补充依据）"
         assert _consulting(service, who, table_id) == "1300个"
     assert service.list_tables(ANONYMOUS, TableQuery(indicator="1300个"))[1] == 1
@@ -142,7 +142,7 @@ def test_withdrawing_an_adjustment_keeps_the_published_version(db_url: str, seed
     owner = people["owner"]
     _start_adjustment(service, owner, table_id)
     service.withdraw(owner, table_id)
-    assert service.table_view(owner, table_id).row["status"] == Status.DRAFT.value
+    assert service.table_view(owner, table_id).row.status == Status.DRAFT.value
     _public_sees_the_old_version(service, people, table_id)
     with pytest.raises(Forbidden):  # a draft adjustment is not the reviewer's to approve
         service.act(people["reviewer"], table_id, Action.APPROVE)
@@ -155,12 +155,12 @@ def test_reimporting_a_published_table_is_an_adjustment_that_needs_a_reason(
     owner = people["owner"]
     with pytest.raises(Invalid, match="调整理由"):
         service.import_bytes(_adjusted_text(seed_path), "changed.txt", who=owner)
-    assert service.table_view(owner, table_id).row["status"] == Status.PUBLISHED.value
+    assert service.table_view(owner, table_id).row.status == Status.PUBLISHED.value
     report = service.import_bytes(_adjusted_text(seed_path), "changed.txt", who=owner, reason="服务量增加")
     assert (report.created, report.updated, report.unchanged) == (0, 1, 16)
     view = service.table_view(owner, table_id)
-    assert view.row["status"] == Status.SUBMITTED.value and view.row["adjusting"]
-    assert view.versions[-1]["reason"] == "服务量增加"
+    assert view.row.status == Status.SUBMITTED.value and view.row.adjusting
+    assert view.versions[-1].reason == "服务量增加"
     _public_sees_the_old_version(service, people, table_id)
     again = service.import_bytes(_adjusted_text(seed_path), "changed.txt", who=owner, reason="再次")
     assert (again.updated, again.unchanged) == (0, 17)  # the same adjustment again changes nothing
@@ -171,18 +171,18 @@ def test_reimporting_submitted_and_approved_tables_is_an_adjustment(db_url: str,
     service.import_path(seed_path)
     people = _people(service)
     owner, reviewer = people["owner"], people["reviewer"]
-    table_id = int(service.list_tables(owner, TableQuery(q=NAME))[0][0]["id"])
+    table_id = int(service.list_tables(owner, TableQuery(q=NAME))[0][0].id)
     service.act(owner, table_id, Action.SUBMIT)
     with pytest.raises(Invalid, match="调整理由"):
         service.import_bytes(_adjusted_text(seed_path), "changed.txt", who=owner)
     service.import_bytes(_adjusted_text(seed_path), "changed.txt", who=owner, reason="修正咨询服务数")
     view = service.table_view(owner, table_id)
-    assert (view.row["status"], view.row["current_version"]) == (Status.SUBMITTED.value, 2)
+    assert (view.row.status, view.row.current_version) == (Status.SUBMITTED.value, 2)
     service.act(reviewer, table_id, Action.APPROVE)
     service.import_bytes(seed_path.read_bytes(), "back.txt", who=owner, reason="恢复原值")
     view = service.table_view(owner, table_id)
-    assert (view.row["status"], view.row["current_version"]) == (Status.SUBMITTED.value, 3)
-    assert [e["action"] for e in view.events][-1] == Action.ADJUST.value
+    assert (view.row.status, view.row.current_version) == (Status.SUBMITTED.value, 3)
+    assert [e.action for e in view.events][-1] == Action.ADJUST.value
 
 
 @pytest.mark.parametrize("persona", ["reviewer", "other_reviewer", "other_filler"])
@@ -190,7 +190,7 @@ def test_nobody_imports_into_a_unit_they_may_not_edit(db_url: str, seed_path: Pa
     service, people, table_id = _published(db_url, seed_path)
     with pytest.raises(Forbidden):
         service.import_bytes(_adjusted_text(seed_path), "changed.txt", who=people[persona], reason="试图覆盖")
-    assert service.table_view(people["owner"], table_id).row["current_version"] == 1
+    assert service.table_view(people["owner"], table_id).row.current_version == 1
 
 
 def test_two_saves_of_one_adjustment_conflict(db_url: str, seed_path: Path) -> None:
@@ -199,9 +199,9 @@ def test_two_saves_of_one_adjustment_conflict(db_url: str, seed_path: Path) -> N
     _start_adjustment(service, owner, table_id)
     service.act(people["reviewer"], table_id, Action.RETURN, "请修改")
     view = service.table_view(owner, table_id)
-    service.save(owner, table_id, view.table, view.row["lock_version"])
+    service.save(owner, table_id, view.table, view.row.lock_version)
     with pytest.raises(Conflict):
-        service.save(owner, table_id, view.table, view.row["lock_version"])
+        service.save(owner, table_id, view.table, view.row.lock_version)
     _public_sees_the_old_version(service, people, table_id)
 
 
@@ -222,13 +222,13 @@ def test_the_command_line_reimports_a_published_table_with_reason(
     done = runner.invoke(app, ["import", str(changed), "--db", sqlite_url, "--reason", "服务量增加"])
     assert done.exit_code == 0 and "新版本 1 张" in done.stdout, done.output
     service = Service(sqlite_url)
-    table_id = int(service.list_tables(ANONYMOUS, TableQuery(q=NAME))[0][0]["id"])
+    table_id = int(service.list_tables(ANONYMOUS, TableQuery(q=NAME))[0][0].id)
     assert OLD_GOAL in service.table_view(ANONYMOUS, table_id).table.goals.annual  # still public
     from jixiao.permissions import OPERATOR
 
     view = service.table_view(OPERATOR, table_id)
-    assert view.row["adjusting"] and NEW_GOAL in view.table.goals.annual
-    comments = [e["comment"] or "" for e in view.events] + [
+    assert view.row.adjusting and NEW_GOAL in view.table.goals.annual
+    comments = [e.comment or "" for e in view.events] + [
         str(a) for a in service.audit_entries(OPERATOR, table_id)
     ]
     assert not any("secret-dir" in text for text in comments)  # the file's name, never its server path

@@ -39,13 +39,13 @@ def test_a_new_table_takes_the_accounts_department(db_url: str, seed_path: Path)
     typed = Table(Project(name="新项目", unit="某街道", department="别的部门", year=2026), Goals(), ())
     table_id = service.create_table(filler, typed)
     view = service.table_view(filler, table_id)
-    assert (view.row["unit"], view.row["department"]) == ("某街道", FULIAN)
+    assert (view.row.unit, view.row.department) == ("某街道", FULIAN)
     with pytest.raises(Forbidden):  # the reviewer the form named does not get it
         service.table_view(other, table_id)
 
     changed = replace(view.table, project=replace(view.table.project, department="别的部门"))
-    service.save(filler, table_id, changed, view.row["lock_version"])
-    assert service.table_view(filler, table_id).row["department"] == FULIAN
+    service.save(filler, table_id, changed, view.row.lock_version)
+    assert service.table_view(filler, table_id).row.department == FULIAN
 
 
 def test_a_fillers_import_takes_the_accounts_department(db_url: str, seed_path: Path) -> None:
@@ -56,7 +56,7 @@ def test_a_fillers_import_takes_the_accounts_department(db_url: str, seed_path: 
     report = service.import_bytes(text.encode(), "moved.txt", who=filler)
     assert report.ok and report.updated == 0 and report.unchanged == 17  # the department stays
     rows, _ = service.list_tables(filler, TableQuery(q=NAME))
-    assert rows[0]["department"] == FULIAN
+    assert rows[0].department == FULIAN
 
 
 def test_published_tables_keep_the_publishers_names_and_only_admins_import_them(
@@ -73,4 +73,4 @@ def test_published_tables_keep_the_publishers_names_and_only_admins_import_them(
     report = service.import_bytes(text.encode(), "published.txt", published=True)  # the operator
     assert report.ok and report.created >= 1
     rows, _ = service.list_tables(ANONYMOUS, TableQuery(q="别处公开的项目"))
-    assert (rows[0]["unit"], rows[0]["department"]) == ("别处单位", FULIAN)
+    assert (rows[0].unit, rows[0].department) == ("别处单位", FULIAN)

@@ -39,7 +39,7 @@ def _changed(seed_path: Path) -> bytes:
 
 def _first_id(service: Service) -> int:
     rows, _ = service.list_tables(OPERATOR, TableQuery(sort="name", descending=False, per_page=100))
-    return int(next(row["id"] for row in rows if row["name"] == "购买社工岗位服务经费"))
+    return int(next(row.id for row in rows if row.name == "购买社工岗位服务经费"))
 
 
 def test_a_reviewer_of_another_department_cannot_import_over_a_published_table(
@@ -51,7 +51,7 @@ def test_a_reviewer_of_another_department_cannot_import_over_a_published_table(
     with pytest.raises(Forbidden):
         service.import_bytes(_changed(seed_path), "changed.txt", who=other_reviewer)
     table_id = _first_id(service)
-    assert service.table_view(ANONYMOUS, table_id).row["current_version"] == 1
+    assert service.table_view(ANONYMOUS, table_id).row.current_version == 1
 
 
 def test_a_filler_cannot_turn_an_approved_table_back_into_a_draft_by_importing(
@@ -66,10 +66,10 @@ def test_a_filler_cannot_turn_an_approved_table_back_into_a_draft_by_importing(
     with pytest.raises(Invalid, match="目标调整"):  # without a reason: nothing stored
         service.import_bytes(_changed(seed_path), "changed.txt", who=owner)
     view = service.table_view(owner, table_id)
-    assert (view.row["status"], view.row["current_version"]) == (Status.APPROVED.value, 1)
+    assert (view.row.status, view.row.current_version) == (Status.APPROVED.value, 1)
     service.import_bytes(_changed(seed_path), "changed.txt", who=owner, reason="咨询量增加")
     view = service.table_view(owner, table_id)  # a 目标调整 back to review, never a draft
-    assert (view.row["status"], view.row["current_version"]) == (Status.SUBMITTED.value, 2)
+    assert (view.row.status, view.row.current_version) == (Status.SUBMITTED.value, 2)
 
 
 def test_the_owner_may_still_import_over_their_drafts(sqlite_url: str, seed_path: Path) -> None:

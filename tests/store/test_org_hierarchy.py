@@ -46,12 +46,12 @@ def test_a_region_reviewer_reviews_the_whole_subtree(db_url: str, seed_path: Pat
     elsewhere = _reviewer(service, "elsewhere", "未知区划")
     assert FULIAN in city.scope and FULIAN not in elsewhere.scope
     rows, total = service.list_tables(city, TableQuery(per_page=100))
-    assert total == 17 and all(row["status"] == Status.DRAFT.value for row in rows)
+    assert total == 17 and all(row.status == Status.DRAFT.value for row in rows)
     assert service.list_tables(elsewhere, TableQuery())[1] == 0
-    table_id = int(service.list_tables(city, TableQuery(q=NAME))[0][0]["id"])
+    table_id = int(service.list_tables(city, TableQuery(q=NAME))[0][0].id)
     owner = Principal(service.add_user("owner", PASSWORD, Role.FILLER, FULIAN), "owner", Role.FILLER, FULIAN)
     service.act(owner, table_id, Action.SUBMIT)
-    assert [row["id"] for row in service.queue(city)[0]] == [table_id]
+    assert [row.id for row in service.queue(city)[0]] == [table_id]
     with pytest.raises(Forbidden):
         service.act(elsewhere, table_id, Action.APPROVE)
     assert service.act(city, table_id, Action.APPROVE) is Status.APPROVED
@@ -110,7 +110,7 @@ def test_the_migration_places_existing_organisations(empty_url: str) -> None:
     with get_engine(url).begin() as conn:
         for name in ("部门甲", "单位乙", "审核部门丙"):
             conn.execute(text("INSERT INTO orgs (name) VALUES (:n)"), {"n": name})
-        ids: dict[str, int] = dict(conn.execute(text("SELECT name, id FROM orgs")).tuples().all())
+        ids = {str(name): int(key) for name, key in conn.execute(text("SELECT name, id FROM orgs"))}
         conn.execute(
             text(
                 "INSERT INTO perf_tables (identity, name, unit_id, department_id, status, current_version,"

@@ -56,7 +56,7 @@ def _found(url: str, query: TableQuery) -> set[int]:
     with get_engine(url).connect() as conn:
         rows, total = list_tables(conn, replace(query, per_page=1000), EVERYTHING)
     assert total == len(rows)
-    return {row["id"] for row in rows}
+    return {row.id for row in rows}
 
 
 def _like(pattern: str, value: str) -> bool:

@@ -107,12 +107,12 @@ def test_concurrent_save_conflicts_and_keeps_the_first(db_url: str, seed_path: P
     assert isinstance(alice, UserRecord)
     who = alice.principal()
     rows, _ = service.list_tables(who, TableQuery(q="购买社工岗位服务经费"))
-    view = service.table_view(who, rows[0]["id"])
-    lock = view.row["lock_version"]
+    view = service.table_view(who, rows[0].id)
+    lock = view.row.lock_version
     first = replace(view.table, goals=replace(view.table.goals, annual="第一个人的修改"))
     second = replace(view.table, goals=replace(view.table.goals, annual="第二个人的修改"))
-    service.save(who, view.row["id"], first, lock)
+    service.save(who, view.row.id, first, lock)
     with pytest.raises(Conflict):
-        service.save(who, view.row["id"], second, lock)
-    assert service.table_view(who, view.row["id"]).table.goals.annual == "第一个人的修改"
-    assert service.table_view(who, view.row["id"]).row["status"] == Status.DRAFT
+        service.save(who, view.row.id, second, lock)
+    assert service.table_view(who, view.row.id).table.goals.annual == "第一个人的修改"
+    assert service.table_view(who, view.row.id).row.status == Status.DRAFT

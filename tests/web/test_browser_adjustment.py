@@ -34,7 +34,7 @@ def site(sqlite_url: str, seed_path: Path) -> Iterator[tuple[str, int]]:
     assert service.import_path(seed_path, published=True).created == 17
     service.add_user("tianbao", PASSWORD, Role.FILLER, FULIAN)
     service.add_user("shenhe", PASSWORD, Role.REVIEWER, None, (FULIAN,))
-    table_id = int(service.list_tables(ANONYMOUS, TableQuery(q="购买社工岗位服务经费"))[0][0]["id"])
+    table_id = int(service.list_tables(ANONYMOUS, TableQuery(q="购买社工岗位服务经费"))[0][0].id)
     with serve(create_app(Settings(database_url=sqlite_url))) as base:
         yield base, table_id
 

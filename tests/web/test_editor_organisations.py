@@ -21,9 +21,9 @@ def test_the_department_is_read_only_for_a_filler(app_factory: Any, seeded_url: 
     )
     assert "readonly" not in admin.get("/tables/new").text.split('name="department"')[1][:80]
     service = Service(seeded_url)
-    table_id = int(service.list_tables(OPERATOR, TableQuery(q="购买社工岗位服务经费"))[0][0]["id"])
+    table_id = int(service.list_tables(OPERATOR, TableQuery(q="购买社工岗位服务经费"))[0][0].id)
     document = filler.get(f"/api/tables/{table_id}").json()
-    document["lock_version"] = service.table_view(OPERATOR, table_id).row["lock_version"]
+    document["lock_version"] = service.table_view(OPERATOR, table_id).row.lock_version
     saved = filler.post(f"/tables/{table_id}/edit", edit_form(document, department="东莞市科学技术局"))
     assert saved.status_code == 303
-    assert service.table_view(OPERATOR, table_id).row["department"] == FULIAN
+    assert service.table_view(OPERATOR, table_id).row.department == FULIAN

@@ -17,7 +17,7 @@ NAME = "购买社工岗位服务经费"
 
 def _publish(url: str) -> int:
     service = Service(url)
-    table_id = int(service.list_tables(OPERATOR, TableQuery(q=NAME))[0][0]["id"])
+    table_id = int(service.list_tables(OPERATOR, TableQuery(q=NAME))[0][0].id)
     for action in (Action.SUBMIT, Action.APPROVE, Action.PUBLISH):
         service.act(OPERATOR, table_id, action)
     return table_id

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Connection, Engine
 
 from jixiao.permissions import can_view, sees_draft
 from jixiao.permissions import visibility as visibility_of
-from jixiao.queries import Visibility
+from jixiao.queries import TableRow, Visibility
 from jixiao.service.errors import Forbidden, NotFound
 from jixiao.store import listing, stats
 from jixiao.store.db import current_revision, get_engine, normalise_url, upgrade
@@ -19,38 +20,32 @@ from jixiao.workflow import Principal, Status, TableScope
 CACHE_SECONDS = 30.0
 
 
-def scope_of(row: dict[str, Any]) -> TableScope:
-    """The organisations and working status of a table's row (raw, or as `working_row` made it)."""
-    if "public" in row:  # made by working_row
-        return TableScope(row["unit"], row["department"], Status(row["status"]), bool(row["public"]))
-    status = row.get("pending_status") or row["status"]
-    return TableScope(row["unit"], row["department"], Status(status), row["status"] == Status.PUBLISHED.value)
+def scope_of(row: TableRow) -> TableScope:
+    """The organisations and working status of a table's row (as stored, or as `working_row` made it)."""
+    if row.working:
+        return TableScope(row.unit, row.department, Status(row.status), row.public)
+    status = row.pending_status or row.status
+    return TableScope(row.unit, row.department, Status(status), row.status == Status.PUBLISHED.value)
 
 
-def working_row(who: Principal, row: dict[str, Any]) -> dict[str, Any]:
+def working_row(who: Principal, row: TableRow) -> TableRow:
     """A stored table's row as ``who`` sees it. During a 目标调整 of a published table its owner,
     reviewers and administrators see the adjustment (its status and version, ``adjusting``); everyone
     else sees the published version, with nothing saying an adjustment is under way."""
-    if "public" in row:
-        return row  # already made
+    if row.working:
+        return row
     scope = scope_of(row)
-    pending = row.get("pending_status")
-    if pending and sees_draft(who, scope):
-        return {
-            **row,
-            "status": pending,
-            "current_version": row["pending_version"],
-            "published_version": row["current_version"],
-            "adjusting": True,
-            "public": True,
-        }
-    return {
-        **row,
-        "adjusting": False,
-        "public": scope.public,
-        "pending_status": None,
-        "pending_version": None,
-    }
+    if row.pending_status and row.pending_version and sees_draft(who, scope):
+        return replace(
+            row,
+            status=row.pending_status,
+            current_version=row.pending_version,
+            published_version=row.current_version,
+            adjusting=True,
+            public=True,
+            working=True,
+        )
+    return replace(row, public=scope.public, pending_status=None, pending_version=None, working=True)
 
 
 class ServiceBase:
@@ -73,7 +68,7 @@ class ServiceBase:
         """Which tables ``who`` may see in lists and figures."""
         return visibility_of(who)
 
-    def _visible_row(self, conn: Connection, who: Principal, table_id: int) -> dict[str, Any]:
+    def _visible_row(self, conn: Connection, who: Principal, table_id: int) -> TableRow:
         row = listing.get_table_row(conn, table_id)
         if row is None:
             raise NotFound(f"没有编号为 {table_id} 的表")

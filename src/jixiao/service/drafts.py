@@ -10,12 +10,12 @@ reviewer reads them in the 流转记录 and at the top of the table page.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any
 
 from jixiao.model import Table
 from jixiao.permissions import can_act, may_start_table, organisations_for
+from jixiao.queries import FindingRow, TableRow
 from jixiao.service.base import scope_of
 from jixiao.service.errors import Conflict, Forbidden, Invalid
 from jixiao.service.reading import review
@@ -60,7 +60,7 @@ class DraftService(TableService, WorkflowService):
         note = "新建"
         if source_id is not None:
             source = self.table_view(who, source_id).row
-            note = f"复制自表 {source_id}：{source['name']}（{source['year'] or '年度未填'}年度）"
+            note = f"复制自表 {source_id}：{source.name}（{source.year or '年度未填'}年度）"
         with self.engine.begin() as conn:
             existing = listing.table_id_of(conn, table)
             if existing is not None:
@@ -74,9 +74,9 @@ class DraftService(TableService, WorkflowService):
 
     # ---- submitting and withdrawing ------------------------------------------------------------
 
-    def errors_to_explain(self, who: Principal, table_id: int) -> list[dict[str, Any]]:
+    def errors_to_explain(self, who: Principal, table_id: int) -> list[FindingRow]:
         """The stored 错误 findings of the table, each needing a word from the unit before submitting."""
-        return [f for f in self.table_view(who, table_id).findings if f["severity"] == "error"]
+        return [f for f in self.table_view(who, table_id).findings if f.severity == "error"]
 
     def submit_explained(
         self, who: Principal, table_id: int, explanations: Mapping[int, str], comment: str = ""
@@ -84,18 +84,18 @@ class DraftService(TableService, WorkflowService):
         """Submit; Invalid naming the findings still unexplained when the table has 错误 findings."""
         view = self.table_view(who, table_id)
         if Action.SUBMIT not in view.actions:  # the same refusal as without findings
-            status = Status(view.row["status"]).label
+            status = Status(view.row.status).label
             raise Forbidden(f"当前状态（{status}）下，您不能执行“{Action.SUBMIT.label}”")
-        errors = [f for f in view.findings if f["severity"] == "error"]
-        missing = [f for f in errors if not explanations.get(int(f["id"]), "").strip()]
+        errors = [f for f in view.findings if f.severity == "error"]
+        missing = [f for f in errors if not explanations.get(f.id, "").strip()]
         if missing:
-            names = "、".join(f"{f['code']}（{f['indicator'] or '表级'}）" for f in missing[:5])
+            names = "、".join(f"{f.code}（{f.indicator or '表级'}）" for f in missing[:5])
             raise Invalid(
                 f"这张表有 {len(errors)} 条“错误”级审核发现。请先改正，或逐条写明不改的理由再提交；"
                 f"尚未说明：{names}"
             )
         lines = [
-            f"· {f['code']} {f['indicator'] or '表级'}：{f['message']} —— 说明：{explanations[int(f['id'])].strip()}"  # noqa: E501
+            f"· {f.code} {f.indicator or '表级'}：{f.message} —— 说明：{explanations[f.id].strip()}"
             for f in errors
         ]
         text = "\n".join(
@@ -103,15 +103,15 @@ class DraftService(TableService, WorkflowService):
         )
         return self.act(who, table_id, Action.SUBMIT, text)
 
-    def may_withdraw(self, who: Principal, row: Mapping[str, Any]) -> bool:
+    def may_withdraw(self, who: Principal, row: TableRow) -> bool:
         """The unit's 填报人 (or an administrator) while the table waits for review."""
-        return can_act(who, scope_of(dict(row)), Action.WITHDRAW)
+        return can_act(who, scope_of(row), Action.WITHDRAW)
 
     def withdraw(self, who: Principal, table_id: int) -> None:
         """撤回: a submitted table goes back to 草稿, before a reviewer has acted on it."""
         row = self.table_view(who, table_id).row
         if not self.may_withdraw(who, row):
-            if not self.may_withdraw(who, {**row, "status": Status.SUBMITTED.value}):
+            if not self.may_withdraw(who, replace(row, status=Status.SUBMITTED.value)):
                 raise Forbidden("只有本单位的填报人可以撤回这张表")  # whatever its status
             raise Conflict("只有“已提交”且尚未审核的表可以撤回")
         with self.engine.begin() as conn:
@@ -128,26 +128,26 @@ class DraftService(TableService, WorkflowService):
 
     # ---- what a search matched -------------------------------------------------------------------
 
-    def why_matched(self, rows: list[dict[str, Any]], q: str, indicator: str = "") -> dict[int, str]:
+    def why_matched(self, rows: Sequence[TableRow], q: str, indicator: str = "") -> dict[int, str]:
         """``{table id: "项目名称、三级指标“…”"}`` for the rows of one list page: one search box looks
         in names, units and indicators, so each result says which of them matched."""
         if not rows or not (q or indicator):
             return {}
-        ids = [row["id"] for row in rows]
+        ids = [row.id for row in rows]
         with self.engine.connect() as conn:
             by_q = search.matched_indicators(conn, ids, q) if q else {}
             by_indicator = search.matched_indicators(conn, ids, indicator) if indicator else {}
         notes: dict[int, str] = {}
         for row in rows:
             parts: list[str] = []
-            if q and q.casefold() in (row.get("name") or "").casefold():
+            if q and q.casefold() in (row.name or "").casefold():
                 parts.append("项目名称")
-            if q and q.casefold() in (row.get("unit") or "").casefold():
+            if q and q.casefold() in (row.unit or "").casefold():
                 parts.append("用款单位")
-            found = list(dict.fromkeys([*by_q.get(row["id"], []), *by_indicator.get(row["id"], [])]))
+            found = list(dict.fromkeys([*by_q.get(row.id, []), *by_indicator.get(row.id, [])]))
             parts.extend(found[:MAX_NOTES])
             if len(found) > MAX_NOTES:
                 parts.append(f"等 {len(found)} 项")
             if parts:
-                notes[row["id"]] = "、".join(parts)
+                notes[row.id] = "、".join(parts)
         return notes

@@ -61,13 +61,13 @@ class EvaluationService(EvaluationFiles):
         row = table_repo.get_table_row(conn, table_id)
         if row is None:
             raise NotFound(f"没有编号为 {table_id} 的表")
-        access = evaluation_access(who, row["unit"], row["department"])
+        access = evaluation_access(who, row.unit, row.department)
         if not access.view:
             raise Forbidden(
                 "您无权查看这张表的运行监控和单位自评（仅限本单位填报人、主管部门审核人和管理员）"
             )
         table = table_from_dict(table_repo.get_document(conn, table_id) or {})
-        year = table.project.year or row.get("year")
+        year = table.project.year or row.year
         if not year:
             raise Invalid("这张表没有预算年度，无法填报运行监控和单位自评；请先在表中填写预算年度")
         return EntryContext(row, table, int(year), access)

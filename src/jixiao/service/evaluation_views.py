@@ -17,6 +17,7 @@ from jixiao.evaluation.profiles import Profile
 from jixiao.evaluation.records import EvaluationResult, SelfEvaluation
 from jixiao.model import Diagnostic, Table
 from jixiao.permissions import Access
+from jixiao.queries import TableRow
 from jixiao.scoring import checks
 from jixiao.service.errors import InputProblem
 
@@ -35,7 +36,7 @@ LIKELIHOODS = tuple(item.value for item in Likelihood)
 class EntryContext:
     """A stored table being entered or viewed: its row, current version, year, and who may do what."""
 
-    row: dict[str, Any]
+    row: TableRow
     table: Table
     year: int
     access: Access
@@ -46,7 +47,7 @@ class MonitoringView:
     """The 监控 page and its JSON twin: the payload as entered, the lights, the stored periods."""
 
     table_id: int
-    row: dict[str, Any]
+    row: TableRow
     table: Table
     access: Access
     profile: Profile
@@ -65,7 +66,7 @@ class EvaluationView:
     """The 自评 page and its JSON twin: the payload as entered, the scored result, adjustments."""
 
     table_id: int
-    row: dict[str, Any]
+    row: TableRow
     table: Table
     access: Access
     profile: Profile

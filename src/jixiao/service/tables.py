@@ -17,7 +17,7 @@ from jixiao.diff import Change, diff_tables
 from jixiao.formats.files import ExportedFile, ExportFormat
 from jixiao.model import Diagnostic, Table
 from jixiao.permissions import Access, decisions, may_read_audit_log, may_see_queue
-from jixiao.queries import TableQuery, every_page
+from jixiao.queries import EventRow, FindingRow, TableQuery, TableRow, VersionRow, every_page
 from jixiao.service.base import ServiceBase, scope_of, working_row
 from jixiao.service.errors import Forbidden, Invalid, NotFound
 from jixiao.service.reading import review
@@ -35,12 +35,12 @@ EXPORT_BATCH = 500  # JSON and CSV are streamed in pages of this many tables, wi
 class TableView:
     """Everything the table page shows."""
 
-    row: dict[str, Any]
+    row: TableRow
     table: Table
     document: dict[str, Any]
-    findings: list[dict[str, Any]]
-    versions: list[dict[str, Any]]
-    events: list[dict[str, Any]]
+    findings: list[FindingRow]
+    versions: list[VersionRow]
+    events: list[EventRow]
     can_edit: bool
     actions: list[Action]
     can_adjust: bool  # may start a 目标调整 (an approved or published table)
@@ -64,50 +64,50 @@ def without_paths(value: Any) -> Any:
     return value
 
 
-def finding_dicts(table_id: int, found: Sequence[Diagnostic]) -> list[dict[str, Any]]:
+def finding_rows(table_id: int, found: Sequence[Diagnostic]) -> list[FindingRow]:
     """Findings as the stored rows read (numbered from 1 in review order), for a version whose
     findings are not stored (an adjustment under way)."""
     return [
-        {
-            "id": number,
-            "table_id": table_id,
-            "code": d.code,
-            "severity": d.severity.value,
-            "message": d.message,
-            "indicator": d.indicator,
-            "line": d.source.line,
-            "basis": d.basis,
-            "suggestion": d.suggestion,
-        }
+        FindingRow(
+            number,
+            table_id,
+            d.code,
+            d.severity.value,
+            d.message,
+            d.indicator,
+            d.source.line,
+            d.basis,
+            d.suggestion,
+        )
         for number, d in enumerate(found, start=1)
     ]
 
 
 def published_history(
-    versions: list[dict[str, Any]], events: list[dict[str, Any]], published: int
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    versions: list[VersionRow], events: list[EventRow], published: int
+) -> tuple[list[VersionRow], list[EventRow]]:
     """The history of a published table for those who see only the published version: its versions
     up to it and its events up to its last publication (an adjustment under way is not theirs)."""
-    last = max((i for i, e in enumerate(events) if e["to_status"] == Status.PUBLISHED.value), default=-1)
-    return [v for v in versions if v["number"] <= published], events[: last + 1]
+    last = max((i for i, e in enumerate(events) if e.to_status == Status.PUBLISHED.value), default=-1)
+    return [v for v in versions if v.number <= published], events[: last + 1]
 
 
 class TableService(ServiceBase):
     """Lists, pages, versions and downloads of stored tables."""
 
-    def list_tables(self, who: Principal, query: TableQuery) -> tuple[list[dict[str, Any]], int]:
+    def list_tables(self, who: Principal, query: TableQuery) -> tuple[list[TableRow], int]:
         """One page of the tables ``who`` may see that match ``query``, and how many match in all."""
         with self.engine.connect() as conn:
             rows, total = listing.list_tables(conn, query, self.visibility(who))
         return [working_row(who, row) for row in rows], total
 
     @staticmethod
-    def _documents(conn: Connection, rows: Sequence[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    def _documents(conn: Connection, rows: Sequence[TableRow]) -> dict[int, dict[str, Any]]:
         """The documents of working rows: the adjustment's version where the row shows it."""
-        documents = listing.get_documents(conn, [row["id"] for row in rows if not row.get("adjusting")])
+        documents = listing.get_documents(conn, [row.id for row in rows if not row.adjusting])
         for row in rows:
-            if row.get("adjusting"):
-                documents[row["id"]] = listing.get_document(conn, row["id"], row["current_version"]) or {}
+            if row.adjusting:
+                documents[row.id] = listing.get_document(conn, row.id, row.current_version) or {}
         return documents
 
     def list_documents(self, who: Principal, query: TableQuery) -> tuple[list[dict[str, Any]], int]:
@@ -118,10 +118,10 @@ class TableService(ServiceBase):
             documents = self._documents(conn, rows)
         items = [
             {
-                **without_paths(documents[row["id"]]),
-                "id": row["id"],
-                "status": row["status"],
-                "outcome": row["outcome"],
+                **without_paths(documents[row.id]),
+                "id": row.id,
+                "status": row.status,
+                "outcome": row.outcome,
             }
             for row in rows
         ]
@@ -131,17 +131,17 @@ class TableService(ServiceBase):
         """One table with its findings, versions and history, and what ``who`` may do with it."""
         with self.engine.connect() as conn:
             row = self._visible_row(conn, who, table_id)
-            document = without_paths(listing.get_document(conn, table_id, row["current_version"]) or {})
+            document = without_paths(listing.get_document(conn, table_id, row.current_version) or {})
             may = decisions(who, scope_of(row))
             versions, events = listing.get_versions(conn, table_id), listing.get_events(conn, table_id)
             found = listing.get_findings(conn, table_id)
-            if row["adjusting"]:  # the adjustment's findings are not stored: its review, made now
-                found = finding_dicts(table_id, review(table_from_dict(document)).findings)
-            elif row["public"] and row["status"] == Status.PUBLISHED.value:
-                versions, events = published_history(versions, events, row["current_version"])
+            if row.adjusting:  # the adjustment's findings are not stored: its review, made now
+                found = finding_rows(table_id, review(table_from_dict(document)).findings)
+            elif row.public and row.status == Status.PUBLISHED.value:
+                versions, events = published_history(versions, events, row.current_version)
             if who.anonymous:  # the public sees what happened and when, not who or why
-                versions = [{**v, "created_by": None, "reason": None} for v in versions]
-                events = [{**e, "user_id": None, "comment": None} for e in events]
+                versions = [replace(v, created_by=None, reason=None) for v in versions]
+                events = [replace(e, user_id=None, comment=None) for e in events]
             return TableView(
                 row=row,
                 table=table_from_dict(document),
@@ -160,23 +160,23 @@ class TableService(ServiceBase):
         item of `/api/tables` and of a set's JSON download, and the rows of its CSV."""
         with self.engine.connect() as conn:
             row = self._visible_row(conn, who, table_id)
-            document = without_paths(listing.get_document(conn, table_id, row["current_version"]) or {})
-        return {**document, "id": row["id"], "status": row["status"], "outcome": row["outcome"]}
+            document = without_paths(listing.get_document(conn, table_id, row.current_version) or {})
+        return {**document, "id": row.id, "status": row.status, "outcome": row.outcome}
 
     def version(self, who: Principal, table_id: int, number: int) -> Table:
         """Version ``number`` of a table ``who`` may see."""
         with self.engine.connect() as conn:
             row = self._visible_row(conn, who, table_id)
             document = listing.get_document(conn, table_id, number)
-        if document is None or number > row["current_version"]:  # an adjustment's, for those who see it
+        if document is None or number > row.current_version:  # an adjustment's, for those who see it
             raise NotFound(f"这张表没有第 {number} 版")
         return table_from_dict(document)
 
-    def current_table(self, who: Principal, table_id: int) -> tuple[dict[str, Any], Table]:
+    def current_table(self, who: Principal, table_id: int) -> tuple[TableRow, Table]:
         """One table for download: its list row and its current version (404/403 as the page)."""
         with self.engine.connect() as conn:
             row = self._visible_row(conn, who, table_id)
-            document = listing.get_document(conn, table_id, row["current_version"])
+            document = listing.get_document(conn, table_id, row.current_version)
         if document is None:
             raise NotFound(f"没有编号为 {table_id} 的表")
         return row, table_from_dict(document)
@@ -198,17 +198,15 @@ class TableService(ServiceBase):
             if not rows:
                 raise Invalid("没有符合筛选条件的表，无可下载的内容")
             documents = self._documents(conn, rows)
-        self.record_export(who, fmt, rows)
-        return [table_from_dict(documents[row["id"]]) for row in rows]
+        self.record_export(who, fmt, [(row.id, row.status) for row in rows])
+        return [table_from_dict(documents[row.id]) for row in rows]
 
-    def table_file(
-        self, who: Principal, table_id: int, fmt: ExportFormat
-    ) -> tuple[dict[str, Any], ExportedFile]:
+    def table_file(self, who: Principal, table_id: int, fmt: ExportFormat) -> tuple[TableRow, ExportedFile]:
         """One table as a file of format ``fmt``, with its list row (for the file's name)."""
         from jixiao.writers.export import export_bytes
 
         row, table = self.current_table(who, table_id)
-        self.record_export(who, fmt.value, [row])
+        self.record_export(who, fmt.value, [(row.id, row.status)])
         return row, export_bytes([table], fmt)
 
     def set_file(self, who: Principal, query: TableQuery, fmt: ExportFormat) -> tuple[int, ExportedFile]:
@@ -226,7 +224,8 @@ class TableService(ServiceBase):
 
         def page_of(page: TableQuery) -> list[dict[str, Any]]:
             items = self.list_documents(who, page)[0]
-            self.record_export(who, "stream", items)  # tables not yet public: into the audit log
+            # tables not yet public: into the audit log
+            self.record_export(who, "stream", [(item["id"], item["status"]) for item in items])
             return items
 
         return every_page(page_of, query, batch)
@@ -249,7 +248,7 @@ class TableService(ServiceBase):
         """What changed between two versions of a table."""
         return diff_tables(self.version(who, table_id, old), self.version(who, table_id, new))
 
-    def queue(self, who: Principal, page: int = 1, per_page: int = 50) -> tuple[list[dict[str, Any]], int]:
+    def queue(self, who: Principal, page: int = 1, per_page: int = 50) -> tuple[list[TableRow], int]:
         """Submitted tables the caller reviews, riskiest first (severity × budget)."""
         if not may_see_queue(who):
             raise Forbidden("只有审核人和管理员可以查看审核队列")
@@ -266,16 +265,16 @@ class TableService(ServiceBase):
         return options
 
     def record_export(
-        self, who: Principal, fmt: str, rows: Sequence[dict[str, Any]], target: str = ""
+        self, who: Principal, fmt: str, tables: Sequence[tuple[int, str]], target: str = ""
     ) -> None:
         """An export that includes tables not yet published, into the audit log (public data is not
-        logged); ``rows`` are list rows or items with ``id`` and ``status``."""
-        private = [row for row in rows if row.get("status") not in (None, Status.PUBLISHED.value)]
+        logged); ``tables`` are the exported tables' ids and statuses."""
+        private = [table_id for table_id, status in tables if status != Status.PUBLISHED.value]
         if not private:
             return
         detail = {
             "format": fmt,
-            "tables": [row.get("id") for row in private[:200]],
+            "tables": private[:200],
             "count": len(private),
             "target": target[:300],
         }

@@ -10,7 +10,6 @@ import secrets
 from collections.abc import Callable
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Connection
 
@@ -26,6 +25,7 @@ from jixiao.permissions import (
     may_import_published,
     organisations_for,
 )
+from jixiao.queries import TableRow
 from jixiao.readers.limits import DEFAULT_LIMITS
 from jixiao.service.base import ServiceBase, scope_of
 from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
@@ -88,10 +88,10 @@ class WorkflowService(ServiceBase):
             counts = repo.import_tables(conn, stored, status, who.user_id, file)
             for entry, row in [(e, r) for e, r, effect in plan if effect in ("adjust", "draft")]:
                 assert row is not None
-                self._store_change(conn, who, row, entry, row["lock_version"], note)
-                audit.record(conn, who.user_id, "adjust", "table", row["id"], {"file": file, "reason": note})
+                self._store_change(conn, who, row, entry, row.lock_version, note)
+                audit.record(conn, who.user_id, "adjust", "table", row.id, {"file": file, "reason": note})
                 counts.updated += 1
-                counts.table_ids.append(int(row["id"]))
+                counts.table_ids.append(int(row.id))
             counts.unchanged += sum(1 for _, _, effect in plan if effect == "unchanged")
         self._cache.clear()
         self.refresh_statistics(counts.created + counts.updated)
@@ -112,7 +112,7 @@ class WorkflowService(ServiceBase):
 
     def _plan_import(
         self, conn: Connection, who: Principal, entries: list[Reviewed], published: bool
-    ) -> list[tuple[Reviewed, dict[str, Any] | None, str]]:
+    ) -> list[tuple[Reviewed, TableRow | None, str]]:
         """What importing each table does (the later of two with one identity wins): ``new``,
         ``unchanged``, ``changed`` (stored over an open table, or as 已公开 by an administrator),
         ``draft`` (a new version of an adjustment still open) or ``adjust`` (a 目标调整). Forbidden,
@@ -120,7 +120,7 @@ class WorkflowService(ServiceBase):
         last = {identity(entry.table): entry for entry in entries}
         chosen = list(last.values())
         refused: list[str] = []
-        plan: list[tuple[Reviewed, dict[str, Any] | None, str]] = []
+        plan: list[tuple[Reviewed, TableRow | None, str]] = []
         states = listing.stored_states(conn, [entry.table for entry in chosen])
         for entry, state in zip(chosen, states, strict=True):
             project = entry.table.project
@@ -236,10 +236,10 @@ class WorkflowService(ServiceBase):
         (`jixiao.store.adjustments`)."""
         with self.engine.begin() as conn:
             row = self._visible_row(conn, who, table_id)
-            if table.project.unit != row["unit"] and who.role is not Role.ADMIN:
+            if table.project.unit != row.unit and who.role is not Role.ADMIN:
                 raise Forbidden("不能把表改到其他用款单位")
             unit, department = organisations_for(
-                who, table.project.unit, table.project.department, row["department"]
+                who, table.project.unit, table.project.department, row.department
             )
             table = replace(table, project=replace(table.project, unit=unit, department=department))
             reviewed = review(table)
@@ -251,7 +251,7 @@ class WorkflowService(ServiceBase):
                     raise Invalid("表已通过审核并锁定；修改属于目标调整，请填写调整理由")
             elif not can_edit(who, scope):
                 raise Forbidden("您无权修改这张表（只能修改本单位的草稿或退回的表）")
-            old = table_from_dict(listing.get_document(conn, table_id, row["current_version"]) or {})
+            old = table_from_dict(listing.get_document(conn, table_id, row.current_version) or {})
             try:
                 lock = self._store_change(conn, who, row, reviewed, lock_version, reason)
             except StoreConflict:
@@ -276,7 +276,7 @@ class WorkflowService(ServiceBase):
         self,
         conn: Connection,
         who: Principal,
-        row: dict[str, Any],
+        row: TableRow,
         reviewed: Reviewed,
         lock_version: int,
         reason: str | None,
@@ -287,9 +287,9 @@ class WorkflowService(ServiceBase):
         scope = scope_of(row)
         note = reason.strip() if reason and reason.strip() else None
         if scope.public:
-            lock = adjustments.save_pending(conn, row["id"], reviewed, lock_version, who.user_id, note)
+            lock = adjustments.save_pending(conn, row.id, reviewed, lock_version, who.user_id, note)
         else:
-            lock = repo.save_version(conn, row["id"], reviewed, lock_version, who.user_id, scope.status, note)
+            lock = repo.save_version(conn, row.id, reviewed, lock_version, who.user_id, scope.status, note)
         if not scope.status.editable:  # submitted, approved or published: a 目标调整
             self._move(conn, who, row, Action.ADJUST, Status.SUBMITTED, note)
             lock += 1
@@ -299,7 +299,7 @@ class WorkflowService(ServiceBase):
         self,
         conn: Connection,
         who: Principal,
-        row: dict[str, Any],
+        row: TableRow,
         action: Action,
         to: Status,
         note: str | None,
@@ -308,14 +308,14 @@ class WorkflowService(ServiceBase):
         published version (publishing the adjustment makes it the table's row). Conflict (store) when
         the status changed meanwhile."""
         scope = scope_of(row)
-        table_id = int(row["id"])
+        table_id = int(row.id)
         if not scope.public:
             repo.set_status(conn, table_id, action, scope.status, to, who.user_id, note)
         elif action is Action.PUBLISH:
-            document = listing.get_document(conn, table_id, row["current_version"]) or {}
+            document = listing.get_document(conn, table_id, row.current_version) or {}
             adjustments.publish_pending(conn, table_id, review(table_from_dict(document)), who.user_id, note)
         else:
-            started = row.get("pending_status") is not None
+            started = row.pending_status is not None
             adjustments.set_pending_status(
                 conn, table_id, action, scope.status if started else None, to, who.user_id, note
             )

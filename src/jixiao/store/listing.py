@@ -16,7 +16,7 @@ from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from jixiao.model import Table
-from jixiao.queries import TableQuery, Visibility
+from jixiao.queries import EventRow, FindingRow, TableQuery, TableRow, VersionRow, Visibility
 from jixiao.store import document as doc
 from jixiao.store import search
 from jixiao.store.orgs import subtree_of_names
@@ -133,9 +133,7 @@ def _conditions(conn: Connection, query: TableQuery, visibility: Visibility) -> 
     return conditions
 
 
-def list_tables(
-    conn: Connection, query: TableQuery, visibility: Visibility
-) -> tuple[list[dict[str, Any]], int]:
+def list_tables(conn: Connection, query: TableQuery, visibility: Visibility) -> tuple[list[TableRow], int]:
     """One page of tables matching the query, and how many match in all."""
     conditions = _conditions(conn, query, visibility)
     total = conn.execute(select(func.count()).select_from(perf_tables).where(*conditions)).scalar_one()
@@ -150,13 +148,13 @@ def list_tables(
         .limit(query.per_page)
         .offset((page - 1) * query.per_page)
     )
-    return [_row_dict(row) for row in rows], int(total)
+    return [_table_row(row) for row in rows], int(total)
 
 
-def _row_dict(row: Any) -> dict[str, Any]:
+def _table_row(row: Any) -> TableRow:
     data = dict(row._mapping)
     data["budget"] = from_fen(data.pop("budget_fen"))
-    return data
+    return TableRow(**data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,12 +218,12 @@ def import_effects(conn: Connection, tables: Sequence[Table]) -> list[str]:
     ]
 
 
-def get_table_row(conn: Connection, table_id: int) -> dict[str, Any] | None:
+def get_table_row(conn: Connection, table_id: int) -> TableRow | None:
     """One table's listing row (name, unit, status, counts…), or None."""
     row = conn.execute(
         select(*LIST_COLUMNS).select_from(from_clause()).where(perf_tables.c.id == table_id)
     ).first()
-    return None if row is None else _row_dict(row)
+    return None if row is None else _table_row(row)
 
 
 def get_document(conn: Connection, table_id: int, number: int | None = None) -> dict[str, Any] | None:
@@ -262,13 +260,13 @@ def get_documents(conn: Connection, table_ids: Sequence[int]) -> dict[int, dict[
     return {row.table_id: json.loads(row.document) for row in rows}
 
 
-def get_findings(conn: Connection, table_id: int) -> list[dict[str, Any]]:
+def get_findings(conn: Connection, table_id: int) -> list[FindingRow]:
     """The stored review findings of a table, in order."""
     rows = conn.execute(select(findings).where(findings.c.table_id == table_id).order_by(findings.c.id))
-    return [dict(row._mapping) for row in rows]
+    return [FindingRow(**row._mapping) for row in rows]
 
 
-def get_versions(conn: Connection, table_id: int) -> list[dict[str, Any]]:
+def get_versions(conn: Connection, table_id: int) -> list[VersionRow]:
     """The versions of a table: number, reason, author and time, oldest first."""
     rows = conn.execute(
         select(
@@ -280,15 +278,15 @@ def get_versions(conn: Connection, table_id: int) -> list[dict[str, Any]]:
         .where(table_versions.c.table_id == table_id)
         .order_by(table_versions.c.number)
     )
-    return [dict(row._mapping) for row in rows]
+    return [VersionRow(**row._mapping) for row in rows]
 
 
-def get_events(conn: Connection, table_id: int) -> list[dict[str, Any]]:
+def get_events(conn: Connection, table_id: int) -> list[EventRow]:
     """The workflow events of a table (submit, return, approve…), oldest first."""
     rows = conn.execute(
         select(workflow_events).where(workflow_events.c.table_id == table_id).order_by(workflow_events.c.id)
     )
-    return [dict(row._mapping) for row in rows]
+    return [EventRow(**row._mapping) for row in rows]
 
 
 def table_id_of(conn: Connection, table: Table) -> int | None:

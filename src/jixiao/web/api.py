@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 
-from jixiao.queries import TableQuery
+from jixiao.queries import FindingRow, TableQuery, as_dict
 from jixiao.web.pages import table_query
 from jixiao.web.security import current_principal, require_admin, require_login, service_of
 from jixiao.workflow import Principal
@@ -48,14 +48,14 @@ def table(request: Request, table_id: int, who: Principal = Depends(current_prin
     return {
         **view.document,
         "id": table_id,
-        "status": view.row["status"],
-        "outcome": view.row["outcome"],
-        "outcome_reason": view.row["outcome_reason"],
-        "version": view.row["current_version"],
-        "lock_version": view.row["lock_version"],
+        "status": view.row.status,
+        "outcome": view.row.outcome,
+        "outcome_reason": view.row.outcome_reason,
+        "version": view.row.current_version,
+        "lock_version": view.row.lock_version,
         "findings": [_finding(f) for f in view.findings],
-        "versions": _jsonable(view.versions),
-        "events": _jsonable(view.events),
+        "versions": _jsonable([as_dict(v) for v in view.versions]),
+        "events": _jsonable([as_dict(e) for e in view.events]),
         "can_edit": view.can_edit,
         "actions": [a.value for a in view.actions],
     }
@@ -78,7 +78,7 @@ def compare(
 def queue(request: Request, page: int = 1, who: Principal = Depends(require_login)) -> dict[str, Any]:
     """One page of the caller's review queue."""
     rows, total = service_of(request).queue(who, page=page)
-    return {"items": _jsonable(rows), "total": total}
+    return {"items": _jsonable([as_dict(row) for row in rows]), "total": total}
 
 
 @router.get("/audit", summary="审计日志（管理员）")
@@ -87,9 +87,10 @@ def audit(request: Request, who: Principal = Depends(require_admin)) -> dict[str
     return {"items": _jsonable(service_of(request).audit_entries(who))}
 
 
-def _finding(row: dict[str, Any]) -> dict[str, Any]:
+def _finding(row: FindingRow) -> dict[str, Any]:
     return {
-        key: row[key] for key in ("code", "severity", "message", "indicator", "line", "basis", "suggestion")
+        key: getattr(row, key)
+        for key in ("code", "severity", "message", "indicator", "line", "basis", "suggestion")
     }
 
 

@@ -82,7 +82,7 @@ def download_table(
     if kind in (ExportFormat.JSON, ExportFormat.CSV):
         # one shape per document kind: the table's open data object, or its rows as in every CSV
         item = service.table_item(who, table_id)
-        service.record_export(who, kind.value, [item], request.url.path)
+        service.record_export(who, kind.value, [(item["id"], item["status"])], request.url.path)
         project = item["project"]
         stem = f"{project['name']}_{project['year']}" if project.get("year") else project["name"]
         if kind is ExportFormat.JSON:
@@ -93,7 +93,7 @@ def download_table(
             data, MEDIA_TYPES[kind], file_name(stem, kind.value), f"jixiao-table-{table_id}.{kind.value}"
         )
     row, exported = service.table_file(who, table_id, kind)
-    name = file_name(f"{row['name']}_{row['year']}" if row.get("year") else row["name"], exported.extension)
+    name = file_name(f"{row.name}_{row.year}" if row.year else row.name, exported.extension)
     return _file(exported.data, exported.media_type, name, f"jixiao-table-{table_id}.{exported.extension}")
 
 

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jixiao.catalog import CENTRAL_2021
 from jixiao.model import Diagnostic, Goals, Project, Table
 from jixiao.permissions import may_edit_organisations
+from jixiao.queries import TableRow
 from jixiao.service import Conflict, Forbidden, Invalid, review
 from jixiao.web.forms import FormErrors, FormValues, form_values, table_from_form, values_of_table
 from jixiao.web.pages import render
@@ -80,13 +81,13 @@ def _render(
 
 
 def _edit_page(view: Any, lock_version: int, who: Principal) -> dict[str, Any]:
-    table_id = view.row["id"]
+    table_id = view.row.id
     return {
         "heading": view.table.project.name,
         "action_url": f"/tables/{table_id}/edit",
         "check_url": f"/tables/{table_id}/check",
         "back_url": f"/tables/{table_id}",
-        "status": view.row["status"],
+        "status": view.row.status,
         "lock_version": lock_version,
         "adjusting": view.can_adjust,
         "unit_editable": False,
@@ -106,7 +107,7 @@ def edit_page(request: Request, table_id: int, who: Principal = Depends(require_
     view = service_of(request).table_view(who, table_id)
     if not (view.can_edit or view.can_adjust):
         raise Forbidden("您无权修改这张表（只能修改本单位的草稿或退回的表）")
-    page = _edit_page(view, view.row["lock_version"], who)
+    page = _edit_page(view, view.row.lock_version, who)
     return _render(request, values_of_table(view.table), view.table, page)
 
 
@@ -172,18 +173,18 @@ def blank_values(unit: str | None) -> FormValues:
 BLANK = Table(project=Project(name=""), goals=Goals(), indicators=())
 
 
-def _new_page(who: Principal, source: dict[str, Any] | None = None) -> dict[str, Any]:
+def _new_page(who: Principal, source: TableRow | None = None) -> dict[str, Any]:
     return {
-        "heading": f"复制“{source['name']}”到新年度" if source else "新建绩效目标表",
+        "heading": f"复制“{source.name}”到新年度" if source else "新建绩效目标表",
         "action_url": "/tables/new",
         "check_url": "/tables/new/check",
-        "back_url": f"/tables/{source['id']}" if source else "/tables",
+        "back_url": f"/tables/{source.id}" if source else "/tables",
         "status": None,
         "lock_version": None,
         "adjusting": False,
         "unit_editable": who.role is Role.ADMIN,
         "department_editable": may_edit_organisations(who),
-        "source_id": source["id"] if source else None,
+        "source_id": source.id if source else None,
         "source": source,
     }
 

@@ -71,7 +71,7 @@ def _name(request: Request, who: Principal, table_id: int) -> str:
     from jixiao.web.filenames import file_name
 
     row, _ = service_of(request).current_table(who, table_id)
-    stem = f"{row['name']}_{row['year']}" if row.get("year") else row["name"]
+    stem = f"{row.name}_{row.year}" if row.year else row.name
     return file_name(stem, "x")[:-2]
 
 

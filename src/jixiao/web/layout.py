@@ -3,11 +3,12 @@ same catalogue order, as the Excel and PDF files) with each row's findings."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from jixiao.formats.layout import tree_rows
 from jixiao.model import Indicator, Table
+from jixiao.queries import FindingRow
 
 
 @dataclass
@@ -19,12 +20,10 @@ class LayoutRow:
     indicator: Indicator | None
     level1_span: int = 0
     level2_span: int = 0
-    findings: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[FindingRow] = field(default_factory=list)
 
 
-def official_rows(
-    table: Table, findings: list[dict[str, Any]]
-) -> tuple[list[LayoutRow], list[dict[str, Any]]]:
+def official_rows(table: Table, findings: Sequence[FindingRow]) -> tuple[list[LayoutRow], list[FindingRow]]:
     """Rows for the indicator block, and the findings that concern no row (shown above the table)."""
     rows = [
         LayoutRow(row.level1, row.level2, row.indicator, row.level1_span, row.level2_span)
@@ -32,12 +31,10 @@ def official_rows(
     ]
     by_line = {row.indicator.source.line: row for row in rows if row.indicator and row.indicator.source.line}
     by_name = {row.indicator.name: row for row in rows if row.indicator}
-    unplaced: list[dict[str, Any]] = []
+    unplaced: list[FindingRow] = []
     for finding in findings:
-        line = finding.get("line")
-        home = (by_line.get(line) if isinstance(line, int) else None) or by_name.get(
-            finding.get("indicator") or ""
-        )
+        line = finding.line
+        home = (by_line.get(line) if line is not None else None) or by_name.get(finding.indicator or "")
         if home is None:
             unplaced.append(finding)
         else:

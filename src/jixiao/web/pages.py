@@ -125,7 +125,7 @@ def table_page_context(request: Request, who: Principal, table_id: int) -> dict[
         "t": view.table,
         "actors": actors,
         "can_withdraw": service.may_withdraw(who, view.row),
-        "to_explain": [f for f in view.findings if f["severity"] == "error"]
+        "to_explain": [f for f in view.findings if f.severity == "error"]
         if Action.SUBMIT in view.actions
         else [],
         "explanations": {},
@@ -146,7 +146,7 @@ def _disposition(item: dict[str, Any], extension: str, table_id: int) -> str:
 def table_json(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> Response:
     """Download one table as its JSON document (the export is audited)."""
     item = service_of(request).table_item(who, table_id)
-    service_of(request).record_export(who, "json", [item], request.url.path)
+    service_of(request).record_export(who, "json", [(item["id"], item["status"])], request.url.path)
     body = json.dumps(item, ensure_ascii=False, indent=2)
     return Response(
         body,
@@ -159,7 +159,7 @@ def table_json(request: Request, table_id: int, who: Principal = Depends(current
 def table_csv(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> Response:
     """Download one table as CSV for Excel (the export is audited)."""
     item = service_of(request).table_item(who, table_id)
-    service_of(request).record_export(who, "csv", [item], request.url.path)
+    service_of(request).record_export(who, "csv", [(item["id"], item["status"])], request.url.path)
     return Response(
         "\ufeff" + documents_to_csv([item]),  # BOM: Excel opens UTF-8 CSV correctly only with it
         media_type="text/csv; charset=utf-8",

@@ -87,8 +87,10 @@ async def audit_context_middleware(
         found = _EVALUATION_FILE.match(request.url.path)
         if found and request.method == "GET" and response.status_code == 200:
             who = await run_in_threadpool(current_principal, request)
-            row = {"id": int(found[1]), "status": "evaluation"}
-            await run_in_threadpool(service_of(request).record_export, who, found[2], [row], request.url.path)
+            exported = [(int(found[1]), "evaluation")]
+            await run_in_threadpool(
+                service_of(request).record_export, who, found[2], exported, request.url.path
+            )
         return response
     finally:
         reset_audit_context(token)

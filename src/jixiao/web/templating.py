@@ -10,6 +10,7 @@ from typing import Any
 from fastapi.templating import Jinja2Templates
 
 from jixiao.model import Severity
+from jixiao.queries import TableRow
 from jixiao.service import EXPORT_LIMITS
 from jixiao.workflow import ACTION_LABELS, ROLE_LABELS, Action, Role, Status
 
@@ -49,14 +50,14 @@ def severity_label(value: str) -> str:
         return value
 
 
-def risk_level(row: dict[str, Any]) -> dict[str, str]:
+def risk_level(row: TableRow) -> dict[str, str]:
     """The queue's risk as a level with its reason, instead of the sort key (findings × budget).
 
     高: errors in a table of ≥ 100万元, or three errors or more; 中: any error, or warnings in a table
     of ≥ 100万元; 低: the rest.
     """
-    errors, warnings = int(row.get("errors") or 0), int(row.get("warnings") or 0)
-    budget = Decimal(str(row.get("budget") or 0))
+    errors, warnings = row.errors, row.warnings
+    budget = row.budget or Decimal(0)
     large = budget >= 1_000_000
     if (errors and large) or errors >= 3:
         key, label = "high", "高"

@@ -55,7 +55,7 @@ def compare_page(
     """Side by side: a version against the one before it (the current one by default)."""
     service = service_of(request)
     view = service.table_view(who, table_id)
-    new = new or view.row["current_version"]
+    new = new or view.row.current_version
     old = old or max(new - 1, 1)
     changes = service.diff(who, table_id, old, new)
     old_table, new_table = service.version(who, table_id, old), service.version(who, table_id, new)

@@ -36,9 +36,9 @@ def live_server(sqlite_url: str, seed_path: Path) -> Iterator[tuple[str, int]]:
     rows, _ = service.list_tables(admin, TableQuery(q=PROJECT))
     # monitoring and self-evaluation come after the table is approved and published with the budget
     with service.engine.begin() as conn:
-        conn.execute(update(perf_tables).where(perf_tables.c.id == rows[0]["id"]).values(status="published"))
+        conn.execute(update(perf_tables).where(perf_tables.c.id == rows[0].id).values(status="published"))
     with serve(create_app(Settings(database_url=sqlite_url))) as base:
-        yield base, int(rows[0]["id"])
+        yield base, int(rows[0].id)
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ def _stored_seed(url: str, seed_path: Path) -> int:
     service = Service(url)
     assert service.import_path(seed_path).created == 17
     rows, _ = service.list_tables(ADMIN, TableQuery(q=PROJECT))
-    return int(rows[0]["id"])
+    return int(rows[0].id)
 
 
 def test_load_a_filled_template_and_show_it(sqlite_url: str, seed_path: Path, tmp_path: Path) -> None:
