@@ -35,8 +35,7 @@ from jixiao.web.headers import SecurityHeaders
 from jixiao.web.security import (
     CsrfError,
     LoginRequired,
-    audit_context_middleware,
-    csrf_middleware,
+    RequestContext,
     record_denial,
 )
 from jixiao.web.templating import make_templates
@@ -104,8 +103,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.templates = make_templates(HERE / "templates")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.middleware("http")(csrf_middleware)
-    app.middleware("http")(audit_context_middleware)  # added last: runs first
+    app.add_middleware(RequestContext, secure_cookies=settings.secure_cookies)
     app.add_middleware(RequestGuard, limits=settings.limits)  # before any body is read
     app.add_middleware(SecurityHeaders, hsts_seconds=settings.hsts_seconds)  # outermost
 
