@@ -73,12 +73,18 @@ withdraw           other-filler    -
 withdraw           reviewer        -
 withdraw           other-reviewer  -
 withdraw           visitor         -
-import             admin           dsrap
+import             admin           dr
 import             owner           dr
 import             other-filler    -
 import             reviewer        -
 import             other-reviewer  -
 import             visitor         -
+import_adjust      admin           sap
+import_adjust      owner           sap
+import_adjust      other-filler    -
+import_adjust      reviewer        -
+import_adjust      other-reviewer  -
+import_adjust      visitor         -
 evaluation_view    admin           dsrap
 evaluation_view    owner           dsrap
 evaluation_view    other-filler    -
@@ -133,6 +139,7 @@ def _ask(right: Right, who: Principal, table: TableScope) -> bool:
         Right.EDIT: lambda: permissions.can_edit(who, table),
         Right.ADJUST: lambda: permissions.can_adjust(who, table),
         Right.IMPORT: lambda: permissions.allowed(who, table, Right.IMPORT),
+        Right.IMPORT_ADJUST: lambda: permissions.allowed(who, table, Right.IMPORT_ADJUST),
         Right.EVALUATION_VIEW: lambda: access.view,
         Right.EVALUATION_ENTER: lambda: access.enter,
         Right.EVALUATION_ADJUST: lambda: access.adjust,
@@ -164,7 +171,7 @@ def test_every_right_and_persona_is_in_the_table() -> None:
         ("admin", "乙单位", "乙部门", True),
         ("owner", "甲单位", "甲部门", True),
         ("owner", "乙单位", "甲部门", False),  # a 填报人 imports only into their own unit
-        ("reviewer", "乙单位", "甲部门", True),  # a 审核人 into the units of their departments
+        ("reviewer", "乙单位", "甲部门", False),  # a 审核人 edits no table, so imports none
         ("other-reviewer", "甲单位", "甲部门", False),
         ("visitor", "甲单位", "甲部门", False),
     ],
@@ -205,3 +212,36 @@ def test_only_administrators_administer() -> None:
     for persona, who in PERSONAS.items():
         assert permissions.may_administer(who) is (persona == "admin"), persona
         assert permissions.general(who).admin is (persona == "admin"), persona
+
+
+@pytest.mark.parametrize("working", [Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.APPROVED])
+def test_a_published_table_under_adjustment_stays_visible_and_only_its_own_see_the_draft(
+    working: Status,
+) -> None:
+    table = TableScope("甲单位", "甲部门", working, public=True)
+    for name, who in PERSONAS.items():
+        assert permissions.can_view(who, table), name
+        own = name in ("admin", "owner", "reviewer")
+        assert permissions.sees_draft(who, table) is own, name
+
+
+@pytest.mark.parametrize(
+    ("persona", "status", "public", "published", "expected"),
+    [
+        ("owner", Status.DRAFT, False, False, "changed"),
+        ("owner", Status.RETURNED, True, False, "draft"),  # the adjustment's draft, published stays
+        ("owner", Status.SUBMITTED, False, False, "adjust"),
+        ("owner", Status.APPROVED, False, False, "adjust"),
+        ("owner", Status.PUBLISHED, True, False, "adjust"),
+        ("owner", Status.PUBLISHED, True, True, "adjust"),  # a 填报人 never imports as 已公开
+        ("admin", Status.PUBLISHED, True, False, "adjust"),
+        ("admin", Status.PUBLISHED, True, True, "changed"),  # the publisher's own version
+        ("other-filler", Status.DRAFT, False, False, None),
+        ("reviewer", Status.SUBMITTED, False, False, None),
+    ],
+)
+def test_what_a_reimport_does(
+    persona: str, status: Status, public: bool, published: bool, expected: str | None
+) -> None:
+    table = TableScope("甲单位", "甲部门", status, public)
+    assert permissions.import_effect(PERSONAS[persona], table, published, False) == expected

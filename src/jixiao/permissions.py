@@ -41,7 +41,8 @@ class Right(StrEnum):
     RESOLVE = "resolve"  # mark such a comment resolved
     DISMISS = "dismiss"  # dismiss a review finding with a reason (no longer blocks submission)
     LINK = "link"  # link the table to last year's table of the same project, or unlink it
-    IMPORT = "import"  # store a file's version of this table over it (a new table: `may_create`)
+    IMPORT = "import"  # store a file's version over a draft or returned table (new: `may_create`)
+    IMPORT_ADJUST = "import_adjust"  # a file's version of a submitted or locked table: a 目标调整
     EVALUATION_VIEW = "evaluation_view"  # see monitoring and self-evaluation
     EVALUATION_ENTER = "evaluation_enter"  # 填报 monitoring data and actuals
     EVALUATION_ADJUST = "evaluation_adjust"  # 审核人扣减 of self-evaluation scores
@@ -51,6 +52,7 @@ ALL = frozenset(Status)
 OPEN = frozenset({Status.DRAFT, Status.RETURNED})  # edited in place
 LOCKED = frozenset({Status.APPROVED, Status.PUBLISHED})  # changed only by a 目标调整
 REVIEWING = OPEN | {Status.SUBMITTED}  # the unit's or the reviewer's: comments and dismissals count
+ADJUSTABLE = frozenset({Status.SUBMITTED, Status.APPROVED, Status.PUBLISHED})  # re-import: 目标调整
 NONE: frozenset[Status] = frozenset()
 
 
@@ -82,9 +84,11 @@ RULES: dict[Right, dict[Party, frozenset[Status]]] = {
     Right.RESOLVE: {Party.ADMIN: ALL, Party.OWNER: ALL, Party.REVIEWER: ALL},
     Right.DISMISS: {Party.ADMIN: REVIEWING, Party.REVIEWER: REVIEWING},
     Right.LINK: {Party.ADMIN: ALL, Party.OWNER: ALL},
-    # Importing over a stored table replaces its content and resets its status: the owner only
-    # while they could edit it in place (a locked table changes by 目标调整), the administrator always.
-    Right.IMPORT: {Party.ADMIN: ALL, Party.OWNER: OPEN},
+    # Importing over a stored table replaces its content while it could be edited in place; over a
+    # submitted, approved or published table it is a 目标调整 that needs a reason and keeps the
+    # published version public until the adjustment is published (jixiao.service.workflow).
+    Right.IMPORT: {Party.ADMIN: OPEN, Party.OWNER: OPEN},
+    Right.IMPORT_ADJUST: {Party.ADMIN: ADJUSTABLE, Party.OWNER: ADJUSTABLE},
     Right.EVALUATION_VIEW: {Party.ADMIN: ALL, Party.OWNER: ALL, Party.REVIEWER: ALL},
     Right.EVALUATION_ENTER: {Party.ADMIN: ALL, Party.OWNER: ALL},
     Right.EVALUATION_ADJUST: {Party.ADMIN: ALL, Party.REVIEWER: ALL},
@@ -109,14 +113,32 @@ def party(who: Principal, unit: str | None, department: str | None) -> Party:
         return Party.ADMIN
     if who.role is Role.FILLER and who.unit is not None and who.unit == unit:
         return Party.OWNER
-    if who.role is Role.REVIEWER and department is not None and department in who.departments:
+    if who.role is Role.REVIEWER and in_scope(who, unit, department):
         return Party.REVIEWER
     return Party.VISITOR if who.role is None else Party.OUTSIDER
 
 
+def in_scope(who: Principal, unit: str | None, department: str | None) -> bool:
+    """Whether a table of ``unit`` under ``department`` lies in a reviewer's subtree (the one place the
+    hierarchy region → department → unit is asked): its department or its unit is in it."""
+    reach = who.scope or who.departments
+    return (department is not None and department in reach) or (unit is not None and unit in reach)
+
+
 def allowed(who: Principal, table: TableScope, right: Right) -> bool:
-    """Whether ``who`` has ``right`` on the table in its current status."""
-    return table.status in RULES[right].get(party(who, table.unit, table.department), NONE)
+    """Whether ``who`` has ``right`` on the table in its current status.
+
+    A table with a published version stays visible to whoever may see published tables while it is
+    being adjusted (what they see is the published version: `sees_draft`)."""
+    statuses = RULES[right].get(party(who, table.unit, table.department), NONE)
+    if right is Right.VIEW and table.public and Status.PUBLISHED in statuses:
+        return True
+    return table.status in statuses
+
+
+def sees_draft(who: Principal, table: TableScope) -> bool:
+    """Whether ``who`` sees the table's working version (a 目标调整 under way) or only its published one."""
+    return allowed(who, TableScope(table.unit, table.department, table.status), Right.VIEW)
 
 
 def can_view(who: Principal, table: TableScope) -> bool:
@@ -150,13 +172,50 @@ def can_adjust(who: Principal, table: TableScope) -> bool:
 
 
 def may_create(who: Principal, unit: str | None, department: str | None) -> bool:
-    """Import a new table: into one's own unit (填报人), one's departments (审核人), any (管理员)."""
-    return party(who, unit, department) in (Party.ADMIN, Party.OWNER, Party.REVIEWER)
+    """Import a table of ``unit``: into one's own unit (填报人) or any (管理员). A 审核人 edits no
+    table, so imports none: nobody imports into a unit or department they may not edit."""
+    return party(who, unit, department) in (Party.ADMIN, Party.OWNER)
+
+
+def import_effect(who: Principal, table: TableScope, published: bool, unchanged: bool) -> str | None:
+    """What importing a file's version of a stored table does, or None when ``who`` may not.
+
+    ``unchanged``: nothing. ``changed``: the stored table is replaced (open tables; or, for an
+    administrator importing as 已公开, any). ``draft``: a new version of an adjustment still open, the
+    published version staying public. ``adjust``: a 目标调整 of a submitted, approved or published
+    table, which needs a reason.
+    """
+    if unchanged:
+        return "unchanged"
+    if published and may_import_published(who):
+        return "changed"
+    if allowed(who, table, Right.IMPORT):
+        return "draft" if table.public else "changed"
+    if allowed(who, table, Right.IMPORT_ADJUST):
+        return "adjust"
+    return None
 
 
 def may_start_table(who: Principal) -> bool:
     """新建 on the web (blank, or a copy for a new year): a 填报人 for their unit, or an administrator."""
     return who.role is Role.ADMIN or (who.role is Role.FILLER and bool(who.unit))
+
+
+def organisations_for(
+    who: Principal, unit: str | None, department: str | None, stored: str | None = None
+) -> tuple[str | None, str | None]:
+    """The 用款单位 and 主管部门 a table ``who`` drafts, saves or imports gets. A 填报人's come from the
+    account, not the form or the file: their unit, and its department in the hierarchy (a unit not
+    placed yet keeps the stored table's department, or, for its first table, the one given, which
+    then places it). So no 填报人 chooses who reviews their table. Others keep what they give."""
+    if who.role is Role.FILLER:
+        return who.unit, who.department or stored or department
+    return unit, department
+
+
+def may_edit_organisations(who: Principal) -> bool:
+    """Whether the editor's 用款单位 and 主管部门 fields are the user's to fill (not a 填报人's)."""
+    return who.role is not Role.FILLER
 
 
 def may_import_published(who: Principal) -> bool:
@@ -170,6 +229,11 @@ def may_import_published_evaluation(who: Principal) -> bool:
     They name no table to edit and are shown to everyone, so only those who may import published
     tables may store them; 填报人 and 审核人 audit them without storing (``jixiao evaluate``)."""
     return may_import_published(who)
+
+
+def may_manage_orgs(who: Principal) -> bool:
+    """Place regions, departments and units in the hierarchy: administrators."""
+    return who.role is Role.ADMIN
 
 
 def may_see_queue(who: Principal) -> bool:

@@ -85,6 +85,16 @@ class TableRow:
     updated_at: datetime
     unit: str | None
     department: str | None
+    # A 目标调整 of a published table (jixiao.store.adjustments): as stored, the adjustment's newest
+    # version and status; once the service has made the row for a caller (``working``), ``status`` and
+    # ``current_version`` are what that caller sees: the adjustment's (``adjusting``) for its owner,
+    # reviewers and administrators, the published version's for everyone else.
+    pending_version: int | None = None
+    pending_status: str | None = None
+    working: bool = False
+    public: bool = False  # a published version exists (and stays public during an adjustment)
+    adjusting: bool = False
+    published_version: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -125,6 +125,11 @@ class Principal:
     role: Role | None
     unit: str | None = None
     departments: tuple[str, ...] = ()
+    # what the hierarchy adds (jixiao.store.orgs), read with the account: a reviewer's ``scope`` is
+    # every organisation in the subtrees of ``departments`` (empty: just those); a 填报人's
+    # ``department`` is the 主管部门 their unit lies under (None: not placed yet)
+    scope: tuple[str, ...] = ()
+    department: str | None = None
 
     @property
     def anonymous(self) -> bool:
@@ -142,8 +147,13 @@ ANONYMOUS = Principal(user_id=None, username="", role=None)
 
 @dataclass(frozen=True, slots=True)
 class TableScope:
-    """The organisations a table belongs to, as far as permissions care."""
+    """The organisations a table belongs to and its status, as far as permissions care.
+
+    ``status`` is the working status: during a 目标调整 of a published table, the adjustment's.
+    ``public``: a published version exists (and stays public during the adjustment).
+    """
 
     unit: str | None
     department: str | None
     status: Status
+    public: bool = False

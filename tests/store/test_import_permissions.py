@@ -8,7 +8,7 @@ import pytest
 
 from jixiao.permissions import OPERATOR
 from jixiao.queries import TableQuery
-from jixiao.service import Forbidden, Service
+from jixiao.service import Forbidden, Invalid, Service
 from jixiao.workflow import ANONYMOUS, Action, Principal, Role, Status
 
 UNIT = DEPARTMENT = "东莞市妇女联合会"
@@ -63,10 +63,13 @@ def test_a_filler_cannot_turn_an_approved_table_back_into_a_draft_by_importing(
     table_id = _first_id(service)
     service.act(owner, table_id, Action.SUBMIT)
     service.act(reviewer, table_id, Action.APPROVE)
-    with pytest.raises(Forbidden, match="目标调整"):
+    with pytest.raises(Invalid, match="目标调整"):  # without a reason: nothing stored
         service.import_bytes(_changed(seed_path), "changed.txt", who=owner)
     view = service.table_view(owner, table_id)
     assert (view.row.status, view.row.current_version) == (Status.APPROVED.value, 1)
+    service.import_bytes(_changed(seed_path), "changed.txt", who=owner, reason="咨询量增加")
+    view = service.table_view(owner, table_id)  # a 目标调整 back to review, never a draft
+    assert (view.row.status, view.row.current_version) == (Status.SUBMITTED.value, 2)
 
 
 def test_the_owner_may_still_import_over_their_drafts(sqlite_url: str, seed_path: Path) -> None:

@@ -16,6 +16,7 @@ from jixiao.cli import (
     export,  # noqa: F401  (export: xlsx, pdf, json, csv)
     library,  # noqa: F401  (library build/show/suggest/list/export, --db: jixiao.cli.library_db)
     monitoring,  # noqa: F401  (monitor-template, monitor)
+    orgs,  # noqa: F401  (org list/place: the hierarchy region → department → unit)
     parse,  # noqa: F401
     review,  # noqa: F401  (review, rules)
     store,  # noqa: F401  (db, import, user, serve, demo)

@@ -81,6 +81,12 @@ def import_files(
         Path | None, typer.Option("--report-json", help="逐个文件的导入报告（JSON）")
     ] = None,
     report_csv: Annotated[Path | None, typer.Option("--report-csv", help="逐个文件的导入报告（CSV）")] = None,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            "--reason", help="目标调整理由：文件中已提交、已通过或已公开的表有变化时必填（公开的仍是原版本）"
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """读取、审核并存储项目绩效目标表：文件、目录、zip 压缩包或清单；多进程读取，每个文件一个事务。
@@ -101,7 +107,7 @@ def import_files(
     with reporter:
         try:
             summary = service.import_collection(
-                iter_files(paths, manifests), reporter.file, jobs=jobs, published=published
+                iter_files(paths, manifests), reporter.file, jobs=jobs, published=published, reason=reason
             )
         except BatchStopped as stopped:
             reporter.finish(None)

@@ -48,6 +48,8 @@ from jixiao.service.evaluation_files import evaluation_json, monitoring_json
 from jixiao.service.evaluation_views import LIKELIHOODS, EvaluationView, MonitoringView
 from jixiao.service.library import LibraryService
 from jixiao.service.library_governance import LibraryGovernance
+from jixiao.service.orgs import Kind as OrgKind
+from jixiao.service.orgs import Org, OrgService
 from jixiao.service.reading import (
     MAX_UPLOAD_BYTES,
     FileReport,
@@ -79,6 +81,7 @@ class Service(
     BlankTemplateService,
     LibraryService,
     LibraryGovernance,
+    OrgService,
 ):
     """The facade over one database."""
 
@@ -136,6 +139,8 @@ __all__ = [
     "MissingFontError",
     "MonitoringView",
     "NotFound",
+    "Org",
+    "OrgKind",
     "Service",
     "ServiceError",
     "TableView",

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from jixiao.permissions import can_view
+from jixiao.permissions import can_view, sees_draft
 from jixiao.permissions import visibility as visibility_of
 from jixiao.queries import TableRow, Visibility
 from jixiao.service.errors import Forbidden, NotFound
@@ -22,8 +23,31 @@ CACHE_SECONDS = 30.0
 
 
 def scope_of(row: TableRow) -> TableScope:
-    """The organisations and status of a stored table's row, as permissions see them."""
-    return TableScope(unit=row.unit, department=row.department, status=Status(row.status))
+    """The organisations and working status of a table's row (as stored, or as `working_row` made it)."""
+    if row.working:
+        return TableScope(row.unit, row.department, Status(row.status), row.public)
+    status = row.pending_status or row.status
+    return TableScope(row.unit, row.department, Status(status), row.status == Status.PUBLISHED.value)
+
+
+def working_row(who: Principal, row: TableRow) -> TableRow:
+    """A stored table's row as ``who`` sees it. During a 目标调整 of a published table its owner,
+    reviewers and administrators see the adjustment (its status and version, ``adjusting``); everyone
+    else sees the published version, with nothing saying an adjustment is under way."""
+    if row.working:
+        return row
+    scope = scope_of(row)
+    if row.pending_status and row.pending_version and sees_draft(who, scope):
+        return replace(
+            row,
+            status=row.pending_status,
+            current_version=row.pending_version,
+            published_version=row.current_version,
+            adjusting=True,
+            public=True,
+            working=True,
+        )
+    return replace(row, public=scope.public, pending_status=None, pending_version=None, working=True)
 
 
 class ServiceBase:
@@ -54,7 +78,7 @@ class ServiceBase:
             if who.anonymous:
                 raise NotFound(f"没有编号为 {table_id} 的表")  # do not reveal unpublished tables exist
             raise Forbidden("您无权查看这张表")
-        return row
+        return working_row(who, row)
 
     def _cached(self, kind: str, who: Principal, compute: Callable[[Connection, Visibility], Any]) -> Any:
         """Aggregates over every table, kept for `CACHE_SECONDS` while the tables are unchanged.

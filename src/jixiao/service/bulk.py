@@ -146,8 +146,11 @@ class BulkService(WorkflowService):
         published: bool = False,
         who: Principal | None = None,
         limits: UploadLimits = DEFAULT_LIMITS,
+        reason: str | None = None,
     ) -> BatchSummary:
-        """Read, review and store every file; ``on_file`` hears of each, in the order given."""
+        """Read, review and store every file; ``on_file`` hears of each, in the order given.
+        ``reason`` is the 目标调整 reason for tables the files change that are already submitted,
+        approved or published (without one such a file is refused, and the batch goes on)."""
         summary = BatchSummary()
         started, cpu = time.perf_counter(), time.process_time()
         jobs = jobs or default_jobs()
@@ -177,7 +180,7 @@ class BulkService(WorkflowService):
                     answer = done.pop(committed)
                     if isinstance(answer, FileReport):
                         label, digest = pending.pop(committed)
-                        answer = self._store(answer, label, digest, published, who)
+                        answer = self._store(answer, label, digest, published, who, reason)
                         changed += answer.created + answer.updated
                     summary.add(answer)
                     on_file(answer)
@@ -215,7 +218,13 @@ class BulkService(WorkflowService):
         return skipped, digest
 
     def _store(
-        self, report: FileReport, label: str, digest: str, published: bool, who: Principal | None
+        self,
+        report: FileReport,
+        label: str,
+        digest: str,
+        published: bool,
+        who: Principal | None,
+        reason: str | None = None,
     ) -> FileOutcome:
         """Store one worker's report through the import path every import takes, then its hash."""
 
@@ -224,7 +233,7 @@ class BulkService(WorkflowService):
 
         for attempt in range(BUSY_RETRIES + 1):
             try:
-                stored = self.import_bytes(b"", label, published, who, read=already_read)
+                stored = self.import_bytes(b"", label, published, who, read=already_read, reason=reason)
                 if stored.ok:
                     with self.engine.begin() as conn:
                         user = who.user_id if who else None

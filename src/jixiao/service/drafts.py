@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from jixiao.model import Table
-from jixiao.permissions import can_act, may_start_table
+from jixiao.permissions import can_act, may_start_table, organisations_for
 from jixiao.queries import FindingRow, TableRow
 from jixiao.service.base import scope_of
 from jixiao.service.errors import Conflict, Forbidden
@@ -45,9 +45,9 @@ class DraftService(TableService, WorkflowService):
         self.check_may_start(who)
         source = self.table_view(who, source_id).table  # 404/403 as for viewing it
         project = source.project
-        unit = who.unit if who.role is Role.FILLER else project.unit
+        unit, department = organisations_for(who, project.unit, project.department)
         year = project.year + 1 if project.year else None
-        return replace(source, project=replace(project, unit=unit, year=year))
+        return replace(source, project=replace(project, unit=unit, department=department, year=year))
 
     def create_table(self, who: Principal, table: Table, source_id: int | None = None) -> int:
         """Store ``table`` as a new 草稿 of its unit; Conflict when the unit already has that project
@@ -55,6 +55,8 @@ class DraftService(TableService, WorkflowService):
         self.check_may_start(who)
         if who.role is Role.FILLER and table.project.unit != who.unit:
             raise Forbidden(f"只能为本单位（{who.unit}）新建表")
+        unit, department = organisations_for(who, table.project.unit, table.project.department)
+        table = replace(table, project=replace(table.project, unit=unit, department=department))
         note = "新建"
         if source_id is not None:
             source = self.table_view(who, source_id).row
@@ -94,14 +96,15 @@ class DraftService(TableService, WorkflowService):
         """撤回: a submitted table goes back to 草稿, before a reviewer has acted on it."""
         row = self.table_view(who, table_id).row
         if not self.may_withdraw(who, row):
-            if row.status != Status.SUBMITTED.value:
-                raise Conflict("只有“已提交”且尚未审核的表可以撤回")
-            raise Forbidden("只有本单位的填报人可以撤回这张表")
+            if not self.may_withdraw(who, replace(row, status=Status.SUBMITTED.value)):
+                raise Forbidden("只有本单位的填报人可以撤回这张表")  # whatever its status
+            raise Conflict("只有“已提交”且尚未审核的表可以撤回")
         with self.engine.begin() as conn:
+            fresh = self._visible_row(conn, who, table_id)
             try:
-                repo.set_status(
-                    conn, table_id, Action.WITHDRAW, Status.SUBMITTED, Status.DRAFT, who.user_id, None
-                )
+                if not self.may_withdraw(who, fresh):
+                    raise StoreConflict(table_id)
+                self._move(conn, who, fresh, Action.WITHDRAW, Status.DRAFT, None)
             except StoreConflict:
                 raise Conflict("这张表的状态刚被审核人改变，不能再撤回，请刷新后查看") from None
             detail = {"status": [Status.SUBMITTED.value, Status.DRAFT.value]}

@@ -12,7 +12,7 @@ import io
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 from jixiao.evaluation.profiles import DEFAULT_PROFILE, PROFILES
 from jixiao.evaluation.serialize import (
@@ -23,15 +23,14 @@ from jixiao.evaluation.serialize import (
     snapshot_to_dict,
 )
 from jixiao.model import Diagnostic, Severity, Table
-from jixiao.readers.limits import check_bytes
+from jixiao.readers.limits import DEFAULT_LIMITS, LimitExceeded, check_bytes
 from jixiao.scoring.selfeval import evaluate, table_key
 from jixiao.service.errors import InputProblem, Invalid, InvalidInput, NotFound
 from jixiao.service.evaluation_input import payload_of_evaluation, payload_of_snapshot
 from jixiao.service.evaluation_views import BLOCKING_CODES, EvaluationView, MonitoringView
 from jixiao.service.reading import MAX_UPLOAD_BYTES, check_upload
+from jixiao.service.sandbox import run_limited
 from jixiao.workflow import Principal
-
-_Upload = TypeVar("_Upload")
 
 
 class _Entries(Protocol):
@@ -110,12 +109,8 @@ class EvaluationFiles:
         limit: int = MAX_UPLOAD_BYTES,
     ) -> EvaluationView:
         """A filled template: every problem names its cell; any problem and nothing is stored."""
-        from jixiao.readers.selfeval_xlsx import read_selfeval_xlsx
-
         safe_name, table = _upload_target(self, who, table_id, data, filename, "自评表.xlsx", limit)
-        upload = _read_saved(
-            data, safe_name, lambda path: read_selfeval_xlsx(path, expected_key=table_key(table))
-        )
+        upload = _read_saved(data, safe_name, "selfeval", table_key(table))
         problems = _error_problems(upload.diagnostics)
         if upload.evaluation is None or problems:
             raise InvalidInput(f"{safe_name} 不能导入", problems or [InputProblem("", "无法读取该文件")])
@@ -134,25 +129,42 @@ class EvaluationFiles:
         limit: int = MAX_UPLOAD_BYTES,
     ) -> MonitoringView:
         """A filled 监控表 template: every problem names its cell; any problem and nothing is stored."""
-        from jixiao.readers.monitoring_xlsx import read_monitoring_xlsx
-
         path_name, table = _upload_target(self, who, table_id, data, filename, "监控表.xlsx", limit)
-        upload = _read_saved(
-            data, path_name, lambda path: read_monitoring_xlsx(path, expected_key=table_key(table))
-        )
+        upload = _read_saved(data, path_name, "monitoring", table_key(table))
         problems = _error_problems(upload.diagnostics)
         if upload.snapshot is None or problems:
             raise InvalidInput(f"{path_name} 不能导入", problems or [InputProblem("", "无法读取该文件")])
         return self.save_monitoring(who, table_id, payload_of_snapshot(upload.snapshot, upload.profile))
 
 
-def _read_saved(data: bytes, name: str, read: Callable[[Path], _Upload]) -> _Upload:
-    """An uploaded workbook read from a private temporary file under its own name (the readers
-    take paths, and diagnostics cite the name the user gave)."""
+def _read_saved(data: bytes, name: str, reader: str, expected_key: Any) -> Any:
+    """An uploaded template read like an import's upload: in a worker process with a time and memory
+    ceiling (`jixiao.service.sandbox`), so a hostile workbook stalls or exhausts nothing but it."""
+    try:
+        return run_limited(
+            read_template,
+            reader,
+            data,
+            name,
+            expected_key,
+            seconds=DEFAULT_LIMITS.parse_seconds,
+            memory_bytes=DEFAULT_LIMITS.parse_memory_bytes,
+        )
+    except LimitExceeded as exceeded:
+        raise Invalid(f"{name}：{exceeded.message}") from None
+
+
+def read_template(reader: str, data: bytes, name: str, expected_key: Any) -> Any:
+    """In the worker: a filled template (``selfeval`` 自评表, ``monitoring`` 监控表) read from a private
+    temporary file under its own name (the readers take paths; diagnostics cite the user's name)."""
+    from jixiao.readers.monitoring_xlsx import read_monitoring_xlsx
+    from jixiao.readers.selfeval_xlsx import read_selfeval_xlsx
+
+    read: Callable[..., Any] = read_selfeval_xlsx if reader == "selfeval" else read_monitoring_xlsx
     with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as directory:
         path = Path(directory) / name
         path.write_bytes(data)
-        return read(path)
+        return read(path, expected_key=expected_key)
 
 
 def _error_problems(diagnostics: Iterable[Diagnostic]) -> list[InputProblem]:

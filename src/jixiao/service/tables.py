@@ -11,14 +11,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from sqlalchemy import Connection
+
 from jixiao.diff import Change, diff_tables
 from jixiao.formats.files import ExportedFile, ExportFormat
-from jixiao.model import Table
+from jixiao.model import Diagnostic, Table
 from jixiao.permissions import Access, decisions, may_read_audit_log, may_see_queue
 from jixiao.queries import EventRow, FindingRow, TableQuery, TableRow, VersionRow, every_page
-from jixiao.service.base import ServiceBase, scope_of
+from jixiao.service.base import ServiceBase, scope_of, working_row
 from jixiao.service.errors import Forbidden, Invalid, NotFound
 from jixiao.service.findings import placed_findings
+from jixiao.service.reading import review
 from jixiao.store import audit, listing, stats
 from jixiao.store.document import table_from_dict
 from jixiao.workflow import ANONYMOUS, Action, Principal, Status
@@ -66,19 +69,58 @@ def without_paths(value: Any) -> Any:
     return value
 
 
+def finding_rows(table_id: int, found: Sequence[Diagnostic]) -> list[FindingRow]:
+    """Findings as the stored rows read (numbered from 1 in review order), for a version whose
+    findings are not stored (an adjustment under way)."""
+    return [
+        FindingRow(
+            number,
+            table_id,
+            d.code,
+            d.severity.value,
+            d.message,
+            d.indicator,
+            d.source.line,
+            d.basis,
+            d.suggestion,
+        )
+        for number, d in enumerate(found, start=1)
+    ]
+
+
+def published_history(
+    versions: list[VersionRow], events: list[EventRow], published: int
+) -> tuple[list[VersionRow], list[EventRow]]:
+    """The history of a published table for those who see only the published version: its versions
+    up to it and its events up to its last publication (an adjustment under way is not theirs)."""
+    last = max((i for i, e in enumerate(events) if e.to_status == Status.PUBLISHED.value), default=-1)
+    return [v for v in versions if v.number <= published], events[: last + 1]
+
+
 class TableService(ServiceBase):
     """Lists, pages, versions and downloads of stored tables."""
 
     def list_tables(self, who: Principal, query: TableQuery) -> tuple[list[TableRow], int]:
         """One page of the tables ``who`` may see that match ``query``, and how many match in all."""
         with self.engine.connect() as conn:
-            return listing.list_tables(conn, query, self.visibility(who))
+            rows, total = listing.list_tables(conn, query, self.visibility(who))
+        return [working_row(who, row) for row in rows], total
+
+    @staticmethod
+    def _documents(conn: Connection, rows: Sequence[TableRow]) -> dict[int, dict[str, Any]]:
+        """The documents of working rows: the adjustment's version where the row shows it."""
+        documents = listing.get_documents(conn, [row.id for row in rows if not row.adjusting])
+        for row in rows:
+            if row.adjusting:
+                documents[row.id] = listing.get_document(conn, row.id, row.current_version) or {}
+        return documents
 
     def list_documents(self, who: Principal, query: TableQuery) -> tuple[list[dict[str, Any]], int]:
         """API items: the §6 document plus id, status, outcome."""
         with self.engine.connect() as conn:
-            rows, total = listing.list_tables(conn, query, self.visibility(who))
-            documents = listing.get_documents(conn, [row.id for row in rows])
+            found, total = listing.list_tables(conn, query, self.visibility(who))
+            rows = [working_row(who, row) for row in found]
+            documents = self._documents(conn, rows)
         items = [
             {
                 **without_paths(documents[row.id]),
@@ -94,9 +136,14 @@ class TableService(ServiceBase):
         """One table with its findings, versions and history, and what ``who`` may do with it."""
         with self.engine.connect() as conn:
             row = self._visible_row(conn, who, table_id)
-            document = without_paths(listing.get_document(conn, table_id) or {})
+            document = without_paths(listing.get_document(conn, table_id, row.current_version) or {})
             may = decisions(who, scope_of(row))
             versions, events = listing.get_versions(conn, table_id), listing.get_events(conn, table_id)
+            found = listing.get_findings(conn, table_id)
+            if row.adjusting:  # the adjustment's findings are not stored: its review, made now
+                found = finding_rows(table_id, review(table_from_dict(document)).findings)
+            elif row.public and row.status == Status.PUBLISHED.value:
+                versions, events = published_history(versions, events, row.current_version)
             if who.anonymous:  # the public sees what happened and when, not who or why
                 versions = [replace(v, created_by=None, reason=None) for v in versions]
                 events = [replace(e, user_id=None, comment=None) for e in events]
@@ -125,15 +172,15 @@ class TableService(ServiceBase):
         item of `/api/tables` and of a set's JSON download, and the rows of its CSV."""
         with self.engine.connect() as conn:
             row = self._visible_row(conn, who, table_id)
-            document = without_paths(listing.get_document(conn, table_id) or {})
+            document = without_paths(listing.get_document(conn, table_id, row.current_version) or {})
         return {**document, "id": row.id, "status": row.status, "outcome": row.outcome}
 
     def version(self, who: Principal, table_id: int, number: int) -> Table:
         """Version ``number`` of a table ``who`` may see."""
         with self.engine.connect() as conn:
-            self._visible_row(conn, who, table_id)
+            row = self._visible_row(conn, who, table_id)
             document = listing.get_document(conn, table_id, number)
-        if document is None:
+        if document is None or number > row.current_version:  # an adjustment's, for those who see it
             raise NotFound(f"这张表没有第 {number} 版")
         return table_from_dict(document)
 
@@ -141,7 +188,7 @@ class TableService(ServiceBase):
         """One table for download: its list row and its current version (404/403 as the page)."""
         with self.engine.connect() as conn:
             row = self._visible_row(conn, who, table_id)
-            document = listing.get_document(conn, table_id)
+            document = listing.get_document(conn, table_id, row.current_version)
         if document is None:
             raise NotFound(f"没有编号为 {table_id} 的表")
         return row, table_from_dict(document)
@@ -151,9 +198,10 @@ class TableService(ServiceBase):
         download; Invalid, saying how to narrow the set, when there are more than the format allows."""
         limit = EXPORT_LIMITS[fmt]
         with self.engine.connect() as conn:
-            rows, total = listing.list_tables(
+            found, total = listing.list_tables(
                 conn, replace(query, page=1, per_page=limit), self.visibility(who)
             )
+            rows = [working_row(who, row) for row in found]
             if total > limit:
                 raise Invalid(
                     f"筛选出的表共 {total} 张，{fmt.upper()} 下载一次最多 {limit} 张。"
@@ -161,7 +209,7 @@ class TableService(ServiceBase):
                 )
             if not rows:
                 raise Invalid("没有符合筛选条件的表，无可下载的内容")
-            documents = listing.get_documents(conn, [row.id for row in rows])
+            documents = self._documents(conn, rows)
         self.record_export(who, fmt, [(row.id, row.status) for row in rows])
         return [table_from_dict(documents[row.id]) for row in rows]
 
@@ -220,7 +268,8 @@ class TableService(ServiceBase):
             status=Status.SUBMITTED.value, sort="risk", descending=True, page=page, per_page=per_page
         )
         with self.engine.connect() as conn:
-            return listing.list_tables(conn, query, self.visibility(who))
+            rows, total = listing.list_tables(conn, query, self.visibility(who))
+        return [working_row(who, row) for row in rows], total
 
     def filter_options(self, who: Principal) -> dict[str, list[Any]]:
         """Years, units and types the list page offers; cached briefly, as they change slowly."""

@@ -5,9 +5,10 @@ Each method is one transaction: a rejected file, a refused action or a lost race
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable, Mapping
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from sqlalchemy import Connection
@@ -16,25 +17,27 @@ from jixiao.diff import diff_tables
 from jixiao.model import Diagnostic, Severity, Table
 from jixiao.permissions import (
     OPERATOR,
-    Right,
-    allowed,
     can_act,
     can_adjust,
     can_edit,
+    import_effect,
     may_create,
     may_import_published,
+    organisations_for,
 )
+from jixiao.queries import TableRow
 from jixiao.readers.limits import DEFAULT_LIMITS
 from jixiao.service.base import scope_of
 from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
 from jixiao.service.findings import placed_findings, submission_text
 from jixiao.service.published import PublishedDownloads
 from jixiao.service.reading import FileReport, read_and_review, review
-from jixiao.store import audit, listing, uploads
+from jixiao.store import adjustments, audit, listing, uploads
 from jixiao.store import tables as repo
 from jixiao.store.db import analyze
-from jixiao.store.document import content_hash, table_from_dict
+from jixiao.store.document import content_hash, identity, table_from_dict
 from jixiao.store.errors import Conflict as StoreConflict
+from jixiao.store.tables import Reviewed
 from jixiao.workflow import TRANSITIONS, Action, Principal, Role, Status
 
 ANALYZE_AFTER = 1000  # tables created or changed by one import
@@ -53,13 +56,16 @@ class WorkflowService(PublishedDownloads):
         published: bool = False,
         who: Principal | None = None,
         read: Callable[[bytes, str], FileReport] = read_and_review,
+        reason: str | None = None,
     ) -> FileReport:
         """Read, review and store one file in one transaction; a rejected file stores nothing.
 
         ``who`` defaults to the command line's operator (an administrator). Nobody imports a table
-        into a unit or department they may not edit, nor over a table they may not change. ``read``
-        reads and reviews the file: the web passes one that parses in a worker process
-        (`jixiao.service.uploads.read_upload`).
+        into a unit or department they may not edit. A changed table that was submitted, approved or
+        published becomes a 目标调整 that needs ``reason`` (the published version stays public until
+        the adjustment is published); ``published`` (administrators: tables taken from published
+        documents) stores them as 已公开 instead. ``read`` reads and reviews the file: the web passes
+        one that parses in a worker process (`jixiao.service.uploads.read_upload`).
         """
         report = read(data, file)
         if not report.ok:
@@ -70,43 +76,89 @@ class WorkflowService(PublishedDownloads):
         if published and not may_import_published(who):
             raise Forbidden("只有管理员可以直接导入为已公开")
         status = Status.PUBLISHED if published else Status.DRAFT
+        note = reason.strip() if reason and reason.strip() else None
+        file = re.split(r"[\\/]", file)[-1]  # the events and the audit log name the file, not its path
         with self.engine.begin() as conn:
-            self._check_import(conn, who, report.tables)
-            counts = repo.import_tables(conn, self.by_year_profile(report.reviews), status, who.user_id, file)
+            plan = self._plan_import(
+                conn,
+                who,
+                [self._bound(conn, who, r) for r in self.by_year_profile(report.reviews)],
+                published,
+            )
+            adjusted = [(entry, row) for entry, row, effect in plan if effect == "adjust"]
+            if adjusted and note is None:
+                names = "、".join(entry.table.project.name for entry, _ in adjusted[:5])
+                raise Invalid(
+                    f"以下表已提交、已通过或已公开，导入的新内容将作为目标调整，请填写调整理由：{names}"
+                )
+            stored = [entry for entry, _, effect in plan if effect in ("new", "changed")]
+            counts = repo.import_tables(conn, stored, status, who.user_id, file)
+            for entry, row in [(e, r) for e, r, effect in plan if effect in ("adjust", "draft")]:
+                assert row is not None
+                self._store_change(conn, who, row, entry, row.lock_version, note)
+                audit.record(conn, who.user_id, "adjust", "table", row.id, {"file": file, "reason": note})
+                counts.updated += 1
+                counts.table_ids.append(int(row.id))
+            counts.unchanged += sum(1 for _, _, effect in plan if effect == "unchanged")
         self._cache.clear()
         self.refresh_statistics(counts.created + counts.updated)
         report.created, report.updated, report.unchanged = counts.created, counts.updated, counts.unchanged
         report.table_ids = counts.table_ids
         return report
 
-    def _check_import(self, conn: Connection, who: Principal, tables: list[Table]) -> None:
-        """Forbidden, naming the tables, when ``who`` may not import some of ``tables``."""
+    @staticmethod
+    def _bound(conn: Connection, who: Principal, entry: Reviewed) -> Reviewed:
+        """A file's table with the unit and department ``who`` may give it (a 填报人's: the account's)."""
+        project = entry.table.project
+        stored = listing.stored_department(conn, entry.table) if who.role is Role.FILLER else None
+        unit, department = organisations_for(who, project.unit, project.department, stored)
+        if (unit, department) == (project.unit, project.department) or unit != project.unit:
+            return entry  # unchanged, or another unit's table: refused by the plan
+        table = replace(entry.table, project=replace(project, department=department))
+        return replace(entry, table=table)
+
+    def _plan_import(
+        self, conn: Connection, who: Principal, entries: list[Reviewed], published: bool
+    ) -> list[tuple[Reviewed, TableRow | None, str]]:
+        """What importing each table does (the later of two with one identity wins): ``new``,
+        ``unchanged``, ``changed`` (stored over an open table, or as 已公开 by an administrator),
+        ``draft`` (a new version of an adjustment still open) or ``adjust`` (a 目标调整). Forbidden,
+        naming the tables, when ``who`` may do none of these with some of them."""
+        last = {identity(entry.table): entry for entry in entries}
+        chosen = list(last.values())
         refused: list[str] = []
-        locked: list[str] = []
-        for table, state in zip(tables, listing.stored_states(conn, tables), strict=True):
-            project = table.project
+        plan: list[tuple[Reviewed, TableRow | None, str]] = []
+        states = listing.stored_states(conn, [entry.table for entry in chosen])
+        for entry, state in zip(chosen, states, strict=True):
+            project = entry.table.project
             if not may_create(who, project.unit, project.department):
                 refused.append(project.name)
-            elif state is None or state.content_hash == content_hash(table):
-                continue  # new, or unchanged: importing leaves a stored table as it is
-            elif not allowed(who, state.scope, Right.IMPORT):
-                (locked if can_adjust(who, state.scope) else refused).append(project.name)
-        if locked:
-            raise Forbidden(
-                f"以下表已通过审核并锁定，不能用导入覆盖；请在表页面发起目标调整：{'、'.join(locked[:5])}"
+                continue
+            if state is None:
+                plan.append((entry, None, "new"))
+                continue
+            row = self._visible_row(conn, who, state.table_id)
+            effect = import_effect(
+                who, scope_of(row), published, state.content_hash == content_hash(entry.table)
             )
+            if effect is None:
+                refused.append(project.name)
+            plan.append((entry, row, effect or "refused"))
         if refused:
             where = f"本单位（{who.unit}）" if who.role is Role.FILLER else "您负责的单位"
             raise Forbidden(f"只能导入{where}可修改的表，以下表不能导入：{'、'.join(refused[:5])}")
+        return plan
 
-    def import_path(self, path: Path, published: bool = False, who: Principal | None = None) -> FileReport:
+    def import_path(
+        self, path: Path, published: bool = False, who: Principal | None = None, reason: str | None = None
+    ) -> FileReport:
         """`import_bytes` of a file on disk (refused with a reason when it is not a readable file)."""
         from jixiao.readers.text import file_problem
 
         problem = file_problem(path)
         if problem:
             return FileReport(file=str(path), problems=[Diagnostic("JX-I00", Severity.ERROR, problem)])
-        return self.import_bytes(path.read_bytes(), str(path), published, who)
+        return self.import_bytes(path.read_bytes(), str(path), published, who, reason=reason)
 
     def import_text(
         self, text: str, file: str, published: bool = False, who: Principal | None = None
@@ -125,10 +177,22 @@ class WorkflowService(PublishedDownloads):
         report.findings = [list(r.findings) for r in report.reviews]
         return report
 
-    def import_effects(self, report: FileReport) -> list[str]:
-        """For a preview: whether each table would be new, a new version, or left unchanged."""
+    def import_effects(self, report: FileReport, who: Principal | None = None) -> list[str]:
+        """For a preview: whether each table would be ``new``, a new version (``changed``, or ``adjust``:
+        a 目标调整 that needs a reason), ``unchanged``, or ``refused`` (not ``who``'s to import)."""
+        who = who or OPERATOR
+        effects: list[str] = []
         with self.engine.connect() as conn:
-            return listing.import_effects(conn, report.tables)
+            states = listing.stored_states(conn, report.tables)
+            for table, state in zip(report.tables, states, strict=True):
+                if not may_create(who, table.project.unit, table.project.department):
+                    effects.append("refused")
+                elif state is None:
+                    effects.append("new")
+                else:
+                    effect = import_effect(who, state.scope, False, state.content_hash == content_hash(table))
+                    effects.append("changed" if effect == "draft" else effect or "refused")
+        return effects
 
     def stage_upload(
         self, who: Principal, filename: str, data: bytes, keep_seconds: int = STAGED_UPLOAD_SECONDS
@@ -154,15 +218,20 @@ class WorkflowService(PublishedDownloads):
         published: bool = False,
         read: Callable[[bytes, str], FileReport] = read_and_review,
         keep_seconds: int = STAGED_UPLOAD_SECONDS,
+        reason: str | None = None,
     ) -> FileReport:
-        """Import a staged upload (once, only by the user who uploaded it, and before it expires)."""
+        """Import a staged upload (once, only by the user who uploaded it, and before it expires);
+        ``reason``: the 目标调整's, for tables already submitted, approved or published."""
         if published and not may_import_published(who):
             raise Forbidden("只有管理员可以直接导入为已公开")
         with self.engine.begin() as conn:
-            staged = uploads.take(conn, token, who.user_id, keep_seconds)
+            staged = uploads.peek(conn, token, who.user_id, keep_seconds)
         if staged is None:
             raise NotFound("找不到待确认的上传文件（可能已导入或已过期），请重新上传")
-        return self.import_bytes(staged.data, staged.filename, published, who, read)
+        report = self.import_bytes(staged.data, staged.filename, published, who, read, reason)
+        with self.engine.begin() as conn:
+            uploads.take(conn, token, who.user_id, keep_seconds)  # imported: the staged file goes
+        return report
 
     # ---- editing and workflow ----------------------------------------------------------------
 
@@ -174,44 +243,37 @@ class WorkflowService(PublishedDownloads):
         lock_version: int,
         reason: str | None = None,
     ) -> int:
-        """Save an edit as a new version; an approved/published table needs a reason (目标调整)."""
-        reviewed = self.by_year_profile([review(table)])[0]
+        """Save an edit as a new version; an approved/published table needs a reason (目标调整).
+
+        A published table stays public as it was until the adjustment is published
+        (`jixiao.store.adjustments`)."""
         with self.engine.begin() as conn:
             row = self._visible_row(conn, who, table_id)
+            if table.project.unit != row.unit and who.role is not Role.ADMIN:
+                raise Forbidden("不能把表改到其他用款单位")
+            unit, department = organisations_for(
+                who, table.project.unit, table.project.department, row.department
+            )
+            table = replace(table, project=replace(table.project, unit=unit, department=department))
+            reviewed = self.by_year_profile([review(table)])[0]
             scope = scope_of(row)
-            adjusting = scope.status.locked
-            if adjusting:
+            if scope.status.locked:
                 if not can_adjust(who, scope):
                     raise Forbidden("这张表已锁定，只有本单位填报人可以发起目标调整")
                 if not (reason and reason.strip()):
                     raise Invalid("表已通过审核并锁定；修改属于目标调整，请填写调整理由")
             elif not can_edit(who, scope):
                 raise Forbidden("您无权修改这张表（只能修改本单位的草稿或退回的表）")
-            if table.project.unit != row.unit and who.role is not Role.ADMIN:
-                raise Forbidden("不能把表改到其他用款单位")
-            old = table_from_dict(listing.get_document(conn, table_id) or {})
-            status = scope.status  # an adjustment moves on to 已提交 below, with its own workflow event
+            old = table_from_dict(listing.get_document(conn, table_id, row.current_version) or {})
             try:
-                lock = repo.save_version(
-                    conn,
-                    table_id,
-                    reviewed,
-                    lock_version,
-                    who.user_id,
-                    status,
-                    reason.strip() if reason else None,
-                )
+                lock = self._store_change(conn, who, row, reviewed, lock_version, reason)
             except StoreConflict:
                 raise Conflict(
                     "保存冲突：在您编辑期间，这张表已被他人修改并保存。您的修改没有保存，仍保留在下方；"
                     "请打开最新版本核对后重新填写。"
                 ) from None
             changes = [asdict(change) for change in diff_tables(old, table)]
-            if adjusting:
-                repo.set_status(
-                    conn, table_id, Action.ADJUST, scope.status, Status.SUBMITTED, who.user_id, reason
-                )
-                lock += 1
+            adjusting = not scope.status.editable
             audit.record(
                 conn,
                 who.user_id,
@@ -222,6 +284,54 @@ class WorkflowService(PublishedDownloads):
             )
             self._cache.clear()
             return lock
+
+    def _store_change(
+        self,
+        conn: Connection,
+        who: Principal,
+        row: TableRow,
+        reviewed: Reviewed,
+        lock_version: int,
+        reason: str | None,
+    ) -> int:
+        """Store a new version of a table ``who`` may change (checked by the caller): in place while
+        it is open; otherwise a 目标调整 that goes (back) to 已提交. A table with a published version
+        keeps it as its row (public) and gets the new one as its adjustment. Returns the lock version."""
+        scope = scope_of(row)
+        note = reason.strip() if reason and reason.strip() else None
+        if scope.public:
+            lock = adjustments.save_pending(conn, row.id, reviewed, lock_version, who.user_id, note)
+        else:
+            lock = repo.save_version(conn, row.id, reviewed, lock_version, who.user_id, scope.status, note)
+        if not scope.status.editable:  # submitted, approved or published: a 目标调整
+            self._move(conn, who, row, Action.ADJUST, Status.SUBMITTED, note)
+            lock += 1
+        return lock
+
+    def _move(
+        self,
+        conn: Connection,
+        who: Principal,
+        row: TableRow,
+        action: Action,
+        to: Status,
+        note: str | None,
+    ) -> None:
+        """Move a (working) table row to ``to``: the table's status, or its adjustment's when it has a
+        published version (publishing the adjustment makes it the table's row). Conflict (store) when
+        the status changed meanwhile."""
+        scope = scope_of(row)
+        table_id = int(row.id)
+        if not scope.public:
+            repo.set_status(conn, table_id, action, scope.status, to, who.user_id, note)
+        elif action is Action.PUBLISH:
+            document = listing.get_document(conn, table_id, row.current_version) or {}
+            adjustments.publish_pending(conn, table_id, review(table_from_dict(document)), who.user_id, note)
+        else:
+            started = row.pending_status is not None
+            adjustments.set_pending_status(
+                conn, table_id, action, scope.status if started else None, to, who.user_id, note
+            )
 
     def act(
         self,
@@ -234,6 +344,8 @@ class WorkflowService(PublishedDownloads):
         """Submit, return, approve or publish; returning needs a comment. Submitting a table with
         错误 findings not dismissed needs an explanation of each (``explanations``: finding id →
         text), kept in the submission's comment for the reviewer — on every path, web, API or CLI."""
+        if action is Action.ADJUST:
+            raise Invalid("目标调整请在表页面修改并填写调整理由后保存")
         with self.engine.begin() as conn:
             row = self._visible_row(conn, who, table_id)
             scope = scope_of(row)
@@ -245,9 +357,7 @@ class WorkflowService(PublishedDownloads):
                 comment = submission_text(placed_findings(conn, table_id), explanations or {}, comment)
             to_status = TRANSITIONS[action][1]
             try:
-                repo.set_status(
-                    conn, table_id, action, scope.status, to_status, who.user_id, comment.strip() or None
-                )
+                self._move(conn, who, row, action, to_status, comment.strip() or None)
             except StoreConflict:
                 raise Conflict("这张表的状态刚被他人改变，请刷新后再试") from None
             audit.record(

@@ -22,6 +22,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, delete, insert, select, update
 
 from jixiao.store import throttle
+from jixiao.store.orgs import department_of, subtree_names
 from jixiao.store.policy import DEFAULT_POLICY, AccountPolicy, PasswordRejected, check_password
 from jixiao.store.schema import orgs, reviewer_departments, sessions, users
 from jixiao.store.tables import ensure_orgs
@@ -61,6 +62,8 @@ class UserRecord:
     disabled: bool = False
     demo: bool = False
     created_at: datetime | None = field(default=None, compare=False)
+    scope: tuple[str, ...] = field(default=(), compare=False)  # a reviewer's subtree
+    department: str | None = field(default=None, compare=False)  # a 填报人's unit's department
 
     def principal(self) -> Principal:
         """The user as a principal, for permission checks."""
@@ -70,6 +73,8 @@ class UserRecord:
             role=self.role,
             unit=self.unit,
             departments=self.departments,
+            scope=self.scope,
+            department=self.department,
         )
 
 
@@ -182,6 +187,8 @@ def _records(conn: Connection, where: Any = None) -> list[UserRecord]:
             disabled=row.disabled_at is not None,
             demo=bool(row.demo),
             created_at=row.created_at,
+            scope=subtree_names(conn, departments.get(row.id, ())) if row.role == Role.REVIEWER.value else (),
+            department=department_of(conn, row.unit) if row.role == Role.FILLER.value else None,
         )
         for row in rows
     ]

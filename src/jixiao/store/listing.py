@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Connection, and_, func, or_, select
@@ -19,6 +19,7 @@ from jixiao.model import Table
 from jixiao.queries import EventRow, FindingRow, TableQuery, TableRow, VersionRow, Visibility
 from jixiao.store import document as doc
 from jixiao.store import search
+from jixiao.store.orgs import subtree_of_names
 from jixiao.store.schema import findings, orgs, perf_tables, table_versions, workflow_events
 from jixiao.store.tables import from_fen
 from jixiao.workflow import Status, TableScope
@@ -44,6 +45,8 @@ LIST_COLUMNS = (
     perf_tables.c.current_version,
     perf_tables.c.lock_version,
     perf_tables.c.updated_at,
+    perf_tables.c.pending_version,
+    perf_tables.c.pending_status,
     UNIT.c.name.label("unit"),
     DEPARTMENT.c.name.label("department"),
 )
@@ -56,8 +59,9 @@ def from_clause() -> Any:
     )
 
 
-def visibility_condition(visibility: Visibility) -> ColumnElement[bool] | None:
-    """The SQL condition for the tables ``visibility`` lets a caller see (None: no condition)."""
+def visibility_condition(visibility: Visibility, tree: Any = None) -> ColumnElement[bool] | None:
+    """The SQL condition for the tables ``visibility`` lets a caller see (None: no condition);
+    ``tree``: the subtree of its departments, when the caller has already made it (one per query)."""
     if visibility.everything:
         return None
     clauses: list[ColumnElement[bool]] = []
@@ -65,9 +69,19 @@ def visibility_condition(visibility: Visibility) -> ColumnElement[bool] | None:
         clauses.append(perf_tables.c.status == Status.PUBLISHED.value)
     if visibility.units:
         clauses.append(perf_tables.c.unit_id.in_(_org_ids(orgs.c.name.in_(visibility.units))))
-    if visibility.departments:
-        clauses.append(perf_tables.c.department_id.in_(_org_ids(orgs.c.name.in_(visibility.departments))))
+    if visibility.departments:  # a reviewer's scope: the subtree of their regions or departments
+        tree = subtree_of_names(visibility.departments) if tree is None else tree
+        clauses.append(perf_tables.c.department_id.in_(tree))
+        clauses.append(perf_tables.c.unit_id.in_(tree))
     return or_(*clauses) if clauses else perf_tables.c.id.is_(None)
+
+
+def _status_condition(status: str, visibility: Visibility, tree: Any) -> ColumnElement[bool]:
+    """Tables in ``status``: a published table under 目标调整 is also in its adjustment's status, for
+    those who see the adjustment (its unit, department, administrators); for everyone it stays 已公开."""
+    own = visibility_condition(replace(visibility, published=False), tree)
+    pending = perf_tables.c.pending_status == status
+    return or_(perf_tables.c.status == status, pending if own is None else and_(pending, own))
 
 
 def _org_ids(condition: ColumnElement[bool]) -> Any:
@@ -88,7 +102,8 @@ _SORT_COLUMNS = {
 
 def _conditions(conn: Connection, query: TableQuery, visibility: Visibility) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
-    seen = visibility_condition(visibility)
+    tree = subtree_of_names(visibility.departments) if visibility.departments else None
+    seen = visibility_condition(visibility, tree)
     if seen is not None:
         conditions.append(seen)
     if query.q:
@@ -105,7 +120,7 @@ def _conditions(conn: Connection, query: TableQuery, visibility: Visibility) -> 
     if query.project_type:
         conditions.append(perf_tables.c.project_type == query.project_type)
     if query.status:
-        conditions.append(perf_tables.c.status == query.status)
+        conditions.append(_status_condition(query.status, visibility, tree))
     if query.outcome:
         conditions.append(perf_tables.c.outcome == query.outcome)
     severity_column = {
@@ -161,6 +176,7 @@ def stored_states(conn: Connection, tables: Sequence[Table]) -> list[StoredState
                 perf_tables.c.id,
                 perf_tables.c.identity,
                 perf_tables.c.status,
+                perf_tables.c.pending_status,
                 UNIT.c.name.label("unit"),
                 DEPARTMENT.c.name.label("department"),
                 table_versions.c.content_hash,
@@ -170,16 +186,28 @@ def stored_states(conn: Connection, tables: Sequence[Table]) -> list[StoredState
                     table_versions,
                     and_(
                         table_versions.c.table_id == perf_tables.c.id,
-                        table_versions.c.number == perf_tables.c.current_version,
+                        table_versions.c.number
+                        == func.coalesce(perf_tables.c.pending_version, perf_tables.c.current_version),
                     ),
                 )
             )
             .where(perf_tables.c.identity.in_(keys[start : start + _CHUNK]))
         )
-        for row in rows:
-            scope = TableScope(row.unit, row.department, Status(row.status))
+        for row in rows:  # during a 目标调整: the adjustment's status and version (the working ones)
+            public = row.status == Status.PUBLISHED.value
+            scope = TableScope(row.unit, row.department, Status(row.pending_status or row.status), public)
             stored[row.identity] = StoredState(row.id, scope, row.content_hash)
     return [stored.get(key) for key in keys]
+
+
+def stored_department(conn: Connection, table: Table) -> str | None:
+    """The 主管部门 of the stored table with ``table``'s identity, or None (none stored, or none named)."""
+    found = conn.execute(
+        select(DEPARTMENT.c.name)
+        .select_from(from_clause())
+        .where(perf_tables.c.identity == doc.identity(table))
+    )
+    return found.scalar_one_or_none()
 
 
 def import_effects(conn: Connection, tables: Sequence[Table]) -> list[str]:

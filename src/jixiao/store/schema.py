@@ -65,7 +65,14 @@ orgs = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("name", String(200), nullable=False, unique=True),
+    # 0006: the hierarchy 财政区划 (region) → 主管部门 (department) → 用款单位 (unit). A department that
+    # spends itself (部门本级) is its own tables' unit. ``code``: a region's 财政区划 code ("000000":
+    # unknown). A reviewer's scope is the subtree of their organisations (jixiao.store.orgs).
+    Column("kind", String(20), nullable=True),  # region | department | unit
+    Column("parent_id", Integer, nullable=True),  # an orgs.id (no constraint: SQLite adds it in place)
+    Column("code", String(20), nullable=True),
 )
+Index("ix_orgs_parent", orgs.c.parent_id)
 
 users = Table(
     "users",
@@ -139,6 +146,12 @@ perf_tables = Table(
     Column("risk", BigInteger, nullable=False, default=0),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
+    # 0005: a 目标调整 of a published table. The row, its indicators and findings stay the published
+    # version (what visitors, lists, search and figures see); the adjustment's newest version is
+    # ``pending_version`` in table_versions and its workflow status ``pending_status``, until it is
+    # published and becomes the row (jixiao.store.adjustments).
+    Column("pending_version", Integer, nullable=True),
+    Column("pending_status", String(20), nullable=True),
 )
 Index("ix_perf_tables_status_year", perf_tables.c.status, perf_tables.c.year)
 Index("ix_perf_tables_unit", perf_tables.c.unit_id)

@@ -20,6 +20,7 @@ from jixiao.store import document as doc
 from jixiao.store.audit import record_many
 from jixiao.store.bulk_rows import insert_rows
 from jixiao.store.errors import Conflict
+from jixiao.store.orgs import place_new
 from jixiao.store.schema import findings, indicators, orgs, perf_tables, table_versions, workflow_events
 from jixiao.workflow import Action, Status
 
@@ -211,6 +212,9 @@ def _import_chunk(
         [e.table.project.unit for e, _, _ in latest.values()]
         + [e.table.project.department for e, _, _ in latest.values()],
     )
+    place_new(
+        conn, [(e.table.project.unit, e.table.project.department) for e, _, _ in latest.values()], org_ids
+    )
     existing: dict[str, Any] = {}
     keys = list(latest)
     for start in range(0, len(keys), _CHUNK):
@@ -219,6 +223,7 @@ def _import_chunk(
                 perf_tables.c.id,
                 perf_tables.c.identity,
                 perf_tables.c.current_version,
+                perf_tables.c.pending_version,
                 table_versions.c.content_hash,
             )
             .join(
@@ -268,13 +273,15 @@ def _import_chunk(
         for key in changed_keys:
             entry, text, digest = latest[key]
             row = existing[key]
-            number = row.current_version + 1
+            number = max(row.current_version, row.pending_version or 0) + 1
             updates.append(
                 {
                     **_table_fields(entry, org_ids),
                     "b_id": row.id,
                     "status": status.value,
                     "current_version": number,
+                    "pending_version": None,  # replacing the table ends an adjustment under way
+                    "pending_status": None,
                     "updated_at": stamp,
                 }
             )
@@ -372,6 +379,7 @@ def save_version(
     stamp = now()
     table, found = reviewed.table, reviewed.findings
     org_ids = ensure_orgs(conn, [table.project.unit, table.project.department])
+    place_new(conn, [(table.project.unit, table.project.department)], org_ids)
     fields = _table_fields(reviewed, org_ids)
     bumped = conn.execute(
         update(perf_tables)

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jixiao.catalog import CENTRAL_2021
 from jixiao.formats.places import finding_place
 from jixiao.model import Diagnostic, Goals, Project, Table
+from jixiao.permissions import may_edit_organisations
 from jixiao.queries import TableRow
 from jixiao.service import Conflict, Forbidden, Invalid, review
 from jixiao.web.forms import FormErrors, FormValues, form_values, table_from_form, values_of_table
@@ -83,7 +84,9 @@ def _render(
 # ---- editing a stored table ----------------------------------------------------------------------
 
 
-def _edit_page(view: Any, lock_version: int, comments: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def _edit_page(
+    view: Any, lock_version: int, who: Principal, comments: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     table_id = view.row.id
     by_place: dict[str, list[dict[str, Any]]] = {}
     for item in comments or []:  # the reviewer's open comments, shown beside their rows
@@ -98,6 +101,7 @@ def _edit_page(view: Any, lock_version: int, comments: list[dict[str, Any]] | No
         "lock_version": lock_version,
         "adjusting": view.can_adjust,
         "unit_editable": False,
+        "department_editable": may_edit_organisations(who),
         "source_id": None,
     }
 
@@ -114,7 +118,7 @@ def edit_page(request: Request, table_id: int, who: Principal = Depends(require_
     if not (view.can_edit or view.can_adjust):
         raise Forbidden("您无权修改这张表（只能修改本单位的草稿或退回的表）")
     comments = service_of(request).indicator_comments(who, table_id)
-    page = _edit_page(view, view.row.lock_version, comments)
+    page = _edit_page(view, view.row.lock_version, who, comments)
     return _render(request, values_of_table(view.table), view.table, page)
 
 
@@ -129,7 +133,7 @@ async def save_edit(request: Request, table_id: int, who: Principal = Depends(re
     expected = int(lock) if isinstance(lock, str) and lock.isdigit() else -1
     typed = _with_unit(form_values(form), view.table.project.unit)
     typed.fields["reason"] = reason if isinstance(reason, str) else ""
-    page = _edit_page(view, expected, service.indicator_comments(who, table_id))
+    page = _edit_page(view, expected, who, service.indicator_comments(who, table_id))
     try:
         table = table_from_form(form, view.table)
     except FormErrors as why:
@@ -190,6 +194,7 @@ def _new_page(who: Principal, source: TableRow | None = None) -> dict[str, Any]:
         "lock_version": None,
         "adjusting": False,
         "unit_editable": who.role is Role.ADMIN,
+        "department_editable": may_edit_organisations(who),
         "source_id": source.id if source else None,
         "source": source,
     }
@@ -206,7 +211,9 @@ def _unit_for(who: Principal, form: Any) -> str:
 def new_page(request: Request, who: Principal = Depends(require_login)) -> HTMLResponse:
     """A blank editor for a new 绩效目标表."""
     service_of(request).check_may_start(who)
-    return _render(request, blank_values(who.unit), None, _new_page(who))
+    values = blank_values(who.unit)
+    values.fields["department"] = who.department or ""  # a 填报人's, from the hierarchy (read-only)
+    return _render(request, values, None, _new_page(who))
 
 
 @router.get("/tables/{table_id:int}/copy", response_class=HTMLResponse)

@@ -79,7 +79,7 @@ async def import_preview(
     service = service_of(request)
     report = service.preview_by_year_profile(report)  # as the import will store it
     token = service.stage_upload(who, filename, data, limits.staged_upload_seconds)
-    effects = service.import_effects(report)
+    effects = service.import_effects(report, who)
     context = {"report": report, "error": None, "token": token, "filename": filename, "effects": effects}
     return render(request, "import.html", context)
 
@@ -89,13 +89,15 @@ def import_confirm(
     request: Request,
     token: str,
     published: Annotated[str, Form()] = "",
+    reason: Annotated[str, Form()] = "",
     who: Principal = Depends(require_login),
 ) -> Response:
-    """Import a previewed upload once the user confirms (optionally as published)."""
+    """Import a previewed upload once the user confirms (optionally as published); tables already
+    submitted, approved or published become a 目标调整 with the ``reason`` given in the preview."""
     limits = request.app.state.settings.limits
     read = partial(read_upload, limits=limits)
     report = service_of(request).confirm_upload(
-        who, token, bool(published), read=read, keep_seconds=limits.staged_upload_seconds
+        who, token, bool(published), read=read, keep_seconds=limits.staged_upload_seconds, reason=reason
     )
     if not report.ok:
         raise Invalid("；".join(p.message for p in report.problems))
