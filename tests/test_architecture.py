@@ -24,6 +24,7 @@ PACKAGE = SRC / "jixiao"
 PURE = {
     "model",
     "values",
+    "value_text",
     "catalog",
     "workflow",
     "permissions",
@@ -38,7 +39,8 @@ LAYERS: dict[str, set[str]] = {
     "model": set(),
     "workflow": set(),
     "queries": set(),
-    "values": {"model"},
+    "value_text": {"model"},
+    "values": {"model", "value_text"},
     "catalog": {"model"},
     "diff": {"model", "values"},
     "permissions": {"workflow", "queries"},

@@ -24,6 +24,9 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from jixiao.model import Kind, Op, Target
+from jixiao.value_text import canonical_text as canonical_text
+from jixiao.value_text import format_target as format_target
+from jixiao.value_text import number_text as number_text
 
 # One character in, one character out, so positions in the normalised text map back to the raw text.
 _CHAR_MAP: dict[int, str] = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
@@ -475,38 +478,3 @@ def _display_unit(unit: str) -> str:
     if unit == "百分比":
         return "%"
     return unit.replace("(", "（").replace(")", "）")
-
-
-def number_text(value: Decimal) -> str:
-    """A Decimal as plain digits, never in exponent form: Decimal('1E+3') → '1000'."""
-    text = format(value, "f")
-    return text
-
-
-def canonical_text(target: Target) -> str:
-    """The structured target written canonically (``≥85%``, ``2025年12月``, ``2023-2025年``)."""
-    subject = target.subject or ""
-    note = target.note or ""
-    unit = "" if target.unit is None or target.unit_from_name else target.unit
-    if target.kind is Kind.QUANTITATIVE and target.value is not None:
-        op = target.op.symbol if target.op is not None else ""
-        return f"{subject}{op}{number_text(target.value)}{unit}{note}"
-    if target.kind is Kind.RANGE and target.value is not None and target.upper is not None:
-        return f"{subject}{number_text(target.value)}-{number_text(target.upper)}{unit}{note}"
-    if target.kind is Kind.DEADLINE:
-        parts = []
-        if target.value is not None:
-            parts.append(f"{number_text(target.value)}年")
-        if target.month is not None:
-            parts.append(f"{target.month}月")
-        if target.day is not None:
-            parts.append(f"{target.day}日")
-        if not parts:
-            return target.raw or "年底前"
-        return "".join(parts) + note
-    return target.raw
-
-
-def format_target(target: Target) -> str:
-    """What to print for a target: the unit's own text when there is one, else the canonical text."""
-    return target.raw or canonical_text(target)
