@@ -9,6 +9,8 @@ three layouts in turn — what a publisher's folder looks like. The baseline, in
   own (its ``--json`` summary: migration and interpreter start left out). Target: within 8× of the
   baseline. Peak memory: the largest resident size of the command and its workers together, sampled
   every 20 ms from /proc, at two corpus sizes; target: equal ± 20 %.
+- ``jixiao import DIR --dask local:2`` of the smaller corpus: the same pipeline on a two-worker Dask
+  `LocalCluster`, against two local jobs (what the cluster's scheduling and transfers cost).
 - ``jixiao parse DIR -o /dev/null`` (JSON Lines): peak resident size at two sizes; target ≤ 1.2×.
 
 Quick by default (2,000 and 6,000 tables to import, 600 and 6,000 to parse) so `make bench` stays
@@ -129,10 +131,13 @@ def _summary(stderr: str) -> dict[str, float]:
     raise RuntimeError(f"jixiao import gave no summary: {stderr[-2000:]}")
 
 
-def import_run(folder: Path, url: str, jobs: int = 2) -> tuple[dict[str, float], float]:
+def import_run(
+    folder: Path, url: str, jobs: int = 2, dask: str | None = None
+) -> tuple[dict[str, float], float]:
     """``jixiao import`` of a folder into a migrated database: its summary and peak memory (MiB)."""
     subprocess.run(_jixiao("db", "upgrade", "--db", url, "--json"), check=True, capture_output=True)
-    done, peak = run_measured(_jixiao("import", str(folder), "--db", url, "--json", "--jobs", str(jobs)))
+    where = ["--dask", dask] if dask else ["--jobs", str(jobs)]
+    done, peak = run_measured(_jixiao("import", str(folder), "--db", url, "--json", *where))
     if done.returncode != 0:
         raise RuntimeError(f"jixiao import failed: {done.stderr[-2000:]}")
     return _summary(done.stderr), peak
@@ -213,6 +218,13 @@ def run(report: Report) -> None:
             label = f"sqlite import {sizes['parse'][0]:,} tables"
             report.figure(f"{label}, 1 job", one["tables_per_second"], "tables/s")
             report.figure(f"{label}, 2 jobs", two["tables_per_second"], "tables/s")
+            on_dask, _ = import_run(text_dir, _fresh(databases[0][1], "dask2"), dask="local:2")
+            assert on_dask["tables"] == two["tables"] and on_dask["refused"] == 0, on_dask
+            dask_rate = on_dask["tables_per_second"]
+            report.figure(f"{label}, Dask LocalCluster of 2 workers", dask_rate, "tables/s")
+            report.figure(
+                f"{label}: Dask time / 2 local jobs' time", on_dask["seconds"] / two["seconds"], "x"
+            )
         finally:
             dispose_engines()
             for _, _, cleanup in databases:

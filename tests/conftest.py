@@ -177,10 +177,11 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture
 def sqlite_url(tmp_path: Path, _sqlite_template: Path) -> Iterator[str]:
-    """A fresh migrated SQLite database, for tests that need only one backend."""
+    """A fresh migrated SQLite database, for tests that need only one backend (or a second database
+    beside ``db_url``: its file is another)."""
     from jixiao.store.db import dispose_engines
 
-    path = tmp_path / "jixiao.sqlite"
+    path = tmp_path / "single.sqlite"
     shutil.copyfile(_sqlite_template, path)
     yield f"sqlite:///{path}"
     dispose_engines()

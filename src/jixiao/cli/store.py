@@ -77,6 +77,13 @@ def import_files(
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", min=1, help="读取与审核的工作进程数（默认：CPU 核数）")
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="在 Dask 集群上读取与审核：调度器地址 tcp://主机:8786，或 local:N 在本机启动 N 个工作进程",
+        ),
+    ] = None,
     report_json: Annotated[
         Path | None, typer.Option("--report-json", help="逐个文件的导入报告（JSON）")
     ] = None,
@@ -95,7 +102,7 @@ def import_files(
     """
     from jixiao.cli.import_report import ImportReporter
     from jixiao.pipeline import count_files, iter_files
-    from jixiao.service import BatchStopped
+    from jixiao.service import ServiceError
 
     paths, manifests = list(files or []), list(manifest or [])
     if not paths and not manifests:
@@ -107,9 +114,14 @@ def import_files(
     with reporter:
         try:
             summary = service.import_collection(
-                iter_files(paths, manifests), reporter.file, jobs=jobs, published=published, reason=reason
+                iter_files(paths, manifests),
+                reporter.file,
+                jobs=jobs,
+                published=published,
+                reason=reason,
+                dask=dask,
             )
-        except BatchStopped as stopped:
+        except ServiceError as stopped:  # BatchStopped, or a Dask cluster that cannot be used
             reporter.finish(None)
             err.print(f"[red]{stopped.message}[/red]")
             raise typer.Exit(1) from None

@@ -33,7 +33,7 @@ from jixiao.readers.collection import CollectedFile
 from jixiao.readers.detect import Format, detect_format
 from jixiao.readers.limits import DEFAULT_LIMITS, UploadLimits
 from jixiao.readers.text import FILE_PROBLEM
-from jixiao.service.bulk_workers import ReaderPool, Task
+from jixiao.service.bulk_workers import FilePool, ReaderPool, Task
 from jixiao.service.errors import ServiceError
 from jixiao.service.reading import FileReport
 from jixiao.service.workflow import WorkflowService
@@ -147,50 +147,69 @@ class BulkService(WorkflowService):
         who: Principal | None = None,
         limits: UploadLimits = DEFAULT_LIMITS,
         reason: str | None = None,
+        dask: str | None = None,
     ) -> BatchSummary:
         """Read, review and store every file; ``on_file`` hears of each, in the order given.
         ``reason`` is the 目标调整 reason for tables the files change that are already submitted,
-        approved or published (without one such a file is refused, and the batch goes on)."""
+        approved or published (without one such a file is refused, and the batch goes on).
+        ``dask`` reads on a Dask cluster instead of local worker processes (`jixiao.service.bulk_dask`:
+        ``local:N`` or a scheduler's address); what is stored is the same."""
+        if dask is None:
+            with ReaderPool(jobs or default_jobs(), limits) as pool:
+                return self.import_through(pool, files, on_file, published, who, reason)
+        from jixiao.service.bulk_dask import dask_pool
+
+        with dask_pool(dask, limits) as cluster_pool:
+            return self.import_through(cluster_pool, files, on_file, published, who, reason)
+
+    def import_through(
+        self,
+        pool: FilePool,
+        files: Iterable[CollectedFile],
+        on_file: Callable[[FileOutcome], None],
+        published: bool = False,
+        who: Principal | None = None,
+        reason: str | None = None,
+    ) -> BatchSummary:
+        """The import loop over any pool of readers: files in order, stored by this one writer."""
         summary = BatchSummary()
         started, cpu = time.perf_counter(), time.process_time()
-        jobs = jobs or default_jobs()
-        window = jobs * 4
+        window = 2 * pool.capacity
         pending: dict[int, tuple[str, str]] = {}  # index → (label, digest) of files sent to a worker
         done: dict[int, FileOutcome | FileReport] = {}
         source = iter(files)
         exhausted = False
         taken = committed = 0
         changed = 0
-        with ReaderPool(jobs, limits) as pool:
-            while True:
-                while not exhausted and taken - committed < window and pool.has_room():
-                    item = next(source, None)
-                    if item is None:
-                        exhausted = True
-                        break
-                    outcome, digest = self._before_reading(item)
-                    if outcome is not None:
-                        done[taken] = outcome
-                    else:
-                        office = detect_format(item.data, item.label) in (Format.DOC, Format.LEGACY_SHEET)
-                        pending[taken] = (item.label, digest)
-                        pool.submit(Task(taken, item.label, item.data, office))
-                    taken += 1
-                while committed in done:
-                    answer = done.pop(committed)
-                    if isinstance(answer, FileReport):
-                        label, digest = pending.pop(committed)
-                        answer = self._store(answer, label, digest, published, who, reason)
-                        changed += answer.created + answer.updated
-                    summary.add(answer)
-                    on_file(answer)
-                    committed += 1
-                if exhausted and committed == taken:
+        while True:
+            while not exhausted and taken - committed < window and pool.has_room():
+                item = next(source, None)
+                if item is None:
+                    exhausted = True
                     break
-                for index, report in pool.results(timeout=0.5):
-                    done[index] = report
-            summary.workers_replaced = pool.replaced
-            summary.reader_cpu_seconds = pool.cpu_seconds()
+                outcome, digest = self._before_reading(item)
+                if outcome is not None:
+                    done[taken] = outcome
+                else:
+                    office = detect_format(item.data, item.label) in (Format.DOC, Format.LEGACY_SHEET)
+                    pending[taken] = (item.label, digest)
+                    pool.submit(Task(taken, item.label, item.data, office))
+                taken += 1
+            while committed in done:
+                answer = done.pop(committed)
+                if isinstance(answer, FileReport):
+                    label, digest = pending.pop(committed)
+                    answer = self._store(answer, label, digest, published, who, reason)
+                    changed += answer.created + answer.updated
+                summary.add(answer)
+                on_file(answer)
+                committed += 1
+            if exhausted and committed == taken:
+                break
+            for index, report in pool.results(timeout=0.5):
+                done[index] = report
+        summary.workers_replaced = pool.replaced
+        summary.reader_cpu_seconds = pool.cpu_seconds()
         if changed:
             self.refresh_statistics(changed)
         summary.seconds = time.perf_counter() - started

@@ -34,7 +34,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import Any, Protocol
 
 from jixiao import model
 from jixiao.model import Diagnostic, Severity, SourceRef
@@ -69,6 +69,40 @@ def refused(label: str, message: str) -> FileReport:
     )
 
 
+def answer_report(label: str, kind: str, value: Any, limits: UploadLimits) -> FileReport:
+    """The report of a worker's answer (`read_one`'s kind and value)."""
+    if kind == "ok":
+        report: FileReport = value
+        return report
+    if kind == "memory":
+        return refused(label, MEMORY_MESSAGE.format(memory=limits.parse_memory_bytes // 2**20))
+    if kind == "limit":
+        return refused(label, str(value))
+    return refused(label, f"读取文件时出错（{value}），已拒绝")
+
+
+class FilePool(Protocol):
+    """Where a bulk import's files are read: worker processes here, or a Dask cluster."""
+
+    replaced: int
+
+    @property
+    def capacity(self) -> int:
+        """How many files may be in flight at once."""
+
+    def has_room(self) -> bool:
+        """Whether another file may be submitted now."""
+
+    def submit(self, task: Task) -> None:
+        """Send a file to be read."""
+
+    def results(self, timeout: float = 1.0) -> Iterator[tuple[int, FileReport]]:
+        """The answers ready within ``timeout`` seconds: (task index, report)."""
+
+    def cpu_seconds(self) -> float:
+        """CPU time the readers used."""
+
+
 @dataclass
 class _Worker:
     process: subprocess.Popen[bytes]
@@ -95,13 +129,18 @@ class ReaderPool:
 
     # ---- the parent's side ---------------------------------------------------------------------
 
+    @property
+    def capacity(self) -> int:
+        """How many files may be in flight at once."""
+        return self.jobs * self.depth
+
     def in_flight(self) -> int:
         """Files submitted and not yet answered."""
         return len(self.waiting) + sum(len(w.tasks) for w in self.workers)
 
     def has_room(self) -> bool:
         """Whether another file may be submitted without growing the queues past their bound."""
-        return self.in_flight() < self.jobs * self.depth
+        return self.in_flight() < self.capacity
 
     def submit(self, task: Task) -> None:
         """Queue a file for the next free worker."""
@@ -171,17 +210,7 @@ class ReaderPool:
         worker.started = time.monotonic()
         worker.served += 1
         worker.retiring = worker.retiring or retire or worker.served >= RECYCLE_AFTER
-        if kind == "ok":
-            yield task.index, value
-        elif kind == "memory":
-            yield (
-                task.index,
-                refused(task.label, MEMORY_MESSAGE.format(memory=self.limits.parse_memory_bytes // 2**20)),
-            )
-        elif kind == "limit":
-            yield task.index, refused(task.label, value)
-        else:
-            yield task.index, refused(task.label, f"读取文件时出错（{value}），已拒绝")
+        yield task.index, answer_report(task.label, kind, value, self.limits)
         if worker.retiring and not worker.tasks:
             self._replace(worker, graceful=True)
 
@@ -302,8 +331,12 @@ def _with_document(entry: Reviewed) -> Reviewed:
     return dataclasses.replace(entry, document=document, content_hash=digest)
 
 
-def _read_one(label: str, data: bytes, limits: UploadLimits, office: bool) -> tuple[str, Any, bool]:
-    """Read and review one file within the limits; (kind, value, whether to retire afterwards)."""
+def read_one(
+    label: str, data: bytes, limits: UploadLimits, office: bool, cap_memory: bool = True
+) -> tuple[str, Any, bool]:
+    """Read and review one file within the limits; (kind, value, whether to retire afterwards).
+    ``cap_memory`` lowers the address-space ceiling while reading (not for an office file, nor in a
+    process whose other threads share that address space)."""
     from jixiao.service.reading import read_and_review
 
     _, hard_memory = resource.getrlimit(resource.RLIMIT_AS)
@@ -312,7 +345,7 @@ def _read_one(label: str, data: bytes, limits: UploadLimits, office: bool) -> tu
     cpu = int(_cpu_used() + seconds) + 2
     try:
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, hard_cpu))
-        if not office:
+        if cap_memory and not office:
             resource.setrlimit(resource.RLIMIT_AS, (limits.parse_memory_bytes, hard_memory))
         report = read_and_review(data, label, limits)
         report.reviews = [_with_document(entry) for entry in report.reviews]
@@ -339,7 +372,7 @@ def serve(inbox_fd: int, outbox_fd: int) -> None:
             label, data, limits, office = pickle.loads(inbox.recv_bytes())
         except EOFError:
             return
-        kind, value, retire = _read_one(label, data, limits, office)
+        kind, value, retire = read_one(label, data, limits, office)
         try:
             payload = dumps((kind, value, retire, _cpu_used()))
         except Exception as error:  # an answer that does not pickle is this file's problem
