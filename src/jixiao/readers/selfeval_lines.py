@@ -50,6 +50,7 @@ INDICATOR_ROLES = {
     "年初指标值": "target", "年终完成值": "actual", "评价内容": "name", "项目权重": "level1",
     "偏差原因分析及改进措施": "reason", "未完成原因分析": "reason", "偏差原因分析": "reason",
     "偏差原因": "reason", "原因分析": "reason", "备注": "reason",
+    "评价标准": "reason", "评价标准及依据": "reason",  # the Suizhou form's last column: why marks were lost
 }  # fmt: skip
 TOTAL_FUNDS = ("年度资金总额", "总额", "资金总额", "年度财政资金总额", "合计")
 _FUND_WORDS = ("资金", "拨款", "结转", "财政")

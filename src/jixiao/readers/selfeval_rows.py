@@ -241,10 +241,10 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
     roles = state.indicator_roles
     assert roles is not None
     first = cells[first_at]
-    k = SERIAL.sub("", key(first))
+    k = _POINTS_AFTER.sub("", SERIAL.sub("", key(first)))  # 产出指标40分 is 产出指标 (its points aside)
     if SERIAL.match(unicodedata.normalize("NFKC", first).strip()):
         start_role = roles.index("name")  # 指标1：服务对象满意度 names an indicator, whatever its words
-    elif catalog.is_level1_name(k) and "level1" in roles and not _cost_under_output(cells, first_at, roles):
+    elif _is_level1(k) and "level1" in roles and not _cost_under_output(cells, first_at, roles):
         start_role = roles.index("level1")
     elif catalog.is_category_name(k) and "level2" in roles:
         start_role = roles.index("level2")
@@ -266,7 +266,10 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
             got[role] = (cells[at], at)
     if "level1" in got and got["level1"][0]:
         text = got["level1"][0]
-        state.level1, state.level2 = catalog.canonical(re.sub(r"[(（].*", "", text)), ""
+        state.level1, state.level2 = (
+            catalog.canonical(_POINTS_AFTER.sub("", re.sub(r"[(（].*", "", text))),
+            "",
+        )
         weight = points_in(text)
         if weight is not None:
             state.group_weights.append((state.level1, weight))
@@ -301,6 +304,16 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
     )
 
 
+# The 一级 of a 四级 评价指标体系 (项目决策/项目过程(管理)/项目产出/项目效益), beside the performance 一级.
+FRAMEWORK_LEVEL1 = ("项目决策", "项目过程", "项目管理", "项目产出", "项目效益", "决策", "过程", "管理")
+
+
+def _is_level1(k: str) -> bool:
+    """An 一级 label (its points taken off): 产出指标…, or a framework part (``项目决策``, ``项目管理``)."""
+    return catalog.is_level1_name(k) or k in FRAMEWORK_LEVEL1
+
+
+_POINTS_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*分\s*$")  # 产出指标40分, 项目决策 2 分
 _SCORE_NOTE = re.compile(r"^(\d+(?:\.\d+)?)\s*分?\s*[（(](.*)[）)]$")
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from jixiao.evaluation.numbers import percent, plain, read_actual
 from jixiao.model import Kind
-from jixiao.scoring.audit_context import AuditContext, Finding, has_reason, names
+from jixiao.scoring.audit_context import AuditContext, Finding, framework_row, has_reason, names, states_bound
 from jixiao.scoring.formulas import OVER_COMPLETION, band_of, describe_band, in_band
 
 
@@ -34,13 +34,16 @@ def blanket_full_marks(ctx: AuditContext) -> Iterator[Finding]:
 
 
 def actual_copies_target(ctx: AuditContext) -> Iterator[Finding]:
-    """实际完成值应写实际完成的数量或情况，不能照抄年度指标值。"""
+    """实际完成值应写实际完成的数量或情况，不能照抄年度指标值：照抄一个界限（≥266米、不超过预算）的
+    即是；照抄定性的表述（符合要求）单独一项是正常的完成情况，半数以上指标都如此才是照抄。"""
     copies = [
         i
         for i in ctx.published.indicators
         if i.actual.strip() and _norm(i.actual) == _norm(i.target) and read_actual(i.target).number is None
     ]
-    if copies:
+    targeted = [i for i in ctx.published.indicators if i.target.strip()]
+    widespread = len(copies) >= 3 and len(copies) * 2 >= len(targeted)
+    if copies and (widespread or any(states_bound(i.actual) for i in copies)):
         count = len(ctx.published.indicators)
         yield (
             f"{count}个指标中有{len(copies)}个的实际完成值照抄年度指标值"
@@ -73,11 +76,16 @@ def word_for_quantitative(ctx: AuditContext) -> Iterator[Finding]:
 
 
 def below_weight_without_reason(ctx: AuditContext) -> Iterator[Finding]:
-    """得分低于分值的指标，应填写偏差原因分析及改进措施。"""
+    """得分低于分值的绩效指标，应填写偏差原因分析及改进措施（项目决策/管理类按评价标准打分的行除外）。"""
     rows = [
         i
         for i in ctx.published.indicators
-        if i.score is not None and i.weight is not None and i.score < i.weight and not has_reason(i.reason)
+        if i.score is not None
+        and i.weight is not None
+        and i.score < i.weight
+        and not has_reason(i.reason)
+        and (i.target.strip() or i.actual.strip())
+        and not framework_row(i)
     ]
     if rows:
         lost = sum(((i.weight or Decimal(0)) - (i.score or Decimal(0)) for i in rows), Decimal(0))
