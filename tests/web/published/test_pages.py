@@ -61,6 +61,16 @@ def test_a_visitor_sees_which_self_evaluations_do_not_add_up_and_why(app_factory
     assert 'data-testid="kpi-inconsistent">1<' in home.text and 'data-testid="full-marks-table"' in home.text
     dashboard = visitor.get("/api/dashboard").json()["published"]
     assert dashboard["inconsistent"] == 1 and dashboard["total"] == 2
+    shares = {
+        d["department"]: (d["total"], d["full_marks"], d["share"])
+        for d in dashboard["full_marks_by_department"]
+    }
+    assert shares == {
+        "东莞市妇女联合会": (1, 1, "100.0"),
+        "某市妇女联合会": (1, 0, "0.0"),
+    }  # AGREES lost 3 points
+    full_marks = home.text[home.text.index('data-testid="full-marks-table"') :]
+    assert "东莞市妇女联合会" in full_marks and "100.0%" in full_marks
     assert "自评结果不能自洽" in visitor.get("/tables").text
 
 
