@@ -42,6 +42,8 @@ def test_a_visitor_sees_which_self_evaluations_do_not_add_up_and_why(app_factory
     assert listing.status_code == 200
     assert 'data-testid="total">1<' in listing.text and "购买社工岗位服务经费" in listing.text
     assert "妇女儿童维权热线运行经费" not in listing.text
+    shares = listing.text[listing.text.index('data-testid="department-shares"') :]
+    assert "东莞市妇女联合会</a> 100.0%（1/1）" in shares and "某市妇女联合会</a> 0.0%（0/1）" in shares
     api = visitor.get("/api/selfevaluations?inconsistent=1").json()
     assert api["total"] == 1 and api["items"][0]["published_total"] == "100.00"
     assert api["items"][0]["computed_total"] == "99.67" and api["figures"]["inconsistent"] == 1
