@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from jixiao.readers.selfeval_gaps import breaks_misplaced
 from jixiao.readers.selfeval_published import read_published_text
+from jixiao.readers.text import text_rows
 from jixiao.scoring.audit import audit
 
 MISPLACED = "\n".join(
@@ -90,3 +92,11 @@ def test_the_audit_of_the_misplaced_table_finds_the_unexplained_lost_points() ->
     result = audit(table)
     assert result.result.total == 100
     assert set(result.codes()) == {"JX-A10", "JX-A11", "JX-A24"}
+
+
+def test_serial_numbers_opening_each_row_are_not_misplaced_breaks() -> None:
+    numbered = CLEAN.replace("产出指标 | 数量指标", "1 | 产出指标 | 数量指标").replace(
+        "效益指标 | 社会效益指标", "2 | 效益指标 | 社会效益指标"
+    )
+    assert breaks_misplaced(list(text_rows(numbered, "表.txt"))) is False
+    assert breaks_misplaced(list(text_rows(MISPLACED, "表.txt"))) is True

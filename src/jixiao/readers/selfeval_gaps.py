@@ -167,8 +167,11 @@ _DASHES = ("—", "-", "——", "/", "－")
 
 
 def _leads_with_figure(row: Row) -> bool:
+    """The line opens with an amount or a dash (a small whole number may be a row's serial: 1, 2…)."""
     first = next((c.strip() for c in row.cells if c.strip()), "")
-    return bool(first) and (number(first) is not None or first in _DASHES)
+    value = number(first)
+    serial = value is not None and value == value.to_integral_value() and value < 100 and "." not in first
+    return bool(first) and ((value is not None and not serial) or first in _DASHES)
 
 
 def breaks_misplaced(rows: list[Row]) -> bool:
