@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.evaluation.numbers import percent, plain, read_actual
 from jixiao.model import Kind
-from jixiao.scoring.audit_context import AuditContext, Finding, framework_row, has_reason, names, states_bound
+from jixiao.scoring.audit_context import (
+    AuditContext,
+    Finding,
+    copies_target,
+    framework_row,
+    has_reason,
+    names,
+    states_bound,
+)
 from jixiao.scoring.formulas import OVER_COMPLETION, band_of, describe_band, in_band
-
-
-def _norm(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split()).replace("≥", ">=").replace("≤", "<=")
 
 
 def blanket_full_marks(ctx: AuditContext) -> Iterator[Finding]:
@@ -39,7 +42,7 @@ def actual_copies_target(ctx: AuditContext) -> Iterator[Finding]:
     copies = [
         i
         for i in ctx.published.indicators
-        if i.actual.strip() and _norm(i.actual) == _norm(i.target) and read_actual(i.target).number is None
+        if i.actual.strip() and copies_target(i) and read_actual(i.target).number is None
     ]
     targeted = [i for i in ctx.published.indicators if i.target.strip()]
     widespread = len(copies) >= 3 and len(copies) * 2 >= len(targeted)
@@ -65,7 +68,7 @@ def word_for_quantitative(ctx: AuditContext) -> Iterator[Finding]:
             or printed.not_applicable
         ):
             continue
-        if _norm(actual) == _norm(printed.target) or read_actual(actual).number is not None:
+        if copies_target(printed) or read_actual(actual).number is not None:
             continue
         weight = f"，却得{plain(printed.score)}分" if printed.score else ""
         yield (
