@@ -86,3 +86,17 @@ def test_storing_is_written_to_the_audit_log(db_url: str) -> None:
     stored = service.import_text(SAMPLE, "自评表.txt").selfevaluation_ids[0]
     rows = [r for r in service.audit_entries(OPERATOR) if r["entity"] == "published_evaluation"]
     assert [(r["action"], r["entity_id"]) for r in rows] == [("import", stored)]
+
+
+def test_jixiao_import_tells_of_the_self_evaluations_it_stored(db_url: str, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from jixiao.cli import app
+
+    (tmp_path / "自评表.txt").write_text(SAMPLE, encoding="utf-8")
+    (tmp_path / "另一份.txt").write_text(AGREES, encoding="utf-8")
+    files = [str(tmp_path / "自评表.txt"), str(tmp_path / "另一份.txt")]
+    result = CliRunner().invoke(app, ["import", *files, "--db", db_url, "-j", "1"])
+    assert result.exit_code == 0, result.stdout
+    assert "自评表.txt：已公开的自评表 1 份，其中自评结果不能自洽 1 份" in result.stdout
+    assert "另一份.txt：已公开的自评表 1 份，其中自评结果不能自洽 0 份" in result.stdout
