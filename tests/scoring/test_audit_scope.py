@@ -56,6 +56,14 @@ def test_a_point_lost_in_project_management_needs_no_deviation_reason() -> None:
     assert result.codes() == []  # 项目管理 is scored by its 评价标准, not against a target
 
 
+def test_a_measured_execution_rate_that_loses_a_point_needs_its_reason() -> None:
+    text = framework("99", management="9").replace(
+        "管理制度健全性 | 10 | — | 制度健全", "预算执行率 | 10 | — | 100%"
+    )
+    result = audited(text)
+    assert result.codes() == ["JX-A24"]  # 100% executed yet 9 of 10, and no word why
+
+
 def test_a_total_above_its_own_rows_is_an_arithmetic_finding_and_not_also_a_rescore() -> None:
     result = audited(framework("98", management="9"))
     assert "JX-A01" in result.codes()

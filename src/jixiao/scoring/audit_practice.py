@@ -79,7 +79,8 @@ def word_for_quantitative(ctx: AuditContext) -> Iterator[Finding]:
 
 
 def below_weight_without_reason(ctx: AuditContext) -> Iterator[Finding]:
-    """得分低于分值的绩效指标，应填写偏差原因分析及改进措施（项目决策/管理类按评价标准打分的行除外）。"""
+    """得分低于分值、列有指标值或完成值的指标，应填写偏差原因分析及改进措施；项目决策/管理类行按评价标准
+    打分，只在其完成值是测得的数（如预算执行率100%）时才要求说明。"""
     rows = [
         i
         for i in ctx.published.indicators
@@ -88,7 +89,7 @@ def below_weight_without_reason(ctx: AuditContext) -> Iterator[Finding]:
         and i.score < i.weight
         and not has_reason(i.reason)
         and (i.target.strip() or i.actual.strip())
-        and not framework_row(i)
+        and (not framework_row(i) or read_actual(i.actual).number is not None)
     ]
     if rows:
         lost = sum(((i.weight or Decimal(0)) - (i.score or Decimal(0)) for i in rows), Decimal(0))
