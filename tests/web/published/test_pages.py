@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pdfplumber
 import pytest
 from openpyxl import load_workbook
 
@@ -92,6 +93,11 @@ def test_downloads_carry_the_published_and_the_recomputed_scores(app_factory: An
     text = visitor.get(f"/selfevaluations/{bad}/download.csv").content.decode("utf-8-sig")
     table = list(csv.reader(io.StringIO(text)))
     assert table[0][:2] == ["项目名称", "类别"] and any(r[1] == "总分" and r[9] == "99.67" for r in table)
+
+    pdf = visitor.get(f"/selfevaluations/{bad}/download.pdf")
+    with pdfplumber.open(io.BytesIO(pdf.content)) as document:
+        words = "".join((page.extract_text() or "") for page in document.pages).replace(" ", "")
+    assert "发布得分" in words and "重算得分" in words and "99.67" in words and "JX-A01" in words
 
     item = json.loads(visitor.get(f"/selfevaluations/{bad}/download.json").content)
     assert item["published_total"] == "100.00" and item["computed_total"] == "99.67"
