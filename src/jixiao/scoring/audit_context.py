@@ -78,7 +78,7 @@ def kept_because(indicator: PublishedIndicator) -> str:
     if indicator.score is None:
         return ""
     if framework_row(indicator):
-        return f"“{indicator.level1}”类评价指标按评价标准打分，不按年度指标值计分"
+        return f"“{indicator.level1}”类指标按评价标准打分"
     if not indicator.target.strip() and not indicator.actual.strip():
         return "表中未列年度指标值和实际完成值"
     if (
