@@ -19,7 +19,7 @@ class Score:
     """A score with the weight it is out of, how it was reached and why, in words.
 
     ``method`` names the formula (``positive``, ``reverse-ratio``, ``reverse-vendor``, ``equal``,
-    ``zero-target``, ``qualitative``, ``deadline``, ``budget``, ``not-computable``); ``flags`` are
+    ``zero-target``, ``qualitative``, ``deadline``, ``budget``, ``not-computable``, ``kept``); ``flags`` are
     facts the checks turn into diagnostics (``over-completion``, ``negative-actual``, …).
     """
 
