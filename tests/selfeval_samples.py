@@ -2,7 +2,8 @@
 
 ``SAMPLE`` is the seed table's project (购买社工岗位服务经费, 东莞市妇女联合会, 2025) published as a
 central 10号 附件1 自评表 whose printed total (100) is not the sum of its own scores (99.67): an
-arithmetic finding (JX-A01). ``AGREES`` is another unit's table whose numbers add up.
+arithmetic finding (JX-A01); 咨询服务数 1500 of ≥1200 (1.25×) gives no reason (JX-A25, on
+its row). ``AGREES`` is another unit's table whose numbers add up.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ SAMPLE = """附件1
 \t上年结转资金\t0.00\t0.00\t0.00\t—\t—\t—
 \t其他资金\t0.00\t0.00\t0.00\t—\t—\t—
 绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施
-\t产出指标\t数量指标\t咨询服务数\t≥1200个\t1250个\t20\t20\t
+\t产出指标\t数量指标\t咨询服务数\t≥1200个\t1500个\t20\t20\t
 \t\t\t个案服务指标数\t≥110个\t110个\t20\t20\t
 \t\t\t社区活动数\t≥50场\t50场\t10\t10\t
 \t\t质量指标\t社工证持有率\t100%\t100%\t10\t10\t

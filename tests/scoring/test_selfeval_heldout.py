@@ -30,3 +30,12 @@ def test_held_out_scores_are_read_and_contradictions_flagged() -> None:
     assert ratio(tally.scores_right, tally.scores) >= 0.90, tally.problems
     assert tally.contradicting >= 3 and tally.contradicting_flagged == tally.contradicting, tally.problems
     assert tally.false_arithmetic_on_clean == 0, tally.problems
+
+
+def test_held_out_figures_hold_as_on_the_corpus() -> None:
+    """After the general fixes (none for one document): every score read, every golden finding
+    raised and none invented, every computable total recomputed right."""
+    tally = score_corpus(HELDOUT)
+    assert tally.scores_right == tally.scores, tally.problems
+    assert tally.totals_right == tally.totals, tally.problems
+    assert tally.missed == 0 and tally.false == 0, tally.problems

@@ -40,8 +40,8 @@ def test_an_import_recognises_published_selfevaluations_and_stores_them_as_publi
     assert [f["code"] for f in view.total["findings"]][:1] == ["JX-A01"]
     assert view.total["published"] == "100" and view.total["computed"] == "99.67"
     assert view.targets == []  # the target table is not stored yet: unlinked
-    effect = next(r for r in view.rows if r["name"] == "项目成效")
-    assert [f["code"] for f in effect["findings"]] == ["JX-A22"]
+    over = next(r for r in view.rows if r["name"] == "咨询服务数")
+    assert [f["code"] for f in over["findings"]] == ["JX-A25"]  # 1500 of ≥1200 (1.25×), no reason
     assert "自评表.txt" in view.document["file"] and "/" not in view.document["file"]
 
     figures = service.published_dashboard()
@@ -86,3 +86,17 @@ def test_storing_is_written_to_the_audit_log(db_url: str) -> None:
     stored = service.import_text(SAMPLE, "自评表.txt").selfevaluation_ids[0]
     rows = [r for r in service.audit_entries(OPERATOR) if r["entity"] == "published_evaluation"]
     assert [(r["action"], r["entity_id"]) for r in rows] == [("import", stored)]
+
+
+def test_jixiao_import_tells_of_the_self_evaluations_it_stored(db_url: str, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from jixiao.cli import app
+
+    (tmp_path / "自评表.txt").write_text(SAMPLE, encoding="utf-8")
+    (tmp_path / "另一份.txt").write_text(AGREES, encoding="utf-8")
+    files = [str(tmp_path / "自评表.txt"), str(tmp_path / "另一份.txt")]
+    result = CliRunner().invoke(app, ["import", *files, "--db", db_url, "-j", "1"])
+    assert result.exit_code == 0, result.stdout
+    assert "自评表.txt：已公开的自评表 1 份，其中自评结果不能自洽 1 份" in result.stdout
+    assert "另一份.txt：已公开的自评表 1 份，其中自评结果不能自洽 0 份" in result.stdout

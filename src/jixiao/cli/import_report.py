@@ -124,6 +124,11 @@ class ImportReporter:
             counts = f"新建 {outcome.created} 张，新版本 {outcome.updated} 张，未变 {outcome.unchanged} 张"
             skipped = f"（{outcome.reason}）" if outcome.reason and outcome.status == "unchanged" else ""
             line = f"{outcome.file}：{counts}；发现问题 {outcome.findings} 条{skipped}"
+            if outcome.selfevaluations and not outcome.tables:  # a published 自评表, not a target table
+                line = (
+                    f"{outcome.file}：已公开的自评表 {outcome.selfevaluations} 份，"
+                    f"其中自评结果不能自洽 {outcome.inconsistent} 份（jixiao evaluate 可查看每条发现）"
+                )
             if not self._progress.live.is_started:
                 typer.echo(line)
             elif self.total <= 20:  # above the bar; a large batch shows the bar and the summary only

@@ -19,7 +19,7 @@ class Score:
     """A score with the weight it is out of, how it was reached and why, in words.
 
     ``method`` names the formula (``positive``, ``reverse-ratio``, ``reverse-vendor``, ``equal``,
-    ``zero-target``, ``qualitative``, ``deadline``, ``budget``, ``not-computable``); ``flags`` are
+    ``zero-target``, ``qualitative``, ``deadline``, ``budget``, ``not-computable``, ``kept``); ``flags`` are
     facts the checks turn into diagnostics (``over-completion``, ``negative-actual``, …).
     """
 
@@ -74,7 +74,8 @@ class EvaluationLine(IndicatorRow):
 
     ``score`` is the 得分 the unit typed (required for qualitative indicators, compared with the
     formula for quantitative ones). ``cells`` maps a field name (``actual``, ``weight``, ``score``,
-    ``reason``) to the place it was read from, so a finding can name the cell.
+    ``reason``) to the place it was read from, so a finding can name the cell. ``kept_because``:
+    why the entered score stands as it is (audits of published tables only).
     """
 
     level1: str
@@ -89,6 +90,9 @@ class EvaluationLine(IndicatorRow):
     adjustment: Adjustment | None = None
     source: SourceRef = NOWHERE
     cells: tuple[tuple[str, SourceRef], ...] = ()
+    # Why the rules cannot score this row from its target and actual (a 项目决策 row, an actual that
+    # copies the target's text): the entered score is kept, and the explanation says why.
+    kept_because: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -194,3 +194,20 @@ def _in_fallback(node: Any, stop: Any) -> bool:
             return True
         parent = parent.getparent()
     return False
+
+
+def paragraphs_after_tables(xml: bytes) -> list[str]:
+    """The body's text lines after its last table (a 注 under a 自评表: the stated group weights)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+    body = etree.fromstring(xml, parser).find(f"{W}body")
+    lines: list[str] = []
+    for kind, element in _blocks(body) if body is not None else ():
+        if kind != "p":
+            lines = []
+            continue
+        text = " ".join(paragraph_text(element).split())
+        if text:
+            lines.append(text)
+    return lines[-8:]

@@ -33,7 +33,13 @@ def short_row_places(
     if any(number(cells[j]) is None for j in present[-2:]):
         return places
     lead = [r for r in core[:-2]]
-    placed = list(zip(lead, present[:-2], strict=False))
+    cells_before = present[:-2]
+    named = lead.index("name") + 1 if "name" in lead else len(lead)
+    if lead[-1:] == ["actual"] and len(cells_before) > named:
+        # 减轻学生家庭经济负担 | 有效 | 有效 | 10 | 10: the cell before the figures is the actual
+        placed = list(zip(lead[:-1], cells_before[:-1], strict=False))
+        return [*placed, ("actual", cells_before[-1]), ("weight", present[-2]), ("score", present[-1])]
+    placed = list(zip(lead, cells_before, strict=False))
     return [*placed, ("weight", present[-2]), ("score", present[-1])]
 
 
@@ -57,8 +63,51 @@ def missing_rate(
     return moved, [(("score" if role == "rate" else role), ref) for role, ref in refs]
 
 
+def dropped_leading(cells: list[str], roles: list[str], start: int, shift: int) -> int:
+    """How many leading fund columns a text table left out of its rows: a short row whose rate
+    (the figure with ``%``) stands before the 执行率 column ``412530 | 412530 | 10 | 100% | 10``
+    under 年初预算数/全年预算数/全年执行数/分值/执行率/得分 lost its first column; later rows of the
+    same block without a rate keep the shift found."""
+    if "rate" not in roles or len(cells) - start >= len(roles):
+        return shift
+    at = next((j for j in range(start, len(cells)) if "%" in cells[j] and number(cells[j]) is not None), None)
+    if at is None:
+        return shift
+    return max(roles.index("rate") - (at - start), 0)
+
+
 _SUB_HEADER = ("指标性质", "指标值", "度量单位", "计量单位")
 _LEVELS = ("一级指标", "二级指标", "三级指标")
+
+
+def _header_keys(row: Row) -> list[str]:
+    return [key(c) for c in row.cells]
+
+
+def join_split_header(rows: list[Row]) -> list[Row]:
+    """A two-row header on two lines (``绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | …`` over
+    ``一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位``) as one line, for `unflatten`."""
+    out: list[Row] = []
+    for row in rows:
+        keys = _header_keys(row)
+        before = _header_keys(out[-1]) if out else []
+        grid = (
+            bool(row.cell_sources) and row.cell_sources is not None and row.cell_sources[0].cell is not None
+        )
+        if (
+            out
+            and not grid
+            and any(k in _LEVELS for k in keys)
+            and any(k in _SUB_HEADER for k in keys)
+            and "年度指标值" in before
+            and not any(k in _LEVELS for k in before)
+        ):
+            last = out.pop()
+            sources = (last.cell_sources or ()) + (row.cell_sources or ())
+            out.append(replace(last, cells=last.cells + row.cells, cell_sources=sources or None))
+            continue
+        out.append(row)
+    return out
 
 
 def unflatten(rows: list[Row]) -> list[Row]:
@@ -72,7 +121,7 @@ def unflatten(rows: list[Row]) -> list[Row]:
     stands after words (``其他需要说明事项 | 无 | 总分 | 100 | 97 | 优``) is read from its 总分.
     Workbook and ruled-PDF rows keep their columns and are left as they are."""
     out: list[Row] = []
-    for row in rows:
+    for row in join_split_header(rows):
         if row.cell_sources is not None and row.cell_sources[:1] and row.cell_sources[0].cell is not None:
             out.append(row)
             continue
@@ -112,3 +161,31 @@ def _place(row: Row, index: int) -> SourceRef:
 
 def _sources(row: Row, start: int, end: int | None) -> tuple[SourceRef, ...] | None:
     return None if row.cell_sources is None else row.cell_sources[start:end]
+
+
+_DASHES = ("—", "-", "——", "/", "－")
+
+
+def _leads_with_figure(row: Row) -> bool:
+    """The line opens with an amount or a dash (a small whole number may be a row's serial: 1, 2…)."""
+    first = next((c.strip() for c in row.cells if c.strip()), "")
+    value = number(first)
+    serial = value is not None and value == value.to_integral_value() and value < 100 and "." not in first
+    return bool(first) and ((value is not None and not serial) or first in _DASHES)
+
+
+def breaks_misplaced(rows: list[Row]) -> bool:
+    """Text whose row breaks fell in the wrong places (a site's export: a fund row's label at the end
+    of the line above, its amounts on the next): rows of a 自评表 open with a label, so two or more
+    ``|`` lines opening with a figure or a dash mean the lines are no rows. Grid rows never qualify."""
+    text_lines = [r for r in rows if not (r.cell_sources and r.cell_sources[0].cell is not None)]
+    if len(text_lines) != len(rows) or any(r.source.page is not None for r in rows):
+        return False
+    return sum(1 for r in text_lines if len(r.cells) > 1 and _leads_with_figure(r)) >= 2
+
+
+def one_cell_each(rows: list[Row]) -> list[Row]:
+    """Every non-blank cell as a row of its own, for `rebuild_lines` to set the breaks again."""
+    return [
+        Row((cell.strip(),), r.source, columns_known=False) for r in rows for cell in r.cells if cell.strip()
+    ]

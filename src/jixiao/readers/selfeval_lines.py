@@ -50,11 +50,12 @@ INDICATOR_ROLES = {
     "年初指标值": "target", "年终完成值": "actual", "评价内容": "name", "项目权重": "level1",
     "偏差原因分析及改进措施": "reason", "未完成原因分析": "reason", "偏差原因分析": "reason",
     "偏差原因": "reason", "原因分析": "reason", "备注": "reason",
+    "评价标准": "reason", "评价标准及依据": "reason",  # the Suizhou form's last column: why marks were lost
 }  # fmt: skip
 TOTAL_FUNDS = ("年度资金总额", "总额", "资金总额", "年度财政资金总额", "合计")
 _FUND_WORDS = ("资金", "拨款", "结转", "财政")
 FOOTERS = ("合计", "总分", "总计", "综合得分")
-CONCLUSIONS = ("评价结论", "存在问题", "改进措施", "自评结论", "主要问题", "整改措施")
+CONCLUSIONS = ("评价结论", "存在问题", "改进措施", "自评结论", "主要问题", "整改措施", "其他需要说明事项")
 GRADES = ("自评等级", "评价等级", "绩效等级", "自评结果", "等级")
 
 
@@ -139,42 +140,67 @@ def rebuild_lines(rows: Iterable[Row], tokens: bool = False) -> Iterator[Row]:
 
     A row starts at a label that opens one (项目名称, a fund row, an 一级/二级 category, 合计…);
     inside the indicator block a row also ends once it holds as many cells as the header has
-    columns from its first one on (a row whose 一级 and 二级 are merged holds fewer). In a token
-    stream (``tokens``: empty cells left no trace) it ends after its two figures, 分值 and 得分.
+    columns from its first one on (a row whose 一级 and 二级 are merged holds fewer), or once it
+    holds its 分值 and 得分 with only the reason left and the next cells read as a row of their own
+    (a name, then a comparator or a figure). A header split over two rows (年度指标值 above
+    指标性质/指标值/度量单位) counts as one. In a token stream (``tokens``: empty cells left no
+    trace) a row ends after its two figures, 分值 and 得分.
     """
+    cells = [(cell_text(raw), row.source) for row in rows for raw in row.cells]
     current: list[tuple[str, SourceRef]] = []
     capacity: int | None = None
     header_roles: list[str] = []
+    above_roles: list[str] = []
     previous = ""
 
     def flush() -> Row | None:
-        nonlocal header_roles
+        nonlocal header_roles, above_roles
         if not current:
             return None
         texts = tuple(t for t, _ in current)
         roles = [INDICATOR_ROLES[key(t)] for t in texts if key(t) in INDICATOR_ROLES]
         if "name" in roles and len(roles) >= 3:
             header_roles = roles
+            if "target" in above_roles and "value" in roles and not {"level1", "level2"} & set(above_roles):
+                after = above_roles[above_roles.index("target") + 1 :]
+                header_roles = [*roles, *(r for r in after if r not in roles)]
+        above_roles = roles
         return Row(texts, current[0][1], tuple(s for _, s in current))
 
-    for row in rows:
-        for raw in row.cells:
-            text = cell_text(raw)
-            full = capacity is not None and (
-                len(current) >= capacity or (tokens and _number_pair_ends(current, text))
-            )
-            if current and (_starts_row(text, previous) or full):
-                made = flush()
-                if made is not None:
-                    yield made
-                current, capacity = [], None
-            if not current and header_roles:
-                capacity = _capacity(text, header_roles)
-            current.append((text, row.source))
-            previous = text
+    for n, (text, source) in enumerate(cells):
+        full = capacity is not None and (
+            len(current) >= capacity
+            or (tokens and _number_pair_ends(current, text))
+            or (capacity - len(current) == 1 and _next_row_starts(current, cells[n : n + 2], header_roles))
+        )
+        if current and (_starts_row(text, previous) or full):
+            made = flush()
+            if made is not None:
+                yield made
+            current, capacity = [], None
+        if not current and header_roles:
+            capacity = _capacity(text, header_roles)
+        current.append((text, source))
+        previous = text
     made = flush()
     if made is not None:
         yield made
+
+
+_COMPARATORS = ("≥", "≤", ">", "<", "=", "≧", "≦", "═", "＞", "＜", "＝")
+
+
+def _next_row_starts(
+    current: list[tuple[str, SourceRef]], following: list[tuple[str, SourceRef]], roles: list[str]
+) -> bool:
+    """The reason slot is all a row lacks, it already ends with 分值 and 得分, and the next cell is
+    a name followed by a comparator or a figure: that name opens the next row (the reason was blank)."""
+    if roles[-1:] != ["reason"] or len(current) < 3 or len(following) < 2:
+        return False
+    if number(current[-1][0]) is None or number(current[-2][0]) is None:
+        return False
+    name, after = following[0][0], following[1][0]
+    return number(name) is None and (after[:1] in _COMPARATORS or number(after) is not None)
 
 
 def _capacity(first: str, roles: list[str]) -> int | None:
@@ -209,8 +235,8 @@ def fund_label(text: str) -> str | None:
     """The fund label of a cell (年度资金总额, 财政拨款, 其他资金…), or None if it is not one."""
     k = key(text).removeprefix("其中")
     k = k.lstrip(":：")
-    if not k or len(k) > 16 or _NUMBER.match(k):
-        return None
+    if not k or len(k) > 16 or _NUMBER.match(k) or k.endswith(("率", "度")):
+        return None  # 补助资金发放及时率, 资金使用满意度: indicators that speak of funds
     if k in TOTAL_FUNDS[:-1] or k.endswith("资金总额"):
         return k
     return k if any(w in k for w in _FUND_WORDS) and not k.startswith(("预算执行", "项目资金")) else None

@@ -110,10 +110,15 @@ def bytes_rows(data: bytes, name: str) -> tuple[list[Row], list[Diagnostic]]:
         if kind is Format.XLSX:
             return workbook_rows(data, name), []
         if kind is Format.DOCX:
-            from jixiao.readers.docx import document_xml
+            from jixiao.readers.docx import document_xml, paragraphs_after_tables
             from jixiao.readers.docx import parse_tables as docx_tables
 
-            return span_rows(docx_tables(document_xml(data)), name), []
+            xml = document_xml(data)
+            notes = [
+                Row((line,), SourceRef(name, n, cell="表注"))
+                for n, line in enumerate(paragraphs_after_tables(xml), 1)
+            ]
+            return span_rows(docx_tables(xml), name) + notes, []
         if kind is Format.HTML:
             from jixiao.readers.html import decode_html
             from jixiao.readers.html import parse_tables as html_tables

@@ -24,7 +24,14 @@ from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.labels import year_in
 from jixiao.readers.selfeval_form import detect_form
-from jixiao.readers.selfeval_gaps import missing_rate, short_row_places, unflatten
+from jixiao.readers.selfeval_gaps import (
+    breaks_misplaced,
+    dropped_leading,
+    missing_rate,
+    one_cell_each,
+    short_row_places,
+    unflatten,
+)
 from jixiao.readers.selfeval_lines import (
     CONCLUSIONS,
     FOOTERS,
@@ -60,6 +67,8 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
         and (not any(r.columns_known for r in listed) or single * 10 >= len(listed) * 9)
     ):
         listed = list(rebuild_lines(listed))
+    elif tokens is None and breaks_misplaced(listed):
+        listed = list(rebuild_lines(one_cell_each(listed)))
     tables = [read_segment(run) for run in segments(unflatten(listed))]
     return [t for t in tables if t.funds or t.indicators]
 
@@ -85,6 +94,7 @@ class _Segment:
         self.cells: list[tuple[str, SourceRef]] = []
         self.fund_roles: list[str] | None = None
         self.fund_offset = 0
+        self.fund_shift = 0  # leading fund columns a text table left out of every row (年初预算数)
         self.indicator_roles: list[str] | None = None
         self.indicator_offset = 0
         self.funds: list[PublishedFundRow] = []
@@ -207,12 +217,14 @@ def _fund_row(state: _Segment, row: Row, cells: list[str], first_at: int) -> Pub
     label = fund_label(cells[first_at]) or cells[first_at]
     absolute = _is_grid(row) and first_at < state.fund_offset
     start = state.fund_offset if absolute else first_at + 1
+    if not _is_grid(row):
+        state.fund_shift = dropped_leading(cells, state.fund_roles, start, state.fund_shift)
     values: dict[str, Decimal | None] = {}
     refs: list[tuple[str, SourceRef]] = []
     reason = ""
     for j, role in enumerate(state.fund_roles):
-        at = start + j
-        if not role or at >= len(cells):
+        at = start + j - (0 if _is_grid(row) else state.fund_shift)
+        if not role or at >= len(cells) or at < start:
             continue
         if role == "reason":
             if not TEMPLATE_NOTE.match(cells[at]):
@@ -241,10 +253,10 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
     roles = state.indicator_roles
     assert roles is not None
     first = cells[first_at]
-    k = SERIAL.sub("", key(first))
+    k = _POINTS_AFTER.sub("", SERIAL.sub("", key(first)))  # 产出指标40分 is 产出指标 (its points aside)
     if SERIAL.match(unicodedata.normalize("NFKC", first).strip()):
         start_role = roles.index("name")  # 指标1：服务对象满意度 names an indicator, whatever its words
-    elif catalog.is_level1_name(k) and "level1" in roles and not _cost_under_output(cells, first_at, roles):
+    elif _is_level1(k) and "level1" in roles and not _cost_under_output(cells, first_at, roles):
         start_role = roles.index("level1")
     elif catalog.is_category_name(k) and "level2" in roles:
         start_role = roles.index("level2")
@@ -266,7 +278,10 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
             got[role] = (cells[at], at)
     if "level1" in got and got["level1"][0]:
         text = got["level1"][0]
-        state.level1, state.level2 = catalog.canonical(re.sub(r"[(（].*", "", text)), ""
+        state.level1, state.level2 = (
+            catalog.canonical(_POINTS_AFTER.sub("", re.sub(r"[(（].*", "", text))),
+            "",
+        )
         weight = points_in(text)
         if weight is not None:
             state.group_weights.append((state.level1, weight))
@@ -301,6 +316,16 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
     )
 
 
+# The 一级 of a 四级 评价指标体系 (项目决策/项目过程(管理)/项目产出/项目效益), beside the performance 一级.
+FRAMEWORK_LEVEL1 = ("项目决策", "项目过程", "项目管理", "项目产出", "项目效益", "决策", "过程", "管理")
+
+
+def _is_level1(k: str) -> bool:
+    """An 一级 label (its points taken off): 产出指标…, or a framework part (``项目决策``, ``项目管理``)."""
+    return catalog.is_level1_name(k) or k in FRAMEWORK_LEVEL1
+
+
+_POINTS_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*分\s*$")  # 产出指标40分, 项目决策 2 分
 _SCORE_NOTE = re.compile(r"^(\d+(?:\.\d+)?)\s*分?\s*[（(](.*)[）)]$")
 
 
@@ -319,7 +344,22 @@ def _cost_under_output(cells: list[str], first_at: int, roles: list[str]) -> boo
         return False
     at = first_at + roles.index("name") - roles.index("level1")
     name = cells[at].strip() if at < len(cells) else ""
-    return number(name) is not None or name[:1] in "≥≤<>=＞＜" or not name
+    return number(name) is not None or name[:1] in "≥≤<>=＞＜≧≦═＝" or not name
+
+
+_SYMBOLS = {
+    ">=": "≥",
+    "<=": "≤",
+    "≧": "≥",
+    "≦": "≤",
+    "═": "=",
+    "＝": "=",
+    "≥": "≥",
+    "≤": "≤",
+    "=": "=",
+    ">": ">",
+    "<": "<",
+}
 
 
 def _target(got: dict[str, tuple[str, int]]) -> str:
@@ -328,7 +368,9 @@ def _target(got: dict[str, tuple[str, int]]) -> str:
     nature, value, unit = (got.get(r, ("", 0))[0].strip() for r in ("nature", "value", "unit"))
     if nature in ("定性", "定性指标") or not nature:
         return value + (unit if unit and value and number(value) is not None else "")
-    symbol = {">=": "≥", "<=": "≤"}.get(nature, nature)
+    if not value and not unit and nature[:1] not in _SYMBOLS:
+        return nature  # 有效: a qualitative target written across the merged 指标性质/指标值/度量单位
+    symbol = _SYMBOLS.get(nature, nature)
     return f"{symbol}{value}{unit}" if value else ""
 
 
@@ -337,6 +379,10 @@ def _footer(state: _Segment, row: Row, cells: list[str], first_at: int) -> None:
     figures = [(number(c), i) for i, c in enumerate(cells) if i > first_at and number(c) is not None]
     if not figures:
         return
+    after = [c.strip() for c in cells[figures[-1][1] + 1 :] if c.strip()]
+    if not state.grade and after and after[0] in ("优", "良", "中", "差"):
+        state.grade = after[0]  # 总分 | 100 | 97 | 优: the grade printed after the score
+        state.cells.append(("grade", _source(row, cells.index(after[0], figures[-1][1] + 1))))
     if len(figures) >= 2:
         state.total, at = figures[1]
     else:

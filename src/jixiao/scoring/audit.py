@@ -14,7 +14,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import unicodedata
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from jixiao.evaluation.funds import FundsBlock, FundsRow
@@ -27,10 +29,20 @@ from jixiao.evaluation.published import (
     PublishedIndicator,
     PublishedSelfEvaluation,
 )
-from jixiao.evaluation.records import EvaluationLine, EvaluationResult, SelfEvaluation
+from jixiao.evaluation.records import EvaluationLine, EvaluationResult, Score, SelfEvaluation
 from jixiao.model import Diagnostic, Kind
-from jixiao.scoring.selfeval import evaluate
+from jixiao.scoring.audit_context import has_reason, kept_because
+from jixiao.scoring.selfeval import KEPT, evaluate
 from jixiao.values import parse_target
+
+HUNDRED = Decimal(100)
+_POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*分")
+
+
+def points_in(label: str) -> Decimal | None:
+    """The points a 二级 label states: ``数量指标15分``, ``质量指标 12 分`` → 15, 12."""
+    match = _POINTS.search(unicodedata.normalize("NFKC", label))
+    return Decimal(match[1]) if match else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +92,36 @@ def audit(published: PublishedSelfEvaluation, profile_name: str | None = None) -
     choices = [why, _reverse_choice(profile), _band_choice(profile)]
     evaluation, weight_notes = to_evaluation(published, profile)
     choices += weight_notes
+    if _budget_inside_rows(published, evaluation):
+        profile = profile.with_changes(budget_weight=ZERO, indicators_weight=HUNDRED)
+        choices.append(
+            "表中没有预算执行分值和得分，各行分值合计100分：预算执行已在各行之中，重算不另加预算执行得分"
+        )
     if published.budget_weight is not None and published.budget_weight != profile.budget_weight:
         choices.append(
             f"表中预算执行分值为{plain(published.budget_weight)}分，重算按方案的{plain(profile.budget_weight)}分"
         )
-    result = evaluate(evaluation, profile)
+    result = _budget_in_rows(evaluate(evaluation, profile), profile)
+    stricter = _stricter_with_reason(published, result)
+    if stricter:
+        evaluation = _keep(evaluation, stricter)
+        result = _budget_in_rows(evaluate(evaluation, profile), profile)
+        choices.append(
+            f"{len(stricter)}个指标得分低于按比例计分且写明了原因，采用其填报得分（各地评价标准可按偏差扣分）"
+        )
     diagnostics = tuple(run_audit_checks(published, evaluation, result, profile))
     return AuditResult(published, profile, tuple(choices), evaluation, result, diagnostics)
+
+
+def _budget_inside_rows(published: PublishedSelfEvaluation, evaluation: SelfEvaluation) -> bool:
+    """A table that prints no budget weight or score and whose rows weigh 100 (the 项目决策/管理/产出/
+    效益 forms, where 预算执行率 is a row of 项目管理): its budget part lies inside the rows."""
+    if published.printed_budget_weight is not None or published.budget_score is not None:
+        return False
+    weights = [line.weight for line in evaluation.lines]
+    return (
+        bool(weights) and all(w is not None for w in weights) and sum(w or ZERO for w in weights) == HUNDRED
+    )
 
 
 def _reverse_choice(profile: Profile) -> str:
@@ -144,6 +179,7 @@ def to_evaluation(published: PublishedSelfEvaluation, profile: Profile) -> tuple
             not_applicable=i.not_applicable,
             source=i.source,
             cells=i.cells,
+            kept_because=kept_because(i),
         )
         for i, weight, score in zip(published.indicators, weights, scores, strict=True)
     )
@@ -201,6 +237,14 @@ def _weights(
         ]
         notes.append(f"各行未列分值，按“权重占比”折算：分值 = {plain(block)}分 × 权重占比")
         return weights, notes
+    for level1, level2 in dict.fromkeys((i.level1, i.level2) for i in indicators):
+        members = [n for n, i in enumerate(indicators) if (i.level1, i.level2) == (level1, level2)]
+        points = points_in(level2) if all(weights[n] is None for n in members) else None
+        if points is None:
+            continue  # 数量指标15分: the 二级 label states the points its rows share
+        for n in members:
+            weights[n] = (points / len(members)).quantize(Decimal("0.0001")).normalize()
+        notes.append(f"“{level2}”各行未列分值，按其标明的{plain(points)}分平均分配")
     groups = dict(published.group_weights)
     for level1 in dict.fromkeys(i.level1 for i in indicators):
         members = [n for n, i in enumerate(indicators) if i.level1 == level1 and weights[n] is None]
@@ -208,7 +252,9 @@ def _weights(
             continue
         pool = groups.get(level1)
         if pool is None:
-            block = profile.indicators_weight if not profile.scale_indicator_block else Decimal(100)
+            block = _printed_block(published) or (
+                profile.indicators_weight if not profile.scale_indicator_block else HUNDRED
+            )
             taken = sum((Decimal(g) for g in groups.values()), ZERO)
             unweighted = [i for i in indicators if i.level1 not in groups]
             pool = (block - taken) * len(members) / len(unweighted) if unweighted else ZERO
@@ -220,3 +266,47 @@ def _weights(
             f"（每项{plain(share.quantize(Decimal('0.01')))}分）"
         )
     return weights, notes
+
+
+def _printed_block(published: PublishedSelfEvaluation) -> Decimal | None:
+    """The points the table's indicator scores are printed on: the block's own label (``年度绩效目标
+    （80分）``), else what a printed budget weight leaves of 100; None when the table says neither."""
+    if published.indicators_weight is not None:
+        return published.indicators_weight
+    if published.printed_budget_weight is not None and published.total is not None:
+        return HUNDRED - published.printed_budget_weight
+    return None
+
+
+def _stricter_with_reason(published: PublishedSelfEvaluation, result: EvaluationResult) -> dict[int, str]:
+    """Rows scored below what the rule gives, with the reason written: the unit's own standard, stated
+    (many provinces deduct per point of shortfall), so the printed score stands. By applicable row."""
+    rows = [i for i in published.indicators if not i.not_applicable]
+    kept: dict[int, str] = {}
+    for n, (printed, scored) in enumerate(zip(rows, result.lines, strict=True)):
+        score = scored.score
+        if printed.score is None or score.method in (KEPT, "qualitative", "missing"):
+            continue
+        if printed.score < score.value and has_reason(printed.reason):
+            kept[n] = (
+                f"填报得分低于按规则所得{plain(score.value)}分，并写明原因“{printed.reason.strip()[:30]}”"
+            )
+    return kept
+
+
+def _keep(evaluation: SelfEvaluation, kept: dict[int, str]) -> SelfEvaluation:
+    """The evaluation with the given rows (numbered among the applicable ones) keeping their scores."""
+    lines = list(evaluation.lines)
+    applicable = [n for n, line in enumerate(lines) if not line.not_applicable]
+    for n, why in kept.items():
+        at = applicable[n]
+        lines[at] = replace(lines[at], kept_because=why)
+    return replace(evaluation, lines=tuple(lines))
+
+
+def _budget_in_rows(result: EvaluationResult, profile: Profile) -> EvaluationResult:
+    """With no budget weight (the rows hold it), the budget score says so instead of ``0×A/B``."""
+    if profile.budget_weight != ZERO:
+        return result
+    text = "表中未单列预算执行分值，预算执行率在各行之中计分，不另计预算执行得分"
+    return replace(result, budget=Score(ZERO, ZERO, text, "budget"))

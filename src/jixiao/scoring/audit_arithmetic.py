@@ -208,7 +208,7 @@ def indicator_score_differs(ctx: AuditContext) -> Iterator[Finding]:
     for printed, scored in ctx.rows():
         if scored is None or printed.score is None or printed.weight is None:
             continue
-        if scored.score.method in ("qualitative", "missing", "not-computable"):
+        if scored.score.method in ("qualitative", "missing", "not-computable", "kept"):
             continue
         if not agree(printed.score, scored.score.value):
             direction = "高" if printed.score > scored.score.value else "低"
@@ -244,6 +244,10 @@ def total_differs(ctx: AuditContext) -> Iterator[Finding]:
     computed = ctx.result.total
     if agree(printed, computed, len(ctx.published.indicators)):
         return
+    if any(True for _ in total_is_sum(ctx)):
+        return  # the total disagrees with its own rows (JX-A01): comparing it with the rules adds nothing
+    if _whole_points(ctx) and printed == _rounded_total(ctx):
+        return  # a table scored in whole points: the rule's scores, each rounded, give its total
     direction = "高于" if printed > computed else "低于"
     grade = ctx.result.grade
     yield (
@@ -253,3 +257,20 @@ def total_differs(ctx: AuditContext) -> Iterator[Finding]:
         ctx.published.where("total"),
         None,
     )
+
+
+def _whole_points(ctx: AuditContext) -> bool:
+    """Every printed score (budget, rows, total) is a whole number: the table scores in whole points."""
+    p = ctx.published
+    printed = [p.total, p.budget_score, *(i.score for i in p.indicators)]
+    return all(v is None or v == v.to_integral_value() for v in printed)
+
+
+def _rounded_total(ctx: AuditContext) -> Decimal:
+    """The recomputed total with the budget score and each row's score rounded to whole points."""
+    budget = ctx.result.budget.value.quantize(Decimal(1), ROUND_HALF_UP)
+    rows = sum((s.score.value.quantize(Decimal(1), ROUND_HALF_UP) for s in ctx.result.lines), ZERO)
+    raw = sum((s.score.value for s in ctx.result.lines), ZERO)
+    if raw:  # the block re-scaled as the profile does it (Hubei's 100 → 80, T7's 不适用)
+        rows = rows * ctx.result.indicators_score / raw
+    return min(budget + rows, ctx.profile.total_weight)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.evaluation.numbers import ZERO
+from jixiao.evaluation.numbers import ZERO, read_actual
 from jixiao.evaluation.profiles import Profile
 from jixiao.evaluation.published import PublishedIndicator, PublishedSelfEvaluation
 from jixiao.evaluation.records import EvaluationResult, ScoredLine, SelfEvaluation
@@ -68,3 +69,66 @@ def names(rows: list[PublishedIndicator], limit: int = 4) -> str:
     """Up to ``limit`` indicator labels in quotes joined by 、, with 等N项 when there are more."""
     shown = "、".join(f"“{r.label}”" for r in rows[:limit])
     return shown + (f"等{len(rows)}项" if len(rows) > limit else "")
+
+
+def kept_because(indicator: PublishedIndicator) -> str:
+    """Why a printed row cannot be scored again by the rules ("" when it can): a 项目决策/过程/管理 row
+    (scored against its 评价标准, not a target), a row printing neither target nor actual, or an actual
+    that copies the target's words or bound (``≥300米`` is no count of what was done)."""
+    if indicator.score is None:
+        return ""
+    if framework_row(indicator):
+        return f"“{indicator.level1}”类指标按评价标准打分"
+    if not indicator.target.strip() and not indicator.actual.strip():
+        return "表中未列年度指标值和实际完成值"
+    if (
+        copies_target(indicator)
+        and not states_bound(indicator.actual)
+        and read_actual(indicator.actual).number is None
+    ):
+        return f"实际完成值照抄年度指标值“{indicator.actual.strip()}”"
+    return ""
+
+
+BOUNDS = (
+    "≥",
+    "≤",
+    ">",
+    "<",
+    "=",
+    "≧",
+    "≦",
+    "＞",
+    "＜",
+    "＝",
+    "═",
+    "不低于",
+    "不少于",
+    "不超过",
+    "不高于",
+    "以上",
+    "以内",
+)
+
+
+def states_bound(text: str) -> bool:
+    """An actual written as a bound (``≥300米``, ``不超过预算``) states no amount that was reached."""
+    return any(mark in text for mark in BOUNDS)
+
+
+FRAMEWORK_LEVELS = ("项目决策", "项目过程", "项目管理", "决策", "过程", "管理")
+
+
+def framework_row(indicator: PublishedIndicator) -> bool:
+    """A row of the 决策/过程 part of a 四级 评价指标体系 (not a performance indicator of the targets)."""
+    return indicator.level1.strip() in FRAMEWORK_LEVELS
+
+
+def _plain_text(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split()).replace("≥", ">=").replace("≤", "<=")
+
+
+def copies_target(indicator: PublishedIndicator) -> bool:
+    """The printed actual is the target's text again (spaces and full-width forms aside)."""
+    actual = indicator.actual.strip()
+    return bool(actual) and _plain_text(actual) == _plain_text(indicator.target)

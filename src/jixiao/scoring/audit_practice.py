@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.evaluation.numbers import percent, plain, read_actual
 from jixiao.model import Kind
-from jixiao.scoring.audit_context import AuditContext, Finding, has_reason, names
+from jixiao.scoring.audit_context import (
+    AuditContext,
+    Finding,
+    copies_target,
+    framework_row,
+    has_reason,
+    names,
+    states_bound,
+)
 from jixiao.scoring.formulas import OVER_COMPLETION, band_of, describe_band, in_band
-
-
-def _norm(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split()).replace("≥", ">=").replace("≤", "<=")
 
 
 def blanket_full_marks(ctx: AuditContext) -> Iterator[Finding]:
@@ -34,13 +37,16 @@ def blanket_full_marks(ctx: AuditContext) -> Iterator[Finding]:
 
 
 def actual_copies_target(ctx: AuditContext) -> Iterator[Finding]:
-    """实际完成值应写实际完成的数量或情况，不能照抄年度指标值。"""
+    """实际完成值应写实际完成的数量或情况，不能照抄年度指标值：照抄一个界限（≥266米、不超过预算）的
+    即是；照抄定性的表述（符合要求）单独一项是正常的完成情况，半数以上指标都如此才是照抄。"""
     copies = [
         i
         for i in ctx.published.indicators
-        if i.actual.strip() and _norm(i.actual) == _norm(i.target) and read_actual(i.target).number is None
+        if i.actual.strip() and copies_target(i) and read_actual(i.target).number is None
     ]
-    if copies:
+    targeted = [i for i in ctx.published.indicators if i.target.strip()]
+    widespread = len(copies) >= 3 and len(copies) * 2 >= len(targeted)
+    if copies and (widespread or any(states_bound(i.actual) for i in copies)):
         count = len(ctx.published.indicators)
         yield (
             f"{count}个指标中有{len(copies)}个的实际完成值照抄年度指标值"
@@ -62,7 +68,7 @@ def word_for_quantitative(ctx: AuditContext) -> Iterator[Finding]:
             or printed.not_applicable
         ):
             continue
-        if _norm(actual) == _norm(printed.target) or read_actual(actual).number is not None:
+        if copies_target(printed) or read_actual(actual).number is not None:
             continue
         weight = f"，却得{plain(printed.score)}分" if printed.score else ""
         yield (
@@ -73,11 +79,17 @@ def word_for_quantitative(ctx: AuditContext) -> Iterator[Finding]:
 
 
 def below_weight_without_reason(ctx: AuditContext) -> Iterator[Finding]:
-    """得分低于分值的指标，应填写偏差原因分析及改进措施。"""
+    """得分低于分值、列有指标值或完成值的指标，应填写偏差原因分析及改进措施；项目决策/管理类行按评价标准
+    打分，只在其完成值是测得的数（如预算执行率100%）时才要求说明。"""
     rows = [
         i
         for i in ctx.published.indicators
-        if i.score is not None and i.weight is not None and i.score < i.weight and not has_reason(i.reason)
+        if i.score is not None
+        and i.weight is not None
+        and i.score < i.weight
+        and not has_reason(i.reason)
+        and (i.target.strip() or i.actual.strip())
+        and (not framework_row(i) or read_actual(i.actual).number is not None)
     ]
     if rows:
         lost = sum(((i.weight or Decimal(0)) - (i.score or Decimal(0)) for i in rows), Decimal(0))

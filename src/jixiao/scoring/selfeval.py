@@ -30,6 +30,7 @@ from jixiao.scoring.formulas import (
 NOT_NUMERIC = "not-numeric"
 MISSING_ACTUAL = "missing-actual"
 UNIT_MISMATCH = "unit-mismatch"
+KEPT = "kept"  # the entered score stands: the rules cannot score the row (`EvaluationLine.kept_because`)
 
 
 def evaluate(evaluation: SelfEvaluation, profile: Profile = DEFAULT_PROFILE) -> EvaluationResult:
@@ -93,6 +94,10 @@ def score_line(line: EvaluationLine, profile: Profile) -> Score:
 
 def _formula_score(line: EvaluationLine, weight: Decimal, profile: Profile) -> Score:
     target = line.target
+    if line.kept_because and line.score is not None:
+        kept = min(max(round2(line.score), ZERO), round2(weight))
+        text = f"{line.kept_because}，无从按规则重算，采用填报得分{money(kept)}"
+        return Score(kept, weight, text, KEPT, (KEPT,))
     if not line.actual.strip():
         return Score(ZERO, weight, "未填写实际完成值，得分0.00", "missing", (MISSING_ACTUAL,))
     if target.kind is Kind.QUANTITATIVE and target.value is not None:

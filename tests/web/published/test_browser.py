@@ -59,8 +59,8 @@ def test_a_journalist_finds_the_self_evaluation_that_does_not_add_up(live_server
         total_row = page.locator("tr[data-testid=audit-row]:has([data-testid=published-total])")
         assert total_row.locator("[data-testid=row-finding][data-code=JX-A01]").count() == 1
         assert "99.67" in total_row.inner_text() and "100" in total_row.inner_text()
-        effect = page.locator("tr[data-testid=audit-row]:has-text('项目成效')")
-        assert effect.locator("[data-testid=row-finding][data-code=JX-A22]").count() == 1
+        over = page.locator("tr[data-testid=audit-row]:has-text('咨询服务数')")
+        assert over.locator("[data-testid=row-finding][data-code=JX-A25]").count() == 1
         _shot(page, "selfevaluation-page")
 
         page.click("[data-testid=linked] a")  # the target table it belongs to, published

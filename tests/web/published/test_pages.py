@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pdfplumber
 import pytest
 from openpyxl import load_workbook
 
@@ -42,6 +43,8 @@ def test_a_visitor_sees_which_self_evaluations_do_not_add_up_and_why(app_factory
     assert listing.status_code == 200
     assert 'data-testid="total">1<' in listing.text and "购买社工岗位服务经费" in listing.text
     assert "妇女儿童维权热线运行经费" not in listing.text
+    shares = listing.text[listing.text.index('data-testid="department-shares"') :]
+    assert "东莞市妇女联合会</a> 100.0%（1/1）" in shares and "某市妇女联合会</a> 0.0%（0/1）" in shares
     api = visitor.get("/api/selfevaluations?inconsistent=1").json()
     assert api["total"] == 1 and api["items"][0]["published_total"] == "100.00"
     assert api["items"][0]["computed_total"] == "99.67" and api["figures"]["inconsistent"] == 1
@@ -53,14 +56,24 @@ def test_a_visitor_sees_which_self_evaluations_do_not_add_up_and_why(app_factory
     assert "JX-A01" in total_row and "99.67" in total_row  # the finding on its row
     one = visitor.get(f"/api/selfevaluations/{bad}").json()
     assert one["total_row"]["findings"][0]["code"] == "JX-A01"
-    effect = next(r for r in one["rows"] if r["name"] == "项目成效")
-    assert [f["code"] for f in effect["findings"]] == ["JX-A22"]
+    over = next(r for r in one["rows"] if r["name"] == "咨询服务数")
+    assert [f["code"] for f in over["findings"]] == ["JX-A25"]  # 1500 of ≥1200 (1.25×), no reason
     assert one["targets"] == []  # the seed is a draft: a visitor sees no link
 
     home = visitor.get("/")
     assert 'data-testid="kpi-inconsistent">1<' in home.text and 'data-testid="full-marks-table"' in home.text
     dashboard = visitor.get("/api/dashboard").json()["published"]
     assert dashboard["inconsistent"] == 1 and dashboard["total"] == 2
+    shares = {
+        d["department"]: (d["total"], d["full_marks"], d["share"])
+        for d in dashboard["full_marks_by_department"]
+    }
+    assert shares == {
+        "东莞市妇女联合会": (1, 1, "100.0"),
+        "某市妇女联合会": (1, 0, "0.0"),
+    }  # AGREES lost 3 points
+    full_marks = home.text[home.text.index('data-testid="full-marks-table"') :]
+    assert "东莞市妇女联合会" in full_marks and "100.0%" in full_marks
     assert "自评结果不能自洽" in visitor.get("/tables").text
 
 
@@ -80,6 +93,11 @@ def test_downloads_carry_the_published_and_the_recomputed_scores(app_factory: An
     text = visitor.get(f"/selfevaluations/{bad}/download.csv").content.decode("utf-8-sig")
     table = list(csv.reader(io.StringIO(text)))
     assert table[0][:2] == ["项目名称", "类别"] and any(r[1] == "总分" and r[9] == "99.67" for r in table)
+
+    pdf = visitor.get(f"/selfevaluations/{bad}/download.pdf")
+    with pdfplumber.open(io.BytesIO(pdf.content)) as document:
+        words = "".join((page.extract_text() or "") for page in document.pages).replace(" ", "")
+    assert "发布得分" in words and "重算得分" in words and "99.67" in words and "JX-A01" in words
 
     item = json.loads(visitor.get(f"/selfevaluations/{bad}/download.json").content)
     assert item["published_total"] == "100.00" and item["computed_total"] == "99.67"
