@@ -16,6 +16,7 @@ from typing import Any
 from jixiao.model import Diagnostic, Severity
 from jixiao.permissions import may_administer
 from jixiao.service.accounts import AccountService
+from jixiao.service.active_findings import settle
 from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
 from jixiao.service.rule_profiles import (
     TABLE_RULES,
@@ -293,6 +294,7 @@ class AdminService(AccountService):
                     "risk": summary.risk,
                 }
                 store.replace_review(conn, table_id, reviewed_rows(again), fields, sorted(TABLE_RULES))
+                settle(conn, [table_id])
                 count += 1
             audit.record(conn, who.user_id, "profile", "profile", year,
                          {"year": year, "settings": [before, settings], "tables": count})  # fmt: skip

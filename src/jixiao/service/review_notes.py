@@ -20,9 +20,9 @@ from jixiao.formats.places import TABLE_LEVEL, indicator_place
 from jixiao.model import Table
 from jixiao.permissions import Right, can_view, may_note
 from jixiao.queries import EventRow, TableRow, VersionRow, as_dict
+from jixiao.service.active_findings import placed_findings, settle
 from jixiao.service.base import scope_of
 from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
-from jixiao.service.findings import placed_findings
 from jixiao.service.tables import TableService
 from jixiao.store import audit, listing, review_notes
 from jixiao.store.document import table_from_dict
@@ -261,3 +261,5 @@ class ReviewNotesService(TableService):
                 "reason": reason,
             }
             audit.record(conn, who.user_id, Action.DISMISS.value, "table", table_id, detail)
+            settle(conn, [table_id])  # the dismissed finding leaves the counts and the outcome
+        self._cache.clear()

@@ -18,9 +18,9 @@ from jixiao.formats.files import ExportedFile, ExportFormat
 from jixiao.model import Diagnostic, Table
 from jixiao.permissions import Access, decisions, may_read_audit_log, may_see_queue
 from jixiao.queries import EventRow, FindingRow, TableQuery, TableRow, VersionRow, every_page
+from jixiao.service.active_findings import active, placed_findings
 from jixiao.service.base import ServiceBase, scope_of, working_row
 from jixiao.service.errors import Forbidden, Invalid, NotFound
-from jixiao.service.findings import placed_findings
 from jixiao.service.reading import review
 from jixiao.store import audit, listing, stats
 from jixiao.store.document import table_from_dict
@@ -148,8 +148,8 @@ class TableService(ServiceBase):
                 versions = [replace(v, created_by=None, reason=None) for v in versions]
                 events = [replace(e, user_id=None, comment=None) for e in events]
             found = placed_findings(conn, table_id)
-            if not may.resolve:  # a dismissal is a review note: not for visitors and other units
-                found = [replace(f, dismissed=None) for f in found]
+            if not may.resolve:  # a dismissal is a review note: not for visitors and other units, who
+                found = active(found)  # see the findings that count, as the list counts them
             return TableView(
                 row=row,
                 table=table_from_dict(document),

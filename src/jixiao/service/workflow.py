@@ -27,6 +27,7 @@ from jixiao.permissions import (
 )
 from jixiao.queries import TableRow
 from jixiao.readers.limits import DEFAULT_LIMITS
+from jixiao.service.active_findings import settle
 from jixiao.service.base import scope_of
 from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
 from jixiao.service.findings import placed_findings, submission_text
@@ -93,6 +94,7 @@ class WorkflowService(PublishedDownloads):
                 )
             stored = [entry for entry, _, effect in plan if effect in ("new", "changed")]
             counts = repo.import_tables(conn, stored, status, who.user_id, file)
+            settle(conn, counts.table_ids)  # a re-imported table keeps its reviewer's dismissals
             for entry, row in [(e, r) for e, r, effect in plan if effect in ("adjust", "draft")]:
                 assert row is not None
                 self._store_change(conn, who, row, entry, row.lock_version, note)
@@ -303,6 +305,7 @@ class WorkflowService(PublishedDownloads):
             lock = adjustments.save_pending(conn, row.id, reviewed, lock_version, who.user_id, note)
         else:
             lock = repo.save_version(conn, row.id, reviewed, lock_version, who.user_id, scope.status, note)
+        settle(conn, [row.id])  # dismissals carry to the new version where the same rule finds the same place
         if not scope.status.editable:  # submitted, approved or published: a 目标调整
             self._move(conn, who, row, Action.ADJUST, Status.SUBMITTED, note)
             lock += 1

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
 from jixiao.permissions import general
 from jixiao.queries import MAX_PER_PAGE, OUTCOMES, SEVERITIES, SORT_KEYS, TableQuery
-from jixiao.service import documents_to_csv, review_base
+from jixiao.service import active_errors, documents_to_csv, review_base
 from jixiao.web.layout import official_rows
 from jixiao.web.security import current_principal, service_of
 from jixiao.workflow import Action, Principal, Status
@@ -135,9 +135,7 @@ def table_page_context(request: Request, who: Principal, table_id: int) -> dict[
         "t": view.table,
         "actors": actors,
         "can_withdraw": service.may_withdraw(who, view.row),
-        "to_explain": [f for f in view.findings if f.severity == "error" and not f.dismissed]
-        if Action.SUBMIT in view.actions
-        else [],
+        "to_explain": active_errors(view.findings) if Action.SUBMIT in view.actions else [],
         "explanations": {},
         "submit_error": None,
         "selfevaluations": service.published_for_table(who, table_id),
