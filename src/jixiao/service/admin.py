@@ -17,6 +17,7 @@ from jixiao.model import Diagnostic, Severity
 from jixiao.permissions import may_administer
 from jixiao.service.accounts import AccountService
 from jixiao.service.active_findings import settle
+from jixiao.service.audit_names import AUDIT_ACTION_LABELS, action_label, entity_label
 from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
 from jixiao.service.rule_profiles import (
     TABLE_RULES,
@@ -35,34 +36,7 @@ from jixiao.store.errors import Conflict as StoreConflict
 from jixiao.store.tables import Reviewed, from_fen, summarise
 from jixiao.workflow import Principal, Role
 
-# What each audited action is called on the page and in the export.
-ACTION_LABELS = {
-    "login": "登录",
-    "lockout": "登录暂停",
-    "logout": "退出",
-    "logout_all": "退出所有设备",
-    "denied": "拒绝访问",
-    "export": "导出",
-    "audit_export": "导出审计日志",
-    "audit_archive": "归档审计日志",
-    "user_add": "添加用户",
-    "password": "修改密码",
-    "user_role": "修改角色",
-    "user_disable": "停用用户",
-    "user_enable": "启用用户",
-    "org_add": "添加单位或部门",
-    "org_rename": "单位或部门改名",
-    "profile": "修改审核与评分配置",
-    "import": "导入",
-    "create": "新建",
-    "edit": "编辑",
-    "adjust": "目标调整",
-    "submit": "提交",
-    "withdraw": "撤回",
-    "return": "退回",
-    "approve": "通过",
-    "publish": "公开",
-}
+ACTION_LABELS = AUDIT_ACTION_LABELS  # the one registry: jixiao.service.audit_names
 OUTCOME_LABELS = {"success": "成功", "failure": "失败", "denied": "拒绝"}
 REASON_LABELS = {
     "unknown_user": "用户名不存在",
@@ -76,11 +50,6 @@ CHINA = timezone(timedelta(hours=8))  # dates typed and times shown are Beijing 
 ROLE_LABELS = {Role.FILLER.value: "填报人", Role.REVIEWER.value: "审核人", Role.ADMIN.value: "管理员"}
 AUDIT_PAGE = 50
 AUDIT_EXPORT_LIMIT = 100_000
-
-
-def action_label(action: str) -> str:
-    """The Chinese name of an audited action (the code itself when unknown)."""
-    return ACTION_LABELS.get(action, action)
 
 
 def _day(text: str, field: str) -> date | None:
@@ -222,7 +191,13 @@ class AdminService(AccountService):
         known = sorted(set(actions) | set(ACTION_LABELS), key=lambda a: action_label(a))
         return AuditPage(
             entries=[
-                {**row, "action_label": action_label(row["action"]), "about": describe(row)} for row in rows
+                {
+                    **row,
+                    "action_label": action_label(row["action"]),
+                    "entity_label": entity_label(row["entity"]),
+                    "about": describe(row),
+                }
+                for row in rows
             ],
             total=total,
             page=page,
@@ -246,7 +221,7 @@ class AdminService(AccountService):
             writer.writerow([
                 row["seq"], moment, user, row["address"] or "",
                 action_label(row["action"]), OUTCOME_LABELS.get(row["outcome"], row["outcome"]),
-                f"{row['entity']} {row['entity_id'] or ''}".strip(), describe(row),
+                f"{entity_label(row['entity'])} {row['entity_id'] or ''}".strip(), describe(row),
                 json.dumps(row["detail"], ensure_ascii=False),
             ])  # fmt: skip
         return "\ufeff" + out.getvalue()
