@@ -448,10 +448,22 @@ def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[s
     ):
         lights[light] = int(count)
     flagged = [
-        {"id": row.id, "name": row.name, "unit": row.unit, "months": row.months, "light": row.light}
+        {
+            "id": row.id,
+            "name": row.name,
+            "unit": row.unit,
+            "year": row.year,
+            "months": row.months,
+            "light": row.light,
+        }
         for row in conn.execute(
             select(
-                perf_tables.c.id, perf_tables.c.name, UNIT.c.name.label("unit"), snap.c.months, snap.c.light
+                perf_tables.c.id,
+                perf_tables.c.name,
+                UNIT.c.name.label("unit"),
+                snap.c.year,
+                snap.c.months,
+                snap.c.light,
             )
             .select_from(monitored)
             .where(*where, snap.c.latest.is_(True), snap.c.light != "green")
@@ -473,6 +485,7 @@ def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[s
             "id": row.id,
             "name": row.name,
             "unit": row.unit,
+            "year": row.year,
             "total": from_cents(row.total_cents),
             "grade": row.grade,
             "errors": row.errors,
@@ -482,6 +495,7 @@ def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[s
                 perf_tables.c.id,
                 perf_tables.c.name,
                 UNIT.c.name.label("unit"),
+                self_evaluations.c.year,
                 self_evaluations.c.total_cents,
                 self_evaluations.c.grade,
                 self_evaluations.c.errors,
