@@ -49,6 +49,9 @@ def test_a_dismissed_finding_leaves_every_count(app_factory: Any) -> None:
     assert document["outcome"] != outcome_before and "错误" not in (document["outcome_reason"] or "")
     shown = [f for f in document["findings"] if f["severity"] == "error"]
     assert shown and all(f["dismissed"]["reason"] == "按持证人次计" for f in shown)  # shown, as dismissed
+    counted = len(document["findings"]) - len(shown)
+    heading = f"{counted} 条，另有 {len(shown)} 条已驳回（不计入）"
+    assert heading in filler.get(f"/tables/{table_id}").text
 
     # saved again with the same value in the same row: still dismissed, still out of the counts
     form = edit_form(_document(filler, table_id))

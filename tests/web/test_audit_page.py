@@ -32,7 +32,7 @@ def test_review_notes_read_in_chinese_on_the_audit_page(app_factory: Any) -> Non
     cells = _action_cells(page)
     assert {"驳回审核发现", "指标意见", "意见已处理", "提交"} <= set(cells)
     assert all(not re.fullmatch(r"[a-z_]+", cell) for cell in cells), cells  # no internal codes
-    assert "\\u" not in page and "按持证人次计" in page  # the reason, readable in the details
+    assert "\\u" not in page and "理由：按持证人次计" in page  # the reason, readable in the details
     choices = re.findall(r'<option value="([a-z_]+)"[^>]*>([^<]*)</option>', page)
     assert ("unlink", "取消关联上年表") in choices and ("dismiss", "驳回审核发现") in choices
     assert all(not re.fullmatch(r"[a-z_]+", label) for _, label in choices)

@@ -88,13 +88,23 @@ class AuditPage:
     actions: list[tuple[str, str]]
 
 
+# the details an audit row's 说明 names, in this order; some actions call a key otherwise
+_DETAIL_LABELS = {"username": "用户", "name": "名称", "year": "年度", "format": "格式", "target": "请求",
+                  "place": "位置", "body": "意见", "message": "原因", "reason": "原因", "comment": "意见",
+                  "rows": "条数"}  # fmt: skip
+_DETAIL_LABELS_OF = {
+    "dismiss": {"message": "审核发现", "reason": "理由"},
+    "comment": {"comment": "意见编号"},
+    "resolve": {"comment": "意见编号"},
+}
+
+
 def describe(entry: Mapping[str, Any]) -> str:
     """What an audit row is about, in words: the user it names, the table, or the request."""
     detail = entry.get("detail") or {}
     parts = []
-    for key, label in (("username", "用户"), ("name", "名称"), ("year", "年度"), ("format", "格式"),
-                       ("target", "请求"), ("message", "原因"), ("reason", "原因"), ("comment", "意见"),
-                       ("rows", "条数")):  # fmt: skip
+    labels = _DETAIL_LABELS | _DETAIL_LABELS_OF.get(str(entry.get("action")), {})
+    for key, label in labels.items():
         value = detail.get(key)
         if key == "reason" and isinstance(value, str):
             value = REASON_LABELS.get(value, value)

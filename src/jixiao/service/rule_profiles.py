@@ -62,9 +62,9 @@ GRADE_FIELDS = (
 )
 FLOOR_FIELD = NumberField("satisfaction_floor", "满意度目标下限（%）", Decimal(0), Decimal(100))
 MONITORING_FIELDS = (
-    NumberField("red_below", "运行监控：进度指数低于此值亮红灯", Decimal(0), Decimal(200)),
-    NumberField("yellow_below", "运行监控：进度指数低于此值亮黄灯", Decimal(0), Decimal(200)),
-    NumberField("gap_points", "运行监控：资金与产出进度相差超过（百分点）预警", Decimal(0), Decimal(100)),
+    NumberField("red_below", "红灯线（进度指数低于此值亮红灯）", Decimal(0), Decimal(200)),
+    NumberField("yellow_below", "黄灯线（进度指数低于此值亮黄灯）", Decimal(0), Decimal(200)),
+    NumberField("gap_points", "资金与产出进度差的预警线（百分点）", Decimal(0), Decimal(100)),
 )
 NUMBER_FIELDS = (FLOOR_FIELD, *OUTCOME_FIELDS, *WEIGHT_FIELDS, *GRADE_FIELDS, *MONITORING_FIELDS)
 
