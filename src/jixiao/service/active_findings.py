@@ -20,10 +20,11 @@ from typing import Any
 from sqlalchemy import Connection
 
 from jixiao.formats.places import finding_place
-from jixiao.model import Diagnostic, Severity
+from jixiao.model import Diagnostic, Severity, Table
 from jixiao.queries import FindingRow
 from jixiao.review import profiles as reviewing
 from jixiao.review.outcome import grade
+from jixiao.service.reading import review
 from jixiao.service.rule_profiles import review_profile
 from jixiao.store import listing, review_notes
 from jixiao.store.admin import profile_settings
@@ -31,17 +32,51 @@ from jixiao.store.document import table_from_dict
 from jixiao.store.tables import summarise
 
 
-def placed_findings(conn: Connection, table_id: int) -> list[FindingRow]:
-    """The findings of the current version with ``place`` and ``dismissed`` (the dismissal or None)."""
-    table = table_from_dict(listing.get_document(conn, table_id) or {})
+def placed_findings(
+    conn: Connection, table_id: int, table: Table | None = None, found: Sequence[FindingRow] | None = None
+) -> list[FindingRow]:
+    """The findings of the current version (or ``found`` about ``table``: an adjustment's, reviewed
+    now) with ``place`` and ``dismissed`` (the dismissal or None)."""
+    if table is None:
+        table = table_from_dict(listing.get_document(conn, table_id) or {})
     dismissed: dict[tuple[str, str], dict[str, Any]] = {
         (d["code"], d["place"]): d for d in review_notes.dismissals(conn, table_id)
     }
     placed = []
-    for f in listing.get_findings(conn, table_id):
+    for f in listing.get_findings(conn, table_id) if found is None else found:
         place = finding_place(table, f.line, f.indicator)
         placed.append(replace(f, place=place, dismissed=dismissed.get((f.code, place))))
     return placed
+
+
+def finding_rows(table_id: int, found: Sequence[Diagnostic]) -> list[FindingRow]:
+    """Findings as the stored rows read (numbered from 1 in review order), for a version whose
+    findings are not stored (an adjustment under way)."""
+    return [
+        FindingRow(
+            number,
+            table_id,
+            d.code,
+            d.severity.value,
+            d.message,
+            d.indicator,
+            d.source.line,
+            d.basis,
+            d.suggestion,
+        )
+        for number, d in enumerate(found, start=1)
+    ]
+
+
+def working_findings(conn: Connection, table_id: int, adjusting: bool, version: int) -> list[FindingRow]:
+    """The findings of the version people work on, placed: the stored ones; during a 目标调整 (whose
+    findings are not stored until it is published) the adjustment's, reviewed now. The table page,
+    a reviewer's dismissal and the submission check all read these, so a finding's id means the
+    same finding in all three."""
+    if not adjusting:
+        return placed_findings(conn, table_id)
+    adjusted = table_from_dict(listing.get_document(conn, table_id, version) or {})
+    return placed_findings(conn, table_id, adjusted, finding_rows(table_id, review(adjusted).findings))
 
 
 def is_active(finding: FindingRow) -> bool:
@@ -91,4 +126,12 @@ def settle(conn: Connection, table_ids: Sequence[int] | None = None) -> int:
     return len(settled)
 
 
-__all__ = ["active", "active_errors", "is_active", "placed_findings", "settle"]
+__all__ = [
+    "active",
+    "active_errors",
+    "finding_rows",
+    "is_active",
+    "placed_findings",
+    "settle",
+    "working_findings",
+]

@@ -20,7 +20,7 @@ from jixiao.formats.places import TABLE_LEVEL, indicator_place
 from jixiao.model import Table
 from jixiao.permissions import Right, can_view, may_note
 from jixiao.queries import EventRow, TableRow, VersionRow, as_dict
-from jixiao.service.active_findings import placed_findings, settle
+from jixiao.service.active_findings import settle, working_findings
 from jixiao.service.base import scope_of
 from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
 from jixiao.service.tables import TableService
@@ -242,7 +242,8 @@ class ReviewNotesService(TableService):
             row = self._visible_row(conn, who, table_id)
             if not may_note(who, scope_of(row), Right.DISMISS):
                 raise Forbidden("只有本部门的审核人可以在审核期间驳回审核发现")
-            finding = next((f for f in placed_findings(conn, table_id) if f.id == finding_id), None)
+            found = working_findings(conn, table_id, row.adjusting, row.current_version)
+            finding = next((f for f in found if f.id == finding_id), None)
             if finding is None:
                 raise NotFound("没有这条审核发现（表可能刚被修改），请刷新后再试")
             place = finding.place or TABLE_LEVEL

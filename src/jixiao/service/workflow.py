@@ -27,10 +27,10 @@ from jixiao.permissions import (
 )
 from jixiao.queries import TableRow
 from jixiao.readers.limits import DEFAULT_LIMITS
-from jixiao.service.active_findings import settle
+from jixiao.service.active_findings import settle, working_findings
 from jixiao.service.base import scope_of
 from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
-from jixiao.service.findings import placed_findings, submission_text
+from jixiao.service.findings import submission_text
 from jixiao.service.published import PublishedDownloads
 from jixiao.service.reading import FileReport, read_and_review, review
 from jixiao.store import adjustments, audit, listing, uploads
@@ -330,6 +330,7 @@ class WorkflowService(PublishedDownloads):
         elif action is Action.PUBLISH:
             document = listing.get_document(conn, table_id, row.current_version) or {}
             adjustments.publish_pending(conn, table_id, review(table_from_dict(document)), who.user_id, note)
+            settle(conn, [table_id])  # the published adjustment's findings, with the dismissals
         else:
             started = row.pending_status is not None
             adjustments.set_pending_status(
@@ -357,7 +358,8 @@ class WorkflowService(PublishedDownloads):
             if action is Action.RETURN and not comment.strip():
                 raise Invalid("退回时请填写意见，说明需要修改什么")
             if action is Action.SUBMIT:
-                comment = submission_text(placed_findings(conn, table_id), explanations or {}, comment)
+                found = working_findings(conn, table_id, row.adjusting, row.current_version)
+                comment = submission_text(found, explanations or {}, comment)
             to_status = TRANSITIONS[action][1]
             try:
                 self._move(conn, who, row, action, to_status, comment.strip() or None)
