@@ -125,7 +125,8 @@ def shots(ids: dict[str, int]) -> list[Shot]:
     """Every page, as the person who uses it."""
     published, reviewed, watched = ids["published"], ids["reviewed"], ids["watched"]
     return [
-        Shot("dashboard", None, "/", phone=True),
+        Shot("dashboard", "guanli", "/", phone=True),  # with the monitoring lights and self-evaluation grades
+        Shot("dashboard-public", None, "/"),
         Shot("list", None, "/tables?year=2025", phone=True),
         Shot("list-search", None, "/tables?q=满意度"),
         Shot("public-table", None, f"/tables/{published}", phone=True),
