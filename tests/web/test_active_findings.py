@@ -53,8 +53,16 @@ def test_a_dismissed_finding_leaves_every_count(app_factory: Any) -> None:
     heading = f"{counted} 条，另有 {len(shown)} 条已驳回（不计入）"
     assert heading in filler.get(f"/tables/{table_id}").text
 
-    # saved again with the same value in the same row: still dismissed, still out of the counts
+    # the editor's live review shows them as dismissed and grades without them, as typed
+    editor = filler.get(f"/tables/{table_id}/edit").text
+    assert editor.count('data-testid="live-dismissed"') == len(errors) and "按持证人次计" in editor
+    assert f"另有 {len(errors)} 条已驳回（不计入）" in editor
     form = edit_form(_document(filler, table_id))
+    live = filler.post(f"/tables/{table_id}/check", form).text
+    assert live.count('data-testid="live-dismissed"') == len(errors)
+    assert f"审核结论：{document['outcome']}" in live  # the outcome the list shows, not the error's
+
+    # saved again with the same value in the same row: still dismissed, still out of the counts
     form["name"] = name
     assert filler.post(f"/tables/{table_id}/edit", form).status_code == 303
     assert table_id not in _listed_with_errors(admin, name)

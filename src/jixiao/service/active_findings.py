@@ -14,7 +14,7 @@ the review stored them, so settling costs one query for them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Connection
@@ -29,7 +29,7 @@ from jixiao.service.rule_profiles import review_profile
 from jixiao.store import listing, review_notes
 from jixiao.store.admin import profile_settings
 from jixiao.store.document import table_from_dict
-from jixiao.store.tables import summarise
+from jixiao.store.tables import Reviewed, summarise
 
 
 def placed_findings(
@@ -79,6 +79,36 @@ def working_findings(conn: Connection, table_id: int, adjusting: bool, version: 
     return placed_findings(conn, table_id, adjusted, finding_rows(table_id, review(adjusted).findings))
 
 
+@dataclass(frozen=True, slots=True)
+class LiveReview:
+    """The review of a table as typed: each finding with its place and the reviewer's dismissal (or
+    None), and the outcome graded on the findings that count."""
+
+    findings: list[tuple[Diagnostic, str, dict[str, Any] | None]]
+    outcome: str
+    reason: str
+
+
+def live_review(conn: Connection, table_id: int | None, reviewed: Reviewed) -> LiveReview:
+    """``reviewed`` (a table as typed, reviewed by its year's profile) with the dismissals of the
+    stored table ``table_id`` applied, as `settle` applies them to the stored findings."""
+    table = reviewed.table
+    dismissed = (
+        {}
+        if table_id is None
+        else {(d["code"], d["place"]): d for d in review_notes.dismissals(conn, table_id)}
+    )
+    marked = []
+    for d in reviewed.findings:
+        place = finding_place(table, d.source.line, d.indicator)
+        marked.append((d, place, dismissed.get((d.code, place))))
+    if not any(dismissal for _, _, dismissal in marked):
+        return LiveReview(marked, reviewed.outcome, reviewed.reason)
+    counted = [d for d, _, dismissal in marked if not dismissal]
+    outcome, reason = grade(counted, outcome_limits(conn, table.project.year))
+    return LiveReview(marked, outcome.value, reason)
+
+
 def is_active(finding: FindingRow) -> bool:
     """A finding counts unless a reviewer dismissed it."""
     return not finding.dismissed
@@ -94,7 +124,8 @@ def active_errors(findings: Iterable[FindingRow]) -> list[FindingRow]:
     return [f for f in active(findings) if f.severity == Severity.ERROR.value]
 
 
-def _limits(conn: Connection, year: int | None) -> reviewing.OutcomeThresholds:
+def outcome_limits(conn: Connection, year: int | None) -> reviewing.OutcomeThresholds:
+    """The outcome thresholds of ``year``'s rule profile (the default profile's without one)."""
     settings = profile_settings(conn, year) if year is not None else None
     profile = (
         reviewing.DEFAULT_PROFILE if settings is None or year is None else review_profile(settings, year)
@@ -112,7 +143,7 @@ def settle(conn: Connection, table_ids: Sequence[int] | None = None) -> int:
             continue
         placed = placed_findings(conn, table_id)
         counted = [Diagnostic(f.code, Severity(f.severity), f.message) for f in active(placed)]
-        outcome, reason = grade(counted, _limits(conn, row.year))
+        outcome, reason = grade(counted, outcome_limits(conn, row.year))
         summary = summarise(counted, row.budget, outcome.value)
         fields = {
             "outcome": summary.outcome,
@@ -131,6 +162,8 @@ __all__ = [
     "active_errors",
     "finding_rows",
     "is_active",
+    "live_review",
+    "outcome_limits",
     "placed_findings",
     "settle",
     "working_findings",

@@ -20,9 +20,10 @@ from jixiao.formats.places import TABLE_LEVEL, indicator_place
 from jixiao.model import Table
 from jixiao.permissions import Right, can_view, may_note
 from jixiao.queries import EventRow, TableRow, VersionRow, as_dict
-from jixiao.service.active_findings import settle, working_findings
+from jixiao.service.active_findings import LiveReview, live_review, settle, working_findings
 from jixiao.service.base import scope_of
 from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
+from jixiao.service.reading import review
 from jixiao.service.tables import TableService
 from jixiao.store import audit, listing, review_notes
 from jixiao.store.document import table_from_dict
@@ -228,6 +229,17 @@ class ReviewNotesService(TableService):
             audit.record(conn, who.user_id, Action.RESOLVE.value, "table", table_id, {"comment": comment_id})
 
     # ---- dismissing a finding ------------------------------------------------------------------
+
+    def live_review(self, who: Principal, table: Table, table_id: int | None = None) -> LiveReview:
+        """The editor's live review of ``table`` as typed, by its year's profile; for a stored table
+        ``who`` works on, the reviewer's dismissals applied (shown as dismissed, left out of the outcome)."""
+        reviewed = self.by_year_profile([review(table)])[0]
+        with self.engine.connect() as conn:
+            if table_id is not None:
+                row = self._visible_row(conn, who, table_id)
+                if not may_note(who, scope_of(row), Right.RESOLVE):
+                    table_id = None  # dismissals are review notes: for those who work on the table
+            return live_review(conn, table_id, reviewed)
 
     def dismiss_finding(self, who: Principal, table_id: int, finding_id: int, reason: str) -> None:
         """A reviewer dismisses a finding with a reason: shown as dismissed, kept in the audit log,
