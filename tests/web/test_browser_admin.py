@@ -137,6 +137,18 @@ def test_administrator_edits_the_profile_of_a_year(live_server: str, browser: An
     assert admin.get_attribute("#f-budget_weight", "aria-invalid") == "true"
     _shot(admin, "admin-profile-refused", full_page=False)
     admin.fill("#f-budget_weight", "10")
+    # monitoring is part of the year's profile: crossed light lines are refused beside the field (Enter
+    # submits); the warnings can be switched off, the required explanation (JX-J04) cannot
+    assert admin.is_disabled("#check-JX-J04") and admin.is_checked("#check-JX-J04")
+    admin.fill("#f-red_below", "80")
+    admin.fill("#f-yellow_below", "60")
+    admin.press("#f-yellow_below", "Enter")
+    admin.wait_for_selector("[data-testid=error-yellow_below]")
+    assert "黄灯线60应高于红灯线80" in admin.inner_text("[data-testid=error-yellow_below]")
+    assert admin.input_value("#f-budget_weight") == "10"  # what was typed stays
+    admin.fill("#f-red_below", "50")
+    admin.fill("#f-yellow_below", "70")
+    admin.uncheck("#check-JX-J06")
     for box in admin.query_selector_all("[data-testid=profile-rules] input[type=checkbox]"):
         box.uncheck()  # every rule off for 2025
     admin.click("[data-testid=profile-save]")
@@ -145,6 +157,7 @@ def test_administrator_edits_the_profile_of_a_year(live_server: str, browser: An
     after = admin.request.get("/api/tables?per_page=100").json()["items"]
     assert all(t["outcome"] == "优" for t in after)
     admin.goto("/admin/profiles/2025")
+    assert admin.input_value("#f-red_below") == "50" and not admin.is_checked("#check-JX-J06")
     _shot(admin, "admin-profile")
     phone = _login(browser, live_server, "guanli", viewport=PHONE)
     pages = (

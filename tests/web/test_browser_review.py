@@ -80,6 +80,13 @@ def _shot(page: Any, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
+def _dashboard_errors(page: Any) -> int:
+    """The 错误 count in the dashboard's text table of findings by severity."""
+    page.goto("/")
+    row = page.locator("[data-testid=table-severity] tr", has_text="错误")
+    return int(row.locator("td.num").inner_text()) if row.count() else 0
+
+
 def _row(page: Any, name: str) -> Any:
     return page.locator(f'tr.indicator[data-indicator="{name}"]')
 
@@ -129,13 +136,18 @@ def test_a_year_linked_by_hand_then_reviewed_with_safeguards(
     )
     assert "按持证人次计" in _row(reviewer, "社工证持有率").inner_text()
 
+    errors_before = _dashboard_errors(reviewer)
+    reviewer.goto(f"/tables/{this_year}")
     finding = reviewer.locator(".finding-box:has([data-code='JX-M03'])").first
     finding.locator("[data-testid=dismiss-open]").click()
     finding.locator("[data-testid=dismiss-reason]").fill("持证人次口径可超过100%，不作为错误")
     finding.locator("[data-testid=dismiss]").click()
     reviewer.wait_for_selector("[data-testid=dismissed]")
     assert "不作为错误" in reviewer.inner_text("[data-testid=dismissed]")
+    assert "另有 1 条已驳回（不计入）" in reviewer.inner_text("[data-testid=findings-count]")
     _shot(reviewer, "review-notes")
+    assert _dashboard_errors(reviewer) == errors_before - 1  # a dismissed finding leaves the figures
+    reviewer.goto(f"/tables/{this_year}")
 
     # the 填报人 sees the comment on that row, and the dismissal
     filler.goto(f"/tables/{this_year}")

@@ -69,6 +69,8 @@ class MonitoringRules:
     green. ``absolute_floors`` (Sichuan) replaces the index by a minimum cumulative execution rate
     per month reached: ((4, 25), (6, 40), …) means at least 25 % by April. ``gap_points`` is how far
     money and outputs may drift apart (in percentage points) before a joint warning.
+    ``switched_off`` lists the checks (JX-J03…) a year's rule profile switched off
+    (`jixiao.scoring.monitoring_checks`: only the warnings and hints may be).
     """
 
     months: int = 7
@@ -76,6 +78,7 @@ class MonitoringRules:
     yellow_below: Decimal = Decimal(80)
     absolute_floors: tuple[tuple[int, Decimal], ...] = ()
     gap_points: Decimal = Decimal(30)
+    switched_off: frozenset[str] = frozenset()
 
     def floor_at(self, months: int) -> Decimal | None:
         """The Sichuan-style minimum execution rate (in %) that applies after ``months`` months."""

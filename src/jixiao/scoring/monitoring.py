@@ -126,7 +126,8 @@ def monitor(snapshot: MonitoringSnapshot, profile: Profile = DEFAULT_PROFILE) ->
     rules = profile.monitoring
     funds = funds_progress(snapshot.annual_budget, snapshot.executed, snapshot.months, rules, snapshot.unit)
     lines = tuple(LineProgress(line, line_progress(line, snapshot.months, rules)) for line in snapshot.lines)
-    diagnostics = tuple(_monitoring_checks(snapshot, funds, lines, rules))
+    checks = _monitoring_checks(snapshot, funds, lines, rules)
+    diagnostics = tuple(d for d in checks if d.code not in rules.switched_off)
     return MonitoringResult(profile.name, snapshot.months, funds, lines, diagnostics)
 
 

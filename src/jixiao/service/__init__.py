@@ -23,6 +23,7 @@ from jixiao.service.accounts import (
     set_audit_context,
     verify_audit_archive,
 )
+from jixiao.service.active_findings import active_errors, is_active
 from jixiao.service.admin import AdminService, AuditPage, audit_filter
 from jixiao.service.blank import TEMPLATE_NAME, BlankTemplateService
 from jixiao.service.bulk import (
@@ -146,6 +147,7 @@ __all__ = [
     "TableView",
     "Todo",
     "UploadLimits",
+    "active_errors",
     "audit_filter",
     "backup_database",
     "check_json_depth",
@@ -158,6 +160,7 @@ __all__ = [
     "documents_to_csv_chunks",
     "documents_to_json_chunks",
     "evaluation_json",
+    "is_active",
     "is_database_busy",
     "monitoring_json",
     "read_and_review",

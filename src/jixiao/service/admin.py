@@ -16,6 +16,8 @@ from typing import Any
 from jixiao.model import Diagnostic, Severity
 from jixiao.permissions import may_administer
 from jixiao.service.accounts import AccountService
+from jixiao.service.active_findings import settle
+from jixiao.service.audit_names import AUDIT_ACTION_LABELS, action_label, entity_label
 from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
 from jixiao.service.rule_profiles import (
     TABLE_RULES,
@@ -34,34 +36,7 @@ from jixiao.store.errors import Conflict as StoreConflict
 from jixiao.store.tables import Reviewed, from_fen, summarise
 from jixiao.workflow import Principal, Role
 
-# What each audited action is called on the page and in the export.
-ACTION_LABELS = {
-    "login": "登录",
-    "lockout": "登录暂停",
-    "logout": "退出",
-    "logout_all": "退出所有设备",
-    "denied": "拒绝访问",
-    "export": "导出",
-    "audit_export": "导出审计日志",
-    "audit_archive": "归档审计日志",
-    "user_add": "添加用户",
-    "password": "修改密码",
-    "user_role": "修改角色",
-    "user_disable": "停用用户",
-    "user_enable": "启用用户",
-    "org_add": "添加单位或部门",
-    "org_rename": "单位或部门改名",
-    "profile": "修改审核与评分配置",
-    "import": "导入",
-    "create": "新建",
-    "edit": "编辑",
-    "adjust": "目标调整",
-    "submit": "提交",
-    "withdraw": "撤回",
-    "return": "退回",
-    "approve": "通过",
-    "publish": "公开",
-}
+ACTION_LABELS = AUDIT_ACTION_LABELS  # the one registry: jixiao.service.audit_names
 OUTCOME_LABELS = {"success": "成功", "failure": "失败", "denied": "拒绝"}
 REASON_LABELS = {
     "unknown_user": "用户名不存在",
@@ -75,11 +50,6 @@ CHINA = timezone(timedelta(hours=8))  # dates typed and times shown are Beijing 
 ROLE_LABELS = {Role.FILLER.value: "填报人", Role.REVIEWER.value: "审核人", Role.ADMIN.value: "管理员"}
 AUDIT_PAGE = 50
 AUDIT_EXPORT_LIMIT = 100_000
-
-
-def action_label(action: str) -> str:
-    """The Chinese name of an audited action (the code itself when unknown)."""
-    return ACTION_LABELS.get(action, action)
 
 
 def _day(text: str, field: str) -> date | None:
@@ -118,13 +88,23 @@ class AuditPage:
     actions: list[tuple[str, str]]
 
 
+# the details an audit row's 说明 names, in this order; some actions call a key otherwise
+_DETAIL_LABELS = {"username": "用户", "name": "名称", "year": "年度", "format": "格式", "target": "请求",
+                  "place": "位置", "body": "意见", "message": "原因", "reason": "原因", "comment": "意见",
+                  "rows": "条数"}  # fmt: skip
+_DETAIL_LABELS_OF = {
+    "dismiss": {"message": "审核发现", "reason": "理由"},
+    "comment": {"comment": "意见编号"},
+    "resolve": {"comment": "意见编号"},
+}
+
+
 def describe(entry: Mapping[str, Any]) -> str:
     """What an audit row is about, in words: the user it names, the table, or the request."""
     detail = entry.get("detail") or {}
     parts = []
-    for key, label in (("username", "用户"), ("name", "名称"), ("year", "年度"), ("format", "格式"),
-                       ("target", "请求"), ("message", "原因"), ("reason", "原因"), ("comment", "意见"),
-                       ("rows", "条数")):  # fmt: skip
+    labels = _DETAIL_LABELS | _DETAIL_LABELS_OF.get(str(entry.get("action")), {})
+    for key, label in labels.items():
         value = detail.get(key)
         if key == "reason" and isinstance(value, str):
             value = REASON_LABELS.get(value, value)
@@ -221,7 +201,13 @@ class AdminService(AccountService):
         known = sorted(set(actions) | set(ACTION_LABELS), key=lambda a: action_label(a))
         return AuditPage(
             entries=[
-                {**row, "action_label": action_label(row["action"]), "about": describe(row)} for row in rows
+                {
+                    **row,
+                    "action_label": action_label(row["action"]),
+                    "entity_label": entity_label(row["entity"]),
+                    "about": describe(row),
+                }
+                for row in rows
             ],
             total=total,
             page=page,
@@ -245,7 +231,7 @@ class AdminService(AccountService):
             writer.writerow([
                 row["seq"], moment, user, row["address"] or "",
                 action_label(row["action"]), OUTCOME_LABELS.get(row["outcome"], row["outcome"]),
-                f"{row['entity']} {row['entity_id'] or ''}".strip(), describe(row),
+                f"{entity_label(row['entity'])} {row['entity_id'] or ''}".strip(), describe(row),
                 json.dumps(row["detail"], ensure_ascii=False),
             ])  # fmt: skip
         return "\ufeff" + out.getvalue()
@@ -293,6 +279,7 @@ class AdminService(AccountService):
                     "risk": summary.risk,
                 }
                 store.replace_review(conn, table_id, reviewed_rows(again), fields, sorted(TABLE_RULES))
+                settle(conn, [table_id])
                 count += 1
             audit.record(conn, who.user_id, "profile", "profile", year,
                          {"year": year, "settings": [before, settings], "tables": count})  # fmt: skip

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine
 from jixiao.permissions import can_view, sees_draft
 from jixiao.permissions import visibility as visibility_of
 from jixiao.queries import TableRow, Visibility
+from jixiao.service.active_findings import settle
 from jixiao.service.errors import Forbidden, NotFound
 from jixiao.store import listing, stats
 from jixiao.store.admin import profile_settings
@@ -59,8 +60,11 @@ class ServiceBase:
         self._cache: dict[tuple[str, Visibility], tuple[float, tuple[Any, ...], Any]] = {}
 
     def upgrade(self) -> None:
-        """Create the database or migrate it to the newest schema."""
+        """Create the database or migrate it to the newest schema; then settle the tables with
+        dismissed findings (`jixiao.service.active_findings`), which 0012 cannot do in SQL alone."""
         upgrade(self.url)
+        with self.engine.begin() as conn:
+            settle(conn)
 
     def revision(self) -> str | None:
         """The database's schema revision (None before the first migration)."""

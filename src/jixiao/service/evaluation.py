@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Connection, Engine
@@ -27,6 +28,7 @@ from jixiao.scoring.selfeval import evaluate, lines_from_table, suggest_weights
 from jixiao.service.errors import Conflict, Forbidden, InputProblem, Invalid, InvalidInput, NotFound
 from jixiao.service.evaluation_files import EvaluationFiles
 from jixiao.service.evaluation_input import (
+    MonitoringInput,
     blank_funds,
     payload_of_record,
     read_adjustments,
@@ -41,7 +43,7 @@ from jixiao.service.evaluation_views import (
     funds_totals,
     match_items,
 )
-from jixiao.service.rule_profiles import scoring_profile
+from jixiao.service.rule_profiles import monitoring_rules, scoring_profile
 from jixiao.store import audit
 from jixiao.store import evaluation_repo as repo
 from jixiao.store import listing as table_repo
@@ -55,6 +57,15 @@ def _in_force(ctx: EntryContext, chosen: Profile) -> Profile:
     """The scheme chosen, with the weights and grade lines the administrator set for the table's year
     when the year's profile is built on that scheme (`jixiao.service.rule_profiles`)."""
     return ctx.scoring if ctx.scoring is not None and ctx.scoring.name == chosen.name else chosen
+
+
+def _with_year_monitoring(read: MonitoringInput, ctx: EntryContext) -> MonitoringInput:
+    """The report read with its scheme's lights, as the year's rule profile changed them (the
+    thresholds and the checks switched off: `jixiao.service.rule_profiles.monitoring_rules`)."""
+    rules = monitoring_rules(ctx.settings, read.profile.monitoring)
+    if rules == read.profile.monitoring:
+        return read
+    return replace(read, profile=read.profile.with_changes(monitoring=rules))
 
 
 class EvaluationService(EvaluationFiles):
@@ -80,7 +91,7 @@ class EvaluationService(EvaluationFiles):
             raise Invalid("这张表没有预算年度，无法填报运行监控和单位自评；请先在表中填写预算年度")
         settings = profile_settings(conn, int(year))
         scoring = None if settings is None else scoring_profile(settings)
-        return EntryContext(row, table, int(year), access, scoring)
+        return EntryContext(row, table, int(year), access, scoring, settings)
 
     # ---- monitoring --------------------------------------------------------------------------
 
@@ -131,7 +142,7 @@ class EvaluationService(EvaluationFiles):
     def _monitoring_view(
         self, table_id: int, ctx: EntryContext, payload: Mapping[str, Any]
     ) -> MonitoringView:
-        read = read_monitoring(ctx.table, payload, DEFAULT_PROFILE)
+        read = _with_year_monitoring(read_monitoring(ctx.table, payload, DEFAULT_PROFILE), ctx)
         result = monitor(read.snapshot, read.profile)
         view = MonitoringView(
             table_id,
@@ -160,7 +171,7 @@ class EvaluationService(EvaluationFiles):
             ctx = self._context(conn, who, table_id)
             if not ctx.access.enter:
                 raise Forbidden("只有本单位填报人（或管理员）可以填报运行监控")
-            read = read_monitoring(ctx.table, payload, DEFAULT_PROFILE)
+            read = _with_year_monitoring(read_monitoring(ctx.table, payload, DEFAULT_PROFILE), ctx)
             result = monitor(read.snapshot, read.profile)
             problems = list(read.problems) + [
                 InputProblem("", d.message)

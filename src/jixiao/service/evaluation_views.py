@@ -41,6 +41,7 @@ class EntryContext:
     year: int
     access: Access
     scoring: Profile | None = None  # the year's scoring profile set by an administrator, if any
+    settings: Mapping[str, Any] | None = None  # the year's stored rule profile (monitoring's part too)
 
 
 @dataclass

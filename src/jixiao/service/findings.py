@@ -5,36 +5,21 @@ when a reviewer dismissed it, the dismissal (who, why, when); and the rule that 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
-from typing import Any
 
-from sqlalchemy import Connection
-
-from jixiao.formats.places import TABLE_LEVEL, finding_place
+from jixiao.formats.places import TABLE_LEVEL
 from jixiao.queries import FindingRow
+from jixiao.service.active_findings import active_errors, placed_findings
 from jixiao.service.errors import Invalid
-from jixiao.store import listing, review_notes
-from jixiao.store.document import table_from_dict
 
 EXPLANATION_HEAD = "提交说明（对审核发现的错误）："
 
-
-def placed_findings(conn: Connection, table_id: int) -> list[FindingRow]:
-    """The findings of the current version with ``place`` and ``dismissed`` (the dismissal or None)."""
-    table = table_from_dict(listing.get_document(conn, table_id) or {})
-    dismissed: dict[tuple[str, str], dict[str, Any]] = {
-        (d["code"], d["place"]): d for d in review_notes.dismissals(conn, table_id)
-    }
-    placed = []
-    for f in listing.get_findings(conn, table_id):
-        place = finding_place(table, f.line, f.indicator)
-        placed.append(replace(f, place=place, dismissed=dismissed.get((f.code, place))))
-    return placed
+__all__ = ["EXPLANATION_HEAD", "open_errors", "placed_findings", "submission_text"]
 
 
 def open_errors(findings: list[FindingRow]) -> list[FindingRow]:
-    """The 错误 findings not dismissed: each needs a fix or an explanation before submitting."""
-    return [f for f in findings if f.severity == "error" and not f.dismissed]
+    """The 错误 findings not dismissed (`jixiao.service.active_findings` decides): each needs a fix or
+    an explanation before submitting."""
+    return active_errors(findings)
 
 
 def submission_text(findings: list[FindingRow], explanations: Mapping[int, str], comment: str = "") -> str:

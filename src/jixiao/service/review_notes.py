@@ -20,9 +20,10 @@ from jixiao.formats.places import TABLE_LEVEL, indicator_place
 from jixiao.model import Table
 from jixiao.permissions import Right, can_view, may_note
 from jixiao.queries import EventRow, TableRow, VersionRow, as_dict
+from jixiao.service.active_findings import LiveReview, live_review, settle, working_findings
 from jixiao.service.base import scope_of
 from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
-from jixiao.service.findings import placed_findings
+from jixiao.service.reading import review
 from jixiao.service.tables import TableService
 from jixiao.store import audit, listing, review_notes
 from jixiao.store.document import table_from_dict
@@ -229,6 +230,17 @@ class ReviewNotesService(TableService):
 
     # ---- dismissing a finding ------------------------------------------------------------------
 
+    def live_review(self, who: Principal, table: Table, table_id: int | None = None) -> LiveReview:
+        """The editor's live review of ``table`` as typed, by its year's profile; for a stored table
+        ``who`` works on, the reviewer's dismissals applied (shown as dismissed, left out of the outcome)."""
+        reviewed = self.by_year_profile([review(table)])[0]
+        with self.engine.connect() as conn:
+            if table_id is not None:
+                row = self._visible_row(conn, who, table_id)
+                if not may_note(who, scope_of(row), Right.RESOLVE):
+                    table_id = None  # dismissals are review notes: for those who work on the table
+            return live_review(conn, table_id, reviewed)
+
     def dismiss_finding(self, who: Principal, table_id: int, finding_id: int, reason: str) -> None:
         """A reviewer dismisses a finding with a reason: shown as dismissed, kept in the audit log,
         and no longer blocking submission — in this version and every later one where the same rule
@@ -242,7 +254,8 @@ class ReviewNotesService(TableService):
             row = self._visible_row(conn, who, table_id)
             if not may_note(who, scope_of(row), Right.DISMISS):
                 raise Forbidden("只有本部门的审核人可以在审核期间驳回审核发现")
-            finding = next((f for f in placed_findings(conn, table_id) if f.id == finding_id), None)
+            found = working_findings(conn, table_id, row.adjusting, row.current_version)
+            finding = next((f for f in found if f.id == finding_id), None)
             if finding is None:
                 raise NotFound("没有这条审核发现（表可能刚被修改），请刷新后再试")
             place = finding.place or TABLE_LEVEL
@@ -261,3 +274,5 @@ class ReviewNotesService(TableService):
                 "reason": reason,
             }
             audit.record(conn, who.user_id, Action.DISMISS.value, "table", table_id, detail)
+            settle(conn, [table_id])  # the dismissed finding leaves the counts and the outcome
+        self._cache.clear()

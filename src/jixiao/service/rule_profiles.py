@@ -22,6 +22,7 @@ from jixiao.review import profiles as reviewing
 from jixiao.review.outcome import grade
 from jixiao.review.registry import RULES, RULES_BY_ID
 from jixiao.review.runner import review_table
+from jixiao.scoring.monitoring_checks import MONITORING_CHECKS, SWITCHABLE
 from jixiao.service.errors import InputProblem, InvalidInput
 from jixiao.store.tables import Reviewed
 
@@ -60,7 +61,12 @@ GRADE_FIELDS = (
     NumberField("grade_passing", "“中”的分数线", Decimal(0), Decimal(100)),
 )
 FLOOR_FIELD = NumberField("satisfaction_floor", "满意度目标下限（%）", Decimal(0), Decimal(100))
-NUMBER_FIELDS = (FLOOR_FIELD, *OUTCOME_FIELDS, *WEIGHT_FIELDS, *GRADE_FIELDS)
+MONITORING_FIELDS = (
+    NumberField("red_below", "红灯线（进度指数低于此值亮红灯）", Decimal(0), Decimal(200)),
+    NumberField("yellow_below", "黄灯线（进度指数低于此值亮黄灯）", Decimal(0), Decimal(200)),
+    NumberField("gap_points", "资金与产出进度差的预警线（百分点）", Decimal(0), Decimal(100)),
+)
+NUMBER_FIELDS = (FLOOR_FIELD, *OUTCOME_FIELDS, *WEIGHT_FIELDS, *GRADE_FIELDS, *MONITORING_FIELDS)
 
 
 def default_settings(review_base: str = reviewing.DEFAULT_PROFILE.name) -> dict[str, Any]:
@@ -68,6 +74,7 @@ def default_settings(review_base: str = reviewing.DEFAULT_PROFILE.name) -> dict[
     review = reviewing.PROFILES.get(review_base, reviewing.DEFAULT_PROFILE)
     score = scoring.DEFAULT_PROFILE
     groups = {g.level1[0]: g.weight for g in score.weight_groups}
+    watch = score.monitoring
     return {
         "review_base": review.name,
         "disabled": sorted(review.disabled),
@@ -86,6 +93,8 @@ def default_settings(review_base: str = reviewing.DEFAULT_PROFILE.name) -> dict[
             "grade_good": str(score.grades.good),
             "grade_passing": str(score.grades.passing),
         },
+        "monitoring": {f.name: str(getattr(watch, f.name)) for f in MONITORING_FIELDS},
+        "monitoring_off": sorted(watch.switched_off),
     }
 
 
@@ -130,6 +139,9 @@ def _check_totals(numbers: dict[str, Decimal | None], problems: list[InputProble
         problems.append(InputProblem("grade_good", f"“良”的分数线{good}应低于“优”的分数线{excellent}"))
     if good is not None and passing is not None and not good > passing:
         problems.append(InputProblem("grade_passing", f"“中”的分数线{passing}应低于“良”的分数线{good}"))
+    red, yellow = numbers["red_below"], numbers["yellow_below"]
+    if red is not None and yellow is not None and not red < yellow:
+        problems.append(InputProblem("yellow_below", f"黄灯线{yellow}应高于红灯线{red}"))
 
 
 def settings_from_form(form: Mapping[str, str]) -> dict[str, Any]:
@@ -148,6 +160,10 @@ def settings_from_form(form: Mapping[str, str]) -> dict[str, Any]:
             problems.append(InputProblem(f"severity-{rule.id}", f"规则{rule.id}的严重程度“{chosen}”无效"))
         elif chosen != rule.severity.value:
             severities[rule.id] = chosen
+    monitoring_off = [c.code for c in MONITORING_CHECKS if form.get(f"check-{c.code}") != "on"]
+    for code in monitoring_off:
+        if code not in SWITCHABLE:
+            problems.append(InputProblem(f"check-{code}", f"运行监控检查{code}必须启用，不能关闭"))
     if problems:
         raise InvalidInput("审核与评分配置有误", problems)
 
@@ -164,6 +180,8 @@ def settings_from_form(form: Mapping[str, str]) -> dict[str, Any]:
         "budget_weight": text("budget_weight"),
         "weights": {f.name: text(f.name) for f in WEIGHT_FIELDS[1:]},
         "grades": {f.name: text(f.name) for f in GRADE_FIELDS},
+        "monitoring": {f.name: text(f.name) for f in MONITORING_FIELDS},
+        "monitoring_off": monitoring_off,
     }
 
 
@@ -175,8 +193,13 @@ def form_values(settings: Mapping[str, Any]) -> dict[str, str]:
         "satisfaction_floor": str(settings.get("satisfaction_floor", "")),
         "budget_weight": str(settings.get("budget_weight", "")),
     }
+    watch = dict(settings.get("monitoring") or default_settings()["monitoring"])
     for group in ("outcome", "weights", "grades"):
         values.update({k: str(v) for k, v in dict(settings.get(group, {})).items()})
+    values.update({k: str(v) for k, v in watch.items()})
+    off = set(settings.get("monitoring_off", []))
+    for check in MONITORING_CHECKS:
+        values[f"check-{check.code}"] = "" if check.code in off else "on"
     disabled = set(settings.get("disabled", []))
     severities = dict(settings.get("severities", {}))
     for rule in RULES:
@@ -202,6 +225,23 @@ def review_profile(settings: Mapping[str, Any], year: int) -> reviewing.Profile:
     )
 
 
+def monitoring_rules(
+    settings: Mapping[str, Any] | None, rules: scoring.MonitoringRules
+) -> scoring.MonitoringRules:
+    """``rules`` (a scheme's 运行监控 settings) with the year's lights, gap and checks switched off; as
+    they are for a year without its own profile, or one stored before monitoring was part of it."""
+    if not settings or "monitoring" not in settings:
+        return rules
+    watch = {k: Decimal(str(v)) for k, v in dict(settings["monitoring"]).items()}
+    return replace(
+        rules,
+        red_below=watch.get("red_below", rules.red_below),
+        yellow_below=watch.get("yellow_below", rules.yellow_below),
+        gap_points=watch.get("gap_points", rules.gap_points),
+        switched_off=frozenset(str(c) for c in settings.get("monitoring_off", [])) & SWITCHABLE,
+    )
+
+
 def scoring_profile(settings: Mapping[str, Any]) -> scoring.Profile:
     """The scoring profile of stored settings: the base scheme with the year's weights and grade lines."""
     base = scoring.PROFILES.get(str(settings.get("scoring_base")), scoring.DEFAULT_PROFILE)
@@ -217,6 +257,7 @@ def scoring_profile(settings: Mapping[str, Any]) -> scoring.Profile:
         budget_weight=budget,
         indicators_weight=Decimal(100) - budget,
         weight_groups=groups,
+        monitoring=monitoring_rules(settings, base.monitoring),
         grades=scoring.GradeLines(
             excellent=grades.get("grade_excellent", base.grades.excellent),
             good=grades.get("grade_good", base.grades.good),
@@ -265,6 +306,8 @@ def reviewed_rows(reviewed: Reviewed) -> list[dict[str, Any]]:
 __all__ = [
     "FLOOR_FIELD",
     "GRADE_FIELDS",
+    "MONITORING_CHECKS",
+    "MONITORING_FIELDS",
     "OUTCOME_FIELDS",
     "REVIEW_BASES",
     "RULES",
@@ -274,6 +317,7 @@ __all__ = [
     "WEIGHT_FIELDS",
     "default_settings",
     "form_values",
+    "monitoring_rules",
     "review_profile",
     "review_with",
     "reviewed_rows",

@@ -15,13 +15,12 @@ from sqlalchemy import Connection
 
 from jixiao.diff import Change, diff_tables
 from jixiao.formats.files import ExportedFile, ExportFormat
-from jixiao.model import Diagnostic, Table
+from jixiao.model import Table
 from jixiao.permissions import Access, decisions, may_read_audit_log, may_see_queue
 from jixiao.queries import EventRow, FindingRow, TableQuery, TableRow, VersionRow, every_page
+from jixiao.service.active_findings import active, working_findings
 from jixiao.service.base import ServiceBase, scope_of, working_row
 from jixiao.service.errors import Forbidden, Invalid, NotFound
-from jixiao.service.findings import placed_findings
-from jixiao.service.reading import review
 from jixiao.store import audit, listing, stats
 from jixiao.store.document import table_from_dict
 from jixiao.workflow import ANONYMOUS, Action, Principal, Status
@@ -67,25 +66,6 @@ def without_paths(value: Any) -> Any:
     if isinstance(value, list):
         return [without_paths(item) for item in value]
     return value
-
-
-def finding_rows(table_id: int, found: Sequence[Diagnostic]) -> list[FindingRow]:
-    """Findings as the stored rows read (numbered from 1 in review order), for a version whose
-    findings are not stored (an adjustment under way)."""
-    return [
-        FindingRow(
-            number,
-            table_id,
-            d.code,
-            d.severity.value,
-            d.message,
-            d.indicator,
-            d.source.line,
-            d.basis,
-            d.suggestion,
-        )
-        for number, d in enumerate(found, start=1)
-    ]
 
 
 def published_history(
@@ -139,17 +119,14 @@ class TableService(ServiceBase):
             document = without_paths(listing.get_document(conn, table_id, row.current_version) or {})
             may = decisions(who, scope_of(row))
             versions, events = listing.get_versions(conn, table_id), listing.get_events(conn, table_id)
-            found = listing.get_findings(conn, table_id)
-            if row.adjusting:  # the adjustment's findings are not stored: its review, made now
-                found = finding_rows(table_id, review(table_from_dict(document)).findings)
-            elif row.public and row.status == Status.PUBLISHED.value:
+            found = working_findings(conn, table_id, row.adjusting, row.current_version)
+            if not row.adjusting and row.public and row.status == Status.PUBLISHED.value:
                 versions, events = published_history(versions, events, row.current_version)
             if who.anonymous:  # the public sees what happened and when, not who or why
                 versions = [replace(v, created_by=None, reason=None) for v in versions]
                 events = [replace(e, user_id=None, comment=None) for e in events]
-            found = placed_findings(conn, table_id)
-            if not may.resolve:  # a dismissal is a review note: not for visitors and other units
-                found = [replace(f, dismissed=None) for f in found]
+            if not may.resolve:  # a dismissal is a review note: not for visitors and other units, who
+                found = active(found)  # see the findings that count, as the list counts them
             return TableView(
                 row=row,
                 table=table_from_dict(document),

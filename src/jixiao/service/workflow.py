@@ -27,9 +27,10 @@ from jixiao.permissions import (
 )
 from jixiao.queries import TableRow
 from jixiao.readers.limits import DEFAULT_LIMITS
+from jixiao.service.active_findings import settle, working_findings
 from jixiao.service.base import scope_of
 from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
-from jixiao.service.findings import placed_findings, submission_text
+from jixiao.service.findings import submission_text
 from jixiao.service.published import PublishedDownloads
 from jixiao.service.reading import FileReport, read_and_review, review
 from jixiao.store import adjustments, audit, listing, uploads
@@ -93,6 +94,7 @@ class WorkflowService(PublishedDownloads):
                 )
             stored = [entry for entry, _, effect in plan if effect in ("new", "changed")]
             counts = repo.import_tables(conn, stored, status, who.user_id, file)
+            settle(conn, counts.table_ids)  # a re-imported table keeps its reviewer's dismissals
             for entry, row in [(e, r) for e, r, effect in plan if effect in ("adjust", "draft")]:
                 assert row is not None
                 self._store_change(conn, who, row, entry, row.lock_version, note)
@@ -303,6 +305,7 @@ class WorkflowService(PublishedDownloads):
             lock = adjustments.save_pending(conn, row.id, reviewed, lock_version, who.user_id, note)
         else:
             lock = repo.save_version(conn, row.id, reviewed, lock_version, who.user_id, scope.status, note)
+        settle(conn, [row.id])  # dismissals carry to the new version where the same rule finds the same place
         if not scope.status.editable:  # submitted, approved or published: a 目标调整
             self._move(conn, who, row, Action.ADJUST, Status.SUBMITTED, note)
             lock += 1
@@ -327,6 +330,7 @@ class WorkflowService(PublishedDownloads):
         elif action is Action.PUBLISH:
             document = listing.get_document(conn, table_id, row.current_version) or {}
             adjustments.publish_pending(conn, table_id, review(table_from_dict(document)), who.user_id, note)
+            settle(conn, [table_id])  # the published adjustment's findings, with the dismissals
         else:
             started = row.pending_status is not None
             adjustments.set_pending_status(
@@ -354,7 +358,8 @@ class WorkflowService(PublishedDownloads):
             if action is Action.RETURN and not comment.strip():
                 raise Invalid("退回时请填写意见，说明需要修改什么")
             if action is Action.SUBMIT:
-                comment = submission_text(placed_findings(conn, table_id), explanations or {}, comment)
+                found = working_findings(conn, table_id, row.adjusting, row.current_version)
+                comment = submission_text(found, explanations or {}, comment)
             to_status = TRANSITIONS[action][1]
             try:
                 self._move(conn, who, row, action, to_status, comment.strip() or None)

@@ -447,12 +447,11 @@ def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[s
         .group_by(snap.c.light)
     ):
         lights[light] = int(count)
+    named = (perf_tables.c.id, perf_tables.c.name, UNIT.c.name.label("unit"))  # each list names the table
     flagged = [
-        {"id": row.id, "name": row.name, "unit": row.unit, "months": row.months, "light": row.light}
+        dict(row._mapping)  # id, name, unit, year, months, light
         for row in conn.execute(
-            select(
-                perf_tables.c.id, perf_tables.c.name, UNIT.c.name.label("unit"), snap.c.months, snap.c.light
-            )
+            select(*named, snap.c.year, snap.c.months, snap.c.light)
             .select_from(monitored)
             .where(*where, snap.c.latest.is_(True), snap.c.light != "green")
             .order_by(snap.c.light.desc(), perf_tables.c.name)  # "red" sorts after "yellow": red first
@@ -473,15 +472,15 @@ def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[s
             "id": row.id,
             "name": row.name,
             "unit": row.unit,
+            "year": row.year,
             "total": from_cents(row.total_cents),
             "grade": row.grade,
             "errors": row.errors,
         }
         for row in conn.execute(
             select(
-                perf_tables.c.id,
-                perf_tables.c.name,
-                UNIT.c.name.label("unit"),
+                *named,
+                self_evaluations.c.year,
                 self_evaluations.c.total_cents,
                 self_evaluations.c.grade,
                 self_evaluations.c.errors,

@@ -262,7 +262,9 @@ def get_documents(conn: Connection, table_ids: Sequence[int]) -> dict[int, dict[
 
 def get_findings(conn: Connection, table_id: int) -> list[FindingRow]:
     """The stored review findings of a table, in order."""
-    rows = conn.execute(select(findings).where(findings.c.table_id == table_id).order_by(findings.c.id))
+    # ``dismissed`` there is the settled flag; the dismissal itself comes from jixiao.service.findings
+    columns = [c for c in findings.c if c.name != "dismissed"]
+    rows = conn.execute(select(*columns).where(findings.c.table_id == table_id).order_by(findings.c.id))
     return [FindingRow(**row._mapping) for row in rows]
 
 

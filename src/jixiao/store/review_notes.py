@@ -4,9 +4,10 @@ caller's transaction."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, false, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from jixiao.queries import TableRow
@@ -14,6 +15,7 @@ from jixiao.store.errors import Conflict
 from jixiao.store.listing import LIST_COLUMNS, UNIT, _table_row, from_clause
 from jixiao.store.schema import (
     finding_dismissals,
+    findings,
     indicator_comments,
     perf_tables,
     table_links,
@@ -154,6 +156,33 @@ def dismissals(conn: Connection, table_id: int) -> list[dict[str, Any]]:
     """The table's dismissed findings, oldest first."""
     query = select(finding_dismissals).where(finding_dismissals.c.table_id == table_id)
     return [dict(row._mapping) for row in conn.execute(query.order_by(finding_dismissals.c.id))]
+
+
+def tables_with_dismissals(conn: Connection, table_ids: Iterable[int] | None = None) -> list[int]:
+    """Which of ``table_ids`` (None: all tables) have a dismissed finding, in order."""
+    query = select(finding_dismissals.c.table_id).distinct()
+    wanted = None if table_ids is None else sorted(set(table_ids))
+    if wanted is None:
+        return sorted(conn.execute(query).scalars())
+    found: list[int] = []
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found += conn.execute(query.where(finding_dismissals.c.table_id.in_(chunk))).scalars()
+    return sorted(found)
+
+
+def settle_findings(
+    conn: Connection, table_id: int, dismissed_ids: Iterable[int], fields: dict[str, Any]
+) -> None:
+    """Mark which of the table's findings are dismissed (the others active) and store its counts,
+    risk and outcome as computed from the active ones (``fields``: perf_tables columns)."""
+    ids = sorted(set(dismissed_ids))
+    conn.execute(
+        update(findings)
+        .where(findings.c.table_id == table_id)
+        .values(dismissed=findings.c.id.in_(ids) if ids else false())
+    )
+    conn.execute(update(perf_tables).where(perf_tables.c.id == table_id).values(**fields))
 
 
 def note_event(

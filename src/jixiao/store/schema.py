@@ -27,6 +27,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 
 
@@ -220,8 +221,13 @@ findings = Table(
     Column("line", Integer, nullable=True),
     Column("basis", Text, nullable=True),
     Column("suggestion", Text, nullable=True),
+    # 0012: true when a reviewer dismissed it (settled by jixiao.service.active_findings): it then
+    # leaves every count
+    Column("dismissed", Boolean, nullable=False, default=False, server_default=false()),
 )
 Index("ix_findings_table", findings.c.table_id)
+# the findings that count: not dismissed by a reviewer (the dashboard's figures read only these)
+ACTIVE_FINDING = findings.c.dismissed == false()
 Index("ix_findings_code", findings.c.code, findings.c.severity)  # covers the dashboard's count by rule
 
 workflow_events = Table(

@@ -8,7 +8,7 @@ from sqlalchemy import Connection, func, select
 
 from jixiao.queries import Visibility
 from jixiao.store.listing import UNIT, from_clause, visibility_condition
-from jixiao.store.schema import findings, orgs, perf_tables
+from jixiao.store.schema import ACTIVE_FINDING, findings, orgs, perf_tables
 from jixiao.store.tables import from_fen
 
 
@@ -72,7 +72,7 @@ def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[s
         for row in conn.execute(
             select(findings.c.code, findings.c.severity, func.count().label("n"))
             .select_from(finding_base)
-            .where(*where)
+            .where(*where, ACTIVE_FINDING)
             .group_by(findings.c.code, findings.c.severity)
             .order_by(func.count().desc(), findings.c.code)
             .limit(20)
@@ -92,7 +92,7 @@ def dashboard(conn: Connection, visibility: Visibility, top: int = 10) -> dict[s
         for row in conn.execute(
             select(findings.c.severity, func.count().label("n"))
             .select_from(finding_base)
-            .where(*where)
+            .where(*where, ACTIVE_FINDING)
             .group_by(findings.c.severity)
         )
     }

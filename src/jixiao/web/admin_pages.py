@@ -18,6 +18,8 @@ from jixiao.service.admin import OUTCOME_LABELS, ROLE_LABELS
 from jixiao.service.rule_profiles import (
     FLOOR_FIELD,
     GRADE_FIELDS,
+    MONITORING_CHECKS,
+    MONITORING_FIELDS,
     OUTCOME_FIELDS,
     REVIEW_BASES,
     RULES,
@@ -224,6 +226,8 @@ def _profile_context(request: Request, who: Principal, year: int) -> dict[str, A
         "outcome_fields": OUTCOME_FIELDS,
         "weight_fields": WEIGHT_FIELDS,
         "grade_fields": GRADE_FIELDS,
+        "monitoring_fields": MONITORING_FIELDS,
+        "monitoring_checks": MONITORING_CHECKS,
         "done": request.query_params.get("done", ""),
         "tab": "profiles",
     }

@@ -18,10 +18,10 @@ from jixiao.formats.places import finding_place
 from jixiao.model import Diagnostic, Goals, Project, Table
 from jixiao.permissions import may_edit_organisations
 from jixiao.queries import TableRow
-from jixiao.service import Conflict, Forbidden, Invalid, review
+from jixiao.service import Conflict, Forbidden, Invalid
 from jixiao.web.forms import FormErrors, FormValues, form_values, table_from_form, values_of_table
 from jixiao.web.pages import render
-from jixiao.web.security import check_csrf, require_login, service_of
+from jixiao.web.security import check_csrf, current_principal, require_login, service_of
 from jixiao.workflow import Principal, Role
 
 router = APIRouter(include_in_schema=False)
@@ -46,14 +46,18 @@ def finding_dict(d: Diagnostic, table: Table | None = None) -> dict[str, object]
     }
 
 
-def _findings(table: Table | None, request: Request) -> dict[str, Any]:
+def _findings(table: Table | None, request: Request, table_id: int | None = None) -> dict[str, Any]:
+    """The live panel: the findings of the table as typed, by its year's rule profile, with the
+    reviewer's dismissals of the stored table (shown as dismissed, not counted)."""
     if table is None:
-        return {"findings": [], "outcome": "", "reason": ""}
-    reviewed = service_of(request).by_year_profile([review(table)])[0]  # the year's rule profile
+        return {"findings": [], "outcome": "", "reason": "", "dismissed_count": 0}
+    live = service_of(request).live_review(current_principal(request), table, table_id)
+    found = [finding_dict(d, table) | {"dismissed": dismissal} for d, _, dismissal in live.findings]
     return {
-        "findings": [finding_dict(d, table) for d in reviewed.findings],
-        "outcome": reviewed.outcome,
-        "reason": reviewed.reason,
+        "findings": found,
+        "outcome": live.outcome,
+        "reason": live.reason,
+        "dismissed_count": sum(1 for f in found if f["dismissed"]),
     }
 
 
@@ -75,7 +79,7 @@ def _render(
         "error": error,
         "level1_choices": LEVEL1_CHOICES,
         "level2_choices": LEVEL2_CHOICES,
-        **_findings(table, request),
+        **_findings(table, request, page.get("table_id")),
         **page,
     }
     return render(request, "edit.html", context, status_code)
@@ -94,6 +98,7 @@ def _edit_page(
     return {
         "row_comments": by_place,
         "heading": view.table.project.name,
+        "table_id": table_id,
         "action_url": f"/tables/{table_id}/edit",
         "check_url": f"/tables/{table_id}/check",
         "back_url": f"/tables/{table_id}",
@@ -153,16 +158,18 @@ async def live_check(
 ) -> HTMLResponse:
     """HTMX: review the form as it stands and return the findings panel."""
     view = service_of(request).table_view(who, table_id)
-    return _live(request, table_from_form, await request.form(), view.table, None)
+    return _live(request, table_from_form, await request.form(), view.table, None, table_id)
 
 
-def _live(request: Request, parse: Any, form: Any, base: Table, unit: str | None) -> HTMLResponse:
+def _live(
+    request: Request, parse: Any, form: Any, base: Table, unit: str | None, table_id: int | None = None
+) -> HTMLResponse:
     try:
         table = parse(form, base, unit, complete=False)
     except FormErrors as why:  # say what is wrong, and review the rest
-        context = {"errors": why.errors, **_findings(why.table, request)}
+        context = {"errors": why.errors, **_findings(why.table, request, table_id)}
         return render(request, "_live_findings.html", context)
-    return render(request, "_live_findings.html", {"errors": {}, **_findings(table, request)})
+    return render(request, "_live_findings.html", {"errors": {}, **_findings(table, request, table_id)})
 
 
 # ---- new tables: blank, or a copy for a new year ------------------------------------------------

@@ -13,7 +13,8 @@ from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
 from jixiao.permissions import general
 from jixiao.queries import MAX_PER_PAGE, OUTCOMES, SEVERITIES, SORT_KEYS, TableQuery
-from jixiao.service import documents_to_csv, review_base
+from jixiao.service import active_errors, documents_to_csv, review_base
+from jixiao.web.filenames import content_disposition, file_name
 from jixiao.web.layout import official_rows
 from jixiao.web.security import current_principal, service_of
 from jixiao.workflow import Action, Principal, Status
@@ -135,9 +136,7 @@ def table_page_context(request: Request, who: Principal, table_id: int) -> dict[
         "t": view.table,
         "actors": actors,
         "can_withdraw": service.may_withdraw(who, view.row),
-        "to_explain": [f for f in view.findings if f.severity == "error" and not f.dismissed]
-        if Action.SUBMIT in view.actions
-        else [],
+        "to_explain": active_errors(view.findings) if Action.SUBMIT in view.actions else [],
         "explanations": {},
         "submit_error": None,
         "selfevaluations": service.published_for_table(who, table_id),
@@ -171,10 +170,11 @@ def _review_base(view: Any) -> str | None:
     return None if base is None else f"{base[1]}（第 {base[0]} 版）"
 
 
+OPEN_DATA_NAME = "已公开的绩效目标表"  # the open data's downloads: 已公开的绩效目标表.json / .csv
+
+
 def _disposition(item: dict[str, Any], extension: str, table_id: int) -> str:
     """The same Chinese name as the Excel and PDF downloads: 项目名称_年度.json."""
-    from jixiao.web.filenames import content_disposition, file_name
-
     project = item["project"]
     stem = f"{project['name']}_{project['year']}" if project.get("year") else project["name"]
     return content_disposition(file_name(stem, extension), f"jixiao-table-{table_id}.{extension}")
@@ -228,7 +228,7 @@ def open_data_json(request: Request) -> StreamingResponse:
     return StreamingResponse(
         chunks(),
         media_type="application/json",
-        headers={"Content-Disposition": 'attachment; filename="jixiao-published.json"'},
+        headers={"Content-Disposition": content_disposition(f"{OPEN_DATA_NAME}.json", "published.json")},
     )
 
 
@@ -239,5 +239,5 @@ def open_data_csv(request: Request) -> Response:
     return Response(
         "\ufeff" + documents_to_csv(service.published_documents()),
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="jixiao-published.csv"'},
+        headers={"Content-Disposition": content_disposition(f"{OPEN_DATA_NAME}.csv", "published.csv")},
     )

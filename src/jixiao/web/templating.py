@@ -85,6 +85,8 @@ def make_templates(directory: Path) -> Jinja2Templates:
     env.filters.update(
         money=money, wan=wan, status_label=status_label, severity_label=severity_label, when=when
     )
+    # details shown as JSON read as Chinese, not \u escapes (tojson still escapes < > & ')
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
     env.filters["risk_level"] = risk_level
     env.filters["outcome_label"] = lambda value: OUTCOME_LABELS.get(value, value)
     env.filters["action_label"] = lambda value: ACTION_LABELS.get(Action(value), value)

@@ -1,0 +1,34 @@
+"""During a 目标调整 the people who work on it see the adjustment's own findings, placed (and the
+reviewer's dismissals applied), not the published version's; visitors keep the published version's."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from jixiao.values import parse_target
+from jixiao.workflow import ANONYMOUS
+from tests.store.test_adjustment_public import _published
+
+
+def test_the_adjustment_shows_its_own_findings(db_url: str, seed_path: Path) -> None:
+    service, people, table_id = _published(db_url, seed_path)
+    owner, reviewer = people["owner"], people["reviewer"]
+    published = service.table_view(owner, table_id)
+    assert "JX-M03" not in {f.code for f in published.findings}
+    items = tuple(
+        replace(i, annual=parse_target("120%", i.name)) if i.name == "社工证持有率" else i
+        for i in published.table.indicators
+    )
+    changed = replace(published.table, indicators=items)
+    service.save(owner, table_id, changed, published.row.lock_version, reason="持证口径调整")
+
+    for who in (owner, reviewer):
+        view = service.table_view(who, table_id)
+        assert view.row.adjusting
+        found = [f for f in view.findings if f.code == "JX-M03"]
+        assert found and found[0].place == "产出指标／质量指标／社工证持有率"
+    assert "JX-M03" not in {f.code for f in service.table_view(ANONYMOUS, table_id).findings}
+    service.dismiss_finding(reviewer, table_id, found[0].id, "持证人次口径可超过100%")
+    dismissed = [f for f in service.table_view(reviewer, table_id).findings if f.code == "JX-M03"]
+    assert dismissed[0].dismissed and dismissed[0].dismissed["reason"] == "持证人次口径可超过100%"
