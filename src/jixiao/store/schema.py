@@ -256,6 +256,7 @@ audit_log = Table(
     Column("seq", BigInteger, nullable=False, unique=True),
     Column("prev_hash", String(64), nullable=False),
     Column("row_hash", String(64), nullable=False),
+    Column("key_id", String(16), nullable=True),  # 0012: which audit key signed the row (None: none)
 )
 Index("ix_audit_log_entity", audit_log.c.entity, audit_log.c.entity_id)
 Index("ix_audit_log_created", audit_log.c.created_at)
