@@ -4,29 +4,61 @@ when a reviewer dismissed it, the dismissal (who, why, when); and the rule that 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Connection
 
 from jixiao.formats.places import TABLE_LEVEL, finding_place
-from jixiao.queries import FindingRow
+from jixiao.model import Diagnostic
+from jixiao.queries import FindingRow, TableRow
 from jixiao.service.errors import Invalid
+from jixiao.service.reading import review
 from jixiao.store import listing, review_notes
 from jixiao.store.document import table_from_dict
 
 EXPLANATION_HEAD = "提交说明（对审核发现的错误）："
 
 
-def placed_findings(conn: Connection, table_id: int) -> list[FindingRow]:
-    """The findings of the current version with ``place`` and ``dismissed`` (the dismissal or None)."""
-    table = table_from_dict(listing.get_document(conn, table_id) or {})
+def finding_rows(table_id: int, found: Sequence[Diagnostic]) -> list[FindingRow]:
+    """Findings as the stored rows read (numbered from 1 in review order), for a version whose
+    findings are not stored (an adjustment under way)."""
+    return [
+        FindingRow(
+            number,
+            table_id,
+            d.code,
+            d.severity.value,
+            d.message,
+            d.indicator,
+            d.source.line,
+            d.basis,
+            d.suggestion,
+        )
+        for number, d in enumerate(found, start=1)
+    ]
+
+
+def placed_findings(conn: Connection, row: TableRow) -> list[FindingRow]:
+    """The findings of the version ``row`` shows (a working row: during a 目标调整 the adjustment's
+    for its owner and reviewers, reviewed now since they are not stored; else the stored findings
+    of the current version), each with ``place`` and ``dismissed`` — the dismissal made on that
+    version or an earlier one, never one made on a later adjustment — or None.
+
+    The page lists these, and dismissing and submitting find a finding by its id among these, so an
+    id always addresses the version its viewer sees."""
+    document = listing.get_document(conn, row.id, row.current_version) or {}
+    table = table_from_dict(document)
+    if row.adjusting:
+        found = finding_rows(row.id, review(table).findings)
+    else:
+        found = listing.get_findings(conn, row.id)
     dismissed: dict[tuple[str, str], dict[str, Any]] = {
-        (d["code"], d["place"]): d for d in review_notes.dismissals(conn, table_id)
+        (d["code"], d["place"]): d for d in review_notes.dismissals(conn, row.id, row.current_version)
     }
     placed = []
-    for f in listing.get_findings(conn, table_id):
+    for f in found:
         place = finding_place(table, f.line, f.indicator)
         placed.append(replace(f, place=place, dismissed=dismissed.get((f.code, place))))
     return placed

@@ -242,14 +242,15 @@ class ReviewNotesService(TableService):
             row = self._visible_row(conn, who, table_id)
             if not may_note(who, scope_of(row), Right.DISMISS):
                 raise Forbidden("只有本部门的审核人可以在审核期间驳回审核发现")
-            finding = next((f for f in placed_findings(conn, table_id) if f.id == finding_id), None)
+            finding = next((f for f in placed_findings(conn, row) if f.id == finding_id), None)
             if finding is None:
                 raise NotFound("没有这条审核发现（表可能刚被修改），请刷新后再试")
             place = finding.place or TABLE_LEVEL
             try:
                 review_notes.dismiss(
-                    conn, table_id, finding.code, place, finding.message, reason, who.user_id
-                )
+                    conn, table_id, finding.code, place, finding.message, reason, who.user_id,
+                    row.current_version,
+                )  # fmt: skip
             except StoreConflict:
                 raise Conflict("这条审核发现已被驳回") from None
             text = f"{finding.code} {place}：{finding.message} —— 理由：{reason}"

@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 
 from jixiao.diff import Change, diff_tables
 from jixiao.formats.files import ExportedFile, ExportFormat
-from jixiao.model import Diagnostic, Table
+from jixiao.model import Table
 from jixiao.permissions import Access, decisions, may_read_audit_log, may_see_queue
 from jixiao.queries import EventRow, FindingRow, TableQuery, TableRow, VersionRow, every_page
 from jixiao.service.base import ServiceBase, scope_of, working_row
@@ -69,25 +69,6 @@ def without_paths(value: Any) -> Any:
     return value
 
 
-def finding_rows(table_id: int, found: Sequence[Diagnostic]) -> list[FindingRow]:
-    """Findings as the stored rows read (numbered from 1 in review order), for a version whose
-    findings are not stored (an adjustment under way)."""
-    return [
-        FindingRow(
-            number,
-            table_id,
-            d.code,
-            d.severity.value,
-            d.message,
-            d.indicator,
-            d.source.line,
-            d.basis,
-            d.suggestion,
-        )
-        for number, d in enumerate(found, start=1)
-    ]
-
-
 def published_history(
     versions: list[VersionRow], events: list[EventRow], published: int
 ) -> tuple[list[VersionRow], list[EventRow]]:
@@ -104,7 +85,29 @@ class TableService(ServiceBase):
         """One page of the tables ``who`` may see that match ``query``, and how many match in all."""
         with self.engine.connect() as conn:
             rows, total = listing.list_tables(conn, query, self.visibility(who))
-        return [working_row(who, row) for row in rows], total
+            return self._as_seen(conn, [working_row(who, row) for row in rows]), total
+
+    @staticmethod
+    def _as_seen(conn: Connection, rows: list[TableRow]) -> list[TableRow]:
+        """Working rows whose list fields (name, type, year, budget, finding counts) are those of the
+        version the caller opens: a 目标调整's own for its owner and reviewers, whose row in the
+        database still holds the published version's."""
+        for number, row in enumerate(rows):
+            if not row.adjusting:
+                continue
+            table = table_from_dict(listing.get_document(conn, row.id, row.current_version) or {})
+            severities = [d.severity.value for d in review(table).findings]
+            rows[number] = replace(
+                row,
+                name=table.project.name or row.name,
+                project_type=table.project.type,
+                year=table.project.year,
+                budget=table.project.budget,
+                errors=severities.count("error"),
+                warnings=severities.count("warning"),
+                infos=severities.count("info"),
+            )
+        return rows
 
     @staticmethod
     def _documents(conn: Connection, rows: Sequence[TableRow]) -> dict[int, dict[str, Any]]:
@@ -139,15 +142,12 @@ class TableService(ServiceBase):
             document = without_paths(listing.get_document(conn, table_id, row.current_version) or {})
             may = decisions(who, scope_of(row))
             versions, events = listing.get_versions(conn, table_id), listing.get_events(conn, table_id)
-            found = listing.get_findings(conn, table_id)
-            if row.adjusting:  # the adjustment's findings are not stored: its review, made now
-                found = finding_rows(table_id, review(table_from_dict(document)).findings)
-            elif row.public and row.status == Status.PUBLISHED.value:
+            if not row.adjusting and row.public and row.status == Status.PUBLISHED.value:
                 versions, events = published_history(versions, events, row.current_version)
             if who.anonymous:  # the public sees what happened and when, not who or why
                 versions = [replace(v, created_by=None, reason=None) for v in versions]
                 events = [replace(e, user_id=None, comment=None) for e in events]
-            found = placed_findings(conn, table_id)
+            found = placed_findings(conn, row)  # the adjustment's own, for those who see it
             if not may.resolve:  # a dismissal is a review note: not for visitors and other units
                 found = [replace(f, dismissed=None) for f in found]
             return TableView(
@@ -269,7 +269,7 @@ class TableService(ServiceBase):
         )
         with self.engine.connect() as conn:
             rows, total = listing.list_tables(conn, query, self.visibility(who))
-        return [working_row(who, row) for row in rows], total
+            return self._as_seen(conn, [working_row(who, row) for row in rows]), total
 
     def filter_options(self, who: Principal) -> dict[str, list[Any]]:
         """Years, units and types the list page offers; cached briefly, as they change slowly."""

@@ -354,7 +354,7 @@ class WorkflowService(PublishedDownloads):
             if action is Action.RETURN and not comment.strip():
                 raise Invalid("退回时请填写意见，说明需要修改什么")
             if action is Action.SUBMIT:
-                comment = submission_text(placed_findings(conn, table_id), explanations or {}, comment)
+                comment = submission_text(placed_findings(conn, row), explanations or {}, comment)
             to_status = TRANSITIONS[action][1]
             try:
                 self._move(conn, who, row, action, to_status, comment.strip() or None)

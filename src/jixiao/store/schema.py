@@ -347,5 +347,7 @@ finding_dismissals = Table(
     Column("reason", Text, nullable=False),
     Column("user_id", Integer, ForeignKey("users.id"), nullable=True),
     Column("created_at", UtcDateTime(), nullable=False),
+    # 0012: the version it was made on; it holds for that version and later ones (NULL: every one)
+    Column("from_version", Integer, nullable=True),
     UniqueConstraint("table_id", "code", "place", name="uq_finding_dismissals_place"),
 )
