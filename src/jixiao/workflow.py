@@ -130,6 +130,8 @@ class Principal:
     # ``department`` is the 主管部门 their unit lies under (None: not placed yet)
     scope: tuple[str, ...] = ()
     department: str | None = None
+    # the password is past the policy's age: every page but the account page asks for a new one
+    password_expired: bool = False
 
     @property
     def anonymous(self) -> bool:

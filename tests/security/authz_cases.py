@@ -25,6 +25,7 @@ class Ctx:
     lock_version: int
     errors: list[int]  # ids of the table's 错误 findings (explained on submit)
     stage: Callable[[str, bytes], str] | None = None  # keep an upload for the persona (None: visitor)
+    world: Any = None  # the test's World: its service, a library entry's code, a self-evaluation's id
 
 
 @dataclass(frozen=True)
@@ -38,20 +39,43 @@ class Call:
 
 
 def _get(path: str) -> Callable[[Ctx], Any]:
-    return lambda c: c.client.get(path.format(id=c.table_id), follow_redirects=False)
+    return lambda c: c.client.get(_fill(path, c), follow_redirects=False)
 
 
 def _post(path: str, data: Callable[[Ctx], dict[str, Any]] | None = None) -> Callable[[Ctx], Any]:
-    return lambda c: c.client.post(path.format(id=c.table_id), data(c) if data else {})
+    return lambda c: c.client.post(_fill(path, c), data(c) if data else {})
 
 
-def _put(path: str, body: Any) -> Callable[[Ctx], Any]:
+def _put(path: str, body: Any, method: str = "PUT") -> Callable[[Ctx], Any]:
     def send(c: Ctx) -> Any:
         headers = {"x-csrf-token": c.client.csrf(), "content-type": "application/json"}
-        url = path.format(id=c.table_id)
-        return c.client.client.put(url, content=json.dumps(body), headers=headers, follow_redirects=False)
+        url = _fill(path, c)
+        content = json.dumps(body(c) if callable(body) else body, ensure_ascii=False)
+        return c.client.client.request(method, url, content=content, headers=headers, follow_redirects=False)
 
     return send
+
+
+def _fill(path: str, c: Ctx) -> str:
+    """``path`` with the table, library entry, self-evaluation and fresh library request filled in."""
+    ids: dict[str, Any] = {"id": c.table_id}
+    if "{code}" in path:
+        ids["code"] = c.world.library_code
+    if "{evaluation}" in path:
+        ids["evaluation"] = c.world.evaluation_id
+    if "{request}" in path:
+        ids["request"] = c.world.library_request()
+    if "{user}" in path:
+        ids["user"] = c.world.throwaway_user()
+    if "{org}" in path:
+        ids["org"] = c.world.throwaway_org()
+    if "{finding}" in path:
+        ids["finding"] = c.world.first_finding(c.table_id)
+    if "{comment}" in path:
+        ids["comment"] = c.world.open_comment(c.table_id)
+    if "{name}" in path:
+        ids["name"] = c.world.fresh_name()
+    return path.format(**ids)
 
 
 def _edit(c: Ctx) -> dict[str, Any]:
@@ -81,6 +105,9 @@ def _password(c: Ctx) -> Any:
 
 
 XLSX = b"PK\x03\x04 not really a workbook"
+STRONG = "Matrix-Test-2026!"  # passes the password policy
+FULIAN = "东莞市妇女联合会"
+SOURCE = "购买社工岗位服务经费"
 
 # "METHOD path" as the app declares the route → how to call it
 CALLS: dict[str, Call] = {
@@ -167,4 +194,103 @@ CALLS: dict[str, Call] = {
     "PUT /api/tables/{table_id}/evaluation/adjustments": Call(
         _put("/api/tables/{id}/evaluation/adjustments", []), fresh=True
     ),
+    # ── 待办, the blank template, administration (issue 13) ──
+    "GET /todo": Call(_get("/todo")),
+    "GET /api/todo": Call(_get("/api/todo")),
+    "GET /tables/new/template.xlsx": Call(_get("/tables/new/template.xlsx")),
+    "GET /admin": Call(_get("/admin")),
+    "GET /admin/users": Call(_get("/admin/users")),
+    "GET /admin/orgs": Call(_get("/admin/orgs")),
+    "GET /admin/profiles": Call(_get("/admin/profiles")),
+    "GET /admin/profiles/{year}": Call(_get("/admin/profiles/2025")),
+    "GET /api/admin/users": Call(_get("/api/admin/users")),
+    "GET /api/admin/orgs": Call(_get("/api/admin/orgs")),
+    "GET /api/admin/profiles/{year}": Call(_get("/api/admin/profiles/2025")),
+    "GET /api/admin/audit": Call(_get("/api/admin/audit")),
+    "GET /audit.csv": Call(_get("/audit.csv")),
+    "POST /admin/users": Call(
+        _post(
+            "/admin/users",
+            lambda c: {
+                "username": c.world.fresh_name(),
+                "password": STRONG,
+                "role": "filler",
+                "unit": FULIAN,
+            },
+        )
+    ),
+    "POST /admin/users/{username}/state": Call(
+        _post("/admin/users/{user}/state", lambda c: {"disabled": "1"})
+    ),
+    "POST /admin/users/{username}/password": Call(
+        _post("/admin/users/{user}/password", lambda c: {"password": STRONG})
+    ),
+    "POST /admin/users/{username}/role": Call(
+        _post("/admin/users/{user}/role", lambda c: {"role": "reviewer", "departments": FULIAN})
+    ),
+    "POST /admin/orgs": Call(_post("/admin/orgs", lambda c: {"name": f"测试单位{c.world.fresh_name()}"})),
+    "POST /admin/orgs/{org_id}/rename": Call(
+        _post("/admin/orgs/{org}/rename", lambda c: {"name": f"改名单位{c.world.fresh_name()}"})
+    ),
+    "POST /admin/profiles/{year}": Call(_post("/admin/profiles/2031")),
+    # ── review notes across years (issue 15) ──
+    "POST /tables/{table_id}/comments": Call(
+        _post("/tables/{id}/comments", lambda c: c.world.comment_form(c.table_id)), fresh=True
+    ),
+    "POST /tables/{table_id}/comments/{comment_id}/resolve": Call(
+        _post("/tables/{id}/comments/{comment}/resolve"), fresh=True
+    ),
+    "POST /tables/{table_id}/findings/{finding_id}/dismiss": Call(
+        _post("/tables/{id}/findings/{finding}/dismiss", lambda c: {"reason": "授权矩阵测试的理由"}),
+        fresh=True,
+    ),
+    "POST /tables/{table_id}/link": Call(_post("/tables/{id}/link", lambda c: {"unlink": "1"}), fresh=True),
+    "GET /tables/{table_id}/compare-year": Call(_get("/tables/{id}/compare-year")),
+    "GET /api/tables/{table_id}/compare-year": Call(_get("/api/tables/{id}/compare-year")),
+    "POST /api/tables/{table_id}/submit": Call(
+        _put(
+            "/api/tables/{id}/submit",
+            lambda c: {"explanations": {str(n): "授权矩阵测试的说明" for n in c.errors}},
+            "POST",
+        ),
+        fresh=True,
+    ),
+    # ── 指标库 (issue 14) ──
+    "GET /library": Call(_get("/library")),
+    "GET /library/{code}": Call(_get("/library/{code}")),
+    "GET /library/requests": Call(_get("/library/requests")),
+    "POST /library/requests": Call(
+        _post(
+            "/library/requests",
+            lambda c: {"kind": "retire", "code": c.world.library_code, "reason": "授权矩阵测试"},
+        )
+    ),
+    "POST /library/requests/{request_id}/decide": Call(
+        _post("/library/requests/{request}/decide", lambda c: {"decision": "approve"})
+    ),
+    "GET /api/library": Call(_get("/api/library")),
+    "GET /api/library/{code}": Call(_get("/api/library/{code}")),
+    "GET /api/library/export.{fmt}": Call(_get("/api/library/export.csv")),
+    "GET /api/library/suggest": Call(_get("/api/library/suggest?name=服务数")),
+    "GET /api/library/recommend": Call(_get(f"/api/library/recommend?project={SOURCE}")),
+    "GET /api/library/requests": Call(_get("/api/library/requests")),
+    "POST /api/library/requests": Call(
+        _put(
+            "/api/library/requests",
+            lambda c: {"kind": "retire", "code": c.world.library_code, "reason": "测试"},
+            "POST",
+        )
+    ),
+    "POST /api/library/requests/{request_id}/decision": Call(
+        _put("/api/library/requests/{request}/decision", {"approve": True}, "POST")
+    ),
+    "GET /api/library/review/{table_id}": Call(_get("/api/library/review/{id}")),
+    # ── published self-evaluations (issue 12) ──
+    "GET /selfevaluations": Call(_get("/selfevaluations")),
+    "GET /selfevaluations/{evaluation_id}": Call(_get("/selfevaluations/{evaluation}")),
+    "GET /selfevaluations/{evaluation_id}/download.{kind}": Call(
+        _get("/selfevaluations/{evaluation}/download.json")
+    ),
+    "GET /api/selfevaluations": Call(_get("/api/selfevaluations")),
+    "GET /api/selfevaluations/{evaluation_id}": Call(_get("/api/selfevaluations/{evaluation}")),
 }

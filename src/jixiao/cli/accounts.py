@@ -220,8 +220,19 @@ def audit_verify(
         report = _service(db).audit_verify()
     if as_json:
         _emit_json(report.as_dict())
-    elif report.ok:
-        typer.echo(f"审计日志完整：{report.rows} 条记录，哈希链无误（链头第 {report.head_seq} 条）")
+        raise typer.Exit(0 if report.ok else 1)
+    if not report.keyed:
+        err.print(
+            "[yellow]未配置审计密钥（JIXIAO_AUDIT_KEY）：哈希链不能防止有数据库写权限的人改写记录后重算，"
+            "请配置密钥（见 docs/security.md）[/yellow]"
+        )
+    elif report.unkeyed_rows:
+        typer.echo(
+            f"其中 {report.unkeyed_rows} 条写于启用密钥之前（最后一条：第 {report.last_unkeyed_seq} 条）"
+        )
+    if report.ok:
+        keyed = "密钥签名" if report.keyed else "哈希链"
+        typer.echo(f"审计日志完整：{report.rows} 条记录，{keyed}无误（链头第 {report.head_seq} 条）")
     else:
         for problem in report.problems:
             err.print(f"[red]{problem.message}[/red]")

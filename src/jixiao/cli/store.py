@@ -31,9 +31,13 @@ ROLE_NAMES = {
 
 
 def _service(db: str | None, migrate: bool = True) -> Any:
-    from jixiao.service import Service, default_url
+    from jixiao.service import AuditKeyError, Service, default_url
 
-    service = Service(db or default_url())
+    try:
+        service = Service(db or default_url())
+    except AuditKeyError as why:
+        err.print(f"[red]{why}[/red]")
+        raise typer.Exit(2) from None
     if migrate:
         try:
             service.upgrade()

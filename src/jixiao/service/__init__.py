@@ -63,6 +63,7 @@ from jixiao.service.review_notes import Comparison, ReviewNotesService, compare_
 from jixiao.service.tables import EXPORT_LIMITS, TableService, TableView
 from jixiao.service.todo import Todo, TodoService
 from jixiao.service.uploads import read_upload
+from jixiao.store.audit_key import AuditKeyError
 from jixiao.store.backup import BackupError, BackupResult
 from jixiao.store.backup import backup as backup_database
 from jixiao.store.backup import restore as restore_database
@@ -121,6 +122,7 @@ __all__ = [
     "STATUS_LABELS",
     "TEMPLATE_NAME",
     "AccountPolicy",
+    "AuditKeyError",
     "AuditPage",
     "BackupError",
     "BackupResult",

@@ -227,7 +227,10 @@ class AccountService(ServiceBase):
             return ANONYMOUS
         with self.engine.begin() as conn:
             user = accounts.session_user(conn, token, self.account_policy)
-        return user.principal() if user else ANONYMOUS
+        if user is None:
+            return ANONYMOUS
+        expired = not user.demo and self.account_policy.password_expired(user.password_changed_at)
+        return user.principal(password_expired=expired)
 
     def logout(self, token: str, who: Principal | None = None) -> None:
         """End this session; a signed-in user's logout is audited."""

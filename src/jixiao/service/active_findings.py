@@ -33,14 +33,19 @@ from jixiao.store.tables import Reviewed, summarise
 
 
 def placed_findings(
-    conn: Connection, table_id: int, table: Table | None = None, found: Sequence[FindingRow] | None = None
+    conn: Connection,
+    table_id: int,
+    table: Table | None = None,
+    found: Sequence[FindingRow] | None = None,
+    version: int | None = None,
 ) -> list[FindingRow]:
     """The findings of the current version (or ``found`` about ``table``: an adjustment's, reviewed
-    now) with ``place`` and ``dismissed`` (the dismissal or None)."""
+    now) with ``place`` and ``dismissed`` (the dismissal or None). With ``version``, only dismissals
+    made on that version or an earlier one count — never one made on a later 目标调整 under way."""
     if table is None:
         table = table_from_dict(listing.get_document(conn, table_id) or {})
     dismissed: dict[tuple[str, str], dict[str, Any]] = {
-        (d["code"], d["place"]): d for d in review_notes.dismissals(conn, table_id)
+        (d["code"], d["place"]): d for d in review_notes.dismissals(conn, table_id, version)
     }
     placed = []
     for f in listing.get_findings(conn, table_id) if found is None else found:
@@ -74,9 +79,10 @@ def working_findings(conn: Connection, table_id: int, adjusting: bool, version: 
     a reviewer's dismissal and the submission check all read these, so a finding's id means the
     same finding in all three."""
     if not adjusting:
-        return placed_findings(conn, table_id)
+        return placed_findings(conn, table_id, version=version)
     adjusted = table_from_dict(listing.get_document(conn, table_id, version) or {})
-    return placed_findings(conn, table_id, adjusted, finding_rows(table_id, review(adjusted).findings))
+    found = finding_rows(table_id, review(adjusted).findings)
+    return placed_findings(conn, table_id, adjusted, found, version)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +147,9 @@ def settle(conn: Connection, table_ids: Sequence[int] | None = None) -> int:
         row = listing.get_table_row(conn, table_id)
         if row is None:
             continue
-        placed = placed_findings(conn, table_id)
+        # the stored findings are the current version's: a dismissal made on an adjustment under way
+        # does not change them (nor the public's counts) until the adjustment is published
+        placed = placed_findings(conn, table_id, version=row.current_version)
         counted = [Diagnostic(f.code, Severity(f.severity), f.message) for f in active(placed)]
         outcome, reason = grade(counted, outcome_limits(conn, row.year))
         summary = summarise(counted, row.budget, outcome.value)

@@ -16,6 +16,7 @@ from jixiao.service.active_findings import settle
 from jixiao.service.errors import Forbidden, NotFound
 from jixiao.store import listing, stats
 from jixiao.store.admin import profile_settings
+from jixiao.store.audit_key import current_keys
 from jixiao.store.db import current_revision, get_engine, normalise_url, upgrade
 from jixiao.store.tables import Reviewed
 from jixiao.workflow import Principal, Status, TableScope
@@ -56,6 +57,7 @@ class ServiceBase:
 
     def __init__(self, url: str) -> None:
         self.url = normalise_url(url)
+        current_keys()  # a bad audit key setting stops here, not at the first audited action
         self.engine: Engine = get_engine(self.url)
         self._cache: dict[tuple[str, Visibility], tuple[float, tuple[Any, ...], Any]] = {}
 

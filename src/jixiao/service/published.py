@@ -17,14 +17,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from sqlalchemy import Connection
+
 from jixiao.evaluation.published import link_name
 from jixiao.permissions import can_view, may_import_published_evaluation
+from jixiao.queries import Visibility
 from jixiao.service.base import ServiceBase, scope_of
 from jixiao.service.errors import Forbidden, Invalid, NotFound
 from jixiao.service.reading import FileReport
 from jixiao.store import audit, listing
 from jixiao.store import published as repo
-from jixiao.workflow import Principal
+from jixiao.workflow import ANONYMOUS, Principal
 from jixiao.writers.fonts import MissingFontError
 from jixiao.writers.published_audit import AuditSheet, audit_csv, audit_pdf, audit_xlsx
 
@@ -166,6 +169,15 @@ def view_of(row: dict[str, Any], targets: list[dict[str, Any]] | None = None) ->
     return PublishedView(summary_of(row), document, funds, rows, total, general, targets or [])
 
 
+def _published_figures(conn: Connection, _: Visibility) -> dict[str, Any]:
+    figures = repo.counts(conn)
+    departments = repo.full_marks_by_department(conn)
+    for entry in departments:
+        share = Decimal(entry["full_marks"] * 100) / entry["total"] if entry["total"] else Decimal(0)
+        entry["share"] = f"{share:.1f}"
+    return {**figures, "full_marks_by_department": departments}
+
+
 class PublishedService(ServiceBase):
     """Store published self-evaluations and read them back."""
 
@@ -218,14 +230,10 @@ class PublishedService(ServiceBase):
         return [view_of(r) for r in found]
 
     def published_dashboard(self) -> dict[str, Any]:
-        """The dashboard's figures: how many do not add up; blanket full marks per department."""
-        with self.engine.connect() as conn:
-            figures = repo.counts(conn)
-            departments = repo.full_marks_by_department(conn)
-        for entry in departments:
-            share = Decimal(entry["full_marks"] * 100) / entry["total"] if entry["total"] else Decimal(0)
-            entry["share"] = f"{share:.1f}"
-        return {**figures, "full_marks_by_department": departments}
+        """The dashboard's figures: how many do not add up; blanket full marks per department (public
+        figures, the same for everyone: cached while no self-evaluation is stored, as `_cached`)."""
+        figures: dict[str, Any] = self._cached("published", ANONYMOUS, _published_figures)
+        return figures
 
     def published_items(self, limit: int = 10_000) -> list[dict[str, Any]]:
         """Every stored self-evaluation as open data: the summary and the whole audit document."""

@@ -261,8 +261,9 @@ class ReviewNotesService(TableService):
             place = finding.place or TABLE_LEVEL
             try:
                 review_notes.dismiss(
-                    conn, table_id, finding.code, place, finding.message, reason, who.user_id
-                )
+                    conn, table_id, finding.code, place, finding.message, reason, who.user_id,
+                    row.current_version,
+                )  # fmt: skip
             except StoreConflict:
                 raise Conflict("这条审核发现已被驳回") from None
             text = f"{finding.code} {place}：{finding.message} —— 理由：{reason}"

@@ -84,7 +84,29 @@ class TableService(ServiceBase):
         """One page of the tables ``who`` may see that match ``query``, and how many match in all."""
         with self.engine.connect() as conn:
             rows, total = listing.list_tables(conn, query, self.visibility(who))
-        return [working_row(who, row) for row in rows], total
+            return self._as_seen(conn, [working_row(who, row) for row in rows]), total
+
+    @staticmethod
+    def _as_seen(conn: Connection, rows: list[TableRow]) -> list[TableRow]:
+        """Working rows whose list fields (name, type, year, budget, finding counts) are those of the
+        version the caller opens: a 目标调整's own for its owner and reviewers, whose row in the
+        database still holds the published version's."""
+        for number, row in enumerate(rows):
+            if not row.adjusting:
+                continue
+            table = table_from_dict(listing.get_document(conn, row.id, row.current_version) or {})
+            severities = [d.severity.value for d in review(table).findings]
+            rows[number] = replace(
+                row,
+                name=table.project.name or row.name,
+                project_type=table.project.type,
+                year=table.project.year,
+                budget=table.project.budget,
+                errors=severities.count("error"),
+                warnings=severities.count("warning"),
+                infos=severities.count("info"),
+            )
+        return rows
 
     @staticmethod
     def _documents(conn: Connection, rows: Sequence[TableRow]) -> dict[int, dict[str, Any]]:
@@ -246,7 +268,7 @@ class TableService(ServiceBase):
         )
         with self.engine.connect() as conn:
             rows, total = listing.list_tables(conn, query, self.visibility(who))
-        return [working_row(who, row) for row in rows], total
+            return self._as_seen(conn, [working_row(who, row) for row in rows]), total
 
     def filter_options(self, who: Principal) -> dict[str, list[Any]]:
         """Years, units and types the list page offers; cached briefly, as they change slowly."""

@@ -64,8 +64,9 @@ class UserRecord:
     created_at: datetime | None = field(default=None, compare=False)
     scope: tuple[str, ...] = field(default=(), compare=False)  # a reviewer's subtree
     department: str | None = field(default=None, compare=False)  # a 填报人's unit's department
+    password_changed_at: datetime | None = field(default=None, compare=False)
 
-    def principal(self) -> Principal:
+    def principal(self, password_expired: bool = False) -> Principal:
         """The user as a principal, for permission checks."""
         return Principal(
             user_id=self.id,
@@ -75,6 +76,7 @@ class UserRecord:
             departments=self.departments,
             scope=self.scope,
             department=self.department,
+            password_expired=password_expired,
         )
 
 
@@ -189,6 +191,7 @@ def _records(conn: Connection, where: Any = None) -> list[UserRecord]:
             created_at=row.created_at,
             scope=subtree_names(conn, departments.get(row.id, ())) if row.role == Role.REVIEWER.value else (),
             department=department_of(conn, row.unit) if row.role == Role.FILLER.value else None,
+            password_changed_at=row.password_changed_at,
         )
         for row in rows
     ]

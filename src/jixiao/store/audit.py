@@ -3,10 +3,13 @@
 Every row carries the time, the user (and, from the command line, the operating-system user as
 ``actor``), the source address, the outcome (``success``, ``failure``, ``denied``) and a JSON detail
 scrubbed of personal data (`scrub`). The log is append-only — database triggers refuse UPDATE and
-DELETE (migration 0004) — and hash-chained: row *n* stores ``row_hash = sha256(prev_hash, content)``
-where ``prev_hash`` is row *n−1*'s hash, and the one-row ``audit_chain`` table holds the head, so
-`jixiao.store.audit_chain.verify` finds a row altered, deleted or cut off the end. The format of
-`row_hash` is frozen: changing it would make every stored chain fail verification.
+DELETE (migration 0004) — and chained: row *n* stores ``row_hash = HMAC-SHA256(key, prev_hash,
+content)`` where ``prev_hash`` is row *n−1*'s hash and the key, kept outside the database, is named
+by the row's ``key_id`` (`jixiao.store.audit_key`; plain SHA-256 when no key is set). The one-row
+``audit_chain`` table holds the head, so `jixiao.store.audit_chain.verify` finds a row altered,
+deleted, reordered or cut off the end — and, with a key, rows rewritten and hashed again by someone
+who can write to the database but has no key. The format of `row_hash` is frozen: changing it would
+make every stored chain fail verification.
 
 Where the source address and the operator come from: `context` (set per web request by a middleware,
 and by the CLI for its whole run), so the service's methods need not pass them along.
@@ -14,7 +17,6 @@ and by the CLI for its whole run), so the service's methods need not pass them a
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -26,6 +28,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from jixiao.store.audit_key import current_keys, sign
 from jixiao.store.schema import audit_chain, audit_log, users
 
 GENESIS = "0" * 64
@@ -110,8 +113,9 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def row_hash(prev_hash: str, row: dict[str, Any]) -> str:
-    """The hash of one row's content chained to the previous row's hash (format frozen)."""
+def row_hash(prev_hash: str, row: dict[str, Any], secret: bytes | None = None) -> str:
+    """The hash of one row's content chained to the previous row's hash, keyed with ``secret`` when
+    given (format frozen)."""
     content = [
         row["seq"],
         _stamp(row["created_at"]),
@@ -125,7 +129,7 @@ def row_hash(prev_hash: str, row: dict[str, Any]) -> str:
         row["detail"],
     ]
     text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(f"{prev_hash}\n{text}".encode()).hexdigest()
+    return sign(secret, f"{prev_hash}\n{text}".encode())
 
 
 def _lock_head(conn: Connection) -> tuple[int, str]:
@@ -169,6 +173,7 @@ def record_many(
     if not items:
         return
     where = current_context()
+    keys = current_keys()
     seq, prev = _lock_head(conn)
     rows = []
     for entity_id, detail in items:
@@ -186,7 +191,8 @@ def record_many(
             "detail": json.dumps(scrub(detail), ensure_ascii=False, default=str, sort_keys=True),
         }
         row["prev_hash"] = prev
-        row["row_hash"] = prev = row_hash(prev, row)
+        row["key_id"] = keys.current_id
+        row["row_hash"] = prev = row_hash(prev, row, keys.current)
         rows.append(row)
     conn.execute(insert(audit_log), rows)
     conn.execute(update(audit_chain).where(audit_chain.c.id == 1).values(last_seq=seq, last_hash=prev))

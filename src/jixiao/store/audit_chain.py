@@ -1,8 +1,9 @@
 """Checking the audit log's hash chain, and archiving rows past the retention period.
 
 `verify` walks the rows in ``seq`` order from the anchor (the last archived row, or the genesis hash)
-and names every row whose content no longer matches its hash, every gap (rows deleted), every broken
-link and a cut-off end (the head in ``audit_chain`` ahead of the last row). `archive` writes the rows
+and names every row whose content no longer matches its keyed hash (or whose key is unknown, or
+that lacks a signature once a key is in use), every gap (rows deleted), every broken link, rows out
+of order and a cut-off end (the head in ``audit_chain`` ahead of the last row). `archive` writes the rows
 older than a date (at least `RETENTION_DAYS` old) to a JSON-lines file, then moves the anchor to the
 last of them and deletes them — the only DELETE the triggers allow — so the rows left still verify,
 and the file verifies on its own (`verify_archive`) from the anchor it records.
@@ -22,6 +23,7 @@ from typing import IO, Any
 from sqlalchemy import Connection, delete, func, select, update
 
 from jixiao.store.audit import GENESIS, _lock_head, row_hash
+from jixiao.store.audit_key import AuditKeys, current_keys
 from jixiao.store.schema import audit_chain, audit_log
 
 RETENTION_DAYS = 180  # 等保2.0: audit records kept at least six months (the triggers enforce it too)
@@ -53,6 +55,9 @@ class ChainReport:
     head_hash: str = GENESIS
     anchor_seq: int = 0
     problems: list[Problem] = field(default_factory=list)
+    keyed: bool = False  # a signing key is configured
+    unkeyed_rows: int = 0  # rows chained without a key (written before a key was set)
+    last_unkeyed_seq: int = 0
 
     @property
     def ok(self) -> bool:
@@ -69,6 +74,9 @@ class ChainReport:
             "anchor_seq": self.anchor_seq,
             "head_seq": self.head_seq,
             "head_hash": self.head_hash,
+            "keyed": self.keyed,
+            "unkeyed_rows": self.unkeyed_rows,
+            "last_unkeyed_seq": self.last_unkeyed_seq,
             "problems": [p.as_dict() for p in self.problems],
         }
 
@@ -94,28 +102,60 @@ def _rows(conn: Connection) -> Iterator[dict[str, Any]]:
 
 
 def check_rows(
-    rows: Iterable[dict[str, Any]], anchor_seq: int, anchor_hash: str, report: ChainReport
+    rows: Iterable[dict[str, Any]],
+    anchor_seq: int,
+    anchor_hash: str,
+    report: ChainReport,
+    keys: AuditKeys | None = None,
 ) -> None:
     """Walk ``rows`` (in seq order) from the anchor, adding what is wrong to ``report``."""
+    keys = current_keys() if keys is None else keys
+    report.keyed = keys.current is not None
     seq, prev = anchor_seq, anchor_hash
     for row in rows:
         report.rows += 1
         report.first_seq = row["seq"] if report.first_seq is None else report.first_seq
         report.last_seq = row["seq"]
-        if row["seq"] != seq + 1:
+        if row["seq"] <= seq:  # an archive file's lines moved about
+            message = f"第 {row['seq']} 条出现在第 {seq} 条之后：记录顺序被打乱"
+            report.problems.append(Problem(row["seq"], row["id"], message))
+        elif row["seq"] != seq + 1:
             missing = f"第 {seq + 1} 条" if row["seq"] == seq + 2 else f"第 {seq + 1}–{row['seq'] - 1} 条"
             report.problems.append(Problem(row["seq"], row["id"], f"{missing}记录缺失（被删除）"))
         elif row["prev_hash"] != prev:
             report.problems.append(
                 Problem(row["seq"], row["id"], f"第 {row['seq']} 条的前序哈希不符：第 {seq} 条被修改或替换")
             )
-        if row_hash(row["prev_hash"], row) != row["row_hash"]:
-            report.problems.append(
-                Problem(
-                    row["seq"], row["id"], f"第 {row['seq']} 条（id {row['id']}）的内容与其哈希不符：被修改"
-                )
-            )
+        problem = _signature_problem(row, keys, report)
+        if problem:
+            report.problems.append(Problem(row["seq"], row["id"], problem))
         seq, prev = row["seq"], row["row_hash"]
+
+
+def _signature_problem(row: dict[str, Any], keys: AuditKeys, report: ChainReport) -> str | None:
+    """What is wrong with one row's own hash (its key, its content), or None."""
+    where = f"第 {row['seq']} 条（id {row['id']}）"
+    name = row.get("key_id")
+    if name is None:
+        report.unkeyed_rows += 1
+        report.last_unkeyed_seq = row["seq"]
+        if keys.current is not None and row["seq"] > keys.unkeyed_until:
+            return (
+                f"{where}没有密钥签名，而它晚于启用审计密钥前的最后一条（第 {keys.unkeyed_until} 条，"
+                "JIXIAO_AUDIT_UNKEYED_UNTIL）：被改写或伪造"
+            )
+        secret = None
+    else:
+        found = keys.known.get(name)
+        if found is None:
+            return (
+                f"{where}由密钥 {name} 签名，但 JIXIAO_AUDIT_KEY 与 JIXIAO_AUDIT_OLD_KEYS 中没有这把密钥："
+                "无法校验（轮换密钥时请把旧密钥放入 JIXIAO_AUDIT_OLD_KEYS）"
+            )
+        secret = found
+    if row_hash(row["prev_hash"], row, secret) != row["row_hash"]:
+        return f"{where}的内容与其哈希不符：被修改"
+    return None
 
 
 def verify(conn: Connection) -> ChainReport:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, bindparam, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from jixiao.model import Table
@@ -218,27 +218,27 @@ def import_effects(conn: Connection, tables: Sequence[Table]) -> list[str]:
     ]
 
 
+# Statements every page runs, built once (only their execution is per request)
+_ROW_BY_ID = select(*LIST_COLUMNS).select_from(from_clause()).where(perf_tables.c.id == bindparam("table_id"))
+_CURRENT_VERSION = select(perf_tables.c.current_version).where(perf_tables.c.id == bindparam("table_id"))
+_DOCUMENT = select(table_versions.c.document).where(
+    table_versions.c.table_id == bindparam("table_id"), table_versions.c.number == bindparam("number")
+)
+
+
 def get_table_row(conn: Connection, table_id: int) -> TableRow | None:
     """One table's listing row (name, unit, status, counts…), or None."""
-    row = conn.execute(
-        select(*LIST_COLUMNS).select_from(from_clause()).where(perf_tables.c.id == table_id)
-    ).first()
+    row = conn.execute(_ROW_BY_ID, {"table_id": table_id}).first()
     return None if row is None else _table_row(row)
 
 
 def get_document(conn: Connection, table_id: int, number: int | None = None) -> dict[str, Any] | None:
     """The stored §6 document of a version (the current one by default)."""
     if number is None:
-        number = conn.execute(
-            select(perf_tables.c.current_version).where(perf_tables.c.id == table_id)
-        ).scalar_one_or_none()
+        number = conn.execute(_CURRENT_VERSION, {"table_id": table_id}).scalar_one_or_none()
         if number is None:
             return None
-    text = conn.execute(
-        select(table_versions.c.document).where(
-            table_versions.c.table_id == table_id, table_versions.c.number == number
-        )
-    ).scalar_one_or_none()
+    text = conn.execute(_DOCUMENT, {"table_id": table_id, "number": number}).scalar_one_or_none()
     return None if text is None else dict(json.loads(text))
 
 

@@ -11,7 +11,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from importlib.resources import files
 
@@ -33,6 +33,7 @@ class AccountPolicy:
     failure_memory_seconds: int = 60 * 60  # failures older than this (no new one since) are forgotten
     session_idle_minutes: int = 30
     session_hours: int = 8
+    password_max_age_days: int = 90  # 等保2.0 二级: 定期更换; then every page asks for a new one (0: never)
 
     @property
     def session_idle(self) -> timedelta:
@@ -43,6 +44,15 @@ class AccountPolicy:
     def session_lifetime(self) -> timedelta:
         """How long a session lasts at most, used or not."""
         return timedelta(hours=self.session_hours)
+
+    def password_expired(self, changed_at: datetime | None, moment: datetime | None = None) -> bool:
+        """Whether a password set at ``changed_at`` is past `password_max_age_days` (never when the
+        limit is 0, or for a password whose setting time is unknown: set before jixiao recorded it)."""
+        if self.password_max_age_days <= 0 or changed_at is None:
+            return False
+        if changed_at.tzinfo is None:
+            changed_at = changed_at.replace(tzinfo=UTC)
+        return (moment or datetime.now(UTC)) - changed_at > timedelta(days=self.password_max_age_days)
 
     def lockout(self, lockouts: int) -> timedelta:
         """The delay imposed by the ``lockouts``-th lockout in a row (1, 2, 3 …)."""

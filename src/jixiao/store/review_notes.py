@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, delete, false, insert, select, update
+from sqlalchemy import Connection, delete, false, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from jixiao.queries import TableRow
@@ -133,10 +133,19 @@ def resolve_comment(conn: Connection, table_id: int, comment_id: int, user_id: i
 
 
 def dismiss(
-    conn: Connection, table_id: int, code: str, place: str, message: str, reason: str, user_id: int | None
+    conn: Connection,
+    table_id: int,
+    code: str,
+    place: str,
+    message: str,
+    reason: str,
+    user_id: int | None,
+    version: int,
 ) -> None:
-    """Record a dismissal of the finding ``code`` at ``place``; Conflict when it is dismissed already."""
+    """Record a dismissal of the finding ``code`` at ``place`` made on ``version`` (it holds for that
+    version and later ones); Conflict when it is dismissed already."""
     row = {
+        "from_version": version,
         "table_id": table_id,
         "code": code,
         "place": place,
@@ -152,9 +161,14 @@ def dismiss(
         raise Conflict(table_id) from None
 
 
-def dismissals(conn: Connection, table_id: int) -> list[dict[str, Any]]:
-    """The table's dismissed findings, oldest first."""
+def dismissals(conn: Connection, table_id: int, version: int | None = None) -> list[dict[str, Any]]:
+    """The table's dismissed findings, oldest first; with ``version``, only those that hold for it
+    (made on it or an earlier version: not those made on a later 目标调整 still under way)."""
     query = select(finding_dismissals).where(finding_dismissals.c.table_id == table_id)
+    if version is not None:
+        query = query.where(
+            or_(finding_dismissals.c.from_version.is_(None), finding_dismissals.c.from_version <= version)
+        )
     return [dict(row._mapping) for row in conn.execute(query.order_by(finding_dismissals.c.id))]
 
 

@@ -262,6 +262,7 @@ audit_log = Table(
     Column("seq", BigInteger, nullable=False, unique=True),
     Column("prev_hash", String(64), nullable=False),
     Column("row_hash", String(64), nullable=False),
+    Column("key_id", String(16), nullable=True),  # 0012: which audit key signed the row (None: none)
 )
 Index("ix_audit_log_entity", audit_log.c.entity, audit_log.c.entity_id)
 Index("ix_audit_log_created", audit_log.c.created_at)
@@ -352,5 +353,7 @@ finding_dismissals = Table(
     Column("reason", Text, nullable=False),
     Column("user_id", Integer, ForeignKey("users.id"), nullable=True),
     Column("created_at", UtcDateTime(), nullable=False),
+    # 0012: the version it was made on; it holds for that version and later ones (NULL: every one)
+    Column("from_version", Integer, nullable=True),
     UniqueConstraint("table_id", "code", "place", name="uq_finding_dismissals_place"),
 )

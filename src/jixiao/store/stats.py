@@ -180,10 +180,21 @@ def filter_options(conn: Connection, visibility: Visibility) -> dict[str, list[A
 
 
 def change_counter(conn: Connection) -> tuple[Any, ...]:
-    """What moves whenever any table is imported, saved or moved along the workflow, by any process:
-    the newest ``updated_at`` and the highest id (two index look-ups)."""
-    from sqlalchemy import func, select
+    """What moves whenever any table is imported, saved or moved along the workflow, or a published
+    self-evaluation is stored, by any process: the newest ``updated_at`` and the highest id of the
+    tables, and the newest ``updated_at`` and the number of self-evaluations (one statement)."""
+    return tuple(conn.execute(_CHANGE_COUNTER).one())
 
-    from jixiao.store.schema import perf_tables
 
-    return tuple(conn.execute(select(func.max(perf_tables.c.updated_at), func.max(perf_tables.c.id))).one())
+def _change_counter_statement() -> Any:
+    from jixiao.store.published import published_evaluations
+
+    return select(
+        select(func.max(perf_tables.c.updated_at)).scalar_subquery(),
+        select(func.max(perf_tables.c.id)).scalar_subquery(),
+        select(func.max(published_evaluations.c.updated_at)).scalar_subquery(),
+        select(func.count()).select_from(published_evaluations).scalar_subquery(),
+    )
+
+
+_CHANGE_COUNTER = _change_counter_statement()  # built once: only its execution is per request

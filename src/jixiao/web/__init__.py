@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from jixiao.service import (
@@ -35,6 +35,7 @@ from jixiao.web.headers import SecurityHeaders
 from jixiao.web.security import (
     CsrfError,
     LoginRequired,
+    PasswordExpired,
     RequestContext,
     record_denial,
 )
@@ -137,6 +138,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         message = "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试"
         await record_denial(request, message)
         return error_response(request, 403, message)
+
+    @app.exception_handler(PasswordExpired)
+    async def password_expired(request: Request, exc: PasswordExpired) -> Response:
+        days = service.account_policy.password_max_age_days
+        message = f"您的密码已超过 {days} 天未更换，请先修改密码"
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": message}, status_code=403)
+        return RedirectResponse("/account?expired=1", status_code=303)
 
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, exc: LoginRequired) -> Response:

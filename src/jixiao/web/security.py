@@ -36,6 +36,17 @@ class LoginRequired(Exception):
     pass
 
 
+class PasswordExpired(Exception):
+    """The caller's password is past the policy's age: only the account page (to change it) and
+    logging out answer until it is changed."""
+
+    pass
+
+
+# what a user whose password is past its age may still reach
+PASSWORD_PATHS = frozenset({"/account", "/account/password", "/login", "/logout", "/logout/everywhere"})
+
+
 class RequestContext:
     """What every request gets before the routes see it, as a plain ASGI middleware (Starlette's
     ``BaseHTTPMiddleware`` runs each request through extra tasks and streams and cost the list a
@@ -132,6 +143,8 @@ def current_principal(request: Request) -> Principal:
         return cached
     principal = service_of(request).principal_for(request.cookies.get(SESSION_COOKIE))
     request.state.principal = principal
+    if principal.password_expired and request.url.path not in PASSWORD_PATHS:
+        raise PasswordExpired  # once: the error page that follows gets the cached principal
     return principal
 
 

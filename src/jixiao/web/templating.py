@@ -82,6 +82,7 @@ def make_templates(directory: Path) -> Jinja2Templates:
     """The page templates with jixiao's filters (money, status and role labels, times…)."""
     templates = Jinja2Templates(directory=str(directory))
     env = templates.env
+    env.auto_reload = False  # installed templates do not change while serving: no stat() per page
     env.filters.update(
         money=money, wan=wan, status_label=status_label, severity_label=severity_label, when=when
     )
