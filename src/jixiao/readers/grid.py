@@ -329,8 +329,9 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
             names
             and k < len(row)
             and row[k - 1].text == names[-1]
+            and not self._under_level3(row[k])
             and stacked.named_like_category(names, row, k)
-        ):
+        ):  # a cell under the 三级 header is a name however it reads (指标1:学员满意度)
             names, k = names[:-1], k - 1  # 满意度指标 | 服务对象满意度 | ≥90%: the last is the 三级's name
         if not names:
             return row[k:]
@@ -374,6 +375,11 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
         if state.level1 is not None:
             state.seen.append((state.level1, state.level2, row[0].source, layout))
         return row[k:]
+
+    def _under_level3(self, cell: Cell) -> bool:
+        """Whether a cell stands under the 三级 header (its column's header names the indicator)."""
+        header = self.roles.get(cell.col) if cell.col is not None else None
+        return header is not None and column_roles.role_of(label_key(header)) == column_roles.LEVEL3
 
     def _add_indicator(
         self,
