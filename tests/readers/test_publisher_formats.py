@@ -26,8 +26,8 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "publishers"
 FOLDERS = {
     "zhongyang-caizhengbu-2021": (
         ("xlsx", "docx", "pdf"),
-        "side-by-side 中期/年度 blocks; 项目期, 年度资金总额 (万元) and 中期资金总额, year from the title",
-    ),
+        "",
+    ),  # read whole: side-by-side 中期/年度 blocks, 年度资金总额 and 中期资金总额, year from the title
     "hunan-ningxiang-batang-2021-2": (
         ("xlsx", "docx", "pdf"),
         "",
@@ -43,8 +43,8 @@ FOLDERS = {
     "guangdong-dongguan-bumenyusuan-2025": (("docx",), ""),  # a 三级 named like a category: read
     "chongqing-dazu-zhen-2024": (
         ("html",),
-        "one 指标值 column is the annual value; 年度资金总额 (万元) as the budget; year from the title line",
-    ),
+        "",
+    ),  # read whole: the title in a <p> beside the table, inside the page's layout table
 }
 CASES = [(folder, fmt) for folder, (formats, _) in FOLDERS.items() for fmt in formats]
 

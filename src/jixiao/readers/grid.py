@@ -42,7 +42,7 @@ from jixiao.readers.cells import (
     segments,
 )
 from jixiao.readers.head import ProjectBlockReader
-from jixiao.readers.labels import Label, label_key, label_of
+from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of
 from jixiao.readers.stacked import StackedBlocks
 from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, join_category
 
@@ -71,8 +71,14 @@ def iter_tables(
     rows: Iterable[Row], file: str | None = None
 ) -> Iterator[tuple[Table | None, list[Diagnostic]]]:
     """Yield tables one at a time as their rows arrive, so large inputs stream in flat memory."""
+    previous_year: int | None = None  # the budget year of the table before, for a table that names none
     for segment in segments(rows):
-        yield _SegmentReader(segment, file).read()
+        reader = _SegmentReader(segment, file)
+        reader.previous_year = previous_year
+        table, found = reader.read()
+        if table is not None and table.project.year is not None:
+            previous_year = table.project.year
+        yield table, found
 
 
 @dataclass(slots=True)
@@ -99,12 +105,14 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
         self.title_year: int | None = None
         self.document_year: int | None = None  # a year in a line above the table: the last resort
         self.context_texts: list[str] = []
+        self.previous_year: int | None = None  # the year of the table before it in the same document
         self.budget_unit = "元"
         self.unit_hint: str | None = None  # 单位:万元 in a header line, 项目资金(万元) as a section label
         self.amounts: dict[Label, tuple[str, str | None, int]] = {}  # label → (text, unit of label, line)
         self.parts: list[tuple[str, str | None, int]] = []
         self.inferred: list[str] = []
         self.roles: dict[int, str] = {}
+        self.annual_col: int | None = None  # the column headed 年度指标值 (or a synonym), where known
         self.stream_roles: list[str] = [column_roles.PERIOD, column_roles.ANNUAL]
         self.side_by_side = False
         self.block: str | None = None  # stacked blocks: PERIOD under 长期绩效指标, then ANNUAL under 年度
@@ -129,6 +137,7 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
                 for text in row.cells:
                     if text.strip():
                         self._note_head_cell(text.strip())
+                        self._note_filer(text.strip())
             self._note_context_year(context)
             self.rows = body
             self.source = body[0].source if body else self.source
@@ -180,6 +189,11 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
             self._note_block(header[0].text)
         body_from, stream_roles, columns = stacked.header_roles(header)
         self.roles.update(columns)
+        self.annual_col = next(
+            (c.col for c in header if c.col is not None
+             and column_roles.role_of(label_key(c.text)) == column_roles.ANNUAL),
+            None,
+        )  # fmt: skip
         levels3 = sum(
             1 for c in header[:body_from] if column_roles.role_of(label_key(c.text)) == column_roles.LEVEL3
         )
@@ -214,11 +228,17 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
         if first.startswith(PROSE_START) or (len(row) == 1 and looks_like_prose(first)):
             return False
         first_label = label_of(first)
-        if first_label is Label.TITLE or is_footer(first):
+        if first_label is Label.TITLE or is_footer(first) or (len(row) == 1 and _TABLE_NUMBER.match(first)):
             return False
         if first_label in (Label.INDICATORS, Label.HEADER) or _PLACEHOLDER_ROW.match(first):
             if first_label is Label.INDICATORS:
                 self._note_block(first)
+            if first_label is Label.HEADER:  # 指标名称 over 二级指标 | 三级指标: the lower row names the tree
+                self.roles.update(
+                    (c.col, key)
+                    for c in row
+                    if c.col is not None and (key := label_key(c.text)) in HEADER_ROLES
+                )
             return True  # a header repeated over a second block (年度绩效指标), a '……' template row
         if len(row) > 1 and is_footer(row[-1].text):  # 财政部门初审意见 | (盖章)
             return False
@@ -231,6 +251,9 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
             if row[0].col == UNALIGNED
             else RowLayout(tuple((self.roles.get(c.col) if c.col is not None else None, c.text) for c in row))
         )
+        if len(row) > 2 and self._custom_level2(row[0], row[1]) and self._fills_annual(row):
+            self.categories.level2 = row[0].text
+            row = row[1:]
         rest = self._take_categories(row, layout)
         if not rest or (len(rest) == 1 and _PLACEHOLDER_ROW.match(rest[0].text)):
             return True  # categories alone, or a template's '…' in the 二级 column
@@ -278,6 +301,8 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
                 continue
             label = label_of(text)
             if label in (Label.TITLE, Label.NAME) or text.startswith(PROSE_START) or is_footer(text):
+                return False
+            if _TABLE_NUMBER.match(text):  # 表十二 over the next table's title
                 return False
             if label in (Label.HEADER, Label.INDICATORS):  # a header repeated on a new page
                 i += 1
@@ -376,6 +401,18 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
             state.seen.append((state.level1, state.level2, row[0].source, layout))
         return row[k:]
 
+    def _custom_level2(self, cell: Cell, following: Cell) -> bool:
+        """A 二级 of the publisher's own (目标完成程度, 制度指标) under the 二级 header, a 三级 after it:
+        kept as written, under the 一级 read before it (the catalogue does not know it)."""
+        header = self.roles.get(cell.col) if cell.col is not None else None
+        if header is None or column_roles.role_of(label_key(header)) != column_roles.LEVEL2:
+            return False
+        return bool(cell.text) and not catalog.is_category_name(cell.text) and self._under_level3(following)
+
+    def _fills_annual(self, row: list[Cell]) -> bool:
+        """Whether the row has its annual value under the annual header: its cells stand in their columns."""
+        return self.annual_col is not None and any(c.col == self.annual_col and c.text for c in row)
+
     def _under_level3(self, cell: Cell) -> bool:
         """Whether a cell stands under the 三级 header (its column's header names the indicator)."""
         header = self.roles.get(cell.col) if cell.col is not None else None
@@ -440,11 +477,17 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
         elif self.year is None and self.title_year is None and self.document_year is not None:
             self.title_year = self.document_year
             self.inferred.append("预算年度取自表格上方的文件标题")
+        if not self.fields.get("unit") and self.fields.get("filer"):
+            self.fields["unit"] = self.fields["filer"]
+            self.inferred.append("实施单位取自填报单位")
         budget, total_funds = self._amounts()
         start, end = self._year_field("period_start"), self._year_field("period_end")
         if self.year is None and self.title_year is None and start is not None and start == end:
             self.title_year = start
             self.inferred.append("预算年度取自实施期（只有一年）")
+        elif self.year is None and self.title_year is None and self.previous_year is not None:
+            self.title_year = self.previous_year  # tables one after another under one title (2023年)
+            self.inferred.append("预算年度取自同一文件中上一张表")
         project = Project(
             name=name,
             type=self.fields.get("type") or None,
@@ -479,6 +522,9 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
         return Table(project, goals, tuple(self.indicators), placeholders, self.source, reading)
 
 
+_TABLE_NUMBER = re.compile(
+    r"^附?表\s*[一二三四五六七八九十\d]{1,4}\s*[:：]?$"
+)  # 表十二, 附表1: the next table
 _PLACEHOLDER_ROW = re.compile(r"^[…．.·。]{2,}$|^…$")  # a template's '……' row: no indicator
 _BY_MEANING = "单元格不在表头的列下，按含义读取"
 _NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!\d)")

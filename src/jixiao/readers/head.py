@@ -115,6 +115,15 @@ class ProjectBlockReader:
             if match is not None:
                 self.title_year = int(next(g for g in match.groups() if g))
 
+    def _note_filer(self, text: str) -> None:
+        """``编制单位(盖章):某局`` in a line above the table: who filled it in, the 实施单位 where the
+        table names none."""
+        for sep in (":", "："):
+            head, found, tail = text.partition(sep)
+            if found and tail.strip() and label_of(head) is Label.FILER:
+                self.fields.setdefault("filer", tail.strip().split()[0])
+                return
+
     def _note_context_year(self, context: Sequence[Row]) -> None:
         """A title wrapped over lines (``…项目)2022年`` / ``中央预算内投资计划绩效目标表``) read joined; a
         year in a line above the table (a notice's title) kept as the last resort for the budget year."""
@@ -167,6 +176,7 @@ class ProjectBlockReader:
             Label.LEVEL: "level",
             Label.DEPARTMENT: "department",
             Label.UNIT: "unit",
+            Label.FILER: "filer",
         }
         following = row[i + 1] if i + 1 < len(row) else None
         value_next = following is not None and label_of(following.text) is None

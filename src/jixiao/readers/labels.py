@@ -22,6 +22,7 @@ class Label(StrEnum):
     LEVEL = "level"
     DEPARTMENT = "department"
     UNIT = "unit"
+    FILER = "filer"  # 填报单位, 申报单位: who filled the form in; the 实施单位 where none is named
     PERIOD = "period"
     PERIOD_START = "period_start"
     PERIOD_END = "period_end"
@@ -162,6 +163,24 @@ _LABELS: dict[str, Label] = {
     "主管部门": Label.DEPARTMENT,
     "主管部门及代码": Label.DEPARTMENT,
     "用款单位": Label.UNIT,
+    "填报单位": Label.FILER,  # 填报单位(盖章):南县疾病预防控制中心
+    "填报单位(盖章)": Label.FILER,
+    "申报单位": Label.FILER,
+    "申报单位(盖章)": Label.FILER,
+    "申报单位名称": Label.FILER,
+    "编制单位": Label.FILER,
+    "编制单位(盖章)": Label.FILER,
+    "申报单位名称(盖章)": Label.FILER,
+    "项目申报单位": Label.FILER,
+    "主管部门(单位)名称及部门预算编码": Label.DEPARTMENT,
+    "主管部门名称及编码": Label.DEPARTMENT,
+    "主管部门名称及代码": Label.DEPARTMENT,
+    "预算部门及编码": Label.DEPARTMENT,
+    "预算部门名称": Label.DEPARTMENT,
+    "专项资金名称": Label.NAME,
+    "项目当年预算": Label.BUDGET,
+    "本年度申请资金": Label.BUDGET,
+    "当年预算金额": Label.BUDGET,
     "实施单位": Label.UNIT,
     "项目实施单位": Label.UNIT,
     "预算单位": Label.UNIT,
@@ -232,6 +251,10 @@ _TITLE = re.compile(
 )
 
 
+# How a title ends: ``…表``, ``…(2022年度)``, ``…(基础设施建设类)``, ``…表(一级项目)``.
+_TITLE_END = re.compile(r"(?:表|年度|类)[)）]*$|表[(（][^)）]{1,14}[)）]$")
+
+
 # A heading that names its project: ``困难残疾人生活补贴项目项目绩效目标`` (several projects on one page,
 # each under its own heading, no 项目名称 label). The subject must read as a project's name.
 _NAMED_TITLE = re.compile(r"^(.{6,40}?)(?:项目)?绩效目标$")  # a form's title (…表) has its 项目名称
@@ -280,7 +303,7 @@ def label_of(text: str) -> Label | None:
     if (
         label is None
         and len(key) <= 44
-        and ("目标" in key and key.rstrip(")）").endswith(("表", "年度", "类")))
+        and ("目标" in key and _TITLE_END.search(key))
         and _TITLE.match(key.replace("YYYY", "2000"))
     ):
         return Label.TITLE

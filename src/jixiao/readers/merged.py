@@ -148,12 +148,15 @@ def choose(grids: Sequence[Sequence[Sequence[str]]]) -> list[tuple[int, bool]]:
     return chosen
 
 
+_SIGNATURES = ("填报人", "填表人", "联系电话", "联系人", "项目负责人")
+
+
 def title_lines(lines: Sequence[str]) -> list[str]:
     """The short lines just above a table that name it (its title, year or money unit)."""
     kept: list[str] = []
     for line in reversed(lines[-8:]):
         text = " ".join(line.split())
-        if not text:  # an empty paragraph (&nbsp;) between the title and the table
+        if not text or text.startswith(_SIGNATURES):  # an empty paragraph (&nbsp;), 填报人: 填报日期:
             continue
         if len(text) > 60 or text.endswith(("。", "：", ":")) or len(kept) == 4 or _SECTION.match(text):
             break

@@ -135,6 +135,8 @@ def header_roles(header: list[Cell]) -> tuple[int, list[str], dict[int, str]]:
         if text in HEADER_ROLES and cell.col is not None and cell.col >= 0:
             columns[cell.col] = text
         label = label_of(cell.text)
+        if label is None and body_from and _weak_header_before_header(text, header[j + 1 :]):
+            label = Label.HEADER  # 绩效指标 | 指标 | 指标权重: a weak header (指标) among header cells
         if label in (Label.INDICATORS, Label.HEADER):
             body_from = j + 1
             role = column_roles.role_of(text)
@@ -150,6 +152,14 @@ def header_roles(header: list[Cell]) -> tuple[int, list[str], dict[int, str]]:
         body_from = j + 1  # one target column per town: each kept as a note, no annual value
         roles.append(region)
     return body_from, roles, columns
+
+
+def _weak_header_before_header(key: str, rest: list[Cell]) -> bool:
+    """A header too common to open a block alone (``指标``, ``年度``) standing before another header cell."""
+    if key not in column_roles.WEAK_HEADERS:
+        return False
+    following = next((c for c in rest if c.text), None)
+    return following is not None and label_of(following.text) is Label.HEADER
 
 
 UNKNOWN_VALUE = "JX-R02"
