@@ -34,8 +34,8 @@ FOLDERS = {
     ),  # read whole since issue 11's stacked blocks
     "guangxi-caizheng-2021": (
         ("html", "xlsx", "docx", "pdf"),
-        "the name in the 二级指标 column; 分值/指标内容/评分细则; 资金总额; year from (2021年度)",
-    ),
+        "",
+    ),  # read whole: the name in the 二级指标 column, 投入/过程 as 一级, 指标内容 as text, 起止时间 到
     "shaanxi-jiaxian-2016": (
         ("xlsx", "docx", "pdf"),
         "stacked 长期/年度 blocks, 指标内容 column, 服务对象满意度指标 over two columns, '……' rows",

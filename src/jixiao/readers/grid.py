@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 
 from jixiao import catalog
 from jixiao.model import (
@@ -42,7 +41,8 @@ from jixiao.readers.cells import (
     segments,
 )
 from jixiao.readers.head import ProjectBlockReader
-from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of
+from jixiao.readers.labels import Label, label_key, label_of
+from jixiao.readers.owntree import CategoryState, OwnTree
 from jixiao.readers.stacked import StackedBlocks
 from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, join_category
 
@@ -81,16 +81,7 @@ def iter_tables(
         yield table, found
 
 
-@dataclass(slots=True)
-class _CategoryState:
-    level1: str | None = None
-    level2: str | None = None
-    # category rows seen, (level1, level2, source, layout), to report those left without indicators
-    seen: list[tuple[str, str | None, SourceRef, RowLayout | None]] = field(default_factory=list)
-    used: set[tuple[str, str | None]] = field(default_factory=set)
-
-
-class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
+class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTree):
     """Reads the rows of one table."""
 
     def __init__(self, rows: Sequence[Row], file: str | None) -> None:
@@ -118,7 +109,7 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
         self.block: str | None = None  # stacked blocks: PERIOD under 长期绩效指标, then ANNUAL under 年度
         self.period_names: dict[str, int] = {}  # the 长期 block's indicators by name → index
         self.indicators: list[Indicator] = []
-        self.categories = _CategoryState()
+        self.categories = CategoryState()
         self.source = rows[0].source if rows else SourceRef(file)
 
     # -- diagnostics ---------------------------------------------------------------------------
@@ -134,6 +125,7 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
             body = [row for row in rows if not row.context]
             context = rows[: len(rows) - len(body)]
             for row in context:
+                self._note_filer_beside_unit(row.cells)
                 for text in row.cells:
                     if text.strip():
                         self._note_head_cell(text.strip())
@@ -187,13 +179,7 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
         header = rows[start]
         if header and header[0].text:
             self._note_block(header[0].text)
-        body_from, stream_roles, columns = stacked.header_roles(header)
-        self.roles.update(columns)
-        self.annual_col = next(
-            (c.col for c in header if c.col is not None
-             and column_roles.role_of(label_key(c.text)) == column_roles.ANNUAL),
-            None,
-        )  # fmt: skip
+        body_from, stream_roles = self._note_header(header, rows[start + 1 :])
         levels3 = sum(
             1 for c in header[:body_from] if column_roles.role_of(label_key(c.text)) == column_roles.LEVEL3
         )
@@ -233,12 +219,8 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
         if first_label in (Label.INDICATORS, Label.HEADER) or _PLACEHOLDER_ROW.match(first):
             if first_label is Label.INDICATORS:
                 self._note_block(first)
-            if first_label is Label.HEADER:  # 指标名称 over 二级指标 | 三级指标: the lower row names the tree
-                self.roles.update(
-                    (c.col, key)
-                    for c in row
-                    if c.col is not None and (key := label_key(c.text)) in HEADER_ROLES
-                )
+            if first_label is Label.HEADER:
+                self._note_sub_header(row)
             return True  # a header repeated over a second block (年度绩效指标), a '……' template row
         if len(row) > 1 and is_footer(row[-1].text):  # 财政部门初审意见 | (盖章)
             return False
@@ -251,9 +233,7 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
             if row[0].col == UNALIGNED
             else RowLayout(tuple((self.roles.get(c.col) if c.col is not None else None, c.text) for c in row))
         )
-        if len(row) > 2 and self._custom_level2(row[0], row[1]) and self._fills_annual(row):
-            self.categories.level2 = row[0].text
-            row = row[1:]
+        row = self._take_own_categories(row)
         rest = self._take_categories(row, layout)
         if not rest or (len(rest) == 1 and _PLACEHOLDER_ROW.match(rest[0].text)):
             return True  # categories alone, or a template's '…' in the 二级 column
@@ -400,23 +380,6 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
         if state.level1 is not None:
             state.seen.append((state.level1, state.level2, row[0].source, layout))
         return row[k:]
-
-    def _custom_level2(self, cell: Cell, following: Cell) -> bool:
-        """A 二级 of the publisher's own (目标完成程度, 制度指标) under the 二级 header, a 三级 after it:
-        kept as written, under the 一级 read before it (the catalogue does not know it)."""
-        header = self.roles.get(cell.col) if cell.col is not None else None
-        if header is None or column_roles.role_of(label_key(header)) != column_roles.LEVEL2:
-            return False
-        return bool(cell.text) and not catalog.is_category_name(cell.text) and self._under_level3(following)
-
-    def _fills_annual(self, row: list[Cell]) -> bool:
-        """Whether the row has its annual value under the annual header: its cells stand in their columns."""
-        return self.annual_col is not None and any(c.col == self.annual_col and c.text for c in row)
-
-    def _under_level3(self, cell: Cell) -> bool:
-        """Whether a cell stands under the 三级 header (its column's header names the indicator)."""
-        header = self.roles.get(cell.col) if cell.col is not None else None
-        return header is not None and column_roles.role_of(label_key(header)) == column_roles.LEVEL3
 
     def _add_indicator(
         self,

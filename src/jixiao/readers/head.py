@@ -58,6 +58,7 @@ class ProjectBlockReader:
         """
         goal: str | None = None
         for r, row in enumerate(rows):
+            self._note_filer_beside_unit([c.text for c in row])
             i = 0
             while i < len(row):
                 cell = row[i]
@@ -122,6 +123,21 @@ class ProjectBlockReader:
             head, found, tail = text.partition(sep)
             if found and tail.strip() and label_of(head) is Label.FILER:
                 self.fields.setdefault("filer", tail.strip().split()[0])
+                return
+
+    def _note_filer_beside_unit(self, cells: Sequence[str]) -> None:
+        """``207101某法院 | 单位:万元``: a line over the table naming who made it and the money's unit."""
+        texts = [c.strip() for c in cells if c.strip()]
+        if len(texts) != 2:
+            return
+        for org, unit in (texts, texts[::-1]):
+            if (
+                "单位" in unit
+                and unit_in(unit) is not None
+                and _ORGANISATION.match(org)
+                and label_of(org) is None
+            ):
+                self.fields.setdefault("filer", org)
                 return
 
     def _note_context_year(self, context: Sequence[Row]) -> None:
@@ -192,14 +208,15 @@ class ProjectBlockReader:
         if label is Label.PERIOD:
             self.lines["period"] = line_of(cell.source)
             if value_next and following is not None:  # 实施周期 written as one value: 2021-2029年
-                years = [int(y) for y in re.findall(r"(?:19|20|21)\d{2}", following.text)]
+                text, used = following.text, 2
+                if i + 3 < len(row) and row[i + 2].text in _RANGE_WORDS:  # 20210101 | 到 | 20211231
+                    text, used = f"{following.text}到{row[i + 3].text}", 4
+                years = [int(y) for y in _PERIOD_YEAR.findall(text)]
                 if len(years) == 2:
                     self.fields["period_start"], self.fields["period_end"] = str(years[0]), str(years[1])
                 else:
-                    self.note(
-                        BAD_YEAR, Severity.WARNING, f"实施周期“{following.text}”无法识别", following.source
-                    )
-                return i + 2
+                    self.note(BAD_YEAR, Severity.WARNING, f"实施周期“{text}”无法识别", following.source)
+                return i + used
             return i + 1
         if label in (Label.PERIOD_START, Label.PERIOD_END):
             key = "period_start" if label is Label.PERIOD_START else "period_end"
@@ -297,3 +314,11 @@ _TITLE_YEAR = re.compile(
     r"|绩效目标.{0,6}表.{0,3}((?:19|20)\d{2})"  # 绩效目标表(2022年度)
     r"|((?:19|20)\d{2})年.{0,40}目标(?:申报|审批|批复)?表"  # 2022年中央预算内投资计划绩效目标表
 )
+# An organisation named on its own: ``207101天津市河北区人民法院``, ``州民族特殊教育学校``.
+_ORGANISATION = re.compile(
+    r"^[\d\-_\[\]【】()（）]{0,12}[\u4e00-\u9fff()（）]{2,30}"
+    r"(?:局|院|委|会|中心|办|厅|部|站|所|校|馆|队|镇|乡|街道|政府|办事处|公司|处|室|社)$"
+)
+_RANGE_WORDS = frozenset(("到", "至", "-", "—", "~", "－"))
+# A year in a period: 2021-2029年, 20210101, 2023.07-2024.01 (never the digits inside a date).
+_PERIOD_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?=\d{4}(?!\d)|\D|$)")

@@ -247,12 +247,12 @@ _OTHER_FORM = re.compile(r"(?:自评|自我评价|绩效监控|监控情况|执�
 # A title: ``2023年项目支出绩效目标申报表``, ``项目支出绩效目标表(2022年度)``,
 # ``绩效目标申报表(基础设施建设类)``.
 _TITLE = re.compile(
-    r"^[^:|]{0,30}?(?:绩效目标|支出目标)(?:申报|批复|公开|审批|审核)?表(?:[(（][^)）]{0,14}[)）]?)?$"
+    r"^[^:|]{0,30}?(?:绩效目标|支出目标)(?:申报|批复|公开|审批|审核)?表(?:[(（][^)）]{0,14}[)）]?|公开)?$"
 )
 
 
-# How a title ends: ``…表``, ``…(2022年度)``, ``…(基础设施建设类)``, ``…表(一级项目)``.
-_TITLE_END = re.compile(r"(?:表|年度|类)[)）]*$|表[(（][^)）]{1,14}[)）]$")
+# How a title ends: ``…表``, ``…(2022年度)``, ``…(基础设施建设类)``, ``…表(一级项目)``, ``…表公开``.
+_TITLE_END = re.compile(r"(?:表|年度|类)[)）]*$|表[(（][^)）]{1,14}[)）]$|表公开$")
 
 
 # A heading that names its project: ``困难残疾人生活补贴项目项目绩效目标`` (several projects on one page,
@@ -316,6 +316,8 @@ def label_of(text: str) -> Label | None:
         head = key[: key.index("(")]
         if _LABELS.get(head) is Label.HEADER:
             return Label.HEADER
+        if key[len(head) + 1 : len(head) + 2] == "如" and _LABELS.get(head) is Label.PERIOD:
+            return Label.PERIOD  # 项目起止时间(如20190101): a label with its example
     return label
 
 

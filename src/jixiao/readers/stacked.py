@@ -120,11 +120,13 @@ def confidence(indicators: list[Indicator], has_budget: bool) -> Decimal:
     return score.quantize(Decimal("0.01"))
 
 
-def header_roles(header: list[Cell]) -> tuple[int, list[str], dict[int, str]]:
+def header_roles(header: list[Cell], name_in_level2: bool = False) -> tuple[int, list[str], dict[int, str]]:
     """The indicator header's cells: where the body starts after them, the roles of its value and
     text columns in order, and the header text of each known column (``{3: "三级指标"}``).
 
-    After the tree headers, a header naming a place (``龙门镇山美村``) is a column of that place's targets."""
+    After the tree headers, a header naming a place (``龙门镇山美村``) is a column of that place's targets.
+    Where the indicators' names stand in the 二级指标 column (``name_in_level2``), a 三级-like header
+    after it (``指标内容``) is the indicator's explanation."""
     body_from = 0
     roles: list[str] = []
     columns: dict[int, str] = {}
@@ -140,6 +142,8 @@ def header_roles(header: list[Cell]) -> tuple[int, list[str], dict[int, str]]:
         if label in (Label.INDICATORS, Label.HEADER):
             body_from = j + 1
             role = column_roles.role_of(text)
+            if name_in_level2 and role == column_roles.LEVEL3:
+                role = EXPLANATION
             if role is not None and role not in column_roles.TREE_ROLES:
                 roles.append(role)
             continue
@@ -152,6 +156,22 @@ def header_roles(header: list[Cell]) -> tuple[int, list[str], dict[int, str]]:
         body_from = j + 1  # one target column per town: each kept as a note, no annual value
         roles.append(region)
     return body_from, roles, columns
+
+
+EXPLANATION = "text:指标解释"
+
+
+def names_in_level2(header: list[Cell], body: list[list[Cell]]) -> bool:
+    """Whether the indicators' names stand in the 二级指标 column (广西: 一级指标 | 二级指标 | 分值 |
+    指标内容 | 指标值): the header has no 三级指标 itself, and most rows' cells under 二级 are no
+    catalogue category."""
+    keys = {c.col: label_key(c.text) for c in header if c.col is not None and c.text}
+    level2 = [col for col, key in keys.items() if column_roles.role_of(key) == column_roles.LEVEL2]
+    if len(level2) != 1 or "三级指标" in keys.values() or "三级" in keys.values():
+        return False
+    cells = [c.text for row in body[:30] for c in row if c.col == level2[0] and c.text]
+    named = sum(1 for text in cells if not catalog.is_category_name(text))
+    return len(cells) >= 2 and named * 2 > len(cells)
 
 
 def _weak_header_before_header(key: str, rest: list[Cell]) -> bool:
