@@ -143,3 +143,18 @@ def test_a_publishers_own_second_level_under_a_sub_header_and_the_baseline_colum
         ("目标完成程度", "记录仪配备数量", "400台", "420台"),
         ("目标完成程度", "验收合格率", "100%", "100%"),
     ]
+
+
+def test_the_budget_is_the_total_under_the_years_request_in_a_funds_table() -> None:
+    text = _text(
+        "项目支出预算绩效目标申报表",
+        "项目名称 | 统计监测工作经费",
+        "项目资金情况 | 项目资金申请(万元) | 项 目 | 上年度安排资金 | 本年度申请资金",
+        "合计 | 80 | 150",
+        "区级资金 | 80 | 150",
+        "一级指标 | 二级指标 | 三级指标 | 指标值",
+        "产出指标 | 数量指标 | 监测报告 | ≥12期",
+    )
+    (table,) = read_text(text, "f.txt")[0]
+    assert (table.project.budget, table.project.budget_unit) == (1500000, "万元")  # never last year's 80
+    assert table.reading is not None and "预算金额取自资金表“本年度申请”列的合计" in table.reading.inferred

@@ -57,8 +57,17 @@ class ProjectBlockReader:
         where its indicator header starts the remaining cells are split off as a row of their own.
         """
         goal: str | None = None
+        request: tuple[int, str | None] | None = None  # 本年度申请金额's place among a funds table's amounts
         for r, row in enumerate(rows):
             self._note_filer_beside_unit([c.text for c in row])
+            texts = [c.text for c in row if c.text]
+            if Label.BUDGET not in self.amounts:
+                if (found := _request_column(texts)) is not None:
+                    request = found
+                    continue
+                if request is not None and "".join(texts[:2]).startswith(("合计", "总计")):
+                    self._read_request_total(texts, request, row[0])
+                    request = None
             i = 0
             while i < len(row):
                 cell = row[i]
@@ -124,6 +133,15 @@ class ProjectBlockReader:
             if found and tail.strip() and label_of(head) is Label.FILER:
                 self.fields.setdefault("filer", tail.strip().split()[0])
                 return
+
+    def _read_request_total(self, texts: list[str], request: tuple[int, str | None], cell: Cell) -> None:
+        """The 合计 row of a funds table: the amount under 本年度申请金额 is the year's budget."""
+        amounts = [text for text in texts if parse_amount_unit(text) is not None]
+        place, unit = request
+        if place < len(amounts):
+            self.amounts[Label.BUDGET] = (amounts[place], unit, line_of(cell.source))
+            self.lines["budget"] = line_of(cell.source)
+            self.inferred.append("预算金额取自资金表“本年度申请”列的合计")
 
     def _note_filer_beside_unit(self, cells: Sequence[str]) -> None:
         """``207101某法院 | 单位:万元``: a line over the table naming who made it and the money's unit."""
@@ -322,3 +340,16 @@ _ORGANISATION = re.compile(
 _RANGE_WORDS = frozenset(("到", "至", "-", "—", "~", "－"))
 # A year in a period: 2021-2029年, 20210101, 2023.07-2024.01 (never the digits inside a date).
 _PERIOD_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?=\d{4}(?!\d)|\D|$)")
+
+
+def _request_column(texts: list[str]) -> tuple[int, str | None] | None:
+    """A funds table's heading row (项目 | 上年度预算安排 | 上年度实际执行 | 本年度申请金额): the place of the
+    year's request among its amount columns, and the unit its label names (资金来源(万元)); else None."""
+    amounts = [t for t in texts if "年" in t and any(w in t for w in _AMOUNT_WORDS) and len(t) <= 12]
+    requests = [n for n, t in enumerate(amounts) if t.startswith(("本年", "当年")) and "申请" in t]
+    if len(amounts) < 2 or len(requests) != 1:
+        return None
+    return requests[0], next((u for t in texts if (u := unit_in(t)) is not None), None)
+
+
+_AMOUNT_WORDS = ("安排", "执行", "申请", "预算")
