@@ -158,3 +158,20 @@ def test_the_budget_is_the_total_under_the_years_request_in_a_funds_table() -> N
     (table,) = read_text(text, "f.txt")[0]
     assert (table.project.budget, table.project.budget_unit) == (1500000, "万元")  # never last year's 80
     assert table.reading is not None and "预算金额取自资金表“本年度申请”列的合计" in table.reading.inferred
+
+
+def test_the_local_department_of_several_levels_and_the_signature_after_the_table() -> None:
+    text = (
+        _text(
+            "2020年水利发展资金绩效目标表",
+            "专项(项目)名称 | 山洪沟治理专项",
+            "市级财政部门 | 示范市财政局 | 市级主管部门 | 示范市水利局",
+            "区级财政部门 | 示范区财政局 | 区级主管部门 | 示范区水利局",
+            "一级指标 | 二级指标 | 三级指标 | 指标值",
+            "产出指标 | 数量指标 | 治理长度 | ≥3公里",
+        )
+        + "示范区财政局\n2020年7月16日\n"
+    )
+    (table,) = read_text(text, "n.txt")[0]
+    assert table.project.department == "示范区水利局"  # never the finance bureaus
+    assert [i.name for i in table.indicators] == ["治理长度"]  # the signature is no indicator

@@ -55,7 +55,25 @@ def is_footer(text: str) -> bool:
         return True
     if "主办" in text and ("承办" in text or "版权" in text):  # a site footer: 某某人民政府主办 …承办
         return True
+    if len(text) <= 40 and _ISSUED.search(text):  # 某某局办公室 2025年12月16日印发: a document's imprint
+        return True
     return "盖章" in text or ("意见" in text and len(text) <= 20 and text.endswith(_REVIEW_BOX))
+
+
+# An organisation named on its own: ``207101天津市河北区人民法院``, ``州民族特殊教育学校``.
+ORGANISATION = re.compile(
+    r"^[\d\-_\[\]【】()（）]{0,12}[\u4e00-\u9fff()（）]{2,30}"
+    r"(?:局|院|委|会|中心|办|厅|部|站|所|校|馆|队|镇|乡|街道|政府|办事处|公司|处|室|社)$"
+)
+_FULL_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+def is_signature(text: str, following: str) -> bool:
+    """An organisation's name over a date (陈仓区财政局 / 2020年7月16日): a notice's signature."""
+    return bool(_FULL_DATE.match(following.strip())) and ORGANISATION.match(text) is not None
+
+
+_ISSUED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
 
 
 _REVIEW_BOX = ("审核意见", "初审意见", "审批意见", "意见:", "意见：")
@@ -63,7 +81,9 @@ _REVIEW_BOX = ("审核意见", "初审意见", "审批意见", "意见:", "意�
 
 _LABEL_TAIL_FIRST = frozenset("及(（和与")  # how a label's wrapped tail starts: 及编码, (万元)
 _FOOTER_FIRST = frozenset(word[0] for word in FOOTER_START)
-PAGE_MARK = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-?\s*\d{1,4}\s*-?|\d+\s*/\s*\d+)$")
+PAGE_MARK = re.compile(
+    r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-?\s*\d{1,4}\s*-?|\d+\s*/\s*\d+|[—－-]+\s*\d{1,4}\s*[—－-]+)$"
+)  # 第1页, - 3 -, 2/5, — 1 — (a Word document's page number)
 _TAG = re.compile(r"<[^>]{0,200}>")
 _BLOCK_END = re.compile(r"</p\s*>|<br\s*/?>|</div\s*>|</li\s*>", re.IGNORECASE)
 _AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")

@@ -36,6 +36,7 @@ from jixiao.readers.cells import (
     category_rows,
     clean_goal_text,
     is_footer,
+    is_signature,
     join_wrapped_labels,
     looks_like_prose,
     segments,
@@ -283,6 +284,8 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             if label in (Label.TITLE, Label.NAME) or text.startswith(PROSE_START) or is_footer(text):
                 return False
             if _TABLE_NUMBER.match(text):  # 表十二 over the next table's title
+                return False
+            if i + 1 < len(cells) and is_signature(text, cells[i + 1].text):
                 return False
             if label in (Label.HEADER, Label.INDICATORS):  # a header repeated on a new page
                 i += 1

@@ -16,11 +16,13 @@ from decimal import Decimal
 
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers import roles as column_roles
-from jixiao.readers.cells import Cell, Row, document_year, parse_amount_unit
+from jixiao.readers.cells import ORGANISATION, Cell, Row, document_year, parse_amount_unit
 from jixiao.readers.labels import Label, label_key, label_of, title_subject, unit_in, year_in
 
 BAD_AMOUNT = "JX-R05"
 BAD_YEAR = "JX-R06"
+# Where a form names the 主管部门 of several levels, the local one is the table's (a notice's annex).
+LOCAL_LEVELS = ("区级", "县级")
 
 
 class ProjectBlockReader:
@@ -152,7 +154,7 @@ class ProjectBlockReader:
             if (
                 "单位" in unit
                 and unit_in(unit) is not None
-                and _ORGANISATION.match(org)
+                and ORGANISATION.match(org)
                 and label_of(org) is None
             ):
                 self.fields.setdefault("filer", org)
@@ -211,6 +213,7 @@ class ProjectBlockReader:
             Label.DEPARTMENT: "department",
             Label.UNIT: "unit",
             Label.FILER: "filer",
+            Label.FINANCE: "finance",
         }
         following = row[i + 1] if i + 1 < len(row) else None
         value_next = following is not None and label_of(following.text) is None
@@ -218,8 +221,9 @@ class ProjectBlockReader:
             key = simple[label]
             self.lines[key] = line_of(cell.source)
             if value_next and following is not None:
-                if not self.fields.get(key):  # the first filled one: 省级主管部门 before 市级, 县级
-                    self.fields[key] = following.text
+                local = label_key(cell.text).startswith(LOCAL_LEVELS) and "(市、区)" not in following.text
+                if not self.fields.get(key) or local:  # 县(市、区)教育部门 names a kind, not a department
+                    self.fields[key] = following.text  # the first filled one, or the 区级/县级 one
                 return i + 2
             self.fields.setdefault(key, "")
             return i + 1
@@ -331,11 +335,6 @@ _TITLE_YEAR = re.compile(
     r"^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$"  # (2024 年度) under the title
     r"|绩效目标.{0,6}表.{0,3}((?:19|20)\d{2})"  # 绩效目标表(2022年度)
     r"|((?:19|20)\d{2})年.{0,40}目标(?:申报|审批|批复)?表"  # 2022年中央预算内投资计划绩效目标表
-)
-# An organisation named on its own: ``207101天津市河北区人民法院``, ``州民族特殊教育学校``.
-_ORGANISATION = re.compile(
-    r"^[\d\-_\[\]【】()（）]{0,12}[\u4e00-\u9fff()（）]{2,30}"
-    r"(?:局|院|委|会|中心|办|厅|部|站|所|校|馆|队|镇|乡|街道|政府|办事处|公司|处|室|社)$"
 )
 _RANGE_WORDS = frozenset(("到", "至", "-", "—", "~", "－"))
 # A year in a period: 2021-2029年, 20210101, 2023.07-2024.01 (never the digits inside a date).

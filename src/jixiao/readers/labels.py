@@ -22,6 +22,7 @@ class Label(StrEnum):
     LEVEL = "level"
     DEPARTMENT = "department"
     UNIT = "unit"
+    FINANCE = "finance"  # 区级财政部门: the finance bureau over the money, not the table's department
     FILER = "filer"  # 填报单位, 申报单位: who filled the form in; the 实施单位 where none is named
     PERIOD = "period"
     PERIOD_START = "period_start"
@@ -120,6 +121,13 @@ _LABELS: dict[str, Label] = {
     "项目预算资金": Label.FUNDS_SECTION,
     "下达地方或单位": Label.UNIT,
     "省级主管部门": Label.DEPARTMENT,
+    "市级主管部门": Label.DEPARTMENT,
+    "区级主管部门": Label.DEPARTMENT,  # the most local level named wins (see head.LOCAL_LEVELS)
+    "县级主管部门": Label.DEPARTMENT,
+    "市级财政部门": Label.FINANCE,
+    "区级财政部门": Label.FINANCE,
+    "县级财政部门": Label.FINANCE,
+    "省级财政部门": Label.FINANCE,
     "资金情况": Label.FUNDS_SECTION,
     "项目资金申请": Label.FUNDS_SECTION,
     "资金投入": Label.FUNDS_SECTION,
