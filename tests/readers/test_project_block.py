@@ -91,6 +91,9 @@ def test_the_filling_unit_stands_for_the_unit_only_where_none_is_named() -> None
     assert alone.reading is not None and "实施单位取自填报单位" in alone.reading.inferred
     (named,) = read_text(_text(*head, "实施单位 | 示范县卫健局", *tail), "b.txt")[0]
     assert named.project.unit == "示范县卫健局"
+    stamp = ("2025年项目支出绩效目标表", "申报单位名称: | (盖章)", "项目支出名称 | 病媒监测")
+    (stamped,) = read_text(_text(*stamp, *tail), "c.txt")[0]
+    assert stamped.project.unit is None  # the stamp's place is no unit
 
 
 def test_tables_under_one_title_take_its_year_and_the_unit_beside_the_money_line() -> None:
@@ -175,3 +178,16 @@ def test_the_local_department_of_several_levels_and_the_signature_after_the_tabl
     (table,) = read_text(text, "n.txt")[0]
     assert table.project.department == "示范区水利局"  # never the finance bureaus
     assert [i.name for i in table.indicators] == ["治理长度"]  # the signature is no indicator
+
+
+def test_the_written_comparator_wins_over_the_direction_word() -> None:
+    text = _text(
+        "2021年项目支出绩效目标表",
+        "项目名称 | 化肥储备监管",
+        "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标方向 | 目标值 | 计量单位",
+        "产出指标 | 数量指标 | 监管企业数 | 正向 | = | 3 | 家",
+        "产出指标 | 成本指标 | 单次检查成本 | 反向 | ≤ | 0.3 | 万元/次",
+    )
+    (table,) = read_text(text, "o.txt")[0]
+    ops = [(i.annual.op and i.annual.op.value, i.annual.value, i.annual.unit) for i in table.indicators]
+    assert ops == [("=", Decimal(3), "家"), ("<=", Decimal("0.3"), "万元/次")]

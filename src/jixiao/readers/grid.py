@@ -443,7 +443,7 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
         elif self.year is None and self.title_year is None and self.document_year is not None:
             self.title_year = self.document_year
             self.inferred.append("预算年度取自表格上方的文件标题")
-        if not self.fields.get("unit") and self.fields.get("filer"):
+        if not self.fields.get("unit") and self.fields.get("filer") and not is_footer(self.fields["filer"]):
             self.fields["unit"] = self.fields["filer"]
             self.inferred.append("实施单位取自填报单位")
         budget, total_funds = self._amounts()

@@ -263,6 +263,8 @@ class ProjectBlockReader:
         if label is Label.BUDGET:
             self.lines["budget"] = line_of(cell.source)
             self.year = self.year or year_in(cell.text)
+        elif label is Label.FUNDS:  # 资金总额 left empty over 其中:财政拨款 | 260: the parts make it
+            self.lines.setdefault("budget", line_of(cell.source))
         if following is None or label_of(following.text) is not None or label in self.amounts:
             return i + 1
         heading = unit_in(following.text) if len(following.text) <= 10 else None
