@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from jixiao.model import Diagnostic, Severity, Table
+from jixiao.model import Diagnostic, Op, Severity, Table
 from jixiao.readers.html import read_html_text
 from jixiao.readers.text import read_text
 
@@ -191,3 +191,23 @@ def test_the_written_comparator_wins_over_the_direction_word() -> None:
     (table,) = read_text(text, "o.txt")[0]
     ops = [(i.annual.op and i.annual.op.value, i.annual.value, i.annual.unit) for i in table.indicators]
     assert ops == [("=", Decimal(3), "家"), ("<=", Decimal("0.3"), "万元/次")]
+
+
+def test_a_template_left_in_the_name_gives_a_bare_number_its_comparator_and_unit() -> None:
+    text = _text(
+        "2022年项目支出绩效目标表",
+        "项目名称 | 草原补播改良",
+        "一级指标 | 二级指标 | 三级指标 | 指标值",
+        "产出指标 | 质量指标 | 补播出苗率(≥**%) | 80",
+        "产出指标 | 成本指标 | 项目总投入(≤**万元) | ≤1860万元",
+    )
+    (table,) = read_text(text, "t.txt")[0]
+    first, second = table.indicators
+    assert (first.annual.raw, first.annual.op, first.annual.value, first.annual.unit) == (
+        "80",
+        Op.GE,
+        80,
+        "%",
+    )
+    assert (second.annual.op, second.annual.unit) == (Op.LE, "万元")  # what the value writes is kept
+    assert table.reading is not None and any("模板" in note for note in table.reading.inferred)

@@ -10,11 +10,12 @@ a new one becomes an indicator of its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 
 from jixiao import catalog
-from jixiao.model import EMPTY_TARGET, Indicator, Kind, Severity, SourceRef, Target
+from jixiao.model import EMPTY_TARGET, Indicator, Kind, Op, Severity, SourceRef, Target
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import Cell
 from jixiao.readers.damage import DAMAGED_VALUE, damage
@@ -65,6 +66,24 @@ class StackedBlocks:
             self.note(
                 UNKNOWN_VALUE, Severity.WARNING, f"指标值“{cell.text}”无法识别：{reason}", cell.source, name
             )
+        return self._from_name_template(target, name)
+
+    def _from_name_template(self, target: Target, name: str) -> Target:
+        """A template left in the name (``补播出苗率(≥**%)``) gives a bare number its comparator and unit;
+        what the value itself writes always wins. Noted as inferred."""
+        match = _NAME_TEMPLATE.search(name) if "*" in name else None
+        if match is None or target.kind is not Kind.QUANTITATIVE:
+            return target
+        op = _TEMPLATE_OPS.get(match.group(1))
+        unit = match.group(2).strip() or None
+        changes: dict[str, object] = {}
+        if target.op is None and op is not None:
+            changes["op"] = op
+        if unit is not None and (target.unit is None or target.unit_from_name):
+            changes.update(unit=unit, unit_from_name=True)
+        if changes:
+            self._infer("比较符和单位取自指标名称中的模板（如“≥**%”）")
+            return replace(target, **changes)  # type: ignore[arg-type]
         return target
 
     def _outside_tree(self, cell: Cell) -> bool:
@@ -183,6 +202,18 @@ def _weak_header_before_header(key: str, rest: list[Cell]) -> bool:
 
 
 UNKNOWN_VALUE = "JX-R02"
+# ``(≥**%)``, ``(≤**元/株)`` left in an indicator's name by the form's template.
+_NAME_TEMPLATE = re.compile(r"[(（]\s*(≥|≤|>=|<=|=|＝|>|<)\s*\*+\s*([^)）*]{0,8})[)）]")
+_TEMPLATE_OPS = {
+    "≥": Op.GE,
+    ">=": Op.GE,
+    "≤": Op.LE,
+    "<=": Op.LE,
+    "=": Op.EQ,
+    "＝": Op.EQ,
+    ">": Op.GT,
+    "<": Op.LT,
+}
 LEVEL2_FROM_LEVEL1 = "二级指标由一级指标推断（二级位置重写了一级名称）"
 
 
