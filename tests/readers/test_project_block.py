@@ -211,3 +211,25 @@ def test_a_template_left_in_the_name_gives_a_bare_number_its_comparator_and_unit
     )
     assert (second.annual.op, second.annual.unit) == (Op.LE, "万元")  # what the value writes is kept
     assert table.reading is not None and any("模板" in note for note in table.reading.inferred)
+
+
+def test_an_amount_without_unit_takes_wan_yuan_only_from_the_same_amount_in_the_text_above() -> None:
+    def read(prose: str) -> Table:
+        text = (
+            prose
+            + "\n"
+            + _text(
+                "项目支出绩效目标表",
+                "项目名称 | 全民健身赛事补助",
+                "项目资金 | 年度资金总额: | 12.00",
+                "一级指标 | 二级指标 | 三级指标 | 指标值",
+                "产出指标 | 数量指标 | 举办赛事 | ≥12项",
+            )
+        )
+        (table,) = read_text(text, "m.txt")[0]
+        return table
+
+    same = read("(6)年度预算安排。全民健身赛事补助经费预算安排12万元。")
+    assert (same.project.budget, same.project.budget_unit) == (120000, "万元")
+    other = read("(6)年度预算安排。其他项目预算安排30万元。")
+    assert (other.project.budget, other.project.budget_unit) == (12, "元")  # no guess from another sum

@@ -30,6 +30,8 @@ class Row:
     blank: bool = False  # in a one-cell-per-line form: this line stands for an empty cell
     aligned: bool = True  # False: the cells are in order but not under their header's columns
     context: bool = False  # a line just before a table (set by `segments`): read for hints only
+    # on a table's first row (set by `segments`): amounts the text above it writes in 万元 (``12万元``)
+    money_above: tuple[Decimal, ...] = ()
 
 
 class Cell(NamedTuple):  # a tuple: the reader makes hundreds of thousands of them
@@ -103,6 +105,7 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
     titled = False  # the run began at a heading that names its project
     has_name = False
     skipping = False  # inside a 自评表 or 监控表: read by another command
+    money: deque[Decimal] = deque(maxlen=12)  # amounts in 万元 written in the text outside tables
     for row in rows:
         label = first_label(row.cells)
         if label is Label.OTHER_FORM:
@@ -122,7 +125,7 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
                 while current and len(lead) < 2 and _heads_next(current[-1]):
                     lead.insert(0, replace(current.pop(), context=True))
             if has_name:
-                yield current
+                yield _with_money(current, money)
             else:  # a title never followed by a name (a list of attachments): lines above the next table
                 for kept in current:
                     hint = _outside(kept, recent, hint)
@@ -137,6 +140,7 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
             recent.clear()  # the hint stays: the notice above stands over every table after it
         elif not current and not has_name and label not in (Label.TITLE, Label.NAME):
             hint = _outside(row, recent, hint)
+            money.extend(_money_in(row.cells))
             continue
         if label is Label.NAME:
             has_name, titled = True, False
@@ -145,7 +149,21 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
         if has_name or label in (Label.TITLE, Label.NAME) or (current and len(current) < 40):
             current.append(row)  # rows between a title and the name hold the year, 单位:万元
     if current and has_name:
-        yield current
+        yield _with_money(current, money)
+
+
+_WAN_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
+
+
+def _money_in(cells: tuple[str, ...]) -> list[Decimal]:
+    """The amounts a line of text writes in 万元 (``预算安排12万元``)."""
+    return [Decimal(m) for cell in cells if "万元" in cell for m in _WAN_AMOUNT.findall(cell)]
+
+
+def _with_money(rows: list[Row], money: deque[Decimal]) -> list[Row]:
+    if money and rows:
+        rows[0] = replace(rows[0], money_above=tuple(money))
+    return rows
 
 
 def _heads_next(row: Row) -> bool:

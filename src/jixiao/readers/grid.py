@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 
 from jixiao import catalog
 from jixiao.model import (
@@ -98,6 +99,7 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
         self.document_year: int | None = None  # a year in a line above the table: the last resort
         self.context_texts: list[str] = []
         self.previous_year: int | None = None  # the year of the table before it in the same document
+        self.money_above: tuple[Decimal, ...] = ()  # amounts in 万元 the text above the table writes
         self.budget_unit = "元"
         self.unit_hint: str | None = None  # 单位:万元 in a header line, 项目资金(万元) as a section label
         self.amounts: dict[Label, tuple[str, str | None, int]] = {}  # label → (text, unit of label, line)
@@ -122,6 +124,7 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
     # -- top level -----------------------------------------------------------------------------
     def read(self) -> tuple[Table | None, list[Diagnostic]]:
         rows = self.rows
+        self.money_above = rows[0].money_above if rows else ()
         if rows and rows[0].context:  # lines just before the table: the title's year, 单位:万元
             body = [row for row in rows if not row.context]
             context = rows[: len(rows) - len(body)]

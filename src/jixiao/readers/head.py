@@ -45,6 +45,7 @@ class ProjectBlockReader:
     parts: list[tuple[str, str | None, int]]  # 其中: amounts, summed only where the total has no value
     inferred: list[str]
     roles: dict[int, str]
+    money_above: tuple[Decimal, ...]
 
     def note(
         self, code: str, severity: Severity, message: str, source: SourceRef, name: str | None = None
@@ -313,7 +314,11 @@ class ProjectBlockReader:
                 self.note(BAD_AMOUNT, Severity.ERROR, message, SourceRef(self.file, line or None))
             return None
         amount, cell_unit = parsed
-        unit = cell_unit or label_unit or self.unit_hint or "元"
+        unit = cell_unit or label_unit or self.unit_hint
+        if unit is None and keep_unit and amount in self.money_above:  # 预算安排12万元 above, 12.00 here
+            unit = "万元"
+            self.inferred.append("预算金额单位（万元）取自表格上方正文中的同一金额")
+        unit = unit or "元"
         if keep_unit:
             self.budget_unit = unit
             if cell_unit is None and label_unit is None and self.unit_hint is not None:
