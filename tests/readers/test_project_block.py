@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from jixiao import catalog
 from jixiao.model import Diagnostic, Op, Severity, Table
 from jixiao.readers.html import read_html_text
 from jixiao.readers.text import read_text
@@ -233,3 +234,10 @@ def test_an_amount_without_unit_takes_wan_yuan_only_from_the_same_amount_in_the_
     assert (same.project.budget, same.project.budget_unit) == (120000, "万元")
     other = read("(6)年度预算安排。其他项目预算安排30万元。")
     assert (other.project.budget, other.project.budget_unit) == (12, "元")  # no guess from another sum
+
+
+def test_a_second_level_with_other_names_in_brackets_is_the_catalogues() -> None:
+    assert catalog.canonical("时效指标(工期指标、形象进度指标)") == "时效指标"
+    assert catalog.canonical("数量指标(或建筑规模指标)") == "数量指标"
+    assert catalog.canonical("效益指标(经济效益指标)") == "效益指标"
+    assert catalog.canonical("服务对象满意度指标") == "服务对象满意度指标"  # no brackets: unchanged
