@@ -241,3 +241,17 @@ def test_a_second_level_with_other_names_in_brackets_is_the_catalogues() -> None
     assert catalog.canonical("数量指标(或建筑规模指标)") == "数量指标"
     assert catalog.canonical("效益指标(经济效益指标)") == "效益指标"
     assert catalog.canonical("服务对象满意度指标") == "服务对象满意度指标"  # no brackets: unchanged
+
+
+def test_a_first_level_name_where_the_column_holds_second_levels_stands_for_its_one_second_level() -> None:
+    text = _text(
+        "2022年市直部门预算项目支出绩效目标表",
+        "项目名称 | 机关食堂运营保障",
+        "绩效指标 |  |  |  | 保障绩效目标实现措施",
+        " | 一级指标 | 二级指标 | 绩效标准 | 当年预期实现值",
+        " | 数量指标 | 日均供餐人次 | 反映供餐规模 | 1800人次",
+        " | 满意度指标 | 就餐人员满意度 | 反映满意程度 | ≥90%",
+    )
+    (table,) = read_text(text, "e.txt")[0]
+    levels = [(i.level1, i.level2, i.name) for i in table.indicators]
+    assert levels[-1] == ("满意度指标", "服务对象满意度指标", "就餐人员满意度")

@@ -107,6 +107,7 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
         self.inferred: list[str] = []
         self.roles: dict[int, str] = {}
         self.annual_col: int | None = None  # the column headed 年度指标值 (or a synonym), where known
+        self.level2_columns: set[int] = set()
         self.stream_roles: list[str] = [column_roles.PERIOD, column_roles.ANNUAL]
         self.side_by_side = False
         self.block: str | None = None  # stacked blocks: PERIOD under 长期绩效指标, then ANNUAL under 年度

@@ -33,6 +33,7 @@ class OwnTree:
 
     roles: dict[int, str]
     annual_col: int | None
+    level2_columns: set[int]
     categories: CategoryState
     inferred: list[str]
 
@@ -52,6 +53,9 @@ class OwnTree:
         )  # fmt: skip
         return body_from, stream_roles
 
+    def _infer(self, what: str) -> None:
+        raise NotImplementedError  # implemented by `stacked.StackedBlocks`
+
     def _note_sub_header(self, row: list[Cell]) -> None:
         """指标名称 over 二级指标 | 三级指标: the lower header row names the tree columns."""
         self.roles.update(
@@ -60,6 +64,15 @@ class OwnTree:
 
     def _take_own_categories(self, row: list[Cell]) -> list[Cell]:
         """Consume a publisher's own 一级 and 二级 opening a row; return the cells after them."""
+        first = row[0]
+        if first.col is not None and catalog.parent_in_any(first.text) is not None:
+            self.level2_columns.add(first.col)  # a column that holds 二级 names, whatever its header
+        elif first.col in self.level2_columns and len(row) > 1 and not catalog.is_category_name(row[1].text):
+            only = stacked.sole_level2(first.text, first.text)
+            if only is not None:  # 满意度指标 where the column holds 二级: its one 二级
+                self.categories.level1, self.categories.level2 = first.text, only
+                self._infer(stacked.LEVEL2_FROM_LEVEL1)
+                return row[1:]
         if len(row) > 2 and self._custom_level1(row[0], row[1]):
             self.categories.level1, self.categories.level2 = row[0].text, None
             row = row[1:]
