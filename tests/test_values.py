@@ -170,6 +170,9 @@ def test_the_table_above_covers_every_value_of_the_seed() -> None:
         ("≥1200 人次", Op.GE, "1200", "人次"),
         ("≤90万元", Op.LE, "90", "万元"),
         ("0.5‰", None, "0.5", "‰"),
+        ("3km", None, "3", "km"),
+        ("≥24M", Op.GE, "24", "M"),
+        ("≥60万立方米", Op.GE, "60", "万立方米"),
     ],
 )
 def test_comparators_numbers_and_units(raw: str, op: Op | None, value: str, unit: str | None) -> None:

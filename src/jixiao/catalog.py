@@ -151,6 +151,7 @@ _SYNONYMS: dict[str, str] = {
 UMBRELLAS = frozenset(("实施效果指标", "绩效目标指标", "绩效指标"))
 # A score range written with the category (审批表: ``产出指标(40-50)分``, ``成本指标(20分)``).
 _SCORE = re.compile(r"[(（]\d+(?:\.\d+)?(?:[-~—至]\d+(?:\.\d+)?)?分?[)）]分?$")
+_NAMED_ALTERNATES = re.compile(r"(?<=指标)[(（][^()（）]{1,20}指标[)）]$")
 _ALTERNATE = re.compile(r"[(（]或[^()（）]{1,16}[)）]")
 
 _FULLWIDTH_SPACE = "\u3000"
@@ -162,6 +163,8 @@ def normalise(text: str) -> str:
     key = "".join(text.replace(_FULLWIDTH_SPACE, " ").split())
     if "或" in key:
         key = _ALTERNATE.sub("", key)
+    elif key.endswith(("指标)", "指标）")):  # 时效指标(工期指标、形象进度指标): other names in brackets
+        key = _NAMED_ALTERNATES.sub("", key)
     if key.endswith(("分", ")", "）")) and "指标" in key:
         key = _SCORE.sub("", key)
     return key

@@ -180,6 +180,9 @@ _UNITS: tuple[str, ...] = tuple(
             "吨",
             "千克",
             "立方米",
+            "万立方米",
+            "km",  # Latin units as typed: 3km, ≥24M (米)
+            "M",
             "张",
             "部",
             "支",

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
 from jixiao.library import Library, build_library, entry_code, find, rows_from_table
 from tests.library.tables import FIRST_ROW, mine, table
 from tests.seed import seed_tables
@@ -84,11 +82,6 @@ def test_the_seed_provenance() -> None:
     assert consulting is not None and consulting.key == "咨询服务数"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="regression from the 30 Nov reader merge: a row whose 二级 is 服务对象满意度 (not the catalogue's "
-    "…指标) beside a 三级 is now read with that 二级 as the indicator's name; to fix in the reader",
-)
 def test_the_entry_is_named_by_its_commonest_spelling_without_a_numbering_prefix() -> None:
     library = mine(
         table(" | 满意度指标 | 服务对象满意度 | 指标1:学员满意度 | ≥90% | ≥90%"),

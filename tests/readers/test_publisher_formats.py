@@ -26,16 +26,16 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "publishers"
 FOLDERS = {
     "zhongyang-caizhengbu-2021": (
         ("xlsx", "docx", "pdf"),
-        "side-by-side 中期/年度 blocks; 项目期, 年度资金总额 (万元) and 中期资金总额, year from the title",
-    ),
+        "",
+    ),  # read whole: side-by-side 中期/年度 blocks, 年度资金总额 and 中期资金总额, year from the title
     "hunan-ningxiang-batang-2021-2": (
         ("xlsx", "docx", "pdf"),
         "",
     ),  # read whole since issue 11's stacked blocks
     "guangxi-caizheng-2021": (
         ("html", "xlsx", "docx", "pdf"),
-        "the name in the 二级指标 column; 分值/指标内容/评分细则; 资金总额; year from (2021年度)",
-    ),
+        "",
+    ),  # read whole: the name in the 二级指标 column, 投入/过程 as 一级, 指标内容 as text, 起止时间 到
     "shaanxi-jiaxian-2016": (
         ("xlsx", "docx", "pdf"),
         "stacked 长期/年度 blocks, 指标内容 column, 服务对象满意度指标 over two columns, '……' rows",
@@ -43,8 +43,8 @@ FOLDERS = {
     "guangdong-dongguan-bumenyusuan-2025": (("docx",), ""),  # a 三级 named like a category: read
     "chongqing-dazu-zhen-2024": (
         ("html",),
-        "one 指标值 column is the annual value; 年度资金总额 (万元) as the budget; year from the title line",
-    ),
+        "",
+    ),  # read whole: the title in a <p> beside the table, inside the page's layout table
 }
 CASES = [(folder, fmt) for folder, (formats, _) in FOLDERS.items() for fmt in formats]
 

@@ -30,6 +30,8 @@ class Row:
     blank: bool = False  # in a one-cell-per-line form: this line stands for an empty cell
     aligned: bool = True  # False: the cells are in order but not under their header's columns
     context: bool = False  # a line just before a table (set by `segments`): read for hints only
+    # on a table's first row (set by `segments`): amounts the text above it writes in 万元 (``12万元``)
+    money_above: tuple[Decimal, ...] = ()
 
 
 class Cell(NamedTuple):  # a tuple: the reader makes hundreds of thousands of them
@@ -55,7 +57,25 @@ def is_footer(text: str) -> bool:
         return True
     if "主办" in text and ("承办" in text or "版权" in text):  # a site footer: 某某人民政府主办 …承办
         return True
+    if len(text) <= 40 and _ISSUED.search(text):  # 某某局办公室 2025年12月16日印发: a document's imprint
+        return True
     return "盖章" in text or ("意见" in text and len(text) <= 20 and text.endswith(_REVIEW_BOX))
+
+
+# An organisation named on its own: ``207101天津市河北区人民法院``, ``州民族特殊教育学校``.
+ORGANISATION = re.compile(
+    r"^[\d\-_\[\]【】()（）]{0,12}[\u4e00-\u9fff()（）]{2,30}"
+    r"(?:局|院|委|会|中心|办|厅|部|站|所|校|馆|队|镇|乡|街道|政府|办事处|公司|处|室|社)$"
+)
+_FULL_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+def is_signature(text: str, following: str) -> bool:
+    """An organisation's name over a date (陈仓区财政局 / 2020年7月16日): a notice's signature."""
+    return bool(_FULL_DATE.match(following.strip())) and ORGANISATION.match(text) is not None
+
+
+_ISSUED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
 
 
 _REVIEW_BOX = ("审核意见", "初审意见", "审批意见", "意见:", "意见：")
@@ -63,7 +83,9 @@ _REVIEW_BOX = ("审核意见", "初审意见", "审批意见", "意见:", "意�
 
 _LABEL_TAIL_FIRST = frozenset("及(（和与")  # how a label's wrapped tail starts: 及编码, (万元)
 _FOOTER_FIRST = frozenset(word[0] for word in FOOTER_START)
-PAGE_MARK = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-?\s*\d{1,4}\s*-?|\d+\s*/\s*\d+)$")
+PAGE_MARK = re.compile(
+    r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-?\s*\d{1,4}\s*-?|\d+\s*/\s*\d+|[—－-]+\s*\d{1,4}\s*[—－-]+)$"
+)  # 第1页, - 3 -, 2/5, — 1 — (a Word document's page number)
 _TAG = re.compile(r"<[^>]{0,200}>")
 _BLOCK_END = re.compile(r"</p\s*>|<br\s*/?>|</div\s*>|</li\s*>", re.IGNORECASE)
 _AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
@@ -83,6 +105,7 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
     titled = False  # the run began at a heading that names its project
     has_name = False
     skipping = False  # inside a 自评表 or 监控表: read by another command
+    money: deque[Decimal] = deque(maxlen=12)  # amounts in 万元 written in the text outside tables
     for row in rows:
         label = first_label(row.cells)
         if label is Label.OTHER_FORM:
@@ -102,7 +125,7 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
                 while current and len(lead) < 2 and _heads_next(current[-1]):
                     lead.insert(0, replace(current.pop(), context=True))
             if has_name:
-                yield current
+                yield _with_money(current, money)
             else:  # a title never followed by a name (a list of attachments): lines above the next table
                 for kept in current:
                     hint = _outside(kept, recent, hint)
@@ -117,6 +140,7 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
             recent.clear()  # the hint stays: the notice above stands over every table after it
         elif not current and not has_name and label not in (Label.TITLE, Label.NAME):
             hint = _outside(row, recent, hint)
+            money.extend(_money_in(row.cells))
             continue
         if label is Label.NAME:
             has_name, titled = True, False
@@ -125,7 +149,21 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
         if has_name or label in (Label.TITLE, Label.NAME) or (current and len(current) < 40):
             current.append(row)  # rows between a title and the name hold the year, 单位:万元
     if current and has_name:
-        yield current
+        yield _with_money(current, money)
+
+
+_WAN_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
+
+
+def _money_in(cells: tuple[str, ...]) -> list[Decimal]:
+    """The amounts a line of text writes in 万元 (``预算安排12万元``)."""
+    return [Decimal(m) for cell in cells if "万元" in cell for m in _WAN_AMOUNT.findall(cell)]
+
+
+def _with_money(rows: list[Row], money: deque[Decimal]) -> list[Row]:
+    if money and rows:
+        rows[0] = replace(rows[0], money_above=tuple(money))
+    return rows
 
 
 def _heads_next(row: Row) -> bool:

@@ -166,6 +166,8 @@ def _read_columns(header: Row, sub: Row | None) -> _Columns:
             columns.groups.setdefault("", {}).setdefault("value", []).append(col)
         else:
             columns.shared.setdefault(part, []).append(col)
+    if not columns.groups:  # 比较符 or 度量单位 with no 指标值 known here: the core reads them by role
+        columns.shared.clear()
     if "" in columns.groups:  # a lone 指标值 group: the form's only value is the annual one
         lone = columns.groups.pop("")
         target = ANNUAL if ANNUAL not in columns.groups else PERIOD

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from decimal import Decimal
 
 from jixiao import catalog
 from jixiao.model import (
@@ -37,12 +37,14 @@ from jixiao.readers.cells import (
     category_rows,
     clean_goal_text,
     is_footer,
+    is_signature,
     join_wrapped_labels,
     looks_like_prose,
     segments,
 )
 from jixiao.readers.head import ProjectBlockReader
 from jixiao.readers.labels import Label, label_key, label_of
+from jixiao.readers.owntree import CategoryState, OwnTree
 from jixiao.readers.stacked import StackedBlocks
 from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, join_category
 
@@ -71,20 +73,17 @@ def iter_tables(
     rows: Iterable[Row], file: str | None = None
 ) -> Iterator[tuple[Table | None, list[Diagnostic]]]:
     """Yield tables one at a time as their rows arrive, so large inputs stream in flat memory."""
+    previous_year: int | None = None  # the budget year of the table before, for a table that names none
     for segment in segments(rows):
-        yield _SegmentReader(segment, file).read()
+        reader = _SegmentReader(segment, file)
+        reader.previous_year = previous_year
+        table, found = reader.read()
+        if table is not None and table.project.year is not None:
+            previous_year = table.project.year
+        yield table, found
 
 
-@dataclass(slots=True)
-class _CategoryState:
-    level1: str | None = None
-    level2: str | None = None
-    # category rows seen, (level1, level2, source, layout), to report those left without indicators
-    seen: list[tuple[str, str | None, SourceRef, RowLayout | None]] = field(default_factory=list)
-    used: set[tuple[str, str | None]] = field(default_factory=set)
-
-
-class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
+class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTree):
     """Reads the rows of one table."""
 
     def __init__(self, rows: Sequence[Row], file: str | None) -> None:
@@ -99,18 +98,22 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
         self.title_year: int | None = None
         self.document_year: int | None = None  # a year in a line above the table: the last resort
         self.context_texts: list[str] = []
+        self.previous_year: int | None = None  # the year of the table before it in the same document
+        self.money_above: tuple[Decimal, ...] = ()  # amounts in 万元 the text above the table writes
         self.budget_unit = "元"
         self.unit_hint: str | None = None  # 单位:万元 in a header line, 项目资金(万元) as a section label
         self.amounts: dict[Label, tuple[str, str | None, int]] = {}  # label → (text, unit of label, line)
         self.parts: list[tuple[str, str | None, int]] = []
         self.inferred: list[str] = []
         self.roles: dict[int, str] = {}
+        self.annual_col: int | None = None  # the column headed 年度指标值 (or a synonym), where known
+        self.level2_columns: set[int] = set()
         self.stream_roles: list[str] = [column_roles.PERIOD, column_roles.ANNUAL]
         self.side_by_side = False
         self.block: str | None = None  # stacked blocks: PERIOD under 长期绩效指标, then ANNUAL under 年度
         self.period_names: dict[str, int] = {}  # the 长期 block's indicators by name → index
         self.indicators: list[Indicator] = []
-        self.categories = _CategoryState()
+        self.categories = CategoryState()
         self.source = rows[0].source if rows else SourceRef(file)
 
     # -- diagnostics ---------------------------------------------------------------------------
@@ -122,13 +125,16 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
     # -- top level -----------------------------------------------------------------------------
     def read(self) -> tuple[Table | None, list[Diagnostic]]:
         rows = self.rows
+        self.money_above = rows[0].money_above if rows else ()
         if rows and rows[0].context:  # lines just before the table: the title's year, 单位:万元
             body = [row for row in rows if not row.context]
             context = rows[: len(rows) - len(body)]
             for row in context:
+                self._note_filer_beside_unit(row.cells)
                 for text in row.cells:
                     if text.strip():
                         self._note_head_cell(text.strip())
+                        self._note_filer(text.strip())
             self._note_context_year(context)
             self.rows = body
             self.source = body[0].source if body else self.source
@@ -178,8 +184,7 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
         header = rows[start]
         if header and header[0].text:
             self._note_block(header[0].text)
-        body_from, stream_roles, columns = stacked.header_roles(header)
-        self.roles.update(columns)
+        body_from, stream_roles = self._note_header(header, rows[start + 1 :])
         levels3 = sum(
             1 for c in header[:body_from] if column_roles.role_of(label_key(c.text)) == column_roles.LEVEL3
         )
@@ -214,11 +219,13 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
         if first.startswith(PROSE_START) or (len(row) == 1 and looks_like_prose(first)):
             return False
         first_label = label_of(first)
-        if first_label is Label.TITLE or is_footer(first):
+        if first_label is Label.TITLE or is_footer(first) or (len(row) == 1 and _TABLE_NUMBER.match(first)):
             return False
         if first_label in (Label.INDICATORS, Label.HEADER) or _PLACEHOLDER_ROW.match(first):
             if first_label is Label.INDICATORS:
                 self._note_block(first)
+            if first_label is Label.HEADER:
+                self._note_sub_header(row)
             return True  # a header repeated over a second block (年度绩效指标), a '……' template row
         if len(row) > 1 and is_footer(row[-1].text):  # 财政部门初审意见 | (盖章)
             return False
@@ -231,6 +238,7 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
             if row[0].col == UNALIGNED
             else RowLayout(tuple((self.roles.get(c.col) if c.col is not None else None, c.text) for c in row))
         )
+        row = self._take_own_categories(row)
         rest = self._take_categories(row, layout)
         if not rest or (len(rest) == 1 and _PLACEHOLDER_ROW.match(rest[0].text)):
             return True  # categories alone, or a template's '…' in the 二级 column
@@ -278,6 +286,10 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
                 continue
             label = label_of(text)
             if label in (Label.TITLE, Label.NAME) or text.startswith(PROSE_START) or is_footer(text):
+                return False
+            if _TABLE_NUMBER.match(text):  # 表十二 over the next table's title
+                return False
+            if i + 1 < len(cells) and is_signature(text, cells[i + 1].text):
                 return False
             if label in (Label.HEADER, Label.INDICATORS):  # a header repeated on a new page
                 i += 1
@@ -329,8 +341,9 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
             names
             and k < len(row)
             and row[k - 1].text == names[-1]
+            and not self._under_level3(row[k])
             and stacked.named_like_category(names, row, k)
-        ):
+        ):  # a cell under the 三级 header is a name however it reads (指标1:学员满意度)
             names, k = names[:-1], k - 1  # 满意度指标 | 服务对象满意度 | ≥90%: the last is the 三级's name
         if not names:
             return row[k:]
@@ -434,11 +447,17 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
         elif self.year is None and self.title_year is None and self.document_year is not None:
             self.title_year = self.document_year
             self.inferred.append("预算年度取自表格上方的文件标题")
+        if not self.fields.get("unit") and self.fields.get("filer") and not is_footer(self.fields["filer"]):
+            self.fields["unit"] = self.fields["filer"]
+            self.inferred.append("实施单位取自填报单位")
         budget, total_funds = self._amounts()
         start, end = self._year_field("period_start"), self._year_field("period_end")
         if self.year is None and self.title_year is None and start is not None and start == end:
             self.title_year = start
             self.inferred.append("预算年度取自实施期（只有一年）")
+        elif self.year is None and self.title_year is None and self.previous_year is not None:
+            self.title_year = self.previous_year  # tables one after another under one title (2023年)
+            self.inferred.append("预算年度取自同一文件中上一张表")
         project = Project(
             name=name,
             type=self.fields.get("type") or None,
@@ -473,6 +492,9 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader):
         return Table(project, goals, tuple(self.indicators), placeholders, self.source, reading)
 
 
+_TABLE_NUMBER = re.compile(
+    r"^附?表\s*[一二三四五六七八九十\d]{1,4}\s*[:：]?$"
+)  # 表十二, 附表1: the next table
 _PLACEHOLDER_ROW = re.compile(r"^[…．.·。]{2,}$|^…$")  # a template's '……' row: no indicator
 _BY_MEANING = "单元格不在表头的列下，按含义读取"
 _NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!\d)")

@@ -16,11 +16,13 @@ from decimal import Decimal
 
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers import roles as column_roles
-from jixiao.readers.cells import Cell, Row, document_year, parse_amount_unit
+from jixiao.readers.cells import ORGANISATION, Cell, Row, document_year, parse_amount_unit
 from jixiao.readers.labels import Label, label_key, label_of, title_subject, unit_in, year_in
 
 BAD_AMOUNT = "JX-R05"
 BAD_YEAR = "JX-R06"
+# Where a form names the 主管部门 of several levels, the local one is the table's (a notice's annex).
+LOCAL_LEVELS = ("区级", "县级")
 
 
 class ProjectBlockReader:
@@ -43,6 +45,7 @@ class ProjectBlockReader:
     parts: list[tuple[str, str | None, int]]  # 其中: amounts, summed only where the total has no value
     inferred: list[str]
     roles: dict[int, str]
+    money_above: tuple[Decimal, ...]
 
     def note(
         self, code: str, severity: Severity, message: str, source: SourceRef, name: str | None = None
@@ -57,7 +60,17 @@ class ProjectBlockReader:
         where its indicator header starts the remaining cells are split off as a row of their own.
         """
         goal: str | None = None
+        request: tuple[int, str | None] | None = None  # 本年度申请金额's place among a funds table's amounts
         for r, row in enumerate(rows):
+            self._note_filer_beside_unit([c.text for c in row])
+            texts = [c.text for c in row if c.text]
+            if Label.BUDGET not in self.amounts:
+                if (found := _request_column(texts)) is not None:
+                    request = found
+                    continue
+                if request is not None and "".join(texts[:2]).startswith(("合计", "总计")):
+                    self._read_request_total(texts, request, row[0])
+                    request = None
             i = 0
             while i < len(row):
                 cell = row[i]
@@ -115,6 +128,39 @@ class ProjectBlockReader:
             if match is not None:
                 self.title_year = int(next(g for g in match.groups() if g))
 
+    def _note_filer(self, text: str) -> None:
+        """``编制单位(盖章):某局`` in a line above the table: who filled it in, the 实施单位 where the
+        table names none."""
+        for sep in (":", "："):
+            head, found, tail = text.partition(sep)
+            if found and tail.strip() and label_of(head) is Label.FILER:
+                self.fields.setdefault("filer", tail.strip().split()[0])
+                return
+
+    def _read_request_total(self, texts: list[str], request: tuple[int, str | None], cell: Cell) -> None:
+        """The 合计 row of a funds table: the amount under 本年度申请金额 is the year's budget."""
+        amounts = [text for text in texts if parse_amount_unit(text) is not None]
+        place, unit = request
+        if place < len(amounts):
+            self.amounts[Label.BUDGET] = (amounts[place], unit, line_of(cell.source))
+            self.lines["budget"] = line_of(cell.source)
+            self.inferred.append("预算金额取自资金表“本年度申请”列的合计")
+
+    def _note_filer_beside_unit(self, cells: Sequence[str]) -> None:
+        """``207101某法院 | 单位:万元``: a line over the table naming who made it and the money's unit."""
+        texts = [c.strip() for c in cells if c.strip()]
+        if len(texts) != 2:
+            return
+        for org, unit in (texts, texts[::-1]):
+            if (
+                "单位" in unit
+                and unit_in(unit) is not None
+                and ORGANISATION.match(org)
+                and label_of(org) is None
+            ):
+                self.fields.setdefault("filer", org)
+                return
+
     def _note_context_year(self, context: Sequence[Row]) -> None:
         """A title wrapped over lines (``…项目)2022年`` / ``中央预算内投资计划绩效目标表``) read joined; a
         year in a line above the table (a notice's title) kept as the last resort for the budget year."""
@@ -167,6 +213,8 @@ class ProjectBlockReader:
             Label.LEVEL: "level",
             Label.DEPARTMENT: "department",
             Label.UNIT: "unit",
+            Label.FILER: "filer",
+            Label.FINANCE: "finance",
         }
         following = row[i + 1] if i + 1 < len(row) else None
         value_next = following is not None and label_of(following.text) is None
@@ -174,22 +222,24 @@ class ProjectBlockReader:
             key = simple[label]
             self.lines[key] = line_of(cell.source)
             if value_next and following is not None:
-                if not self.fields.get(key):  # the first filled one: 省级主管部门 before 市级, 县级
-                    self.fields[key] = following.text
+                local = label_key(cell.text).startswith(LOCAL_LEVELS) and "(市、区)" not in following.text
+                if not self.fields.get(key) or local:  # 县(市、区)教育部门 names a kind, not a department
+                    self.fields[key] = following.text  # the first filled one, or the 区级/县级 one
                 return i + 2
             self.fields.setdefault(key, "")
             return i + 1
         if label is Label.PERIOD:
             self.lines["period"] = line_of(cell.source)
             if value_next and following is not None:  # 实施周期 written as one value: 2021-2029年
-                years = [int(y) for y in re.findall(r"(?:19|20|21)\d{2}", following.text)]
+                text, used = following.text, 2
+                if i + 3 < len(row) and row[i + 2].text in _RANGE_WORDS:  # 20210101 | 到 | 20211231
+                    text, used = f"{following.text}到{row[i + 3].text}", 4
+                years = [int(y) for y in _PERIOD_YEAR.findall(text)]
                 if len(years) == 2:
                     self.fields["period_start"], self.fields["period_end"] = str(years[0]), str(years[1])
                 else:
-                    self.note(
-                        BAD_YEAR, Severity.WARNING, f"实施周期“{following.text}”无法识别", following.source
-                    )
-                return i + 2
+                    self.note(BAD_YEAR, Severity.WARNING, f"实施周期“{text}”无法识别", following.source)
+                return i + used
             return i + 1
         if label in (Label.PERIOD_START, Label.PERIOD_END):
             key = "period_start" if label is Label.PERIOD_START else "period_end"
@@ -214,6 +264,8 @@ class ProjectBlockReader:
         if label is Label.BUDGET:
             self.lines["budget"] = line_of(cell.source)
             self.year = self.year or year_in(cell.text)
+        elif label is Label.FUNDS:  # 资金总额 left empty over 其中:财政拨款 | 260: the parts make it
+            self.lines.setdefault("budget", line_of(cell.source))
         if following is None or label_of(following.text) is not None or label in self.amounts:
             return i + 1
         heading = unit_in(following.text) if len(following.text) <= 10 else None
@@ -262,7 +314,11 @@ class ProjectBlockReader:
                 self.note(BAD_AMOUNT, Severity.ERROR, message, SourceRef(self.file, line or None))
             return None
         amount, cell_unit = parsed
-        unit = cell_unit or label_unit or self.unit_hint or "元"
+        unit = cell_unit or label_unit or self.unit_hint
+        if unit is None and keep_unit and amount in self.money_above:  # 预算安排12万元 above, 12.00 here
+            unit = "万元"
+            self.inferred.append("预算金额单位（万元）取自表格上方正文中的同一金额")
+        unit = unit or "元"
         if keep_unit:
             self.budget_unit = unit
             if cell_unit is None and label_unit is None and self.unit_hint is not None:
@@ -287,3 +343,19 @@ _TITLE_YEAR = re.compile(
     r"|绩效目标.{0,6}表.{0,3}((?:19|20)\d{2})"  # 绩效目标表(2022年度)
     r"|((?:19|20)\d{2})年.{0,40}目标(?:申报|审批|批复)?表"  # 2022年中央预算内投资计划绩效目标表
 )
+_RANGE_WORDS = frozenset(("到", "至", "-", "—", "~", "－"))
+# A year in a period: 2021-2029年, 20210101, 2023.07-2024.01 (never the digits inside a date).
+_PERIOD_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?=\d{4}(?!\d)|\D|$)")
+
+
+def _request_column(texts: list[str]) -> tuple[int, str | None] | None:
+    """A funds table's heading row (项目 | 上年度预算安排 | 上年度实际执行 | 本年度申请金额): the place of the
+    year's request among its amount columns, and the unit its label names (资金来源(万元)); else None."""
+    amounts = [t for t in texts if "年" in t and any(w in t for w in _AMOUNT_WORDS) and len(t) <= 12]
+    requests = [n for n, t in enumerate(amounts) if t.startswith(("本年", "当年")) and "申请" in t]
+    if len(amounts) < 2 or len(requests) != 1:
+        return None
+    return requests[0], next((u for t in texts if (u := unit_in(t)) is not None), None)
+
+
+_AMOUNT_WORDS = ("安排", "执行", "申请", "预算")

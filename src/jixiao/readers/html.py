@@ -122,7 +122,7 @@ class _TableParser(HTMLParser):
             if len(self.stack) >= MAX_TABLE_DEPTH:
                 raise TooLarge(f"表格嵌套超过 {MAX_TABLE_DEPTH} 层")
             self._break()
-            above = list(self.outside) if not self.stack else []
+            above = list(self.outside) if not self.stack else self._lines_before_nested(self.stack[-1])
             self.outside = []
             opened = _Open(above)
             self.tables.append(opened.table)
@@ -168,6 +168,16 @@ class _TableParser(HTMLParser):
             top.row = None
         elif tag in _BLOCKS:
             self._break()
+
+    @staticmethod
+    def _lines_before_nested(top: _Open) -> list[str]:
+        """The lines above a table nested in a cell: a layout table's own lines above, then the cell's
+        text before the nested table (the title ``2024年项目支出绩效目标表`` in a ``<p>`` beside it)."""
+        if top.cell is None:
+            return []
+        lines = [_SPACES.sub(" ", part).strip() for part in "".join(top.parts).split("\n")]
+        wrapper = len(top.table.rows) == 1 and len(top.table.rows[0]) == 1  # one cell laid out around it
+        return [*(top.table.above if wrapper else []), *(line for line in lines if line)][-8:]
 
     def _close_cell(self, top: _Open) -> None:
         if top.cell is None:

@@ -22,6 +22,8 @@ class Label(StrEnum):
     LEVEL = "level"
     DEPARTMENT = "department"
     UNIT = "unit"
+    FINANCE = "finance"  # 区级财政部门: the finance bureau over the money, not the table's department
+    FILER = "filer"  # 填报单位, 申报单位: who filled the form in; the 实施单位 where none is named
     PERIOD = "period"
     PERIOD_START = "period_start"
     PERIOD_END = "period_end"
@@ -119,6 +121,13 @@ _LABELS: dict[str, Label] = {
     "项目预算资金": Label.FUNDS_SECTION,
     "下达地方或单位": Label.UNIT,
     "省级主管部门": Label.DEPARTMENT,
+    "市级主管部门": Label.DEPARTMENT,
+    "区级主管部门": Label.DEPARTMENT,  # the most local level named wins (see head.LOCAL_LEVELS)
+    "县级主管部门": Label.DEPARTMENT,
+    "市级财政部门": Label.FINANCE,
+    "区级财政部门": Label.FINANCE,
+    "县级财政部门": Label.FINANCE,
+    "省级财政部门": Label.FINANCE,
     "资金情况": Label.FUNDS_SECTION,
     "项目资金申请": Label.FUNDS_SECTION,
     "资金投入": Label.FUNDS_SECTION,
@@ -162,6 +171,24 @@ _LABELS: dict[str, Label] = {
     "主管部门": Label.DEPARTMENT,
     "主管部门及代码": Label.DEPARTMENT,
     "用款单位": Label.UNIT,
+    "填报单位": Label.FILER,  # 填报单位(盖章):南县疾病预防控制中心
+    "填报单位(盖章)": Label.FILER,
+    "申报单位": Label.FILER,
+    "申报单位(盖章)": Label.FILER,
+    "申报单位名称": Label.FILER,
+    "编制单位": Label.FILER,
+    "编制单位(盖章)": Label.FILER,
+    "申报单位名称(盖章)": Label.FILER,
+    "项目申报单位": Label.FILER,
+    "主管部门(单位)名称及部门预算编码": Label.DEPARTMENT,
+    "主管部门名称及编码": Label.DEPARTMENT,
+    "主管部门名称及代码": Label.DEPARTMENT,
+    "预算部门及编码": Label.DEPARTMENT,
+    "预算部门名称": Label.DEPARTMENT,
+    "专项资金名称": Label.NAME,
+    "项目当年预算": Label.BUDGET,
+    "本年度申请资金": Label.BUDGET,
+    "当年预算金额": Label.BUDGET,
     "实施单位": Label.UNIT,
     "项目实施单位": Label.UNIT,
     "预算单位": Label.UNIT,
@@ -228,8 +255,12 @@ _OTHER_FORM = re.compile(r"(?:自评|自我评价|绩效监控|监控情况|执�
 # A title: ``2023年项目支出绩效目标申报表``, ``项目支出绩效目标表(2022年度)``,
 # ``绩效目标申报表(基础设施建设类)``.
 _TITLE = re.compile(
-    r"^[^:|]{0,30}?(?:绩效目标|支出目标)(?:申报|批复|公开|审批|审核)?表(?:[(（][^)）]{0,14}[)）]?)?$"
+    r"^[^:|]{0,30}?(?:绩效目标|支出目标)(?:申报|批复|公开|审批|审核)?表(?:[(（][^)）]{0,14}[)）]?|公开)?$"
 )
+
+
+# How a title ends: ``…表``, ``…(2022年度)``, ``…(基础设施建设类)``, ``…表(一级项目)``, ``…表公开``.
+_TITLE_END = re.compile(r"(?:表|年度|类)[)）]*$|表[(（][^)）]{1,14}[)）]$|表公开$")
 
 
 # A heading that names its project: ``困难残疾人生活补贴项目项目绩效目标`` (several projects on one page,
@@ -280,7 +311,7 @@ def label_of(text: str) -> Label | None:
     if (
         label is None
         and len(key) <= 44
-        and ("目标" in key and key.rstrip(")）").endswith(("表", "年度", "类")))
+        and ("目标" in key and _TITLE_END.search(key))
         and _TITLE.match(key.replace("YYYY", "2000"))
     ):
         return Label.TITLE
@@ -293,6 +324,8 @@ def label_of(text: str) -> Label | None:
         head = key[: key.index("(")]
         if _LABELS.get(head) is Label.HEADER:
             return Label.HEADER
+        if key[len(head) + 1 : len(head) + 2] == "如" and _LABELS.get(head) is Label.PERIOD:
+            return Label.PERIOD  # 项目起止时间(如20190101): a label with its example
     return label
 
 

@@ -148,12 +148,15 @@ def choose(grids: Sequence[Sequence[Sequence[str]]]) -> list[tuple[int, bool]]:
     return chosen
 
 
+_SIGNATURES = ("填报人", "填表人", "联系电话", "联系人", "项目负责人")
+
+
 def title_lines(lines: Sequence[str]) -> list[str]:
     """The short lines just above a table that name it (its title, year or money unit)."""
     kept: list[str] = []
     for line in reversed(lines[-8:]):
         text = " ".join(line.split())
-        if not text:  # an empty paragraph (&nbsp;) between the title and the table
+        if not text or text.startswith(_SIGNATURES):  # an empty paragraph (&nbsp;), 填报人: 填报日期:
             continue
         if len(text) > 60 or text.endswith(("。", "：", ":")) or len(kept) == 4 or _SECTION.match(text):
             break
@@ -178,10 +181,28 @@ def grid_rows(
     for r, line in enumerate(grid, start=1):
         if not any(line):
             continue
+        if r < len(grid) and (joined := _two_row_header(line, grid[r])) is not None:
+            line = joined  # the lower header row is then skipped as empty-headed below
+        elif r > 1 and _two_row_header(grid[r - 2], line) is not None:
+            continue
         sources = tuple(
             SourceRef(file, r, sheet=sheet, cell=f"{get_column_letter(c + 1)}{r}") for c in range(len(line))
         )
         yield Row(tuple(line), SourceRef(file, r, sheet=sheet, cell=f"A{r}"), sources)
+
+
+def _two_row_header(upper: Sequence[str], lower: Sequence[str]) -> list[str] | None:
+    """A header over two rows, the project columns spanning both and 绩效指标 spanning the tree headers
+    below it (``单位代码 | 单位(专项)名称 | … | 绩效指标`` over ``一级指标 | 二级指标 | 三级指标 | 指标值``),
+    as one row: each column headed by the lower text where there is one, else the upper."""
+    if len(upper) != len(lower) or "三级指标" not in lower or "一级指标" not in lower:
+        return None
+    first_tree = list(lower).index("一级指标")
+    if first_tree == 0 or any(lower[:first_tree]) or not all(upper[:first_tree]):
+        return None
+    if label_key(upper[first_tree]) != "绩效指标":
+        return None
+    return [low or up for up, low in zip(upper, lower, strict=True)]
 
 
 def read_span_tables(

@@ -10,11 +10,12 @@ a new one becomes an indicator of its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 
 from jixiao import catalog
-from jixiao.model import EMPTY_TARGET, Indicator, Kind, Severity, SourceRef, Target
+from jixiao.model import EMPTY_TARGET, Indicator, Kind, Op, Severity, SourceRef, Target
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import Cell
 from jixiao.readers.damage import DAMAGED_VALUE, damage
@@ -65,6 +66,24 @@ class StackedBlocks:
             self.note(
                 UNKNOWN_VALUE, Severity.WARNING, f"指标值“{cell.text}”无法识别：{reason}", cell.source, name
             )
+        return self._from_name_template(target, name)
+
+    def _from_name_template(self, target: Target, name: str) -> Target:
+        """A template left in the name (``补播出苗率(≥**%)``) gives a bare number its comparator and unit;
+        what the value itself writes always wins. Noted as inferred."""
+        match = _NAME_TEMPLATE.search(name) if "*" in name else None
+        if match is None or target.kind is not Kind.QUANTITATIVE:
+            return target
+        op = _TEMPLATE_OPS.get(match.group(1))
+        unit = match.group(2).strip() or None
+        changes: dict[str, object] = {}
+        if target.op is None and op is not None:
+            changes["op"] = op
+        if unit is not None and (target.unit is None or target.unit_from_name):
+            changes.update(unit=unit, unit_from_name=True)
+        if changes:
+            self._infer("比较符和单位取自指标名称中的模板（如“≥**%”）")
+            return replace(target, **changes)  # type: ignore[arg-type]
         return target
 
     def _outside_tree(self, cell: Cell) -> bool:
@@ -120,11 +139,13 @@ def confidence(indicators: list[Indicator], has_budget: bool) -> Decimal:
     return score.quantize(Decimal("0.01"))
 
 
-def header_roles(header: list[Cell]) -> tuple[int, list[str], dict[int, str]]:
+def header_roles(header: list[Cell], name_in_level2: bool = False) -> tuple[int, list[str], dict[int, str]]:
     """The indicator header's cells: where the body starts after them, the roles of its value and
     text columns in order, and the header text of each known column (``{3: "三级指标"}``).
 
-    After the tree headers, a header naming a place (``龙门镇山美村``) is a column of that place's targets."""
+    After the tree headers, a header naming a place (``龙门镇山美村``) is a column of that place's targets.
+    Where the indicators' names stand in the 二级指标 column (``name_in_level2``), a 三级-like header
+    after it (``指标内容``) is the indicator's explanation."""
     body_from = 0
     roles: list[str] = []
     columns: dict[int, str] = {}
@@ -135,9 +156,13 @@ def header_roles(header: list[Cell]) -> tuple[int, list[str], dict[int, str]]:
         if text in HEADER_ROLES and cell.col is not None and cell.col >= 0:
             columns[cell.col] = text
         label = label_of(cell.text)
+        if label is None and body_from and _weak_header_before_header(text, header[j + 1 :]):
+            label = Label.HEADER  # 绩效指标 | 指标 | 指标权重: a weak header (指标) among header cells
         if label in (Label.INDICATORS, Label.HEADER):
             body_from = j + 1
             role = column_roles.role_of(text)
+            if name_in_level2 and role == column_roles.LEVEL3:
+                role = EXPLANATION
             if role is not None and role not in column_roles.TREE_ROLES:
                 roles.append(role)
             continue
@@ -152,7 +177,43 @@ def header_roles(header: list[Cell]) -> tuple[int, list[str], dict[int, str]]:
     return body_from, roles, columns
 
 
+EXPLANATION = "text:指标解释"
+
+
+def names_in_level2(header: list[Cell], body: list[list[Cell]]) -> bool:
+    """Whether the indicators' names stand in the 二级指标 column (广西: 一级指标 | 二级指标 | 分值 |
+    指标内容 | 指标值): the header has no 三级指标 itself, and most rows' cells under 二级 are no
+    catalogue category."""
+    keys = {c.col: label_key(c.text) for c in header if c.col is not None and c.text}
+    level2 = [col for col, key in keys.items() if column_roles.role_of(key) == column_roles.LEVEL2]
+    if len(level2) != 1 or "三级指标" in keys.values() or "三级" in keys.values():
+        return False
+    cells = [c.text for row in body[:30] for c in row if c.col == level2[0] and c.text]
+    named = sum(1 for text in cells if not catalog.is_category_name(text))
+    return len(cells) >= 2 and named * 2 > len(cells)
+
+
+def _weak_header_before_header(key: str, rest: list[Cell]) -> bool:
+    """A header too common to open a block alone (``指标``, ``年度``) standing before another header cell."""
+    if key not in column_roles.WEAK_HEADERS:
+        return False
+    following = next((c for c in rest if c.text), None)
+    return following is not None and label_of(following.text) is Label.HEADER
+
+
 UNKNOWN_VALUE = "JX-R02"
+# ``(≥**%)``, ``(≤**元/株)`` left in an indicator's name by the form's template.
+_NAME_TEMPLATE = re.compile(r"[(（]\s*(≥|≤|>=|<=|=|＝|>|<)\s*\*+\s*([^)）*]{0,8})[)）]")
+_TEMPLATE_OPS = {
+    "≥": Op.GE,
+    ">=": Op.GE,
+    "≤": Op.LE,
+    "<=": Op.LE,
+    "=": Op.EQ,
+    "＝": Op.EQ,
+    ">": Op.GT,
+    "<": Op.LT,
+}
 LEVEL2_FROM_LEVEL1 = "二级指标由一级指标推断（二级位置重写了一级名称）"
 
 

@@ -16,6 +16,7 @@ from jixiao.readers.columns import comparator_of, fold_value, with_written_value
 from jixiao.readers.labels import label_of
 from jixiao.values import parse_target_with_reason
 
+_DIRECTION_WORDS = frozenset(("正向", "反向", "定量", "定性", ""))
 SCORE_CELL = re.compile(r"^[(（]?\d+(?:-\d+)?[)）]?分$")
 _STANDARD_WORDS = frozenset(("计划标准", "行业标准", "历史标准", "其他标准", "其他", "计划", "行业", "历史"))
 
@@ -128,6 +129,8 @@ class ValueCellsReader:
                 if role in (column_roles.ANNUAL, column_roles.PERIOD) or column_roles.is_text_role(role):
                     break
                 continue  # an optional part (比较符, 单位, 分值) left out: the cell is the next column's
+            if role == column_roles.OP and role in taken and taken[role].text in _DIRECTION_WORDS:
+                taken[role] = candidate  # 指标性质 正向 then 指标方向 =: the comparator written is the one
             taken.setdefault(role, candidate)
             j += 1
         return taken, j

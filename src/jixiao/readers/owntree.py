@@ -1,0 +1,108 @@
+"""A publisher's own categories in the tree columns, known by the column they stand under.
+
+A mixin of the grid reader (`grid._SegmentReader`). Old and local forms write 一级/二级 the catalogue
+does not know (投入指标, 过程指标; 目标完成程度, 制度指标): under the 一级 or 二级 header, with the
+indicator's name under the 三级 header after them, they are categories kept as written, never names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jixiao import catalog
+from jixiao.model import RowLayout, SourceRef
+from jixiao.readers import roles as column_roles
+from jixiao.readers import stacked
+from jixiao.readers.cells import Cell
+from jixiao.readers.labels import HEADER_ROLES, label_key
+
+
+@dataclass(slots=True)
+class CategoryState:
+    """The 一级/二级 the rows being read stand under."""
+
+    level1: str | None = None
+    level2: str | None = None
+    # category rows seen, (level1, level2, source, layout), to report those left without indicators
+    seen: list[tuple[str, str | None, SourceRef, RowLayout | None]] = field(default_factory=list)
+    used: set[tuple[str, str | None]] = field(default_factory=set)
+
+
+class OwnTree:
+    """Reads the tree columns of the header and a publisher's own categories; state on the grid reader."""
+
+    roles: dict[int, str]
+    annual_col: int | None
+    level2_columns: set[int]
+    categories: CategoryState
+    inferred: list[str]
+
+    def _note_header(self, header: list[Cell], body: list[list[Cell]]) -> tuple[int, list[str]]:
+        """The indicator header's columns: where the body starts, the value and text roles in order;
+        the tree columns and the annual column are kept for the rows."""
+        in_level2 = stacked.names_in_level2(header, body)
+        body_from, stream_roles, columns = stacked.header_roles(header, in_level2)
+        if in_level2:  # the 二级指标 column holds the names: read it as the 三级's
+            columns = {col: "三级指标" if text == "二级指标" else text for col, text in columns.items()}
+            self.inferred.append("指标名称在二级指标列（表中没有三级指标）")
+        self.roles.update(columns)
+        self.annual_col = next(
+            (c.col for c in header if c.col is not None
+             and column_roles.role_of(label_key(c.text)) == column_roles.ANNUAL),
+            None,
+        )  # fmt: skip
+        return body_from, stream_roles
+
+    def _infer(self, what: str) -> None:
+        raise NotImplementedError  # implemented by `stacked.StackedBlocks`
+
+    def _note_sub_header(self, row: list[Cell]) -> None:
+        """指标名称 over 二级指标 | 三级指标: the lower header row names the tree columns."""
+        self.roles.update(
+            (c.col, key) for c in row if c.col is not None and (key := label_key(c.text)) in HEADER_ROLES
+        )
+
+    def _take_own_categories(self, row: list[Cell]) -> list[Cell]:
+        """Consume a publisher's own 一级 and 二级 opening a row; return the cells after them."""
+        first = row[0]
+        if first.col is not None and catalog.parent_in_any(first.text) is not None:
+            self.level2_columns.add(first.col)  # a column that holds 二级 names, whatever its header
+        elif first.col in self.level2_columns and len(row) > 1 and not catalog.is_category_name(row[1].text):
+            only = stacked.sole_level2(first.text, first.text)
+            if only is not None:  # 满意度指标 where the column holds 二级: its one 二级
+                self.categories.level1, self.categories.level2 = first.text, only
+                self._infer(stacked.LEVEL2_FROM_LEVEL1)
+                return row[1:]
+        if len(row) > 2 and self._custom_level1(row[0], row[1]):
+            self.categories.level1, self.categories.level2 = row[0].text, None
+            row = row[1:]
+        if len(row) > 2 and self._custom_level2(row[0], row[1]) and self._fills_annual(row):
+            self.categories.level2 = row[0].text
+            row = row[1:]
+        return row
+
+    def _custom_level2(self, cell: Cell, following: Cell) -> bool:
+        """A 二级 of the publisher's own (目标完成程度, 制度指标) under the 二级 header, a 三级 after it:
+        kept as written, under the 一级 read before it (the catalogue does not know it)."""
+        header = self.roles.get(cell.col) if cell.col is not None else None
+        if header is None or column_roles.role_of(label_key(header)) != column_roles.LEVEL2:
+            return False
+        return bool(cell.text) and not catalog.is_category_name(cell.text) and self._under_level3(following)
+
+    def _custom_level1(self, cell: Cell, following: Cell) -> bool:
+        """A 一级 of an old or local tree (投入指标, 过程指标) under the 一级 header, a 三级 after it."""
+        header = self.roles.get(cell.col) if cell.col is not None else None
+        if header is None or column_roles.role_of(label_key(header)) != column_roles.LEVEL1:
+            return False
+        if not cell.text.endswith("指标") or catalog.is_category_name(cell.text) or len(cell.text) > 12:
+            return False
+        return self._under_level3(following)
+
+    def _fills_annual(self, row: list[Cell]) -> bool:
+        """Whether the row has its annual value under the annual header: its cells stand in their columns."""
+        return self.annual_col is not None and any(c.col == self.annual_col and c.text for c in row)
+
+    def _under_level3(self, cell: Cell) -> bool:
+        """Whether a cell stands under the 三级 header (its column's header names the indicator)."""
+        header = self.roles.get(cell.col) if cell.col is not None else None
+        return header is not None and column_roles.role_of(label_key(header)) == column_roles.LEVEL3
