@@ -52,6 +52,7 @@ _LABELS: dict[str, Label] = {
     "项目支出名称": Label.NAME,
     "项目名称(全称)": Label.NAME,
     "专项名称": Label.NAME,
+    "专项资金名称": Label.NAME,
     "项目(专项)名称": Label.NAME,
     "专项(项目)名称": Label.NAME,
     "二级项目名称": Label.NAME,
@@ -77,6 +78,7 @@ _LABELS: dict[str, Label] = {
     "年度资金申请总额": Label.BUDGET,
     "当年年度预算": Label.BUDGET,
     "当年预算": Label.BUDGET,
+    "项目当年预算": Label.BUDGET,
     "本年预算": Label.BUDGET,
     "年度预算金额": Label.BUDGET,
     "年度预算资金总额": Label.BUDGET,
@@ -280,7 +282,7 @@ def label_of(text: str) -> Label | None:
     if (
         label is None
         and len(key) <= 44
-        and ("目标" in key and key.rstrip(")）").endswith(("表", "年度", "类")))
+        and ("目标" in key and key.rstrip(")）").endswith(("表", "年度", "类", "级项目")))
         and _TITLE.match(key.replace("YYYY", "2000"))
     ):
         return Label.TITLE

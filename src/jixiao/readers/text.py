@@ -12,6 +12,7 @@ from jixiao.model import Diagnostic, Severity, SourceRef, Table
 from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import read_rows
+from jixiao.readers.indented import indented_rows, is_indented_tree
 from jixiao.readers.labels import Label, label_of
 from jixiao.readers.listform import split_list_form
 from jixiao.readers.notice import looks_like_prose_targets, read_prose_targets
@@ -55,6 +56,8 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
     rows: Iterable[Row] = text_rows(text, file)
     notes: list[Diagnostic] = []
     head = text[:20000]
+    if "绩效金额" in head and (lines := text.splitlines()) and is_indented_tree(lines):
+        rows = indented_rows(lines, file)  # a 批复表 whose tree is written by indentation
     if ("指标" in head or "指標" in head) and "一级指标" not in head and "三级指标" not in head:  # prose?
         traditional = is_traditional(text)
         lines = [normalise_line(line, traditional) for line in text.splitlines()]

@@ -93,8 +93,14 @@ def is_traditional(text: str) -> bool:
     return sum(1 for c in sample if c in _TRADITIONAL_HINT) >= 5
 
 
+_TABLE_NUMBER = re.compile(r"^\s*(?:附表|表|附件)\s*[一二三四五六七八九十\d]{1,3}\s*[:：|]?\s*$")
+
+
 def is_furniture(line: str) -> bool:
-    """A line of the web page around the table (扫一扫, 打印本页, ICP…), never part of it."""
+    """A line of the web page around the table (扫一扫, 打印本页, ICP…), or a table's number on a line
+    of its own (``表十二 |``, ``附表3``): never a cell of the table."""
+    if "表" in line[:4] and _TABLE_NUMBER.match(line):
+        return True
     if "备" in line and _FURNITURE_ANYWHERE.search(line):
         return True
     return line.lstrip()[:1] in _FURNITURE_FIRST and bool(_FURNITURE.match(line))
@@ -220,6 +226,8 @@ def _word_rows(lines: list[str], file: str | None, traditional: bool | None, run
         if not stripped or is_furniture(line):
             continue
         cells = _SPACE_RUN.split(stripped) if runs else split_words(stripped)
+        if runs and " " in stripped:
+            cells = [part for cell in cells for part in split_labelled(cell)]
         if held is not None and len(cells) == 1 and held_lines < 2:
             held, held_lines = replace(held, cells=(*held.cells, *cells)), held_lines + 1
             continue  # 定性 / 持续提升 / 15: the value and the weight wrapped onto lines of their own
@@ -233,6 +241,31 @@ def _word_rows(lines: list[str], file: str | None, traditional: bool | None, run
         yield row
     if held is not None:
         yield held
+
+
+def split_labelled(cell: str) -> list[str]:
+    """A cell of words where a label stands before its value with one space (``项目名称 老年人健康管理经费``,
+    ``一级指标 二级指标 三级指标 指标值``): each label a cell, the words after it one cell. A cell whose
+    first word is not a label is left whole (an indicator's name may hold spaces)."""
+    from jixiao.readers.labels import label_of
+
+    words = cell.split(" ")
+    if len(words) < 2 or label_of(words[0]) is None:
+        return [cell]
+    cells: list[str] = []
+    after_label = False
+    for word in words:
+        if not word:
+            continue
+        if label_of(word) is not None:
+            cells.append(word)
+            after_label = True
+        elif after_label or not cells:
+            cells.append(word)
+            after_label = False
+        else:
+            cells[-1] += " " + word
+    return cells
 
 
 def _pipe_rows(lines: list[str], file: str | None, traditional: bool | None) -> Iterator[Row]:
