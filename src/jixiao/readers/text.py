@@ -21,6 +21,7 @@ from jixiao.readers.textforms import (
     Layout,
     detect_layout,
     is_traditional,
+    join_wrapped_categories,
     normalise_line,
     text_rows,
     without_template_notes,
@@ -53,7 +54,7 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
         tables, diagnostics = _read(text, read_prose_targets(text_rows(text, file)), [], file)
         if tables:
             return tables, diagnostics
-    rows: Iterable[Row] = text_rows(text, file)
+    rows: Iterable[Row] = join_wrapped_categories(text_rows(text, file))
     notes: list[Diagnostic] = []
     head = text[:20000]
     if "绩效金额" in head and (lines := text.splitlines()) and is_indented_tree(lines):

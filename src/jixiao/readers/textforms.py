@@ -197,7 +197,9 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
             for cell in run:  # a whole table on one line
                 yield Row((cell,), source, columns_known=False)
         elif run_together:
-            cells = split_run_together(line.strip(), in_block)
+            stripped = line.strip()
+            spaced = " " in stripped and len(words := split_words(stripped)) > 1
+            cells = words if spaced else split_run_together(stripped, in_block)  # a space is a separator
             in_block = in_block or any(_is_tree_header(cell) for cell in cells)
             for cell in cells:
                 yield Row((cell,), source, columns_known=False)
@@ -209,6 +211,32 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
                 yield Row(("",), source, columns_known=False, blank=True)
             else:
                 yield Row((line,), source, columns_known=False)
+
+
+def join_wrapped_categories(rows: Iterable[Row]) -> Iterator[Row]:
+    """A category name wrapped onto the next line (``社会效益`` / ``指标``, ``满意度指`` / ``标``) joined
+    again, in the one-cell-per-line forms: only where the joined text is a category of the catalogue
+    and the tail alone is none (``指标`` on its own is never an indicator)."""
+    from jixiao import catalog
+
+    held: Row | None = None
+    for row in rows:
+        if held is not None:
+            tail = row.cells[0] if len(row.cells) == 1 and not row.columns_known else ""
+            if tail and len(tail) <= 3 and tail[-1] in "标指" and not catalog.is_category_name(tail):
+                joined = held.cells[0] + tail
+                if catalog.is_category_name(joined):
+                    yield replace(held, cells=(joined,))
+                    held = None
+                    continue
+            yield held
+            held = None
+        if len(row.cells) == 1 and not row.columns_known and 2 <= len(row.cells[0]) <= 12:
+            held = row
+            continue
+        yield row
+    if held is not None:
+        yield held
 
 
 _GOES_ON = frozenset(("定性", "定量"))  # a row of words ending at its 指标性质: the value is on the next line
