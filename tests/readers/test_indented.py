@@ -1,0 +1,211 @@
+"""Text forms read before the grid: the 批复表 outline written by indentation, a label and its value one
+space apart, rows separated by single spaces among run-together lines, categories wrapped onto the next
+line, and a table's number on a line of its own. Each on a small table of our own in that form."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jixiao.catalog import canonical
+from jixiao.model import Op
+from jixiao.readers.indented import indented_rows, is_indented_tree
+from jixiao.readers.text import read_text
+from jixiao.readers.textforms import is_furniture, split_labelled
+
+# A 批复表 printed as an outline (宁夏's system): 单位 1 space in, 项目 2, 一级 3, 二级 4, 三级 5; every value
+# unindented on a line of its own, blank lines between; the 二级 carry the template's notes.
+OUTLINE = """某市2021年项目绩效目标批复表
+
+单位:元
+
+项目
+
+指标值
+
+绩效金额
+
+ 某市动物疫病预防控制中心
+
+  重大动物疫病强制免疫
+
+420000
+
+   产出指标
+
+    数量指标(必填硬性指标)
+
+     免疫动物数量
+
+≥12万头
+
+     开展免疫效果监测次数
+
+4次
+
+    质量指标(必填)
+
+     免疫密度
+
+≥90%
+
+   效益指标
+
+    社会效益指标(必填)
+
+     重大动物疫情发生情况
+
+不发生
+
+   满意度指标
+
+    服务对象满意度指标(必填)
+
+     养殖户满意度
+
+≥85%
+
+附件下载:
+"""
+
+
+def test_an_outline_is_recognised_by_its_categories_and_header() -> None:
+    lines = OUTLINE.splitlines()
+    assert is_indented_tree(lines)
+    flat = [line.strip() for line in lines]  # the same text with the indentation gone: no tree to read
+    assert not is_indented_tree(flat)
+
+
+def test_an_outline_becomes_the_rows_of_a_table() -> None:
+    rows = [row.cells for row in indented_rows(OUTLINE.splitlines(), "批复表.txt")]
+    assert ("项目名称", "重大动物疫病强制免疫") in rows
+    assert ("预算单位", "某市动物疫病预防控制中心") in rows
+    assert ("年度预算金额", "420000") in rows
+    assert ("产出指标", "数量指标", "免疫动物数量", "≥12万头") in rows  # the template note dropped
+    assert ("满意度指标", "服务对象满意度指标", "养殖户满意度", "≥85%") in rows
+    assert ("附件下载:",) in rows  # lines after the tree pass on as they are
+
+
+def test_an_outline_reads_as_a_table_with_its_year_unit_and_budget() -> None:
+    tables, _ = read_text(OUTLINE, "批复表.txt")
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.project.name == "重大动物疫病强制免疫"
+    assert table.project.unit == "某市动物疫病预防控制中心"
+    assert table.project.year == 2021
+    assert table.project.budget == Decimal("420000")
+    assert [(i.level1, i.level2, i.name) for i in table.indicators] == [
+        ("产出指标", "数量指标", "免疫动物数量"),
+        ("产出指标", "数量指标", "开展免疫效果监测次数"),
+        ("产出指标", "质量指标", "免疫密度"),
+        ("效益指标", "社会效益指标", "重大动物疫情发生情况"),
+        ("满意度指标", "服务对象满意度指标", "养殖户满意度"),
+    ]
+    density = table.indicators[2].annual
+    assert density.raw == "≥90%" and density.op is Op.GE and density.value == Decimal("90")
+    assert table.indicators[2].source.line == OUTLINE.splitlines().index("     免疫密度") + 1
+
+
+def test_an_indicator_with_no_value_line_keeps_an_empty_value() -> None:
+    text = OUTLINE.replace("\n4次\n", "\n")
+    rows = [row.cells for row in indented_rows(text.splitlines())]
+    assert ("产出指标", "数量指标", "开展免疫效果监测次数", "") in rows
+
+
+# A 申报明细表 as page text: cells of a row apart by runs of spaces, but a label and its value by one.
+SPACED = """2020年度项目支出绩效目标申报明细表
+(2020年度)
+       项目名称 农村饮水安全工程维修养护
+      项目类型    部门预算 □              切块预算 □
+项目总预算(万元) 150.00      项目当年预算(万元) 50.00
+绩效指标      一级指标      二级指标              三级指标                                  指标值
+产出指标      数量指标              维修养护供水工程处数                      ≥35处
+              质量指标              维修工程验收合格率                        100%
+满意度指标    服务对象满意度指标    受益群众满意度                            ≥90%
+"""
+
+
+def test_a_label_and_its_value_one_space_apart_are_two_cells() -> None:
+    assert split_labelled("项目名称 农村饮水安全工程维修养护") == ["项目名称", "农村饮水安全工程维修养护"]
+    assert split_labelled("一级指标 二级指标 三级指标 指标值") == [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+    ]
+    assert split_labelled("维修养护 供水工程处数") == ["维修养护 供水工程处数"]  # a name with a space
+
+
+def test_space_separated_text_with_labels_one_space_from_values_reads() -> None:
+    tables, _ = read_text(SPACED, "明细表.txt")
+    assert len(tables) == 1
+    project = tables[0].project
+    assert (project.name, project.year, project.budget) == (
+        "农村饮水安全工程维修养护",
+        2020,
+        Decimal("500000"),
+    )
+    assert [i.annual.raw for i in tables[0].indicators] == ["≥35处", "100%", "≥90%"]
+
+
+# Rows whose cells stand one space apart, among run-together lines; categories wrapped onto the next line.
+WORDS = """项目支出绩效目标表
+项目名称 老年人意外伤害保险补助
+年度资金总额 24
+绩效指标 一级指标 二级指标 三级指标 指标值
+项目完成
+指标
+数量指标 参保老年人人数 1800人
+时效指标 保费拨付时间 2022年1月-6月
+项目效益
+指标
+社会效益
+指标
+老年人意外风险保障水平 有效提升
+满意度指标 服务对象满意度指标 参保老人满意度 ≥90%
+"""
+
+
+def test_wrapped_categories_are_joined_and_never_read_as_indicators() -> None:
+    tables, _ = read_text(WORDS, "目标表.txt")
+    assert len(tables) == 1
+    found = [(canonical(i.level1), i.level2, i.name, i.annual.raw) for i in tables[0].indicators]
+    assert found == [
+        ("产出指标", "数量指标", "参保老年人人数", "1800人"),
+        ("产出指标", "时效指标", "保费拨付时间", "2022年1月-6月"),
+        ("效益指标", "社会效益指标", "老年人意外风险保障水平", "有效提升"),
+        ("满意度指标", "服务对象满意度指标", "参保老人满意度", "≥90%"),
+    ]
+
+
+def test_a_table_number_on_its_own_line_is_furniture_not_a_cell() -> None:
+    assert is_furniture("表十二 |") and is_furniture("附表3") and is_furniture("表 2")
+    assert not is_furniture("表彰先进个人数量 |") and not is_furniture("表十二月完成")
+
+
+_OUTLINE_WORDS = st.sampled_from(
+    [
+        "项目",
+        "指标值",
+        "绩效金额",
+        "产出指标",
+        "数量指标",
+        "效益指标",
+        "社会效益指标",
+        "免疫密度",
+        "≥90%",
+        "100",
+        "",
+    ]
+)
+
+
+@given(st.lists(st.tuples(st.integers(0, 6), st.one_of(_OUTLINE_WORDS, st.text(max_size=6))), max_size=80))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_outline_stage_never_raises_and_every_row_keeps_its_line(lines: list[tuple[int, str]]) -> None:
+    text_lines = [" " * depth + word for depth, word in lines]
+    for row in indented_rows(text_lines, "x.txt"):
+        assert row.source.line is not None and 1 <= row.source.line <= len(text_lines)
+    read_text("\n".join(text_lines))
