@@ -19,18 +19,22 @@ from benchmarks.fidelity import CORPUS, score_corpus, score_document
 # after the read1 branch (list forms in HTML/xlsx, stacked 长期/年度 blocks, per-town columns, prose
 # targets, headings that name projects, years from notices, budgets from parts): indicators 89%, annual
 # 86% raw / 84% structured, names 89%, years 87%, budgets 85%, 9 invented in 54 tables.
+# Branch read3a (text forms: labels one space from their values, the 批复表 outline, untitled 指标 column,
+# wrapped categories, page numbers and colophons) with two documents added for those forms: 55 documents,
+# 59 tables, 442 indicators — names 89.8%, years 88.1%, budgets 86.4%, indicators 89.8%, annual 88.0% raw /
+# 85.7% structured, 6 invented.
 FLOORS = {
-    "names": 0.87,
-    "years": 0.83,  # 87% on read1 alone; 83% after merging with read2 (to investigate)
-    "budgets": 0.81,  # 85% on read1 alone; 81.5% after the merge
-    "indicators_found": 0.87,
-    "level1_right": 0.85,
-    "level2_right": 0.85,
-    "annual_raw_right": 0.85,
-    "annual_structured_right": 0.82,
+    "names": 0.89,
+    "years": 0.87,
+    "budgets": 0.86,
+    "indicators_found": 0.89,
+    "level1_right": 0.87,
+    "level2_right": 0.87,
+    "annual_raw_right": 0.87,
+    "annual_structured_right": 0.85,
     "no_table_right": 1.0,
 }
-INVENTED_PER_TEN_TABLES = 2.0
+INVENTED_PER_TEN_TABLES = 1.1  # 6 in 59 tables on read3a
 
 
 @pytest.fixture(scope="module")
@@ -136,19 +140,19 @@ HELDOUT_SETS = {
         "annual_structured_right": 0.81,
         "no_table_right": 1.0,
     },
-    "heldout2": {
-        "names": 0.44,
-        "years": 0.38,
-        "budgets": 0.38,
-        "indicators_found": 0.47,
-        "level1_right": 0.46,
-        "level2_right": 0.46,
-        "annual_raw_right": 0.47,
-        "annual_structured_right": 0.36,
+    "heldout2": {  # a development set since branch read3a: 81.0% indicators, 76.2% structured, 0 invented
+        "names": 0.77,
+        "years": 0.77,
+        "budgets": 0.77,
+        "indicators_found": 0.80,
+        "level1_right": 0.80,
+        "level2_right": 0.80,
+        "annual_raw_right": 0.80,
+        "annual_structured_right": 0.76,
         "no_table_right": 1.0,
     },
 }
-HELDOUT_INVENTED_PER_TEN_TABLES = {"heldout": 2.5, "heldout2": 2.5}
+HELDOUT_INVENTED_PER_TEN_TABLES = {"heldout": 2.5, "heldout2": 0.6}  # heldout2: 0 in 18 on read3a
 
 
 @pytest.fixture(scope="module")

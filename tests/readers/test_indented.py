@@ -185,6 +185,12 @@ def test_a_table_number_on_its_own_line_is_furniture_not_a_cell() -> None:
     assert not is_furniture("表彰先进个人数量 |") and not is_furniture("表十二月完成")
 
 
+def test_page_numbers_between_dashes_and_a_colophon_are_furniture_but_a_bare_number_is_a_cell() -> None:
+    assert is_furniture("- 1 -") and is_furniture("— 2 —") and is_furniture("第1页 共3页")
+    assert is_furniture("某县财政局办公室 2025年12月16日印发")
+    assert not is_furniture("12") and not is_furniture("-5%") and not is_furniture("2025年12月16日前印发完成")
+
+
 _OUTLINE_WORDS = st.sampled_from(
     [
         "项目",

@@ -125,8 +125,7 @@ class _Tree:
         if depth < self.one:  # the unit or the project (a deeper line under the unit: the project)
             if self.last == "leaf":
                 yield from self.close()
-            if self.project_out:
-                self.project_out, self.above = False, []
+            self.project_out = False  # the next project (the unit above it stays, being less indented)
             self.above = [entry for entry in self.above if entry[0] < depth]
             self.above.append((depth, text, number))
             self.level1 = self.level2 = ""

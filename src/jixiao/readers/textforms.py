@@ -93,13 +93,24 @@ def is_traditional(text: str) -> bool:
     return sum(1 for c in sample if c in _TRADITIONAL_HINT) >= 5
 
 
+# A page number printed between dashes (``- 1 -``, ``— 2 —``) or as ``第1页 共3页``: a bare number is a cell.
+_PAGE_MARK = re.compile(
+    r"^\s*(?:[-—–－~·]+\s*\d{1,4}\s*[-—–－~·]+|第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页)\s*\|?\s*$"
+)
+# A document's colophon under the tables: ``德化县财政局办公室 2025年12月16日印发``.
+_COLOPHON = re.compile(r"^\s*\S{2,30}\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*\|?\s*$")
 _TABLE_NUMBER = re.compile(r"^\s*(?:附表|表|附件)\s*[一二三四五六七八九十\d]{1,3}\s*[:：|]?\s*$")
 
 
 def is_furniture(line: str) -> bool:
-    """A line of the web page around the table (扫一扫, 打印本页, ICP…), or a table's number on a line
-    of its own (``表十二 |``, ``附表3``): never a cell of the table."""
+    """A line of the web page around the table (扫一扫, 打印本页, ICP…), a table's number on a line of its
+    own (``表十二 |``, ``附表3``), a page number between dashes, a colophon (``…办公室 2025年12月16日印发``):
+    never a cell of the table."""
     if "表" in line[:4] and _TABLE_NUMBER.match(line):
+        return True
+    if ("页" in line or line.lstrip()[:1] in "-—–－~·") and _PAGE_MARK.match(line):
+        return True
+    if line.rstrip(" |").endswith("印发") and _COLOPHON.match(line):
         return True
     if "备" in line and _FURNITURE_ANYWHERE.search(line):
         return True
