@@ -215,3 +215,22 @@ def test_the_outline_stage_never_raises_and_every_row_keeps_its_line(lines: list
     for row in indented_rows(text_lines, "x.txt"):
         assert row.source.line is not None and 1 <= row.source.line <= len(text_lines)
     read_text("\n".join(text_lines))
+
+
+# A whole table run together on one line where names, explanations and values have nothing between them.
+GLUED = (
+    "某市2022年市直部门预算项目支出绩效目标表项目名称机关大楼安保服务项目类别本级支出项目项目性质持续性项目"
+    "立项依据机关事务管理职责绩效指标一级指标二级指标绩效标准当年预期实现值数量指标大楼安保巡查次数"
+    "反映大楼安保巡查情况365次门岗值守天数反映门岗值守情况365天质量指标安保事故发生次数反映安保质量情况0次"
+    "设备巡检合格率反映设备巡检质量情况98%时效指标报警响应及时率反映报警响应情况100%成本指标人均安保成本"
+    "反映人均成本情况4万元效益指标社会效益指标办公秩序反映大楼秩序情况良好满意度指标服务对象满意度指标"
+    "入驻单位满意度反映入驻单位满意程度95%"
+)
+
+
+def test_a_table_run_together_that_cannot_be_cut_is_reported_with_its_line_not_guessed() -> None:
+    tables, diagnostics = read_text("某市机关事务服务中心\n" + GLUED + "\n", "glued.txt")
+    assert tables == []
+    (glued,) = [d for d in diagnostics if d.code == "JX-R13"]
+    assert glued.source.file == "glued.txt" and glued.source.line == 2
+    assert "无法可靠拆分" in glued.message

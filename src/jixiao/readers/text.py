@@ -54,8 +54,8 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
         tables, diagnostics = _read(text, read_prose_targets(text_rows(text, file)), [], file)
         if tables:
             return tables, diagnostics
-    rows: Iterable[Row] = join_wrapped_categories(text_rows(text, file))
     notes: list[Diagnostic] = []
+    rows: Iterable[Row] = join_wrapped_categories(text_rows(text, file, notes))
     head = text[:20000]
     if "绩效金额" in head and (lines := text.splitlines()) and is_indented_tree(lines):
         rows = indented_rows(lines, file)  # a 批复表 whose tree is written by indentation

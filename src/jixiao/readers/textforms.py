@@ -18,10 +18,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from jixiao.model import SourceRef
+from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.furniture import is_furniture, join_wrapped_categories, split_labelled
-from jixiao.readers.runs import is_long_run, split_long_run
+from jixiao.readers.runs import RUN_TOGETHER, is_long_run, split_long_run
 
 __all__ = [
     "Layout",
@@ -142,7 +142,7 @@ def split_words(line: str) -> list[str]:
     return words
 
 
-def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
+def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None = None) -> Iterator[Row]:
     """Cut text into rows of cells, with each row's line number.
 
     In the one-cell-per-line forms a lone ``|`` line, or a line holding only a space between blank
@@ -182,7 +182,7 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
             for cell in stripped.strip("|").split("|"):
                 if cell.strip():
                     yield Row((cell.strip(),), source, columns_known=False)
-        elif layout == Layout.LINES and is_long_run(line) and (run := split_long_run(line)) is not None:
+        elif layout == Layout.LINES and is_long_run(line) and (run := _long_run(line, source, notes)):
             for cell in run:  # a whole table on one line
                 yield Row((cell,), source, columns_known=False)
         elif run_together:
@@ -200,6 +200,19 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
                 yield Row(("",), source, columns_known=False, blank=True)
             else:
                 yield Row((line,), source, columns_known=False)
+
+
+def _long_run(line: str, source: SourceRef, notes: list[Diagnostic] | None) -> list[str] | None:
+    """The cells of a whole table run together on one line, or None — then `RUN_TOGETHER` says why
+    nothing was read from it (never a guessed cut)."""
+    cells = split_long_run(line)
+    if cells is None and notes is not None:
+        message = (
+            f"整张表的单元格连成一行（{len(line.strip())}个字符），指标名称、说明与指标值之间没有分隔，"
+            "无法可靠拆分：按原文保留，未从中读取指标；请提供原表格文件（Excel、Word）"
+        )
+        notes.append(Diagnostic(RUN_TOGETHER, Severity.WARNING, message, source))
+    return cells
 
 
 _GOES_ON = frozenset(("定性", "定量"))  # a row of words ending at its 指标性质: the value is on the next line
