@@ -14,6 +14,7 @@ from jixiao.model import Op
 from jixiao.readers.furniture import is_furniture, split_labelled
 from jixiao.readers.indented import indented_rows, is_indented_tree
 from jixiao.readers.text import read_text
+from jixiao.readers.textforms import split_run_together, text_rows
 
 # A 批复表 printed as an outline (宁夏's system): 单位 1 space in, 项目 2, 一级 3, 二级 4, 三级 5; every value
 # unindented on a line of its own, blank lines between; the 二级 carry the template's notes.
@@ -234,3 +235,25 @@ def test_a_table_run_together_that_cannot_be_cut_is_reported_with_its_line_not_g
     (glued,) = [d for d in diagnostics if d.code == "JX-R13"]
     assert glued.source.file == "glued.txt" and glued.source.line == 2
     assert "无法可靠拆分" in glued.message
+
+
+def test_run_together_words_are_cut_only_where_a_long_label_or_category_opens_them() -> None:
+    text = (
+        "绩效指标 一级指标二级指标三级指标 指标值\n产出指标数量指标开展巡查次数12次\n"
+        "成本指标 成本控制 严格按标准支出\n"
+    )
+    cells = [row.cells[0] for row in text_rows(text)]
+    assert cells[:5] == ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"]
+    assert cells[-3:] == ["成本指标", "成本控制", "严格按标准支出"]  # 成本 stays in its name
+    assert split_run_together("生态环境成本指标") == ["生态环境成本指标"]
+
+
+_LABEL_WORDS = st.sampled_from(["项目名称", "实施单位", "一级指标", "指标值", "老年人健康管理", "≥90%", " ", "  "])
+
+
+@given(st.lists(st.one_of(_LABEL_WORDS, st.text(max_size=6)), max_size=30).map("".join))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_splitting_labelled_words_loses_no_text(cell: str) -> None:
+    cells = split_labelled(cell)
+    assert "".join(cells).replace(" ", "") == cell.replace(" ", "")
+    assert all(part.strip() for part in cells) or cells == [cell]

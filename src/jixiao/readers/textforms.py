@@ -187,8 +187,7 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
                 yield Row((cell,), source, columns_known=False)
         elif run_together:
             stripped = line.strip()
-            spaced = " " in stripped and len(words := split_words(stripped)) > 1
-            cells = words if spaced else split_run_together(stripped, in_block)  # a space is a separator
+            cells = _run_together_cells(stripped, in_block)
             in_block = in_block or any(_is_tree_header(cell) for cell in cells)
             for cell in cells:
                 yield Row((cell,), source, columns_known=False)
@@ -427,12 +426,35 @@ def is_run_together(lines: list[str]) -> bool:
     return False
 
 
+def _run_together_cells(line: str, in_block: bool) -> list[str]:
+    """A line of run-together text: where it has spaces they separate cells (``时效指标 项目实施时间
+    2021年1月-12月``), and a word that opens with a label or category of four characters or more is
+    itself cut (``一级指标二级指标…评(扣分标准) 度量单位指标值类型备注``); a short category at the start
+    of a word is part of the name (``成本控制``)."""
+    words = split_words(line) if " " in line else [line]
+    if len(words) == 1:
+        return split_run_together(line, in_block)
+    cells: list[str] = []
+    for word in words:
+        long_prefix = _known_prefix(word, categories_only=in_block) >= 4
+        cells.extend(split_run_together(word, in_block) if long_prefix else [word])
+    return cells
+
+
 def split_run_together(line: str, in_block: bool = False) -> list[str]:
     """Labels and categories peeled off the front; a value split off the end only when the grammar
     is sure of it (a number with its comparator and unit after a name not ending in a digit)."""
+    from jixiao import catalog
+    from jixiao.readers.labels import label_of
+
+    if catalog.is_category_name(line) or label_of(line) is not None:
+        return [line]  # 生态环境成本指标 whole: never 生态环境成本 and 指标
     cells: list[str] = []
     rest = line
     while rest:
+        if catalog.is_category_name(rest) or label_of(rest) is not None:
+            cells.append(rest)  # …三级指标: the last label whole, never 三级 and 指标
+            return cells
         end = _known_prefix(rest, categories_only=in_block)
         if end == 0:
             break
