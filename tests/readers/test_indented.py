@@ -257,3 +257,20 @@ def test_splitting_labelled_words_loses_no_text(cell: str) -> None:
     cells = split_labelled(cell)
     assert "".join(cells).replace(" ", "") == cell.replace(" ", "")
     assert all(part.strip() for part in cells) or cells == [cell]
+
+
+# Each row's cells run together with no separator, names glued to values and to their explanations.
+GLUED_ROWS = """某校2023年项目支出绩效目标表
+一级指标二级指标三级指标指标值指标值内容评分标准
+产出指标数量指标资助学生人数156反映资助人数发放到位得10分
+产出指标质量指标资助发放准确率反映发放准确情况准确得10分
+效益指标社会效益指标学生家庭负担有所减轻对家庭负担减轻情况较大得10分
+"""
+
+
+def test_rows_run_together_with_nothing_to_cut_by_say_why_no_table_was_read() -> None:
+    tables, diagnostics = read_text(GLUED_ROWS, "glued_rows.txt")
+    assert tables == []
+    (why,) = [d for d in diagnostics if d.code == "JX-R13"]
+    assert why.source.line == 3  # the first indicator row run together
+    assert "无法可靠拆分" in why.message

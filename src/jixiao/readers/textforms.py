@@ -401,11 +401,19 @@ def _is_tree_header(cell: str) -> bool:
 
 def is_run_together(lines: list[str]) -> bool:
     """True when several lines start with a label or category and go on without a separator."""
+    return first_run_together_line(lines) is not None
+
+
+def first_run_together_line(lines: list[str]) -> int | None:
+    """Where text is run together (three or more lines start with a label or category and go on
+    without a separator): the first indicator row so written (1-based), else the first such line;
+    None when the text is not run together."""
     from jixiao import catalog
     from jixiao.readers.labels import label_of
 
     hits = 0
-    for line in lines[:_SAMPLE]:
+    first = in_tree = 0  # the first line of a run, the first of an indicator row run together
+    for number, line in enumerate(lines[:_SAMPLE], start=1):
         stripped = line.strip()
         if not 4 < len(stripped) <= 200 or label_of(stripped) is not None:
             continue
@@ -421,9 +429,12 @@ def is_run_together(lines: list[str]) -> bool:
             hit = catalog.is_category_name(head) and not catalog.is_category_name(rest)
         if hit:
             hits += 1
-            if hits >= 3:
-                return True
-    return False
+            first = first or number
+            if not in_tree and label_of(head) is None:
+                in_tree = number  # categories run into an indicator row
+            if hits >= 3 and in_tree:
+                return in_tree
+    return first if hits >= 3 else None
 
 
 def _run_together_cells(line: str, in_block: bool) -> list[str]:
