@@ -274,3 +274,19 @@ def test_rows_run_together_with_nothing_to_cut_by_say_why_no_table_was_read() ->
     (why,) = [d for d in diagnostics if d.code == "JX-R13"]
     assert why.source.line == 3  # the first indicator row run together
     assert "无法可靠拆分" in why.message
+
+
+# A `|` table whose value column is 目标值 with the comparator in 指标值类型 and the unit in 度量单位.
+UNIT_COLUMN = """项目支出绩效目标表
+项目名称 | 公共场所卫生监督抽检 |
+年度资金总额 | 24 |
+一级指标 | 二级指标 | 三级指标 | 指标值类型 | 目标值 | 度量单位 | 指标值内容 |
+成本指标 | 经济成本指标 | 抽检经费 | ≤ | 24 | 万元 | 反映经费控制情况。 |
+产出指标 | 数量指标 | 双随机抽检单位数 | ≥ | 260 | 家 | 反映抽检单位数。 |
+"""
+
+
+def test_a_unit_column_is_read_with_its_value_never_dropped() -> None:
+    tables, _ = read_text(UNIT_COLUMN, "抽检.txt")
+    found = [(i.annual.raw, i.annual.op, i.annual.value, i.annual.unit) for i in tables[0].indicators]
+    assert found == [("24", Op.LE, Decimal("24"), "万元"), ("260", Op.GE, Decimal("260"), "家")]
