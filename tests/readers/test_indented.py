@@ -290,3 +290,15 @@ def test_a_unit_column_is_read_with_its_value_never_dropped() -> None:
     tables, _ = read_text(UNIT_COLUMN, "抽检.txt")
     found = [(i.annual.raw, i.annual.op, i.annual.value, i.annual.unit) for i in tables[0].indicators]
     assert found == [("24", Op.LE, Decimal("24"), "万元"), ("260", Op.GE, Decimal("260"), "家")]
+
+
+def test_an_outline_in_traditional_characters_or_indented_by_tabs_reads_the_same() -> None:
+    traditional = OUTLINE.replace("项目绩效目标批复表", "項目績效目標批復表").replace("产出指标", "產出指標")
+    traditional = traditional.replace("绩效金额", "績效金額").replace("满意度指标", "滿意度指標")
+    tabbed = "\n".join(
+        "\t" * (len(line) - len(line.lstrip(" "))) + line.lstrip(" ") for line in OUTLINE.splitlines()
+    )
+    for text in (traditional, tabbed):
+        tables, _ = read_text(text, "批复表.txt")
+        assert [i.name for i in tables[0].indicators] == [i.name for i in read_text(OUTLINE)[0][0].indicators]
+        assert tables[0].project.budget == Decimal("420000")

@@ -34,7 +34,7 @@ _SAMPLE = 3000
 
 
 def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" \u3000\u00a0"))
+    return len(line) - len(line.lstrip(" \t\u3000\u00a0"))  # a tab or a full-width space is one step
 
 
 def _category(text: str) -> str | None:

@@ -62,7 +62,7 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
     head = text[:20000]
     targets = not _names_other_form(head)  # a 自评表 run together is named as such, not as run together
     rows: Iterable[Row] = join_wrapped_categories(text_rows(text, file, notes if targets else None))
-    if "绩效金额" in head and (lines := text.splitlines()) and is_indented_tree(lines):
+    if ("绩效金额" in head or "績效金額" in head) and is_indented_tree(lines := _normalised_lines(text)):
         rows = indented_rows(lines, file)  # a 批复表 whose tree is written by indentation
     if ("指标" in head or "指標" in head) and "一级指标" not in head and "三级指标" not in head:  # prose?
         traditional = is_traditional(text)
@@ -75,6 +75,13 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
     if targets and not tables and not any(d.code in (RUN_TOGETHER, OTHER_FORM) for d in diagnostics):
         diagnostics += _why_run_together(text, file)
     return tables, diagnostics
+
+
+def _normalised_lines(text: str) -> list[str]:
+    """The lines of a text, Traditional characters made simplified where the text is written in them."""
+    if not is_traditional(text):
+        return text.splitlines()
+    return [normalise_line(line, True) for line in text.splitlines()]
 
 
 def _names_other_form(head: str) -> bool:
