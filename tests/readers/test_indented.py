@@ -302,3 +302,58 @@ def test_an_outline_in_traditional_characters_or_indented_by_tabs_reads_the_same
         tables, _ = read_text(text, "批复表.txt")
         assert [i.name for i in tables[0].indicators] == [i.name for i in read_text(OUTLINE)[0][0].indicators]
         assert tables[0].project.budget == Decimal("420000")
+
+
+# One cell per line with blank lines between: a 二级 wrapped over two lines, a notice's signature below.
+BLANK_LINES = """项目支出绩效目标表
+
+项目名称
+
+农田水利设施提升
+
+年度资金总额
+
+120
+
+绩效指标
+
+一级指标
+
+二级指标
+
+三级指标
+
+指标值
+
+效益指标
+
+经济效益
+
+指标
+
+年增粮食
+
+2800公斤
+
+满意度指标
+
+服务对象满意度指标
+
+受益群众满意度
+
+≥90%
+
+
+某区农业农村局
+
+2022年5月16日
+"""
+
+
+def test_a_wrapped_category_across_a_blank_line_joins_and_a_signature_is_no_indicator() -> None:
+    tables, _ = read_text(BLANK_LINES, "通知.txt")
+    found = [(i.level2, i.name, i.annual.raw) for i in tables[0].indicators]
+    assert found == [
+        ("经济效益指标", "年增粮食", "2800公斤"),
+        ("服务对象满意度指标", "受益群众满意度", "≥90%"),
+    ]

@@ -69,26 +69,40 @@ def split_labelled(cell: str) -> list[str]:
 
 
 def join_wrapped_categories(rows: Iterable[Row]) -> Iterator[Row]:
-    """A category name wrapped onto the next line (``社会效益`` / ``指标``, ``满意度指`` / ``标``) joined
-    again, in the one-cell-per-line forms: only where the joined text is a category of the catalogue
-    and the tail alone is none (``指标`` on its own is never an indicator)."""
+    """A category name wrapped onto the next line (``社会效益`` / ``指标``, ``满意度指`` / ``标``, blank
+    lines between or not) joined again, in the one-cell-per-line forms: only where the joined text is
+    a category of the catalogue and the tail alone is none (``指标`` on its own is never an indicator).
+    A notice's signature at the end (``某区财政局`` / ``2020年7月16日``) is dropped: never an indicator."""
     from jixiao import catalog
 
     held: Row | None = None
+    gap: list[Row] = []  # empty lines after the held row
     for row in rows:
         if held is not None:
             tail = row.cells[0] if len(row.cells) == 1 and not row.columns_known else ""
+            if len(row.cells) == 1 and not row.cells[0].strip() and not row.blank and len(gap) < 4:
+                gap.append(row)  # a blank line between the two parts
+                continue
             if tail and len(tail) <= 3 and tail[-1] in "标指" and not catalog.is_category_name(tail):
                 joined = held.cells[0] + tail
                 if catalog.is_category_name(joined):
                     yield replace(held, cells=(joined,))
-                    held = None
+                    held, gap = None, []
                     continue
+            if tail and _DATE_LINE.match(tail) and held.cells[0].endswith(_ISSUERS):
+                held, gap = None, []  # 陈仓区财政局 / 2020年7月16日: the signature under a notice
+                continue
             yield held
-            held = None
-        if len(row.cells) == 1 and not row.columns_known and 2 <= len(row.cells[0]) <= 12:
+            yield from gap
+            held, gap = None, []
+        if len(row.cells) == 1 and not row.columns_known and 2 <= len(row.cells[0].strip()) <= 20:
             held = row
             continue
         yield row
     if held is not None:
         yield held
+        yield from gap
+
+
+_DATE_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+_ISSUERS = ("局", "厅", "委", "办", "院", "政府", "中心", "委员会", "办公室", "联合会", "部")
