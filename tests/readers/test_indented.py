@@ -13,8 +13,9 @@ from jixiao.catalog import canonical
 from jixiao.model import Op
 from jixiao.readers.furniture import is_furniture, split_labelled
 from jixiao.readers.indented import indented_rows, is_indented_tree
+from jixiao.readers.runtogether import split_run_together
 from jixiao.readers.text import read_text
-from jixiao.readers.textforms import split_run_together, text_rows
+from jixiao.readers.textforms import text_rows
 
 # A 批复表 printed as an outline (宁夏's system): 单位 1 space in, 项目 2, 一级 3, 二级 4, 三级 5; every value
 # unindented on a line of its own, blank lines between; the 二级 carry the template's notes.
