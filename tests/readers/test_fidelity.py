@@ -20,24 +20,27 @@ from benchmarks.fidelity import CORPUS, score_corpus, score_document
 # targets, headings that name projects, years from notices, budgets from parts): indicators 89%, annual
 # 86% raw / 84% structured, names 89%, years 87%, budgets 85%, 9 invented in 54 tables; after read3b
 # (the project block by more labels, funds tables, the name in the 二级 column, a publisher's own tree,
-# baseline columns, comparator columns, templates in names): indicators 89.9%, annual 88.4% raw / 87.5%
-# structured, years 88.9%, budgets 90.7%, departments 92.7%, baselines 6/6, 5 invented in 54 tables.
+# baseline columns, comparator columns, templates in names) and read3a (labels one space from their
+# values, the 批复表 outline, untitled 指标 column, wrapped categories, page numbers, colophons and
+# signatures; three documents added for those forms), merged: 56 documents, 60 tables, 451 indicators —
+# names 90.0%, years 90.0%, budgets 91.7%, indicators 91.1%, annual 90.5% raw / 88.9% structured,
+# baselines 6/6, 0 invented.
 FLOORS = {
-    "names": 0.88,
-    "years": 0.88,
-    "budgets": 0.90,
-    "budget_units": 0.93,
-    "departments": 0.92,
+    "names": 0.89,
+    "years": 0.89,
+    "budgets": 0.91,
+    "budget_units": 0.94,
+    "departments": 0.93,
     "units": 0.97,
-    "indicators_found": 0.89,
-    "level1_right": 0.87,
-    "level2_right": 0.88,
-    "annual_raw_right": 0.88,
-    "annual_structured_right": 0.87,
+    "indicators_found": 0.91,
+    "level1_right": 0.88,
+    "level2_right": 0.90,
+    "annual_raw_right": 0.90,
+    "annual_structured_right": 0.88,
     "baseline_right": 1.0,
     "no_table_right": 1.0,
 }
-INVENTED_PER_TEN_TABLES = 1.0
+INVENTED_PER_TEN_TABLES = 0.5
 
 
 @pytest.fixture(scope="module")
@@ -131,31 +134,35 @@ def test_a_document_without_a_table_scores_right_when_nothing_is_read(tmp_path: 
 # heldout before the text-form fixes: indicators 51.4%, annual 36.5% raw / 37.4% structured, names 60%;
 # after: indicators 91.9%, annual 70.7% / 81.1%, names 100%, 6 invented. heldout2 when committed, before
 # any change: indicators 47.6%, annual 47.6% / 33.3%; after the same fixes: 47.6%, 47.6% / 36.5%.
+# After read3a and read3b were merged (both development sets now): heldout indicators 92.8%, annual
+# 89.2% raw / 88.3% structured, years 80%, budgets 84%, 2 invented; heldout2 indicators 90.5%, annual
+# 90.5% / 89.7%, names, years and budgets 88.9%, 0 invented. The unseen sets are heldout3 and heldout4
+# (tests/readers/test_fidelity_heldout3.py, test_fidelity_heldout4.py).
 HELDOUT_SETS = {
     "heldout": {
         "names": 0.96,
-        "years": 0.64,
-        "budgets": 0.76,
-        "indicators_found": 0.91,
-        "level1_right": 0.91,
-        "level2_right": 0.90,
-        "annual_raw_right": 0.70,
-        "annual_structured_right": 0.81,
+        "years": 0.79,
+        "budgets": 0.83,
+        "indicators_found": 0.92,
+        "level1_right": 0.92,
+        "level2_right": 0.91,
+        "annual_raw_right": 0.88,
+        "annual_structured_right": 0.87,
         "no_table_right": 1.0,
     },
     "heldout2": {
-        "names": 0.44,
-        "years": 0.38,
-        "budgets": 0.38,
-        "indicators_found": 0.47,
-        "level1_right": 0.46,
-        "level2_right": 0.46,
-        "annual_raw_right": 0.47,
-        "annual_structured_right": 0.36,
+        "names": 0.88,
+        "years": 0.88,
+        "budgets": 0.88,
+        "indicators_found": 0.90,
+        "level1_right": 0.89,
+        "level2_right": 0.89,
+        "annual_raw_right": 0.90,
+        "annual_structured_right": 0.89,
         "no_table_right": 1.0,
     },
 }
-HELDOUT_INVENTED_PER_TEN_TABLES = {"heldout": 2.5, "heldout2": 2.5}
+HELDOUT_INVENTED_PER_TEN_TABLES = {"heldout": 1.0, "heldout2": 0.3}  # merged: 2 in 25, 0 in 18
 
 
 @pytest.fixture(scope="module")

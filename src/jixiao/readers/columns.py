@@ -103,7 +103,8 @@ class _Columns:
     @property
     def needs_folding(self) -> bool:
         split = any(set(parts) - {"value"} for parts in self.groups.values())
-        return bool(split or self.shared or self.weights or "" in self.groups)
+        # a 度量单位 with no 指标值 column it knows (目标值…) is left to the reader by meaning, never dropped
+        return bool(split or (self.shared and self.groups) or self.weights or "" in self.groups)
 
 
 @dataclass(slots=True)

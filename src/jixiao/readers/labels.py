@@ -54,6 +54,7 @@ _LABELS: dict[str, Label] = {
     "项目支出名称": Label.NAME,
     "项目名称(全称)": Label.NAME,
     "专项名称": Label.NAME,
+    "专项资金名称": Label.NAME,
     "项目(专项)名称": Label.NAME,
     "专项(项目)名称": Label.NAME,
     "二级项目名称": Label.NAME,
@@ -79,6 +80,7 @@ _LABELS: dict[str, Label] = {
     "年度资金申请总额": Label.BUDGET,
     "当年年度预算": Label.BUDGET,
     "当年预算": Label.BUDGET,
+    "项目当年预算": Label.BUDGET,
     "本年预算": Label.BUDGET,
     "年度预算金额": Label.BUDGET,
     "年度预算资金总额": Label.BUDGET,
@@ -185,8 +187,6 @@ _LABELS: dict[str, Label] = {
     "主管部门名称及代码": Label.DEPARTMENT,
     "预算部门及编码": Label.DEPARTMENT,
     "预算部门名称": Label.DEPARTMENT,
-    "专项资金名称": Label.NAME,
-    "项目当年预算": Label.BUDGET,
     "本年度申请资金": Label.BUDGET,
     "当年预算金额": Label.BUDGET,
     "实施单位": Label.UNIT,
@@ -260,7 +260,7 @@ _TITLE = re.compile(
 
 
 # How a title ends: ``…表``, ``…(2022年度)``, ``…(基础设施建设类)``, ``…表(一级项目)``, ``…表公开``.
-_TITLE_END = re.compile(r"(?:表|年度|类)[)）]*$|表[(（][^)）]{1,14}[)）]$|表公开$")
+_TITLE_END = re.compile(r"(?:表|年度|类|级项目)[)）]*$|表[(（][^)）]{1,14}[)）]$|表公开$")
 
 
 # A heading that names its project: ``困难残疾人生活补贴项目项目绩效目标`` (several projects on one page,

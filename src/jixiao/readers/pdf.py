@@ -37,7 +37,7 @@ NO_TEXT_MESSAGE = (
     "PDF 没有文字层（可能是扫描件或图片），本系统不支持 OCR 识别；请提供可复制文字的 PDF 或 Excel 文件"
 )
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-?\s*\d{1,4}\s*-?|\d+\s*/\s*\d+)\s*$"
+    r"^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[-—–－~·]*\s*\d{1,4}\s*[-—–－~·]*|\d+\s*/\s*\d+)\s*$"
 )
 _LATIN = re.compile(r"[A-Za-z]")
 _CELL_GAP = 1.5  # a gap wider than 1.5 characters separates two cells of an unruled table

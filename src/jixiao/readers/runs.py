@@ -18,6 +18,7 @@ from jixiao import catalog
 from jixiao.readers.labels import Label, label_of
 from jixiao.values import is_unit
 
+RUN_TOGETHER = "JX-R13"  # a whole table on one line that cannot be cut with certainty: nothing read from it
 LONG_RUN = 200  # characters: a line this long with several categories in it is a table run together
 _CATEGORY_WORDS = ("数量指标", "质量指标", "时效指标", "成本指标", "效益指标", "满意度指标", "产出指标")
 _BLOCK_WORDS = (

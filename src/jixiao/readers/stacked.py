@@ -166,6 +166,9 @@ def header_roles(header: list[Cell], name_in_level2: bool = False) -> tuple[int,
             if role is not None and role not in column_roles.TREE_ROLES:
                 roles.append(role)
             continue
+        if body_from == j and text == "指标":  # 绩效指标 | 指标 | 指标权重 …: the names' column, untitled
+            body_from = j + 1
+            continue
         if body_from and label is None and cell.text[0] in "(（" and cell.text[-1] in ")）":
             body_from = j + 1  # 指标值 / (包含数字及文字描述): a remark wrapped into its own cell
             continue

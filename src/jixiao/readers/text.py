@@ -1,5 +1,7 @@
 """Text → tables: the text forms are cut into rows by `textforms` (tabs, ``|``, one cell per line,
-runs of spaces; Traditional characters and page furniture normalised), the meaning is read by `grid`.
+runs of spaces; Traditional characters and page furniture normalised) or `indented` (a 批复表 outline),
+the meaning is read by `grid`. Text whose cells ran together with nothing to cut them by gives no table
+and a `RUN_TOGETHER` diagnostic saying so, never a guessed cut.
 """
 
 from __future__ import annotations
@@ -12,14 +14,18 @@ from jixiao.model import Diagnostic, Severity, SourceRef, Table
 from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import read_rows
+from jixiao.readers.indented import indented_rows, is_indented_tree
 from jixiao.readers.labels import Label, label_of
 from jixiao.readers.listform import split_list_form
 from jixiao.readers.notice import looks_like_prose_targets, read_prose_targets
 from jixiao.readers.prose import is_prose_targets, prose_rows
+from jixiao.readers.runs import RUN_TOGETHER
 from jixiao.readers.textforms import (
     Layout,
     detect_layout,
+    first_run_together_line,
     is_traditional,
+    join_wrapped_categories,
     normalise_line,
     text_rows,
     without_template_notes,
@@ -52,9 +58,12 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
         tables, diagnostics = _read(text, read_prose_targets(text_rows(text, file)), [], file)
         if tables:
             return tables, diagnostics
-    rows: Iterable[Row] = text_rows(text, file)
     notes: list[Diagnostic] = []
     head = text[:20000]
+    targets = not _names_other_form(head)  # a 自评表 run together is named as such, not as run together
+    rows: Iterable[Row] = join_wrapped_categories(text_rows(text, file, notes if targets else None))
+    if ("绩效金额" in head or "績效金額" in head) and is_indented_tree(lines := _normalised_lines(text)):
+        rows = indented_rows(lines, file)  # a 批复表 whose tree is written by indentation
     if ("指标" in head or "指標" in head) and "一级指标" not in head and "三级指标" not in head:  # prose?
         traditional = is_traditional(text)
         lines = [normalise_line(line, traditional) for line in text.splitlines()]
@@ -62,7 +71,35 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
             prose, found = prose_rows(lines, file)
             if prose:
                 rows, notes = prose, found
-    return _read(text, rows, notes, file)
+    tables, diagnostics = _read(text, rows, notes, file)
+    if targets and not tables and not any(d.code in (RUN_TOGETHER, OTHER_FORM) for d in diagnostics):
+        diagnostics += _why_run_together(text, file)
+    return tables, diagnostics
+
+
+def _normalised_lines(text: str) -> list[str]:
+    """The lines of a text, Traditional characters made simplified where the text is written in them."""
+    if not is_traditional(text):
+        return text.splitlines()
+    return [normalise_line(line, True) for line in text.splitlines()]
+
+
+def _names_other_form(head: str) -> bool:
+    """Whether the text speaks of a self-evaluation or monitoring form (then it is not read as targets)."""
+    return "自评" in head or "自我评价" in head or "监控" in head
+
+
+def _why_run_together(text: str, file: str | None) -> list[Diagnostic]:
+    """Where no table was read from text whose rows have their cells run together: say so, with the
+    first such line (never a guessed cut)."""
+    lines = text.splitlines()
+    if detect_layout(lines) != Layout.LINES or (line := first_run_together_line(lines)) is None:
+        return []
+    message = (
+        "文本中每行的单元格连在一起（没有分隔符），指标名称、指标值与说明之间无法可靠拆分，"
+        "未读出绩效目标表；请提供原表格文件（Excel、Word 或网页）"
+    )
+    return [Diagnostic(RUN_TOGETHER, Severity.WARNING, message, SourceRef(file, line))]
 
 
 def _read(

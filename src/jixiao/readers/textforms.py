@@ -18,9 +18,31 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from jixiao.model import SourceRef
+from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
-from jixiao.readers.runs import is_long_run, split_long_run
+from jixiao.readers.furniture import is_furniture, join_wrapped_categories, split_labelled
+from jixiao.readers.runs import RUN_TOGETHER, is_long_run, split_long_run
+from jixiao.readers.runtogether import (
+    first_run_together_line,
+    is_run_together,
+    is_tree_header,
+    run_together_cells,
+    split_run_together,
+    split_words,
+)
+
+__all__ = [
+    "Layout",
+    "detect_layout",
+    "first_run_together_line",
+    "is_furniture",
+    "is_run_together",
+    "join_wrapped_categories",
+    "split_labelled",
+    "split_run_together",
+    "split_words",
+    "text_rows",
+]
 
 
 class Layout:
@@ -41,14 +63,6 @@ _PIPES_ONLY = re.compile(r"^\s*(?:\|\s*)+$")
 _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
 _IMAGE_TAG = re.compile(r"<\s*(?:image|img)\b[^>]{0,300}>", re.IGNORECASE)
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
-# Site furniture around a published table: never a cell of it.
-_FURNITURE = re.compile(
-    r"\s*(?:扫一扫|扫描二维码|【?打印本页|【?关闭窗口|分享到|相关解读|全部留言|上一篇|下一篇|网站地图|"
-    r"版权所有|主办单位|ICP备|网站标识码|<image>|内容保障|网站纠错|政府网站标识码)"
-)
-_FURNITURE_FIRST = frozenset("扫分打关相全上下网版主I<内政【")
-_FURNITURE_ANYWHERE = re.compile(r"ICP备\d|公网安备")
-
 # Traditional → simplified, the characters of budget tables (one character each way).
 _TRADITIONAL = (
     "項績預實單門類務數質時產經濟態對滿體總級標稱與發續響環設計劃週萬額資費補據達區縣範庫這個為們說會來過"
@@ -93,13 +107,6 @@ def is_traditional(text: str) -> bool:
     return sum(1 for c in sample if c in _TRADITIONAL_HINT) >= 5
 
 
-def is_furniture(line: str) -> bool:
-    """A line of the web page around the table (扫一扫, 打印本页, ICP…), never part of it."""
-    if "备" in line and _FURNITURE_ANYWHERE.search(line):
-        return True
-    return line.lstrip()[:1] in _FURNITURE_FIRST and bool(_FURNITURE.match(line))
-
-
 def detect_layout(lines: list[str]) -> str:
     """The text form, decided by how most non-empty lines look (never by one line)."""
     filled = [line for line in lines[:_SAMPLE] if line.strip()]  # the form shows in the first lines
@@ -129,25 +136,9 @@ def detect_layout(lines: list[str]) -> str:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_OPENERS = {"(": ")", "（": "）", "[": "]", "【": "】", "《": "》"}
-_CLOSERS = frozenset(_OPENERS.values())
 
 
-def split_words(line: str) -> list[str]:
-    """A line cut at spaces, except inside brackets: ``数量( ≥**个 ) >=2个`` → two cells."""
-    words: list[str] = []
-    depth = 0
-    for word in line.split():
-        if depth > 0 and words:
-            words[-1] += " " + word
-        else:
-            words.append(word)
-        depth += sum(1 for c in word if c in _OPENERS) - sum(1 for c in word if c in _CLOSERS)
-        depth = max(depth, 0)
-    return words
-
-
-def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
+def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None = None) -> Iterator[Row]:
     """Cut text into rows of cells, with each row's line number.
 
     In the one-cell-per-line forms a lone ``|`` line, or a line holding only a space between blank
@@ -187,12 +178,13 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
             for cell in stripped.strip("|").split("|"):
                 if cell.strip():
                     yield Row((cell.strip(),), source, columns_known=False)
-        elif layout == Layout.LINES and is_long_run(line) and (run := split_long_run(line)) is not None:
+        elif layout == Layout.LINES and is_long_run(line) and (run := _long_run(line, source, notes)):
             for cell in run:  # a whole table on one line
                 yield Row((cell,), source, columns_known=False)
         elif run_together:
-            cells = split_run_together(line.strip(), in_block)
-            in_block = in_block or any(_is_tree_header(cell) for cell in cells)
+            stripped = line.strip()
+            cells = run_together_cells(stripped, in_block)
+            in_block = in_block or any(is_tree_header(cell) for cell in cells)
             for cell in cells:
                 yield Row((cell,), source, columns_known=False)
         elif not line:
@@ -203,6 +195,19 @@ def text_rows(text: str, file: str | None = None) -> Iterator[Row]:
                 yield Row(("",), source, columns_known=False, blank=True)
             else:
                 yield Row((line,), source, columns_known=False)
+
+
+def _long_run(line: str, source: SourceRef, notes: list[Diagnostic] | None) -> list[str] | None:
+    """The cells of a whole table run together on one line, or None — then `RUN_TOGETHER` says why
+    nothing was read from it (never a guessed cut)."""
+    cells = split_long_run(line)
+    if cells is None and notes is not None:
+        message = (
+            f"整张表的单元格连成一行（{len(line.strip())}个字符），指标名称、说明与指标值之间没有分隔，"
+            "无法可靠拆分：按原文保留，未从中读取指标；请提供原表格文件（Excel、Word）"
+        )
+        notes.append(Diagnostic(RUN_TOGETHER, Severity.WARNING, message, source))
+    return cells
 
 
 _GOES_ON = frozenset(("定性", "定量"))  # a row of words ending at its 指标性质: the value is on the next line
@@ -220,6 +225,8 @@ def _word_rows(lines: list[str], file: str | None, traditional: bool | None, run
         if not stripped or is_furniture(line):
             continue
         cells = _SPACE_RUN.split(stripped) if runs else split_words(stripped)
+        if runs and " " in stripped:
+            cells = [part for cell in cells for part in split_labelled(cell)]
         if held is not None and len(cells) == 1 and held_lines < 2:
             held, held_lines = replace(held, cells=(*held.cells, *cells)), held_lines + 1
             continue  # 定性 / 持续提升 / 15: the value and the weight wrapped onto lines of their own
@@ -356,111 +363,3 @@ def _joined(parts: list[str]) -> str:
     for part in parts[1:]:
         text += " " + part if text[-1].isascii() and text[-1].isalnum() and part[0].isascii() else part
     return text
-
-
-# --- cells run together (an HTML table flattened with no separator at all) --------------------------
-
-_TRAILING_VALUE = re.compile(
-    r"(?P<value>(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?(?:前|之前|以前)?$|"  # a deadline
-    r"(?:[≥≤><=＞＜＝]|大于等于|小于等于|不低于|不少于|不超过)?\d+(?:\.\d+)?"
-    r"(?:%|％|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2}){0,2})?(?:以上|以下|以内)?)$"
-)
-
-
-def _known_prefix(text: str, categories_only: bool = False) -> int:
-    """The length of the longest label or category name that starts the text (0 if none)."""
-    from jixiao import catalog
-    from jixiao.readers.labels import Label, label_of
-
-    for end in range(min(len(text) - 1, 24), 1, -1):
-        head = text[:end]
-        if catalog.is_category_name(head):
-            return end
-        label = label_of(head)
-        if label is not None and (not categories_only or label is Label.HEADER):
-            return end  # in the indicator block only the header's cells (指标名称, 指标值) are labels
-    return 0
-
-
-def _is_tree_header(cell: str) -> bool:
-    from jixiao.readers.labels import Label, label_of
-
-    return label_of(cell) in (Label.INDICATORS, Label.HEADER)
-
-
-def is_run_together(lines: list[str]) -> bool:
-    """True when several lines start with a label or category and go on without a separator."""
-    from jixiao import catalog
-    from jixiao.readers.labels import label_of
-
-    hits = 0
-    for line in lines[:_SAMPLE]:
-        stripped = line.strip()
-        if not 4 < len(stripped) <= 200 or label_of(stripped) is not None:
-            continue
-        if catalog.is_category_name(stripped):  # 可持续影响指标 alone on its line: one cell
-            continue
-        end = _known_prefix(stripped)
-        head, rest = stripped[:end], stripped[end:]
-        if end < 4 or len(rest) < 2 or rest[0] in "(（:：":
-            continue
-        if label_of(head) is not None:
-            hit = not any(c in rest for c in "≥≤<>=")  # 实施周期…覆盖人次≥65400 is a value, not a run
-        else:  # 产出指标数量指标便民服务站运行数量12个: categories, then a name and its value, one line
-            hit = catalog.is_category_name(head) and not catalog.is_category_name(rest)
-        if hit:
-            hits += 1
-            if hits >= 3:
-                return True
-    return False
-
-
-def split_run_together(line: str, in_block: bool = False) -> list[str]:
-    """Labels and categories peeled off the front; a value split off the end only when the grammar
-    is sure of it (a number with its comparator and unit after a name not ending in a digit)."""
-    cells: list[str] = []
-    rest = line
-    while rest:
-        end = _known_prefix(rest, categories_only=in_block)
-        if end == 0:
-            break
-        cells.append(rest[:end])
-        rest = rest[end:].lstrip(" :：")
-    inner = _inner_label(rest) if cells and not in_block else 0
-    if inner:  # 青山区教育局项目执行单位钢城第一小学: a value, then the next label and its value
-        return [*cells, rest[:inner], *split_run_together(rest[inner:])]
-    tail = _trailing_label(rest) if not in_block else 0
-    if tail:  # …预计完成时间12/31/2021项目申报金额 / (万元) / 386.40: the label's value is below it
-        return [*cells, *split_run_together(rest[:tail]), rest[tail:]]
-    if rest:
-        short = len(rest) <= 30 and not any(p in rest for p in "，,。；;、")
-        match = _TRAILING_VALUE.search(rest) if cells or short else None
-        name = rest[: match.start()] if match else ""
-        if match and len(name) >= 2 and not name[-1].isdigit() and not name.endswith(("(", "（")):
-            cells.extend((name, match.group("value")))
-        else:
-            cells.append(rest)
-    return cells
-
-
-def _trailing_label(text: str) -> int:
-    """Where an amount or project label (4 characters or more) that ends the text starts, or 0."""
-    from jixiao.readers.labels import Label, label_of
-
-    wanted = (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS, Label.FUNDS_SECTION, Label.NAME, Label.UNIT)
-    for start in range(max(len(text) - 12, 1), len(text) - 3):
-        if label_of(text[start:]) in wanted:
-            return start
-    return 0
-
-
-def _inner_label(text: str) -> int:
-    """Where a project-block label (4 characters or more) starts inside a run of text, or 0."""
-    from jixiao.readers.labels import Label, label_of
-
-    wanted = (Label.NAME, Label.DEPARTMENT, Label.UNIT, Label.TYPE, Label.PERIOD, Label.BUDGET)
-    for start in range(2, len(text) - 4):
-        for size in range(4, 9):
-            if label_of(text[start : start + size]) in wanted and len(text) > start + size:
-                return start
-    return 0

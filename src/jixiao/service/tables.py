@@ -95,7 +95,8 @@ class TableService(ServiceBase):
             if not row.adjusting:
                 continue
             table = table_from_dict(listing.get_document(conn, row.id, row.current_version) or {})
-            severities = [d.severity.value for d in review(table).findings]
+            counted = active(working_findings(conn, row.id, True, row.current_version))
+            severities = [f.severity for f in counted]
             rows[number] = replace(
                 row,
                 name=table.project.name or row.name,
