@@ -27,6 +27,7 @@ from jixiao.readers.selfeval_form import detect_form
 from jixiao.readers.selfeval_gaps import (
     breaks_misplaced,
     dropped_leading,
+    join_fund_labels,
     missing_rate,
     one_cell_each,
     short_row_places,
@@ -69,7 +70,7 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
         listed = list(rebuild_lines(listed))
     elif tokens is None and breaks_misplaced(listed):
         listed = list(rebuild_lines(one_cell_each(listed)))
-    tables = [read_segment(run) for run in segments(unflatten(listed))]
+    tables = [read_segment(run) for run in segments(join_fund_labels(unflatten(listed)))]
     return [t for t in tables if t.funds or t.indicators]
 
 

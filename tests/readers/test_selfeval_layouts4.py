@@ -1,0 +1,62 @@
+"""Layouts of published 自评表 first seen on the second held-out set (tests/corpus/selfeval_heldout2):
+each fund row's label on its own line above its amounts, a 全年执行 column without 数, … Each test
+reads a table of our own in that layout and checks the printed figures as printed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.readers.selfeval_published import read_published_text
+
+LABEL_OVER_AMOUNTS = """项目支出绩效自评表 |
+| ( 2024年度) |
+项目名称 | 乡村道路养护补助 |
+主管部门 | 某县交通运输局 | 实施单位 | 某县公路养护站 |
+项目资金 (万元) |
+| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+年度资金总额 |
+| 60 | 57 | 10 | 95.00% | 9 |
+其中:当年财政拨款 |
+| 60 | 57 | 10 | 95.00% | 9 |
+绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |
+|
+产出指标 | 数量指标 | 养护农村公路里程 | ≥120公里 | 121公里 | 50 | 50 | 无 |
+效益指标 | 社会效益指标 | 通行条件改善 | 明显改善 | 明显改善 | 30 | 30 | 无 |
+满意度指标 | 服务对象满意度指标 | 沿线群众满意度 | ≥90% | 93% | 10 | 10 | 无 |
+总分 | 100 | 99 |
+"""
+
+
+def test_a_fund_label_on_its_own_line_takes_the_amounts_of_the_next_line() -> None:
+    (table,) = read_published_text(LABEL_OVER_AMOUNTS, "label-over-amounts.txt")
+    total = next(f for f in table.funds if f.is_total)
+    assert (total.initial, total.budget, total.executed) == (None, Decimal(60), Decimal(57))
+    assert (total.weight, total.rate, total.score) == (Decimal(10), Decimal("95.00"), Decimal(9))
+    assert [f.label for f in table.funds] == ["年度资金总额", "当年财政拨款"]
+    assert table.budget_score == Decimal(9)
+    assert [i.score for i in table.indicators] == [Decimal(50), Decimal(30), Decimal(10)]
+    assert total.source.line == 7  # the label's line, where the row starts
+
+
+EXECUTED_WITHOUT_SHU = """项目支出绩效自评表
+项目名称 | 文化惠民演出 | | | | | |
+项目资金(万元) | | 年初预算数 | 全年预算数 | 全年执行 | 分值 | 执行率 | 得分
+| 年度资金总额 | | 25 | 25 | 10 | 100% | 10
+一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分
+产出指标 | 数量指标 | 送戏下乡场次 | 30场 | 30场 | 45 | 45
+效益指标 | 社会效益指标 | 群众文化生活改善 | 明显 | 明显 | 35 | 35
+满意度指标 | 服务对象满意度指标 | 观众满意度 | ≥95% | 97% | 10 | 10
+总分 | 100 | 100
+"""
+
+
+def test_a_full_year_executed_column_printed_without_shu_is_the_executed_amount() -> None:
+    (table,) = read_published_text(EXECUTED_WITHOUT_SHU, "executed.txt")
+    (total,) = table.funds
+    assert (total.budget, total.executed, total.rate, total.score) == (
+        Decimal(25),
+        Decimal(25),
+        Decimal(100),
+        Decimal(10),
+    )
