@@ -60,3 +60,37 @@ def test_a_full_year_executed_column_printed_without_shu_is_the_executed_amount(
         Decimal(100),
         Decimal(10),
     )
+
+
+WHOLE_DEPARTMENT = """某区水利局2024年度部门整体绩效自评表
+主管部门 | 某区水利局 | 部门联系人 | 王某 | 联系电话 | 12345678
+自评总分(分) | | 96.40
+资金(万元) | | | 年初预算数 | 全年(调整)预算数 | 全年执行数 | 执行率 | 执行率权重 | 执行率得分
+年度总金额 | | | 1200.00 | 1300.00 | 1248.00 | 96.00% | 10 | 9.60
+其中财政拨款 | | | 1200.00 | 1300.00 | 1248.00 | 96.00% | |
+绩效指标 | 指标名称 | 计量单位 | 指标性质 | 指标值 | 指标权重(分) | 全年完成值 | 指标得分(分) | 说明
+| 河道巡查里程 | 公里 | ≥ | 300 | 30 | 310 | 30 |
+| 水利工程安全运行率 | % | = | 100 | 30 | 100 | 30 |
+| 小型水库除险加固座数 | 座 | ≥ | 5 | 20 | 4 | 16.8 | 一座因征地延期
+| 服务对象满意度 | % | ≥ | 90 | 10 | 95 | 10 |
+"""
+
+
+def test_a_whole_department_table_is_read_with_its_rate_weight_and_rate_score_columns() -> None:
+    (table,) = read_published_text(WHOLE_DEPARTMENT, "whole-department.txt")
+    total = next(f for f in table.funds if f.is_total)
+    assert total.label == "年度总金额"
+    assert (total.initial, total.budget, total.executed) == (
+        Decimal("1200.00"),
+        Decimal("1300.00"),
+        Decimal("1248.00"),
+    )
+    assert (total.rate, total.weight, total.score) == (Decimal("96.00"), Decimal(10), Decimal("9.60"))
+    assert table.total == Decimal("96.40")
+    assert [(i.name, i.weight, i.actual, i.score) for i in table.indicators][2] == (
+        "小型水库除险加固座数",
+        Decimal(20),
+        "4",
+        Decimal("16.8"),
+    )
+    assert [i.score for i in table.indicators] == [Decimal(30), Decimal(30), Decimal("16.8"), Decimal(10)]

@@ -216,7 +216,8 @@ def _roles(keys: list[str], table: dict[str, str]) -> tuple[list[str], int]:
 def _fund_row(state: _Segment, row: Row, cells: list[str], first_at: int) -> PublishedFundRow:
     assert state.fund_roles is not None
     label = fund_label(cells[first_at]) or cells[first_at]
-    absolute = _is_grid(row) and first_at < state.fund_offset
+    spanned = first_at < state.fund_offset and not any(cells[first_at + 1 : state.fund_offset])
+    absolute = (_is_grid(row) or spanned) and first_at < state.fund_offset  # blanks fill the label's span
     start = state.fund_offset if absolute else first_at + 1
     if not _is_grid(row):
         state.fund_shift = dropped_leading(cells, state.fund_roles, start, state.fund_shift)
