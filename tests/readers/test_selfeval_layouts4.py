@@ -94,3 +94,115 @@ def test_a_whole_department_table_is_read_with_its_rate_weight_and_rate_score_co
         Decimal("16.8"),
     )
     assert [i.score for i in table.indicators] == [Decimal(30), Decimal(30), Decimal("16.8"), Decimal(10)]
+
+
+def _double_spaced(cells: list[str]) -> str:
+    """A page saved as text: one cell per line, an empty line after each, spaces for an empty cell."""
+    return "\n\n".join(cells) + "\n"
+
+
+WRAPPED_CELLS = [
+    "某县农业农村局部门整体支出绩效自评表",
+    "(2022年度)",
+    "预算单位名称",
+    "某县农业农村局",
+    "年度预",
+    "算申请",
+    "(万元)",
+    "年初",
+    "预算数",
+    "全年预算数",
+    "全年",
+    "执行数",
+    "分值",
+    "执行率",
+    "得分",
+    "年度资金总额",
+    "500.00万元",
+    "520.00万元",
+    "416.00万元",
+    "10",
+    "80%",
+    "8",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度",
+    "指标值",
+    "实际",
+    "完成值",
+    "分值",
+    "得分",
+    "偏差原因",
+    "分析及",
+    "改进措施",
+    "产出指标",
+    "(50)",
+    "数量",
+    "指标",
+    "高标准农田建设面积",
+    "2万亩",
+    "2万亩",
+    "30",
+    "30",
+    " ",
+    "农机购置补贴户数",
+    "800户",
+    "800户",
+    "10",
+    "10",
+    "成本",
+    "指标",
+    "建设补助",
+    "每亩1500",
+    "每亩1500",
+    "10",
+    "10",
+    " ",
+    "效益指标",
+    "30分)",
+    "经济效",
+    "益指标",
+    "粮食增产",
+    "500吨",
+    "450吨",
+    "30",
+    "27",
+    " ",
+    "满意度",
+    "指标",
+    "(10分)",
+    "服务对象",
+    "满意度指",
+    "标",
+    "农户满意度",
+    "≥90%",
+    "93%",
+    "10",
+    "10",
+    " ",
+    "总分",
+    "100",
+    "95",
+]
+
+
+def test_double_spaced_cells_wrapped_over_lines_are_read_as_the_table() -> None:
+    (table,) = read_published_text(_double_spaced(WRAPPED_CELLS), "wrapped.txt")
+    (total,) = table.funds
+    assert (total.initial, total.budget, total.executed) == (
+        Decimal("500.00"),
+        Decimal("520.00"),
+        Decimal("416.00"),
+    )
+    assert (total.weight, total.rate, total.score) == (Decimal(10), Decimal(80), Decimal(8))
+    read = [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in table.indicators]
+    assert read == [
+        ("数量指标", "高标准农田建设面积", "2万亩", "2万亩", Decimal(30), Decimal(30)),
+        ("数量指标", "农机购置补贴户数", "800户", "800户", Decimal(10), Decimal(10)),
+        ("成本指标", "建设补助", "每亩1500", "每亩1500", Decimal(10), Decimal(10)),
+        ("经济效益指标", "粮食增产", "500吨", "450吨", Decimal(30), Decimal(27)),
+        ("服务对象满意度指标", "农户满意度", "≥90%", "93%", Decimal(10), Decimal(10)),
+    ]
+    assert [i.level1 for i in table.indicators][2:] == ["产出指标", "效益指标", "满意度指标"]
+    assert table.total == Decimal(95)

@@ -174,6 +174,7 @@ def rebuild_lines(rows: Iterable[Row], tokens: bool = False) -> Iterator[Row]:
             len(current) >= capacity
             or (tokens and _number_pair_ends(current, text))
             or (capacity - len(current) == 1 and _next_row_starts(current, cells[n : n + 2], header_roles))
+            or _closed_by_blank_reason(current, header_roles)
         )
         if current and (_starts_row(text, previous) or full):
             made = flush()
@@ -202,13 +203,22 @@ def _next_row_starts(
     if number(current[-1][0]) is None or number(current[-2][0]) is None:
         return False
     name, after = following[0][0], following[1][0]
-    return number(name) is None and (after[:1] in _COMPARATORS or number(after) is not None)
+    return number(name) is None and (after[:1] in _COMPARATORS or after[:1].isdigit())
+
+
+def _closed_by_blank_reason(current: list[tuple[str, SourceRef]], roles: list[str]) -> bool:
+    """A row that printed its 分值 and 得分 and then an empty reason cell is complete."""
+    if roles[-3:] != ["weight", "score", "reason"] or len(current) < 4 or current[-1][0]:
+        return False
+    return number(current[-2][0]) is not None and number(current[-3][0]) is not None
 
 
 def _capacity(first: str, roles: list[str]) -> int | None:
     k = key(first)
     if not (catalog.is_category_name(k) or catalog.is_category_name(SERIAL.sub("", k))):
-        return None
+        if k in FOOTERS or k.startswith("总分") or k in CONCLUSIONS or "name" not in roles:
+            return None  # 总分 | … | 100 | 96.5: a footer holds its figures wherever its columns are
+        return len(roles) - roles.index("name")  # a row led by its name
     start = "level1" if catalog.is_level1_name(k) else "level2"
     return len(roles) - roles.index(start) if start in roles else None
 

@@ -53,6 +53,7 @@ from jixiao.readers.selfeval_lines import (
     segments,
     token_rows,
 )
+from jixiao.readers.selfeval_wrapped import join_wrapped, undouble
 
 
 def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
@@ -67,7 +68,7 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
         and listed
         and (not any(r.columns_known for r in listed) or single * 10 >= len(listed) * 9)
     ):
-        listed = list(rebuild_lines(listed))
+        listed = list(rebuild_lines(join_wrapped(undouble(listed))))
     elif tokens is None and breaks_misplaced(listed):
         listed = list(rebuild_lines(one_cell_each(listed)))
     tables = [read_segment(run) for run in segments(join_fund_labels(unflatten(listed)))]
@@ -213,6 +214,9 @@ def _roles(keys: list[str], table: dict[str, str]) -> tuple[list[str], int]:
     return roles, at[0]
 
 
+_AMOUNT_UNIT = re.compile(r"\s*万?元\s*$")
+
+
 def _fund_row(state: _Segment, row: Row, cells: list[str], first_at: int) -> PublishedFundRow:
     assert state.fund_roles is not None
     label = fund_label(cells[first_at]) or cells[first_at]
@@ -232,7 +236,7 @@ def _fund_row(state: _Segment, row: Row, cells: list[str], first_at: int) -> Pub
             if not TEMPLATE_NOTE.match(cells[at]):
                 reason = cells[at]
             continue
-        values[role] = number(cells[at])
+        values[role] = number(_AMOUNT_UNIT.sub("", cells[at]))  # 3620.40万元: the block's unit inside
         refs.append((role, _source(row, at)))
     values, refs = missing_rate(cells, state.fund_roles, start, values, refs)
     is_total = label in TOTAL_FUNDS or label.endswith("资金总额")
@@ -346,7 +350,12 @@ def _cost_under_output(cells: list[str], first_at: int, roles: list[str]) -> boo
         return False
     at = first_at + roles.index("name") - roles.index("level1")
     name = cells[at].strip() if at < len(cells) else ""
-    return number(name) is not None or name[:1] in "≥≤<>=＞＜≧≦═＝" or not name
+    if number(name) is not None or name[:1] in "≥≤<>=＞＜≧≦═＝" or not name:
+        return True
+    # 成本指标 | 造林补助 | 每亩300 | 每亩300 | 6 | 6: one cell short of an 一级 row, and a value where
+    # the name would stand
+    short = len(cells) - first_at < len(roles) - roles.index("level1")
+    return short and any(ch.isdigit() for ch in name)
 
 
 _SYMBOLS = {
