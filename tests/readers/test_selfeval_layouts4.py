@@ -206,3 +206,43 @@ def test_double_spaced_cells_wrapped_over_lines_are_read_as_the_table() -> None:
     ]
     assert [i.level1 for i in table.indicators][2:] == ["产出指标", "效益指标", "满意度指标"]
     assert table.total == Decimal(95)
+
+
+def _one_cell_per_line(rows: list[list[str]]) -> str:
+    """A flattened page: every cell on its own line ending `` |``, an empty cell as a bare ``|``; the
+    merged 绩效指标 column prints a cell on the first indicator row only."""
+    return "\n".join(f"{cell} |" if cell else "|" for row in rows for cell in row) + "\n"
+
+
+NATURE_AND_DIRECTION = [
+    ["项目支出绩效自评表 (2024年度)"],
+    ["项目名称", "界桩维护"],
+    ["项目资金 (万元)", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率(%)", "得分"],
+    ["年度资金总额", "0", "5.00", "5.00", "10", "100", "10"],
+    [
+        *("绩效指标", "一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "年度指标值"),
+        *("实际完成值", "计量单位", "分值", "得分", "偏差原因分析及改进措施"),
+    ],
+    ["", "", "数量指标", "指标1:维护界桩数(个)", "正向", "大于等于", "20", "20", "个", "30", "30", ""],
+    ["", "", "指标2:巡查次数(次)", "正向", "大于等于", "12", "12", "次", "10", "10", ""],
+    ["产出指标", "成本指标", "指标1:项目支出控制数(万元)", "反向", "小于等于", "5", "5", "万元", "10", "10"],
+    ["效益指标", "社会效益指标", "指标1:边界秩序", "定性", "——", "稳定", "稳定", "——", "30", "30", ""],
+    [
+        *("满意度指标", "服务对象满意度指标", "指标1:群众满意度", "正向", "大于等于", "90", "95", "%"),
+        *("10", "10", ""),
+    ],
+    ["总分", "100", "100"],
+]
+
+
+def test_a_cost_row_naming_its_indicator_where_the_second_level_would_stand_is_a_second_level() -> None:
+    (table,) = read_published_text(_one_cell_per_line(NATURE_AND_DIRECTION), "nature.txt")
+    read = [(i.level2, i.name, i.actual, i.weight, i.score) for i in table.indicators]
+    assert read == [
+        ("数量指标", "维护界桩数(个)", "20", Decimal(30), Decimal(30)),
+        ("数量指标", "巡查次数(次)", "12", Decimal(10), Decimal(10)),
+        ("成本指标", "项目支出控制数(万元)", "5", Decimal(10), Decimal(10)),
+        ("社会效益指标", "边界秩序", "稳定", Decimal(30), Decimal(30)),
+        ("服务对象满意度指标", "群众满意度", "95", Decimal(10), Decimal(10)),
+    ]
+    assert table.total == Decimal(100)

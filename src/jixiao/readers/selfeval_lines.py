@@ -216,8 +216,8 @@ def _closed_by_blank_reason(current: list[tuple[str, SourceRef]], roles: list[st
 def _capacity(first: str, roles: list[str]) -> int | None:
     k = key(first)
     if not (catalog.is_category_name(k) or catalog.is_category_name(SERIAL.sub("", k))):
-        if k in FOOTERS or k.startswith("总分") or k in CONCLUSIONS or "name" not in roles:
-            return None  # 总分 | … | 100 | 96.5: a footer holds its figures wherever its columns are
+        if not k or k in FOOTERS or k.startswith("总分") or k in CONCLUSIONS or "name" not in roles:
+            return None  # a blank (merged) first cell, or a footer (总分 | … | 100 | 96.5)
         return len(roles) - roles.index("name")  # a row led by its name
     start = "level1" if catalog.is_level1_name(k) else "level2"
     return len(roles) - roles.index(start) if start in roles else None

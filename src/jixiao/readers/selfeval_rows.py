@@ -352,6 +352,9 @@ def _cost_under_output(cells: list[str], first_at: int, roles: list[str]) -> boo
     name = cells[at].strip() if at < len(cells) else ""
     if number(name) is not None or name[:1] in "≥≤<>=＞＜≧≦═＝" or not name:
         return True
+    after = cells[first_at + 1].strip() if first_at + 1 < len(cells) else ""
+    if after and SERIAL.match(unicodedata.normalize("NFKC", after)):
+        return True  # 成本指标 | 指标1：项目支出控制数: an indicator where the 二级 would stand
     # 成本指标 | 造林补助 | 每亩300 | 每亩300 | 6 | 6: one cell short of an 一级 row, and a value where
     # the name would stand
     short = len(cells) - first_at < len(roles) - roles.index("level1")
