@@ -246,3 +246,28 @@ def test_a_cost_row_naming_its_indicator_where_the_second_level_would_stand_is_a
         ("服务对象满意度指标", "群众满意度", "95", Decimal(10), Decimal(10)),
     ]
     assert table.total == Decimal(100)
+
+
+SPANNING_FUNDS_LABEL = """2022年度部门整体绩效自评表
+主管部门 | 某区文化旅游委 | 自评总分(分) | 98.5
+部门预算执行情况(万元) | 年初预算数 | 全年(调整)预算数 | 全年执行数 | 执行率(%) | 执行率权重 | 执行率得分(分)
+| 800.00 | 850.00 | 807.50 | 95% | 10 | 9.5
+绩效指标 | 指标名称 | 计量单位 | 指标性质 | 年初指标值 | 全年完成值 | 指标权重(分) | 指标得分(分)
+| 文化惠民演出场次 | 场 | 定量指标 | ≥100场 | 104场 | 50 | 50
+| 公共文化设施开放率 | % | 定量指标 | 100% | 100% | 30 | 30
+| 群众满意度 | % | 定量指标 | ≥90% | 94% | 10 | 9
+"""
+
+
+def test_one_row_of_amounts_under_the_blocks_own_label_is_the_total_fund_row() -> None:
+    (table,) = read_published_text(SPANNING_FUNDS_LABEL, "spanning.txt")
+    (total,) = table.funds
+    assert total.is_total and total.label == "部门预算执行情况"
+    assert (total.initial, total.budget, total.executed) == (
+        Decimal("800.00"),
+        Decimal("850.00"),
+        Decimal("807.50"),
+    )
+    assert (total.rate, total.weight, total.score) == (Decimal(95), Decimal(10), Decimal("9.5"))
+    assert table.total == Decimal("98.5")
+    assert [i.score for i in table.indicators] == [Decimal(50), Decimal(30), Decimal(9)]

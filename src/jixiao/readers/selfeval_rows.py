@@ -111,6 +111,7 @@ class _Segment:
         self.level1 = ""
         self.level2 = ""
         self.fund_unit = "万元"
+        self.fund_title = ""  # the funds block's own label (部门预算执行情况（万元）) when its header has one
         self.texts: list[str] = []
         self.places: list[SourceRef] = []
 
@@ -130,6 +131,8 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
         if _is_fund_header(keys):
             state.fund_roles, state.fund_offset = _roles(keys, FUND_ROLES)
             state.indicator_roles = None
+            title = cells[first_at] if first_at < state.fund_offset else ""
+            state.fund_title = title if title and fund_label(title) is None else ""
             for c in cells:
                 state.budget_weight = state.budget_weight or (points_in(c) if "预算执行" in c else None)
                 if "万元" in c or "元" in c:
@@ -166,6 +169,14 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
                 continue  # a note under the table, not a row of it
         if state.fund_roles is not None and fund_label(first) is not None:
             state.funds.append(_fund_row(state, row, cells, first_at))
+            continue
+        lone_amounts = state.fund_title and not state.funds and number(first) is not None
+        if state.fund_roles is not None and lone_amounts:
+            # the block's label spans its one row of amounts: 部门预算执行情况 | 1250.00 | 1380.00 | …
+            grid = _is_grid(row) and first_at > 0
+            labelled = [state.fund_title, *cells[1:]] if grid else [state.fund_title, *cells[first_at:]]
+            total = _fund_row(state, row, labelled, 0)
+            state.funds.append(replace(total, label=key(state.fund_title), is_total=True))
             continue
         if state.indicator_roles is not None:
             _indicator_row(state, row, cells, first_at)
