@@ -271,3 +271,8 @@ def test_one_row_of_amounts_under_the_blocks_own_label_is_the_total_fund_row() -
     assert (total.rate, total.weight, total.score) == (Decimal(95), Decimal(10), Decimal("9.5"))
     assert table.total == Decimal("98.5")
     assert [i.score for i in table.indicators] == [Decimal(50), Decimal(30), Decimal(9)]
+
+
+def test_a_whole_department_table_is_named_by_its_department() -> None:
+    (table,) = read_published_text(WHOLE_DEPARTMENT, "whole-department.txt")
+    assert table.project == "某区水利局" and table.department == "某区水利局"

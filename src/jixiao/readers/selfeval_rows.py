@@ -184,7 +184,10 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
 
 
 def _header_fields(state: _Segment, row: Row, cells: list[str]) -> None:
-    wanted = {"项目名称": "project", "主管部门": "department", "实施单位": "unit", "预算单位": "unit"}
+    wanted = {
+        "项目名称": "project", "主管部门": "department", "实施单位": "unit", "预算单位": "unit",
+        "预算单位名称": "unit", "部门名称": "unit", "单位名称": "unit",
+    }  # fmt: skip
     for i, cell in enumerate(cells):
         label, colon, rest = unicodedata.normalize("NFKC", cell).partition(":")
         k = key(label) if colon else key(cell)
@@ -459,6 +462,13 @@ def _group_scores(
 _YEAR_LINE = re.compile(r"[（(]?\s*(19|20)\d\d\s*年度?\s*[)）]?")
 
 
+def _whole_department(title: str, fields: dict[str, str]) -> str:
+    """A 部门整体 自评表 names no project: what it evaluates is the department (or unit) itself."""
+    if "整体" not in title:
+        return ""
+    return fields.get("unit", "") or fields.get("department", "")
+
+
 def _finish(state: _Segment, run: list[Row]) -> PublishedSelfEvaluation:
     title = next((t for t in state.texts if is_title(t)), "")
     year = year_in(title) if title else None
@@ -471,7 +481,7 @@ def _finish(state: _Segment, run: list[Row]) -> PublishedSelfEvaluation:
     ]
     indicators, group_scores = _group_scores(state.indicators)
     published = PublishedSelfEvaluation(
-        project=state.fields.get("project", ""),
+        project=state.fields.get("project", "") or _whole_department(title, state.fields),
         form="",
         funds=tuple(state.funds),
         indicators=indicators,
