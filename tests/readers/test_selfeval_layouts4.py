@@ -276,3 +276,32 @@ def test_one_row_of_amounts_under_the_blocks_own_label_is_the_total_fund_row() -
 def test_a_whole_department_table_is_named_by_its_department() -> None:
     (table,) = read_published_text(WHOLE_DEPARTMENT, "whole-department.txt")
     assert table.project == "某区水利局" and table.department == "某区水利局"
+
+
+COLUMN_ORDER_FUNDS = (
+    "某县项目支出绩效自评表 (2021年度) 项目名称 城乡居民医保参保资助 主管部门 某县医疗保障局 项目资金 "
+    "年初预算数 (万元) 年度资金总额 其中:当年财政拨款 实施单位 全年预算数 全年执行数 分值 执行率 得分 "
+    "40.00 38.80 10 97% 9 40.00 38.80 — 97% — 上年结转资金 — — 其他资金 — — "
+    "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+    "产出指标 数量指标 资助参保人数 5000人 5000人 90 90 总分 100 99\n"
+)
+
+
+def test_fund_labels_printed_before_the_header_take_the_amounts_after_it_in_order() -> None:
+    (table,) = read_published_text(COLUMN_ORDER_FUNDS, "column-order.txt")
+    total, granted = table.funds[:2]
+    assert (total.label, total.budget, total.executed, total.weight, total.rate, total.score) == (
+        "年度资金总额",
+        Decimal("40.00"),
+        Decimal("38.80"),
+        Decimal(10),
+        Decimal(97),
+        Decimal(9),
+    )
+    assert (granted.label, granted.budget, granted.executed, granted.score) == (
+        "当年财政拨款",
+        Decimal("40.00"),
+        Decimal("38.80"),
+        None,
+    )
+    assert table.budget_score == Decimal(9)

@@ -19,16 +19,18 @@ from dataclasses import replace
 from decimal import Decimal
 
 from jixiao import catalog
-from jixiao.evaluation.published import PublishedFundRow, PublishedIndicator, PublishedSelfEvaluation
+from jixiao.evaluation.published import PublishedIndicator, PublishedSelfEvaluation
 from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.labels import year_in
 from jixiao.readers.selfeval_form import detect_form
+from jixiao.readers.selfeval_funds import fund_row as _fund_row
+from jixiao.readers.selfeval_funds import is_fund_header as _is_fund_header
+from jixiao.readers.selfeval_funds import queued_fund_rows as _queued_fund_rows
+from jixiao.readers.selfeval_funds import queues as _queues
 from jixiao.readers.selfeval_gaps import (
     breaks_misplaced,
-    dropped_leading,
     join_fund_labels,
-    missing_rate,
     one_cell_each,
     short_row_places,
     unflatten,
@@ -43,7 +45,6 @@ from jixiao.readers.selfeval_lines import (
     SERIAL,
     STATED,
     TEMPLATE_NOTE,
-    TOTAL_FUNDS,
     fund_label,
     is_title,
     key,
@@ -53,6 +54,9 @@ from jixiao.readers.selfeval_lines import (
     segments,
     token_rows,
 )
+from jixiao.readers.selfeval_segment import Segment as _Segment
+from jixiao.readers.selfeval_segment import cell_source as _source
+from jixiao.readers.selfeval_segment import is_grid as _is_grid
 from jixiao.readers.selfeval_wrapped import join_wrapped, undouble
 
 
@@ -73,47 +77,6 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
         listed = list(rebuild_lines(one_cell_each(listed)))
     tables = [read_segment(run) for run in segments(join_fund_labels(unflatten(listed)))]
     return [t for t in tables if t.funds or t.indicators]
-
-
-def _is_grid(row: Row) -> bool:
-    """A workbook or ruled-PDF row: every column kept in place (text rows may drop merged cells)."""
-    if row.source.page is not None:  # a ruled PDF table: merged cells come out blank, columns kept
-        return len(row.cells) > 1
-    return bool(row.cell_sources) and row.cell_sources is not None and row.cell_sources[0].cell is not None
-
-
-def _source(row: Row, index: int) -> SourceRef:
-    if row.cell_sources is not None and index < len(row.cell_sources):
-        return row.cell_sources[index]
-    return row.source
-
-
-class _Segment:
-    """The state of one table being read: which block we are in and what it has collected."""
-
-    def __init__(self) -> None:
-        self.fields: dict[str, str] = {}
-        self.cells: list[tuple[str, SourceRef]] = []
-        self.fund_roles: list[str] | None = None
-        self.fund_offset = 0
-        self.fund_shift = 0  # leading fund columns a text table left out of every row (年初预算数)
-        self.indicator_roles: list[str] | None = None
-        self.indicator_offset = 0
-        self.funds: list[PublishedFundRow] = []
-        self.indicators: list[PublishedIndicator] = []
-        self.group_weights: list[tuple[str, Decimal]] = []
-        self.stated: list[tuple[str, Decimal]] = []
-        self.budget_weight: Decimal | None = None
-        self.indicators_weight: Decimal | None = None
-        self.total: Decimal | None = None
-        self.grade = ""
-        self.conclusions: list[tuple[str, str, SourceRef]] = []
-        self.level1 = ""
-        self.level2 = ""
-        self.fund_unit = "万元"
-        self.fund_title = ""  # the funds block's own label (部门预算执行情况（万元）) when its header has one
-        self.texts: list[str] = []
-        self.places: list[SourceRef] = []
 
 
 def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
@@ -137,6 +100,7 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
                 state.budget_weight = state.budget_weight or (points_in(c) if "预算执行" in c else None)
                 if "万元" in c or "元" in c:
                     state.fund_unit = "万元" if "万元" in c else "元"
+            state.funds += _queued_fund_rows(state, row, cells)
             continue
         if _is_indicator_header(keys):
             state.indicator_roles, state.indicator_offset = _roles(keys, INDICATOR_ROLES)
@@ -147,6 +111,8 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
             continue
         first = cells[first_at]
         k = keys[first_at]
+        if not state.funds and sum(1 for c in cells if c) == 1 and _queues(state, first):
+            state.queued_labels.append((first, _source(row, first_at)))  # amounts may follow the header
         if k in FOOTERS or (k.startswith("总分") and len(k) < 8):
             _footer(state, row, cells, first_at)
             continue
@@ -210,11 +176,6 @@ def _header_fields(state: _Segment, row: Row, cells: list[str]) -> None:
             state.cells.append(("total", _source(row, i if inline else (value_at or i))))
 
 
-def _is_fund_header(keys: list[str]) -> bool:
-    roles = {FUND_ROLES.get(k) for k in keys}
-    return "executed" in roles and ("budget" in roles or "initial" in roles)
-
-
 def _is_indicator_header(keys: list[str]) -> bool:
     roles = {INDICATOR_ROLES.get(k) for k in keys}
     return "name" in roles and bool(roles & {"score", "weight", "actual"})
@@ -226,47 +187,6 @@ def _roles(keys: list[str], table: dict[str, str]) -> tuple[list[str], int]:
     while roles and not roles[-1]:
         roles.pop()
     return roles, at[0]
-
-
-_AMOUNT_UNIT = re.compile(r"\s*万?元\s*$")
-
-
-def _fund_row(state: _Segment, row: Row, cells: list[str], first_at: int) -> PublishedFundRow:
-    assert state.fund_roles is not None
-    label = fund_label(cells[first_at]) or cells[first_at]
-    spanned = first_at < state.fund_offset and not any(cells[first_at + 1 : state.fund_offset])
-    absolute = (_is_grid(row) or spanned) and first_at < state.fund_offset  # blanks fill the label's span
-    start = state.fund_offset if absolute else first_at + 1
-    if not _is_grid(row):
-        state.fund_shift = dropped_leading(cells, state.fund_roles, start, state.fund_shift)
-    values: dict[str, Decimal | None] = {}
-    refs: list[tuple[str, SourceRef]] = []
-    reason = ""
-    for j, role in enumerate(state.fund_roles):
-        at = start + j - (0 if _is_grid(row) else state.fund_shift)
-        if not role or at >= len(cells) or at < start:
-            continue
-        if role == "reason":
-            if not TEMPLATE_NOTE.match(cells[at]):
-                reason = cells[at]
-            continue
-        values[role] = number(_AMOUNT_UNIT.sub("", cells[at]))  # 3620.40万元: the block's unit inside
-        refs.append((role, _source(row, at)))
-    values, refs = missing_rate(cells, state.fund_roles, start, values, refs)
-    is_total = label in TOTAL_FUNDS or label.endswith("资金总额")
-    return PublishedFundRow(
-        label=label,
-        is_total=is_total,
-        initial=values.get("initial"),
-        budget=values.get("budget"),
-        executed=values.get("executed"),
-        weight=values.get("weight"),
-        rate=values.get("rate"),
-        score=values.get("score"),
-        reason=reason,
-        source=_source(row, first_at),
-        cells=tuple(refs),
-    )
 
 
 def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -> None:
