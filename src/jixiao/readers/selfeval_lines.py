@@ -203,7 +203,8 @@ def _next_row_starts(
     if number(current[-1][0]) is None or number(current[-2][0]) is None:
         return False
     name, after = following[0][0], following[1][0]
-    return number(name) is None and (after[:1] in _COMPARATORS or after[:1].isdigit())
+    figure = number(after) is not None or after[:1].isdigit()  # 12.5万亩: a figure with its unit
+    return number(name) is None and (after[:1] in _COMPARATORS or figure)
 
 
 def _closed_by_blank_reason(current: list[tuple[str, SourceRef]], roles: list[str]) -> bool:
