@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
-from jixiao.readers.selfeval_lines import INDICATOR_ROLES, key, number
+from jixiao.readers.selfeval_lines import INDICATOR_ROLES, fund_label, key, number
 
 
 def short_row_places(
@@ -189,3 +189,37 @@ def one_cell_each(rows: list[Row]) -> list[Row]:
     return [
         Row((cell.strip(),), r.source, columns_known=False) for r in rows for cell in r.cells if cell.strip()
     ]
+
+
+def join_fund_labels(rows: list[Row]) -> list[Row]:
+    """A fund row printed as its label on one line and its amounts on the next (``年度资金总额 |`` over
+    ``| 40 | 39.2 | 10 | 98.00% | 9 |``, a flattened page) as one row. Grid rows keep their own."""
+    out: list[Row] = []
+    for row in rows:
+        before = out[-1] if out else None
+        if before is not None and _label_only(before) and _amounts_line(row):
+            label = next(i for i, c in enumerate(before.cells) if c.strip())
+            sources = (
+                (_place(before, label), *(_place(row, i) for i in range(len(row.cells))))
+                if before.cell_sources or row.cell_sources
+                else None
+            )
+            out[-1] = replace(before, cells=(before.cells[label], *row.cells), cell_sources=sources)
+            continue
+        out.append(row)
+    return out
+
+
+def _is_text_row(row: Row) -> bool:
+    grid = bool(row.cell_sources) and row.cell_sources is not None and row.cell_sources[0].cell is not None
+    return not grid and row.source.page is None
+
+
+def _label_only(row: Row) -> bool:
+    filled = [c for c in row.cells if c.strip()]
+    return _is_text_row(row) and len(filled) == 1 and fund_label(filled[0]) is not None
+
+
+def _amounts_line(row: Row) -> bool:
+    filled = [c for c in row.cells if c.strip()]
+    return _is_text_row(row) and len(filled) >= 3 and number(filled[0]) is not None

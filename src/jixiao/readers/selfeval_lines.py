@@ -31,10 +31,11 @@ FUND_ROLES = {
     "年初预算数": "initial", "年初预算": "initial", "年初预算金额": "initial",
     "全年预算数": "budget", "调整后预算数": "budget", "调整后预算": "budget", "预算数": "budget",
     "全年预算": "budget",
-    "全年执行数": "executed", "预算执行数": "executed", "执行数": "executed", "实际执行数": "executed",
-    "分值": "weight", "权重": "weight",
+    "全年执行数": "executed", "全年执行": "executed", "预算执行数": "executed", "执行数": "executed",
+    "实际执行数": "executed",
+    "分值": "weight", "权重": "weight", "执行率权重": "weight",
     "执行率": "rate", "预算执行率": "rate",
-    "得分": "score",
+    "得分": "score", "执行率得分": "score",
     "原因": "reason", "偏差原因": "reason",
 }  # fmt: skip
 INDICATOR_ROLES = {
@@ -43,16 +44,17 @@ INDICATOR_ROLES = {
     "年度指标值": "target", "年初目标值": "target", "年度目标值": "target", "目标值": "target",
     "预期指标值": "target", "指标值": "value",
     "实际完成值": "actual", "完成值": "actual", "全年实际值": "actual", "实际值": "actual",
-    "全年实际完成值": "actual", "实际完成情况": "actual",
-    "分值": "weight", "权重": "weight", "指标分值": "weight", "权重分值": "weight",
+    "全年实际完成值": "actual", "实际完成情况": "actual", "全年完成值": "actual",
+    "分值": "weight", "权重": "weight", "指标分值": "weight", "权重分值": "weight", "指标权重": "weight",
     "权重占比": "share", "单项得分": "single",
     "得分": "score", "自评得分": "score", "折算得分": "score", "实际得分": "score", "自评分": "score",
+    "指标得分": "score",
     "年初指标值": "target", "年终完成值": "actual", "评价内容": "name", "项目权重": "level1",
     "偏差原因分析及改进措施": "reason", "未完成原因分析": "reason", "偏差原因分析": "reason",
     "偏差原因": "reason", "原因分析": "reason", "备注": "reason",
     "评价标准": "reason", "评价标准及依据": "reason",  # the Suizhou form's last column: why marks were lost
 }  # fmt: skip
-TOTAL_FUNDS = ("年度资金总额", "总额", "资金总额", "年度财政资金总额", "合计")
+TOTAL_FUNDS = ("年度资金总额", "总额", "资金总额", "年度财政资金总额", "年度总金额", "总金额", "合计")
 _FUND_WORDS = ("资金", "拨款", "结转", "财政")
 FOOTERS = ("合计", "总分", "总计", "综合得分")
 CONCLUSIONS = ("评价结论", "存在问题", "改进措施", "自评结论", "主要问题", "整改措施", "其他需要说明事项")
@@ -172,6 +174,7 @@ def rebuild_lines(rows: Iterable[Row], tokens: bool = False) -> Iterator[Row]:
             len(current) >= capacity
             or (tokens and _number_pair_ends(current, text))
             or (capacity - len(current) == 1 and _next_row_starts(current, cells[n : n + 2], header_roles))
+            or _closed_by_blank_reason(current, header_roles)
         )
         if current and (_starts_row(text, previous) or full):
             made = flush()
@@ -200,19 +203,30 @@ def _next_row_starts(
     if number(current[-1][0]) is None or number(current[-2][0]) is None:
         return False
     name, after = following[0][0], following[1][0]
-    return number(name) is None and (after[:1] in _COMPARATORS or number(after) is not None)
+    figure = number(after) is not None or after[:1].isdigit()  # 12.5万亩: a figure with its unit
+    return number(name) is None and (after[:1] in _COMPARATORS or figure)
+
+
+def _closed_by_blank_reason(current: list[tuple[str, SourceRef]], roles: list[str]) -> bool:
+    """A row that printed its 分值 and 得分 and then an empty reason cell is complete."""
+    if roles[-3:] != ["weight", "score", "reason"] or len(current) < 4 or current[-1][0]:
+        return False
+    return number(current[-2][0]) is not None and number(current[-3][0]) is not None
 
 
 def _capacity(first: str, roles: list[str]) -> int | None:
     k = key(first)
     if not (catalog.is_category_name(k) or catalog.is_category_name(SERIAL.sub("", k))):
-        return None
+        if not k or k in FOOTERS or k.startswith("总分") or k in CONCLUSIONS or "name" not in roles:
+            return None  # a blank (merged) first cell, or a footer (总分 | … | 100 | 96.5)
+        return len(roles) - roles.index("name")  # a row led by its name
     start = "level1" if catalog.is_level1_name(k) else "level2"
     return len(roles) - roles.index(start) if start in roles else None
 
 
 def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
-    """One run of rows per table: a 自评表 title or a second 项目名称 starts the next."""
+    """One run of rows per table: a 自评表 title or a second 项目名称 starts the next; a run counts
+    once it names a project, or its title is a 部门整体 自评表's."""
     current: list[Row] = []
     named = False
     for row in rows:
@@ -226,6 +240,8 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
             current, named = [], False  # rows before a title that named no project: a cut-off page
         if any(key(c) == "项目名称" or key(c).startswith("项目名称:") for c in row.cells):
             named = True
+        if is_title(first) and "整体" in first:
+            named = True  # a 部门整体 自评表 names its department, not a project
         current.append(row)
     if current and named:
         yield current

@@ -19,15 +19,18 @@ from dataclasses import replace
 from decimal import Decimal
 
 from jixiao import catalog
-from jixiao.evaluation.published import PublishedFundRow, PublishedIndicator, PublishedSelfEvaluation
+from jixiao.evaluation.published import PublishedIndicator, PublishedSelfEvaluation
 from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.labels import year_in
 from jixiao.readers.selfeval_form import detect_form
+from jixiao.readers.selfeval_funds import fund_row as _fund_row
+from jixiao.readers.selfeval_funds import is_fund_header as _is_fund_header
+from jixiao.readers.selfeval_funds import queued_fund_rows as _queued_fund_rows
+from jixiao.readers.selfeval_funds import queues as _queues
 from jixiao.readers.selfeval_gaps import (
     breaks_misplaced,
-    dropped_leading,
-    missing_rate,
+    join_fund_labels,
     one_cell_each,
     short_row_places,
     unflatten,
@@ -42,7 +45,6 @@ from jixiao.readers.selfeval_lines import (
     SERIAL,
     STATED,
     TEMPLATE_NOTE,
-    TOTAL_FUNDS,
     fund_label,
     is_title,
     key,
@@ -52,6 +54,10 @@ from jixiao.readers.selfeval_lines import (
     segments,
     token_rows,
 )
+from jixiao.readers.selfeval_segment import Segment as _Segment
+from jixiao.readers.selfeval_segment import cell_source as _source
+from jixiao.readers.selfeval_segment import is_grid as _is_grid
+from jixiao.readers.selfeval_wrapped import join_wrapped, undouble
 
 
 def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
@@ -66,51 +72,11 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
         and listed
         and (not any(r.columns_known for r in listed) or single * 10 >= len(listed) * 9)
     ):
-        listed = list(rebuild_lines(listed))
+        listed = list(rebuild_lines(join_wrapped(undouble(listed))))
     elif tokens is None and breaks_misplaced(listed):
         listed = list(rebuild_lines(one_cell_each(listed)))
-    tables = [read_segment(run) for run in segments(unflatten(listed))]
+    tables = [read_segment(run) for run in segments(join_fund_labels(unflatten(listed)))]
     return [t for t in tables if t.funds or t.indicators]
-
-
-def _is_grid(row: Row) -> bool:
-    """A workbook or ruled-PDF row: every column kept in place (text rows may drop merged cells)."""
-    if row.source.page is not None:  # a ruled PDF table: merged cells come out blank, columns kept
-        return len(row.cells) > 1
-    return bool(row.cell_sources) and row.cell_sources is not None and row.cell_sources[0].cell is not None
-
-
-def _source(row: Row, index: int) -> SourceRef:
-    if row.cell_sources is not None and index < len(row.cell_sources):
-        return row.cell_sources[index]
-    return row.source
-
-
-class _Segment:
-    """The state of one table being read: which block we are in and what it has collected."""
-
-    def __init__(self) -> None:
-        self.fields: dict[str, str] = {}
-        self.cells: list[tuple[str, SourceRef]] = []
-        self.fund_roles: list[str] | None = None
-        self.fund_offset = 0
-        self.fund_shift = 0  # leading fund columns a text table left out of every row (年初预算数)
-        self.indicator_roles: list[str] | None = None
-        self.indicator_offset = 0
-        self.funds: list[PublishedFundRow] = []
-        self.indicators: list[PublishedIndicator] = []
-        self.group_weights: list[tuple[str, Decimal]] = []
-        self.stated: list[tuple[str, Decimal]] = []
-        self.budget_weight: Decimal | None = None
-        self.indicators_weight: Decimal | None = None
-        self.total: Decimal | None = None
-        self.grade = ""
-        self.conclusions: list[tuple[str, str, SourceRef]] = []
-        self.level1 = ""
-        self.level2 = ""
-        self.fund_unit = "万元"
-        self.texts: list[str] = []
-        self.places: list[SourceRef] = []
 
 
 def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
@@ -128,10 +94,13 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
         if _is_fund_header(keys):
             state.fund_roles, state.fund_offset = _roles(keys, FUND_ROLES)
             state.indicator_roles = None
+            title = cells[first_at] if first_at < state.fund_offset else ""
+            state.fund_title = title if title and fund_label(title) is None else ""
             for c in cells:
                 state.budget_weight = state.budget_weight or (points_in(c) if "预算执行" in c else None)
                 if "万元" in c or "元" in c:
                     state.fund_unit = "万元" if "万元" in c else "元"
+            state.funds += _queued_fund_rows(state, row, cells)
             continue
         if _is_indicator_header(keys):
             state.indicator_roles, state.indicator_offset = _roles(keys, INDICATOR_ROLES)
@@ -142,6 +111,8 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
             continue
         first = cells[first_at]
         k = keys[first_at]
+        if not state.funds and sum(1 for c in cells if c) == 1 and _queues(state, first):
+            state.queued_labels.append((first, _source(row, first_at)))  # amounts may follow the header
         if k in FOOTERS or (k.startswith("总分") and len(k) < 8):
             _footer(state, row, cells, first_at)
             continue
@@ -165,13 +136,24 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
         if state.fund_roles is not None and fund_label(first) is not None:
             state.funds.append(_fund_row(state, row, cells, first_at))
             continue
+        lone_amounts = state.fund_title and not state.funds and number(first) is not None
+        if state.fund_roles is not None and lone_amounts:
+            # the block's label spans its one row of amounts: 部门预算执行情况 | 1250.00 | 1380.00 | …
+            grid = _is_grid(row) and first_at > 0
+            labelled = [state.fund_title, *cells[1:]] if grid else [state.fund_title, *cells[first_at:]]
+            total = _fund_row(state, row, labelled, 0)
+            state.funds.append(replace(total, label=key(state.fund_title), is_total=True))
+            continue
         if state.indicator_roles is not None:
             _indicator_row(state, row, cells, first_at)
     return _finish(state, run)
 
 
 def _header_fields(state: _Segment, row: Row, cells: list[str]) -> None:
-    wanted = {"项目名称": "project", "主管部门": "department", "实施单位": "unit", "预算单位": "unit"}
+    wanted = {
+        "项目名称": "project", "主管部门": "department", "实施单位": "unit", "预算单位": "unit",
+        "预算单位名称": "unit", "部门名称": "unit", "单位名称": "unit",
+    }  # fmt: skip
     for i, cell in enumerate(cells):
         label, colon, rest = unicodedata.normalize("NFKC", cell).partition(":")
         k = key(label) if colon else key(cell)
@@ -194,11 +176,6 @@ def _header_fields(state: _Segment, row: Row, cells: list[str]) -> None:
             state.cells.append(("total", _source(row, i if inline else (value_at or i))))
 
 
-def _is_fund_header(keys: list[str]) -> bool:
-    roles = {FUND_ROLES.get(k) for k in keys}
-    return "executed" in roles and ("budget" in roles or "initial" in roles)
-
-
 def _is_indicator_header(keys: list[str]) -> bool:
     roles = {INDICATOR_ROLES.get(k) for k in keys}
     return "name" in roles and bool(roles & {"score", "weight", "actual"})
@@ -210,43 +187,6 @@ def _roles(keys: list[str], table: dict[str, str]) -> tuple[list[str], int]:
     while roles and not roles[-1]:
         roles.pop()
     return roles, at[0]
-
-
-def _fund_row(state: _Segment, row: Row, cells: list[str], first_at: int) -> PublishedFundRow:
-    assert state.fund_roles is not None
-    label = fund_label(cells[first_at]) or cells[first_at]
-    absolute = _is_grid(row) and first_at < state.fund_offset
-    start = state.fund_offset if absolute else first_at + 1
-    if not _is_grid(row):
-        state.fund_shift = dropped_leading(cells, state.fund_roles, start, state.fund_shift)
-    values: dict[str, Decimal | None] = {}
-    refs: list[tuple[str, SourceRef]] = []
-    reason = ""
-    for j, role in enumerate(state.fund_roles):
-        at = start + j - (0 if _is_grid(row) else state.fund_shift)
-        if not role or at >= len(cells) or at < start:
-            continue
-        if role == "reason":
-            if not TEMPLATE_NOTE.match(cells[at]):
-                reason = cells[at]
-            continue
-        values[role] = number(cells[at])
-        refs.append((role, _source(row, at)))
-    values, refs = missing_rate(cells, state.fund_roles, start, values, refs)
-    is_total = label in TOTAL_FUNDS or label.endswith("资金总额")
-    return PublishedFundRow(
-        label=label,
-        is_total=is_total,
-        initial=values.get("initial"),
-        budget=values.get("budget"),
-        executed=values.get("executed"),
-        weight=values.get("weight"),
-        rate=values.get("rate"),
-        score=values.get("score"),
-        reason=reason,
-        source=_source(row, first_at),
-        cells=tuple(refs),
-    )
 
 
 def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -> None:
@@ -344,7 +284,15 @@ def _cost_under_output(cells: list[str], first_at: int, roles: list[str]) -> boo
         return False
     at = first_at + roles.index("name") - roles.index("level1")
     name = cells[at].strip() if at < len(cells) else ""
-    return number(name) is not None or name[:1] in "≥≤<>=＞＜≧≦═＝" or not name
+    if number(name) is not None or name[:1] in "≥≤<>=＞＜≧≦═＝" or not name:
+        return True
+    after = cells[first_at + 1].strip() if first_at + 1 < len(cells) else ""
+    if after and SERIAL.match(unicodedata.normalize("NFKC", after)):
+        return True  # 成本指标 | 指标1：项目支出控制数: an indicator where the 二级 would stand
+    # 成本指标 | 造林补助 | 每亩300 | 每亩300 | 6 | 6: one cell short of an 一级 row, and a value where
+    # the name would stand
+    short = len(cells) - first_at < len(roles) - roles.index("level1")
+    return short and any(ch.isdigit() for ch in name)
 
 
 _SYMBOLS = {
@@ -434,6 +382,13 @@ def _group_scores(
 _YEAR_LINE = re.compile(r"[（(]?\s*(19|20)\d\d\s*年度?\s*[)）]?")
 
 
+def _whole_department(title: str, fields: dict[str, str]) -> str:
+    """A 部门整体 自评表 names no project: what it evaluates is the department (or unit) itself."""
+    if "整体" not in title:
+        return ""
+    return fields.get("unit", "") or fields.get("department", "")
+
+
 def _finish(state: _Segment, run: list[Row]) -> PublishedSelfEvaluation:
     title = next((t for t in state.texts if is_title(t)), "")
     year = year_in(title) if title else None
@@ -446,7 +401,7 @@ def _finish(state: _Segment, run: list[Row]) -> PublishedSelfEvaluation:
     ]
     indicators, group_scores = _group_scores(state.indicators)
     published = PublishedSelfEvaluation(
-        project=state.fields.get("project", ""),
+        project=state.fields.get("project", "") or _whole_department(title, state.fields),
         form="",
         funds=tuple(state.funds),
         indicators=indicators,

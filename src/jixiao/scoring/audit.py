@@ -146,7 +146,11 @@ def to_evaluation(published: PublishedSelfEvaluation, profile: Profile) -> tuple
     )
     total = published.total_row
     notes: list[str] = []
-    if not rows and total is not None:  # only a total row printed: it is the money
+    if total is not None and all(r.is_empty for r in published.fund_rows) and not total.is_empty:
+        # only a total row printed amounts (the 其中 rows blank): it is the money
+        rows = (FundsRow(total.label, total.initial or ZERO, total.budget or ZERO, total.executed or ZERO),)
+        notes.append("资金只有总额一行有金额，按总额计算执行率")
+    elif not rows and total is not None:
         rows = (FundsRow(total.label, total.initial or ZERO, total.budget or ZERO, total.executed or ZERO),)
         notes.append("资金只有总额一行，按总额计算执行率")
     entered_total = None

@@ -246,7 +246,7 @@ def total_differs(ctx: AuditContext) -> Iterator[Finding]:
         return
     if any(True for _ in total_is_sum(ctx)):
         return  # the total disagrees with its own rows (JX-A01): comparing it with the rules adds nothing
-    if _whole_points(ctx) and printed == _rounded_total(ctx):
+    if _whole_points(ctx) and printed == _rounded_total(ctx) and _budget_rounds_to_printed(ctx):
         return  # a table scored in whole points: the rule's scores, each rounded, give its total
     direction = "高于" if printed > computed else "低于"
     grade = ctx.result.grade
@@ -264,6 +264,13 @@ def _whole_points(ctx: AuditContext) -> bool:
     p = ctx.published
     printed = [p.total, p.budget_score, *(i.score for i in p.indicators)]
     return all(v is None or v == v.to_integral_value() for v in printed)
+
+
+def _budget_rounds_to_printed(ctx: AuditContext) -> bool:
+    """The printed budget score is the recomputed one rounded (or none was printed): a whole-point
+    total that matches only because a wrong budget score offsets the rows is no match."""
+    printed = ctx.published.budget_score
+    return printed is None or printed == ctx.result.budget.value.quantize(Decimal(1), ROUND_HALF_UP)
 
 
 def _rounded_total(ctx: AuditContext) -> Decimal:

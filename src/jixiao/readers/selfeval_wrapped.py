@@ -1,0 +1,88 @@
+"""One-cell-per-line 自评表 text whose cells were wrapped over several lines (a page saved as
+text: ``年初`` / ``预算数``, ``经济效`` / ``益指标``, ``服务对象`` / ``满意度指`` / ``标``, ``产出指标`` /
+``(50)``), and whose lines are double-spaced (an empty line after every cell, a line of spaces
+for an empty cell).
+
+`undouble` drops the separating empty lines; `join_wrapped` puts a wrapped header word, category
+name or fund label back together when the pieces make a word the reader knows and they do not
+each stand as one. Both run before `selfeval_lines.rebuild_lines`; figures are never joined (an
+一级's points wrapped as ``(50)`` are kept as printed, written ``产出指标(50分)`` so the label
+states them as the other tables do).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from jixiao import catalog
+from jixiao.readers.cells import Row
+from jixiao.readers.selfeval_lines import FUND_ROLES, INDICATOR_ROLES, TOTAL_FUNDS, key, number
+
+# An 一级's points wrapped onto a line of their own: ``(50)``, ``30分)``, ``(10分)``.
+_POINTS_PIECE = re.compile(
+    r"^[(（]?\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]$|^[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]?$"
+)
+_MOST_PIECES = 3
+
+
+def _text(row: Row) -> str:
+    return row.cells[0].strip() if len(row.cells) == 1 else ""
+
+
+def undouble(rows: list[Row]) -> list[Row]:
+    """Drop the empty line printed after every cell of a double-spaced one-cell-per-line stream
+    (lines of spaces, `Row.blank`, stay: they are the empty cells)."""
+    filled = [n for n, r in enumerate(rows) if _text(r)]
+    if len(filled) < 20 or any(len(r.cells) > 1 for r in rows):
+        return rows
+    followed = sum(
+        1 for n in filled if n + 1 < len(rows) and not rows[n + 1].cells[0] and not rows[n + 1].blank
+    )
+    if followed * 10 < len(filled) * 9:
+        return rows
+    return [r for r in rows if _text(r) or r.blank]
+
+
+def _known(text: str) -> bool:
+    k = key(text)
+    return bool(k) and (
+        k in FUND_ROLES or k in INDICATOR_ROLES or k in TOTAL_FUNDS or catalog.is_category_name(k)
+    )
+
+
+def join_wrapped(rows: list[Row]) -> list[Row]:
+    """Wrapped words of a one-cell-per-line stream put back together (see the module's note)."""
+    out: list[Row] = []
+    n = 0
+    while n < len(rows):
+        row = rows[n]
+        text = _text(row)
+        joined = _join_at(rows, n) if text and number(text) is None else None
+        if joined is not None:
+            words, used = joined
+            out.append(replace(row, cells=(words,)))
+            n += used
+            continue
+        before = _text(out[-1]) if out else ""
+        if _POINTS_PIECE.match(text) and catalog.is_level1_name(key(before)):
+            points = next(g for g in _POINTS_PIECE.match(text).groups() if g)  # type: ignore[union-attr]
+            out[-1] = replace(out[-1], cells=(f"{before}({points}分)",))
+            n += 1
+            continue
+        out.append(row)
+        n += 1
+    return out
+
+
+def _join_at(rows: list[Row], start: int) -> tuple[str, int] | None:
+    for count in range(_MOST_PIECES, 1, -1):
+        pieces = [_text(r) for r in rows[start : start + count]]
+        if len(pieces) < count or not all(key(p) for p in pieces):
+            continue
+        if any(number(p) is not None for p in pieces):
+            continue
+        words = "".join(pieces)
+        if _known(words) and not all(_known(p) for p in pieces):
+            return words, count
+    return None
