@@ -48,7 +48,7 @@ def _target(target: Any) -> dict[str, Any]:
 
 def populate(url: str, tables: int) -> None:
     """Write ``tables`` published tables (documents and rows) straight into a migrated database."""
-    from sqlalchemy import insert
+    from sqlalchemy import func, insert, select
 
     from jixiao.service import Service
     from jixiao.store.schema import orgs, perf_tables, table_versions
@@ -58,10 +58,19 @@ def populate(url: str, tables: int) -> None:
     rng = random.Random(3)
     now = datetime.now(UTC)
     with service.engine.begin() as conn:
-        conn.execute(insert(orgs), [{"id": i, "name": f"单位{i}"} for i in range(1, 5002)])
+        base = int(conn.execute(select(func.coalesce(func.max(orgs.c.id), 0))).scalar_one())
+        department = base + 5001  # the migrations may have added organisations (a region) already
+        conn.execute(
+            insert(orgs),
+            [
+                {"id": base + i, "name": f"单位{i}", "kind": "unit", "parent_id": department}
+                for i in range(1, 5001)
+            ]
+            + [{"id": department, "name": "主管部门", "kind": "department", "parent_id": None}],
+        )
         batch_tables, batch_versions = [], []
         for number, rows in enumerate(generate(tables * ROWS_PER_TABLE), start=1):
-            unit = int(rows.publisher.removeprefix("单位"))
+            unit = base + int(rows.publisher.removeprefix("单位"))
             family = rng.choice(FAMILIES)
             name = f"{rows.year}年{rng.choice(SECTORS)}{family}项目{number}"
             indicators = [
@@ -74,7 +83,7 @@ def populate(url: str, tables: int) -> None:
             text = json.dumps(document, ensure_ascii=False)
             batch_tables.append({
                 "id": number, "identity": hashlib.sha256(name.encode()).hexdigest(), "name": name,
-                "unit_id": unit, "department_id": 5001, "year": rows.year, "status": "published",
+                "unit_id": unit, "department_id": department, "year": rows.year, "status": "published",
                 "current_version": 1, "lock_version": 1, "outcome": "良", "errors": 0, "warnings": 0,
                 "infos": 0, "risk": 0, "created_at": now, "updated_at": now,
             })  # fmt: skip

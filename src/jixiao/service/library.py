@@ -25,6 +25,7 @@ from jixiao.library.suggest import OP_SYMBOLS, Suggester, typical_value
 from jixiao.model import Diagnostic, Table
 from jixiao.permissions import may_build_library
 from jixiao.review.peers import NOT_RUN, PeerSnapshot, peer_findings, peer_stat
+from jixiao.review.report import finding_to_dict
 from jixiao.service.base import ServiceBase
 from jixiao.service.errors import Forbidden, NotFound
 from jixiao.store import audit
@@ -34,6 +35,8 @@ from jixiao.workflow import Principal
 Progress = Callable[[int], None]
 STATUS_LABELS = {"draft": "草稿", "active": "已审定", "retired": "已停用"}
 OFFERED = ("active", "draft")  # retired entries are no longer offered
+NOT_BUILT = "未做同行比较（JX-E01–E03）：指标库尚未构建（管理员运行 jixiao library build --db …）"
+BUILD_COMMAND = "jixiao library build --db <数据库地址>"  # 管理员运行；只挖掘上次之后公开的表
 
 
 def key_of(name: str) -> str:
@@ -100,7 +103,7 @@ class LibraryService(ServiceBase):
         library = build_library(self._source(watermark, reached, progress), previous)
         before = len(previous.entries) if previous else 0
         with self.engine.begin() as conn:
-            added = store.save_mined(conn, list(_mined(library)))
+            added = store.save_mined(conn, _mined(library))
             store.replace_evidence(
                 conn,
                 ((e.code, json.dumps(entry_to_dict(e), ensure_ascii=False)) for e in library.entries),
@@ -133,6 +136,27 @@ class LibraryService(ServiceBase):
             })  # fmt: skip
         self._offer = None
         return summary
+
+    def library_freshness(self) -> dict[str, Any]:
+        """Whether tables were published since the last build (imports do not build: they mark the
+        library stale, and this says so with the command that brings it up to date)."""
+        with self.engine.connect() as conn:
+            watermark = store.load_state(conn, with_data=False)[0]
+            pending = store.unmined_count(conn, watermark)
+            built = store.built_at(conn)
+        if built is None:
+            note = f"指标库尚未构建；有 {pending} 张已公开的表可挖掘。" if pending else "指标库尚未构建。"
+        elif pending:
+            note = f"指标库不是最新的：上次构建后又有 {pending} 张表公开，尚未纳入。"
+        else:
+            note = ""
+        return {
+            "built_at": built.isoformat() if built is not None else None,
+            "pending_tables": pending,
+            "stale": bool(pending),
+            "note": note,
+            "command": BUILD_COMMAND if pending else "",
+        }
 
     def _source(self, after: int, reached: list[int], progress: Progress | None) -> Iterator[TableRows]:
         """Published tables newer than the watermark, page by page; their links are written as read."""
@@ -290,6 +314,17 @@ class LibraryService(ServiceBase):
     def peer_findings(self, table: Table) -> list[Diagnostic]:
         """The evidence rules' findings (JX-E…) for a table, against the stored peer statistics."""
         return peer_findings(table, self.peer_snapshot([table]))
+
+    def peer_review(self, table: Table) -> dict[str, Any]:
+        """The evidence rules' findings as the table page and an import's report show them: ``ran``
+        False (and why) before the library was built, so silence is never mistaken for agreement."""
+        with self.engine.connect() as conn:
+            built = store.built_at(conn)
+        if built is None:
+            return {"ran": False, "note": NOT_BUILT, "findings": []}
+        found = [finding_to_dict(f) for f in self.peer_findings(table)]
+        note = f"已与指标库中的同行比较（{built:%Y-%m-%d} 构建）；同行少于 5 张表或 3 个单位的指标不比较。"
+        return {"ran": True, "note": note, "findings": found}
 
 
 def _num(value: Any) -> str:

@@ -35,9 +35,16 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def _chunks(items: Sequence[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _chunks(items: Iterable[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
+    """Batches of at most ``size`` items, an iterator consumed as it goes (never listed whole)."""
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 # ── mining ────────────────────────────────────────────────────────────────────────────────────────
@@ -88,6 +95,32 @@ def published_since(conn: Connection, after: int, limit: int = BATCH) -> list[tu
     return [(int(r.id), int(r.table_id), str(r.document)) for r in conn.execute(query)]
 
 
+def unmined_count(conn: Connection, after: int, cap: int = 100_000) -> int:
+    """How many published tables have a current version newer than ``after`` (at most ``cap``, so the
+    count stays an index range scan however far behind the library is)."""
+    newer = (
+        select(perf_tables.c.id)
+        .select_from(
+            perf_tables.join(
+                table_versions,
+                and_(
+                    table_versions.c.table_id == perf_tables.c.id,
+                    table_versions.c.number == perf_tables.c.current_version,
+                ),
+            )
+        )
+        .where(perf_tables.c.status == PUBLISHED, table_versions.c.id > after)
+        .limit(cap)
+        .subquery()
+    )
+    return int(conn.execute(select(func.count()).select_from(newer)).scalar_one())
+
+
+def built_at(conn: Connection) -> datetime | None:
+    """When the library was last built (None before the first build)."""
+    return conn.execute(select(library_state.c.built_at)).scalar()
+
+
 def write_links(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     """Link these tables' indicators to normalised keys (a table's earlier links are replaced)."""
     for chunk in _chunks(sorted({r["table_id"] for r in rows})):
@@ -110,7 +143,7 @@ def resolve_links(conn: Connection) -> None:
     )
 
 
-def save_mined(conn: Connection, mined: Sequence[dict[str, Any]]) -> int:
+def save_mined(conn: Connection, mined: Iterable[dict[str, Any]]) -> int:
     """Store mined entries: new codes become drafts (version 1), drafts are refreshed, approved and
     retired entries only get their usage counts. Returns how many entries are new."""
     stamp, added = now(), 0
