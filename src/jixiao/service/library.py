@@ -19,7 +19,14 @@ from jixiao.library.build import Library
 from jixiao.library.fields import fields_from_dict, fields_from_entry, fields_to_dict
 from jixiao.library.mining import rows_from_document
 from jixiao.library.peers import peer_records
-from jixiao.library.projects import family_label, project_words
+from jixiao.library.projects import (
+    criteria,
+    family_label,
+    project_terms,
+    project_words,
+    similarity,
+    wanted_terms,
+)
 from jixiao.library.serialize import FORMAT, entry_from_dict
 from jixiao.library.suggest import OP_SYMBOLS, Suggester, typical_value
 from jixiao.model import Diagnostic, Table
@@ -30,6 +37,7 @@ from jixiao.service.base import ServiceBase
 from jixiao.service.errors import Forbidden, NotFound
 from jixiao.store import audit
 from jixiao.store import library as store
+from jixiao.store import library_projects as projects_store
 from jixiao.workflow import Principal
 
 Progress = Callable[[int], None]
@@ -166,8 +174,10 @@ class LibraryService(ServiceBase):
             if not page:
                 return
             links: list[dict[str, Any]] = []
+            terms: list[dict[str, Any]] = []
             for version_id, table_id, text in page:
                 document = {**json.loads(text), "id": table_id}
+                terms.extend({"term": t, "table_id": table_id} for t in _terms_of(document))
                 for position, item in enumerate(document.get("indicators") or []):
                     key = key_of(str(item.get("name") or ""))
                     if key:
@@ -178,6 +188,7 @@ class LibraryService(ServiceBase):
                 after = reached[0] = version_id
             with self.engine.begin() as conn:
                 store.write_links(conn, links)
+                projects_store.write_project_terms(conn, (table_id for _, table_id, _ in page), terms)
 
     # ── reading ────────────────────────────────────────────────────────────────────────────────
 
@@ -268,31 +279,36 @@ class LibraryService(ServiceBase):
         found = self._suggester().suggest(name[:200], level2, max(1, min(limit, 50)))
         return [_offer_item(s.entry, s.reason, s.score) for s in found]
 
-    def library_recommend(self, project_name: str, limit: int = 12) -> dict[str, Any]:
-        """Entries used by projects named like this one (推荐指标), each with why."""
-        words = project_words(project_name)
-        family = family_label(project_name)
-        if not words:
-            return {"family": family, "projects": 0, "entries": []}
+    def library_recommend(
+        self, project_name: str, limit: int = 12, project_type: str = "", goal: str = "", department: str = ""
+    ) -> dict[str, Any]:
+        """推荐指标: entries used by published projects like this one — by name, 项目类型, goal text and
+        主管部门 (sector) — the most widely used first, each with why."""
+        wanted = wanted_terms(project_name[:300], project_type[:120], goal[:2000], department[:200])
+        family = family_label(project_name) if project_words(project_name) else (project_type or department)
+        if not wanted:
+            return {"family": family, "projects": 0, "basis": "", "entries": []}
         with self.engine.connect() as conn:
-            similar = store.similar_tables(conn, words)
-            best = max((sum(w in t["name"] for w in words) for t in similar), default=0)
-            wanted = max(1, min(best, (len(words) + 1) // 2))
-            close = [t for t in similar if sum(w in t["name"] for w in words) >= wanted]
-            units = {t["id"]: t["unit_id"] for t in close}
+            found = projects_store.tables_with_terms(conn, wanted)
+            scores = {t: similarity(wanted, shared) for t, (_, shared) in found.items()}
+            best = max(scores.values(), default=0)
+            floor = max(CLOSE_FLOOR, -(-best * 3 // 5))  # at least 3/5 of the closest project's score
+            close = {t: found[t][0] for t, score in scores.items() if score >= floor}
             tables: dict[str, set[int]] = {}
-            for table_id, code in store.codes_of_tables(conn, list(units)):
+            for table_id, code in projects_store.codes_of_tables(conn, list(close)):
                 tables.setdefault(code, set()).add(table_id)
-            ranked = sorted(tables, key=lambda c: (-len({units[t] for t in tables[c]}), -len(tables[c]), c))
+            ranked = sorted(tables, key=lambda c: (-len({close[t] for t in tables[c]}), -len(tables[c]), c))
             heads = store.heads_by_codes(conn, ranked[: limit * 3])
             evidence = store.provenance_of(conn, list(heads))
+        shared_criteria = criteria(wanted, set().union(*(found[t][1] for t in close))) if close else []
+        basis = f"按{'、'.join(shared_criteria)}找到 {len(close)} 个相近的已公开项目" if close else ""
         items = []
         for code in ranked:
             head = heads.get(code)
             if head is None or head["status"] not in OFFERED or code not in evidence:
                 continue
             entry = entry_from_dict({**evidence[code], "name": head["name"]})
-            used_by = len({units[t] for t in tables[code]})
+            used_by = len({close[t] for t in tables[code]})
             reason = f"{used_by} 个单位的 “{family}”类项目使用（{len(tables[code])} 张表）"
             d = entry.main_distribution
             if d is not None:
@@ -300,7 +316,7 @@ class LibraryService(ServiceBase):
             items.append(_offer_item(entry, reason, float(used_by)))
             if len(items) >= limit:
                 break
-        return {"family": family, "projects": len(close), "entries": items}
+        return {"family": family, "projects": len(close), "basis": basis, "entries": items}
 
     # ── reviewing with evidence ────────────────────────────────────────────────────────────────
 
@@ -325,6 +341,22 @@ class LibraryService(ServiceBase):
         found = [finding_to_dict(f) for f in self.peer_findings(table)]
         note = f"已与指标库中的同行比较（{built:%Y-%m-%d} 构建）；同行少于 5 张表或 3 个单位的指标不比较。"
         return {"ran": True, "note": note, "findings": found}
+
+
+CLOSE_FLOOR = 3  # a similar project shares at least a name word, or type and goal words, or the like
+
+
+def _terms_of(document: dict[str, Any]) -> set[str]:
+    """A stored document's project terms (name, goal text, 项目类型, 主管部门)."""
+    project = document.get("project") or {}
+    goals = document.get("goals") or {}
+    goal = f"{goals.get('annual') or ''} {goals.get('period') or ''}" if isinstance(goals, dict) else ""
+    return project_terms(
+        str(project.get("name") or ""),
+        project.get("type"),
+        goal,
+        project.get("department") or project.get("unit"),
+    )
 
 
 def _num(value: Any) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
 from sqlalchemy.sql.elements import ColumnElement
 
 from jixiao.store.library_schema import (
@@ -35,7 +35,7 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def _chunks(items: Iterable[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
+def chunks(items: Iterable[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
     """Batches of at most ``size`` items, an iterator consumed as it goes (never listed whole)."""
     batch: list[Any] = []
     for item in items:
@@ -123,9 +123,9 @@ def built_at(conn: Connection) -> datetime | None:
 
 def write_links(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     """Link these tables' indicators to normalised keys (a table's earlier links are replaced)."""
-    for chunk in _chunks(sorted({r["table_id"] for r in rows})):
+    for chunk in chunks(sorted({r["table_id"] for r in rows})):
         conn.execute(delete(library_links).where(library_links.c.table_id.in_(chunk)))
-    for chunk in _chunks(rows):
+    for chunk in chunks(rows):
         conn.execute(insert(library_links), list(chunk))
 
 
@@ -147,7 +147,7 @@ def save_mined(conn: Connection, mined: Iterable[dict[str, Any]]) -> int:
     """Store mined entries: new codes become drafts (version 1), drafts are refreshed, approved and
     retired entries only get their usage counts. Returns how many entries are new."""
     stamp, added = now(), 0
-    for chunk in _chunks(mined):
+    for chunk in chunks(mined):
         codes = [m["code"] for m in chunk]
         status = dict(
             conn.execute(
@@ -272,7 +272,7 @@ def get_head(conn: Connection, code: str) -> dict[str, Any] | None:
 def heads_by_codes(conn: Connection, codes: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Head rows by code."""
     found: dict[str, dict[str, Any]] = {}
-    for chunk in _chunks(list(codes)):
+    for chunk in chunks(list(codes)):
         for row in conn.execute(select(library_heads).where(library_heads.c.code.in_(chunk))):
             found[row.code] = dict(row._mapping)
     return found
@@ -298,7 +298,7 @@ def get_provenance(conn: Connection, code: str) -> dict[str, Any] | None:
 def provenance_of(conn: Connection, codes: Sequence[str]) -> dict[str, dict[str, Any]]:
     """The mined evidence of several entries."""
     found: dict[str, dict[str, Any]] = {}
-    for chunk in _chunks(list(codes)):
+    for chunk in chunks(list(codes)):
         query = select(library_provenance).where(library_provenance.c.code.in_(chunk))
         found.update({r.code: json.loads(r.data) for r in conn.execute(query)})
     return found
@@ -307,7 +307,7 @@ def provenance_of(conn: Connection, codes: Sequence[str]) -> dict[str, dict[str,
 def peers_for_keys(conn: Connection, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
     """Stored peer records by normalised key (one indexed lookup per batch of keys)."""
     found: dict[str, dict[str, Any]] = {}
-    for chunk in _chunks(sorted(set(keys))):
+    for chunk in chunks(sorted(set(keys))):
         query = select(library_peers.c.key, library_peers.c.data).where(library_peers.c.key.in_(chunk))
         found.update({r.key: json.loads(r.data) for r in conn.execute(query)})
     return found
@@ -338,31 +338,6 @@ def tables_using(conn: Connection, code: str, limit: int = 100) -> tuple[list[di
     total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
     rows = conn.execute(base.order_by(perf_tables.c.year.desc(), perf_tables.c.id).limit(limit))
     return [dict(r._mapping) for r in rows], int(total)
-
-
-def similar_tables(conn: Connection, words: Sequence[str], limit: int = 300) -> list[dict[str, Any]]:
-    """Published tables whose project name holds any of ``words`` (the newest first)."""
-    if not words:
-        return []
-    condition = or_(*(perf_tables.c.name.contains(w, autoescape=True) for w in words))
-    rows = conn.execute(
-        select(perf_tables.c.id, perf_tables.c.name, perf_tables.c.project_type, perf_tables.c.unit_id)
-        .where(perf_tables.c.status == PUBLISHED, condition)
-        .order_by(perf_tables.c.id.desc())
-        .limit(limit)
-    )
-    return [dict(r._mapping) for r in rows]
-
-
-def codes_of_tables(conn: Connection, table_ids: Sequence[int]) -> list[tuple[int, str]]:
-    """(table id, entry code) of every linked indicator of these tables."""
-    found: list[tuple[int, str]] = []
-    for chunk in _chunks(list(table_ids)):
-        query = select(library_links.c.table_id, library_links.c.code).where(
-            library_links.c.table_id.in_(chunk), library_links.c.code.is_not(None)
-        )
-        found.extend((int(t), str(c)) for t, c in conn.execute(query))
-    return found
 
 
 def all_current(conn: Connection, statuses: Sequence[str]) -> Iterator[dict[str, Any]]:

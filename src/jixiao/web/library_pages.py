@@ -136,9 +136,11 @@ def api_suggest(request: Request, name: str = "", level2: str = "", limit: int =
 
 
 @api.get("/recommend", summary="为项目推荐同类项目使用的指标")
-def api_recommend(request: Request, project: str = "", limit: int = 12) -> dict[str, Any]:
-    """Entries used by projects named like this one, each with why."""
-    return service_of(request).library_recommend(project, limit)
+def api_recommend(
+    request: Request, project: str = "", type: str = "", goal: str = "", department: str = "", limit: int = 12
+) -> dict[str, Any]:
+    """Entries used by projects like this one (name, 项目类型, goal text, 主管部门), each with why."""
+    return service_of(request).library_recommend(project, limit, type, goal, department)
 
 
 @api.get("/export.{fmt}", summary="指标库开放数据（json、csv、xlsx）")
