@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -92,13 +93,13 @@ def test_an_edited_file_files_requests_that_change_nothing_until_approved(servic
 
 def test_files_that_are_not_the_librarys_open_data_are_refused(service: Service) -> None:
     guanli = _admin(service, "guanli")
-    with pytest.raises(Invalid, match="乱码.csv：第 1 行不是指标库的表头"):
+    with pytest.raises(Invalid, match=re.escape("乱码.csv：第 1 行不是指标库的表头")):
         service.library_import(guanli, _write([["甲", "乙"], ["1", "2"]]), "乱码.csv")
     rows = _csv(service)
     rows[1][list(EXPORT_HEADER).index("方向")] = "向上"
-    with pytest.raises(Invalid, match="方向.csv:2：方向“向上”无效"):
+    with pytest.raises(Invalid, match=re.escape("方向.csv:2：方向“向上”无效")):
         service.library_import(guanli, _write(rows[:2]), "方向.csv")
-    with pytest.raises(Invalid, match="不是 jixiao.library-entries/1"):
+    with pytest.raises(Invalid, match=re.escape("不是 jixiao.library-entries/1")):
         service.library_import(guanli, json.dumps({"entries": []}).encode(), "x.json")
     with pytest.raises(Invalid, match="格式无法识别"):
         service.library_import(guanli, b"", "x.txt")
