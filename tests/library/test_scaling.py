@@ -15,6 +15,7 @@ import tracemalloc
 from pathlib import Path
 
 from benchmarks.bench_library_db import populate
+
 from jixiao.permissions import OPERATOR
 from jixiao.service import Service
 
