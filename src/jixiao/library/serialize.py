@@ -10,6 +10,7 @@ so the two can never disagree.
 
 from __future__ import annotations
 
+import json
 from array import array
 from decimal import Decimal
 from typing import Any
@@ -142,6 +143,27 @@ def state_to_dict(library: Library) -> dict[str, Any]:
             for g in library.groups
         ],
     }
+
+
+def state_json(library: Library) -> str:
+    """``{"format": …, "state": state_to_dict(library)}`` as JSON text, written key by key: the state of
+    a large library is never one Python structure besides its text (a dict of lists of ints costs
+    several times the JSON it becomes)."""
+    publisher_ids: dict[str, int] = {}
+    parts = ['{"format": ', json.dumps(FORMAT), ', "state": {"keys": [']
+    for n, stats in enumerate(sorted(library.stats.values(), key=lambda s: s.key)):
+        parts.append(
+            (", " if n else "") + json.dumps(_stats_to_dict(stats, publisher_ids), ensure_ascii=False)
+        )
+    parts.append('], "groups": [')
+    for n, g in enumerate(library.groups):
+        group = {"key": g.key, "members": [[m.key, m.similarity, m.how] for m in g.members]}
+        parts.append((", " if n else "") + json.dumps(group, ensure_ascii=False))
+    parts.append('], "tables_seen": ' + json.dumps(sorted(library.seen)))
+    parts.append(', "table_years": ' + json.dumps(list(library.table_years)))
+    publishers = sorted(publisher_ids, key=publisher_ids.__getitem__)
+    parts.append(', "publishers": ' + json.dumps(publishers, ensure_ascii=False) + "}}")
+    return "".join(parts)
 
 
 def library_to_dict(library: Library) -> dict[str, Any]:

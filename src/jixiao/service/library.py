@@ -27,7 +27,7 @@ from jixiao.library.projects import (
     similarity,
     wanted_terms,
 )
-from jixiao.library.serialize import FORMAT, entry_from_dict
+from jixiao.library.serialize import entry_from_dict, state_json
 from jixiao.library.suggest import OP_SYMBOLS, Suggester, typical_value
 from jixiao.model import Diagnostic, Table
 from jixiao.permissions import may_build_library
@@ -50,12 +50,6 @@ BUILD_COMMAND = "jixiao library build --db <数据库地址>"  # 管理员运行
 def key_of(name: str) -> str:
     """The normalised key of an indicator name (how links and peer statistics are found)."""
     return normalise_name(name).key
-
-
-def _state_json(library: Library) -> str:
-    from jixiao.library.serialize import state_to_dict
-
-    return json.dumps({"format": FORMAT, "state": state_to_dict(library)}, ensure_ascii=False)
 
 
 def _mined(library: Library) -> Iterator[dict[str, Any]]:
@@ -138,7 +132,7 @@ class LibraryService(ServiceBase):
                 ],
             }
             counts = {k: summary[k] for k in ("tables", "rows", "entries", "merged_groups")}
-            store.save_state(conn, reached[0], _state_json(library), counts)
+            store.save_state(conn, reached[0], state_json(library), counts)
             audit.record(conn, who.user_id, "library_build", "library", None, {
                 k: v for k, v in summary.items() if k != "placement_conflicts"
             })  # fmt: skip
@@ -293,7 +287,10 @@ class LibraryService(ServiceBase):
             scores = {t: similarity(wanted, shared) for t, (_, shared) in found.items()}
             best = max(scores.values(), default=0)
             floor = max(CLOSE_FLOOR, -(-best * 3 // 5))  # at least 3/5 of the closest project's score
-            close = {t: found[t][0] for t, score in scores.items() if score >= floor}
+            similar = sorted(
+                (t for t, score in scores.items() if score >= floor), key=lambda t: (-scores[t], -t)
+            )
+            close = {t: found[t][0] for t in similar[:CLOSE_LIMIT]}  # the most similar: bounded work
             tables: dict[str, set[int]] = {}
             for table_id, code in projects_store.codes_of_tables(conn, list(close)):
                 tables.setdefault(code, set()).add(table_id)
@@ -301,7 +298,9 @@ class LibraryService(ServiceBase):
             heads = store.heads_by_codes(conn, ranked[: limit * 3])
             evidence = store.provenance_of(conn, list(heads))
         shared_criteria = criteria(wanted, set().union(*(found[t][1] for t in close))) if close else []
-        basis = f"按{'、'.join(shared_criteria)}找到 {len(close)} 个相近的已公开项目" if close else ""
+        basis = f"按{'、'.join(shared_criteria)}找到 {len(similar)} 个相近的已公开项目" if close else ""
+        if len(similar) > len(close):
+            basis += f"（取最相近的 {len(close)} 个）"
         items = []
         for code in ranked:
             head = heads.get(code)
@@ -316,7 +315,7 @@ class LibraryService(ServiceBase):
             items.append(_offer_item(entry, reason, float(used_by)))
             if len(items) >= limit:
                 break
-        return {"family": family, "projects": len(close), "basis": basis, "entries": items}
+        return {"family": family, "projects": len(similar), "basis": basis, "entries": items}
 
     # ── reviewing with evidence ────────────────────────────────────────────────────────────────
 
@@ -343,6 +342,7 @@ class LibraryService(ServiceBase):
         return {"ran": True, "note": note, "findings": found}
 
 
+CLOSE_LIMIT = 200  # similar projects whose indicators are counted (the most similar first)
 CLOSE_FLOOR = 3  # a similar project shares at least a name word, or type and goal words, or the like
 
 
