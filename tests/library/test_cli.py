@@ -182,3 +182,9 @@ def test_review_with_the_database_before_and_after_a_build(sqlite_url: str, tmp_
     assert item["peer_review"] == "done"
     assert [(f["rule"], f["line"]) for f in item["peer_findings"]] == [("JX-E01", row(7))]  # 学员满意度
     assert "6 个单位的 6 张表" in item["peer_findings"][0]["message"]
+
+    late = tmp_path / "late.txt"
+    late.write_text(_peer_table("东莞市第9单位", "91"), encoding="utf-8")
+    imported = runner.invoke(app, ["import", str(late), "--db", sqlite_url, "--published"])
+    assert imported.exit_code == 0, imported.output  # the import does not build the library, it says so
+    assert "上次构建后又有 1 张表公开" in imported.output and "jixiao library build --db" in imported.output
