@@ -54,10 +54,12 @@ def test_an_incremental_build_equals_a_build_from_scratch() -> None:
 
 
 def test_the_stored_state_text_is_the_state_written_key_by_key() -> None:
-    from jixiao.library.serialize import FORMAT, state_json, state_to_dict
+    from jixiao.library.serialize import FORMAT, state_json, state_packed, state_to_dict, state_unpacked
 
     library = mine(FIRST, SECOND, THIRD)
     text = state_json(library)
     assert json.loads(text) == {"format": FORMAT, "state": state_to_dict(library)}
-    again = library_from_dict(json.loads(text))  # what the next database build starts from
+    packed = state_packed(library)  # as the database keeps it: compressed while written
+    assert packed.startswith("zlib:") and state_unpacked(packed) == json.loads(text) == state_unpacked(text)
+    again = library_from_dict(state_unpacked(packed))  # what the next database build starts from
     assert again.entries == library.entries and again.seen == library.seen

@@ -27,7 +27,7 @@ from jixiao.library.projects import (
     similarity,
     wanted_terms,
 )
-from jixiao.library.serialize import entry_from_dict, state_json
+from jixiao.library.serialize import entry_from_dict, state_packed, state_unpacked
 from jixiao.library.suggest import OP_SYMBOLS, Suggester, typical_value
 from jixiao.model import Diagnostic, Table
 from jixiao.permissions import may_build_library
@@ -100,7 +100,7 @@ class LibraryService(ServiceBase):
                     }
                     return {**last, **nothing, "tables_skipped": 0}
             state = store.load_state(conn)[1]
-        previous = library_from_dict(json.loads(state)) if state else None
+        previous = library_from_dict(state_unpacked(state)) if state else None
         reached = [watermark]
         library = build_library(self._source(watermark, reached, progress), previous)
         before = len(previous.entries) if previous else 0
@@ -132,7 +132,7 @@ class LibraryService(ServiceBase):
                 ],
             }
             counts = {k: summary[k] for k in ("tables", "rows", "entries", "merged_groups")}
-            store.save_state(conn, reached[0], state_json(library), counts)
+            store.save_state(conn, reached[0], state_packed(library), counts)
             audit.record(conn, who.user_id, "library_build", "library", None, {
                 k: v for k, v in summary.items() if k != "placement_conflicts"
             })  # fmt: skip
