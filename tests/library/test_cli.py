@@ -155,3 +155,36 @@ def test_the_library_in_a_database(tmp_path: Path) -> None:
     alone = runner.invoke(app, ["review", str(SEED_PATH), "--json"])
     assert all(r["peer_review"] == "not_run" for r in json.loads(alone.stdout))
     assert "未做同行比较" in runner.invoke(app, ["review", str(SEED_PATH)]).output
+
+
+def test_review_with_the_database_before_and_after_a_build(sqlite_url: str, tmp_path: Path) -> None:
+    from jixiao.service import Service
+    from tests.review.tabletext import row
+    from tests.review.tabletext import table as peer_format
+    from tests.review.test_peers import PEER_ROWS, SATISFACTION, _peer_table
+
+    service = Service(sqlite_url)
+    for n, value in enumerate(("85", "90", "95", "90", "88", "92")):
+        path = tmp_path / f"peer{n}.txt"
+        path.write_text(_peer_table(f"东莞市第{n}单位", value), encoding="utf-8")
+        assert service.import_path(path, published=True).created == 1
+    low = tmp_path / "low.txt"
+    low.write_text(peer_format(PEER_ROWS.replace(SATISFACTION, "学员满意度 | ≥60% | ≥60%")), encoding="utf-8")
+
+    before = runner.invoke(app, ["review", str(low), "--db", sqlite_url, "--json"])
+    [item] = json.loads(before.stdout)
+    assert item["peer_review"] == "not_run" and "指标库尚未构建" in item["peer_review_note"]
+    assert "指标库尚未构建" in runner.invoke(app, ["review", str(low), "--db", sqlite_url]).output
+
+    assert runner.invoke(app, ["library", "build", "--db", sqlite_url]).exit_code == 0
+    after = runner.invoke(app, ["review", str(low), "--db", sqlite_url, "--json"])
+    [item] = json.loads(after.stdout)
+    assert item["peer_review"] == "done"
+    assert [(f["rule"], f["line"]) for f in item["peer_findings"]] == [("JX-E01", row(7))]  # 学员满意度
+    assert "6 个单位的 6 张表" in item["peer_findings"][0]["message"]
+
+    late = tmp_path / "late.txt"
+    late.write_text(_peer_table("东莞市第9单位", "91"), encoding="utf-8")
+    imported = runner.invoke(app, ["import", str(late), "--db", sqlite_url, "--published"])
+    assert imported.exit_code == 0, imported.output  # the import does not build the library, it says so
+    assert "上次构建后又有 1 张表公开" in imported.output and "jixiao library build --db" in imported.output

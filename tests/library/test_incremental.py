@@ -51,3 +51,15 @@ def test_an_incremental_build_equals_a_build_from_scratch() -> None:
     assert strip == [
         (e.code, e.provenance.tables, e.provenance.rows, e.provenance.distributions) for e in in_steps.entries
     ]
+
+
+def test_the_stored_state_text_is_the_state_written_key_by_key() -> None:
+    from jixiao.library.serialize import FORMAT, state_json, state_packed, state_to_dict, state_unpacked
+
+    library = mine(FIRST, SECOND, THIRD)
+    text = state_json(library)
+    assert json.loads(text) == {"format": FORMAT, "state": state_to_dict(library)}
+    packed = state_packed(library)  # as the database keeps it: compressed while written
+    assert packed.startswith("zlib:") and state_unpacked(packed) == json.loads(text) == state_unpacked(text)
+    again = library_from_dict(state_unpacked(packed))  # what the next database build starts from
+    assert again.entries == library.entries and again.seen == library.seen

@@ -309,3 +309,15 @@ def export(
     from jixiao.cli.library_db import export_from_database
 
     export_from_database(db, output, status)
+
+
+@library_app.command("import")
+def import_open_data(
+    file: Annotated[Path, typer.Argument(help="指标库开放数据文件（.json、.csv 或 .xlsx，格式同 export）")],
+    db: Annotated[str, typer.Option("--db", help="数据库 URL")],
+    as_json: JsonOption = False,
+) -> None:
+    """导入指标库开放数据：与库中不同的条目逐条提出新增、修改或停用申请（经两级审批后生效）。"""
+    from jixiao.cli.library_db import import_into_database
+
+    import_into_database(db, file, as_json)

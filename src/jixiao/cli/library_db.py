@@ -131,3 +131,26 @@ def export_from_database(db: str, output: Path, status: str) -> None:
         raise typer.Exit(EXIT_USAGE) from None
     output.write_bytes(data)
     typer.echo(f"{output}：已导出指标库（{len(data)} 字节）")
+
+
+def import_into_database(db: str, path: Path, as_json: bool) -> None:
+    """File one request per entry of an open-data file that differs from the database's library."""
+    from jixiao.service import Invalid
+
+    if not path.is_file():
+        err.print(f"[red]{path}：文件不存在[/red]")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        done = _service(db).library_import(OPERATOR, path.read_bytes(), path.name)
+    except Invalid as why:
+        err.print(f"[red]{why}[/red]")
+        raise typer.Exit(EXIT_PROBLEM) from None
+    if as_json:
+        _emit(done)
+        return
+    filed = done["requests"]
+    typer.echo(
+        f"{path}：{done['entries']} 个条目，未变化 {done['unchanged']} 个；"
+        f"已提出申请：新增 {len(filed['add'])} 项、"
+        f"修改 {len(filed['modify'])} 项、停用 {len(filed['retire'])} 项（经部门审核、财政审定后生效）"
+    )

@@ -24,7 +24,7 @@ from jixiao.pipeline import (
     review_to_dict,
     rule_to_dict,
 )
-from jixiao.service.library import NOT_RUN
+from jixiao.service.library import NOT_BUILT, NOT_RUN
 
 _FILES_HELP = "目标表文本文件（制表符、| 分隔或每行一格）；- 表示标准输入"
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
@@ -90,7 +90,7 @@ def review(
             all_tables.extend(tables)
 
     reviews = review_batch(all_tables, chosen)
-    peers = _peer_findings(db, reviews)
+    peers, peer_note = _peer_findings(db, reviews)
     has_errors = (
         failed
         or any(f.severity is Severity.ERROR for r in reviews for f in r.findings)
@@ -103,6 +103,7 @@ def review(
             shown = [f for f in r.findings if f.severity.rank >= floor.rank]
             out.append(review_to_dict(r, chosen, shown, [d for d in ds if d.severity.rank >= floor.rank]))
             out[-1]["peer_review"] = "done" if peers is not None else "not_run"
+            out[-1]["peer_review_note"] = peer_note
             if peers is not None:
                 out[-1]["peer_findings"] = [finding_to_dict(f) for f in peers[len(out) - 1]]
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
@@ -119,18 +120,21 @@ def review(
             for f in peers[index] if peers is not None else ():
                 typer.echo(f"{f}（同行比较）")
         _summary(reviews, chosen.name)
-        typer.echo(NOT_RUN if peers is None else "已用数据库中的指标库做同行比较（JX-E01–E03）", err=True)
+        typer.echo(peer_note, err=True)
     raise typer.Exit(1 if has_errors else 0)
 
 
-def _peer_findings(db: str | None, reviews: Sequence[Any]) -> list[list[Diagnostic]] | None:
-    """The evidence rules' findings per table from the database's library; None without a database."""
+def _peer_findings(db: str | None, reviews: Sequence[Any]) -> tuple[list[list[Diagnostic]] | None, str]:
+    """The evidence rules' findings per table from the database's library, and what was done; None
+    without a database, or when its library was never built (then the note says so)."""
     if db is None:
-        return None
+        return None, NOT_RUN
     from jixiao.cli.store import _service
 
     service = _service(db)
-    return [service.peer_findings(r.table) for r in reviews]
+    if service.library_freshness()["built_at"] is None:
+        return None, NOT_BUILT
+    return [service.peer_findings(r.table) for r in reviews], "已用数据库中的指标库做同行比较（JX-E01–E03）"
 
 
 def _summary(reviews: Sequence[Any], profile_name: str) -> None:

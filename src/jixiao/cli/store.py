@@ -130,6 +130,10 @@ def import_files(
             err.print(f"[red]{stopped.message}[/red]")
             raise typer.Exit(1) from None
         reporter.finish(summary)
+    if published and not as_json:  # imports do not rebuild the 指标库 (they stay fast); say it is behind
+        freshness = service.library_freshness()
+        if freshness["stale"]:
+            err.print(f"{freshness['note']}运行 jixiao library build --db {service.url} 增量更新。")
     raise typer.Exit(1 if summary.refused else 0)
 
 

@@ -10,7 +10,11 @@ so the two can never disagree.
 
 from __future__ import annotations
 
+import base64
+import json
+import zlib
 from array import array
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -142,6 +146,48 @@ def state_to_dict(library: Library) -> dict[str, Any]:
             for g in library.groups
         ],
     }
+
+
+def state_json(library: Library) -> str:
+    """``{"format": …, "state": state_to_dict(library)}`` as JSON text (see `state_parts`)."""
+    return "".join(state_parts(library))
+
+
+COMPRESSED = "zlib:"  # a stored state that starts so is base64 of zlib-compressed UTF-8 JSON
+
+
+def state_packed(library: Library) -> str:
+    """The state as stored in a database: compressed as it is written, part by part, so neither the
+    JSON text (several times its UTF-8 size as a Python string of Chinese) nor a dict of it is ever
+    whole in memory — only the compressed bytes (a tenth or so)."""
+    packer = zlib.compressobj(6)
+    chunks = [packer.compress(part.encode("utf-8")) for part in state_parts(library)]
+    chunks.append(packer.flush())
+    return COMPRESSED + base64.b64encode(b"".join(chunks)).decode("ascii")
+
+
+def state_unpacked(text: str) -> Any:
+    """A stored state as JSON data: packed (`state_packed`) or plain JSON text (earlier builds)."""
+    if text.startswith(COMPRESSED):
+        return json.loads(zlib.decompress(base64.b64decode(text[len(COMPRESSED) :])))
+    return json.loads(text)
+
+
+def state_parts(library: Library) -> Iterator[str]:
+    """The state's JSON text in parts, key by key: the state of a large library is never one Python
+    structure (a dict of lists of ints costs several times the JSON it becomes)."""
+    publisher_ids: dict[str, int] = {}
+    yield '{"format": ' + json.dumps(FORMAT) + ', "state": {"keys": ['
+    for n, stats in enumerate(sorted(library.stats.values(), key=lambda s: s.key)):
+        yield (", " if n else "") + json.dumps(_stats_to_dict(stats, publisher_ids), ensure_ascii=False)
+    yield '], "groups": ['
+    for n, g in enumerate(library.groups):
+        group = {"key": g.key, "members": [[m.key, m.similarity, m.how] for m in g.members]}
+        yield (", " if n else "") + json.dumps(group, ensure_ascii=False)
+    yield '], "tables_seen": ' + json.dumps(sorted(library.seen))
+    yield ', "table_years": ' + json.dumps(list(library.table_years))
+    publishers = sorted(publisher_ids, key=publisher_ids.__getitem__)
+    yield ', "publishers": ' + json.dumps(publishers, ensure_ascii=False) + "}}"
 
 
 def library_to_dict(library: Library) -> dict[str, Any]:

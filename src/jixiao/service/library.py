@@ -19,32 +19,37 @@ from jixiao.library.build import Library
 from jixiao.library.fields import fields_from_dict, fields_from_entry, fields_to_dict
 from jixiao.library.mining import rows_from_document
 from jixiao.library.peers import peer_records
-from jixiao.library.projects import family_label, project_words
-from jixiao.library.serialize import FORMAT, entry_from_dict
+from jixiao.library.projects import (
+    criteria,
+    family_label,
+    project_terms,
+    project_words,
+    similarity,
+    wanted_terms,
+)
+from jixiao.library.serialize import entry_from_dict, state_packed, state_unpacked
 from jixiao.library.suggest import OP_SYMBOLS, Suggester, typical_value
 from jixiao.model import Diagnostic, Table
 from jixiao.permissions import may_build_library
 from jixiao.review.peers import NOT_RUN, PeerSnapshot, peer_findings, peer_stat
+from jixiao.review.report import finding_to_dict
 from jixiao.service.base import ServiceBase
 from jixiao.service.errors import Forbidden, NotFound
 from jixiao.store import audit
 from jixiao.store import library as store
+from jixiao.store import library_projects as projects_store
 from jixiao.workflow import Principal
 
 Progress = Callable[[int], None]
 STATUS_LABELS = {"draft": "草稿", "active": "已审定", "retired": "已停用"}
 OFFERED = ("active", "draft")  # retired entries are no longer offered
+NOT_BUILT = "未做同行比较（JX-E01–E03）：指标库尚未构建（管理员运行 jixiao library build --db …）"
+BUILD_COMMAND = "jixiao library build --db <数据库地址>"  # 管理员运行；只挖掘上次之后公开的表
 
 
 def key_of(name: str) -> str:
     """The normalised key of an indicator name (how links and peer statistics are found)."""
     return normalise_name(name).key
-
-
-def _state_json(library: Library) -> str:
-    from jixiao.library.serialize import state_to_dict
-
-    return json.dumps({"format": FORMAT, "state": state_to_dict(library)}, ensure_ascii=False)
 
 
 def _mined(library: Library) -> Iterator[dict[str, Any]]:
@@ -95,12 +100,12 @@ class LibraryService(ServiceBase):
                     }
                     return {**last, **nothing, "tables_skipped": 0}
             state = store.load_state(conn)[1]
-        previous = library_from_dict(json.loads(state)) if state else None
+        previous = library_from_dict(state_unpacked(state)) if state else None
         reached = [watermark]
         library = build_library(self._source(watermark, reached, progress), previous)
         before = len(previous.entries) if previous else 0
         with self.engine.begin() as conn:
-            added = store.save_mined(conn, list(_mined(library)))
+            added = store.save_mined(conn, _mined(library))
             store.replace_evidence(
                 conn,
                 ((e.code, json.dumps(entry_to_dict(e), ensure_ascii=False)) for e in library.entries),
@@ -127,12 +132,33 @@ class LibraryService(ServiceBase):
                 ],
             }
             counts = {k: summary[k] for k in ("tables", "rows", "entries", "merged_groups")}
-            store.save_state(conn, reached[0], _state_json(library), counts)
+            store.save_state(conn, reached[0], state_packed(library), counts)
             audit.record(conn, who.user_id, "library_build", "library", None, {
                 k: v for k, v in summary.items() if k != "placement_conflicts"
             })  # fmt: skip
         self._offer = None
         return summary
+
+    def library_freshness(self) -> dict[str, Any]:
+        """Whether tables were published since the last build (imports do not build: they mark the
+        library stale, and this says so with the command that brings it up to date)."""
+        with self.engine.connect() as conn:
+            watermark = store.load_state(conn, with_data=False)[0]
+            pending = store.unmined_count(conn, watermark)
+            built = store.built_at(conn)
+        if built is None:
+            note = f"指标库尚未构建；有 {pending} 张已公开的表可挖掘。" if pending else "指标库尚未构建。"
+        elif pending:
+            note = f"指标库不是最新的：上次构建后又有 {pending} 张表公开，尚未纳入。"
+        else:
+            note = ""
+        return {
+            "built_at": built.isoformat() if built is not None else None,
+            "pending_tables": pending,
+            "stale": bool(pending),
+            "note": note,
+            "command": BUILD_COMMAND if pending else "",
+        }
 
     def _source(self, after: int, reached: list[int], progress: Progress | None) -> Iterator[TableRows]:
         """Published tables newer than the watermark, page by page; their links are written as read."""
@@ -142,8 +168,10 @@ class LibraryService(ServiceBase):
             if not page:
                 return
             links: list[dict[str, Any]] = []
+            terms: list[dict[str, Any]] = []
             for version_id, table_id, text in page:
                 document = {**json.loads(text), "id": table_id}
+                terms.extend({"term": t, "table_id": table_id} for t in _terms_of(document))
                 for position, item in enumerate(document.get("indicators") or []):
                     key = key_of(str(item.get("name") or ""))
                     if key:
@@ -154,6 +182,7 @@ class LibraryService(ServiceBase):
                 after = reached[0] = version_id
             with self.engine.begin() as conn:
                 store.write_links(conn, links)
+                projects_store.write_project_terms(conn, (table_id for _, table_id, _ in page), terms)
 
     # ── reading ────────────────────────────────────────────────────────────────────────────────
 
@@ -244,31 +273,41 @@ class LibraryService(ServiceBase):
         found = self._suggester().suggest(name[:200], level2, max(1, min(limit, 50)))
         return [_offer_item(s.entry, s.reason, s.score) for s in found]
 
-    def library_recommend(self, project_name: str, limit: int = 12) -> dict[str, Any]:
-        """Entries used by projects named like this one (推荐指标), each with why."""
-        words = project_words(project_name)
-        family = family_label(project_name)
-        if not words:
-            return {"family": family, "projects": 0, "entries": []}
+    def library_recommend(
+        self, project_name: str, limit: int = 12, project_type: str = "", goal: str = "", department: str = ""
+    ) -> dict[str, Any]:
+        """推荐指标: entries used by published projects like this one — by name, 项目类型, goal text and
+        主管部门 (sector) — the most widely used first, each with why."""
+        wanted = wanted_terms(project_name[:300], project_type[:120], goal[:2000], department[:200])
+        family = family_label(project_name) if project_words(project_name) else (project_type or department)
+        if not wanted:
+            return {"family": family, "projects": 0, "basis": "", "entries": []}
         with self.engine.connect() as conn:
-            similar = store.similar_tables(conn, words)
-            best = max((sum(w in t["name"] for w in words) for t in similar), default=0)
-            wanted = max(1, min(best, (len(words) + 1) // 2))
-            close = [t for t in similar if sum(w in t["name"] for w in words) >= wanted]
-            units = {t["id"]: t["unit_id"] for t in close}
+            found = projects_store.tables_with_terms(conn, wanted)
+            scores = {t: similarity(wanted, shared) for t, (_, shared) in found.items()}
+            best = max(scores.values(), default=0)
+            floor = max(CLOSE_FLOOR, -(-best * 3 // 5))  # at least 3/5 of the closest project's score
+            similar = sorted(
+                (t for t, score in scores.items() if score >= floor), key=lambda t: (-scores[t], -t)
+            )
+            close = {t: found[t][0] for t in similar[:CLOSE_LIMIT]}  # the most similar: bounded work
             tables: dict[str, set[int]] = {}
-            for table_id, code in store.codes_of_tables(conn, list(units)):
+            for table_id, code in projects_store.codes_of_tables(conn, list(close)):
                 tables.setdefault(code, set()).add(table_id)
-            ranked = sorted(tables, key=lambda c: (-len({units[t] for t in tables[c]}), -len(tables[c]), c))
+            ranked = sorted(tables, key=lambda c: (-len({close[t] for t in tables[c]}), -len(tables[c]), c))
             heads = store.heads_by_codes(conn, ranked[: limit * 3])
             evidence = store.provenance_of(conn, list(heads))
+        shared_criteria = criteria(wanted, set().union(*(found[t][1] for t in close))) if close else []
+        basis = f"按{'、'.join(shared_criteria)}找到 {len(similar)} 个相近的已公开项目" if close else ""
+        if len(similar) > len(close):
+            basis += f"（取最相近的 {len(close)} 个）"
         items = []
         for code in ranked:
             head = heads.get(code)
             if head is None or head["status"] not in OFFERED or code not in evidence:
                 continue
             entry = entry_from_dict({**evidence[code], "name": head["name"]})
-            used_by = len({units[t] for t in tables[code]})
+            used_by = len({close[t] for t in tables[code]})
             reason = f"{used_by} 个单位的 “{family}”类项目使用（{len(tables[code])} 张表）"
             d = entry.main_distribution
             if d is not None:
@@ -276,7 +315,7 @@ class LibraryService(ServiceBase):
             items.append(_offer_item(entry, reason, float(used_by)))
             if len(items) >= limit:
                 break
-        return {"family": family, "projects": len(close), "entries": items}
+        return {"family": family, "projects": len(similar), "basis": basis, "entries": items}
 
     # ── reviewing with evidence ────────────────────────────────────────────────────────────────
 
@@ -290,6 +329,34 @@ class LibraryService(ServiceBase):
     def peer_findings(self, table: Table) -> list[Diagnostic]:
         """The evidence rules' findings (JX-E…) for a table, against the stored peer statistics."""
         return peer_findings(table, self.peer_snapshot([table]))
+
+    def peer_review(self, table: Table) -> dict[str, Any]:
+        """The evidence rules' findings as the table page and an import's report show them: ``ran``
+        False (and why) before the library was built, so silence is never mistaken for agreement."""
+        with self.engine.connect() as conn:
+            built = store.built_at(conn)
+        if built is None:
+            return {"ran": False, "note": NOT_BUILT, "findings": []}
+        found = [finding_to_dict(f) for f in self.peer_findings(table)]
+        note = f"已与指标库中的同行比较（{built:%Y-%m-%d} 构建）；同行少于 5 张表或 3 个单位的指标不比较。"
+        return {"ran": True, "note": note, "findings": found}
+
+
+CLOSE_LIMIT = 200  # similar projects whose indicators are counted (the most similar first)
+CLOSE_FLOOR = 3  # a similar project shares at least a name word, or type and goal words, or the like
+
+
+def _terms_of(document: dict[str, Any]) -> set[str]:
+    """A stored document's project terms (name, goal text, 项目类型, 主管部门)."""
+    project = document.get("project") or {}
+    goals = document.get("goals") or {}
+    goal = f"{goals.get('annual') or ''} {goals.get('period') or ''}" if isinstance(goals, dict) else ""
+    return project_terms(
+        str(project.get("name") or ""),
+        project.get("type"),
+        goal,
+        project.get("department") or project.get("unit"),
+    )
 
 
 def _num(value: Any) -> str:

@@ -1,4 +1,5 @@
-"""Governing the 指标库: add / modify / retire requests, two approvals, versions, audit; open-data export.
+"""Governing the 指标库: add / modify / retire requests, two approvals, versions, audit; open data out
+and back in (an imported file files requests, which pass the same two approvals).
 
 A request (by a 填报人 for their unit, a 审核人 or an administrator) proposes fields; it passes the
 主管部门's approval and then 财政's (`jixiao.permissions.may_decide_library` says who), and only the
@@ -16,6 +17,7 @@ from typing import Any
 from jixiao.library.entries import entry_code
 from jixiao.library.fields import EntryFields, FieldsProblem, fields_from_dict, fields_to_dict, merged
 from jixiao.library.normalise import normalise_name
+from jixiao.library.open_data import EXPORT_HEADER, FORMATS, OpenDataProblem, read_open_data
 from jixiao.permissions import (
     LIBRARY_DEPARTMENT,
     LIBRARY_FINANCE,
@@ -36,13 +38,7 @@ REQUEST_STATUS = {
     "approved": "已批准",
     "rejected": "已退回",
 }
-EXPORT_FORMATS = ("json", "csv", "xlsx")
-EXPORT_HEADER = (
-    "编号", "版本", "状态", "指标名称", "其他写法", "一级指标", "二级指标", "指标解释", "计算公式", "方向",
-    "值类型", "单位", "计算符号", "参考值", "指标值设定依据", "参考值年度", "参考值来源", "评分规则",
-    "数据来源", "取值方式", "项目类型", "支出功能分类", "行业关键词", "共性/个性", "归口", "有效期起",
-    "有效期止", "来源", "使用表数", "使用单位数",
-)  # fmt: skip
+EXPORT_FORMATS = FORMATS
 
 
 def _search(fields: EntryFields) -> dict[str, Any]:
@@ -216,6 +212,46 @@ class LibraryGovernance(ServiceBase):
             return rows_to_csv(EXPORT_HEADER, cells).encode("utf-8"), "text/csv; charset=utf-8"
         media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         return rows_to_xlsx(EXPORT_HEADER, cells), media
+
+    def library_import(self, who: Principal, data: bytes, file: str) -> dict[str, Any]:
+        """Read open data (JSON, CSV, xlsx as exported) and file one request per entry that differs here:
+        新增 for an unknown entry, 修改 for changed fields, 停用 for one retired in the file. Nothing
+        changes until each request passes both approvals; unchanged entries are counted, not filed."""
+        if not may_request_library(who):
+            raise Forbidden("您无权提出指标库申请（需登录为填报人、审核人或管理员）")
+        try:
+            entries = read_open_data(data, file)
+        except OpenDataProblem as why:
+            raise Invalid(str(why)) from None
+        planned: list[tuple[str, str | None, dict[str, Any], str]] = []
+        unchanged = 0
+        for entry in entries:  # every row is checked before any request is filed
+            with self.engine.connect() as conn:
+                head = store.get_head(conn, entry.code) if entry.code else None
+                current = self._current_fields(conn, entry.code)[1] if head is not None else None
+            try:
+                if head is None or current is None:
+                    fields_from_dict(entry.fields)
+                    planned.append(("add", None, entry.fields, entry.where))
+                elif head["status"] == "retired":
+                    unchanged += 1  # retired here: a curator decides, not a file
+                elif entry.status == "retired":
+                    planned.append(("retire", entry.code, {}, entry.where))
+                elif fields_to_dict(merged(current, entry.fields)) == fields_to_dict(current):
+                    unchanged += 1
+                else:
+                    planned.append(("modify", entry.code, entry.fields, entry.where))
+            except FieldsProblem as why:
+                raise Invalid(f"{entry.where}：{why}") from None
+        filed: dict[str, list[int]] = {"add": [], "modify": [], "retire": []}
+        for kind, code, changes, where in planned:
+            filed[kind].append(self.library_request(who, kind, code, changes, f"开放数据导入：{where}")["id"])
+        return {
+            "file": file,
+            "entries": len(entries),
+            "unchanged": unchanged,
+            "requests": {kind: ids for kind, ids in filed.items()},
+        }
 
 
 def _export_row(row: dict[str, Any]) -> list[Any]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
 from sqlalchemy.sql.elements import ColumnElement
 
 from jixiao.store.library_schema import (
@@ -35,9 +35,16 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def _chunks(items: Sequence[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def chunks(items: Iterable[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
+    """Batches of at most ``size`` items, an iterator consumed as it goes (never listed whole)."""
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 # ── mining ────────────────────────────────────────────────────────────────────────────────────────
@@ -88,11 +95,37 @@ def published_since(conn: Connection, after: int, limit: int = BATCH) -> list[tu
     return [(int(r.id), int(r.table_id), str(r.document)) for r in conn.execute(query)]
 
 
+def unmined_count(conn: Connection, after: int, cap: int = 100_000) -> int:
+    """How many published tables have a current version newer than ``after`` (at most ``cap``, so the
+    count stays an index range scan however far behind the library is)."""
+    newer = (
+        select(perf_tables.c.id)
+        .select_from(
+            perf_tables.join(
+                table_versions,
+                and_(
+                    table_versions.c.table_id == perf_tables.c.id,
+                    table_versions.c.number == perf_tables.c.current_version,
+                ),
+            )
+        )
+        .where(perf_tables.c.status == PUBLISHED, table_versions.c.id > after)
+        .limit(cap)
+        .subquery()
+    )
+    return int(conn.execute(select(func.count()).select_from(newer)).scalar_one())
+
+
+def built_at(conn: Connection) -> datetime | None:
+    """When the library was last built (None before the first build)."""
+    return conn.execute(select(library_state.c.built_at)).scalar()
+
+
 def write_links(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     """Link these tables' indicators to normalised keys (a table's earlier links are replaced)."""
-    for chunk in _chunks(sorted({r["table_id"] for r in rows})):
+    for chunk in chunks(sorted({r["table_id"] for r in rows})):
         conn.execute(delete(library_links).where(library_links.c.table_id.in_(chunk)))
-    for chunk in _chunks(rows):
+    for chunk in chunks(rows):
         conn.execute(insert(library_links), list(chunk))
 
 
@@ -110,11 +143,11 @@ def resolve_links(conn: Connection) -> None:
     )
 
 
-def save_mined(conn: Connection, mined: Sequence[dict[str, Any]]) -> int:
+def save_mined(conn: Connection, mined: Iterable[dict[str, Any]]) -> int:
     """Store mined entries: new codes become drafts (version 1), drafts are refreshed, approved and
     retired entries only get their usage counts. Returns how many entries are new."""
     stamp, added = now(), 0
-    for chunk in _chunks(mined):
+    for chunk in chunks(mined):
         codes = [m["code"] for m in chunk]
         status = dict(
             conn.execute(
@@ -239,7 +272,7 @@ def get_head(conn: Connection, code: str) -> dict[str, Any] | None:
 def heads_by_codes(conn: Connection, codes: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Head rows by code."""
     found: dict[str, dict[str, Any]] = {}
-    for chunk in _chunks(list(codes)):
+    for chunk in chunks(list(codes)):
         for row in conn.execute(select(library_heads).where(library_heads.c.code.in_(chunk))):
             found[row.code] = dict(row._mapping)
     return found
@@ -265,7 +298,7 @@ def get_provenance(conn: Connection, code: str) -> dict[str, Any] | None:
 def provenance_of(conn: Connection, codes: Sequence[str]) -> dict[str, dict[str, Any]]:
     """The mined evidence of several entries."""
     found: dict[str, dict[str, Any]] = {}
-    for chunk in _chunks(list(codes)):
+    for chunk in chunks(list(codes)):
         query = select(library_provenance).where(library_provenance.c.code.in_(chunk))
         found.update({r.code: json.loads(r.data) for r in conn.execute(query)})
     return found
@@ -274,7 +307,7 @@ def provenance_of(conn: Connection, codes: Sequence[str]) -> dict[str, dict[str,
 def peers_for_keys(conn: Connection, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
     """Stored peer records by normalised key (one indexed lookup per batch of keys)."""
     found: dict[str, dict[str, Any]] = {}
-    for chunk in _chunks(sorted(set(keys))):
+    for chunk in chunks(sorted(set(keys))):
         query = select(library_peers.c.key, library_peers.c.data).where(library_peers.c.key.in_(chunk))
         found.update({r.key: json.loads(r.data) for r in conn.execute(query)})
     return found
@@ -305,31 +338,6 @@ def tables_using(conn: Connection, code: str, limit: int = 100) -> tuple[list[di
     total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
     rows = conn.execute(base.order_by(perf_tables.c.year.desc(), perf_tables.c.id).limit(limit))
     return [dict(r._mapping) for r in rows], int(total)
-
-
-def similar_tables(conn: Connection, words: Sequence[str], limit: int = 300) -> list[dict[str, Any]]:
-    """Published tables whose project name holds any of ``words`` (the newest first)."""
-    if not words:
-        return []
-    condition = or_(*(perf_tables.c.name.contains(w, autoescape=True) for w in words))
-    rows = conn.execute(
-        select(perf_tables.c.id, perf_tables.c.name, perf_tables.c.project_type, perf_tables.c.unit_id)
-        .where(perf_tables.c.status == PUBLISHED, condition)
-        .order_by(perf_tables.c.id.desc())
-        .limit(limit)
-    )
-    return [dict(r._mapping) for r in rows]
-
-
-def codes_of_tables(conn: Connection, table_ids: Sequence[int]) -> list[tuple[int, str]]:
-    """(table id, entry code) of every linked indicator of these tables."""
-    found: list[tuple[int, str]] = []
-    for chunk in _chunks(list(table_ids)):
-        query = select(library_links.c.table_id, library_links.c.code).where(
-            library_links.c.table_id.in_(chunk), library_links.c.code.is_not(None)
-        )
-        found.extend((int(t), str(c)) for t, c in conn.execute(query))
-    return found
 
 
 def all_current(conn: Connection, statuses: Sequence[str]) -> Iterator[dict[str, Any]]:

@@ -84,6 +84,18 @@ library_links = Table(
 Index("ix_library_links_key", library_links.c.key)
 Index("ix_library_links_code", library_links.c.code)
 
+# 0012: what each mined table's project is about, for 推荐指标 — one row per (term, table): ``n:`` a
+# character pair of the project name's core, ``g:`` of its goal text, ``t:`` the 项目类型, ``s:`` the
+# 主管部门 (sector). Written by the build as it reads the tables; a recommendation looks terms up here
+# (indexed), never in the documents.
+library_project_terms = Table(
+    "library_project_terms",
+    metadata,
+    Column("term", String(80), primary_key=True),
+    Column("table_id", Integer, ForeignKey("perf_tables.id", ondelete="CASCADE"), primary_key=True),
+)
+Index("ix_library_project_terms_table", library_project_terms.c.table_id)
+
 library_requests = Table(
     "library_requests",
     metadata,

@@ -43,6 +43,7 @@ def browse(
     context = {"found": found, "q": q, "status": status, "level2": level2, "pages": pages}
     context["may_request"] = may_request_library(who)
     context["may_queue"] = may_see_library_requests(who) or not who.anonymous
+    context["freshness"] = service_of(request).library_freshness()
     return render(request, "library.html", context)
 
 
@@ -121,8 +122,11 @@ def entry_page(request: Request, code: str, who: Principal = Depends(current_pri
 def api_list(
     request: Request, q: str = "", status: str = "", level2: str = "", page: int = 1
 ) -> dict[str, Any]:
-    """Entries on offer (or in one status), the most used first."""
-    return _listing(request, q, status, level2, page)
+    """Entries on offer (or in one status), the most used first, and whether the library is up to date."""
+    return {
+        **_listing(request, q, status, level2, page),
+        "freshness": service_of(request).library_freshness(),
+    }
 
 
 @api.get("/suggest", summary="按正在填写的指标名称推荐条目")
@@ -132,9 +136,11 @@ def api_suggest(request: Request, name: str = "", level2: str = "", limit: int =
 
 
 @api.get("/recommend", summary="为项目推荐同类项目使用的指标")
-def api_recommend(request: Request, project: str = "", limit: int = 12) -> dict[str, Any]:
-    """Entries used by projects named like this one, each with why."""
-    return service_of(request).library_recommend(project, limit)
+def api_recommend(
+    request: Request, project: str = "", type: str = "", goal: str = "", department: str = "", limit: int = 12
+) -> dict[str, Any]:
+    """Entries used by projects like this one (name, 项目类型, goal text, 主管部门), each with why."""
+    return service_of(request).library_recommend(project, limit, type, goal, department)
 
 
 @api.get("/export.{fmt}", summary="指标库开放数据（json、csv、xlsx）")

@@ -140,6 +140,7 @@ def table_page_context(request: Request, who: Principal, table_id: int) -> dict[
         "explanations": {},
         "submit_error": None,
         "selfevaluations": service.published_for_table(who, table_id),
+        "peer_review": service.peer_review(view.table),  # JX-E…: stored peer statistics, looked up
         **review_notes_context(service, who, view),
     }
 

@@ -81,6 +81,7 @@ async def import_preview(
     token = service.stage_upload(who, filename, data, limits.staged_upload_seconds)
     effects = service.import_effects(report, who)
     context = {"report": report, "error": None, "token": token, "filename": filename, "effects": effects}
+    context["peer_reviews"] = [{"project": t.project.name, **service.peer_review(t)} for t in report.tables]
     return render(request, "import.html", context)
 
 

@@ -12,7 +12,7 @@ import pytest
 from jixiao.permissions import OPERATOR
 from jixiao.service import Service
 from jixiao.web import Settings, create_app
-from jixiao.workflow import Principal, Role
+from jixiao.workflow import Role
 from tests.web.helpers import PASSWORD
 from tests.web.live import SHOTS, chromium, serve
 
@@ -142,14 +142,22 @@ def test_curators_approve_a_units_new_entry_and_retired_entries_are_not_offered(
     assert admin.inner_text("[data-testid=entry-status]") == "已审定"
     _shot(admin, "library-entry")
 
-    # retiring: the entry is no longer offered, but the tables using it keep their link
-    service = Service(sqlite_url)
-    users = {u.username: u for u in service.users()}
-    offered = service.library_suggest("服务对象满意度")[0]
-    shenhe = Principal(users["shenhe"].id, "shenhe", Role.REVIEWER, None, (FULIAN,))
-    request = service.library_request(shenhe, "retire", offered["code"], {}, "统一指标")
-    service.library_decide(Principal(users["guanli"].id, "guanli", Role.ADMIN), request["id"], True)
-    service.library_decide(OPERATOR, request["id"], True)
+    # retiring, in the browser too: the unit asks, its department reviews, finance approves; the entry
+    # is no longer offered, but the tables using it keep their link to the version they used
+    offered = Service(sqlite_url).library_suggest("服务对象满意度")[0]
+    filler.goto(f"/library/{offered['code']}")
+    filler.click("[data-testid=request-retire]")
+    assert filler.locator("[data-testid=request-code]").input_value() == offered["code"]
+    filler.fill("[data-testid=request-reason]", "并入统一的满意度指标")
+    filler.click("[data-testid=request-submit]")
+    filler.wait_for_selector("[data-testid=library-done]")
+    for curator, stage in ((reviewer, "等待财政审定"), (admin, "已审定")):
+        curator.goto("/library/requests")
+        row = curator.locator("[data-testid^=request-]", has_text="并入统一的满意度指标").first
+        row.locator("[data-testid^=approve-]").click()
+        curator.wait_for_selector("[data-testid=library-done]")
+        assert stage in curator.inner_text("[data-testid=library-done]")
+
     filler.goto("/tables/new")
     filler.click("#library-picker summary")
     filler.fill("[data-testid=library-search]", "服务对象满意度")
@@ -163,4 +171,10 @@ def test_curators_approve_a_units_new_entry_and_retired_entries_are_not_offered(
     assert offered["name"] not in shown
     filler.goto(f"/library/{offered['code']}")
     assert filler.inner_text("[data-testid=entry-status]") == "已停用"
-    assert filler.locator("[data-testid=tables-using] tbody tr").count() > 0
+    assert "第 2 版" in filler.inner_text("[data-testid=entry-name]")  # retiring made a version
+    using = filler.locator("[data-testid=tables-using] tbody tr")
+    assert using.count() > 0
+    assert all(
+        t.endswith("第 1 版") for t in using.evaluate_all("(rows) => rows.map((r) => r.innerText.trim())")
+    )
+    _shot(filler, "library-retired")

@@ -143,14 +143,16 @@ function picker() {
   }
 
   async function recommend() {
-    const nameInput = form.querySelector("input[name=name]");
-    const project = nameInput ? nameInput.value.trim() : "";
-    if (!project) { note.textContent = "请先填写项目名称，再按项目推荐指标。"; return; }
+    const field = (name) => { const input = form.querySelector(`[name=${name}]`); return input ? input.value.trim() : ""; };
+    const project = field("name");
+    const goal = `${field("goals_annual")} ${field("goals_period")}`.trim();
+    if (!project && !goal) { note.textContent = "请先填写项目名称（或绩效目标），再按项目推荐指标。"; return; }
     list.replaceChildren();
     note.textContent = "正在推荐…";
+    const query = new URLSearchParams({ project, type: field("type"), goal: goal.slice(0, 1000), department: field("department") });
     try {
-      const found = await fetchJson(`/api/library/recommend?project=${encodeURIComponent(project)}`);
-      note.textContent = found.entries.length ? `与“${found.family}”类似的 ${found.projects} 个项目常用的指标：` : "";
+      const found = await fetchJson(`/api/library/recommend?${query}`);
+      note.textContent = found.entries.length ? `${found.basis}，它们常用的指标：` : "";
       show(found.entries, `没有找到与“${project}”类似的已公开项目；可以用上面的搜索从指标库选择。`);
     } catch (failed) {
       note.textContent = "指标库暂时无法访问，请稍后再试。";
