@@ -4,8 +4,8 @@ See jixiao.store.library_schema.library_project_terms. The terms are written by 
 mining watermark goes back to 0, so that build reads every published table again (tables mined
 before are recognised by their fingerprint and not counted twice) and writes their terms and links.
 
-Revision ID: 0012_library_projects
-Revises: 0011_org_hierarchy
+Revision ID: 0014_library_projects
+Revises: 0013_security_gaps
 Create Date: 2026-11-30 14:00:00
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012_library_projects"
-down_revision = "0011_org_hierarchy"
+revision = "0014_library_projects"
+down_revision = "0013_security_gaps"
 branch_labels = None
 depends_on = None
 
