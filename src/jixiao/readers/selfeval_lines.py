@@ -35,7 +35,7 @@ FUND_ROLES = {
     "实际执行数": "executed",
     "分值": "weight", "权重": "weight", "执行率权重": "weight",
     "执行率": "rate", "预算执行率": "rate",
-    "得分": "score", "执行率得分": "score",
+    "得分": "score", "执行率得分": "score", "自评得分": "score",
     "原因": "reason", "偏差原因": "reason",
 }  # fmt: skip
 INDICATOR_ROLES = {
@@ -181,6 +181,8 @@ def rebuild_lines(rows: Iterable[Row], tokens: bool = False) -> Iterator[Row]:
             if made is not None:
                 yield made
             current, capacity = [], None
+        if not current and header_roles and not text:
+            continue  # a lone empty cell between rows (an empty template row, '|' alone): no column to hold
         if not current and header_roles:
             capacity = _capacity(text, header_roles)
         current.append((text, source))
@@ -245,6 +247,16 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
         current.append(row)
     if current and named:
         yield current
+
+
+SIDE_COLUMNS = ("按收入性质分", "按支出性质分")
+
+
+def side_pair(text: str, texts: list[str]) -> bool:
+    """``政府性基金拨款:`` beside ``按收入性质分:``: a label-and-amount pair of the 湖南 form's side
+    columns (a breakdown of the total by source or by kind), not a fund row under the block's header."""
+    stripped = unicodedata.normalize("NFKC", text).strip()
+    return stripped.endswith(":") and any(key(t).startswith(SIDE_COLUMNS) for t in texts)
 
 
 def fund_label(text: str) -> str | None:

@@ -52,6 +52,7 @@ from jixiao.readers.selfeval_lines import (
     points_in,
     rebuild_lines,
     segments,
+    side_pair,
     token_rows,
 )
 from jixiao.readers.selfeval_segment import Segment as _Segment
@@ -134,6 +135,8 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
             if sum(1 for c in cells if c) == 1:
                 continue  # a note under the table, not a row of it
         if state.fund_roles is not None and fund_label(first) is not None:
+            if side_pair(first, state.texts):
+                continue
             state.funds.append(_fund_row(state, row, cells, first_at))
             continue
         lone_amounts = state.fund_title and not state.funds and number(first) is not None

@@ -1,0 +1,126 @@
+"""Audit premises first met on the third held-out set (tests/corpus/selfeval_heldout3): side columns
+that break the total down by source (按收入性质分) are not fund rows, so the total is not compared
+with them; amounts may carry 万; a 成本指标 printed without a comparator is a ceiling."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.readers.selfeval_published import read_published_text
+from jixiao.scoring.audit import audit
+
+# The 湖南 部门整体 form one cell per line: the funds row continues into two side columns whose
+# sub-rows put label and amount in one cell or the label (ending ':') before its amount.
+SIDE_COLUMNS = (
+    """2023年度部门整体支出绩效自评表
+预算部门名称
+某乡人民政府
+年度预算申请(万元)
+年初预算数
+全年预算数
+全年执行数
+分值
+执行率
+自评得分
+年度资金总额
+500.00
+800.00
+760.00
+10
+95.00%
+9.5
+按收入性质分:
+800.00
+按支出性质分:
+760.00
+其中:
+一般公共预算:600.00
+其中:基本支出:
+400.00
+政府性基金拨款:
+50.00
+项目支出:
+360.00
+其他资金:
+150.00
+一级指标
+二级指标
+三级指标
+年度指标值
+实际完成值
+分值
+得分
+偏差原因分析及改进措施
+产出指标
+数量指标
+整治村数量
+6个
+6个
+45
+45
+
+效益指标
+社会效益指标
+信访办结率
+≥95%
+97%
+35
+35
+
+满意度指标
+服务对象满意度指标
+群众满意度
+≥90%
+94%
+10
+10
+
+总分
+100
+99.5"""
+).replace("\n", "\n\n")
+
+
+def test_side_columns_by_source_are_not_fund_rows_and_the_total_is_not_summed_from_them() -> None:
+    (table,) = read_published_text(SIDE_COLUMNS, "side-columns.txt")
+    assert [f.label for f in table.funds] == ["年度资金总额"]
+    (total,) = table.funds
+    assert (total.budget, total.executed, total.score) == (Decimal(800), Decimal(760), Decimal("9.5"))
+    assert table.budget_score == Decimal("9.5")  # 自评得分 is the funds block's score column
+    codes = audit(table).codes()
+    assert "JX-A03" not in codes and "JX-A01" not in codes  # 9.5 + 90 = 99.5: the table agrees
+
+
+AMOUNTS_WITH_WAN = """项目支出绩效自评表
+项目名称 | 平台运维费
+项目资金 (万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+年度资金总额 | 80万 | 80万 | 68.8万 | 10 | 86% | 8.6
+其中:当年财政拨款 | 80万 | 80万 | 68.8万 | — | | —
+一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
+产出指标 | 数量指标 | 接入事项数 | 1200项 | 1260项 | 30 | 30 |
+| 成本指标 | 平台运维费 | 80万 | 68.8万 | 20 | 20 |
+| 时效指标 | 问题响应及时率 | 100% | 86% | 20 | 17 |
+效益指标 | 社会效益指标 | 跑腿次数减少 | 明显减少 | 明显减少 | 10 | 10 |
+满意度指标 | 服务对象满意度指标 | 办事群众满意度 | 95% | 98% | 10 | 10 |
+总分 | 100 | 95.6
+"""
+
+
+def test_amounts_written_with_wan_are_read_as_the_blocks_unit() -> None:
+    (table,) = read_published_text(AMOUNTS_WITH_WAN, "wan.txt")
+    total, allocated = table.funds
+    assert (total.initial, total.budget, total.executed) == (Decimal(80), Decimal(80), Decimal("68.8"))
+    assert (allocated.budget, allocated.executed) == (Decimal(80), Decimal("68.8"))
+
+
+def test_a_cost_indicator_without_comparator_is_a_ceiling() -> None:
+    (table,) = read_published_text(AMOUNTS_WITH_WAN, "wan.txt")
+    result = audit(table)
+    lines = {line.line.name: line.score for line in result.result.lines}
+    assert lines["平台运维费"].value == Decimal(20)  # 68.8万 spent under an 80万 ceiling: full marks
+    assert "成本上限" in " ".join(result.choices)
+    findings = [d.message for d in result.diagnostics if d.code == "JX-A10"]
+    assert len(findings) == 1 and "问题响应及时率" in findings[0]  # 17 where 20 × 86/100 = 17.20
+    ceiling = AMOUNTS_WITH_WAN.replace("| 80万 | 68.8万 | 20 | 20 |", "| ≥80万 | 68.8万 | 20 | 20 |")
+    stated = audit(read_published_text(ceiling, "ge.txt")[0])
+    assert "平台运维费" in " ".join(d.message for d in stated.diagnostics)  # ≥ as printed: 68.8 < 80
