@@ -124,3 +124,27 @@ def test_a_cost_indicator_without_comparator_is_a_ceiling() -> None:
     ceiling = AMOUNTS_WITH_WAN.replace("| 80万 | 68.8万 | 20 | 20 |", "| ≥80万 | 68.8万 | 20 | 20 |")
     stated = audit(read_published_text(ceiling, "ge.txt")[0])
     assert "平台运维费" in " ".join(d.message for d in stated.diagnostics)  # ≥ as printed: 68.8 < 80
+
+
+# The 湖北 市直 form as a flattened page: trailing empty cells after each row, ONE 得分 per 二级 group.
+GROUP_SCORES = """2022年度数字资源建设项目自评表
+项目名称 | 数字资源建设 | | | | | |
+预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) | | |
+年度财政资金总额 | 6 | 6 | 100% | 20 | | |
+年度绩效目标1 (80分) | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 | | |
+产出指标(40分) | 数量指标 | 电子期刊采购 | 2000种 | 2000种 | 20 | | |
+质量指标 | 以当年新出版资源为主 | 当年出版占比≥70% | 当年出版占比75% | 10 | | | |
+成本指标 | 以低价位高质量为采购原则 | 6万 | 6万 | 10 | | | |
+效益指标(30分) | 社会效益 | 方便读者查阅 | 访问量较上年增长 | 访问量增长9% | 30 | | |
+满意度指标(10分) | 读者 | 读者满意度 | ≥90% | 95% | 10 | | |
+"""
+
+
+def test_a_cost_row_with_trailing_blanks_is_an_er_ji_row_and_a_worded_figure_is_a_figure() -> None:
+    (table,) = read_published_text(GROUP_SCORES, "group-scores.txt")
+    cost = next(i for i in table.indicators if i.level2 == "成本指标")
+    assert (cost.name, cost.target, cost.actual, cost.score) == ("以低价位高质量为采购原则", "6万", "6万", 10)
+    result = audit(table)
+    assert "JX-A23" not in result.codes()  # 当年出版占比75%: the target's words, then the figure
+    worded = GROUP_SCORES.replace("当年出版占比75%", "基本完成")
+    assert "JX-A23" in audit(read_published_text(worded, "worded.txt")[0]).codes()

@@ -293,8 +293,9 @@ def _cost_under_output(cells: list[str], first_at: int, roles: list[str]) -> boo
     if after and SERIAL.match(unicodedata.normalize("NFKC", after)):
         return True  # 成本指标 | 指标1：项目支出控制数: an indicator where the 二级 would stand
     # 成本指标 | 造林补助 | 每亩300 | 每亩300 | 6 | 6: one cell short of an 一级 row, and a value where
-    # the name would stand
-    short = len(cells) - first_at < len(roles) - roles.index("level1")
+    # the name would stand (trailing blank cells of a flattened page aside)
+    printed = len(cells) - next(i for i, c in enumerate(reversed(cells)) if c.strip())
+    short = printed - first_at < len(roles) - roles.index("level1")
     return short and any(ch.isdigit() for ch in name)
 
 
