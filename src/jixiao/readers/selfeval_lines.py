@@ -61,6 +61,14 @@ CONCLUSIONS = ("评价结论", "存在问题", "改进措施", "自评结论", "
 GRADES = ("自评等级", "评价等级", "绩效等级", "自评结果", "等级")
 
 
+PROJECT_LABELS = ("项目名称", "专项名称", "专项资金名称")  # 专项(项目)名称: a transfer-payment form
+
+
+def is_project_label(k: str) -> bool:
+    """A key that names the project: ``项目名称``, ``专项(项目)名称``, ``项目名称:…`` inline."""
+    return k in PROJECT_LABELS or k.startswith(tuple(f"{label}:" for label in PROJECT_LABELS))
+
+
 def key(text: str) -> str:
     """A cell as a comparable key: NFKC, no spaces, no trailing colon, no parenthesised parts."""
     text = _SPACES.sub("", unicodedata.normalize("NFKC", text))  # 年度<br>指标值: a line break too
@@ -103,7 +111,7 @@ def _starts_row(text: str, previous: str) -> bool:
     k = key(text)
     if not k:
         return False
-    if is_title(text) or k in ("项目名称", "主管部门", "实施单位", "项目基本情况", "年度总体目标"):
+    if is_title(text) or k in ("主管部门", "实施单位", "项目基本情况", "年度总体目标") or k in PROJECT_LABELS:
         return True
     if k.startswith(("预算执行情况", "项目资金", "年度资金", "绩效指标", "年度绩效目标")) and len(k) < 14:
         return True
@@ -233,14 +241,12 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
     named = False
     for row in rows:
         first = next((c for c in row.cells if c.strip()), "")
-        starts = is_title(first) or (
-            (key(first).startswith("项目名称:") or key(first) == "项目名称") and named
-        )
+        starts = is_title(first) or (is_project_label(key(first)) and named)
         if starts and current:
             if named:
                 yield current
             current, named = [], False  # rows before a title that named no project: a cut-off page
-        if any(key(c) == "项目名称" or key(c).startswith("项目名称:") for c in row.cells):
+        if any(is_project_label(key(c)) for c in row.cells):
             named = True
         if is_title(first) and "整体" in first:
             named = True  # a 部门整体 自评表 names its department, not a project

@@ -58,7 +58,7 @@ from jixiao.readers.selfeval_lines import (
 from jixiao.readers.selfeval_segment import Segment as _Segment
 from jixiao.readers.selfeval_segment import cell_source as _source
 from jixiao.readers.selfeval_segment import is_grid as _is_grid
-from jixiao.readers.selfeval_wrapped import join_wrapped, undouble
+from jixiao.readers.selfeval_wrapped import join_spaced, join_wrapped, undouble
 
 
 def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
@@ -76,7 +76,7 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
         listed = list(rebuild_lines(join_wrapped(undouble(listed))))
     elif tokens is None and breaks_misplaced(listed):
         listed = list(rebuild_lines(one_cell_each(listed)))
-    tables = [read_segment(run) for run in segments(join_fund_labels(unflatten(listed)))]
+    tables = [read_segment(run) for run in segments(join_fund_labels(unflatten(join_spaced(listed))))]
     return [t for t in tables if t.funds or t.indicators]
 
 
@@ -106,6 +106,7 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
         if _is_indicator_header(keys):
             state.indicator_roles, state.indicator_offset = _roles(keys, INDICATOR_ROLES)
             state.fund_roles = None
+            state.headed_at = len(state.indicators)
             block = next((points_in(c) for c in cells[: first_at + 1] if points_in(c) is not None), None)
             if block is not None:  # 年度绩效目标1（40分）, 年度绩效目标2（40分）: blocks add up
                 state.indicators_weight = (state.indicators_weight or Decimal(0)) + block
@@ -122,7 +123,7 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
         ):
             state.indicator_roles = state.fund_roles = None
             continue
-        if k in CONCLUSIONS:
+        if k in CONCLUSIONS and not _wrapped_header_piece(state, cells):
             state.indicator_roles = state.fund_roles = None
             text = " ".join(c for c in cells[first_at + 1 :] if c)
             state.conclusions.append((k, text, _source(row, first_at + 1)))
@@ -132,8 +133,8 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
             if stated:
                 state.stated += stated
                 state.cells.append(("note", _source(row, first_at)))
-            if sum(1 for c in cells if c) == 1:
-                continue  # a note under the table, not a row of it
+            if sum(1 for c in cells if c) == 1 or k in ("说明", "备注"):
+                continue  # a note under the table (说明 | 无: the form's own field), not a row of it
         if state.fund_roles is not None and fund_label(first) is not None:
             if side_pair(first, state.texts):
                 continue
@@ -152,10 +153,18 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
     return _finish(state, run)
 
 
+def _wrapped_header_piece(state: _Segment, cells: list[str]) -> bool:
+    """``未完成原因和`` / ``改进措施``: the indicator header's last cell wrapped onto a line of its own
+    (right after the header, before any indicator row), not the 改进措施 conclusion field."""
+    headed = state.indicator_roles is not None and state.headed_at == len(state.indicators)
+    return headed and sum(1 for c in cells if c) == 1
+
+
 def _header_fields(state: _Segment, row: Row, cells: list[str]) -> None:
     wanted = {
-        "项目名称": "project", "主管部门": "department", "实施单位": "unit", "预算单位": "unit",
-        "预算单位名称": "unit", "部门名称": "unit", "单位名称": "unit",
+        "项目名称": "project", "专项名称": "project", "专项资金名称": "project", "主管部门": "department",
+        "实施单位": "unit",
+        "预算单位": "unit", "预算单位名称": "unit", "部门名称": "unit", "单位名称": "unit",
     }  # fmt: skip
     for i, cell in enumerate(cells):
         label, colon, rest = unicodedata.normalize("NFKC", cell).partition(":")
@@ -195,6 +204,7 @@ def _roles(keys: list[str], table: dict[str, str]) -> tuple[list[str], int]:
 def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -> None:
     roles = state.indicator_roles
     assert roles is not None
+    printed_at, first_at = first_at, _past_unheaded_categories(state, cells, first_at, roles)
     first = cells[first_at]
     k = _POINTS_AFTER.sub("", SERIAL.sub("", key(first)))  # 产出指标40分 is 产出指标 (its points aside)
     if SERIAL.match(unicodedata.normalize("NFKC", first).strip()):
@@ -207,7 +217,7 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
         start_role = roles.index("name")
     # A workbook keeps every column in place; text rows start at their first cell (merged 一级 dropped).
     # Leading empty cells mean the row kept its columns (a merged 一级 left blank), as a workbook does.
-    absolute = _is_grid(row) or (first_at > 0 and first_at >= state.indicator_offset)
+    absolute = _is_grid(row) or (printed_at > 0 and printed_at >= state.indicator_offset)
     places = (
         [(role, state.indicator_offset + j) for j, role in enumerate(roles)]
         if absolute
@@ -257,6 +267,28 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
             cells=refs,
         )
     )
+
+
+def _past_unheaded_categories(state: _Segment, cells: list[str], first_at: int, roles: list[str]) -> int:
+    """A header without 一级/二级 columns (the 重庆 transfer-payment form) still prints them in front of
+    a group's first row (``产出指标 | 数量指标 | 指标1：…``): they set the row's 一级/二级, the name
+    follows."""
+    if "level1" in roles or "level2" in roles:
+        return first_at
+    needed = sum(1 for role in roles[roles.index("name") :] if role and role != "reason")
+    at = first_at
+    while (
+        catalog.is_category_name(_POINTS_AFTER.sub("", key(cells[at])))
+        and sum(1 for c in cells[at + 1 :] if c) >= needed  # 服务对象满意度 | % | ≥ | 90…: a name
+    ):
+        k = _POINTS_AFTER.sub("", key(cells[at]))
+        if catalog.is_level1_name(k):
+            state.level1, state.level2 = catalog.canonical(k), ""
+        else:
+            state.level2 = cells[at]
+            state.level1 = state.level1 or (catalog.parent_in_any(k) or "")
+        at = next((j for j in range(at + 1, len(cells)) if cells[j]), len(cells) - 1)
+    return at
 
 
 # The 一级 of a 四级 评价指标体系 (项目决策/项目过程(管理)/项目产出/项目效益), beside the performance 一级.
