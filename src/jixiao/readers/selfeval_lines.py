@@ -61,7 +61,8 @@ CONCLUSIONS = ("评价结论", "存在问题", "改进措施", "自评结论", "
 GRADES = ("自评等级", "评价等级", "绩效等级", "自评结果", "等级")
 
 
-PROJECT_LABELS = ("项目名称", "专项名称", "专项资金名称")  # 专项(项目)名称: a transfer-payment form
+# 专项(项目)名称, 专项资金名称, 转移支付(项目)名称: how transfer-payment forms name the project
+PROJECT_LABELS = ("项目名称", "专项名称", "专项资金名称", "转移支付名称")
 
 
 def is_project_label(k: str) -> bool:

@@ -162,7 +162,8 @@ def _wrapped_header_piece(state: _Segment, cells: list[str]) -> bool:
 
 def _header_fields(state: _Segment, row: Row, cells: list[str]) -> None:
     wanted = {
-        "项目名称": "project", "专项名称": "project", "专项资金名称": "project", "主管部门": "department",
+        "项目名称": "project", "专项名称": "project", "专项资金名称": "project", "转移支付名称": "project",
+        "主管部门": "department",
         "实施单位": "unit",
         "预算单位": "unit", "预算单位名称": "unit", "部门名称": "unit", "单位名称": "unit",
     }  # fmt: skip
