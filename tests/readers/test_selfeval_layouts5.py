@@ -61,3 +61,28 @@ def test_a_transfer_payment_table_names_its_project_and_is_read_without_score_co
         ("健康档案建档率", "≥90%", "91%", None),
         ("服务水平", "不断提高", "不断提高", None),
     ]
+
+
+BREAKDOWN_ROWS = """绩效目标自评表
+项目名称 | 某村特色种养补贴到户项目
+资金情况 (万元) | 全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分
+年度资金总额: | 4.0 | 4.0 | 10 | 100% | 10
+一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | 未完成原因及拟采取的改进措施
+产出指标 (50分) | 数量指标 | ★补助瓜果蔬菜种植面积 | 40 | 12亩 | 12亩 | 40 |
+其中露天蔬菜 | | 10亩 | 10亩 | |
+其中大棚蔬菜 | | 2亩 | 2亩 | |
+质量指标 | 种植作物成活率 | 10 | 95% | 96% | 10 |
+效益指标 (30分) | 社会效益指标 | 受益人口数量 | 30 | 40人 | 40人 | 30 |
+满意度指标 (10分) | 服务对象满意度指标 | 受益户满意度 | 10 | ≥95% | 98% | 10 |
+总分 | 100 | 100
+"""
+
+
+def test_breakdown_rows_without_points_are_parts_of_the_row_above_not_indicators() -> None:
+    (table,) = read_published_text(BREAKDOWN_ROWS, "breakdown.txt")
+    assert [(i.name, i.weight, i.target, i.score) for i in table.indicators] == [
+        ("★补助瓜果蔬菜种植面积", Decimal(40), "12亩", Decimal(40)),
+        ("种植作物成活率", Decimal(10), "95%", Decimal(10)),
+        ("受益人口数量", Decimal(30), "40人", Decimal(30)),
+        ("受益户满意度", Decimal(10), "≥95%", Decimal(10)),
+    ]

@@ -250,6 +250,8 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
         return  # an empty slot, or a stray reason cell: nothing printed to audit
     if name.strip("/／—-…. ") == "" and weight is None and score is None:
         return  # 指标1：/ / /: a slot marked unused
+    if _breakdown(name, weight, score, roles):
+        return  # 其中露天蔬菜 under ★补助种植面积: a part of the row above, with no points of its own
     refs = tuple((role, _source(row, at)) for role, (_text, at) in got.items())
     state.indicators.append(
         PublishedIndicator(
@@ -290,6 +292,12 @@ def _past_unheaded_categories(state: _Segment, cells: list[str], first_at: int, 
             state.level1 = state.level1 or (catalog.parent_in_any(k) or "")
         at = next((j for j in range(at + 1, len(cells)) if cells[j]), len(cells) - 1)
     return at
+
+
+def _breakdown(name: str, weight: Decimal | None, score: Decimal | None, roles: list[str]) -> bool:
+    """A ``其中…`` row without 分值 or 得分 in a table that has those columns breaks down the row above."""
+    scored = "weight" in roles or "score" in roles
+    return scored and weight is None and score is None and key(name).startswith("其中")
 
 
 # The 一级 of a 四级 评价指标体系 (项目决策/项目过程(管理)/项目产出/项目效益), beside the performance 一级.
