@@ -148,3 +148,23 @@ def test_a_cost_row_with_trailing_blanks_is_an_er_ji_row_and_a_worded_figure_is_
     assert "JX-A23" not in result.codes()  # 当年出版占比75%: the target's words, then the figure
     worded = GROUP_SCORES.replace("当年出版占比75%", "基本完成")
     assert "JX-A23" in audit(read_published_text(worded, "worded.txt")[0]).codes()
+
+
+ADJUSTED_BUDGET = """项目支出绩效自评表
+项目名称 | 年报抽查审计费
+项目资金 (万元) | 年初预算数 | 调整预算数 | 全年执行数 | 分值 | 执行率 | 得分
+年度资金总额 | 20 | 16 | | 10 | 100% | 98
+一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
+产出指标 | 数量指标 | 抽查企业户数 | ≥80户 | 84户 | 50 | 50 |
+效益指标 | 社会效益指标 | 名录标记准确率 | 100% | 100% | 30 | 30 |
+满意度指标 | 服务对象满意度指标 | 服务对象满意度 | ≥90% | 96% | 10 | 10 |
+总分 | 100 | 98
+"""
+
+
+def test_an_adjusted_budget_column_is_the_budget_and_a_score_against_a_blank_execution_is_flagged() -> None:
+    (table,) = read_published_text(ADJUSTED_BUDGET, "adjusted.txt")
+    (total,) = table.funds
+    assert (total.initial, total.budget, total.executed) == (Decimal(20), Decimal(16), None)
+    codes = audit(table).codes()
+    assert {"JX-A01", "JX-A02", "JX-A05"} <= set(codes)  # 98 is the total written in the budget cell

@@ -30,6 +30,7 @@ STATED = re.compile(
 FUND_ROLES = {
     "年初预算数": "initial", "年初预算": "initial", "年初预算金额": "initial",
     "全年预算数": "budget", "调整后预算数": "budget", "调整后预算": "budget", "预算数": "budget",
+    "调整预算数": "budget",  # 河北: 年初预算数 | 调整预算数 | 全年执行数
     "全年预算": "budget",
     "全年执行数": "executed", "全年执行": "executed", "预算执行数": "executed", "执行数": "executed",
     "实际执行数": "executed",
