@@ -168,3 +168,12 @@ def test_an_adjusted_budget_column_is_the_budget_and_a_score_against_a_blank_exe
     assert (total.initial, total.budget, total.executed) == (Decimal(20), Decimal(16), None)
     codes = audit(table).codes()
     assert {"JX-A01", "JX-A02", "JX-A05"} <= set(codes)  # 98 is the total written in the budget cell
+
+
+def test_a_lone_figure_beside_zongfen_equal_to_the_stated_points_is_no_total() -> None:
+    out_of = GROUP_SCORES + "总分 | 100 | | |\n"
+    (table,) = read_published_text(out_of, "out-of.txt")
+    assert table.total is None  # 20分 + 80分: what the table is out of, with no score beside it
+    assert "JX-A11" not in audit(table).codes()
+    scored = GROUP_SCORES + "总分 | 100 | 96 | |\n"
+    assert read_published_text(scored, "scored.txt")[0].total == Decimal(96)

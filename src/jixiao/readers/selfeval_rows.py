@@ -383,8 +383,23 @@ def _footer(state: _Segment, row: Row, cells: list[str], first_at: int) -> None:
         blank_after = at + 1 < len(cells) and not cells[at + 1].strip()
         if key(cells[first_at]) == "合计" and _is_weight_sum(state, value, blank_after):
             return  # Sichuan 合计 | 100 | (blank): the sum of the weights, the score left empty
+        if blank_after and _is_stated_points(state, value):
+            # 湖北 总分 | 100 | (blank): the points the labels state (20分 + 80分), no score beside it
+            state.total = None  # (the head-field pass took the lone figure for a total)
+            state.cells = [(name, where) for name, where in state.cells if name != "total"]
+            return
         state.total = value
     state.cells.append(("total", _source(row, at)))
+
+
+def _is_stated_points(state: _Segment, value: Decimal | None) -> bool:
+    """A table with no 分值 column whose labels state its points (预算执行情况（20分）, 年度绩效目标（80分）):
+    a lone figure equal to their sum is what the table is out of."""
+    if value is None or state.budget_weight is None or state.indicators_weight is None:
+        return False
+    if any(i.weight is not None for i in state.indicators):
+        return False
+    return value == state.budget_weight + state.indicators_weight
 
 
 def _is_weight_sum(state: _Segment, value: Decimal | None, blank_after: bool) -> bool:
