@@ -21,7 +21,7 @@ def is_fund_header(keys: list[str]) -> bool:
     return "executed" in roles and ("budget" in roles or "initial" in roles)
 
 
-_AMOUNT_UNIT = re.compile(r"\s*万?元\s*$")
+_AMOUNT_UNIT = re.compile(r"\s*(?:万元|元|万)\s*$")  # 3620.40万元, 80万: the block's unit inside
 
 
 _DASHES = ("—", "——", "-", "/", "－")

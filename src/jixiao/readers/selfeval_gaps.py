@@ -106,8 +106,31 @@ def join_split_header(rows: list[Row]) -> list[Row]:
             sources = (last.cell_sources or ()) + (row.cell_sources or ())
             out.append(replace(last, cells=last.cells + row.cells, cell_sources=sources or None))
             continue
+        if out and not grid and _header_wrapped_after_target(before, keys):
+            last = out.pop()
+            kept = len(last.cells) - next(i for i, c in enumerate(reversed(last.cells)) if c.strip())
+            more = [i for i, c in enumerate(row.cells) if c.strip()]
+            cells = last.cells[:kept] + tuple(row.cells[i] for i in more)
+            joined: tuple[SourceRef, ...] | None = None
+            if last.cell_sources is not None and row.cell_sources is not None:
+                joined = last.cell_sources[:kept] + tuple(row.cell_sources[i] for i in more)
+            out.append(replace(last, cells=cells, cell_sources=joined))
+            continue
         out.append(row)
     return out
+
+
+_SCORE_SIDE = {"actual", "weight", "score", "reason", "share", "single"}
+
+
+def _header_wrapped_after_target(before: list[str], keys: list[str]) -> bool:
+    """``一级指标 | 二级指标 | 三级指标 | 年度 指标值`` then ``实际 完成值 | 分值 | 得分 | 偏差原因…``:
+    one header row broken after its target column (a page flattened with its cells' line breaks)."""
+    above = {INDICATOR_ROLES[k] for k in before if k in INDICATOR_ROLES}
+    here = [k for k in keys if k]
+    if "name" not in above or above & _SCORE_SIDE or len(here) < 2:
+        return False
+    return all(INDICATOR_ROLES.get(k) in _SCORE_SIDE for k in here)
 
 
 def unflatten(rows: list[Row]) -> list[Row]:

@@ -30,12 +30,13 @@ STATED = re.compile(
 FUND_ROLES = {
     "年初预算数": "initial", "年初预算": "initial", "年初预算金额": "initial",
     "全年预算数": "budget", "调整后预算数": "budget", "调整后预算": "budget", "预算数": "budget",
+    "调整预算数": "budget",  # 河北: 年初预算数 | 调整预算数 | 全年执行数
     "全年预算": "budget",
     "全年执行数": "executed", "全年执行": "executed", "预算执行数": "executed", "执行数": "executed",
     "实际执行数": "executed",
     "分值": "weight", "权重": "weight", "执行率权重": "weight",
     "执行率": "rate", "预算执行率": "rate",
-    "得分": "score", "执行率得分": "score",
+    "得分": "score", "执行率得分": "score", "自评得分": "score",
     "原因": "reason", "偏差原因": "reason",
 }  # fmt: skip
 INDICATOR_ROLES = {
@@ -59,6 +60,15 @@ _FUND_WORDS = ("资金", "拨款", "结转", "财政")
 FOOTERS = ("合计", "总分", "总计", "综合得分")
 CONCLUSIONS = ("评价结论", "存在问题", "改进措施", "自评结论", "主要问题", "整改措施", "其他需要说明事项")
 GRADES = ("自评等级", "评价等级", "绩效等级", "自评结果", "等级")
+
+
+# 专项(项目)名称, 专项资金名称, 转移支付(项目)名称: how transfer-payment forms name the project
+PROJECT_LABELS = ("项目名称", "专项名称", "专项资金名称", "转移支付名称")
+
+
+def is_project_label(k: str) -> bool:
+    """A key that names the project: ``项目名称``, ``专项(项目)名称``, ``项目名称:…`` inline."""
+    return k in PROJECT_LABELS or k.startswith(tuple(f"{label}:" for label in PROJECT_LABELS))
 
 
 def key(text: str) -> str:
@@ -103,7 +113,7 @@ def _starts_row(text: str, previous: str) -> bool:
     k = key(text)
     if not k:
         return False
-    if is_title(text) or k in ("项目名称", "主管部门", "实施单位", "项目基本情况", "年度总体目标"):
+    if is_title(text) or k in ("主管部门", "实施单位", "项目基本情况", "年度总体目标") or k in PROJECT_LABELS:
         return True
     if k.startswith(("预算执行情况", "项目资金", "年度资金", "绩效指标", "年度绩效目标")) and len(k) < 14:
         return True
@@ -181,6 +191,8 @@ def rebuild_lines(rows: Iterable[Row], tokens: bool = False) -> Iterator[Row]:
             if made is not None:
                 yield made
             current, capacity = [], None
+        if not current and header_roles and not text:
+            continue  # a lone empty cell between rows (an empty template row, '|' alone): no column to hold
         if not current and header_roles:
             capacity = _capacity(text, header_roles)
         current.append((text, source))
@@ -231,20 +243,28 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
     named = False
     for row in rows:
         first = next((c for c in row.cells if c.strip()), "")
-        starts = is_title(first) or (
-            (key(first).startswith("项目名称:") or key(first) == "项目名称") and named
-        )
+        starts = is_title(first) or (is_project_label(key(first)) and named)
         if starts and current:
             if named:
                 yield current
             current, named = [], False  # rows before a title that named no project: a cut-off page
-        if any(key(c) == "项目名称" or key(c).startswith("项目名称:") for c in row.cells):
+        if any(is_project_label(key(c)) for c in row.cells):
             named = True
         if is_title(first) and "整体" in first:
             named = True  # a 部门整体 自评表 names its department, not a project
         current.append(row)
     if current and named:
         yield current
+
+
+SIDE_COLUMNS = ("按收入性质分", "按支出性质分")
+
+
+def side_pair(text: str, texts: list[str]) -> bool:
+    """``政府性基金拨款:`` beside ``按收入性质分:``: a label-and-amount pair of the 湖南 form's side
+    columns (a breakdown of the total by source or by kind), not a fund row under the block's header."""
+    stripped = unicodedata.normalize("NFKC", text).strip()
+    return stripped.endswith(":") and any(key(t).startswith(SIDE_COLUMNS) for t in texts)
 
 
 def fund_label(text: str) -> str | None:

@@ -23,6 +23,7 @@ from jixiao.evaluation.published import PublishedIndicator, PublishedSelfEvaluat
 from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.labels import year_in
+from jixiao.readers.selfeval_footer import footer as _footer
 from jixiao.readers.selfeval_form import detect_form
 from jixiao.readers.selfeval_funds import fund_row as _fund_row
 from jixiao.readers.selfeval_funds import is_fund_header as _is_fund_header
@@ -52,12 +53,13 @@ from jixiao.readers.selfeval_lines import (
     points_in,
     rebuild_lines,
     segments,
+    side_pair,
     token_rows,
 )
 from jixiao.readers.selfeval_segment import Segment as _Segment
 from jixiao.readers.selfeval_segment import cell_source as _source
 from jixiao.readers.selfeval_segment import is_grid as _is_grid
-from jixiao.readers.selfeval_wrapped import join_wrapped, undouble
+from jixiao.readers.selfeval_wrapped import join_spaced, join_wrapped, undouble
 
 
 def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
@@ -75,7 +77,7 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
         listed = list(rebuild_lines(join_wrapped(undouble(listed))))
     elif tokens is None and breaks_misplaced(listed):
         listed = list(rebuild_lines(one_cell_each(listed)))
-    tables = [read_segment(run) for run in segments(join_fund_labels(unflatten(listed)))]
+    tables = [read_segment(run) for run in segments(join_fund_labels(unflatten(join_spaced(listed))))]
     return [t for t in tables if t.funds or t.indicators]
 
 
@@ -105,6 +107,7 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
         if _is_indicator_header(keys):
             state.indicator_roles, state.indicator_offset = _roles(keys, INDICATOR_ROLES)
             state.fund_roles = None
+            state.headed_at = len(state.indicators)
             block = next((points_in(c) for c in cells[: first_at + 1] if points_in(c) is not None), None)
             if block is not None:  # 年度绩效目标1（40分）, 年度绩效目标2（40分）: blocks add up
                 state.indicators_weight = (state.indicators_weight or Decimal(0)) + block
@@ -121,7 +124,7 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
         ):
             state.indicator_roles = state.fund_roles = None
             continue
-        if k in CONCLUSIONS:
+        if k in CONCLUSIONS and not _wrapped_header_piece(state, cells):
             state.indicator_roles = state.fund_roles = None
             text = " ".join(c for c in cells[first_at + 1 :] if c)
             state.conclusions.append((k, text, _source(row, first_at + 1)))
@@ -131,9 +134,11 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
             if stated:
                 state.stated += stated
                 state.cells.append(("note", _source(row, first_at)))
-            if sum(1 for c in cells if c) == 1:
-                continue  # a note under the table, not a row of it
+            if sum(1 for c in cells if c) == 1 or k in ("说明", "备注"):
+                continue  # a note under the table (说明 | 无: the form's own field), not a row of it
         if state.fund_roles is not None and fund_label(first) is not None:
+            if side_pair(first, state.texts):
+                continue
             state.funds.append(_fund_row(state, row, cells, first_at))
             continue
         lone_amounts = state.fund_title and not state.funds and number(first) is not None
@@ -149,10 +154,19 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
     return _finish(state, run)
 
 
+def _wrapped_header_piece(state: _Segment, cells: list[str]) -> bool:
+    """``未完成原因和`` / ``改进措施``: the indicator header's last cell wrapped onto a line of its own
+    (right after the header, before any indicator row), not the 改进措施 conclusion field."""
+    headed = state.indicator_roles is not None and state.headed_at == len(state.indicators)
+    return headed and sum(1 for c in cells if c) == 1
+
+
 def _header_fields(state: _Segment, row: Row, cells: list[str]) -> None:
     wanted = {
-        "项目名称": "project", "主管部门": "department", "实施单位": "unit", "预算单位": "unit",
-        "预算单位名称": "unit", "部门名称": "unit", "单位名称": "unit",
+        "项目名称": "project", "专项名称": "project", "专项资金名称": "project", "转移支付名称": "project",
+        "主管部门": "department",
+        "实施单位": "unit",
+        "预算单位": "unit", "预算单位名称": "unit", "部门名称": "unit", "单位名称": "unit",
     }  # fmt: skip
     for i, cell in enumerate(cells):
         label, colon, rest = unicodedata.normalize("NFKC", cell).partition(":")
@@ -192,6 +206,7 @@ def _roles(keys: list[str], table: dict[str, str]) -> tuple[list[str], int]:
 def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -> None:
     roles = state.indicator_roles
     assert roles is not None
+    printed_at, first_at = first_at, _past_unheaded_categories(state, cells, first_at, roles)
     first = cells[first_at]
     k = _POINTS_AFTER.sub("", SERIAL.sub("", key(first)))  # 产出指标40分 is 产出指标 (its points aside)
     if SERIAL.match(unicodedata.normalize("NFKC", first).strip()):
@@ -204,7 +219,7 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
         start_role = roles.index("name")
     # A workbook keeps every column in place; text rows start at their first cell (merged 一级 dropped).
     # Leading empty cells mean the row kept its columns (a merged 一级 left blank), as a workbook does.
-    absolute = _is_grid(row) or (first_at > 0 and first_at >= state.indicator_offset)
+    absolute = _is_grid(row) or (printed_at > 0 and printed_at >= state.indicator_offset)
     places = (
         [(role, state.indicator_offset + j) for j, role in enumerate(roles)]
         if absolute
@@ -236,6 +251,8 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
         return  # an empty slot, or a stray reason cell: nothing printed to audit
     if name.strip("/／—-…. ") == "" and weight is None and score is None:
         return  # 指标1：/ / /: a slot marked unused
+    if _breakdown(name, weight, score, roles):
+        return  # 其中露天蔬菜 under ★补助种植面积: a part of the row above, with no points of its own
     refs = tuple((role, _source(row, at)) for role, (_text, at) in got.items())
     state.indicators.append(
         PublishedIndicator(
@@ -254,6 +271,34 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
             cells=refs,
         )
     )
+
+
+def _past_unheaded_categories(state: _Segment, cells: list[str], first_at: int, roles: list[str]) -> int:
+    """A header without 一级/二级 columns (the 重庆 transfer-payment form) still prints them in front of
+    a group's first row (``产出指标 | 数量指标 | 指标1：…``): they set the row's 一级/二级, the name
+    follows."""
+    if "level1" in roles or "level2" in roles:
+        return first_at
+    needed = sum(1 for role in roles[roles.index("name") :] if role and role != "reason")
+    at = first_at
+    while (
+        catalog.is_category_name(_POINTS_AFTER.sub("", key(cells[at])))
+        and sum(1 for c in cells[at + 1 :] if c) >= needed  # 服务对象满意度 | % | ≥ | 90…: a name
+    ):
+        k = _POINTS_AFTER.sub("", key(cells[at]))
+        if catalog.is_level1_name(k):
+            state.level1, state.level2 = catalog.canonical(k), ""
+        else:
+            state.level2 = cells[at]
+            state.level1 = state.level1 or (catalog.parent_in_any(k) or "")
+        at = next((j for j in range(at + 1, len(cells)) if cells[j]), len(cells) - 1)
+    return at
+
+
+def _breakdown(name: str, weight: Decimal | None, score: Decimal | None, roles: list[str]) -> bool:
+    """A ``其中…`` row without 分值 or 得分 in a table that has those columns breaks down the row above."""
+    scored = "weight" in roles or "score" in roles
+    return scored and weight is None and score is None and key(name).startswith("其中")
 
 
 # The 一级 of a 四级 评价指标体系 (项目决策/项目过程(管理)/项目产出/项目效益), beside the performance 一级.
@@ -290,8 +335,9 @@ def _cost_under_output(cells: list[str], first_at: int, roles: list[str]) -> boo
     if after and SERIAL.match(unicodedata.normalize("NFKC", after)):
         return True  # 成本指标 | 指标1：项目支出控制数: an indicator where the 二级 would stand
     # 成本指标 | 造林补助 | 每亩300 | 每亩300 | 6 | 6: one cell short of an 一级 row, and a value where
-    # the name would stand
-    short = len(cells) - first_at < len(roles) - roles.index("level1")
+    # the name would stand (trailing blank cells of a flattened page aside)
+    printed = len(cells) - next(i for i, c in enumerate(reversed(cells)) if c.strip())
+    short = printed - first_at < len(roles) - roles.index("level1")
     return short and any(ch.isdigit() for ch in name)
 
 
@@ -320,42 +366,6 @@ def _target(got: dict[str, tuple[str, int]]) -> str:
         return nature  # 有效: a qualitative target written across the merged 指标性质/指标值/度量单位
     symbol = _SYMBOLS.get(nature, nature)
     return f"{symbol}{value}{unit}" if value else ""
-
-
-def _footer(state: _Segment, row: Row, cells: list[str], first_at: int) -> None:
-    """合计/总分: two figures are (weights, score); one figure under 合计 may be the weights alone."""
-    figures = [(number(c), i) for i, c in enumerate(cells) if i > first_at and number(c) is not None]
-    if not figures:
-        return
-    after = [c.strip() for c in cells[figures[-1][1] + 1 :] if c.strip()]
-    if not state.grade and after and after[0] in ("优", "良", "中", "差"):
-        state.grade = after[0]  # 总分 | 100 | 97 | 优: the grade printed after the score
-        state.cells.append(("grade", _source(row, cells.index(after[0], figures[-1][1] + 1))))
-    if len(figures) >= 2:
-        state.total, at = figures[1]
-    else:
-        value, at = figures[0]
-        blank_after = at + 1 < len(cells) and not cells[at + 1].strip()
-        if key(cells[first_at]) == "合计" and _is_weight_sum(state, value, blank_after):
-            return  # Sichuan 合计 | 100 | (blank): the sum of the weights, the score left empty
-        state.total = value
-    state.cells.append(("total", _source(row, at)))
-
-
-def _is_weight_sum(state: _Segment, value: Decimal | None, blank_after: bool) -> bool:
-    """The figure is the weights' sum, and the score cell beside it (blank, or missing) is not a total."""
-    weights = [i.weight for i in state.indicators]
-    if value is None or not weights or any(w is None for w in weights):
-        return False
-    budget = next((f.weight for f in state.funds if f.weight is not None), state.budget_weight or Decimal(0))
-    summed = sum((w for w in weights if w is not None), Decimal(0))
-    if value not in (summed, summed + budget):
-        return False
-    scores = [i.score for i in state.indicators]
-    if blank_after or any(s is None for s in scores):
-        return True
-    budget_score = next((f.score for f in state.funds if f.score is not None), Decimal(0))
-    return sum((s for s in scores if s is not None), budget_score) != value
 
 
 def _group_scores(

@@ -18,6 +18,7 @@ from dataclasses import replace
 from jixiao import catalog
 from jixiao.readers.cells import Row
 from jixiao.readers.selfeval_lines import FUND_ROLES, INDICATOR_ROLES, TOTAL_FUNDS, key, number
+from jixiao.readers.selfeval_segment import is_grid
 
 # An 一级's points wrapped onto a line of their own: ``(50)``, ``30分)``, ``(10分)``.
 _POINTS_PIECE = re.compile(
@@ -86,3 +87,50 @@ def _join_at(rows: list[Row], start: int) -> tuple[str, int] | None:
         if _known(words) and not all(_known(p) for p in pieces):
             return words, count
     return None
+
+
+_SPACED_MOST = 6
+_SPACED_LABELS = ("绩效指标", "一级指标", "二级指标", "三级指标")
+
+
+def _spaced_piece(text: str) -> bool:
+    stripped = text.strip()
+    return 0 < len(stripped) <= 2 and number(stripped) is None and not stripped.isascii()
+
+
+def _spaced_label(text: str) -> bool:
+    k = key(text)
+    return k in _SPACED_LABELS or catalog.is_category_name(k) or k in INDICATOR_ROLES or k in FUND_ROLES
+
+
+def join_spaced(rows: list[Row]) -> list[Row]:
+    """Text whose labels were spaced out and then cut at the spaces (``产 出 指 标``, ``一级 指标``):
+    consecutive one- or two-character cells that together make a label the reader knows are one cell."""
+    out: list[Row] = []
+    for row in rows:
+        if is_grid(row):
+            out.append(row)  # a workbook keeps its columns: nothing was cut at a space
+            continue
+        cells, sources = list(row.cells), list(row.cell_sources or ())
+        joined: list[str] = []
+        kept: list[int] = []
+        n = 0
+        while n < len(cells):
+            end = next(
+                (
+                    e
+                    for e in range(min(len(cells), n + _SPACED_MOST), n + 1, -1)
+                    if all(_spaced_piece(c) for c in cells[n:e]) and _spaced_label("".join(cells[n:e]))
+                ),
+                None,
+            )
+            stop = end if end is not None else n + 1
+            joined.append("".join(c.strip() for c in cells[n:stop]) if end is not None else cells[n])
+            kept.append(n)
+            n = stop
+        if len(joined) == len(cells):
+            out.append(row)
+            continue
+        places = tuple(sources[k] for k in kept) if len(sources) == len(cells) else row.cell_sources
+        out.append(replace(row, cells=tuple(joined), cell_sources=places))
+    return out

@@ -30,7 +30,7 @@ from jixiao.evaluation.published import (
     PublishedSelfEvaluation,
 )
 from jixiao.evaluation.records import EvaluationLine, EvaluationResult, Score, SelfEvaluation
-from jixiao.model import Diagnostic, Kind
+from jixiao.model import Diagnostic, Kind, Op, Target
 from jixiao.scoring.audit_context import has_reason, kept_because
 from jixiao.scoring.selfeval import KEPT, evaluate
 from jixiao.values import parse_target
@@ -175,7 +175,7 @@ def to_evaluation(published: PublishedSelfEvaluation, profile: Profile) -> tuple
             level1=i.level1,
             level2=i.level2,
             name=i.name,
-            target=parse_target(i.target, i.name),
+            target=_cost_ceiling(parse_target(i.target, i.name), i, notes),
             weight=weight,
             actual=i.actual,
             score=score,
@@ -197,6 +197,15 @@ def to_evaluation(published: PublishedSelfEvaluation, profile: Profile) -> tuple
         source=published.source,
     )
     return evaluation, notes
+
+
+def _cost_ceiling(target: Target, indicator: PublishedIndicator, notes: list[str]) -> Target:
+    """A 成本指标 whose value has no comparator (``80万``) is a ceiling: spending less meets it."""
+    cost = "成本" in indicator.level1 or "成本" in indicator.level2
+    if not cost or target.kind is not Kind.QUANTITATIVE or target.op is not None:
+        return target
+    notes.append(f"成本指标“{indicator.label}”的指标值{target.raw}未写比较符，按成本上限（≤）计分")
+    return replace(target, op=Op.LE)
 
 
 def _group_shares(

@@ -66,8 +66,8 @@ def fund_total_is_sum(ctx: AuditContext) -> Iterator[Finding]:
         return
     for field, label in (("initial", "年初预算数"), ("budget", "全年预算数"), ("executed", "全年执行数")):
         printed = getattr(total, field)
-        if printed is None:
-            continue
+        if printed is None or all(getattr(r, field) is None for r in rows):
+            continue  # no source row printed this column: there is no sum to compare with
         summed = sum((getattr(r, field) or ZERO for r in rows), ZERO)
         if printed != summed:
             yield (
@@ -210,15 +210,16 @@ def indicator_score_differs(ctx: AuditContext) -> Iterator[Finding]:
             continue
         if scored.score.method in ("qualitative", "missing", "not-computable", "kept"):
             continue
-        if not agree(printed.score, scored.score.value):
-            direction = "高" if printed.score > scored.score.value else "低"
-            yield (
-                f"指标“{printed.label}”填报得分{plain(printed.score)}，按规则应为{money(scored.score.value)}"
-                f"（{direction}{plain(abs(printed.score - scored.score.value))}分）："
-                f"{scored.score.explanation}",
-                printed.where("score"),
-                printed.label,
-            )
+        if agree(printed.score, scored.score.value):
+            continue
+        direction = "高" if printed.score > scored.score.value else "低"
+        yield (
+            f"指标“{printed.label}”填报得分{plain(printed.score)}，按规则应为{money(scored.score.value)}"
+            f"（{direction}{plain(abs(printed.score - scored.score.value))}分）："
+            f"{scored.score.explanation}",
+            printed.where("score"),
+            printed.label,
+        )
 
 
 def group_score_differs(ctx: AuditContext) -> Iterator[Finding]:

@@ -70,6 +70,9 @@ def word_for_quantitative(ctx: AuditContext) -> Iterator[Finding]:
             continue
         if copies_target(printed) or read_actual(actual).number is not None:
             continue
+        subject = target.subject or ""
+        if subject and actual.startswith(subject) and read_actual(actual[len(subject) :]).number is not None:
+            continue  # 当年出版占比85% against 当年出版占比≥80%: the target's own words, then a figure
         weight = f"，却得{plain(printed.score)}分" if printed.score else ""
         yield (
             f"定量指标“{printed.label}”（{printed.target}）的实际完成值写作“{actual}”{weight}，无法核实",
