@@ -27,11 +27,15 @@ def test_migrations_create_exactly_the_schema(db_url: str) -> None:
     from alembic.script import ScriptDirectory
 
     from jixiao.store.db import alembic_config
+    from jixiao.store.partitions import include_object_on
     from jixiao.store.search import include_name
 
     assert current_revision(db_url) == ScriptDirectory.from_config(alembic_config(db_url)).get_current_head()
     with get_engine(db_url).connect() as conn:
-        context = MigrationContext.configure(conn, opts={"include_name": include_name})
+        include_object = include_object_on(conn.dialect.name)
+        context = MigrationContext.configure(
+            conn, opts={"include_name": include_name, "include_object": include_object}
+        )
         differences = compare_metadata(context, metadata)
     assert differences == []
 

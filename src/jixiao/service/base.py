@@ -13,7 +13,7 @@ from jixiao.permissions import can_view, sees_draft
 from jixiao.permissions import visibility as visibility_of
 from jixiao.queries import TableRow, Visibility
 from jixiao.service.errors import Forbidden, NotFound
-from jixiao.store import listing, stats
+from jixiao.store import listing, partitions, stats
 from jixiao.store.admin import profile_settings
 from jixiao.store.db import current_revision, get_engine, normalise_url, upgrade
 from jixiao.store.tables import Reviewed
@@ -65,6 +65,14 @@ class ServiceBase:
     def revision(self) -> str | None:
         """The database's schema revision (None before the first migration)."""
         return current_revision(self.url)
+
+    def create_year_partitions(self, year: int) -> list[str]:
+        """PostgreSQL: make ``year``'s partition of every fact table (that year's rows move out of the
+        default partition); the partitions made. SQLite keeps plain tables: nothing to make, []."""
+        with self.engine.begin() as conn:
+            if not partitions.is_partitioned(conn):
+                return []
+            return partitions.create_year_partitions(conn, year)
 
     def visibility(self, who: Principal) -> Visibility:
         """Which tables ``who`` may see in lists and figures."""

@@ -262,7 +262,8 @@ def get_documents(conn: Connection, table_ids: Sequence[int]) -> dict[int, dict[
 
 def get_findings(conn: Connection, table_id: int) -> list[FindingRow]:
     """The stored review findings of a table, in order."""
-    rows = conn.execute(select(findings).where(findings.c.table_id == table_id).order_by(findings.c.id))
+    stored = [c for c in findings.c if c.name not in ("region_code", "partition_year")]
+    rows = conn.execute(select(*stored).where(findings.c.table_id == table_id).order_by(findings.c.id))
     return [FindingRow(**row._mapping) for row in rows]
 
 

@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import Connection, column, literal_column, or_, select, table, text
 from sqlalchemy.sql.elements import ColumnElement
 
+from jixiao.store.partitions import is_partition
 from jixiao.store.schema import indicators, orgs, perf_tables
 
 SQLITE_SEARCH_TABLES = ("perf_tables_search", "indicators_search")
@@ -43,6 +44,8 @@ def include_name(name: str | None, type_: str, _parent_names: Any = None) -> boo
     """For Alembic's comparison: leave out the search indexes, which schema.py does not describe."""
     if name is None:
         return True
+    if type_ == "table" and is_partition(name):  # PostgreSQL's year partitions (jixiao.store.partitions)
+        return False
     if type_ == "table":  # the FTS5 tables and their shadow tables (…_data, …_idx, …_docsize, …_config)
         return not any(name == t or name.startswith(f"{t}_") for t in SQLITE_SEARCH_TABLES)
     if type_ == "index":
