@@ -107,14 +107,16 @@ def _conditions(conn: Connection, query: TableQuery, visibility: Visibility) -> 
     if seen is not None:
         conditions.append(seen)
     if query.q:
-        by_name = search.name_or_unit_matches(conn, query.q)
+        by_name = search.name_or_unit_matches(conn, query.q, year=query.year)
         if query.everywhere:
-            by_name = or_(by_name, search.indicator_matches(conn, query.q, levels=True))
+            by_name = or_(by_name, search.indicator_matches(conn, query.q, levels=True, year=query.year))
         conditions.append(by_name)
     if query.indicator:
-        conditions.append(search.indicator_matches(conn, query.indicator, levels=query.everywhere))
-    if query.year:
-        conditions.append(perf_tables.c.year == query.year)
+        conditions.append(
+            search.indicator_matches(conn, query.indicator, levels=query.everywhere, year=query.year)
+        )
+    if query.year:  # partition_year too: PostgreSQL then reads that year's partition alone
+        conditions += [perf_tables.c.year == query.year, perf_tables.c.partition_year == query.year]
     if query.unit:
         conditions.append(perf_tables.c.unit_id.in_(_org_ids(orgs.c.name == query.unit)))
     if query.project_type:

@@ -75,14 +75,17 @@ def _fts_match(fts: Any, words: str) -> ColumnElement[bool]:
     return literal_column(fts.name).op("MATCH")(phrase)
 
 
-def name_or_unit_matches(conn: Connection, q: str) -> ColumnElement[bool]:
-    """Tables whose project name or unit (用款单位) contains ``q``."""
+def name_or_unit_matches(conn: Connection, q: str, year: int | None = None) -> ColumnElement[bool]:
+    """Tables whose project name or unit (用款单位) contains ``q``; with ``year``, the name's index is
+    read for that year only (on PostgreSQL: that year's partition alone)."""
     pattern = f"%{q}%"
     by_name: ColumnElement[bool] = perf_tables.c.name.like(pattern)
     if indexable(q) and (conn.dialect.name == "postgresql" or _sqlite_fts(conn, _names_fts.name)):
         # an alias: a subquery on perf_tables itself would otherwise be correlated to the outer query
         named = perf_tables.alias("name_match")
         candidates = select(named.c.id).where(named.c.name.like(pattern))
+        if year is not None:
+            candidates = candidates.where(named.c.partition_year == year)
         if conn.dialect.name == "sqlite":
             fts = _names_fts
             candidates = candidates.where(named.c.id.in_(select(fts.c.rowid).where(_fts_match(fts, q))))
@@ -93,14 +96,18 @@ def name_or_unit_matches(conn: Connection, q: str) -> ColumnElement[bool]:
     return or_(by_name, perf_tables.c.unit_id.in_(unit_ids)) if unit_ids else by_name
 
 
-def indicator_matches(conn: Connection, words: str, levels: bool = False) -> ColumnElement[bool]:
+def indicator_matches(
+    conn: Connection, words: str, levels: bool = False, year: int | None = None
+) -> ColumnElement[bool]:
     """Tables with an indicator whose name, 实施周期指标值 or 年度指标值 contains ``words``; with
     ``levels``, also its 一级 or 二级 name, when ``words`` is part of a catalogue category name
-    (``满意度``): those columns have no trigram index, so only such words look at them."""
+    (``满意度``): those columns have no trigram index, so only such words look at them. With ``year``,
+    only that year's indicators are read (on PostgreSQL: that year's partition alone)."""
     pattern = f"%{words}%"
     item = indicators.alias("indicator_match")
     exact = or_(item.c.name.like(pattern), item.c.period_raw.like(pattern), item.c.annual_raw.like(pattern))
-    matching = select(item.c.table_id).where(exact)
+    in_year = [item.c.partition_year == year] if year is not None else []
+    matching = select(item.c.table_id).where(exact, *in_year)
     if indexable(words) and _sqlite_fts(conn, _indicators_fts.name):
         candidates = select(_indicators_fts.c.rowid).where(_fts_match(_indicators_fts, words))
         matching = matching.where(item.c.id.in_(candidates))
@@ -112,7 +119,7 @@ def indicator_matches(conn: Connection, words: str, levels: bool = False) -> Col
     found: ColumnElement[bool] = perf_tables.c.id.in_(matching)
     if levels and names_a_category(words):
         by_level = select(item.c.table_id).where(
-            or_(item.c.level1.like(pattern), item.c.level2.like(pattern))
+            or_(item.c.level1.like(pattern), item.c.level2.like(pattern)), *in_year
         )
         found = or_(found, perf_tables.c.id.in_(by_level))
     return found
