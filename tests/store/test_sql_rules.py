@@ -5,7 +5,8 @@ visitor; every SELECT they send that reads a fact table is explained again by Po
 sequential scans discouraged (``enable_seqscan = off``: the seed is small, and the question is whether
 an index *can* serve the query):
 
-1. a query filtered by year reads that year's partitions only (partition pruning);
+1. a query filtered by year reads that year's partitions only (partition pruning) — but for the
+   caches' change counter, which reads the last entry of each partition's index;
 2. no query reads a fact partition by a sequential scan: each is served by an index (by id, or by
    the list's and search's own indexes).
 """
@@ -95,6 +96,9 @@ HOT_PATHS: dict[str, Callable[[Service, int], Any]] = {
         ANONYMOUS, TableQuery(indicator="满意度", year=2025)
     ),
     "list, every year": lambda s, _: s.list_tables(ANONYMOUS, TableQuery()),
+    "name and indicator search, every year": lambda s, _: s.list_tables(
+        ANONYMOUS, TableQuery(q="社工岗位", everywhere=True)
+    ),
     "table page": lambda s, table_id: s.table_view(ANONYMOUS, table_id),
 }
 
@@ -111,6 +115,7 @@ def test_hot_queries_read_their_year_and_use_indexes(three_years: str, path: str
         assert scans, statement
         sequential = [rel for kind, rel in scans if kind == "Seq Scan"]
         assert not sequential, (path, sequential, statement)
-        if "one year" in path:
+        # the caches' change counter (stats.change_counter): the newest row of each partition's index
+        if "one year" in path and not statement.startswith("SELECT max(perf_tables.updated_at)"):
             other_years = sorted({rel for _, rel in scans if not rel.endswith("_2025")})
             assert not other_years, (path, other_years, statement)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, func, or_, select, union_all
 from sqlalchemy.sql.elements import ColumnElement
 
 from jixiao.model import Table
@@ -106,7 +106,13 @@ def _conditions(conn: Connection, query: TableQuery, visibility: Visibility) -> 
     seen = visibility_condition(visibility, tree)
     if seen is not None:
         conditions.append(seen)
-    if query.q:
+    named = search.name_or_unit_candidates(conn, query.q, year=query.year) if query.q else None
+    if named is not None:  # one id IN (… UNION ALL …): see search.name_or_unit_candidates
+        parts = [named]
+        if query.everywhere:
+            parts.append(search.indicator_candidates(conn, query.q, levels=True, year=query.year))
+        conditions.append(perf_tables.c.id.in_(union_all(*parts) if len(parts) > 1 else named))
+    elif query.q:
         by_name = search.name_or_unit_matches(conn, query.q, year=query.year)
         if query.everywhere:
             by_name = or_(by_name, search.indicator_matches(conn, query.q, levels=True, year=query.year))
@@ -135,10 +141,14 @@ def _conditions(conn: Connection, query: TableQuery, visibility: Visibility) -> 
     return conditions
 
 
-def list_tables(conn: Connection, query: TableQuery, visibility: Visibility) -> tuple[list[TableRow], int]:
-    """One page of tables matching the query, and how many match in all."""
+def list_tables(
+    conn: Connection, query: TableQuery, visibility: Visibility, total: int | None = None
+) -> tuple[list[TableRow], int]:
+    """One page of tables matching the query, and how many match in all (``total``: already known,
+    e.g. cached by the service while no table changed; not counted again)."""
     conditions = _conditions(conn, query, visibility)
-    total = conn.execute(select(func.count()).select_from(perf_tables).where(*conditions)).scalar_one()
+    if total is None:
+        total = conn.execute(select(func.count()).select_from(perf_tables).where(*conditions)).scalar_one()
     order = _SORT_COLUMNS.get(query.sort, perf_tables.c.updated_at)
     ordering = [order.desc() if query.descending else order.asc(), perf_tables.c.id.desc()]
     page = max(query.page, 1)
