@@ -268,7 +268,7 @@ def measure(url: str, runs: int, report: Report) -> None:
     client = TestClient(create_app(Settings(database_url=url)))
     baseline = _latencies(client, ["/login"], runs)
     report.figure("login page (baseline) p95", baseline[1], "ms")
-    name_part = few[few.index("（") - 4 :]  # e.g. 服务经费（东城光明）: that project in one place
+    name_part = few[max(0, few.index("（") - 4) :]  # e.g. 服务经费（东城光明）: that project in one place
     for label, paths in (
         ("list page", ["/tables"]),
         ("table page", [f"/tables/{i}" for i in ids]),
