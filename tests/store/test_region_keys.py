@@ -73,8 +73,8 @@ def test_an_edited_year_moves_the_tables_rows_to_that_year(db_url: str, seed_pat
         table_id, lock = conn.execute(
             select(perf_tables.c.id, perf_tables.c.lock_version).order_by(perf_tables.c.id).limit(1)
         ).one()
-        table = table_from_dict(get_document(conn, table_id) or {})
-        edited = replace(table, project=replace(table.project, year=2026))
+        stored = table_from_dict(get_document(conn, table_id) or {})
+        edited = replace(stored, project=replace(stored.project, year=2026))
         save_version(conn, table_id, Reviewed(edited), lock, None, Status.DRAFT)
     for table in (perf_tables, table_versions, indicators, findings):
         key = table.c.id if table is perf_tables else table.c.table_id
