@@ -18,6 +18,7 @@ from jixiao.store.document import table_from_dict
 from jixiao.store.evaluation import monitoring_snapshots, self_evaluations
 from jixiao.store.listing import get_document
 from jixiao.store.schema import findings, indicators, perf_tables, table_versions
+from jixiao.store.table_keys import mismatched_keys
 from jixiao.store.tables import Reviewed, save_version
 from jixiao.workflow import ANONYMOUS, Status
 
@@ -60,6 +61,8 @@ def test_placing_the_department_in_a_region_moves_its_tables_into_that_region(
     service.place_org(FULIAN, OrgKind.DEPARTMENT, parent="广东省")
     for table in (perf_tables, table_versions, indicators, findings):
         assert _keys(db_url, table) == {("440000", 2025)}, table.name
+    with get_engine(db_url).connect() as conn:
+        assert set(mismatched_keys(conn).values()) == {0}
     # a later import of the same file keeps the tables where they are and finds them unchanged
     again = service.import_path(seed_path)
     assert (again.created, again.unchanged) == (0, 17)
@@ -82,6 +85,12 @@ def test_an_edited_year_moves_the_tables_rows_to_that_year(db_url: str, seed_pat
             moved = set(conn.execute(select(table.c.partition_year).where(key == table_id)).scalars())
             others = set(conn.execute(select(table.c.partition_year).where(key != table_id)).scalars())
         assert (moved, others) == ({2026}, {2025}) or (table is findings and moved == set()), table.name
+    with get_engine(db_url).begin() as conn:
+        assert set(mismatched_keys(conn).values()) == {0}
+        # a writer that forgets the keys is found: its row has region 000000 and year 0
+        row = {"table_id": table_id, "code": "X001", "severity": "info", "message": "未填键的写入"}
+        conn.execute(findings.insert(), [row])
+        assert mismatched_keys(conn)["findings"] == 1
 
 
 # -- the migration from 0011 -------------------------------------------------------------------------

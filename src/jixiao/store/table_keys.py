@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, or_, select, update
+from sqlalchemy import Connection, Table, func, or_, select, update
 
 from jixiao.store.evaluation import monitoring_snapshots, self_evaluations
 from jixiao.store.schema import findings, indicators, orgs, perf_tables, table_versions
@@ -129,3 +129,22 @@ def sync_children(conn: Connection, table_ids: Sequence[int]) -> None:
                 )
                 .values(region_code=region, partition_year=year)
             )
+
+
+def mismatched_keys(conn: Connection) -> dict[str, int]:
+    """For each child fact table, how many rows do not carry their table's keys (a writer that did
+    not fill them: region ``000000`` and year 0 by default). All zero when every writer keeps the rule."""
+    found: dict[str, int] = {}
+    for child in TABLE_CHILDREN:
+        count = conn.execute(
+            select(func.count())
+            .select_from(child.join(perf_tables, perf_tables.c.id == child.c.table_id))
+            .where(
+                or_(
+                    child.c.region_code != perf_tables.c.region_code,
+                    child.c.partition_year != perf_tables.c.partition_year,
+                )
+            )
+        ).scalar_one()
+        found[child.name] = int(count)
+    return found
