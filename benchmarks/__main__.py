@@ -30,6 +30,10 @@ def main(argv: list[str]) -> int:
         from benchmarks import selfeval_fidelity
 
         return selfeval_fidelity.main(argv[1:])
+    if argv[:1] == ["million"]:  # a million tables on PostgreSQL: long, run by hand (docs/scale.md)
+        from benchmarks import million_pages
+
+        return million_pages.main(argv[1:])
     if "--full" in argv:  # the issues' full sizes where a benchmark has a quick default (bench_bulk)
         os.environ["JIXIAO_BENCH_FULL"] = "1"
         argv = [a for a in argv if a != "--full"]

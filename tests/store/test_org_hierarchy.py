@@ -5,8 +5,6 @@ subtree, asked in one place (`jixiao.permissions.in_scope`); migration 0006 plac
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -82,26 +80,6 @@ def test_placing_checks_kinds_and_cycles(db_url: str) -> None:
         service.place_org("某区", OrgKind.REGION, code="12ab")
     with pytest.raises(Forbidden):
         service.place_org("x", OrgKind.REGION, by=Principal(1, "f", Role.FILLER, "某单位"))
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """An empty database (no migration yet), on SQLite and on PostgreSQL."""
-    from sqlalchemy import create_engine
-
-    from jixiao.store.db import dispose_engines
-
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'old.sqlite'}"
-    else:
-        cluster = request.getfixturevalue("postgres_cluster")
-        name = f"empty_{os.getpid()}_{len(str(tmp_path))}_{abs(hash(str(tmp_path))) % 10**6}"
-        admin = create_engine(cluster.url("postgres"), isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f"CREATE DATABASE {name}"))
-        admin.dispose()
-        yield cluster.url(name)
-    dispose_engines()
 
 
 def test_the_migration_places_existing_organisations(empty_url: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -27,11 +28,15 @@ def test_migrations_create_exactly_the_schema(db_url: str) -> None:
     from alembic.script import ScriptDirectory
 
     from jixiao.store.db import alembic_config
+    from jixiao.store.partitions import include_object_on
     from jixiao.store.search import include_name
 
     assert current_revision(db_url) == ScriptDirectory.from_config(alembic_config(db_url)).get_current_head()
     with get_engine(db_url).connect() as conn:
-        context = MigrationContext.configure(conn, opts={"include_name": include_name})
+        include_object = include_object_on(conn.dialect.name)
+        context = MigrationContext.configure(
+            conn, opts={"include_name": include_name, "include_object": include_object}
+        )
         differences = compare_metadata(context, metadata)
     assert differences == []
 
@@ -116,3 +121,28 @@ def test_concurrent_save_conflicts_and_keeps_the_first(db_url: str, seed_path: P
         service.save(who, view.row.id, second, lock)
     assert service.table_view(who, view.row.id).table.goals.annual == "第一个人的修改"
     assert service.table_view(who, view.row.id).row.status == Status.DRAFT
+
+
+def test_list_totals_are_kept_until_a_table_changes(db_url: str, seed_path: Path, tmp_path: Path) -> None:
+    from sqlalchemy import event
+
+    service = Service(db_url)
+    service.import_path(seed_path, published=True)
+    counted: list[str] = []
+
+    def remember(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        if statement.lstrip().startswith("SELECT count(*)"):
+            counted.append(statement)
+
+    event.listen(get_engine(db_url), "before_cursor_execute", remember)
+    assert service.list_tables(ANONYMOUS, TableQuery())[1] == 17
+    assert len(counted) == 1
+    assert service.list_tables(ANONYMOUS, TableQuery(page=2, per_page=5))[1] == 17
+    assert len(counted) == 1  # the same list, another page: the total was kept
+    renamed = tmp_path / "renamed.txt"
+    renamed.write_text(seed_path.read_text().replace("购买社工岗位服务经费", "购买社工岗位服务经费（续）", 1))
+    assert service.import_path(renamed, published=True).created == 1
+    assert service.list_tables(ANONYMOUS, TableQuery())[1] == 18  # a new table: counted again
+    assert len(counted) == 2
+    assert service.list_tables(ANONYMOUS, TableQuery(q="服务经费"))[1] >= 2  # searches always count
+    assert len(counted) == 3

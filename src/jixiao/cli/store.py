@@ -62,6 +62,26 @@ def db_upgrade(db: DbOption = None, as_json: JsonOption = False) -> None:
         typer.echo(f"数据库已是最新结构（{revision}）：{service.url}")
 
 
+@db_app.command("partition")
+def db_partition(
+    year: Annotated[int | None, typer.Option("--year", help="年度（默认：明年）")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """PostgreSQL：为某一年度建立各业务表的分区（该年度已在默认分区中的数据随之移入）。"""
+    from datetime import date
+
+    service = _service(db)
+    wanted = year if year is not None else date.today().year + 1
+    made = service.create_year_partitions(wanted)
+    if as_json:
+        _emit_json({"database": service.url, "year": wanted, "partitions": made})
+    elif made:
+        typer.echo(f"已建立 {wanted} 年度的分区：{'、'.join(made)}")
+    else:
+        typer.echo(f"{wanted} 年度无需新建分区（已存在，或数据库是 SQLite，不分区）")
+
+
 @app.command("import")
 def import_files(
     files: Annotated[

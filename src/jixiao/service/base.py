@@ -11,10 +11,10 @@ from sqlalchemy import Connection, Engine
 
 from jixiao.permissions import can_view, sees_draft
 from jixiao.permissions import visibility as visibility_of
-from jixiao.queries import TableRow, Visibility
+from jixiao.queries import TableQuery, TableRow, Visibility
 from jixiao.service.active_findings import settle
 from jixiao.service.errors import Forbidden, NotFound
-from jixiao.store import listing, stats
+from jixiao.store import listing, partitions, stats
 from jixiao.store.admin import profile_settings
 from jixiao.store.audit_key import current_keys
 from jixiao.store.db import current_revision, get_engine, normalise_url, upgrade
@@ -22,6 +22,7 @@ from jixiao.store.tables import Reviewed
 from jixiao.workflow import Principal, Status, TableScope
 
 CACHE_SECONDS = 30.0
+MAX_CACHED = 1000  # cached figures and list totals; all dropped when there are more
 
 
 def scope_of(row: TableRow) -> TableScope:
@@ -59,7 +60,7 @@ class ServiceBase:
         self.url = normalise_url(url)
         current_keys()  # a bad audit key setting stops here, not at the first audited action
         self.engine: Engine = get_engine(self.url)
-        self._cache: dict[tuple[str, Visibility], tuple[float, tuple[Any, ...], Any]] = {}
+        self._cache: dict[tuple[Any, ...], tuple[float, tuple[Any, ...], Any]] = {}
 
     def upgrade(self) -> None:
         """Create the database or migrate it to the newest schema; then settle the tables with
@@ -71,6 +72,14 @@ class ServiceBase:
     def revision(self) -> str | None:
         """The database's schema revision (None before the first migration)."""
         return current_revision(self.url)
+
+    def create_year_partitions(self, year: int) -> list[str]:
+        """PostgreSQL: make ``year``'s partition of every fact table (that year's rows move out of the
+        default partition); the partitions made. SQLite keeps plain tables: nothing to make, []."""
+        with self.engine.begin() as conn:
+            if not partitions.is_partitioned(conn):
+                return []
+            return partitions.create_year_partitions(conn, year)
 
     def visibility(self, who: Principal) -> Visibility:
         """Which tables ``who`` may see in lists and figures."""
@@ -103,6 +112,28 @@ class ServiceBase:
             value = compute(conn, key[1])
         self._cache[key] = (time.monotonic(), version, value)
         return value
+
+    def _list_page(self, conn: Connection, who: Principal, query: TableQuery) -> tuple[list[TableRow], int]:
+        """`listing.list_tables`, the total kept (like `_cached`) while no table changed.
+
+        Counting a list without free text reads every visible table's index entry (half a second with
+        a million tables); its total changes only when a table does. Searches count their few matches.
+        """
+        visibility = self.visibility(who)
+        if query.q or query.indicator:
+            return listing.list_tables(conn, query, visibility)
+        key = ("total", visibility, replace(query, page=1, sort="updated", descending=True, per_page=1))
+        version = stats.change_counter(conn)
+        cached = self._cache.get(key)
+        fresh = cached is not None and cached[1] == version and time.monotonic() - cached[0] < CACHE_SECONDS
+        rows, total = listing.list_tables(
+            conn, query, visibility, total=cached[2] if cached and fresh else None
+        )
+        if not fresh:
+            if len(self._cache) > MAX_CACHED:
+                self._cache.clear()
+            self._cache[key] = (time.monotonic(), version, total)
+        return rows, total
 
     def by_year_profile(self, reviews: Sequence[Reviewed]) -> list[Reviewed]:
         """Each review again by the rule profile of its table's year, where the administrator set one

@@ -83,7 +83,7 @@ class TableService(ServiceBase):
     def list_tables(self, who: Principal, query: TableQuery) -> tuple[list[TableRow], int]:
         """One page of the tables ``who`` may see that match ``query``, and how many match in all."""
         with self.engine.connect() as conn:
-            rows, total = listing.list_tables(conn, query, self.visibility(who))
+            rows, total = self._list_page(conn, who, query)
             return self._as_seen(conn, [working_row(who, row) for row in rows]), total
 
     @staticmethod
@@ -121,7 +121,7 @@ class TableService(ServiceBase):
     def list_documents(self, who: Principal, query: TableQuery) -> tuple[list[dict[str, Any]], int]:
         """API items: the §6 document plus id, status, outcome."""
         with self.engine.connect() as conn:
-            found, total = listing.list_tables(conn, query, self.visibility(who))
+            found, total = self._list_page(conn, who, query)
             rows = [working_row(who, row) for row in found]
             documents = self._documents(conn, rows)
         items = [
@@ -268,7 +268,7 @@ class TableService(ServiceBase):
             status=Status.SUBMITTED.value, sort="risk", descending=True, page=page, per_page=per_page
         )
         with self.engine.connect() as conn:
-            rows, total = listing.list_tables(conn, query, self.visibility(who))
+            rows, total = self._list_page(conn, who, query)
             return self._as_seen(conn, [working_row(who, row) for row in rows]), total
 
     def filter_options(self, who: Principal) -> dict[str, list[Any]]:

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from jixiao.store import document as doc
 from jixiao.store.errors import Conflict
 from jixiao.store.schema import findings, indicators, perf_tables, table_versions, workflow_events
+from jixiao.store.table_keys import fill_keys, org_region_codes, sync_children, with_keys
 from jixiao.store.tables import (
     Reviewed,
     _event_row,
@@ -54,9 +55,8 @@ def save_pending(
     if bumped is None:
         raise Conflict(table_id)
     text, digest = doc.dumps_and_hash(reviewed.table)
-    conn.execute(
-        insert(table_versions), [_version_row(table_id, number, text, digest, user_id, now(), reason)]
-    )
+    version = _version_row(table_id, number, text, digest, user_id, now(), reason)
+    conn.execute(insert(table_versions), fill_keys(conn, [version]))
     return int(bumped[0])
 
 
@@ -95,11 +95,12 @@ def publish_pending(
     stamp = now()
     table = reviewed.table
     org_ids = ensure_orgs(conn, [table.project.unit, table.project.department])
+    fields = _table_fields(reviewed, org_ids, org_region_codes(conn, org_ids.values()))
     moved = conn.execute(
         update(perf_tables)
         .where(perf_tables.c.id == table_id, perf_tables.c.pending_status == Status.APPROVED.value)
         .values(
-            **_table_fields(reviewed, org_ids),
+            **fields,
             status=Status.PUBLISHED.value,
             current_version=perf_tables.c.pending_version,
             pending_version=None,
@@ -110,12 +111,14 @@ def publish_pending(
     )
     if moved.rowcount != 1:
         raise Conflict(table_id)
+    sync_children(conn, [table_id])  # the adjusted table may name another year or unit
+    keys = {table_id: (fields["region_code"], fields["partition_year"])}
     conn.execute(delete(indicators).where(indicators.c.table_id == table_id))
     conn.execute(delete(findings).where(findings.c.table_id == table_id))
     if table.indicators:
-        conn.execute(insert(indicators), _indicator_rows(table_id, table))
+        conn.execute(insert(indicators), with_keys(_indicator_rows(table_id, table), keys))
     if reviewed.findings:
-        conn.execute(insert(findings), _finding_rows(table_id, reviewed.findings))
+        conn.execute(insert(findings), with_keys(_finding_rows(table_id, reviewed.findings), keys))
     event = _event_row(table_id, Action.PUBLISH, Status.APPROVED, Status.PUBLISHED, user_id, comment, stamp)
     conn.execute(insert(workflow_events), [event])
 

@@ -41,6 +41,7 @@ from jixiao.store.schema import (
     table_versions,
     users,
 )
+from jixiao.store.table_keys import fill_keys
 
 # One row a year: the settings review and scoring use for that year's tables (created by 0007).
 rule_profiles = Table(
@@ -117,7 +118,7 @@ def replace_review(
     and counts (``summary``); what the reader found in the file stays."""
     conn.execute(delete(findings).where(findings.c.table_id == table_id, findings.c.code.in_(list(codes))))
     if rows:
-        conn.execute(insert(findings), [{**row, "table_id": table_id} for row in rows])
+        conn.execute(insert(findings), fill_keys(conn, [{**row, "table_id": table_id} for row in rows]))
     conn.execute(update(perf_tables).where(perf_tables.c.id == table_id).values(**summary))
 
 

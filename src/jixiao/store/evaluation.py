@@ -25,7 +25,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from jixiao.store.schema import UtcDateTime, metadata
+from jixiao.store.schema import UtcDateTime, metadata, table_key_columns
 
 # 年度资金: one row per source of money (当年财政拨款 / 上年结转资金 / 其他资金) of a table-year.
 funds_rows = Table(
@@ -48,6 +48,7 @@ monitoring_snapshots = Table(
     "monitoring_snapshots",
     metadata,
     Column("id", Integer, primary_key=True),
+    *table_key_columns(),
     Column("table_id", Integer, ForeignKey("perf_tables.id", ondelete="CASCADE"), nullable=False),
     Column("year", Integer, nullable=False),
     Column("months", Integer, nullable=False),
@@ -104,6 +105,7 @@ self_evaluations = Table(
     "self_evaluations",
     metadata,
     Column("id", Integer, primary_key=True),
+    *table_key_columns(),
     Column("table_id", Integer, ForeignKey("perf_tables.id", ondelete="CASCADE"), nullable=False),
     Column("year", Integer, nullable=False),
     Column("profile", String(40), nullable=False),

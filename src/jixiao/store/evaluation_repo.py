@@ -34,6 +34,7 @@ from jixiao.store.evaluation import (
 )
 from jixiao.store.listing import UNIT, from_clause, visibility_condition
 from jixiao.store.schema import perf_tables, users
+from jixiao.store.table_keys import key_values
 
 FEN_PER_WAN = Decimal(1_000_000)
 HUNDRED = Decimal(100)
@@ -216,6 +217,7 @@ def save_monitoring(
     key = conn.execute(
         insert(monitoring_snapshots).values(
             table_id=table_id,
+            **key_values(conn, table_id),
             year=year,
             months=result.months,
             profile=result.profile,
@@ -363,6 +365,7 @@ def save_evaluation(
     key = conn.execute(
         insert(self_evaluations).values(
             table_id=table_id,
+            **key_values(conn, table_id),
             year=year,
             profile=result.profile,
             goal_actual=evaluation.goal_actual,

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, func, or_, select
+from sqlalchemy import Connection, and_, bindparam, func, or_, select, union_all
 from sqlalchemy.sql.elements import ColumnElement
 
 from jixiao.model import Table
@@ -106,15 +106,23 @@ def _conditions(conn: Connection, query: TableQuery, visibility: Visibility) -> 
     seen = visibility_condition(visibility, tree)
     if seen is not None:
         conditions.append(seen)
-    if query.q:
-        by_name = search.name_or_unit_matches(conn, query.q)
+    named = search.name_or_unit_candidates(conn, query.q, year=query.year) if query.q else None
+    if named is not None:  # one id IN (… UNION ALL …): see search.name_or_unit_candidates
+        parts = [named]
         if query.everywhere:
-            by_name = or_(by_name, search.indicator_matches(conn, query.q, levels=True))
+            parts.append(search.indicator_candidates(conn, query.q, levels=True, year=query.year))
+        conditions.append(perf_tables.c.id.in_(union_all(*parts) if len(parts) > 1 else named))
+    elif query.q:
+        by_name = search.name_or_unit_matches(conn, query.q, year=query.year)
+        if query.everywhere:
+            by_name = or_(by_name, search.indicator_matches(conn, query.q, levels=True, year=query.year))
         conditions.append(by_name)
     if query.indicator:
-        conditions.append(search.indicator_matches(conn, query.indicator, levels=query.everywhere))
-    if query.year:
-        conditions.append(perf_tables.c.year == query.year)
+        conditions.append(
+            search.indicator_matches(conn, query.indicator, levels=query.everywhere, year=query.year)
+        )
+    if query.year:  # partition_year too: PostgreSQL then reads that year's partition alone
+        conditions += [perf_tables.c.year == query.year, perf_tables.c.partition_year == query.year]
     if query.unit:
         conditions.append(perf_tables.c.unit_id.in_(_org_ids(orgs.c.name == query.unit)))
     if query.project_type:
@@ -133,10 +141,14 @@ def _conditions(conn: Connection, query: TableQuery, visibility: Visibility) -> 
     return conditions
 
 
-def list_tables(conn: Connection, query: TableQuery, visibility: Visibility) -> tuple[list[TableRow], int]:
-    """One page of tables matching the query, and how many match in all."""
+def list_tables(
+    conn: Connection, query: TableQuery, visibility: Visibility, total: int | None = None
+) -> tuple[list[TableRow], int]:
+    """One page of tables matching the query, and how many match in all (``total``: already known,
+    e.g. cached by the service while no table changed; not counted again)."""
     conditions = _conditions(conn, query, visibility)
-    total = conn.execute(select(func.count()).select_from(perf_tables).where(*conditions)).scalar_one()
+    if total is None:
+        total = conn.execute(select(func.count()).select_from(perf_tables).where(*conditions)).scalar_one()
     order = _SORT_COLUMNS.get(query.sort, perf_tables.c.updated_at)
     ordering = [order.desc() if query.descending else order.asc(), perf_tables.c.id.desc()]
     page = max(query.page, 1)
@@ -262,9 +274,10 @@ def get_documents(conn: Connection, table_ids: Sequence[int]) -> dict[int, dict[
 
 def get_findings(conn: Connection, table_id: int) -> list[FindingRow]:
     """The stored review findings of a table, in order."""
-    # ``dismissed`` there is the settled flag; the dismissal itself comes from jixiao.service.findings
-    columns = [c for c in findings.c if c.name != "dismissed"]
-    rows = conn.execute(select(*columns).where(findings.c.table_id == table_id).order_by(findings.c.id))
+    # ``dismissed`` there is the settled flag (the dismissal itself comes from jixiao.service.findings);
+    # the region code and partition year are keys of the store, not fields of a finding
+    stored = [c for c in findings.c if c.name not in ("dismissed", "region_code", "partition_year")]
+    rows = conn.execute(select(*stored).where(findings.c.table_id == table_id).order_by(findings.c.id))
     return [FindingRow(**row._mapping) for row in rows]
 
 

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, update
 
-from jixiao.store.schema import orgs
+from jixiao.store.schema import orgs, perf_tables
+from jixiao.store.table_keys import region_code_of, sync_children
 
 UNKNOWN_REGION = "未知区划"
 UNKNOWN_CODE = "000000"
@@ -116,6 +117,7 @@ def place_new(conn: Connection, pairs: Iterable[tuple[str | None, str | None]], 
             update(orgs).where(orgs.c.id.in_(wanted)).values(kind=Kind.DEPARTMENT.value, parent_id=region)
         )
     units: dict[int, int] = {}
+    parent = orgs.alias("parent")
     for unit, department in pairs:
         if unit and department and unit.strip() != department.strip():
             uid, did = ids.get(unit.strip()), ids.get(department.strip())
@@ -125,7 +127,13 @@ def place_new(conn: Connection, pairs: Iterable[tuple[str | None, str | None]], 
         conn.execute(
             update(orgs)
             .where(and_(orgs.c.id == bindparam("b_id"), orgs.c.kind.is_(None)))
-            .values(kind=Kind.UNIT.value, parent_id=bindparam("b_parent")),
+            .values(
+                kind=Kind.UNIT.value,
+                parent_id=bindparam("b_parent"),
+                region_code=select(parent.c.region_code)
+                .where(parent.c.id == bindparam("b_parent"))
+                .scalar_subquery(),
+            ),
             [{"b_id": uid, "b_parent": did} for uid, did in units.items()],
         )
 
@@ -172,6 +180,59 @@ def save_org(conn: Connection, name: str, kind: Kind, parent: str | None, code: 
     values = {"kind": kind.value, "parent_id": parent_id, "code": code}
     existing = conn.execute(select(orgs.c.id).where(orgs.c.name == name)).scalar_one_or_none()
     if existing is None:
-        conn.execute(insert(orgs), [{"name": name, **values}])
+        existing = conn.execute(insert(orgs).returning(orgs.c.id), [{"name": name, **values}]).scalar_one()
     else:
         conn.execute(update(orgs).where(orgs.c.id == existing).values(**values))
+    refresh_regions(conn, int(existing))
+
+
+def refresh_regions(conn: Connection, root_id: int) -> None:
+    """Recompute ``orgs.region_code`` of an organisation and everything below it, then the keys of the
+    tables whose unit or department is among them (after the organisation moved or got a new code)."""
+    level = [root_id]
+    parent = orgs.alias("parent")
+    for _depth in range(8):  # top-down, one query per level (region → department → unit: three)
+        if not level:
+            break
+        rows = conn.execute(
+            select(orgs.c.id, orgs.c.kind, orgs.c.code, orgs.c.region_code, parent.c.region_code.label("up"))
+            .select_from(orgs.outerjoin(parent, parent.c.id == orgs.c.parent_id))
+            .where(orgs.c.id.in_(level))
+        ).all()
+        changes = []
+        for row in rows:
+            code = region_code_of(row.code) if row.kind == "region" else UNKNOWN_CODE
+            if code == UNKNOWN_CODE:  # a department, a unit, or a region without a code: its parent's
+                code = row.up or UNKNOWN_CODE
+            if code != row.region_code:
+                changes.append({"b_id": row.id, "b_code": code})
+        if changes:
+            conn.execute(
+                update(orgs).where(orgs.c.id == bindparam("b_id")).values(region_code=bindparam("b_code")),
+                changes,
+            )
+        level = list(conn.execute(select(orgs.c.id).where(orgs.c.parent_id.in_(level))).scalars())
+    below = subtree_ids(select(orgs.c.id).where(orgs.c.id == root_id))
+    unit, department = orgs.alias("unit"), orgs.alias("department")
+    current = func.coalesce(
+        select(unit.c.region_code).where(unit.c.id == perf_tables.c.unit_id).scalar_subquery(),
+        select(department.c.region_code)
+        .where(department.c.id == perf_tables.c.department_id)
+        .scalar_subquery(),
+        UNKNOWN_CODE,
+    )
+    moved = list(
+        conn.execute(
+            select(perf_tables.c.id).where(
+                or_(perf_tables.c.unit_id.in_(below), perf_tables.c.department_id.in_(below))
+            )
+        ).scalars()
+    )
+    for start in range(0, len(moved), 500):
+        chunk = moved[start : start + 500]
+        conn.execute(
+            update(perf_tables)
+            .where(and_(perf_tables.c.id.in_(chunk), perf_tables.c.region_code != current))
+            .values(region_code=current)
+        )
+        sync_children(conn, chunk)

@@ -72,8 +72,22 @@ orgs = Table(
     Column("kind", String(20), nullable=True),  # region | department | unit
     Column("parent_id", Integer, nullable=True),  # an orgs.id (no constraint: SQLite adds it in place)
     Column("code", String(20), nullable=True),
+    # 0012: the 财政区划 code this organisation belongs to (a region's own code when it is six digits, else
+    # its parent's; "000000" when unknown), kept by jixiao.store.table_keys on every move
+    Column("region_code", String(6), nullable=False, default="000000", server_default="000000"),
 )
 Index("ix_orgs_parent", orgs.c.parent_id)
+
+
+def table_key_columns() -> list[Column[Any]]:
+    """The two columns every fact table carries (0012): the 财政区划 code of the table's unit, by which
+    the schema can be distributed (Citus), and the year its PostgreSQL partition is chosen by (the
+    table's 年度, 0 when unknown). Filled on write from the table (jixiao.store.table_keys)."""
+    return [
+        Column("region_code", String(6), nullable=False, default="000000", server_default="000000"),
+        Column("partition_year", Integer, nullable=False, default=0, server_default="0"),
+    ]
+
 
 users = Table(
     "users",
@@ -127,6 +141,7 @@ perf_tables = Table(
     "perf_tables",
     metadata,
     Column("id", Integer, primary_key=True),
+    *table_key_columns(),
     # project name + unit + year: the same table imported twice is recognised by it.
     Column("identity", String(64), nullable=False, unique=True),
     Column("name", String(300), nullable=False),
@@ -184,6 +199,7 @@ table_versions = Table(
     "table_versions",
     metadata,
     Column("id", Integer, primary_key=True),
+    *table_key_columns(),
     Column("table_id", Integer, ForeignKey("perf_tables.id", ondelete="CASCADE"), nullable=False),
     Column("number", Integer, nullable=False),
     Column("document", Text, nullable=False),
@@ -198,6 +214,7 @@ indicators = Table(
     "indicators",
     metadata,
     Column("id", Integer, primary_key=True),
+    *table_key_columns(),
     Column("table_id", Integer, ForeignKey("perf_tables.id", ondelete="CASCADE"), nullable=False),
     Column("position", Integer, nullable=False),
     Column("level1", String(60), nullable=False),
@@ -213,6 +230,7 @@ findings = Table(
     "findings",
     metadata,
     Column("id", Integer, primary_key=True),
+    *table_key_columns(),
     Column("table_id", Integer, ForeignKey("perf_tables.id", ondelete="CASCADE"), nullable=False),
     Column("code", String(20), nullable=False),
     Column("severity", String(10), nullable=False),

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, column, literal_column, or_, select, table, text
+from sqlalchemy import Connection, Select, column, literal_column, or_, select, table, text, union_all
 from sqlalchemy.sql.elements import ColumnElement
 
+from jixiao.store.partitions import is_partition
 from jixiao.store.schema import indicators, orgs, perf_tables
 
 SQLITE_SEARCH_TABLES = ("perf_tables_search", "indicators_search")
@@ -43,6 +44,8 @@ def include_name(name: str | None, type_: str, _parent_names: Any = None) -> boo
     """For Alembic's comparison: leave out the search indexes, which schema.py does not describe."""
     if name is None:
         return True
+    if type_ == "table" and is_partition(name):  # PostgreSQL's year partitions (jixiao.store.partitions)
+        return False
     if type_ == "table":  # the FTS5 tables and their shadow tables (…_data, …_idx, …_docsize, …_config)
         return not any(name == t or name.startswith(f"{t}_") for t in SQLITE_SEARCH_TABLES)
     if type_ == "index":
@@ -72,14 +75,17 @@ def _fts_match(fts: Any, words: str) -> ColumnElement[bool]:
     return literal_column(fts.name).op("MATCH")(phrase)
 
 
-def name_or_unit_matches(conn: Connection, q: str) -> ColumnElement[bool]:
-    """Tables whose project name or unit (用款单位) contains ``q``."""
+def name_or_unit_matches(conn: Connection, q: str, year: int | None = None) -> ColumnElement[bool]:
+    """Tables whose project name or unit (用款单位) contains ``q``; with ``year``, the name's index is
+    read for that year only (on PostgreSQL: that year's partition alone)."""
     pattern = f"%{q}%"
     by_name: ColumnElement[bool] = perf_tables.c.name.like(pattern)
     if indexable(q) and (conn.dialect.name == "postgresql" or _sqlite_fts(conn, _names_fts.name)):
         # an alias: a subquery on perf_tables itself would otherwise be correlated to the outer query
         named = perf_tables.alias("name_match")
         candidates = select(named.c.id).where(named.c.name.like(pattern))
+        if year is not None:
+            candidates = candidates.where(named.c.partition_year == year)
         if conn.dialect.name == "sqlite":
             fts = _names_fts
             candidates = candidates.where(named.c.id.in_(select(fts.c.rowid).where(_fts_match(fts, q))))
@@ -90,14 +96,55 @@ def name_or_unit_matches(conn: Connection, q: str) -> ColumnElement[bool]:
     return or_(by_name, perf_tables.c.unit_id.in_(unit_ids)) if unit_ids else by_name
 
 
-def indicator_matches(conn: Connection, words: str, levels: bool = False) -> ColumnElement[bool]:
+def name_or_unit_candidates(conn: Connection, q: str, year: int | None = None) -> Select[Any] | None:
+    """The ids of the tables whose project name or unit contains ``q``, as one SELECT for
+    ``id IN (…)``; None when ``q`` is too short for the trigram index (use `name_or_unit_matches`).
+
+    One IN over a UNION, rather than an OR of INs, lets PostgreSQL look the few matching ids up in
+    each year partition's key instead of reading every partition with the subqueries hashed."""
+    if not indexable(q) or not (conn.dialect.name == "postgresql" or _sqlite_fts(conn, _names_fts.name)):
+        return None
+    pattern = f"%{q}%"
+    named = perf_tables.alias("name_match")
+    candidates = select(named.c.id).where(named.c.name.like(pattern))
+    if year is not None:
+        candidates = candidates.where(named.c.partition_year == year)
+    if conn.dialect.name == "sqlite":
+        fts = _names_fts
+        candidates = candidates.where(named.c.id.in_(select(fts.c.rowid).where(_fts_match(fts, q))))
+    unit_ids = list(conn.execute(select(orgs.c.id).where(orgs.c.name.like(pattern))).scalars())
+    if unit_ids:
+        by_unit = perf_tables.alias("unit_match")
+        in_units = select(by_unit.c.id).where(by_unit.c.unit_id.in_(unit_ids))
+        if year is not None:
+            in_units = in_units.where(by_unit.c.partition_year == year)
+        return union_all(candidates, in_units).subquery("named").select()
+    return candidates
+
+
+def indicator_candidates(conn: Connection, words: str, levels: bool = False, year: int | None = None) -> Any:
+    """The ids of the tables with an indicator containing ``words`` (as `indicator_matches`), as one
+    SELECT for ``id IN (…)``."""
+    selects = _indicator_selects(conn, words, levels, year)
+    return union_all(*selects).subquery("indicated").select() if len(selects) > 1 else selects[0]
+
+
+def indicator_matches(
+    conn: Connection, words: str, levels: bool = False, year: int | None = None
+) -> ColumnElement[bool]:
     """Tables with an indicator whose name, 实施周期指标值 or 年度指标值 contains ``words``; with
     ``levels``, also its 一级 or 二级 name, when ``words`` is part of a catalogue category name
-    (``满意度``): those columns have no trigram index, so only such words look at them."""
+    (``满意度``): those columns have no trigram index, so only such words look at them. With ``year``,
+    only that year's indicators are read (on PostgreSQL: that year's partition alone)."""
+    return or_(*(perf_tables.c.id.in_(found) for found in _indicator_selects(conn, words, levels, year)))
+
+
+def _indicator_selects(conn: Connection, words: str, levels: bool, year: int | None) -> list[Select[Any]]:
     pattern = f"%{words}%"
     item = indicators.alias("indicator_match")
     exact = or_(item.c.name.like(pattern), item.c.period_raw.like(pattern), item.c.annual_raw.like(pattern))
-    matching = select(item.c.table_id).where(exact)
+    in_year = [item.c.partition_year == year] if year is not None else []
+    matching = select(item.c.table_id).where(exact, *in_year)
     if indexable(words) and _sqlite_fts(conn, _indicators_fts.name):
         candidates = select(_indicators_fts.c.rowid).where(_fts_match(_indicators_fts, words))
         matching = matching.where(item.c.id.in_(candidates))
@@ -106,13 +153,14 @@ def indicator_matches(conn: Connection, words: str, levels: bool = False) -> Col
         joined = item.c.name.op("||")(space).op("||")(item.c.period_raw).op("||")(space)
         joined = joined.op("||")(item.c.annual_raw)
         matching = matching.where(joined.op("LIKE")(pattern))
-    found: ColumnElement[bool] = perf_tables.c.id.in_(matching)
+    selects = [matching]
     if levels and names_a_category(words):
-        by_level = select(item.c.table_id).where(
-            or_(item.c.level1.like(pattern), item.c.level2.like(pattern))
+        selects.append(
+            select(item.c.table_id).where(
+                or_(item.c.level1.like(pattern), item.c.level2.like(pattern)), *in_year
+            )
         )
-        found = or_(found, perf_tables.c.id.in_(by_level))
-    return found
+    return selects
 
 
 def names_a_category(words: str) -> bool:

@@ -22,6 +22,14 @@ from jixiao.store.bulk_rows import insert_rows
 from jixiao.store.errors import Conflict
 from jixiao.store.orgs import place_new
 from jixiao.store.schema import findings, indicators, orgs, perf_tables, table_versions, workflow_events
+from jixiao.store.table_keys import (
+    Keys,
+    keys_of_tables,
+    org_region_codes,
+    sync_children,
+    table_keys,
+    with_keys,
+)
 from jixiao.workflow import Action, Status
 
 _CHUNK = 500
@@ -134,11 +142,13 @@ def _finding_rows(table_id: int, found: Sequence[Diagnostic]) -> list[dict[str, 
     ]
 
 
-def _table_fields(reviewed: Reviewed, org_ids: dict[str, int]) -> dict[str, Any]:
+def _table_fields(reviewed: Reviewed, org_ids: dict[str, int], codes: dict[int, str]) -> dict[str, Any]:
+    """The perf_tables columns of a reviewed table, its keys (region code, partition year) included;
+    ``codes``: the organisations' region codes (`org_region_codes`)."""
     table = reviewed.table
     project = table.project
     summary = summarise(reviewed.findings, project.budget, reviewed.outcome)
-    return {
+    fields = {
         "name": project.name,
         "project_type": project.type,
         "unit_id": org_ids.get((project.unit or "").strip()),
@@ -152,6 +162,7 @@ def _table_fields(reviewed: Reviewed, org_ids: dict[str, int]) -> dict[str, Any]
         "infos": summary.infos,
         "risk": summary.risk,
     }
+    return {**fields, **table_keys(fields, codes)}
 
 
 @dataclass
@@ -215,6 +226,7 @@ def _import_chunk(
     place_new(
         conn, [(e.table.project.unit, e.table.project.department) for e, _, _ in latest.values()], org_ids
     )
+    codes = org_region_codes(conn, org_ids.values())
     existing: dict[str, Any] = {}
     keys = list(latest)
     for start in range(0, len(keys), _CHUNK):
@@ -224,6 +236,8 @@ def _import_chunk(
                 perf_tables.c.identity,
                 perf_tables.c.current_version,
                 perf_tables.c.pending_version,
+                perf_tables.c.region_code,
+                perf_tables.c.partition_year,
                 table_versions.c.content_hash,
             )
             .join(
@@ -244,10 +258,11 @@ def _import_chunk(
     indicator_rows: list[dict[str, Any]] = []
     finding_rows: list[dict[str, Any]] = []
     event_rows: list[dict[str, Any]] = []
+    keys_by_id: dict[int, Keys] = {}
     if new_keys:
         rows = [
             {
-                **_table_fields(latest[key][0], org_ids),
+                **_table_fields(latest[key][0], org_ids, codes),
                 "identity": key,
                 "status": status.value,
                 "current_version": 1,
@@ -260,8 +275,9 @@ def _import_chunk(
         ids = conn.execute(
             insert(perf_tables).returning(perf_tables.c.id, sort_by_parameter_order=True), rows
         )
-        for key, table_id in zip(new_keys, ids.scalars().all(), strict=True):
+        for key, row, table_id in zip(new_keys, rows, ids.scalars().all(), strict=True):
             entry, text, digest = latest[key]
+            keys_by_id[table_id] = (row["region_code"], row["partition_year"])
             version_rows.append(_version_row(table_id, 1, text, digest, user_id, stamp, None))
             indicator_rows += _indicator_rows(table_id, entry.table)
             finding_rows += _finding_rows(table_id, entry.findings)
@@ -270,13 +286,18 @@ def _import_chunk(
         counts.created = len(new_keys)
     if changed_keys:
         updates = []
+        moved: list[int] = []  # tables whose region or year changed: their older rows follow
         for key in changed_keys:
             entry, text, digest = latest[key]
             row = existing[key]
             number = max(row.current_version, row.pending_version or 0) + 1
+            fields = _table_fields(entry, org_ids, codes)
+            keys_by_id[row.id] = (fields["region_code"], fields["partition_year"])
+            if keys_by_id[row.id] != (row.region_code, row.partition_year):
+                moved.append(row.id)
             updates.append(
                 {
-                    **_table_fields(entry, org_ids),
+                    **fields,
                     "b_id": row.id,
                     "status": status.value,
                     "current_version": number,
@@ -298,6 +319,7 @@ def _import_chunk(
             .values(lock_version=perf_tables.c.lock_version + 1),
             updates,
         )
+        sync_children(conn, moved)
         for start in range(0, len(changed_ids), _CHUNK):
             chunk = changed_ids[start : start + _CHUNK]
             conn.execute(delete(indicators).where(indicators.c.table_id.in_(chunk)))
@@ -309,7 +331,8 @@ def _import_chunk(
         (finding_rows, findings),
         (event_rows, workflow_events),
     ):
-        insert_rows(conn, target, rows_of)  # COPY on PostgreSQL
+        keyed = rows_of if target is workflow_events else with_keys(rows_of, keys_by_id)
+        insert_rows(conn, target, keyed)  # COPY on PostgreSQL
     if counts.table_ids:
         record_many(
             conn,
@@ -380,7 +403,8 @@ def save_version(
     table, found = reviewed.table, reviewed.findings
     org_ids = ensure_orgs(conn, [table.project.unit, table.project.department])
     place_new(conn, [(table.project.unit, table.project.department)], org_ids)
-    fields = _table_fields(reviewed, org_ids)
+    fields = _table_fields(reviewed, org_ids, org_region_codes(conn, org_ids.values()))
+    before = keys_of_tables(conn, [table_id]).get(table_id)
     bumped = conn.execute(
         update(perf_tables)
         .where(perf_tables.c.id == table_id, perf_tables.c.lock_version == expected_lock)
@@ -396,16 +420,18 @@ def save_version(
     if bumped is None:
         raise Conflict(table_id)
     number, lock = bumped
+    keys = {table_id: (fields["region_code"], fields["partition_year"])}
+    if before != keys[table_id]:
+        sync_children(conn, [table_id])
     text, digest = doc.dumps_and_hash(table)
-    conn.execute(
-        insert(table_versions), [_version_row(table_id, number, text, digest, user_id, stamp, reason)]
-    )
+    version = _version_row(table_id, number, text, digest, user_id, stamp, reason)
+    conn.execute(insert(table_versions), with_keys([version], keys))
     conn.execute(delete(indicators).where(indicators.c.table_id == table_id))
     conn.execute(delete(findings).where(findings.c.table_id == table_id))
     if table.indicators:
-        conn.execute(insert(indicators), _indicator_rows(table_id, table))
+        conn.execute(insert(indicators), with_keys(_indicator_rows(table_id, table), keys))
     if found:
-        conn.execute(insert(findings), _finding_rows(table_id, found))
+        conn.execute(insert(findings), with_keys(_finding_rows(table_id, found), keys))
     return int(lock)
 
 
