@@ -17,12 +17,20 @@ from decimal import Decimal
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import ORGANISATION, Cell, Row, document_year, parse_amount_unit
-from jixiao.readers.labels import Label, label_key, label_of, title_subject, unit_in, year_in
+from jixiao.readers.labels import (
+    Label,
+    is_whole_department_title,
+    label_key,
+    label_of,
+    title_subject,
+    unit_in,
+    year_in,
+)
 
 BAD_AMOUNT = "JX-R05"
 BAD_YEAR = "JX-R06"
 # Where a form names the 主管部门 of several levels, the local one is the table's (a notice's annex).
-LOCAL_LEVELS = ("区级", "县级")
+LOCAL_LEVELS = ("区级", "县级", "区县")
 
 
 class ProjectBlockReader:
@@ -192,6 +200,8 @@ class ProjectBlockReader:
         """Read one label's value(s) from the cells after it; return the index to go on from."""
         if label is Label.TITLE:
             self.title_year = self.title_year or year_in(cell.text)
+            if is_whole_department_title(cell.text):
+                self.fields["whole_department"] = cell.text
             subject = title_subject(cell.text)
             if subject is not None:
                 self.fields.setdefault("title_name", subject)
