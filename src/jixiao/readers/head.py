@@ -31,6 +31,7 @@ BAD_AMOUNT = "JX-R05"
 BAD_YEAR = "JX-R06"
 # Where a form names the 主管部门 of several levels, the local one is the table's (a notice's annex).
 LOCAL_LEVELS = ("区级", "县级", "区县")
+CENTRAL_LEVEL = "中央"  # 中央主管部门: the table's department only where no other level is named
 
 
 class ProjectBlockReader:
@@ -233,8 +234,14 @@ class ProjectBlockReader:
             self.lines[key] = line_of(cell.source)
             if value_next and following is not None:
                 local = label_key(cell.text).startswith(LOCAL_LEVELS) and "(市、区)" not in following.text
-                if not self.fields.get(key) or local:  # 县(市、区)教育部门 names a kind, not a department
+                central = label_key(cell.text).startswith(CENTRAL_LEVEL)  # 中央主管部门: only if alone
+                marker = f"{key}_central"  # the value held came from a 中央 label: any other level wins
+                if not self.fields.get(key) or local or marker in self.fields:
                     self.fields[key] = following.text  # the first filled one, or the 区级/县级 one
+                    if central:
+                        self.fields[marker] = "1"
+                    else:
+                        self.fields.pop(marker, None)
                 return i + 2
             self.fields.setdefault(key, "")
             return i + 1
