@@ -51,6 +51,7 @@ def test_a_regional_table_is_named_by_its_fund_with_the_county_department_and_th
     assert project.name == "生猪调出大县奖励资金"
     assert project.department == "某县农业农村局"  # the most local level, never the central one
     assert project.budget == Decimal("4150000") and project.budget_unit == "万元"
+    assert table.reading is not None
     assert project.year == 2022 and "预算年度取自年度目标" in table.reading.inferred
     assert [i.name for i in table.indicators] == ["生猪出栏量", "养殖场户满意度"]
 
@@ -87,7 +88,7 @@ def test_a_whole_department_table_is_named_by_its_department_and_says_so_in_its_
     (table,), _ = read_text(WHOLE_DEPARTMENT, "zhengti.txt")
     assert table.project.name == "某县文化广电旅游局"
     assert table.project.department is None and table.project.year == 2024
-    assert any("部门整体" in note for note in table.reading.inferred)
+    assert table.reading is not None and any("部门整体" in note for note in table.reading.inferred)
     assert [i.annual.raw for i in table.indicators] == ["≥120场", "≥90%"]
 
 
