@@ -92,6 +92,22 @@ def test_a_whole_department_table_is_named_by_its_department_and_says_so_in_its_
     assert [i.annual.raw for i in table.indicators] == ["≥120场", "≥90%"]
 
 
+def test_a_whole_department_budget_is_read_from_its_funds_grid_or_a_label_after_its_unit() -> None:
+    parts = "合计\n财政拨款\n专户资金\n单位资金\n" * 2
+    grid = (
+        f"总体资金情况(万元)\n预算支出\n总额\n基本支出\n项目支出\n{parts}1588.30\n1391.50\n1391.50\n196.80\n"
+    )
+    (table,), _ = read_text(
+        WHOLE_DEPARTMENT.replace("年度部门整体支出绩效目标\n", grid + "年度部门整体支出绩效目标\n")
+    )
+    assert table.project.budget == Decimal("15883000") and table.project.budget_unit == "万元"
+    glued = "年度预算申请\n(万元)资金总额:886.40\n"
+    (table,), _ = read_text(
+        WHOLE_DEPARTMENT.replace("年度部门整体支出绩效目标\n", glued + "年度部门整体支出绩效目标\n")
+    )
+    assert table.project.budget == Decimal("8864000") and table.project.budget_unit == "万元"
+
+
 def test_a_department_label_starts_no_table_outside_a_whole_department_form() -> None:
     text = WHOLE_DEPARTMENT.replace("2024年县级部门整体支出绩效目标申报表", "2024年工作计划")
     tables, _ = read_text(text, "plan.txt")

@@ -98,6 +98,8 @@ class ProjectBlockReader:
                         del row[i:]
                         return r + 1
                     return r
+                if label is None and self.fields.get("whole_department"):
+                    self._note_grid_total(cell)
                 if label is None:
                     if goal is not None:
                         self.goal_parts[goal].append(cell.text)
@@ -155,6 +157,20 @@ class ProjectBlockReader:
             self.lines["budget"] = line_of(cell.source)
             self.inferred.append("预算金额取自资金表“本年度申请”列的合计")
 
+    def _note_grid_total(self, cell: Cell) -> None:
+        """A 部门整体 table's funds grid (总体资金情况(万元): 预算支出总额 | 基本支出 | 项目支出 over one row
+        of amounts): the first amount after the 总额 heading is the department's budget."""
+        if "总额" in cell.text and len(cell.text) <= 8:
+            self.fields["grid_total"] = cell.text
+        elif (
+            self.fields.get("grid_total")
+            and not (self.amounts.keys() & {Label.BUDGET, Label.FUNDS})
+            and parse_amount_unit(cell.text) is not None
+        ):
+            self.amounts[Label.BUDGET] = (cell.text, None, line_of(cell.source))
+            self.lines["budget"] = line_of(cell.source)
+            self.inferred.append("部门整体：预算金额取自资金表“预算支出总额”列")
+
     def _note_filer_beside_unit(self, cells: Sequence[str]) -> None:
         """``207101某法院 | 单位:万元``: a line over the table naming who made it and the money's unit."""
         texts = [c.strip() for c in cells if c.strip()]
@@ -192,6 +208,9 @@ class ProjectBlockReader:
             head, found, tail = cell.text.partition(sep)
             if found and tail.strip() and head:
                 label = label_of(head)
+                if label is None and (unit := _UNIT_FIRST.match(head)) is not None:  # (万元)资金总额:886.40
+                    label, head = label_of(head[unit.end() :]), head[unit.end() :]
+                    self.unit_hint = unit_in(unit.group()) or self.unit_hint
                 if label is not None and label not in (Label.HEADER, Label.INDICATORS, Label.TITLE):
                     row.insert(i + 1, Cell(tail.strip(), cell.source, cell.col))
                     return label, Cell(head, cell.source, cell.col)
@@ -361,6 +380,8 @@ _TITLE_YEAR = re.compile(
     r"|((?:19|20)\d{2})年.{0,40}目标(?:申报|审批|批复)?表"  # 2022年中央预算内投资计划绩效目标表
 )
 _RANGE_WORDS = frozenset(("到", "至", "-", "—", "~", "－"))
+# A wrapped label's unit run onto the next label: ``年度预算申请`` / ``(万元)资金总额:886.40``.
+_UNIT_FIRST = re.compile(r"^[(（]\s*万?元\s*[)）]")
 # A year in a period: 2021-2029年, 20210101, 2023.07-2024.01 (never the digits inside a date).
 _PERIOD_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?=\d{4}(?!\d)|\D|$)")
 
