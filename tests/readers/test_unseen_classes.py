@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from jixiao.model import Kind, Op
 from jixiao.readers.brackets import split_indicator_line
+from jixiao.readers.html import read_html_text
 from jixiao.readers.runtogether import split_run_together, value_start
 from jixiao.readers.text import read_text
 
@@ -163,6 +164,27 @@ def test_a_bracket_list_gives_one_table_per_project_never_one_per_subtotal() -> 
     ]
     assert first.goals.annual == "保障设施正常运行"
     assert second.indicators[0].annual.kind is Kind.DEADLINE
+
+
+BRACKET_PAGE = """<html><body><p>某市某局2025年项目绩效目标和指标</p><table border="1">
+<tr><td>单位编码</td><td>单位名称(项目类别/支出项目)</td><td>年度预算安排</td><td>项目内容</td><td>绩效目标</td></tr>
+<tr><td>037001</td><td>某市某局</td><td>900000</td><td></td><td></td></tr>
+<tr><td></td><td>其他运转类</td><td>900000</td><td></td><td></td></tr>
+<tr><td>037001</td><td>设施运维服务项目</td><td>600000</td><td>【项目概况】:设施的运行维护。</td>
+<td>【总体目标】<br>保障设施正常运行<br>【产出指标-数量指标】<br>指标1:运维路口数量(≥146个)<br>
+【满意度指标-服务对象满意度指标】<br>指标1:市民满意度(≥90%)</td></tr>
+<tr><td>037001</td><td>宣传教育经费</td><td>300000</td><td></td>
+<td>【总体目标】<br>提升公众意识<br>【产出指标-时效指标】<br>指标1:活动完成时间(2025年12月底前)</td></tr>
+</table></body></html>"""
+
+
+def test_a_bracket_list_in_a_web_page_table_reads_as_in_text() -> None:
+    tables, _ = read_html_text(BRACKET_PAGE, "list.html")
+    assert [(t.project.name, t.project.budget, t.project.year) for t in tables] == [
+        ("设施运维服务项目", Decimal("600000"), 2025),
+        ("宣传教育经费", Decimal("300000"), 2025),
+    ]
+    assert [i.annual.raw for i in tables[0].indicators] == ["≥146个", "≥90%"]
 
 
 def test_an_indicator_line_keeps_the_value_written_in_its_closing_brackets() -> None:

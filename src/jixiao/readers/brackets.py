@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from jixiao import catalog
@@ -168,3 +168,26 @@ def _project_block(state: _ListState) -> list[Row]:
         block.append(_row(name_row, ("主管部门", state.department)))
     block.append(_row(amount_row, ("预算金额", amount)))
     return block
+
+
+def bracket_grid_rows(rows: list[Row], above: Sequence[str] = ()) -> list[Row]:
+    """The rows of a table (web page, Word) whose cells hold bracket lists over several lines
+    (``【总体目标】<br>…<br>【产出指标-数量指标】<br>指标1:…``): one row per line of each cell, then
+    rewritten as the ordinary layout; rows with no bracket heading in any cell are returned as they
+    are. ``above``: the lines above the tables, where the list's title gives its year."""
+    if not any(
+        "】" in cell and any(BRACKET_HEADING.match(line.strip()) for line in cell.splitlines())
+        for row in rows
+        for cell in row.cells
+    ):
+        return rows
+    titles = [text for text in above if len(text) <= 60 and _YEAR.search(text)][-1:]
+    lines = [_row(rows[0], (text,)) for text in titles] if rows else []
+    lines += [
+        _row(row, (line.strip(),))
+        for row in rows
+        for cell in row.cells
+        for line in cell.splitlines()
+        if line.strip()
+    ]
+    return list(split_bracket_lists(lines))
