@@ -78,8 +78,12 @@ def _line(row: Row) -> str:
     return " ".join(cell.strip() for cell in row.cells if cell.strip())
 
 
-def _row(source: Row, cells: tuple[str, ...]) -> Row:
-    return replace(source, cells=cells, cell_sources=None, aligned=False, columns_known=False, blank=False)
+def _row(source: Row, cells: tuple[str, ...], aligned: bool = False) -> Row:
+    """A row of the rewritten layout; the indicator header and rows are ``aligned`` (one cell per column,
+    so a name such as 服务对象满意度 stays in the 三级 column)."""
+    return replace(
+        source, cells=cells, cell_sources=None, aligned=aligned, columns_known=aligned, blank=False
+    )
 
 
 class _ListState:
@@ -123,12 +127,12 @@ def split_bracket_lists(rows: Iterable[Row]) -> Iterator[Row]:
                 yield from pending
                 pending = []
             if not state.headed:
-                yield _row(row, ("一级指标", "二级指标", "三级指标", "指标值"))
+                yield _row(row, ("一级指标", "二级指标", "三级指标", "指标值"), aligned=True)
                 state.headed = True
             if pair is not None:
                 state.level = pair
             elif numbered is not None and state.level is not None:
-                yield _row(row, (*state.level, *numbered))
+                yield _row(row, (*state.level, *numbered), aligned=True)
             continue
         if section is not None:
             state.goal = [] if section.group(1) in _GOAL_SECTIONS else None
