@@ -262,3 +262,12 @@ def test_bracket_lists_and_run_together_cuts_never_raise_on_arbitrary_text(text:
         split_indicator_line(line)
         start = value_start(line)
         assert start is None or 2 <= start < len(line)
+
+
+@given(st.lists(st.lists(_BRACKET_CELLS, max_size=5).map("<br>".join), max_size=5), st.integers(0, 3))
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_bracket_lists_in_web_page_cells_never_raise(cells: list[str], rows: int) -> None:
+    cells_html = "".join(f"<td>{cell}</td>" for cell in cells)
+    page = "<table>" + f"<tr>{cells_html}</tr>" * (rows + 1) + "</table>"
+    tables, diagnostics = read_html_text(page)
+    assert isinstance(tables, list) and isinstance(diagnostics, list)
