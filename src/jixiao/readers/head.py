@@ -208,9 +208,9 @@ class ProjectBlockReader:
             head, found, tail = cell.text.partition(sep)
             if found and tail.strip() and head:
                 label = label_of(head)
-                if label is None and (unit := _UNIT_FIRST.match(head)) is not None:  # (万元)资金总额:886.40
-                    label, head = label_of(head[unit.end() :]), head[unit.end() :]
-                    self.unit_hint = unit_in(unit.group()) or self.unit_hint
+                if label is None and (split := _after_funds_heading(head)) is not None:
+                    head, label = split[0], label_of(split[0])  # (万元)资金总额:886.40
+                    self.unit_hint = split[1] or self.unit_hint
                 if label is not None and label not in (Label.HEADER, Label.INDICATORS, Label.TITLE):
                     row.insert(i + 1, Cell(tail.strip(), cell.source, cell.col))
                     return label, Cell(head, cell.source, cell.col)
@@ -382,6 +382,21 @@ _TITLE_YEAR = re.compile(
 _RANGE_WORDS = frozenset(("到", "至", "-", "—", "~", "－"))
 # A wrapped label's unit run onto the next label: ``年度预算申请`` / ``(万元)资金总额:886.40``.
 _UNIT_FIRST = re.compile(r"^[(（]\s*万?元\s*[)）]")
+_AMOUNT_LABELS = (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS)
+
+
+def _after_funds_heading(head: str) -> tuple[str, str | None] | None:
+    """An amount label after the funds heading or unit it ran onto (``(万元)资金总额``,
+    ``年度预算申请(万元)资金总额``): the label and the unit the heading names; else None."""
+    if (unit := _UNIT_FIRST.match(head)) is not None:
+        rest = head[unit.end() :]
+        return (rest, unit_in(unit.group())) if label_of(rest) in _AMOUNT_LABELS else None
+    for k in range(min(len(head) - 2, 24), 1, -1):
+        if label_of(head[:k]) is Label.FUNDS_SECTION and label_of(head[k:]) in _AMOUNT_LABELS:
+            return head[k:], unit_in(head[:k])
+    return None
+
+
 # A year in a period: 2021-2029年, 20210101, 2023.07-2024.01 (never the digits inside a date).
 _PERIOD_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?=\d{4}(?!\d)|\D|$)")
 
