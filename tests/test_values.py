@@ -165,6 +165,8 @@ def test_the_table_above_covers_every_value_of_the_seed() -> None:
         ("大于10场", Op.GT, "10", "场"),
         ("低于2%", Op.LT, "2", "%"),
         ("5%以下", Op.LE, "5", "%"),
+        ("3000例以上", Op.GE, "3000", "例"),  # an unlisted one-character unit before 以上 (例, not 例以)
+        ("12宗以下", Op.LE, "12", "宗"),
         ("3个工作日以内", Op.LE, "3", "个工作日"),
         ("1,200个", None, "1200", "个"),
         ("≥1200 人次", Op.GE, "1200", "人次"),

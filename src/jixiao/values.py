@@ -462,10 +462,14 @@ def _take_unit(rest: str) -> tuple[str | None, str]:
         match = re.match(r"[\u4e00-\u9fff]{1,2}", rest)
         if match is None:
             return None, rest
-        after = rest[match.end() :]
-        if after and not after.startswith(tuple(w for w, _ in _SUFFIX_OPS)) and after[0] != "/":
+        suffixes = tuple(w for w, _ in _SUFFIX_OPS)
+        for end in range(match.end(), 0, -1):  # 例以上: the unit 例, not 例以
+            after = rest[end:]
+            if not after or after.startswith(suffixes) or after[0] == "/":
+                unit = rest[:end]
+                break
+        else:
             return None, rest
-        unit = match.group()
     pos = len(unit)
     while pos < len(rest) and rest[pos] in "/·":  # 元/人/天, 元/人·年
         per = next((p for p in _PER_UNITS if rest.startswith(p, pos + 1)), None)

@@ -24,19 +24,22 @@ from benchmarks.fidelity import CORPUS, score_corpus, score_document
 # values, the 批复表 outline, untitled 指标 column, wrapped categories, page numbers, colophons and
 # signatures; three documents added for those forms), merged: 56 documents, 60 tables, 451 indicators —
 # names 90.0%, years 90.0%, budgets 91.7%, indicators 91.1%, annual 90.5% raw / 88.9% structured,
-# baselines 6/6, 0 invented.
+# baselines 6/6, 0 invented. After read4 (区域绩效目标表 named by 资金名称, 部门整体 tables named by
+# their department, bracket lists of a unit's projects, run-together rows cut by the value grammar;
+# six documents added for those classes): 62 documents, 68 tables, 501 indicators — names 91.2%,
+# years 91.2%, budgets 92.6%, indicators 92.0%, annual 91.2% raw / 89.8% structured, 0 invented.
 FLOORS = {
-    "names": 0.89,
-    "years": 0.89,
-    "budgets": 0.91,
+    "names": 0.90,
+    "years": 0.90,
+    "budgets": 0.92,
     "budget_units": 0.94,
     "departments": 0.93,
     "units": 0.97,
-    "indicators_found": 0.91,
-    "level1_right": 0.88,
+    "indicators_found": 0.92,
+    "level1_right": 0.89,
     "level2_right": 0.90,
     "annual_raw_right": 0.90,
-    "annual_structured_right": 0.88,
+    "annual_structured_right": 0.89,
     "baseline_right": 1.0,
     "no_table_right": 1.0,
 }

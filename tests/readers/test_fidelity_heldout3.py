@@ -2,9 +2,11 @@
 aside from the reader's development and scored as a new user would (issue 11: ≥ 90% of indicators
 found and ≥ 85% of annual values right on unseen publishers).
 
-The floors are what the reader scored when the set was committed, before anyone looked at its
-failures, rounded down a little (see the set's README for the figures and the command). They only
-go up; nobody changes the reader because a document here fails.
+The floors were first what the reader scored when the set was committed, before anyone looked at its
+failures, rounded down a little. On branch read4 the set became a development set (the reader was
+changed for the layout classes its failures showed); the floors are now what that branch reached,
+rounded down a little (see the set's README for the before/after figures and the command). They only
+go up. The sets still kept aside are heldout4 on.
 """
 
 from __future__ import annotations
@@ -21,15 +23,20 @@ OTHER_SETS = ("publishers", "heldout", "heldout2", "selfeval", "selfeval_heldout
 # Measured 2026-11-30 on main bc3b810 (15 documents, 17 tables, 135 indicators):
 # names 41.2%, years 47.1%, budgets 41.2%, indicators found 49.6%, 一级 49.6%, 二级 49.6%,
 # annual values 47.4% raw / 44.4% structured, the prose page without a table read as none, 0 invented.
+# On branch read4 the set became a development set (its four no-table layout classes fixed for the
+# class, each with a document of its own in publishers/): names 100%, years 100%, budgets 94.1%,
+# indicators found 100%, 一级/二级 100%, annual values 95.6% raw / 92.6% structured, 0 invented.
 FLOORS = {
-    "names": 0.38,
-    "years": 0.44,
-    "budgets": 0.38,
-    "indicators_found": 0.46,
-    "level1_right": 0.46,
-    "level2_right": 0.46,
-    "annual_raw_right": 0.44,
-    "annual_structured_right": 0.41,
+    "names": 0.97,
+    "years": 0.97,
+    "budgets": 0.92,
+    "budget_units": 0.97,
+    "departments": 0.97,
+    "indicators_found": 0.98,
+    "level1_right": 0.98,
+    "level2_right": 0.98,
+    "annual_raw_right": 0.94,
+    "annual_structured_right": 0.91,
     "no_table_right": 1.0,
 }
 INVENTED_PER_TEN_TABLES = 1.0  # issue 11: at most one invented indicator per ten tables

@@ -14,7 +14,14 @@ from typing import NamedTuple
 
 from jixiao import catalog
 from jixiao.model import SourceRef
-from jixiao.readers.labels import Label, is_label_prefix, label_of, title_subject, unit_in
+from jixiao.readers.labels import (
+    Label,
+    is_label_prefix,
+    is_whole_department_title,
+    label_of,
+    title_subject,
+    unit_in,
+)
 
 
 @dataclass(slots=True)  # not frozen: a frozen init costs a setattr call per field, on every row read
@@ -104,6 +111,7 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
     hint: Row | None = None  # the last line outside a table naming a year (a notice's title)
     titled = False  # the run began at a heading that names its project
     has_name = False
+    whole_department = False  # the run began at a 部门整体支出绩效目标表's title
     skipping = False  # inside a 自评表 or 监控表: read by another command
     money: deque[Decimal] = deque(maxlen=12)  # amounts in 万元 written in the text outside tables
     for row in rows:
@@ -119,6 +127,8 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
                 continue
             skipping = False
         starts = label is Label.TITLE or (label is Label.NAME and has_name and not titled)
+        if starts:
+            whole_department = label is Label.TITLE and is_whole_department_title(row.cells[0])
         if starts and current:
             lead: list[Row] = []
             if has_name and label is Label.NAME:  # 单位:万元 just above the next 项目名称 is that table's
@@ -142,10 +152,8 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
             hint = _outside(row, recent, hint)
             money.extend(_money_in(row.cells))
             continue
-        if label is Label.NAME:
-            has_name, titled = True, False
-        elif label is Label.TITLE and title_subject(row.cells[0] if len(row.cells) == 1 else "") is not None:
-            has_name = titled = True  # the heading names the project; a 项目名称 after it is the same one
+        if (named := _names_run(label, row.cells, whole_department and not has_name)) is not None:
+            has_name, titled = True, named
         if has_name or label in (Label.TITLE, Label.NAME) or (current and len(current) < 40):
             current.append(row)  # rows between a title and the name hold the year, 单位:万元
     if current and has_name:
@@ -195,6 +203,26 @@ def _outside(row: Row, recent: deque[Row], hint: Row | None) -> Row | None:
     if len(row.cells) == 1 and document_year(row.cells[0]) is not None:
         return row
     return hint
+
+
+def _names_run(label: Label | None, cells: tuple[str, ...], whole_department: bool) -> bool | None:
+    """Whether a row names the run's subject: None if not, else whether a heading does (``titled``)."""
+    if label is Label.NAME:
+        return False
+    if label is Label.TITLE and title_subject(cells[0] if len(cells) == 1 else "") is not None:
+        return True  # the heading names the project; a 项目名称 after it is the same one
+    if whole_department and _names_department(label, cells):
+        return False  # 部门名称 of a 部门整体 table: the name it is read by
+    return None
+
+
+def _names_department(label: Label | None, cells: tuple[str, ...]) -> bool:
+    """A row that names a department: ``部门名称 | 某局`` or ``预算部门:某局`` in one cell."""
+    if label is Label.DEPARTMENT:
+        return True
+    first = next((cell.strip() for cell in cells if cell.strip()), "")
+    head = re.split(r"[:：]", first, maxsplit=1)[0]
+    return head != first and label_of(head) is Label.DEPARTMENT
 
 
 def first_label(cells: tuple[str, ...]) -> Label | None:

@@ -17,12 +17,21 @@ from decimal import Decimal
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import ORGANISATION, Cell, Row, document_year, parse_amount_unit
-from jixiao.readers.labels import Label, label_key, label_of, title_subject, unit_in, year_in
+from jixiao.readers.labels import (
+    Label,
+    is_whole_department_title,
+    label_key,
+    label_of,
+    title_subject,
+    unit_in,
+    year_in,
+)
 
 BAD_AMOUNT = "JX-R05"
 BAD_YEAR = "JX-R06"
 # Where a form names the 主管部门 of several levels, the local one is the table's (a notice's annex).
-LOCAL_LEVELS = ("区级", "县级")
+LOCAL_LEVELS = ("区级", "县级", "区县")
+CENTRAL_LEVEL = "中央"  # 中央主管部门: the table's department only where no other level is named
 
 
 class ProjectBlockReader:
@@ -89,6 +98,8 @@ class ProjectBlockReader:
                         del row[i:]
                         return r + 1
                     return r
+                if label is None and self.fields.get("whole_department"):
+                    self._note_grid_total(cell)
                 if label is None:
                     if goal is not None:
                         self.goal_parts[goal].append(cell.text)
@@ -146,6 +157,20 @@ class ProjectBlockReader:
             self.lines["budget"] = line_of(cell.source)
             self.inferred.append("预算金额取自资金表“本年度申请”列的合计")
 
+    def _note_grid_total(self, cell: Cell) -> None:
+        """A 部门整体 table's funds grid (总体资金情况(万元): 预算支出总额 | 基本支出 | 项目支出 over one row
+        of amounts): the first amount after the 总额 heading is the department's budget."""
+        if "总额" in cell.text and len(cell.text) <= 8:
+            self.fields["grid_total"] = cell.text
+        elif (
+            self.fields.get("grid_total")
+            and not (self.amounts.keys() & {Label.BUDGET, Label.FUNDS})
+            and parse_amount_unit(cell.text) is not None
+        ):
+            self.amounts[Label.BUDGET] = (cell.text, None, line_of(cell.source))
+            self.lines["budget"] = line_of(cell.source)
+            self.inferred.append("部门整体：预算金额取自资金表“预算支出总额”列")
+
     def _note_filer_beside_unit(self, cells: Sequence[str]) -> None:
         """``207101某法院 | 单位:万元``: a line over the table naming who made it and the money's unit."""
         texts = [c.strip() for c in cells if c.strip()]
@@ -183,6 +208,9 @@ class ProjectBlockReader:
             head, found, tail = cell.text.partition(sep)
             if found and tail.strip() and head:
                 label = label_of(head)
+                if label is None and (split := _after_funds_heading(head)) is not None:
+                    head, label = split[0], label_of(split[0])  # (万元)资金总额:886.40
+                    self.unit_hint = split[1] or self.unit_hint
                 if label is not None and label not in (Label.HEADER, Label.INDICATORS, Label.TITLE):
                     row.insert(i + 1, Cell(tail.strip(), cell.source, cell.col))
                     return label, Cell(head, cell.source, cell.col)
@@ -192,6 +220,8 @@ class ProjectBlockReader:
         """Read one label's value(s) from the cells after it; return the index to go on from."""
         if label is Label.TITLE:
             self.title_year = self.title_year or year_in(cell.text)
+            if is_whole_department_title(cell.text):
+                self.fields["whole_department"] = cell.text
             subject = title_subject(cell.text)
             if subject is not None:
                 self.fields.setdefault("title_name", subject)
@@ -223,8 +253,14 @@ class ProjectBlockReader:
             self.lines[key] = line_of(cell.source)
             if value_next and following is not None:
                 local = label_key(cell.text).startswith(LOCAL_LEVELS) and "(市、区)" not in following.text
-                if not self.fields.get(key) or local:  # 县(市、区)教育部门 names a kind, not a department
+                central = label_key(cell.text).startswith(CENTRAL_LEVEL)  # 中央主管部门: only if alone
+                marker = f"{key}_central"  # the value held came from a 中央 label: any other level wins
+                if not self.fields.get(key) or local or marker in self.fields:
                     self.fields[key] = following.text  # the first filled one, or the 区级/县级 one
+                    if central:
+                        self.fields[marker] = "1"
+                    else:
+                        self.fields.pop(marker, None)
                 return i + 2
             self.fields.setdefault(key, "")
             return i + 1
@@ -344,6 +380,23 @@ _TITLE_YEAR = re.compile(
     r"|((?:19|20)\d{2})年.{0,40}目标(?:申报|审批|批复)?表"  # 2022年中央预算内投资计划绩效目标表
 )
 _RANGE_WORDS = frozenset(("到", "至", "-", "—", "~", "－"))
+# A wrapped label's unit run onto the next label: ``年度预算申请`` / ``(万元)资金总额:886.40``.
+_UNIT_FIRST = re.compile(r"^[(（]\s*万?元\s*[)）]")
+_AMOUNT_LABELS = (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS)
+
+
+def _after_funds_heading(head: str) -> tuple[str, str | None] | None:
+    """An amount label after the funds heading or unit it ran onto (``(万元)资金总额``,
+    ``年度预算申请(万元)资金总额``): the label and the unit the heading names; else None."""
+    if (unit := _UNIT_FIRST.match(head)) is not None:
+        rest = head[unit.end() :]
+        return (rest, unit_in(unit.group())) if label_of(rest) in _AMOUNT_LABELS else None
+    for k in range(min(len(head) - 2, 24), 1, -1):
+        if label_of(head[:k]) is Label.FUNDS_SECTION and label_of(head[k:]) in _AMOUNT_LABELS:
+            return head[k:], unit_in(head[:k])
+    return None
+
+
 # A year in a period: 2021-2029年, 20210101, 2023.07-2024.01 (never the digits inside a date).
 _PERIOD_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?=\d{4}(?!\d)|\D|$)")
 

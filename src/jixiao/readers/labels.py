@@ -58,6 +58,8 @@ _LABELS: dict[str, Label] = {
     "项目(专项)名称": Label.NAME,
     "专项(项目)名称": Label.NAME,
     "二级项目名称": Label.NAME,
+    "资金名称": Label.NAME,  # a transfer's 区域绩效目标表: the fund is the table's subject
+    "转移支付名称": Label.NAME,
     "预算部门": Label.DEPARTMENT,
     "项目主管部门": Label.DEPARTMENT,
     "主管部门及编码": Label.DEPARTMENT,
@@ -66,6 +68,7 @@ _LABELS: dict[str, Label] = {
     "部门(单位)名称": Label.DEPARTMENT,
     "主管单位": Label.DEPARTMENT,
     "主管部门名称": Label.DEPARTMENT,
+    "部门名称": Label.DEPARTMENT,  # a 部门整体支出绩效目标表's subject: the table is named by it
     "执行单位": Label.UNIT,
     "项目执行单位": Label.UNIT,
     "承担单位": Label.UNIT,
@@ -126,11 +129,16 @@ _LABELS: dict[str, Label] = {
     "市级主管部门": Label.DEPARTMENT,
     "区级主管部门": Label.DEPARTMENT,  # the most local level named wins (see head.LOCAL_LEVELS)
     "县级主管部门": Label.DEPARTMENT,
+    "区县主管部门": Label.DEPARTMENT,
+    "中央主管部门": Label.DEPARTMENT,  # below any other level's (see head.CENTRAL_LEVEL)
     "市级财政部门": Label.FINANCE,
     "区级财政部门": Label.FINANCE,
     "县级财政部门": Label.FINANCE,
     "省级财政部门": Label.FINANCE,
+    "区县财政部门": Label.FINANCE,
     "资金情况": Label.FUNDS_SECTION,
+    "年度预算申请": Label.FUNDS_SECTION,  # 部门整体 (预算14表): 资金总额 and its parts follow
+    "总体资金情况": Label.FUNDS_SECTION,
     "项目资金申请": Label.FUNDS_SECTION,
     "资金投入": Label.FUNDS_SECTION,
     "其中:财政拨款": Label.SUB_FUNDS,
@@ -209,6 +217,10 @@ _LABELS: dict[str, Label] = {
     "年度预算金额(万元)": Label.BUDGET,
     "总体绩效目标": Label.GOALS,
     "绩效目标": Label.GOALS,
+    "整体绩效目标": Label.GOALS,
+    "部门整体支出绩效目标": Label.GOALS,
+    "年度部门整体支出绩效目标": Label.GOALS,
+    "部门整体支出年度绩效指标": Label.INDICATORS,
     "实施周期总目标": Label.PERIOD_GOAL,
     "实施周期目标": Label.PERIOD_GOAL,
     "中长期目标": Label.PERIOD_GOAL,
@@ -284,6 +296,14 @@ _NOT_A_NAME = (
 
 
 _ENUMERATED = re.compile(r"^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
+
+
+WHOLE_DEPARTMENT = "部门整体"  # 部门整体支出绩效目标表 (预算14表): a department's whole spending, no project
+
+
+def is_whole_department_title(text: str) -> bool:
+    """A title of a 部门整体支出绩效目标(申报)表: the table is named by its 部门名称 / 预算部门."""
+    return WHOLE_DEPARTMENT in text and label_of(text) is Label.TITLE
 
 
 @lru_cache(maxsize=1024)

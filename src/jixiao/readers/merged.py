@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from openpyxl.utils import get_column_letter
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
+from jixiao.readers.brackets import bracket_grid_rows
 from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import read_rows
@@ -229,6 +230,10 @@ def read_span_tables(
     rows: list[Row] = []
     for i, opens in chosen:
         rows.extend(grid_rows(grids[i], tables[i].above if opens else (), i + 1, file))
+    above = [line for i, _ in chosen for line in tables[i].above]
+    rows = bracket_grid_rows(
+        rows, above
+    )  # 【产出指标-数量指标】 / 指标1:名称(值) lines inside a list's cells
     weights = Weights()
     diagnostics: list[Diagnostic] = []
     found_tables, found = read_rows(fold_columns(split_list_form(rows), weights, diagnostics), file)

@@ -6,8 +6,6 @@ one cell as written (and `text.read_text` says so with `runs.RUN_TOGETHER` when 
 
 from __future__ import annotations
 
-import re
-
 _SAMPLE = 3000  # lines looked at to decide whether the text is run together
 
 _OPENERS = {"(": ")", "（": "）", "[": "]", "【": "】", "《": "》"}
@@ -26,13 +24,6 @@ def split_words(line: str) -> list[str]:
         depth += sum(1 for c in word if c in _OPENERS) - sum(1 for c in word if c in _CLOSERS)
         depth = max(depth, 0)
     return words
-
-
-_TRAILING_VALUE = re.compile(
-    r"(?P<value>(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?(?:前|之前|以前)?$|"  # a deadline
-    r"(?:[≥≤><=＞＜＝]|大于等于|小于等于|不低于|不少于|不超过)?\d+(?:\.\d+)?"
-    r"(?:%|％|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2}){0,2})?(?:以上|以下|以内)?)$"
-)
 
 
 def _known_prefix(text: str, categories_only: bool = False) -> int:
@@ -137,13 +128,57 @@ def split_run_together(line: str, in_block: bool = False) -> list[str]:
         return [*cells, *split_run_together(rest[:tail]), rest[tail:]]
     if rest:
         short = len(rest) <= 30 and not any(p in rest for p in "，,。；;、")
-        match = _TRAILING_VALUE.search(rest) if cells or short else None
-        name = rest[: match.start()] if match else ""
-        if match and len(name) >= 2 and not name[-1].isdigit() and not name.endswith(("(", "（")):
-            cells.extend((name, match.group("value")))
+        start = value_start(rest) if cells or short else None
+        if start is not None:
+            cells.extend((rest[:start], rest[start:]))
         else:
             cells.append(rest)
     return cells
+
+
+_VALUE_OPENERS = frozenset("0123456789≥≤<>=＞＜＝≧≦")
+_DEADLINE_WORDS = frozenset("底末前之以")
+_VALUE_WORDS = ("大于等于", "小于等于", "不低于", "不少于", "不超过", "不高于", "不大于", "不小于")
+
+
+def value_start(text: str) -> int | None:
+    """Where the value run onto the end of a name starts (``传染病监测报告病例审核数3000例以上`` → at
+    ``3000``), or None. The value is the longest suffix that opens with a digit, a comparator or a
+    comparator word and that the value grammar reads as a whole — a number, a comparator, a unit, a
+    date — with nothing left over as a subject or note; the rest must be a plausible name (two
+    characters or more, not ending in a digit or an open bracket). Anything else (a qualitative value
+    such as ``较上年下降``) is not cut: which characters are the value is not certain."""
+    from jixiao.model import Kind
+    from jixiao.values import parse_target
+
+    for start in range(2, len(text)):
+        if text[start] not in _VALUE_OPENERS and not text.startswith(_VALUE_WORDS, start):
+            continue
+        name = text[:start]
+        if name[-1].isdigit() or name.endswith(("(", "（", ".", "-")) or name[-1] in _VALUE_OPENERS:
+            continue
+        target = parse_target(text[start:])
+        if target.subject is not None or target.kind not in (Kind.QUANTITATIVE, Kind.DEADLINE):
+            continue
+        if not target.note or (target.kind is Kind.DEADLINE and set(target.note) <= _DEADLINE_WORDS):
+            return start  # 2019年11月底前: a deadline's 底前 is part of it
+    return None
+
+
+def uncut_indicator(cells: list[str]) -> bool:
+    """Whether a run-together indicator row kept its name and value as one cell: its last cell is
+    neither a category, a label nor a value of its own
+    (``效益指标 | 社会效益指标 | 重点传染病发病率较上年下降``)."""
+    from jixiao import catalog
+    from jixiao.readers.labels import label_of
+    from jixiao.values import parse_target
+
+    last = cells[-1] if cells else ""
+    if len(last) < 4 or catalog.is_category_name(last) or label_of(last) is not None:
+        return False
+    if len(cells) >= 2 and not catalog.is_category_name(cells[-2]):
+        return False  # a name and its value, cut
+    return parse_target(last).kind.value == "qualitative"
 
 
 def _trailing_label(text: str) -> int:

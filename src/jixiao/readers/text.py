@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
+from jixiao.readers.brackets import has_bracket_list, split_bracket_lists
 from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import read_rows
@@ -110,6 +111,8 @@ def _read(
         rows = without_template_notes(rows)
     if "自评" in text or "监控" in text or "自我评价" in text:  # a whole-text search is cheaper than per row
         rows = _noting_other_forms(rows, diagnostics)
+    if "】" in text and has_bracket_list(text):  # 【产出指标-数量指标】 over 指标1:名称(值) lines
+        rows = split_bracket_lists(rows)
     if _LIST_HEADER.search(text):
         rows = split_list_form(rows)
     tables, found = read_rows(fold_columns(rows, weights, diagnostics), file)

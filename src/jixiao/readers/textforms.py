@@ -29,6 +29,7 @@ from jixiao.readers.runtogether import (
     run_together_cells,
     split_run_together,
     split_words,
+    uncut_indicator,
 )
 
 __all__ = [
@@ -184,6 +185,8 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
         elif run_together:
             stripped = line.strip()
             cells = run_together_cells(stripped, in_block)
+            if in_block and notes is not None and uncut_indicator(cells):
+                notes.append(_uncut_row(cells[-1], source))
             in_block = in_block or any(is_tree_header(cell) for cell in cells)
             for cell in cells:
                 yield Row((cell,), source, columns_known=False)
@@ -195,6 +198,14 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
                 yield Row(("",), source, columns_known=False, blank=True)
             else:
                 yield Row((line,), source, columns_known=False)
+
+
+def _uncut_row(text: str, source: SourceRef) -> Diagnostic:
+    message = (
+        f"单元格连在一起：“{text}”中指标名称与指标值之间没有分隔，指标值不是数字、比较符或日期，"
+        "无法确定从哪里拆分：按原文整体保留为指标名称，指标值留空；请核对原表"
+    )
+    return Diagnostic(RUN_TOGETHER, Severity.WARNING, message, source)
 
 
 def _long_run(line: str, source: SourceRef, notes: list[Diagnostic] | None) -> list[str] | None:
