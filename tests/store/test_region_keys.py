@@ -208,7 +208,10 @@ def test_the_migration_keeps_every_row_and_fills_the_keys(empty_url: str, seed_p
     before = {table.name: _rows(empty_url, table.name) for table in FACT_TABLES}
     upgrade(empty_url)
     for table in FACT_TABLES:
-        assert _rows(empty_url, table.name) == before[table.name], table.name
+        # columns later migrations add (findings.dismissed) aside: each row keeps every value it had
+        after = _rows(empty_url, table.name)
+        kept = [{k: row[k] for k in before[table.name][0]} for row in after] if before[table.name] else after
+        assert kept == before[table.name], table.name
         with get_engine(empty_url).connect() as conn:
             key_column = table.c.id if table is perf_tables else table.c.table_id
             keys = {

@@ -116,6 +116,6 @@ def test_hot_queries_read_their_year_and_use_indexes(three_years: str, path: str
         sequential = [rel for kind, rel in scans if kind == "Seq Scan"]
         assert not sequential, (path, sequential, statement)
         # the caches' change counter (stats.change_counter): the newest row of each partition's index
-        if "one year" in path and not statement.startswith("SELECT max(perf_tables.updated_at)"):
+        if "one year" in path and "max(perf_tables.updated_at)" not in statement:
             other_years = sorted({rel for _, rel in scans if not rel.endswith("_2025")})
             assert not other_years, (path, other_years, statement)

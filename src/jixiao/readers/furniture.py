@@ -55,7 +55,9 @@ def split_labelled(cell: str) -> list[str]:
     cells: list[str] = []
     after_label = False
     for word in words:
-        if not word:
+        if not word.strip():  # doubled spaces; other white space (``\r``) stays with the cell before
+            if word and cells:
+                cells[-1] += " " + word
             continue
         if label_of(word) is not None:
             cells.append(word)
