@@ -30,15 +30,16 @@ OTHER_SETS = (
 # Measured 2026-11-30 on main 9d4cd37 (7 documents, 6 tables, 52 indicators): names 83.3%, years 83.3%,
 # budgets 33.3%, indicators found 82.7%, 一级 82.7%, 二级 82.7%, annual values 50.0% raw / 44.2%
 # structured, period values 88.2%, the notice without a table read as none, 0 invented.
-FLOORS = {
-    "names": 0.80,
-    "years": 0.80,
-    "budgets": 0.30,
-    "indicators_found": 0.79,
-    "level1_right": 0.79,
-    "level2_right": 0.79,
-    "annual_raw_right": 0.46,
-    "annual_structured_right": 0.40,
+FLOORS = {  # raised after the session's merges (read3a/3b/4 never looked at this set): 6/6 names and
+    # years, 3/6 budgets, 52/52 indicators, annual 35/52 raw and 31/52 structured, 15/17 periods
+    "names": 0.95,
+    "years": 0.95,
+    "budgets": 0.45,
+    "indicators_found": 0.97,
+    "level1_right": 0.97,
+    "level2_right": 0.97,
+    "annual_raw_right": 0.65,
+    "annual_structured_right": 0.57,
     "period_right": 0.85,
     "no_table_right": 1.0,
 }

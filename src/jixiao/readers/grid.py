@@ -430,40 +430,16 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
 
     # -- assembling ----------------------------------------------------------------------------
     def _build(self) -> Table | None:
-        name = self.fields.get("name", "").strip()
-        if not name and self.fields.get("title_name"):
-            name = self.fields["title_name"]
-            self.inferred.append("项目名称取自标题")
-        if not name and self.fields.get("whole_department") and self.fields.get("department"):
-            name = self.fields.pop("department").strip()  # the department is the table's subject
-            self.inferred.append("部门整体支出绩效目标表：表名取自部门名称")
+        name = self._table_name()
         if not name:
             self.note(UNREADABLE_TABLE, Severity.ERROR, "表格没有项目名称，无法读取", self.source)
             return None
         if not self.indicators:
             self.note(NO_INDICATORS, Severity.WARNING, f"“{name}”没有找到绩效指标", self.source)
-        if self.year is None and self.title_year is not None:
-            self.inferred.append("预算年度取自标题")
-        elif self.year is None and self.title_year is None and _NAME_YEAR.match(name):
-            self.title_year = int(name[:4])
-            self.inferred.append("预算年度取自项目名称")
-        elif self.year is None and self.title_year is None and self.document_year is not None:
-            self.title_year = self.document_year
-            self.inferred.append("预算年度取自表格上方的文件标题")
-        if not self.fields.get("unit") and self.fields.get("filer") and not is_footer(self.fields["filer"]):
-            self.fields["unit"] = self.fields["filer"]
-            self.inferred.append("实施单位取自填报单位")
+        self._year_from_names(name)
         budget, total_funds = self._amounts()
         start, end = self._year_field("period_start"), self._year_field("period_end")
-        if self.year is None and self.title_year is None and start is not None and start == end:
-            self.title_year = start
-            self.inferred.append("预算年度取自实施期（只有一年）")
-        elif self.year is None and self.title_year is None and (goal_year := _goal_year(self.goal_parts)):
-            self.title_year = goal_year  # 年度目标: 到2022年底, … (a 区域绩效目标表 names no year elsewhere)
-            self.inferred.append("预算年度取自年度目标")
-        elif self.year is None and self.title_year is None and self.previous_year is not None:
-            self.title_year = self.previous_year  # tables one after another under one title (2023年)
-            self.inferred.append("预算年度取自同一文件中上一张表")
+        self._year_from_period(start, end)
         project = Project(
             name=name,
             type=self.fields.get("type") or None,
@@ -503,11 +479,3 @@ _TABLE_NUMBER = re.compile(
 )  # 表十二, 附表1: the next table
 _PLACEHOLDER_ROW = re.compile(r"^[…．.·。]{2,}$|^…$")  # a template's '……' row: no indicator
 _BY_MEANING = "单元格不在表头的列下，按含义读取"
-_NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!\d)")
-_GOAL_YEAR = re.compile(r"^\s*(?:到|至|截至|截止)?\s*((?:19|20)\d{2})\s*年")
-
-
-def _goal_year(goal_parts: dict[str, list[str]]) -> int | None:
-    """The year an annual goal opens with (``到2022年底，…``, ``2023年完成…``), or None."""
-    match = _GOAL_YEAR.match("".join(goal_parts["annual"])[:20])
-    return int(match.group(1)) if match else None

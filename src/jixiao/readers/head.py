@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers import roles as column_roles
-from jixiao.readers.cells import ORGANISATION, Cell, Row, document_year, parse_amount_unit
+from jixiao.readers.cells import ORGANISATION, Cell, Row, document_year, is_footer, parse_amount_unit
 from jixiao.readers.labels import (
     Label,
     is_whole_department_title,
@@ -53,6 +53,7 @@ class ProjectBlockReader:
     amounts: dict[Label, tuple[str, str | None, int]]
     parts: list[tuple[str, str | None, int]]  # 其中: amounts, summed only where the total has no value
     inferred: list[str]
+    previous_year: int | None  # the year of the table before it in the same document
     roles: dict[int, str]
     money_above: tuple[Decimal, ...]
 
@@ -364,6 +365,49 @@ class ProjectBlockReader:
     def _line_source(self, key: str) -> SourceRef:
         return SourceRef(self.file, self.lines.get(key)) if key in self.lines else self.source
 
+    # ---- what the table does not say outright: its name and year, each inference recorded ----------
+
+    def _table_name(self) -> str:
+        """The project's name: its label's value, else the title's, else (a 部门整体 table) the
+        department's; "" when none."""
+        name = self.fields.get("name", "").strip()
+        if not name and self.fields.get("title_name"):
+            name = self.fields["title_name"]
+            self.inferred.append("项目名称取自标题")
+        if not name and self.fields.get("whole_department") and self.fields.get("department"):
+            name = self.fields.pop("department").strip()  # the department is the table's subject
+            self.inferred.append("部门整体支出绩效目标表：表名取自部门名称")
+        return name
+
+    def _year_from_names(self, name: str) -> None:
+        """Without a labelled year: the title's, the project name's, or the document title's; and the
+        unit from 填报单位 when no 实施单位 is given."""
+        if self.year is None and self.title_year is not None:
+            self.inferred.append("预算年度取自标题")
+        elif self.year is None and self.title_year is None and _NAME_YEAR.match(name):
+            self.title_year = int(name[:4])
+            self.inferred.append("预算年度取自项目名称")
+        elif self.year is None and self.title_year is None and self.document_year is not None:
+            self.title_year = self.document_year
+            self.inferred.append("预算年度取自表格上方的文件标题")
+        if not self.fields.get("unit") and self.fields.get("filer") and not is_footer(self.fields["filer"]):
+            self.fields["unit"] = self.fields["filer"]
+            self.inferred.append("实施单位取自填报单位")
+
+    def _year_from_period(self, start: int | None, end: int | None) -> None:
+        """Still without a year: a one-year 实施期, the 年度目标's opening year, or the table before's."""
+        if self.year is not None or self.title_year is not None:
+            return
+        if start is not None and start == end:
+            self.title_year = start
+            self.inferred.append("预算年度取自实施期（只有一年）")
+        elif goal_year := _goal_year(self.goal_parts):
+            self.title_year = goal_year  # 年度目标: 到2022年底, … (a 区域绩效目标表 names no year elsewhere)
+            self.inferred.append("预算年度取自年度目标")
+        elif self.previous_year is not None:
+            self.title_year = self.previous_year  # tables one after another under one title (2023年)
+            self.inferred.append("预算年度取自同一文件中上一张表")
+
 
 def line_of(source: SourceRef) -> int:
     """The source line, 0 when unknown."""
@@ -412,3 +456,13 @@ def _request_column(texts: list[str]) -> tuple[int, str | None] | None:
 
 
 _AMOUNT_WORDS = ("安排", "执行", "申请", "预算")
+
+
+_NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!\d)")
+_GOAL_YEAR = re.compile(r"^\s*(?:到|至|截至|截止)?\s*((?:19|20)\d{2})\s*年")
+
+
+def _goal_year(goal_parts: dict[str, list[str]]) -> int | None:
+    """The year an annual goal opens with (``到2022年底，…``, ``2023年完成…``), or None."""
+    match = _GOAL_YEAR.match("".join(goal_parts["annual"])[:20])
+    return int(match.group(1)) if match else None
