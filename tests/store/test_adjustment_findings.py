@@ -32,3 +32,27 @@ def test_the_adjustment_shows_its_own_findings(db_url: str, seed_path: Path) -> 
     service.dismiss_finding(reviewer, table_id, found[0].id, "持证人次口径可超过100%")
     dismissed = [f for f in service.table_view(reviewer, table_id).findings if f.code == "JX-M03"]
     assert dismissed[0].dismissed and dismissed[0].dismissed["reason"] == "持证人次口径可超过100%"
+
+
+def test_the_adjustment_is_reviewed_by_its_years_profile(db_url: str, seed_path: Path) -> None:
+    """An administrator switched JX-M03 off for the year: the adjustment under way, reviewed on each
+    view (its findings are not stored until it is published), follows that profile like stored tables."""
+    from jixiao.permissions import OPERATOR
+    from jixiao.service.rule_profiles import default_settings, form_values
+
+    service, people, table_id = _published(db_url, seed_path)
+    owner = people["owner"]
+    published = service.table_view(owner, table_id)
+    items = tuple(
+        replace(i, annual=parse_target("120%", i.name)) if i.name == "社工证持有率" else i
+        for i in published.table.indicators
+    )
+    service.save(owner, table_id, replace(published.table, indicators=items), published.row.lock_version,
+                 reason="持证口径调整")  # fmt: skip
+    assert "JX-M03" in {f.code for f in service.table_view(owner, table_id).findings}
+    year = published.table.project.year
+    assert year is not None
+    form = {k: v for k, v in form_values(default_settings()).items() if v and k != "rule-JX-M03"}
+    service.set_rule_profile(OPERATOR, year, form)
+    view = service.table_view(owner, table_id)
+    assert view.row.adjusting and "JX-M03" not in {f.code for f in view.findings}

@@ -17,9 +17,9 @@ from jixiao.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, err, print_diag
 from jixiao.formats.files import ExportFormat
 from jixiao.formats.table_json import source_to_dict
 from jixiao.model import Diagnostic, Table
+from jixiao.permissions import OPERATOR  # the command line works on the database file: as an administrator
 from jixiao.pipeline import MissingFontError, export_bytes, read_any
 from jixiao.queries import TableQuery
-from jixiao.workflow import Principal, Role
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -46,10 +46,6 @@ _FORMAT_HELP = "xlsx（官方版式）、pdf（公开版式）、json（开放�
 
 def _query(unit: str, year: int | None, status: str) -> TableQuery:
     return TableQuery(unit=unit, year=year, status=status, sort="name", descending=False)
-
-
-# The command line works on the database file directly: it sees what an administrator sees.
-OPERATOR = Principal(user_id=None, username="命令行", role=Role.ADMIN)
 
 
 def tables_from_db(url: str, unit: str, year: int | None, status: str, limit: int = 100_000) -> list[Table]:

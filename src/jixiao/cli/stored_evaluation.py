@@ -16,14 +16,13 @@ import typer
 from jixiao.cli.app import app
 from jixiao.cli.common import EXIT_PROBLEM, EXIT_USAGE, err, out
 from jixiao.cli.store import DbOption, JsonOption, _service
-from jixiao.workflow import Principal, Role
+from jixiao.permissions import OPERATOR
 
 evaluation_app = typer.Typer(
     help="数据库中表的运行监控与单位自评：查看、导入填好的模板", no_args_is_help=True
 )
 app.add_typer(evaluation_app, name="evaluation")
 
-OPERATOR = Principal(user_id=None, username="命令行", role=Role.ADMIN)
 TableArg = Annotated[int, typer.Argument(help="表编号（见 jixiao 网页或 /api/tables）", show_default=False)]
 
 

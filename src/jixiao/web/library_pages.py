@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from jixiao.permissions import may_request_library, may_see_library_requests
 from jixiao.service import Invalid
+from jixiao.web.filenames import content_disposition, file_name
 from jixiao.web.pages import render
 from jixiao.web.security import check_csrf, current_principal, require_login, service_of
 from jixiao.workflow import Principal
@@ -147,7 +148,8 @@ def api_recommend(
 def api_export(request: Request, fmt: str, status: str = "") -> Response:
     """The whole library as open data; text is written as text."""
     data, media = service_of(request).library_export(fmt, status)
-    headers = {"Content-Disposition": f'attachment; filename="jixiao-library.{fmt}"'}
+    name = content_disposition(file_name("绩效指标库", fmt), f"jixiao-library.{fmt}")
+    headers = {"Content-Disposition": name}
     return Response(data, media_type=media, headers=headers)
 
 
