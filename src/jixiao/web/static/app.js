@@ -23,6 +23,14 @@ document.addEventListener("DOMContentLoaded", () => {
   // A 401 from an HTMX call carries a notice meant for the panel: show it instead of dropping it.
   document.body.addEventListener("htmx:beforeSwap", (event) => {
     const xhr = event.detail.xhr;
+    // A notice already shown stays as it is: replacing it again would move the button from under
+    // the pointer of a user reaching for it (a click then lands on nothing).
+    const shown = event.detail.target && event.detail.target.querySelector("[data-testid=session-expired]");
+    const expired = xhr && (xhr.status === 401 || (xhr.responseURL && new URL(xhr.responseURL).pathname === "/login"));
+    if (shown && expired) {
+      event.detail.shouldSwap = false;
+      return;
+    }
     if (xhr && xhr.status === 401) {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
