@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.web.evaluation.conftest import PROJECT, monitoring_payload, put_json
+from tests.web.evaluation.conftest import PROJECT, evaluation_payload, monitoring_payload, put_json
 from tests.web.test_admin import _profile_form
 
 
@@ -50,3 +50,40 @@ def test_monitoring_thresholds_and_checks_are_part_of_the_year_profile(app_facto
     assert admin.post(f"/admin/profiles/{year}", strict).status_code == 303
     off = filler.get(path).json()["result"]
     assert off["indicators"][5]["light"] == "red" and "JX-J05" not in _codes(off)  # lit, not warned
+
+
+def test_stored_lights_and_grades_follow_a_changed_profile(app_factory: Any, seeded_url: str) -> None:
+    """The dashboard counts what is stored: once the year's lines change, the stored reports are
+    scored again (what the unit typed stays), so 概览 never shows lights or grades of old lines."""
+    from jixiao.permissions import OPERATOR
+    from jixiao.service import Service
+
+    admin, filler = app_factory("guanli"), app_factory("tianbao")
+    table_id, year = _table(admin)
+    assert put_json(filler, f"/api/tables/{table_id}/monitoring", monitoring_payload()).status_code == 200
+    saved = put_json(filler, f"/api/tables/{table_id}/evaluation", evaluation_payload())
+    assert saved.status_code == 200
+    total = saved.json()["result"]["total"]
+    service = Service(seeded_url)
+    before = service.evaluation.dashboard(OPERATOR)
+    assert before is not None and before["lights"]["red"] == 1
+    graded = [row for row in before["lowest"] if row["id"] == table_id]
+    assert graded and graded[0]["grade"] == "良"
+
+    form = _profile_form(
+        red_below="20", yellow_below="30", grade_excellent="95", grade_good=str(int(float(total)) + 1)
+    )
+    changed = admin.post(f"/admin/profiles/{year}", form)
+    assert changed.status_code == 303
+    note = admin.get(changed.headers["location"]).text
+    assert "重新计算了1份运行监控（1份亮灯改变）和1份单位自评（1份得分或等级改变）" in note
+
+    after = service.evaluation.dashboard(OPERATOR)
+    assert after is not None and after["lights"]["red"] == 0 and after["lights"]["yellow"] == 1
+    regraded = [row for row in after["lowest"] if row["id"] == table_id]
+    assert regraded[0]["grade"] == "中" and str(regraded[0]["total"]) == str(total)
+    page = filler.get(f"/api/tables/{table_id}/evaluation").json()
+    assert (
+        page["result"]["grade"] == "中"
+        and page["entry"]["goal_actual"] == evaluation_payload()["goal_actual"]
+    )

@@ -19,6 +19,7 @@ from jixiao.service.accounts import AccountService
 from jixiao.service.active_findings import settle
 from jixiao.service.audit_names import AUDIT_ACTION_LABELS, action_label, entity_label
 from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
+from jixiao.service.evaluation import EvaluationService
 from jixiao.service.rule_profiles import (
     TABLE_RULES,
     default_settings,
@@ -252,9 +253,10 @@ class AdminService(AccountService):
             settings = store.profile_settings(conn, year)
         return (settings, True) if settings is not None else (default_settings(), False)
 
-    def set_rule_profile(self, who: Principal, year: int, form: Mapping[str, str]) -> int:
-        """Store the year's settings from the form (`InvalidInput` naming each bad field) and review
-        that year's tables again by them; returns how many tables were reviewed again."""
+    def set_rule_profile(self, who: Principal, year: int, form: Mapping[str, str]) -> ProfileApplied:
+        """Store the year's settings from the form (`InvalidInput` naming each bad field), review that
+        year's tables again by them and score its stored monitoring and self-evaluations again (the
+        dashboard's lights and grades follow the new lines); what was done, counted."""
         self._require_admin(who)
         _check_year(year)
         settings = settings_from_form(form)
@@ -281,10 +283,33 @@ class AdminService(AccountService):
                 store.replace_review(conn, table_id, reviewed_rows(again), fields, sorted(TABLE_RULES))
                 settle(conn, [table_id])
                 count += 1
-            audit.record(conn, who.user_id, "profile", "profile", year,
-                         {"year": year, "settings": [before, settings], "tables": count})  # fmt: skip
+            rescored = EvaluationService(self.engine).rescore_year(conn, year)
+            detail = {"year": year, "settings": [before, settings], "tables": count, **rescored}
+            audit.record(conn, who.user_id, "profile", "profile", year, detail)
         self._cache.clear()
-        return count
+        return ProfileApplied(tables=count, **rescored)
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileApplied:
+    """What changing a year's rule profile did: tables reviewed again, stored monitoring reports and
+    self-evaluations scored again, and how many of those now show another light, total or grade."""
+
+    tables: int
+    monitoring: int = 0
+    monitoring_changed: int = 0
+    evaluations: int = 0
+    evaluations_changed: int = 0
+
+    def message(self, year: int) -> str:
+        """The administrator's confirmation, in Chinese."""
+        text = f"已保存{year}年度的配置，并按新配置重新审核了{self.tables}张表"
+        if self.monitoring or self.evaluations:
+            text += (
+                f"，重新计算了{self.monitoring}份运行监控（{self.monitoring_changed}份亮灯改变）"
+                f"和{self.evaluations}份单位自评（{self.evaluations_changed}份得分或等级改变）"
+            )
+        return text
 
 
 def vars_of(chosen: AuditFilter) -> dict[str, Any]:

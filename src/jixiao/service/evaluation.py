@@ -22,7 +22,7 @@ from jixiao.evaluation.numbers import plain
 from jixiao.evaluation.profiles import DEFAULT_PROFILE, PROFILES, Profile
 from jixiao.evaluation.records import Adjustment
 from jixiao.model import Severity, Table
-from jixiao.permissions import evaluation_access, evaluation_visibility
+from jixiao.permissions import Access, evaluation_access, evaluation_visibility
 from jixiao.scoring.monitoring import monitor
 from jixiao.scoring.selfeval import evaluate, lines_from_table, suggest_weights
 from jixiao.service.errors import Conflict, Forbidden, InputProblem, Invalid, InvalidInput, NotFound
@@ -46,6 +46,7 @@ from jixiao.service.evaluation_views import (
 from jixiao.service.rule_profiles import monitoring_rules, scoring_profile
 from jixiao.store import audit
 from jixiao.store import evaluation_repo as repo
+from jixiao.store import evaluation_rescore as rescore
 from jixiao.store import listing as table_repo
 from jixiao.store.admin import profile_settings
 from jixiao.store.document import table_from_dict
@@ -85,13 +86,48 @@ class EvaluationService(EvaluationFiles):
             raise Forbidden(
                 "您无权查看这张表的运行监控和单位自评（仅限本单位填报人、主管部门审核人和管理员）"
             )
-        table = table_from_dict(table_repo.get_document(conn, table_id) or {})
-        year = table.project.year or row.year
-        if not year:
-            raise Invalid("这张表没有预算年度，无法填报运行监控和单位自评；请先在表中填写预算年度")
-        settings = profile_settings(conn, int(year))
-        scoring = None if settings is None else scoring_profile(settings)
-        return EntryContext(row, table, int(year), access, scoring, settings)
+        return _entry_context(conn, table_id, row, access)
+
+    # ---- after the year's rule profile changed ------------------------------------------------
+
+    def rescore_year(self, conn: Connection, year: int) -> dict[str, int]:
+        """Score every stored monitoring report and self-evaluation of ``year`` again by the year's
+        profile as it now stands, inside the caller's transaction (the administrator's change of the
+        profile); what the units typed stays. Counts of the reports scored and of those whose light,
+        total or grade changed."""
+        counts = {"monitoring": 0, "monitoring_changed": 0, "evaluations": 0, "evaluations_changed": 0}
+        contexts: dict[int, EntryContext] = {}
+
+        def context(table_id: int) -> EntryContext | None:
+            if table_id not in contexts:
+                row = table_repo.get_table_row(conn, table_id)
+                if row is None:
+                    return None
+                contexts[table_id] = _entry_context(conn, table_id, row, Access(view=True))
+            return contexts[table_id]
+
+        for table_id, months in rescore.monitored_periods(conn, year):
+            ctx = context(table_id)
+            if ctx is None or ctx.year != year:
+                continue
+            payload, _, _ = self._stored_monitoring_payload(conn, ctx, table_id, months)
+            read = _with_year_monitoring(read_monitoring(ctx.table, payload, DEFAULT_PROFILE), ctx)
+            counts["monitoring"] += 1
+            if rescore.rewrite_monitoring_lights(conn, table_id, year, monitor(read.snapshot, read.profile)):
+                counts["monitoring_changed"] += 1
+        for table_id in rescore.evaluated_tables(conn, year):
+            ctx = context(table_id)
+            stored = repo.load_evaluation(conn, table_id, year)
+            if ctx is None or stored is None or ctx.year != year:
+                continue
+            funds = repo.load_funds(conn, table_id, year) or blank_funds(ctx.table)
+            view = self._evaluation_view(
+                table_id, ctx, _stored_evaluation_payload(ctx.table, stored, funds), stored.adjustments
+            )
+            counts["evaluations"] += 1
+            if rescore.rewrite_evaluation_scores(conn, table_id, view.evaluation, view.result):
+                counts["evaluations_changed"] += 1
+        return counts
 
     # ---- monitoring --------------------------------------------------------------------------
 
@@ -220,13 +256,7 @@ class EvaluationService(EvaluationFiles):
             chosen = _in_force(ctx, PROFILES.get(profile or "", ctx.scoring or DEFAULT_PROFILE))
             payload = self._blank_evaluation_payload(ctx, funds, chosen)
             return self._evaluation_view(table_id, ctx, payload, {})
-        payload = {
-            "profile": profile if profile in PROFILES else stored.profile,
-            "goal_actual": stored.goal_actual,
-            "funds_reason": stored.funds_reason,
-            "funds": funds_payload(funds),
-            "indicators": match_items(ctx.table, stored.items),
-        }
+        payload = _stored_evaluation_payload(ctx.table, stored, funds, profile)
         view = self._evaluation_view(table_id, ctx, payload, stored.adjustments)
         view.stored, view.updated_by = True, stored.updated_by
         return view
@@ -312,13 +342,7 @@ class EvaluationService(EvaluationFiles):
             if stored is None:
                 raise NotFound("单位尚未填报自评，无法调整得分")
             funds = repo.load_funds(conn, table_id, ctx.year) or blank_funds(ctx.table)
-            payload = {
-                "profile": stored.profile,
-                "goal_actual": stored.goal_actual,
-                "funds_reason": stored.funds_reason,
-                "funds": funds_payload(funds),
-                "indicators": match_items(ctx.table, stored.items),
-            }
+            payload = _stored_evaluation_payload(ctx.table, stored, funds)
             base = self._evaluation_view(table_id, ctx, payload, stored.adjustments)
             changes, problems = read_adjustments(base.evaluation, items, who.username)
             if problems:
@@ -350,6 +374,30 @@ class EvaluationService(EvaluationFiles):
             return None
         with self.engine.connect() as conn:
             return repo.dashboard(conn, scope)
+
+
+def _entry_context(conn: Connection, table_id: int, row: Any, access: Access) -> EntryContext:
+    """The stored table's current version, its year and the year's profile, for ``access``."""
+    table = table_from_dict(table_repo.get_document(conn, table_id) or {})
+    year = table.project.year or row.year
+    if not year:
+        raise Invalid("这张表没有预算年度，无法填报运行监控和单位自评；请先在表中填写预算年度")
+    settings = profile_settings(conn, int(year))
+    scoring = None if settings is None else scoring_profile(settings)
+    return EntryContext(row, table, int(year), access, scoring, settings)
+
+
+def _stored_evaluation_payload(
+    table: Table, stored: repo.StoredEvaluation, funds: Sequence[FundsRow], profile: str | None = None
+) -> dict[str, Any]:
+    """The stored self-evaluation as the page's payload (``profile`` when the user chose another)."""
+    return {
+        "profile": profile if profile in PROFILES else stored.profile,
+        "goal_actual": stored.goal_actual,
+        "funds_reason": stored.funds_reason,
+        "funds": funds_payload(funds),
+        "indicators": match_items(table, stored.items),
+    }
 
 
 def _accept_record(payload: Mapping[str, Any]) -> Mapping[str, Any]:

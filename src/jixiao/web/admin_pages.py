@@ -258,12 +258,12 @@ async def save_profile(request: Request, year: int, who: Principal = Depends(req
     form = {k: str(v) for k, v in (await request.form()).items() if k != "csrf_token"}
     service = service_of(request)
     try:
-        count = service.set_rule_profile(who, year, form)
+        applied = service.set_rule_profile(who, year, form)
     except InvalidInput as why:
         errors = {p.field: p.message for p in why.problems}
         context = {**_profile_context(request, who, year), "v": form, "own": True, "errors": errors}
         return render(request, "admin/profile.html", {**context, "error": why.message}, 400)
-    return _back(f"/admin/profiles/{year}", f"已保存{year}年度的配置，并按新配置重新审核了{count}张表")
+    return _back(f"/admin/profiles/{year}", applied.message(year))
 
 
 # ---- the audit log -------------------------------------------------------------------------------
