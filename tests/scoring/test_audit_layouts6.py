@@ -135,3 +135,19 @@ def test_a_scored_table_keeps_a_total_equal_to_its_weights() -> None:
     (table,) = read_published_text(scored, "scored.txt")
     assert table.indicators[0].score == Decimal(30)
     assert table.total == Decimal(100)
+
+
+LOW_EXECUTION = (
+    WRAPPED_PDF_TEXT.replace("50 50 46 10 92% 9.2", "50 50 40 10 80% 8")
+    .replace("当年财政拨款 50 50 46", "当年财政拨款 50 50 40")
+    .replace("总分 100 95.2", "总分 100 94")
+)
+
+
+def test_an_unexplained_low_execution_rate_is_a_finding_only_where_the_profile_asks_for_a_reason() -> None:
+    (table,) = read_published_text(LOW_EXECUTION, "low-execution.txt")
+    assert table.total == Decimal(94)
+    # the central form has no reason cell for the budget; the Sichuan 510000 form asks for one under 90 %
+    assert "JX-A28" not in audit(table).codes()
+    (finding,) = [d for d in audit(table, "sichuan").diagnostics if d.code == "JX-A28"]
+    assert "80.00%" in finding.message and "90.00%" in finding.message
