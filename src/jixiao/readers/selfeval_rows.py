@@ -274,8 +274,9 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
     if _breakdown(name, weight, score, roles):
         return  # 其中露天蔬菜 under ★补助种植面积: a part of the row above, with no points of its own
     refs = tuple((role, _source(row, at)) for role, (_text, at) in got.items())
-    # the row ended before its reason cell: its reason may follow on lines of its own
-    state.reason_open = "reason" in roles and "reason" not in got and weight is not None and score is not None
+    # a text row that ended before its reason cell: its reason may follow on lines of its own
+    complete = weight is not None and score is not None and not _is_grid(row)
+    state.reason_open = complete and "reason" in roles and "reason" not in got
     state.indicators.append(
         PublishedIndicator(
             level1=state.level1,

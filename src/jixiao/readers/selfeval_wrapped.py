@@ -152,8 +152,8 @@ def join_wrapped_heads(rows: list[Row]) -> list[Row]:
     ``一级`` / ``指标 二级指标 三级指标 …``), so the rest of the label took the row's first cell and
     shifted its columns. The piece joins the row's first cell when together they make a label the
     reader knows and the two are not each one already (``指标``, ``响指标``; ``服务对象`` /
-    ``满意度指标``). A header cell wrapped onto lines
-    of its own under the header (``偏差原因分析`` / ``及改进措施``) goes back to the end of the header."""
+    ``满意度指标``). A header cell wrapped onto lines of its own under the header (``偏差原因分析`` /
+    ``及改进措施``) goes back to the end of the header."""
     out: list[Row] = []
     n = 0
     while n < len(rows):
