@@ -1,5 +1,6 @@
 """The footer of a published 自评表 (合计 / 总分): its total, its grade, and the lone figures that are
-no total — the weights' sum (四川 ``合计 | 100 |``) or the points the labels state (湖北 ``总分 | 100 |``)."""
+no total — the weights' sum (四川 ``合计 | 100 |``; an unfilled template's ``总分 | … | 100`` under
+rows that scored nothing) or the points the labels state (湖北 ``总分 | 100 |``)."""
 
 from __future__ import annotations
 
@@ -26,8 +27,11 @@ def footer(state: Segment, row: Row, cells: list[str], first_at: int) -> None:
         blank_after = at + 1 < len(cells) and not cells[at + 1].strip()
         if key(cells[first_at]) == "合计" and _is_weight_sum(state, value, blank_after):
             return  # Sichuan 合计 | 100 | (blank): the sum of the weights, the score left empty
-        if blank_after and _is_stated_points(state, value):
-            # 湖北 总分 | 100 | (blank): the points the labels state (20分 + 80分), no score beside it
+        unscored = bool(state.indicators) and all(i.score is None for i in state.indicators)
+        weights_only = unscored and _is_weight_sum(state, value, True)
+        if (blank_after and _is_stated_points(state, value)) or weights_only:
+            # 湖北 总分 | 100 | (blank): the points the labels state (20分 + 80分), no score beside it;
+            # an unfilled template's 总分 | … | 100: its 分值 column summed, no row scored
             state.total = None  # (the head-field pass took the lone figure for a total)
             state.cells = [(name, where) for name, where in state.cells if name != "total"]
             return

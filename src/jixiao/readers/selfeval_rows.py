@@ -59,7 +59,7 @@ from jixiao.readers.selfeval_lines import (
 from jixiao.readers.selfeval_segment import Segment as _Segment
 from jixiao.readers.selfeval_segment import cell_source as _source
 from jixiao.readers.selfeval_segment import is_grid as _is_grid
-from jixiao.readers.selfeval_wrapped import join_spaced, join_wrapped, undouble
+from jixiao.readers.selfeval_wrapped import join_spaced, join_wrapped, join_wrapped_heads, undouble
 
 
 def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
@@ -77,6 +77,8 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
         listed = list(rebuild_lines(join_wrapped(undouble(listed))))
     elif tokens is None and breaks_misplaced(listed):
         listed = list(rebuild_lines(one_cell_each(listed)))
+    elif tokens is None:
+        listed = join_wrapped_heads(listed)
     tables = [read_segment(run) for run in segments(join_fund_labels(unflatten(join_spaced(listed))))]
     return [t for t in tables if t.funds or t.indicators]
 
@@ -85,6 +87,7 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
     """One published 自评表 read from its run of rows: head fields, funds and indicator rows."""
     state = _Segment()
     for row in run:
+        continuing, state.reason_open = state.reason_open, False
         cells = [c.strip() for c in row.cells]
         state.texts.extend(c for c in cells if c)
         state.places.extend(_source(row, i) for i, c in enumerate(cells) if c)
@@ -149,9 +152,26 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
             total = _fund_row(state, row, labelled, 0)
             state.funds.append(replace(total, label=key(state.fund_title), is_total=True))
             continue
+        if continuing and _reason_continues(state, row, cells, first_at):
+            continue
         if state.indicator_roles is not None:
             _indicator_row(state, row, cells, first_at)
     return _finish(state, run)
+
+
+def _reason_continues(state: _Segment, row: Row, cells: list[str], first_at: int) -> bool:
+    """A line of text alone under an indicator row that printed no reason cell (PDF text, where the
+    narrow 偏差原因 column wraps onto the lines after its row): the rest of that row's reason."""
+    text = cells[first_at]
+    if sum(1 for c in cells if c) != 1 or number(text) is not None or catalog.is_category_name(key(text)):
+        return False
+    last = state.indicators[-1]
+    refs = last.cells
+    if all(role != "reason" for role, _ in refs):
+        refs = (*refs, ("reason", _source(row, first_at)))
+    state.indicators[-1] = replace(last, reason=last.reason + text, cells=refs)
+    state.reason_open = True
+    return True
 
 
 def _wrapped_header_piece(state: _Segment, cells: list[str]) -> bool:
@@ -254,6 +274,9 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
     if _breakdown(name, weight, score, roles):
         return  # 其中露天蔬菜 under ★补助种植面积: a part of the row above, with no points of its own
     refs = tuple((role, _source(row, at)) for role, (_text, at) in got.items())
+    # a text row that ended before its reason cell: its reason may follow on lines of its own
+    complete = weight is not None and score is not None and not _is_grid(row)
+    state.reason_open = complete and "reason" in roles and "reason" not in got
     state.indicators.append(
         PublishedIndicator(
             level1=state.level1,

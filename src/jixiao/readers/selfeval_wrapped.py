@@ -134,3 +134,53 @@ def join_spaced(rows: list[Row]) -> list[Row]:
         places = tuple(sources[k] for k in kept) if len(sources) == len(cells) else row.cell_sources
         out.append(replace(row, cells=tuple(joined), cell_sources=places))
     return out
+
+
+def _lone(row: Row) -> str:
+    """The text of a row that prints one cell only (a label's first piece on a line of its own)."""
+    filled = [c.strip() for c in row.cells if c.strip()]
+    return filled[0] if len(filled) == 1 and number(filled[0]) is None else ""
+
+
+def _head_at(row: Row) -> int | None:
+    return next((i for i, c in enumerate(row.cells) if c.strip()), None)
+
+
+def join_wrapped_heads(rows: list[Row]) -> list[Row]:
+    """Text cut from a PDF (cells joined by spaces) whose first column wrapped: a label's first piece
+    stands alone on the line above the row it opens (``经济效益`` / ``指标 粮食亩产提高 ≥30公斤 …``,
+    ``一级`` / ``指标 二级指标 三级指标 …``), so the rest of the label took the row's first cell and
+    shifted its columns. The piece joins the row's first cell when together they make a label the
+    reader knows and the two are not each one already (``指标``, ``响指标``; ``服务对象`` /
+    ``满意度指标``). A header cell wrapped onto lines of its own under the header (``偏差原因分析`` /
+    ``及改进措施``) goes back to the end of the header."""
+    out: list[Row] = []
+    n = 0
+    while n < len(rows):
+        row, used = rows[n], 1
+        piece = _lone(row) if not is_grid(row) else ""
+        following = rows[n + 1] if n + 1 < len(rows) else None
+        at = _head_at(following) if following is not None and not is_grid(following) else None
+        if piece and following is not None and at is not None:
+            head = following.cells[at].strip()
+            if number(head) is None and not (_known(head) and _known(piece)) and _known(piece + head):
+                cells = list(following.cells)
+                cells[at] = piece + head
+                row, used = replace(following, cells=tuple(cells)), 2
+        n += used
+        tail = _lone(row) if not is_grid(row) else ""
+        if tail and out and _header_tail(out[-1], tail):
+            sources = out[-1].cell_sources
+            places = (*sources, *(row.cell_sources or (row.source,))[:1]) if sources is not None else None
+            out[-1] = replace(out[-1], cells=(*out[-1].cells, tail), cell_sources=places)
+            continue
+        out.append(row)
+    return out
+
+
+def _header_tail(header: Row, piece: str) -> bool:
+    """An indicator header row (it names 三级指标 and a score column) lacking the role the piece names."""
+    roles = [INDICATOR_ROLES.get(key(c)) for c in header.cells]
+    role = INDICATOR_ROLES.get(key(piece))
+    scored = bool({"score", "weight"} & set(roles))
+    return role is not None and "name" in roles and role not in roles and scored

@@ -98,7 +98,9 @@ REGISTRY: tuple[Rule, ...] = (
     Rule("JX-A27", PRACTICE, _W, "定性指标得分不在档次区间",
          f"{DOC10}：定性指标按达成（80%–100%）、部分达成（60%–80%）、未达成（0–60%）三档计分",
          "按完成情况所属档次在区间内给分", practice.qualitative_band),
-    Rule("JX-A28", PRACTICE, _W, "执行率偏低未说明原因", f"{FORM10}；预算执行率未达到90%的需说明原因",
+    Rule("JX-A28", PRACTICE, _W, "执行率偏低未说明原因",
+         f"{DOC10}：偏离目标的应分析原因；四川省部门预算项目支出绩效自评表（510000_0013zp）填报说明："
+         "预算执行率未达到90%的需说明原因（100字以内）。中央自评表无此要求，只在评分方案（如四川）设定时检查",
          "说明预算执行率偏低的原因", practice.low_execution_without_reason),
     Rule("JX-A29", PRACTICE, _I, "单个指标占分过重", f"{DOC10}：二、三级指标分值按重要程度设定",
          "按产出、效益、满意度设置多个指标并分配分值", practice.one_indicator_dominates),
