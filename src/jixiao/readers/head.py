@@ -18,6 +18,7 @@ from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import ORGANISATION, Cell, Row, document_year, is_footer, parse_amount_unit
 from jixiao.readers.labels import (
+    SECTION_NAME,
     Label,
     is_whole_department_title,
     label_key,
@@ -258,12 +259,14 @@ class ProjectBlockReader:
                 marker = f"{key}_central"  # the value held came from a 中央 label: any other level wins
                 if not self.fields.get(key) or local or marker in self.fields:
                     self.fields[key] = following.text  # the first filled one, or the 区级/县级 one
+                    self._note_name_label(key, cell, following)
                     if central:
                         self.fields[marker] = "1"
                     else:
                         self.fields.pop(marker, None)
                 return i + 2
             self.fields.setdefault(key, "")
+            self._note_name_label(key, cell, following)
             return i + 1
         if label is Label.PERIOD:
             self.lines["period"] = line_of(cell.source)
@@ -286,6 +289,16 @@ class ProjectBlockReader:
                 return i + 2
             return i + 1
         return i + 1
+
+    def _note_name_label(self, key: str, cell: Cell, following: Cell | None) -> None:
+        """A name that is an inference (a section heading's, `readers.sections`) is listed as one; a
+        ``项目名称:`` with nothing after it is remembered, so the table is read with its name empty."""
+        if key != "name":
+            return
+        if cell.text == SECTION_NAME and following is not None:
+            self.inferred.append("项目名称取自章节标题")
+        elif following is None and cell.text.endswith((":", "：")):
+            self.fields["name_left_empty"] = cell.text
 
     def _read_amount(self, label: Label, cell: Cell, row: list[Cell], i: int) -> int:
         """An amount label and its value: the year's budget, a generic or multi-year amount, or a part."""
