@@ -1,18 +1,22 @@
 """Issue 11, the layout classes heldout6 could not read: label/value pairs two to a line over a grid whose
-value and unit stand in separate columns (weights last, some wrapped onto the next line), and a notice in
-Traditional characters whose tables are introduced by a numbered heading and label lines, not a title.
+value and unit stand in separate columns (weights last, some wrapped onto the next line); a notice in
+Traditional characters whose tables are introduced by a numbered heading and label lines, not a title; the
+budget as the 合计 of a 年度预算 block or of a 本年度申请资金 column, with its unit and year in header lines.
 
 The documents are our own, in the layouts of the real pages (a 州 portal's xlsx preview, a city finance
 bureau's notice re-posted in Traditional characters)."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
 
 from jixiao.model import Kind, Op
+from jixiao.readers.docx import read_docx_bytes
 from jixiao.readers.text import read_text
 from jixiao.readers.xlsx import read_xlsx_path
 
@@ -135,3 +139,102 @@ def test_a_heading_naming_a_part_of_the_document_never_names_a_table() -> None:
     text = SECTIONS_IN_TRADITIONAL.replace("一、城區公廁提升改造\n", "一、項目基本情況\n", 1)
     tables, _ = read_text(text, "notice.txt")
     assert [t.project.name for t in tables] == ["老年人助餐服务补贴"]
+
+
+# A 河北 county budget disclosure as page text, one cell per line each ending in ' |': the unit's name,
+# '预算年度:' and '单位:万元' as header lines, then a 年度预算 block whose 合计 row is the budget and
+# whose 财政拨款/其他资金 rows are its parts.
+BUDGET_BLOCK = """项目支出绩效目标表 |
+131平山县某乡财政所 |
+预算年度:2025 |
+单位:万元 |
+项目名称 |
+乡村公共照明设施维护 |
+项目单位 |
+平山县某乡财政所 |
+年度预算 |
+合计 |
+32.40 |
+财政拨款 |
+30.00 |
+其他资金 |
+2.40 |
+年度绩效目标 |
+完成全乡12个村公共照明设施巡检维护,保障夜间照明正常。 |
+一级指标 |
+二级指标 |
+三级指标 |
+指标值 |
+产出指标 |
+数量指标 |
+维护路灯数量 |
+≥860盏 |
+满意度指标 |
+服务对象满意度指标 |
+村民满意度 |
+≥90% |
+"""
+
+
+def test_a_budget_block_takes_its_total_row_and_the_year_and_unit_of_the_header_lines() -> None:
+    (table,), _ = read_text(BUDGET_BLOCK, "disclosure.txt")
+    project = table.project
+    assert project.name == "乡村公共照明设施维护"
+    assert project.budget == Decimal("324000") and project.budget_unit == "万元"  # 合计, not 财政拨款
+    assert project.year == 2025  # labelled: 预算年度, no inference
+    assert table.reading is not None
+    assert not any("年度" in note for note in table.reading.inferred)
+    assert [i.name for i in table.indicators] == ["维护路灯数量", "村民满意度"]
+
+
+def test_the_year_and_unit_on_one_header_line_above_a_printed_table() -> None:
+    text = BUDGET_BLOCK.replace("预算年度:2025 |\n单位:万元 |\n", "预算年度:2025 单位:万元 |\n")
+    (table,), _ = read_text(text, "printed.txt")
+    assert table.project.year == 2025 and table.project.budget == Decimal("324000")
+
+
+def _docx(body: str) -> bytes:
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", f"<w:document {namespace}><w:body>{body}</w:body></w:document>")
+    return buffer.getvalue()
+
+
+def _p(text: str) -> str:
+    return f"<w:p><w:r><w:t xml:space='preserve'>{text}</w:t></w:r></w:p>"
+
+
+def _tc(text: str = "", span: int = 1, merge: str | None = None) -> str:
+    props = (f"<w:gridSpan w:val='{span}'/>" if span > 1 else "") + (
+        "<w:vMerge/>" if merge == "continue" else "<w:vMerge w:val='restart'/>" if merge else ""
+    )
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{_p(text)}</w:tc>"
+
+
+def _tr(*cells: str) -> str:
+    return f"<w:tr>{''.join(cells)}</w:tr>"
+
+
+def test_a_request_column_total_written_with_a_space_in_a_word_form() -> None:
+    """The 湖南 申报表 as Word: 上年度安排资金 beside 本年度申请资金 (merged over two columns), a 合 计 row
+    with a space, side cells merged down: the budget is the 本年度申请 total, never last year's."""
+    side = _tc(merge="continue")
+    funds = _tc(merge="continue")
+    rows = [
+        _tr(_tc("项目基本情况"), _tc("项目名称"), _tc("农村义务教育学生营养改善", span=4)),
+        _tr(_tc("项目资金情况", merge="restart"), _tc("项目资金申请(万元)", merge="restart"), _tc("项 目"),
+            _tc("上年度安排资金"), _tc("本年度申请资金", span=2)),
+        _tr(side, funds, _tc("合 计"), _tc("310"), _tc("336", span=2)),
+        _tr(side, funds, _tc("省级资金"), _tc("200"), _tc("216", span=2)),
+        _tr(_tc("一级指标"), _tc("二级指标"), _tc("三级指标"), _tc("指标值", span=3)),
+        _tr(_tc("产出指标"), _tc("数量指标"), _tc("受益学生人数"), _tc("≥8400人", span=3)),
+        _tr(_tc("满意度指标"), _tc("服务对象满意度指标"), _tc("家长满意度"), _tc("≥90%", span=3)),
+    ]  # fmt: skip
+    body = _p("项目支出预算绩效目标申报表") + _p("(2024年度)") + f"<w:tbl>{''.join(rows)}</w:tbl>"
+    (table,), _ = read_docx_bytes(_docx(body), "form.docx")
+    assert table.project.name == "农村义务教育学生营养改善"
+    assert table.project.budget == Decimal("3360000") and table.project.budget_unit == "万元"
+    assert table.reading is not None
+    assert "预算金额取自资金表“本年度申请”列的合计" in table.reading.inferred

@@ -79,7 +79,7 @@ class ProjectBlockReader:
                 if (found := _request_column(texts)) is not None:
                     request = found
                     continue
-                if request is not None and "".join(texts[:2]).startswith(("合计", "总计")):
+                if request is not None and "".join("".join(texts[:2]).split()).startswith(("合计", "总计")):
                     self._read_request_total(texts, request, row[0])
                     request = None
             i = 0
@@ -136,6 +136,8 @@ class ProjectBlockReader:
         unit = unit_in(text)
         if unit is not None and ("单位" in text or len(text) <= 8):
             self.unit_hint = unit
+        if self.year is None and "年度" in text and (labelled := _YEAR_LABEL.search(text)) is not None:
+            self.year = int(labelled.group(1))  # 预算年度:2025 above the table: the year, as labelled
         if self.title_year is None and not self.fields.get("name"):
             match = _TITLE_YEAR.search(text)
             if match is not None:
@@ -306,6 +308,9 @@ class ProjectBlockReader:
         while j < len(row) and not row[j].text:
             j += 1
         following = row[j] if j < len(row) else None
+        if following is not None and label is not Label.SUB_FUNDS and _TOTAL_CELL.match(following.text):
+            j = _after_total(row, j)  # 年度预算 | 合计 | 18.60 | 财政拨款 | 18.60: the 合计 row's amount
+            following = row[j] if j < len(row) else None
         if label is Label.SUB_FUNDS:  # 其中:财政拨款 — a part of the amount, never the budget alone
             if following is None or label_of(following.text) is not None:
                 return i + 1
@@ -479,3 +484,18 @@ def _goal_year(goal_parts: dict[str, list[str]]) -> int | None:
     """The year an annual goal opens with (``到2022年底，…``, ``2023年完成…``), or None."""
     match = _GOAL_YEAR.match("".join(goal_parts["annual"])[:20])
     return int(match.group(1)) if match else None
+
+
+_YEAR_LABEL = re.compile(r"(?:预算|编制|填报|申报)年度\s*[:：]\s*((?:19|20)\d{2})(?!\d)")
+_TOTAL_CELL = re.compile(r"^(?:合\s*计|小\s*计|总\s*计)\s*[:：]?$")
+
+
+def _after_total(row: list[Cell], j: int) -> int:
+    """The index of the amount after a 合计 cell (empty cells skipped), or ``j`` itself where none
+    follows (then the 合计 stands as the value and reads as no amount)."""
+    k = j + 1
+    while k < len(row) and not row[k].text:
+        k += 1
+    if k < len(row) and parse_amount_unit(row[k].text) is not None:
+        return k
+    return j
