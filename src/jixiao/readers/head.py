@@ -27,6 +27,7 @@ from jixiao.readers.labels import (
     unit_in,
     year_in,
 )
+from jixiao.readers.totals import amount_after_total, is_total_cell
 
 BAD_AMOUNT = "JX-R05"
 BAD_YEAR = "JX-R06"
@@ -308,8 +309,8 @@ class ProjectBlockReader:
         while j < len(row) and not row[j].text:
             j += 1
         following = row[j] if j < len(row) else None
-        if following is not None and label is not Label.SUB_FUNDS and _TOTAL_CELL.match(following.text):
-            j = _after_total(row, j)  # 年度预算 | 合计 | 18.60 | 财政拨款 | 18.60: the 合计 row's amount
+        if following is not None and label is not Label.SUB_FUNDS and is_total_cell(following.text):
+            j = amount_after_total(row, j)  # 年度预算 | 合计 | 18.60 | 财政拨款 | 18.60: the 合计 row's
             following = row[j] if j < len(row) else None
         if label is Label.SUB_FUNDS:  # 其中:财政拨款 — a part of the amount, never the budget alone
             if following is None or label_of(following.text) is not None:
@@ -487,15 +488,3 @@ def _goal_year(goal_parts: dict[str, list[str]]) -> int | None:
 
 
 _YEAR_LABEL = re.compile(r"(?:预算|编制|填报|申报)年度\s*[:：]\s*((?:19|20)\d{2})(?!\d)")
-_TOTAL_CELL = re.compile(r"^(?:合\s*计|小\s*计|总\s*计)\s*[:：]?$")
-
-
-def _after_total(row: list[Cell], j: int) -> int:
-    """The index of the amount after a 合计 cell (empty cells skipped), or ``j`` itself where none
-    follows (then the 合计 stands as the value and reads as no amount)."""
-    k = j + 1
-    while k < len(row) and not row[k].text:
-        k += 1
-    if k < len(row) and parse_amount_unit(row[k].text) is not None:
-        return k
-    return j
