@@ -62,6 +62,18 @@ def test_label_pairs_and_a_unit_column_after_an_empty_nature_column_are_read_as_
     assert sum(i.weight or 0 for i in table.indicators) == 100  # the wrapped weights found their rows
 
 
+def test_label_pairs_with_the_value_right_after_the_colon() -> None:
+    text = PAIRS_AND_UNIT_COLUMN.replace(
+        "单位信息: 518002-某县农业农村局机关 项目名称:",
+        "单位信息:518002-某县农业农村局机关 项目名称:耕地质量监测经费",
+    ).replace("主管部门: 518", "主管部门:518")
+    (table,), diagnostics = read_text(text, "preview.txt")
+    assert table.project.name == "耕地质量监测经费" and not diagnostics
+    assert table.project.unit == "518002-某县农业农村局机关"
+    assert table.project.department == "518-某县农业农村部门"
+    assert len(table.indicators) == 6
+
+
 def test_a_lone_number_is_no_weight_where_the_header_has_no_weight_column() -> None:
     text = PAIRS_AND_UNIT_COLUMN.replace(" 权重(%)", "").replace(" 20\n", "\n").replace(" 15\n", "\n")
     text = text.replace(" 10\n", "\n")

@@ -22,7 +22,7 @@ from decimal import Decimal
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.furniture import is_furniture, join_wrapped_categories, split_labelled
-from jixiao.readers.labels import label_key, label_of
+from jixiao.readers.labels import Label, label_key, label_of
 from jixiao.readers.roles import WEIGHT, role_of
 from jixiao.readers.runs import RUN_TOGETHER, is_long_run, split_long_run
 from jixiao.readers.runtogether import (
@@ -278,7 +278,7 @@ def _word_rows(lines: list[str], file: str | None, traditional: bool | None, run
 
 
 _LONE_WEIGHT = re.compile(r"^\d{1,3}(?:\.\d+)?$")
-_LABEL_CELL = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff()（）%]{1,15}[:：]$")
+_LABELLED_CELL = re.compile(r"^([\u4e00-\u9fff][\u4e00-\u9fff()（）%]{1,15})[:：](.*)$")
 
 
 def _is_lone_weight(cells: list[str]) -> bool:
@@ -287,13 +287,31 @@ def _is_lone_weight(cells: list[str]) -> bool:
 
 
 def _label_pairs(cells: list[str]) -> list[tuple[str, ...]] | None:
-    """A line of ``label: value`` pairs two to a line (``单位信息: 324001-某局 项目名称:``), cut into
-    one row per label with the cells up to the next label as its value; None for any other line."""
-    starts = [i for i, cell in enumerate(cells) if _LABEL_CELL.match(cell)]
-    if len(starts) < 2 or starts[0] != 0 or label_of(cells[0][:-1]) is None:
+    """A line of ``label: value`` pairs two to a line (``单位信息: 324001-某局 项目名称:``, or with the
+    value after the colon, ``单位信息:324001-某局 项目名称:某项目``), cut into one row per label with the
+    cells up to the next label as its value; None for any other line. The first label must be one the
+    catalogue knows (a head label, never an indicator header)."""
+    if not cells or ("：" not in cells[0] and ":" not in cells[0]):  # cheap test first: every row
         return None
-    ends = [*starts[1:], len(cells)]
-    return [tuple(cells[start:end]) for start, end in zip(starts, ends, strict=True)]
+    split: list[str] = []
+    starts: list[int] = []
+    for cell in cells:
+        match = _LABELLED_CELL.match(cell)
+        if match is None:
+            split.append(cell)
+            continue
+        label, value = match.group(1), match.group(2).strip()
+        if value and label_of(label) in (None, Label.HEADER, Label.INDICATORS):
+            split.append(cell)  # text with a colon inside, not a label
+            continue
+        starts.append(len(split))
+        split.append(label + ":")
+        if value:
+            split.append(value)
+    if len(starts) < 2 or starts[0] != 0 or label_of(split[0][:-1]) in (None, Label.HEADER, Label.INDICATORS):
+        return None
+    ends = [*starts[1:], len(split)]
+    return [tuple(split[start:end]) for start, end in zip(starts, ends, strict=True)]
 
 
 def _pipe_rows(lines: list[str], file: str | None, traditional: bool | None) -> Iterator[Row]:
