@@ -213,7 +213,14 @@ def _names_run(label: Label | None, cells: tuple[str, ...], whole_department: bo
         return True  # the heading names the project; a 项目名称 after it is the same one
     if whole_department and _names_department(label, cells):
         return False  # 部门名称 of a 部门整体 table: the name it is read by
+    if label is not None and label is not Label.TITLE and _names_further_along(cells):
+        return False  # 单位信息: | 某局 | 项目名称: | 某项目 — label/value pairs two to a row
     return None
+
+
+def _names_further_along(cells: tuple[str, ...]) -> bool:
+    """A row of head labels holding a 项目名称 label after its first pair."""
+    return any("名称" in cell and label_of(cell.strip()) is Label.NAME for cell in cells[1:12])
 
 
 def _names_department(label: Label | None, cells: tuple[str, ...]) -> bool:

@@ -116,6 +116,8 @@ class Weights:
     written: dict[tuple[str | None, str | None, int | None, int | None], dict[str, str]] = field(
         default_factory=dict
     )
+    # the 度量单位 cell folded in, by row (kept whole as the unit)
+    units: dict[tuple[str | None, str | None, int | None, int | None], str] = field(default_factory=dict)
 
     @staticmethod
     def key(source: SourceRef) -> tuple[str | None, str | None, int | None, int | None]:
@@ -204,6 +206,8 @@ def _fold_row(row: Row, columns: _Columns, header: bool, weights: Weights | None
         folded[anchor] = fold_value(nature, value, unit)
         if weights is not None and folded[anchor] != value.strip():  # ``raw`` stays the cell as written
             weights.written.setdefault(Weights.key(row.source), {})[group] = value.strip()
+            if unit:
+                weights.units[Weights.key(row.source)] = unit
     for col in taken:
         cells[col] = folded.get(col, "")
     return replace(row, cells=tuple(cells))
@@ -245,14 +249,29 @@ def fold_columns(rows: Iterable[Row], weights: Weights, diagnostics: list[Diagno
         yield pending_header
 
 
-def with_written_values(indicator: Indicator, period: str | None, annual: str | None) -> Indicator:
-    """The indicator with each value's ``raw`` set to its 指标值 cell as written (where one is given)."""
+def with_written_values(
+    indicator: Indicator, period: str | None, annual: str | None, unit: str = ""
+) -> Indicator:
+    """The indicator with each value's ``raw`` set to its 指标值 cell as written (where one is given),
+    and the 度量单位 cell kept whole as the unit (`unit_of_column`)."""
     changes: dict[str, Target] = {}
     if period is not None and indicator.period.raw:
-        changes["period"] = replace(indicator.period, raw=period)
+        changes["period"] = unit_of_column(replace(indicator.period, raw=period), unit)
     if annual is not None and indicator.annual.raw:
-        changes["annual"] = replace(indicator.annual, raw=annual)
+        changes["annual"] = unit_of_column(replace(indicator.annual, raw=annual), unit)
     return replace(indicator, **changes) if changes else indicator  # type: ignore[arg-type]
+
+
+def unit_of_column(target: Target, unit: str) -> Target:
+    """A 度量单位 cell is the unit as a whole: where the grammar cut a unit per something (``元/批次``
+    read as ``元`` with ``/批次`` left over), the column's text is put back as the unit."""
+    unit = unit.strip()
+    if not unit or not target.unit or target.unit == unit or not unit.startswith(target.unit):
+        return target
+    rest = unit[len(target.unit) :]
+    if not rest.startswith("/") or (target.note or "") != rest:  # only a unit per something: 元/批次
+        return target
+    return replace(target, unit=unit, note=None)
 
 
 def _take_weight(row: Row, columns: _Columns, weights: Weights, diagnostics: list[Diagnostic]) -> None:
@@ -283,7 +302,8 @@ def attach_weights(tables: list[Table], weights: Weights) -> list[Table]:
             indicator = replace(indicator, weight=weight)
         written = weights.written.get(key)
         if written:
-            indicator = with_written_values(indicator, written.get(PERIOD), written.get(ANNUAL))
+            unit = weights.units.get(key, "")
+            indicator = with_written_values(indicator, written.get(PERIOD), written.get(ANNUAL), unit)
         return indicator
 
     return [replace(t, indicators=tuple(weighted(i) for i in t.indicators)) for t in tables]

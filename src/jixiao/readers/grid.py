@@ -56,6 +56,7 @@ NO_CATEGORY = "JX-R07"
 UNALIGNED = -1  # the column of a cell whose row is in order but not under its header's columns
 UNNAMED_INDICATOR = "JX-R08"
 REGIONS = "JX-R12"
+EMPTY_NAME = "JX-R14"  # the 项目名称 label stands with no value: the table is read, its name left empty
 
 
 def read_rows(rows: Iterable[Row], file: str | None = None) -> tuple[list[Table], list[Diagnostic]]:
@@ -431,7 +432,10 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
     # -- assembling ----------------------------------------------------------------------------
     def _build(self) -> Table | None:
         name = self._table_name()
-        if not name:
+        if not name and "name_left_empty" in self.fields and self.indicators:  # 项目名称: and no value
+            message = "项目名称一栏为空：表格照读，项目名称留空（不从别处推断），请核对原表"
+            self.note(EMPTY_NAME, Severity.WARNING, message, SourceRef(self.file, self.lines["name"]))
+        elif not name:
             self.note(UNREADABLE_TABLE, Severity.ERROR, "表格没有项目名称，无法读取", self.source)
             return None
         if not self.indicators:

@@ -18,6 +18,7 @@ from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import ORGANISATION, Cell, Row, document_year, is_footer, parse_amount_unit
 from jixiao.readers.labels import (
+    SECTION_NAME,
     Label,
     is_whole_department_title,
     label_key,
@@ -26,6 +27,7 @@ from jixiao.readers.labels import (
     unit_in,
     year_in,
 )
+from jixiao.readers.totals import amount_after_total, is_total_cell
 
 BAD_AMOUNT = "JX-R05"
 BAD_YEAR = "JX-R06"
@@ -78,7 +80,7 @@ class ProjectBlockReader:
                 if (found := _request_column(texts)) is not None:
                     request = found
                     continue
-                if request is not None and "".join(texts[:2]).startswith(("合计", "总计")):
+                if request is not None and "".join("".join(texts[:2]).split()).startswith(("合计", "总计")):
                     self._read_request_total(texts, request, row[0])
                     request = None
             i = 0
@@ -135,6 +137,8 @@ class ProjectBlockReader:
         unit = unit_in(text)
         if unit is not None and ("单位" in text or len(text) <= 8):
             self.unit_hint = unit
+        if self.year is None and "年度" in text and (labelled := _YEAR_LABEL.search(text)) is not None:
+            self.year = int(labelled.group(1))  # 预算年度:2025 above the table: the year, as labelled
         if self.title_year is None and not self.fields.get("name"):
             match = _TITLE_YEAR.search(text)
             if match is not None:
@@ -258,12 +262,14 @@ class ProjectBlockReader:
                 marker = f"{key}_central"  # the value held came from a 中央 label: any other level wins
                 if not self.fields.get(key) or local or marker in self.fields:
                     self.fields[key] = following.text  # the first filled one, or the 区级/县级 one
+                    self._note_name_label(key, cell, following)
                     if central:
                         self.fields[marker] = "1"
                     else:
                         self.fields.pop(marker, None)
                 return i + 2
             self.fields.setdefault(key, "")
+            self._note_name_label(key, cell, following)
             return i + 1
         if label is Label.PERIOD:
             self.lines["period"] = line_of(cell.source)
@@ -287,12 +293,25 @@ class ProjectBlockReader:
             return i + 1
         return i + 1
 
+    def _note_name_label(self, key: str, cell: Cell, following: Cell | None) -> None:
+        """A name that is an inference (a section heading's, `readers.sections`) is listed as one; a
+        ``项目名称:`` with nothing after it is remembered, so the table is read with its name empty."""
+        if key != "name":
+            return
+        if cell.text == SECTION_NAME and following is not None:
+            self.inferred.append("项目名称取自章节标题")
+        elif following is None and cell.text.endswith((":", "：")):
+            self.fields["name_left_empty"] = cell.text
+
     def _read_amount(self, label: Label, cell: Cell, row: list[Cell], i: int) -> int:
         """An amount label and its value: the year's budget, a generic or multi-year amount, or a part."""
         j = i + 1
         while j < len(row) and not row[j].text:
             j += 1
         following = row[j] if j < len(row) else None
+        if following is not None and label is not Label.SUB_FUNDS and is_total_cell(following.text):
+            j = amount_after_total(row, j)  # 年度预算 | 合计 | 18.60 | 财政拨款 | 18.60: the 合计 row's
+            following = row[j] if j < len(row) else None
         if label is Label.SUB_FUNDS:  # 其中:财政拨款 — a part of the amount, never the budget alone
             if following is None or label_of(following.text) is not None:
                 return i + 1
@@ -466,3 +485,6 @@ def _goal_year(goal_parts: dict[str, list[str]]) -> int | None:
     """The year an annual goal opens with (``到2022年底，…``, ``2023年完成…``), or None."""
     match = _GOAL_YEAR.match("".join(goal_parts["annual"])[:20])
     return int(match.group(1)) if match else None
+
+
+_YEAR_LABEL = re.compile(r"(?:预算|编制|填报|申报)年度\s*[:：]\s*((?:19|20)\d{2})(?!\d)")

@@ -42,6 +42,7 @@ class Label(StrEnum):
 
 
 _YEAR = re.compile(r"(?:19|20|21)\d{2}")
+SECTION_NAME = "项目名称(取自章节标题)"  # the label `readers.sections` writes: a name taken from a heading
 
 _LABELS: dict[str, Label] = {
     "项目绩效目标表": Label.TITLE,
@@ -53,6 +54,7 @@ _LABELS: dict[str, Label] = {
     "项目名称": Label.NAME,
     "项目支出名称": Label.NAME,
     "项目名称(全称)": Label.NAME,
+    SECTION_NAME: Label.NAME,  # written by `readers.sections`: the name is an inference
     "专项名称": Label.NAME,
     "专项资金名称": Label.NAME,
     "项目(专项)名称": Label.NAME,
@@ -181,6 +183,7 @@ _LABELS: dict[str, Label] = {
     "主管部门": Label.DEPARTMENT,
     "主管部门及代码": Label.DEPARTMENT,
     "用款单位": Label.UNIT,
+    "单位信息": Label.UNIT,  # 单位信息: 324001-某局机关 (a 四川 form's head, code and name)
     "填报单位": Label.FILER,  # 填报单位(盖章):南县疾病预防控制中心
     "填报单位(盖章)": Label.FILER,
     "申报单位": Label.FILER,

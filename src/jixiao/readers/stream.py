@@ -185,7 +185,7 @@ class ValueCellsReader:
         }
         if written:  # ``raw`` is the 指标值 cell as written; 指标性质/度量单位 live in op and unit
             self.indicators[-1] = with_written_values(
-                self.indicators[-1], written.get(column_roles.PERIOD), written.get(column_roles.ANNUAL)
+                self.indicators[-1], written.get(column_roles.PERIOD), written.get(column_roles.ANNUAL), unit
             )
         if extras:
             self.indicators[-1] = replace(self.indicators[-1], **extras)  # type: ignore[arg-type]

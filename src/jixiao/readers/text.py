@@ -21,6 +21,7 @@ from jixiao.readers.listform import split_list_form
 from jixiao.readers.notice import looks_like_prose_targets, read_prose_targets
 from jixiao.readers.prose import is_prose_targets, prose_rows
 from jixiao.readers.runs import RUN_TOGETHER
+from jixiao.readers.sections import name_sections
 from jixiao.readers.textforms import (
     Layout,
     detect_layout,
@@ -115,11 +116,14 @@ def _read(
         rows = split_bracket_lists(rows)
     if _LIST_HEADER.search(text):
         rows = split_list_form(rows)
+    if _SECTION_HEADING.search(text):  # 一、某项目 / 年度资金总额:… / the table: the heading names it
+        rows = name_sections(rows)
     tables, found = read_rows(fold_columns(rows, weights, diagnostics), file)
     return attach_weights(tables, weights), diagnostics + found
 
 
 OTHER_FORM = "JX-R10"
+_SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]", re.MULTILINE)
 _LIST_HEADER = re.compile(
     r"项目名称[^\n]{0,200}一级指标"
 )  # a list-form header: project columns, then the tree

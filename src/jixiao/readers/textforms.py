@@ -17,10 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from decimal import Decimal
 
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.furniture import is_furniture, join_wrapped_categories, split_labelled
+from jixiao.readers.labels import Label, label_key, label_of
+from jixiao.readers.roles import WEIGHT, role_of
 from jixiao.readers.runs import RUN_TOGETHER, is_long_run, split_long_run
 from jixiao.readers.runtogether import (
     first_run_together_line,
@@ -75,7 +78,7 @@ _TRADITIONAL = (
     "異強彈徑復徵恆惡慣慮慶憂懷執擴掃揚換損撥擁擊擬攝敗敘斷晉暢楊槍橫權歡殺毀漁決況沒溫湯滬漲潛潤澤濃烏煙"
     "爭爾牆獨畝畢盡盤眾礎禮窮競筆築簡糧紅紛細組絕絲綠緊編緩繳罰羅聖聞聲聽脫腦臨艱莊蘭裝製視親覺觀記許診詞"
     "試詳誌語誤課談請諮謀講貝負貢貨責貸貿賠趕趨跡軍軌較載輔輛轉違遠適遲遺邊釋針鋪錯鍵閉閒閱闊陣陳離靜頂順"
-    "題顧風飛飯館鬥鮮麗黨"
+    "題顧風飛飯館鬥鮮麗黨貼篩宮頸訪曉繞堅採屆納給別閩鄭濱韓簽綫畫戲揮瀏擾癥攜緝獄兌廁轄"
 )
 _SIMPLIFIED = (
     "项绩预实单门类务数质时产经济态对满体总级标称与发续响环设计划周万额资费补据达区县范库这个为们说会来过"
@@ -87,7 +90,7 @@ _SIMPLIFIED = (
     "异强弹径复征恒恶惯虑庆忧怀执扩扫扬换损拨拥击拟摄败叙断晋畅杨枪横权欢杀毁渔决况没温汤沪涨潜润泽浓乌烟"
     "争尔墙独亩毕尽盘众础礼穷竞笔筑简粮红纷细组绝丝绿紧编缓缴罚罗圣闻声听脱脑临艰庄兰装制视亲觉观记许诊词"
     "试详志语误课谈请咨谋讲贝负贡货责贷贸赔赶趋迹军轨较载辅辆转违远适迟遗边释针铺错键闭闲阅阔阵陈离静顶顺"
-    "题顾风飞饭馆斗鲜丽党"
+    "题顾风飞饭馆斗鲜丽党贴筛宫颈访晓绕坚采届纳给别闽郑滨韩签线画戏挥浏扰症携缉狱兑厕辖"
 )
 _TO_SIMPLIFIED = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
 _TRADITIONAL_HINT = frozenset("項績標實數產經濟質時滿單體總級萬額資區縣財廳學專")
@@ -230,6 +233,8 @@ def _word_rows(lines: list[str], file: str | None, traditional: bool | None, run
     takes the one-word lines after it (the value, the weight) as its own."""
     held: Row | None = None
     held_lines = 0
+    last: Row | None = None  # the row before, where the header ends in a 权重 column
+    weight_last = False
     for number, raw_line in enumerate(lines, start=1):
         line = raw_line if traditional is None else normalise_line(raw_line, traditional)
         stripped = line.strip()
@@ -244,13 +249,69 @@ def _word_rows(lines: list[str], file: str | None, traditional: bool | None, run
         if held is not None:
             yield held
             held = None
+        if weight_last and held is None and _is_lone_weight(cells) and last is not None:
+            yield replace(last, cells=(*last.cells, cells[0]))  # the weight wrapped onto a line alone
+            last = None
+            continue
+        if last is not None:
+            yield last
+            last = None
+        if len(cells) > 1 and is_tree_header(cells[0]):
+            weight_last = role_of(label_key(cells[-1])) == WEIGHT
+        pairs = _label_pairs(cells)
+        if pairs is not None:  # 单位信息: 324001-某局 项目名称: — one row per label
+            for pair in pairs:
+                yield Row(pair, SourceRef(file, number), aligned=False)
+            continue
         row = Row(tuple(cells), SourceRef(file, number), aligned=False)
+        if weight_last and len(cells) > 2:
+            last = row  # an indicator row: its weight may stand alone on the next line
+            continue
         if len(cells) > 2 and cells[-1] in _GOES_ON:
             held, held_lines = row, 0
             continue
         yield row
     if held is not None:
         yield held
+    if last is not None:
+        yield last
+
+
+_LONE_WEIGHT = re.compile(r"^\d{1,3}(?:\.\d+)?$")
+_LABELLED_CELL = re.compile(r"^([\u4e00-\u9fff][\u4e00-\u9fff()（）%]{1,15})[:：](.*)$")
+
+
+def _is_lone_weight(cells: list[str]) -> bool:
+    """A line holding one number up to 100: a 权重 cell wrapped below its row."""
+    return len(cells) == 1 and bool(_LONE_WEIGHT.match(cells[0])) and Decimal(cells[0]) <= 100
+
+
+def _label_pairs(cells: list[str]) -> list[tuple[str, ...]] | None:
+    """A line of ``label: value`` pairs two to a line (``单位信息: 324001-某局 项目名称:``, or with the
+    value after the colon, ``单位信息:324001-某局 项目名称:某项目``), cut into one row per label with the
+    cells up to the next label as its value; None for any other line. The first label must be one the
+    catalogue knows (a head label, never an indicator header)."""
+    if not cells or ("：" not in cells[0] and ":" not in cells[0]):  # cheap test first: every row
+        return None
+    split: list[str] = []
+    starts: list[int] = []
+    for cell in cells:
+        match = _LABELLED_CELL.match(cell)
+        if match is None:
+            split.append(cell)
+            continue
+        label, value = match.group(1), match.group(2).strip()
+        if value and label_of(label) in (None, Label.HEADER, Label.INDICATORS):
+            split.append(cell)  # text with a colon inside, not a label
+            continue
+        starts.append(len(split))
+        split.append(label + ":")
+        if value:
+            split.append(value)
+    if len(starts) < 2 or starts[0] != 0 or label_of(split[0][:-1]) in (None, Label.HEADER, Label.INDICATORS):
+        return None
+    ends = [*starts[1:], len(split)]
+    return [tuple(split[start:end]) for start, end in zip(starts, ends, strict=True)]
 
 
 def _pipe_rows(lines: list[str], file: str | None, traditional: bool | None) -> Iterator[Row]:
