@@ -112,7 +112,9 @@ class TableService(ServiceBase):
     @staticmethod
     def _documents(conn: Connection, rows: Sequence[TableRow]) -> dict[int, dict[str, Any]]:
         """The documents of working rows: the adjustment's version where the row shows it."""
-        documents = listing.get_documents(conn, [row.id for row in rows if not row.adjusting])
+        documents = listing.get_documents(
+            conn, [(row.id, row.current_version, row.year) for row in rows if not row.adjusting]
+        )
         for row in rows:
             if row.adjusting:
                 documents[row.id] = listing.get_document(conn, row.id, row.current_version) or {}
