@@ -14,10 +14,11 @@ from jixiao.permissions import visibility as visibility_of
 from jixiao.queries import TableQuery, TableRow, Visibility
 from jixiao.service.active_findings import settle
 from jixiao.service.errors import Forbidden, NotFound
-from jixiao.store import listing, partitions, stats
+from jixiao.store import integrity, listing, partitions, stats
 from jixiao.store.admin import profile_settings
 from jixiao.store.audit_key import current_keys
 from jixiao.store.db import current_revision, get_engine, normalise_url, upgrade
+from jixiao.store.integrity import IntegrityProblem
 from jixiao.store.tables import Reviewed
 from jixiao.workflow import Principal, Status, TableScope
 
@@ -80,6 +81,12 @@ class ServiceBase:
             if not partitions.is_partitioned(conn):
                 return []
             return partitions.create_year_partitions(conn, year)
+
+    def check_integrity(self) -> list[IntegrityProblem]:
+        """Rows whose references or keys the database does not check (on partitioned PostgreSQL: no
+        foreign keys on the fact tables), found by `jixiao.store.integrity.check`; empty when sound."""
+        with self.engine.connect() as conn:
+            return integrity.check(conn)
 
     def visibility(self, who: Principal) -> Visibility:
         """Which tables ``who`` may see in lists and figures."""
