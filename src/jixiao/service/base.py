@@ -129,7 +129,11 @@ class ServiceBase:
         visibility = self.visibility(who)
         if query.q or query.indicator:
             return listing.list_tables(conn, query, visibility)
-        key = ("total", visibility, replace(query, page=1, sort="updated", descending=True, per_page=1))
+        key = (
+            "total",
+            visibility,
+            replace(query, page=1, sort="updated", descending=True, per_page=1, after=None),
+        )
         version = stats.change_counter(conn)
         cached = self._cache.get(key)
         fresh = cached is not None and cached[1] == version and time.monotonic() - cached[0] < CACHE_SECONDS

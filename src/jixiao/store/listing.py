@@ -16,7 +16,7 @@ from sqlalchemy import Connection, and_, bindparam, func, or_, select, union_all
 from sqlalchemy.sql.elements import ColumnElement
 
 from jixiao.model import Table
-from jixiao.queries import EventRow, FindingRow, TableQuery, TableRow, VersionRow, Visibility
+from jixiao.queries import EventRow, FindingRow, TableQuery, TableRow, VersionRow, Visibility, uses_keyset
 from jixiao.store import document as doc
 from jixiao.store import search
 from jixiao.store.orgs import subtree_of_names
@@ -153,14 +153,22 @@ def list_tables(
         total = conn.execute(select(func.count()).select_from(perf_tables).where(*conditions)).scalar_one()
     order = _SORT_COLUMNS.get(query.sort, perf_tables.c.updated_at)
     ordering = [order.desc() if query.descending else order.asc(), perf_tables.c.id.desc()]
-    page = max(query.page, 1)
+    offset = (max(query.page, 1) - 1) * query.per_page
+    if uses_keyset(query) and query.after is not None:  # read on from the cursor: no rows skipped
+        changed, last_id = query.after
+        updated = perf_tables.c.updated_at
+        conditions = [
+            *conditions,
+            or_(updated < changed, and_(updated == changed, perf_tables.c.id < last_id)),
+        ]
+        offset = 0
     rows = conn.execute(
         select(*LIST_COLUMNS)
         .select_from(from_clause())
         .where(*conditions)
         .order_by(*ordering)
         .limit(query.per_page)
-        .offset((page - 1) * query.per_page)
+        .offset(offset)
     )
     return [_table_row(row) for row in rows], int(total)
 
