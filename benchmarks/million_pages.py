@@ -15,8 +15,9 @@ jixiao.store.db.analyze).
 Measured through the real web app in-process (FastAPI's TestClient, as a visitor): the list page, a
 table page (a different table each request), a search by name matching a few tables (across the
 years and in one year), an indicator search matching a few, the same indicator search filtered by
-year, the dashboard after its first load, and the API list (its first page and page 500). Each
-p50/p95 over ``--runs`` requests after one warm-up request; the login page is the baseline.
+year, the dashboard after its first load, and the API list (its first page, page 500 by offset and
+page 501 by the cursor). Each p50/p95 over ``--runs`` requests after one warm-up request; the login
+page is the baseline.
 Every step is bounded: the generation stops at ``--minutes`` (the figures then say how many tables
 were stored).
 """
@@ -26,12 +27,14 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, text
 
 from benchmarks.report import Report
+from jixiao.queries import page_cursor
 from jixiao.service import Service
 from jixiao.store.db import analyze, dispose_engines, get_engine, upgrade
 from jixiao.store.partitions import create_year_partitions
@@ -269,6 +272,13 @@ def measure(url: str, runs: int, report: Report) -> None:
             ).scalars()
         )
         few, year = conn.execute(text("SELECT name, year FROM perf_tables ORDER BY id DESC LIMIT 1")).one()
+        deep = conn.execute(  # the last row of page 500 in the default order: its cursor reads page 501
+            text(
+                "SELECT updated_at, id FROM perf_tables WHERE status = 'published' "
+                "ORDER BY updated_at DESC, id DESC OFFSET 9999 LIMIT 1"
+            )
+        ).one()
+    cursor = page_cursor(deep[0].replace(tzinfo=UTC), int(deep[1]))
     client = TestClient(create_app(Settings(database_url=url)))
     baseline = _latencies(client, ["/login"], runs)
     report.figure("login page (baseline) p95", baseline[1], "ms")
@@ -284,6 +294,7 @@ def measure(url: str, runs: int, report: Report) -> None:
         ("dashboard (after its first load)", ["/"]),
         ("API list", ["/api/tables"]),
         ("API list, page 500", ["/api/tables?page=500"]),
+        ("API list, page 501 by its cursor", [f"/api/tables?after={cursor}"]),
     ):
         p50, p95 = _latencies(client, paths, runs)
         report.figure(f"{label} p50", p50, "ms")
