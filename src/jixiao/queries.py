@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -37,6 +37,9 @@ class TableQuery:
     descending: bool = True
     page: int = 1
     per_page: int = 20
+    # keyset paging (the API's ``after``): the page after this row (updated_at, id) of the default
+    # order, newest first; ``page`` is then ignored. See `page_cursor`.
+    after: tuple[datetime, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,27 @@ class Visibility:
 
 
 T = TypeVar("T")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def page_cursor(updated_at: datetime, table_id: int) -> str:
+    """The keyset cursor of a list row (``1764500000123456-42``: microseconds since 1970 UTC, id),
+    for the next page of the default order; digits and a hyphen, safe in a query string."""
+    return f"{(updated_at.astimezone(UTC) - _EPOCH) // _MICROSECOND}-{table_id}"
+
+
+def parse_cursor(text: str) -> tuple[datetime, int] | None:
+    """The (updated_at, id) of a cursor made by `page_cursor`; None if ``text`` is not one."""
+    micros, _, table_id = text.strip().partition("-")
+    if not (micros.isdigit() and table_id.isdigit()):
+        return None
+    return _EPOCH + int(micros) * _MICROSECOND, int(table_id)
+
+
+def uses_keyset(query: TableQuery) -> bool:
+    """Whether ``query`` pages by its cursor: only the default order (newest change first) has one."""
+    return query.after is not None and query.sort == "updated" and query.descending
 
 
 def every_page(fetch: Callable[[TableQuery], list[T]], query: TableQuery, batch: int = 500) -> Iterator[T]:

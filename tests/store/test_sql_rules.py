@@ -119,3 +119,39 @@ def test_hot_queries_read_their_year_and_use_indexes(three_years: str, path: str
         if "one year" in path and "max(perf_tables.updated_at)" not in statement:
             other_years = sorted({rel for _, rel in scans if not rel.endswith("_2025")})
             assert not other_years, (path, other_years, statement)
+
+
+def _executed_scans(url: str, statement: str, parameters: Any) -> set[str]:
+    """The relations the statement's plan actually read (EXPLAIN ANALYZE: a partition pruned while the
+    query ran shows as "never executed", with no loops)."""
+    with get_engine(url).connect() as conn:
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + statement, parameters)
+        row = cursor.fetchone()
+        cursor.close()
+    assert row is not None
+    stack = [row[0][0]["Plan"]]
+    read: set[str] = set()
+    while stack:
+        node = stack.pop()
+        if "Relation Name" in node and node.get("Actual Loops", 0) > 0:
+            read.add(node["Relation Name"])
+        stack.extend(node.get("Plans", []))
+    return read
+
+
+@pytest.mark.parametrize("year", [2024, 2025])
+def test_table_page_reads_only_its_own_year(three_years: str, year: int) -> None:
+    """The table page knows only the id: each of its queries looks the year up in table_homes first
+    and reads that year's partitions alone (the other years' scans are never executed)."""
+    service = Service(three_years)
+    with get_engine(three_years).connect() as conn:
+        table_id = int(
+            conn.execute(text("SELECT max(id) FROM perf_tables WHERE year = :y"), {"y": year}).scalar_one()
+        )
+    statements = _statements(three_years, lambda: service.table_view(ANONYMOUS, table_id))
+    assert len(statements) >= 4, statements  # the row, the document, the versions, the findings
+    for statement, parameters in statements:
+        partitions = {rel for rel in _executed_scans(three_years, statement, parameters) if is_partition(rel)}
+        assert partitions, statement
+        assert all(rel.endswith(f"_{year}") for rel in partitions), (partitions, statement)

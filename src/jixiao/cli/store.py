@@ -82,6 +82,39 @@ def db_partition(
         typer.echo(f"{wanted} 年度无需新建分区（已存在，或数据库是 SQLite，不分区）")
 
 
+@db_app.command("check")
+def db_check(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """检查数据库不再自动检查的引用与键：孤儿行、子表的地区码与年度、按编号查年度的索引行（分区后的
+    PostgreSQL 不设外键）。有问题时退出码为 1。"""
+    service = _service(db)
+    problems = service.check_integrity()
+    if as_json:
+        _emit_json(
+            {
+                "database": service.url,
+                "problems": [
+                    {
+                        "code": p.code,
+                        "table": p.table,
+                        "column": p.column,
+                        "count": p.count,
+                        "examples": list(p.examples),
+                        "message": p.message,
+                    }
+                    for p in problems
+                ],
+            }
+        )
+    elif problems:
+        for problem in problems:
+            err.print(f"[red]{problem.code} {problem.message}[/red]")
+        err.print(f"数据库 {service.url}：发现 {len(problems)} 类问题")
+    else:
+        typer.echo(f"数据库 {service.url}：引用与键均完整，没有孤儿行")
+    if problems:
+        raise typer.Exit(1)
+
+
 @app.command("import")
 def import_files(
     files: Annotated[

@@ -14,10 +14,11 @@ from jixiao.permissions import visibility as visibility_of
 from jixiao.queries import TableQuery, TableRow, Visibility
 from jixiao.service.active_findings import settle
 from jixiao.service.errors import Forbidden, NotFound
-from jixiao.store import listing, partitions, stats
+from jixiao.store import integrity, listing, partitions, stats
 from jixiao.store.admin import profile_settings
 from jixiao.store.audit_key import current_keys
 from jixiao.store.db import current_revision, get_engine, normalise_url, upgrade
+from jixiao.store.integrity import IntegrityProblem
 from jixiao.store.tables import Reviewed
 from jixiao.workflow import Principal, Status, TableScope
 
@@ -81,6 +82,12 @@ class ServiceBase:
                 return []
             return partitions.create_year_partitions(conn, year)
 
+    def check_integrity(self) -> list[IntegrityProblem]:
+        """Rows whose references or keys the database does not check (on partitioned PostgreSQL: no
+        foreign keys on the fact tables), found by `jixiao.store.integrity.check`; empty when sound."""
+        with self.engine.connect() as conn:
+            return integrity.check(conn)
+
     def visibility(self, who: Principal) -> Visibility:
         """Which tables ``who`` may see in lists and figures."""
         return visibility_of(who)
@@ -122,7 +129,11 @@ class ServiceBase:
         visibility = self.visibility(who)
         if query.q or query.indicator:
             return listing.list_tables(conn, query, visibility)
-        key = ("total", visibility, replace(query, page=1, sort="updated", descending=True, per_page=1))
+        key = (
+            "total",
+            visibility,
+            replace(query, page=1, sort="updated", descending=True, per_page=1, after=None),
+        )
         version = stats.change_counter(conn)
         cached = self._cache.get(key)
         fresh = cached is not None and cached[1] == version and time.monotonic() - cached[0] < CACHE_SECONDS

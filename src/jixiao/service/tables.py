@@ -17,7 +17,7 @@ from jixiao.diff import Change, diff_tables
 from jixiao.formats.files import ExportedFile, ExportFormat
 from jixiao.model import Table
 from jixiao.permissions import Access, decisions, may_read_audit_log, may_see_queue
-from jixiao.queries import EventRow, FindingRow, TableQuery, TableRow, VersionRow, every_page
+from jixiao.queries import EventRow, FindingRow, TableQuery, TableRow, VersionRow, every_page, page_cursor
 from jixiao.service.active_findings import active, working_findings
 from jixiao.service.base import ServiceBase, scope_of, working_row
 from jixiao.service.errors import Forbidden, Invalid, NotFound
@@ -112,14 +112,24 @@ class TableService(ServiceBase):
     @staticmethod
     def _documents(conn: Connection, rows: Sequence[TableRow]) -> dict[int, dict[str, Any]]:
         """The documents of working rows: the adjustment's version where the row shows it."""
-        documents = listing.get_documents(conn, [row.id for row in rows if not row.adjusting])
+        documents = listing.get_documents(
+            conn, [(row.id, row.current_version, row.year) for row in rows if not row.adjusting]
+        )
         for row in rows:
             if row.adjusting:
                 documents[row.id] = listing.get_document(conn, row.id, row.current_version) or {}
         return documents
 
     def list_documents(self, who: Principal, query: TableQuery) -> tuple[list[dict[str, Any]], int]:
-        """API items: the §6 document plus id, status, outcome."""
+        """API items: the §6 document plus id, status, outcome; and how many match in all."""
+        items, total, _ = self.documents_page(who, query)
+        return items, total
+
+    def documents_page(
+        self, who: Principal, query: TableQuery
+    ) -> tuple[list[dict[str, Any]], int, str | None]:
+        """`list_documents` and the cursor of the next page in the default order
+        (`jixiao.queries.page_cursor`; None after the last page or in another order)."""
         with self.engine.connect() as conn:
             found, total = self._list_page(conn, who, query)
             rows = [working_row(who, row) for row in found]
@@ -133,7 +143,9 @@ class TableService(ServiceBase):
             }
             for row in rows
         ]
-        return items, total
+        default_order = query.sort == "updated" and query.descending
+        last = found[-1] if found and len(found) == query.per_page and default_order else None
+        return items, total, None if last is None else page_cursor(last.updated_at, last.id)
 
     def table_view(self, who: Principal, table_id: int) -> TableView:
         """One table with its findings, versions and history, and what ``who`` may do with it."""

@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import StatementError
 
+from jixiao.store.search_indexes import flush_pending_lists
+
 DEFAULT_SQLITE = Path("var") / "jixiao.sqlite"
 _engines: dict[str, Engine] = {}
 
@@ -145,3 +147,4 @@ def analyze(conn: Connection, changed: int, threshold: int) -> None:
     elif changed < threshold:
         return
     conn.execute(text("ANALYZE"))
+    flush_pending_lists(conn)  # PostgreSQL: searches no longer read the import's pending entries

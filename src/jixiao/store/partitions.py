@@ -22,6 +22,8 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from jixiao.store.search_indexes import limit_pending_lists
+
 # Each partitioned table (parents before children) with its primary key and unique keys, per partition.
 PARTITION_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "perf_tables": (("id",), ("identity",)),
@@ -141,7 +143,16 @@ def create_year_partitions(conn: Connection, year: int) -> list[str]:
         conn.execute(
             text(f'ALTER TABLE "{table}" ATTACH PARTITION "{name}" FOR VALUES FROM ({year}) TO ({year + 1})')
         )
+        if table == "perf_tables":  # the move's DELETE took their homes, its INSERT (unattached) gave none
+            conn.execute(
+                text(
+                    "INSERT INTO table_homes (id, region_code, partition_year) "
+                    f'SELECT id, region_code, partition_year FROM "{name}" ON CONFLICT (id) DO NOTHING'
+                )
+            )
         made.append(name)
+    if made:  # the attached partitions' new trigram indexes: a short pending list like the others
+        limit_pending_lists(conn)
     return made
 
 

@@ -192,6 +192,15 @@ Index(
     perf_tables.c.infos,
     perf_tables.c.outcome,
 )
+# 0016: each table's partition keys by id, kept by triggers on perf_tables (jixiao.store.table_homes):
+# a page that knows only the id reads the year here, and PostgreSQL then reads one year's partition.
+table_homes = Table(
+    "table_homes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("region_code", String(6), nullable=False),
+    Column("partition_year", Integer, nullable=False),
+)
 # Substring search also has a trigram index per database (SQLite FTS5 tables, PostgreSQL GIN indexes),
 # made by migration 0003 and not described here: see jixiao.store.search.
 
