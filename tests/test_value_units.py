@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jixiao.model import Kind
+from jixiao.model import Kind, Op
 from jixiao.value_units import display_unit, is_unit, take_unit
 from jixiao.values import parse_target
 
@@ -63,6 +63,34 @@ def test_what_is_not_a_composed_unit(raw: str, unit: str | None, note: str) -> N
 @pytest.mark.parametrize("raw", ["90%/95%", "1/2", "3/5个"])
 def test_two_numbers_around_a_slash_are_not_a_rate(raw: str) -> None:
     assert parse_target(raw).kind is Kind.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("raw", "op", "value", "unit", "subject", "note"),
+    [
+        ("2小时内", Op.LE, "2", "小时", None, None),  # within a time: at most, as 以内
+        ("发现后7日内整改", Op.LE, "7", "日", "发现后", "整改"),
+        ("3个工作日内", Op.LE, "3", "个工作日", None, None),
+        ("5公里内", None, "5", "公里", None, "内"),  # only a time is 'within'
+        ("不低于百分之95", Op.GE, "95", "%", None, None),  # the unit written before the number
+        ("千分之3", None, "3", "‰", None, None),
+    ],
+)
+def test_units_that_change_the_comparator_or_stand_before_the_number(
+    raw: str, op: Op | None, value: str, unit: str, subject: str | None, note: str | None
+) -> None:
+    target = parse_target(raw)
+    assert (target.op, target.value, target.unit, target.subject, target.note) == (
+        op,
+        Decimal(value),
+        unit,
+        subject,
+        note,
+    )
+
+
+def test_a_unit_written_before_and_after_the_number_is_unknown() -> None:
+    assert parse_target("百分之95个").kind is Kind.UNKNOWN
 
 
 def test_is_unit_knows_composed_units_and_not_words() -> None:

@@ -190,7 +190,8 @@ def test_comparators_numbers_and_units(raw: str, op: Op | None, value: str, unit
 @pytest.mark.parametrize(
     ("raw", "year", "month", "day"),
     [("2025年12月", 2025, 12, None), ("2025年12月31日前", 2025, 12, 31), ("2025.06", 2025, 6, None),
-     ("2025-12-31", 2025, 12, 31), ("12月31日前完成", None, 12, 31), ("年底前", None, 12, None)],
+     ("2025-12-31", 2025, 12, 31), ("12月31日前完成", None, 12, 31), ("年底前", None, 12, None),
+     ("2021年全年", 2021, None, None)],
 )  # fmt: skip
 def test_deadlines(raw: str, year: int | None, month: int | None, day: int | None) -> None:
     target = parse_target(raw)

@@ -27,7 +27,7 @@ from jixiao.model import Kind, Op, Target
 from jixiao.value_text import canonical_text as canonical_text
 from jixiao.value_text import format_target as format_target
 from jixiao.value_text import number_text as number_text
-from jixiao.value_units import display_unit, take_unit, unit_ending
+from jixiao.value_units import display_unit, is_time_unit, prefix_unit, take_unit, unit_ending
 from jixiao.value_units import is_unit as is_unit
 
 # One character in, one character out, so positions in the normalised text map back to the raw text.
@@ -115,7 +115,7 @@ _ALL_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
 _YEAR = r"(?:19|20|21)\d{2}"
 _DEADLINE_TAIL = r"(?:底|末|初|中|上旬|中旬|下旬)?(?:前|以前|之前|内|止)?(?:完成.{0,20})?"
 _DATE_CN = re.compile(
-    rf"^(?P<y>{_YEAR})年度?(?:(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号])?)?(?P<tail>{_DEADLINE_TAIL})$"
+    rf"^(?P<y>{_YEAR})年度?(?:全年)?(?:(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号])?)?(?P<tail>{_DEADLINE_TAIL})$"
 )
 _DATE_ISO = re.compile(
     rf"^(?P<y>{_YEAR})[./-](?P<m>\d{{1,2}})(?:[./-](?P<d>\d{{1,2}}))?(?P<tail>{_DEADLINE_TAIL})$"
@@ -260,9 +260,16 @@ def _parse_quantity(text: str, s: str) -> tuple[Target, str | None]:
     prefix, rest = s[: number.start()], s[number.end() :]
     value = Decimal(number.group().replace(",", ""))
 
+    written_before, prefix = prefix_unit(prefix)  # 不低于百分之95: the unit is written before the number
     op, subject = _split_prefix_op(prefix)
     unit, rest = take_unit(rest, _SUFFIX_WORDS)
+    if written_before is not None and unit is None:
+        unit = written_before
+    elif written_before is not None:
+        return Target(raw=text, kind=Kind.UNKNOWN), "单位前后矛盾"
     suffix_op, note = _split_suffix_op(rest)
+    if suffix_op is None and rest.startswith("内") and is_time_unit(unit):
+        suffix_op, note = Op.LE, rest[1:]  # 2小时内, 7日内整改: within the time, as 以内
     if op is not None and suffix_op is not None and op is not suffix_op:
         return Target(raw=text, kind=Kind.UNKNOWN), "比较符前后矛盾"
     note = note.strip(_PUNCTUATION)
