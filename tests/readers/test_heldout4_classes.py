@@ -46,3 +46,110 @@ def test_the_this_year_block_beside_the_period_block_gives_the_annual_value() ->
     }
     first = table.indicators[0].annual
     assert (first.kind, first.op, first.value) == (Kind.QUANTITATIVE, Op.GE, Decimal("300"))
+
+
+# A 市直部门预算项目支出绩效目标表 one cell per line, blank lines between: 申报单位 and 金额单位 on one
+# line, a 项目预算 block of cost lines (成本构成 | 金额 | 测算(公式)依据 | two years of 实际执行数) closed
+# by 合计.
+COST_LINES = """某市2023年市直部门预算项目支出绩效目标表
+
+ 申报单位: 某市博物馆 金额单位:万元
+
+项目名称
+
+馆藏文物预防性保护专项经费
+
+项目类别
+
+运行维护类
+
+项目预算
+
+成本构成
+
+金额
+
+测算(公式)依据
+
+2021年实际执行数
+
+2022年实际执行数
+
+恒温恒湿设备运维费
+
+12.50
+
+1.设备维保4次*20000=80000元
+
+2.耗材费45000元
+
+11.00
+
+12.00
+
+文物囊匣购置
+
+30.00
+
+1.囊匣600个*500=300000元
+
+28.00
+
+29.50
+
+合计
+
+42.50
+
+
+
+39.00
+
+41.50
+
+绩效指标
+
+一级指标
+
+二级指标
+
+三级指标
+
+指标值
+
+产出指标
+
+数量指标
+
+新配置文物囊匣
+
+600个
+
+满意度指标
+
+服务对象满意度指标
+
+观众满意度
+
+≥90%
+"""
+
+
+def test_the_total_of_the_cost_lines_is_the_budget_in_the_unit_of_the_header_line() -> None:
+    (table,), _ = read_text(COST_LINES, "chengben.txt")
+    project = table.project
+    assert project.budget == Decimal("425000") and project.budget_unit == "万元"
+    assert table.reading is not None
+    assert "预算金额取自项目预算成本构成的“合计”行（金额列）" in table.reading.inferred
+    assert [i.name for i in table.indicators] == ["新配置文物囊匣", "观众满意度"]
+
+
+def test_cost_lines_without_their_total_give_no_budget() -> None:
+    text = COST_LINES.replace("合计\n\n42.50\n\n\n\n39.00\n\n41.50\n\n", "")
+    (table,), _ = read_text(text, "chengben.txt")
+    assert table.project.budget is None  # never a sum of lines, nor an 实际执行数, presented as the budget
+
+
+def test_a_label_value_stops_where_the_next_label_on_its_line_begins() -> None:
+    (table,), _ = read_text(COST_LINES, "chengben.txt")
+    assert table.project.unit == "某市博物馆"  # not 某市博物馆 金额单位:万元

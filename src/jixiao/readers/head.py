@@ -17,6 +17,8 @@ from decimal import Decimal
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import ORGANISATION, Cell, Row, document_year, is_footer, parse_amount_unit
+from jixiao.readers.cost_lines import INFERRED as COST_LINES_TOTAL
+from jixiao.readers.cost_lines import CostLines
 from jixiao.readers.labels import (
     Label,
     is_whole_department_title,
@@ -71,9 +73,14 @@ class ProjectBlockReader:
         """
         goal: str | None = None
         request: tuple[int, str | None] | None = None  # 本年度申请金额's place among a funds table's amounts
+        cost_lines = CostLines()  # 项目预算 as 成本构成 | 金额 lines closed by 合计
         for r, row in enumerate(rows):
             self._note_filer_beside_unit([c.text for c in row])
             texts = [c.text for c in row if c.text]
+            if not self.amounts.keys() & {Label.BUDGET, Label.FUNDS} and (total := cost_lines.total(texts)):
+                self.amounts[Label.BUDGET] = (total[0], total[1], line_of(row[0].source))
+                self.lines["budget"] = line_of(row[0].source)
+                self.inferred.append(COST_LINES_TOTAL)
             if Label.BUDGET not in self.amounts:
                 if (found := _request_column(texts)) is not None:
                     request = found
@@ -213,7 +220,8 @@ class ProjectBlockReader:
                     head, label = split[0], label_of(split[0])  # (万元)资金总额:886.40
                     self.unit_hint = split[1] or self.unit_hint
                 if label is not None and label not in (Label.HEADER, Label.INDICATORS, Label.TITLE):
-                    row.insert(i + 1, Cell(tail.strip(), cell.source, cell.col))
+                    parts = _cut_at_next_label(tail.strip())  # 申报单位: 某馆 金额单位:万元
+                    row[i + 1 : i + 1] = [Cell(t, cell.source, cell.col) for t in parts]
                     return label, Cell(head, cell.source, cell.col)
         return None, cell
 
@@ -453,6 +461,19 @@ def _request_column(texts: list[str]) -> tuple[int, str | None] | None:
     if len(amounts) < 2 or len(requests) != 1:
         return None
     return requests[0], next((u for t in texts if (u := unit_in(t)) is not None), None)
+
+
+_SPACED_LABEL = re.compile(r"\s+([^\s:：]{2,12})[:：]")
+
+
+def _cut_at_next_label(value: str) -> list[str]:
+    """A label's value that runs on into another ``label:value`` after a space, cut there:
+    ``鄂州市图书馆 金额单位:万元`` → the name, then ``金额单位:万元`` (read on as a cell of its own)."""
+    for match in _SPACED_LABEL.finditer(value):
+        head = match.group(1)
+        if label_of(head) is not None or head.endswith("单位"):
+            return [value[: match.start()].strip(), value[match.start() :].strip()]
+    return [value]
 
 
 _AMOUNT_WORDS = ("安排", "执行", "申请", "预算")
