@@ -153,3 +153,84 @@ def test_cost_lines_without_their_total_give_no_budget() -> None:
 def test_a_label_value_stops_where_the_next_label_on_its_line_begins() -> None:
     (table,), _ = read_text(COST_LINES, "chengben.txt")
     assert table.project.unit == "某市博物馆"  # not 某市博物馆 金额单位:万元
+
+
+# A 市 fund notice: 附件1 an allocation table in 万元 (one cell per line ending ' |'), 附件2 the
+# 专项转移支付绩效目标表 whose 年度金额 has no unit of its own and whose 主管部门 runs on into its code.
+NOTICE_WITH_ALLOCATION = """现下达2023年中央补助地方美术馆公共服务资金(详见附件),请切实加强资金监管。
+附件1
+2023年度美术馆公共服务补助资金分配表
+单位:万元
+|
+序号 |
+项目单位 |
+补助金额 |
+|
+1 |
+某市美术馆 |
+15 |
+|
+2 |
+某区文化馆 |
+10 |
+|
+|
+合计 |
+|
+25 |
+|
+附件2
+美术馆公共服务专项转移支付绩效目标表
+|
+项目名称 |
+美术馆公共服务提升 |
+|||||
+|
+主管部门(单位)名称及预算编码 |
+某省文化和旅游厅335301302 |
+|||||
+|
+资金情况 |
+年度金额: |
+25 |
+||||
+|
+绩效指标 |
+一级指标 |
+二级指标 |
+三级指标 |
+指标值 |
+||
+|
+产出指标 |
+数量指标 |
+公益展览场次 |
+≥12场 |
+||
+|
+满意度指标 |
+服务对象满意度指标 |
+观众满意度 |
+≥90% |
+||
+"""
+
+
+def test_an_amount_without_unit_takes_wan_from_the_same_total_of_the_allocation_table_above() -> None:
+    (table,), _ = read_text(NOTICE_WITH_ALLOCATION, "fenpei.txt")
+    assert table.project.budget == Decimal("250000") and table.project.budget_unit == "万元"
+    assert table.reading is not None
+    assert "预算金额单位（万元）取自表格上方正文或分配表合计中的同一金额" in table.reading.inferred
+
+
+def test_a_different_allocation_total_leaves_the_amount_in_yuan() -> None:
+    text = NOTICE_WITH_ALLOCATION.replace("合计 |\n|\n25 |", "合计 |\n|\n26 |")
+    (table,), _ = read_text(text, "fenpei.txt")
+    assert table.project.budget == Decimal("25") and table.project.budget_unit == "元"
+
+
+def test_a_department_run_on_into_its_budget_code_is_the_name_with_the_code_noted() -> None:
+    (table,), _ = read_text(NOTICE_WITH_ALLOCATION, "fenpei.txt")
+    assert table.project.department == "某省文化和旅游厅"
+    assert table.reading is not None
+    assert "主管部门名称后的编码“335301302”已与名称分开" in table.reading.inferred

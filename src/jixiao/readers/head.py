@@ -265,7 +265,8 @@ class ProjectBlockReader:
                 central = label_key(cell.text).startswith(CENTRAL_LEVEL)  # 中央主管部门: only if alone
                 marker = f"{key}_central"  # the value held came from a 中央 label: any other level wins
                 if not self.fields.get(key) or local or marker in self.fields:
-                    self.fields[key] = following.text  # the first filled one, or the 区级/县级 one
+                    self.fields[key] = self._without_code(cell.text, following.text)  # the first filled
+                    # one, or the 区级/县级 one
                     if central:
                         self.fields[marker] = "1"
                     else:
@@ -294,6 +295,14 @@ class ProjectBlockReader:
                 return i + 2
             return i + 1
         return i + 1
+
+    def _without_code(self, label: str, value: str) -> str:
+        """A 名称及预算编码 value run together (``福建省文化和旅游厅335301302``): the name, the code noted."""
+        match = _NAME_THEN_CODE.match(value)
+        if match is None or not any(word in label for word in ("编码", "代码")):
+            return value
+        self.inferred.append(f"主管部门名称后的编码“{match.group(2)}”已与名称分开")
+        return match.group(1)
 
     def _read_amount(self, label: Label, cell: Cell, row: list[Cell], i: int) -> int:
         """An amount label and its value: the year's budget, a generic or multi-year amount, or a part."""
@@ -362,7 +371,7 @@ class ProjectBlockReader:
         unit = cell_unit or label_unit or self.unit_hint
         if unit is None and keep_unit and amount in self.money_above:  # 预算安排12万元 above, 12.00 here
             unit = "万元"
-            self.inferred.append("预算金额单位（万元）取自表格上方正文中的同一金额")
+            self.inferred.append("预算金额单位（万元）取自表格上方正文或分配表合计中的同一金额")
         unit = unit or "元"
         if keep_unit:
             self.budget_unit = unit
@@ -463,6 +472,7 @@ def _request_column(texts: list[str]) -> tuple[int, str | None] | None:
     return requests[0], next((u for t in texts if (u := unit_in(t)) is not None), None)
 
 
+_NAME_THEN_CODE = re.compile(r"^(.*[\u4e00-\u9fff)）])\s*(\d{3,12})$")
 _SPACED_LABEL = re.compile(r"\s+([^\s:：]{2,12})[:：]")
 
 
