@@ -1,5 +1,7 @@
-"""Issue 11, the classes the fourth unseen set (tests/corpus/heldout4) exposed, each as a small document
-of its layout: a 当年度指标值 block beside the 实施周期 block, …"""
+"""Issue 11, the classes the fourth unseen set (tests/corpus/heldout4, with heldout3) exposed, each as a
+small document of its layout: a 当年度指标值 block beside the 实施周期 block, a 项目预算 of cost lines closed
+by 合计, a label's value run on into the next label, an allocation table's 合计 giving the unit, a
+department run on into its budget code, and grades run together with their names (JX-R13)."""
 
 from __future__ import annotations
 
@@ -234,3 +236,57 @@ def test_a_department_run_on_into_its_budget_code_is_the_name_with_the_code_note
     assert table.project.department == "某省文化和旅游厅"
     assert table.reading is not None
     assert "主管部门名称后的编码“335301302”已与名称分开" in table.reading.inferred
+
+
+# A 部门整体支出绩效目标表 copied from a page with no separators: each indicator row its categories, name and
+# value run together (JX-R13), grades among them.
+RUN_TOGETHER_GRADES = """2024年某县部门整体支出绩效目标表
+部门名称某县妇幼保健计划生育服务中心
+年度预算申请 (万元)资金总额:520.00
+部门整体支出 年度绩效指标一级指标二级指标三级指标指标值及单位
+产出指标数量指标孕产妇系统管理人数1200人以上
+儿童健康体检人次5000人次以上
+质量指标孕产妇系统管理率≥90%
+成本指标公用经费控制在预算内不超预算
+效益指标社会效益指标婴儿死亡率较上年下降
+可持续影响指标妇幼健康服务体系运行保持稳定运行
+满意度指标服务对象满意度指标孕产妇家属满意度≥90%
+"""
+
+# The same kind of table from a document-sharing site: the whole table on one line (a docx flattened).
+ONE_LINE_GRADES = (
+    "1、绩效目标表申报城市:某省某市项目名称妇幼健康服务能力提升项目中央主管部门财政部、国家卫生健康委"
+    "项目资金(万元)3000总体目标2024年底,建成市级危重孕产妇救治中心,群众满意度明显提升。"
+    "绩效指标一级指标二级指标三级指标指标值产出指标数量指标危重孕产妇救治中心建设数量≥1个"
+    "质量指标妇幼保健机构等级评审结果逐年提升时效指标救治中心建设完成时间2024年底前"
+    "效益指标社会效益指标孕产妇死亡率≤10/10万可持续影响指标妇幼健康服务网络基本建立"
+    "满意度指标服务对象满意度指标孕产妇满意度≥90%\n"
+)
+
+
+def _annual(text: str) -> dict[str, str]:
+    (table,), _ = read_text(text, "grades.txt")
+    return {i.name: i.annual.raw for i in table.indicators}
+
+
+def test_grades_run_onto_their_names_row_by_row_are_cut_where_the_words_compose_them() -> None:
+    assert _annual(RUN_TOGETHER_GRADES) == {
+        "孕产妇系统管理人数": "1200人以上",
+        "儿童健康体检人次": "5000人次以上",
+        "孕产妇系统管理率": "≥90%",
+        "公用经费控制在预算内": "不超预算",
+        "婴儿死亡率": "较上年下降",
+        "妇幼健康服务体系运行": "保持稳定运行",
+        "孕产妇家属满意度": "≥90%",
+    }
+
+
+def test_grades_and_dates_in_a_table_on_one_line_are_cut_off_their_names() -> None:
+    assert _annual(ONE_LINE_GRADES) == {
+        "危重孕产妇救治中心建设数量": "≥1个",
+        "妇幼保健机构等级评审结果": "逐年提升",
+        "救治中心建设完成时间": "2024年底前",
+        "孕产妇死亡率": "≤10/10万",
+        "妇幼健康服务网络": "基本建立",
+        "孕产妇满意度": "≥90%",
+    }
