@@ -113,7 +113,8 @@ _HEDGES = ("约", "大约", "左右", "上下", "大概", "估计")
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _ALL_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
 _YEAR = r"(?:19|20|21)\d{2}"
-_DEADLINE_TAIL = r"(?:底|末|初|中|上旬|中旬|下旬)?(?:前|以前|之前|内|止)?(?:完成.{0,20})?"
+_DEADLINE_DONE = r"(?:完成|到位|拨付|发放|下达)"  # 12月底到位, 6月底前拨付到位: what is done by the date
+_DEADLINE_TAIL = rf"(?:底|末|初|中|上旬|中旬|下旬)?(?:前|以前|之前|内|止)?(?:{_DEADLINE_DONE}.{{0,20}})?"
 _DATE_CN = re.compile(
     rf"^(?P<y>{_YEAR})年度?(?:全年)?(?:(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号])?)?(?P<tail>{_DEADLINE_TAIL})$"
 )
