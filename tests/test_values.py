@@ -308,3 +308,21 @@ def test_per_units_joined_by_a_dot_or_a_slash() -> None:
     assert parse_target("≤20000元/人·年").unit == "元/人·年"
     target = parse_target("3万元/站/年")
     assert (target.unit, target.note) == ("万元/站/年", None)
+
+
+@pytest.mark.parametrize(
+    ("raw", "name", "kind", "year", "month", "day"),
+    [
+        ("44,377", "储备监管完成时间", Kind.DEADLINE, 2021, 6, 30),  # a date cell exported as its serial
+        ("=44561", "项目完成时间", Kind.DEADLINE, 2021, 12, 31),
+        ("44561", "受益人数", Kind.QUANTITATIVE, None, None, None),  # a count, not a date
+        ("2", "故障响应时间", Kind.QUANTITATIVE, None, None, None),  # outside the serials of 2000–2050
+    ],
+)
+def test_an_excel_date_serial_under_a_date_name_is_a_deadline(
+    raw: str, name: str, kind: Kind, year: int | None, month: int | None, day: int | None
+) -> None:
+    target = parse_target(raw, name)
+    assert target.kind is kind and target.raw == raw
+    if kind is Kind.DEADLINE:
+        assert (target.value, target.month, target.day) == (Decimal(year or 0), month, day)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -148,6 +149,8 @@ def parse_target_with_reason(raw: str, indicator_name: str | None = None) -> tup
         target, reason = _parse(text)
     except (InvalidOperation, ValueError, IndexError) as exc:  # defensive: the grammar must not crash
         return Target(raw=text, kind=Kind.UNKNOWN), f"无法解析（{exc.__class__.__name__}）"
+    if indicator_name and _is_date_serial(target, indicator_name):
+        return _serial_deadline(target), None
     if target.kind is Kind.QUANTITATIVE and target.unit is None:
         implied = unit_ending(target.subject) or (
             _unit_of_name(indicator_name, target) if indicator_name else None
@@ -155,6 +158,41 @@ def parse_target_with_reason(raw: str, indicator_name: str | None = None) -> tup
         if implied is not None:
             target = replace(target, unit=implied, unit_from_name=True)
     return target, reason
+
+
+# Excel stores a date as days since 1899-12-30; a 完成时间 cell exported as a number (44,377) is one.
+_EXCEL_EPOCH = date(1899, 12, 30)
+_SERIALS = range(36526, 55153)  # 2000-01-01 … 2050-12-31
+_DATE_NAMES = ("时间", "日期", "时限", "期限", "完成时点")
+
+
+def _is_date_serial(target: Target, name: str) -> bool:
+    """A bare whole number in Excel's date range under an indicator named for a date (储备监管完成时间)."""
+    value = target.value
+    return (
+        target.kind is Kind.QUANTITATIVE
+        and value is not None
+        and target.unit is None
+        and target.subject is None
+        and target.note is None
+        and value == value.to_integral_value()
+        and int(value) in _SERIALS
+        and "".join(name.split()).endswith(_DATE_NAMES)
+    )
+
+
+def _serial_deadline(target: Target) -> Target:
+    """The deadline an Excel date serial stands for (44,377 → 2021-06-30), the raw text kept as written."""
+    day = _EXCEL_EPOCH + timedelta(days=int(target.value or 0))
+    return Target(
+        raw=target.raw,
+        kind=Kind.DEADLINE,
+        op=target.op,
+        value=Decimal(day.year),
+        month=day.month,
+        day=day.day,
+        note="Excel日期序列号",
+    )
 
 
 def _unit_of_name(name: str, target: Target) -> str | None:
