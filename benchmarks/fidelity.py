@@ -26,6 +26,7 @@ from typing import Any
 from jixiao import catalog
 from jixiao.model import Indicator, Table, Target
 from jixiao.readers.detect import read_any
+from jixiao.value_units import display_unit
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "publishers"
 _DOCUMENT = "document."
@@ -97,6 +98,11 @@ def _decimal(value: Any) -> Decimal | None:
         return None
 
 
+def _unit_key(unit: str | None) -> str | None:
+    """A unit as compared: 件(套) and 件（套） are one unit (the grammar stores full-width brackets)."""
+    return display_unit(unit) if unit else None
+
+
 def _same_target(target: Target, expected: dict[str, Any]) -> tuple[bool, bool]:
     """(raw right, structured right) of a read value against a golden TARGET."""
     raw_right = squeeze(target.raw) == squeeze(expected.get("raw"))
@@ -107,7 +113,7 @@ def _same_target(target: Target, expected: dict[str, Any]) -> tuple[bool, bool]:
         target.kind.value == expected.get("kind", "unknown")
         and op == expected.get("op")
         and (deadline_unvalued or target.value == _decimal(expected.get("value")))
-        and (deadline_unvalued or (target.unit or None) == (expected.get("unit") or None))
+        and (deadline_unvalued or _unit_key(target.unit) == _unit_key(expected.get("unit")))
     )
     return raw_right, structured
 

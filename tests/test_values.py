@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from jixiao.model import Kind, Op, Target
-from jixiao.values import canonical_text, format_target, parse_target, parse_target_with_reason
+from jixiao.values import (
+    canonical_text,
+    format_target,
+    number_text,
+    parse_target,
+    parse_target_with_reason,
+)
 from tests.seed import seed_tables
 
 # Every distinct value in the seed: raw text, indicator name (where the unit comes from it),
@@ -190,7 +197,9 @@ def test_comparators_numbers_and_units(raw: str, op: Op | None, value: str, unit
 @pytest.mark.parametrize(
     ("raw", "year", "month", "day"),
     [("2025年12月", 2025, 12, None), ("2025年12月31日前", 2025, 12, 31), ("2025.06", 2025, 6, None),
-     ("2025-12-31", 2025, 12, 31), ("12月31日前完成", None, 12, 31), ("年底前", None, 12, None)],
+     ("2025-12-31", 2025, 12, 31), ("12月31日前完成", None, 12, 31), ("年底前", None, 12, None),
+     ("2021年全年", 2021, None, None), ("12月底到位", None, 12, None),
+     ("2024年6月底前拨付到位", 2024, 6, None)],
 )  # fmt: skip
 def test_deadlines(raw: str, year: int | None, month: int | None, day: int | None) -> None:
     target = parse_target(raw)
@@ -259,6 +268,7 @@ def test_arbitrary_text_never_raises(raw: str, name: str | None) -> None:
 _UNITS = st.sampled_from(
     [None, "%", "个", "场", "场次", "宗", "人次", "元", "万元", "元/人/天", "个/年", "条（次）", "户"]
 )
+_DATE_SHAPED = re.compile(r"^(?:19|20|21)\d{2}\.(?:0?[1-9]|1[0-2])$")
 _NUMBERS = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
 
 
@@ -268,6 +278,8 @@ def test_printed_quantitative_targets_parse_back_to_themselves(
     op: Op | None, value: Decimal, unit: str | None
 ) -> None:
     original = Target(raw="", kind=Kind.QUANTITATIVE, op=op, value=value, unit=unit)
+    # A bare YYYY.MM (2025.06, 2140.01) is read as a date by design (test_deadlines): not a quantity.
+    assume(op is not None or unit is not None or not _DATE_SHAPED.match(number_text(value)))
     again = parse_target(canonical_text(original))
     assert (again.kind, again.op, again.value, again.unit) == (Kind.QUANTITATIVE, op, value, unit)
 
@@ -296,3 +308,21 @@ def test_per_units_joined_by_a_dot_or_a_slash() -> None:
     assert parse_target("≤20000元/人·年").unit == "元/人·年"
     target = parse_target("3万元/站/年")
     assert (target.unit, target.note) == ("万元/站/年", None)
+
+
+@pytest.mark.parametrize(
+    ("raw", "name", "kind", "year", "month", "day"),
+    [
+        ("44,377", "储备监管完成时间", Kind.DEADLINE, 2021, 6, 30),  # a date cell exported as its serial
+        ("=44561", "项目完成时间", Kind.DEADLINE, 2021, 12, 31),
+        ("44561", "受益人数", Kind.QUANTITATIVE, None, None, None),  # a count, not a date
+        ("2", "故障响应时间", Kind.QUANTITATIVE, None, None, None),  # outside the serials of 2000–2050
+    ],
+)
+def test_an_excel_date_serial_under_a_date_name_is_a_deadline(
+    raw: str, name: str, kind: Kind, year: int | None, month: int | None, day: int | None
+) -> None:
+    target = parse_target(raw, name)
+    assert target.kind is kind and target.raw == raw
+    if kind is Kind.DEADLINE:
+        assert (target.value, target.month, target.day) == (Decimal(year or 0), month, day)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -27,6 +28,8 @@ from jixiao.model import Kind, Op, Target
 from jixiao.value_text import canonical_text as canonical_text
 from jixiao.value_text import format_target as format_target
 from jixiao.value_text import number_text as number_text
+from jixiao.value_units import display_unit, is_time_unit, prefix_unit, take_unit, unit_ending
+from jixiao.value_units import is_unit as is_unit
 
 # One character in, one character out, so positions in the normalised text map back to the raw text.
 _CHAR_MAP: dict[int, str] = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
@@ -105,159 +108,16 @@ _SUFFIX_OPS: tuple[tuple[str, Op], ...] = (
     ("以下", Op.LE),
     ("以内", Op.LE),
 )
+_SUFFIX_WORDS = tuple(word for word, _ in _SUFFIX_OPS)
 _HEDGES = ("约", "大约", "左右", "上下", "大概", "估计")
-
-# Units seen in published tables; longest first so 场次 wins over 场 and 万元 over 元.
-_UNITS: tuple[str, ...] = tuple(
-    sorted(
-        {
-            "%",
-            "‰",
-            "百分比",
-            "元",
-            "万元",
-            "亿元",
-            "千元",
-            "个",
-            "场",
-            "场次",
-            "宗",
-            "期",
-            "人",
-            "人次",
-            "万人",
-            "万人次",
-            "户",
-            "次",
-            "条",
-            "条(次)",
-            "篇",
-            "篇次",
-            "件",
-            "项",
-            "家",
-            "所",
-            "座",
-            "处",
-            "间",
-            "栋",
-            "辆",
-            "台",
-            "套",
-            "本",
-            "份",
-            "册",
-            "名",
-            "批",
-            "批次",
-            "年",
-            "月",
-            "天",
-            "日",
-            "周",
-            "小时",
-            "分钟",
-            "工作日",
-            "个工作日",
-            "学时",
-            "课时",
-            "课",
-            "节",
-            "门",
-            "类",
-            "分",
-            "倍",
-            "级",
-            "星",
-            "米",
-            "公里",
-            "千米",
-            "平方米",
-            "平方公里",
-            "亩",
-            "万亩",
-            "公顷",
-            "吨",
-            "千克",
-            "立方米",
-            "万立方米",
-            "km",  # Latin units as typed: 3km, ≥24M (米)
-            "M",
-            "张",
-            "部",
-            "支",
-            "队",
-            "组",
-            "班",
-            "轮",
-            "届",
-            "所次",
-            "户次",
-            "家次",
-            "人/次",
-            "宗次",
-            "单",
-        },
-        key=len,
-        reverse=True,
-    )
-)
-_UNIT_SET = frozenset((*_UNITS, *(u.replace("(", "（").replace(")", "）") for u in _UNITS)))
-_UNITS_BY_FIRST: dict[str, tuple[str, ...]] = {}
-for _unit in _UNITS:  # longest first within each first character, as in _UNITS
-    _UNITS_BY_FIRST[_unit[0]] = (*_UNITS_BY_FIRST.get(_unit[0], ()), _unit)
-
-# Units that, ending the text before the number, are the number's unit (覆盖人次≥65400).
-_SUBJECT_UNITS: dict[str, str] = {
-    "人次": "人次",
-    "户次": "户次",
-    "场次": "场次",
-    "人数": "人",
-    "户数": "户",
-    "次数": "次",
-    "场数": "场",
-    "个数": "个",
-    "宗数": "宗",
-}
-# What may follow a unit after a slash: 元/人/天, 个/年, 宗/月.
-_PER_UNITS: tuple[str, ...] = (
-    "平方米", "立方米", "公里", "千米", "平米", "学年", "学期", "米", "株", "生", "头", "只", "所", "村",
-    "座", "处", "kg", "km",
-    "季度",
-    "小时",
-    "人次",
-    "年",
-    "月",
-    "日",
-    "天",
-    "周",
-    "人",
-    "次",
-    "户",
-    "场",
-    "个",
-    "期",
-    "宗",
-    "件",
-    "项",
-    "亩",
-    "吨",
-    "台",
-    "间",
-    "班",
-    "站",
-    "辆",
-    "套",
-    "家",
-    "校",
-)  # fmt: skip
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _ALL_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
 _YEAR = r"(?:19|20|21)\d{2}"
-_DEADLINE_TAIL = r"(?:底|末|初|中|上旬|中旬|下旬)?(?:前|以前|之前|内|止)?(?:完成.{0,20})?"
+_DEADLINE_DONE = r"(?:完成|到位|拨付|发放|下达)"  # 12月底到位, 6月底前拨付到位: what is done by the date
+_DEADLINE_TAIL = rf"(?:底|末|初|中|上旬|中旬|下旬)?(?:前|以前|之前|内|止)?(?:{_DEADLINE_DONE}.{{0,20}})?"
 _DATE_CN = re.compile(
-    rf"^(?P<y>{_YEAR})年度?(?:(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号])?)?(?P<tail>{_DEADLINE_TAIL})$"
+    rf"^(?P<y>{_YEAR})年度?(?:全年)?(?:(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号])?)?(?P<tail>{_DEADLINE_TAIL})$"
 )
 _DATE_ISO = re.compile(
     rf"^(?P<y>{_YEAR})[./-](?P<m>\d{{1,2}})(?:[./-](?P<d>\d{{1,2}}))?(?P<tail>{_DEADLINE_TAIL})$"
@@ -270,11 +130,6 @@ _RANGE = re.compile(
 )
 _UNIT_IN_NAME = re.compile(r"[(（]\s*([^()（）]{1,8}?)\s*[)）]\s*$")
 _PUNCTUATION = " ,，;；:：。、.!！"
-
-
-def is_unit(text: str) -> bool:
-    """True when the text is a unit of measure seen in published tables (``公里``, ``%``, ``人次``)."""
-    return text in _UNIT_SET or _display_unit(text) in _UNIT_SET
 
 
 def parse_target(raw: str, indicator_name: str | None = None) -> Target:
@@ -294,8 +149,10 @@ def parse_target_with_reason(raw: str, indicator_name: str | None = None) -> tup
         target, reason = _parse(text)
     except (InvalidOperation, ValueError, IndexError) as exc:  # defensive: the grammar must not crash
         return Target(raw=text, kind=Kind.UNKNOWN), f"无法解析（{exc.__class__.__name__}）"
+    if indicator_name and _is_date_serial(target, indicator_name):
+        return _serial_deadline(target), None
     if target.kind is Kind.QUANTITATIVE and target.unit is None:
-        implied = _unit_ending(target.subject) or (
+        implied = unit_ending(target.subject) or (
             _unit_of_name(indicator_name, target) if indicator_name else None
         )
         if implied is not None:
@@ -303,11 +160,39 @@ def parse_target_with_reason(raw: str, indicator_name: str | None = None) -> tup
     return target, reason
 
 
-def _unit_ending(subject: str | None) -> str | None:
-    """A counting unit that ends the subject: ``覆盖人次≥65400`` is 65400 人次."""
-    if not subject:
-        return None
-    return next((unit for tail, unit in _SUBJECT_UNITS.items() if subject.endswith(tail)), None)
+# Excel stores a date as days since 1899-12-30; a 完成时间 cell exported as a number (44,377) is one.
+_EXCEL_EPOCH = date(1899, 12, 30)
+_SERIALS = range(36526, 55153)  # 2000-01-01 … 2050-12-31
+_DATE_NAMES = ("时间", "日期", "时限", "期限", "完成时点")
+
+
+def _is_date_serial(target: Target, name: str) -> bool:
+    """A bare whole number in Excel's date range under an indicator named for a date (储备监管完成时间)."""
+    value = target.value
+    return (
+        target.kind is Kind.QUANTITATIVE
+        and value is not None
+        and target.unit is None
+        and target.subject is None
+        and target.note is None
+        and value == value.to_integral_value()
+        and int(value) in _SERIALS
+        and "".join(name.split()).endswith(_DATE_NAMES)
+    )
+
+
+def _serial_deadline(target: Target) -> Target:
+    """The deadline an Excel date serial stands for (44,377 → 2021-06-30), the raw text kept as written."""
+    day = _EXCEL_EPOCH + timedelta(days=int(target.value or 0))
+    return Target(
+        raw=target.raw,
+        kind=Kind.DEADLINE,
+        op=target.op,
+        value=Decimal(day.year),
+        month=day.month,
+        day=day.day,
+        note="Excel日期序列号",
+    )
 
 
 def _unit_of_name(name: str, target: Target) -> str | None:
@@ -317,7 +202,7 @@ def _unit_of_name(name: str, target: Target) -> str | None:
     if (unit := unit_from_name(name)) is not None or target.subject is not None:
         return unit
     rate = key.endswith(("率", "满意度")) and value is not None and (value == 0 or 1 <= value <= 100)
-    return _unit_ending(key) or ("%" if rate else None)
+    return unit_ending(key) or ("%" if rate else None)
 
 
 def unit_from_name(indicator_name: str) -> str | None:
@@ -325,8 +210,8 @@ def unit_from_name(indicator_name: str) -> str | None:
     match = _UNIT_IN_NAME.search(indicator_name)
     if match is None:
         return None
-    candidate = _display_unit(normalise_symbols(match.group(1)))
-    if candidate in _UNITS or _display_unit(candidate) in map(_display_unit, _UNITS) or len(candidate) <= 2:
+    candidate = display_unit(normalise_symbols(match.group(1)))
+    if is_unit(candidate) or len(candidate) <= 2:
         return candidate
     return None
 
@@ -381,14 +266,14 @@ def _parse_range(text: str, s: str) -> tuple[Target, str | None] | None:
         return None
     low, high = Decimal(match["a"]), Decimal(match["b"])
     rest = match["rest"]
-    unit, after = _take_unit(rest)
+    unit, after = take_unit(rest, _SUFFIX_WORDS)
     unit_a = match["ua"] or None
-    if unit_a is not None and unit is not None and _display_unit(unit_a) != unit:
+    if unit_a is not None and unit is not None and display_unit(unit_a) != unit:
         return None
     if unit_a is not None and unit is None:
-        if _display_unit(unit_a) not in map(_display_unit, _UNITS):
+        if not is_unit(unit_a):
             return None
-        unit = _display_unit(unit_a)
+        unit = display_unit(unit_a)
     if any(c.isdigit() for c in after):
         return None
     if low > high:
@@ -414,9 +299,16 @@ def _parse_quantity(text: str, s: str) -> tuple[Target, str | None]:
     prefix, rest = s[: number.start()], s[number.end() :]
     value = Decimal(number.group().replace(",", ""))
 
+    written_before, prefix = prefix_unit(prefix)  # 不低于百分之95: the unit is written before the number
     op, subject = _split_prefix_op(prefix)
-    unit, rest = _take_unit(rest)
+    unit, rest = take_unit(rest, _SUFFIX_WORDS)
+    if written_before is not None and unit is None:
+        unit = written_before
+    elif written_before is not None:
+        return Target(raw=text, kind=Kind.UNKNOWN), "单位前后矛盾"
     suffix_op, note = _split_suffix_op(rest)
+    if suffix_op is None and rest.startswith("内") and is_time_unit(unit):
+        suffix_op, note = Op.LE, rest[1:]  # 2小时内, 7日内整改: within the time, as 以内
     if op is not None and suffix_op is not None and op is not suffix_op:
         return Target(raw=text, kind=Kind.UNKNOWN), "比较符前后矛盾"
     note = note.strip(_PUNCTUATION)
@@ -450,38 +342,3 @@ def _split_suffix_op(rest: str) -> tuple[Op | None, str]:
         if rest.startswith(word):
             return op, rest[len(word) :]
     return None, rest
-
-
-def _take_unit(rest: str) -> tuple[str | None, str]:
-    """Take the unit at the start of ``rest`` (normalised text); return it and what follows."""
-    if rest.startswith(tuple(word for word, _ in _SUFFIX_OPS)):
-        return None, rest
-    unit = next((u for u in _UNITS_BY_FIRST.get(rest[:1], ()) if rest.startswith(u)), None)
-    if unit is None:
-        # An unlisted unit: one or two CJK characters standing alone or before 以上/以下.
-        match = re.match(r"[\u4e00-\u9fff]{1,2}", rest)
-        if match is None:
-            return None, rest
-        suffixes = tuple(w for w, _ in _SUFFIX_OPS)
-        for end in range(match.end(), 0, -1):  # 例以上: the unit 例, not 例以
-            after = rest[end:]
-            if not after or after.startswith(suffixes) or after[0] == "/":
-                unit = rest[:end]
-                break
-        else:
-            return None, rest
-    pos = len(unit)
-    while pos < len(rest) and rest[pos] in "/·":  # 元/人/天, 元/人·年
-        per = next((p for p in _PER_UNITS if rest.startswith(p, pos + 1)), None)
-        if per is None:
-            break
-        unit += rest[pos] + per
-        pos += 1 + len(per)
-    return _display_unit(unit), rest[pos:]
-
-
-def _display_unit(unit: str) -> str:
-    """Units are stored with full-width brackets, as Chinese tables write them: 条（次）; ``百分比`` is %."""
-    if unit == "百分比":
-        return "%"
-    return unit.replace("(", "（").replace(")", "）")

@@ -26,6 +26,8 @@ OTHER_SETS = ("publishers", "heldout", "heldout2", "selfeval", "selfeval_heldout
 # On branch read4 the set became a development set (its four no-table layout classes fixed for the
 # class, each with a document of its own in publishers/): names 100%, years 100%, budgets 94.1%,
 # indicators found 100%, 一级/二级 100%, annual values 95.6% raw / 92.6% structured, 0 invented.
+# Branch read5b (grades run together with their names, 小时内/日内, 2021年全年): annual values 100% raw
+# (135/135) / 99.3% structured (134/135).
 FLOORS = {
     "names": 0.97,
     "years": 0.97,
@@ -35,8 +37,8 @@ FLOORS = {
     "indicators_found": 0.98,
     "level1_right": 0.98,
     "level2_right": 0.98,
-    "annual_raw_right": 0.94,
-    "annual_structured_right": 0.91,
+    "annual_raw_right": 0.98,
+    "annual_structured_right": 0.97,
     "no_table_right": 1.0,
 }
 INVENTED_PER_TEN_TABLES = 1.0  # issue 11: at most one invented indicator per ten tables

@@ -241,8 +241,8 @@ def test_cells_run_together_are_split_only_where_the_grammar_is_sure() -> None:
     assert (p.name, p.department, p.unit, p.year) == ("校舍维修改造补助资金", "某区教育局", "某某小学", 2020)
     rows = [(i.level2, i.name, i.annual.raw) for i in table.indicators]
     assert rows[:2] == [("数量指标", "维修改造学校数", "3所"), ("质量指标", "维修改造质量合格率", "100%")]
-    # a qualitative value run into its name cannot be told apart: kept whole, never guessed
-    assert rows[2] == ("可持续影响指标", "办学条件持续改善", "")
+    # a grade run into its name is cut only where its words compose it whole (持续 + 改善: value_words)
+    assert rows[2] == ("可持续影响指标", "办学条件", "持续改善")
 
 
 DAMAGED = """项目绩效目标表

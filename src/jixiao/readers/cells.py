@@ -113,7 +113,7 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
     has_name = False
     whole_department = False  # the run began at a 部门整体支出绩效目标表's title
     skipping = False  # inside a 自评表 or 监控表: read by another command
-    money: deque[Decimal] = deque(maxlen=12)  # amounts in 万元 written in the text outside tables
+    money = _MoneyAbove()  # amounts in 万元 written in the text outside tables
     for row in rows:
         label = first_label(row.cells)
         if label is Label.OTHER_FORM:
@@ -135,10 +135,11 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
                 while current and len(lead) < 2 and _heads_next(current[-1]):
                     lead.insert(0, replace(current.pop(), context=True))
             if has_name:
-                yield _with_money(current, money)
+                yield _with_money(current, money.amounts)
             else:  # a title never followed by a name (a list of attachments): lines above the next table
                 for kept in current:
                     hint = _outside(kept, recent, hint)
+                    money.see(kept.cells)  # an allocation table above, its 合计 in 万元
             current, has_name, titled = [], False, False
             if lead:
                 recent.clear()
@@ -150,14 +151,14 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
             recent.clear()  # the hint stays: the notice above stands over every table after it
         elif not current and not has_name and label not in (Label.TITLE, Label.NAME):
             hint = _outside(row, recent, hint)
-            money.extend(_money_in(row.cells))
+            money.see(row.cells)
             continue
         if (named := _names_run(label, row.cells, whole_department and not has_name)) is not None:
             has_name, titled = True, named
         if has_name or label in (Label.TITLE, Label.NAME) or (current and len(current) < 40):
             current.append(row)  # rows between a title and the name hold the year, 单位:万元
     if current and has_name:
-        yield _with_money(current, money)
+        yield _with_money(current, money.amounts)
 
 
 _WAN_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
@@ -166,6 +167,31 @@ _WAN_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*万元")
 def _money_in(cells: tuple[str, ...]) -> list[Decimal]:
     """The amounts a line of text writes in 万元 (``预算安排12万元``)."""
     return [Decimal(m) for cell in cells if "万元" in cell for m in _WAN_AMOUNT.findall(cell)]
+
+
+class _MoneyAbove:
+    """Amounts in 万元 written outside tables: in a sentence (``预算安排12万元``), or as the 合计 of a
+    table headed ``单位:万元`` (a notice's allocation table above its target table)."""
+
+    def __init__(self) -> None:
+        self.amounts: deque[Decimal] = deque(maxlen=12)
+        self.in_wan = False  # below a 单位:万元 heading
+        self.after_total = False  # a 合计 cell seen: the next amount is the allocation's total
+
+    def see(self, cells: tuple[str, ...]) -> None:
+        self.amounts.extend(_money_in(cells))
+        for text in (c.strip() for c in cells):
+            if not text:
+                continue
+            if len(text) <= 12 and "单位" in text and unit_in(text) == "万元":
+                self.in_wan = True
+            elif self.in_wan and text in ("合计", "总计"):
+                self.after_total = True
+            elif self.after_total:
+                parsed = parse_amount_unit(text)
+                if parsed is not None and parsed[1] is None:
+                    self.amounts.append(parsed[0])
+                self.after_total = False
 
 
 def _with_money(rows: list[Row], money: deque[Decimal]) -> list[Row]:

@@ -17,6 +17,9 @@ from decimal import Decimal
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import ORGANISATION, Cell, Row, document_year, is_footer, parse_amount_unit
+from jixiao.readers.cost_lines import INFERRED as COST_LINES_TOTAL
+from jixiao.readers.cost_lines import CostLines
+from jixiao.readers.head_parts import after_funds_heading, cut_at_next_label, request_column
 from jixiao.readers.labels import (
     SECTION_NAME,
     Label,
@@ -73,11 +76,16 @@ class ProjectBlockReader:
         """
         goal: str | None = None
         request: tuple[int, str | None] | None = None  # 本年度申请金额's place among a funds table's amounts
+        cost_lines = CostLines()  # 项目预算 as 成本构成 | 金额 lines closed by 合计
         for r, row in enumerate(rows):
             self._note_filer_beside_unit([c.text for c in row])
             texts = [c.text for c in row if c.text]
+            if not self.amounts.keys() & {Label.BUDGET, Label.FUNDS} and (total := cost_lines.total(texts)):
+                self.amounts[Label.BUDGET] = (total[0], total[1], line_of(row[0].source))
+                self.lines["budget"] = line_of(row[0].source)
+                self.inferred.append(COST_LINES_TOTAL)
             if Label.BUDGET not in self.amounts:
-                if (found := _request_column(texts)) is not None:
+                if (found := request_column(texts)) is not None:
                     request = found
                     continue
                 if request is not None and "".join("".join(texts[:2]).split()).startswith(("合计", "总计")):
@@ -213,11 +221,12 @@ class ProjectBlockReader:
             head, found, tail = cell.text.partition(sep)
             if found and tail.strip() and head:
                 label = label_of(head)
-                if label is None and (split := _after_funds_heading(head)) is not None:
+                if label is None and (split := after_funds_heading(head)) is not None:
                     head, label = split[0], label_of(split[0])  # (万元)资金总额:886.40
                     self.unit_hint = split[1] or self.unit_hint
                 if label is not None and label not in (Label.HEADER, Label.INDICATORS, Label.TITLE):
-                    row.insert(i + 1, Cell(tail.strip(), cell.source, cell.col))
+                    parts = cut_at_next_label(tail.strip())  # 申报单位: 某馆 金额单位:万元
+                    row[i + 1 : i + 1] = [Cell(t, cell.source, cell.col) for t in parts]
                     return label, Cell(head, cell.source, cell.col)
         return None, cell
 
@@ -261,7 +270,8 @@ class ProjectBlockReader:
                 central = label_key(cell.text).startswith(CENTRAL_LEVEL)  # 中央主管部门: only if alone
                 marker = f"{key}_central"  # the value held came from a 中央 label: any other level wins
                 if not self.fields.get(key) or local or marker in self.fields:
-                    self.fields[key] = following.text  # the first filled one, or the 区级/县级 one
+                    # the first filled one, or the 区级/县级 one
+                    self.fields[key] = self._without_code(cell.text, following.text)
                     self._note_name_label(key, cell, following)
                     if central:
                         self.fields[marker] = "1"
@@ -302,6 +312,14 @@ class ProjectBlockReader:
             self.inferred.append("项目名称取自章节标题")
         elif following is None and cell.text.endswith((":", "：")):
             self.fields["name_left_empty"] = cell.text
+
+    def _without_code(self, label: str, value: str) -> str:
+        """A 名称及预算编码 value run together (``福建省文化和旅游厅335301302``): the name, the code noted."""
+        match = _NAME_THEN_CODE.match(value)
+        if match is None or not any(word in label for word in ("编码", "代码")):
+            return value
+        self.inferred.append(f"主管部门名称后的编码“{match.group(2)}”已与名称分开")
+        return match.group(1)
 
     def _read_amount(self, label: Label, cell: Cell, row: list[Cell], i: int) -> int:
         """An amount label and its value: the year's budget, a generic or multi-year amount, or a part."""
@@ -373,7 +391,7 @@ class ProjectBlockReader:
         unit = cell_unit or label_unit or self.unit_hint
         if unit is None and keep_unit and amount in self.money_above:  # 预算安排12万元 above, 12.00 here
             unit = "万元"
-            self.inferred.append("预算金额单位（万元）取自表格上方正文中的同一金额")
+            self.inferred.append("预算金额单位（万元）取自表格上方正文或分配表合计中的同一金额")
         unit = unit or "元"
         if keep_unit:
             self.budget_unit = unit
@@ -443,40 +461,13 @@ _TITLE_YEAR = re.compile(
     r"|((?:19|20)\d{2})年.{0,40}目标(?:申报|审批|批复)?表"  # 2022年中央预算内投资计划绩效目标表
 )
 _RANGE_WORDS = frozenset(("到", "至", "-", "—", "~", "－"))
-# A wrapped label's unit run onto the next label: ``年度预算申请`` / ``(万元)资金总额:886.40``.
-_UNIT_FIRST = re.compile(r"^[(（]\s*万?元\s*[)）]")
-_AMOUNT_LABELS = (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS)
-
-
-def _after_funds_heading(head: str) -> tuple[str, str | None] | None:
-    """An amount label after the funds heading or unit it ran onto (``(万元)资金总额``,
-    ``年度预算申请(万元)资金总额``): the label and the unit the heading names; else None."""
-    if (unit := _UNIT_FIRST.match(head)) is not None:
-        rest = head[unit.end() :]
-        return (rest, unit_in(unit.group())) if label_of(rest) in _AMOUNT_LABELS else None
-    for k in range(min(len(head) - 2, 24), 1, -1):
-        if label_of(head[:k]) is Label.FUNDS_SECTION and label_of(head[k:]) in _AMOUNT_LABELS:
-            return head[k:], unit_in(head[:k])
-    return None
 
 
 # A year in a period: 2021-2029年, 20210101, 2023.07-2024.01 (never the digits inside a date).
 _PERIOD_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?=\d{4}(?!\d)|\D|$)")
 
 
-def _request_column(texts: list[str]) -> tuple[int, str | None] | None:
-    """A funds table's heading row (项目 | 上年度预算安排 | 上年度实际执行 | 本年度申请金额): the place of the
-    year's request among its amount columns, and the unit its label names (资金来源(万元)); else None."""
-    amounts = [t for t in texts if "年" in t and any(w in t for w in _AMOUNT_WORDS) and len(t) <= 12]
-    requests = [n for n, t in enumerate(amounts) if t.startswith(("本年", "当年")) and "申请" in t]
-    if len(amounts) < 2 or len(requests) != 1:
-        return None
-    return requests[0], next((u for t in texts if (u := unit_in(t)) is not None), None)
-
-
-_AMOUNT_WORDS = ("安排", "执行", "申请", "预算")
-
-
+_NAME_THEN_CODE = re.compile(r"^(.*[\u4e00-\u9fff)）])\s*(\d{3,12})$")
 _NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!\d)")
 _GOAL_YEAR = re.compile(r"^\s*(?:到|至|截至|截止)?\s*((?:19|20)\d{2})\s*年")
 

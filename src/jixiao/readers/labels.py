@@ -194,6 +194,7 @@ _LABELS: dict[str, Label] = {
     "申报单位名称(盖章)": Label.FILER,
     "项目申报单位": Label.FILER,
     "主管部门(单位)名称及部门预算编码": Label.DEPARTMENT,
+    "主管部门(单位)名称及预算编码": Label.DEPARTMENT,
     "主管部门名称及编码": Label.DEPARTMENT,
     "主管部门名称及代码": Label.DEPARTMENT,
     "预算部门及编码": Label.DEPARTMENT,

@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 
 from jixiao import catalog
+from jixiao.model import Kind
 from jixiao.readers.labels import Label, label_of
-from jixiao.values import is_unit
+from jixiao.readers.runtogether import value_start
+from jixiao.values import is_unit, parse_target
 
 RUN_TOGETHER = "JX-R13"  # a whole table on one line that cannot be cut with certainty: nothing read from it
 LONG_RUN = 200  # characters: a line this long with several categories in it is a table run together
@@ -72,8 +74,10 @@ def split_long_run(line: str) -> list[str] | None:
             i += 1
             continue
         if i > start:
+            pieces = _pairs(text[start:i]) if in_block else [text[start:i]]
             texts += in_block
-            cells.extend(_pairs(text[start:i]) if in_block else [text[start:i]])
+            values += in_block and len(pieces) > 1  # a name with its value cut off its end
+            cells.extend(pieces)
         token = text[i : i + size]
         cells.append(token)
         in_block = in_block or label_of(token) in (Label.INDICATORS, Label.HEADER)
@@ -116,8 +120,12 @@ def _pairs(text: str) -> list[str]:
     rest = text
     while rest:
         match = _VALUE.search(rest)
-        if match is None:
-            cells.append(rest)
+        if match is None:  # a name with a date or a grade run on (…完成时间2025年底前, …等级逐年提升)
+            start = value_start(rest)
+            if start is not None and parse_target(rest[start:]).kind in (Kind.DEADLINE, Kind.QUALITATIVE):
+                cells.extend((rest[:start], rest[start:]))
+            else:
+                cells.append(rest)
             break
         end = _value_end(rest, match.end())
         if match.start() > 0:

@@ -6,6 +6,8 @@ one cell as written (and `text.read_text` says so with `runs.RUN_TOGETHER` when 
 
 from __future__ import annotations
 
+from jixiao.value_words import qualitative_ending
+
 _SAMPLE = 3000  # lines looked at to decide whether the text is run together
 
 _OPENERS = {"(": ")", "（": "）", "[": "]", "【": "】", "《": "》"}
@@ -146,8 +148,10 @@ def value_start(text: str) -> int | None:
     ``3000``), or None. The value is the longest suffix that opens with a digit, a comparator or a
     comparator word and that the value grammar reads as a whole — a number, a comparator, a unit, a
     date — with nothing left over as a subject or note; the rest must be a plausible name (two
-    characters or more, not ending in a digit or an open bracket). Anything else (a qualitative value
-    such as ``较上年下降``) is not cut: which characters are the value is not certain."""
+    characters or more, not ending in a digit or an open bracket). A qualitative value is cut only
+    where the text ends in a phrase the words of `value_words` compose whole (``较上年下降``,
+    ``保持稳定运行``); a verb alone (``…能力提升``) is not cut: which characters are the value is not
+    certain."""
     from jixiao.model import Kind
     from jixiao.values import parse_target
 
@@ -162,7 +166,7 @@ def value_start(text: str) -> int | None:
             continue
         if not target.note or (target.kind is Kind.DEADLINE and set(target.note) <= _DEADLINE_WORDS):
             return start  # 2019年11月底前: a deadline's 底前 is part of it
-    return None
+    return qualitative_ending(text)
 
 
 def uncut_indicator(cells: list[str]) -> bool:

@@ -1,0 +1,66 @@
+"""The words of qualitative 指标值 (逐年提升, 较上年下降, 基本建立, 不超预算), as data.
+
+Where a name and its value ran together with nothing between them (``重点传染病发病率较上年下降``), a
+qualitative value can be cut off only where the text ends in a phrase these words compose *whole*:
+
+- ``[basis][adverb][adverb]verb``, with a basis or an adverb: 较上年下降, 逐年提升, 保持稳定运行, 基本建立;
+- a set phrase: 不超预算, 控制在预算内, 按时完成, 明显增强.
+
+A verb alone (``服务能力提升``) is never cut: it may be the end of the name. A publisher's new wording
+is a word added here, never a condition in a reader.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# What the change is measured against: 较上年下降.
+BASES: tuple[str, ...] = (
+    "与上年相比", "较上年度", "较上一年", "较上年", "比上年", "较去年", "较往年", "同比",
+)  # fmt: skip
+# How the change goes: 逐年提升, 保持稳定运行, 基本建立.
+ADVERBS: tuple[str, ...] = (
+    "进一步", "逐年", "逐步", "稳步", "持续", "明显", "显著", "有所", "不断", "大幅", "基本", "全面",
+    "有效", "保持", "得到", "切实", "逐渐", "初步", "均有",
+)  # fmt: skip
+# What changes: the verbs a qualitative target ends with.
+VERBS: tuple[str, ...] = (
+    "稳定运行", "正常运行", "发挥作用", "提升", "提高", "下降", "降低", "减少", "增加", "增长", "改善",
+    "加强", "增强", "优化", "完善", "健全", "建立", "建成", "稳定", "落实", "到位", "达标", "好转", "扩大",
+)  # fmt: skip
+# Set phrases a value is written as in full.
+PHRASES: tuple[str, ...] = (
+    "不超预算", "不超过预算", "未超预算", "控制在预算内", "控制在预算范围内", "按时完成", "按期完成",
+    "按时发放", "按时拨付", "及时足额", "足额发放",
+)  # fmt: skip
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_COMPOSED = re.compile(
+    f"(?:(?:{_alternatives(BASES)})(?:{_alternatives(ADVERBS)}){{0,2}}|(?:{_alternatives(ADVERBS)}){{1,2}})"
+    f"(?:{_alternatives(VERBS)})"
+    f"|(?:{_alternatives(PHRASES)})"
+)
+_LONGEST = max(len(w) for w in (*BASES, *ADVERBS, *VERBS, *PHRASES)) * 4
+
+
+@lru_cache(maxsize=4096)
+def qualitative_ending(text: str, shortest_name: int = 2) -> int | None:
+    """Where a qualitative value that ends the text starts (``…发病率较上年下降`` → at 较), or None.
+
+    The value is the longest ending the words above compose whole; what is before it (the name) must
+    have ``shortest_name`` characters or more and must not itself end in an adverb or a basis (then the
+    cut would fall inside the phrase)."""
+    first = max(shortest_name, len(text) - _LONGEST)
+    for start in range(first, len(text) - 1):
+        if _COMPOSED.fullmatch(text, start) is None:
+            continue
+        name = text[:start]
+        if name.endswith((*ADVERBS, *BASES)) or not name[-1:].strip():
+            continue
+        return start
+    return None
