@@ -217,8 +217,12 @@ def _names_run(label: Label | None, cells: tuple[str, ...], whole_department: bo
 
 
 def _names_department(label: Label | None, cells: tuple[str, ...]) -> bool:
-    """A row that names a department: ``部门名称 | 某局`` or ``预算部门:某局`` in one cell."""
+    """A row that names a department: ``部门名称 | 某局`` or ``预算部门:某局`` in one cell, or
+    ``部门编码: | 316 | 部门名称: | 某局`` (the label further along the row, its value after it)."""
     if label is Label.DEPARTMENT:
+        return True
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    if any(label_of(cell) is Label.DEPARTMENT for cell in filled[1:-1]):
         return True
     first = next((cell.strip() for cell in cells if cell.strip()), "")
     head = re.split(r"[:：]", first, maxsplit=1)[0]

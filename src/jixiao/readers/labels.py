@@ -219,6 +219,7 @@ _LABELS: dict[str, Label] = {
     "绩效目标": Label.GOALS,
     "整体绩效目标": Label.GOALS,
     "部门整体支出绩效目标": Label.GOALS,
+    "部门整体绩效目标": Label.TITLE,  # 一体化 system: the heading over 部门编码 / 部门名称 / 年度绩效目标
     "年度部门整体支出绩效目标": Label.GOALS,
     "部门整体支出年度绩效指标": Label.INDICATORS,
     "实施周期总目标": Label.PERIOD_GOAL,
