@@ -40,3 +40,35 @@ def test_a_whole_department_block_with_its_name_mid_row_is_read_as_a_table() -> 
     )
     assert table.indicators[1].level2 == "数量指标"
     assert not [d for d in diagnostics if d.code == "JX-R03"]  # 指标值说明 is text, not an extra cell
+
+
+# A county bureau's 绩效评价指标表 attachment that sets only 目标值 and 分值: the title names the project,
+# the tree's headers are 评价指标 | 评价内容 | 指标名称, a goal heading stands in the 一级 column over a
+# 二级 of the bureau's own (制度指标) with no value, and 产出数量指标 writes 一级 and 二级 in one cell.
+SCORED_TARGETS = """2020年度某县营养改善计划项目绩效评价指标表
+| 评价指标 | 评价内容 | 指标名称 | 指标说明 | 目标值 | 分值 | 备注 |
+| 项目年度绩效目标(定量指标) | 制度指标 | 营养餐管理制度健全与否 | | | 20 | |
+| | 产出数量指标 | 受益学生人数 | 达到预计值 | 1200 | 10 | |
+| | | 供餐天数达标率 | 达到目标值 | 98% | 10 | |
+| | 质量指标 | 食品安全事故发生率 | | 0 | 20 | |
+| | 时效指标 | 补助资金按月拨付率 | 达到目标值 | 100% | 20 | |
+| | 效益社会效益指标 | 学生营养状况改善 | | 明显改善 | 20 | |
+| 总分 | | | | | 100 | |
+"""
+
+
+def test_a_scored_target_table_is_read_by_its_tree_synonyms_with_joined_categories() -> None:
+    tables, _ = read_text(SCORED_TARGETS, "pingjia.txt")
+    (table,) = tables
+    assert table.project.name == "某县营养改善计划项目" and table.project.year == 2020
+    rows = [(i.level1, i.level2, i.name, i.annual.raw) for i in table.indicators]
+    assert rows == [
+        ("", "制度指标", "营养餐管理制度健全与否", ""),  # a goal heading is no 一级; no value, no guess
+        ("产出指标", "数量指标", "受益学生人数", "1200"),
+        ("产出指标", "数量指标", "供餐天数达标率", "98%"),
+        ("产出指标", "质量指标", "食品安全事故发生率", "0"),  # no 指标说明: the value is not taken for it
+        ("产出指标", "时效指标", "补助资金按月拨付率", "100%"),
+        ("效益指标", "社会效益指标", "学生营养状况改善", "明显改善"),
+    ]
+    assert table.reading is not None
+    assert any("一级指标与二级指标写在同一单元格" in note for note in table.reading.inferred)

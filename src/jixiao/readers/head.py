@@ -122,7 +122,13 @@ class ProjectBlockReader:
         if column_roles.role_of(label_key(row[i].text)) not in column_roles.TREE_ROLES:
             return False
         following = next((c for c in row[i + 1 :] if c.text), None)
-        return following is not None and label_of(following.text) is Label.HEADER
+        if following is None:
+            return (
+                False  # 评价指标 | 评价内容: a weak tree header (评价内容) after a tree header also opens it
+            )
+        return label_of(following.text) is Label.HEADER or (
+            column_roles.role_of(label_key(following.text)) in column_roles.TREE_ROLES
+        )
 
     def _note_block(self, text: str) -> None:
         raise NotImplementedError  # implemented by `stacked.StackedBlocks`

@@ -70,6 +70,7 @@ class ValueCellsReader:
     """Reads the value cells after an indicator's name by the roles of the header's columns."""
 
     stream_roles: list[str]
+    role_columns: dict[str, int]
     indicators: list[Indicator]
 
     def _add_indicator(
@@ -112,6 +113,8 @@ class ValueCellsReader:
                 break
             candidate = cells[j]
             text = candidate.text
+            if candidate.col is not None and candidate.col > self.role_columns.get(role, candidate.col):
+                continue  # an aligned cell right of this role's column: the column was left empty
             if text and (
                 catalog.is_category_name(text)
                 or label_of(text) is not None
