@@ -72,3 +72,47 @@ def test_a_scored_target_table_is_read_by_its_tree_synonyms_with_joined_categori
     ]
     assert table.reading is not None
     assert any("一级指标与二级指标写在同一单元格" in note for note in table.reading.inferred)
+
+
+# The same kind of table flattened to page text with every row's cells run together: value and 分值
+# run into each other (``…达到预计值12015``), the 总分 below. Only the weights summing to 100 tell
+# 120 | 15 from 1201 | 5.
+SCORED_RUN_TOGETHER = """2021年度某县农村饮水安全维修项目绩效评价指标表
+
+发布时间: 2022-03-01      发布机构:水利局
+
+2021年度某县农村饮水安全维修项目绩效评价指标表
+评价指标评价内容指标名称指标说明目标值分值备注
+项目年度绩效目标(定量指标)制度指标维修管理制度健全与否10
+产出数量指标受益人口达到预计值12015
+维修工程处数达到目标值8处20
+质量指标工程验收合格率100%25
+时效指标维修完成及时率达到目标值95%以上30
+总分
+
+
+100
+"""
+
+
+def test_weights_run_into_values_are_cut_only_where_they_sum_to_the_total() -> None:
+    tables, diagnostics = read_text(SCORED_RUN_TOGETHER, "pingjia.txt")
+    (table,) = tables  # the page's title over the table's own title: one table
+    assert table.project.name == "某县农村饮水安全维修项目" and table.project.year == 2021
+    values = [(i.name, i.annual.raw) for i in table.indicators]
+    assert values == [
+        ("项目年度绩效目标(定量指标)制度指标维修管理制度健全与否", ""),  # a weight alone: no value
+        ("受益人口达到预计值", "120"),  # 15 + 10 + 20 + 25 + 30 = 100; 1201 | 5 would make 90
+        ("维修工程处数达到目标值", "8处"),
+        ("工程验收合格率", "100%"),
+        ("维修完成及时率达到目标值", "95%以上"),
+    ]
+    assert [i.weight for i in table.indicators] == [Decimal(w) for w in ("10", "15", "20", "25", "30")]
+    assert not [d for d in diagnostics if d.code == "JX-R13"]
+
+
+def test_weights_that_do_not_sum_to_the_total_are_not_cut() -> None:
+    text = SCORED_RUN_TOGETHER.replace("\n100\n", "\n95\n")  # 120 | 15 sums to 100, 1201 | 5 to 90
+    tables, diagnostics = read_text(text, "pingjia.txt")
+    assert [d.source.line for d in diagnostics if d.code == "JX-R13"] == [6]  # at the header, said once
+    assert all(i.annual.raw != "120" for t in tables for i in t.indicators)  # never a guessed cut

@@ -122,13 +122,16 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
             current, has_name, skipping = [], False, True
             recent.clear()
             continue
-        if skipping:
-            if label is not Label.TITLE:
-                continue
-            skipping = False
+        if skipping and label is not Label.TITLE:
+            continue
+        skipping = False
         starts = label is Label.TITLE or (label is Label.NAME and has_name and not titled)
         if starts:
             whole_department = label is Label.TITLE and is_whole_department_title(row.cells[0])
+        if starts and current and label is Label.TITLE and _repeats_title(current, row):
+            for kept in current:  # a page's title over the table's own: the lines between are context
+                hint = _outside(kept, recent, hint)
+            current, has_name, titled = [], False, False
         if starts and current:
             lead: list[Row] = []
             if has_name and label is Label.NAME:  # 单位:万元 just above the next 项目名称 is that table's
@@ -203,6 +206,15 @@ def _outside(row: Row, recent: deque[Row], hint: Row | None) -> Row | None:
     if len(row.cells) == 1 and document_year(row.cells[0]) is not None:
         return row
     return hint
+
+
+def _repeats_title(current: list[Row], row: Row) -> bool:
+    """A title written again before any indicator header: the page's heading, then the table's."""
+    title = "".join(row.cells).strip()
+    first = next((r for r in current if not r.context), None)
+    if first is None or "".join(first.cells).strip() != title:
+        return False
+    return not any(first_label(r.cells) in (Label.HEADER, Label.INDICATORS) for r in current)
 
 
 def _names_run(label: Label | None, cells: tuple[str, ...], whole_department: bool) -> bool | None:

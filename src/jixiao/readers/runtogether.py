@@ -29,7 +29,8 @@ def split_words(line: str) -> list[str]:
 def _known_prefix(text: str, categories_only: bool = False) -> int:
     """The length of the longest label or category name that starts the text (0 if none)."""
     from jixiao import catalog
-    from jixiao.readers.labels import Label, label_of
+    from jixiao.readers import roles as column_roles
+    from jixiao.readers.labels import Label, label_key, label_of
 
     for end in range(min(len(text) - 1, 24), 1, -1):
         head = text[:end]
@@ -38,6 +39,8 @@ def _known_prefix(text: str, categories_only: bool = False) -> int:
         label = label_of(head)
         if label is not None and (not categories_only or label is Label.HEADER):
             return end  # in the indicator block only the header's cells (指标名称, 指标值) are labels
+        if end >= 4 and column_roles.role_of(label_key(head)) in column_roles.TREE_ROLES:
+            return end  # 评价内容指标名称…: a tree header too common to be a label alone, in a header run
     return 0
 
 

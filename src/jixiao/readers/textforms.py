@@ -31,6 +31,7 @@ from jixiao.readers.runtogether import (
     split_words,
     uncut_indicator,
 )
+from jixiao.readers.weighttails import weight_tails
 
 __all__ = [
     "Layout",
@@ -161,6 +162,7 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
     if layout in (Layout.SPACES, Layout.WORDS):
         yield from _word_rows(lines, file, traditional if normalising else None, layout == Layout.SPACES)
         return
+    weights = weight_tails(lines, file, notes) if run_together else {}
     for number, raw_line in enumerate(lines, start=1):
         line = normalise_line(raw_line, traditional) if normalising else raw_line
         source = SourceRef(file, number)
@@ -183,13 +185,13 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
             for cell in run:  # a whole table on one line
                 yield Row((cell,), source, columns_known=False)
         elif run_together:
-            stripped = line.strip()
-            cells = run_together_cells(stripped, in_block)
+            rest, *weight_cells = weights.get(number - 1, (line.strip(),))
+            cells = run_together_cells(rest, in_block) + weight_cells  # …86010: 860, then 分值 10
             if in_block and notes is not None and uncut_indicator(cells):
                 notes.append(_uncut_row(cells[-1], source))
             in_block = in_block or any(is_tree_header(cell) for cell in cells)
             for cell in cells:
-                yield Row((cell,), source, columns_known=False)
+                yield Row((cell,), source, columns_known=False, blank=not cell)
         elif not line:
             yield Row((line,), source, columns_known=False)
         else:
