@@ -116,3 +116,32 @@ def test_weights_that_do_not_sum_to_the_total_are_not_cut() -> None:
     tables, diagnostics = read_text(text, "pingjia.txt")
     assert [d.source.line for d in diagnostics if d.code == "JX-R13"] == [6]  # at the header, said once
     assert all(i.annual.raw != "120" for t in tables for i in t.indicators)  # never a guessed cut
+
+
+# An aggregator page: the notice and the 专项转移支付绩效目标表 on one line with no separator, the targets
+# one column per county (区域目标值 over 甲县 乙区), each row's name, 指标解释 and values run together.
+REGIONAL_ONE_LINE = (
+    "各县(区)财政局:现下达某项补助资金30万元,请加强资金管理,附件:专项转移支付绩效目标表"
+    "附件专项转移支付绩效目标表(2024年度)部门(单位)名称某市农业农村局项目名称高标准农田管护补助"
+    "资金情况(万元)资金总额:30其中:财政拨款30其他资金总体目标完成农田设施管护,"
+    "绩效指标一级指标二级指标三级指标指标解释区域目标值甲县乙区"
+    "产出指标数量指标管护农田面积反映管护面积情况>=1200亩>=800亩"
+    "质量指标设施完好率反映设施完好情况>=95%>=95%"
+    "满意度指标服务对象满意度指标农户满意度反映农户满意程度>=90%>=90%"
+    "效益指标社会效益指标受益农户数反映受益情况2113"
+)
+
+
+def test_a_regional_table_on_one_line_keeps_each_row_whole_and_cuts_no_value() -> None:
+    tables, diagnostics = read_text(REGIONAL_ONE_LINE, "quyu.txt")
+    (table,) = tables
+    assert table.project.name == "高标准农田管护补助" and table.project.year == 2024
+    assert table.project.budget == Decimal("300000")
+    rows = [(i.level2, i.name, i.annual.raw) for i in table.indicators]
+    assert rows == [
+        ("数量指标", "管护农田面积反映管护面积情况>=1200亩>=800亩", ""),
+        ("质量指标", "设施完好率反映设施完好情况>=95%>=95%", ""),
+        ("服务对象满意度指标", "农户满意度反映农户满意程度>=90%>=90%", ""),
+        ("社会效益指标", "受益农户数反映受益情况2113", ""),  # 2113: 21 | 13 or 2 | 113, never guessed
+    ]
+    assert {d.code for d in diagnostics} >= {"JX-R13", "JX-R12"}  # run together; values by region

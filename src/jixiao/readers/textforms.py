@@ -21,6 +21,7 @@ from dataclasses import replace
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.furniture import is_furniture, join_wrapped_categories, split_labelled
+from jixiao.readers.regionruns import split_regional_run
 from jixiao.readers.runs import RUN_TOGETHER, is_long_run, split_long_run
 from jixiao.readers.runtogether import (
     first_run_together_line,
@@ -214,6 +215,14 @@ def _long_run(line: str, source: SourceRef, notes: list[Diagnostic] | None) -> l
     """The cells of a whole table run together on one line, or None — then `RUN_TOGETHER` says why
     nothing was read from it (never a guessed cut)."""
     cells = split_long_run(line)
+    if cells is None and (cells := split_regional_run(line)) is not None:
+        if notes is not None:
+            message = (
+                "整张表的单元格连成一行，指标值按地区分列且连在一起，指标名称、说明与各地区的值之间"
+                "无法可靠拆分：每行按原文整体保留为指标名称，指标值留空；请提供原表格文件（Excel、Word）"
+            )
+            notes.append(Diagnostic(RUN_TOGETHER, Severity.WARNING, message, source))
+        return cells
     if cells is None and notes is not None:
         message = (
             f"整张表的单元格连成一行（{len(line.strip())}个字符），指标名称、说明与指标值之间没有分隔，"
