@@ -255,7 +255,7 @@ _PER_UNITS: tuple[str, ...] = (
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _ALL_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
 _YEAR = r"(?:19|20|21)\d{2}"
-_DEADLINE_TAIL = r"(?:底|末|初|中|上旬|中旬|下旬)?(?:前|以前|之前|内|止)?(?:完成.{0,20})?"
+_DEADLINE_TAIL = r"(?:底|末|初|中|上旬|中旬|下旬)?(?:前|以前|之前|内|止)?(?:(?:完成|到位|拨付|发放).{0,20})?"
 _DATE_CN = re.compile(
     rf"^(?P<y>{_YEAR})年度?(?:(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号])?)?(?P<tail>{_DEADLINE_TAIL})$"
 )
@@ -267,6 +267,10 @@ _YEAR_END = re.compile(r"^(?:当年|本年|年度|全年)?(?:年底|年末)(?:�
 _RANGE = re.compile(
     r"^(?P<subject>[^\d]*?)(?P<a>\d+(?:\.\d+)?)(?P<ua>%|[^\d~至到-]{0,4}?)"
     r"(?:-|~|至|到)(?P<b>\d+(?:\.\d+)?)(?P<rest>.*)$"
+)
+# A span of months (服务周期 2023.08-2024.02, 2021年1月-12月): a range of dates with no number to compare.
+_DATE_PERIOD = re.compile(
+    rf"^(?:{_YEAR})(?:[./]|年)(?P<m1>\d{{1,2}})月?\s*(?:-|~|至|到|—)\s*(?:(?:{_YEAR})(?:[./]|年))?(?P<m2>\d{{1,2}})月?$"
 )
 _UNIT_IN_NAME = re.compile(r"[(（]\s*([^()（）]{1,8}?)\s*[)）]\s*$")
 _PUNCTUATION = " ,，;；:：。、.!！"
@@ -376,6 +380,9 @@ def _parse_deadline(text: str, s: str) -> Target | None:
 
 
 def _parse_range(text: str, s: str) -> tuple[Target, str | None] | None:
+    period = _DATE_PERIOD.match(s)
+    if period is not None and all(1 <= int(period[m]) <= 12 for m in ("m1", "m2")):
+        return Target(raw=text, kind=Kind.RANGE), None  # 2023.08-2024.02: months, not two numbers
     match = _RANGE.match(s)
     if match is None:
         return None
