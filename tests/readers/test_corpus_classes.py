@@ -145,3 +145,14 @@ def test_a_regional_table_on_one_line_keeps_each_row_whole_and_cuts_no_value() -
         ("社会效益指标", "受益农户数反映受益情况2113", ""),  # 2113: 21 | 13 or 2 | 113, never guessed
     ]
     assert {d.code for d in diagnostics} >= {"JX-R13", "JX-R12"}  # run together; values by region
+
+
+def test_the_year_in_a_project_name_after_its_place_is_the_budget_year() -> None:
+    text = (
+        "项目名称 | 某县2024年肉羊养殖技术培训项目\n"
+        "一级指标 | 二级指标 | 三级指标 | 指标值\n"
+        "产出指标 | 数量指标 | 培训养殖户 | ≥300人\n"
+    )
+    (table,), _ = read_text(text, "peixun.txt")
+    assert table.project.year == 2024
+    assert table.reading is not None and "预算年度取自项目名称" in table.reading.inferred

@@ -390,8 +390,8 @@ class ProjectBlockReader:
         unit from 填报单位 when no 实施单位 is given."""
         if self.year is None and self.title_year is not None:
             self.inferred.append("预算年度取自标题")
-        elif self.year is None and self.title_year is None and _NAME_YEAR.match(name):
-            self.title_year = int(name[:4])
+        elif self.year is None and self.title_year is None and (named := _NAME_YEAR.match(name)):
+            self.title_year = int(named.group(1))
             self.inferred.append("预算年度取自项目名称")
         elif self.year is None and self.title_year is None and self.document_year is not None:
             self.title_year = self.document_year
@@ -464,7 +464,8 @@ def _request_column(texts: list[str]) -> tuple[int, str | None] | None:
 _AMOUNT_WORDS = ("安排", "执行", "申请", "预算")
 
 
-_NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!\d)")
+# 2023年…项目, or after the place it is for: 同心县2025年肉牛…培训项目
+_NAME_YEAR = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?[省市县区旗州盟镇乡])?((?:19|20)\d{2})年(?!\d*月)(?!\d)")
 _GOAL_YEAR = re.compile(r"^\s*(?:到|至|截至|截止)?\s*((?:19|20)\d{2})\s*年")
 
 
