@@ -28,3 +28,21 @@ def test_a_numeric_range_and_an_impossible_month_keep_their_numbers() -> None:
 def test_a_deadline_followed_by_its_verb_is_a_deadline(text: str, month: int) -> None:
     target = parse_target(text)
     assert (target.kind, target.month) == (Kind.DEADLINE, month)
+
+
+def test_an_excel_date_serial_under_a_time_name_is_the_date_it_stands_for() -> None:
+    target = parse_target("44,377", "储备监管完成时间")  # 2021-06-30, its cell's date format lost
+    assert (target.raw, target.kind, target.value, target.month, target.day) == (
+        "44,377",
+        Kind.DEADLINE,
+        Decimal(2021),
+        6,
+        30,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("44561", "服务人数"), ("44561人", "完成时间"), ("120", "完成时间")]
+)
+def test_a_number_is_no_date_under_another_name_with_a_unit_or_out_of_range(text: str, name: str) -> None:
+    assert parse_target(text, name).kind is Kind.QUANTITATIVE

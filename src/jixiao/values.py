@@ -24,6 +24,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from jixiao.model import Kind, Op, Target
+from jixiao.value_dates import date_serial
 from jixiao.value_text import canonical_text as canonical_text
 from jixiao.value_text import format_target as format_target
 from jixiao.value_text import number_text as number_text
@@ -298,6 +299,8 @@ def parse_target_with_reason(raw: str, indicator_name: str | None = None) -> tup
         target, reason = _parse(text)
     except (InvalidOperation, ValueError, IndexError) as exc:  # defensive: the grammar must not crash
         return Target(raw=text, kind=Kind.UNKNOWN), f"无法解析（{exc.__class__.__name__}）"
+    if indicator_name and (serial := date_serial(target, indicator_name)):
+        return serial, None  # 44,377 under 储备监管完成时间: a date whose cell lost its format
     if target.kind is Kind.QUANTITATIVE and target.unit is None:
         implied = _unit_ending(target.subject) or (
             _unit_of_name(indicator_name, target) if indicator_name else None

@@ -154,7 +154,7 @@ HELDOUT_SETS = {
         "level1_right": 0.98,
         "level2_right": 0.97,
         "annual_raw_right": 0.95,
-        "annual_structured_right": 0.94,
+        "annual_structured_right": 0.945,
         "no_table_right": 1.0,
     },
     "heldout2": {
