@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from jixiao.model import Kind, Op
 from jixiao.readers.text import read_text
 
@@ -156,3 +159,17 @@ def test_the_year_in_a_project_name_after_its_place_is_the_budget_year() -> None
     (table,), _ = read_text(text, "peixun.txt")
     assert table.project.year == 2024
     assert table.reading is not None and "预算年度取自项目名称" in table.reading.inferred
+
+
+_PIECES = st.sampled_from(
+    ["评价指标", "目标值", "分值", "总分", "指标解释", "区域目标值", "甲县", "乙镇", "产出指标", "数量指标",
+     "一级指标", "三级指标", "反映", "≥", "%", "10", "0", "860", "\n", "达到预计值", "项目名称", "2023年"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=60))
+def test_the_new_stages_never_raise_on_pieces_of_their_layouts(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    read_text(text, "x.txt")
+    read_text(text.replace("\n", ""), "x.txt")  # one long line: the regional run's form
