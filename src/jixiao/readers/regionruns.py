@@ -20,6 +20,7 @@ from jixiao.readers.runs import token_at
 _PLACE = "[\u4e00-\u9fff]{1,8}?(?:" + "|".join(column_roles.REGION_ENDINGS) + ")"
 _PLACES = re.compile(rf"(?:区域|地区)?(?:目标值|指标值)?((?:{_PLACE}){{2,12}})")
 _ONE_PLACE = re.compile(_PLACE)
+_AREA = re.compile(rf"区域((?:{_PLACE})(?:、(?:{_PLACE}))+)$")  # 区域 上杭县、永定区: where the money goes
 
 
 def split_regional_run(line: str) -> list[str] | None:
@@ -50,7 +51,15 @@ def split_regional_run(line: str) -> list[str] | None:
         cells.append(text[start:])
     if not places_found:
         return None
-    return [cell for cell in (c.strip() for c in cells) if cell]
+    return [part for cell in cells for part in _area_field(cell.strip()) if part]
+
+
+def _area_field(cell: str) -> list[str]:
+    """``某某补助区域上杭县、永定区``: the name, then the table's 区域 field and its places."""
+    match = _AREA.search(cell)
+    if match is None or match.start() == 0:
+        return [cell]
+    return [cell[: match.start()], "区域", match.group(1)]
 
 
 def _places_after(text: str, i: int) -> tuple[int, list[str]] | None:
