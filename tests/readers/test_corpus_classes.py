@@ -48,7 +48,7 @@ def test_a_whole_department_block_with_its_name_mid_row_is_read_as_a_table() -> 
 # A county bureau's 绩效评价指标表 attachment that sets only 目标值 and 分值: the title names the project,
 # the tree's headers are 评价指标 | 评价内容 | 指标名称, a goal heading stands in the 一级 column over a
 # 二级 of the bureau's own (制度指标) with no value, and 产出数量指标 writes 一级 and 二级 in one cell.
-SCORED_TARGETS = """2020年度某县营养改善计划项目绩效评价指标表
+SCORED_TARGETS = """2020年度某某县营养改善计划项目绩效评价指标表
 | 评价指标 | 评价内容 | 指标名称 | 指标说明 | 目标值 | 分值 | 备注 |
 | 项目年度绩效目标(定量指标) | 制度指标 | 营养餐管理制度健全与否 | | | 20 | |
 | | 产出数量指标 | 受益学生人数 | 达到预计值 | 1200 | 10 | |
@@ -63,7 +63,7 @@ SCORED_TARGETS = """2020年度某县营养改善计划项目绩效评价指标�
 def test_a_scored_target_table_is_read_by_its_tree_synonyms_with_joined_categories() -> None:
     tables, _ = read_text(SCORED_TARGETS, "pingjia.txt")
     (table,) = tables
-    assert table.project.name == "某县营养改善计划项目" and table.project.year == 2020
+    assert table.project.name == "营养改善计划项目" and table.project.year == 2020  # 某某县: the publisher
     rows = [(i.level1, i.level2, i.name, i.annual.raw) for i in table.indicators]
     assert rows == [
         ("", "制度指标", "营养餐管理制度健全与否", ""),  # a goal heading is no 一级; no value, no guess
@@ -80,11 +80,11 @@ def test_a_scored_target_table_is_read_by_its_tree_synonyms_with_joined_categori
 # The same kind of table flattened to page text with every row's cells run together: value and 分值
 # run into each other (``…达到预计值12015``), the 总分 below. Only the weights summing to 100 tell
 # 120 | 15 from 1201 | 5.
-SCORED_RUN_TOGETHER = """2021年度某县农村饮水安全维修项目绩效评价指标表
+SCORED_RUN_TOGETHER = """2021年度某某县农村饮水安全维修项目绩效评价指标表
 
 发布时间: 2022-03-01      发布机构:水利局
 
-2021年度某县农村饮水安全维修项目绩效评价指标表
+2021年度某某县农村饮水安全维修项目绩效评价指标表
 评价指标评价内容指标名称指标说明目标值分值备注
 项目年度绩效目标(定量指标)制度指标维修管理制度健全与否10
 产出数量指标受益人口达到预计值12015
@@ -101,7 +101,7 @@ SCORED_RUN_TOGETHER = """2021年度某县农村饮水安全维修项目绩效评
 def test_weights_run_into_values_are_cut_only_where_they_sum_to_the_total() -> None:
     tables, diagnostics = read_text(SCORED_RUN_TOGETHER, "pingjia.txt")
     (table,) = tables  # the page's title over the table's own title: one table
-    assert table.project.name == "某县农村饮水安全维修项目" and table.project.year == 2021
+    assert table.project.name == "农村饮水安全维修项目" and table.project.year == 2021
     values = [(i.name, i.annual.raw) for i in table.indicators]
     assert values == [
         ("项目年度绩效目标(定量指标)制度指标维修管理制度健全与否", ""),  # a weight alone: no value

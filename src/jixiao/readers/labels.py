@@ -282,7 +282,10 @@ _NAMED_TITLE = re.compile(r"^(.{6,40}?)(?:项目)?绩效目标$")  # a form's ti
 _NAME_ENDINGS = ("项目", "工程")
 # A 绩效评价指标表 that sets 目标值 and 分值 for one project (an xlsx attachment of a county bureau):
 # ``2019年度某县学前教育幼儿资助项目绩效评价指标表``; the subject is the project, the year the budget's.
-_SCORED_TARGETS_TITLE = re.compile(r"^(?:(?:19|20)\d{2}年度?)?(.{4,40}?项目)绩效评价指标表$")
+# The county before the project is the publisher's (``…年度宁晋县学前教育幼儿资助项目…``), not the name's.
+_SCORED_TARGETS_TITLE = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?)?(?:[\u4e00-\u9fff]{2,3}[县市区旗](?=.{4}))?(.{4,40}?项目)绩效评价指标表$"
+)
 _NOT_A_NAME = (
     "中长期",
     "长期",
