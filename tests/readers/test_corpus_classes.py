@@ -173,3 +173,25 @@ def test_the_new_stages_never_raise_on_pieces_of_their_layouts(pieces: list[str]
     text = "".join(pieces)
     read_text(text, "x.txt")
     read_text(text.replace("\n", ""), "x.txt")  # one long line: the regional run's form
+
+
+# A .doc form re-posted as text, each row's label and value run together: the period as dates, and the
+# year only there (上海 申报表: 开始时间2019/1/1结束时间2019/12/31).
+DATES_RUN_TOGETHER = """某市财政支出项目绩效目标申报表
+申报单位名称:某市青年服务中心
+项目名称青年志愿者培训经费
+开始时间2022/1/1结束时间2022/12/31
+项目预算(万元)
+合计12.50其中:财政拨款12.50其他资金0
+一级指标二级指标三级指标指标值
+产出指标数量指标培训班期数4期
+质量指标培训出勤率≥95%
+效果指标社会效益指标志愿服务时长≥3000小时
+"""
+
+
+def test_a_period_written_as_dates_run_together_gives_the_year() -> None:
+    (table,), diagnostics = read_text(DATES_RUN_TOGETHER, "shenbao.txt")
+    project = table.project
+    assert (project.period_start, project.period_end, project.year) == (2022, 2022, 2022)
+    assert not [d for d in diagnostics if d.code == "JX-R06"]  # 2022/1/1 is a date, not a bad year

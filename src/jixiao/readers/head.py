@@ -287,10 +287,11 @@ class ProjectBlockReader:
         if label in (Label.PERIOD_START, Label.PERIOD_END):
             key = "period_start" if label is Label.PERIOD_START else "period_end"
             self.lines.setdefault("period", line_of(cell.source))
-            if value_next and following is not None:
+            heads_columns = following is not None and following.text.endswith(("时间", "日期"))
+            if value_next and following is not None and not heads_columns:
                 self.fields[key] = following.text
                 return i + 2
-            return i + 1
+            return i + 1  # 开始时间 | 完成时间 heading a plan's columns: no value
         return i + 1
 
     def _read_amount(self, label: Label, cell: Cell, row: list[Cell], i: int) -> int:
@@ -325,7 +326,9 @@ class ProjectBlockReader:
         if text is None:
             return None
         year = year_in(text)
-        if year is None or not re.fullmatch(r"\s*\d{4}\s*(?:年)?\s*", text):
+        if year is None or not (
+            re.fullmatch(r"\s*\d{4}\s*(?:年)?\s*", text) or _DATE.fullmatch(text.strip())
+        ):
             self.note(BAD_YEAR, Severity.WARNING, f"年度“{text}”无法识别", self._line_source("period"))
             return None
         return year
@@ -466,6 +469,7 @@ _AMOUNT_WORDS = ("安排", "执行", "申请", "预算")
 
 # 2023年…项目, or after the place it is for: 同心县2025年肉牛…培训项目
 _NAME_YEAR = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?[省市县区旗州盟镇乡])?((?:19|20)\d{2})年(?!\d*月)(?!\d)")
+_DATE = re.compile(r"(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])")  # 2019/1/1: its year
 _GOAL_YEAR = re.compile(r"^\s*(?:到|至|截至|截止)?\s*((?:19|20)\d{2})\s*年")
 
 

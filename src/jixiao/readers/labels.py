@@ -207,6 +207,10 @@ _LABELS: dict[str, Label] = {
     "开始年度": Label.PERIOD_START,
     "到期年度": Label.PERIOD_END,
     "结束年度": Label.PERIOD_END,
+    "开始时间": Label.PERIOD_START,  # 上海 申报表: 开始时间2019/1/1结束时间2019/12/31
+    "结束时间": Label.PERIOD_END,
+    "项目开始日期": Label.PERIOD_START,
+    "项目完成日期": Label.PERIOD_END,
     "YYYY年预算金额(元)": Label.BUDGET,
     "YYYY年预算金额(万元)": Label.BUDGET,
     "YYYY年度预算金额(元)": Label.BUDGET,

@@ -131,7 +131,8 @@ def split_run_together(line: str, in_block: bool = False) -> list[str]:
         return [*cells, *split_run_together(rest[:tail]), rest[tail:]]
     if rest:
         short = len(rest) <= 30 and not any(p in rest for p in "，,。；;、")
-        start = value_start(rest) if cells or short else None
+        after_label = bool(cells) and label_of(cells[-1]) is not None  # 结束时间2019/12/31: its value whole
+        start = value_start(rest) if (cells or short) and not after_label else None
         if start is not None:
             cells.extend((rest[:start], rest[start:]))
         else:
@@ -199,7 +200,15 @@ def _inner_label(text: str) -> int:
     """Where a project-block label (4 characters or more) starts inside a run of text, or 0."""
     from jixiao.readers.labels import Label, label_of
 
-    wanted = (Label.NAME, Label.DEPARTMENT, Label.UNIT, Label.TYPE, Label.PERIOD, Label.BUDGET)
+    wanted = (
+        Label.NAME,
+        Label.DEPARTMENT,
+        Label.UNIT,
+        Label.TYPE,
+        Label.PERIOD,
+        Label.BUDGET,
+        Label.PERIOD_END,
+    )
     for start in range(2, len(text) - 4):
         for size in range(4, 9):
             if label_of(text[start : start + size]) in wanted and len(text) > start + size:
