@@ -205,6 +205,20 @@ def parent_in_any(level2: str) -> str | None:
 
 
 @lru_cache(maxsize=1024)
+def joined_categories(text: str) -> tuple[str, str] | None:
+    """A 一级 written short and run into its 二级 in one cell (``产出数量指标`` → 产出指标, 数量指标),
+    or None: the 二级 must be a catalogue name whose 一级 is the short name with 指标 added."""
+    key = normalise(text)
+    for cut in range(2, min(len(key) - 3, 5) + 1):
+        level1, level2 = key[:cut] + "指标", key[cut:]
+        if is_level1_name(level1) and is_category_name(level2):
+            parents = {cat.parent_of(level2) for cat in CATALOGUES.values()} - {None}
+            if canonical(level1) in {canonical(p) for p in parents if p is not None}:
+                return level1, level2
+    return None
+
+
+@lru_cache(maxsize=1024)
 def is_level1_name(text: str) -> bool:
     """True if the text is a 一级指标 name in any framework we know."""
     return any(cat.is_level1(text) for cat in CATALOGUES.values())

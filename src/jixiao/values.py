@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from jixiao.model import Kind, Op, Target
+from jixiao.value_dates import date_serial
 from jixiao.value_text import canonical_text as canonical_text
 from jixiao.value_text import format_target as format_target
 from jixiao.value_text import number_text as number_text
@@ -128,6 +128,10 @@ _RANGE = re.compile(
     r"^(?P<subject>[^\d]*?)(?P<a>\d+(?:\.\d+)?)(?P<ua>%|[^\d~至到-]{0,4}?)"
     r"(?:-|~|至|到)(?P<b>\d+(?:\.\d+)?)(?P<rest>.*)$"
 )
+# A span of months (服务周期 2023.08-2024.02, 2021年1月-12月): a range of dates with no number to compare.
+_DATE_PERIOD = re.compile(
+    rf"^(?:{_YEAR})(?:[./]|年)(?P<m1>\d{{1,2}})月?\s*(?:-|~|至|到|—)\s*(?:(?:{_YEAR})(?:[./]|年))?(?P<m2>\d{{1,2}})月?$"
+)
 _UNIT_IN_NAME = re.compile(r"[(（]\s*([^()（）]{1,8}?)\s*[)）]\s*$")
 _PUNCTUATION = " ,，;；:：。、.!！"
 
@@ -149,8 +153,8 @@ def parse_target_with_reason(raw: str, indicator_name: str | None = None) -> tup
         target, reason = _parse(text)
     except (InvalidOperation, ValueError, IndexError) as exc:  # defensive: the grammar must not crash
         return Target(raw=text, kind=Kind.UNKNOWN), f"无法解析（{exc.__class__.__name__}）"
-    if indicator_name and _is_date_serial(target, indicator_name):
-        return _serial_deadline(target), None
+    if indicator_name and (serial := date_serial(target, indicator_name)):
+        return serial, None  # 44,377 under 储备监管完成时间: a date whose cell lost its format
     if target.kind is Kind.QUANTITATIVE and target.unit is None:
         implied = unit_ending(target.subject) or (
             _unit_of_name(indicator_name, target) if indicator_name else None
@@ -158,41 +162,6 @@ def parse_target_with_reason(raw: str, indicator_name: str | None = None) -> tup
         if implied is not None:
             target = replace(target, unit=implied, unit_from_name=True)
     return target, reason
-
-
-# Excel stores a date as days since 1899-12-30; a 完成时间 cell exported as a number (44,377) is one.
-_EXCEL_EPOCH = date(1899, 12, 30)
-_SERIALS = range(36526, 55153)  # 2000-01-01 … 2050-12-31
-_DATE_NAMES = ("时间", "日期", "时限", "期限", "完成时点")
-
-
-def _is_date_serial(target: Target, name: str) -> bool:
-    """A bare whole number in Excel's date range under an indicator named for a date (储备监管完成时间)."""
-    value = target.value
-    return (
-        target.kind is Kind.QUANTITATIVE
-        and value is not None
-        and target.unit is None
-        and target.subject is None
-        and target.note is None
-        and value == value.to_integral_value()
-        and int(value) in _SERIALS
-        and "".join(name.split()).endswith(_DATE_NAMES)
-    )
-
-
-def _serial_deadline(target: Target) -> Target:
-    """The deadline an Excel date serial stands for (44,377 → 2021-06-30), the raw text kept as written."""
-    day = _EXCEL_EPOCH + timedelta(days=int(target.value or 0))
-    return Target(
-        raw=target.raw,
-        kind=Kind.DEADLINE,
-        op=target.op,
-        value=Decimal(day.year),
-        month=day.month,
-        day=day.day,
-        note="Excel日期序列号",
-    )
 
 
 def _unit_of_name(name: str, target: Target) -> str | None:
@@ -261,6 +230,9 @@ def _parse_deadline(text: str, s: str) -> Target | None:
 
 
 def _parse_range(text: str, s: str) -> tuple[Target, str | None] | None:
+    period = _DATE_PERIOD.match(s)
+    if period is not None and all(1 <= int(period[m]) <= 12 for m in ("m1", "m2")):
+        return Target(raw=text, kind=Kind.RANGE), None  # 2023.08-2024.02: months, not two numbers
     match = _RANGE.match(s)
     if match is None:
         return None

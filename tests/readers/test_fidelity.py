@@ -28,18 +28,21 @@ from benchmarks.fidelity import CORPUS, score_corpus, score_document
 # their department, bracket lists of a unit's projects, run-together rows cut by the value grammar;
 # six documents added for those classes): 62 documents, 68 tables, 501 indicators — names 91.2%,
 # years 91.2%, budgets 92.6%, indicators 92.0%, annual 91.2% raw / 89.8% structured, 0 invented.
+# After read5a (绩效评价指标表 with 目标值/分值, weights run into values cut by the 总分, 区域 tables run
+# together on one line kept whole, spans of months as ranges, years in names after the place): names
+# 97.1%, years 97.1%, budgets 95.6%, indicators 97.0%, annual 96.2% raw / 95.4% structured, 0 invented.
 FLOORS = {
-    "names": 0.90,
-    "years": 0.90,
-    "budgets": 0.92,
-    "budget_units": 0.94,
-    "departments": 0.93,
+    "names": 0.95,
+    "years": 0.96,
+    "budgets": 0.95,
+    "budget_units": 0.97,
+    "departments": 0.95,
     "units": 0.97,
-    "indicators_found": 0.92,
-    "level1_right": 0.89,
-    "level2_right": 0.90,
-    "annual_raw_right": 0.90,
-    "annual_structured_right": 0.89,
+    "indicators_found": 0.96,
+    "level1_right": 0.94,
+    "level2_right": 0.95,
+    "annual_raw_right": 0.96,
+    "annual_structured_right": 0.95,
     "baseline_right": 1.0,
     "no_table_right": 1.0,
 }
@@ -140,17 +143,18 @@ def test_a_document_without_a_table_scores_right_when_nothing_is_read(tmp_path: 
 # After read3a and read3b were merged (both development sets now): heldout indicators 92.8%, annual
 # 89.2% raw / 88.3% structured, years 80%, budgets 84%, 2 invented; heldout2 indicators 90.5%, annual
 # 90.5% / 89.7%, names, years and budgets 88.9%, 0 invented. The unseen sets are heldout3 and heldout4
-# (tests/readers/test_fidelity_heldout3.py, test_fidelity_heldout4.py).
+# (tests/readers/test_fidelity_heldout3.py, test_fidelity_heldout4.py). After read5a: heldout indicators
+# 99.1% (the 部门整体 block headed 部门整体绩效目标), annual 95.5% raw / 95.0% structured, years 92%.
 HELDOUT_SETS = {
     "heldout": {
-        "names": 0.96,
-        "years": 0.79,
+        "names": 0.95,  # 24/25: the 部门整体 table is named by its department, its golden by nothing
+        "years": 0.91,
         "budgets": 0.83,
-        "indicators_found": 0.92,
-        "level1_right": 0.92,
-        "level2_right": 0.91,
-        "annual_raw_right": 0.88,
-        "annual_structured_right": 0.87,
+        "indicators_found": 0.98,
+        "level1_right": 0.98,
+        "level2_right": 0.97,
+        "annual_raw_right": 0.95,
+        "annual_structured_right": 0.945,
         "no_table_right": 1.0,
     },
     "heldout2": {

@@ -122,13 +122,16 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
             current, has_name, skipping = [], False, True
             recent.clear()
             continue
-        if skipping:
-            if label is not Label.TITLE:
-                continue
-            skipping = False
+        if skipping and label is not Label.TITLE:
+            continue
+        skipping = False
         starts = label is Label.TITLE or (label is Label.NAME and has_name and not titled)
         if starts:
             whole_department = label is Label.TITLE and is_whole_department_title(row.cells[0])
+        if starts and current and label is Label.TITLE and _repeats_title(current, row):
+            for kept in current:  # a page's title over the table's own: the lines between are context
+                hint = _outside(kept, recent, hint)
+            current, has_name, titled = [], False, False
         if starts and current:
             lead: list[Row] = []
             if has_name and label is Label.NAME:  # 单位:万元 just above the next 项目名称 is that table's
@@ -231,11 +234,21 @@ def _outside(row: Row, recent: deque[Row], hint: Row | None) -> Row | None:
     return hint
 
 
+def _repeats_title(current: list[Row], row: Row) -> bool:
+    """A title written again before any indicator header: the page's heading, then the table's."""
+    title = "".join(row.cells).strip()
+    first = next((r for r in current if not r.context), None)
+    if first is None or "".join(first.cells).strip() != title:
+        return False
+    return not any(first_label(r.cells) in (Label.HEADER, Label.INDICATORS) for r in current)
+
+
 def _names_run(label: Label | None, cells: tuple[str, ...], whole_department: bool) -> bool | None:
     """Whether a row names the run's subject: None if not, else whether a heading does (``titled``)."""
     if label is Label.NAME:
         return False
-    if label is Label.TITLE and title_subject(cells[0] if len(cells) == 1 else "") is not None:
+    filled = [cell for cell in cells if cell.strip()]  # a title merged over the sheet's columns
+    if label is Label.TITLE and title_subject(filled[0] if len(filled) == 1 else "") is not None:
         return True  # the heading names the project; a 项目名称 after it is the same one
     if whole_department and _names_department(label, cells):
         return False  # 部门名称 of a 部门整体 table: the name it is read by
@@ -250,8 +263,12 @@ def _names_further_along(cells: tuple[str, ...]) -> bool:
 
 
 def _names_department(label: Label | None, cells: tuple[str, ...]) -> bool:
-    """A row that names a department: ``部门名称 | 某局`` or ``预算部门:某局`` in one cell."""
+    """A row that names a department: ``部门名称 | 某局`` or ``预算部门:某局`` in one cell, or
+    ``部门编码: | 316 | 部门名称: | 某局`` (the label further along the row, its value after it)."""
     if label is Label.DEPARTMENT:
+        return True
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    if any(label_of(cell) is Label.DEPARTMENT for cell in filled[1:-1]):
         return True
     first = next((cell.strip() for cell in cells if cell.strip()), "")
     head = re.split(r"[:：]", first, maxsplit=1)[0]

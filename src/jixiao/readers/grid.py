@@ -107,6 +107,7 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
         self.parts: list[tuple[str, str | None, int]] = []
         self.inferred: list[str] = []
         self.roles: dict[int, str] = {}
+        self.role_columns: dict[str, int] = {}  # a value or text role → the last column headed by it
         self.annual_col: int | None = None  # the column headed 年度指标值 (or a synonym), where known
         self.level2_columns: set[int] = set()
         self.stream_roles: list[str] = [column_roles.PERIOD, column_roles.ANNUAL]

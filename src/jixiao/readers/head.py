@@ -132,7 +132,13 @@ class ProjectBlockReader:
         if column_roles.role_of(label_key(row[i].text)) not in column_roles.TREE_ROLES:
             return False
         following = next((c for c in row[i + 1 :] if c.text), None)
-        return following is not None and label_of(following.text) is Label.HEADER
+        if following is None:
+            return (
+                False  # 评价指标 | 评价内容: a weak tree header (评价内容) after a tree header also opens it
+            )
+        return label_of(following.text) is Label.HEADER or (
+            column_roles.role_of(label_key(following.text)) in column_roles.TREE_ROLES
+        )
 
     def _note_block(self, text: str) -> None:
         raise NotImplementedError  # implemented by `stacked.StackedBlocks`
@@ -297,10 +303,11 @@ class ProjectBlockReader:
         if label in (Label.PERIOD_START, Label.PERIOD_END):
             key = "period_start" if label is Label.PERIOD_START else "period_end"
             self.lines.setdefault("period", line_of(cell.source))
-            if value_next and following is not None:
+            heads_columns = following is not None and following.text.endswith(("时间", "日期"))
+            if value_next and following is not None and not heads_columns:
                 self.fields[key] = following.text
                 return i + 2
-            return i + 1
+            return i + 1  # 开始时间 | 完成时间 heading a plan's columns: no value
         return i + 1
 
     def _note_name_label(self, key: str, cell: Cell, following: Cell | None) -> None:
@@ -356,7 +363,9 @@ class ProjectBlockReader:
         if text is None:
             return None
         year = year_in(text)
-        if year is None or not re.fullmatch(r"\s*\d{4}\s*(?:年)?\s*", text):
+        if year is None or not (
+            re.fullmatch(r"\s*\d{4}\s*(?:年)?\s*", text) or _DATE.fullmatch(text.strip())
+        ):
             self.note(BAD_YEAR, Severity.WARNING, f"年度“{text}”无法识别", self._line_source("period"))
             return None
         return year
@@ -421,8 +430,8 @@ class ProjectBlockReader:
         unit from 填报单位 when no 实施单位 is given."""
         if self.year is None and self.title_year is not None:
             self.inferred.append("预算年度取自标题")
-        elif self.year is None and self.title_year is None and _NAME_YEAR.match(name):
-            self.title_year = int(name[:4])
+        elif self.year is None and self.title_year is None and (named := _NAME_YEAR.match(name)):
+            self.title_year = int(named.group(1))
             self.inferred.append("预算年度取自项目名称")
         elif self.year is None and self.title_year is None and self.document_year is not None:
             self.title_year = self.document_year
@@ -468,7 +477,9 @@ _PERIOD_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?=\d{4}(?!\d)|\D|$)")
 
 
 _NAME_THEN_CODE = re.compile(r"^(.*[\u4e00-\u9fff)）])\s*(\d{3,12})$")
-_NAME_YEAR = re.compile(r"^(?:19|20)\d{2}年(?!\d)")
+# 2023年…项目, or after the place it is for: 同心县2025年肉牛…培训项目
+_NAME_YEAR = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?[省市县区旗州盟镇乡])?((?:19|20)\d{2})年(?!\d*月)(?!\d)")
+_DATE = re.compile(r"(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])")  # 2019/1/1: its year
 _GOAL_YEAR = re.compile(r"^\s*(?:到|至|截至|截止)?\s*((?:19|20)\d{2})\s*年")
 
 

@@ -211,6 +211,10 @@ _LABELS: dict[str, Label] = {
     "开始年度": Label.PERIOD_START,
     "到期年度": Label.PERIOD_END,
     "结束年度": Label.PERIOD_END,
+    "开始时间": Label.PERIOD_START,  # 上海 申报表: 开始时间2019/1/1结束时间2019/12/31
+    "结束时间": Label.PERIOD_END,
+    "项目开始日期": Label.PERIOD_START,
+    "项目完成日期": Label.PERIOD_END,
     "YYYY年预算金额(元)": Label.BUDGET,
     "YYYY年预算金额(万元)": Label.BUDGET,
     "YYYY年度预算金额(元)": Label.BUDGET,
@@ -223,6 +227,7 @@ _LABELS: dict[str, Label] = {
     "绩效目标": Label.GOALS,
     "整体绩效目标": Label.GOALS,
     "部门整体支出绩效目标": Label.GOALS,
+    "部门整体绩效目标": Label.TITLE,  # 一体化 system: the heading over 部门编码 / 部门名称 / 年度绩效目标
     "年度部门整体支出绩效目标": Label.GOALS,
     "部门整体支出年度绩效指标": Label.INDICATORS,
     "实施周期总目标": Label.PERIOD_GOAL,
@@ -283,6 +288,12 @@ _TITLE_END = re.compile(r"(?:表|年度|类|级项目)[)）]*$|表[(（][^)）]{
 # each under its own heading, no 项目名称 label). The subject must read as a project's name.
 _NAMED_TITLE = re.compile(r"^(.{6,40}?)(?:项目)?绩效目标$")  # a form's title (…表) has its 项目名称
 _NAME_ENDINGS = ("项目", "工程")
+# A 绩效评价指标表 that sets 目标值 and 分值 for one project (an xlsx attachment of a county bureau):
+# ``2019年度某县学前教育幼儿资助项目绩效评价指标表``; the subject is the project, the year the budget's.
+# The county before the project is the publisher's (``…年度宁晋县学前教育幼儿资助项目…``), not the name's.
+_SCORED_TARGETS_TITLE = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?)?(?:[\u4e00-\u9fff]{2,3}[县市区旗](?=.{4}))?(.{4,40}?项目)绩效评价指标表$"
+)
 _NOT_A_NAME = (
     "中长期",
     "长期",
@@ -314,6 +325,9 @@ def is_whole_department_title(text: str) -> bool:
 def title_subject(text: str) -> str | None:
     """The project name a heading ``某某项目项目绩效目标`` carries, or None."""
     key = label_key(text)
+    scored = _SCORED_TARGETS_TITLE.match(text.translate(_BRACKETS))
+    if scored is not None:
+        return scored.group(1)
     match = _NAMED_TITLE.match(key)
     if match is None:
         return None
@@ -340,6 +354,8 @@ def label_of(text: str) -> Label | None:
     ):
         return Label.TITLE
     if label is None and key.endswith("绩效目标") and title_subject(key) is not None:
+        return Label.TITLE
+    if label is None and key.endswith("绩效评价指标表") and title_subject(text) is not None:
         return Label.TITLE
     if label is None and key[:1] in "(（一二三四五" and _ENUMERATED.match(key):  # (一)财政拨款小计: a part
         part = _LABELS.get(_ENUMERATED.sub("", key))

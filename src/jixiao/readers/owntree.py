@@ -7,6 +7,7 @@ indicator's name under the 三级 header after them, they are categories kept as
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from jixiao import catalog
@@ -15,6 +16,8 @@ from jixiao.readers import roles as column_roles
 from jixiao.readers import stacked
 from jixiao.readers.cells import Cell
 from jixiao.readers.labels import HEADER_ROLES, label_key
+
+_GOAL_HEADING = re.compile(r"^[^()]{0,10}绩效目标(?:\([^()]{1,10}\))?$")
 
 
 @dataclass(slots=True)
@@ -32,6 +35,7 @@ class OwnTree:
     """Reads the tree columns of the header and a publisher's own categories; state on the grid reader."""
 
     roles: dict[int, str]
+    role_columns: dict[str, int]
     annual_col: int | None
     level2_columns: set[int]
     categories: CategoryState
@@ -46,6 +50,12 @@ class OwnTree:
             columns = {col: "三级指标" if text == "二级指标" else text for col, text in columns.items()}
             self.inferred.append("指标名称在二级指标列（表中没有三级指标）")
         self.roles.update(columns)
+        for cell in header[:body_from]:  # where each value and text column stands, for aligned rows
+            role = (
+                column_roles.role_of(label_key(cell.text)) if cell.col is not None and cell.col >= 0 else None
+            )
+            if role is not None and role not in column_roles.TREE_ROLES and cell.col is not None:
+                self.role_columns[role] = cell.col  # the last column of the role: 指标性质 | 指标方向
         self.annual_col = next(
             (c.col for c in header if c.col is not None
              and column_roles.role_of(label_key(c.text)) == column_roles.ANNUAL),
@@ -64,6 +74,15 @@ class OwnTree:
 
     def _take_own_categories(self, row: list[Cell]) -> list[Cell]:
         """Consume a publisher's own 一级 and 二级 opening a row; return the cells after them."""
+        joined = catalog.joined_categories(row[0].text) if row[0].text.endswith("指标") else None
+        if joined is not None:  # 产出数量指标 in one cell: the 一级 and the 二级 run together
+            level1, level2 = joined
+            row = [row[0]._replace(text=level1), row[0]._replace(text=level2), *row[1:]]
+            if stacked.LEVEL1_RUN_INTO_LEVEL2 not in self.inferred:
+                self.inferred.append(stacked.LEVEL1_RUN_INTO_LEVEL2)
+        if len(row) > 2 and self._goal_heading(row[0]):  # 项目年度绩效目标(定量指标) over the rows
+            self.categories.level1, self.categories.level2 = None, None
+            row = row[1:]
         first = row[0]
         if first.col is not None and catalog.parent_in_any(first.text) is not None:
             self.level2_columns.add(first.col)  # a column that holds 二级 names, whatever its header
@@ -80,6 +99,14 @@ class OwnTree:
             self.categories.level2 = row[0].text
             row = row[1:]
         return row
+
+    def _goal_heading(self, cell: Cell) -> bool:
+        """A heading of the goals in the 一级 column (``项目年度绩效目标(定量指标)``): not a category,
+        so the rows under it have no 一级 until a category is written."""
+        header = self.roles.get(cell.col) if cell.col is not None else None
+        if header is None or column_roles.role_of(label_key(header)) != column_roles.LEVEL1:
+            return False
+        return _GOAL_HEADING.match(label_key(cell.text)) is not None
 
     def _custom_level2(self, cell: Cell, following: Cell) -> bool:
         """A 二级 of the publisher's own (目标完成程度, 制度指标) under the 二级 header, a 三级 after it:
@@ -99,8 +126,12 @@ class OwnTree:
         return self._under_level3(following)
 
     def _fills_annual(self, row: list[Cell]) -> bool:
-        """Whether the row has its annual value under the annual header: its cells stand in their columns."""
-        return self.annual_col is not None and any(c.col == self.annual_col and c.text for c in row)
+        """Whether the row has its annual value (or, with no value written, its 分值) under its header:
+        its cells stand in their columns."""
+        weight_col = self.role_columns.get(column_roles.WEIGHT)
+        return self.annual_col is not None and any(
+            c.text and c.col is not None and c.col in (self.annual_col, weight_col) for c in row
+        )
 
     def _under_level3(self, cell: Cell) -> bool:
         """Whether a cell stands under the 三级 header (its column's header names the indicator)."""

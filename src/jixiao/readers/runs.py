@@ -69,7 +69,7 @@ def split_long_run(line: str) -> list[str] | None:
             values += 1
             i = start = end
             continue
-        size = _token_at(text, i, in_block)
+        size = token_at(text, i, in_block)
         if not size:
             i += 1
             continue
@@ -94,7 +94,7 @@ def split_long_run(line: str) -> list[str] | None:
 _IN_BLOCK = (Label.HEADER, Label.INDICATORS, Label.TITLE)
 
 
-def _token_at(text: str, i: int, in_block: bool) -> int:
+def token_at(text: str, i: int, in_block: bool) -> int:
     """The length of the longest label (4 characters or more) or category starting at ``i``, or 0.
     Inside the indicator block only categories, header cells and a next table's title count: a
     project label inside an indicator's name (…专项资金投入成本控制率) is part of the name."""

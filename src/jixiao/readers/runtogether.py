@@ -31,7 +31,8 @@ def split_words(line: str) -> list[str]:
 def _known_prefix(text: str, categories_only: bool = False) -> int:
     """The length of the longest label or category name that starts the text (0 if none)."""
     from jixiao import catalog
-    from jixiao.readers.labels import Label, label_of
+    from jixiao.readers import roles as column_roles
+    from jixiao.readers.labels import Label, label_key, label_of
 
     for end in range(min(len(text) - 1, 24), 1, -1):
         head = text[:end]
@@ -40,6 +41,8 @@ def _known_prefix(text: str, categories_only: bool = False) -> int:
         label = label_of(head)
         if label is not None and (not categories_only or label is Label.HEADER):
             return end  # in the indicator block only the header's cells (指标名称, 指标值) are labels
+        if end >= 4 and column_roles.role_of(label_key(head)) in column_roles.TREE_ROLES:
+            return end  # 评价内容指标名称…: a tree header too common to be a label alone, in a header run
     return 0
 
 
@@ -130,7 +133,8 @@ def split_run_together(line: str, in_block: bool = False) -> list[str]:
         return [*cells, *split_run_together(rest[:tail]), rest[tail:]]
     if rest:
         short = len(rest) <= 30 and not any(p in rest for p in "，,。；;、")
-        start = value_start(rest) if cells or short else None
+        after_label = bool(cells) and label_of(cells[-1]) is not None  # 结束时间2019/12/31: its value whole
+        start = value_start(rest) if (cells or short) and not after_label else None
         if start is not None:
             cells.extend((rest[:start], rest[start:]))
         else:
@@ -200,7 +204,15 @@ def _inner_label(text: str) -> int:
     """Where a project-block label (4 characters or more) starts inside a run of text, or 0."""
     from jixiao.readers.labels import Label, label_of
 
-    wanted = (Label.NAME, Label.DEPARTMENT, Label.UNIT, Label.TYPE, Label.PERIOD, Label.BUDGET)
+    wanted = (
+        Label.NAME,
+        Label.DEPARTMENT,
+        Label.UNIT,
+        Label.TYPE,
+        Label.PERIOD,
+        Label.BUDGET,
+        Label.PERIOD_END,
+    )
     for start in range(2, len(text) - 4):
         for size in range(4, 9):
             if label_of(text[start : start + size]) in wanted and len(text) > start + size:

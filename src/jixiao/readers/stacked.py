@@ -155,6 +155,12 @@ def header_roles(header: list[Cell], name_in_level2: bool = False) -> tuple[int,
         text = label_key(cell.text)
         if text in HEADER_ROLES and cell.col is not None and cell.col >= 0:
             columns[cell.col] = text
+        elif (
+            cell.col is not None
+            and cell.col >= 0
+            and (tree := _TREE_HEADERS.get(column_roles.role_of(text) or ""))
+        ):
+            columns[cell.col] = tree  # 评价指标 | 评价内容 | 指标名称: the tree's columns by their synonyms
         label = label_of(cell.text)
         if label is None and body_from and _weak_header_before_header(text, header[j + 1 :]):
             label = Label.HEADER  # 绩效指标 | 指标 | 指标权重: a weak header (指标) among header cells
@@ -181,6 +187,11 @@ def header_roles(header: list[Cell], name_in_level2: bool = False) -> tuple[int,
 
 
 EXPLANATION = "text:指标解释"
+_TREE_HEADERS = {
+    column_roles.LEVEL1: "一级指标",
+    column_roles.LEVEL2: "二级指标",
+    column_roles.LEVEL3: "三级指标",
+}
 
 
 def names_in_level2(header: list[Cell], body: list[list[Cell]]) -> bool:
@@ -192,7 +203,9 @@ def names_in_level2(header: list[Cell], body: list[list[Cell]]) -> bool:
     if len(level2) != 1 or "三级指标" in keys.values() or "三级" in keys.values():
         return False
     cells = [c.text for row in body[:30] for c in row if c.col == level2[0] and c.text]
-    named = sum(1 for text in cells if not catalog.is_category_name(text))
+    named = sum(
+        1 for text in cells if not catalog.is_category_name(text) and not catalog.joined_categories(text)
+    )
     return len(cells) >= 2 and named * 2 > len(cells)
 
 
@@ -218,6 +231,7 @@ _TEMPLATE_OPS = {
     "<": Op.LT,
 }
 LEVEL2_FROM_LEVEL1 = "二级指标由一级指标推断（二级位置重写了一级名称）"
+LEVEL1_RUN_INTO_LEVEL2 = "一级指标与二级指标写在同一单元格（如“产出数量指标”），已分开"
 
 
 def sole_level2(name: str, level1: str | None) -> str | None:

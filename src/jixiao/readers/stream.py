@@ -39,6 +39,13 @@ def fits(role: str, text: str, after: str, last: bool = True) -> bool:
     return True
 
 
+def _value_before_its_column(text: str, later_roles: list[str]) -> bool:
+    """A number with its unit where a text column stands before the value column: the value itself."""
+    if not text or not (text[0].isdigit() or text[0] in "≥≤<>=＞＜"):
+        return False
+    return column_roles.ANNUAL in later_roles and _looks_like_value(text)
+
+
 def _looks_like_value(text: str) -> bool:
     target, _ = parse_target_with_reason(text, None)
     return target.kind in (Kind.QUANTITATIVE, Kind.DEADLINE, Kind.RANGE)
@@ -70,6 +77,7 @@ class ValueCellsReader:
     """Reads the value cells after an indicator's name by the roles of the header's columns."""
 
     stream_roles: list[str]
+    role_columns: dict[str, int]
     indicators: list[Indicator]
 
     def _add_indicator(
@@ -112,6 +120,8 @@ class ValueCellsReader:
                 break
             candidate = cells[j]
             text = candidate.text
+            if candidate.col is not None and candidate.col > self.role_columns.get(role, candidate.col):
+                continue  # an aligned cell right of this role's column: the column was left empty
             if text and (
                 catalog.is_category_name(text)
                 or label_of(text) is not None
@@ -125,6 +135,8 @@ class ValueCellsReader:
                 j += 1
                 continue
             last = not any(column_roles.takes_a_value(r) for r in roles[n + 1 :])
+            if column_roles.is_text_role(role) and _value_before_its_column(text, roles[n + 1 :]):
+                continue  # 资助幼儿人数达到预计值 | 860 | 10: the remark was run into the name, left empty
             if not fits(role, text, cells[j + 1].text if j + 1 < len(cells) else "", last):
                 if role in (column_roles.ANNUAL, column_roles.PERIOD) or column_roles.is_text_role(role):
                     break

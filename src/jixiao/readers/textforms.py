@@ -23,6 +23,7 @@ from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.furniture import is_furniture, join_wrapped_categories, split_labelled
 from jixiao.readers.labels import Label, label_key, label_of
+from jixiao.readers.regionruns import split_regional_run
 from jixiao.readers.roles import WEIGHT, role_of
 from jixiao.readers.runs import RUN_TOGETHER, is_long_run, split_long_run
 from jixiao.readers.runtogether import (
@@ -34,6 +35,7 @@ from jixiao.readers.runtogether import (
     split_words,
     uncut_indicator,
 )
+from jixiao.readers.weighttails import weight_tails
 
 __all__ = [
     "Layout",
@@ -164,6 +166,7 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
     if layout in (Layout.SPACES, Layout.WORDS):
         yield from _word_rows(lines, file, traditional if normalising else None, layout == Layout.SPACES)
         return
+    weights = weight_tails(lines, file, notes) if run_together else {}
     for number, raw_line in enumerate(lines, start=1):
         line = normalise_line(raw_line, traditional) if normalising else raw_line
         source = SourceRef(file, number)
@@ -186,13 +189,13 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
             for cell in run:  # a whole table on one line
                 yield Row((cell,), source, columns_known=False)
         elif run_together:
-            stripped = line.strip()
-            cells = run_together_cells(stripped, in_block)
+            rest, *weight_cells = weights.get(number - 1, (line.strip(),))
+            cells = run_together_cells(rest, in_block) + weight_cells  # …86010: 860, then 分值 10
             if in_block and notes is not None and uncut_indicator(cells):
                 notes.append(_uncut_row(cells[-1], source))
             in_block = in_block or any(is_tree_header(cell) for cell in cells)
             for cell in cells:
-                yield Row((cell,), source, columns_known=False)
+                yield Row((cell,), source, columns_known=False, blank=not cell)
         elif not line:
             yield Row((line,), source, columns_known=False)
         else:
@@ -215,6 +218,14 @@ def _long_run(line: str, source: SourceRef, notes: list[Diagnostic] | None) -> l
     """The cells of a whole table run together on one line, or None — then `RUN_TOGETHER` says why
     nothing was read from it (never a guessed cut)."""
     cells = split_long_run(line)
+    if cells is None and (cells := split_regional_run(line)) is not None:
+        if notes is not None:
+            message = (
+                "整张表的单元格连成一行，指标值按地区分列且连在一起，指标名称、说明与各地区的值之间"
+                "无法可靠拆分：每行按原文整体保留为指标名称，指标值留空；请提供原表格文件（Excel、Word）"
+            )
+            notes.append(Diagnostic(RUN_TOGETHER, Severity.WARNING, message, source))
+        return cells
     if cells is None and notes is not None:
         message = (
             f"整张表的单元格连成一行（{len(line.strip())}个字符），指标名称、说明与指标值之间没有分隔，"
