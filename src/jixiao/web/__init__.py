@@ -40,6 +40,7 @@ from jixiao.web.security import (
     record_denial,
 )
 from jixiao.web.templating import make_templates
+from jixiao.web.visitor_pages import VisitorPages
 
 HERE = Path(__file__).parent
 
@@ -103,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.service = service
     app.state.settings = settings
     app.state.templates = make_templates(HERE / "templates")
+    app.state.visitor_pages = VisitorPages()  # a visitor's list, search and table pages, made once
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(RequestContext, secure_cookies=settings.secure_cookies)
     app.add_middleware(RequestGuard, limits=settings.limits)  # before any body is read

@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from jixiao.queries import FindingRow, TableQuery, as_dict
 from jixiao.web.pages import table_query
 from jixiao.web.security import check_csrf, current_principal, require_admin, require_login, service_of
+from jixiao.web.visitor_pages import visitor_page
 from jixiao.workflow import Action, Principal
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -36,10 +39,16 @@ def dashboard(request: Request, who: Principal = Depends(current_principal)) -> 
 @router.get("/tables", summary="表的列表（jixiao.table/1 加 id、status、outcome）")
 def tables(
     request: Request, query: TableQuery = Depends(table_query), who: Principal = Depends(current_principal)
-) -> dict[str, Any]:
-    """One page of the tables the caller may see, as jixiao.table/1 documents with id, status and outcome."""
-    items, total = service_of(request).list_documents(who, query)
-    return {"items": items, "total": total, "page": query.page, "per_page": query.per_page}
+) -> Response:
+    """One page of the tables the caller may see, as jixiao.table/1 documents with id, status and outcome
+    (a visitor's is made once for each state of the store: `jixiao.web.visitor_pages`)."""
+
+    def make() -> Response:
+        items, total = service_of(request).list_documents(who, query)
+        page = {"items": items, "total": total, "page": query.page, "per_page": query.per_page}
+        return JSONResponse(jsonable_encoder(page))
+
+    return visitor_page(request, who, make)
 
 
 @router.get("/tables/{table_id}", summary="一张表及其审核发现")
