@@ -41,6 +41,7 @@ from jixiao.web.security import (
 )
 from jixiao.web.templating import make_templates
 from jixiao.web.visitor_pages import VisitorPages
+from jixiao.workflow import Principal
 
 HERE = Path(__file__).parent
 
@@ -143,8 +144,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(PasswordExpired)
     async def password_expired(request: Request, exc: PasswordExpired) -> Response:
-        days = service.account_policy.password_max_age_days
-        message = f"您的密码已超过 {days} 天未更换，请先修改密码"
+        who = getattr(request.state, "principal", None)
+        if isinstance(who, Principal) and who.password_must_change:
+            message = "您的密码是管理员设置的，请先修改为只有您自己知道的密码"
+        else:
+            days = service.account_policy.password_max_age_days
+            message = f"您的密码已超过 {days} 天未更换，请先修改密码"
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": message}, status_code=403)
         return RedirectResponse("/account?expired=1", status_code=303)
