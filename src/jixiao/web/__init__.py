@@ -40,7 +40,7 @@ from jixiao.web.security import (
     record_denial,
 )
 from jixiao.web.templating import make_templates
-from jixiao.web.visitor_pages import VisitorPages
+from jixiao.web.visitor_pages import VisitorPages, VisitorPagesFirst
 from jixiao.workflow import Principal
 
 HERE = Path(__file__).parent
@@ -105,8 +105,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.service = service
     app.state.settings = settings
     app.state.templates = make_templates(HERE / "templates")
-    app.state.visitor_pages = VisitorPages()  # a visitor's list, search and table pages, made once
+    app.state.visitor_pages = kept_pages = VisitorPages()  # a visitor's list, search, table pages
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(VisitorPagesFirst, pages=kept_pages)  # inside RequestContext: needs the CSRF token
     app.add_middleware(RequestContext, secure_cookies=settings.secure_cookies)
     app.add_middleware(RequestGuard, limits=settings.limits)  # before any body is read
     app.add_middleware(SecurityHeaders, hsts_seconds=settings.hsts_seconds)  # outermost

@@ -27,7 +27,10 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import Response
 from markupsafe import escape
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
 
+from jixiao.web.security import SESSION_COOKIE
 from jixiao.workflow import Principal
 
 MAX_AGE = 30.0  # seconds
@@ -87,6 +90,21 @@ class VisitorPages:
                 self._kept.popitem(last=False)
         return _with_token(kept, request)  # … and each visitor gets their own token there
 
+    def kept_answer(self, request: Request) -> Response | None:
+        """The kept answer to a visitor's request if it is still good, else None (nothing made)."""
+        key = (request.url.path, request.url.query)
+        with self._lock:
+            if key not in self._kept:
+                return None
+        counter = request.app.state.service.change_counter()
+        with self._lock:
+            kept = self._kept.get(key)
+            if kept is None or kept.counter != counter or not self._young(kept):
+                return None
+            self._kept.move_to_end(key)
+            self.hits += 1
+        return _with_token(kept, request)
+
     def clear(self) -> None:
         """Forget every kept answer."""
         with self._lock:
@@ -105,10 +123,31 @@ def _with_token(kept: KeptAnswer, request: Request) -> Response:
     return Response(kept.body.replace(SLOT.encode(), token), kept.status_code, media_type=kept.media_type)
 
 
+class VisitorPagesFirst:
+    """ASGI middleware (inside the CSRF one): a GET without a session cookie — a visitor for sure —
+    whose answer is kept and still good is sent before routing, so it costs no query-string parsing
+    nor dependency solving; anything else goes on to the app, which makes and keeps it."""
+
+    def __init__(self, app: ASGIApp, pages: VisitorPages) -> None:
+        self.app = app
+        self.pages = pages
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Answer from the kept pages when possible."""
+        if scope["type"] == "http" and scope["method"] == "GET":
+            request = Request(scope)
+            if SESSION_COOKIE not in request.cookies:
+                kept = await run_in_threadpool(self.pages.kept_answer, request)
+                if kept is not None:
+                    await kept(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
+
+
 def visitor_page(request: Request, who: Principal, make: Callable[[], Response]) -> Response:
     """``make()``'s answer, or the same answer kept for visitors (`VisitorPages.answer`)."""
     pages: VisitorPages = request.app.state.visitor_pages
     return pages.answer(request, who, make)
 
 
-__all__ = ["MAX_AGE", "SLOT", "KeptAnswer", "VisitorPages", "visitor_page"]
+__all__ = ["MAX_AGE", "SLOT", "KeptAnswer", "VisitorPages", "VisitorPagesFirst", "visitor_page"]
