@@ -30,6 +30,7 @@ from markupsafe import escape
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from jixiao.permissions import shares_public_view
 from jixiao.web.security import SESSION_COOKIE
 from jixiao.workflow import Principal
 
@@ -63,7 +64,7 @@ class VisitorPages:
     def answer(self, request: Request, who: Principal, make: Callable[[], Response]) -> Response:
         """The kept answer to this request if still good, else ``make()``'s (kept when it is a
         visitor's 200). A signed-in user always gets ``make()``'s, never kept."""
-        if not who.anonymous:
+        if not shares_public_view(who):
             return make()
         counter = request.app.state.service.change_counter()
         key = (request.url.path, request.url.query)
