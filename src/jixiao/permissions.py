@@ -262,6 +262,13 @@ def visibility(who: Principal) -> Visibility:
     return Visibility()
 
 
+def shares_public_view(who: Principal) -> bool:
+    """Whether what ``who`` is shown may be shown to everyone else who shares it (the web keeps one
+    copy of such pages: `jixiao.web.visitor_pages`): the visitor only, who sees the public tables
+    alone; a signed-in user's pages are theirs."""
+    return who.anonymous
+
+
 def evaluation_visibility(who: Principal) -> Visibility | None:
     """The tables whose monitoring and self-evaluation ``who`` sees in figures; None: none at all."""
     if who.role is Role.ADMIN:

@@ -132,6 +132,8 @@ class Principal:
     department: str | None = None
     # the password is past the policy's age: every page but the account page asks for a new one
     password_expired: bool = False
+    # the password was set by an administrator: every page but the account page asks for their own
+    password_must_change: bool = False
 
     @property
     def anonymous(self) -> bool:

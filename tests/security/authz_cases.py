@@ -241,7 +241,10 @@ CALLS: dict[str, Call] = {
         _post("/tables/{id}/comments/{comment}/resolve"), fresh=True
     ),
     "POST /tables/{table_id}/findings/{finding_id}/dismiss": Call(
-        _post("/tables/{id}/findings/{finding}/dismiss", lambda c: {"reason": "授权矩阵测试的理由"}),
+        _post(
+            "/tables/{id}/findings/{finding}/dismiss",
+            lambda c: {"reason": "授权矩阵测试的理由", **c.world.finding_seen(c.table_id)},
+        ),
         fresh=True,
     ),
     "POST /tables/{table_id}/link": Call(_post("/tables/{id}/link", lambda c: {"unlink": "1"}), fresh=True),

@@ -149,7 +149,7 @@ def test_findings_and_dismissals_address_the_version_seen(
     before = _published_findings(url, table_id)
     target = next(f for f in seen if (f["code"], f["message"]) in adjustment_only)
 
-    done = reviewer.post(f"/tables/{table_id}/findings/{target['id']}/dismiss", {"reason": "调整中可以接受"})
+    done = reviewer.dismiss(table_id, target["id"], "调整中可以接受")
     assert done.status_code == 303, done.text[-400:]
     after = reviewer.get(f"/api/tables/{table_id}").json()["findings"]
     assert next(f for f in after if f["id"] == target["id"])["dismissed"]["reason"] == "调整中可以接受"

@@ -269,6 +269,12 @@ class World:
     def first_finding(self, table_id: int) -> int:
         return int(self.service.table_view(OPERATOR, table_id).findings[0].id)
 
+    def finding_seen(self, table_id: int) -> dict[str, Any]:
+        """The version, rule and place of the first finding, as the table page's dismiss form sends."""
+        view = self.service.table_view(OPERATOR, table_id)
+        first = view.findings[0]
+        return {"version": view.row.current_version, "code": first.code, "place": first.place}
+
     def comment_form(self, table_id: int) -> dict[str, str]:
         first = self.service.table_view(OPERATOR, table_id).table.indicators[0]
         return {"level1": first.level1, "level2": first.level2, "name": first.name, "body": "请补充依据"}

@@ -40,10 +40,7 @@ def _plant(app_factory: Any, url: str, payload: str) -> dict[str, Any]:
     note = {"level1": first.level1, "level2": first.level2, "name": first.name, "body": payload}
     assert reviewer.post(f"/tables/{table_id}/comments", note).status_code == 303
     finding = service.table_view(OPERATOR, table_id).findings[0].id
-    assert (
-        reviewer.post(f"/tables/{table_id}/findings/{finding}/dismiss", {"reason": payload}).status_code
-        == 303
-    )
+    assert reviewer.dismiss(table_id, finding, payload).status_code == 303
     fields = {"name": f"指标{payload}", "level1": "产出指标", "level2": "数量指标", "direction": "positive"}
     request = service.library_request(OPERATOR, "add", None, fields, payload)
     service.library_decide(OPERATOR, request["id"], True)

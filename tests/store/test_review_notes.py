@@ -12,7 +12,7 @@ import pytest
 from jixiao.model import Table
 from jixiao.permissions import OPERATOR
 from jixiao.queries import EventRow, TableQuery, VersionRow
-from jixiao.service import Conflict, Forbidden, Invalid, Service
+from jixiao.service import Conflict, Forbidden, Invalid, SeenFinding, Service
 from jixiao.values import parse_target
 from jixiao.workflow import ANONYMOUS, Action, Principal, Role, Status
 
@@ -155,14 +155,18 @@ def test_errors_block_submission_on_every_path_until_explained_or_dismissed(
     assert errors and all(e.place == "产出指标／质量指标／社工证持有率" for e in errors)
     with pytest.raises(Invalid, match="尚未说明"):
         service.act(owner, table_id, Action.SUBMIT)  # the CLI's and API's path, not only the web form's
+    version = service.table_view(reviewer, table_id).row.current_version
+    seen = {e.id: SeenFinding(version, e.code, e.place) for e in errors}
     with pytest.raises(Forbidden):
-        service.dismiss_finding(owner, table_id, errors[0].id, "不是问题")
+        service.dismiss_finding(owner, table_id, errors[0].id, "不是问题", seen[errors[0].id])
     with pytest.raises(Invalid):
-        service.dismiss_finding(reviewer, table_id, errors[0].id, " ")
+        service.dismiss_finding(reviewer, table_id, errors[0].id, " ", seen[errors[0].id])
     for error in errors:
-        service.dismiss_finding(reviewer, table_id, error.id, "持证率按持证人次计，可超过100%")
-    with pytest.raises(Conflict):
-        service.dismiss_finding(reviewer, table_id, errors[0].id, "再驳回一次")
+        service.dismiss_finding(
+            reviewer, table_id, error.id, "持证率按持证人次计，可超过100%", seen[error.id]
+        )
+    with pytest.raises(Conflict, match="已被驳回"):
+        service.dismiss_finding(reviewer, table_id, errors[0].id, "再驳回一次", seen[errors[0].id])
     view = service.table_view(owner, table_id)
     dismissed = [f for f in view.findings if f.dismissed]
     assert dismissed and (dismissed[0].dismissed or {})["reason"] == "持证率按持证人次计，可超过100%"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -34,6 +36,22 @@ class Browser:
 
     def get(self, path: str, **kwargs: Any) -> Any:
         return self.client.get(path, **kwargs)
+
+    def dismiss(self, table_id: int, finding_id: int, reason: str, page: str | None = None) -> Any:
+        """Dismiss a finding as the table page's form does (from ``page`` as the browser holds it, or
+        the page fetched now): with the version, rule and place the page showed."""
+        shown = self.get(f"/tables/{table_id}").text if page is None else page
+        path = f"/tables/{table_id}/findings/{finding_id}/dismiss"
+        return self.post(path, {**dismissal_fields(shown, path), "reason": reason})
+
+
+def dismissal_fields(page: str, action: str) -> dict[str, str]:
+    """The hidden fields of the form posting to ``action`` on ``page`` (none without that form)."""
+    form = re.search(rf'<form method="post" action="{re.escape(action)}"[^>]*>(.*?)</form>', page, re.S)
+    if form is None:
+        return {}
+    hidden = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form.group(1))
+    return {name: html.unescape(value) for name, value in hidden if name != "csrf_token"}
 
 
 def edit_form(document: dict[str, Any], **changes: Any) -> dict[str, Any]:

@@ -72,10 +72,10 @@ def test_a_reviewer_dismisses_a_finding_with_a_reason(app_factory: Any) -> None:
         filler.post(f"/tables/{table_id}/findings/{errors[0]['id']}/dismiss", {"reason": "x"}).status_code
         == 403
     )
-    empty = reviewer.post(f"/tables/{table_id}/findings/{errors[0]['id']}/dismiss", {"reason": ""})
+    empty = reviewer.dismiss(table_id, errors[0]["id"], "")
     assert empty.status_code == 400 and "请写明驳回这条审核发现的理由" in empty.text
     for error in errors:
-        done = reviewer.post(f"/tables/{table_id}/findings/{error['id']}/dismiss", {"reason": "按持证人次计"})
+        done = reviewer.dismiss(table_id, error["id"], "按持证人次计")
         assert done.status_code == 303
     page = filler.get(f"/tables/{table_id}").text
     assert 'data-testid="dismissed"' in page and "按持证人次计" in page

@@ -79,13 +79,13 @@ def user_add(
     service = _service(db)
     password = _read_password(password_stdin, "密码")
     try:
-        user_id = service.add_user(username, password, kind, unit, department or [])
+        user_id = service.add_user(username, password, kind, unit, department or [], temporary=True)
     except ServiceError as why:
         _fail(why)
     if as_json:
         _emit_json({"id": user_id, "username": username, "role": kind.value})
     else:
-        typer.echo(f"已添加用户 {username}（{kind.label}）")
+        typer.echo(f"已添加用户 {username}（{kind.label}）；该用户首次登录后须先修改这个密码")
 
 
 @user_app.command("list")
@@ -119,19 +119,19 @@ def user_list(db: DbOption = None, as_json: JsonOption = False) -> None:
 def user_passwd(
     username: str, password_stdin: StdinOption = False, db: DbOption = None, as_json: JsonOption = False
 ) -> None:
-    """修改用户密码；该用户所有已登录的会话随即失效。"""
+    """修改用户密码；该用户所有已登录的会话随即失效，下次登录后须先改为自己的密码。"""
     from jixiao.service import ServiceError
 
     service = _service(db)
     password = _read_password(password_stdin, "新密码")
     try:
-        service.set_password(username, password)
+        service.set_password(username, password, temporary=True)
     except ServiceError as why:
         _fail(why)
     if as_json:
         _emit_json({"username": username, "changed": True})
     else:
-        typer.echo(f"已修改 {username} 的密码（其已登录的会话已全部退出）")
+        typer.echo(f"已修改 {username} 的密码（其已登录的会话已全部退出；下次登录后须先改为自己的密码）")
 
 
 @user_app.command("role")

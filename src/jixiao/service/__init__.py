@@ -59,7 +59,13 @@ from jixiao.service.reading import (
     review,
     review_table,
 )
-from jixiao.service.review_notes import Comparison, ReviewNotesService, compare_tables, review_base
+from jixiao.service.review_notes import (
+    Comparison,
+    ReviewNotesService,
+    SeenFinding,
+    compare_tables,
+    review_base,
+)
 from jixiao.service.tables import EXPORT_LIMITS, TableService, TableView
 from jixiao.service.todo import Todo, TodoService
 from jixiao.service.uploads import read_upload
@@ -144,6 +150,7 @@ __all__ = [
     "NotFound",
     "Org",
     "OrgKind",
+    "SeenFinding",
     "Service",
     "ServiceError",
     "TableView",

@@ -76,19 +76,25 @@ class AccountService(ServiceBase):
         departments: Sequence[str] = (),
         by: Principal | None = None,
         demo: bool = False,
+        temporary: bool = False,
     ) -> int:
-        """Create a user and audit it; returns the new user's id, `Invalid` with the reason if refused."""
+        """Create a user and audit it; returns the new user's id, `Invalid` with the reason if refused.
+        ``temporary``: an administrator (or the CLI's operator) chose the password, so the user must
+        set their own at first login (unless the policy's ``password_change_after_reset`` is 0)."""
+        must_change = self._must_change(temporary, demo)
         try:
             with self.engine.begin() as conn:
                 user_id = accounts.create_user(
-                    conn, username, password, role, unit, departments, policy=self.account_policy, demo=demo
-                )
+                    conn, username, password, role, unit, departments, policy=self.account_policy,
+                    demo=demo, must_change=must_change,
+                )  # fmt: skip
                 detail = {
                     "username": username.strip(),
                     "role": role.value,
                     "unit": unit,
                     "departments": list(departments),
                     "demo": demo,
+                    "must_change": must_change,
                 }
                 audit.record(conn, by.user_id if by else None, "user_add", "user", user_id, detail)
                 return user_id
@@ -100,16 +106,33 @@ class AccountService(ServiceBase):
         with self.engine.connect() as conn:
             return accounts.list_users(conn)
 
-    def set_password(self, username: str, password: str, by: Principal | None = None) -> None:
-        """Set a password (an administrator, the CLI); the user's sessions all end."""
-        try:
-            with self.engine.begin() as conn:
-                user = accounts.set_password(conn, username, password, self.account_policy)
-                audit.record(
-                    conn, by.user_id if by else None, "password", "user", user.id, {"username": user.username}
+    def set_password(
+        self, username: str, password: str, by: Principal | None = None, temporary: bool = False
+    ) -> None:
+        """Set a password (an administrator, the CLI); the user's sessions all end. ``temporary``: the
+        user must set their own at the next login. A password among the user's last N is refused."""
+        with self.engine.begin() as conn:
+            try:
+                user = accounts.set_password(
+                    conn, username, password, self.account_policy, self._must_change(temporary)
                 )
-        except accounts.AccountError as why:
-            raise Invalid(str(why)) from None
+            except accounts.PasswordReused as why:
+                target = accounts.get_user(conn, username)
+                refused: dict[str, Any] = {"username": username.strip(), "reason": "password_reused"}
+                audit.record(conn, by.user_id if by else None, "password", "user",
+                             target.id if target else None, refused, FAILURE)  # fmt: skip
+                failure: ServiceError = Invalid(str(why))
+            except accounts.AccountError as why:
+                raise Invalid(str(why)) from None
+            else:
+                must_change = self._must_change(temporary, user.demo)
+                detail: dict[str, Any] = {"username": user.username, "must_change": must_change}
+                audit.record(conn, by.user_id if by else None, "password", "user", user.id, detail)
+                return
+        raise failure
+
+    def _must_change(self, temporary: bool, demo: bool = False) -> bool:
+        return temporary and not demo and self.account_policy.password_change_after_reset > 0
 
     def change_own_password(self, who: Principal, current: str, new: str) -> str:
         """The user changes their password, proving the current one; every session ends and a new
@@ -127,14 +150,20 @@ class AccountService(ServiceBase):
                     {"username": who.username, "reason": "wrong_current_password"},
                     FAILURE,
                 )
-                failure: Exception = Invalid("当前密码不正确")
+                failure: ServiceError = Invalid("当前密码不正确")
             else:
                 try:
                     accounts.set_password(conn, who.username, new, self.account_policy)
+                except accounts.PasswordReused as why:
+                    refused: dict[str, Any] = {"username": who.username, "reason": "password_reused"}
+                    audit.record(conn, who.user_id, "password", "user", who.user_id, refused, FAILURE)
+                    failure = Invalid(str(why))
                 except accounts.AccountError as why:
                     raise Invalid(str(why)) from None
-                audit.record(conn, who.user_id, "password", "user", who.user_id, {"username": who.username})
-                return accounts.open_session(conn, who.user_id, self.account_policy)
+                else:
+                    done = {"username": who.username, "replaced_temporary": who.password_must_change}
+                    audit.record(conn, who.user_id, "password", "user", who.user_id, done)
+                    return accounts.open_session(conn, who.user_id, self.account_policy)
         raise failure
 
     def set_user_disabled(self, username: str, disabled: bool, by: Principal | None = None) -> None:

@@ -134,7 +134,8 @@ class AdminService(AccountService):
         """Add a user (an administrator); `Invalid` with the reason when refused."""
         self._require_admin(who)
         return self.add_user(username, password, _role(role), unit.strip() or None,
-                             [d.strip() for d in departments if d.strip()], by=who)  # fmt: skip
+                             [d.strip() for d in departments if d.strip()], by=who,
+                             temporary=True)  # fmt: skip
 
     def admin_set_disabled(self, who: Principal, username: str, disabled: bool) -> None:
         """Disable or enable a user (not oneself)."""
@@ -142,9 +143,9 @@ class AdminService(AccountService):
         self.set_user_disabled(username, disabled, by=who)
 
     def admin_reset_password(self, who: Principal, username: str, password: str) -> None:
-        """Set a new password for a user; their sessions end."""
+        """Set a new password for a user; their sessions end, and they set their own at next login."""
         self._require_admin(who)
-        self.set_password(username, password, by=who)
+        self.set_password(username, password, by=who, temporary=True)
 
     def admin_set_role(self, who: Principal, username: str, role: str, unit: str = "",
                        departments: Sequence[str] = ()) -> UserRecord:  # fmt: skip

@@ -88,6 +88,12 @@ class ServiceBase:
         with self.engine.connect() as conn:
             return integrity.check(conn)
 
+    def change_counter(self) -> tuple[Any, ...]:
+        """What moves whenever a table or a published self-evaluation is written, by any process
+        (`stats.change_counter`): what the web keys its visitors' cached pages on."""
+        with self.engine.connect() as conn:
+            return stats.change_counter(conn)
+
     def visibility(self, who: Principal) -> Visibility:
         """Which tables ``who`` may see in lists and figures."""
         return visibility_of(who)

@@ -36,6 +36,22 @@ APPROVED = frozenset({Status.APPROVED.value, Status.PUBLISHED.value})
 NOTE_ACTIONS = frozenset(action.value for action in NOTES)  # they record the status, never move it
 
 
+@dataclass(frozen=True, slots=True)
+class SeenFinding:
+    """A finding as the page that dismisses it showed it: the table's version then, the rule's code
+    and the place. A dismissal carries it, so a page opened before the table changed (a 目标调整
+    started, the draft saved again) cannot dismiss another finding that now has the same number."""
+
+    version: int
+    code: str
+    place: str
+
+
+STALE_FINDING = (
+    "表已被修改（现为第 {version} 版），您看到的这条审核发现已不是当前这一条；请刷新页面后重新核对再驳回"
+)
+
+
 @dataclass
 class Comparison:
     """Two tables (or two versions of one) side by side, with what changed and the goals as text diffs."""
@@ -241,10 +257,13 @@ class ReviewNotesService(TableService):
                     table_id = None  # dismissals are review notes: for those who work on the table
             return live_review(conn, table_id, reviewed)
 
-    def dismiss_finding(self, who: Principal, table_id: int, finding_id: int, reason: str) -> None:
+    def dismiss_finding(
+        self, who: Principal, table_id: int, finding_id: int, reason: str, seen: SeenFinding
+    ) -> None:
         """A reviewer dismisses a finding with a reason: shown as dismissed, kept in the audit log,
         and no longer blocking submission — in this version and every later one where the same rule
-        finds the same place."""
+        finds the same place. ``seen`` is the finding as the reviewer's page showed it: `Conflict`
+        when the table's version or that finding's rule and place are no longer the same."""
         reason = reason.strip()
         if not reason:
             raise Invalid("请写明驳回这条审核发现的理由")
@@ -259,6 +278,12 @@ class ReviewNotesService(TableService):
             if finding is None:
                 raise NotFound("没有这条审核发现（表可能刚被修改），请刷新后再试")
             place = finding.place or TABLE_LEVEL
+            if (row.current_version, finding.code, place) != (
+                seen.version,
+                seen.code,
+                seen.place or TABLE_LEVEL,
+            ):
+                raise Conflict(STALE_FINDING.format(version=row.current_version))
             try:
                 review_notes.dismiss(
                     conn, table_id, finding.code, place, finding.message, reason, who.user_id,

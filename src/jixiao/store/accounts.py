@@ -24,7 +24,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from jixiao.store import throttle
 from jixiao.store.orgs import department_of, subtree_names
 from jixiao.store.policy import DEFAULT_POLICY, AccountPolicy, PasswordRejected, check_password
-from jixiao.store.schema import orgs, reviewer_departments, sessions, users
+from jixiao.store.schema import orgs, password_history, reviewer_departments, sessions, users
 from jixiao.store.tables import ensure_orgs
 from jixiao.workflow import Principal, Role
 
@@ -65,6 +65,7 @@ class UserRecord:
     scope: tuple[str, ...] = field(default=(), compare=False)  # a reviewer's subtree
     department: str | None = field(default=None, compare=False)  # a 填报人's unit's department
     password_changed_at: datetime | None = field(default=None, compare=False)
+    password_must_change: bool = field(default=False, compare=False)  # set by an administrator
 
     def principal(self, password_expired: bool = False) -> Principal:
         """The user as a principal, for permission checks."""
@@ -77,6 +78,7 @@ class UserRecord:
             scope=self.scope,
             department=self.department,
             password_expired=password_expired,
+            password_must_change=self.password_must_change and not self.demo,
         )
 
 
@@ -110,8 +112,10 @@ def create_user(
     display_name: str = "",
     policy: AccountPolicy = DEFAULT_POLICY,
     demo: bool = False,
+    must_change: bool = False,
 ) -> int:
-    """Create a user after checking name and password policy; the new id, `AccountError` if refused."""
+    """Create a user after checking name and password policy; the new id, `AccountError` if refused.
+    ``must_change``: the password was set for the user, who must set their own at first login."""
     username = username.strip()
     if not username:
         raise AccountError("用户名不能为空")
@@ -135,6 +139,7 @@ def create_user(
                 "created_at": stamp,
                 "password_changed_at": stamp,
                 "demo": demo,
+                "password_must_change": must_change and not demo,
             }
         ],
     ).scalar_one()
@@ -192,6 +197,7 @@ def _records(conn: Connection, where: Any = None) -> list[UserRecord]:
             scope=subtree_names(conn, departments.get(row.id, ())) if row.role == Role.REVIEWER.value else (),
             department=department_of(conn, row.unit) if row.role == Role.FILLER.value else None,
             password_changed_at=row.password_changed_at,
+            password_must_change=bool(row.password_must_change),
         )
         for row in rows
     ]
@@ -216,19 +222,83 @@ def _require(conn: Connection, username: str) -> UserRecord:
 
 
 def set_password(
-    conn: Connection, username: str, password: str, policy: AccountPolicy = DEFAULT_POLICY
+    conn: Connection,
+    username: str,
+    password: str,
+    policy: AccountPolicy = DEFAULT_POLICY,
+    must_change: bool = False,
 ) -> UserRecord:
-    """A new password; every session of the user ends (whoever had it can no longer use it)."""
+    """A new password; every session of the user ends (whoever had it can no longer use it).
+
+    Refused (`PasswordReused`) when it is the present password or one of the user's earlier ones
+    within the last `AccountPolicy.password_history` (demo users, whose passwords are published and
+    set again by ``jixiao demo``, excepted). The present hash joins the history, which keeps no more
+    than it needs. ``must_change``: set for the user (an administrator's reset), who must set their
+    own at the next login; a user's own change clears it."""
     user = _require(conn, username)
+    new_hash = _checked(password, user.username, policy)
+    remembered = max(policy.password_history, 0)
+    if remembered and not user.demo:
+        if any(_matches(old, password) for old in _recent_hashes(conn, user.id, remembered)):
+            raise PasswordReused(remembered)
+        _retire_present_hash(conn, user.id, remembered - 1)
     conn.execute(
         update(users)
         .where(users.c.id == user.id)
         .values(
-            password_hash=_checked(password, user.username, policy), password_changed_at=datetime.now(UTC)
+            password_hash=new_hash,
+            password_changed_at=datetime.now(UTC),
+            password_must_change=must_change and not user.demo,
         )
     )
     revoke_sessions(conn, user.id)
     return user
+
+
+class PasswordReused(AccountError):
+    """A new password that is the present one or one of the last N (message in Chinese)."""
+
+    def __init__(self, remembered: int) -> None:
+        super().__init__(f"新密码不能与最近 {remembered} 次使用过的密码相同，请换一个")
+        self.remembered = remembered
+
+
+def _matches(password_hash: str, password: str) -> bool:
+    try:
+        return bool(_hasher.verify(password_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _recent_hashes(conn: Connection, user_id: int, remembered: int) -> list[str]:
+    """The present hash and the newest ``remembered - 1`` earlier ones: the last ``remembered``."""
+    present = conn.execute(select(users.c.password_hash).where(users.c.id == user_id)).scalar_one()
+    earlier = conn.execute(
+        select(password_history.c.password_hash)
+        .where(password_history.c.user_id == user_id)
+        .order_by(password_history.c.id.desc())
+        .limit(max(remembered - 1, 0))
+    ).scalars()
+    return [present, *earlier][:remembered]
+
+
+def _retire_present_hash(conn: Connection, user_id: int, keep: int) -> None:
+    """Move the present hash into the history and drop all but the newest ``keep`` there."""
+    if keep <= 0:
+        conn.execute(delete(password_history).where(password_history.c.user_id == user_id))
+        return
+    present = conn.execute(select(users.c.password_hash).where(users.c.id == user_id)).scalar_one()
+    conn.execute(
+        insert(password_history),
+        [{"user_id": user_id, "password_hash": present, "retired_at": datetime.now(UTC)}],
+    )
+    kept = select(password_history.c.id).where(password_history.c.user_id == user_id)
+    newest = kept.order_by(password_history.c.id.desc()).limit(keep).scalar_subquery()
+    conn.execute(
+        delete(password_history).where(
+            password_history.c.user_id == user_id, password_history.c.id.not_in(newest)
+        )
+    )
 
 
 def set_disabled(conn: Connection, username: str, disabled: bool) -> UserRecord:
@@ -263,12 +333,7 @@ def set_role(
 def check_current_password(conn: Connection, user_id: int, password: str) -> bool:
     """True if the password matches the user's stored hash."""
     row = conn.execute(select(users.c.password_hash).where(users.c.id == user_id)).first()
-    if row is None:
-        return False
-    try:
-        return bool(_hasher.verify(row.password_hash, password))
-    except (VerificationError, InvalidHashError):
-        return False
+    return row is not None and _matches(row.password_hash, password)
 
 
 def authenticate(

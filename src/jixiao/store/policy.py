@@ -34,6 +34,8 @@ class AccountPolicy:
     session_idle_minutes: int = 30
     session_hours: int = 8
     password_max_age_days: int = 90  # 等保2.0 二级: 定期更换; then every page asks for a new one (0: never)
+    password_history: int = 5  # a new password may not be any of the last N (0: no check)
+    password_change_after_reset: int = 1  # 1: a password an administrator set is changed at first login
 
     @property
     def session_idle(self) -> timedelta:
@@ -73,6 +75,8 @@ class AccountPolicy:
             except ValueError:
                 raise ValueError(f"环境变量 JIXIAO_{item.name.upper()} 应为整数，而不是“{raw}”") from None
         policy = cls(**values)
+        if policy.password_history < 0 or policy.password_history > 24:
+            raise ValueError("JIXIAO_PASSWORD_HISTORY 应在 0 到 24 之间（0 表示不限制重复使用）")
         if policy.password_min_length < 8 or not 1 <= policy.password_min_classes <= 4:
             raise ValueError("密码策略不能低于等保2.0二级要求：长度至少 8，字符类别 1 至 4 种")
         return policy

@@ -103,7 +103,21 @@ users = Table(
     Column("disabled_at", UtcDateTime(), nullable=True),
     Column("demo", Boolean, nullable=False, default=False, server_default="0"),
     Column("password_changed_at", UtcDateTime(), nullable=True),
+    # 0016: a password an administrator (or the CLI's operator) set: changed at the next login
+    Column("password_must_change", Boolean, nullable=False, default=False, server_default=false()),
 )
+
+# The hashes of a user's earlier passwords (0016), newest kept, so a new password cannot be one of
+# the last `AccountPolicy.password_history`; only argon2 hashes, never a password.
+password_history = Table(
+    "password_history",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("password_hash", String(200), nullable=False),
+    Column("retired_at", UtcDateTime(), nullable=False),
+)
+Index("ix_password_history_user", password_history.c.user_id, password_history.c.id)
 
 # Failed logins per account, per source address and per (account, address) pair (0004). The key is
 # a hash of the attempted name or address, so a name typed by mistake (or a password typed into the

@@ -8,7 +8,7 @@ from sqlalchemy import Connection, func, select
 
 from jixiao.queries import Visibility
 from jixiao.store.listing import UNIT, from_clause, visibility_condition
-from jixiao.store.schema import ACTIVE_FINDING, findings, orgs, perf_tables
+from jixiao.store.schema import ACTIVE_FINDING, audit_log, findings, orgs, perf_tables
 from jixiao.store.tables import from_fen
 
 
@@ -182,7 +182,9 @@ def filter_options(conn: Connection, visibility: Visibility) -> dict[str, list[A
 def change_counter(conn: Connection) -> tuple[Any, ...]:
     """What moves whenever any table is imported, saved or moved along the workflow, or a published
     self-evaluation is stored, by any process: the newest ``updated_at`` and the highest id of the
-    tables, and the newest ``updated_at`` and the number of self-evaluations (one statement)."""
+    tables, the newest ``updated_at`` and the number of self-evaluations, and the newest audit row —
+    every other change visitors could see (a finding dismissed, a year's profile reviewing its tables
+    again, a table deleted) is audited (one statement)."""
     return tuple(conn.execute(_CHANGE_COUNTER).one())
 
 
@@ -194,6 +196,7 @@ def _change_counter_statement() -> Any:
         select(func.max(perf_tables.c.id)).scalar_subquery(),
         select(func.max(published_evaluations.c.updated_at)).scalar_subquery(),
         select(func.count()).select_from(published_evaluations).scalar_subquery(),
+        select(func.max(audit_log.c.id)).scalar_subquery(),
     )
 
 

@@ -40,6 +40,8 @@ from jixiao.web.security import (
     record_denial,
 )
 from jixiao.web.templating import make_templates
+from jixiao.web.visitor_pages import VisitorPages, VisitorPagesFirst
+from jixiao.workflow import Principal
 
 HERE = Path(__file__).parent
 
@@ -103,7 +105,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.service = service
     app.state.settings = settings
     app.state.templates = make_templates(HERE / "templates")
+    app.state.visitor_pages = kept_pages = VisitorPages()  # a visitor's list, search, table pages
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(VisitorPagesFirst, pages=kept_pages)  # inside RequestContext: needs the CSRF token
     app.add_middleware(RequestContext, secure_cookies=settings.secure_cookies)
     app.add_middleware(RequestGuard, limits=settings.limits)  # before any body is read
     app.add_middleware(SecurityHeaders, hsts_seconds=settings.hsts_seconds)  # outermost
@@ -141,8 +145,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(PasswordExpired)
     async def password_expired(request: Request, exc: PasswordExpired) -> Response:
-        days = service.account_policy.password_max_age_days
-        message = f"您的密码已超过 {days} 天未更换，请先修改密码"
+        who = getattr(request.state, "principal", None)
+        if isinstance(who, Principal) and who.password_must_change:
+            message = "您的密码是管理员设置的，请先修改为只有您自己知道的密码"
+        else:
+            days = service.account_policy.password_max_age_days
+            message = f"您的密码已超过 {days} 天未更换，请先修改密码"
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": message}, status_code=403)
         return RedirectResponse("/account?expired=1", status_code=303)

@@ -7,6 +7,7 @@ session's absolute lifetime (the idle timeout is checked on the server).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -48,7 +49,8 @@ def _policy_note(request: Request) -> str:
     policy = service_of(request).account_policy
     return (
         f"密码至少 {policy.password_min_length} 个字符，包含小写字母、大写字母、数字、其他字符中的至少 "
-        f"{policy.password_min_classes} 种，不能包含用户名，不能是常见密码。"
+        f"{policy.password_min_classes} 种，不能包含用户名，不能是常见密码"
+        + (f"，不能与最近 {policy.password_history} 次用过的密码相同。" if policy.password_history else "。")
     )
 
 
@@ -118,6 +120,8 @@ def change_password(
         token = service_of(request).change_own_password(who, current, new)
     except Invalid as why:
         return render(request, "account.html", {**context, "error": why.message}, 400)
+    # the page that says so is the new password's: no longer asking for a change
+    request.state.principal = replace(who, password_expired=False, password_must_change=False)
     response = render(request, "account.html", {**context, "error": None, "done": True})
     _set_session(request, response, token)
     return response

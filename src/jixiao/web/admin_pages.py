@@ -119,7 +119,7 @@ def add_user(
         service_of(request).admin_add_user(who, username, password, role, unit, _split(departments))
     except Invalid as why:
         return _users_page(request, who, {_field_of(why.message): why.message}, typed, 400)
-    return _back("/admin/users", f"已添加用户 {username.strip()}")
+    return _back("/admin/users", f"已添加用户 {username.strip()}：首次登录后须先修改这个密码")
 
 
 def _split(text: str) -> list[str]:
@@ -148,7 +148,8 @@ def user_password(request: Request, username: str, password: Annotated[str, Form
         service_of(request).admin_reset_password(who, username, password)
     except (Invalid, NotFound) as why:
         return _users_page(request, who, {f"password-{username}": why.message}, None, 400)
-    return _back("/admin/users", f"已为 {username} 设置新密码，该用户的登录已全部退出")
+    done = f"已为 {username} 设置新密码，该用户的登录已全部退出；下次登录后须先改为自己的密码"
+    return _back("/admin/users", done)
 
 
 @router.post("/admin/users/{username}/role", dependencies=[Depends(check_csrf)])

@@ -6,11 +6,14 @@ from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from jixiao.queries import FindingRow, TableQuery, as_dict, parse_cursor
 from jixiao.web.pages import table_query
 from jixiao.web.security import check_csrf, current_principal, require_admin, require_login, service_of
+from jixiao.web.visitor_pages import visitor_page
 from jixiao.workflow import Action, Principal
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -42,16 +45,21 @@ def tables(
         str, Query(description="上一页返回的 next：按更新时间（默认排序）接着读下一页，不再跳过前面的行")
     ] = "",
     who: Principal = Depends(current_principal),
-) -> dict[str, Any]:
+) -> Response:
     """One page of the tables the caller may see, as jixiao.table/1 documents with id, status and outcome;
     ``next`` (present while a full page in the default order may have a successor) reads on from this
-    page: keyset paging, as fast on page 5,000 as on page 1."""
+    page: keyset paging, as fast on page 5,000 as on page 1. A visitor's page is made once for each
+    state of the store (`jixiao.web.visitor_pages`)."""
     cursor = parse_cursor(after) if after else None
     if after and cursor is None:
         raise HTTPException(status_code=400, detail=f"after 参数不是上一页返回的 next：{after[:40]}")
-    items, total, following = service_of(request).documents_page(who, replace(query, after=cursor))
-    page = {"items": items, "total": total, "page": query.page, "per_page": query.per_page}
-    return page if following is None else {**page, "next": following}
+
+    def make() -> Response:
+        items, total, following = service_of(request).documents_page(who, replace(query, after=cursor))
+        page = {"items": items, "total": total, "page": query.page, "per_page": query.per_page}
+        return JSONResponse(jsonable_encoder(page if following is None else {**page, "next": following}))
+
+    return visitor_page(request, who, make)
 
 
 @router.get("/tables/{table_id}", summary="一张表及其审核发现")

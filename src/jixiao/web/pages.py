@@ -17,6 +17,7 @@ from jixiao.service import active_errors, documents_to_csv, review_base
 from jixiao.web.filenames import content_disposition, file_name
 from jixiao.web.layout import official_rows
 from jixiao.web.security import current_principal, service_of
+from jixiao.web.visitor_pages import visitor_page
 from jixiao.workflow import Action, Principal, Status
 
 router = APIRouter(include_in_schema=False)
@@ -89,8 +90,13 @@ def dashboard(request: Request, who: Principal = Depends(current_principal)) -> 
 @router.get("/tables", response_class=HTMLResponse)
 def table_list(
     request: Request, query: TableQuery = Depends(table_query), who: Principal = Depends(current_principal)
-) -> HTMLResponse:
-    """The table list page: one page of the tables found, why each matched, and the filter options."""
+) -> Response:
+    """The table list page: one page of the tables found, why each matched, and the filter options
+    (a visitor's is made once for each state of the store: `jixiao.web.visitor_pages`)."""
+    return visitor_page(request, who, lambda: _list_page(request, query, who))
+
+
+def _list_page(request: Request, query: TableQuery, who: Principal) -> Response:
     service = service_of(request)
     rows, total = service.list_tables(who, query)
     matched = service.why_matched(rows, query.q, query.indicator)
@@ -114,9 +120,12 @@ def table_list(
 
 
 @router.get("/tables/{table_id}", response_class=HTMLResponse)
-def table_page(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> HTMLResponse:
-    """The page of one table: the official layout, its findings, versions and workflow."""
-    return render(request, "table.html", table_page_context(request, who, table_id))
+def table_page(request: Request, table_id: int, who: Principal = Depends(current_principal)) -> Response:
+    """The page of one table: the official layout, its findings, versions and workflow (a visitor's is
+    made once for each state of the store)."""
+    return visitor_page(
+        request, who, lambda: render(request, "table.html", table_page_context(request, who, table_id))
+    )
 
 
 def table_page_context(request: Request, who: Principal, table_id: int) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from jixiao.service import Comparison, Invalid, compare_tables
+from jixiao.service import Comparison, Conflict, Invalid, SeenFinding, compare_tables
 from jixiao.web.layout import official_rows
 from jixiao.web.pages import render, table_page_context
 from jixiao.web.security import check_csrf, require_login, service_of
@@ -22,9 +22,12 @@ from jixiao.workflow import Principal
 router = APIRouter(include_in_schema=False)
 
 
-def _again(request: Request, who: Principal, table_id: int, extra: dict[str, Any]) -> HTMLResponse:
-    """The table page once more, with a note's problem beside its field (status 400)."""
-    return render(request, "table.html", table_page_context(request, who, table_id) | extra, 400)
+def _again(
+    request: Request, who: Principal, table_id: int, extra: dict[str, Any], status: int = 400
+) -> HTMLResponse:
+    """The table page once more, with a note's problem beside its field (status 400, or 409 when
+    the table changed under the page)."""
+    return render(request, "table.html", table_page_context(request, who, table_id) | extra, status)
 
 
 @router.post("/tables/{table_id}/comments", dependencies=[Depends(check_csrf)])
@@ -61,14 +64,20 @@ def dismiss(
     table_id: int,
     finding_id: int,
     reason: Annotated[str, Form()] = "",
+    version: Annotated[int, Form(ge=1, le=2**31 - 1)] = 0,
+    code: Annotated[str, Form(max_length=40)] = "",
+    place: Annotated[str, Form(max_length=400)] = "",
     who: Principal = Depends(require_login),
 ) -> Response:
-    """A reviewer dismisses a finding with a reason."""
+    """A reviewer dismisses a finding with a reason; the form carries the version, rule and place
+    the page showed, and a page older than the table's present state is refused (409)."""
+    seen = SeenFinding(version, code, place)
     try:
-        service_of(request).dismiss_finding(who, table_id, finding_id, reason)
-    except Invalid as why:
+        service_of(request).dismiss_finding(who, table_id, finding_id, reason, seen)
+    except (Invalid, Conflict) as why:
         problem = {"id": finding_id, "message": why.message, "reason": reason}
-        return _again(request, who, table_id, {"dismiss_problem": problem})
+        status = 409 if isinstance(why, Conflict) else 400
+        return _again(request, who, table_id, {"dismiss_problem": problem}, status)
     return RedirectResponse(f"/tables/{table_id}?done=dismiss#findings", status_code=303)
 
 

@@ -143,7 +143,8 @@ def current_principal(request: Request) -> Principal:
         return cached
     principal = service_of(request).principal_for(request.cookies.get(SESSION_COOKIE))
     request.state.principal = principal
-    if principal.password_expired and request.url.path not in PASSWORD_PATHS:
+    must_change = principal.password_expired or principal.password_must_change
+    if must_change and request.url.path not in PASSWORD_PATHS:
         raise PasswordExpired  # once: the error page that follows gets the cached principal
     return principal
 
