@@ -81,6 +81,9 @@ def join_wrapped_categories(rows: Iterable[Row]) -> Iterator[Row]:
     held: Row | None = None
     gap: list[Row] = []  # empty lines after the held row
     for row in rows:
+        if held is None and row.columns_known:  # a row with columns is never held nor joined
+            yield row
+            continue
         if held is not None:
             tail = row.cells[0] if len(row.cells) == 1 and not row.columns_known else ""
             if len(row.cells) == 1 and not row.cells[0].strip() and not row.blank and len(gap) < 4:
