@@ -238,10 +238,19 @@ class ProjectBlockReader:
             return i + 1
         if label in (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS, Label.SUB_FUNDS):
             return self._read_amount(label, cell, row, i)
+        simple = {
+            Label.NAME: "name",
+            Label.TYPE: "type",
+            Label.LEVEL: "level",
+            Label.DEPARTMENT: "department",
+            Label.UNIT: "unit",
+            Label.FILER: "filer",
+            Label.FINANCE: "finance",
+        }
         following = row[i + 1] if i + 1 < len(row) else None
         value_next = following is not None and label_of(following.text) is None
-        if label in _FIELD_OF_LABEL:
-            key = _FIELD_OF_LABEL[label]
+        if label in simple:
+            key = simple[label]
             self.lines[key] = line_of(cell.source)
             if value_next and following is not None:
                 local = label_key(cell.text).startswith(LOCAL_LEVELS) and "(市、区)" not in following.text
@@ -418,16 +427,6 @@ _RANGE_WORDS = frozenset(("到", "至", "-", "—", "~", "－"))
 # A wrapped label's unit run onto the next label: ``年度预算申请`` / ``(万元)资金总额:886.40``.
 _UNIT_FIRST = re.compile(r"^[(（]\s*万?元\s*[)）]")
 _AMOUNT_LABELS = (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS)
-# Labels whose value is a field of the project as written (项目名称 → name).
-_FIELD_OF_LABEL = {
-    Label.NAME: "name",
-    Label.TYPE: "type",
-    Label.LEVEL: "level",
-    Label.DEPARTMENT: "department",
-    Label.UNIT: "unit",
-    Label.FILER: "filer",
-    Label.FINANCE: "finance",
-}
 
 
 def _after_funds_heading(head: str) -> tuple[str, str | None] | None:
