@@ -218,6 +218,9 @@ def fold_columns(rows: Iterable[Row], weights: Weights, diagnostics: list[Diagno
     columns: _Columns | None = None
     pending_header: Row | None = None
     for row in rows:
+        if columns is None and pending_header is None and not (row.columns_known and row.aligned):
+            yield row  # nothing to fold, and no header to open: its label would change nothing
+            continue
         label = first_label(row.cells)
         if label in (Label.TITLE, Label.NAME):
             columns = None  # a new table: its own columns

@@ -39,7 +39,7 @@ def damage(target: Target, name: str) -> str | None:
         return None
     if ("*" in raw or "＊" in raw or "×" in raw or "XX" in raw) and _PLACEHOLDER.search(raw):
         return "含模板占位符“**”，指标值未填写"
-    if not any(c.isdigit() for c in raw) and _unfilled(raw):
+    if not any(map(str.isdigit, raw)) and _unfilled(raw):
         return "只有单位或符号，没有数值（模板的指标值未填写）"
     if (
         "-" in raw

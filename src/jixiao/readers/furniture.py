@@ -32,15 +32,16 @@ def is_furniture(line: str) -> bool:
     """A line of the web page around the table (扫一扫, 打印本页, ICP…), a table's number on a line of its
     own (``表十二 |``, ``附表3``), a page number between dashes, a colophon (``…办公室 2025年12月16日印发``):
     never a cell of the table."""
+    first = line.lstrip()[:1]  # "" for a blank line: then only a page mark is tried, as before
     if "表" in line[:4] and _TABLE_NUMBER.match(line):
         return True
-    if ("页" in line or line.lstrip()[:1] in "-—–－~·") and _PAGE_MARK.match(line):
+    if ("页" in line or first in "-—–－~·") and _PAGE_MARK.match(line):
         return True
-    if line.rstrip(" |").endswith("印发") and _COLOPHON.match(line):
+    if "印发" in line and line.rstrip(" |").endswith("印发") and _COLOPHON.match(line):
         return True
     if "备" in line and _FURNITURE_ANYWHERE.search(line):
         return True
-    return line.lstrip()[:1] in _FURNITURE_FIRST and bool(_FURNITURE.match(line))
+    return first in _FURNITURE_FIRST and bool(_FURNITURE.match(line))
 
 
 def split_labelled(cell: str) -> list[str]:
@@ -80,6 +81,9 @@ def join_wrapped_categories(rows: Iterable[Row]) -> Iterator[Row]:
     held: Row | None = None
     gap: list[Row] = []  # empty lines after the held row
     for row in rows:
+        if held is None and row.columns_known:  # a row with columns is never held nor joined
+            yield row
+            continue
         if held is not None:
             tail = row.cells[0] if len(row.cells) == 1 and not row.columns_known else ""
             if len(row.cells) == 1 and not row.cells[0].strip() and not row.blank and len(gap) < 4:

@@ -152,31 +152,30 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
         grouped: list[list[Cell]] = []
         stream: list[Cell] = []
         for row in self.rows:
-            cells = []
             sources = row.cell_sources
-            col_known = row.columns_known
+            if not row.columns_known:  # one cell per line: straight into the stream
+                if row.blank:
+                    stream.append(Cell("", row.source, None))
+                    continue
+                for i, text in enumerate(row.cells):
+                    if text and (stripped := text.strip()):
+                        source = sources[i] if sources and i < len(sources) else row.source
+                        stream.append(Cell(stripped, source, None))
+                continue
+            cells = []
             aligned = row.aligned
             for i, text in enumerate(row.cells):
-                if not text:
-                    continue
-                stripped = text.strip()
-                if stripped:
+                if text and (stripped := text.strip()):
                     source = sources[i] if sources and i < len(sources) else row.source
-                    cells.append(Cell(stripped, source, (i if aligned else UNALIGNED) if col_known else None))
-            if row.blank and not row.columns_known:
-                stream.append(Cell("", row.source, None))
-                continue
+                    cells.append(Cell(stripped, source, i if aligned else UNALIGNED))
             if not cells:
                 continue
-            if not row.aligned and row.columns_known and _BY_MEANING not in self.inferred:
+            if not aligned and _BY_MEANING not in self.inferred:
                 self.inferred.append(_BY_MEANING)
-            if row.columns_known:
-                if stream:
-                    grouped.append(join_wrapped_labels(stream))
-                    stream = []
-                grouped.append(cells if row.aligned else join_wrapped_labels(cells))
-            else:
-                stream.extend(cells)
+            if stream:
+                grouped.append(join_wrapped_labels(stream))
+                stream = []
+            grouped.append(cells if aligned else join_wrapped_labels(cells))
         if stream:
             grouped.append(join_wrapped_labels(stream))
         return grouped

@@ -263,6 +263,7 @@ _BRACKETS = str.maketrans(
 )
 
 
+@lru_cache(maxsize=16384)  # called on the same few thousand cells again and again
 def label_key(text: str) -> str:
     """A cell's text as a label key: no spaces, ASCII brackets, years as YYYY, no trailing colon."""
     key = text.translate(_BRACKETS).rstrip(":：")

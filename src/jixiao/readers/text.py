@@ -169,11 +169,15 @@ def decode(data: bytes) -> str | None:
     return None
 
 
+# Control characters other than tab, line feed, form feed and carriage return: a binary file has many.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _mostly_text(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return True
-    control = sum(1 for c in sample if ord(c) < 32 and c not in "\t\r\n\f")
+    control = len(_CONTROL.findall(sample))
     return control * 50 < len(sample)
 
 

@@ -336,7 +336,7 @@ def _pipe_rows(lines: list[str], file: str | None, traditional: bool | None) -> 
         if line and is_furniture(line):
             continue
         stripped = line.strip()
-        if _MARKDOWN_RULE.match(stripped):
+        if "---" in stripped and _MARKDOWN_RULE.match(stripped):  # a rule has three dashes at least
             continue
         if stripped.startswith("|"):
             stripped = stripped[1:]

@@ -21,6 +21,7 @@ import contextlib
 import copyreg
 import dataclasses
 import io
+import operator
 import os
 import pickle
 import queue
@@ -31,7 +32,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol
@@ -289,17 +290,39 @@ _FIELDS: dict[type, tuple[str, ...]] = {
 }
 
 
+# Each field's slot setter: a frozen record's fields are set through them, as its ``__init__`` would.
+_SETTERS: dict[type, tuple[Callable[[Any, Any], None], ...]] = {
+    cls: tuple(getattr(cls, name).__set__ for name in names) for cls, names in _FIELDS.items()
+}
+
+
 def _rebuild(cls: type, values: tuple[Any, ...]) -> Any:
-    """A frozen record from its field values (what a slotted dataclass's ``__setstate__`` does, faster)."""
+    """A frozen record from its field values (what a slotted dataclass's ``__setstate__`` does, faster:
+    the one writer rebuilds every record the workers send)."""
     record: Any = object.__new__(cls)
-    for name, value in zip(_FIELDS[cls], values, strict=True):
-        object.__setattr__(record, name, value)
+    for set_field, value in zip(_SETTERS[cls], values, strict=True):
+        set_field(record, value)
     return record
+
+
+def _values_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """A record's field values as one tuple (``attrgetter`` of one name gives the value alone)."""
+    getter = operator.attrgetter(*names)
+    if len(names) > 1:
+        return getter
+
+    def one(record: Any) -> tuple[Any, ...]:
+        return (getter(record),)
+
+    return one
+
+
+_VALUES = {cls: _values_getter(names) for cls, names in _FIELDS.items()}
 
 
 def _reduce(record: Any) -> tuple[Any, ...]:
     cls = type(record)
-    return _rebuild, (cls, tuple(getattr(record, name) for name in _FIELDS[cls]))
+    return _rebuild, (cls, _VALUES[cls](record))
 
 
 # Slotted dataclasses pickle through `dataclasses.fields` per object: four times slower than this.

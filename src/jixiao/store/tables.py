@@ -206,6 +206,21 @@ def import_tables(
 IMPORT_CHUNK = 1000
 
 
+def _insert_new_tables(conn: Connection, keys: list[str], rows: list[dict[str, Any]]) -> list[int]:
+    """Insert new tables' rows in one batch; their ids, in the order of ``keys``.
+
+    The ids are read back by identity (unique) rather than by ``RETURNING`` in parameter order: without
+    an insert sentinel SQLite sends such an insert one row at a time, a statement per table."""
+    conn.execute(insert(perf_tables), rows)
+    ids: dict[str, int] = {}
+    for start in range(0, len(keys), _CHUNK):
+        query = select(perf_tables.c.identity, perf_tables.c.id).where(
+            perf_tables.c.identity.in_(keys[start : start + _CHUNK])
+        )
+        ids.update({identity: table_id for identity, table_id in conn.execute(query)})
+    return [ids[key] for key in keys]
+
+
 def _import_chunk(
     conn: Connection,
     entries: Sequence[Reviewed],
@@ -272,10 +287,8 @@ def _import_chunk(
             }
             for key in new_keys
         ]
-        ids = conn.execute(
-            insert(perf_tables).returning(perf_tables.c.id, sort_by_parameter_order=True), rows
-        )
-        for key, row, table_id in zip(new_keys, rows, ids.scalars().all(), strict=True):
+        ids = _insert_new_tables(conn, new_keys, rows)
+        for key, row, table_id in zip(new_keys, rows, ids, strict=True):
             entry, text, digest = latest[key]
             keys_by_id[table_id] = (row["region_code"], row["partition_year"])
             version_rows.append(_version_row(table_id, 1, text, digest, user_id, stamp, None))
