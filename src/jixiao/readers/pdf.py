@@ -155,6 +155,10 @@ def page_rows(
     for at, line in enumerate(lines):
         if at in taken:
             continue
+        if taken:  # beside an unruled table: a line's pieces are the cells of one row (项目名称 | …)
+            cells = tuple(fragment.text for fragment in fragments[at])
+            pieces.append((line["top"], Row(cells, SourceRef(file, page=number))))
+            continue
         for fragment in fragments[at]:
             row = Row((fragment.text,), SourceRef(file, page=number), columns_known=False)
             pieces.append((line["top"], row))

@@ -187,7 +187,8 @@ def _header_band(lines: list[list[Fragment]], at: int) -> tuple[int, int]:
     while first > 0 and _close(lines[first - 1], lines[first], size) and not _ends_table(lines[first - 1]):
         first -= 1
     while end < len(lines) and _close(lines[end - 1], lines[end], size):
-        if _is_header_line(lines[end]) or not all(_is_header_part(f, lines[at]) for f in lines[end]):
+        band = [f for line in lines[first:end] for f in line]
+        if _is_header_line(lines[end]) or not all(_is_header_part(f, band) for f in lines[end]):
             break
         end += 1
     return first, end
@@ -314,14 +315,19 @@ def _overlap(block: Block, anchor: Block) -> float:
     return min(block.bottom, anchor.bottom) - max(block.top, anchor.top)
 
 
-def _top_aligned(anchors: list[Block], blocks: list[Block]) -> bool:
-    """True when single-line cells stand on the first line of a wrapped key cell, not its middle."""
+def _top_aligned(anchors: list[Block], beside: list[Block]) -> bool:
+    """True when a row's shorter cells stand on the first line of its wrapped cell, not beside its
+    middle (Word's default is the top, HTML's the middle); ``beside``: the blocks that are not tall
+    tree cells. With no wrapped cell to tell by, the middle."""
     votes = 0
-    for anchor in (a for a in anchors if len(a.fragments) > 1):
-        for block in blocks:
-            if len(block.fragments) == 1 and _overlap(block, anchor) > 0 and block is not anchor:
-                line = anchor.fragments[0]
-                votes += 1 if abs(block.top - line.top) < line.size * 0.25 else -1
+    for anchor in anchors:
+        members = [anchor, *(b for b in beside if b is not anchor and _overlap(b, anchor) > 0)]
+        tallest = max(members, key=lambda b: b.bottom - b.top)
+        if len(tallest.fragments) < 2:
+            continue
+        for block in members:
+            if block is not tallest and len(block.fragments) < len(tallest.fragments):
+                votes += 1 if abs(block.top - tallest.top) < tallest.fragments[0].size * 0.25 else -1
     return votes > 0
 
 
@@ -401,7 +407,9 @@ def _rows(columns: list[Column], blocks: list[Block], key_at: int) -> list[tuple
     extents = [(a.top, a.bottom) for a in anchors]
     for i, anchor in enumerate(anchors):
         rows[i][1][anchor.column] = anchor.text
-    top_aligned = _top_aligned(anchors, blocks)
+    top_aligned = _top_aligned(
+        anchors, [b for b in blocks if not _is_tree(columns[b.column], b.column, key_at)]
+    )
     leftovers: list[Block] = []
     chosen = {id(a) for a in anchors}
     others = [b for b in blocks if id(b) not in chosen]
@@ -456,6 +464,8 @@ def unruled_rows(
         end = body_start
         while end < len(lines) and not _is_header_line(lines[end]) and not _ends_table(lines[end]):
             end += 1
+        if end < len(lines) and _is_header_line(lines[end]):
+            end = max(body_start, _header_band(lines, end)[0])  # a wrapped header cell above the next header
         body = [p for line in lines[body_start:end] for f in line for p in _split_between_headers(f, columns)]
         _set_boundaries(columns, body)
         placed = [p for f in body for p in _placed(f, columns, state, page)]
