@@ -129,6 +129,9 @@ def test_the_seed_printed_without_borders_reads_like_the_ruled_one() -> None:
     assert [t.project for t in back] == [t.project for t in seed]
     assert [t.indicators for t in back] == [t.indicators for t in seed]  # 136 of 136, values and tree
     assert sum(len(t.indicators) for t in back) == 136
+    # A goal text wrapped over several lines beside the table joins back without a space.
+    for read, ruled in zip(back[1:4], seed[1:4], strict=True):
+        assert (read.goals.period, read.goals.annual) == (ruled.goals.period, ruled.goals.annual)
 
 
 # A published 自评表 of our own in the central layout: funds block, 分值 after 年度指标值, wrapped

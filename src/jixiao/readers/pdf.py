@@ -27,7 +27,7 @@ from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import read_rows
 from jixiao.readers.labels import Label, label_of
-from jixiao.readers.pdf_unruled import UnruledTables, line_fragments, unruled_rows
+from jixiao.readers.pdf_unruled import UnruledTables, beside_rows, line_fragments, unruled_rows
 from jixiao.readers.text import FILE_PROBLEM, file_problem
 
 GENERATOR = "jixiao"  # what our PDF writer puts in the document's Creator field
@@ -152,12 +152,12 @@ def page_rows(
     table_pieces, used = unruled_rows(fragments, number, state)
     pieces += table_pieces
     taken = set(used)
+    if taken:  # beside an unruled table: a line's pieces are the cells of one row (项目名称 | …)
+        free = [(line["top"], fragments[at]) for at, line in enumerate(lines) if at not in taken]
+        for top, cells in beside_rows(free):
+            pieces.append((top, Row(cells, SourceRef(file, page=number))))
     for at, line in enumerate(lines):
-        if at in taken:
-            continue
-        if taken:  # beside an unruled table: a line's pieces are the cells of one row (项目名称 | …)
-            cells = tuple(fragment.text for fragment in fragments[at])
-            pieces.append((line["top"], Row(cells, SourceRef(file, page=number))))
+        if at in taken or taken:
             continue
         for fragment in fragments[at]:
             row = Row((fragment.text,), SourceRef(file, page=number), columns_known=False)

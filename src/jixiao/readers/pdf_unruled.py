@@ -480,3 +480,44 @@ def unruled_rows(
 
 def _next_header(lines: list[list[Fragment]], start: int) -> int | None:
     return next((i for i in range(start, len(lines)) if lines[i] and _is_header_line(lines[i])), None)
+
+
+def beside_rows(lines: list[tuple[float, list[Fragment]]]) -> list[tuple[float, tuple[str, ...]]]:
+    """The lines beside an unruled table (its project block, its 总分 line) as rows of cells; a line
+    that only continues the wrapped last cell of the line above (one piece, starting where that cell
+    starts, close below it, the cell above running to the right edge) joins it."""
+    right_edge = max((f.x1 for _, line in lines for f in line), default=0.0)
+    rows: list[tuple[float, list[Fragment]]] = []
+    for top, line in lines:
+        last = rows[-1][1][-1] if rows and rows[-1][1] else None
+        if (
+            last is not None
+            and len(line) == 1
+            and abs(line[0].x0 - last.x0) < line[0].size
+            and line[0].top - last.bottom < _WRAP_GAP * line[0].size
+            and last.x1 >= right_edge - 2 * line[0].size
+        ):
+            rows[-1][1][-1] = _joined(last, line[0])
+            continue
+        rows.append((top, list(line)))
+    return [(top, tuple(f.text for f in line)) for top, line in rows if line]
+
+
+def _joined(upper: Fragment, lower: Fragment) -> Fragment:
+    """A wrapped cell's two lines as one piece: no separator in Chinese, a space between two words."""
+    space = (
+        " "
+        if upper.text[-1:].isascii()
+        and upper.text[-1:].isalpha()
+        and lower.text[:1].isascii()
+        and lower.text[:1].isalpha()
+        else ""
+    )
+    return Fragment(
+        upper.text + space + lower.text,
+        upper.x0,
+        max(upper.x1, lower.x1),
+        upper.top,
+        lower.bottom,
+        upper.size,
+    )
