@@ -10,11 +10,13 @@ written by hand from the HTML below.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from weasyprint import HTML
 
 from jixiao.model import Severity, Table
 from jixiao.readers.pdf import read_pdf_bytes
-from jixiao.readers.pdf_unruled import AMBIGUOUS_COLUMN
+from jixiao.readers.pdf_unruled import AMBIGUOUS_COLUMN, Fragment, UnruledTables, unruled_rows
 from jixiao.readers.selfeval_published import read_published_bytes
 from jixiao.writers.pdf import render_html
 from tests.seed import seed_tables
@@ -254,3 +256,51 @@ def test_a_word_standing_across_two_columns_gets_a_diagnostic() -> None:
 def test_a_ruled_free_table_without_a_stray_word_gets_no_diagnostic() -> None:
     _, diagnostics = read_pdf_bytes(_pdf(_target_table(repeat_header=False)), "plain.pdf")
     assert [d for d in diagnostics if d.code == AMBIGUOUS_COLUMN] == []
+
+
+_WORDS = (
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标值",
+    "分值",
+    "得分",
+    "产出指标",
+    "数量指标",
+    "≥90%",
+    "10",
+    "合计",
+    "项目名称",
+)
+
+
+@st.composite
+def _page_lines(draw: st.DrawFn) -> list[list[Fragment]]:
+    """Lines of pieces at arbitrary places: header words, values, overlaps, repeated tops."""
+    lines = []
+    top = 20.0
+    for _ in range(draw(st.integers(0, 14))):
+        top += draw(st.sampled_from((0.0, 3.0, 9.0, 14.0, 21.0)))
+        pieces = []
+        for _ in range(draw(st.integers(0, 6))):
+            text = draw(st.sampled_from(_WORDS) | st.text("中文值 %≥A1", min_size=1, max_size=12))
+            x0 = draw(st.floats(0, 700, allow_nan=False))
+            width = draw(st.floats(0, 200, allow_nan=False))
+            gaps = ((text.index(" "), x0 + 1, x0 + 4),) if " " in text.strip() else ()
+            pieces.append(Fragment(text, x0, x0 + width, top, top + 9, 9.0, gaps))
+        lines.append(sorted(pieces, key=lambda f: f.x0))
+    return lines
+
+
+@settings(max_examples=80, deadline=None)
+@given(_page_lines(), st.booleans())
+def test_unruled_rows_never_raise_and_lose_no_word(lines: list[list[Fragment]], carried: bool) -> None:
+    state = UnruledTables("p.pdf")
+    if carried:  # a table left open at the foot of the page before
+        unruled_rows([[Fragment("三级指标", 10, 50, 0, 9, 9.0), Fragment("指标值", 100, 130, 0, 9, 9.0)],
+                      [Fragment("分值", 200, 220, 0, 9, 9.0)]], 1, state)  # fmt: skip
+    pieces, used = unruled_rows(lines, 2, state)
+    assert len(set(used)) == len(used)
+    written = sorted("".join(c for _, row in pieces for c in row.cells).replace(" ", ""))
+    given_text = sorted("".join(f.text for at in used for f in lines[at]).replace(" ", ""))
+    assert written == given_text

@@ -160,6 +160,8 @@ def _is_header_line(line: list[Fragment]) -> bool:
 
 
 def _ends_table(line: list[Fragment]) -> bool:
+    if not line:
+        return False
     text = line[0].text
     return text.startswith(FOOTER_START + PROSE_START) or label_of(text) in _ENDS
 
@@ -199,6 +201,8 @@ def _is_header_part(fragment: Fragment, header: list[Fragment]) -> bool:
 
 
 def _close(upper: list[Fragment], lower: list[Fragment], size: float) -> bool:
+    if not upper or not lower:
+        return False
     return min(f.top for f in lower) - max(f.bottom for f in upper) < _WRAP_GAP * size * 0.5
 
 
