@@ -9,6 +9,8 @@ written by hand from the HTML below.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -304,3 +306,20 @@ def test_unruled_rows_never_raise_and_lose_no_word(lines: list[list[Fragment]], 
     written = sorted("".join(c for _, row in pieces for c in row.cells).replace(" ", ""))
     given_text = sorted("".join(f.text for at in used for f in lines[at]).replace(" ", ""))
     assert written == given_text
+
+
+@pytest.mark.parametrize("align", ["middle", "top"])
+def test_header_cells_wrapped_in_narrow_columns_still_head_their_columns(align: str) -> None:
+    """A4 portrait: 项目资金(万元), 偏差原因分析及改进措施 … wrap in their narrow columns."""
+    data = _pdf(_selfeval_html(), page="A4 portrait", align=align)
+    (table,) = read_published_bytes(data, "narrow.pdf")
+    read = [(i.name, i.target, i.actual, str(i.weight), str(i.score)) for i in table.indicators]
+    assert read == [
+        ("完成老旧小区加装电梯可行性评估的小区数量", "≥20个", "22个", "20", "20"),
+        ("评估报告一次性通过专家评审率", "≥90%", "85%", "15", "14.17"),
+        ("评估完成及时率", "100%", "100%", "15", "15"),
+        ("居民出行条件改善情况", "有效改善", "有效改善", "30", "30"),
+        ("小区居民满意度", "≥90%", "93%", "10", "10"),
+    ]
+    assert table.indicators[1].reason == "2份报告因图纸资料不全需补充后再审"
+    assert (str(table.total), table.funds[0].score) == ("98.17", Decimal("9.00"))

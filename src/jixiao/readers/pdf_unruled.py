@@ -59,8 +59,10 @@ class Fragment:
         """The fragment cut at the space whose gap holds ``x`` (two cells printed close), or None."""
         for at, start, stop in self.gaps:
             if start <= x <= stop:
-                left = Fragment(self.text[:at], self.x0, start, self.top, self.bottom, self.size)
-                right = Fragment(self.text[at + 1 :], stop, self.x1, self.top, self.bottom, self.size)
+                before = tuple(g for g in self.gaps if g[0] < at)
+                after = tuple((i - at - 1, a, b) for i, a, b in self.gaps if i > at)
+                left = Fragment(self.text[:at], self.x0, start, self.top, self.bottom, self.size, before)
+                right = Fragment(self.text[at + 1 :], stop, self.x1, self.top, self.bottom, self.size, after)
                 return left, right
         return None
 
@@ -153,6 +155,31 @@ def _is_header_word(text: str) -> bool:
     return selfeval_key in INDICATOR_ROLES or selfeval_key in FUND_ROLES
 
 
+def _heads(lines: list[list[Fragment]], at: int) -> bool:
+    """True when the line at ``at`` opens a table: it holds the header words itself, or they come
+    whole once the header cells wrapped onto the lines just below are joined (``年度指`` / ``标值``)."""
+    if not lines[at]:
+        return False
+    if _is_header_line(lines[at]):
+        return True
+    end = _wrapped_below(lines, at, at + 1)
+    if end == at + 1:
+        return False
+    joined = [Fragment(c.header, c.x0, c.x1, 0.0, 0.0, 1.0) for c in _columns(lines[at:end])]
+    return _is_header_line(joined)
+
+
+def _wrapped_below(lines: list[list[Fragment]], first: int, end: int) -> int:
+    """The end of the lines just below ``end - 1`` that only continue header cells above them."""
+    size = lines[first][0].size
+    while end < len(lines) and _close(lines[end - 1], lines[end], size):
+        band = [f for line in lines[first:end] for f in line]
+        if _is_header_line(lines[end]) or not all(_is_header_part(f, band) for f in lines[end]):
+            break
+        end += 1
+    return end
+
+
 def _is_header_line(line: list[Fragment]) -> bool:
     words = [f for f in line if _is_header_word(f.text)]
     strong = [f for f in words if key(f.text) not in _WEAK]
@@ -166,9 +193,22 @@ def _ends_table(line: list[Fragment]) -> bool:
     return text.startswith(FOOTER_START + PROSE_START) or label_of(text) in _ENDS
 
 
+def _header_pieces(fragment: Fragment) -> list[Fragment]:
+    """A header piece cut where a header word stands beside another cell close to it
+    (``项目资金(万 年初预算数``)."""
+    for _, start, stop in fragment.gaps:
+        if stop - start < _CELLS_GAP * fragment.size:
+            continue
+        halves = fragment.split_at(start)
+        if halves is not None and any(_is_header_word(half.text) for half in halves):
+            return [halves[0], *_header_pieces(halves[1])]
+    return [fragment]
+
+
 def _columns(band: list[list[Fragment]]) -> list[Column]:
     """The columns of a header band: its fragments merged where their x-extents overlap."""
-    fragments = sorted((f for line in band for f in line), key=lambda f: (f.x0, f.top))
+    pieces = (p for line in band for f in line for p in _header_pieces(f))
+    fragments = sorted(pieces, key=lambda f: (f.x0, f.top))
     groups: list[list[Fragment]] = []
     for fragment in fragments:
         if groups and fragment.x0 < max(f.x1 for f in groups[-1]):
@@ -186,24 +226,29 @@ def _header_band(lines: list[list[Fragment]], at: int) -> tuple[int, int]:
     """The header line and the lines of wrapped header cells just above and below it: (first, end)."""
     size = lines[at][0].size
     first, end = at, at + 1
-    while first > 0 and _close(lines[first - 1], lines[first], size) and not _ends_table(lines[first - 1]):
+    while (
+        first > 0 and _close(lines[first - 1], lines[first], size / 2) and not _ends_table(lines[first - 1])
+    ):
         first -= 1
-    while end < len(lines) and _close(lines[end - 1], lines[end], size):
-        band = [f for line in lines[first:end] for f in line]
-        if _is_header_line(lines[end]) or not all(_is_header_part(f, band) for f in lines[end]):
-            break
-        end += 1
-    return first, end
+    return first, _wrapped_below(lines, first, end)
+
+
+_NOT_HEADER_TEXT = frozenset("0123456789≥≤%<>=＞＜＝")
 
 
 def _is_header_part(fragment: Fragment, header: list[Fragment]) -> bool:
-    return not fragment.text[:1].isdigit() and any(f.x0 < fragment.x1 and fragment.x0 < f.x1 for f in header)
+    """A piece under a header cell that continues its text: words only, no figure or comparator."""
+    if any(ch in _NOT_HEADER_TEXT for ch in fragment.text):
+        return False
+    return any(f.x0 < fragment.x1 and fragment.x0 < f.x1 for f in header)
 
 
 def _close(upper: list[Fragment], lower: list[Fragment], size: float) -> bool:
+    """True when the lower line stands as close below the upper as the lines of one wrapped cell
+    (a line above the header must stand closer: half that, or overlap it, as a centred cell does)."""
     if not upper or not lower:
         return False
-    return min(f.top for f in lower) - max(f.bottom for f in upper) < _WRAP_GAP * size * 0.5
+    return min(f.top for f in lower) - max(f.bottom for f in upper) < _WRAP_GAP * size
 
 
 def _set_boundaries(columns: list[Column], body: list[Fragment]) -> None:
@@ -456,7 +501,7 @@ def unruled_rows(
         return [], []
     at = 0 if carried is not None else _next_header(lines, 0)
     while at is not None:
-        if carried is not None and not _is_header_line(lines[at]):
+        if carried is not None and not _heads(lines, at):
             columns, body_start = carried, at  # a table cut by the page break goes on, no header
         else:
             first, body_start = _header_band(lines, at)
@@ -466,9 +511,9 @@ def unruled_rows(
             used += range(first, body_start)
         carried = None
         end = body_start
-        while end < len(lines) and not _is_header_line(lines[end]) and not _ends_table(lines[end]):
+        while end < len(lines) and not _heads(lines, end) and not _ends_table(lines[end]):
             end += 1
-        if end < len(lines) and _is_header_line(lines[end]):
+        if end < len(lines) and _heads(lines, end):
             end = max(body_start, _header_band(lines, end)[0])  # a wrapped header cell above the next header
         body = [p for line in lines[body_start:end] for f in line for p in _split_between_headers(f, columns)]
         _set_boundaries(columns, body)
@@ -483,7 +528,7 @@ def unruled_rows(
 
 
 def _next_header(lines: list[list[Fragment]], start: int) -> int | None:
-    return next((i for i in range(start, len(lines)) if lines[i] and _is_header_line(lines[i])), None)
+    return next((i for i in range(start, len(lines)) if _heads(lines, i)), None)
 
 
 def beside_rows(lines: list[tuple[float, list[Fragment]]]) -> list[tuple[float, tuple[str, ...]]]:
