@@ -18,7 +18,8 @@ from weasyprint import HTML
 
 from jixiao.model import Severity, Table
 from jixiao.readers.pdf import read_pdf_bytes
-from jixiao.readers.pdf_unruled import AMBIGUOUS_COLUMN, Fragment, UnruledTables, unruled_rows
+from jixiao.readers.pdf_unruled import AMBIGUOUS_COLUMN, UnruledTables, unruled_rows
+from jixiao.readers.pdf_unruled_rows import Fragment
 from jixiao.readers.selfeval_published import read_published_bytes
 from jixiao.writers.pdf import render_html
 from tests.seed import seed_tables
