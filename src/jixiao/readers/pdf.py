@@ -27,6 +27,7 @@ from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.grid import read_rows
 from jixiao.readers.labels import Label, label_of
+from jixiao.readers.pdf_unruled import UnruledTables, beside_rows, line_fragments, unruled_rows
 from jixiao.readers.text import FILE_PROBLEM, file_problem
 
 GENERATOR = "jixiao"  # what our PDF writer puts in the document's Creator field
@@ -40,8 +41,6 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|[-—–－~·]*\s*\d{1,4}\s*[-—–－~·]*|\d+\s*/\s*\d+)\s*$"
 )
 _LATIN = re.compile(r"[A-Za-z]")
-_CELL_GAP = 1.5  # a gap wider than 1.5 characters separates two cells of an unruled table
-_SPACE_GAP = 0.2  # a gap wider than a fifth of a character is a space the PDF did not write out
 _TABLE_SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 
@@ -92,6 +91,7 @@ def _read_document(pdf: Any, file: str | None) -> tuple[list[Table], list[Diagno
     diagnostics: list[Diagnostic] = []
     text_pages = 0
     rows: list[Row] = []
+    unruled = UnruledTables(file)
     for number, page in enumerate(pdf.pages, start=1):
         if not page.chars:
             if page.images:
@@ -100,7 +100,7 @@ def _read_document(pdf: Any, file: str | None) -> tuple[list[Table], list[Diagno
                 diagnostics.append(Diagnostic(SCANNED_PAGE, Severity.WARNING, message, where))
             continue
         text_pages += 1
-        page_content = list(page_rows(page, number, file, exact_join))
+        page_content = list(page_rows(page, number, file, exact_join, unruled))
         flat_at = next((i for i, row in enumerate(page_content) if row.cells[:1] == (FLAT_TITLE,)), None)
         if flat_at is not None:
             # Our workbook's analysts' sheet, printed after the tables (by LibreOffice or Excel):
@@ -111,6 +111,7 @@ def _read_document(pdf: Any, file: str | None) -> tuple[list[Table], list[Diagno
     name = file or "<PDF>"
     if text_pages == 0:
         return _problem(name, NO_TEXT_MESSAGE)
+    diagnostics.extend(unruled.diagnostics)
     weights = Weights()
     folded = fold_columns(_without_repeated_headers(rows), weights, diagnostics)
     tables, found = read_rows(folded, file)
@@ -123,10 +124,14 @@ def _read_document(pdf: Any, file: str | None) -> tuple[list[Table], list[Diagno
     return tables, diagnostics
 
 
-def page_rows(page: Any, number: int, file: str | None, exact_join: bool) -> Iterator[Row]:
+def page_rows(
+    page: Any, number: int, file: str | None, exact_join: bool, unruled: UnruledTables | None = None
+) -> Iterator[Row]:
     """The rows of one page, top to bottom: table rows with their columns, other text as lines.
 
-    Each row's place is the page and its position on the page (``第3页第12行``).
+    Ruled tables come from their drawn cells; unruled ones are rebuilt from the word positions
+    (`readers.pdf_unruled`, its state carried from page to page in ``unruled``). Each row's place is
+    the page and its position on the page (``第3页第12行``).
     """
     tables = _closed_tables(page)
     pieces: list[tuple[float, Row]] = []
@@ -139,11 +144,24 @@ def page_rows(page: Any, number: int, file: str | None, exact_join: bool) -> Ite
     outside = page
     for table in tables:
         outside = outside.outside_bbox(table.bbox)
-    for line in outside.extract_text_lines(return_chars=True):
-        if _PAGE_NUMBER.match(line["text"]):
+    lines = [
+        line for line in outside.extract_text_lines(return_chars=True) if not _PAGE_NUMBER.match(line["text"])
+    ]
+    fragments = [line_fragments(line["chars"]) for line in lines]
+    state = unruled if unruled is not None else UnruledTables(file)
+    table_pieces, used = unruled_rows(fragments, number, state)
+    pieces += table_pieces
+    taken = set(used)
+    if taken:  # beside an unruled table: a line's pieces are the cells of one row (项目名称 | …)
+        free = [(line["top"], fragments[at]) for at, line in enumerate(lines) if at not in taken]
+        for top, cells in beside_rows(free):
+            pieces.append((top, Row(cells, SourceRef(file, page=number))))
+    for at, line in enumerate(lines):
+        if at in taken or taken:
             continue
-        for text in line_cells(line["chars"]):
-            pieces.append((line["top"], Row((text,), SourceRef(file, page=number), columns_known=False)))
+        for fragment in fragments[at]:
+            row = Row((fragment.text,), SourceRef(file, page=number), columns_known=False)
+            pieces.append((line["top"], row))
     pieces.sort(key=lambda piece: piece[0])
     for position, (_, row) in enumerate(pieces, start=1):
         yield replace(row, source=replace(row.source, line=position))
@@ -152,24 +170,7 @@ def page_rows(page: Any, number: int, file: str | None, exact_join: bool) -> Ite
 def line_cells(chars: list[dict[str, Any]]) -> list[str]:
     """A text line cut where a wide gap stands between two characters: the cells of an unruled
     table (``项目名称      购买社工岗位服务经费``); ordinary text stays one cell."""
-    cells: list[str] = []
-    current = ""
-    previous: dict[str, Any] | None = None
-    for char in chars:
-        text = char["text"]
-        if previous is not None:
-            gap = float(char["x0"]) - float(previous["x1"])
-            size = max(float(char.get("size") or 10.0), 1.0)
-            if gap > _CELL_GAP * size and current.strip():
-                cells.append(current.strip())
-                current = ""
-            elif gap > _SPACE_GAP * size and not text.isspace() and not current.endswith(" "):
-                current += " "
-        current += text
-        previous = char
-    if current.strip():
-        cells.append(current.strip())
-    return [" ".join(cell.replace("\u00a0", " ").split()) for cell in cells]
+    return [fragment.text for fragment in line_fragments(chars)]
 
 
 def _closed_tables(page: Any) -> list[Any]:

@@ -64,12 +64,14 @@ def pdf_rows(data: bytes, file: str | None = None) -> list[Row]:
     import pdfplumber
 
     from jixiao.readers.pdf import page_rows
+    from jixiao.readers.pdf_unruled import UnruledTables
 
     rows: list[Row] = []
+    unruled = UnruledTables(file)  # an unruled table cut by a page break goes on in its columns
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             if page.chars:
-                rows += list(page_rows(page, number, file, exact_join=False))
+                rows += list(page_rows(page, number, file, False, unruled))
     return rows
 
 
