@@ -29,7 +29,7 @@ from typing import Any
 EXACT_VALUES = 64  # distinct values per unit counted exactly
 GAMMA = 1.02  # ratio between bucket bounds
 RELATIVE_ERROR = Decimal("0.02")  # |approximate quantile − exact| < 2% of the exact one
-MAX_BUCKETS = 256
+MAX_BUCKETS = 1024  # 1.02^1024 ≈ 6·10^8: nine orders of magnitude before the lowest fold
 VALUE_SOURCES = 8  # distinct values (in exact mode) whose first row is kept besides the extremes
 _LOG_GAMMA = math.log(GAMMA)
 
