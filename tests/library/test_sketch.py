@@ -15,6 +15,7 @@ import pytest
 
 from jixiao.library import find
 from jixiao.library.sketch import EXACT_VALUES, MAX_BUCKETS, RELATIVE_ERROR, ValueSketch
+from jixiao.library.suggest import reason
 from tests.library.tables import mine, table
 
 SHARES = [Decimal(n) / 20 for n in range(1, 20)]  # 5%, 10%, … 95%
@@ -108,3 +109,4 @@ def test_an_indicator_with_many_distinct_targets_reports_an_approximate_median()
     assert d.approximate and d.count == 70 and (d.low, d.high) == (Decimal(100), Decimal(790))
     assert abs(d.median - exact_median) <= RELATIVE_ERROR * exact_median
     assert d.median_source.startswith("t") and entry.provenance.publishers == 70
+    assert f"目标值中位数 约 ≥{d.median}人次" in reason(entry)

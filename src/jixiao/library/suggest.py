@@ -55,7 +55,8 @@ def reason(entry: Entry) -> str:
         from jixiao.values import number_text
 
         op = OP_SYMBOLS.get(d.common_op, "")
-        text += f"，目标值中位数 {op}{number_text(d.median)}{d.unit}"
+        about = "约 " if d.approximate else ""  # more distinct values than counted exactly: within 2%
+        text += f"，目标值中位数 {about}{op}{number_text(d.median)}{d.unit}"
         if d.low != d.high:
             text += f"（{number_text(d.low)}–{number_text(d.high)}{d.unit}，{d.count} 个值）"
     elif p.grades:

@@ -324,7 +324,8 @@ class LibraryService(ServiceBase):
             reason = f"{used_by} 个单位的 “{family}”类项目使用（{len(tables[code])} 张表）"
             d = entry.main_distribution
             if d is not None:
-                reason += f"，目标值中位数 {OP_SYMBOLS.get(d.common_op, '')}{_num(d.median)}{d.unit}"
+                about = "约 " if d.approximate else ""
+                reason += f"，目标值中位数 {about}{OP_SYMBOLS.get(d.common_op, '')}{_num(d.median)}{d.unit}"
             items.append(_offer_item(entry, reason, float(used_by)))
             if len(items) >= limit:
                 break
