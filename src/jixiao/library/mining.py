@@ -175,7 +175,7 @@ class KeyStats:
         """Count one indicator row under this key: its spelling, place, target kind, value, unit and table."""
         self.rows += 1
         bump(self.names, row.name.strip())
-        bump(self.placements, (row.level1, row.level2))
+        bump(self.placements, _placement(row.level1, row.level2))
         target = row.target
         kind = target.kind
         bump(self.kinds, kind.value)
@@ -212,6 +212,11 @@ class KeyStats:
             mine.merge(sketch)
         add_counts(self.grades, other.grades)
         self.sources.extend(other.sources[: max(0, SOURCE_SAMPLE - len(self.sources))])
+
+
+@lru_cache(maxsize=4_096)  # one tuple per (一级, 二级) pair, shared by every key placed there
+def _placement(level1: str, level2: str) -> tuple[str, str]:
+    return (level1, level2)
 
 
 @lru_cache(maxsize=16_384)  # targets repeat (85, 90, 100 …); normalising a Decimal is not cheap

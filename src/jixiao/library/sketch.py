@@ -63,7 +63,9 @@ class ValueSketch:
         self.count = 0
         self.ops: dict[str, int] = {}
         self.exact: dict[Decimal, int] | None = {}  # exact mode: value → count; bucket mode: None
-        self.sources: dict[Decimal, str] = {}  # exact mode: the first row of the first few values
+        # exact mode: the first row of the first few values other than the lowest and the highest
+        # (whose rows are kept beside them); made when first needed, as most keys have one or two values
+        self.sources: dict[Decimal, str] | None = None
         self.buckets: dict[int, list[Any]] = {}  # bucket → [count, smallest value, its first source]
         self.low: Decimal | None = None
         self.low_source = ""
@@ -83,16 +85,21 @@ class ValueSketch:
         self._add_value(value, source, n)
 
     def _add_value(self, value: Decimal, source: str, n: int) -> None:
+        extreme = False
         if self.low is None or value < self.low or (value == self.low and source and not self.low_source):
-            self.low, self.low_source = value, source
+            if self.low is not None and value != self.low:
+                self._keep_source(self.low, self.low_source)  # the former lowest keeps its row
+            self.low, self.low_source, extreme = value, source, True
         if self.high is None or value > self.high or (value == self.high and source and not self.high_source):
-            self.high, self.high_source = value, source
+            if self.high is not None and value != self.high:
+                self._keep_source(self.high, self.high_source)
+            self.high, self.high_source, extreme = value, source, True
+        if not extreme and value != self.low and value != self.high:
+            self._keep_source(value, source)
         if self.exact is not None:
             count = self.exact.get(value)
             if count is None:
                 self.exact[value] = n
-                if source and len(self.sources) < VALUE_SOURCES:
-                    self.sources[value] = source
                 if len(self.exact) > EXACT_VALUES:
                     self._to_buckets()
             else:
@@ -113,9 +120,26 @@ class ValueSketch:
                 slot[1], slot[2] = value, source
 
     def _to_buckets(self) -> None:
-        exact, sources, self.exact, self.sources = self.exact or {}, self.sources, None, {}
+        exact = self.exact or {}
+        known = {value: self._known_source(value) for value in exact}
+        self.exact, self.sources = None, None
         for value, n in exact.items():
-            self._bucket_add(value, sources.get(value, ""), n)
+            self._bucket_add(value, known[value], n)
+
+    def _keep_source(self, value: Decimal, source: str) -> None:
+        if not source or self.exact is None:
+            return
+        if self.sources is None:
+            self.sources = {}
+        if len(self.sources) < VALUE_SOURCES:
+            self.sources.setdefault(value, source)
+
+    def _known_source(self, value: Decimal) -> str:
+        if value == self.low and self.low_source:
+            return self.low_source
+        if value == self.high and self.high_source:
+            return self.high_source
+        return self.sources.get(value, "") if self.sources else ""
 
     def _fold_lowest(self) -> None:
         first, second = sorted(self.buckets)[:2]
@@ -144,7 +168,7 @@ class ValueSketch:
         """(value, count, first source), ascending: each exact value, or each bucket's smallest value."""
         if self.exact is not None:
             for value in sorted(self.exact):
-                yield value, self.exact[value], self.sources.get(value, "")
+                yield value, self.exact[value], self._known_source(value)
         else:
             for index in sorted(self.buckets):
                 n, value, source = self.buckets[index]
@@ -201,7 +225,7 @@ class ValueSketch:
             "high": [_text(self.high), self.high_source],
         }
         if self.exact is not None:
-            data["exact"] = [[_text(v), n, self.sources.get(v, "")] for v, n in sorted(self.exact.items())]
+            data["exact"] = [[_text(v), n, self._known_source(v)] for v, n in sorted(self.exact.items())]
         else:
             data["buckets"] = [[_text(v), n, s] for v, n, s in self.weighted()]
             data["folded"] = self.folded
@@ -218,6 +242,7 @@ class ValueSketch:
             for v, n, s in data["exact"]:
                 exact[Decimal(v)] = int(n)
                 if s:
+                    sketch.sources = sketch.sources or {}
                     sketch.sources[Decimal(v)] = str(s)
             sketch.exact = exact
         else:
