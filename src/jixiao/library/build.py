@@ -27,6 +27,8 @@ class Library:
     groups: tuple[Group, ...]
     seen: set[str] = field(default_factory=set)
     table_years: Sequence[int] = ()  # the year of each table mined, by ordinal (0: unknown)
+    table_publishers: Sequence[int] = ()  # who published each table: a number into publisher_names
+    publisher_names: Sequence[str] = ("",)  # 0 is "" (no publisher named)
     added_tables: int = 0
     skipped_tables: int = 0
     added_rows: int = 0
@@ -59,10 +61,17 @@ def _dominant_level2(stats: KeyStats) -> str:
 
 
 def entries_of(
-    groups: Iterable[Group], stats: dict[str, KeyStats], table_years: Sequence[int]
+    groups: Iterable[Group],
+    stats: dict[str, KeyStats],
+    table_years: Sequence[int],
+    table_publishers: Sequence[int] = (),
 ) -> tuple[Entry, ...]:
     """One entry per group that has statistics, the most used first."""
-    entries = [build_entry(g, stats, table_years) for g in groups if any(m.key in stats for m in g.members)]
+    entries = [
+        build_entry(g, stats, table_years, table_publishers)
+        for g in groups
+        if any(m.key in stats for m in g.members)
+    ]
     entries.sort(key=lambda e: (-e.provenance.tables, -e.provenance.rows, e.key))
     return tuple(entries)
 
@@ -77,7 +86,11 @@ def build_library(
     With ``previous``, its statistics are extended, tables already mined are skipped, and its groups
     are kept: new keys may join them, but they are neither merged with each other nor split.
     """
-    miner = Miner(previous.seen, previous.table_years) if previous else Miner()
+    miner = (
+        Miner(previous.seen, previous.table_years, previous.table_publishers, previous.publisher_names)
+        if previous
+        else Miner()
+    )
     if previous:
         miner.stats = {key: _copy(stats) for key, stats in previous.stats.items()}
     for table in tables:
@@ -91,11 +104,13 @@ def build_library(
     if previous is not None:
         groups = _keep_similarities(groups, previous.groups)
     return Library(
-        entries=entries_of(groups, miner.stats, miner.table_years),
+        entries=entries_of(groups, miner.stats, miner.table_years, miner.table_publishers),
         stats=miner.stats,
         groups=tuple(groups),
         seen=miner.seen,
         table_years=miner.table_years,
+        table_publishers=miner.table_publishers,
+        publisher_names=miner.publisher_names,
         added_tables=miner.tables_added,
         skipped_tables=miner.tables_skipped,
         added_rows=miner.rows_added,

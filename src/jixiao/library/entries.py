@@ -20,8 +20,9 @@ from typing import TypeVar
 
 from jixiao.catalog import canonical
 from jixiao.library.grouping import Group
-from jixiao.library.mining import KeyStats, ValueKey
+from jixiao.library.mining import KeyStats
 from jixiao.library.normalise import has_prefix
+from jixiao.library.sketch import ValueSketch
 
 K = TypeVar("K")
 DRAFT = "draft"
@@ -90,6 +91,7 @@ class Distribution:
     median_source: str
     low_source: str
     high_source: str
+    approximate: bool = False  # more distinct values than counted exactly: median within 2%
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,62 +157,29 @@ def combine(stats: Iterable[KeyStats], key: str) -> KeyStats:
     return total
 
 
-def _median(values: Counter[Decimal]) -> Decimal:
-    """The exact median of counted values (the mean of the two middle ones for an even count)."""
-    ordered = sorted(values.items())
-    total = sum(values.values())
-    wanted = (total - 1) // 2, total // 2
-    found: list[Decimal] = []
-    seen = 0
-    for value, count in ordered:
-        while len(found) < 2 and seen + count > wanted[len(found)]:
-            found.append(value)
-        seen += count
-        if len(found) == 2:
-            break
-    return found[0] if found[0] == found[1] else (found[0] + found[1]) / 2
-
-
-def _distributions(
-    values: Mapping[ValueKey, int], sources: Mapping[ValueKey, str]
-) -> tuple[Distribution, ...]:
-    by_unit: dict[str, Counter[Decimal]] = {}
-    ops: dict[str, Counter[str]] = {}
-    first: dict[tuple[str, Decimal], str] = {}
-    for (op, unit, value), count in values.items():
-        by_unit.setdefault(unit, Counter())[value] += count
-        ops.setdefault(unit, Counter())[op] += count
-        source = sources.get((op, unit, value))
-        if source and ((unit, value) not in first or source < first[(unit, value)]):
-            first[(unit, value)] = source
+def _distributions(values: Mapping[str, ValueSketch]) -> tuple[Distribution, ...]:
     result = []
-    for unit, counted in by_unit.items():
-        median = _median(counted)
-        low, high = min(counted), max(counted)
-        common_value = min(counted, key=lambda v: (-counted[v], v))
+    for unit, sketch in values.items():
+        if not sketch.count or sketch.low is None or sketch.high is None:
+            continue
+        median = sketch.median()
         result.append(
             Distribution(
                 unit,
-                sum(counted.values()),
+                sketch.count,
                 median,
-                low,
-                high,
-                min(ops[unit], key=lambda o: (-ops[unit][o], o)),
-                common_value,
-                first.get((unit, median)) or _nearest_source(unit, median, first),
-                first.get((unit, low), ""),
-                first.get((unit, high), ""),
+                sketch.low,
+                sketch.high,
+                sketch.common_op(),
+                sketch.common(),
+                sketch.source_of(median),
+                sketch.low_source,
+                sketch.high_source,
+                not sketch.is_exact,
             )
         )
     result.sort(key=lambda d: (-d.count, d.unit))
     return tuple(result)
-
-
-def _nearest_source(unit: str, target: Decimal, first: Mapping[tuple[str, Decimal], str]) -> str:
-    """The source of the value nearest a median no row set itself (the mean of the two middle values,
-    or a value beyond `VALUE_SOURCES`)."""
-    near = [(abs(value - target), value, source) for (u, value), source in first.items() if u == unit]
-    return min(near)[2] if near else ""
 
 
 def _ranked(counter: Mapping[K, int]) -> list[tuple[K, int]]:
@@ -237,8 +206,14 @@ def _value_type(stats: KeyStats, unit: str) -> str:
     return {"qualitative": "grade", "deadline": "date", "range": "range"}.get(kind, "unknown")
 
 
-def build_entry(group: Group, stats: Mapping[str, KeyStats], table_years: Sequence[int]) -> Entry:
-    """The entry of one group, from its members' statistics (``table_years``: each table's year)."""
+def build_entry(
+    group: Group,
+    stats: Mapping[str, KeyStats],
+    table_years: Sequence[int],
+    table_publishers: Sequence[int] = (),
+) -> Entry:
+    """The entry of one group, from its members' statistics (``table_years``, ``table_publishers``:
+    each table's year and publisher number, 0 for none)."""
     parts = [stats[m.key] for m in group.members if m.key in stats]
     total = parts[0] if len(parts) == 1 else combine(parts, group.key)
     tables = set(total.table_ids) if len(parts) > 1 else total.table_ids
@@ -247,7 +222,7 @@ def build_entry(group: Group, stats: Mapping[str, KeyStats], table_years: Sequen
     names = [name for name, _ in sorted(_ranked(total.names), key=lambda item: has_prefix(item[0]))]
     placements = tuple(Placement(l1, l2, n) for (l1, l2), n in _ranked(total.placements))
     level2s = {canonical(p.level2) for p in placements if p.level2}
-    distributions = _distributions(total.values, total.value_sources)
+    distributions = _distributions(total.values)
     unit = distributions[0].unit if distributions else ""
     if not unit and total.name_units:
         unit = str(_ranked(total.name_units)[0][0])
@@ -255,7 +230,7 @@ def build_entry(group: Group, stats: Mapping[str, KeyStats], table_years: Sequen
     provenance = Provenance(
         rows=total.rows,
         tables=len(tables),
-        publishers=len(total.publishers),
+        publishers=len({table_publishers[t] for t in tables if t < len(table_publishers)} - {0}),
         years=tuple(sorted(years.items())),
         kinds=tuple((str(k), n) for k, n in _ranked(total.kinds)),
         ops=tuple((str(k), n) for k, n in _ranked(total.ops)),

@@ -2,9 +2,11 @@
 
 Each table is turned into a `TableRows` (where it came from, who published it, its year, its
 indicator rows); `Miner.add` folds it into one `KeyStats` per normalised key. Memory grows with the
-number of distinct keys and of their distinct spellings, values, units and publishers — never with
-the number of rows: values are kept as counts per (comparator, unit, value), sources as a short
-sample plus the first table that set each value. A table already mined (same content fingerprint) is
+number of distinct keys and of their distinct spellings, units and placements — never with the
+number of rows: target values are kept per unit in a bounded `ValueSketch` (exact while a key has
+few distinct values, logarithmic buckets beyond), publishers in a bounded `DistinctSketch`, sources
+as a short sample plus the first row that set each value the sketch keeps; what grows with the
+tables is one 4-byte ordinal per table that uses a key. A table already mined (same content fingerprint) is
 skipped, so building again after new imports only adds.
 """
 
@@ -20,13 +22,11 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from jixiao.library.normalise import normalise_name
+from jixiao.library.sketch import ValueSketch
 from jixiao.model import Kind, Op, Table, Target
 from jixiao.values import parse_target
 
 SOURCE_SAMPLE = 20  # table references kept per key besides the first table of each value
-# Values of one key whose first row is remembered; the counts of further values stay exact, only
-# their source is not kept (a money indicator can have as many values as rows).
-VALUE_SOURCES = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +135,6 @@ def rows_from_document(document: Mapping[str, Any]) -> TableRows:
     )
 
 
-ValueKey = tuple[str, str, Decimal]  # (comparator or "", unit or "", value)
 K = TypeVar("K")
 
 
@@ -163,10 +162,8 @@ class KeyStats:
     ops: dict[str, int] = field(default_factory=dict)
     units: dict[str, int] = field(default_factory=dict)
     name_units: dict[str, int] = field(default_factory=dict)
-    values: dict[ValueKey, int] = field(default_factory=dict)
-    value_sources: dict[ValueKey, str] = field(default_factory=dict)  # the first row to set each value
+    values: dict[str, ValueSketch] = field(default_factory=dict)  # target values per unit, bounded
     grades: dict[str, int] = field(default_factory=dict)
-    publishers: set[str] = field(default_factory=set)
     sources: list[str] = field(default_factory=list)
 
     @property
@@ -178,7 +175,7 @@ class KeyStats:
         """Count one indicator row under this key: its spelling, place, target kind, value, unit and table."""
         self.rows += 1
         bump(self.names, row.name.strip())
-        bump(self.placements, (row.level1, row.level2))
+        bump(self.placements, _placement(row.level1, row.level2))
         target = row.target
         kind = target.kind
         bump(self.kinds, kind.value)
@@ -189,14 +186,10 @@ class KeyStats:
             unit = target.unit or unit_hint or ""
             bump(self.ops, op)
             bump(self.units, unit)
-            value_key = (op, unit, _plain(target.value))
-            count = self.values.get(value_key)
-            if count is None:
-                self.values[value_key] = 1
-                if len(self.value_sources) < VALUE_SOURCES:
-                    self.value_sources[value_key] = table.where(row)
-            else:
-                self.values[value_key] = count + 1
+            sketch = self.values.get(unit)
+            if sketch is None:
+                sketch = self.values[unit] = ValueSketch()
+            sketch.add(op, _plain(target.value), table.where(row))
         elif kind is Kind.QUALITATIVE:
             bump(self.grades, target.raw)
         elif kind in (Kind.DEADLINE, Kind.RANGE) and target.unit:
@@ -212,14 +205,18 @@ class KeyStats:
         add_counts(self.ops, other.ops)
         add_counts(self.units, other.units)
         add_counts(self.name_units, other.name_units)
-        add_counts(self.values, other.values)
+        for unit, sketch in other.values.items():
+            mine = self.values.get(unit)
+            if mine is None:
+                mine = self.values[unit] = ValueSketch()
+            mine.merge(sketch)
         add_counts(self.grades, other.grades)
-        for value_key, where in other.value_sources.items():
-            if len(self.value_sources) >= VALUE_SOURCES:
-                break
-            self.value_sources.setdefault(value_key, where)
-        self.publishers |= other.publishers
         self.sources.extend(other.sources[: max(0, SOURCE_SAMPLE - len(self.sources))])
+
+
+@lru_cache(maxsize=4_096)  # one tuple per (一级, 二级) pair, shared by every key placed there
+def _placement(level1: str, level2: str) -> tuple[str, str]:
+    return (level1, level2)
 
 
 @lru_cache(maxsize=16_384)  # targets repeat (85, 90, 100 …); normalising a Decimal is not cheap
@@ -232,14 +229,25 @@ def _plain(value: Decimal) -> Decimal:
 class Miner:
     """Folds tables into `KeyStats`, one per normalised key; skips tables it has seen.
 
-    Each table mined gets an ordinal (its place in ``table_years``), which keys record once per table,
-    so an entry made of several keys counts a table that uses two of its spellings once.
+    Each table mined gets an ordinal (its place in ``table_years`` and ``table_publishers``), which
+    keys record once per table, so an entry made of several keys counts a table that uses two of its
+    spellings once, and its publishers exactly from its tables' (no set of publishers per key).
     """
 
-    def __init__(self, seen: Iterable[str] = (), table_years: Iterable[int] = ()) -> None:
+    def __init__(
+        self,
+        seen: Iterable[str] = (),
+        table_years: Iterable[int] = (),
+        table_publishers: Iterable[int] = (),
+        publisher_names: Iterable[str] = ("",),
+    ) -> None:
         self.stats: dict[str, KeyStats] = {}
         self.seen: set[str] = set(seen)
         self.table_years = array("H", table_years)  # 0 for a table without a year
+        # who published each table, by ordinal: a number into publisher_names (0: nobody named)
+        self.table_publishers = array("I", table_publishers)
+        self.publisher_names: list[str] = list(publisher_names) or [""]
+        self._publisher_ids = {name: n for n, name in enumerate(self.publisher_names)}
         self.tables_added = 0
         self.tables_skipped = 0
         self.rows_added = 0
@@ -253,6 +261,11 @@ class Miner:
         self.tables_added += 1
         ordinal = len(self.table_years)
         self.table_years.append(table.year if table.year and 0 < table.year < 65536 else 0)
+        publisher = self._publisher_ids.get(table.publisher)
+        if publisher is None:
+            publisher = self._publisher_ids[table.publisher] = len(self.publisher_names)
+            self.publisher_names.append(table.publisher)
+        self.table_publishers.append(publisher)
         counted: set[str] = set()
         for row in table.rows:
             normalised = normalise_name(row.name)
@@ -267,8 +280,6 @@ class Miner:
                 continue  # a table that lists an indicator twice uses it once
             counted.add(normalised.key)
             stats.table_ids.append(ordinal)
-            if table.publisher:
-                stats.publishers.add(table.publisher)
             if len(stats.sources) < SOURCE_SAMPLE:
                 stats.sources.append(table.ref)
         return True

@@ -18,25 +18,6 @@ from jixiao.library.entries import Entry, combine
 from jixiao.library.mining import KeyStats
 
 
-def _quantile(ordered: list[tuple[Decimal, int]], total: int, share: Decimal) -> Decimal:
-    """The value below which ``share`` of the counted values lie (nearest rank)."""
-    rank = max(1, int((share * total).to_integral_value(rounding="ROUND_CEILING")))
-    seen = 0
-    for value, count in ordered:
-        seen += count
-        if seen >= rank:
-            return value
-    return ordered[-1][0]
-
-
-def _numbers(stats: KeyStats, unit: str) -> tuple[list[tuple[Decimal, int]], int]:
-    counted: dict[Decimal, int] = {}
-    for (_, value_unit, value), n in stats.values.items():
-        if value_unit == unit:
-            counted[value] = counted.get(value, 0) + n
-    return sorted(counted.items()), sum(counted.values())
-
-
 def _direction_share(stats: KeyStats) -> tuple[str, Decimal]:
     """The direction the comparators imply and the share of comparators that agree (0–1)."""
     greater = stats.ops.get(">=", 0) + stats.ops.get(">", 0)
@@ -64,8 +45,9 @@ def peer_record(entry: Entry, stats: Mapping[str, KeyStats]) -> dict[str, Any]:
         "units": {unit: n for unit, n in sorted(total.units.items(), key=lambda u: (-u[1], u[0]))},
     }
     d = entry.main_distribution
+    sketch = total.values.get(d.unit) if d is not None else None
     if d is not None:
-        ordered, count = _numbers(total, d.unit)
+        count = sketch.count if sketch is not None else 0
         record["values"] = {
             "unit": d.unit,
             "count": d.count,
@@ -73,8 +55,9 @@ def peer_record(entry: Entry, stats: Mapping[str, KeyStats]) -> dict[str, Any]:
             "median": format(d.median, "f"),
             "min": format(d.low, "f"),
             "max": format(d.high, "f"),
-            "p10": format(_quantile(ordered, count, Decimal("0.1")), "f") if count else None,
-            "p90": format(_quantile(ordered, count, Decimal("0.9")), "f") if count else None,
+            "p10": format(sketch.quantile(Decimal("0.1")), "f") if sketch and count else None,
+            "p90": format(sketch.quantile(Decimal("0.9")), "f") if sketch and count else None,
+            "approximate": d.approximate,
         }
     return record
 

@@ -22,12 +22,18 @@ from jixiao.library.build import Library, entries_of
 from jixiao.library.entries import DIRECTION_LABELS, VALUE_TYPE_LABELS, Distribution, Entry
 from jixiao.library.grouping import Group, Member
 from jixiao.library.mining import KeyStats
+from jixiao.library.sketch import ValueSketch
 
 FORMAT = "jixiao.library/1"
 
 
 class LibraryFormatError(ValueError):
     """A file that is not a jixiao library (the message is Chinese)."""
+
+
+# A state written before target values were sketched and publishers counted from the tables: it
+# lacks who published each table, so it cannot be extended; the library is built again instead.
+OLD_STATE = "指标库文件由旧版本写出（缺少各表的填报单位），不能增量构建：请删除该文件后重新构建"
 
 
 def _number(value: Decimal) -> str:
@@ -45,6 +51,7 @@ def distribution_to_dict(d: Distribution) -> dict[str, Any]:
         "common_op": d.common_op or None,
         "common_value": _number(d.common_value),
         "sources": {"median": d.median_source, "min": d.low_source, "max": d.high_source},
+        "approximate": d.approximate,
     }
 
 
@@ -94,7 +101,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
     }
 
 
-def _stats_to_dict(s: KeyStats, publisher_ids: dict[str, int]) -> dict[str, Any]:
+def _stats_to_dict(s: KeyStats) -> dict[str, Any]:
     return {
         "key": s.key,
         "rows": s.rows,
@@ -105,15 +112,13 @@ def _stats_to_dict(s: KeyStats, publisher_ids: dict[str, int]) -> dict[str, Any]
         "ops": dict(s.ops),
         "units": dict(s.units),
         "name_units": dict(s.name_units),
-        "values": [[op, unit, _number(v), n, s.value_sources.get((op, unit, v), "")]
-                   for (op, unit, v), n in s.values.items()],
+        "sketches": {unit: sketch.to_dict() for unit, sketch in s.values.items()},
         "grades": dict(s.grades),
-        "publishers": sorted(publisher_ids.setdefault(p, len(publisher_ids)) for p in s.publishers),
         "sources": list(s.sources),
     }  # fmt: skip
 
 
-def _stats_from_dict(d: dict[str, Any], publishers: list[str]) -> KeyStats:
+def _stats_from_dict(d: dict[str, Any]) -> KeyStats:
     s = KeyStats(d["key"], rows=d["rows"], table_ids=array("I", d["table_ids"]))
     s.names = dict(d["names"])
     s.placements = {(l1, l2): n for l1, l2, n in d["placements"]}
@@ -121,25 +126,22 @@ def _stats_from_dict(d: dict[str, Any], publishers: list[str]) -> KeyStats:
     s.ops = dict(d["ops"])
     s.units = dict(d["units"])
     s.name_units = dict(d["name_units"])
-    for op, unit, value, n, source in d["values"]:
-        value_key = (op, unit, Decimal(value))
-        s.values[value_key] = s.values.get(value_key, 0) + n
-        if source:
-            s.value_sources[value_key] = source
+    s.values = {unit: ValueSketch.from_dict(v) for unit, v in (d.get("sketches") or {}).items()}
+    for op, unit, value, n, source in d.get("values") or ():  # a state written before the sketches
+        s.values.setdefault(unit, ValueSketch()).add(op, Decimal(value), source, n)
     s.grades = dict(d["grades"])
-    s.publishers = {publishers[i] for i in d["publishers"]}
     s.sources = list(d["sources"])
     return s
 
 
 def state_to_dict(library: Library) -> dict[str, Any]:
     """What a later build needs to only add: mined keys, groups, tables seen (no entries)."""
-    publisher_ids: dict[str, int] = {}
-    keys = [_stats_to_dict(s, publisher_ids) for s in sorted(library.stats.values(), key=lambda s: s.key)]
+    keys = [_stats_to_dict(s) for s in sorted(library.stats.values(), key=lambda s: s.key)]
     return {
         "tables_seen": sorted(library.seen),
         "table_years": list(library.table_years),
-        "publishers": sorted(publisher_ids, key=publisher_ids.__getitem__),
+        "table_publishers": list(library.table_publishers),
+        "publisher_names": list(library.publisher_names),
         "keys": keys,
         "groups": [
             {"key": g.key, "members": [[m.key, m.similarity, m.how] for m in g.members]}
@@ -176,18 +178,17 @@ def state_unpacked(text: str) -> Any:
 def state_parts(library: Library) -> Iterator[str]:
     """The state's JSON text in parts, key by key: the state of a large library is never one Python
     structure (a dict of lists of ints costs several times the JSON it becomes)."""
-    publisher_ids: dict[str, int] = {}
     yield '{"format": ' + json.dumps(FORMAT) + ', "state": {"keys": ['
     for n, stats in enumerate(sorted(library.stats.values(), key=lambda s: s.key)):
-        yield (", " if n else "") + json.dumps(_stats_to_dict(stats, publisher_ids), ensure_ascii=False)
+        yield (", " if n else "") + json.dumps(_stats_to_dict(stats), ensure_ascii=False)
     yield '], "groups": ['
     for n, g in enumerate(library.groups):
         group = {"key": g.key, "members": [[m.key, m.similarity, m.how] for m in g.members]}
         yield (", " if n else "") + json.dumps(group, ensure_ascii=False)
     yield '], "tables_seen": ' + json.dumps(sorted(library.seen))
     yield ', "table_years": ' + json.dumps(list(library.table_years))
-    publishers = sorted(publisher_ids, key=publisher_ids.__getitem__)
-    yield ', "publishers": ' + json.dumps(publishers, ensure_ascii=False) + "}}"
+    yield ', "table_publishers": ' + json.dumps(list(library.table_publishers))
+    yield ', "publisher_names": ' + json.dumps(list(library.publisher_names), ensure_ascii=False) + "}}"
 
 
 def library_to_dict(library: Library) -> dict[str, Any]:
@@ -212,22 +213,27 @@ def library_from_dict(data: Any) -> Library:
         raise LibraryFormatError(f"不是 jixiao 指标库文件（需要 format 为 {FORMAT}）")
     try:
         state = data["state"]
-        publishers = list(state["publishers"])
-        stats = {d["key"]: _stats_from_dict(d, publishers) for d in state["keys"]}
+        if "table_publishers" not in state:
+            raise LibraryFormatError(OLD_STATE)
+        stats = {d["key"]: _stats_from_dict(d) for d in state["keys"]}
         groups = tuple(
             Group(g["key"], tuple(Member(key, float(sim), how) for key, sim, how in g["members"]))
             for g in state["groups"]
         )
         seen = set(state["tables_seen"])
         table_years = array("H", state["table_years"])
+        table_publishers = array("I", state["table_publishers"])
+        publisher_names = [str(name) for name in state["publisher_names"]]
     except (KeyError, TypeError, ValueError, IndexError) as why:
         raise LibraryFormatError(f"指标库文件已损坏：{why}") from None
     return Library(
-        entries=entries_of(groups, stats, table_years),
+        entries=entries_of(groups, stats, table_years, table_publishers),
         stats=stats,
         groups=groups,
         seen=seen,
         table_years=table_years,
+        table_publishers=table_publishers,
+        publisher_names=publisher_names,
     )
 
 
@@ -248,6 +254,7 @@ def entry_from_dict(d: dict[str, Any]) -> Entry:
             (v.get("sources") or {}).get("median", ""),
             (v.get("sources") or {}).get("min", ""),
             (v.get("sources") or {}).get("max", ""),
+            bool(v.get("approximate")),
         )
         for v in p.get("values") or []
     )

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from jixiao.library.entries import Entry
-from jixiao.library.normalise import compatible, level2_key, normalise_name, signature
+from jixiao.library.normalise import Signature, compatible, level2_key, normalise_name, signature
+from jixiao.library.prefilter import CharacterIndex
 
 OP_SYMBOLS = {">=": "≥", ">": ">", "=": "=", "<": "<", "<=": "≤", "": ""}
 MIN_SIMILARITY = 60.0
@@ -54,7 +55,8 @@ def reason(entry: Entry) -> str:
         from jixiao.values import number_text
 
         op = OP_SYMBOLS.get(d.common_op, "")
-        text += f"，目标值中位数 {op}{number_text(d.median)}{d.unit}"
+        about = "约 " if d.approximate else ""  # more distinct values than counted exactly: within 2%
+        text += f"，目标值中位数 {about}{op}{number_text(d.median)}{d.unit}"
         if d.low != d.high:
             text += f"（{number_text(d.low)}–{number_text(d.high)}{d.unit}，{d.count} 个值）"
     elif p.grades:
@@ -91,6 +93,23 @@ class Suggester:
             for member in entry.members:
                 self.choices.append(member.key)
                 self.owner.append(index)
+        self.index = CharacterIndex(self.choices)
+        self._level2s: dict[int, frozenset[str]] = {}
+        self._signatures: dict[int, Signature] = {}
+
+    def _placed_under(self, index: int) -> frozenset[str]:
+        found = self._level2s.get(index)
+        if found is None:
+            found = self._level2s[index] = frozenset(
+                level2_key(x.level2) for x in self.entries[index].placements
+            )
+        return found
+
+    def _signature(self, index: int) -> Signature:
+        found = self._signatures.get(index)
+        if found is None:
+            found = self._signatures[index] = signature(self.entries[index].key)
+        return found
 
     def suggest(self, name: str, level2: str | None = None, limit: int = 10) -> list[Suggestion]:
         """Library entries whose names resemble ``name``, best first, weighed by use and a matching 二级."""
@@ -98,11 +117,16 @@ class Suggester:
         if not query:
             return []
         best: dict[int, float] = {}
-        for choice, partial, position in process.extract(
-            query, self.choices, scorer=fuzz.partial_ratio, score_cutoff=MIN_SIMILARITY, limit=CANDIDATES
+        positions = self.index.candidates(query)  # only spellings that can score ≥ MIN_SIMILARITY
+        for choice, partial, found in process.extract(
+            query,
+            [self.choices[p] for p in positions],
+            scorer=fuzz.partial_ratio,
+            score_cutoff=MIN_SIMILARITY,
+            limit=CANDIDATES,
         ):
             similarity = (partial + fuzz.ratio(query, choice)) / 2
-            index = self.owner[position]
+            index = self.owner[positions[found]]
             best[index] = max(best.get(index, 0.0), similarity)
         wanted_level2 = level2_key(level2) if level2 else None
         query_signature = signature(query)
@@ -112,9 +136,10 @@ class Suggester:
             p = entry.provenance
             score = similarity + 3 * math.log1p(p.tables) + math.log1p(p.publishers)
             if wanted_level2 is not None:
-                placed = any(level2_key(x.level2) == wanted_level2 for x in entry.placements)
-                score += 10 if placed else -10
-            if query_signature.measure is not None and not compatible(query_signature, signature(entry.key)):
+                score += 10 if wanted_level2 in self._placed_under(index) else -10
+            if query_signature.measure is not None and not compatible(
+                query_signature, self._signature(index)
+            ):
                 score -= 15
             ranked.append((round(score, 1), round(similarity, 1), entry))
         ranked.sort(key=lambda r: (-r[0], r[2].key))

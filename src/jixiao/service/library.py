@@ -27,7 +27,7 @@ from jixiao.library.projects import (
     similarity,
     wanted_terms,
 )
-from jixiao.library.serialize import entry_from_dict, state_packed, state_unpacked
+from jixiao.library.serialize import LibraryFormatError, entry_from_dict, state_packed, state_unpacked
 from jixiao.library.suggest import OP_SYMBOLS, Suggester, typical_value
 from jixiao.model import Diagnostic, Table
 from jixiao.permissions import may_build_library
@@ -68,6 +68,17 @@ def _mined(library: Library) -> Iterator[dict[str, Any]]:
         }
 
 
+def _previous(state: str | None) -> Library | None:
+    """The stored mining state, or None when there is none or it is of an earlier format (it lacks
+    who published each table, so it cannot be extended: the build starts again from the tables)."""
+    if not state:
+        return None
+    try:
+        return library_from_dict(state_unpacked(state))
+    except LibraryFormatError:
+        return None
+
+
 class _Offer:
     """The suggester over the entries on offer, rebuilt when the library changes."""
 
@@ -100,7 +111,9 @@ class LibraryService(ServiceBase):
                     }
                     return {**last, **nothing, "tables_skipped": 0}
             state = store.load_state(conn)[1]
-        previous = library_from_dict(state_unpacked(state)) if state else None
+        previous = _previous(state)
+        if state and previous is None:
+            watermark = 0  # a state of an earlier format: every published table is mined again
         reached = [watermark]
         library = build_library(self._source(watermark, reached, progress), previous)
         before = len(previous.entries) if previous else 0
@@ -311,7 +324,8 @@ class LibraryService(ServiceBase):
             reason = f"{used_by} 个单位的 “{family}”类项目使用（{len(tables[code])} 张表）"
             d = entry.main_distribution
             if d is not None:
-                reason += f"，目标值中位数 {OP_SYMBOLS.get(d.common_op, '')}{_num(d.median)}{d.unit}"
+                about = "约 " if d.approximate else ""
+                reason += f"，目标值中位数 {about}{OP_SYMBOLS.get(d.common_op, '')}{_num(d.median)}{d.unit}"
             items.append(_offer_item(entry, reason, float(used_by)))
             if len(items) >= limit:
                 break

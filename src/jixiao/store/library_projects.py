@@ -35,14 +35,14 @@ def tables_with_terms(
             .order_by(library_project_terms.c.table_id.desc())
             .limit(per_term)
         )
-        for (table_id,) in conn.execute(query):
+        for table_id in conn.execute(query).scalars().all():  # one fetch, not a row at a time
             shared.setdefault(int(table_id), set()).add(term)
     found: dict[int, tuple[int | None, set[str]]] = {}
     for chunk in chunks(list(shared)):
         query = select(perf_tables.c.id, perf_tables.c.unit_id).where(
             perf_tables.c.id.in_(chunk), perf_tables.c.status == PUBLISHED
         )
-        for table_id, unit_id in conn.execute(query):
+        for table_id, unit_id in conn.execute(query).all():
             found[int(table_id)] = (unit_id, shared[int(table_id)])
     return found
 
@@ -54,5 +54,5 @@ def codes_of_tables(conn: Connection, table_ids: Sequence[int]) -> list[tuple[in
         query = select(library_links.c.table_id, library_links.c.code).where(
             library_links.c.table_id.in_(chunk), library_links.c.code.is_not(None)
         )
-        found.extend((int(t), str(c)) for t, c in conn.execute(query))
+        found.extend((int(t), str(c)) for t, c in conn.execute(query).all())
     return found
