@@ -32,9 +32,9 @@ OTHER_SETS = (
     "heldout7",
 )
 
-# Measured 2026-11-30 on main 8139681 (12 documents, 5 tables, 32 indicators, 8 documents without a
+# Measured 2026-11-30 on main 8139681 (13 documents, 5 tables, 32 indicators, 9 documents without a
 # target table): names 80%, years 80%, budgets 60%, indicators found 78.1%, 一级/二级 78.1%, annual values
-# 75.0% raw and structured, the eight documents without a target table read as none, 1 invented. With 5
+# 75.0% raw and structured, the nine documents without a target table read as none, 1 invented. With 5
 # tables one miss is 20 points and with 32 indicators one miss is 3 points, hence floors one miss under.
 FLOORS = {
     "names": 0.6,
