@@ -69,3 +69,30 @@ def test_a_total_row_that_contradicts_its_sub_rows_is_scored_from_the_sub_rows()
     assert {"JX-A01", "JX-A04"}.isdisjoint(codes)
     (budget,) = [d for d in result.diagnostics if d.code == "JX-A05"]
     assert "55" in budget.message and "58" in budget.message and "9.48" in budget.message
+
+
+def _with_last_row(row: str) -> str:
+    """A clean budget block (48 of 48 spent) and the shared rows, the satisfaction row replaced."""
+    funds = (
+        "年度资金总额 48 48 48 10 100% 10\n其中:当年财政拨款 48 48 48 — —\n上年结转资金 — —\n其他资金 — —\n"
+    )
+    return _table(funds, "100").replace("满意度指标 服务对象满意度指标 群众满意度 ≥85% 92% 10 10\n", row)
+
+
+def test_a_qualitative_actual_copying_a_target_that_only_repeats_the_name_is_a_copy() -> None:
+    text = _with_last_row("可持续影响指标 可持续 可持续 可持续 10 10\n")
+    (table,) = read_published_text(text, "repeats_name.txt")
+    assert [(i.name, i.target, i.actual) for i in table.indicators][-1] == ("可持续", "可持续", "可持续")
+    (copied,) = [d for d in audit(table).diagnostics if d.code == "JX-A22"]
+    assert "可持续" in copied.message
+
+
+def test_a_single_qualitative_actual_stating_the_standard_met_is_no_copy() -> None:
+    text = _with_last_row("可持续影响指标 制度执行 符合相关文件要求 符合相关文件要求 10 10\n")
+    (table,) = read_published_text(text, "standard_met.txt")
+    assert [(i.name, i.target, i.actual) for i in table.indicators][-1] == (
+        "制度执行",
+        "符合相关文件要求",
+        "符合相关文件要求",
+    )
+    assert "JX-A22" not in audit(table).codes()
