@@ -33,11 +33,12 @@ OTHER_SETS = (
 # missed 19 / false 5, no arithmetic finding on a table that agrees, 1 of 2 self-contradicting tables
 # that were read flagged. From branch selfeval5 on this is a development set (its README gives the
 # figures after tuning): 12 of 12 read, 111/111 scores, found 27 / missed 5 / false 0, 4 of 4 flagged.
+# Branch selfeval7 (乐亭's copied target that only repeats the row's name, JX-A22): found 28 / missed 1.
 TABLES_READ = 12
 SCORES_READ = 1.0
 CONTRADICTING_READ = 4
 CONTRADICTING_FLAGGED = 4
-FINDINGS_FOUND = 27
+FINDINGS_FOUND = 28
 FINDINGS_FALSE = 0
 
 

@@ -247,7 +247,12 @@ def total_differs(ctx: AuditContext) -> Iterator[Finding]:
         return
     if any(True for _ in total_is_sum(ctx)):
         return  # the total disagrees with its own rows (JX-A01): comparing it with the rules adds nothing
-    if _whole_points(ctx) and printed == _rounded_total(ctx) and _budget_rounds_to_printed(ctx):
+    if (
+        _whole_points(ctx)
+        and printed == _rounded_total(ctx)
+        and _budget_rounds_to_printed(ctx)
+        and not _misprinted_rate(ctx)
+    ):
         return  # a table scored in whole points: the rule's scores, each rounded, give its total
     direction = "高于" if printed > computed else "低于"
     grade = ctx.result.grade
@@ -258,6 +263,12 @@ def total_differs(ctx: AuditContext) -> Iterator[Finding]:
         ctx.published.where("total"),
         None,
     )
+
+
+def _misprinted_rate(ctx: AuditContext) -> bool:
+    """A printed rate that does not follow the amounts (JX-A04): a whole-point budget score taken
+    from it is that wrong rate's score, not the recomputed one rounded (rules.md §6.5)."""
+    return any(True for _ in rate_matches_amounts(ctx))
 
 
 def _whole_points(ctx: AuditContext) -> bool:
