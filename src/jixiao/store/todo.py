@@ -87,7 +87,10 @@ def count_listed(conn: Connection, queries: list[Select[Any]]) -> int:
     statement and without fetching the rows: the header's 待办 badge on every signed-in page."""
     if not queries:
         return 0
-    counts = [select(func.count()).select_from(q.subquery()).scalar_subquery() for q in queries]
+    # at most `LIMIT` of each, whichever they are: no order needed to count them
+    counts = [
+        select(func.count()).select_from(q.order_by(None).subquery()).scalar_subquery() for q in queries
+    ]
     total: ColumnElement[Any] = counts[0]
     for count in counts[1:]:
         total = total + count
