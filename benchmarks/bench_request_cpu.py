@@ -6,8 +6,9 @@ httpx's ASGI transport, no socket; for each of the list, a table page, a search 
 a few requests to warm up, then `ROUNDS` rounds of `REQUESTS` requests one after another, and the
 least of the rounds' process CPU time (every thread: the app's thread pool included) divided by
 their number — on shared cores other processes only ever add to it — and the SQL statements per
-request. ``python -m benchmarks.bench_request_cpu --profile [path]`` prints cProfile's 25 costliest
-functions for one path instead. Bounded: `REQUESTS` a path, `MAX_SECONDS` in all.
+request, for a visitor, a signed-in 填报人 and a 审核人 (``--persona 填报人`` for one only).
+``python -m benchmarks.bench_request_cpu --profile [path] [--persona P]`` prints cProfile's 25
+costliest functions for one path instead. Bounded: `REQUESTS` a path, `MAX_SECONDS` in all.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ REQUESTS = 100  # a round
 ROUNDS = 5  # the least CPU per request of these is reported: other processes only ever add to it
 WARM_UP = 5
 MAX_SECONDS = 120.0
-CACHE = Path(tempfile.gettempdir()) / "jixiao-bench-request-cpu.sqlite"
+CACHE = Path(tempfile.gettempdir()) / "jixiao-bench-request-cpu-personas.sqlite"
 
 
 def _database() -> tuple[str, int]:
@@ -72,13 +73,61 @@ class StatementCounter:
         self.count += 1
 
 
-async def _measure(app: Any, path: str, count: int, deadline: float) -> tuple[float, int]:
-    """CPU ms per request of ``path`` over ``count`` requests (fewer past the deadline), and how
-    many requests were made."""
+PERSONAS = {
+    "访客": None,
+    "填报人": "saver0",
+    "审核人": "bench-reviewer",
+}  # username signed in, None: a visitor
+REVIEWER_PASSWORD = "Audit-load-2025x"
+
+
+def _reviewer(url: str) -> None:
+    """A 审核人 responsible for the department of the published tables (made once)."""
+    from sqlalchemy import text
+
+    from jixiao.service import Service
+    from jixiao.workflow import Role
+
+    service = Service(url)
+    with service.engine.connect() as conn:
+        if conn.execute(text("select 1 from users where username = 'bench-reviewer'")).first():
+            return
+        department = conn.execute(
+            text(
+                "select o.name from perf_tables t join orgs o on o.id = t.department_id "
+                "group by o.name order by count(*) desc limit 1"
+            )
+        ).scalar_one()
+    service.add_user("bench-reviewer", REVIEWER_PASSWORD, Role.REVIEWER, None, [department])
+
+
+async def _sign_in(client: Any, username: str | None) -> None:
+    if username is None:
+        return
+    from benchmarks.bench_load import PASSWORD
+
+    password = REVIEWER_PASSWORD if username == "bench-reviewer" else PASSWORD
+    await client.get("/login")
+    form = {
+        "username": username,
+        "password": password,
+        "csrf_token": client.cookies["jixiao_csrf"],
+        "next": "/",
+    }
+    answer = await client.post("/login", data=form)
+    assert answer.status_code == 303, (username, answer.status_code, answer.text[:300])
+
+
+async def _measure(
+    app: Any, path: str, count: int, deadline: float, username: str | None = None
+) -> tuple[float, int]:
+    """CPU ms per request of ``path`` over ``count`` requests (fewer past the deadline) by
+    ``username`` signed in (a visitor if None), and how many requests were made."""
     import httpx
 
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+        await _sign_in(client, username)
         for _ in range(WARM_UP):
             assert (await client.get(path)).status_code == 200, path
         start, done = time.process_time(), 0
@@ -97,24 +146,35 @@ def _app(url: str) -> Any:
 
 def run(report: Report) -> None:
     url, published = _database()
+    _reviewer(url)
     app = _app(url)
     from jixiao.store.db import get_engine
 
     counter = StatementCounter(get_engine(url))
     deadline = time.monotonic() + MAX_SECONDS
     report.line(f"in process (httpx ASGI transport), the least of {ROUNDS} rounds of {REQUESTS} requests")
-    for name, path in _paths(published).items():
-        rounds = []
-        for _ in range(ROUNDS):
-            before = counter.count
-            cpu, done = asyncio.run(_measure(app, path, REQUESTS, deadline))
-            rounds.append((cpu, (counter.count - before) / (done + WARM_UP)))
-        report.figure(f"{name}: CPU per request", min(r[0] for r in rounds), "ms")
-        report.figure(f"{name}: SQL statements per request", rounds[0][1], "")
-        report.figure(f"{name}: Python function calls per request", _calls_per_request(app, path), "")
+    personas = [p for p in PERSONAS if not _only or p in _only]
+    for persona in personas:
+        username = PERSONAS[persona]
+        for name, path in _paths(published).items():
+            if username is not None and path.startswith("/api"):
+                continue
+            rounds = []
+            for _ in range(ROUNDS):
+                before = counter.count
+                cpu, done = asyncio.run(_measure(app, path, REQUESTS, deadline, username))
+                rounds.append((cpu, (counter.count - before) / (done + WARM_UP)))
+            label = f"{persona} {name}"
+            report.figure(f"{label}: CPU per request", min(r[0] for r in rounds), "ms")
+            report.figure(f"{label}: SQL statements per request", rounds[0][1], "")
+            calls = _calls_per_request(app, path, username=username)
+            report.figure(f"{label}: Python function calls per request", calls, "")
 
 
-def _calls_per_request(app: Any, path: str, count: int = 20) -> float:
+_only: list[str] = []  # personas named with --persona (all when empty)
+
+
+def _calls_per_request(app: Any, path: str, count: int = 20, username: str | None = None) -> float:
     """Python function calls per request (cProfile's count, handlers run in this thread): the same
     on every run, however busy the machine — the steady twin of the CPU figure."""
     import anyio.to_thread
@@ -127,15 +187,16 @@ def _calls_per_request(app: Any, path: str, count: int = 20) -> float:
     try:
         profiler = cProfile.Profile()
         profiler.enable()
-        asyncio.run(_measure(app, path, count, time.monotonic() + MAX_SECONDS))
+        asyncio.run(_measure(app, path, count, time.monotonic() + MAX_SECONDS, username))
         profiler.disable()
     finally:
         anyio.to_thread.run_sync = original
     return float(pstats.Stats(profiler).total_calls) / (count + WARM_UP)  # type: ignore[attr-defined]
 
 
-def profile(path: str | None) -> None:
-    """cProfile's costliest functions over `REQUESTS` requests of ``path`` (the list by default)."""
+def profile(path: str | None, username: str | None = None) -> None:
+    """cProfile's costliest functions over `REQUESTS` requests of ``path`` (the list by default) by
+    ``username`` signed in (a visitor if None)."""
     import anyio.to_thread
 
     async def inline(func: Any, *args: Any, **_: Any) -> Any:
@@ -143,23 +204,38 @@ def profile(path: str | None) -> None:
 
     anyio.to_thread.run_sync = inline  # type: ignore[assignment]  # sync handlers in this thread, where the profiler looks
     url, published = _database()
+    _reviewer(url)
     app = _app(url)
     target = path or "/tables"
     target = target.replace("{published}", str(published))
-    asyncio.run(_measure(app, target, WARM_UP, time.monotonic() + 60))
+    asyncio.run(_measure(app, target, WARM_UP, time.monotonic() + 60, username))
     profiler = cProfile.Profile()
     profiler.enable()
-    cpu, done = asyncio.run(_measure(app, target, REQUESTS, time.monotonic() + MAX_SECONDS))
+    cpu, done = asyncio.run(_measure(app, target, REQUESTS, time.monotonic() + MAX_SECONDS, username))
     profiler.disable()
     print(f"{target}: {cpu:.2f} ms CPU a request over {done} requests (under the profiler)")
     pstats.Stats(profiler).sort_stats("cumulative").print_stats(70)
     pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
 
 
+def _persona_arguments(arguments: list[str]) -> tuple[list[str], list[str]]:
+    """The personas named by ``--persona NAME`` (repeatable), and the other arguments."""
+    named, rest, index = [], [], 0
+    while index < len(arguments):
+        if arguments[index] == "--persona" and index + 1 < len(arguments):
+            named.append(arguments[index + 1])
+            index += 2
+        else:
+            rest.append(arguments[index])
+            index += 1
+    return named, rest
+
+
 if __name__ == "__main__":
-    if "--profile" in sys.argv:
-        rest = [a for a in sys.argv[1:] if a != "--profile"]
-        profile(rest[0] if rest else None)
+    _only, _arguments = _persona_arguments(sys.argv[1:])
+    if "--profile" in _arguments:
+        rest = [a for a in _arguments if a != "--profile"]
+        profile(rest[0] if rest else None, PERSONAS[_only[0]] if _only else None)
     else:
         result = Report()
         result.section("request_cpu")

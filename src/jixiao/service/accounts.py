@@ -106,6 +106,13 @@ class AccountService(ServiceBase):
         with self.engine.connect() as conn:
             return accounts.list_users(conn)
 
+    def actor_labels(self) -> dict[int, str]:
+        """「角色 用户名」 of every account by id: who did what on a table's page (one query, where
+        `users` makes two a user for their departments and scope)."""
+        with self.engine.connect() as conn:
+            found = accounts.names_and_roles(conn)
+        return {uid: f"{role.label} {username}" for uid, (username, role) in found.items()}
+
     def set_password(
         self, username: str, password: str, by: Principal | None = None, temporary: bool = False
     ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, exists, select
+from sqlalchemy import ColumnElement, Connection, Select, exists, func, select
 
 from jixiao.queries import Visibility
 from jixiao.store.evaluation import monitoring_snapshots, self_evaluations
@@ -24,35 +24,74 @@ _COLUMNS = (
 )
 
 
-def _rows(conn: Connection, visibility: Visibility, *where: Any) -> list[dict[str, Any]]:
+def _query(visibility: Visibility, *where: Any) -> Select[Any]:
     seen = visibility_condition(visibility)
     query = select(*_COLUMNS).where(*where).order_by(perf_tables.c.updated_at.desc(), perf_tables.c.id)
     if seen is not None:
         query = query.where(seen)
-    return [dict(row._mapping) for row in conn.execute(query.limit(LIMIT))]
+    return query.limit(LIMIT)
 
 
-def to_fill(conn: Connection, visibility: Visibility) -> list[dict[str, Any]]:
+def _rows(conn: Connection, query: Select[Any]) -> list[dict[str, Any]]:
+    return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def to_fill_query(visibility: Visibility) -> Select[Any]:
     """Drafts and returned tables (填报、修改)."""
     statuses = (Status.DRAFT.value, Status.RETURNED.value)
-    return _rows(conn, visibility, perf_tables.c.status.in_(statuses))
+    return _query(visibility, perf_tables.c.status.in_(statuses))
 
 
-def to_review(conn: Connection, visibility: Visibility) -> list[dict[str, Any]]:
+def to_review_query(visibility: Visibility) -> Select[Any]:
     """Submitted tables (审核)."""
-    return _rows(conn, visibility, perf_tables.c.status == Status.SUBMITTED.value)
+    return _query(visibility, perf_tables.c.status == Status.SUBMITTED.value)
 
 
 _LOCKED = (Status.APPROVED.value, Status.PUBLISHED.value)
 
 
-def monitoring_due(conn: Connection, visibility: Visibility, year: int) -> list[dict[str, Any]]:
+def monitoring_due_query(visibility: Visibility, year: int) -> Select[Any]:
     """Approved or published tables of ``year`` with no 运行监控 yet."""
     entered = exists().where(monitoring_snapshots.c.table_id == perf_tables.c.id)
-    return _rows(conn, visibility, perf_tables.c.status.in_(_LOCKED), perf_tables.c.year == year, ~entered)
+    return _query(visibility, perf_tables.c.status.in_(_LOCKED), perf_tables.c.year == year, ~entered)
+
+
+def evaluation_due_query(visibility: Visibility, year: int) -> Select[Any]:
+    """Approved or published tables of ``year`` (the year just ended) with no 自评 yet."""
+    entered = exists().where(self_evaluations.c.table_id == perf_tables.c.id)
+    return _query(visibility, perf_tables.c.status.in_(_LOCKED), perf_tables.c.year == year, ~entered)
+
+
+def to_fill(conn: Connection, visibility: Visibility) -> list[dict[str, Any]]:
+    """Drafts and returned tables (填报、修改)."""
+    return _rows(conn, to_fill_query(visibility))
+
+
+def to_review(conn: Connection, visibility: Visibility) -> list[dict[str, Any]]:
+    """Submitted tables (审核)."""
+    return _rows(conn, to_review_query(visibility))
+
+
+def monitoring_due(conn: Connection, visibility: Visibility, year: int) -> list[dict[str, Any]]:
+    """Approved or published tables of ``year`` with no 运行监控 yet."""
+    return _rows(conn, monitoring_due_query(visibility, year))
 
 
 def evaluation_due(conn: Connection, visibility: Visibility, year: int) -> list[dict[str, Any]]:
     """Approved or published tables of ``year`` (the year just ended) with no 自评 yet."""
-    entered = exists().where(self_evaluations.c.table_id == perf_tables.c.id)
-    return _rows(conn, visibility, perf_tables.c.status.in_(_LOCKED), perf_tables.c.year == year, ~entered)
+    return _rows(conn, evaluation_due_query(visibility, year))
+
+
+def count_listed(conn: Connection, queries: list[Select[Any]]) -> int:
+    """How many rows the ``queries`` list together (each at most `LIMIT`, as the lists are), in one
+    statement and without fetching the rows: the header's 待办 badge on every signed-in page."""
+    if not queries:
+        return 0
+    # at most `LIMIT` of each, whichever they are: no order needed to count them
+    counts = [
+        select(func.count()).select_from(q.order_by(None).subquery()).scalar_subquery() for q in queries
+    ]
+    total: ColumnElement[Any] = counts[0]
+    for count in counts[1:]:
+        total = total + count
+    return int(conn.execute(select(total)).scalar_one())

@@ -134,7 +134,7 @@ def table_page_context(request: Request, who: Principal, table_id: int) -> dict[
     view = service.table_view(who, table_id)
     rows, unplaced = official_rows(view.table, view.findings)
     # who did what, for those who work on the table (visitors see the steps, not the people)
-    actors = {} if who.anonymous else {u.id: f"{u.role.label} {u.username}" for u in service.users()}
+    actors = {} if who.anonymous else service.actor_labels()
     return {
         "me": who,
         "may": general(who),
