@@ -23,7 +23,7 @@ from jixiao.store.orgs import subtree_of_names
 from jixiao.store.schema import findings, orgs, perf_tables, table_versions, workflow_events
 from jixiao.store.table_homes import in_home
 from jixiao.store.table_keys import partition_year_of
-from jixiao.store.tables import from_fen
+from jixiao.store.tables import from_fen, version_hash
 from jixiao.workflow import Status, TableScope
 
 _CHUNK = 500
@@ -201,18 +201,9 @@ def stored_states(conn: Connection, tables: Sequence[Table]) -> list[StoredState
                 perf_tables.c.pending_status,
                 UNIT.c.name.label("unit"),
                 DEPARTMENT.c.name.label("department"),
-                table_versions.c.content_hash,
+                version_hash(func.coalesce(perf_tables.c.pending_version, perf_tables.c.current_version)),
             )
-            .select_from(
-                from_clause().join(
-                    table_versions,
-                    and_(
-                        table_versions.c.table_id == perf_tables.c.id,
-                        table_versions.c.number
-                        == func.coalesce(perf_tables.c.pending_version, perf_tables.c.current_version),
-                    ),
-                )
-            )
+            .select_from(from_clause())
             .where(perf_tables.c.identity.in_(keys[start : start + _CHUNK]))
         )
         for row in rows:  # during a 目标调整: the adjustment's status and version (the working ones)

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from jixiao.model import Diagnostic, Severity, Table
 from jixiao.store import document as doc
@@ -33,6 +33,21 @@ from jixiao.store.table_keys import (
 from jixiao.workflow import Action, Status
 
 _CHUNK = 500
+
+
+def version_hash(number: Any) -> Any:
+    """The content hash of the stored table's version ``number``, as a correlated subquery.
+
+    A subquery, not a join: it can only run once per table found by identity. As a join, SQLite without
+    statistics (a first import into a new database, which gets them only at its end) chose to scan
+    every stored version for each file, so the writer's time per table grew with the database.
+    """
+    return (
+        select(table_versions.c.content_hash)
+        .where(table_versions.c.table_id == perf_tables.c.id, table_versions.c.number == number)
+        .scalar_subquery()
+        .label("content_hash")
+    )
 
 
 def now() -> datetime:
@@ -245,25 +260,15 @@ def _import_chunk(
     existing: dict[str, Any] = {}
     keys = list(latest)
     for start in range(0, len(keys), _CHUNK):
-        query = (
-            select(
-                perf_tables.c.id,
-                perf_tables.c.identity,
-                perf_tables.c.current_version,
-                perf_tables.c.pending_version,
-                perf_tables.c.region_code,
-                perf_tables.c.partition_year,
-                table_versions.c.content_hash,
-            )
-            .join(
-                table_versions,
-                and_(
-                    table_versions.c.table_id == perf_tables.c.id,
-                    table_versions.c.number == perf_tables.c.current_version,
-                ),
-            )
-            .where(perf_tables.c.identity.in_(keys[start : start + _CHUNK]))
-        )
+        query = select(
+            perf_tables.c.id,
+            perf_tables.c.identity,
+            perf_tables.c.current_version,
+            perf_tables.c.pending_version,
+            perf_tables.c.region_code,
+            perf_tables.c.partition_year,
+            version_hash(perf_tables.c.current_version),
+        ).where(perf_tables.c.identity.in_(keys[start : start + _CHUNK]))
         existing.update({row.identity: row for row in conn.execute(query)})
     stamp = now()
     new_keys = [key for key in keys if key not in existing]
