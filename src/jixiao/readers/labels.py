@@ -94,6 +94,7 @@ _LABELS: dict[str, Label] = {
     "中期预算资金总额": Label.TOTAL_FUNDS,
     "实施期预算资金总额": Label.TOTAL_FUNDS,
     "业务主管部门": Label.DEPARTMENT,
+    "主管预算部门": Label.DEPARTMENT,  # 抗疫特别国债项目绩效目标表: the 主管部门 under a rarer word order
     "省级业务主管部门": Label.DEPARTMENT,
     "年度资金总额": Label.BUDGET,
     "本年度申请市财政预算资金": Label.BUDGET,
@@ -114,6 +115,8 @@ _LABELS: dict[str, Label] = {
     "预算资金": Label.BUDGET,
     "一、预算资金": Label.BUDGET,
     "项目金额": Label.FUNDS,
+    "项目预算金额": Label.FUNDS,  # 项目预算金额(万元) | 87.6: the unit inside the label
+    "资金金额": Label.FUNDS,  # a 专项资金 table's 资金金额(万元) | 1300 under 专项资金名称
     "项目申报金额": Label.FUNDS,
     "资金总额": Label.FUNDS,
     "项目资金总额": Label.FUNDS,
