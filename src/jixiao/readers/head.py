@@ -450,6 +450,9 @@ class ProjectBlockReader:
         elif goal_year := _goal_year(self.goal_parts):
             self.title_year = goal_year  # 年度目标: 到2022年底, … (a 区域绩效目标表 names no year elsewhere)
             self.inferred.append("预算年度取自年度目标")
+        elif start is not None and end is None:
+            self.title_year = start  # 项目开始年度 | 2023 alone: the first year is the year applied for
+            self.inferred.append("预算年度取自项目开始年度（未写结束年度）")
         elif self.previous_year is not None:
             self.title_year = self.previous_year  # tables one after another under one title (2023年)
             self.inferred.append("预算年度取自同一文件中上一张表")

@@ -212,6 +212,7 @@ _LABELS: dict[str, Label] = {
     "项目实施周期": Label.PERIOD,
     "起始年度": Label.PERIOD_START,
     "开始年度": Label.PERIOD_START,
+    "项目开始年度": Label.PERIOD_START,  # 预算管理一体化 申报表: 项目开始年度 | 2023 | 项目期限 | 1年
     "到期年度": Label.PERIOD_END,
     "结束年度": Label.PERIOD_END,
     "开始时间": Label.PERIOD_START,  # 上海 申报表: 开始时间2019/1/1结束时间2019/12/31
