@@ -19,6 +19,14 @@ def test_a_span_of_months_is_a_range_with_no_numbers_to_compare(text: str) -> No
     assert (target.raw, target.kind, target.value, target.upper) == (text, Kind.RANGE, None, None)
 
 
+@pytest.mark.parametrize(
+    "text", ["2021.3.1-2021.11.30", "2022年1月1日-2022年12月31日", "2020.2.1至2020.12.31"]
+)
+def test_a_span_of_dates_with_days_is_a_range_with_no_numbers_to_compare(text: str) -> None:
+    target = parse_target(text)  # 补助期限 2020.2.1-2020.12.31 (heldout7): a date range, days written
+    assert (target.raw, target.kind, target.value, target.upper) == (text, Kind.RANGE, None, None)
+
+
 def test_a_numeric_range_and_an_impossible_month_keep_their_numbers() -> None:
     assert parse_target("2.5-3.5").value == Decimal("2.5")
     assert parse_target("2023.13-2024.01").value == Decimal("2023.13")  # month 13: not a date span

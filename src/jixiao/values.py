@@ -128,9 +128,12 @@ _RANGE = re.compile(
     r"^(?P<subject>[^\d]*?)(?P<a>\d+(?:\.\d+)?)(?P<ua>%|[^\d~至到-]{0,4}?)"
     r"(?:-|~|至|到)(?P<b>\d+(?:\.\d+)?)(?P<rest>.*)$"
 )
-# A span of months (服务周期 2023.08-2024.02, 2021年1月-12月): a range of dates with no number to compare.
+# A span of months (服务周期 2023.08-2024.02, 2021年1月-12月), days allowed (2020.2.1-2020.12.31): a range
+# of dates with no number to compare.
+_DAY = r"(?:[./]|月)(?P<d{n}>\d{{1,2}})日?"
 _DATE_PERIOD = re.compile(
-    rf"^(?:{_YEAR})(?:[./]|年)(?P<m1>\d{{1,2}})月?\s*(?:-|~|至|到|—)\s*(?:(?:{_YEAR})(?:[./]|年))?(?P<m2>\d{{1,2}})月?$"
+    rf"^(?:{_YEAR})(?:[./]|年)(?P<m1>\d{{1,2}})月?(?:{_DAY.format(n=1)})?\s*(?:-|~|至|到|—)\s*"
+    rf"(?:(?:{_YEAR})(?:[./]|年))?(?P<m2>\d{{1,2}})月?(?:{_DAY.format(n=2)})?$"
 )
 _UNIT_IN_NAME = re.compile(r"[(（]\s*([^()（）]{1,8}?)\s*[)）]\s*$")
 _PUNCTUATION = " ,，;；:：。、.!！"
@@ -231,7 +234,8 @@ def _parse_deadline(text: str, s: str) -> Target | None:
 
 def _parse_range(text: str, s: str) -> tuple[Target, str | None] | None:
     period = _DATE_PERIOD.match(s)
-    if period is not None and all(1 <= int(period[m]) <= 12 for m in ("m1", "m2")):
+    days_valid = period is not None and all(1 <= int(period[d] or 1) <= 31 for d in ("d1", "d2"))
+    if period is not None and days_valid and all(1 <= int(period[m]) <= 12 for m in ("m1", "m2")):
         return Target(raw=text, kind=Kind.RANGE), None  # 2023.08-2024.02: months, not two numbers
     match = _RANGE.match(s)
     if match is None:
