@@ -324,3 +324,14 @@ def test_header_cells_wrapped_in_narrow_columns_still_head_their_columns(align: 
     ]
     assert table.indicators[1].reason == "2份报告因图纸资料不全需补充后再审"
     assert (str(table.total), table.funds[0].score) == ("98.17", Decimal("9.00"))
+
+
+def test_a_header_band_reaching_back_never_takes_a_line_twice() -> None:
+    """Found by the property above in CI: lines of header words at one height make a later header
+    band reach back over lines an earlier table already used."""
+    word = Fragment("一级指标", 0.0, 0.0, 20.0, 29.0, 9.0)
+    lines = [[word, word, word], [word], [word, word, word], [word], [word, word], [word]]
+    pieces, used = unruled_rows(lines, 1, UnruledTables("p.pdf"))
+    assert len(set(used)) == len(used)
+    written = sorted("".join(c for _, row in pieces for c in row.cells).replace(" ", ""))
+    assert written == sorted("".join(f.text for at in used for f in lines[at]))

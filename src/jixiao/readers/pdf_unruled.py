@@ -272,11 +272,13 @@ def unruled_rows(
     if not lines:
         return [], []
     at = 0 if carried is not None else _next_header(lines, 0)
+    floor = 0  # lines before it belong to a table read already
     while at is not None:
         if carried is not None and not _heads(lines, at):
             columns, body_start = carried, at  # a table cut by the page break goes on, no header
         else:
             first, body_start = _header_band(lines, at)
+            first, body_start = max(first, floor), max(body_start, floor)
             columns = _columns(lines[first:body_start])
             header = Row(tuple(c.header for c in columns), SourceRef(state.file, page=page))
             pieces.append((min(f.top for f in lines[first]), header))
@@ -293,6 +295,7 @@ def unruled_rows(
         for top, cells in table_rows(columns, blocks_of(placed, columns), key_column(columns)):
             pieces.append((top, Row(tuple(cells), SourceRef(state.file, page=page))))
         used += range(body_start, end)
+        floor = max(floor, end)
         if end == len(lines):
             state.open_columns = columns
         at = _next_header(lines, end)
