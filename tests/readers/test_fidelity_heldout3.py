@@ -11,14 +11,7 @@ go up. The sets still kept aside are heldout4 on.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-import pytest
-from benchmarks.fidelity import CORPUS, Score, score_corpus
-
-HELDOUT3 = CORPUS.parent / "heldout3"
-OTHER_SETS = ("publishers", "heldout", "heldout2", "selfeval", "selfeval_heldout")
+from tests.readers.heldout_floors import heldout_tests
 
 # Measured 2026-11-30 on main bc3b810 (15 documents, 17 tables, 135 indicators):
 # names 41.2%, years 47.1%, budgets 41.2%, indicators found 49.6%, 一级 49.6%, 二级 49.6%,
@@ -41,41 +34,9 @@ FLOORS = {
     "annual_structured_right": 0.97,
     "no_table_right": 1.0,
 }
-INVENTED_PER_TEN_TABLES = 1.0  # issue 11: at most one invented indicator per ten tables
 
-
-def _publishers(folder: Path) -> set[str]:
-    names = set()
-    for path in folder.glob("*/expected.json"):
-        publisher = json.loads(path.read_text(encoding="utf-8"))["stands_for"]["publisher"]
-        names.add(publisher.split(" (")[0])
-    return names
-
-
-@pytest.fixture(scope="module")
-def heldout3_total() -> Score:
-    if not any(HELDOUT3.glob("*/expected.json")):
-        pytest.skip("no tests/corpus/heldout3 in this checkout")
-    return score_corpus(HELDOUT3)[1]
-
-
-def test_heldout3_publishers_are_new() -> None:
-    if not any(HELDOUT3.glob("*/expected.json")):
-        pytest.skip("no tests/corpus/heldout3 in this checkout")
-    held = _publishers(HELDOUT3)
-    seen = set().union(*(_publishers(CORPUS.parent / name) for name in OTHER_SETS))
-    assert len(held) >= 8
-    assert not held & seen, f"publishers already in other corpora: {sorted(held & seen)}"
-
-
-@pytest.mark.parametrize("measure", sorted(FLOORS))
-def test_heldout3_fidelity_stays_above_its_floor(heldout3_total: Score, measure: str) -> None:
-    ratio = heldout3_total.ratio(measure)
-    assert ratio is not None and ratio >= FLOORS[measure], (
-        f"heldout3 {measure}: {heldout3_total.counts[measure]} below {FLOORS[measure]:.0%}"
-    )
-
-
-def test_heldout3_invents_few_indicators(heldout3_total: Score) -> None:
-    allowed = INVENTED_PER_TEN_TABLES * max(heldout3_total.tables_expected, 1) / 10
-    assert heldout3_total.invented <= allowed
+(
+    test_heldout3_publishers_are_new,
+    test_heldout3_fidelity_stays_above_its_floor,
+    test_heldout3_invents_few_indicators,
+) = heldout_tests("heldout3", FLOORS, min_publishers=8)

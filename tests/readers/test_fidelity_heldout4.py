@@ -11,23 +11,7 @@ little (see the set's README for the before/after figures and the command). They
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-import pytest
-from benchmarks.fidelity import CORPUS, Score, score_corpus
-
-HELDOUT4 = CORPUS.parent / "heldout4"
-OTHER_SETS = (
-    "publishers",
-    "heldout",
-    "heldout2",
-    "heldout3",
-    "selfeval",
-    "selfeval_heldout",
-    "selfeval_heldout2",
-    "selfeval_heldout3",
-)
+from tests.readers.heldout_floors import heldout_tests
 
 # Measured 2026-11-30 on main 9d4cd37 (7 documents, 6 tables, 52 indicators): names 83.3%, years 83.3%,
 # budgets 33.3%, indicators found 82.7%, 一级 82.7%, 二级 82.7%, annual values 50.0% raw / 44.2%
@@ -50,41 +34,9 @@ FLOORS = {  # raised after the session's merges (read3a/3b/4 never looked at thi
     "period_right": 0.95,
     "no_table_right": 1.0,
 }
-INVENTED_PER_TEN_TABLES = 1.0  # issue 11: at most one invented indicator per ten tables
 
-
-def _publishers(folder: Path) -> set[str]:
-    names = set()
-    for path in folder.glob("*/expected.json"):
-        publisher = json.loads(path.read_text(encoding="utf-8"))["stands_for"]["publisher"]
-        names.add(publisher.split(" (")[0])
-    return names
-
-
-@pytest.fixture(scope="module")
-def heldout4_total() -> Score:
-    if not any(HELDOUT4.glob("*/expected.json")):
-        pytest.skip("no tests/corpus/heldout4 in this checkout")
-    return score_corpus(HELDOUT4)[1]
-
-
-def test_heldout4_publishers_are_new() -> None:
-    if not any(HELDOUT4.glob("*/expected.json")):
-        pytest.skip("no tests/corpus/heldout4 in this checkout")
-    held = _publishers(HELDOUT4)
-    seen = set().union(*(_publishers(CORPUS.parent / name) for name in OTHER_SETS))
-    assert len(held) >= 5
-    assert not held & seen, f"publishers already in other corpora: {sorted(held & seen)}"
-
-
-@pytest.mark.parametrize("measure", sorted(FLOORS))
-def test_heldout4_fidelity_stays_above_its_floor(heldout4_total: Score, measure: str) -> None:
-    ratio = heldout4_total.ratio(measure)
-    assert ratio is not None and ratio >= FLOORS[measure], (
-        f"heldout4 {measure}: {heldout4_total.counts[measure]} below {FLOORS[measure]:.0%}"
-    )
-
-
-def test_heldout4_invents_few_indicators(heldout4_total: Score) -> None:
-    allowed = INVENTED_PER_TEN_TABLES * max(heldout4_total.tables_expected, 1) / 10
-    assert heldout4_total.invented <= allowed
+(
+    test_heldout4_publishers_are_new,
+    test_heldout4_fidelity_stays_above_its_floor,
+    test_heldout4_invents_few_indicators,
+) = heldout_tests("heldout4", FLOORS, min_publishers=5)

@@ -9,26 +9,7 @@ go up; nobody changes the reader because a document here fails.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-import pytest
-from benchmarks.fidelity import CORPUS, Score, score_corpus
-
-HELDOUT7 = CORPUS.parent / "heldout7"
-OTHER_SETS = (
-    "publishers",
-    "heldout",
-    "heldout2",
-    "heldout3",
-    "heldout4",
-    "heldout6",
-    "selfeval",
-    "selfeval_heldout",
-    "selfeval_heldout2",
-    "selfeval_heldout3",
-    "selfeval_heldout4",
-)
+from tests.readers.heldout_floors import heldout_tests
 
 # Measured 2026-11-30 on main 8c4c7ff (21 documents, 12 tables, 85 indicators, 10 documents without a
 # target table): names 100%, years 91.7%, budgets 75.0%, indicators found 100%, 一级 100%, 二级 100%,
@@ -48,42 +29,9 @@ FLOORS = {
     "period_right": 0.95,
     "no_table_right": 1.0,
 }
-INVENTED_PER_TEN_TABLES = 1.0  # issue 11: at most one invented indicator per ten tables
 
-
-def _publishers(folder: Path) -> set[str]:
-    names = set()
-    for path in folder.glob("*/expected.json"):
-        publisher = json.loads(path.read_text(encoding="utf-8"))["stands_for"]["publisher"]
-        names.add(publisher.split(" (")[0].split("(")[0].split("（")[0])
-    return names
-
-
-@pytest.fixture(scope="module")
-def heldout7_total() -> Score:
-    if not any(HELDOUT7.glob("*/expected.json")):
-        pytest.skip("no tests/corpus/heldout7 in this checkout")
-    return score_corpus(HELDOUT7)[1]
-
-
-def test_heldout7_publishers_are_new() -> None:
-    if not any(HELDOUT7.glob("*/expected.json")):
-        pytest.skip("no tests/corpus/heldout7 in this checkout")
-    held = _publishers(HELDOUT7)
-    seen = set().union(*(_publishers(CORPUS.parent / name) for name in OTHER_SETS))
-    seen.add("东莞市妇女联合会")  # the seed's publisher
-    assert len(held) >= 8
-    assert not held & seen, f"publishers already in other corpora: {sorted(held & seen)}"
-
-
-@pytest.mark.parametrize("measure", sorted(FLOORS))
-def test_heldout7_fidelity_stays_above_its_floor(heldout7_total: Score, measure: str) -> None:
-    ratio = heldout7_total.ratio(measure)
-    assert ratio is not None and ratio >= FLOORS[measure], (
-        f"heldout7 {measure}: {heldout7_total.counts[measure]} below {FLOORS[measure]:.0%}"
-    )
-
-
-def test_heldout7_invents_few_indicators(heldout7_total: Score) -> None:
-    allowed = INVENTED_PER_TEN_TABLES * max(heldout7_total.tables_expected, 1) / 10
-    assert heldout7_total.invented <= allowed
+(
+    test_heldout7_publishers_are_new,
+    test_heldout7_fidelity_stays_above_its_floor,
+    test_heldout7_invents_few_indicators,
+) = heldout_tests("heldout7", FLOORS, min_publishers=8)
