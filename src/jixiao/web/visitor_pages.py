@@ -36,6 +36,7 @@ from jixiao.workflow import Principal
 
 MAX_AGE = 30.0  # seconds
 MAX_PAGES = 512  # kept answers per process; the least recently used goes first
+MAX_WAIT = 0.5  # seconds a visitor waits for another's making of the same page before making it too
 SLOT = f"csrf-slot-{secrets.token_hex(16)}"
 
 
@@ -58,6 +59,7 @@ class VisitorPages:
         self.max_age = max_age
         self._kept: OrderedDict[tuple[str, str], KeptAnswer] = OrderedDict()
         self._lock = threading.Lock()
+        self._making: dict[tuple[str, str], threading.Lock] = {}  # one maker per page at a time
         self.hits = 0
         self.misses = 0
 
@@ -68,12 +70,39 @@ class VisitorPages:
             return make()
         counter = request.app.state.service.change_counter()
         key = (request.url.path, request.url.query)
+        if (kept := self._good(key, counter)) is not None:
+            return _with_token(kept, request)
+        # Many visitors asking for the same page at once (a cold start, the moment after a write):
+        # one makes it, the others wait for it instead of all making it (the load's p99 tail).
+        # The wait is bounded: a page that cannot be kept (an error) never queues its askers for long.
+        with self._lock:
+            making = self._making.setdefault(key, threading.Lock())
+        first = making.acquire(timeout=MAX_WAIT)
+        try:
+            if (kept := self._good(key, counter)) is not None:
+                return _with_token(kept, request)
+            return self._make(request, key, counter, make)
+        finally:
+            if first:
+                making.release()
+                with self._lock:
+                    if self._making.get(key) is making:
+                        del self._making[key]
+
+    def _good(self, key: tuple[str, str], counter: tuple[Any, ...]) -> KeptAnswer | None:
+        """The kept answer under ``key`` if made at this state of the store and young enough."""
         with self._lock:
             kept = self._kept.get(key)
             if kept is not None and kept.counter == counter and self._young(kept):
                 self._kept.move_to_end(key)
                 self.hits += 1
-                return _with_token(kept, request)
+                return kept
+            return None
+
+    def _make(
+        self, request: Request, key: tuple[str, str], counter: tuple[Any, ...], make: Callable[[], Response]
+    ) -> Response:
+        with self._lock:
             self.misses += 1
         token = request.state.csrf
         request.state.csrf = SLOT  # the page is made with the slot in the token's places …
