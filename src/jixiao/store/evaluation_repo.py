@@ -32,12 +32,18 @@ from jixiao.store.evaluation import (
     self_evaluation_lines,
     self_evaluations,
 )
+from jixiao.store.evaluation_columns import (
+    evaluation_columns,
+    evaluation_line_scores,
+    from_cents,
+    monitoring_columns,
+    to_cents,
+)
 from jixiao.store.listing import UNIT, from_clause, visibility_condition
 from jixiao.store.schema import perf_tables, users
 from jixiao.store.table_keys import key_values
 
 FEN_PER_WAN = Decimal(1_000_000)
-HUNDRED = Decimal(100)
 # Stored monitoring lines are matched back to the table's targets by position; until then, none.
 _NO_TARGET = Target(raw="", kind=Kind.UNKNOWN)
 
@@ -55,16 +61,6 @@ def wan_to_fen(amount: Decimal) -> int:
 def fen_to_wan(fen: int) -> Decimal:
     """Stored 分 (fen) back to 万元."""
     return (Decimal(fen) / FEN_PER_WAN).normalize() if fen else Decimal(0)
-
-
-def to_cents(points: Decimal | None) -> int | None:
-    """Points as whole hundredths, as stored (None stays None)."""
-    return None if points is None else int((points * HUNDRED).to_integral_value())
-
-
-def from_cents(cents: int | None) -> Decimal | None:
-    """Stored hundredths back to points with two decimals (None stays None)."""
-    return None if cents is None else (Decimal(cents) / HUNDRED).quantize(Decimal("0.01"))
 
 
 # ---- funds block ---------------------------------------------------------------------------------
@@ -213,7 +209,6 @@ def save_monitoring(
             monitoring_snapshots.c.months == result.months,
         )
     )
-    index = result.funds.index
     key = conn.execute(
         insert(monitoring_snapshots).values(
             table_id=table_id,
@@ -224,10 +219,7 @@ def save_monitoring(
             expected_executed_fen=None
             if snapshot.expected_executed is None
             else wan_to_fen(snapshot.expected_executed),
-            light=result.light.value,
-            funds_light=result.funds.light.value,
-            funds_index_cents=None if index is None else int((index * HUNDRED).to_integral_value()),
-            errors=sum(1 for d in result.diagnostics if d.severity.value == "error"),
+            **monitoring_columns(result),
             latest=True,
             document=json.dumps(snapshot_to_dict(snapshot), ensure_ascii=False),
             updated_by=user_id,
@@ -367,16 +359,9 @@ def save_evaluation(
             table_id=table_id,
             **key_values(conn, table_id),
             year=year,
-            profile=result.profile,
             goal_actual=evaluation.goal_actual,
             funds_reason=evaluation.funds.reason,
-            budget_score_cents=to_cents(result.budget.value),
-            indicators_score_cents=to_cents(result.indicators_score),
-            total_cents=to_cents(result.total),
-            grade=result.grade,
-            errors=sum(1 for d in result.diagnostics if d.severity.value == "error"),
-            warnings=sum(1 for d in result.diagnostics if d.severity.value == "warning"),
-            explanation=result.explanation,
+            **evaluation_columns(result),
             document=json.dumps(evaluation_to_dict(evaluation), ensure_ascii=False),
             updated_by=user_id,
             updated_at=now(),
@@ -384,15 +369,12 @@ def save_evaluation(
     ).inserted_primary_key
     assert key is not None
     evaluation_id = int(key[0])
-    scores = {id(s.line): s.score for s in result.lines}
     rows = []
-    for position, line in enumerate(evaluation.lines):
-        score = scores.get(id(line))
+    for line, computed in zip(evaluation.lines, evaluation_line_scores(evaluation, result), strict=True):
         adjustment = line.adjustment
         rows.append(
             {
                 "evaluation_id": evaluation_id,
-                "position": position,
                 "level1": line.level1,
                 "level2": line.level2,
                 "name": line.name,
@@ -405,9 +387,7 @@ def save_evaluation(
                 "reduction_cents": to_cents(adjustment.reduction) if adjustment else None,
                 "reduction_reason": adjustment.reason if adjustment else None,
                 "reduction_by": (reviewers or {}).get(adjustment.by) if adjustment else None,
-                "score_cents": to_cents(score.value) if score else 0,
-                "method": score.method if score else "not-applicable",
-                "explanation": score.explanation if score else "不适用，不计分",
+                **computed,
             }
         )
     if rows:

@@ -5,7 +5,7 @@ as they are; only what the scoring core computed from them is replaced.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from jixiao.evaluation.monitoring import MonitoringResult
 from jixiao.evaluation.records import EvaluationResult, SelfEvaluation
@@ -15,7 +15,13 @@ from jixiao.store.evaluation import (
     self_evaluation_lines,
     self_evaluations,
 )
-from jixiao.store.evaluation_repo import HUNDRED, to_cents
+from jixiao.store.evaluation_columns import (
+    evaluation_columns,
+    evaluation_line_scores,
+    monitoring_columns,
+    monitoring_line_lights,
+    to_cents,
+)
 
 
 def monitored_periods(conn: Connection, year: int) -> list[tuple[int, int]]:
@@ -41,22 +47,15 @@ def rewrite_monitoring_lights(conn: Connection, table_id: int, year: int, result
     ).first()
     if head is None:
         return False
-    index = result.funds.index
-    conn.execute(
-        update(snap)
-        .where(snap.c.id == head.id)
-        .values(
-            light=result.light.value,
-            funds_light=result.funds.light.value,
-            funds_index_cents=None if index is None else int((index * HUNDRED).to_integral_value()),
-            errors=sum(1 for d in result.diagnostics if d.severity.value == "error"),
-        )
-    )
-    for position, line in enumerate(result.lines):
+    conn.execute(update(snap).where(snap.c.id == head.id).values(**monitoring_columns(result)))
+    lines = monitoring_lines.c
+    rows = [{"at": row["position"], "new_light": row["light"]} for row in monitoring_line_lights(result)]
+    if rows:
         conn.execute(
             update(monitoring_lines)
-            .where(monitoring_lines.c.snapshot_id == head.id, monitoring_lines.c.position == position)
-            .values(light=line.progress.light.value)
+            .where(lines.snapshot_id == head.id, lines.position == bindparam("at"))
+            .values(light=bindparam("new_light")),
+            rows,
         )
     return bool(head.light != result.light.value)
 
@@ -74,30 +73,27 @@ def rewrite_evaluation_scores(
     if head is None:
         return False
     conn.execute(
-        update(self_evaluations)
-        .where(self_evaluations.c.id == head.id)
-        .values(
-            profile=result.profile,
-            budget_score_cents=to_cents(result.budget.value),
-            indicators_score_cents=to_cents(result.indicators_score),
-            total_cents=to_cents(result.total),
-            grade=result.grade,
-            errors=sum(1 for d in result.diagnostics if d.severity.value == "error"),
-            warnings=sum(1 for d in result.diagnostics if d.severity.value == "warning"),
-            explanation=result.explanation,
-        )
+        update(self_evaluations).where(self_evaluations.c.id == head.id).values(**evaluation_columns(result))
     )
-    scores = {id(s.line): s.score for s in result.lines}
     lines = self_evaluation_lines.c
-    for position, line in enumerate(evaluation.lines):
-        score = scores.get(id(line))
+    rows = [
+        {
+            "at": row["position"],
+            "new_score": row["score_cents"],
+            "new_method": row["method"],
+            "new_explanation": row["explanation"],
+        }
+        for row in evaluation_line_scores(evaluation, result)
+    ]
+    if rows:
         conn.execute(
             update(self_evaluation_lines)
-            .where(lines.evaluation_id == head.id, lines.position == position)
+            .where(lines.evaluation_id == head.id, lines.position == bindparam("at"))
             .values(
-                score_cents=to_cents(score.value) if score else 0,
-                method=score.method if score else "not-applicable",
-                explanation=score.explanation if score else "不适用，不计分",
-            )
+                score_cents=bindparam("new_score"),
+                method=bindparam("new_method"),
+                explanation=bindparam("new_explanation"),
+            ),
+            rows,
         )
     return bool(head.total_cents != to_cents(result.total) or head.grade != result.grade)
