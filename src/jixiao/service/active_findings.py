@@ -25,7 +25,7 @@ from jixiao.queries import FindingRow
 from jixiao.review import profiles as reviewing
 from jixiao.review.outcome import grade
 from jixiao.service.reading import review
-from jixiao.service.rule_profiles import review_profile, review_with
+from jixiao.service.rule_profiles import by_year_profiles, review_profile
 from jixiao.store import listing, review_notes
 from jixiao.store.admin import profile_settings
 from jixiao.store.document import table_from_dict
@@ -88,12 +88,7 @@ def working_findings(conn: Connection, table_id: int, adjusting: bool, version: 
 def review_by_year(conn: Connection, table: Table) -> Reviewed:
     """``table`` reviewed by the rule profile of its year where the administrator set one (as a stored
     version is when it is saved), else by the default profile."""
-    reviewed = review(table)
-    year = table.project.year
-    settings = profile_settings(conn, year) if year is not None else None
-    if settings is None or year is None:
-        return reviewed
-    return review_with(reviewed, review_profile(settings, year))
+    return by_year_profiles(conn, [review(table)])[0]
 
 
 @dataclass(frozen=True, slots=True)

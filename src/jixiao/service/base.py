@@ -15,7 +15,6 @@ from jixiao.queries import TableQuery, TableRow, Visibility
 from jixiao.service.active_findings import settle
 from jixiao.service.errors import Forbidden, NotFound
 from jixiao.store import integrity, listing, partitions, stats
-from jixiao.store.admin import profile_settings
 from jixiao.store.audit_key import current_keys
 from jixiao.store.db import current_revision, get_engine, normalise_url, upgrade
 from jixiao.store.integrity import IntegrityProblem
@@ -155,20 +154,9 @@ class ServiceBase:
     def by_year_profile(self, reviews: Sequence[Reviewed]) -> list[Reviewed]:
         """Each review again by the rule profile of its table's year, where the administrator set one
         (`jixiao.service.rule_profiles`); the others as they are."""
-        from jixiao.service.rule_profiles import review_profile, review_with
+        from jixiao.service.rule_profiles import by_year_profiles
 
-        years = {r.table.project.year for r in reviews if r.table.project.year is not None}
-        if not years:
+        if not any(r.table.project.year is not None for r in reviews):
             return list(reviews)
         with self.engine.connect() as conn:
-            settings = {year: profile_settings(conn, year) for year in years}
-        result = []
-        for reviewed in reviews:
-            year = reviewed.table.project.year
-            chosen = settings.get(year) if year is not None else None
-            result.append(
-                reviewed
-                if chosen is None or year is None
-                else review_with(reviewed, review_profile(chosen, year))
-            )
-        return result
+            return by_year_profiles(conn, reviews)

@@ -10,10 +10,12 @@ and the rules that compare tables found.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
+
+from sqlalchemy import Connection
 
 from jixiao.catalog import BENEFIT, COST, OUTPUT, SATISFACTION
 from jixiao.evaluation import profiles as scoring
@@ -24,6 +26,7 @@ from jixiao.review.registry import RULES, RULES_BY_ID
 from jixiao.review.runner import review_table
 from jixiao.scoring.monitoring_checks import MONITORING_CHECKS, SWITCHABLE
 from jixiao.service.errors import InputProblem, InvalidInput
+from jixiao.store.admin import profile_settings
 from jixiao.store.tables import Reviewed
 
 REVIEW_BASES = {name: p.title for name, p in reviewing.PROFILES.items()}
@@ -284,6 +287,23 @@ def review_with(reviewed: Reviewed, profile: reviewing.Profile) -> Reviewed:
     found = [*kept, *fresh.findings]
     outcome, reason = grade(found, profile.outcome)
     return Reviewed(reviewed.table, found, outcome.value, reason)
+
+
+def by_year_profiles(conn: Connection, reviews: Sequence[Reviewed]) -> list[Reviewed]:
+    """Each review again by the rule profile of its table's year, where the administrator set one
+    (as a stored version is when it is saved); the others as they are."""
+    years = {r.table.project.year for r in reviews if r.table.project.year is not None}
+    settings = {year: profile_settings(conn, year) for year in years}
+    result = []
+    for reviewed in reviews:
+        year = reviewed.table.project.year
+        chosen = settings.get(year) if year is not None else None
+        result.append(
+            reviewed
+            if chosen is None or year is None
+            else review_with(reviewed, review_profile(chosen, year))
+        )
+    return result
 
 
 def reviewed_rows(reviewed: Reviewed) -> list[dict[str, Any]]:

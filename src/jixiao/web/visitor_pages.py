@@ -126,14 +126,8 @@ class VisitorPages:
         with self._lock:
             if key not in self._kept:
                 return None
-        counter = request.app.state.service.change_counter()
-        with self._lock:
-            kept = self._kept.get(key)
-            if kept is None or kept.counter != counter or not self._young(kept):
-                return None
-            self._kept.move_to_end(key)
-            self.hits += 1
-        return _with_token(kept, request)
+        kept = self._good(key, request.app.state.service.change_counter())
+        return None if kept is None else _with_token(kept, request)
 
     def clear(self) -> None:
         """Forget every kept answer."""
