@@ -1,0 +1,41 @@
+"""The ninth held-out set of target tables (tests/corpus/heldout9): eleven publishers no other corpus has,
+target tables only, kept aside from the reader's development and scored as a new user would (issue 11:
+≥ 90% of indicators found and ≥ 85% of annual values right on unseen publishers).
+
+The floors are what the reader scored when the set was committed, before anyone looked at its
+failures, rounded down a little (see the set's README for the figures and the command). They only
+go up; nobody changes the reader because a document here fails.
+"""
+
+from __future__ import annotations
+
+from tests.readers.heldout_floors import heldout_tests
+
+# Measured 2026-11-30 on branch heldout9 = main 0281425 (11 documents, 14 tables, 106 indicators): names
+# 13/14, years 13/14, budgets 11/14, budget units 11/13, departments 13/14, units 11/11, indicators found
+# 95/106 (89.6%), 一级/二级 95/106, annual values 93/106 raw (87.7%) and 91/106 structured (85.8%),
+# period values 8/8, 5 invented. With 14 tables one miss is 7 points and with 106 indicators one miss is
+# 1 point, hence floors one table miss under for the table figures and about three misses under for the
+# indicators.
+FLOORS = {
+    "names": 0.85,
+    "years": 0.85,
+    "budgets": 0.71,
+    "budget_units": 0.76,
+    "departments": 0.85,
+    "units": 0.9,
+    "indicators_found": 0.86,
+    "level1_right": 0.86,
+    "level2_right": 0.86,
+    "annual_raw_right": 0.84,
+    "annual_structured_right": 0.83,
+    "period_right": 0.87,
+}
+# Issue 11 allows one invented indicator per ten tables (1.4 here); this set had 5 when measured, so the
+# floor is what was measured (it may only go down) and the issue's ratio is not yet met here.
+
+(
+    test_heldout9_publishers_are_new,
+    test_heldout9_fidelity_stays_above_its_floor,
+    test_heldout9_invents_few_indicators,
+) = heldout_tests("heldout9", FLOORS, min_publishers=8, invented_at_most=5)
