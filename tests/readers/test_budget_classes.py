@@ -137,3 +137,36 @@ def test_a_run_together_total_with_more_after_its_amount_gives_no_budget() -> No
     text = RUN_TOGETHER_TOTAL.replace("合计37.20其中", "合计37.20另有12.00其中", 1)
     (table,), _ = read_text(text, "shanghai.txt")
     assert table.project.budget is None
+
+
+# A county bureau's notice setting a project's targets in prose (宁夏 同心, 2025): the money only in the
+# paragraph above the targets, beside a rate per trainee that is no budget.
+PROSE_NOTICE = """标 题: | 示范县2025年奶牛养殖技术培训项目绩效目标设定 |
+县人民政府:
+按照有关文件要求,安排示范县2025年奶牛养殖技术培训资金18万元。培训标准500元/人,培训期限2天。
+一、产出指标
+(一)数量指标
+奶牛养殖户培训≧360人;
+(二)质量指标
+参训人员培训合格率≥95%;
+二、效益指标
+(一)社会效益指标
+养殖户科学养殖技术水平,提高;
+三、满意度指标
+参训养殖户满意度≥95%。
+示范县农业农村局
+"""
+
+
+def test_the_one_amount_a_prose_notice_names_as_the_projects_money_is_its_budget() -> None:
+    (table,), diagnostics = read_text(PROSE_NOTICE, "notice.txt")
+    project = table.project
+    assert (project.name, project.year) == ("示范县2025年奶牛养殖技术培训项目", 2025)
+    assert (project.budget, project.budget_unit) == (Decimal("180000"), "万元")
+    assert any("18万元" in d.message and d.source.line == 3 for d in diagnostics)
+
+
+def test_a_prose_notice_naming_two_different_amounts_gives_no_budget() -> None:
+    text = PROSE_NOTICE.replace("培训标准500元/人", "另安排配套经费6万元", 1)
+    (table,), _ = read_text(text, "notice.txt")
+    assert table.project.budget is None

@@ -7,6 +7,7 @@ labels, and the year patterns of titles and goals.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from jixiao.readers.cells import Cell, parse_amount_unit
 from jixiao.readers.labels import Label, label_of, unit_in
@@ -68,6 +69,32 @@ def amounts_under(heading: list[tuple[Label, Cell]], row: list[Cell]) -> list[Ce
     if len(cells) != len(heading) or any(parse_amount_unit(c.text) is None for c in cells):
         return None
     return cells
+
+
+def prose_funds(lines: list[str]) -> tuple[str, int] | None:
+    """The one amount the text above prose targets names as the project's money (``安排…培训资金24万元``,
+    ``涉及资金206.5万元``, ``财政资金206.5万元``), as written, and its line (1-based); None where it names
+    none, or amounts that differ (never one chosen among several)."""
+    found = [
+        (match.group(1), number)
+        for number, line in enumerate(lines, start=1)
+        for match in _PROSE_FUNDS.finditer(line)
+    ]
+    in_yuan = {
+        amount * 10000 if unit == "万元" else amount for text, _ in found for amount, unit in _parsed(text)
+    }
+    return found[0] if len(in_yuan) == 1 else None
+
+
+def _parsed(text: str) -> list[tuple[Decimal, str | None]]:
+    parsed = parse_amount_unit(text)
+    return [parsed] if parsed is not None else []
+
+
+# An amount written right after 资金/经费 with its unit, not a rate (600元/人) nor a standard (每生5000元).
+_PROSE_FUNDS = re.compile(
+    r"(?:资金|经费)(?:共计|合计|总额|总计|规模)?\s*[:：为]?\s*(\d+(?:\.\d+)?\s*万?元)(?![/每\d])"
+)
 
 
 def goal_year(goal_parts: dict[str, list[str]]) -> int | None:
