@@ -170,3 +170,28 @@ def test_a_prose_notice_naming_two_different_amounts_gives_no_budget() -> None:
     text = PROSE_NOTICE.replace("培训标准500元/人", "另安排配套经费6万元", 1)
     (table,), _ = read_text(text, "notice.txt")
     assert table.project.budget is None
+
+
+# A 甘肃 省级部门预算项目支出绩效目标表 as a sharing site's text: the title's year in brackets opens the
+# next cell, run on into the form's first label (``(2023年度)一*级``); no year anywhere else.
+TITLE_YEAR_RUN_ON = """省级部门预算项目支出绩效目标表 | (2023年度)一*级 |
+项目名称 | 示范场馆免费开放补助资金 |
+项目开始日期 | 2023-01-01项目完成H期 |
+预算申报数 | 32万元 |
+一级指标 | 二级指标 | 三级指标 | 指标目标值 |
+产出指标 | 数量指标 | 免费开放天数 | =290天 |
+满意度指标 | 服务对象满意度指标 | 服务对象满意度 | ≥95% |
+"""
+
+
+def test_the_year_opening_the_cell_after_the_title_is_the_tables_year() -> None:
+    (table,), _ = read_text(TITLE_YEAR_RUN_ON, "gansu.txt")
+    project = table.project
+    assert (project.name, project.year) == ("示范场馆免费开放补助资金", 2023)
+    assert project.budget == Decimal("320000")
+
+
+def test_a_year_inside_the_cell_after_the_title_is_not_taken() -> None:
+    text = TITLE_YEAR_RUN_ON.replace("(2023年度)一*级", "一*级(2023年度)", 1)
+    (table,), _ = read_text(text, "gansu.txt")
+    assert table.project.year is None

@@ -268,6 +268,9 @@ class ProjectBlockReader:
             for k in (1, 2):  # a title wrapped over lines: ``…项目)2022年`` / ``…绩效目标表``
                 if self.title_year is None and len(self.context_texts) >= k:
                     self._note_head_cell("".join(self.context_texts[-k:]) + cell.text)
+            after = next((c.text for c in row[i + 1 :] if c.text), "")  # …目标表 | (2023年度)一级项目名称
+            if self.title_year is None and (opening := parts.YEAR_OPENING.match(after)) is not None:
+                self.title_year = int(opening.group(1))
             return i + 1
         if label is Label.FUNDS_SECTION:
             self.unit_hint = unit_in(cell.text) or self.unit_hint

@@ -129,3 +129,5 @@ DATE = re.compile(r"(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3
 
 
 YEAR_LABEL = re.compile(r"(?:预算|编制|填报|申报)年度\s*[:：]\s*((?:19|20)\d{2})(?!\d)")
+# The year in brackets that opens the cell after a title, whatever ran on after it: ``(2023年度)一级…``.
+YEAR_OPENING = re.compile(r"^[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
