@@ -195,3 +195,27 @@ def test_a_year_inside_the_cell_after_the_title_is_not_taken() -> None:
     text = TITLE_YEAR_RUN_ON.replace("(2023年度)一*级", "一*级(2023年度)", 1)
     (table,), _ = read_text(text, "gansu.txt")
     assert table.project.year is None
+
+
+# The same 甘肃 form where the extraction ran the funds row together after the first amount: the year's
+# 预算申报数 is inside the cell after 项目总投资.
+FUNDS_RUN_ON = """省级部门预算项目支出绩效目标表(2023年度) |
+项目名称 | 示范排练厅改造项目 |
+项目总投资 | 52.80万元中央补助安排0省级财政安排52.80万元其他资金0预算申报数52.80万元资金性质一般公共预算 |
+一级指标 | 二级指标 | 三级指标 | 指标目标值 |
+产出指标 | 数量指标 | 改造排练厅面积 | =420平方米 |
+满意度指标 | 服务对象满意度指标 | 服务对象满意度 | ≥95% |
+"""
+
+
+def test_amount_labels_run_on_after_an_amount_are_read_as_their_own_cells() -> None:
+    (table,), _ = read_text(FUNDS_RUN_ON, "gansu.txt")
+    project = table.project
+    assert (project.year, project.budget, project.budget_unit) == (2023, Decimal("528000"), "万元")
+    assert project.total_funds == Decimal("528000")
+
+
+def test_a_run_on_cell_with_no_amount_label_and_amount_in_it_gives_the_total_only() -> None:
+    text = FUNDS_RUN_ON.replace("预算申报数52.80万元", "", 1)
+    (table,), _ = read_text(text, "gansu.txt")
+    assert (table.project.budget, table.project.total_funds) == (None, Decimal("528000"))

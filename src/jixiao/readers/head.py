@@ -17,7 +17,7 @@ from decimal import Decimal
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers import head_parts as parts
 from jixiao.readers import roles as column_roles
-from jixiao.readers.cells import ORGANISATION, Cell, Row, document_year, is_footer, parse_amount_unit
+from jixiao.readers.cells import Cell, Row, document_year, is_footer, parse_amount_unit
 from jixiao.readers.cost_lines import INFERRED as COST_LINES_TOTAL
 from jixiao.readers.cost_lines import CostLines
 from jixiao.readers.head_parts import (
@@ -26,6 +26,7 @@ from jixiao.readers.head_parts import (
     amounts_under,
     cut_at_next_label,
     request_column,
+    run_on_amounts,
 )
 from jixiao.readers.head_parts import goal_year as year_of_goal
 from jixiao.readers.labels import (
@@ -212,18 +213,8 @@ class ProjectBlockReader:
 
     def _note_filer_beside_unit(self, cells: Sequence[str]) -> None:
         """``207101某法院 | 单位:万元``: a line over the table naming who made it and the money's unit."""
-        texts = [c.strip() for c in cells if c.strip()]
-        if len(texts) != 2:
-            return
-        for org, unit in (texts, texts[::-1]):
-            if (
-                "单位" in unit
-                and unit_in(unit) is not None
-                and ORGANISATION.match(org)
-                and label_of(org) is None
-            ):
-                self.fields.setdefault("filer", org)
-                return
+        if (org := parts.filer_beside_unit(cells)) is not None:
+            self.fields.setdefault("filer", org)
 
     def _note_context_year(self, context: Sequence[Row]) -> None:
         """A title wrapped over lines (``…项目)2022年`` / ``中央预算内投资计划绩效目标表``) read joined; a
@@ -365,6 +356,9 @@ class ProjectBlockReader:
             following = row[j] if j < len(row) else None
         elif following is not None and (total := total_run_together(following.text)) is not None:
             following = Cell(total, following.source, following.col)  # 合计48.60其中:财政拨款48.60
+        elif following is not None and (run_on := run_on_amounts(following.text)) is not None:
+            row[j : j + 1] = [Cell(t, following.source, following.col) for t in run_on]  # read on after
+            following = row[j]
         if label is Label.SUB_FUNDS:  # 其中:财政拨款 — a part of the amount, never the budget alone
             if following is None or label_of(following.text) is not None:
                 return i + 1

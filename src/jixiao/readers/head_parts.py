@@ -1,15 +1,17 @@
 """Pieces of a project block's text the head reader (`readers.head`) takes apart: an amount label run
 onto the funds heading or its unit, the year's request column of a funds table, and a label's value
 that runs on into the next ``label:value``, a funds block whose amounts stand in the row under their
-labels, and the year patterns of titles and goals.
+labels, amount labels run on after an amount (``86.40万元…预算申报数86.40万元``), the one amount prose
+names as a project's money, and the year patterns of titles and goals.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
-from jixiao.readers.cells import Cell, parse_amount_unit
+from jixiao.readers.cells import ORGANISATION, Cell, parse_amount_unit
 from jixiao.readers.labels import Label, label_of, unit_in
 
 AMOUNT_LABELS = (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS)
@@ -49,6 +51,38 @@ def cut_at_next_label(value: str) -> list[str]:
         if label_of(head) is not None or head.endswith("单位"):
             return [value[: match.start()].strip(), value[match.start() :].strip()]
     return [value]
+
+
+def run_on_amounts(text: str) -> list[str] | None:
+    """An amount with its unit run on into other amount labels and theirs, with nothing between
+    (``86.40万元中央补助安排0…其他资金0预算申报数86.40万元资金性质…``): the first amount, then each amount
+    label found with an amount and unit right after it, and that amount; None where no such pair follows."""
+    first = _AMOUNT_WITH_UNIT.match(text)
+    if first is None or first.end() == len(text):
+        return None
+    cells = [first.group()]
+    rest, p = text[first.end() :], 0
+    while p < len(rest):
+        for k in range(min(12, len(rest) - p), 1, -1):
+            label = label_of(rest[p : p + k])
+            amount = _AMOUNT_WITH_UNIT.match(rest, p + k)
+            if label in (*AMOUNT_LABELS, Label.SUB_FUNDS) and amount is not None:
+                cells += [rest[p : p + k], amount.group()]
+                p = amount.end() - 1
+                break
+        p += 1
+    return cells if len(cells) > 1 else None
+
+
+def filer_beside_unit(cells: Sequence[str]) -> str | None:
+    """``207101某法院 | 单位:万元``: the organisation a line over the table names beside the money's unit."""
+    texts = [c.strip() for c in cells if c.strip()]
+    if len(texts) != 2:
+        return None
+    for org, unit in (texts, texts[::-1]):
+        if "单位" in unit and unit_in(unit) is not None and ORGANISATION.match(org) and label_of(org) is None:
+            return org
+    return None
 
 
 def amount_heading(row: list[Cell]) -> list[tuple[Label, Cell]] | None:
@@ -91,6 +125,7 @@ def _parsed(text: str) -> list[tuple[Decimal, str | None]]:
     return [parsed] if parsed is not None else []
 
 
+_AMOUNT_WITH_UNIT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|元|万)(?![/每])")
 # An amount written right after 资金/经费 with its unit, not a rate (600元/人) nor a standard (每生5000元).
 _PROSE_FUNDS = re.compile(
     r"(?:资金|经费)(?:共计|合计|总额|总计|规模)?\s*[:：为]?\s*(\d+(?:\.\d+)?\s*万?元)(?![/每\d])"
