@@ -3,9 +3,13 @@ the layout of the real tables it stands for, and what the project block must giv
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
+from openpyxl import Workbook
+
 from jixiao.readers.text import read_text
+from jixiao.readers.xlsx import read_xlsx_bytes
 
 # A city's bid for a central 示范项目 (海南 三亚, 2023): no year in any label or title, one amount for a
 # programme whose goals run over three years — the amount is the programme's, no year's budget.
@@ -69,6 +73,24 @@ def test_a_header_lines_unit_holds_for_every_table_after_it_in_the_document() ->
     reading = tables[1].reading
     assert reading is not None
     assert any("上一张表的表头" in note for note in reading.inferred)
+
+
+def test_the_sheets_unit_line_holds_for_its_later_tables_in_a_workbook() -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "表十三"
+    sheet.append(["表十三"])
+    sheet.append(["2022年项目支出绩效目标表"])
+    for line in SHEET_OF_PROJECTS.splitlines():
+        sheet.append([cell.strip() for cell in line.split("|") if cell.strip()])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    tables, _ = read_xlsx_bytes(buffer.getvalue(), "sheet.xlsx")
+    assert [(t.project.year, t.project.budget, t.project.budget_unit) for t in tables] == [
+        (2022, Decimal("1255000.00"), "万元"),
+        (2022, Decimal("420000.00"), "万元"),
+    ]
 
 
 def test_a_later_tables_own_unit_line_replaces_the_one_before() -> None:
