@@ -188,6 +188,12 @@ def test_the_one_amount_a_prose_notice_names_as_the_projects_money_is_its_budget
     assert any("18万元" in d.message and d.source.line == 3 for d in diagnostics)
 
 
+def test_a_rate_per_head_in_a_prose_notice_is_no_budget() -> None:
+    text = PROSE_NOTICE.replace("安排示范县2025年奶牛养殖技术培训资金18万元", "按人均培训经费500元安排", 1)
+    (table,), _ = read_text(text, "notice.txt")
+    assert table.project.budget is None
+
+
 def test_a_prose_notice_naming_two_different_amounts_gives_no_budget() -> None:
     text = PROSE_NOTICE.replace("培训标准500元/人", "另安排配套经费6万元", 1)
     (table,), _ = read_text(text, "notice.txt")

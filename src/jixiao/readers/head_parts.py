@@ -113,6 +113,7 @@ def prose_funds(lines: list[str]) -> tuple[str, int] | None:
         (match.group(1), number)
         for number, line in enumerate(lines, start=1)
         for match in _PROSE_FUNDS.finditer(line)
+        if not any(word in line[max(match.start() - 4, 0) : match.start()] for word in _PER_HEAD)
     ]
     in_yuan = {
         amount * 10000 if unit == "万元" else amount for text, _ in found for amount, unit in _parsed(text)
@@ -126,6 +127,7 @@ def _parsed(text: str) -> list[tuple[Decimal, str | None]]:
 
 
 _AMOUNT_WITH_UNIT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|元|万)(?![/每])")
+_PER_HEAD = ("每", "均", "标准")  # 生均公用经费800元, 每人每年补助资金5000元: a rate, not the project's money
 # An amount written right after 资金/经费 with its unit, not a rate (600元/人) nor a standard (每生5000元).
 _PROSE_FUNDS = re.compile(
     r"(?:资金|经费)(?:共计|合计|总额|总计|规模)?\s*[:：为]?\s*(\d+(?:\.\d+)?\s*万?元)(?![/每\d])"
