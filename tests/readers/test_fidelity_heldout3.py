@@ -24,7 +24,7 @@ from tests.readers.heldout_floors import heldout_tests
 FLOORS = {
     "names": 0.97,
     "years": 0.97,
-    "budgets": 0.92,
+    "budgets": 0.97,  # read8: 17/17 (an amount of a table that names no year is its total_funds)
     "budget_units": 0.97,
     "departments": 0.97,
     "indicators_found": 0.98,

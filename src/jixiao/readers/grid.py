@@ -75,12 +75,14 @@ def iter_tables(
 ) -> Iterator[tuple[Table | None, list[Diagnostic]]]:
     """Yield tables one at a time as their rows arrive, so large inputs stream in flat memory."""
     previous_year: int | None = None  # the budget year of the table before, for a table that names none
+    header_unit: str | None = None  # 单位:万元 over the document's tables: holds until another is written
     for segment in segments(rows):
         reader = _SegmentReader(segment, file)
-        reader.previous_year = previous_year
+        reader.previous_year, reader.inherited_unit = previous_year, header_unit
         table, found = reader.read()
         if table is not None and table.project.year is not None:
             previous_year = table.project.year
+        header_unit = reader.header_unit or header_unit
         yield table, found
 
 
@@ -103,6 +105,8 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
         self.money_above: tuple[Decimal, ...] = ()  # amounts in 万元 the text above the table writes
         self.budget_unit = "元"
         self.unit_hint: str | None = None  # 单位:万元 in a header line, 项目资金(万元) as a section label
+        self.header_unit: str | None = None  # 单位:万元 in a header line of this table
+        self.inherited_unit: str | None = None  # the header line's unit of a table before, in the document
         self.amounts: dict[Label, tuple[str, str | None, int]] = {}  # label → (text, unit of label, line)
         self.parts: list[tuple[str, str | None, int]] = []
         self.inferred: list[str] = []
@@ -441,9 +445,9 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
         if not self.indicators:
             self.note(NO_INDICATORS, Severity.WARNING, f"“{name}”没有找到绩效指标", self.source)
         self._year_from_names(name)
-        budget, total_funds = self._amounts()
         start, end = self._year_field("period_start"), self._year_field("period_end")
         self._year_from_period(start, end)
+        budget, total_funds = self._amounts()  # after the year: an amount of no told year is no budget
         project = Project(
             name=name,
             type=self.fields.get("type") or None,

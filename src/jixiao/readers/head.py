@@ -15,11 +15,20 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from jixiao.model import Diagnostic, Severity, SourceRef
+from jixiao.readers import head_parts as parts
 from jixiao.readers import roles as column_roles
-from jixiao.readers.cells import ORGANISATION, Cell, Row, document_year, is_footer, parse_amount_unit
+from jixiao.readers.cells import Cell, Row, document_year, is_footer, parse_amount_unit
 from jixiao.readers.cost_lines import INFERRED as COST_LINES_TOTAL
 from jixiao.readers.cost_lines import CostLines
-from jixiao.readers.head_parts import after_funds_heading, cut_at_next_label, request_column
+from jixiao.readers.head_parts import (
+    after_funds_heading,
+    amount_heading,
+    amounts_under,
+    cut_at_next_label,
+    request_column,
+    run_on_amounts,
+)
+from jixiao.readers.head_parts import goal_year as year_of_goal
 from jixiao.readers.labels import (
     SECTION_NAME,
     Label,
@@ -30,13 +39,14 @@ from jixiao.readers.labels import (
     unit_in,
     year_in,
 )
-from jixiao.readers.totals import amount_after_total, is_total_cell
+from jixiao.readers.totals import amount_after_total, is_total_cell, total_run_together
 
 BAD_AMOUNT = "JX-R05"
 BAD_YEAR = "JX-R06"
 # Where a form names the 主管部门 of several levels, the local one is the table's (a notice's annex).
 LOCAL_LEVELS = ("区级", "县级", "区县")
 CENTRAL_LEVEL = "中央"  # 中央主管部门: the table's department only where no other level is named
+NO_YEAR_AMOUNT = "表中未写预算年度：资金金额记为项目资金总额，年度预算金额留空"
 
 
 class ProjectBlockReader:
@@ -55,6 +65,8 @@ class ProjectBlockReader:
     context_texts: list[str]
     budget_unit: str
     unit_hint: str | None
+    header_unit: str | None
+    inherited_unit: str | None
     amounts: dict[Label, tuple[str, str | None, int]]
     parts: list[tuple[str, str | None, int]]  # 其中: amounts, summed only where the total has no value
     inferred: list[str]
@@ -77,7 +89,14 @@ class ProjectBlockReader:
         goal: str | None = None
         request: tuple[int, str | None] | None = None  # 本年度申请金额's place among a funds table's amounts
         cost_lines = CostLines()  # 项目预算 as 成本构成 | 金额 lines closed by 合计
+        heading: list[tuple[Label, Cell]] | None = None  # 资金总额 | 本年预算 over a row of amounts
         for r, row in enumerate(rows):
+            if heading is not None and (under := amounts_under(heading, row)) is not None:
+                for (amount_label, label_cell), amount in zip(heading, under, strict=True):
+                    self._read_amount(amount_label, label_cell, [label_cell, amount], 0)
+                heading = None
+                continue
+            heading = amount_heading(row)  # read on as labels too: their line is the budget's
             self._note_filer_beside_unit([c.text for c in row])
             texts = [c.text for c in row if c.text]
             if not self.amounts.keys() & {Label.BUDGET, Label.FUNDS} and (total := cost_lines.total(texts)):
@@ -147,14 +166,16 @@ class ProjectBlockReader:
         """Hints in unlabelled head cells: the year of the title (``(2024 年度)``), ``单位:万元``, a
         heading over the indicators that says whose values they are (``(二)中长期绩效指标``)."""
         if text.endswith("绩效指标") and len(text) <= 16:
-            self._note_block(_ENUMERATION.sub("", text))
+            self._note_block(parts.ENUMERATION.sub("", text))
         unit = unit_in(text)
         if unit is not None and ("单位" in text or len(text) <= 8):
             self.unit_hint = unit
-        if self.year is None and "年度" in text and (labelled := _YEAR_LABEL.search(text)) is not None:
+            if "单位" in text:
+                self.header_unit = unit
+        if self.year is None and "年度" in text and (labelled := parts.YEAR_LABEL.search(text)) is not None:
             self.year = int(labelled.group(1))  # 预算年度:2025 above the table: the year, as labelled
         if self.title_year is None and not self.fields.get("name"):
-            match = _TITLE_YEAR.search(text)
+            match = parts.TITLE_YEAR.search(text)
             if match is not None:
                 self.title_year = int(next(g for g in match.groups() if g))
 
@@ -192,18 +213,8 @@ class ProjectBlockReader:
 
     def _note_filer_beside_unit(self, cells: Sequence[str]) -> None:
         """``207101某法院 | 单位:万元``: a line over the table naming who made it and the money's unit."""
-        texts = [c.strip() for c in cells if c.strip()]
-        if len(texts) != 2:
-            return
-        for org, unit in (texts, texts[::-1]):
-            if (
-                "单位" in unit
-                and unit_in(unit) is not None
-                and ORGANISATION.match(org)
-                and label_of(org) is None
-            ):
-                self.fields.setdefault("filer", org)
-                return
+        if (org := parts.filer_beside_unit(cells)) is not None:
+            self.fields.setdefault("filer", org)
 
     def _note_context_year(self, context: Sequence[Row]) -> None:
         """A title wrapped over lines (``…项目)2022年`` / ``中央预算内投资计划绩效目标表``) read joined; a
@@ -248,12 +259,18 @@ class ProjectBlockReader:
             for k in (1, 2):  # a title wrapped over lines: ``…项目)2022年`` / ``…绩效目标表``
                 if self.title_year is None and len(self.context_texts) >= k:
                     self._note_head_cell("".join(self.context_texts[-k:]) + cell.text)
+            after = next((c.text for c in row[i + 1 :] if c.text), "")  # …目标表 | (2023年度)一级项目名称
+            if self.title_year is None and (opening := parts.YEAR_OPENING.match(after)) is not None:
+                self.title_year = int(opening.group(1))
             return i + 1
         if label is Label.FUNDS_SECTION:
             self.unit_hint = unit_in(cell.text) or self.unit_hint
             following = next((c for c in row[i + 1 :] if c.text), None)
-            if following is not None and parse_amount_unit(following.text) is not None:
-                return self._read_amount(Label.FUNDS, cell, row, i)  # 资金情况(万元) | 600: one amount
+            amount = following is not None and (
+                parse_amount_unit(following.text) is not None or total_run_together(following.text)
+            )
+            if amount:  # 资金情况(万元) | 600, 项目预算(万元) | 合计48.60其中:…: one amount
+                return self._read_amount(Label.FUNDS, cell, row, i)
             return i + 1
         if label in (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS, Label.SUB_FUNDS):
             return self._read_amount(label, cell, row, i)
@@ -291,9 +308,9 @@ class ProjectBlockReader:
             self.lines["period"] = line_of(cell.source)
             if value_next and following is not None:  # 实施周期 written as one value: 2021-2029年
                 text, used = following.text, 2
-                if i + 3 < len(row) and row[i + 2].text in _RANGE_WORDS:  # 20210101 | 到 | 20211231
+                if i + 3 < len(row) and row[i + 2].text in parts.RANGE_WORDS:  # 20210101 | 到 | 20211231
                     text, used = f"{following.text}到{row[i + 3].text}", 4
-                years = [int(y) for y in _PERIOD_YEAR.findall(text)]
+                years = [int(y) for y in parts.PERIOD_YEAR.findall(text)]
                 if len(years) == 2:
                     self.fields["period_start"], self.fields["period_end"] = str(years[0]), str(years[1])
                 else:
@@ -322,7 +339,7 @@ class ProjectBlockReader:
 
     def _without_code(self, label: str, value: str) -> str:
         """A 名称及预算编码 value run together (``福建省文化和旅游厅335301302``): the name, the code noted."""
-        match = _NAME_THEN_CODE.match(value)
+        match = parts.NAME_THEN_CODE.match(value)
         if match is None or not any(word in label for word in ("编码", "代码")):
             return value
         self.inferred.append(f"主管部门名称后的编码“{match.group(2)}”已与名称分开")
@@ -337,6 +354,11 @@ class ProjectBlockReader:
         if following is not None and label is not Label.SUB_FUNDS and is_total_cell(following.text):
             j = amount_after_total(row, j)  # 年度预算 | 合计 | 18.60 | 财政拨款 | 18.60: the 合计 row's
             following = row[j] if j < len(row) else None
+        elif following is not None and (total := total_run_together(following.text)) is not None:
+            following = Cell(total, following.source, following.col)  # 合计48.60其中:财政拨款48.60
+        elif following is not None and (run_on := run_on_amounts(following.text)) is not None:
+            row[j : j + 1] = [Cell(t, following.source, following.col) for t in run_on]  # read on after
+            following = row[j]
         if label is Label.SUB_FUNDS:  # 其中:财政拨款 — a part of the amount, never the budget alone
             if following is None or label_of(following.text) is not None:
                 return i + 1
@@ -364,7 +386,7 @@ class ProjectBlockReader:
             return None
         year = year_in(text)
         if year is None or not (
-            re.fullmatch(r"\s*\d{4}\s*(?:年)?\s*", text) or _DATE.fullmatch(text.strip())
+            re.fullmatch(r"\s*\d{4}\s*(?:年)?\s*", text) or parts.DATE.fullmatch(text.strip())
         ):
             self.note(BAD_YEAR, Severity.WARNING, f"年度“{text}”无法识别", self._line_source("period"))
             return None
@@ -375,6 +397,9 @@ class ProjectBlockReader:
         annual = self.amounts.get(Label.BUDGET)
         generic = self.amounts.get(Label.FUNDS)
         total = self.amounts.get(Label.TOTAL_FUNDS)
+        if annual is None and generic is not None and (self.year or self.title_year) is None:
+            self.inferred.append(NO_YEAR_AMOUNT)  # 项目资金 of a table that names no year: its total
+            total, generic = total or generic, None
         if annual is None:
             annual, generic = generic, None
         if annual is None and "budget" in self.lines and self.parts:  # 年度资金总额 with parts only
@@ -390,7 +415,7 @@ class ProjectBlockReader:
         if read is None:
             return None
         text, label_unit, line = read
-        parsed = parse_amount_unit(_TOTAL_WORD.sub("", text, count=1))  # 总额860.5万元一、财政拨款…
+        parsed = parse_amount_unit(parts.TOTAL_WORD.sub("", text, count=1))  # 总额860.5万元一、财政拨款…
         if parsed is None:
             if text.strip() not in ("", "/", "-", "无"):
                 message = f"预算金额“{text}”无法识别"
@@ -398,6 +423,9 @@ class ProjectBlockReader:
             return None
         amount, cell_unit = parsed
         unit = cell_unit or label_unit or self.unit_hint
+        if unit is None and keep_unit and self.inherited_unit is not None:  # 单位:万元 over tables before
+            unit = self.inherited_unit
+            self.inferred.append(f"预算金额单位（{unit}）取自同一文件中上一张表的表头“单位”")
         if unit is None and keep_unit and amount in self.money_above:  # 预算安排12万元 above, 12.00 here
             unit = "万元"
             self.inferred.append("预算金额单位（万元）取自表格上方正文或分配表合计中的同一金额")
@@ -430,7 +458,7 @@ class ProjectBlockReader:
         unit from 填报单位 when no 实施单位 is given."""
         if self.year is None and self.title_year is not None:
             self.inferred.append("预算年度取自标题")
-        elif self.year is None and self.title_year is None and (named := _NAME_YEAR.match(name)):
+        elif self.year is None and self.title_year is None and (named := parts.NAME_YEAR.match(name)):
             self.title_year = int(named.group(1))
             self.inferred.append("预算年度取自项目名称")
         elif self.year is None and self.title_year is None and self.document_year is not None:
@@ -447,7 +475,7 @@ class ProjectBlockReader:
         if start is not None and start == end:
             self.title_year = start
             self.inferred.append("预算年度取自实施期（只有一年）")
-        elif goal_year := _goal_year(self.goal_parts):
+        elif goal_year := year_of_goal(self.goal_parts):
             self.title_year = goal_year  # 年度目标: 到2022年底, … (a 区域绩效目标表 names no year elsewhere)
             self.inferred.append("预算年度取自年度目标")
         elif start is not None and end is None:
@@ -461,35 +489,3 @@ class ProjectBlockReader:
 def line_of(source: SourceRef) -> int:
     """The source line, 0 when unknown."""
     return source.line or 0
-
-
-_ENUMERATION = re.compile(
-    r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、.．])\s*"
-)
-_TOTAL_WORD = re.compile(r"^\s*(?:总额|合计|总计|小计)\s*[:：]?")
-_TITLE_YEAR = re.compile(
-    r"^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$"  # (2024 年度) under the title
-    r"|绩效目标.{0,6}表.{0,3}((?:19|20)\d{2})"  # 绩效目标表(2022年度)
-    r"|((?:19|20)\d{2})年.{0,40}目标(?:申报|审批|批复)?表"  # 2022年中央预算内投资计划绩效目标表
-)
-_RANGE_WORDS = frozenset(("到", "至", "-", "—", "~", "－"))
-
-
-# A year in a period: 2021-2029年, 20210101, 2023.07-2024.01 (never the digits inside a date).
-_PERIOD_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?=\d{4}(?!\d)|\D|$)")
-
-
-_NAME_THEN_CODE = re.compile(r"^(.*[\u4e00-\u9fff)）])\s*(\d{3,12})$")
-# 2023年…项目, or after the place it is for: 同心县2025年肉牛…培训项目
-_NAME_YEAR = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?[省市县区旗州盟镇乡])?((?:19|20)\d{2})年(?!\d*月)(?!\d)")
-_DATE = re.compile(r"(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])")  # 2019/1/1: its year
-_GOAL_YEAR = re.compile(r"^\s*(?:到|至|截至|截止)?\s*((?:19|20)\d{2})\s*年")
-
-
-def _goal_year(goal_parts: dict[str, list[str]]) -> int | None:
-    """The year an annual goal opens with (``到2022年底，…``, ``2023年完成…``), or None."""
-    match = _GOAL_YEAR.match("".join(goal_parts["annual"])[:20])
-    return int(match.group(1)) if match else None
-
-
-_YEAR_LABEL = re.compile(r"(?:预算|编制|填报|申报)年度\s*[:：]\s*((?:19|20)\d{2})(?!\d)")

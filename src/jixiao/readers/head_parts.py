@@ -1,12 +1,17 @@
 """Pieces of a project block's text the head reader (`readers.head`) takes apart: an amount label run
 onto the funds heading or its unit, the year's request column of a funds table, and a label's value
-that runs on into the next ``label:value``.
+that runs on into the next ``label:value``, a funds block whose amounts stand in the row under their
+labels, amount labels run on after an amount (``86.40万元…预算申报数86.40万元``), the one amount prose
+names as a project's money, and the year patterns of titles and goals.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from decimal import Decimal
 
+from jixiao.readers.cells import ORGANISATION, Cell, parse_amount_unit
 from jixiao.readers.labels import Label, label_of, unit_in
 
 AMOUNT_LABELS = (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS)
@@ -46,3 +51,120 @@ def cut_at_next_label(value: str) -> list[str]:
         if label_of(head) is not None or head.endswith("单位"):
             return [value[: match.start()].strip(), value[match.start() :].strip()]
     return [value]
+
+
+def run_on_amounts(text: str) -> list[str] | None:
+    """An amount with its unit run on into other amount labels and theirs, with nothing between
+    (``86.40万元中央补助安排0…其他资金0预算申报数86.40万元资金性质…``): the first amount, then each amount
+    label found with an amount and unit right after it, and that amount; None where no such pair follows."""
+    first = _AMOUNT_WITH_UNIT.match(text)
+    if first is None or first.end() == len(text):
+        return None
+    cells = [first.group()]
+    rest, p = text[first.end() :], 0
+    while p < len(rest):
+        for k in range(min(12, len(rest) - p), 1, -1):
+            label = label_of(rest[p : p + k])
+            amount = _AMOUNT_WITH_UNIT.match(rest, p + k)
+            if label in (*AMOUNT_LABELS, Label.SUB_FUNDS) and amount is not None:
+                cells += [rest[p : p + k], amount.group()]
+                p = amount.end() - 1
+                break
+        p += 1
+    return cells if len(cells) > 1 else None
+
+
+def filer_beside_unit(cells: Sequence[str]) -> str | None:
+    """``207101某法院 | 单位:万元``: the organisation a line over the table names beside the money's unit."""
+    texts = [c.strip() for c in cells if c.strip()]
+    if len(texts) != 2:
+        return None
+    for org, unit in (texts, texts[::-1]):
+        if "单位" in unit and unit_in(unit) is not None and ORGANISATION.match(org) and label_of(org) is None:
+            return org
+    return None
+
+
+def amount_heading(row: list[Cell]) -> list[tuple[Label, Cell]] | None:
+    """A row of amount labels only (资金总额 | 本年预算 | 其中:财政拨款 | 其他资金), at least one of them a
+    whole amount: the labels, in order, for the row of amounts under them; else None."""
+    cells = [c for c in row if c.text]
+    labels = [label_of(c.text) for c in cells]
+    if len(cells) < 2 or not any(label in AMOUNT_LABELS for label in labels):
+        return None
+    if any(label not in (*AMOUNT_LABELS, Label.SUB_FUNDS) for label in labels):
+        return None
+    return [(label, cell) for label, cell in zip(labels, cells, strict=True) if label is not None]
+
+
+def amounts_under(heading: list[tuple[Label, Cell]], row: list[Cell]) -> list[Cell] | None:
+    """The row under an amount heading when it holds one amount for each label, in order; else None."""
+    cells = [c for c in row if c.text]
+    if len(cells) != len(heading) or any(parse_amount_unit(c.text) is None for c in cells):
+        return None
+    return cells
+
+
+def prose_funds(lines: list[str]) -> tuple[str, int] | None:
+    """The one amount the text above prose targets names as the project's money (``安排…培训资金24万元``,
+    ``涉及资金206.5万元``, ``财政资金206.5万元``), as written, and its line (1-based); None where it names
+    none, or amounts that differ (never one chosen among several)."""
+    found = [
+        (match.group(1), number)
+        for number, line in enumerate(lines, start=1)
+        for match in _PROSE_FUNDS.finditer(line)
+        if not any(word in line[max(match.start() - 4, 0) : match.start()] for word in _PER_HEAD)
+    ]
+    in_yuan = {
+        amount * 10000 if unit == "万元" else amount for text, _ in found for amount, unit in _parsed(text)
+    }
+    return found[0] if len(in_yuan) == 1 else None
+
+
+def _parsed(text: str) -> list[tuple[Decimal, str | None]]:
+    parsed = parse_amount_unit(text)
+    return [parsed] if parsed is not None else []
+
+
+_AMOUNT_WITH_UNIT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|元|万)(?![/每])")
+_PER_HEAD = ("每", "均", "标准")  # 生均公用经费800元, 每人每年补助资金5000元: a rate, not the project's money
+# An amount written right after 资金/经费 with its unit, not a rate (600元/人) nor a standard (每生5000元).
+_PROSE_FUNDS = re.compile(
+    r"(?:资金|经费)(?:共计|合计|总额|总计|规模)?\s*[:：为]?\s*(\d+(?:\.\d+)?\s*万?元)(?![/每\d])"
+)
+
+
+def goal_year(goal_parts: dict[str, list[str]]) -> int | None:
+    """The year an annual goal opens with (``到2022年底，…``, ``2023年完成…``), or None."""
+    match = _GOAL_YEAR.match("".join(goal_parts["annual"])[:20])
+    return int(match.group(1)) if match else None
+
+
+_GOAL_YEAR = re.compile(r"^\s*(?:到|至|截至|截止)?\s*((?:19|20)\d{2})\s*年")
+
+
+ENUMERATION = re.compile(
+    r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、.．])\s*"
+)
+TOTAL_WORD = re.compile(r"^\s*(?:总额|合计|总计|小计)\s*[:：]?")
+TITLE_YEAR = re.compile(
+    r"^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$"  # (2024 年度) under the title
+    r"|绩效目标.{0,6}表.{0,3}((?:19|20)\d{2})"  # 绩效目标表(2022年度)
+    r"|((?:19|20)\d{2})年.{0,40}目标(?:申报|审批|批复)?表"  # 2022年中央预算内投资计划绩效目标表
+)
+RANGE_WORDS = frozenset(("到", "至", "-", "—", "~", "－"))
+
+
+# A year in a period: 2021-2029年, 20210101, 2023.07-2024.01 (never the digits inside a date).
+PERIOD_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?=\d{4}(?!\d)|\D|$)")
+
+
+NAME_THEN_CODE = re.compile(r"^(.*[\u4e00-\u9fff)）])\s*(\d{3,12})$")
+# 2023年…项目, or after the place it is for: 同心县2025年肉牛…培训项目
+NAME_YEAR = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?[省市县区旗州盟镇乡])?((?:19|20)\d{2})年(?!\d*月)(?!\d)")
+DATE = re.compile(r"(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])")  # 2019/1/1: its year
+
+
+YEAR_LABEL = re.compile(r"(?:预算|编制|填报|申报)年度\s*[:：]\s*((?:19|20)\d{2})(?!\d)")
+# The year in brackets that opens the cell after a title, whatever ran on after it: ``(2023年度)一级…``.
+YEAR_OPENING = re.compile(r"^[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")

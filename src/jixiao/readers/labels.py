@@ -129,6 +129,7 @@ _LABELS: dict[str, Label] = {
     "总投资": Label.TOTAL_FUNDS,
     "项目资金": Label.FUNDS_SECTION,
     "项目预算资金": Label.FUNDS_SECTION,
+    "项目预算": Label.FUNDS_SECTION,  # 项目预算(万元) over 合计48.60其中:财政拨款48.60 (上海 申报表)
     "下达地方或单位": Label.UNIT,
     "省级主管部门": Label.DEPARTMENT,
     "市级主管部门": Label.DEPARTMENT,

@@ -27,6 +27,7 @@ import re
 from jixiao import catalog
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
+from jixiao.readers.head_parts import prose_funds
 from jixiao.readers.labels import label_of
 
 PROSE_TARGETS = "JX-R11"
@@ -123,13 +124,17 @@ def prose_rows(lines: list[str], file: str | None) -> tuple[list[Row], list[Diag
     first = targets[0][4]
     if project:
         rows.append(Row(("项目名称", project), SourceRef(file, 1), aligned=False))
+    notes = [Diagnostic(PROSE_TARGETS, Severity.WARNING, PROSE_MESSAGE, SourceRef(file, first))]
+    if (funds := prose_funds(lines[: first - 1])) is not None:  # 安排…资金24万元 above the targets
+        rows.append(Row(("资金总额", funds[0]), SourceRef(file, funds[1]), aligned=False))
+        message = f"预算金额取自正文中的“{funds[0]}”（表格外的文字），请核对"
+        notes.append(Diagnostic(PROSE_TARGETS, Severity.WARNING, message, SourceRef(file, funds[1])))
     rows.append(
         Row(("绩效指标", "一级指标", "二级指标", "三级指标", "指标值"), SourceRef(file, first), aligned=False)
     )
     for l1, l2, target_name, value, number in targets:
         rows.append(Row((l1, l2, target_name, value), SourceRef(file, number), aligned=False))
-    note = Diagnostic(PROSE_TARGETS, Severity.WARNING, PROSE_MESSAGE, SourceRef(file, first))
-    return rows, [note]
+    return rows, notes
 
 
 def _placed(name: str, level1: str | None, level2: str | None) -> tuple[str | None, str | None]:
