@@ -42,6 +42,7 @@ from jixiao.readers.cells import (
     looks_like_prose,
     segments,
 )
+from jixiao.readers.fundgrid import money_labels_over_amounts
 from jixiao.readers.head import ProjectBlockReader
 from jixiao.readers.labels import Label, label_key, label_of
 from jixiao.readers.owntree import CategoryState, OwnTree
@@ -75,12 +76,17 @@ def iter_tables(
 ) -> Iterator[tuple[Table | None, list[Diagnostic]]]:
     """Yield tables one at a time as their rows arrive, so large inputs stream in flat memory."""
     previous_year: int | None = None  # the budget year of the table before, for a table that names none
-    for segment in segments(rows):
+    unit_above: tuple[str | None, str | None] = (None, None)  # 单位:万元 atop the sheet, and the sheet
+    for segment in segments(money_labels_over_amounts(rows)):  # 资金总额 | 本年预算 over their amounts
         reader = _SegmentReader(segment, file)
         reader.previous_year = previous_year
+        if segment and segment[0].source.sheet == unit_above[1]:
+            reader.unit_hint = unit_above[0]  # said once atop the sheet or document: holds for every table
         table, found = reader.read()
         if table is not None and table.project.year is not None:
             previous_year = table.project.year
+        if segment and reader.unit_hint is not None:
+            unit_above = (reader.unit_hint, segment[0].source.sheet)
         yield table, found
 
 
@@ -478,8 +484,8 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
         return Table(project, goals, tuple(self.indicators), placeholders, self.source, reading)
 
 
-_TABLE_NUMBER = re.compile(
-    r"^附?表\s*[一二三四五六七八九十\d]{1,4}\s*[:：]?$"
-)  # 表十二, 附表1: the next table
+_TABLE_NUMBER = re.compile(  # 表十二, 附表1: the next table; 第三部分, 三、名词解释: the document goes on
+    r"^附?表\s*[一二三四五六七八九十\d]{1,4}\s*[:：]?$|^第[一二三四五六七八九十]{1,3}部分|^[一二三四五六七八九十]{1,3}、(?!.*指标)"
+)
 _PLACEHOLDER_ROW = re.compile(r"^[…．.·。]{2,}$|^…$")  # a template's '……' row: no indicator
 _BY_MEANING = "单元格不在表头的列下，按含义读取"

@@ -35,6 +35,14 @@ _BLOCK_WORDS = (
 )
 _VALUE = re.compile(r"(?:>=|<=|[=≥≤><＝≧≦])\s*\d+(?:\.\d+)?")
 _LONGEST_TOKEN = 16
+# Labels of a form the reader does not read but must cut whole (甘肃 省级部门预算项目支出绩效目标表):
+# 一级项目名称 names the programme above the project, and cutting 项目名称 out of it would start a table
+# named after the programme; 监督管理单位 is not the 实施单位 its end spells.
+_UNREAD_CELLS = (
+    "一级项目名称", "一级项目代码", "二级项目代码", "项目分类", "资金用途", "资金性质", "项目立项必要性",
+    "保证项目实施的制度措施", "项目实施计划", "组织实施单位", "监督管理单位", "政策依据", "其他依据",
+    "需要说明的其他问题",
+)  # fmt: skip
 _LONGEST_RUN = 20000  # a longer line is not cut this way (each place is tried against the labels)
 
 
@@ -98,6 +106,8 @@ def token_at(text: str, i: int, in_block: bool) -> int:
     """The length of the longest label (4 characters or more) or category starting at ``i``, or 0.
     Inside the indicator block only categories, header cells and a next table's title count: a
     project label inside an indicator's name (…专项资金投入成本控制率) is part of the name."""
+    if not in_block and text.startswith(_UNREAD_CELLS, i):
+        return next(len(cell) for cell in _UNREAD_CELLS if text.startswith(cell, i))
     for size in range(min(_LONGEST_TOKEN, len(text) - i), 3, -1):
         piece = text[i : i + size]
         if catalog.is_category_name(piece):

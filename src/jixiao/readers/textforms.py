@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
+from jixiao.readers.flatpdf import flattened_cells, is_flattened_pdf
 from jixiao.readers.furniture import is_furniture, join_wrapped_categories, split_labelled
 from jixiao.readers.labels import Label, label_key, label_of
 from jixiao.readers.regionruns import split_regional_run
@@ -185,8 +186,8 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
             for cell in stripped.strip("|").split("|"):
                 if cell.strip():
                     yield Row((cell.strip(),), source, columns_known=False)
-        elif layout == Layout.LINES and is_long_run(line) and (run := _long_run(line, source, notes)):
-            for cell in run:  # a whole table on one line
+        elif layout == Layout.LINES and (run := _one_line_table(line, source, notes)):
+            for cell in run:  # a whole table on one line: a PDF's words, or cells run together
                 yield Row((cell,), source, columns_known=False)
         elif run_together:
             rest, *weight_cells = weights.get(number - 1, (line.strip(),))
@@ -212,6 +213,14 @@ def _uncut_row(text: str, source: SourceRef) -> Diagnostic:
         "无法确定从哪里拆分：按原文整体保留为指标名称，指标值留空；请核对原表"
     )
     return Diagnostic(RUN_TOGETHER, Severity.WARNING, message, source)
+
+
+def _one_line_table(line: str, source: SourceRef, notes: list[Diagnostic] | None) -> list[str] | None:
+    """The cells of a whole table on one line: a flattened PDF's words (page furniture dropped), or
+    cells run together; None for any other line."""
+    if is_flattened_pdf(line):
+        return flattened_cells(line)
+    return _long_run(line, source, notes) if is_long_run(line) else None
 
 
 def _long_run(line: str, source: SourceRef, notes: list[Diagnostic] | None) -> list[str] | None:

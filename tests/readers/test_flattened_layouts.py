@@ -1,0 +1,215 @@
+"""Issue 11, the classes heldout8 and heldout7 exposed, each as a small document of its layout: a PDF
+flattened to one run of words with page numbers and running headers between them, 单位:万元 said once
+atop a sheet for every table on it, a funding grid with its amounts in the row below the labels, a
+glued 甘肃 form whose labels contain other labels, and a document's next section after a table."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from openpyxl import Workbook
+
+from jixiao.model import Kind, Op, SourceRef
+from jixiao.readers.cells import Row
+from jixiao.readers.flatpdf import flattened_cells, join_broken_words, page_number_places
+from jixiao.readers.fundgrid import money_labels_over_amounts
+from jixiao.readers.text import read_text
+from jixiao.readers.xlsx import read_xlsx_bytes
+
+# A 部门预算 PDF re-posted as one run of words: page numbers 1…5 left between words (one inside the
+# indicator block), the running header '某县某镇人民政府 2023 年部门预算' after each page number from
+# page 2 on, '( 2023 年度)' and '产出 指标' broken by spaces, the next part of the document after the table.
+FLATTENED_PDF = (
+    "某县某镇人民政府 2023 年部门预算 1 目 录 第一部分 部门概况 第二部分 部门预算报表 一、收支总表 "
+    "二、项目支出绩效表 三、部门整体支出绩效目标表 2 某县某镇人民政府 2023 年部门预算 第一部分 部门概况 "
+    "一、部门职责 负责辖区 3 个社区的公共服务和 12 个村的基础设施管护。 二、机构设置 镇政府内设 4 个办公室。 "
+    "3 某县某镇人民政府 2023 年部门预算 三、部门整体支出绩效目标表 部门整体支出绩效目标表 ( 2023 年度) "
+    "部门名称 某县某镇人民政府 年度总体目标 保障机关运转,完成村道管护和垃圾清运任务。 年度绩效指标 "
+    "一级指标 二级指标 三级指标 指标值 产出 指标 数量指标 管护村道里程 ≥45公里 垃圾清运村数 12个 "
+    "质量指标 村道完好率 ≥95% 4 某县某镇人民政府 2023 年部门预算 时效指标 清运及时率 100% "
+    "效益指标 社会效益指标 村容村貌 明显改善 满意度指标 服务对象满意度指标 村民满意度 ≥90% "
+    "5 某县某镇人民政府 2023 年部门预算 第三部分 预算情况说明 一、收支预算总体情况 2023 年收入预算 "
+    "356.20 万元,支出预算 356.20 万元。"
+)
+
+
+def test_a_flattened_pdf_gives_its_table_with_page_furniture_dropped() -> None:
+    (table,), _ = read_text(FLATTENED_PDF, "zhen.txt")
+    assert table.project.name == "某县某镇人民政府"
+    assert table.project.year == 2023
+    rows = [(i.level1, i.level2, i.name, i.annual.raw) for i in table.indicators]
+    assert rows == [
+        ("产出指标", "数量指标", "管护村道里程", "≥45公里"),
+        ("产出指标", "数量指标", "垃圾清运村数", "12个"),
+        ("产出指标", "质量指标", "村道完好率", "≥95%"),
+        ("产出指标", "时效指标", "清运及时率", "100%"),  # page 4 and its header between 质量 and 时效
+        ("效益指标", "社会效益指标", "村容村貌", "明显改善"),
+        ("满意度指标", "服务对象满意度指标", "村民满意度", "≥90%"),  # 第三部分 ends the table
+    ]
+    first = table.indicators[0].annual
+    assert (first.kind, first.op, first.value, first.unit) == (
+        Kind.QUANTITATIVE,
+        Op.GE,
+        Decimal("45"),
+        "公里",
+    )
+
+
+def test_page_numbers_are_the_numbers_that_count_up_and_other_numbers_stay() -> None:
+    words = ["标题", "1", "甲", "3", "个", "2", "乙", "12", "个", "3", "丙", "丁", "戊", "4", "己"]
+    places = page_number_places(words)
+    assert [words[i] for i in places] == ["1", "2", "3", "4"]
+    assert places == [1, 5, 9, 13]  # the '3 个' before page 2 and '12 个' are cells
+    assert page_number_places(["甲", "1", "乙", "2", "丙"]) == []  # two numbers are no evidence of pages
+
+
+def test_broken_words_join_only_where_the_result_is_certain() -> None:
+    words = ["(", "2023", "年度)", "产出", "指标", "村道", "管护", "612.40", "612.40"]
+    assert join_broken_words(words) == ["(2023年度)", "产出指标", "村道", "管护", "612.40", "612.40"]
+
+
+def test_a_running_header_is_kept_where_it_is_the_document_title_only() -> None:
+    words = [
+        "某镇",
+        "部门预算",
+        "1",
+        "正文",
+        "2",
+        "某镇",
+        "部门预算",
+        "数量指标",
+        "3",
+        "某镇",
+        "部门预算",
+        "质量指标",
+    ]
+    assert flattened_cells(" ".join(words)) == ["某镇", "部门预算", "正文", "数量指标", "质量指标"]
+
+
+def _sheet_with_unit_once() -> bytes:
+    """A 部门预算公开表 sheet: 单位:万元 once at the top, two 项目支出绩效目标表 under it."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "表十三"
+    sheet.append(["编制单位:", "某县民政局", None, None, None, "单位:万元"])
+    for name, budget, rows in (
+        ("临时救助资金", 120.5, [("救助人次", "人次", "≥", "800"), ("救助对象满意度", "%", "≥", "90")]),
+        ("困难残疾人生活补贴", 64, [("补贴人数", "人", "≥", "1500"), ("补贴发放及时率", "%", "=", "100")]),
+    ):
+        sheet.append(["项目名称", name])
+        sheet.append(["主管部门", "某县民政局"])
+        sheet.append(["当年预算", budget])
+        sheet.append(["当年绩效目标", f"按标准发放{name}"])
+        sheet.append(["绩效指标", "指标", "计量单位", "指标性质", "指标值"])
+        for indicator in rows:
+            sheet.append([None, *indicator])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_unit_said_once_atop_the_sheet_holds_for_every_table_on_it() -> None:
+    tables, _ = read_xlsx_bytes(_sheet_with_unit_once(), "minzheng.xlsx")
+    budgets = [(t.project.name, t.project.budget, t.project.budget_unit) for t in tables]
+    assert budgets == [
+        ("临时救助资金", Decimal("1205000.0"), "万元"),
+        ("困难残疾人生活补贴", Decimal("640000"), "万元"),
+    ]
+
+
+# A 预算管理一体化 form as page text: 项目资金(万元), then the labels in one row and the amounts below.
+FUNDING_GRID = """2024年项目支出绩效目标申报表
+项目名称\t某中学公用经费\t主管部门\t某县教育局
+项目资金(万元)
+资金总额\t本年预算\t其中:财政拨款\t其他资金
+52.80\t48.60\t40.00\t8.60
+年度绩效目标\t保障学校正常运转
+一级指标\t二级指标\t三级指标\t指标值
+产出指标\t数量指标\t保障在校学生人数\t≥1180人
+满意度指标\t服务对象满意度指标\t学生满意度\t≥90%
+"""
+
+
+def test_a_funding_grid_reads_each_amount_under_its_own_label() -> None:
+    (table,), _ = read_text(FUNDING_GRID, "grid.txt")
+    assert (table.project.budget, table.project.budget_unit) == (Decimal("486000.00"), "万元")
+    assert table.project.total_funds == Decimal("528000.00")
+
+
+def test_a_funding_grid_is_paired_only_where_every_label_has_its_amount() -> None:
+    def row(*cells: str) -> Row:
+        return Row(cells, SourceRef("f.txt", 1))
+
+    uneven = [row("资金总额", "本年预算", "其他资金"), row("52.80", "48.60")]
+    assert list(money_labels_over_amounts(uneven)) == uneven  # an amount missing: left as it was
+    words = [row("资金总额", "本年预算"), row("52.80", "见说明")]
+    assert list(money_labels_over_amounts(words)) == words  # not amounts: left as it was
+    (paired,) = money_labels_over_amounts([row("资金总额", "本年预算"), row("52.80", "48.60")])
+    assert paired.cells == ("资金总额", "52.80", "本年预算", "48.60")
+
+
+# The 甘肃 省级部门预算项目支出绩效目标表 with every cell glued: labels holding other labels (一级项目名称,
+# 组织实施单位, 监督管理单位) and a qualitative value glued to a name closing on 的影响.
+GLUED_FORM = (
+    "省级部门预算项目支出绩效目标表(2023年度)一级项目名称公共卫生服务二级项目名称慢病随访补助项目类型"
+    "延续项目项目分类专项工作经费主管部门某市卫生健康委员会项目开始日期2023-01-01项目完成日期2023-12-31"
+    "项目总投资30万元预算申报数30万元资金性质一般公共预算组织实施单位某社区卫生服务中心监督管理单位"
+    "某市卫生健康委员会项目实施单位某社区卫生服务中心政策依据某卫发〔2022〕8号年度绩效目标完成慢病患者随访"
+    "一级指标二级指标三级指标指标目标值产出指标数量指标随访患者人数>=1500人质量指标规范随访率>=90百分比"
+    "成本指标社会成本指标对患者就医负担的影响减轻效益指标社会效益指标患者血压控制率>=60百分比"
+    "满意度指标服务对象满意度患者满意度>=90百分比\n"
+)
+
+
+def test_a_glued_form_keeps_labels_that_hold_other_labels_whole() -> None:
+    (table,), _ = read_text(GLUED_FORM, "gansu.txt")
+    assert table.project.name == "慢病随访补助"  # not the 一级项目名称's 公共卫生服务
+    assert table.project.type == "延续项目"
+    assert table.project.unit == "某社区卫生服务中心"  # not the 监督管理单位
+    values = {i.name: i.annual.raw for i in table.indicators}
+    assert values["对患者就医负担的影响"] == "减轻"
+    assert values["规范随访率"] == ">=90百分比"
+    assert len(values) == 5
+
+
+# A one-cell-per-line page: the table, then the document's next section (三、名词解释).
+NEXT_SECTION = """2021年项目支出绩效目标表
+
+项目名称
+
+农村供水维修养护
+
+一级指标
+
+二级指标
+
+三级指标
+
+指标值
+
+产出指标
+
+数量指标
+
+维修工程处数
+
+≥20处
+
+满意度指标
+
+服务对象满意度指标
+
+受益群众满意度
+
+≥90%
+
+  三、名词解释
+
+  1.财政拨款收入:指财政当年拨付的资金。
+"""
+
+
+def test_the_next_section_of_the_document_ends_the_table() -> None:
+    (table,), _ = read_text(NEXT_SECTION, "section.txt")
+    assert [i.name for i in table.indicators] == ["维修工程处数", "受益群众满意度"]
