@@ -12,7 +12,12 @@ from openpyxl import Workbook
 
 from jixiao.model import Kind, Op, SourceRef
 from jixiao.readers.cells import Row
-from jixiao.readers.flatpdf import flattened_cells, join_broken_words, page_number_places
+from jixiao.readers.flatpdf import (
+    flattened_cells,
+    join_broken_words,
+    page_number_places,
+    running_header_lines,
+)
 from jixiao.readers.fundgrid import money_labels_over_amounts
 from jixiao.readers.text import read_text
 from jixiao.readers.xlsx import read_xlsx_bytes
@@ -213,3 +218,49 @@ NEXT_SECTION = """2021年项目支出绩效目标表
 def test_the_next_section_of_the_document_ends_the_table() -> None:
     (table,), _ = read_text(NEXT_SECTION, "section.txt")
     assert [i.name for i in table.indicators] == ["维修工程处数", "受益群众满意度"]
+
+
+# Text extracted page by page, one cell per line: each page ends in its number and the next opens with
+# the running header, in the middle of the indicator block; the document's title on page 1 is the same.
+PAGED_LINES = """某县交通局2023年部门预算
+2023年项目支出绩效目标表
+项目名称
+农村公路养护经费
+预算金额(万元)
+120.00
+一级指标
+二级指标
+三级指标
+指标值
+产出指标
+数量指标
+养护里程
+≥45公里
+3
+某县交通局2023年部门预算
+质量指标
+道路完好率
+≥95%
+4
+某县交通局2023年部门预算
+满意度指标
+服务对象满意度指标
+群众满意度
+≥90%
+5
+"""
+
+
+def test_a_running_header_beside_page_numbers_is_not_an_indicator() -> None:
+    (table,), _ = read_text(PAGED_LINES, "paged.txt")
+    assert [(i.level2, i.name, i.annual.raw) for i in table.indicators] == [
+        ("数量指标", "养护里程", "≥45公里"),
+        ("质量指标", "道路完好率", "≥95%"),
+        ("服务对象满意度指标", "群众满意度", "≥90%"),
+    ]
+    assert running_header_lines(PAGED_LINES.splitlines()) == {15, 20}  # page 1's title is kept
+
+
+def test_a_line_repeated_away_from_page_numbers_is_kept() -> None:
+    lines = ["标题", "甲", "重复的话", "乙", "重复的话", "丙", "1", "丁", "2"]
+    assert running_header_lines(lines) == set()

@@ -30,6 +30,12 @@ _CALENDAR_WORD = re.compile(r"^(?:年|月|日)")
 _NUMBER_END = re.compile(r"\d$")
 _LONGEST_HEADER = 8  # words: a running header or footer is short
 _LONGEST_PIECE = 12  # characters: a broken label's pieces are short
+_LONGEST_HEADER_LINE = 40  # characters
+# A page number on a line of its own: ``3``, ``- 3 -``, ``第3页 共5页``.
+_PAGE_LINE = re.compile(
+    r"^(?:[-—–－]\s*)?\d{1,4}(?:\s*[-—–－])?$"
+    r"|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$"
+)
 
 
 def is_flattened_pdf(line: str) -> bool:
@@ -85,6 +91,28 @@ def running_header_places(words: list[str], pages: list[int]) -> set[int]:
                 if len(starts) >= max(2, len(pages) // 2) and not any(map(_means_something, header)):
                     places.update(i for start in starts for i in range(start, start + size))
     return places
+
+
+def running_header_lines(lines: list[str]) -> set[int]:
+    """The lines (0-based) of a running header or footer in text extracted page by page: the same line
+    within two lines of half the page-number lines or more (two at least). The same words elsewhere
+    (the document's title on its first page) are kept, and so is a line naming a head field or a
+    category."""
+    filled = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+    pages = [k for k, (_, text) in enumerate(filled) if len(text) <= 12 and _PAGE_LINE.match(text)]
+    if len(pages) < 2:
+        return set()
+    near: dict[str, set[int]] = {}
+    for k in pages:
+        for n in range(max(k - 2, 0), min(k + 3, len(filled))):
+            text = filled[n][1]
+            if n != k and not _PAGE_LINE.match(text) and len(text) <= _LONGEST_HEADER_LINE:
+                near.setdefault(text, set()).add(n)
+    dropped: set[int] = set()
+    for text, places in near.items():
+        if len(places) >= max(2, len(pages) // 2) and not _means_something(text):
+            dropped.update(filled[n][0] for n in places)
+    return dropped
 
 
 def join_broken_words(words: list[str]) -> list[str]:

@@ -52,8 +52,13 @@ def _is_money_header(row: Row) -> bool:
     places = _filled(row)
     if len(places) < 2:
         return False
-    labels = [label_of(row.cells[i].strip()) for i in places]
-    return all(label in _MONEY for label in labels) and any(label in _WHOLE for label in labels)
+    whole = False
+    for i in places:  # most rows fail at their first cell
+        label = label_of(row.cells[i].strip())
+        if label not in _MONEY:
+            return False
+        whole = whole or label in _WHOLE
+    return whole
 
 
 def _paired(header: Row, amounts: Row) -> Row | None:

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
-from jixiao.readers.flatpdf import flattened_cells, is_flattened_pdf
+from jixiao.readers.flatpdf import flattened_cells, is_flattened_pdf, running_header_lines
 from jixiao.readers.furniture import is_furniture, join_wrapped_categories, split_labelled
 from jixiao.readers.labels import Label, label_key, label_of
 from jixiao.readers.regionruns import split_regional_run
@@ -168,14 +168,15 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
         yield from _word_rows(lines, file, traditional if normalising else None, layout == Layout.SPACES)
         return
     weights = weight_tails(lines, file, notes) if run_together else {}
+    headers = running_header_lines(lines) if layout in (Layout.LINES, Layout.CELL_PIPES) else set()
     for number, raw_line in enumerate(lines, start=1):
         line = normalise_line(raw_line, traditional) if normalising else raw_line
         source = SourceRef(file, number)
         if layout == Layout.TABS:
             yield Row(tuple(line.split("\t")), source)
             continue
-        if line and is_furniture(line):
-            continue
+        if line and (is_furniture(line) or number - 1 in headers):
+            continue  # site furniture, a running header or footer beside a page number
         if layout == Layout.CELL_PIPES:
             stripped = line.strip()
             if not stripped:
