@@ -19,6 +19,7 @@ from jixiao.readers.flatpdf import (
     running_header_lines,
 )
 from jixiao.readers.fundgrid import money_labels_over_amounts
+from jixiao.readers.runs import continued_runs
 from jixiao.readers.text import read_text
 from jixiao.readers.xlsx import read_xlsx_bytes
 
@@ -264,3 +265,38 @@ def test_a_running_header_beside_page_numbers_is_not_an_indicator() -> None:
 def test_a_line_repeated_away_from_page_numbers_is_kept() -> None:
     lines = ["标题", "甲", "重复的话", "乙", "重复的话", "丙", "1", "丁", "2"]
     assert running_header_lines(lines) == set()
+
+
+# Two 甘肃 glued forms back to back as a document site prints a scan: a stray mark inside '一*级项目名称',
+# and the second form's head broken over lines after '项目总投资' (its amounts on the next line).
+GLUED_FORMS_BROKEN = (
+    "省级部门预算项目支出绩效目标表(2024年度)一*级项目名称体育事业发展专项资金二级项目名称全民健身器材补助"
+    "项目类型新增项目项目分类专项工作经费主管部门某市体育局项目总投资20万元预算申报数20万元项目实施单位"
+    "某市体育中心年度绩效目标更新社区健身器材一级指标二级指标三级指标指标目标值产出指标数量指标更新器材套数"
+    "=40套质量指标器材验收合格率=100百分比满意度指标服务对象满意度居民满意度>=90百分比"
+    "省级部门预算项目支出绩效目标表(2024年度)一*级项目名称体育事业发展专项资金二级项目名称青少年足球训练补助"
+    "项目类型延续项目项目分类专项工作经费主管部门某市体育局项目总投资\n"
+    "58.50万元中央补助安排0省级财政安排0其他资金0预算申报数58.50万元资金性质一般公共预算项目实施单位"
+    "某市青少年体育学校政策依据某体发\n"
+    "[2023]5号年度绩效目标开展青少年足球训练一级指标二级指标三级指标指标目标值产出指标数量指标训练学员人数"
+    ">=300人效益指标社会效益指标青少年体质达标率>=92百分比满意度指标服务对象满意度家长满意度>=90百分比\n"
+)
+
+
+def test_a_glued_form_broken_inside_its_head_goes_on_as_the_same_run() -> None:
+    tables, _ = read_text(GLUED_FORMS_BROKEN, "gansu2.txt")
+    heads = [(t.project.name, t.project.year, t.project.budget, t.project.unit) for t in tables]
+    assert heads == [  # no table named after the 一级项目 (the stray mark kept that label whole)
+        ("全民健身器材补助", 2024, Decimal("200000"), "某市体育中心"),
+        ("青少年足球训练补助", 2024, Decimal("585000.00"), "某市青少年体育学校"),
+    ]
+    assert [i.name for i in tables[1].indicators] == ["训练学员人数", "青少年体质达标率", "家长满意度"]
+
+
+def test_only_a_run_that_ends_in_a_head_goes_on_over_the_next_line() -> None:
+    head_run = "某某" * 90 + "项目支出绩效目标表项目名称某项目主管部门某局项目总投资"
+    block_run = "项目支出绩效目标表项目名称某项目主管部门某局项目总投资一级指标" + "某某" * 90
+    next_line = "58.50万元中央补助安排0省级财政安排0其他资金0预算申报数58.50万元"
+    assert continued_runs([head_run, next_line]) == {1}
+    assert continued_runs([block_run, next_line]) == set()
+    assert continued_runs([head_run, "", next_line, "一级指标" + next_line, next_line]) == {2, 3}

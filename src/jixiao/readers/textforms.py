@@ -26,7 +26,7 @@ from jixiao.readers.furniture import is_furniture, join_wrapped_categories, spli
 from jixiao.readers.labels import Label, label_key, label_of
 from jixiao.readers.regionruns import split_regional_run
 from jixiao.readers.roles import WEIGHT, role_of
-from jixiao.readers.runs import RUN_TOGETHER, is_long_run, split_long_run
+from jixiao.readers.runs import RUN_TOGETHER, continued_runs, is_long_run, split_long_run
 from jixiao.readers.runtogether import (
     first_run_together_line,
     is_run_together,
@@ -169,6 +169,7 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
         return
     weights = weight_tails(lines, file, notes) if run_together else {}
     headers = running_header_lines(lines) if layout in (Layout.LINES, Layout.CELL_PIPES) else set()
+    continued = continued_runs(lines) if layout == Layout.LINES else set()
     for number, raw_line in enumerate(lines, start=1):
         line = normalise_line(raw_line, traditional) if normalising else raw_line
         source = SourceRef(file, number)
@@ -187,7 +188,9 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
             for cell in stripped.strip("|").split("|"):
                 if cell.strip():
                     yield Row((cell.strip(),), source, columns_known=False)
-        elif layout == Layout.LINES and (run := _one_line_table(line, source, notes)):
+        elif layout == Layout.LINES and (
+            run := _one_line_table(line, source, notes, number - 1 in continued)
+        ):
             for cell in run:  # a whole table on one line: a PDF's words, or cells run together
                 yield Row((cell,), source, columns_known=False)
         elif run_together:
@@ -216,9 +219,13 @@ def _uncut_row(text: str, source: SourceRef) -> Diagnostic:
     return Diagnostic(RUN_TOGETHER, Severity.WARNING, message, source)
 
 
-def _one_line_table(line: str, source: SourceRef, notes: list[Diagnostic] | None) -> list[str] | None:
+def _one_line_table(
+    line: str, source: SourceRef, notes: list[Diagnostic] | None, continuing: bool = False
+) -> list[str] | None:
     """The cells of a whole table on one line: a flattened PDF's words (page furniture dropped), or
-    cells run together; None for any other line."""
+    cells run together, or (``continuing``) the rest of a run's project block; None for any other line."""
+    if continuing:
+        return split_long_run(line)
     if is_flattened_pdf(line):
         return flattened_cells(line)
     return _long_run(line, source, notes) if is_long_run(line) else None
