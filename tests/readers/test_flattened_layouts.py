@@ -300,3 +300,18 @@ def test_only_a_run_that_ends_in_a_head_goes_on_over_the_next_line() -> None:
     assert continued_runs([head_run, next_line]) == {1}
     assert continued_runs([block_run, next_line]) == set()
     assert continued_runs([head_run, "", next_line, "一级指标" + next_line, next_line]) == {2, 3}
+
+
+def test_a_flattened_pdf_broken_into_a_line_per_page_reads_as_one_run() -> None:
+    pages = FLATTENED_PDF.replace(" 3 某县", " 3\n某县").replace(" 质量指标 村道", " 质量指标\n村道")
+    assert len(pages.splitlines()) == 3  # the indicator block runs over two lines
+    (table,), _ = read_text(pages, "zhen-pages.txt")
+    assert [i.name for i in table.indicators] == [
+        "管护村道里程",
+        "垃圾清运村数",
+        "村道完好率",
+        "清运及时率",
+        "村容村貌",
+        "村民满意度",
+    ]
+    assert table.project.year == 2023

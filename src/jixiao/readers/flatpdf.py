@@ -22,6 +22,7 @@ from jixiao.readers.labels import Label, label_of
 
 _SHORTEST = 200  # characters: a shorter line is a row, not a flattened document
 _FEWEST_WORDS = 30
+_FEWEST_LINE_WORDS = 4  # spaces: a line of a flattened page holds words, not one cell
 _TABLE_WORDS = ("一级指标", "二级指标", "三级指标", "绩效指标")
 _CATEGORY_WORDS = ("产出指标", "效益指标", "满意度指标", "数量指标", "质量指标", "时效指标", "成本指标")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
@@ -43,6 +44,28 @@ def is_flattened_pdf(line: str) -> bool:
     if len(line) < _SHORTEST or "|" in line or "\t" in line or line.count(" ") < _FEWEST_WORDS:
         return False
     return any(word in line for word in _TABLE_WORDS) and sum(word in line for word in _CATEGORY_WORDS) >= 3
+
+
+def join_flattened_pages(lines: list[str]) -> list[str]:
+    """The lines with each block of consecutive lines of words that together hold a flattened table
+    (a PDF's text broken into a line per page or per paragraph) joined onto the block's first line, the
+    others left empty, so line numbers stay; the lines as they were where there is no such block."""
+    joined = list(lines)
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and _is_worded(lines[end]):
+            end += 1
+        if end - start >= 2 and is_flattened_pdf(
+            block := " ".join(line.strip() for line in lines[start:end])
+        ):
+            joined[start:end] = [block] + [""] * (end - start - 1)
+        start = end + 1
+    return joined
+
+
+def _is_worded(line: str) -> bool:
+    return line.count(" ") >= _FEWEST_LINE_WORDS and "|" not in line and "\t" not in line
 
 
 def flattened_cells(line: str) -> list[str]:

@@ -21,7 +21,12 @@ from decimal import Decimal
 
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
-from jixiao.readers.flatpdf import flattened_cells, is_flattened_pdf, running_header_lines
+from jixiao.readers.flatpdf import (
+    flattened_cells,
+    is_flattened_pdf,
+    join_flattened_pages,
+    running_header_lines,
+)
 from jixiao.readers.furniture import is_furniture, join_wrapped_categories, split_labelled
 from jixiao.readers.labels import Label, label_key, label_of
 from jixiao.readers.regionruns import split_regional_run
@@ -168,6 +173,8 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
         yield from _word_rows(lines, file, traditional if normalising else None, layout == Layout.SPACES)
         return
     weights = weight_tails(lines, file, notes) if run_together else {}
+    if layout == Layout.LINES:
+        lines = join_flattened_pages(lines)  # a PDF's words over several lines: one run, as on one line
     headers = running_header_lines(lines) if layout in (Layout.LINES, Layout.CELL_PIPES) else set()
     continued = continued_runs(lines) if layout == Layout.LINES else set()
     for number, raw_line in enumerate(lines, start=1):
