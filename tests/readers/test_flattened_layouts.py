@@ -8,6 +8,8 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from jixiao.model import Kind, Op, SourceRef
@@ -315,3 +317,41 @@ def test_a_flattened_pdf_broken_into_a_line_per_page_reads_as_one_run() -> None:
         "村民满意度",
     ]
     assert table.project.year == 2023
+
+
+_WORDS = st.sampled_from(
+    ["1", "2", "3", "4", "12", "(", ")", "2023", "年度)", "产出", "指标", "数量指标", "质量指标", "效益指标",
+     "满意度指标", "一级指标", "某镇", "部门预算", "≥90%", "38人", "个", "612.40", "第三部分"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, min_size=0, max_size=80))
+def test_flattened_cells_only_drop_and_join_words_never_invent(words: list[str]) -> None:
+    cells = flattened_cells(" ".join(words))
+    text = iter("".join(words))
+    assert all(char in text for char in "".join(cells))  # the cells' characters in order, none added
+    assert all(cell and " " not in cell for cell in cells)
+
+
+# Two tables in one text, 单位:万元 once above the first; the second's 年度预算 has no unit of its own.
+UNIT_ONCE_TEXT = """单位:万元
+项目支出绩效目标表
+项目名称\t城乡低保资金
+年度预算\t312.50
+一级指标\t二级指标\t三级指标\t指标值
+产出指标\t数量指标\t保障人数\t≥5200人
+项目支出绩效目标表
+项目名称\t特困供养资金
+年度预算\t86
+一级指标\t二级指标\t三级指标\t指标值
+产出指标\t数量指标\t供养人数\t≥900人
+"""
+
+
+def test_a_unit_said_once_atop_a_text_holds_for_its_later_tables() -> None:
+    tables, _ = read_text(UNIT_ONCE_TEXT, "unit-once.txt")
+    assert [(t.project.budget, t.project.budget_unit) for t in tables] == [
+        (Decimal("3125000.0"), "万元"),
+        (Decimal("860000"), "万元"),
+    ]
