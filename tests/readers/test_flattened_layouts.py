@@ -355,3 +355,32 @@ def test_a_unit_said_once_atop_a_text_holds_for_its_later_tables() -> None:
         (Decimal("3125000.0"), "万元"),
         (Decimal("860000"), "万元"),
     ]
+
+
+# A PDF's text as laid out (cells between runs of spaces), its running header printed after each page
+# number in the middle of the indicator block.
+LAID_OUT_PAGES = """某县交通局2023年部门预算
+              2023年项目支出绩效目标表
+项目名称        农村公路养护经费
+预算金额(万元)  120.00
+一级指标    二级指标    三级指标        指标值
+产出指标    数量指标    养护里程        ≥45公里
+            质量指标    道路完好率      ≥95%
+                                   3
+某县交通局2023年部门预算
+            时效指标    养护完成时间    2023年12月底前
+                                   4
+某县交通局2023年部门预算
+满意度指标  服务对象满意度指标  群众满意度  ≥90%
+                                   5
+"""
+
+
+def test_a_running_header_in_laid_out_pdf_text_is_not_an_indicator() -> None:
+    (table,), _ = read_text(LAID_OUT_PAGES, "laid-out.txt")
+    assert [(i.level2, i.name) for i in table.indicators] == [
+        ("数量指标", "养护里程"),
+        ("质量指标", "道路完好率"),
+        ("时效指标", "养护完成时间"),
+        ("服务对象满意度指标", "群众满意度"),
+    ]

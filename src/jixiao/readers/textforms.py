@@ -170,7 +170,9 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
         yield from _separated_rows(lines, file, traditional if normalising else None)
         return
     if layout in (Layout.SPACES, Layout.WORDS):
-        yield from _word_rows(lines, file, traditional if normalising else None, layout == Layout.SPACES)
+        headers = running_header_lines(lines)  # a PDF's text as laid out: its running header mid-table
+        spaced = [line if i not in headers else "" for i, line in enumerate(lines)]
+        yield from _word_rows(spaced, file, traditional if normalising else None, layout == Layout.SPACES)
         return
     weights = weight_tails(lines, file, notes) if run_together else {}
     if layout == Layout.LINES:
