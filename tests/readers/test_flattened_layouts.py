@@ -1,29 +1,24 @@
-"""Issue 11, the classes heldout8 and heldout7 exposed, each as a small document of its layout: a PDF
-flattened to one run of words with page numbers and running headers between them, 单位:万元 said once
-atop a sheet for every table on it, a funding grid with its amounts in the row below the labels, a
-glued 甘肃 form whose labels contain other labels, and a document's next section after a table."""
+"""Issue 11, the classes heldout8 and heldout exposed, each as a small document of its layout: a PDF
+flattened to one run of words (or a line per page) with page numbers and running headers between them,
+a running header beside page numbers in paged or laid-out text, a glued 甘肃 form whose labels contain
+other labels and whose head breaks over lines, and a document's next section after a table."""
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook
 
-from jixiao.model import Kind, Op, SourceRef
-from jixiao.readers.cells import Row
+from jixiao.model import Kind, Op
 from jixiao.readers.flatpdf import (
     flattened_cells,
     join_broken_words,
     page_number_places,
     running_header_lines,
 )
-from jixiao.readers.fundgrid import money_labels_over_amounts
 from jixiao.readers.runs import continued_runs
 from jixiao.readers.text import read_text
-from jixiao.readers.xlsx import read_xlsx_bytes
 
 # A 部门预算 PDF re-posted as one run of words: page numbers 1…5 left between words (one inside the
 # indicator block), the running header '某县某镇人民政府 2023 年部门预算' after each page number from
@@ -93,68 +88,6 @@ def test_a_running_header_is_kept_where_it_is_the_document_title_only() -> None:
         "质量指标",
     ]
     assert flattened_cells(" ".join(words)) == ["某镇", "部门预算", "正文", "数量指标", "质量指标"]
-
-
-def _sheet_with_unit_once() -> bytes:
-    """A 部门预算公开表 sheet: 单位:万元 once at the top, two 项目支出绩效目标表 under it."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "表十三"
-    sheet.append(["编制单位:", "某县民政局", None, None, None, "单位:万元"])
-    for name, budget, rows in (
-        ("临时救助资金", 120.5, [("救助人次", "人次", "≥", "800"), ("救助对象满意度", "%", "≥", "90")]),
-        ("困难残疾人生活补贴", 64, [("补贴人数", "人", "≥", "1500"), ("补贴发放及时率", "%", "=", "100")]),
-    ):
-        sheet.append(["项目名称", name])
-        sheet.append(["主管部门", "某县民政局"])
-        sheet.append(["当年预算", budget])
-        sheet.append(["当年绩效目标", f"按标准发放{name}"])
-        sheet.append(["绩效指标", "指标", "计量单位", "指标性质", "指标值"])
-        for indicator in rows:
-            sheet.append([None, *indicator])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def test_a_unit_said_once_atop_the_sheet_holds_for_every_table_on_it() -> None:
-    tables, _ = read_xlsx_bytes(_sheet_with_unit_once(), "minzheng.xlsx")
-    budgets = [(t.project.name, t.project.budget, t.project.budget_unit) for t in tables]
-    assert budgets == [
-        ("临时救助资金", Decimal("1205000.0"), "万元"),
-        ("困难残疾人生活补贴", Decimal("640000"), "万元"),
-    ]
-
-
-# A 预算管理一体化 form as page text: 项目资金(万元), then the labels in one row and the amounts below.
-FUNDING_GRID = """2024年项目支出绩效目标申报表
-项目名称\t某中学公用经费\t主管部门\t某县教育局
-项目资金(万元)
-资金总额\t本年预算\t其中:财政拨款\t其他资金
-52.80\t48.60\t40.00\t8.60
-年度绩效目标\t保障学校正常运转
-一级指标\t二级指标\t三级指标\t指标值
-产出指标\t数量指标\t保障在校学生人数\t≥1180人
-满意度指标\t服务对象满意度指标\t学生满意度\t≥90%
-"""
-
-
-def test_a_funding_grid_reads_each_amount_under_its_own_label() -> None:
-    (table,), _ = read_text(FUNDING_GRID, "grid.txt")
-    assert (table.project.budget, table.project.budget_unit) == (Decimal("486000.00"), "万元")
-    assert table.project.total_funds == Decimal("528000.00")
-
-
-def test_a_funding_grid_is_paired_only_where_every_label_has_its_amount() -> None:
-    def row(*cells: str) -> Row:
-        return Row(cells, SourceRef("f.txt", 1))
-
-    uneven = [row("资金总额", "本年预算", "其他资金"), row("52.80", "48.60")]
-    assert list(money_labels_over_amounts(uneven)) == uneven  # an amount missing: left as it was
-    words = [row("资金总额", "本年预算"), row("52.80", "见说明")]
-    assert list(money_labels_over_amounts(words)) == words  # not amounts: left as it was
-    (paired,) = money_labels_over_amounts([row("资金总额", "本年预算"), row("52.80", "48.60")])
-    assert paired.cells == ("资金总额", "52.80", "本年预算", "48.60")
 
 
 # The 甘肃 省级部门预算项目支出绩效目标表 with every cell glued: labels holding other labels (一级项目名称,
@@ -332,29 +265,6 @@ def test_flattened_cells_only_drop_and_join_words_never_invent(words: list[str])
     text = iter("".join(words))
     assert all(char in text for char in "".join(cells))  # the cells' characters in order, none added
     assert all(cell and " " not in cell for cell in cells)
-
-
-# Two tables in one text, 单位:万元 once above the first; the second's 年度预算 has no unit of its own.
-UNIT_ONCE_TEXT = """单位:万元
-项目支出绩效目标表
-项目名称\t城乡低保资金
-年度预算\t312.50
-一级指标\t二级指标\t三级指标\t指标值
-产出指标\t数量指标\t保障人数\t≥5200人
-项目支出绩效目标表
-项目名称\t特困供养资金
-年度预算\t86
-一级指标\t二级指标\t三级指标\t指标值
-产出指标\t数量指标\t供养人数\t≥900人
-"""
-
-
-def test_a_unit_said_once_atop_a_text_holds_for_its_later_tables() -> None:
-    tables, _ = read_text(UNIT_ONCE_TEXT, "unit-once.txt")
-    assert [(t.project.budget, t.project.budget_unit) for t in tables] == [
-        (Decimal("3125000.0"), "万元"),
-        (Decimal("860000"), "万元"),
-    ]
 
 
 # A PDF's text as laid out (cells between runs of spaces), its running header printed after each page

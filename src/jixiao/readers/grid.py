@@ -42,7 +42,6 @@ from jixiao.readers.cells import (
     looks_like_prose,
     segments,
 )
-from jixiao.readers.fundgrid import money_labels_over_amounts
 from jixiao.readers.head import ProjectBlockReader
 from jixiao.readers.labels import Label, label_key, label_of
 from jixiao.readers.owntree import CategoryState, OwnTree
@@ -76,17 +75,12 @@ def iter_tables(
 ) -> Iterator[tuple[Table | None, list[Diagnostic]]]:
     """Yield tables one at a time as their rows arrive, so large inputs stream in flat memory."""
     previous_year: int | None = None  # the budget year of the table before, for a table that names none
-    unit_above: tuple[str | None, str | None] = (None, None)  # 单位:万元 atop the sheet, and the sheet
-    for segment in segments(money_labels_over_amounts(rows)):  # 资金总额 | 本年预算 over their amounts
+    for segment in segments(rows):
         reader = _SegmentReader(segment, file)
         reader.previous_year = previous_year
-        if segment and segment[0].source.sheet == unit_above[1]:
-            reader.unit_hint = unit_above[0]  # said once atop the sheet or document: holds for every table
         table, found = reader.read()
         if table is not None and table.project.year is not None:
             previous_year = table.project.year
-        if segment and reader.unit_hint is not None:
-            unit_above = (reader.unit_hint, segment[0].source.sheet)
         yield table, found
 
 
