@@ -154,6 +154,9 @@ NEXT_SECTION = """2021年项目支出绩效目标表
 def test_the_next_section_of_the_document_ends_the_table() -> None:
     (table,), _ = read_text(NEXT_SECTION, "section.txt")
     assert [i.name for i in table.indicators] == ["维修工程处数", "受益群众满意度"]
+    numbered = NEXT_SECTION.replace("\n满意度指标\n", "\n二、满意度指标\n")  # a numbered category: no end
+    (table,), _ = read_text(numbered, "section-numbered.txt")
+    assert table.indicators[-1].name == "受益群众满意度"
 
 
 # Text extracted page by page, one cell per line: each page ends in its number and the next opens with
