@@ -6,8 +6,9 @@ qualitative value can be cut off only where the text ends in a phrase these word
 - ``[basis][adverb][adverb]verb``, with a basis or an adverb: 较上年下降, 逐年提升, 保持稳定运行, 基本建立;
 - a set phrase: 不超预算, 控制在预算内, 按时完成, 明显增强.
 
-A verb alone (``服务能力提升``) is never cut: it may be the end of the name. A publisher's new wording
-is a word added here, never a condition in a reader.
+A verb alone (``服务能力提升``) is never cut: it may be the end of the name; only after a name that
+closes on the thing affected (``对就医负担的影响减轻``: 的影响 ends the name) is it the value.
+A publisher's new wording is a word added here, never a condition in a reader.
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ ADVERBS: tuple[str, ...] = (
 VERBS: tuple[str, ...] = (
     "稳定运行", "正常运行", "发挥作用", "提升", "提高", "下降", "降低", "减少", "增加", "增长", "改善",
     "加强", "增强", "优化", "完善", "健全", "建立", "建成", "稳定", "落实", "到位", "达标", "好转", "扩大",
+    "减轻",
 )  # fmt: skip
+# Names that close on the thing affected (对居民就医负担的影响): a verb alone after one is the value.
+CLOSED_NAMES: tuple[str, ...] = ("的影响", "的作用", "的贡献", "的效果", "的改善程度", "的促进作用")
 # Set phrases a value is written as in full.
 PHRASES: tuple[str, ...] = (
     "不超预算", "不超过预算", "未超预算", "控制在预算内", "控制在预算范围内", "按时完成", "按期完成",
@@ -45,6 +49,7 @@ _COMPOSED = re.compile(
     f"(?:{_alternatives(VERBS)})"
     f"|(?:{_alternatives(PHRASES)})"
 )
+_VERB_ALONE = re.compile(f"(?:{_alternatives(VERBS)})")
 _LONGEST = max(len(w) for w in (*BASES, *ADVERBS, *VERBS, *PHRASES)) * 4
 
 
@@ -57,7 +62,9 @@ def qualitative_ending(text: str, shortest_name: int = 2) -> int | None:
     cut would fall inside the phrase)."""
     first = max(shortest_name, len(text) - _LONGEST)
     for start in range(first, len(text) - 1):
-        if _COMPOSED.fullmatch(text, start) is None:
+        if _COMPOSED.fullmatch(text, start) is None and not (
+            text[:start].endswith(CLOSED_NAMES) and _VERB_ALONE.fullmatch(text, start)
+        ):
             continue
         name = text[:start]
         if name.endswith((*ADVERBS, *BASES)) or not name[-1:].strip():

@@ -28,9 +28,24 @@ FLOORS = {
 }
 # Issue 11 allows one invented indicator per ten tables; this set had one in five tables when measured, so
 # the floor is what was measured (it may only go down) and the issue's ratio is not yet met here.
+# The set then became a development set: branch read7 tuned the reader on its failure classes, by class
+# (a PDF flattened to one run of words, glued labels holding other labels, a document's next section
+# after a table; tests/readers/test_flattened_layouts.py) and reached names and years 5/5, indicators
+# and annual values 32/32, no invented indicator; the floors below are those, one indicator under.
+FLOORS.update(
+    {
+        "names": 1.0,
+        "years": 1.0,
+        "indicators_found": 0.96,
+        "level1_right": 0.96,
+        "level2_right": 0.96,
+        "annual_raw_right": 0.96,
+        "annual_structured_right": 0.96,
+    }
+)
 
 (
     test_heldout8_publishers_are_new,
     test_heldout8_fidelity_stays_above_its_floor,
     test_heldout8_invents_few_indicators,
-) = heldout_tests("heldout8", FLOORS, min_publishers=8, invented_at_most=1)
+) = heldout_tests("heldout8", FLOORS, min_publishers=8, invented_at_most=0)

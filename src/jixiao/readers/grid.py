@@ -482,8 +482,9 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
         return Table(project, goals, tuple(self.indicators), placeholders, self.source, reading)
 
 
-_TABLE_NUMBER = re.compile(
-    r"^附?表\s*[一二三四五六七八九十\d]{1,4}\s*[:：]?$"
-)  # 表十二, 附表1: the next table
+_TABLE_NUMBER = re.compile(  # 表十二, 附表1: the next table; 第三部分, 三、名词解释: the document goes on
+    r"^附?表\s*[一二三四五六七八九十\d]{1,4}\s*[:：]?$|^第[一二三四五六七八九十]{1,3}部分"
+    r"|^[一二三四五六七八九十]{1,3}、(?!.*(?:指标|产出|效益|满意|成本|数量|质量|时效))"  # not 一、产出
+)
 _PLACEHOLDER_ROW = re.compile(r"^[…．.·。]{2,}$|^…$")  # a template's '……' row: no indicator
 _BY_MEANING = "单元格不在表头的列下，按含义读取"

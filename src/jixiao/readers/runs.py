@@ -35,6 +35,15 @@ _BLOCK_WORDS = (
 )
 _VALUE = re.compile(r"(?:>=|<=|[=≥≤><＝≧≦])\s*\d+(?:\.\d+)?")
 _LONGEST_TOKEN = 16
+_MARKED_PARENT = re.compile(r"一[*＊·•.]级项目(?:名称|代码)")
+# Labels of a form the reader does not read but must cut whole (甘肃 省级部门预算项目支出绩效目标表):
+# 一级项目名称 names the programme above the project, and cutting 项目名称 out of it would start a table
+# named after the programme; 监督管理单位 is not the 实施单位 its end spells.
+_UNREAD_CELLS = (
+    "一级项目名称", "一级项目代码", "二级项目代码", "项目分类", "资金用途", "资金性质", "项目立项必要性",
+    "保证项目实施的制度措施", "项目实施计划", "组织实施单位", "监督管理单位", "政策依据", "其他依据",
+    "需要说明的其他问题",
+)  # fmt: skip
 _LONGEST_RUN = 20000  # a longer line is not cut this way (each place is tried against the labels)
 
 
@@ -44,6 +53,41 @@ def is_long_run(line: str) -> bool:
         return False  # a paragraph of prose has its full stops
     categories = sum(1 for word in _CATEGORY_WORDS if word in line)
     return categories >= 3 or sum(1 for word in _BLOCK_WORDS if word in line) >= 3
+
+
+_SHORTEST_CONTINUATION = 20  # characters
+_TREE_HEADERS = ("一级指标", "三级指标", "绩效指标")
+
+
+def continued_runs(lines: list[str]) -> set[int]:
+    """The lines (0-based) that go on with a project block run together on the line before them: a
+    document site broke the run inside the head (``…项目总投资`` / ``86.40万元中央补助安排0…``), so the
+    rest of the table is cut as the run it continues. Only where the run before ends in a head (its
+    last table title stands after its last indicator header), and while that head is open; each line
+    long, with no separator."""
+    continued: set[int] = set()
+    head_open = False  # the last non-empty line was a run (or went on with one) ending in a head
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if is_long_run(line):
+            head_open = _ends_in_head(stripped)
+        elif head_open and _may_continue(stripped):
+            continued.add(i)
+            head_open = not any(header in stripped for header in _TREE_HEADERS)
+        else:
+            head_open = False
+    return continued
+
+
+def _ends_in_head(run: str) -> bool:
+    title = run.rfind("绩效目标表")
+    return title >= 0 and title > max(run.rfind(header) for header in _TREE_HEADERS)
+
+
+def _may_continue(line: str) -> bool:
+    return len(line) >= _SHORTEST_CONTINUATION and "|" not in line and "\t" not in line
 
 
 def split_long_run(line: str) -> list[str] | None:
@@ -98,6 +142,10 @@ def token_at(text: str, i: int, in_block: bool) -> int:
     """The length of the longest label (4 characters or more) or category starting at ``i``, or 0.
     Inside the indicator block only categories, header cells and a next table's title count: a
     project label inside an indicator's name (…专项资金投入成本控制率) is part of the name."""
+    if not in_block and text.startswith(_UNREAD_CELLS, i):
+        return next(len(cell) for cell in _UNREAD_CELLS if text.startswith(cell, i))
+    if not in_block and text[i] == "一" and (marked := _MARKED_PARENT.match(text, i)):
+        return marked.end() - i  # 一*级项目名称: a scan's stray mark inside the label
     for size in range(min(_LONGEST_TOKEN, len(text) - i), 3, -1):
         piece = text[i : i + size]
         if catalog.is_category_name(piece):

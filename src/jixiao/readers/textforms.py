@@ -21,11 +21,17 @@ from decimal import Decimal
 
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
+from jixiao.readers.flatpdf import (
+    flattened_cells,
+    is_flattened_pdf,
+    join_flattened_pages,
+    running_header_lines,
+)
 from jixiao.readers.furniture import is_furniture, join_wrapped_categories, split_labelled
 from jixiao.readers.labels import Label, label_key, label_of
 from jixiao.readers.regionruns import split_regional_run
 from jixiao.readers.roles import WEIGHT, role_of
-from jixiao.readers.runs import RUN_TOGETHER, is_long_run, split_long_run
+from jixiao.readers.runs import RUN_TOGETHER, continued_runs, is_long_run, split_long_run
 from jixiao.readers.runtogether import (
     first_run_together_line,
     is_run_together,
@@ -164,17 +170,23 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
         yield from _separated_rows(lines, file, traditional if normalising else None)
         return
     if layout in (Layout.SPACES, Layout.WORDS):
-        yield from _word_rows(lines, file, traditional if normalising else None, layout == Layout.SPACES)
+        headers = running_header_lines(lines)  # a PDF's text as laid out: its running header mid-table
+        spaced = [line if i not in headers else "" for i, line in enumerate(lines)]
+        yield from _word_rows(spaced, file, traditional if normalising else None, layout == Layout.SPACES)
         return
     weights = weight_tails(lines, file, notes) if run_together else {}
+    if layout == Layout.LINES:
+        lines = join_flattened_pages(lines)  # a PDF's words over several lines: one run, as on one line
+    headers = running_header_lines(lines) if layout in (Layout.LINES, Layout.CELL_PIPES) else set()
+    continued = continued_runs(lines) if layout == Layout.LINES else set()
     for number, raw_line in enumerate(lines, start=1):
         line = normalise_line(raw_line, traditional) if normalising else raw_line
         source = SourceRef(file, number)
         if layout == Layout.TABS:
             yield Row(tuple(line.split("\t")), source)
             continue
-        if line and is_furniture(line):
-            continue
+        if line and (is_furniture(line) or number - 1 in headers):
+            continue  # site furniture, a running header or footer beside a page number
         if layout == Layout.CELL_PIPES:
             stripped = line.strip()
             if not stripped:
@@ -185,8 +197,10 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
             for cell in stripped.strip("|").split("|"):
                 if cell.strip():
                     yield Row((cell.strip(),), source, columns_known=False)
-        elif layout == Layout.LINES and is_long_run(line) and (run := _long_run(line, source, notes)):
-            for cell in run:  # a whole table on one line
+        elif layout == Layout.LINES and (
+            run := _one_line_table(line, source, notes, number - 1 in continued)
+        ):
+            for cell in run:  # a whole table on one line: a PDF's words, or cells run together
                 yield Row((cell,), source, columns_known=False)
         elif run_together:
             rest, *weight_cells = weights.get(number - 1, (line.strip(),))
@@ -212,6 +226,18 @@ def _uncut_row(text: str, source: SourceRef) -> Diagnostic:
         "无法确定从哪里拆分：按原文整体保留为指标名称，指标值留空；请核对原表"
     )
     return Diagnostic(RUN_TOGETHER, Severity.WARNING, message, source)
+
+
+def _one_line_table(
+    line: str, source: SourceRef, notes: list[Diagnostic] | None, continuing: bool = False
+) -> list[str] | None:
+    """The cells of a whole table on one line: a flattened PDF's words (page furniture dropped), or
+    cells run together, or (``continuing``) the rest of a run's project block; None for any other line."""
+    if continuing:
+        return split_long_run(line)
+    if is_flattened_pdf(line):
+        return flattened_cells(line)
+    return _long_run(line, source, notes) if is_long_run(line) else None
 
 
 def _long_run(line: str, source: SourceRef, notes: list[Diagnostic] | None) -> list[str] | None:
