@@ -85,6 +85,8 @@ def selfeval_heldout_tests(
         # every recomputed total the goldens give is right (issue 12: "where computable")
         assert tally.totals_right >= floors.totals_right, tally.problems
         assert tally.totals_right == tally.totals, tally.problems
+        # a table that is not read (or read without its indicators) says why (JX-R13, JX-R04 …)
+        assert tally.unread_explained == tally.unread, tally.problems
 
     def test_contradictions_are_flagged_and_clean_tables_are_not() -> None:
         _present(name)

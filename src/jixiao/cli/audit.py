@@ -47,9 +47,14 @@ def audit_files(files: list[Path], profile: str | None, as_json: bool) -> None:
             continue
         for table in tables:
             result = audit(table, profile)
-            entries.append(audit_to_dict(result, str(file)))
+            entry = audit_to_dict(result, str(file))
+            # a table read without its indicators carries the reader's reason (JX-R04) beside the findings
+            unread = [] if table.indicators else problems
+            entry["diagnostics"] = [*map(diagnostic_dict, unread), *entry["diagnostics"]]
+            entries.append(entry)
             if not as_json:
                 _print(str(file), result)
+                print_diagnostics(unread)
     if as_json:
         out.print_json(json.dumps(entries, ensure_ascii=False))
     raise typer.Exit(EXIT_PROBLEM if failed else EXIT_OK)
