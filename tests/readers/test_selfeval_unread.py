@@ -7,6 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from jixiao.readers.selfeval_published import read_published_path
+from tests.readers.test_selfeval_columnwise import columnwise
+
+# Extracted column by column, and its 分值 do not fall on the group weights (20 + 25 under 产出 50):
+# nothing confirms which figures go with which name.
+SCRAMBLED = columnwise(first_row="200 196 20 19")
 
 # The 宁夏 专项 form as a document site's OCR text: the table run together, amounts on lines of their own,
 # ≥ read as '$' in one row. Our own project and figures.
@@ -26,20 +31,6 @@ UNSCORED_RUN = (
     "未完成原因及改进措施产出指标产出数量古树复壮株数≥40株42株达成预期指标产出质量复壮成活率不低于90%达成预期"
     "指标产出时效复壮完成时限11月底前达成预期指标效益指标生态效益古树保存率100%达成预期指标满意度指标社会公众"
     "满意度≥90%达成预期指标\n"
-)
-
-# The central 附件1 form as a site extracts a workbook: one line, single spaces, cells column by column,
-# so the indicator names stand far from their figures. Our own figures.
-SCRAMBLED = (
-    "某县项目支出绩效自评表 (2022年度) 项目名称 乡村公益岗位补贴资金 主管部门 某县人力资源和社会保障局 "
-    "项目资金 年初预算数 (万元) 年度资金总额 其中:当年财政拨款 实施单位 "
-    "全年预算数 全年执行数 分值 执行率 得分 "
-    "40.00 39.20 10 98% 10 40.00 39.20 — 98% — 上年结转资金 — — 其他资金 — — 年度总 体目标 一级 指标 "
-    "二级指标 三级指标 数量指标 指标1:公益岗位人数 绩 效 指 标 某县就业服务中心 产出 指标 (50分 ) 实际 "
-    "指标值 完成值 200 分值 得分 偏差原因分析及改进措 施 196 25 24 有人员中途离岗 质量指标 "
-    "指标1:补贴是否按月发放 100% 100% 25 25 95% 95% 30 30 95% 95% 10 10 100 99 "
-    "效益指 标(30 分) 社会效益 指标1:是否增加脱贫人口收入 满意度 指标 服务对象满 指标1:是否满意 "
-    "(10分 意度指标 ) 总分\n"
 )
 
 CLEAN = """项目支出绩效自评表
@@ -77,7 +68,7 @@ def test_a_table_run_together_without_scores_says_there_is_no_sum_to_check(tmp_p
     assert "没有分值和得分" in diagnostics[0].message
 
 
-def test_a_scrambled_indicator_block_is_left_unread_and_the_table_says_so(tmp_path: Path) -> None:
+def test_a_scrambled_block_its_sums_do_not_confirm_is_left_unread_and_says_so(tmp_path: Path) -> None:
     (table,), diagnostics = _read(tmp_path, SCRAMBLED)
     assert table.indicators == () and table.total_row is not None and table.total_row.budget == 40
     assert [(d.code, d.source.line) for d in diagnostics] == [("JX-R04", 1)]

@@ -94,7 +94,7 @@ def test_json_lists_the_files_that_hold_no_self_evaluation() -> None:
 
 
 def test_a_table_read_without_its_indicators_carries_the_readers_reason(tmp_path: Path) -> None:
-    from tests.readers.test_selfeval_unread import SCRAMBLED
+    from tests.readers.test_selfeval_unread import SCRAMBLED  # not confirmed: read without indicators
 
     path = tmp_path / "自评表.txt"
     path.write_text(SCRAMBLED, encoding="utf-8")

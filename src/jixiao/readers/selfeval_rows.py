@@ -23,6 +23,7 @@ from jixiao.evaluation.published import PublishedIndicator, PublishedSelfEvaluat
 from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.labels import year_in
+from jixiao.readers.selfeval_columnwise import columnwise_indicators
 from jixiao.readers.selfeval_footer import footer as _footer
 from jixiao.readers.selfeval_form import detect_form
 from jixiao.readers.selfeval_funds import fund_row as _fund_row
@@ -79,7 +80,8 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
         listed = list(rebuild_lines(one_cell_each(listed)))
     elif tokens is None:
         listed = join_wrapped_heads(listed)
-    tables = [read_segment(run) for run in segments(join_fund_labels(unflatten(join_spaced(listed))))]
+    runs = segments(join_fund_labels(unflatten(join_spaced(listed))))
+    tables = [columnwise_indicators(read_segment(run), run) for run in runs]
     return [t for t in tables if t.funds or t.indicators]
 
 

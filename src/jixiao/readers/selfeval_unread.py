@@ -9,7 +9,8 @@ Three kinds of text defeat an honest reading, and each is said rather than guess
 - **OCR damage** in such text: comparators read as ``$`` or ``^`` (``295$295%`` for ``≥95% ≥95%``),
   kept as written, never repaired (`DAMAGED_VALUE`);
 - an indicator block **scrambled** (a workbook extracted column by column, so names stand far from their
-  figures): the funds are read, the indicators are not, and the table says so (`NO_INDICATORS`).
+  figures) where the table's sums do not confirm a pairing (`selfeval_columnwise`): the funds are read,
+  the indicators are not, and the table says so (`NO_INDICATORS`).
 """
 
 from __future__ import annotations
