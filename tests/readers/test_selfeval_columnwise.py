@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from jixiao.readers.selfeval_published import read_published_text
 
 
@@ -49,3 +52,35 @@ def test_weights_off_the_group_weights_leave_the_block_unread() -> None:
 def test_a_name_missing_leaves_the_block_unread() -> None:
     (table,) = read_published_text(columnwise(satisfaction=""), "岗位.txt")
     assert table.indicators == ()
+
+
+_HEAD = columnwise().split(" 三级指标 ")[0] + " 三级指标 "
+_WORDS = st.sampled_from(
+    ["指标1:公益岗位人数", "指标2:是否满意", "绩", "效", "产出", "指标", "(50分", ")", "效益指", "标(30",
+     "分)", "满意度", "(10分", "(20分", "10", "20", "25", "30", "50", "100", "99", "95%", "100%", "200人",
+     "—", "有人员中途离岗", "质量指标", "总分", "转"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_WORDS, max_size=40))
+def test_whatever_is_read_column_by_column_adds_up_as_the_table_states(words: list[str]) -> None:
+    """Arbitrary words after the header never raise; indicators read from them always have 分值 that,
+    with the budget's 10, make 100, and fall on each group's stated weight."""
+    tables = read_published_text(_HEAD + " ".join(words) + "\n", "岗位.txt")
+    for table in tables:
+        if not table.indicators:
+            continue
+        weights = [i.weight or Decimal(0) for i in table.indicators]
+        assert sum(weights) + (table.printed_budget_weight or 0) == 100
+        for level1, stated in table.group_weights:
+            assert sum(i.weight or 0 for i in table.indicators if i.level1 == level1) == stated
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=1, max_value=60), st.integers(min_value=0, max_value=60))
+def test_the_first_rows_weight_is_read_only_where_the_sums_confirm_it(weight: int, score: int) -> None:
+    """Only a 分值 of 25 makes 产出 50 with the second row's 25 (and the whole 100): any other leaves
+    the block unread."""
+    (table,) = read_published_text(columnwise(first_row=f"200 196 {weight} {score}"), "岗位.txt")
+    assert bool(table.indicators) == (weight == 25)
