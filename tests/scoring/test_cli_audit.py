@@ -102,3 +102,14 @@ def test_a_table_read_without_its_indicators_carries_the_readers_reason(tmp_path
     (entry,) = json.loads(result.output[result.output.index("[") : result.output.rindex("]") + 1])
     assert entry["diagnostics"][0]["code"] == "JX-R04"
     assert entry["published"]["indicators"] == []
+
+
+def test_a_file_not_read_gives_every_reason_the_reader_found(tmp_path: Path) -> None:
+    from tests.readers.test_selfeval_unread import OCR_RUN
+
+    path = tmp_path / "自评表.txt"
+    path.write_text(OCR_RUN, encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "--json", str(path)])
+    assert result.exit_code == 1
+    (entry,) = json.loads(result.output[result.output.index("[") : result.output.rindex("]") + 1])
+    assert [d["code"] for d in entry["diagnostics"]] == ["JX-R13", "JX-R09"]

@@ -39,11 +39,20 @@ def audit_files(files: list[Path], profile: str | None, as_json: bool) -> None:
         if not tables:
             failed = True
             problem = _not_a_selfevaluation(file, problems)
+            # the reader's other reasons (OCR damage beside cells run together) follow the first
+            more = [diagnostic_dict(p) for p in problems if p.code.startswith("JX-R")]
+            more = [d for d in more if d != problem]
             entries.append(
-                {"format": AUDIT_FORMAT, "file": str(file), "published": None, "diagnostics": [problem]}
+                {
+                    "format": AUDIT_FORMAT,
+                    "file": str(file),
+                    "published": None,
+                    "diagnostics": [problem, *more],
+                }
             )
             if not as_json:
                 err.print(f"{file}: {problem['code']} 错误 {problem['message']}")
+                print_diagnostics([p for p in problems if p.code.startswith("JX-R")][1:])
             continue
         for table in tables:
             result = audit(table, profile)

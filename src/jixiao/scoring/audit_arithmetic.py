@@ -249,8 +249,8 @@ def group_score_differs(ctx: AuditContext) -> Iterator[Finding]:
 def total_differs(ctx: AuditContext) -> Iterator[Finding]:
     """发布的总分应与按规则重算的总分一致；不一致时写明相差多少、偏高还是偏低。"""
     printed = ctx.published.total
-    if printed is None:
-        return
+    if printed is None or not ctx.published.indicators:
+        return  # no indicator was read (the reader says why): there is no rescoring to compare with
     computed = ctx.result.total
     if agree(printed, computed, len(ctx.published.indicators)):
         return
