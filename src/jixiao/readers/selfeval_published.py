@@ -163,11 +163,12 @@ def read_published_path(path: str | Path) -> tuple[list[PublishedSelfEvaluation]
     rows, problems = file_rows(path)
     if problems:
         return [], problems
-    from jixiao.readers.selfeval_unread import why_no_indicators, why_unread
+    from jixiao.readers.selfeval_unread import ocr_damage, why_no_indicators, why_unread
 
     tables = read_rows(rows) if looks_published(rows) else []
     if not tables:
         message = "文件中没有找到项目支出绩效自评表（需有资金执行和指标得分两部分）"
         not_found = Diagnostic(NOT_SELFEVAL, Severity.ERROR, message, SourceRef(str(path)))
         return [], [*why_unread(rows), not_found]
-    return tables, [d for t in tables if (d := why_no_indicators(t, rows)) is not None]
+    unread = [d for t in tables if (d := why_no_indicators(t, rows)) is not None]
+    return tables, unread + ocr_damage(rows)

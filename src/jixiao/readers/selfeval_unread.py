@@ -93,19 +93,24 @@ def why_unread(rows: list[Row]) -> list[Diagnostic]:
         + "，未读取这张表（从不猜测切分位置）；请提供原表格文件（Excel、Word 或网页）"
     )
     found = [Diagnostic(RUN_TOGETHER, Severity.WARNING, message, where)]
+    return found + ocr_damage(rows)
+
+
+def ocr_damage(rows: list[Row]) -> list[Diagnostic]:
+    """OCR's damage to a table's figures (``295$295%``: a ≥ read as ``$``), kept as written: one
+    JX-R09 at the first place, quoting the damaged text; [] where there is none."""
+    lines = _lines(rows)
     damaged = [
-        (n, mark.group(), ref)
-        for n, (text, ref) in sorted(lines.items())
-        for mark in _OCR_MARK.finditer(text)
+        (raw.group(), ref) for _, (text, ref) in sorted(lines.items()) for raw in _OCR_MARK.finditer(text)
     ]
-    if damaged:
-        shown = "、".join(f"“{raw}”" for _, raw, _ in damaged[:3])
-        message = (
-            f"文字是OCR识别结果，比较符已损坏（{shown}等{len(damaged)}处，“$”“^”是识别错的“≥”等符号）："
-            "按原文保留，不作修复"
-        )
-        found.append(Diagnostic(DAMAGED_VALUE, Severity.WARNING, message, damaged[0][2]))
-    return found
+    if not damaged:
+        return []
+    shown = "、".join(f"“{raw}”" for raw, _ in damaged[:3])
+    message = (
+        f"文字是OCR识别结果，比较符已损坏（{shown}等{len(damaged)}处，“$”“^”是识别错的“≥”等符号）："
+        "按原文保留，不作修复；这些指标的年度指标值不读取，得分按表中所填保留"
+    )
+    return [Diagnostic(DAMAGED_VALUE, Severity.WARNING, message, damaged[0][1])]
 
 
 def why_no_indicators(table: PublishedSelfEvaluation, rows: list[Row]) -> Diagnostic | None:
