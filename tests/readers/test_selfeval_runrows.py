@@ -39,6 +39,7 @@ def test_rows_are_cut_where_the_sums_allow_one_cut() -> None:
         ("满意度指标", "农户满意度", 20, "", "95%", 20),  # 290%: OCR's ≥90%, not read as a target
     ]
     assert table.indicators[3].reason == "部分地块墒情差"
+    assert [i.source.line for i in table.indicators] == [5, 5, 5, 6, 6, 6]  # each row's own line
     assert table.project == "农机深松整地作业补助项目" and table.total == Decimal(99)
 
 

@@ -41,7 +41,8 @@ class _Group:
 
     def __init__(self, level1: str, weight: Decimal, body: str) -> None:
         self.level1, self.weight, self.body = level1, weight, body
-        self.parses: list[list[tuple[str, str, Decimal, str, Decimal, str]]] = []
+        self.offset = 0  # where the body starts in the table's text
+        self.parses: list[list[tuple[str, str, Decimal, str, Decimal, str, int]]] = []
         self.steps = 0
 
     def cut(self) -> None:
@@ -75,7 +76,7 @@ class _Group:
                 weight = Decimal(weight_text)
                 for middle, score, after in _scored(self.body, name_end + size, weight):
                     for reason, next_at in _reasons(self.body, after, index + 1, score < weight):
-                        row = (level2, name, weight, middle, score, reason)
+                        row = (level2, name, weight, middle, score, reason, name_from)
                         self._rows(next_at, level2, index + 1, weights + weight, [*rows, row])
 
 
@@ -141,8 +142,9 @@ def _split_values(middle: str) -> tuple[str, str]:
 def run_together_rows(rows: list[Row]) -> list[PublishedSelfEvaluation]:
     """The table read from text whose indicator rows run together, where its arithmetic allows
     exactly one cut; [] otherwise."""
-    text = "".join("".join(row.cells) for row in rows)
-    text = "".join(text.split())
+    pieces = ["".join("".join(row.cells).split()) for row in rows]
+    text = "".join(pieces)
+    starts = [sum(len(p) for p in pieces[:n]) for n in range(len(pieces))]
     header = _HEADER.search(text)
     if header is None:
         return []
@@ -158,7 +160,8 @@ def run_together_rows(rows: list[Row]) -> list[PublishedSelfEvaluation]:
         _Group(m.group(1), Decimal(m.group(2)), body[m.end() : nxt.start() if nxt else len(body)])
         for m, nxt in zip(marks, [*marks[1:], None], strict=True)
     ]
-    for group in groups:
+    for group, mark in zip(groups, marks, strict=True):
+        group.offset = mark.end()
         group.cut()
         if len(group.parses) != 1 or group.steps > _MAX_STEPS:
             return []
@@ -169,18 +172,21 @@ def run_together_rows(rows: list[Row]) -> list[PublishedSelfEvaluation]:
     if printed is None or Decimal(printed.group(1)) != scores:
         return []  # the 得分 do not make the printed total: nothing confirms the cut
     source = rows[0].source if rows else SourceRef(None)
-    at = next((r.source for r in rows if "三级指标" in "".join(r.cells)), source)
+
+    def place(offset: int) -> SourceRef:  # the line a row's name starts on
+        return rows[max(n for n, start in enumerate(starts) if start <= offset)].source
+
     indicators = []
     for group in groups:
-        for level2, name, weight, middle, score, reason in group.parses[0]:
+        for level2, name, weight, middle, score, reason, name_at in group.parses[0]:
             target, actual = _split_values(middle)
             if target and damage(parse_target(target, name), name) is not None:
                 target = ""  # 290% for a 满意度: OCR's ≥90%, not read as a target (the file keeps it)
-            indicators.append(
-                PublishedIndicator(
-                    group.level1, level2, name, target, actual, weight, score, reason=reason, source=at
-                )
+            where = place(header.end() + group.offset + name_at)
+            row = PublishedIndicator(
+                group.level1, level2, name, target, actual, weight, score, reason=reason, source=where
             )
+            indicators.append(row)
     project = _PROJECT.search(text)
     return [
         PublishedSelfEvaluation(
@@ -191,6 +197,6 @@ def run_together_rows(rows: list[Row]) -> list[PublishedSelfEvaluation]:
             group_weights=tuple((g.level1, g.weight) for g in groups),
             total=Decimal(printed.group(1)),
             source=source,
-            cells=(("total", source),),
+            cells=(("total", place(printed.start())),),  # 项目总得分 at the top of the table
         )
     ]
