@@ -44,6 +44,7 @@ class SelfEvalFloors:
     findings_missed: int
     findings_false: int = 0
     arithmetic_on_clean: int = 0
+    unread_unexplained: int = 0  # tables not read whose file does not say why (a reader diagnostic)
 
 
 @cache
@@ -86,7 +87,7 @@ def selfeval_heldout_tests(
         assert tally.totals_right >= floors.totals_right, tally.problems
         assert tally.totals_right == tally.totals, tally.problems
         # a table that is not read (or read without its indicators) says why (JX-R13, JX-R04 …)
-        assert tally.unread_explained == tally.unread, tally.problems
+        assert tally.unread - tally.unread_explained <= floors.unread_unexplained, tally.problems
 
     def test_contradictions_are_flagged_and_clean_tables_are_not() -> None:
         _present(name)
