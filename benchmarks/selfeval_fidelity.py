@@ -7,7 +7,9 @@ and expected.json, written from the real table it stands for. For each table of 
   score, each indicator's weight, target, actual and score, the total and the grade;
 - **published scores read right**: the subset that are scores (budget score, indicator scores, total);
 - **recomputed totals right**: jixiao's recomputed total against the golden's ``computed.total``;
-- **findings**: the golden's codes against the codes raised — found, missed, false (by table, as sets).
+- **findings**: the golden's codes against the codes raised — found, missed, false (by table, as sets);
+- **unread tables explained**: of the tables not read (or read without the indicators their golden
+  has), those whose file says why with a reader diagnostic (JX-R13 run together, JX-R04 …).
 
 `python -m benchmarks selfeval_fidelity` prints the figures; tests/scoring/test_selfeval_corpus.py
 holds the floors.
@@ -45,6 +47,8 @@ class Tally:
     tables_read: int = 0
     contradicting: int = 0  # tables whose golden has an arithmetic finding (they contradict themselves)
     contradicting_flagged: int = 0  # … of which jixiao raised at least one arithmetic finding
+    unread: int = 0  # tables not read, or read without the indicators their golden has
+    unread_explained: int = 0  # … of which the file says why with a reader diagnostic (JX-R…)
     documents: int = 0
     publishers: set[str] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
@@ -119,17 +123,23 @@ def score_document(folder: Path, tally: Tally) -> list[AuditResult]:
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     tally.documents += 1
     tally.publishers.add(expected["stands_for"]["publisher"])
-    tables, _ = read_published_path(document_of(folder))
+    tables, diagnostics = read_published_path(document_of(folder))
+    explained = any(d.code.startswith("JX-R") for d in diagnostics)
     results = []
     for n, golden in enumerate(expected["tables"]):
         tally.tables += 1
         where = f"{folder.name}#{n + 1}"
         if n >= len(tables):
             tally.problems.append(f"{where}: 没有读到这张表")
+            tally.unread += 1
+            tally.unread_explained += explained
             tally.missed += len(golden.get("findings", []))
             continue
         tally.tables_read += 1
         table = tables[n]
+        if golden.get("published", {}).get("indicators") and not table.indicators:
+            tally.unread += 1
+            tally.unread_explained += explained
         _compare_published(tally, where, golden.get("published", {}), table)
         result = audit(table)
         results.append(result)
@@ -194,6 +204,7 @@ def main(argv: list[str]) -> int:
         "findings_false": tally.false,
         "arithmetic_findings_on_clean_tables": tally.false_arithmetic_on_clean,
         "contradicting_tables_flagged": f"{tally.contradicting_flagged}/{tally.contradicting}",
+        "unread_tables_explained": f"{tally.unread_explained}/{tally.unread}",
     }
     if "--json" in argv:
         print(json.dumps({**figures, "problems": tally.problems}, ensure_ascii=False, indent=2))

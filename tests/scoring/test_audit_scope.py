@@ -154,3 +154,17 @@ def test_second_level_labels_give_their_points_to_the_rows_under_them() -> None:
     assert [line.weight for line in result.evaluation.lines][2:4] == [Decimal(15), Decimal(25)]
     assert result.evaluation.lines[2].level1 == "产出指标"
     assert result.result.total == 100
+
+
+def test_a_total_is_not_compared_with_a_rescoring_that_read_no_indicator() -> None:
+    """Indicators not read (JX-R04) leave nothing to score again: the printed 95 is not "85 too high"."""
+    text = (
+        "项目支出绩效自评表\n项目名称 | 基层干部政策培训\n主管部门 | 某县财政局 | 实施单位 | 某县财政局\n"
+        "项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n"
+        "年度资金总额 | 10 | 10 | 10 | 10 | 100% | 10\n"
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施\n"
+        "总分 | 95\n"
+    )
+    (table,) = read_published_text(text, "培训.txt")
+    assert table.total == Decimal(95) and table.indicators == ()
+    assert "JX-A11" not in audit(table).codes()

@@ -91,3 +91,25 @@ def test_json_lists_the_files_that_hold_no_self_evaluation() -> None:
     assert entries[0]["published"] is None and entries[0]["diagnostics"][0]["code"] == "JX-A00"
     assert "jixiao review" in entries[0]["diagnostics"][0]["message"]
     assert entries[1]["project"] == "“数说红河”展厅运维经费"
+
+
+def test_a_table_read_without_its_indicators_carries_the_readers_reason(tmp_path: Path) -> None:
+    from tests.readers.test_selfeval_unread import SCRAMBLED  # not confirmed: read without indicators
+
+    path = tmp_path / "自评表.txt"
+    path.write_text(SCRAMBLED, encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "--json", str(path)])
+    (entry,) = json.loads(result.output[result.output.index("[") : result.output.rindex("]") + 1])
+    assert entry["diagnostics"][0]["code"] == "JX-R04"
+    assert entry["published"]["indicators"] == []
+
+
+def test_a_file_not_read_gives_every_reason_the_reader_found(tmp_path: Path) -> None:
+    from tests.readers.test_selfeval_unread import OCR_RUN
+
+    path = tmp_path / "自评表.txt"
+    path.write_text(OCR_RUN, encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "--json", str(path)])
+    assert result.exit_code == 1
+    (entry,) = json.loads(result.output[result.output.index("[") : result.output.rindex("]") + 1])
+    assert [d["code"] for d in entry["diagnostics"]] == ["JX-R13", "JX-R09"]

@@ -5,37 +5,31 @@ tests/corpus/selfeval_heldout` prints the figures."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from tests.scoring.selfeval_heldout_floors import SelfEvalFloors, selfeval_heldout_tests
 
-from benchmarks.selfeval_fidelity import CORPUS, documents, ratio, score_corpus
+# After the general fixes (none for one document): every score read, every golden finding raised and
+# none invented, every computable total recomputed right — 8 of 8 tables, 92/92 scores, totals 1/1,
+# findings 16 / 0 / 0, 3 of 3 self-contradicting tables flagged (2026-11-30).
+# This set was made new to the self-evaluation corpus only: two of its publishers (中江县水利局,
+# 永德县明朗中学) have their target tables in the target-table set tests/corpus/heldout2, made just
+# before it; every other corpus folder is compared.
+SHARING = ("heldout2",)
+FLOORS = SelfEvalFloors(
+    publishers=8,
+    documents=8,
+    tables=8,
+    tables_read=8,
+    scores_read=1.0,
+    totals_right=1,
+    contradicting=3,
+    contradicting_flagged=3,
+    findings_found=16,
+    findings_missed=0,
+)
 
-HELDOUT = Path(__file__).resolve().parents[1] / "corpus" / "selfeval_heldout"
-
-
-def test_held_out_publishers_are_new() -> None:
-    def publishers(folder: Path) -> set[str]:
-        return {
-            json.loads((d / "expected.json").read_text(encoding="utf-8"))["stands_for"]["publisher"]
-            for d in documents(folder)
-        }
-
-    held = publishers(HELDOUT)
-    assert len(held) >= 8 and not held & publishers(CORPUS)
-
-
-def test_held_out_scores_are_read_and_contradictions_flagged() -> None:
-    tally = score_corpus(HELDOUT)
-    assert tally.tables_read == tally.tables, tally.problems
-    assert ratio(tally.scores_right, tally.scores) >= 0.90, tally.problems
-    assert tally.contradicting >= 3 and tally.contradicting_flagged == tally.contradicting, tally.problems
-    assert tally.false_arithmetic_on_clean == 0, tally.problems
-
-
-def test_held_out_figures_hold_as_on_the_corpus() -> None:
-    """After the general fixes (none for one document): every score read, every golden finding
-    raised and none invented, every computable total recomputed right."""
-    tally = score_corpus(HELDOUT)
-    assert tally.scores_right == tally.scores, tally.problems
-    assert tally.totals_right == tally.totals, tally.problems
-    assert tally.missed == 0 and tally.false == 0, tally.problems
+(
+    test_publishers_are_new,
+    test_tables_and_scores_are_read,
+    test_contradictions_are_flagged_and_clean_tables_are_not,
+    test_findings_are_raised,
+) = selfeval_heldout_tests("selfeval_heldout", FLOORS, SHARING)

@@ -39,17 +39,31 @@ def audit_files(files: list[Path], profile: str | None, as_json: bool) -> None:
         if not tables:
             failed = True
             problem = _not_a_selfevaluation(file, problems)
+            # the reader's other reasons (OCR damage beside cells run together) follow the first
+            more = [diagnostic_dict(p) for p in problems if p.code.startswith("JX-R")]
+            more = [d for d in more if d != problem]
             entries.append(
-                {"format": AUDIT_FORMAT, "file": str(file), "published": None, "diagnostics": [problem]}
+                {
+                    "format": AUDIT_FORMAT,
+                    "file": str(file),
+                    "published": None,
+                    "diagnostics": [problem, *more],
+                }
             )
             if not as_json:
                 err.print(f"{file}: {problem['code']} 错误 {problem['message']}")
+                print_diagnostics([p for p in problems if p.code.startswith("JX-R")][1:])
             continue
         for table in tables:
             result = audit(table, profile)
-            entries.append(audit_to_dict(result, str(file)))
+            entry = audit_to_dict(result, str(file))
+            # a table read without its indicators carries the reader's reason (JX-R04) beside the findings
+            unread = [] if table.indicators else problems
+            entry["diagnostics"] = [*map(diagnostic_dict, unread), *entry["diagnostics"]]
+            entries.append(entry)
             if not as_json:
                 _print(str(file), result)
+                print_diagnostics(unread)
     if as_json:
         out.print_json(json.dumps(entries, ensure_ascii=False))
     raise typer.Exit(EXIT_PROBLEM if failed else EXIT_OK)

@@ -158,12 +158,17 @@ def read_published_bytes(data: bytes, name: str) -> list[PublishedSelfEvaluation
 
 
 def read_published_path(path: str | Path) -> tuple[list[PublishedSelfEvaluation], list[Diagnostic]]:
-    """The published self-evaluations in a file, and why there are none when there are none."""
+    """The published self-evaluations in a file, and why there are none when there are none (the
+    cells run together, OCR damage) or why a table's indicators were not read (`selfeval_unread`)."""
     rows, problems = file_rows(path)
     if problems:
         return [], problems
+    from jixiao.readers.selfeval_unread import ocr_damage, why_no_indicators, why_unread
+
     tables = read_rows(rows) if looks_published(rows) else []
     if not tables:
         message = "文件中没有找到项目支出绩效自评表（需有资金执行和指标得分两部分）"
-        return [], [Diagnostic(NOT_SELFEVAL, Severity.ERROR, message, SourceRef(str(path)))]
-    return tables, []
+        not_found = Diagnostic(NOT_SELFEVAL, Severity.ERROR, message, SourceRef(str(path)))
+        return [], [*why_unread(rows), not_found]
+    unread = [d for t in tables if (d := why_no_indicators(t, rows)) is not None]
+    return tables, unread + ocr_damage(rows)

@@ -23,6 +23,7 @@ from jixiao.evaluation.published import PublishedIndicator, PublishedSelfEvaluat
 from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.labels import year_in
+from jixiao.readers.selfeval_columnwise import columnwise_indicators
 from jixiao.readers.selfeval_footer import footer as _footer
 from jixiao.readers.selfeval_form import detect_form
 from jixiao.readers.selfeval_funds import fund_row as _fund_row
@@ -56,6 +57,7 @@ from jixiao.readers.selfeval_lines import (
     side_pair,
     token_rows,
 )
+from jixiao.readers.selfeval_runrows import run_together_rows
 from jixiao.readers.selfeval_segment import Segment as _Segment
 from jixiao.readers.selfeval_segment import cell_source as _source
 from jixiao.readers.selfeval_segment import is_grid as _is_grid
@@ -64,7 +66,7 @@ from jixiao.readers.selfeval_wrapped import join_spaced, join_wrapped, join_wrap
 
 def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
     """Every published self-evaluation in the rows (one-cell-per-line streams are rebuilt first)."""
-    listed = list(rows)
+    listed = original = list(rows)
     tokens = token_rows(listed)
     if tokens is not None:
         listed = list(rebuild_lines(tokens, tokens=True))
@@ -79,8 +81,10 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
         listed = list(rebuild_lines(one_cell_each(listed)))
     elif tokens is None:
         listed = join_wrapped_heads(listed)
-    tables = [read_segment(run) for run in segments(join_fund_labels(unflatten(join_spaced(listed))))]
-    return [t for t in tables if t.funds or t.indicators]
+    runs = segments(join_fund_labels(unflatten(join_spaced(listed))))
+    tables = [columnwise_indicators(read_segment(run), run) for run in runs]
+    read = [t for t in tables if t.funds or t.indicators]
+    return read or run_together_rows(original)  # rows run together, cut where the sums allow one cut
 
 
 def read_segment(run: list[Row]) -> PublishedSelfEvaluation:

@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.evaluation.numbers import ONE, ZERO, money, plain, round2
 from jixiao.evaluation.published import PublishedIndicator
-from jixiao.scoring.audit_context import AuditContext, Finding, agree, names
+from jixiao.scoring.audit_context import AuditContext, Finding, agree, group_sums, names
 
 _HUNDRED = Decimal(100)
 
@@ -49,7 +49,16 @@ def total_is_sum(ctx: AuditContext) -> Iterator[Finding]:
 
 
 def score_within_weight(ctx: AuditContext) -> Iterator[Finding]:
-    """任何指标得分应在0至该指标分值之间（得分不得突破分值）。"""
+    """任何指标得分应在0至该指标分值之间（得分不得突破分值）；没有分值列的表，一级指标各项得分之和不得
+    超过该一级指标标明的分值。"""
+    for group in group_sums(ctx.published):
+        if group.scored > group.weight:
+            yield (
+                f"“{group.level1}”标明{plain(group.weight)}分，其下各项得分之和为{plain(group.scored)}分，"
+                f"超出{plain(group.scored - group.weight)}分",
+                group.rows[0].where("score"),
+                None,
+            )
     for i in ctx.published.indicators:
         if i.score is not None and i.weight is not None and (i.score > i.weight or i.score < 0):
             yield f"指标“{i.label}”得分{plain(i.score)}超出其分值{plain(i.weight)}", i.where("score"), i.label
@@ -240,8 +249,8 @@ def group_score_differs(ctx: AuditContext) -> Iterator[Finding]:
 def total_differs(ctx: AuditContext) -> Iterator[Finding]:
     """发布的总分应与按规则重算的总分一致；不一致时写明相差多少、偏高还是偏低。"""
     printed = ctx.published.total
-    if printed is None:
-        return
+    if printed is None or not ctx.published.indicators:
+        return  # no indicator was read (the reader says why): there is no rescoring to compare with
     computed = ctx.result.total
     if agree(printed, computed, len(ctx.published.indicators)):
         return

@@ -55,6 +55,38 @@ class AuditContext:
         return sum((w for w in weights if w is not None), ZERO)
 
 
+@dataclass(frozen=True, slots=True)
+class GroupSum:
+    """The printed scores of one 一级 group added up against the weight its label states."""
+
+    level1: str
+    weight: Decimal
+    scored: Decimal
+    rows: tuple[PublishedIndicator, ...]
+
+
+def group_sums(published: PublishedSelfEvaluation) -> list[GroupSum]:
+    """Where no row prints a weight but the 一级 labels do (``产出指标(40分)``), each labelled group's
+    printed scores added up; empty when any row has its own weight, when a scored row stands outside
+    the labelled groups, or when the table already prints one score per group.
+
+    A form with no 分值 column (Hubei's 市直 table prints one 得分 per 二级 group) still says what full
+    marks are: the group's stated weight."""
+    rows = [i for i in published.indicators if not i.not_applicable]
+    labelled = dict(published.group_weights)
+    if not rows or not labelled or published.group_scores or any(i.weight is not None for i in rows):
+        return []
+    if any(i.score is not None and i.level1 not in labelled for i in rows):
+        return []
+    sums = []
+    for level1, weight in labelled.items():
+        members = tuple(i for i in rows if i.level1 == level1)
+        scores = [i.score for i in members if i.score is not None]
+        if scores:
+            sums.append(GroupSum(level1, weight, sum(scores, ZERO), members))
+    return sums
+
+
 def agree(a: Decimal, b: Decimal, count: int = 1) -> bool:
     """Two printed figures agree within rounding (a sum of ``count`` rounded figures may drift more)."""
     return abs(a - b) <= TOLERANCE + Decimal("0.005") * max(count - 1, 0)

@@ -12,6 +12,7 @@ from jixiao.scoring.audit_context import (
     Finding,
     copies_target,
     framework_row,
+    group_sums,
     has_reason,
     names,
     states_bound,
@@ -20,7 +21,19 @@ from jixiao.scoring.formulas import OVER_COMPLETION, band_of, describe_band, in_
 
 
 def blanket_full_marks(ctx: AuditContext) -> Iterator[Finding]:
-    """全部指标均得满分的，应复核目标是否偏低、完成值是否真实。"""
+    """全部指标均得满分的，应复核目标是否偏低、完成值是否真实；表中没有分值列、只在一级指标标明分值的，
+    各组得分之和都等于其标明的分值即是全部满分。"""
+    sums = group_sums(ctx.published)
+    if sums:
+        if len(sums) == len(ctx.published.group_weights) and all(g.scored == g.weight for g in sums):
+            stated = "、".join(f"{g.level1}{plain(g.weight)}分" for g in sums)
+            yield (
+                f"表中没有分值列，各组得分之和均等于一级指标标明的分值（{stated}），{len(ctx.published.indicators)}"
+                "个指标没有一处扣分，请复核目标设置是否偏低、完成值是否有佐证",
+                sums[0].rows[0].where("score"),
+                None,
+            )
+        return
     grouped = {level1: score for level1, score, _ in ctx.published.group_scores}
     pairs = [(p, line) for p, line in zip(ctx.published.indicators, ctx.evaluation.lines, strict=True)]
     rows = [(p.score, line.weight) for p, line in pairs if not p.not_applicable and p.level1 not in grouped]
