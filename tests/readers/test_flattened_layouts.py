@@ -72,6 +72,11 @@ def test_broken_words_join_only_where_the_result_is_certain() -> None:
     assert join_broken_words(words) == ["(2023年度)", "产出指标", "村道", "管护", "612.40", "612.40"]
 
 
+def test_a_score_before_a_reason_that_opens_with_a_calendar_word_stays_apart() -> None:
+    words = ["15", "13", "年内有自然减员及外出", "12", "月底前"]
+    assert join_broken_words(words) == ["15", "13", "年内有自然减员及外出", "12月底前"]
+
+
 def test_a_running_header_is_kept_where_it_is_the_document_title_only() -> None:
     words = [
         "某镇",

@@ -153,7 +153,8 @@ def join_broken_words(words: list[str]) -> list[str]:
 def _joins(before: str, word: str) -> bool:
     if before in ("(", "（") or word in (")", "）"):
         return True
-    if _NUMBER_END.search(before) and _CALENDAR_WORD.match(word) and len(before) <= 6:
+    if _NUMBER_END.search(before) and _CALENDAR_WORD.match(word) and len(before) <= 6 and len(word) <= 4:
+        # 2022 年度, 12 月底前; never 13 年内有自然减员… (a score, then the reason's text)
         return before[-4:].isdigit() or before[-2:].isdigit()  # 2022 年度, 12 月
     if len(before) > _LONGEST_PIECE or len(word) > _LONGEST_PIECE:
         return False
