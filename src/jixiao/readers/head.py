@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from mypy_extensions import trait
+
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import ORGANISATION, Cell, Row, document_year, is_footer, parse_amount_unit
@@ -39,6 +41,7 @@ LOCAL_LEVELS = ("区级", "县级", "区县")
 CENTRAL_LEVEL = "中央"  # 中央主管部门: the table's department only where no other level is named
 
 
+@trait  # a mixin of grid's reader: mypyc compiles a class with several bases only from traits
 class ProjectBlockReader:
     """Reads the labels before the indicator header into fields; the state lives on the grid reader."""
 
