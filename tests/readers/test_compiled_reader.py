@@ -45,6 +45,13 @@ def test_compiled_reader_reads_the_corpus_byte_for_byte_as_the_pure_one() -> Non
     if not compiled:
         pytest.skip("没有编译版读取器（mypyc 扩展未构建）：先 `make compiled`；纯 Python 版由其余测试覆盖")
     assert "jixiao.readers.grid" in compiled and "jixiao.values" in compiled
+    stale = [
+        str(source.relative_to(ROOT))
+        for extension in (ROOT / "src" / "jixiao").rglob("*.so")
+        if (source := extension.with_name(extension.name.split(".")[0] + ".py")).stat().st_mtime
+        > extension.stat().st_mtime
+    ]
+    assert stale == [], f"编译版比源文件旧，运行的不是当前代码：重新 `make compiled`（{stale}）"
     _, read_pure = _dump(pure=True)
     assert read_compiled.splitlines() == read_pure.splitlines()
     assert read_compiled == read_pure
