@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SEED := tests/corpus/dongguan_fulian_2025.txt
 
-.PHONY: install demo test lint bench docs clean
+.PHONY: install demo test lint bench docs clean compiled test-compiled
 
 $(STAMP): pyproject.toml
 	scripts/system-packages.sh venv
@@ -35,8 +35,19 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
+# Optional: the text reader's hot stages compiled with mypyc, in place (JIXIAO_PURE=1 ignores them).
+compiled: $(STAMP)
+	$(BIN)/python scripts/build_compiled.py
+
+# CI, after the pure-Python suite: build, read the corpus both ways byte for byte, remove the build.
+test-compiled: $(STAMP)
+	$(BIN)/python scripts/build_compiled.py
+	$(BIN)/pytest -q -p no:xdist tests/readers/test_compiled_reader.py
+	$(BIN)/python scripts/build_compiled.py --clean
+
 docs: $(STAMP)
 	$(BIN)/jixiao rules --markdown > docs/rule-catalogue.md
 
 clean:
+	find src -name '*.so' -delete
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

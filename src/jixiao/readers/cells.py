@@ -247,9 +247,12 @@ def _names_run(label: Label | None, cells: tuple[str, ...], whole_department: bo
     """Whether a row names the run's subject: None if not, else whether a heading does (``titled``)."""
     if label is Label.NAME:
         return False
-    filled = [cell for cell in cells if cell.strip()]  # a title merged over the sheet's columns
-    if label is Label.TITLE and title_subject(filled[0] if len(filled) == 1 else "") is not None:
-        return True  # the heading names the project; a 项目名称 after it is the same one
+    if label is None and not whole_department:
+        return None  # most rows: no label, and no 部门名称 to look for further along
+    if label is Label.TITLE:
+        filled = [cell for cell in cells if cell.strip()]  # a title merged over the sheet's columns
+        if title_subject(filled[0] if len(filled) == 1 else "") is not None:
+            return True  # the heading names the project; a 项目名称 after it is the same one
     if whole_department and _names_department(label, cells):
         return False  # 部门名称 of a 部门整体 table: the name it is read by
     if label is not None and label is not Label.TITLE and _names_further_along(cells):

@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from mypy_extensions import trait
+
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers import head_parts as parts
 from jixiao.readers import roles as column_roles
@@ -49,6 +51,7 @@ CENTRAL_LEVEL = "中央"  # 中央主管部门: the table's department only wher
 NO_YEAR_AMOUNT = "表中未写预算年度：资金金额记为项目资金总额，年度预算金额留空"
 
 
+@trait  # a mixin of grid's reader: mypyc compiles a class with several bases only from traits
 class ProjectBlockReader:
     """Reads the labels before the indicator header into fields; the state lives on the grid reader."""
 

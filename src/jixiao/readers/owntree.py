@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from mypy_extensions import trait
+
 from jixiao import catalog
 from jixiao.model import RowLayout, SourceRef
 from jixiao.readers import roles as column_roles
@@ -31,6 +33,7 @@ class CategoryState:
     used: set[tuple[str, str | None]] = field(default_factory=set)
 
 
+@trait  # a mixin of grid's reader: mypyc compiles a class with several bases only from traits
 class OwnTree:
     """Reads the tree columns of the header and a publisher's own categories; state on the grid reader."""
 

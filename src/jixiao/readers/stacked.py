@@ -14,6 +14,8 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from mypy_extensions import trait
+
 from jixiao import catalog
 from jixiao.model import EMPTY_TARGET, Indicator, Kind, Op, Severity, SourceRef, Target
 from jixiao.readers import roles as column_roles
@@ -31,6 +33,7 @@ def squeeze_name(text: str) -> str:
     return "".join(text.split())
 
 
+@trait  # a mixin of grid's reader: mypyc compiles a class with several bases only from traits
 class StackedBlocks:
     """Which block of a stacked form the rows are in, and the first block's indicators by name; how a
     value cell is read (with its diagnostics) and where a cell stands among the header's columns."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from mypy_extensions import trait
+
 from jixiao import catalog
 from jixiao.model import Indicator, Kind, RowLayout, SourceRef, Target
 from jixiao.readers import roles as column_roles
@@ -73,6 +75,7 @@ def _squeeze(text: str) -> str:
     return "".join(text.split())
 
 
+@trait  # a mixin of grid's reader: mypyc compiles a class with several bases only from traits
 class ValueCellsReader:
     """Reads the value cells after an indicator's name by the roles of the header's columns."""
 

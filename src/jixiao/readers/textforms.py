@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
+from typing import Final
 
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
@@ -60,13 +61,13 @@ __all__ = [
 class Layout:
     """How a plain-text table lays out its cells: tabs, pipes, space runs, single spaces or one per line."""
 
-    TABS = "tabs"  # cells between tabs, one row per line
-    PIPES = "pipes"  # cells between |, one row per line
-    CELL_PIPES = "cell_pipes"  # one cell per line, each ending in " |"; bare | lines are empty cells
-    SEP_PIPES = "sep_pipes"  # a cell's lines, then a bare | line; a second bare | closes the row
-    SPACES = "spaces"  # cells separated by runs of two or more spaces
-    WORDS = "words"  # cells separated by single spaces (HTML rows flattened to a line)
-    LINES = "lines"  # one cell per line
+    TABS: Final = "tabs"  # cells between tabs, one row per line
+    PIPES: Final = "pipes"  # cells between |, one row per line
+    CELL_PIPES: Final = "cell_pipes"  # one cell per line, each ending in " |"; bare | lines are empty cells
+    SEP_PIPES: Final = "sep_pipes"  # a cell's lines, then a bare | line; a second bare | closes the row
+    SPACES: Final = "spaces"  # cells separated by runs of two or more spaces
+    WORDS: Final = "words"  # cells separated by single spaces (HTML rows flattened to a line)
+    LINES: Final = "lines"  # one cell per line
 
 
 _SAMPLE = 3000  # lines looked at to decide the text form
