@@ -4,14 +4,15 @@
 #   scripts/system-packages.sh venv|demo|test [--list]
 #
 # venv: what creating the virtualenv needs; demo: + what the web app and its PDF output need;
-# test: + what the whole suite needs (a real Chromium, poppler, PostgreSQL 15, LibreOffice).
+# test: + what the whole suite needs (a real Chromium, poppler, PostgreSQL 15, LibreOffice, and gcc with
+# the Python headers for the optional compiled reader that `make test-compiled` builds).
 # Missing packages are installed with apt-get when run as root (one `apt-get update`); otherwise the
 # script prints one line saying what to install and fails. JIXIAO_SKIP_SYSTEM_PACKAGES=1 skips it.
 set -euo pipefail
 
 VENV_PACKAGES="python3-venv"
 DEMO_PACKAGES="$VENV_PACKAGES fontconfig fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0"
-TEST_PACKAGES="$DEMO_PACKAGES chromium poppler-utils postgresql libreoffice-calc-nogui libreoffice-writer-nogui"
+TEST_PACKAGES="$DEMO_PACKAGES chromium poppler-utils postgresql libreoffice-calc-nogui libreoffice-writer-nogui gcc python3-dev"
 
 case "${1:-test}" in
   venv) wanted=$VENV_PACKAGES ;;
