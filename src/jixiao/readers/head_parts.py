@@ -15,6 +15,7 @@ from jixiao.readers.cells import ORGANISATION, Cell, parse_amount_unit
 from jixiao.readers.labels import Label, label_of, unit_in
 
 AMOUNT_LABELS = (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS)
+_FUND_LABELS = frozenset({*AMOUNT_LABELS, Label.SUB_FUNDS})  # an amount and its parts
 # A wrapped label's unit run onto the next label: ``年度预算申请`` / ``(万元)资金总额:886.40``.
 _UNIT_FIRST = re.compile(r"^[(（]\s*万?元\s*[)）]")
 _AMOUNT_WORDS = ("安排", "执行", "申请", "预算")
@@ -66,7 +67,7 @@ def run_on_amounts(text: str) -> list[str] | None:
         for k in range(min(12, len(rest) - p), 1, -1):
             label = label_of(rest[p : p + k])
             amount = _AMOUNT_WITH_UNIT.match(rest, p + k)
-            if label in (*AMOUNT_LABELS, Label.SUB_FUNDS) and amount is not None:
+            if label in _FUND_LABELS and amount is not None:
                 cells += [rest[p : p + k], amount.group()]
                 p = amount.end() - 1
                 break
@@ -92,7 +93,7 @@ def amount_heading(row: list[Cell]) -> list[tuple[Label, Cell]] | None:
     labels = [label_of(c.text) for c in cells]
     if len(cells) < 2 or not any(label in AMOUNT_LABELS for label in labels):
         return None
-    if any(label not in (*AMOUNT_LABELS, Label.SUB_FUNDS) for label in labels):
+    if any(label not in _FUND_LABELS for label in labels):
         return None
     return [(label, cell) for label, cell in zip(labels, cells, strict=True) if label is not None]
 
