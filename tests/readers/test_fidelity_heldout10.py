@@ -1,0 +1,38 @@
+"""The tenth held-out set of target tables (tests/corpus/heldout10): twelve publishers no other corpus
+has, target tables only, kept aside from the reader's development and scored as a new user would (issue
+11: ≥ 90% of indicators found and ≥ 85% of annual values right on unseen publishers).
+
+The floors are what the reader scored when the set was committed, before anyone looked at its
+failures, rounded down a little (see the set's README for the figures and the command). They only
+go up; nobody changes the reader because a document here fails.
+"""
+
+from __future__ import annotations
+
+from tests.readers.heldout_floors import heldout_tests
+
+# Measured 2026-11-30 on branch heldout10 = main c8a7542 (12 documents, 13 tables, 100 indicators), with
+# the goldens as corrected to the corpus conventions in 9fa5842: names 10/13, years 10/13, budgets 9/13,
+# budget units 8/12, departments 6/9, units 5/8, indicators found 78/100, 一级/二级 77/100, annual values
+# 77/100 raw and structured, 0 invented. With 13 tables one miss is about 8 points and with 100 indicators
+# one miss is 1 point, hence floors one table miss under for the table figures and three misses under for
+# the indicators. The set's one 实施期 column sits in a table not read, so period values are not measured.
+FLOORS = {
+    "names": 0.69,
+    "years": 0.69,
+    "budgets": 0.61,
+    "budget_units": 0.58,
+    "departments": 0.55,
+    "units": 0.5,
+    "indicators_found": 0.75,
+    "level1_right": 0.74,
+    "level2_right": 0.74,
+    "annual_raw_right": 0.74,
+    "annual_structured_right": 0.74,
+}
+
+(
+    test_heldout10_publishers_are_new,
+    test_heldout10_fidelity_stays_above_its_floor,
+    test_heldout10_invents_few_indicators,
+) = heldout_tests("heldout10", FLOORS, min_publishers=10)
