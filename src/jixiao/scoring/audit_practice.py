@@ -20,7 +20,7 @@ from jixiao.scoring.formulas import OVER_COMPLETION, band_of, describe_band, in_
 
 
 def blanket_full_marks(ctx: AuditContext) -> Iterator[Finding]:
-    """全部指标均得满分的，应复核目标是否偏低、完成值是否真实。"""
+    """全部指标均得满分（或超过分值）的，应复核目标是否偏低、完成值是否真实。"""
     grouped = {level1: score for level1, score, _ in ctx.published.group_scores}
     pairs = [(p, line) for p, line in zip(ctx.published.indicators, ctx.evaluation.lines, strict=True)]
     rows = [(p.score, line.weight) for p, line in pairs if not p.not_applicable and p.level1 not in grouped]
@@ -29,8 +29,11 @@ def blanket_full_marks(ctx: AuditContext) -> Iterator[Finding]:
         rows.append((score, sum(weights, Decimal(0))))
     full = [score for score, weight in rows if score is not None and weight and score >= weight]
     if len(pairs) >= 3 and len(full) == len(rows):
+        # a row scored above its weight is no mark-down either (its excess is JX-A02's finding)
+        above = sum(1 for score, weight in rows if score is not None and weight and score > weight)
+        beyond = f"（其中{above}个得分超过分值）" if above else ""
         yield (
-            f"全部{len(rows)}个指标均为满分，请复核目标设置是否偏低、完成值是否有佐证",
+            f"全部{len(rows)}个指标均为满分{beyond}，请复核目标设置是否偏低、完成值是否有佐证",
             ctx.published.source,
             None,
         )
