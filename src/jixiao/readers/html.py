@@ -4,8 +4,11 @@ The page is parsed with the standard library's tolerant ``html.parser`` into `Sp
 ``<table>`` with its rows and cells (``rowspan``/``colspan`` kept), a table nested in a cell read as
 a table of its own, ``<br>`` and paragraph ends inside a cell kept as line breaks, entities decoded,
 ``<script>``/``<style>`` skipped. The text between tables is kept as lines so a title above a
-table (``2023年项目支出绩效目标表``) comes along. `merged` then lays the tables out on their grids,
-chooses the target tables and hands them to the reader core.
+table (``2023年项目支出绩效目标表``) comes along. Rows with no ``<table>`` around them (a CMS or a
+copy-paste that dropped the element and kept its ``<tr>``/``<td>``) are read as a table of their own,
+which ends at the next block outside a cell (the ``<p>填报单位`` line under it) or a real table.
+`merged` then lays the tables out on their grids, chooses the target tables and hands them to the
+reader core.
 
 The bytes are decoded by the BOM, then the page's ``<meta charset>``, then UTF-8, then GB18030
 (which reads GBK and GB2312 pages). A hostile page is refused with a message, in bounded time and
@@ -34,6 +37,7 @@ _GB = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
 _BLOCKS = frozenset(("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "caption", "section",
                      "article", "header", "footer", "ul", "ol", "dd", "dt", "blockquote", "pre", "center",
                      "hr"))  # fmt: skip
+_ROW_TAGS = frozenset(("tr", "td", "th"))
 _SKIPPED = frozenset(("script", "style", "template", "noscript", "head", "title", "textarea", "select"))
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b]+")
 
@@ -71,10 +75,11 @@ def decode_html(data: bytes) -> str:
 class _Open:
     """A table being parsed: its rows, the cell being filled, the lines above it."""
 
-    __slots__ = ("cell", "parts", "row", "table")
+    __slots__ = ("cell", "implicit", "parts", "row", "table")
 
-    def __init__(self, above: list[str]) -> None:
+    def __init__(self, above: list[str], implicit: bool = False) -> None:
         self.table = SpanTable(above=above)
+        self.implicit = implicit  # opened by a <tr>/<td> outside any <table>
         self.row: list[SpanCell] | None = None
         self.cell: SpanCell | None = None
         self.parts: list[str] = []
@@ -118,6 +123,10 @@ class _TableParser(HTMLParser):
         if tag in _SKIPPED:
             self.skipping = tag
             return
+        if self._ends_implicit(tag):
+            self._close_implicit()
+        if tag in _ROW_TAGS and not self.stack:
+            self._open_implicit()
         if tag == "table":
             if len(self.stack) >= MAX_TABLE_DEPTH:
                 raise TooLarge(f"表格嵌套超过 {MAX_TABLE_DEPTH} 层")
@@ -147,6 +156,28 @@ class _TableParser(HTMLParser):
         elif tag == "br" or tag in _BLOCKS:
             self._break()
 
+    def _open_implicit(self) -> None:
+        """A ``<tr>``/``<td>`` outside any table: its rows are a table whose ``<table>`` was lost."""
+        self._break()
+        opened = _Open(list(self.outside), implicit=True)
+        self.outside = []
+        self.tables.append(opened.table)
+        self.stack.append(opened)
+
+    def _ends_implicit(self, tag: str) -> bool:
+        """A block or a real table between rows ends a table opened without ``<table>``."""
+        top = self.stack[-1] if self.stack else None
+        return (
+            top is not None
+            and top.implicit
+            and top.cell is None
+            and tag not in _ROW_TAGS
+            and (tag == "table" or tag in _BLOCKS)
+        )
+
+    def _close_implicit(self) -> None:
+        self._close_cell(self.stack.pop())
+
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":  # <table/>: an empty table, nothing to push
             return
@@ -157,6 +188,8 @@ class _TableParser(HTMLParser):
             if tag == self.skipping:
                 self.skipping = None
             return
+        if tag in ("body", "html") and self.stack and self.stack[-1].implicit:
+            self._close_implicit()
         if tag == "table" and self.stack:
             top = self.stack.pop()
             self._close_cell(top)

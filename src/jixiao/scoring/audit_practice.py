@@ -21,8 +21,8 @@ from jixiao.scoring.formulas import OVER_COMPLETION, band_of, describe_band, in_
 
 
 def blanket_full_marks(ctx: AuditContext) -> Iterator[Finding]:
-    """全部指标均得满分的，应复核目标是否偏低、完成值是否真实；表中没有分值列、只在一级指标标明分值的，
-    各组得分之和都等于其标明的分值即是全部满分。"""
+    """全部指标均得满分（或超过分值）的，应复核目标是否偏低、完成值是否真实；表中没有分值列、
+    只在一级指标标明分值的，各组得分之和都等于其标明的分值即是全部满分。"""
     sums = group_sums(ctx.published)
     if sums:
         if len(sums) == len(ctx.published.group_weights) and all(g.scored == g.weight for g in sums):
@@ -42,8 +42,11 @@ def blanket_full_marks(ctx: AuditContext) -> Iterator[Finding]:
         rows.append((score, sum(weights, Decimal(0))))
     full = [score for score, weight in rows if score is not None and weight and score >= weight]
     if len(pairs) >= 3 and len(full) == len(rows):
+        # a row scored above its weight is no mark-down either (its excess is JX-A02's finding)
+        above = sum(1 for score, weight in rows if score is not None and weight and score > weight)
+        beyond = f"（其中{above}个得分超过分值）" if above else ""
         yield (
-            f"全部{len(rows)}个指标均为满分，请复核目标设置是否偏低、完成值是否有佐证",
+            f"全部{len(rows)}个指标均为满分{beyond}，请复核目标设置是否偏低、完成值是否有佐证",
             ctx.published.source,
             None,
         )
