@@ -1,0 +1,59 @@
+# ruff: noqa: E501  (the mirror page's own long lines of Chinese text)
+"""Issue 11, the layout classes heldout9 could not read: a unit's 年度整体绩效目标表 on a mirror site in
+Traditional characters with pinyin after some of them, as flattened HTML ``|`` rows that lost their
+merged cells (rows opening with their 二级 or their name, a 定性 row without its 计量单位 cell, 二级 rows
+holding only their 扣分 text), the required columns marked ``*``.
+
+The documents are our own, in the layouts of the real pages (a 区 portal mirrored in Traditional
+characters, 2023)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.model import Kind
+from jixiao.readers.text import read_text
+
+# A 区 portal's 整体绩效目标表 mirrored in Traditional characters with pinyin in brackets, one ``|`` row a
+# line padded with ``| ||||``; the tall merged 一级/二级 cells written once, so the rows under them open
+# with their 二级 or their name.
+WHOLE_UNIT_TRADITIONAL = """首頁 > 政務(wù)公開 > 部門(mén)信息公開
+某區(qū)婦女兒童活動中心2023年度整體績效目標(biāo)表
+發布時(shí)間:
+2023-05-11 10:02
+某區(qū)婦女兒童活動中心2023年度整體績效目標(biāo)表 | ||||||||
+部門(mén)(單位)名稱 | 某區(qū)婦女兒童活動中心 | |||||||
+*部門(mén)(單位)職責(zé) | 組織婦女兒童公益培訓和活動 | |||||||
+*年度總體績效目標(biāo) | 開展公益培訓和親子活動,服務群眾滿意。 | |||||||
+績效指標(biāo) | ||||||||
+一級(jí)指標(biāo) | 二級(jí)指標(biāo) | 三級(jí)指標(biāo) | 指標(biāo)值類(lèi)型 | *指標(biāo)值 | 計(jì)量單位 | *指標(biāo)解釋(shì) | *評(píng)(扣)分標(biāo)準 | 備(bèi)註 |
+產出指標(biāo) | 數量指標(biāo) | 公益培訓場次 | 定量 | 60 | 場 | 全年舉辦公益培訓場次 | 未達(dá)指標(biāo)值酌情扣分 | |
+親子活動參與人次 | 定量 | 3000 | 人次 | 全年親子活動參與人次 | 未達(dá)指標(biāo)值酌情扣分 | ||
+質(zhì)量指標(biāo) | 培訓合格率 | 定量 | 95 | % | 參訓人員考核合格比例 | 未達(dá)指標(biāo)值酌情扣分 | ||
+成本指標(biāo) | 公用經費支出控制率 | 定量 | 100 | % | 公用經費控制在預算內 | 未達(dá)指標(biāo)值酌情扣分 | ||
+效益指標(biāo) | 經濟效益指標(biāo) | 未達(dá)指標(biāo)值酌情扣分 | ||||||
+社會(huì)效益指標(biāo) | 婦女兒童服務水平 | 定性 | 提高 | 考察服務能力變化 | 未達(dá)指標(biāo)值酌情扣分 | |||
+滿意度指標(biāo) | 服務對象滿意度指標(biāo) | 參訓群眾滿意度 | 定量 | 90 | % | 考察群眾滿意程度 | 未達(dá)指標(biāo)值酌情扣分 | |
+
+【打印此頁】 【關閉窗口】
+"""
+
+
+def test_a_whole_unit_table_in_traditional_characters_with_lost_merged_cells_is_read() -> None:
+    (table,), _ = read_text(WHOLE_UNIT_TRADITIONAL, "mirror.txt")
+    assert table.project.name == "某区妇女儿童活动中心"  # 整体 table: named by its 部门(单位)名称
+    assert table.project.year == 2023
+    read = [(i.level1, i.level2, i.name, i.annual.raw) for i in table.indicators]
+    assert read == [
+        ("产出指标", "数量指标", "公益培训场次", "60"),
+        ("产出指标", "数量指标", "亲子活动参与人次", "3000"),
+        ("产出指标", "质量指标", "培训合格率", "95"),
+        ("产出指标", "成本指标", "公用经费支出控制率", "100"),
+        ("效益指标", "社会效益指标", "妇女儿童服务水平", "提高"),
+        ("满意度指标", "服务对象满意度指标", "参训群众满意度", "90"),
+    ]  # the 经济效益 row holds only its 扣分 text: no indicator
+    sessions, people, rate, _, level, _ = table.indicators
+    assert (sessions.annual.value, sessions.annual.unit) == (Decimal("60"), "场")
+    assert (people.annual.value, people.annual.unit) == (Decimal("3000"), "人次")
+    assert (rate.annual.value, rate.annual.unit) == (Decimal("95"), "%")
+    assert level.annual.kind == Kind.QUALITATIVE and level.annual.unit is None
