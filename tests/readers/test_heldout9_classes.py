@@ -12,6 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jixiao.model import Kind
+from jixiao.readers.pdfwraps import join_wrapped_category_lines
 from jixiao.readers.text import read_text
 
 # A 区 portal's 整体绩效目标表 mirrored in Traditional characters with pinyin in brackets, one ``|`` row a
@@ -57,3 +58,58 @@ def test_a_whole_unit_table_in_traditional_characters_with_lost_merged_cells_is_
     assert (people.annual.value, people.annual.unit) == (Decimal("3000"), "人次")
     assert (rate.annual.value, rate.annual.unit) == (Decimal("95"), "%")
     assert level.annual.kind == Kind.QUALITATIVE and level.annual.unit is None
+
+
+# A county bureau's 项目支出绩效目标表 as a PDF's text: cells aligned by spaces, the narrow 一级 and 二级
+# columns wrapping their labels onto the next line (``产出指`` / ``标``, ``经济效益`` / ``指标``), the merged
+# ``绩效指标`` label beside a row in the middle of the block, a page footer and the header repeated.
+PDF_WRAPPED_LABELS = """某县水务局 2024 年项目支出绩效目标表
+
+单位:万元
+项目名称        农村饮水安全维修养护
+主管部门        某县水务局                实施单位      某县农村供水站
+项目资金        年度资金总额              86.00
+年度绩效目标    完成农村供水工程维修养护,保障群众饮水安全。
+                一级指标    二级指标      三级指标                          指标值
+                产出指      数量指标      维修养护供水工程处数              ≥42 处
+                标
+                            质量指标      维修工程验收合格率                100%
+绩效指标                    时效指标      维修完成时间                      2024 年 10 月底前
+                            成本指标      每处维修补助标准                  ≤2 万元
+
+                                          — 9 —
+
+                一级指标    二级指标      三级指标                          指标值
+                效益指标    经济效益      降低群众取水成本                  有效降低
+                            指标
+                            社会效益指    农村集中供水率                    ≥92%
+                            标
+                满意度指    服务对象满    受益群众满意度                    ≥90%
+                标          意度指标
+
+填报单位(盖章):                  填报人:              联系电话:
+"""
+
+
+def test_category_labels_wrapped_in_a_pdfs_narrow_columns_are_joined_never_read_as_indicators() -> None:
+    (table,), _ = read_text(PDF_WRAPPED_LABELS, "pdf.txt")
+    assert table.project.name == "农村饮水安全维修养护"
+    read = [(i.level1, i.level2, i.name, i.annual.raw) for i in table.indicators]
+    assert read == [
+        ("产出指标", "数量指标", "维修养护供水工程处数", "≥42 处"),
+        ("产出指标", "质量指标", "维修工程验收合格率", "100%"),
+        ("产出指标", "时效指标", "维修完成时间", "2024 年 10 月底前"),  # beside the block's 绩效指标 label
+        ("产出指标", "成本指标", "每处维修补助标准", "≤2 万元"),
+        ("效益指标", "经济效益指标", "降低群众取水成本", "有效降低"),
+        ("效益指标", "社会效益指标", "农村集中供水率", "≥92%"),
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%"),
+    ]
+
+
+def test_a_fragment_that_makes_no_known_category_is_left_as_written() -> None:
+    lines = [
+        "一级指标    二级指标      三级指标            指标值",
+        "产出指标    数量指标      培训人次            ≥300 人次",
+        "            专项          ",
+    ]
+    assert join_wrapped_category_lines(lines) == lines  # 数量指标专项 is no category: not joined

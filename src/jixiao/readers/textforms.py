@@ -23,6 +23,7 @@ from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.furniture import is_furniture, join_wrapped_categories, split_labelled
 from jixiao.readers.labels import Label, label_key, label_of
+from jixiao.readers.pdfwraps import join_wrapped_category_lines
 from jixiao.readers.regionruns import split_regional_run
 from jixiao.readers.roles import WEIGHT, role_of
 from jixiao.readers.runs import RUN_TOGETHER, is_long_run, split_long_run
@@ -139,6 +140,8 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
     if layout == Layout.SEP_PIPES:
         yield from _separated_rows(lines, file, traditional if normalising else None)
         return
+    if layout == Layout.SPACES:  # a PDF's text: category labels wrapped in their narrow columns joined
+        lines = join_wrapped_category_lines(lines)
     if layout in (Layout.SPACES, Layout.WORDS):
         yield from _word_rows(lines, file, traditional if normalising else None, layout == Layout.SPACES)
         return
