@@ -113,3 +113,46 @@ def test_a_fragment_that_makes_no_known_category_is_left_as_written() -> None:
         "            专项          ",
     ]
     assert join_wrapped_category_lines(lines) == lines  # 数量指标专项 is no category: not joined
+
+
+# A 市 portal's table as ' | ' rows: the tall merged ``绩 效 指 标`` cell written once, in the row where
+# the page broke the table, before that row's 一级 and 二级.
+MERGED_LABEL_MID_TABLE = """项目名称 | 城区绿化养护 | ||||||||
+主管部门 | 某市园林局 | 实施单位 | 某市园林养护中心 | ||||||
+年度资金总额 | 120 | ||||||||
+一级指标 | 二级指标 | 三级指标 | 年度指标值 | 备注 | ||||||
+产出指标 | 数量指标 | 养护绿地面积(公顷) | ≥300 | | ||||||||
+质量指标 | 苗木成活率(%) | ≥95% | | ||||||||
+绩 效 指 标 | 效益指标 | 生态效益 指标 | 城区绿化覆盖率 | ≥42% | | |||||||
+满意度指标 | 服务对象满意度指标 | 市民满意度(%) | ≥90 | | |||||||
+"""
+
+# A county bureau's .doc as text, one row a line with single spaces: 度量单位 before 比较符, and a 定性
+# row writing 定性 in the unit column and '-' for its comparator.
+DASH_FOR_NO_COMPARATOR = """项目名称 社区养老服务补助
+主管部门 某县民政局
+一级指标 二级指标 三级指标 度量单位 比较符 指标值 指标方向
+产出指标 数量指标 补助养老服务站点 个 ≥ 18 正向
+产出指标 质量指标 补助资金足额发放率 % = 100 正向
+效益指标 社会效益指标 老年人助餐服务 定性 - 持续改善 正向
+满意度指标 服务对象满意度指标 老年人满意度 % ≥ 90 正向
+"""
+
+
+def test_the_merged_indicators_label_beside_a_row_does_not_swallow_the_row() -> None:
+    (table,), _ = read_text(MERGED_LABEL_MID_TABLE, "portal.txt")
+    read = [(i.level1, "".join(i.level2.split()), i.name, i.annual.raw) for i in table.indicators]
+    assert read == [
+        ("产出指标", "数量指标", "养护绿地面积(公顷)", "≥300"),
+        ("产出指标", "质量指标", "苗木成活率(%)", "≥95%"),
+        ("效益指标", "生态效益指标", "城区绿化覆盖率", "≥42%"),
+        ("满意度指标", "服务对象满意度指标", "市民满意度(%)", "≥90"),
+    ]
+
+
+def test_a_dash_in_the_comparator_column_leaves_the_qualitative_value_its_own() -> None:
+    (table,), _ = read_text(DASH_FOR_NO_COMPARATOR, "doc.txt")
+    values = {i.name: (i.annual.raw, i.annual.kind) for i in table.indicators}
+    assert values["老年人助餐服务"] == ("持续改善", Kind.QUALITATIVE)
+    assert values["补助养老服务站点"][0] == "18"
+    assert len(table.indicators) == 4
