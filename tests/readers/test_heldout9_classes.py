@@ -14,6 +14,7 @@ from decimal import Decimal
 from jixiao.model import Kind
 from jixiao.readers.pdfwraps import join_wrapped_category_lines
 from jixiao.readers.text import read_text
+from jixiao.readers.textforms import normalise_line
 
 # A 区 portal's 整体绩效目标表 mirrored in Traditional characters with pinyin in brackets, one ``|`` row a
 # line padded with ``| ||||``; the tall merged 一级/二级 cells written once, so the rows under them open
@@ -156,3 +157,31 @@ def test_a_dash_in_the_comparator_column_leaves_the_qualitative_value_its_own() 
     assert values["老年人助餐服务"] == ("持续改善", Kind.QUALITATIVE)
     assert values["补助养老服务站点"][0] == "18"
     assert len(table.indicators) == 4
+
+
+# The same form where the tall merged 一级 cell is centred in its group: its wrapped half stands on the
+# line of the group's next row, beside that row's own cells.
+PDF_LABEL_WRAPPED_BESIDE_A_ROW = """项目名称        乡村学校营养餐补助
+                一级指标    二级指标      三级指标                          指标值
+                            数量指标      受益学生人数                      ≥5200 人
+                产出指      质量指标      食品抽检合格率                    100%
+                标          时效指标      补助资金拨付时间                  2024 年 9 月底前
+                效益指标    社会效益指    学生营养状况                      持续改善
+                            标
+"""
+
+
+def test_a_label_wrapped_beside_the_next_row_goes_back_to_its_own_row() -> None:
+    (table,), _ = read_text(PDF_LABEL_WRAPPED_BESIDE_A_ROW, "pdf.txt")
+    read = [(i.level1, i.level2, i.name, i.annual.raw) for i in table.indicators]
+    assert read == [
+        ("产出指标", "数量指标", "受益学生人数", "≥5200 人"),
+        ("产出指标", "质量指标", "食品抽检合格率", "100%"),
+        ("产出指标", "时效指标", "补助资金拨付时间", "2024 年 9 月底前"),
+        ("效益指标", "社会效益指标", "学生营养状况", "持续改善"),
+    ]
+
+
+def test_pinyin_after_traditional_characters_is_dropped_toneless_syllables_too_units_kept() -> None:
+    line = "項(xiàng)目的(de)單位(wèi)們(men) | 重量(kg) | 面積(m²)"
+    assert normalise_line(line, True) == "项目的单位们 | 重量(kg) | 面积(m²)"

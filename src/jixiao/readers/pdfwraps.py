@@ -6,9 +6,10 @@ Read line by line, the second line is a row of its own and its fragments become 
 never in the table, while the row above loses its category. This stage, run on the lines of the
 space-aligned form only, finds each indicator header (一级指标 … 三级指标 … 指标值) and, under it:
 
-- a line whose every cell stands under a tree column (一级 / 二级) where the line above has a cell,
-  and whose fragments complete those cells into names the category catalogue knows, is joined into
-  the line above — never otherwise: a fragment that makes no known name is left as written;
+- a cell under a tree column (一级 / 二级) that completes the cell above it in that column into a name
+  the category catalogue knows is moved into the line above, the rest of its line (another row's
+  cells, where the label wrapped beside them) kept as that row — never otherwise: a fragment that
+  makes no known name is left as written;
 - the merged ``绩效指标`` label written left of the tree, in the middle of its rows, is taken out of
   the row it happens to share a line with (it is the block's label, not a cell of that row).
 
@@ -50,11 +51,12 @@ def join_wrapped_category_lines(lines: list[str]) -> list[str]:
             continue
         placed = [(_column(starts, start), text) for start, text in cells]
         placed = [(col, text) for col, text in placed if not (col < 0 and label_of(text) is Label.INDICATORS)]
-        if above is not None and (joined := _joined(above, placed, tree)) is not None:
-            above = joined
-            out[above_at] = _line(joined)
-            continue
-        if len(placed) != len(cells):  # the block's label taken out of the row
+        if above is not None and (moved := _moved(above, placed, tree)) is not None:
+            above, placed = moved
+            out[above_at] = _line(above)
+            if not placed:
+                continue  # the line held only the rest of the labels above
+        if len(placed) != len(cells):  # fragments or the block's label taken out of the row
             line = _line(placed)
         above, above_at = placed, len(out)
         out.append(line)
@@ -93,25 +95,26 @@ def _column(starts: list[int], start: int) -> int:
     return column
 
 
-def _joined(
+def _moved(
     above: list[tuple[int, str]], line: list[tuple[int, str]], tree: set[int]
-) -> list[tuple[int, str]] | None:
-    """The row above with this line's fragments joined into its category cells, or None where the
-    line is not such a continuation."""
-    if not line or any(col not in tree for col, _ in line):
-        return None
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]] | None:
+    """The row above with this line's fragments moved into its category cells, and what is left of
+    the line (another row's cells where the label wrapped beside them); None where no cell of the line
+    completes a category above it."""
     texts = dict(above)
     if len(texts) != len(above):
         return None
     joined = dict(texts)
+    rest: list[tuple[int, str]] = []
     for col, fragment in line:
-        if col not in texts:
-            return None
-        whole = texts[col] + fragment
-        if catalog.is_category_name(fragment) or not catalog.is_category_name(whole):
-            return None
-        joined[col] = whole
-    return sorted(joined.items())
+        whole = texts[col] + fragment if col in tree and col in texts else ""
+        if whole and not catalog.is_category_name(fragment) and catalog.is_category_name(whole):
+            joined[col] = whole
+        else:
+            rest.append((col, fragment))
+    if len(rest) == len(line):
+        return None
+    return sorted(joined.items()), rest
 
 
 def _line(cells: list[tuple[int, str]]) -> str:

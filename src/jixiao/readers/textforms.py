@@ -70,7 +70,10 @@ _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _PIPES_ONLY = re.compile(r"^\s*(?:\|\s*)+$")
 _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
 _IMAGE_TAG = re.compile(r"<\s*(?:image|img)\b[^>]{0,300}>", re.IGNORECASE)
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
+# A syllable after its character: toned (``標(biāo)``) or one of the few toneless ones (``的(de)``).
+_PINYIN = re.compile(
+    r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|de|le|men|me|zi|ma|ne|ba|zhe|ge)\)"
+)
 _TO_SIMPLIFIED = str.maketrans(TRADITIONAL, SIMPLIFIED)  # every character simplified text never uses
 _TRADITIONAL_HINT = frozenset("項績標實數產經濟質時滿單體總級萬額資區縣財廳學專")
 
