@@ -14,7 +14,9 @@ row by its grammar against the indicator header it stands under:
 - a 二级 row holding only scoring text (``未达指标值酌情扣分``) and no value is a category with no
   indicator: its text is dropped, never read as an indicator's name.
 
-Rows are never guessed further: a row that fits none of these passes unchanged.
+Rows are never guessed further: a row that fits none of these passes unchanged, and so does every row of
+a block where a row writes its own empty leading cells (the table kept its columns; a 一级 standing in
+the wrong column there is the table's own error, for review to find).
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ def restore_spanned_cells(rows: Iterable[Row]) -> Iterator[Row]:
                 columns = found
             yield row
             continue
+        cells = row.cells
+        if columns is not None and cells and not cells[0].strip() and any(c.strip() for c in cells):
+            columns = None  # the block writes its own empty cells: a row out of its columns is as written
         if columns is None or label is not None:
             yield row
             continue
@@ -72,30 +77,27 @@ def _header_columns(cells: tuple[str, ...]) -> dict[str, int] | None:
 def _restored(cells: tuple[str, ...], columns: dict[str, int]) -> tuple[str, ...] | None:
     """The row's cells under their columns, or None where the row stands as written."""
     level1 = columns[column_roles.LEVEL1]
-    lead = cells[:level1]
-    body = list(cells[level1:])
-    filled = [cell.strip() for cell in body if cell.strip()]
-    if not filled or any(cell.strip() for cell in lead):
-        return None
-    first = body[0].strip()
+    first = cells[0].strip() if cells else ""
     if not first:
+        return None  # the row writes its own empty cells: its columns stand as the source has them
+    body = list(cells)
+    filled = [cell.strip() for cell in body if cell.strip()]
+    tree_missing = _missing_tree_cells(first, body)
+    if tree_missing is None:
         return None
-    missing = _missing_tree_cells(first, body)
+    missing = level1 + tree_missing  # a column before the tree (绩效指标) is merged and dropped too
     tail = len(body) - len(list(dropwhile(lambda cell: not cell.strip(), reversed(body))))
-    if missing is None or tail < missing:
+    if tail < missing:
         return None  # the padding tail must hold what the row lost: the mirror pads rows to one width
     body = [""] * missing + body
     categories = [c for c in filled if catalog.is_category_name("".join(c.split()))]
     if categories and len(filled) == len(categories) + 1 and _SCORING_TEXT.search(filled[-1]):
-        kept = [c if c.strip() in categories else "" for c in body[:3]]  # a 二级 with only its 扣分 text
-        return (*lead, *kept, *([""] * (len(cells) - level1 - 3)))
-    body = _unit_left_out(body, columns, level1)
-    width = len(cells) - level1
-    while len(body) > width and not body[-1].strip():  # the padding tail gives back what was put in
+        kept = [c if c.strip() in categories else "" for c in body[: level1 + 3]]  # a 二级 and its 扣分 text
+        return (*kept, *([""] * (len(cells) - len(kept))))
+    body = _unit_left_out(body, columns)
+    while len(body) > len(cells) and not body[-1].strip():  # the padding tail gives back what was put in
         body.pop()
-    if body == list(cells[level1:]):
-        return None
-    return (*lead, *body)
+    return None if body == list(cells) else tuple(body)
 
 
 def _missing_tree_cells(first: str, body: list[str]) -> int | None:
@@ -116,14 +118,14 @@ def _missing_tree_cells(first: str, body: list[str]) -> int | None:
     return 2
 
 
-def _unit_left_out(body: list[str], columns: dict[str, int], level1: int) -> list[str]:
+def _unit_left_out(body: list[str], columns: dict[str, int]) -> list[str]:
     """Where a 定性 row's 计量单位 cell was left out, the explanation after it moved into that column:
     an empty unit cell put back."""
     unit = columns.get(column_roles.UNIT)
     annual = columns.get(column_roles.ANNUAL)
     if unit is None or annual is None or unit != annual + 1:
         return body
-    at = unit - level1
+    at = unit
     if at >= len(body):
         return body
     text = body[at].strip()
