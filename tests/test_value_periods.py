@@ -12,8 +12,12 @@ from jixiao.values import parse_target
 
 
 @pytest.mark.parametrize(
-    "text", ["2023.08-2024.02", "2023.07-2024.01", "2021年1月-12月", "2022年3月至2022年11月"]
-)
+    "text",
+    [
+        "2023.08-2024.02", "2023.07-2024.01", "2021年1月-12月", "2022年3月至2022年11月",
+        "2020年3月--2020年12月", "2020年3月——2020年12月",  # a doubled dash between the months (heldout9)
+    ],
+)  # fmt: skip
 def test_a_span_of_months_is_a_range_with_no_numbers_to_compare(text: str) -> None:
     target = parse_target(text)
     assert (target.raw, target.kind, target.value, target.upper) == (text, Kind.RANGE, None, None)
@@ -54,3 +58,9 @@ def test_an_excel_date_serial_under_a_time_name_is_the_date_it_stands_for() -> N
 )
 def test_a_number_is_no_date_under_another_name_with_a_unit_or_out_of_range(text: str, name: str) -> None:
     assert parse_target(text, name).kind is Kind.QUANTITATIVE
+
+
+@pytest.mark.parametrize("text", ["2025年年底前", "2025年底前"])
+def test_the_years_end_written_with_its_year_again_is_a_deadline(text: str) -> None:
+    target = parse_target(text)  # 补助发放时间 2025年年底前 (heldout9): by the end of 2025
+    assert (target.raw, target.kind, target.value) == (text, Kind.DEADLINE, Decimal("2025"))

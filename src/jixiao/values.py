@@ -117,7 +117,8 @@ _YEAR = r"(?:19|20|21)\d{2}"
 _DEADLINE_DONE = r"(?:完成|到位|拨付|发放|下达)"  # 12月底到位, 6月底前拨付到位: what is done by the date
 _DEADLINE_TAIL = rf"(?:底|末|初|中|上旬|中旬|下旬)?(?:前|以前|之前|内|止)?(?:{_DEADLINE_DONE}.{{0,20}})?"
 _DATE_CN = re.compile(
-    rf"^(?P<y>{_YEAR})年度?(?:全年)?(?:(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号])?)?(?P<tail>{_DEADLINE_TAIL})$"
+    rf"^(?P<y>{_YEAR})年度?(?:全年)?(?:(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号])?)?(?:年(?=[底末]))?"
+    rf"(?P<tail>{_DEADLINE_TAIL})$"  # 2025年年底前: the year's end written with its 年 again
 )
 _DATE_ISO = re.compile(
     rf"^(?P<y>{_YEAR})[./-](?P<m>\d{{1,2}})(?:[./-](?P<d>\d{{1,2}}))?(?P<tail>{_DEADLINE_TAIL})$"
@@ -132,7 +133,7 @@ _RANGE = re.compile(
 # of dates with no number to compare.
 _DAY = r"(?:[./]|月)(?P<d{n}>\d{{1,2}})日?"
 _DATE_PERIOD = re.compile(
-    rf"^(?:{_YEAR})(?:[./]|年)(?P<m1>\d{{1,2}})月?(?:{_DAY.format(n=1)})?\s*(?:-|~|至|到|—)\s*"
+    rf"^(?:{_YEAR})(?:[./]|年)(?P<m1>\d{{1,2}})月?(?:{_DAY.format(n=1)})?\s*(?:-{{1,2}}|~|至|到|—{{1,2}})\s*"
     rf"(?:(?:{_YEAR})(?:[./]|年))?(?P<m2>\d{{1,2}})月?(?:{_DAY.format(n=2)})?$"
 )
 _UNIT_IN_NAME = re.compile(r"[(（]\s*([^()（）]{1,8}?)\s*[)）]\s*$")

@@ -224,6 +224,10 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
         if first.startswith(PROSE_START) or (len(row) == 1 and looks_like_prose(first)):
             return False
         first_label = label_of(first)
+        if first_label is Label.INDICATORS and len(row) > 3 and catalog.is_category_name(row[1].text):
+            shift = 1 if row[0].col is not None and self.roles.get(row[0].col) == "一级指标" else 0
+            row = [c._replace(col=c.col - shift) if c.col else c for c in row[1:]]
+            first, first_label = row[0].text, None  # the merged 绩效指标 label beside a row: not a header
         if first_label is Label.TITLE or is_footer(first) or (len(row) == 1 and _TABLE_NUMBER.match(first)):
             return False
         if first_label in (Label.INDICATORS, Label.HEADER) or _PLACEHOLDER_ROW.match(first):

@@ -270,8 +270,11 @@ _BRACKETS = str.maketrans(
 
 @lru_cache(maxsize=16384)  # called on the same few thousand cells again and again
 def label_key(text: str) -> str:
-    """A cell's text as a label key: no spaces, ASCII brackets, years as YYYY, no trailing colon."""
+    """A cell's text as a label key: no spaces, ASCII brackets, years as YYYY, no trailing colon, no
+    leading ``*`` (a template's mark on a required field: ``*指标值``, ``*年度总体绩效目标``)."""
     key = text.translate(_BRACKETS).rstrip(":：")
+    if key[:1] in "*＊":
+        key = key.lstrip("*＊")
     if len(key) > 24:
         return key
     return _YEAR.sub("YYYY", key, count=1)
@@ -322,9 +325,16 @@ _ENUMERATED = re.compile(r"^(?:\([一二三四五六七八九十]+\)|[一二三�
 WHOLE_DEPARTMENT = "部门整体"  # 部门整体支出绩效目标表 (预算14表): a department's whole spending, no project
 
 
+# ``某中心2023年度整体绩效目标表``, ``单位整体支出绩效目标表``: the same table under a unit's own title.
+_WHOLE_UNIT = re.compile(r"(?:年度?|单位)整体(?:支出)?绩效目标")
+
+
 def is_whole_department_title(text: str) -> bool:
-    """A title of a 部门整体支出绩效目标(申报)表: the table is named by its 部门名称 / 预算部门."""
-    return WHOLE_DEPARTMENT in text and label_of(text) is Label.TITLE
+    """A title of a 部门整体支出绩效目标(申报)表 (or a unit's 年度整体绩效目标表): the table is named by
+    its 部门名称 / 预算部门."""
+    if WHOLE_DEPARTMENT not in text and (len(text) > 60 or not _WHOLE_UNIT.search(text)):
+        return False
+    return label_of(text) is Label.TITLE
 
 
 @lru_cache(maxsize=1024)

@@ -18,6 +18,7 @@ from jixiao.readers.columns import comparator_of, fold_value, with_written_value
 from jixiao.readers.labels import label_of
 from jixiao.values import parse_target_with_reason
 
+_EMPTY_MARKS = frozenset(("-", "—", "/"))
 _DIRECTION_WORDS = frozenset(("正向", "反向", "定量", "定性", ""))
 SCORE_CELL = re.compile(r"^[(（]?\d+(?:-\d+)?[)）]?分$")
 _STANDARD_WORDS = frozenset(("计划标准", "行业标准", "历史标准", "其他标准", "其他", "计划", "行业", "历史"))
@@ -28,6 +29,8 @@ def fits(role: str, text: str, after: str, last: bool = True) -> bool:
     if not text:
         return True
     if role == column_roles.OP:
+        if text in _EMPTY_MARKS:  # 定性 | - | 有效保障: the comparator cell marked empty, the value after it
+            return bool(after) and after not in _DIRECTION_WORDS and after not in _EMPTY_MARKS
         return bool(comparator_of(text)) or text in ("定量", "定性", "正向", "反向")
     if role == column_roles.UNIT:
         return len(text) <= 6 and not any(ch.isdigit() for ch in text)

@@ -20,6 +20,7 @@ from jixiao.readers.labels import Label, label_of
 from jixiao.readers.listform import split_list_form
 from jixiao.readers.notice import looks_like_prose_targets, read_prose_targets
 from jixiao.readers.prose import is_prose_targets, prose_rows
+from jixiao.readers.rowspans import restore_spanned_cells
 from jixiao.readers.runs import RUN_TOGETHER
 from jixiao.readers.sections import name_sections
 from jixiao.readers.textforms import (
@@ -64,6 +65,8 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
     head = text[:20000]
     targets = not _names_other_form(head)  # a 自评表 run together is named as such, not as run together
     rows: Iterable[Row] = join_wrapped_categories(text_rows(text, file, notes if targets else None))
+    if "|" in head:  # a flattened HTML table: rows that lost their merged cells put back under columns
+        rows = restore_spanned_cells(rows)
     if ("绩效金额" in head or "績效金額" in head) and is_indented_tree(lines := _normalised_lines(text)):
         rows = indented_rows(lines, file)  # a 批复表 whose tree is written by indentation
     if ("指标" in head or "指標" in head) and "一级指标" not in head and "三级指标" not in head:  # prose?

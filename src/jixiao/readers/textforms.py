@@ -30,6 +30,7 @@ from jixiao.readers.flatpdf import (
 )
 from jixiao.readers.furniture import is_furniture, join_wrapped_categories, split_labelled
 from jixiao.readers.labels import Label, label_key, label_of
+from jixiao.readers.pdfwraps import join_wrapped_category_lines
 from jixiao.readers.regionruns import split_regional_run
 from jixiao.readers.roles import WEIGHT, role_of
 from jixiao.readers.runs import RUN_TOGETHER, continued_runs, is_long_run, split_long_run
@@ -42,6 +43,7 @@ from jixiao.readers.runtogether import (
     split_words,
     uncut_indicator,
 )
+from jixiao.readers.traditional import SIMPLIFIED, TRADITIONAL
 from jixiao.readers.weighttails import weight_tails
 
 __all__ = [
@@ -75,33 +77,11 @@ _MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _PIPES_ONLY = re.compile(r"^\s*(?:\|\s*)+$")
 _SPACE_RUN = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
 _IMAGE_TAG = re.compile(r"<\s*(?:image|img)\b[^>]{0,300}>", re.IGNORECASE)
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
-# Traditional → simplified, the characters of budget tables (one character each way).
-_TRADITIONAL = (
-    "項績預實單門類務數質時產經濟態對滿體總級標稱與發續響環設計劃週萬額資費補據達區縣範庫這個為們說會來過"
-    "還點進現應從開關動種機業長東車書學問電無見頁葉號張條處專農廠醫療衛護險養圍園導選擇運輸調報紀錄證規則"
-    "構織網絡監評價審準備辦幹練識讓議論認訂購買賣錢銀擔當舊繼縮減檢測驗結餘確穩縱舉營維雜鄉鎮財廳廣樂貧災"
-    "戶員協職隊聯優勢歲殘兒婦愛讀寫習綜積極參興獎勵齊將滅鏈歷際戰幣幫氣熱燈灣島歸壞廢飲複蘇淨潔節約齡頭碼"
-    "屬顯傳統創藝術軟鐵線鋼礦繪輕寬鄰領騎騰壓燒層墳國檔蓋難輟間帶萊麼於並隻樣義獲覽華陽陰雲漢遼寧嶺黃龍閘"
-    "橋樓塊壩溝劑階陸隨隱雙雞麥魚鳥鹽側償儀億內兩冊凈凍劍勞勸匯卻厲變叢吳啟嚴團圖圓場壯壽夠奪奮孫帥師帳幾"
-    "異強彈徑復徵恆惡慣慮慶憂懷執擴掃揚換損撥擁擊擬攝敗敘斷晉暢楊槍橫權歡殺毀漁決況沒溫湯滬漲潛潤澤濃烏煙"
-    "爭爾牆獨畝畢盡盤眾礎禮窮競筆築簡糧紅紛細組絕絲綠緊編緩繳罰羅聖聞聲聽脫腦臨艱莊蘭裝製視親覺觀記許診詞"
-    "試詳誌語誤課談請諮謀講貝負貢貨責貸貿賠趕趨跡軍軌較載輔輛轉違遠適遲遺邊釋針鋪錯鍵閉閒閱闊陣陳離靜頂順"
-    "題顧風飛飯館鬥鮮麗黨貼篩宮頸訪曉繞堅採屆納給別閩鄭濱韓簽綫畫戲揮瀏擾癥攜緝獄兌廁轄"
+# A syllable after its character: toned (``標(biāo)``) or one of the few toneless ones (``的(de)``).
+_PINYIN = re.compile(
+    r"(?<=[\u4e00-\u9fff])\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|de|le|men|me|zi|ma|ne|ba|zhe|ge)\)"
 )
-_SIMPLIFIED = (
-    "项绩预实单门类务数质时产经济态对满体总级标称与发续响环设计划周万额资费补据达区县范库这个为们说会来过"
-    "还点进现应从开关动种机业长东车书学问电无见页叶号张条处专农厂医疗卫护险养围园导选择运输调报纪录证规则"
-    "构织网络监评价审准备办干练识让议论认订购买卖钱银担当旧继缩减检测验结余确稳纵举营维杂乡镇财厅广乐贫灾"
-    "户员协职队联优势岁残儿妇爱读写习综积极参兴奖励齐将灭链历际战币帮气热灯湾岛归坏废饮复苏净洁节约龄头码"
-    "属显传统创艺术软铁线钢矿绘轻宽邻领骑腾压烧层坟国档盖难辍间带莱么于并只样义获览华阳阴云汉辽宁岭黄龙闸"
-    "桥楼块坝沟剂阶陆随隐双鸡麦鱼鸟盐侧偿仪亿内两册净冻剑劳劝汇却厉变丛吴启严团图圆场壮寿够夺奋孙帅师帐几"
-    "异强弹径复征恒恶惯虑庆忧怀执扩扫扬换损拨拥击拟摄败叙断晋畅杨枪横权欢杀毁渔决况没温汤沪涨潜润泽浓乌烟"
-    "争尔墙独亩毕尽盘众础礼穷竞笔筑简粮红纷细组绝丝绿紧编缓缴罚罗圣闻声听脱脑临艰庄兰装制视亲觉观记许诊词"
-    "试详志语误课谈请咨谋讲贝负贡货责贷贸赔赶趋迹军轨较载辅辆转违远适迟遗边释针铺错键闭闲阅阔阵陈离静顶顺"
-    "题顾风飞饭馆斗鲜丽党贴筛宫颈访晓绕坚采届纳给别闽郑滨韩签线画戏挥浏扰症携缉狱兑厕辖"
-)
-_TO_SIMPLIFIED = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+_TO_SIMPLIFIED = str.maketrans(TRADITIONAL, SIMPLIFIED)  # every character simplified text never uses
 _TRADITIONAL_HINT = frozenset("項績標實數產經濟質時滿單體總級萬額資區縣財廳學專")
 
 
@@ -170,6 +150,8 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
     if layout == Layout.SEP_PIPES:
         yield from _separated_rows(lines, file, traditional if normalising else None)
         return
+    if layout == Layout.SPACES:  # a PDF's text: category labels wrapped in their narrow columns joined
+        lines = join_wrapped_category_lines(lines)
     if layout in (Layout.SPACES, Layout.WORDS):
         headers = running_header_lines(lines)  # a PDF's text as laid out: its running header mid-table
         spaced = [line if i not in headers else "" for i, line in enumerate(lines)]
