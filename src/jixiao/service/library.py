@@ -3,9 +3,10 @@
 `build_library` mines the published tables not mined before (the watermark is the newest table
 version mined), links their indicators to entries, stores mined entries as drafts (approved entries
 keep their fields and only get new usage counts), replaces the evidence (provenance per entry and
-the peer statistics per normalised name) and keeps the mining state for the next build — all in
-batches, so memory stays flat. Reading, suggesting and the evidence rules read those stored rows;
-nothing is aggregated while a page or a review waits. Governance is in `service.library_governance`.
+the peer statistics per normalised name) and keeps the mining state in SQL for the next build — page
+by page (`service.library_build`), so memory stays flat in the tables. Reading, suggesting and the
+evidence rules read those stored rows; nothing is aggregated while a page or a review waits.
+Governance is in `service.library_governance`.
 """
 
 from __future__ import annotations

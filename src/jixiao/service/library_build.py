@@ -30,7 +30,7 @@ from jixiao.library.entries import Entry, build_entry
 from jixiao.library.fields import fields_from_entry, fields_to_dict
 from jixiao.library.grouping import Group, Member, group_keys
 from jixiao.library.mining import KeyStats, Miner, TableRows, rows_from_document
-from jixiao.library.normalise import normalise_name
+from jixiao.library.normalise import forget_cached, normalise_name
 from jixiao.library.peers import peer_record
 from jixiao.library.projects import project_terms
 from jixiao.library.serialize import entry_to_dict, stats_from_record, stats_record
@@ -39,6 +39,7 @@ from jixiao.store import library_projects as projects_store
 from jixiao.store import library_staging as staging
 
 Progress = Callable[[int], None]
+MERGE_KEYS = 200  # keys merged per transaction: a common key has a part per page it was used on
 CONFLICTS_SHOWN = 200  # placement conflicts listed in a build's summary (all are counted)
 
 
@@ -83,8 +84,10 @@ class StagedBuild:
     def run(self) -> dict[str, Any]:
         """All four passes; the summary of what was built (the watermark reached is `reached`)."""
         self._mine()
+        forget_cached()
         self._merge()
         before = self._group()
+        forget_cached()
         with self.engine.begin() as conn:
             summary = self._entries(conn)
             tables, rows = staging.totals(conn)
@@ -151,7 +154,7 @@ class StagedBuild:
         after = ""
         while True:
             with self.engine.begin() as conn:
-                keys = staging.uncompacted_keys(conn, after)
+                keys = staging.uncompacted_keys(conn, after, MERGE_KEYS)
                 if not keys:
                     return
                 merged = []
