@@ -35,9 +35,10 @@ def build_in_database(db: str, as_json: bool) -> None:
         f"共 {summary['tables']} 张表、{summary['rows']} 个指标，{summary['entries']} 个条目"
         f"（新增草稿 {summary['new_entries']} 个，合并近似名称的 {summary['merged_groups']} 个）"
     )
-    conflicts = summary["placement_conflicts"]
+    conflicts = summary["placement_conflicts"]  # the first ones; all are counted
     if conflicts:
-        typer.echo(f"二级归属冲突 {len(conflicts)} 个（同一指标出现在不同二级指标下）：")
+        total = summary.get("placement_conflicts_total", len(conflicts))
+        typer.echo(f"二级归属冲突 {total} 个（同一指标出现在不同二级指标下）：")
         for c in conflicts[:20]:
             where = "、".join(f"{p[1] or '（空）'} {p[2]} 次" for p in c["placements"])
             typer.echo(f"  {c['code']} {c['name']}：{where}")

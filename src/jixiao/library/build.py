@@ -8,7 +8,7 @@ fingerprints of the tables mined) so the next build only adds.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from jixiao.library.entries import Entry, build_entry
@@ -53,7 +53,8 @@ class Library:
         return next((e for e in self.entries if e.code == code), None)
 
 
-def _dominant_level2(stats: KeyStats) -> str:
+def dominant_level2(stats: KeyStats) -> str:
+    """The 二级 most rows of a key put it under (of a tie, the first in sort order); "" when none."""
     by_level2: dict[str, int] = {}
     for (_, level2), count in stats.placements.items():
         by_level2[level2] = by_level2.get(level2, 0) + count
@@ -98,11 +99,11 @@ def build_library(
         if progress is not None:
             progress(len(table.rows))
     existing = {m.key: g.key for g in previous.groups for m in g.members} if previous is not None else None
-    level2_of = {key: _dominant_level2(stats) for key, stats in miner.stats.items()}
+    level2_of = {key: dominant_level2(stats) for key, stats in miner.stats.items()}
     weight = {key: stats.rows for key, stats in miner.stats.items()}
     groups = group_keys(miner.stats, level2_of, weight, existing)
     if previous is not None:
-        groups = _keep_similarities(groups, previous.groups)
+        groups = keep_similarities(groups, {m.key: m for g in previous.groups for m in g.members})
     return Library(
         entries=entries_of(groups, miner.stats, miner.table_years, miner.table_publishers),
         stats=miner.stats,
@@ -123,13 +124,21 @@ def _copy(stats: KeyStats) -> KeyStats:
     return fresh
 
 
-def _keep_similarities(groups: list[Group], earlier: Iterable[Group]) -> list[Group]:
-    """Members kept from an earlier build keep how they joined (key, core, fuzzy), not "exact"."""
-    before = {m.key: m for g in earlier for m in g.members}
+def keep_similarities(groups: list[Group], before: Mapping[str, Member]) -> list[Group]:
+    """Members kept from an earlier build (``before``: by key) keep how they joined (key, core,
+    fuzzy), not "exact"."""
     return [
         Group(g.key, tuple(before.get(m.key, m) if m.how == "exact" else m for m in g.members))
         for g in groups
     ]
 
 
-__all__ = ["Library", "Member", "Progress", "build_library", "entries_of"]
+__all__ = [
+    "Library",
+    "Member",
+    "Progress",
+    "build_library",
+    "dominant_level2",
+    "entries_of",
+    "keep_similarities",
+]

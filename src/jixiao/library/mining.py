@@ -240,8 +240,10 @@ class Miner:
         table_years: Iterable[int] = (),
         table_publishers: Iterable[int] = (),
         publisher_names: Iterable[str] = ("",),
+        first_ordinal: int = 0,
     ) -> None:
         self.stats: dict[str, KeyStats] = {}
+        self.first_ordinal = first_ordinal  # tables mined before, elsewhere (a database's earlier pages)
         self.seen: set[str] = set(seen)
         self.table_years = array("H", table_years)  # 0 for a table without a year
         # who published each table, by ordinal: a number into publisher_names (0: nobody named)
@@ -259,7 +261,7 @@ class Miner:
             return False
         self.seen.add(table.fingerprint)
         self.tables_added += 1
-        ordinal = len(self.table_years)
+        ordinal = self.first_ordinal + len(self.table_years)
         self.table_years.append(table.year if table.year and 0 < table.year < 65536 else 0)
         publisher = self._publisher_ids.get(table.publisher)
         if publisher is None:

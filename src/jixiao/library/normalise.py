@@ -242,3 +242,11 @@ def level2_key(level2: str) -> str:
     if "满意" in text:  # 服务对象满意度指标, 满意度指标, 社会公众或服务对象满意度指标: one block
         return "满意度"
     return text[: -len("指标")] if text.endswith("指标") and len(text) > 2 else text
+
+
+def forget_cached() -> None:
+    """Empty the caches of names and signatures. A database build calls it between its passes: the
+    spellings cached while mining are not what grouping asks for, and a full cache (65,536 names) is
+    memory the next pass can use — so the peak is that of one pass, not of both."""
+    normalise_name.cache_clear()
+    signature.cache_clear()

@@ -3,31 +3,27 @@
 `build_library` mines the published tables not mined before (the watermark is the newest table
 version mined), links their indicators to entries, stores mined entries as drafts (approved entries
 keep their fields and only get new usage counts), replaces the evidence (provenance per entry and
-the peer statistics per normalised name) and keeps the mining state for the next build — all in
-batches, so memory stays flat. Reading, suggesting and the evidence rules read those stored rows;
-nothing is aggregated while a page or a review waits. Governance is in `service.library_governance`.
+the peer statistics per normalised name) and keeps the mining state in SQL for the next build — page
+by page (`service.library_build`), so memory stays flat in the tables. Reading, suggesting and the
+evidence rules read those stored rows; nothing is aggregated while a page or a review waits.
+Governance is in `service.library_governance`.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-from jixiao.library import TableRows, build_library, entry_to_dict, library_from_dict, normalise_name
-from jixiao.library.build import Library
-from jixiao.library.fields import fields_from_dict, fields_from_entry, fields_to_dict
-from jixiao.library.mining import rows_from_document
-from jixiao.library.peers import peer_records
+from jixiao.library import normalise_name
+from jixiao.library.fields import fields_from_dict
 from jixiao.library.projects import (
     criteria,
     family_label,
-    project_terms,
     project_words,
     similarity,
     wanted_terms,
 )
-from jixiao.library.serialize import LibraryFormatError, entry_from_dict, state_packed, state_unpacked
+from jixiao.library.serialize import entry_from_dict
 from jixiao.library.suggest import OP_SYMBOLS, Suggester, typical_value
 from jixiao.model import Diagnostic, Table
 from jixiao.permissions import may_build_library
@@ -35,9 +31,11 @@ from jixiao.review.peers import NOT_RUN, PeerSnapshot, peer_findings, peer_stat
 from jixiao.review.report import finding_to_dict
 from jixiao.service.base import ServiceBase
 from jixiao.service.errors import Forbidden, NotFound
+from jixiao.service.library_build import StagedBuild
 from jixiao.store import audit
 from jixiao.store import library as store
 from jixiao.store import library_projects as projects_store
+from jixiao.store import library_staging as staging
 from jixiao.workflow import Principal
 
 Progress = Callable[[int], None]
@@ -50,33 +48,6 @@ BUILD_COMMAND = "jixiao library build --db <数据库地址>"  # 管理员运行
 def key_of(name: str) -> str:
     """The normalised key of an indicator name (how links and peer statistics are found)."""
     return normalise_name(name).key
-
-
-def _mined(library: Library) -> Iterator[dict[str, Any]]:
-    for entry in library.entries:
-        fields = fields_from_entry(entry)
-        yield {
-            "code": entry.code,
-            "key": entry.key,
-            "name": fields.name,
-            "level1": fields.level1,
-            "level2": fields.level2,
-            "search_text": fields.search_text,
-            "tables": entry.provenance.tables,
-            "publishers": entry.provenance.publishers,
-            "fields": json.dumps(fields_to_dict(fields), ensure_ascii=False),
-        }
-
-
-def _previous(state: str | None) -> Library | None:
-    """The stored mining state, or None when there is none or it is of an earlier format (it lacks
-    who published each table, so it cannot be extended: the build starts again from the tables)."""
-    if not state:
-        return None
-    try:
-        return library_from_dict(state_unpacked(state))
-    except LibraryFormatError:
-        return None
 
 
 class _Offer:
@@ -111,41 +82,15 @@ class LibraryService(ServiceBase):
                     }
                     return {**last, **nothing, "tables_skipped": 0}
             state = store.load_state(conn)[1]
-        previous = _previous(state)
-        if state and previous is None:
-            watermark = 0  # a state of an earlier format: every published table is mined again
-        reached = [watermark]
-        library = build_library(self._source(watermark, reached, progress), previous)
-        before = len(previous.entries) if previous else 0
         with self.engine.begin() as conn:
-            added = store.save_mined(conn, _mined(library))
-            store.replace_evidence(
-                conn,
-                ((e.code, json.dumps(entry_to_dict(e), ensure_ascii=False)) for e in library.entries),
-                ((k, c, json.dumps(r, ensure_ascii=False)) for k, c, r in peer_records(library)),
-            )
-            store.resolve_links(conn)
-            summary = {
-                "tables_added": library.added_tables,
-                "tables_skipped": library.skipped_tables,
-                "rows_added": library.added_rows,
-                "tables": library.tables,
-                "rows": library.rows,
-                "entries": len(library.entries),
-                "new_entries": added,
-                "entries_before": before,
-                "merged_groups": sum(1 for e in library.entries if len(e.members) > 1),
-                "placement_conflicts": [
-                    {
-                        "code": e.code,
-                        "name": e.name,
-                        "placements": [[p.level1, p.level2, p.count] for p in e.placements],
-                    }
-                    for e in library.conflicts
-                ],
-            }
+            if state:  # a packed state of an earlier version: mine every published table again
+                staging.clear(conn)
+                watermark = 0
+        build = StagedBuild(self.engine, watermark, progress)
+        summary = build.run()
+        with self.engine.begin() as conn:
             counts = {k: summary[k] for k in ("tables", "rows", "entries", "merged_groups")}
-            store.save_state(conn, reached[0], state_packed(library), counts)
+            store.save_state(conn, build.reached, "", counts)
             audit.record(conn, who.user_id, "library_build", "library", None, {
                 k: v for k, v in summary.items() if k != "placement_conflicts"
             })  # fmt: skip
@@ -172,30 +117,6 @@ class LibraryService(ServiceBase):
             "note": note,
             "command": BUILD_COMMAND if pending else "",
         }
-
-    def _source(self, after: int, reached: list[int], progress: Progress | None) -> Iterator[TableRows]:
-        """Published tables newer than the watermark, page by page; their links are written as read."""
-        while True:
-            with self.engine.connect() as conn:
-                page = store.published_since(conn, after)
-            if not page:
-                return
-            links: list[dict[str, Any]] = []
-            terms: list[dict[str, Any]] = []
-            for version_id, table_id, text in page:
-                document = {**json.loads(text), "id": table_id}
-                terms.extend({"term": t, "table_id": table_id} for t in _terms_of(document))
-                for position, item in enumerate(document.get("indicators") or []):
-                    key = key_of(str(item.get("name") or ""))
-                    if key:
-                        links.append({"table_id": table_id, "position": position, "key": key[:300]})
-                yield rows_from_document(document)
-                if progress is not None:
-                    progress(1)
-                after = reached[0] = version_id
-            with self.engine.begin() as conn:
-                store.write_links(conn, links)
-                projects_store.write_project_terms(conn, (table_id for _, table_id, _ in page), terms)
 
     # ── reading ────────────────────────────────────────────────────────────────────────────────
 
@@ -358,19 +279,6 @@ class LibraryService(ServiceBase):
 
 CLOSE_LIMIT = 200  # similar projects whose indicators are counted (the most similar first)
 CLOSE_FLOOR = 3  # a similar project shares at least a name word, or type and goal words, or the like
-
-
-def _terms_of(document: dict[str, Any]) -> set[str]:
-    """A stored document's project terms (name, goal text, 项目类型, 主管部门)."""
-    project = document.get("project") or {}
-    goals = document.get("goals") or {}
-    goal = f"{goals.get('annual') or ''} {goals.get('period') or ''}" if isinstance(goals, dict) else ""
-    return project_terms(
-        str(project.get("name") or ""),
-        project.get("type"),
-        goal,
-        project.get("department") or project.get("unit"),
-    )
 
 
 def _num(value: Any) -> str:

@@ -218,8 +218,20 @@ def replace_evidence(
     conn: Connection, provenance: Iterable[tuple[str, str]], peers: Iterable[tuple[str, str, str]]
 ) -> None:
     """Replace the evidence of every entry (code, JSON) and the peer records (key, code, JSON)."""
+    clear_evidence(conn)
+    add_evidence(conn, provenance, peers)
+
+
+def clear_evidence(conn: Connection) -> None:
+    """Delete every entry's evidence and every peer record (a build then adds them batch by batch)."""
     conn.execute(delete(library_provenance))
     conn.execute(delete(library_peers))
+
+
+def add_evidence(
+    conn: Connection, provenance: Iterable[tuple[str, str]], peers: Iterable[tuple[str, str, str]]
+) -> None:
+    """Add entries' evidence (code, JSON) and peer records (key, code, JSON)."""
     _insert_stream(conn, library_provenance, ({"code": c, "data": d} for c, d in provenance))
     _insert_stream(conn, library_peers, ({"key": k[:300], "code": c, "data": d} for k, c, d in peers))
 

@@ -12,12 +12,28 @@
 - ``library_links``: which indicator of which stored table uses which entry, and the version in force
   when the link was made; kept when an entry is retired.
 - ``library_requests``: add / modify / retire requests and their two approvals (部门 then 财政).
-- ``library_state``: the mining state (one row) from which the next build only adds.
+- ``library_state``: the watermark of the mining (one row) and the last build's counts.
+- ``library_mined``, ``library_key_stats``, ``library_groups`` (migration ``0018_library_staging``):
+  the mining state a build extends, kept in SQL rather than in memory — each table mined (by
+  ordinal: its fingerprint, year and publisher), the statistics of each normalised key (a build
+  appends one part per page; compaction merges a key's parts into one row, whose ``level2`` is then
+  set), and the groups of keys the entries were built from.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 from jixiao.store.schema import UtcDateTime, metadata
 
@@ -127,3 +143,35 @@ library_state = Table(
     Column("summary", Text, nullable=False, default="{}"),  # JSON: the last build's counts
     Column("built_at", UtcDateTime(), nullable=False),
 )
+
+library_mined = Table(
+    "library_mined",
+    metadata,
+    Column("ordinal", Integer, primary_key=True, autoincrement=False),  # 0, 1, 2 … in mining order
+    Column("fingerprint", String(40), nullable=False, unique=True),  # the table's content
+    Column("year", Integer, nullable=False, default=0),  # 0: no year
+    Column("publisher", Text, nullable=False, default=""),
+)
+
+library_key_stats = Table(
+    "library_key_stats",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", Text, nullable=False),  # the normalised key
+    Column("level2", Text, nullable=True),  # its commonest 二级 once compacted; NULL: a new part
+    Column("rows", Integer, nullable=False),
+    Column("data", Text, nullable=False),  # JSON: the key's counts and value sketches
+    Column("tables", LargeBinary, nullable=False),  # the ordinals of the tables using it (uint32)
+)
+Index("ix_library_key_stats_key", library_key_stats.c.key)
+
+library_groups = Table(
+    "library_groups",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("group_key", Text, nullable=False),
+    Column("position", Integer, nullable=False),  # the member's place in its group
+    Column("similarity", Float, nullable=False),  # rapidfuzz's ratio to the group's key (0–100)
+    Column("how", String(10), nullable=False),
+)
+Index("ix_library_groups_group", library_groups.c.group_key, library_groups.c.position)
