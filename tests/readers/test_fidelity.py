@@ -39,8 +39,8 @@ FLOORS = {
     "departments": 0.95,
     "units": 0.97,
     "indicators_found": 0.96,
-    "level1_right": 0.94,
-    "level2_right": 0.95,
+    "level1_right": 0.95,  # read10: 476/501 (成本指标 under 产出 repeated over a second block)
+    "level2_right": 0.96,  # read10: 481/501
     "annual_raw_right": 0.96,
     "annual_structured_right": 0.95,
     "baseline_right": 1.0,
@@ -148,7 +148,8 @@ def test_a_document_without_a_table_scores_right_when_nothing_is_read(tmp_path: 
 # After read8 (budget, name and year classes across every set): heldout years 96%, budgets 100%.
 HELDOUT_SETS = {
     "heldout": {
-        "names": 0.95,  # 24/25: the 部门整体 table is named by its department, its golden by nothing
+        "names": 0.99,  # read10: 25/25 (the 部门整体 table's golden named after its department, as agreed)
+        "departments": 0.99,  # read10: 13/13 (that table keeps its 部门名称 as its department)
         "years": 0.95,  # read8: 24/25 (the year in brackets opening the cell after the title)
         "budgets": 0.99,  # read8: 25/25 (budgets in prose, a 合计 run together, labels run on)
         "indicators_found": 0.98,
@@ -163,8 +164,8 @@ HELDOUT_SETS = {
         "years": 0.88,
         "budgets": 0.88,
         "indicators_found": 0.90,
-        "level1_right": 0.89,
-        "level2_right": 0.89,
+        "level1_right": 0.90,  # read10: 114/126
+        "level2_right": 0.90,  # read10: 114/126
         "annual_raw_right": 0.90,
         "annual_structured_right": 0.89,
         "no_table_right": 1.0,

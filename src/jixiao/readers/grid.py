@@ -355,6 +355,12 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
         state = self.categories
         if (
             len(names) == 1
+            and k == len(row)
+            and catalog.canonical(names[0]) == catalog.canonical(state.level2 or "")
+        ):
+            return []  # the 二级 just read, repeated over the 年度 block beside it (成本指标 | … | 成本指标)
+        if (
+            len(names) == 1
             and k < len(row)
             and catalog.parent_in_any(names[0]) is None
             and state.level2 is not None
