@@ -1,7 +1,7 @@
 """Issue 11, the last misses of the development corpora, by class: 成本指标 as the old framework's 二级
 of 产出 where its 二级 is written again over a second block (the 长期 block's 二级 repeated beside the
 年度's, one cell per line; or an empty 年度 block that repeats only its 二级 at the row's end); a 部门整体
-table named by its 部门名称, which stays its department.
+table named by its 部门名称, which stays its department; 广东's old template's one 二级 naming all three 效益.
 
 The documents are our own, in the layouts of the real pages (a 区 education bureau's page of one cell per line
 with 长期 and 年度 blocks; a 县 bureau's notice of `|` rows whose 年度 block is empty)."""
@@ -145,3 +145,25 @@ def test_a_whole_department_table_is_named_after_its_department_and_keeps_it() -
     assert (table.project.name, table.project.department) == ("某县水利局", "某县水利局")
     assert table.reading is not None and "部门整体支出绩效目标表：表名取自部门名称" in table.reading.inferred
     assert [i.name for i in table.indicators] == ["河道清淤长度", "农村饮水安全巡查覆盖率"]
+
+
+# 广东's old 中期/年度 template as `|` rows: 效果指标 over the one 二级 that names all three 效益, its
+# label wrapped with a space inside; the 年度 block beside the 中期 one.
+GUANGDONG_OLD_TEMPLATE = """项目支出绩效目标申报表
+项目名称 | 社区公园照明改造 | ||||
+中期市财政预算(万元) | 900.00 | 本年度申请市财政预算资金(万元) | 300.00 | ||
+绩效指标 | 一级指标 | 二级指标 | 三级指标 | 中期指标值 | 二级指标 | 三级指标 | 年度指标值 |
+预期产出指标 | 数量指标 | 改造照明灯具数量 | 3000盏 | 数量指标 | 改造照明灯具数量 | 1000盏 |
+效果指标 | 社会、经济、生态效益 指标 | 照明覆盖率 | ≥98% | 社会、经济、生态效益 指标 | 照明覆盖率 | ≥90% |
+可持续影响指标 | 灯具使用年限 | ≥8年 | 可持续影响指标 | 灯具使用年限 | ≥8年 |
+"""
+
+
+def test_the_one_level2_naming_all_three_benefits_is_a_benefit_level2() -> None:
+    (table,), _ = read_text(GUANGDONG_OLD_TEMPLATE, "guangdong.txt")
+    rows = [(i.level1, i.level2, i.name, i.annual.raw) for i in table.indicators]
+    assert rows == [
+        ("预期产出指标", "数量指标", "改造照明灯具数量", "1000盏"),
+        ("效果指标", "社会、经济、生态效益 指标", "照明覆盖率", "≥90%"),  # the label as written
+        ("效果指标", "可持续影响指标", "灯具使用年限", "≥8年"),
+    ]
