@@ -1,7 +1,8 @@
 """Issue 11, the last misses of the development corpora, by class: 成本指标 as the old framework's 二级
 of 产出 where its 二级 is written again over a second block (the 长期 block's 二级 repeated beside the
 年度's, one cell per line; or an empty 年度 block that repeats only its 二级 at the row's end); a 部门整体
-table named by its 部门名称, which stays its department; 广东's old template's one 二级 naming all three 效益.
+table named by its 部门名称, which stays its department; 广东's old template's one 二级 naming all three 效益;
+a blank cell closing the last row beside an empty 长期 block.
 
 The documents are our own, in the layouts of the real pages (a 区 education bureau's page of one cell per line
 with 长期 and 年度 blocks; a 县 bureau's notice of `|` rows whose 年度 block is empty)."""
@@ -167,3 +168,30 @@ def test_the_one_level2_naming_all_three_benefits_is_a_benefit_level2() -> None:
         ("效果指标", "社会、经济、生态效益 指标", "照明覆盖率", "≥90%"),  # the label as written
         ("效果指标", "可持续影响指标", "灯具使用年限", "≥8年"),
     ]
+
+
+def _page_cells(*cells: str) -> str:
+    """A page's table as text: one cell per line, a blank line after each, empty cells a lone space."""
+    return "\n\n".join(cells) + "\n"
+
+
+_ROWS = [
+    ("产出指标", "数量指标", "维修校舍面积", "3200平方米"),
+    ("效益指标", "社会效益指标", "校舍安全隐患", "明显减少"),
+    ("满意度指标", "服务对象满意度指标", "师生满意度", "≥92%"),
+]
+# The 长期 block empty (二级 only in the 年度's, the 长期 三级 and 值 lone spaces); the last row closed by
+# one more empty cell before the page's 附件 line.
+EMPTY_LONG_TERM_BLOCK = _page_cells(
+    "项目支出绩效目标表", "2024年度)", "项目名称", "校舍维修改造", "实施单位", "某区教育局",
+    "当年资金总额:", "300万元", "绩效项目指标表", "一级指标", "二级指标(长期)", "三级指标(长期)",
+    "指标值(长期)", "二级指标(年度)", "三级指标(年度)", "指标值(年度)",
+    *(cell for l1, l2, name, value in _ROWS for cell in (l1, l2, " ", " ", l2, name, value)),
+    " ", "附件:",
+)  # fmt: skip
+
+
+def test_a_blank_cell_closing_the_last_row_leaves_its_value_the_years() -> None:
+    (table,), _ = read_text(EMPTY_LONG_TERM_BLOCK, "page.txt")
+    rows = [(i.name, i.annual.raw, i.period.raw) for i in table.indicators]
+    assert rows == [(name, value, "") for _, _, name, value in _ROWS]
