@@ -106,3 +106,20 @@ def test_taking_a_unit_never_raises_and_keeps_the_rest(text: str, stops: tuple[s
         assert rest == text
     else:
         assert text.endswith(rest) and display_unit(text[: len(text) - len(rest)]) == unit
+
+
+def test_a_name_phrased_with_its_target_still_gives_what_it_counts() -> None:
+    # 绩效评价指标表 names read as sentences before their value: 资助幼儿人数达到预计值 | 860
+    counted = parse_target("860", "资助幼儿人数达到预计值")
+    assert (counted.value, counted.unit, counted.unit_from_name) == (Decimal("860"), "人", True)
+    assert parse_target("95", "培训合格人数不少于").unit == "人"
+    assert parse_target("12", "开展培训达到").unit is None  # nothing counted in the name: no unit
+
+
+def test_a_bare_magnitude_is_money_only_where_the_name_speaks_of_money() -> None:
+    # 成本指标 | 控制在预算成本内 | 180万: the 万 of an amount is 万元; raw keeps what was written
+    cost = parse_target("180万", "控制在预算成本内")
+    assert (cost.raw, cost.value, cost.unit) == ("180万", Decimal("180"), "万元")
+    assert parse_target("≤2.5亿", "项目总投资").unit == "亿元"
+    assert parse_target("3万", "受益人口").unit == "万"  # no money in the name
+    assert parse_target("3万", "补助人数").unit == "万"  # money in the name, but it counts people

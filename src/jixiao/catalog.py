@@ -146,6 +146,8 @@ _SYNONYMS: dict[str, str] = {
     "满意度指数": SERVICE_SATISFACTION,
     "群众满意度指标": SERVICE_SATISFACTION,
     "社会公众满意度指标": SERVICE_SATISFACTION,
+    "社会、经济、生态效益指标": SOCIAL_BENEFIT,  # 广东 old template: the three 效益 in one 二级 (first named)
+    "社会经济生态效益指标": SOCIAL_BENEFIT,
 }
 # Headings above the 一级 in some templates (中央基建: 实施效果指标 over 产出/效益/满意度): not a category.
 UMBRELLAS = frozenset(("实施效果指标", "绩效目标指标", "绩效指标"))

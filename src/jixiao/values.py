@@ -136,6 +136,11 @@ _DATE_PERIOD = re.compile(
     rf"^(?:{_YEAR})(?:[./]|年)(?P<m1>\d{{1,2}})月?(?:{_DAY.format(n=1)})?\s*(?:-{{1,2}}|~|至|到|—{{1,2}})\s*"
     rf"(?:(?:{_YEAR})(?:[./]|年))?(?P<m2>\d{{1,2}})月?(?:{_DAY.format(n=2)})?$"
 )
+# A bare magnitude after the number (180万) is an amount of money where the name speaks of money.
+_MAGNITUDE_OF_MONEY = frozenset({"万", "亿", "千万", "百万"})
+_MONEY_NAME = re.compile(r"成本|费用|资金|经费|金额|预算|投资|造价|补助|补贴|奖补")
+# A name phrased as a sentence whose value follows (绩效评价指标表: ``资助幼儿人数达到预计值``).
+_TARGET_PHRASE = re.compile(r"(?:达到|不低于|不少于|不高于|不超过)(?:预计|目标|计划)?值?$")
 _UNIT_IN_NAME = re.compile(r"[(（]\s*([^()（）]{1,8}?)\s*[)）]\s*$")
 _PUNCTUATION = " ,，;；:：。、.!！"
 
@@ -159,6 +164,13 @@ def parse_target_with_reason(raw: str, indicator_name: str | None = None) -> tup
         return Target(raw=text, kind=Kind.UNKNOWN), f"无法解析（{exc.__class__.__name__}）"
     if indicator_name and (serial := date_serial(target, indicator_name)):
         return serial, None  # 44,377 under 储备监管完成时间: a date whose cell lost its format
+    if (
+        target.unit in _MAGNITUDE_OF_MONEY
+        and indicator_name
+        and _MONEY_NAME.search(indicator_name)
+        and unit_ending(_TARGET_PHRASE.sub("", "".join(indicator_name.split()))) is None  # not 补助人数
+    ):
+        target = replace(target, unit=target.unit + "元")  # 控制在预算成本内 | 180万: 万 of money is 万元
     if target.kind is Kind.QUANTITATIVE and target.unit is None:
         implied = unit_ending(target.subject) or (
             _unit_of_name(indicator_name, target) if indicator_name else None
@@ -172,6 +184,7 @@ def _unit_of_name(name: str, target: Target) -> str | None:
     """The unit in the name's brackets (``咨询服务数（宗）``), or for a number alone what the name counts
     (``补贴发放人数`` 7800 is 人) or a rate's or satisfaction's % (``返贫率`` 0, 1 to 100)."""
     key, value = _UNIT_IN_NAME.sub("", "".join(name.split())), target.value  # 成活率(≥**%) → 成活率
+    key = _TARGET_PHRASE.sub("", key)  # 资助幼儿人数达到预计值 860: what is counted ends before the phrase
     if (unit := unit_from_name(name)) is not None or target.subject is not None:
         return unit
     rate = key.endswith(("率", "满意度")) and value is not None and (value == 0 or 1 <= value <= 100)

@@ -39,10 +39,10 @@ FLOORS = {
     "departments": 0.95,
     "units": 0.97,
     "indicators_found": 0.96,
-    "level1_right": 0.94,
-    "level2_right": 0.95,
-    "annual_raw_right": 0.96,
-    "annual_structured_right": 0.95,
+    "level1_right": 0.95,  # read10: 476/501 (成本指标 under 产出 repeated over a second block)
+    "level2_right": 0.96,  # read10: 481/501
+    "annual_raw_right": 0.965,  # read10: 485/501 (a blank cell closing the last row)
+    "annual_structured_right": 0.965,  # read10: 485/501 (万 of money, names phrased with their target)
     "baseline_right": 1.0,
     "no_table_right": 1.0,
 }
@@ -148,14 +148,15 @@ def test_a_document_without_a_table_scores_right_when_nothing_is_read(tmp_path: 
 # After read8 (budget, name and year classes across every set): heldout years 96%, budgets 100%.
 HELDOUT_SETS = {
     "heldout": {
-        "names": 0.95,  # 24/25: the 部门整体 table is named by its department, its golden by nothing
+        "names": 0.99,  # read10: 25/25 (the 部门整体 table's golden named after its department, as agreed)
+        "departments": 0.99,  # read10: 13/13 (that table keeps its 部门名称 as its department)
         "years": 0.95,  # read8: 24/25 (the year in brackets opening the cell after the title)
         "budgets": 0.99,  # read8: 25/25 (budgets in prose, a 合计 run together, labels run on)
-        "indicators_found": 0.98,
-        "level1_right": 0.98,
-        "level2_right": 0.97,
-        "annual_raw_right": 0.95,
-        "annual_structured_right": 0.945,
+        "indicators_found": 0.99,  # read10: 221/222 (广东's 社会、经济、生态效益指标 known as a 二级)
+        "level1_right": 0.99,  # read10: 221/222
+        "level2_right": 0.98,  # read10: 218/222
+        "annual_raw_right": 0.96,  # read10: 215/222
+        "annual_structured_right": 0.96,  # read10: 214/222
         "no_table_right": 1.0,
     },
     "heldout2": {
@@ -163,14 +164,14 @@ HELDOUT_SETS = {
         "years": 0.88,
         "budgets": 0.88,
         "indicators_found": 0.90,
-        "level1_right": 0.89,
-        "level2_right": 0.89,
+        "level1_right": 0.90,  # read10: 114/126
+        "level2_right": 0.90,  # read10: 114/126
         "annual_raw_right": 0.90,
         "annual_structured_right": 0.89,
         "no_table_right": 1.0,
     },
 }
-HELDOUT_INVENTED_PER_TEN_TABLES = {"heldout": 1.0, "heldout2": 0.3}  # merged: 2 in 25, 0 in 18
+HELDOUT_INVENTED_PER_TEN_TABLES = {"heldout": 0.3, "heldout2": 0.3}  # read10: 0 in 25, 0 in 18
 
 
 @pytest.fixture(scope="module")

@@ -41,6 +41,7 @@ FLOORS.update(
         "level2_right": 0.96,
         "annual_raw_right": 0.96,
         "annual_structured_right": 0.96,
+        "departments": 1.0,  # read10: 5/5 (a 部门整体 table named by its 部门名称 keeps it as its department)
     }
 )
 

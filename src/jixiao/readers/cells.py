@@ -349,12 +349,25 @@ def category_rows(run: list[Cell]) -> Iterator[list[Cell]]:
     while i < len(run):
         opens = catalog.is_level1_name(run[i].text) and catalog.parent_in_any(run[i].text) is None
         repeated = i + 1 < len(run) and catalog.canonical(run[i + 1].text) == catalog.canonical(run[i].text)
-        if opens and i + 1 < len(run) and (repeated or not catalog.is_level1_name(run[i + 1].text)):
+        if (
+            opens
+            and i + 1 < len(run)
+            and (repeated or not catalog.is_level1_name(run[i + 1].text) or _old_level2_of(run, i))
+        ):
             yield run[i : i + 2]
             i += 2
         else:
             yield run[i : i + 1]
             i += 1
+
+
+def _old_level2_of(run: list[Cell], i: int) -> bool:
+    """产出指标 | 成本指标 where 成本指标 is the old framework's 二级 of the 产出 before it, not the 2021
+    一级: no 2021 二级 of its own (经济成本指标…) follows it."""
+    level2 = run[i + 1].text
+    if catalog.parent_in_any(level2) != catalog.canonical(run[i].text):
+        return False
+    return i + 2 >= len(run) or catalog.parent_in_any(run[i + 2].text) != catalog.canonical(level2)
 
 
 def join_wrapped_labels(cells: list[Cell]) -> list[Cell]:

@@ -329,6 +329,8 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             if looks_like_prose(cell.text):
                 return False
             taken, j = self._take_role_cells(cells, i + 1)
+            if self.side_by_side and left_empty:  # a blank cell closing the last row is no 年度 value
+                taken = {role: c for role, c in taken.items() if c.text.strip()}
             if self.side_by_side and left_empty and list(taken) == [column_roles.PERIOD]:
                 taken = {column_roles.ANNUAL: taken[column_roles.PERIOD]}
             values = [taken[r] for r in (column_roles.PERIOD, column_roles.ANNUAL) if r in taken]
@@ -357,6 +359,12 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
         if not names:
             return row[k:]
         state = self.categories
+        if (
+            len(names) == 1
+            and k == len(row)
+            and catalog.canonical(names[0]) == catalog.canonical(state.level2 or "")
+        ):
+            return []  # the 二级 just read, repeated over the 年度 block beside it (成本指标 | … | 成本指标)
         if (
             len(names) == 1
             and k < len(row)

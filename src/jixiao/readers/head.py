@@ -452,7 +452,7 @@ class ProjectBlockReader:
             name = self.fields["title_name"]
             self.inferred.append("项目名称取自标题")
         if not name and self.fields.get("whole_department") and self.fields.get("department"):
-            name = self.fields.pop("department").strip()  # the department is the table's subject
+            name = self.fields["department"].strip()  # the subject, and still its department
             self.inferred.append("部门整体支出绩效目标表：表名取自部门名称")
         return name
 
