@@ -93,6 +93,11 @@ _FOOTER_FIRST = frozenset(word[0] for word in FOOTER_START)
 PAGE_MARK = re.compile(
     r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-?\s*\d{1,4}\s*-?|\d+\s*/\s*\d+|[—－-]+\s*\d{1,4}\s*[—－-]+)$"
 )  # 第1页, - 3 -, 2/5, — 1 — (a Word document's page number)
+NEXT_TABLE = re.compile(  # 表十二, 附表1: the next table; 第三部分, 三、名词解释: the document goes on
+    r"^附?表\s*[一二三四五六七八九十\d]{1,4}\s*[:：]?$|^第[一二三四五六七八九十]{1,3}部分"
+    r"|^[一二三四五六七八九十]{1,3}、(?!.*(?:指标|产出|效益|满意|成本|数量|质量|时效))"  # not 一、产出
+)
+PLACEHOLDER_ROW = re.compile(r"^[…．.·。]{2,}$|^…$")  # a template's '……' row: no indicator
 _TAG = re.compile(r"<[^>]{0,200}>")
 _BLOCK_END = re.compile(r"</p\s*>|<br\s*/?>|</div\s*>|</li\s*>", re.IGNORECASE)
 _AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")

@@ -10,7 +10,6 @@ invented.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
@@ -30,7 +29,9 @@ from jixiao.model import (
 from jixiao.readers import roles as column_roles
 from jixiao.readers import stacked
 from jixiao.readers.cells import (
+    NEXT_TABLE,
     PAGE_MARK,
+    PLACEHOLDER_ROW,
     PROSE_START,
     Cell,
     Row,
@@ -228,9 +229,9 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             shift = 1 if row[0].col is not None and self.roles.get(row[0].col) == "一级指标" else 0
             row = [c._replace(col=c.col - shift) if c.col else c for c in row[1:]]
             first, first_label = row[0].text, None  # the merged 绩效指标 label beside a row: not a header
-        if first_label is Label.TITLE or is_footer(first) or (len(row) == 1 and _TABLE_NUMBER.match(first)):
+        if first_label is Label.TITLE or is_footer(first) or (len(row) == 1 and NEXT_TABLE.match(first)):
             return False
-        if first_label in (Label.INDICATORS, Label.HEADER) or _PLACEHOLDER_ROW.match(first):
+        if first_label in (Label.INDICATORS, Label.HEADER) or PLACEHOLDER_ROW.match(first):
             if first_label is Label.INDICATORS:
                 self._note_block(first)
             if first_label is Label.HEADER:
@@ -249,7 +250,7 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
         )
         row = self._take_own_categories(row)
         rest = self._take_categories(row, layout)
-        if not rest or (len(rest) == 1 and _PLACEHOLDER_ROW.match(rest[0].text)):
+        if not rest or (len(rest) == 1 and PLACEHOLDER_ROW.match(rest[0].text)):
             return True  # categories alone, or a template's '…' in the 二级 column
         if self.side_by_side:
             return self._read_side_by_side(rest, row[0].source, layout)
@@ -289,14 +290,14 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             text = cell.text
             if not text or (
                 (text[0].isdigit() or text[0] in "(（-….")
-                and (PAGE_MARK.match(text) or SCORE_CELL.match(text) or _PLACEHOLDER_ROW.match(text))
+                and (PAGE_MARK.match(text) or SCORE_CELL.match(text) or PLACEHOLDER_ROW.match(text))
             ):
                 i += 1  # an empty cell, a page number, a category's score wrapped below it ((40-50)分)
                 continue
             label = label_of(text)
             if label in (Label.TITLE, Label.NAME) or text.startswith(PROSE_START) or is_footer(text):
                 return False
-            if _TABLE_NUMBER.match(text):  # 表十二 over the next table's title
+            if NEXT_TABLE.match(text):  # 表十二 over the next table's title
                 return False
             if i + 1 < len(cells) and is_signature(text, cells[i + 1].text):
                 return False
@@ -494,9 +495,4 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
         return Table(project, goals, tuple(self.indicators), placeholders, self.source, reading)
 
 
-_TABLE_NUMBER = re.compile(  # 表十二, 附表1: the next table; 第三部分, 三、名词解释: the document goes on
-    r"^附?表\s*[一二三四五六七八九十\d]{1,4}\s*[:：]?$|^第[一二三四五六七八九十]{1,3}部分"
-    r"|^[一二三四五六七八九十]{1,3}、(?!.*(?:指标|产出|效益|满意|成本|数量|质量|时效))"  # not 一、产出
-)
-_PLACEHOLDER_ROW = re.compile(r"^[…．.·。]{2,}$|^…$")  # a template's '……' row: no indicator
 _BY_MEANING = "单元格不在表头的列下，按含义读取"

@@ -171,15 +171,7 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
         if line and (is_furniture(line) or number - 1 in headers):
             continue  # site furniture, a running header or footer beside a page number
         if layout == Layout.CELL_PIPES:
-            stripped = line.strip()
-            if not stripped:
-                continue
-            if _PIPES_ONLY.match(stripped):
-                yield Row(("",), source, columns_known=False, blank=True)
-                continue
-            for cell in stripped.strip("|").split("|"):
-                if cell.strip():
-                    yield Row((cell.strip(),), source, columns_known=False)
+            yield from _cell_pipe_rows(line, source)
         elif layout == Layout.LINES and (
             run := _one_line_table(line, source, notes, number - 1 in continued)
         ):
@@ -201,6 +193,19 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
                 yield Row(("",), source, columns_known=False, blank=True)
             else:
                 yield Row((line,), source, columns_known=False)
+
+
+def _cell_pipe_rows(line: str, source: SourceRef) -> Iterator[Row]:
+    """One line of the cell-per-line form with `` |`` tails: its cells, a lone ``|`` an empty cell."""
+    stripped = line.strip()
+    if not stripped:
+        return
+    if _PIPES_ONLY.match(stripped):
+        yield Row(("",), source, columns_known=False, blank=True)
+        return
+    for cell in stripped.strip("|").split("|"):
+        if cell.strip():
+            yield Row((cell.strip(),), source, columns_known=False)
 
 
 def _uncut_row(text: str, source: SourceRef) -> Diagnostic:
