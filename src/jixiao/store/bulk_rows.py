@@ -57,7 +57,8 @@ class _Plan:
         self.copy_sql = f"COPY {table} ({columns}) FROM STDIN"
         self.insert_sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(order))})"
         self.positional = dialect.paramstyle == "qmark"  # insert_sql's placeholders (SQLite)
-        processors = [target.c[name].type.bind_processor(dialect) for name in order]
+        # the type as this dialect binds it (a TypeDecorator's own step, then its dialect type's)
+        processors = [target.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in order]
         self.converted: list[tuple[int, Processor]] = [
             (index, process) for index, process in enumerate(processors) if process is not None
         ]
