@@ -15,7 +15,8 @@ three layouts in turn — what a publisher's folder looks like. The baseline, in
 
 Quick by default (2,000 and 6,000 tables to import, 600 and 6,000 to parse) so `make bench` stays
 short; ``python -m benchmarks bulk --full`` (or ``JIXIAO_BENCH_FULL=1``) runs the issue's sizes:
-10,000 and 30,000 tables to import, 3,000 and 30,000 to parse.
+10,000 and 30,000 tables to import, 3,000 and 30,000 to parse. ``JIXIAO_BENCH_DATABASES=postgresql``
+(or ``sqlite``) imports into that database only; the one-job and Dask runs use the first kept.
 """
 
 from __future__ import annotations
@@ -185,6 +186,12 @@ def run(report: Report) -> None:
                 f"corpus of {n:,} tables written in {time.perf_counter() - started:.0f} s (not timed)"
             )
         databases = _databases(root)
+        wanted = os.environ.get("JIXIAO_BENCH_DATABASES", "")  # e.g. "postgresql": only that one
+        skipped = [d for d in databases if wanted and d[0] not in wanted.split(",")]
+        databases = [d for d in databases if d not in skipped]
+        for _, _, cleanup in skipped:
+            if cleanup:
+                cleanup()
         try:
             for name, make, _ in databases:
                 peaks = []
@@ -215,7 +222,7 @@ def run(report: Report) -> None:
             text_dir, _ = corpora[sizes["parse"][0]]  # the smaller corpus: one job is for comparison only
             one, _ = import_run(text_dir, _fresh(databases[0][1], "jobs1"), jobs=1)
             two, _ = import_run(text_dir, _fresh(databases[0][1], "jobs2"), jobs=2)
-            label = f"sqlite import {sizes['parse'][0]:,} tables"
+            label = f"{databases[0][0]} import {sizes['parse'][0]:,} tables"
             report.figure(f"{label}, 1 job", one["tables_per_second"], "tables/s")
             report.figure(f"{label}, 2 jobs", two["tables_per_second"], "tables/s")
             on_dask, _ = import_run(text_dir, _fresh(databases[0][1], "dask2"), dask="local:2")

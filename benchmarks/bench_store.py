@@ -16,6 +16,7 @@ characters (too short for the trigram index), an indicator text in 12 % of the t
 from __future__ import annotations
 
 import statistics
+import sys
 import tempfile
 import time
 import tracemalloc
@@ -84,6 +85,9 @@ def _databases(workdir: Path) -> list[tuple[str, Callable[[str], str], Any]]:
         return f"sqlite:///{workdir / f'{label}-{next(counter)}.sqlite'}"
 
     found: list[tuple[str, Callable[[str], str], Any]] = [("sqlite", sqlite, None)]
+    root = str(Path(__file__).resolve().parents[1])
+    if root not in sys.path:  # the tests' cluster starter, whatever the working directory
+        sys.path.append(root)
     try:
         from tests.conftest import start_postgres
 

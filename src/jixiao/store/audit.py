@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from jixiao.store.audit_key import current_keys, sign
+from jixiao.store.bulk_rows import insert_rows
 from jixiao.store.schema import audit_chain, audit_log, users
 
 GENESIS = "0" * 64
@@ -194,7 +195,7 @@ def record_many(
         row["key_id"] = keys.current_id
         row["row_hash"] = prev = row_hash(prev, row, keys.current)
         rows.append(row)
-    conn.execute(insert(audit_log), rows)
+    insert_rows(conn, audit_log, rows)  # COPY on PostgreSQL, one prepared executemany elsewhere
     conn.execute(update(audit_chain).where(audit_chain.c.id == 1).values(last_seq=seq, last_hash=prev))
 
 

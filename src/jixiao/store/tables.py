@@ -225,8 +225,9 @@ def _insert_new_tables(conn: Connection, keys: list[str], rows: list[dict[str, A
     """Insert new tables' rows in one batch; their ids, in the order of ``keys``.
 
     The ids are read back by identity (unique) rather than by ``RETURNING`` in parameter order: without
-    an insert sentinel SQLite sends such an insert one row at a time, a statement per table."""
-    conn.execute(insert(perf_tables), rows)
+    an insert sentinel SQLite sends such an insert one row at a time, a statement per table. The rows
+    go in as the other rows of a file do (`insert_rows`: ``COPY`` on PostgreSQL)."""
+    insert_rows(conn, perf_tables, rows)
     ids: dict[str, int] = {}
     for start in range(0, len(keys), _CHUNK):
         query = select(perf_tables.c.identity, perf_tables.c.id).where(
