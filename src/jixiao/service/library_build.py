@@ -188,7 +188,7 @@ class StagedBuild:
             for key, group_key, similarity, how in staging.earlier_groups(conn):
                 existing[key] = group_key
                 before[key] = Member(key, similarity, how)
-        groups = group_keys(level2_of, level2_of, weight, existing or None)
+        groups = group_keys(level2_of.keys(), level2_of, weight, existing or None)
         if existing:
             groups = keep_similarities(groups, before)
         del level2_of, weight, before

@@ -214,14 +214,6 @@ def _head(m: dict[str, Any], version: int, status: str, stamp: datetime) -> dict
     }
 
 
-def replace_evidence(
-    conn: Connection, provenance: Iterable[tuple[str, str]], peers: Iterable[tuple[str, str, str]]
-) -> None:
-    """Replace the evidence of every entry (code, JSON) and the peer records (key, code, JSON)."""
-    clear_evidence(conn)
-    add_evidence(conn, provenance, peers)
-
-
 def clear_evidence(conn: Connection) -> None:
     """Delete every entry's evidence and every peer record (a build then adds them batch by batch)."""
     conn.execute(delete(library_provenance))
