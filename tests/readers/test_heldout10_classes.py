@@ -1,0 +1,57 @@
+# ruff: noqa: E501  (a flattened PDF page is one long line of words)
+"""Issue 11, the layout classes heldout10 could not read.
+
+1. A 部门整体支出绩效目标申报表 whose PDF text is one run of words in two-column reading order: page
+   footers between dashes (``— 1 —``), the merged label ``年度 绩效 指标`` falling inside the indicator
+   block, values broken at a space (``≥150 件``, ``≤20 分钟``, ``较上年 只减不增``) and a 二级 wrapped
+   (``服务对象 满意度指标``). A unit or the rest of a phrase must never become an indicator.
+
+The documents are our own, in the layouts of the real tables (a 湖北 county office's 申报表 PDF, 2021).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.readers.text import read_text
+from jixiao.readers.valuetails import value_tail_joins
+
+# A county bureau's 部门整体支出绩效目标申报表 as a mirror site's PDF text: the whole form on one line.
+FLATTENED_WHOLE_UNIT = (
+    "附件 3: 部门整体支出绩效目标申报表 填报日期:2022 年 2 月 10 日 部门(单位) 名称 填报人 某县信访局 王某 "
+    "财政拨款 收入构成 支出构成 1234567 联系电话 总体资金情况 部门总体 资金情况 单位:万元 当年 金额 占比 "
+    "312.40 其他资金 合计 312.40 100% 基本支出 250.00 80.0% 项目支出 62.40 20.0% 合计 312.40 100% "
+    "(一)受理群众来信来访。 (二)协调处理信访事项。 部门职能概述 — 1 — (三)督办信访事项落实。 "
+    "年度 主要 任务 任务一:受理来信来访 任务二:化解信访积案 部门整体 绩效目标 及时受理群众诉求,化解积案。 "
+    "一级指标 二级指标 三级指标 指标值 产出指标 数量指标 受理群众来信件数 ≥150 件 接待来访批次 ≥300 批次 "
+    "质量指标 信访事项按期办结率 ≥95% 时效指标 网上信访受理时限 ≤20 分钟 成本指标 公务用车运行费 较上年 只减不增 "
+    "年度 绩效 指标 效益指标 社会效益 指标 信访积案化解率 ≥80% 满意度指标 服务对象 满意度指标 "
+    "来访群众满意度 ≥90% — 2 —"
+)
+
+
+def test_a_flattened_whole_unit_form_invents_no_indicator_from_a_unit_cell() -> None:
+    (table,), _ = read_text(FLATTENED_WHOLE_UNIT, "申报表.txt")
+    read = [(i.level1, i.level2, i.name, i.annual.raw) for i in table.indicators]
+    assert read == [
+        ("产出指标", "数量指标", "受理群众来信件数", "≥150 件"),
+        ("产出指标", "数量指标", "接待来访批次", "≥300 批次"),
+        ("产出指标", "质量指标", "信访事项按期办结率", "≥95%"),
+        ("产出指标", "时效指标", "网上信访受理时限", "≤20 分钟"),
+        ("产出指标", "成本指标", "公务用车运行费", "较上年 只减不增"),
+        ("效益指标", "社会效益指标", "信访积案化解率", "≥80%"),
+        ("满意度指标", "服务对象满意度指标", "来访群众满意度", "≥90%"),
+    ]
+    letters, visits = table.indicators[:2]
+    assert (letters.annual.value, letters.annual.unit) == (Decimal("150"), "件")
+    assert (visits.annual.value, visits.annual.unit) == (Decimal("300"), "批次")
+    assert table.indicators[3].annual.unit == "分钟"
+
+
+def test_a_value_takes_only_a_whole_unit_or_phrase_as_its_tail() -> None:
+    assert value_tail_joins("≥120", "件")
+    assert value_tail_joins("较上年", "只减不增")
+    assert not value_tail_joins("≥120", "受理群众来信件数")  # the next indicator's name
+    assert not value_tail_joins("100%", "件")  # the value has its unit already
+    assert not value_tail_joins("持续提高", "件")
+    assert not value_tail_joins("较上年", "公务用车运行费")
