@@ -6,13 +6,19 @@
    block, values broken at a space (``≥150 件``, ``≤20 分钟``, ``较上年 只减不增``) and a 二级 wrapped
    (``服务对象 满意度指标``). A unit or the rest of a phrase must never become an indicator.
 
-The documents are our own, in the layouts of the real tables (a 湖北 county office's 申报表 PDF, 2021).
+3. A 部门(单位)整体支出绩效目标批复表 in `` | `` rows padded with ``||||``: its title says 部门(单位)整体,
+   its 年度主要任务 amounts closed by a 金额合计 row holding the total and its parts (the budget is the
+   total), 中期指标值 before 年度指标值 (the annual value is the 年度 one).
+
+The documents are our own, in the layouts of the real tables (a 湖北 county office's 申报表 PDF, 2021; a 广东
+city library's 批复表 page, 2022).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from jixiao.readers.task_totals import TaskTotals
 from jixiao.readers.text import read_text
 from jixiao.readers.valuetails import value_tail_joins
 
@@ -55,3 +61,48 @@ def test_a_value_takes_only_a_whole_unit_or_phrase_as_its_tail() -> None:
     assert not value_tail_joins("100%", "件")  # the value has its unit already
     assert not value_tail_joins("持续提高", "件")
     assert not value_tail_joins("较上年", "公务用车运行费")
+
+
+# A city museum's 批复表 as its portal page's text: `` | `` rows with ``||||`` tails.
+WHOLE_UNIT_APPROVAL = """部门(单位)整体支出绩效目标批复表 | |||||||||
+( 2023 年度) | |||||||||
+批复单位:某市财政局 | 预算单位:某市博物馆 | ||||||||
+部门(单位)名称 | 某市博物馆2023年部门整体绩效目标 | ||||||||
+年度 主要 任务 |
+任务名称 | 主要内容 | 年度预算金额(万元) | ||||||
+小计 | 市财政拨款 | 其他资金 | |||||||
+人员经费 | 在编人员30人。 | 820.50 | |||||||
+陈列展览 | 举办临时展览12个。 | 179.50 | |||||||
+金额合计 | * | 0 | 1000.00 | 0 | |||||
+总体目标 | 中期滚动目标(2023年--2025年) | 年度目标 | |||||||
+目标1:建成智慧博物馆。 | 目标1:完成年度展览任务。 | |||||||
+年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 中期指标值 | 年度指标值 | |||||
+产出指标 | 数量指标 | 举办临时展览个数 | ≥36个 | ≥12个 | |||||
+产出指标 | 质量指标 | 藏品完好率 | 100% | 100% | |||||
+效益指标 | 社会效益指标 | 年接待观众人次 | ≥120万人次 | ≥40万人次 | |||||
+满意度指标 | 服务对象满意度指标 | 观众满意度 | ≥90% | ≥92% | |||||
+备注:批复后的绩效目标应在部门预算公开时一并公开。 | |||||||||
+"""
+
+
+def test_a_whole_unit_approval_table_reads_its_annual_values_and_its_task_total() -> None:
+    (table,), _ = read_text(WHOLE_UNIT_APPROVAL, "批复表.txt")
+    assert table.project.name == "某市博物馆2023年部门整体绩效目标"
+    assert table.project.year == 2023
+    assert (table.project.budget, table.project.budget_unit) == (Decimal("10000000.00"), "万元")
+    read = [(i.name, i.annual.raw, i.period.raw if i.period else None) for i in table.indicators]
+    assert read == [
+        ("举办临时展览个数", "≥12个", "≥36个"),
+        ("藏品完好率", "100%", "100%"),
+        ("年接待观众人次", "≥40万人次", "≥120万人次"),
+        ("观众满意度", "≥92%", "≥90%"),
+    ]
+
+
+def test_a_task_total_is_the_largest_amount_of_its_row_and_only_after_the_tasks_label() -> None:
+    tasks = TaskTotals()
+    assert tasks.total(["合计", "500.00"]) is None  # no 年度主要任务 above: not this block's total
+    assert tasks.total(["年度主要任务", "任务名称", "预算金额(万元)", "总额", "财政拨款"]) is None
+    assert tasks.total(["保障运转", "612.40", "612.40"]) is None
+    assert tasks.total(["金额合计", "*", "697.40", "650.00", "47.40"]) == ("697.40", "万元")
+    assert TaskTotals().total(["年度主要任务", "金额合计", "*", "0"]) is None  # nothing to take

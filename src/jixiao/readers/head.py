@@ -41,6 +41,7 @@ from jixiao.readers.labels import (
     unit_in,
     year_in,
 )
+from jixiao.readers.task_totals import TaskTotals
 from jixiao.readers.totals import amount_after_total, is_total_cell, total_run_together
 
 BAD_AMOUNT = "JX-R05"
@@ -92,6 +93,7 @@ class ProjectBlockReader:
         goal: str | None = None
         request: tuple[int, str | None] | None = None  # 本年度申请金额's place among a funds table's amounts
         cost_lines = CostLines()  # 项目预算 as 成本构成 | 金额 lines closed by 合计
+        tasks = TaskTotals()  # 部门整体: 年度主要任务 closed by 金额合计
         heading: list[tuple[Label, Cell]] | None = None  # 资金总额 | 本年预算 over a row of amounts
         for r, row in enumerate(rows):
             if heading is not None and (under := amounts_under(heading, row)) is not None:
@@ -106,6 +108,10 @@ class ProjectBlockReader:
                 self.amounts[Label.BUDGET] = (total[0], total[1], line_of(row[0].source))
                 self.lines["budget"] = line_of(row[0].source)
                 self.inferred.append(COST_LINES_TOTAL)
+            if not self.amounts.keys() & {Label.BUDGET, Label.FUNDS} and (total := tasks.total(texts)):
+                self.amounts[Label.BUDGET] = (total[0], total[1], line_of(row[0].source))
+                self.lines["budget"] = line_of(row[0].source)
+                self.inferred.append(tasks.inferred)
             if Label.BUDGET not in self.amounts:
                 if (found := request_column(texts)) is not None:
                     request = found

@@ -326,7 +326,7 @@ WHOLE_DEPARTMENT = "部门整体"  # 部门整体支出绩效目标表 (预算14
 
 
 # ``某中心2023年度整体绩效目标表``, ``单位整体支出绩效目标表``: the same table under a unit's own title.
-_WHOLE_UNIT = re.compile(r"(?:年度?|单位)整体(?:支出)?绩效目标")
+_WHOLE_UNIT = re.compile(r"(?:年度?|单位[)）]?)整体(?:支出)?绩效目标")  # 部门(单位)整体支出绩效目标批复表 too
 
 
 def is_whole_department_title(text: str) -> bool:
