@@ -6,12 +6,15 @@
    block, values broken at a space (``≥150 件``, ``≤20 分钟``, ``较上年 只减不增``) and a 二级 wrapped
    (``服务对象 满意度指标``). A unit or the rest of a phrase must never become an indicator.
 
+2. A 中央财政…转移支付区域绩效目标表 as PDF text aligned by runs of spaces, full-width brackets and
+   colons, its head labelled 专项（一般）转移支付名称 / 地方主管部门 / 资金使用单位, the 资金情况（万元）
+   label in the middle of its three rows, the goal and a 二级 wrapped onto the next line.
 3. A 部门(单位)整体支出绩效目标批复表 in `` | `` rows padded with ``||||``: its title says 部门(单位)整体,
    its 年度主要任务 amounts closed by a 金额合计 row holding the total and its parts (the budget is the
    total), 中期指标值 before 年度指标值 (the annual value is the 年度 one).
 
 The documents are our own, in the layouts of the real tables (a 湖北 county office's 申报表 PDF, 2021; a 广东
-city library's 批复表 page, 2022).
+city library's 批复表 page, 2022; an 安徽 county's 区域绩效目标表 PDF, 2023).
 """
 
 from __future__ import annotations
@@ -106,3 +109,46 @@ def test_a_task_total_is_the_largest_amount_of_its_row_and_only_after_the_tasks_
     assert tasks.total(["保障运转", "612.40", "612.40"]) is None
     assert tasks.total(["金额合计", "*", "697.40", "650.00", "47.40"]) == ("697.40", "万元")
     assert TaskTotals().total(["年度主要任务", "金额合计", "*", "0"]) is None  # nothing to take
+
+
+# A county's 区域绩效目标表 as PDF text: columns kept by runs of spaces, 一级/二级 written once per group.
+REGION_TABLE_BY_SPACES = """附件1
+
+2024年中央财政林业草原转移支付区域绩效目标表
+
+（2024年度）
+
+专项（一般）转移支付名称        林业草原转移支付资金
+中央主管部门                    国家林业和草原局
+地方主管部门      某县林业局              资金使用单位      某县林业局
+                  年度金额：                       210
+资金情况（万元）  其中：中央补助                   180
+                  地方资金                         30
+年度总体目标      完成森林抚育和林业有害生物防治任务，巩固生态保护修复
+                  成果。
+绩效指标  一级指标    二级指标        三级指标                      指标值
+          产出指标    数量指标        森林抚育面积                  ≥3000 亩
+                                      有害生物防治面积              ≥1.5 万亩
+                      时效指标        任务完成时间                  2024 年 11 月 30 日前
+          效益指标    生态效益指标    林业有害生物成灾率            ≤3‰
+          满意度指标  服务对象满意    林农满意度                    ≥90%
+                      度指标
+                                                                  — 2 —
+"""
+
+
+def test_a_region_table_aligned_by_spaces_reads_its_head_and_every_indicator() -> None:
+    (table,), _ = read_text(REGION_TABLE_BY_SPACES, "区域绩效目标表.txt")
+    project = table.project
+    assert (project.name, project.year) == ("林业草原转移支付资金", 2024)
+    assert (project.department, project.unit) == ("某县林业局", "某县林业局")
+    assert (project.budget, project.budget_unit) == (Decimal("2100000"), "万元")  # 年度金额, not its parts
+    read = [(i.level1, i.level2, i.name, i.annual.raw) for i in table.indicators]
+    assert read == [
+        ("产出指标", "数量指标", "森林抚育面积", "≥3000 亩"),
+        ("产出指标", "数量指标", "有害生物防治面积", "≥1.5 万亩"),
+        ("产出指标", "时效指标", "任务完成时间", "2024 年 11 月 30 日前"),
+        ("效益指标", "生态效益指标", "林业有害生物成灾率", "≤3‰"),
+        ("满意度指标", "服务对象满意度指标", "林农满意度", "≥90%"),
+    ]
+    assert table.indicators[1].annual.unit == "万亩"

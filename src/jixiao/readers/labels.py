@@ -62,6 +62,9 @@ _LABELS: dict[str, Label] = {
     "二级项目名称": Label.NAME,
     "资金名称": Label.NAME,  # a transfer's 区域绩效目标表: the fund is the table's subject
     "转移支付名称": Label.NAME,
+    "专项(一般)转移支付名称": Label.NAME,  # 中央财政…转移支付区域绩效目标表
+    "专项转移支付名称": Label.NAME,
+    "一般转移支付名称": Label.NAME,
     "预算部门": Label.DEPARTMENT,
     "项目主管部门": Label.DEPARTMENT,
     "主管部门及编码": Label.DEPARTMENT,
@@ -137,6 +140,7 @@ _LABELS: dict[str, Label] = {
     "县级主管部门": Label.DEPARTMENT,
     "区县主管部门": Label.DEPARTMENT,
     "中央主管部门": Label.DEPARTMENT,  # below any other level's (see head.CENTRAL_LEVEL)
+    "地方主管部门": Label.DEPARTMENT,  # a transfer's table: the local department beside the central one
     "市级财政部门": Label.FINANCE,
     "区级财政部门": Label.FINANCE,
     "县级财政部门": Label.FINANCE,
@@ -187,6 +191,7 @@ _LABELS: dict[str, Label] = {
     "主管部门": Label.DEPARTMENT,
     "主管部门及代码": Label.DEPARTMENT,
     "用款单位": Label.UNIT,
+    "资金使用单位": Label.UNIT,
     "单位信息": Label.UNIT,  # 单位信息: 324001-某局机关 (a 四川 form's head, code and name)
     "填报单位": Label.FILER,  # 填报单位(盖章):南县疾病预防控制中心
     "填报单位(盖章)": Label.FILER,
