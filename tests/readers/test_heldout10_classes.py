@@ -12,15 +12,19 @@
 3. A 部门(单位)整体支出绩效目标批复表 in `` | `` rows padded with ``||||``: its title says 部门(单位)整体,
    its 年度主要任务 amounts closed by a 金额合计 row holding the total and its parts (the budget is the
    total), 中期指标值 before 年度指标值 (the annual value is the 年度 one).
+4. Budgets: a 部门整体 table in a portal's ``<table>`` whose 年度预算申请(万元) cell spans two rows, the
+   amount labels (资金总额 | 财政拨款 | 其他资金) beside it and the figures on the next row.
 
 The documents are our own, in the layouts of the real tables (a 湖北 county office's 申报表 PDF, 2021; a 广东
-city library's 批复表 page, 2022; an 安徽 county's 区域绩效目标表 PDF, 2023).
+city library's 批复表 page, 2022; an 安徽 county's 区域绩效目标表 PDF, 2023; a 贵州
+prefecture bureau's portal page, 2019).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from jixiao.readers.html import read_html_text
 from jixiao.readers.task_totals import TaskTotals
 from jixiao.readers.text import read_text
 from jixiao.readers.valuetails import value_tail_joins
@@ -152,3 +156,31 @@ def test_a_region_table_aligned_by_spaces_reads_its_head_and_every_indicator() -
         ("满意度指标", "服务对象满意度指标", "林农满意度", "≥90%"),
     ]
     assert table.indicators[1].annual.unit == "万亩"
+
+
+# A prefecture bureau's 部门整体支出绩效目标表 on its portal, as a real ``<table>`` with merged cells.
+WHOLE_DEPARTMENT_PAGE = """<html><head><meta charset="utf-8"><title>某州气象局2020年部门整体支出绩效目标</title></head>
+<body><div class="crumb">首页 &gt; 政务公开 &gt; 部门预算</div>
+<p align="center"><b>部门整体支出绩效目标表</b></p><p align="center">(2020年度)</p>
+<table border="1">
+<tr><td>部门名称</td><td colspan=5>某州气象局</td></tr>
+<tr><td rowspan=2>年度预算申请(万元)</td><td>资金总额</td><td colspan=2>财政拨款</td><td colspan=2>其他资金</td></tr>
+<tr><td>152.60</td><td colspan=2>140.00</td><td colspan=2>12.60</td></tr>
+<tr><td rowspan=2>年度主要任务</td><td>任务名称</td><td colspan=2>主要内容</td><td colspan=2>预算金额(万元)</td></tr>
+<tr><td>气象观测</td><td colspan=2>自动气象站运行维护</td><td colspan=2>152.60</td></tr>
+<tr><td>年度总体目标</td><td colspan=5>保障气象观测站网稳定运行。</td></tr>
+<tr><td rowspan=3>年度绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>指标值说明</td></tr>
+<tr><td>产出指标</td><td>数量指标</td><td>自动气象站数量</td><td>≥48个</td><td>全州站点</td></tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>公众气象服务满意度</td><td>≥85%</td><td></td></tr>
+</table></body></html>
+"""
+
+
+def test_a_whole_department_budget_with_its_figures_on_the_next_row_is_the_total() -> None:
+    (table,), _ = read_html_text(WHOLE_DEPARTMENT_PAGE, "page.html")
+    assert (table.project.name, table.project.year) == ("某州气象局", 2020)
+    assert (table.project.budget, table.project.budget_unit) == (Decimal("1526000.00"), "万元")
+    assert [(i.name, i.annual.raw) for i in table.indicators] == [
+        ("自动气象站数量", "≥48个"),
+        ("公众气象服务满意度", "≥85%"),
+    ]

@@ -91,6 +91,8 @@ def amount_heading(row: list[Cell]) -> list[tuple[Label, Cell]] | None:
     whole amount: the labels, in order, for the row of amounts under them; else None."""
     cells = [c for c in row if c.text]
     labels = [label_of(c.text) for c in cells]
+    if labels and labels[0] is Label.FUNDS_SECTION:  # 年度预算申请(万元) | 资金总额 | 财政拨款: its title
+        cells, labels = cells[1:], labels[1:]
     if len(cells) < 2 or not any(label in AMOUNT_LABELS for label in labels):
         return None
     if any(label not in _FUND_LABELS for label in labels):
