@@ -13,11 +13,13 @@
    its 年度主要任务 amounts closed by a 金额合计 row holding the total and its parts (the budget is the
    total), 中期指标值 before 年度指标值 (the annual value is the 年度 one).
 4. Budgets: a 部门整体 table in a portal's ``<table>`` whose 年度预算申请(万元) cell spans two rows, the
-   amount labels (资金总额 | 财政拨款 | 其他资金) beside it and the figures on the next row.
+   amount labels (资金总额 | 财政拨款 | 其他资金) beside it and the figures on the next row; a court's
+   page whose tables each open with a code+unit line (``213104某法院 | 单位:万元``) and name no other
+   organisation — that coded organisation is the department.
 
 The documents are our own, in the layouts of the real tables (a 湖北 county office's 申报表 PDF, 2021; a 广东
 city library's 批复表 page, 2022; an 安徽 county's 区域绩效目标表 PDF, 2023; a 贵州
-prefecture bureau's portal page, 2019).
+prefecture bureau's portal page, 2019; a 天津 district court's page, 2023).
 """
 
 from __future__ import annotations
@@ -184,3 +186,30 @@ def test_a_whole_department_budget_with_its_figures_on_the_next_row_is_the_total
         ("自动气象站数量", "≥48个"),
         ("公众气象服务满意度", "≥85%"),
     ]
+
+
+# A district court's page: each project table opens with its budget code and name beside the money unit.
+CODED_COURT_TABLES = """某区人民法院
+项目支出绩效目标表
+(2023年)
+1.法院信息化运维-2023区级绩效目标表
+213109某区人民法院 | 单位:万元 | |||||
+项目名称 | 信息化系统运维 | |||||
+预算规模及资金用途 | 预算数 | 42.00 | 其中:财政 资金 | 42.00 | 其他资金 | |
+用于审判信息系统运行维护 | ||||||
+绩效目标 | 1.保障审判信息系统稳定运行。 |
+一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 |
+产出指标 | 数量指标 | 运维系统数量 | 运维系统数量 | ≥12个 |
+满意度指标 | 服务对象满意度指标 | 干警满意度 | 干警满意度 | ≥95百分比 |
+"""
+
+
+def test_a_coded_organisation_over_a_table_naming_no_other_is_its_department() -> None:
+    (table,), _ = read_text(CODED_COURT_TABLES, "court.txt")
+    assert table.project.department == "213109某区人民法院"
+    assert table.project.budget == Decimal("420000")
+    named = CODED_COURT_TABLES.replace(
+        "项目名称 | 信息化系统运维 |", "主管部门 | 某市高级人民法院 | |||||\n项目名称 | 信息化系统运维 |"
+    )
+    (labelled,), _ = read_text(named, "court.txt")
+    assert labelled.project.department == "某市高级人民法院"  # a labelled department wins

@@ -160,10 +160,8 @@ class ProjectBlockReader:
         if column_roles.role_of(label_key(row[i].text)) not in column_roles.TREE_ROLES:
             return False
         following = next((c for c in row[i + 1 :] if c.text), None)
-        if following is None:
-            return (
-                False  # 评价指标 | 评价内容: a weak tree header (评价内容) after a tree header also opens it
-            )
+        if following is None:  # 评价指标 | 评价内容: a weak tree header after a tree header also opens it
+            return False
         return label_of(following.text) is Label.HEADER or (
             column_roles.role_of(label_key(following.text)) in column_roles.TREE_ROLES
         )
@@ -222,8 +220,7 @@ class ProjectBlockReader:
 
     def _note_filer_beside_unit(self, cells: Sequence[str]) -> None:
         """``207101某法院 | 单位:万元``: a line over the table naming who made it and the money's unit."""
-        if (org := parts.filer_beside_unit(cells)) is not None:
-            self.fields.setdefault("filer", org)
+        parts.note_organisation_beside_unit(self.fields, cells)
 
     def _note_context_year(self, context: Sequence[Row]) -> None:
         """A title wrapped over lines (``…项目)2022年`` / ``中央预算内投资计划绩效目标表``) read joined; a
@@ -473,6 +470,9 @@ class ProjectBlockReader:
         elif self.year is None and self.title_year is None and self.document_year is not None:
             self.title_year = self.document_year
             self.inferred.append("预算年度取自表格上方的文件标题")
+        if not self.fields.get("department") and not self.fields.get("unit") and "coded_filer" in self.fields:
+            self.fields["department"] = self.fields["coded_filer"]  # the one organisation the form names
+            self.inferred.append(parts.CODED_DEPARTMENT)
         if not self.fields.get("unit") and self.fields.get("filer") and not is_footer(self.fields["filer"]):
             self.fields["unit"] = self.fields["filer"]
             self.inferred.append("实施单位取自填报单位")

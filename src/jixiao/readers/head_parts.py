@@ -86,6 +86,19 @@ def filer_beside_unit(cells: Sequence[str]) -> str | None:
     return None
 
 
+CODED_DEPARTMENT = "主管部门取自表格上方的“编码+单位名称 | 单位:万元”行（表中未写其他部门或单位）"
+_BUDGET_CODE = re.compile(r"^\d{3,12}[-_ ]?[\u4e00-\u9fff]")
+
+
+def note_organisation_beside_unit(fields: dict[str, str], cells: Sequence[str]) -> None:
+    """``213104某法院 | 单位:万元`` over a table: who made it (``filer``); written with its budget code, it is
+    also kept as ``coded_filer``, the table's department where the table names no other organisation."""
+    if (org := filer_beside_unit(cells)) is not None:
+        fields.setdefault("filer", org)
+        if _BUDGET_CODE.match(org):
+            fields.setdefault("coded_filer", org)
+
+
 def amount_heading(row: list[Cell]) -> list[tuple[Label, Cell]] | None:
     """A row of amount labels only (资金总额 | 本年预算 | 其中:财政拨款 | 其他资金), at least one of them a
     whole amount: the labels, in order, for the row of amounts under them; else None."""
