@@ -1,7 +1,8 @@
 # ruff: noqa: E501  (a flattened PDF page is one long line of words)
 """Issue 11, the layout classes heldout10 could not read.
 
-1. A 部门整体支出绩效目标申报表 whose PDF text is one run of words in two-column reading order: page
+1. A 部门整体支出绩效目标申报表 whose PDF text is one run of words in two-column reading order (two
+   labels, then their values; 总体资金情况 closed by agreeing 合计 amounts, the budget): page
    footers between dashes (``— 1 —``), the merged label ``年度 绩效 指标`` falling inside the indicator
    block, values broken at a space (``≥150 件``, ``≤20 分钟``, ``较上年 只减不增``) and a 二级 wrapped
    (``服务对象 满意度指标``). A unit or the rest of a phrase must never become an indicator.
@@ -47,6 +48,8 @@ FLATTENED_WHOLE_UNIT = (
 
 def test_a_flattened_whole_unit_form_invents_no_indicator_from_a_unit_cell() -> None:
     (table,), _ = read_text(FLATTENED_WHOLE_UNIT, "申报表.txt")
+    assert table.project.name == "某县信访局"  # 部门(单位)名称 | 填报人 | 某县信访局 | 王某: read across
+    assert (table.project.budget, table.project.budget_unit) == (Decimal("3124000.00"), "万元")  # the 合计
     read = [(i.level1, i.level2, i.name, i.annual.raw) for i in table.indicators]
     assert read == [
         ("产出指标", "数量指标", "受理群众来信件数", "≥150 件"),
@@ -213,3 +216,19 @@ def test_a_coded_organisation_over_a_table_naming_no_other_is_its_department() -
     )
     (labelled,), _ = read_text(named, "court.txt")
     assert labelled.project.department == "某市高级人民法院"  # a labelled department wins
+
+
+def test_a_funds_section_total_is_taken_only_when_its_totals_agree() -> None:
+    agreeing = [
+        "部门整体支出绩效目标申报表",
+        "总体资金情况",
+        "合计",
+        "312.40",
+        "100%",
+        "合计",
+        "312.40",
+        "部门职能概述",
+    ]
+    assert TaskTotals().total(agreeing) == ("312.40", None)
+    assert TaskTotals().total([*agreeing[:6], "300.00"]) is None  # income and spending disagree
+    assert TaskTotals().total(agreeing[1:]) is None  # not a 部门整体 table

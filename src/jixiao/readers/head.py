@@ -289,7 +289,7 @@ class ProjectBlockReader:
             Label.FILER: "filer",
             Label.FINANCE: "finance",
         }
-        following = row[i + 1] if i + 1 < len(row) else None
+        following, skipped = parts.value_cell(row, i)  # 名称 | 填报人 | 某局 | 王某: two columns read across
         value_next = following is not None and label_of(following.text) is None
         if label in simple:
             key = simple[label]
@@ -306,13 +306,13 @@ class ProjectBlockReader:
                         self.fields[marker] = "1"
                     else:
                         self.fields.pop(marker, None)
-                return i + 2
+                return i + 2 + skipped
             self.fields.setdefault(key, "")
             self._note_name_label(key, cell, following)
             return i + 1
         if label is Label.PERIOD:
             self.lines["period"] = line_of(cell.source)
-            if value_next and following is not None:  # 实施周期 written as one value: 2021-2029年
+            if value_next and following is not None and not skipped:  # 实施周期 as one value: 2021-2029年
                 text, used = following.text, 2
                 if i + 3 < len(row) and row[i + 2].text in parts.RANGE_WORDS:  # 20210101 | 到 | 20211231
                     text, used = f"{following.text}到{row[i + 3].text}", 4

@@ -11,8 +11,8 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from jixiao.readers.cells import ORGANISATION, Cell, parse_amount_unit
-from jixiao.readers.labels import Label, label_of, unit_in
+from jixiao.readers.cells import ORGANISATION, Cell, is_footer, parse_amount_unit
+from jixiao.readers.labels import Label, label_key, label_of, unit_in
 
 AMOUNT_LABELS = (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS)
 _FUND_LABELS = frozenset({*AMOUNT_LABELS, Label.SUB_FUNDS})  # an amount and its parts
@@ -84,6 +84,23 @@ def filer_beside_unit(cells: Sequence[str]) -> str | None:
         if "单位" in unit and unit_in(unit) is not None and ORGANISATION.match(org) and label_of(org) is None:
             return org
     return None
+
+
+# Labels of the person and date a form's second column holds (部门名称 | 填报人 on one line of the form).
+_CONTACT_LABELS = frozenset(("填报人", "联系人", "联系电话", "填报日期", "负责人", "经办人", "财务负责人"))
+
+
+def value_cell(row: list[Cell], i: int) -> tuple[Cell | None, int]:
+    """The cell holding the value of the label at ``i``, and how many cells were passed over: the next
+    one; in a two-column form flattened in reading order (``部门名称 | 填报人 | 某局 | 王某``: two labels,
+    then their values) the one after the contact label that follows it."""
+    following = row[i + 1] if i + 1 < len(row) else None
+    if following is None or i + 2 >= len(row) or label_key(following.text) not in _CONTACT_LABELS:
+        return following, 0
+    after = row[i + 2]
+    if not after.text or label_of(after.text) is not None or is_footer(after.text):
+        return following, 0
+    return after, 1
 
 
 CODED_DEPARTMENT = "主管部门取自表格上方的“编码+单位名称 | 单位:万元”行（表中未写其他部门或单位）"
