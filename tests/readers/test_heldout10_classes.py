@@ -27,6 +27,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from jixiao.model import SourceRef
+from jixiao.readers.cells import Cell
+from jixiao.readers.head_parts import value_cell
 from jixiao.readers.html import read_html_text
 from jixiao.readers.task_totals import TaskTotals
 from jixiao.readers.text import read_text
@@ -232,3 +235,12 @@ def test_a_funds_section_total_is_taken_only_when_its_totals_agree() -> None:
     assert TaskTotals().total(agreeing) == ("312.40", None)
     assert TaskTotals().total([*agreeing[:6], "300.00"]) is None  # income and spending disagree
     assert TaskTotals().total(agreeing[1:]) is None  # not a 部门整体 table
+
+
+def test_a_label_left_empty_before_a_contact_label_takes_no_value_from_it() -> None:
+    row = [Cell(text, SourceRef("form.txt"), None) for text in ("实施单位", "负责人", "张三")]
+    assert value_cell(row, 0) == (row[1], 0)  # 实施单位's own cell was empty: never 张三
+    across = [
+        Cell(text, SourceRef("form.txt"), None) for text in ("部门(单位)名称", "填报人", "某县信访局", "王某")
+    ]
+    assert value_cell(across, 0) == (across[2], 1)

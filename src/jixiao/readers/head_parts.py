@@ -95,12 +95,12 @@ def value_cell(row: list[Cell], i: int) -> tuple[Cell | None, int]:
     one; in a two-column form flattened in reading order (``部门名称 | 填报人 | 某局 | 王某``: two labels,
     then their values) the one after the contact label that follows it."""
     following = row[i + 1] if i + 1 < len(row) else None
-    if following is None or i + 2 >= len(row) or label_key(following.text) not in _CONTACT_LABELS:
+    if following is None or i + 3 >= len(row) or label_key(following.text) not in _CONTACT_LABELS:
         return following, 0
-    after = row[i + 2]
-    if not after.text or label_of(after.text) is not None or is_footer(after.text):
-        return following, 0
-    return after, 1
+    for value in row[i + 2 : i + 4]:  # both values must follow, else the first label's was left empty
+        if not value.text or label_of(value.text) is not None or is_footer(value.text):
+            return following, 0
+    return row[i + 2], 1
 
 
 CODED_DEPARTMENT = "主管部门取自表格上方的“编码+单位名称 | 单位:万元”行（表中未写其他部门或单位）"
