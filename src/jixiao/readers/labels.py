@@ -170,6 +170,8 @@ _LABELS: dict[str, Label] = {
     "长期目标": Label.PERIOD_GOAL,
     "本年度绩效目标": Label.ANNUAL_GOAL,
     "当年绩效目标": Label.ANNUAL_GOAL,
+    "年度总体目标": Label.ANNUAL_GOAL,  # 转移支付区域绩效目标表, 部门整体支出绩效目标表
+    "年度总体绩效目标": Label.ANNUAL_GOAL,
     "本年度绩效指标": Label.INDICATORS,
     "长期绩效指标": Label.INDICATORS,
     "中期绩效指标": Label.INDICATORS,
