@@ -164,6 +164,8 @@ def test_a_region_table_aligned_by_spaces_reads_its_head_and_every_indicator() -
         ("满意度指标", "服务对象满意度指标", "林农满意度", "≥90%"),
     ]
     assert table.indicators[1].annual.unit == "万亩"
+    assert table.goals.annual.startswith("完成森林抚育和林业有害生物防治任务")  # 年度总体目标, wrapped
+    assert table.goals.annual.endswith("成果。")
 
 
 # A prefecture bureau's 部门整体支出绩效目标表 on its portal, as a real ``<table>`` with merged cells.
