@@ -36,7 +36,7 @@ CLOSED_NAMES: tuple[str, ...] = ("的影响", "的作用", "的贡献", "的效�
 # Set phrases a value is written as in full.
 PHRASES: tuple[str, ...] = (
     "不超预算", "不超过预算", "未超预算", "控制在预算内", "控制在预算范围内", "按时完成", "按期完成",
-    "按时发放", "按时拨付", "及时足额", "足额发放",
+    "按时发放", "按时拨付", "及时足额", "足额发放", "只减不增", "只增不减", "不增不减",
 )  # fmt: skip
 
 
@@ -51,6 +51,11 @@ _COMPOSED = re.compile(
 )
 _VERB_ALONE = re.compile(f"(?:{_alternatives(VERBS)})")
 _LONGEST = max(len(w) for w in (*BASES, *ADVERBS, *VERBS, *PHRASES)) * 4
+
+
+def is_value_phrase(text: str) -> bool:
+    """Whether the whole text is a qualitative value these words compose (``持续提高``, ``只减不增``)."""
+    return _COMPOSED.fullmatch(text) is not None
 
 
 @lru_cache(maxsize=4096)

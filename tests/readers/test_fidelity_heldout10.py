@@ -22,22 +22,27 @@ from tests.readers.heldout_floors import heldout_tests
 # names/years 10/13, budgets 9/13 — but 7 invented indicators, all in one one-cell-per-line form whose
 # unit cells (件, 分钟, …) are now read as indicators. That is a failure of the merged reader on unseen
 # text, kept visible here as the allowance rather than hidden.
+# Branch read11 then used the set for development (issue 11's four failure classes, each fixed generally
+# with test documents of its own in tests/readers/test_heldout10_classes.py): names 13/13, years 12/13,
+# budgets 13/13, budget units 12/12, departments 9/9, units 8/8, indicators 100/100, 一级/二级 100/100,
+# annual 100/100 raw and structured, 0 invented. The floors are those figures: the set is no longer
+# unseen, so they guard the classes it teaches rather than measure a new user's first try.
 FLOORS = {
-    "names": 0.69,
-    "years": 0.69,
-    "budgets": 0.61,
-    "budget_units": 0.58,
-    "departments": 0.55,
-    "units": 0.5,
-    "indicators_found": 0.75,
-    "level1_right": 0.74,
-    "level2_right": 0.74,
-    "annual_raw_right": 0.74,
-    "annual_structured_right": 0.74,
+    "names": 1.0,
+    "years": 0.92,
+    "budgets": 1.0,
+    "budget_units": 1.0,
+    "departments": 1.0,
+    "units": 1.0,
+    "indicators_found": 1.0,
+    "level1_right": 1.0,
+    "level2_right": 1.0,
+    "annual_raw_right": 1.0,
+    "annual_structured_right": 1.0,
 }
 
 (
     test_heldout10_publishers_are_new,
     test_heldout10_fidelity_stays_above_its_floor,
     test_heldout10_invents_few_indicators,
-) = heldout_tests("heldout10", FLOORS, min_publishers=10, invented_at_most=7)
+) = heldout_tests("heldout10", FLOORS, min_publishers=10, invented_at_most=0)

@@ -26,6 +26,7 @@ _FEWEST_LINE_WORDS = 4  # spaces: a line of a flattened page holds words, not on
 _TABLE_WORDS = ("一级指标", "二级指标", "三级指标", "绩效指标")
 _CATEGORY_WORDS = ("产出指标", "效益指标", "满意度指标", "数量指标", "质量指标", "时效指标", "成本指标")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+_DASHES = frozenset(("—", "-", "–", "－", "——"))
 _COUNTED = frozenset("个名人家项次处所座台辆间户条件张份万亿元年月日天%％")
 _CALENDAR_WORD = re.compile(r"^(?:年|月|日)")
 _NUMBER_END = re.compile(r"\d$")
@@ -73,7 +74,7 @@ def flattened_cells(line: str) -> list[str]:
     joined where certain."""
     words = line.split()
     pages = page_number_places(words)
-    dropped = set(pages) | running_header_places(words, pages)
+    dropped = set(pages) | running_header_places(words, pages) | dashed_page_places(words)
     kept = [word for i, word in enumerate(words) if i not in dropped]
     return join_broken_words(kept)
 
@@ -95,6 +96,16 @@ def page_number_places(words: list[str]) -> list[int]:
             places.append(i)
             expected = number + 1
     return places if len(places) >= 3 else []
+
+
+def dashed_page_places(words: list[str]) -> set[int]:
+    """The words of page footers printed between dashes (``— 1 —``, ``- 12 -``): a number of three digits
+    at most with a dash word on each side is a page number wherever it stands, however few pages."""
+    places: set[int] = set()
+    for i in range(1, len(words) - 1):
+        if words[i - 1] in _DASHES and words[i + 1] in _DASHES and _PAGE_NUMBER.match(words[i]):
+            places.update((i - 1, i, i + 1))
+    return places
 
 
 def running_header_places(words: list[str], pages: list[int]) -> set[int]:
@@ -159,7 +170,9 @@ def _joins(before: str, word: str) -> bool:
     if len(before) > _LONGEST_PIECE or len(word) > _LONGEST_PIECE:
         return False
     if label_of(word) or _names_category(word):
-        return False  # the second piece means something alone: two cells (产出 | 数量指标)
+        # the second piece means something alone: two cells (产出 | 数量指标), unless the first piece
+        # means nothing alone and the two make a category (服务对象 满意度指标: a wrapped 二级)
+        return _names_category(word) and not _means_something(before) and _names_category(before + word)
     joined = before + word
     return label_of(joined) is not None or _names_category(joined)
 

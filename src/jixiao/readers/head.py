@@ -41,6 +41,7 @@ from jixiao.readers.labels import (
     unit_in,
     year_in,
 )
+from jixiao.readers.task_totals import TaskTotals
 from jixiao.readers.totals import amount_after_total, is_total_cell, total_run_together
 
 BAD_AMOUNT = "JX-R05"
@@ -92,6 +93,7 @@ class ProjectBlockReader:
         goal: str | None = None
         request: tuple[int, str | None] | None = None  # 本年度申请金额's place among a funds table's amounts
         cost_lines = CostLines()  # 项目预算 as 成本构成 | 金额 lines closed by 合计
+        tasks = TaskTotals()  # 部门整体: 年度主要任务 closed by 金额合计
         heading: list[tuple[Label, Cell]] | None = None  # 资金总额 | 本年预算 over a row of amounts
         for r, row in enumerate(rows):
             if heading is not None and (under := amounts_under(heading, row)) is not None:
@@ -106,6 +108,10 @@ class ProjectBlockReader:
                 self.amounts[Label.BUDGET] = (total[0], total[1], line_of(row[0].source))
                 self.lines["budget"] = line_of(row[0].source)
                 self.inferred.append(COST_LINES_TOTAL)
+            if not self.amounts.keys() & {Label.BUDGET, Label.FUNDS} and (total := tasks.total(texts)):
+                self.amounts[Label.BUDGET] = (total[0], total[1], line_of(row[0].source))
+                self.lines["budget"] = line_of(row[0].source)
+                self.inferred.append(tasks.inferred)
             if Label.BUDGET not in self.amounts:
                 if (found := request_column(texts)) is not None:
                     request = found
@@ -154,10 +160,8 @@ class ProjectBlockReader:
         if column_roles.role_of(label_key(row[i].text)) not in column_roles.TREE_ROLES:
             return False
         following = next((c for c in row[i + 1 :] if c.text), None)
-        if following is None:
-            return (
-                False  # 评价指标 | 评价内容: a weak tree header (评价内容) after a tree header also opens it
-            )
+        if following is None:  # 评价指标 | 评价内容: a weak tree header after a tree header also opens it
+            return False
         return label_of(following.text) is Label.HEADER or (
             column_roles.role_of(label_key(following.text)) in column_roles.TREE_ROLES
         )
@@ -216,8 +220,7 @@ class ProjectBlockReader:
 
     def _note_filer_beside_unit(self, cells: Sequence[str]) -> None:
         """``207101某法院 | 单位:万元``: a line over the table naming who made it and the money's unit."""
-        if (org := parts.filer_beside_unit(cells)) is not None:
-            self.fields.setdefault("filer", org)
+        parts.note_organisation_beside_unit(self.fields, cells)
 
     def _note_context_year(self, context: Sequence[Row]) -> None:
         """A title wrapped over lines (``…项目)2022年`` / ``中央预算内投资计划绩效目标表``) read joined; a
@@ -286,7 +289,7 @@ class ProjectBlockReader:
             Label.FILER: "filer",
             Label.FINANCE: "finance",
         }
-        following = row[i + 1] if i + 1 < len(row) else None
+        following, skipped = parts.value_cell(row, i)  # 名称 | 填报人 | 某局 | 王某: two columns read across
         value_next = following is not None and label_of(following.text) is None
         if label in simple:
             key = simple[label]
@@ -303,13 +306,13 @@ class ProjectBlockReader:
                         self.fields[marker] = "1"
                     else:
                         self.fields.pop(marker, None)
-                return i + 2
+                return i + 2 + skipped
             self.fields.setdefault(key, "")
             self._note_name_label(key, cell, following)
             return i + 1
         if label is Label.PERIOD:
             self.lines["period"] = line_of(cell.source)
-            if value_next and following is not None:  # 实施周期 written as one value: 2021-2029年
+            if value_next and following is not None and not skipped:  # 实施周期 as one value: 2021-2029年
                 text, used = following.text, 2
                 if i + 3 < len(row) and row[i + 2].text in parts.RANGE_WORDS:  # 20210101 | 到 | 20211231
                     text, used = f"{following.text}到{row[i + 3].text}", 4
@@ -467,6 +470,9 @@ class ProjectBlockReader:
         elif self.year is None and self.title_year is None and self.document_year is not None:
             self.title_year = self.document_year
             self.inferred.append("预算年度取自表格上方的文件标题")
+        if not self.fields.get("department") and not self.fields.get("unit") and "coded_filer" in self.fields:
+            self.fields["department"] = self.fields["coded_filer"]  # the one organisation the form names
+            self.inferred.append(parts.CODED_DEPARTMENT)
         if not self.fields.get("unit") and self.fields.get("filer") and not is_footer(self.fields["filer"]):
             self.fields["unit"] = self.fields["filer"]
             self.inferred.append("实施单位取自填报单位")

@@ -11,8 +11,8 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from jixiao.readers.cells import ORGANISATION, Cell, parse_amount_unit
-from jixiao.readers.labels import Label, label_of, unit_in
+from jixiao.readers.cells import ORGANISATION, Cell, is_footer, parse_amount_unit
+from jixiao.readers.labels import Label, label_key, label_of, unit_in
 
 AMOUNT_LABELS = (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS)
 _FUND_LABELS = frozenset({*AMOUNT_LABELS, Label.SUB_FUNDS})  # an amount and its parts
@@ -86,11 +86,43 @@ def filer_beside_unit(cells: Sequence[str]) -> str | None:
     return None
 
 
+# Labels of the person and date a form's second column holds (部门名称 | 填报人 on one line of the form).
+_CONTACT_LABELS = frozenset(("填报人", "联系人", "联系电话", "填报日期", "负责人", "经办人", "财务负责人"))
+
+
+def value_cell(row: list[Cell], i: int) -> tuple[Cell | None, int]:
+    """The cell holding the value of the label at ``i``, and how many cells were passed over: the next
+    one; in a two-column form flattened in reading order (``部门名称 | 填报人 | 某局 | 王某``: two labels,
+    then their values) the one after the contact label that follows it."""
+    following = row[i + 1] if i + 1 < len(row) else None
+    if following is None or i + 3 >= len(row) or label_key(following.text) not in _CONTACT_LABELS:
+        return following, 0
+    for value in row[i + 2 : i + 4]:  # both values must follow, else the first label's was left empty
+        if not value.text or label_of(value.text) is not None or is_footer(value.text):
+            return following, 0
+    return row[i + 2], 1
+
+
+CODED_DEPARTMENT = "主管部门取自表格上方的“编码+单位名称 | 单位:万元”行（表中未写其他部门或单位）"
+_BUDGET_CODE = re.compile(r"^\d{3,12}[-_ ]?[\u4e00-\u9fff]")
+
+
+def note_organisation_beside_unit(fields: dict[str, str], cells: Sequence[str]) -> None:
+    """``213104某法院 | 单位:万元`` over a table: who made it (``filer``); written with its budget code, it is
+    also kept as ``coded_filer``, the table's department where the table names no other organisation."""
+    if (org := filer_beside_unit(cells)) is not None:
+        fields.setdefault("filer", org)
+        if _BUDGET_CODE.match(org):
+            fields.setdefault("coded_filer", org)
+
+
 def amount_heading(row: list[Cell]) -> list[tuple[Label, Cell]] | None:
     """A row of amount labels only (资金总额 | 本年预算 | 其中:财政拨款 | 其他资金), at least one of them a
     whole amount: the labels, in order, for the row of amounts under them; else None."""
     cells = [c for c in row if c.text]
     labels = [label_of(c.text) for c in cells]
+    if labels and labels[0] is Label.FUNDS_SECTION:  # 年度预算申请(万元) | 资金总额 | 财政拨款: its title
+        cells, labels = cells[1:], labels[1:]
     if len(cells) < 2 or not any(label in AMOUNT_LABELS for label in labels):
         return None
     if any(label not in _FUND_LABELS for label in labels):

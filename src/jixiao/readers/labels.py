@@ -62,6 +62,9 @@ _LABELS: dict[str, Label] = {
     "二级项目名称": Label.NAME,
     "资金名称": Label.NAME,  # a transfer's 区域绩效目标表: the fund is the table's subject
     "转移支付名称": Label.NAME,
+    "专项(一般)转移支付名称": Label.NAME,  # 中央财政…转移支付区域绩效目标表
+    "专项转移支付名称": Label.NAME,
+    "一般转移支付名称": Label.NAME,
     "预算部门": Label.DEPARTMENT,
     "项目主管部门": Label.DEPARTMENT,
     "主管部门及编码": Label.DEPARTMENT,
@@ -137,6 +140,7 @@ _LABELS: dict[str, Label] = {
     "县级主管部门": Label.DEPARTMENT,
     "区县主管部门": Label.DEPARTMENT,
     "中央主管部门": Label.DEPARTMENT,  # below any other level's (see head.CENTRAL_LEVEL)
+    "地方主管部门": Label.DEPARTMENT,  # a transfer's table: the local department beside the central one
     "市级财政部门": Label.FINANCE,
     "区级财政部门": Label.FINANCE,
     "县级财政部门": Label.FINANCE,
@@ -166,6 +170,8 @@ _LABELS: dict[str, Label] = {
     "长期目标": Label.PERIOD_GOAL,
     "本年度绩效目标": Label.ANNUAL_GOAL,
     "当年绩效目标": Label.ANNUAL_GOAL,
+    "年度总体目标": Label.ANNUAL_GOAL,  # 转移支付区域绩效目标表, 部门整体支出绩效目标表
+    "年度总体绩效目标": Label.ANNUAL_GOAL,
     "本年度绩效指标": Label.INDICATORS,
     "长期绩效指标": Label.INDICATORS,
     "中期绩效指标": Label.INDICATORS,
@@ -187,6 +193,7 @@ _LABELS: dict[str, Label] = {
     "主管部门": Label.DEPARTMENT,
     "主管部门及代码": Label.DEPARTMENT,
     "用款单位": Label.UNIT,
+    "资金使用单位": Label.UNIT,
     "单位信息": Label.UNIT,  # 单位信息: 324001-某局机关 (a 四川 form's head, code and name)
     "填报单位": Label.FILER,  # 填报单位(盖章):南县疾病预防控制中心
     "填报单位(盖章)": Label.FILER,
@@ -326,7 +333,7 @@ WHOLE_DEPARTMENT = "部门整体"  # 部门整体支出绩效目标表 (预算14
 
 
 # ``某中心2023年度整体绩效目标表``, ``单位整体支出绩效目标表``: the same table under a unit's own title.
-_WHOLE_UNIT = re.compile(r"(?:年度?|单位)整体(?:支出)?绩效目标")
+_WHOLE_UNIT = re.compile(r"(?:年度?|单位[)）]?)整体(?:支出)?绩效目标")  # 部门(单位)整体支出绩效目标批复表 too
 
 
 def is_whole_department_title(text: str) -> bool:

@@ -16,6 +16,7 @@ from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import PROSE_START, Cell, is_footer, looks_like_prose, parse_amount_unit
 from jixiao.readers.columns import comparator_of, fold_value, with_written_values
 from jixiao.readers.labels import label_of
+from jixiao.readers.valuetails import joined_value, value_tail_joins
 from jixiao.values import parse_target_with_reason
 
 _EMPTY_MARKS = frozenset(("-", "—", "/"))
@@ -150,6 +151,11 @@ class ValueCellsReader:
             if role == column_roles.OP and role in taken and taken[role].text in _DIRECTION_WORDS:
                 taken[role] = candidate  # 指标性质 正向 then 指标方向 =: the comparator written is the one
             taken.setdefault(role, candidate)
+            j += 1
+        annual = taken.get(column_roles.ANNUAL)
+        tail = cells[j].text if j < len(cells) and column_roles.UNIT not in roles else ""
+        if annual is not None and value_tail_joins(annual.text, tail):  # ≥120 / 件: the value's unit
+            taken[column_roles.ANNUAL] = Cell(joined_value(annual.text, tail), annual.source, annual.col)
             j += 1
         return taken, j
 
