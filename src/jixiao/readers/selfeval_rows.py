@@ -23,6 +23,7 @@ from jixiao.evaluation.published import PublishedIndicator, PublishedSelfEvaluat
 from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.labels import year_in
+from jixiao.readers.selfeval_align import leading_blank_start
 from jixiao.readers.selfeval_columnwise import columnwise_indicators
 from jixiao.readers.selfeval_footer import footer as _footer
 from jixiao.readers.selfeval_form import detect_form
@@ -244,8 +245,13 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
     # A workbook keeps every column in place; text rows start at their first cell (merged 一级 dropped).
     # Leading empty cells mean the row kept its columns (a merged 一级 left blank), as a workbook does.
     absolute = _is_grid(row) or (printed_at > 0 and printed_at >= state.indicator_offset)
+    start = state.indicator_offset
+    if absolute and not _is_grid(row):  # text may have dropped the row's first (empty) cell
+        start, ambiguous = leading_blank_start(cells, roles, start)
+        if ambiguous:
+            state.ambiguous.append(_source(row, first_at))
     places = (
-        [(role, state.indicator_offset + j) for j, role in enumerate(roles)]
+        [(role, start + j) for j, role in enumerate(roles) if start + j >= 0]
         if absolute
         else [(role, first_at + j) for j, role in enumerate(roles[start_role:])]
     )
@@ -454,6 +460,7 @@ def _finish(state: _Segment, run: list[Row]) -> PublishedSelfEvaluation:
         total=state.total,
         grade=state.grade,
         conclusions=tuple(state.conclusions) + tuple(instructions),
+        ambiguous_rows=tuple(state.ambiguous),
         source=run[0].source,
         cells=tuple(state.cells),
     )

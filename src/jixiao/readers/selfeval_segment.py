@@ -53,3 +53,4 @@ class Segment:
         self.fund_title = ""  # the funds block's own label (部门预算执行情况（万元）) when its header has one
         self.texts: list[str] = []
         self.places: list[SourceRef] = []
+        self.ambiguous: list[SourceRef] = []  # indicator rows whose cells fit two columns equally

@@ -1,0 +1,82 @@
+"""Where an indicator row that opens with empty cells starts, in text that may have dropped one.
+
+A printed 自评表 merges the 一级 (and often the 二级) cell over a group's rows; copied as text, the later
+rows open with runs of empty cells (``| | | 国土空间规划编制完成数 | ≥3个 | 完成 | 10 | 10 |``). When the
+text keeps every cell, the row keeps the header's columns. When the copy dropped the row's first cell
+(a line that opens with `` | `` loses it as the ``|`` text form is cut), every cell stands one column to
+the left of its header. Which of the two holds is read from the row itself: by its count (the 得分 the
+header promises is there or not) and by what each cell holds (a name where the name stands, figures
+under 分值 and 得分, a category or nothing under 一级/二级). Never guessed: when both places fit the row
+equally and read it differently, the header's own columns are kept and the row is reported ambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from jixiao import catalog
+from jixiao.readers.selfeval_lines import SERIAL, key, number
+
+_VALUE_START = "≥≤<>=＞＜≧≦═＝"
+_POINTS = re.compile(r"\s*\d+(?:\.\d+)?\s*分\s*$")
+_SCORE_WITH_NOTE = re.compile(r"^\d+(?:\.\d+)?\s*分?\s*[（(].*[）)]$")
+# Cells a header may print under 一级 beside the performance levels (the 四级 评价指标体系's parts).
+_FRAMEWORK = ("项目决策", "项目过程", "项目管理", "项目产出", "项目效益", "决策", "过程", "管理")
+
+
+def leading_blank_start(cells: list[str], roles: list[str], offset: int) -> tuple[int, bool]:
+    """Where role 0 of ``roles`` stands in a text row that opens with empty cells, and whether the row
+    is ambiguous: ``offset`` (the header's own columns) unless the row fits one column to the left
+    strictly better (its first cell was dropped)."""
+    kept = _fit(cells, roles, offset)
+    dropped = _fit(cells, roles, offset - 1)
+    if dropped > kept:
+        return offset - 1, False
+    ambiguous = dropped == kept and _reading(cells, roles, offset) != _reading(cells, roles, offset - 1)
+    return offset, ambiguous
+
+
+def _reading(cells: list[str], roles: list[str], start: int) -> tuple[tuple[str, str], ...]:
+    """What the row says with role 0 at ``start``: the filled roles and their texts."""
+    return tuple(
+        (role, cells[start + j].strip())
+        for j, role in enumerate(roles)
+        if role and 0 <= start + j < len(cells) and cells[start + j].strip()
+    )
+
+
+def _fit(cells: list[str], roles: list[str], start: int) -> int:
+    """How well the row's cells fit ``roles`` placed from ``start``: each role scored by what its
+    cell holds; a filled cell that no role takes counts against the placement."""
+    fit = 0
+    taken: set[int] = set()
+    for j, role in enumerate(roles):
+        at = start + j
+        inside = 0 <= at < len(cells)
+        if inside:
+            taken.add(at)
+        fit += _holds(role, cells[at].strip() if inside else "")
+    fit -= 2 * sum(1 for i, c in enumerate(cells) if c.strip() and i not in taken)
+    return fit
+
+
+def _holds(role: str, text: str) -> int:
+    """How well ``text`` fits under ``role``: +1 for what the column holds, a penalty for what it
+    cannot hold; 0 for columns that may hold anything (年度指标值, 实际完成值, 偏差原因…)."""
+    k = _POINTS.sub("", key(text))
+    if role == "level1":
+        return 0 if not text else (1 if catalog.is_level1_name(k) or k in _FRAMEWORK else -2)
+    if role == "level2":
+        return 0 if not text else (1 if catalog.is_category_name(k) else -1)
+    if role == "name":
+        if not text:
+            return -1
+        value = number(text) is not None or unicodedata.normalize("NFKC", text)[:1] in _VALUE_START
+        return -2 if value and not SERIAL.match(unicodedata.normalize("NFKC", text)) else 1
+    if role in ("weight", "score"):
+        if not text:
+            return -1
+        figure = number(text) is not None or (role == "score" and _SCORE_WITH_NOTE.match(text))
+        return 1 if figure else -2
+    return 0
