@@ -37,6 +37,19 @@ def leading_blank_start(cells: list[str], roles: list[str], offset: int) -> tupl
     return offset, ambiguous
 
 
+def first_role(cells: list[str], roles: list[str], first_at: int, start_role: int) -> int:
+    """Which role a text row that kept no empty cells in front opens with, where its first cell is
+    no known category (``项目立项 | 相关性 | 2 | — | …``: a 二级 of the 四级 framework, ``可持续性``): the
+    二级 when the row fits the header strictly better read from there, else ``start_role``."""
+    if "level2" not in roles or roles[start_role] != "name":
+        return start_role
+    level2 = roles.index("level2")
+    if level2 > start_role:
+        return start_role
+    from_level2 = _fit(cells, roles[level2:], first_at)
+    return level2 if from_level2 > _fit(cells, roles[start_role:], first_at) else start_role
+
+
 def _reading(cells: list[str], roles: list[str], start: int) -> tuple[tuple[str, str], ...]:
     """What the row says with role 0 at ``start``: the filled roles and their texts."""
     return tuple(

@@ -23,7 +23,7 @@ from jixiao.evaluation.published import PublishedIndicator, PublishedSelfEvaluat
 from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.labels import year_in
-from jixiao.readers.selfeval_align import leading_blank_start
+from jixiao.readers.selfeval_align import first_role, leading_blank_start
 from jixiao.readers.selfeval_columnwise import columnwise_indicators
 from jixiao.readers.selfeval_footer import footer as _footer
 from jixiao.readers.selfeval_form import detect_form
@@ -241,7 +241,7 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
     elif catalog.is_category_name(k) and "level2" in roles:
         start_role = roles.index("level2")
     else:
-        start_role = roles.index("name")
+        start_role = first_role(cells, roles, first_at, roles.index("name"))
     # A workbook keeps every column in place; text rows start at their first cell (merged 一级 dropped).
     # Leading empty cells mean the row kept its columns (a merged 一级 left blank), as a workbook does.
     absolute = _is_grid(row) or (printed_at > 0 and printed_at >= state.indicator_offset)
@@ -358,7 +358,9 @@ def _score_and_note(text: str) -> tuple[Decimal | None, str]:
 
 def _cost_under_output(cells: list[str], first_at: int, roles: list[str]) -> bool:
     """成本指标 is an 一级 (2021) or a 二级 of 产出 (10号): a 二级 when, read as 一级, its name is a value."""
-    if key(cells[first_at]) != "成本指标" or "level2" not in roles or "name" not in roles:
+    if "level2" not in roles or "name" not in roles:
+        return False
+    if _POINTS_AFTER.sub("", key(cells[first_at])) != "成本指标":  # 成本指标5分: its points aside
         return False
     at = first_at + roles.index("name") - roles.index("level1")
     name = cells[at].strip() if at < len(cells) else ""
