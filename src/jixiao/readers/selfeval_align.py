@@ -50,6 +50,12 @@ def first_role(cells: list[str], roles: list[str], first_at: int, start_role: in
     return level2 if from_level2 > _fit(cells, roles[start_role:], first_at) else start_role
 
 
+def reads_worse_from(cells: list[str], roles: list[str], at: int, later: int) -> bool:
+    """Whether ``roles`` placed from cell ``later`` fit the row strictly worse than placed from ``at``
+    (a name that reads like a category, ``服务对象满意度``, is the row's name, not a category before it)."""
+    return _fit(cells, roles, later) < _fit(cells, roles, at)
+
+
 def _reading(cells: list[str], roles: list[str], start: int) -> tuple[tuple[str, str], ...]:
     """What the row says with role 0 at ``start``: the filled roles and their texts."""
     return tuple(

@@ -23,7 +23,7 @@ from jixiao.evaluation.published import PublishedIndicator, PublishedSelfEvaluat
 from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.labels import year_in
-from jixiao.readers.selfeval_align import first_role, leading_blank_start
+from jixiao.readers.selfeval_align import first_role, leading_blank_start, reads_worse_from
 from jixiao.readers.selfeval_columnwise import columnwise_indicators
 from jixiao.readers.selfeval_footer import footer as _footer
 from jixiao.readers.selfeval_form import detect_form
@@ -114,6 +114,7 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
             continue
         if _is_indicator_header(keys):
             state.indicator_roles, state.indicator_offset = _roles(keys, INDICATOR_ROLES)
+            state.indicator_label = keys[first_at] if first_at < state.indicator_offset else ""
             state.fund_roles = None
             state.headed_at = len(state.indicators)
             block = next((points_in(c) for c in cells[: first_at + 1] if points_in(c) is not None), None)
@@ -231,6 +232,10 @@ def _roles(keys: list[str], table: dict[str, str]) -> tuple[list[str], int]:
 def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -> None:
     roles = state.indicator_roles
     assert roles is not None
+    if state.indicator_label and key(cells[first_at]) == state.indicator_label and not _is_grid(row):
+        # 绩效指标 | 产出指标 | …: the header's merged label written again on each row of a text copy
+        cells = ["" for _ in cells[: first_at + 1]] + cells[first_at + 1 :]
+        first_at = next((i for i, c in enumerate(cells) if c), first_at)
     printed_at, first_at = first_at, _past_unheaded_categories(state, cells, first_at, roles)
     first = cells[first_at]
     k = _POINTS_AFTER.sub("", SERIAL.sub("", key(first)))  # 产出指标40分 is 产出指标 (its points aside)
@@ -312,11 +317,13 @@ def _past_unheaded_categories(state: _Segment, cells: list[str], first_at: int, 
     follows."""
     if "level1" in roles or "level2" in roles:
         return first_at
-    needed = sum(1 for role in roles[roles.index("name") :] if role and role != "reason")
+    named = roles[roles.index("name") :]
+    needed = sum(1 for role in named if role and role != "reason")
     at = first_at
     while (
         catalog.is_category_name(_POINTS_AFTER.sub("", key(cells[at])))
         and sum(1 for c in cells[at + 1 :] if c) >= needed  # 服务对象满意度 | % | ≥ | 90…: a name
+        and not reads_worse_from(cells, named, at, _next_filled(cells, at))
     ):
         k = _POINTS_AFTER.sub("", key(cells[at]))
         if catalog.is_level1_name(k):
@@ -324,8 +331,13 @@ def _past_unheaded_categories(state: _Segment, cells: list[str], first_at: int, 
         else:
             state.level2 = cells[at]
             state.level1 = state.level1 or (catalog.parent_in_any(k) or "")
-        at = next((j for j in range(at + 1, len(cells)) if cells[j]), len(cells) - 1)
+        at = _next_filled(cells, at)
     return at
+
+
+def _next_filled(cells: list[str], at: int) -> int:
+    """The next cell after ``at`` that holds something (the last cell when none does)."""
+    return next((j for j in range(at + 1, len(cells)) if cells[j]), len(cells) - 1)
 
 
 def _breakdown(name: str, weight: Decimal | None, score: Decimal | None, roles: list[str]) -> bool:
