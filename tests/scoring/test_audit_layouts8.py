@@ -117,6 +117,13 @@ def test_a_row_that_fits_two_placements_is_read_in_the_headers_columns_and_said(
     assert said.source.line == 10 and "第10行" in said.message and "请对照原表核对" in said.message
     assert [d.code for d in read_published_path(_written(tmp_path, MERGED_CELLS))[1]] == []
 
+    # with tabs the row keeps every cell, as many as its header: nothing was dropped, nothing to say
+    tabbed = "\n".join("\t".join(c.strip() for c in line.split("|")) for line in AMBIGUOUS.splitlines())
+    (table,), diagnostics = read_published_path(_written(tmp_path, tabbed))
+    second = table.indicators[1]
+    assert (second.target, second.actual, second.weight, second.score) == ("", "≥5", Decimal(6), Decimal(10))
+    assert [d.code for d in diagnostics] == []
+
     output = CliRunner().invoke(app, ["evaluate", "--json", str(document)]).output
     (entry,) = json.loads(output[output.index("[") : output.rindex("]") + 1])
     assert [d["where"] for d in entry["diagnostics"] if d["code"] == "JX-R31"] == [f"{document}:10"]

@@ -25,10 +25,12 @@ _SCORE_WITH_NOTE = re.compile(r"^\d+(?:\.\d+)?\s*分?\s*[（(].*[）)]$")
 _FRAMEWORK = ("项目决策", "项目过程", "项目管理", "项目产出", "项目效益", "决策", "过程", "管理")
 
 
-def leading_blank_start(cells: list[str], roles: list[str], offset: int) -> tuple[int, bool]:
+def leading_blank_start(cells: list[str], roles: list[str], offset: int, width: int) -> tuple[int, bool]:
     """Where role 0 of ``roles`` stands in a text row that opens with empty cells, and whether the row
-    is ambiguous: ``offset`` (the header's own columns) unless the row fits one column to the left
-    strictly better (its first cell was dropped)."""
+    is ambiguous: ``offset`` (the header's own columns) when the row has as many cells as the header
+    (``width``: nothing was dropped) or does not fit one column to the left strictly better."""
+    if len(cells) >= width:
+        return offset, False
     kept = _fit(cells, roles, offset)
     dropped = _fit(cells, roles, offset - 1)
     if dropped > kept:

@@ -115,6 +115,7 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
         if _is_indicator_header(keys):
             state.indicator_roles, state.indicator_offset = _roles(keys, INDICATOR_ROLES)
             state.indicator_label = keys[first_at] if first_at < state.indicator_offset else ""
+            state.indicator_width = max(i for i, c in enumerate(cells) if c) + 1
             state.fund_roles = None
             state.headed_at = len(state.indicators)
             block = next((points_in(c) for c in cells[: first_at + 1] if points_in(c) is not None), None)
@@ -252,7 +253,7 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
     absolute = _is_grid(row) or (printed_at > 0 and printed_at >= state.indicator_offset)
     start = state.indicator_offset
     if absolute and not _is_grid(row):  # text may have dropped the row's first (empty) cell
-        start, ambiguous = leading_blank_start(cells, roles, start)
+        start, ambiguous = leading_blank_start(cells, roles, start, state.indicator_width)
         if ambiguous:
             state.ambiguous.append(_source(row, first_at))
     places = (
