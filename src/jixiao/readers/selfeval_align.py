@@ -14,15 +14,30 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 
 from jixiao import catalog
 from jixiao.readers.selfeval_lines import SERIAL, key, number
 
 _VALUE_START = "≥≤<>=＞＜≧≦═＝"
-_POINTS = re.compile(r"\s*\d+(?:\.\d+)?\s*分\s*$")
-_SCORE_WITH_NOTE = re.compile(r"^\d+(?:\.\d+)?\s*分?\s*[（(].*[）)]$")
-# Cells a header may print under 一级 beside the performance levels (the 四级 评价指标体系's parts).
-_FRAMEWORK = ("项目决策", "项目过程", "项目管理", "项目产出", "项目效益", "决策", "过程", "管理")
+POINTS_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*分\s*$")  # 产出指标40分, 项目决策 2 分
+_SCORE_NOTE = re.compile(r"^(\d+(?:\.\d+)?)\s*分?\s*[（(](.*)[）)]$")
+# The 一级 of a 四级 评价指标体系 (项目决策/项目过程(管理)/项目产出/项目效益), beside the performance 一级.
+FRAMEWORK_LEVEL1 = ("项目决策", "项目过程", "项目管理", "项目产出", "项目效益", "决策", "过程", "管理")
+
+
+def is_level1(k: str) -> bool:
+    """An 一级 label (its points taken off): 产出指标…, or a framework part (``项目决策``, ``项目管理``)."""
+    return catalog.is_level1_name(k) or k in FRAMEWORK_LEVEL1
+
+
+def score_and_note(text: str) -> tuple[Decimal | None, str]:
+    """``48.5分（因在校生人数减少…）``: a score with the reason written in the same cell."""
+    plain_score = number(text)
+    if plain_score is not None:
+        return plain_score, ""
+    match = _SCORE_NOTE.match(unicodedata.normalize("NFKC", text).strip())
+    return (Decimal(match[1]), match[2].strip()) if match else (None, "")
 
 
 def leading_blank_start(cells: list[str], roles: list[str], offset: int, width: int) -> tuple[int, bool]:
@@ -85,9 +100,9 @@ def _fit(cells: list[str], roles: list[str], start: int) -> int:
 def _holds(role: str, text: str) -> int:
     """How well ``text`` fits under ``role``: +1 for what the column holds, a penalty for what it
     cannot hold; 0 for columns that may hold anything (年度指标值, 实际完成值, 偏差原因…)."""
-    k = _POINTS.sub("", key(text))
+    k = POINTS_AFTER.sub("", key(text))
     if role == "level1":
-        return 0 if not text else (1 if catalog.is_level1_name(k) or k in _FRAMEWORK else -2)
+        return 0 if not text else (1 if is_level1(k) else -2)
     if role == "level2":
         return 0 if not text else (1 if catalog.is_category_name(k) else -1)
     if role == "name":
@@ -98,6 +113,6 @@ def _holds(role: str, text: str) -> int:
     if role in ("weight", "score"):
         if not text:
             return -1
-        figure = number(text) is not None or (role == "score" and _SCORE_WITH_NOTE.match(text))
+        figure = number(text) is not None or (role == "score" and score_and_note(text)[0] is not None)
         return 1 if figure else -2
     return 0
