@@ -21,6 +21,7 @@ from benchmarks.selfeval_fidelity import CORPUS
 from typer.testing import CliRunner
 
 from jixiao.cli import app
+from jixiao.evaluation.published import PublishedSelfEvaluation
 from jixiao.readers.selfeval_published import file_rows, read_published_path, read_published_text
 from jixiao.scoring.audit import audit
 
@@ -211,8 +212,9 @@ def test_rows_opening_with_a_second_level_that_is_no_category_keep_their_columns
 
 # The 自评表 the corpora hold as workbooks, Word, HTML and PDF tables, each row written out as ' | ' text
 # the way a page copy gives it: a row's empty first cell then opens its line with ' | ' and is lost when
-# the line is cut; a name that reads like a category (服务对象满意度) stays a name; a merged label the
-# grid repeats on every row (绩效指标) is no indicator.
+# the line is cut (fund rows under a label spanning columns too, and a header opening with blank cells);
+# a name that reads like a category (服务对象满意度) stays a name; a merged label the grid repeats on every
+# row (绩效指标) is no indicator.
 
 
 def test_grid_tables_of_the_corpora_read_the_same_as_pipe_text() -> None:
@@ -232,6 +234,32 @@ def test_grid_tables_of_the_corpora_read_the_same_as_pipe_text() -> None:
                 cells.pop()
             lines.append(" | ".join(cells))
         as_text = read_published_text("\n".join(lines), f"{document.parent.name}.txt")
-        got = [[(i.name, i.target, i.actual, i.weight, i.score) for i in t.indicators] for t in as_text]
-        want = [[(i.name, i.target, i.actual, i.weight, i.score) for i in t.indicators] for t in tables]
-        assert got == want, document
+        assert [_printed(t) for t in as_text] == [_printed(t) for t in tables], document
+
+
+def _printed(table: PublishedSelfEvaluation) -> tuple[object, ...]:
+    """What a table printed: its fund rows, indicator rows, total and grade."""
+    funds = [(f.label, f.initial, f.budget, f.executed, f.weight, f.rate, f.score) for f in table.funds]
+    rows = [(i.name, i.target, i.actual, i.weight, i.score) for i in table.indicators]
+    return (funds, rows, table.total, table.grade)
+
+
+# The funds block of the central form copied as ' | ' text: 项目资金（万元） spans three columns, each
+# fund row's label two, and every fund row lost its first (empty) cell.
+SPANNED_FUNDS = """项目支出绩效自评表 | | | | | | | |
+项目名称 | 森林防火专项 | | | | | | |
+项目资金（万元） | | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+ | 年度资金总额 | | 60 | 60 | 57 | 10 | 95% | 9.5
+ | 其中：当年财政拨款 | | 60 | 60 | 57 | — | 95% | —
+ | 上年结转资金 | | | | | — | | —
+""" + MERGED_CELLS[MERGED_CELLS.index("绩效指标 |") :]
+
+
+def test_fund_rows_under_a_label_spanning_columns_keep_their_amounts_in_place() -> None:
+    (table,) = read_published_text(SPANNED_FUNDS, "spanned_funds.txt")
+    total, granted = table.funds[:2]
+    figures = (total.initial, total.budget, total.executed, total.weight, total.rate, total.score)
+    assert figures == (Decimal(60), Decimal(60), Decimal(57), Decimal(10), Decimal(95), Decimal("9.5"))
+    assert (granted.budget, granted.executed, granted.rate) == (Decimal(60), Decimal(57), Decimal(95))
+    assert _rows(SPANNED_FUNDS, "spanned_funds.txt") == _READ
+    assert {"JX-A04", "JX-A05", "JX-A03"}.isdisjoint(audit(table).codes())

@@ -73,6 +73,42 @@ def reads_worse_from(cells: list[str], roles: list[str], at: int, later: int) ->
     return _fit(cells, roles, later) < _fit(cells, roles, at)
 
 
+_DASHES = ("—", "——", "-", "/", "－")
+
+
+def fund_start(cells: list[str], roles: list[str], first_at: int, offset: int, start: int) -> int:
+    """Where a text fund row's amounts start: ``start`` (as the row reader placed them) unless one
+    column to the left or right of the header's own (``offset``) fits the row strictly better — a
+    row that lost its first, empty cell (``| 年度资金总额 | | 25 | 25 | 25 | 10 | 100% | 10``
+    under a label that spans three columns), or a header that lost its own (`` | | | 年初预算数…``)."""
+    best, best_fit = start, _fund_fit(cells, roles, first_at, start)
+    for candidate in (offset - 1, offset, offset + 1):
+        if candidate <= first_at or candidate == start:
+            continue
+        fit = _fund_fit(cells, roles, first_at, candidate)
+        if fit > best_fit:
+            best, best_fit = candidate, fit
+    return best
+
+
+def _fund_fit(cells: list[str], roles: list[str], first_at: int, start: int) -> int:
+    """How well the amounts fit the fund roles from ``start``: a rate (``%``) under 执行率, figures or
+    dashes under the other columns; a filled cell between the label and ``start``, or after the
+    last role, counts against."""
+    fit = 0
+    for j, role in enumerate(roles):
+        at = start + j
+        text = cells[at].strip() if at < len(cells) else ""
+        if not role or role == "reason" or not text or text in _DASHES:
+            continue
+        if number(text) is None:
+            fit -= 2
+        elif "%" in text:
+            fit += 1 if role == "rate" else -2
+    outside = [*range(first_at + 1, min(start, len(cells))), *range(start + len(roles), len(cells))]
+    return fit - 2 * sum(1 for i in outside if cells[i].strip())
+
+
 def _reading(cells: list[str], roles: list[str], start: int) -> tuple[tuple[str, str], ...]:
     """What the row says with role 0 at ``start``: the filled roles and their texts."""
     return tuple(
