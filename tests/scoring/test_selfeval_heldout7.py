@@ -18,20 +18,23 @@ from tests.scoring.selfeval_heldout_floors import SelfEvalFloors, selfeval_heldo
 # arithmetic finding on a table that agrees, 5 of 5 self-contradicting tables flagged. The misses: the
 # 部门整体 ' | ' text whose rows begin with empty cells is read one column off; a qualitative actual
 # copying its target ('达标') is not raised.
+# Raised on branch selfeval11 (rows opening with empty cells placed by count and content,
+# `readers.selfeval_align`; an actual copying a target that only says "met" raised as JX-A22): 108/108,
+# totals 11/11, findings 28 / 0 / 0, no arithmetic finding on a table that agrees, 5 of 5 flagged.
 FLOORS = SelfEvalFloors(
     publishers=11,
     documents=11,
     tables=11,
     tables_read=11,
-    scores_read=0.95,
-    totals_right=10,
-    totals_wrong=1,
+    scores_read=1.0,
+    totals_right=11,
+    totals_wrong=0,
     contradicting=5,
     contradicting_flagged=5,
-    findings_found=25,
-    findings_missed=3,
-    findings_false=2,
-    arithmetic_on_clean=1,
+    findings_found=28,
+    findings_missed=0,
+    findings_false=0,
+    arithmetic_on_clean=0,
 )
 
 (

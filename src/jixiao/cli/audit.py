@@ -57,8 +57,10 @@ def audit_files(files: list[Path], profile: str | None, as_json: bool) -> None:
         for table in tables:
             result = audit(table, profile)
             entry = audit_to_dict(result, str(file))
-            # a table read without its indicators carries the reader's reason (JX-R04) beside the findings
-            unread = [] if table.indicators else problems
+            # a table read without its indicators carries the reader's reason (JX-R04) beside the findings,
+            # a row read in one of two equally fitting places the reader's note on it (JX-R31)
+            unread = [] if table.indicators else list(problems)
+            unread += [p for p in problems if p.source in table.ambiguous_rows]
             entry["diagnostics"] = [*map(diagnostic_dict, unread), *entry["diagnostics"]]
             entries.append(entry)
             if not as_json:

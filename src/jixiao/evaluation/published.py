@@ -89,7 +89,9 @@ class PublishedSelfEvaluation:
     those a note under the table states (``产出指标50分、效益指标30分``); ``group_scores`` one
     score printed for a whole group; ``indicators_weight`` the block's printed weight
     (``绩效指标(90分)``, ``年度绩效目标(80分)``). ``conclusions`` holds the free-text fields
-    (评价结论, 存在问题, 改进措施…) so an unfilled template can be recognised.
+    (评价结论, 存在问题, 改进措施…) so an unfilled template can be recognised. ``ambiguous_rows``
+    are the indicator rows whose cells fit two placements under the header equally (text that may
+    have dropped a row's first, empty cell): read in the header's own columns, and said.
     """
 
     project: str
@@ -110,6 +112,7 @@ class PublishedSelfEvaluation:
     grade: str = ""
     conclusions: tuple[tuple[str, str, SourceRef], ...] = ()
     form_evidence: str = ""
+    ambiguous_rows: tuple[SourceRef, ...] = ()
     source: SourceRef = NOWHERE
     cells: tuple[tuple[str, SourceRef], ...] = ()
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from jixiao.evaluation.published import PublishedFundRow
 from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
+from jixiao.readers.selfeval_align import fund_start
 from jixiao.readers.selfeval_gaps import dropped_leading, missing_rate
 from jixiao.readers.selfeval_lines import FUND_ROLES, TEMPLATE_NOTE, TOTAL_FUNDS, fund_label, number
 from jixiao.readers.selfeval_segment import Segment, cell_source, is_grid
@@ -71,6 +72,7 @@ def fund_row(state: Segment, row: Row, cells: list[str], first_at: int) -> Publi
     absolute = (is_grid(row) or spanned) and first_at < state.fund_offset  # blanks fill the label's span
     start = state.fund_offset if absolute else first_at + 1
     if not is_grid(row):
+        start = fund_start(cells, state.fund_roles, first_at, state.fund_offset, start)
         state.fund_shift = dropped_leading(cells, state.fund_roles, start, state.fund_shift)
     values: dict[str, Decimal | None] = {}
     refs: list[tuple[str, SourceRef]] = []

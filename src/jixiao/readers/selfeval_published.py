@@ -159,11 +159,12 @@ def read_published_bytes(data: bytes, name: str) -> list[PublishedSelfEvaluation
 
 def read_published_path(path: str | Path) -> tuple[list[PublishedSelfEvaluation], list[Diagnostic]]:
     """The published self-evaluations in a file, and why there are none when there are none (the
-    cells run together, OCR damage) or why a table's indicators were not read (`selfeval_unread`)."""
+    cells run together, OCR damage), why a table's indicators were not read and which rows could be
+    read in two columns' places (`selfeval_unread`)."""
     rows, problems = file_rows(path)
     if problems:
         return [], problems
-    from jixiao.readers.selfeval_unread import ocr_damage, why_no_indicators, why_unread
+    from jixiao.readers.selfeval_unread import ambiguous_columns, ocr_damage, why_no_indicators, why_unread
 
     tables = read_rows(rows) if looks_published(rows) else []
     if not tables:
@@ -171,4 +172,4 @@ def read_published_path(path: str | Path) -> tuple[list[PublishedSelfEvaluation]
         not_found = Diagnostic(NOT_SELFEVAL, Severity.ERROR, message, SourceRef(str(path)))
         return [], [*why_unread(rows), not_found]
     unread = [d for t in tables if (d := why_no_indicators(t, rows)) is not None]
-    return tables, unread + ocr_damage(rows)
+    return tables, unread + ocr_damage(rows) + [d for t in tables for d in ambiguous_columns(t)]

@@ -23,6 +23,14 @@ from jixiao.evaluation.published import PublishedIndicator, PublishedSelfEvaluat
 from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.labels import year_in
+from jixiao.readers.selfeval_align import (
+    POINTS_AFTER,
+    first_role,
+    is_level1,
+    leading_blank_start,
+    reads_worse_from,
+    score_and_note,
+)
 from jixiao.readers.selfeval_columnwise import columnwise_indicators
 from jixiao.readers.selfeval_footer import footer as _footer
 from jixiao.readers.selfeval_form import detect_form
@@ -113,6 +121,8 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
             continue
         if _is_indicator_header(keys):
             state.indicator_roles, state.indicator_offset = _roles(keys, INDICATOR_ROLES)
+            state.indicator_label = keys[first_at] if first_at < state.indicator_offset else ""
+            state.indicator_width = max(i for i, c in enumerate(cells) if c) + 1
             state.fund_roles = None
             state.headed_at = len(state.indicators)
             block = next((points_in(c) for c in cells[: first_at + 1] if points_in(c) is not None), None)
@@ -230,22 +240,31 @@ def _roles(keys: list[str], table: dict[str, str]) -> tuple[list[str], int]:
 def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -> None:
     roles = state.indicator_roles
     assert roles is not None
+    if state.indicator_label and key(cells[first_at]) == state.indicator_label and not _is_grid(row):
+        # 绩效指标 | 产出指标 | …: the header's merged label written again on each row of a text copy
+        cells = ["" for _ in cells[: first_at + 1]] + cells[first_at + 1 :]
+        first_at = next((i for i, c in enumerate(cells) if c), first_at)
     printed_at, first_at = first_at, _past_unheaded_categories(state, cells, first_at, roles)
     first = cells[first_at]
-    k = _POINTS_AFTER.sub("", SERIAL.sub("", key(first)))  # 产出指标40分 is 产出指标 (its points aside)
+    k = POINTS_AFTER.sub("", SERIAL.sub("", key(first)))  # 产出指标40分 is 产出指标 (its points aside)
     if SERIAL.match(unicodedata.normalize("NFKC", first).strip()):
         start_role = roles.index("name")  # 指标1：服务对象满意度 names an indicator, whatever its words
-    elif _is_level1(k) and "level1" in roles and not _cost_under_output(cells, first_at, roles):
+    elif is_level1(k) and "level1" in roles and not _cost_under_output(cells, first_at, roles):
         start_role = roles.index("level1")
     elif catalog.is_category_name(k) and "level2" in roles:
         start_role = roles.index("level2")
     else:
-        start_role = roles.index("name")
+        start_role = first_role(cells, roles, first_at, roles.index("name"))
     # A workbook keeps every column in place; text rows start at their first cell (merged 一级 dropped).
     # Leading empty cells mean the row kept its columns (a merged 一级 left blank), as a workbook does.
     absolute = _is_grid(row) or (printed_at > 0 and printed_at >= state.indicator_offset)
+    start = state.indicator_offset
+    if absolute and not _is_grid(row):  # text may have dropped the row's first (empty) cell
+        start, ambiguous = leading_blank_start(cells, roles, start, state.indicator_width)
+        if ambiguous:
+            state.ambiguous.append(_source(row, first_at))
     places = (
-        [(role, state.indicator_offset + j) for j, role in enumerate(roles)]
+        [(role, start + j) for j, role in enumerate(roles) if start + j >= 0]
         if absolute
         else [(role, first_at + j) for j, role in enumerate(roles[start_role:])]
     )
@@ -258,7 +277,7 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
     if "level1" in got and got["level1"][0]:
         text = got["level1"][0]
         state.level1, state.level2 = (
-            catalog.canonical(_POINTS_AFTER.sub("", re.sub(r"[(（].*", "", text))),
+            catalog.canonical(POINTS_AFTER.sub("", re.sub(r"[(（].*", "", text))),
             "",
         )
         weight = points_in(text)
@@ -270,7 +289,7 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
     target = _target(got)
     actual = got.get("actual", ("", 0))[0]
     weight = number(got.get("weight", ("", 0))[0])
-    score, note = _score_and_note(got.get("score", ("", 0))[0])
+    score, note = score_and_note(got.get("score", ("", 0))[0])
     if not target and not actual and weight is None and score is None:
         return  # an empty slot, or a stray reason cell: nothing printed to audit
     if name.strip("/／—-…. ") == "" and weight is None and score is None:
@@ -306,20 +325,27 @@ def _past_unheaded_categories(state: _Segment, cells: list[str], first_at: int, 
     follows."""
     if "level1" in roles or "level2" in roles:
         return first_at
-    needed = sum(1 for role in roles[roles.index("name") :] if role and role != "reason")
+    named = roles[roles.index("name") :]
+    needed = sum(1 for role in named if role and role != "reason")
     at = first_at
     while (
-        catalog.is_category_name(_POINTS_AFTER.sub("", key(cells[at])))
+        catalog.is_category_name(POINTS_AFTER.sub("", key(cells[at])))
         and sum(1 for c in cells[at + 1 :] if c) >= needed  # 服务对象满意度 | % | ≥ | 90…: a name
+        and not reads_worse_from(cells, named, at, _next_filled(cells, at))
     ):
-        k = _POINTS_AFTER.sub("", key(cells[at]))
+        k = POINTS_AFTER.sub("", key(cells[at]))
         if catalog.is_level1_name(k):
             state.level1, state.level2 = catalog.canonical(k), ""
         else:
             state.level2 = cells[at]
             state.level1 = state.level1 or (catalog.parent_in_any(k) or "")
-        at = next((j for j in range(at + 1, len(cells)) if cells[j]), len(cells) - 1)
+        at = _next_filled(cells, at)
     return at
+
+
+def _next_filled(cells: list[str], at: int) -> int:
+    """The next cell after ``at`` that holds something (the last cell when none does)."""
+    return next((j for j in range(at + 1, len(cells)) if cells[j]), len(cells) - 1)
 
 
 def _breakdown(name: str, weight: Decimal | None, score: Decimal | None, roles: list[str]) -> bool:
@@ -328,31 +354,11 @@ def _breakdown(name: str, weight: Decimal | None, score: Decimal | None, roles: 
     return scored and weight is None and score is None and key(name).startswith("其中")
 
 
-# The 一级 of a 四级 评价指标体系 (项目决策/项目过程(管理)/项目产出/项目效益), beside the performance 一级.
-FRAMEWORK_LEVEL1 = ("项目决策", "项目过程", "项目管理", "项目产出", "项目效益", "决策", "过程", "管理")
-
-
-def _is_level1(k: str) -> bool:
-    """An 一级 label (its points taken off): 产出指标…, or a framework part (``项目决策``, ``项目管理``)."""
-    return catalog.is_level1_name(k) or k in FRAMEWORK_LEVEL1
-
-
-_POINTS_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*分\s*$")  # 产出指标40分, 项目决策 2 分
-_SCORE_NOTE = re.compile(r"^(\d+(?:\.\d+)?)\s*分?\s*[（(](.*)[）)]$")
-
-
-def _score_and_note(text: str) -> tuple[Decimal | None, str]:
-    """``48.5分（因在校生人数减少…）``: a score with the reason written in the same cell."""
-    plain_score = number(text)
-    if plain_score is not None:
-        return plain_score, ""
-    match = _SCORE_NOTE.match(unicodedata.normalize("NFKC", text).strip())
-    return (Decimal(match[1]), match[2].strip()) if match else (None, "")
-
-
 def _cost_under_output(cells: list[str], first_at: int, roles: list[str]) -> bool:
     """成本指标 is an 一级 (2021) or a 二级 of 产出 (10号): a 二级 when, read as 一级, its name is a value."""
-    if key(cells[first_at]) != "成本指标" or "level2" not in roles or "name" not in roles:
+    if "level2" not in roles or "name" not in roles:
+        return False
+    if POINTS_AFTER.sub("", key(cells[first_at])) != "成本指标":  # 成本指标5分: its points aside
         return False
     at = first_at + roles.index("name") - roles.index("level1")
     name = cells[at].strip() if at < len(cells) else ""
@@ -454,6 +460,7 @@ def _finish(state: _Segment, run: list[Row]) -> PublishedSelfEvaluation:
         total=state.total,
         grade=state.grade,
         conclusions=tuple(state.conclusions) + tuple(instructions),
+        ambiguous_rows=tuple(state.ambiguous),
         source=run[0].source,
         cells=tuple(state.cells),
     )

@@ -35,6 +35,8 @@ class Segment:
         self.fund_shift = 0  # leading fund columns a text table left out of every row (年初预算数)
         self.indicator_roles: list[str] | None = None
         self.indicator_offset = 0
+        self.indicator_width = 0  # the indicator header's cells, up to its last filled one
+        self.indicator_label = ""  # the header's label in front of its roles (绩效指标), as a key
         self.reason_open = False  # the last indicator row printed no reason cell (it may follow)
         self.headed_at = -1  # how many indicators were read when the last indicator header came
         self.funds: list[PublishedFundRow] = []
@@ -53,3 +55,4 @@ class Segment:
         self.fund_title = ""  # the funds block's own label (部门预算执行情况（万元）) when its header has one
         self.texts: list[str] = []
         self.places: list[SourceRef] = []
+        self.ambiguous: list[SourceRef] = []  # indicator rows whose cells fit two columns equally

@@ -25,6 +25,7 @@ from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.damage import DAMAGED_VALUE
 from jixiao.readers.grid import NO_INDICATORS
+from jixiao.readers.pdf_unruled import AMBIGUOUS_COLUMN
 from jixiao.readers.runs import RUN_TOGETHER
 
 # Marks no budget table prints inside a figure: OCR's reading of a lost ≥ or ≤ (295$295%, 830%^30%).
@@ -111,6 +112,22 @@ def ocr_damage(rows: list[Row]) -> list[Diagnostic]:
         "按原文保留，不作修复；这些指标的年度指标值不读取，得分按表中所填保留"
     )
     return [Diagnostic(DAMAGED_VALUE, Severity.WARNING, message, damaged[0][1])]
+
+
+def ambiguous_columns(table: PublishedSelfEvaluation) -> list[Diagnostic]:
+    """Indicator rows of text that opens with empty cells whose cells fit the header's columns and the
+    columns one to the left equally, and read differently (`selfeval_align`): kept in the header's
+    columns, and said, never guessed silently."""
+    return [
+        Diagnostic(
+            AMBIGUOUS_COLUMN,
+            Severity.WARNING,
+            f"“{table.project or '自评表'}”第{where.line}行以空单元格开头，其内容按表头各列与按左移一列"
+            "（复制文字时丢了首个空单元格）读出的结果不同且同样合理；已按表头各列读取，请对照原表核对",
+            where,
+        )
+        for where in table.ambiguous_rows
+    ]
 
 
 def why_no_indicators(table: PublishedSelfEvaluation, rows: list[Row]) -> Diagnostic | None:

@@ -143,6 +143,17 @@ BOUNDS = (
 )
 
 
+# Targets that say only that the target will be met (达标, 完成): they name no state or amount, so an
+# actual repeating one reports nothing that can be checked.
+ATTAINMENT_ONLY = ("达标", "完成", "已完成", "全部完成", "达到", "达成", "实现", "达到预期", "达到目标",
+                   "完成目标", "达成目标", "实现目标")  # fmt: skip
+
+
+def states_attainment_only(text: str) -> bool:
+    """A target written as the bare word for "met" (``达标``, ``完成``, ``达到目标``)."""
+    return _plain_text(text).rstrip("。.") in ATTAINMENT_ONLY
+
+
 def states_bound(text: str) -> bool:
     """An actual written as a bound (``≥300米``, ``不超过预算``) states no amount that was reached."""
     return any(mark in text for mark in BOUNDS)

@@ -15,6 +15,7 @@ from jixiao.scoring.audit_context import (
     group_sums,
     has_reason,
     names,
+    states_attainment_only,
     states_bound,
 )
 from jixiao.scoring.formulas import OVER_COMPLETION, band_of, describe_band, in_band
@@ -55,7 +56,8 @@ def blanket_full_marks(ctx: AuditContext) -> Iterator[Finding]:
 def actual_copies_target(ctx: AuditContext) -> Iterator[Finding]:
     """实际完成值应写实际完成的数量或情况，不能照抄年度指标值：照抄一个界限（≥266米、不超过预算）的
     即是；照抄定性的表述（符合要求）单独一项是正常的完成情况，半数以上指标都如此才是照抄；
-    但指标值只是重复指标名称的（名称、指标值、完成值同为“可持续”），照抄它就什么也没有写出。"""
+    但指标值只是重复指标名称的（名称、指标值、完成值同为“可持续”）或只是“达标”“完成”一词的，照抄它就
+    什么也没有写出。"""
     copies = [
         i
         for i in ctx.published.indicators
@@ -63,7 +65,9 @@ def actual_copies_target(ctx: AuditContext) -> Iterator[Finding]:
     ]
     targeted = [i for i in ctx.published.indicators if i.target.strip()]
     widespread = len(copies) >= 3 and len(copies) * 2 >= len(targeted)
-    empty_of_content = any(i.target.strip() == i.name.strip() for i in copies)
+    empty_of_content = any(
+        i.target.strip() == i.name.strip() or states_attainment_only(i.target) for i in copies
+    )
     if copies and (widespread or empty_of_content or any(states_bound(i.actual) for i in copies)):
         count = len(ctx.published.indicators)
         yield (
