@@ -57,6 +57,7 @@ from jixiao.readers.selfeval_lines import (
     side_pair,
     token_rows,
 )
+from jixiao.readers.selfeval_runplain import run_together_plain
 from jixiao.readers.selfeval_runrows import run_together_rows
 from jixiao.readers.selfeval_segment import Segment as _Segment
 from jixiao.readers.selfeval_segment import cell_source as _source
@@ -84,7 +85,8 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
     runs = segments(join_fund_labels(unflatten(join_spaced(listed))))
     tables = [columnwise_indicators(read_segment(run), run) for run in runs]
     read = [t for t in tables if t.funds or t.indicators]
-    return read or run_together_rows(original)  # rows run together, cut where the sums allow one cut
+    # rows run together: cut where the sums allow one cut, or (no scores) where the grammar does
+    return read or run_together_rows(original) or run_together_plain(original)
 
 
 def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
