@@ -15,6 +15,7 @@ the value grammar reads them and ``raw`` must stay as written.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -343,6 +344,7 @@ def _pipe_rows(lines: list[str], file: str | None, traditional: bool | None) -> 
     """One row per line, cells between ``|``; a row broken over lines after a label cell is joined
     (`_continues`) where the rows of the text end in tails of empty cells."""
     tails = _rows_end_in_tails(lines)
+    bordered = _bordered(lines)
     pending = ""  # a | row broken over lines, waiting for its end
     start = 0
     for number, raw_line in enumerate(lines, start=1):
@@ -352,7 +354,7 @@ def _pipe_rows(lines: list[str], file: str | None, traditional: bool | None) -> 
         stripped = line.strip()
         if "---" in stripped and _MARKDOWN_RULE.match(stripped):  # a rule has three dashes at least
             continue
-        if stripped.startswith("|"):
+        if stripped.startswith("|") and bordered:
             stripped = stripped[1:]
         if tails and _continues(stripped) and not _opens_row(lines, number):
             start = start or number  # 绩效指标 | 一级 指标 | / 二级 指标 | …: one row
@@ -390,6 +392,19 @@ def without_template_notes(rows: Iterable[Row]) -> Iterator[Row]:
 
 
 _TAIL = re.compile(r"\|\s*\|\s*$")
+
+
+def _bordered(lines: list[str]) -> bool:
+    """True when the | rows open with a border (``| a | b |``, as in Markdown): every row opens with
+    ``|``, or the rows that do carry one ``|`` more than those opening with a cell. Where the rows of
+    one width open with a cell (``a | b | c``), a row opening with ``|`` has an empty first cell
+    (`` | 年度资金总额 | …``) and keeps it."""
+    piped = [stripped for line in lines[:_SAMPLE] if "|" in (stripped := line.strip())]
+    opening = [line.count("|") for line in piped if line.startswith("|")]
+    celled = [line.count("|") for line in piped if not line.startswith("|")]
+    if not celled or not opening:
+        return True
+    return Counter(opening).most_common(1)[0][0] > Counter(celled).most_common(1)[0][0]
 
 
 def _rows_end_in_tails(lines: list[str]) -> bool:
