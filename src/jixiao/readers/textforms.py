@@ -15,7 +15,6 @@ the value grammar reads them and ``raw`` must stay as written.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -395,16 +394,12 @@ _TAIL = re.compile(r"\|\s*\|\s*$")
 
 
 def _bordered(lines: list[str]) -> bool:
-    """True when the | rows open with a border (``| a | b |``, as in Markdown): every row opens with
-    ``|``, or the rows that do carry one ``|`` more than those opening with a cell. Where the rows of
-    one width open with a cell (``a | b | c``), a row opening with ``|`` has an empty first cell
-    (`` | 年度资金总额 | …``) and keeps it."""
+    """True when the | rows open with a border (``| a | b |``, as in Markdown): all but a few of them
+    open with ``|``. Where many open with their first cell (``a | b | c``), the ``|`` stand between
+    cells, and a row opening with ``|`` has an empty first cell (`` | 年度资金总额 | …``) it keeps."""
     piped = [stripped for line in lines[:_SAMPLE] if "|" in (stripped := line.strip())]
-    opening = [line.count("|") for line in piped if line.startswith("|")]
-    celled = [line.count("|") for line in piped if not line.startswith("|")]
-    if not celled or not opening:
-        return True
-    return Counter(opening).most_common(1)[0][0] > Counter(celled).most_common(1)[0][0]
+    celled = sum(1 for line in piped if not line.startswith("|"))
+    return celled * 10 <= len(piped)
 
 
 def _rows_end_in_tails(lines: list[str]) -> bool:
