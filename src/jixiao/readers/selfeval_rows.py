@@ -23,6 +23,7 @@ from jixiao.evaluation.published import PublishedIndicator, PublishedSelfEvaluat
 from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.labels import year_in
+from jixiao.readers.selfeval_centred import join_centred
 from jixiao.readers.selfeval_columnwise import columnwise_indicators
 from jixiao.readers.selfeval_footer import footer as _footer
 from jixiao.readers.selfeval_form import detect_form
@@ -81,7 +82,7 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
     elif tokens is None and breaks_misplaced(listed):
         listed = list(rebuild_lines(one_cell_each(listed)))
     elif tokens is None:
-        listed = join_wrapped_heads(listed)
+        listed = join_wrapped_heads(join_centred(listed))
     runs = segments(join_fund_labels(unflatten(join_spaced(listed))))
     tables = [columnwise_indicators(read_segment(run), run) for run in runs]
     read = [t for t in tables if t.funds or t.indicators]
