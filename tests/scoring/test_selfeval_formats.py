@@ -6,7 +6,7 @@ The documents are those whose cells are exact (workbooks, Word tables, HTML page
 templates of the corpora: central (财预〔2020〕10号), Sichuan, Hubei 20 + 80 and Suizhou, Anhui, the
 unnamed form, with 一级 weights in labels, three score columns or none. Each is written as a workbook,
 a Word table, an HTML ``<table>``, a PDF printed from that page, the PDF's text flattened by pdfplumber,
-one cell per line and ``|`` rows (`tests/scoring/selfeval_formats.py`).
+one cell per line and ``|`` rows (`benchmarks/selfeval_forms.py`).
 """
 
 from __future__ import annotations
@@ -15,16 +15,10 @@ import json
 from pathlib import Path
 
 import pytest
-from benchmarks.selfeval_fidelity import CORPUS, Tally
+from benchmarks.selfeval_fidelity import Tally
+from benchmarks.selfeval_forms import score_in_form, sources
 
-from tests.scoring.selfeval_formats import score_in_form
-
-CORPORA = CORPUS.parent
-SOURCES = sorted(
-    folder
-    for folder in CORPORA.glob("selfeval*/*")
-    if any((folder / f"document.{ext}").exists() for ext in ("xlsx", "docx", "html"))
-)
+SOURCES = sources()
 # Forms read exactly as the original: every published figure, every finding, nothing more.
 EXACT = ("xlsx", "docx", "html", "pdf", "pipes")
 # Forms that lose the columns (one cell per line, empty cells dropped) or the cells (a PDF's text

@@ -14,9 +14,9 @@ from typing import Any
 
 import pdfplumber
 import pytest
+from benchmarks.selfeval_forms import grid_of, write_form
 from openpyxl import load_workbook
 
-from tests.scoring.selfeval_formats import grid_of, write_form
 from tests.selfeval_samples import SAMPLE
 
 FORMS = ("xlsx", "docx", "html", "pdf", "pipes", "lines")

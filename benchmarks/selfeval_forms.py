@@ -17,10 +17,10 @@ from functools import cache
 from pathlib import Path
 
 import pdfplumber
-from benchmarks.selfeval_fidelity import Tally, document_of, score_document
 from docx import Document
 from openpyxl import Workbook
 
+from benchmarks.selfeval_fidelity import CORPUS, Tally, document_of, score_document
 from jixiao.readers.selfeval_published import file_rows
 
 FORMS = ("xlsx", "docx", "html", "pdf", "pdf-text", "lines", "pipes")
@@ -131,3 +131,35 @@ def score_in_form(source: Path, form: str, work: Path) -> Tally:
     tally = Tally()
     score_document(folder, tally)
     return tally
+
+
+def sources() -> list[Path]:
+    """The development documents whose cells are exact (workbooks, Word tables, HTML pages)."""
+    return sorted(
+        folder
+        for folder in CORPUS.parent.glob("selfeval*/*")
+        if any((folder / f"document.{ext}").exists() for ext in ("xlsx", "docx", "html"))
+    )
+
+
+def main(argv: list[str]) -> int:
+    """`python -m benchmarks selfeval_forms [--problems]`: per form, over every exact source, the tables
+    read, the published scores read right and the findings found / missed / false."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as work:
+        for form in FORMS:
+            total = Tally()
+            for source in sources():
+                tally = score_in_form(source, form, Path(work))
+                for name in ("tables", "tables_read", "scores", "scores_right", "found", "missed", "false"):
+                    setattr(total, name, getattr(total, name) + getattr(tally, name))
+                total.problems += tally.problems
+            print(
+                f"{form}: tables {total.tables_read}/{total.tables}, published scores "
+                f"{total.scores_right}/{total.scores}, findings {total.found}/{total.missed}/{total.false}"
+            )
+            if "--problems" in argv:
+                for problem in total.problems:
+                    print(f"  {problem}")
+    return 0
