@@ -1,7 +1,8 @@
 """A published 自评表 imported from each form publishers use (issue 12 item 5 beside item 1): the
-workbook, the Word table, the HTML page, the PDF, ``|`` rows and one cell per line of the same table
-each give the same stored self-evaluation — the public page with the finding on its row, the dashboard's
-"do not add up" and full-marks share, and downloads carrying the published and the recomputed score."""
+workbook, the Word table, the HTML page, the PDF and its text flattened by pdfplumber, ``|`` rows and one
+cell per line of the same table each give the same stored self-evaluation — the public page with the
+finding on its row, the dashboard's "do not add up" and full-marks share, and downloads carrying the
+published and the recomputed score."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from openpyxl import load_workbook
 
 from tests.selfeval_samples import SAMPLE
 
-FORMS = ("xlsx", "docx", "html", "pdf", "pipes", "lines")
+FORMS = ("xlsx", "docx", "html", "pdf", "pdf-text", "pipes", "lines")
 
 
 def _document(form: str, tmp_path: Path) -> Path:
