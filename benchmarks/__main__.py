@@ -6,7 +6,8 @@ machine to another. `python -m benchmarks reading review` runs only the named ar
 the full sizes where a benchmark is quick by default (`bench_bulk`).
 `python -m benchmarks fidelity [--json] [--quiet] [FOLDER]` scores reading against the corpus of real
 layouts, document by document (`benchmarks/fidelity.py`); `python -m benchmarks selfeval_fidelity
---corpus FOLDER [--json]` scores published self-evaluations against one corpus's goldens.
+--corpus FOLDER [--json]` scores published self-evaluations against one corpus's goldens;
+`python -m benchmarks selfeval_forms` scores them written in every published form.
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ def main(argv: list[str]) -> int:
         from benchmarks import selfeval_fidelity
 
         return selfeval_fidelity.main(argv[1:])
+    if argv[:1] == ["selfeval_forms"]:  # the corpus's self-evaluations written in every published form
+        from benchmarks import selfeval_forms
+
+        return selfeval_forms.main(argv[1:])
     if argv[:1] == ["million"]:  # a million tables on PostgreSQL: long, run by hand (docs/scale.md)
         from benchmarks import million_pages
 

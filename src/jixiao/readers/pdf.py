@@ -179,8 +179,28 @@ def _closed_tables(page: Any) -> list[Any]:
     if not found:
         return []
     edges = [round(t.bbox[3], 2) for t in found] + [round(t.bbox[1], 2) for t in found]
+    edges += _open_bottoms(page, found)
     settings = dict(_TABLE_SETTINGS, explicit_horizontal_lines=sorted(set(edges)))
     return list(page.find_tables(settings))
+
+
+def _open_bottoms(page: Any, found: list[Any]) -> list[float]:
+    """Where a table's last row runs on past its last drawn line to the page break: the column rules
+    that start in the table go on below it (a row cut by the break has no line under it), and end
+    together there. Without the line the row is lost to the table and read as loose words."""
+    bottoms = []
+    for table in found:
+        left, top, right, bottom = table.bbox
+        below = [
+            round(edge["bottom"], 2)
+            for edge in page.vertical_edges
+            if top - 1 <= edge["top"] <= bottom
+            and edge["bottom"] > bottom + 1
+            and left - 1 <= edge["x0"] <= right + 1
+        ]
+        if len(below) >= 2 and len(set(below)) == 1:  # the column rules end together: a row's bottom
+            bottoms.append(below[0])
+    return bottoms
 
 
 def join_wrapped(text: str, exact: bool) -> str:

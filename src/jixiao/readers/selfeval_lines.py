@@ -191,6 +191,8 @@ def rebuild_lines(rows: Iterable[Row], tokens: bool = False) -> Iterator[Row]:
             if made is not None:
                 yield made
             current, capacity = [], None
+        if is_title(text) or key(text) in PROJECT_LABELS:
+            header_roles, above_roles = [], []  # the next table: its own columns, not the last one's
         if not current and header_roles and not text:
             continue  # a lone empty cell between rows (an empty template row, '|' alone): no column to hold
         if not current and header_roles:

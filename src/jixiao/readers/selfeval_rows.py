@@ -31,6 +31,7 @@ from jixiao.readers.selfeval_align import (
     reads_worse_from,
     score_and_note,
 )
+from jixiao.readers.selfeval_centred import join_centred
 from jixiao.readers.selfeval_columnwise import columnwise_indicators
 from jixiao.readers.selfeval_footer import footer as _footer
 from jixiao.readers.selfeval_form import detect_form
@@ -65,6 +66,7 @@ from jixiao.readers.selfeval_lines import (
     side_pair,
     token_rows,
 )
+from jixiao.readers.selfeval_runplain import run_together_plain
 from jixiao.readers.selfeval_runrows import run_together_rows
 from jixiao.readers.selfeval_segment import Segment as _Segment
 from jixiao.readers.selfeval_segment import cell_source as _source
@@ -88,11 +90,12 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
     elif tokens is None and breaks_misplaced(listed):
         listed = list(rebuild_lines(one_cell_each(listed)))
     elif tokens is None:
-        listed = join_wrapped_heads(listed)
+        listed = join_wrapped_heads(join_centred(listed))
     runs = segments(join_fund_labels(unflatten(join_spaced(listed))))
     tables = [columnwise_indicators(read_segment(run), run) for run in runs]
     read = [t for t in tables if t.funds or t.indicators]
-    return read or run_together_rows(original)  # rows run together, cut where the sums allow one cut
+    # rows run together: cut where the sums allow one cut, or (no scores) where the grammar does
+    return read or run_together_rows(original) or run_together_plain(original)
 
 
 def read_segment(run: list[Row]) -> PublishedSelfEvaluation:

@@ -343,6 +343,7 @@ def _pipe_rows(lines: list[str], file: str | None, traditional: bool | None) -> 
     """One row per line, cells between ``|``; a row broken over lines after a label cell is joined
     (`_continues`) where the rows of the text end in tails of empty cells."""
     tails = _rows_end_in_tails(lines)
+    bordered = _bordered(lines)
     pending = ""  # a | row broken over lines, waiting for its end
     start = 0
     for number, raw_line in enumerate(lines, start=1):
@@ -352,7 +353,7 @@ def _pipe_rows(lines: list[str], file: str | None, traditional: bool | None) -> 
         stripped = line.strip()
         if "---" in stripped and _MARKDOWN_RULE.match(stripped):  # a rule has three dashes at least
             continue
-        if stripped.startswith("|"):
+        if stripped.startswith("|") and bordered:
             stripped = stripped[1:]
         if tails and _continues(stripped) and not _opens_row(lines, number):
             start = start or number  # 绩效指标 | 一级 指标 | / 二级 指标 | …: one row
@@ -390,6 +391,15 @@ def without_template_notes(rows: Iterable[Row]) -> Iterator[Row]:
 
 
 _TAIL = re.compile(r"\|\s*\|\s*$")
+
+
+def _bordered(lines: list[str]) -> bool:
+    """True when the | rows open with a border (``| a | b |``, as in Markdown): all but a few of them
+    open with ``|``. Where many open with their first cell (``a | b | c``), the ``|`` stand between
+    cells, and a row opening with ``|`` has an empty first cell (`` | 年度资金总额 | …``) it keeps."""
+    piped = [stripped for line in lines[:_SAMPLE] if "|" in (stripped := line.strip())]
+    celled = sum(1 for line in piped if not line.startswith("|"))
+    return celled * 10 <= len(piped)
 
 
 def _rows_end_in_tails(lines: list[str]) -> bool:

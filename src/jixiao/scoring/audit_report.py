@@ -8,7 +8,7 @@ from typing import Any
 from jixiao.evaluation.numbers import plain
 from jixiao.evaluation.published import PublishedSelfEvaluation
 from jixiao.evaluation.serialize import result_to_dict
-from jixiao.model import Diagnostic
+from jixiao.model import Diagnostic, SourceRef
 from jixiao.scoring.audit import AuditResult
 from jixiao.scoring.audit_checks import BY_CODE
 
@@ -17,6 +17,12 @@ AUDIT_FORMAT = "jixiao-selfeval-audit/1"
 
 def _figure(value: Decimal | None) -> str | None:
     return None if value is None else plain(value)
+
+
+def _places(source: SourceRef, cells: tuple[tuple[str, SourceRef], ...]) -> list[str]:
+    """Every place a printed row's figures stand (a workbook's cells, the lines of one-cell-per-line
+    text), so a finding placed on one of its cells is shown on the row."""
+    return sorted({str(source), *(str(ref) for _, ref in cells)})
 
 
 def published_to_dict(p: PublishedSelfEvaluation) -> dict[str, Any]:
@@ -36,6 +42,7 @@ def published_to_dict(p: PublishedSelfEvaluation) -> dict[str, Any]:
                 "rate": _figure(row.rate),
                 "score": _figure(row.score),
                 "where": str(row.source),
+                "places": _places(row.source, row.cells),
             }
             for row in p.funds
         ],
@@ -50,6 +57,7 @@ def published_to_dict(p: PublishedSelfEvaluation) -> dict[str, Any]:
                 "score": _figure(i.score),
                 "reason": i.reason,
                 "where": str(i.source),
+                "places": _places(i.source, i.cells),
             }
             for i in p.indicators
         ],

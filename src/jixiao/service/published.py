@@ -43,14 +43,18 @@ def _cents(value: Any) -> int | None:
         return None
 
 
+def _base_name(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_base_name(v) for v in value]
+    return re.split(r"[\\/]", value)[-1] if isinstance(value, str) else value
+
+
 def _base_names(value: Any) -> Any:
-    """Where a file lay on the importer's disk is nobody's business: ``where`` and ``file`` keep the
-    file's base name (``dir/a.xlsx:12`` → ``a.xlsx:12``)."""
+    """Where a file lay on the importer's disk is nobody's business: ``where``, ``file`` and a row's
+    ``places`` keep the file's base name (``dir/a.xlsx:12`` → ``a.xlsx:12``)."""
     if isinstance(value, dict):
-        return {
-            k: re.split(r"[\\/]", v)[-1] if k in ("where", "file") and isinstance(v, str) else _base_names(v)
-            for k, v in value.items()
-        }
+        placed = ("where", "file", "places")
+        return {k: _base_name(v) if k in placed else _base_names(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_base_names(v) for v in value]
     return value
@@ -135,12 +139,13 @@ def view_of(row: dict[str, Any], targets: list[dict[str, Any]] | None = None) ->
     computed = document.get("indicators") or []
     placed: set[int] = set()
 
-    def take(where: str | None, name: str | None = None) -> list[dict[str, Any]]:
+    def take(item: dict[str, Any], name: str | None = None) -> list[dict[str, Any]]:
+        places = {item.get("where"), *(item.get("places") or [])} - {None}
         found = []
         for n, d in enumerate(diagnostics):
             if n in placed:
                 continue
-            if (where and d.get("where") == where) or (name and d.get("indicator") == name):
+            if d.get("where") in places or (name and d.get("indicator") == name):
                 placed.add(n)
                 found.append(d)
         return found
@@ -154,16 +159,16 @@ def view_of(row: dict[str, Any], targets: list[dict[str, Any]] | None = None) ->
                 "computed_weight": mine.get("weight"),
                 "computed_score": mine.get("score"),
                 "explanation": mine.get("explanation", ""),
-                "findings": take(item.get("where"), item.get("name")),
+                "findings": take(item, item.get("name")),
             }
         )
-    funds = [{**f, "findings": take(f.get("where"))} for f in published.get("funds") or []]
+    funds = [{**f, "findings": take(f)} for f in published.get("funds") or []]
     total = {
         "published": published.get("total"),
         "computed": document.get("total"),
         "published_grade": published.get("grade"),
         "computed_grade": document.get("grade"),
-        "findings": take(published.get("total_where")),
+        "findings": take({"where": published.get("total_where")}),
     }
     general = [d for n, d in enumerate(diagnostics) if n not in placed]
     return PublishedView(summary_of(row), document, funds, rows, total, general, targets or [])

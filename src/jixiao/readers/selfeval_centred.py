@@ -1,0 +1,139 @@
+"""A 自评表 PDF flattened to text (pdfplumber's ``extract_text``) whose cells are centred in their rows:
+a cell wrapped onto two lines prints its first line above its row's line and its second below it::
+
+    全年预算 执行
+    项目资金 (万元) 年初预算数 全年执行数 分值 得分
+    数 率
+    …
+    因路况引发的交通安
+    效益指标(30分) 社会效益指标 0起 0起 15 15
+    全事故
+
+`join_centred` puts such cells back, only where the pieces prove it:
+
+- a header line (it names three columns the reader knows) with a line of pieces above and one below,
+  as many pieces each, where the n-th piece above and the n-th below make a column name the reader
+  knows (``全年预算`` + ``数``, ``执行`` + ``率``, ``年度指标`` + ``值``) and no piece below is one by itself;
+  each column goes where the template's fixed column order puts it among the header's named columns
+  (年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分; 一级 … 三级, 年度指标值, 实际完成值, 分值,
+  得分, 原因);
+- an indicator row under such a header whose category labels are followed at once by its target (a
+  figure or a sign), with one piece of words alone on the line above and one alone below: together
+  they are the row's name, put after its labels.
+
+Anything else is left as it was; nothing is joined on a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from jixiao import catalog
+from jixiao.readers.cells import Row
+from jixiao.readers.selfeval_lines import FUND_ROLES, INDICATOR_ROLES, key, number
+from jixiao.readers.selfeval_segment import is_grid
+
+_FUND_ORDER = ("initial", "budget", "executed", "weight", "rate", "score", "reason")
+_INDICATOR_ORDER = (
+    "level1",
+    "level2",
+    "name",
+    "nature",
+    "target",
+    "value",
+    "unit",
+    "actual",
+    "weight",
+    "share",
+    "single",
+    "score",
+    "reason",
+)
+_SIGNS = ("≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦")
+_LONGEST_PIECE = 24  # characters: a wrapped cell's line is short
+
+
+def _roles(row: Row) -> tuple[dict[str, str], tuple[str, ...]] | None:
+    """The role table and column order a header row follows, or None when it is no header."""
+    keys = [key(c) for c in row.cells]
+    if sum(1 for k in keys if k in INDICATOR_ROLES) >= 3 and {"一级指标", "三级指标", "指标名称"} & set(keys):
+        return INDICATOR_ROLES, _INDICATOR_ORDER
+    if sum(1 for k in keys if k in FUND_ROLES) >= 3:
+        return FUND_ROLES, _FUND_ORDER
+    return None
+
+
+def _pieces(row: Row) -> list[str]:
+    cells = [c.strip() for c in row.cells if c.strip()]
+    if is_grid(row) or not cells or any(len(c) > _LONGEST_PIECE or number(c) is not None for c in cells):
+        return []
+    return cells
+
+
+def _joined_header(header: Row, above: Row, below: Row) -> Row | None:
+    """The header with its centred two-line cells put back in their columns, or None."""
+    found = _roles(header)
+    tops, bottoms = _pieces(above), _pieces(below)
+    if found is None or not tops or len(tops) != len(bottoms):
+        return None
+    roles, order = found
+    cells = list(header.cells)
+    for top, bottom in zip(tops, bottoms, strict=True):
+        role = roles.get(key(top + bottom))
+        if role not in order or key(bottom) in roles:
+            return None  # the pieces do not make one column name, or the line below names columns itself
+        cells = _placed(cells, top + bottom, role, roles, order)
+    return replace(header, cells=tuple(cells), cell_sources=None)
+
+
+def _placed(
+    cells: list[str], name: str, role: str, roles: dict[str, str], order: tuple[str, ...]
+) -> list[str]:
+    """``name`` put before the first named column that comes after its role in the template's order."""
+    rank = order.index(role)
+    for at, cell in enumerate(cells):
+        other = roles.get(key(cell))
+        if other in order and order.index(other) > rank:
+            return [*cells[:at], name, *cells[at:]]
+    return [*cells, name]
+
+
+def _opens_with_target(row: Row) -> int | None:
+    """Where a row's first value stands when its category labels are followed at once by a target
+    (a figure or a sign): the row lacks its name there. None otherwise."""
+    cells = [c.strip() for c in row.cells]
+    at = 0
+    while at < len(cells) and catalog.is_category_name(key(cells[at]) or "-"):
+        at += 1
+    if at == 0 or at >= len(cells):
+        return None
+    first = cells[at]
+    return at if first[:1].isdigit() or first.startswith(_SIGNS) else None
+
+
+def join_centred(rows: list[Row]) -> list[Row]:
+    """Rows of flattened PDF text with their centred two-line cells put back (see the module's note)."""
+    out: list[Row] = []
+    indicators = False  # under an indicator header that was put back
+    n = 0
+    while n < len(rows):
+        row = rows[n]
+        above = out[-1] if out else None
+        below = rows[n + 1] if n + 1 < len(rows) else None
+        if above is not None and below is not None and not is_grid(row):
+            header = _joined_header(row, above, below)
+            if header is not None:
+                indicators = _roles(header) == (INDICATOR_ROLES, _INDICATOR_ORDER)
+                out[-1:] = [header]
+                n += 2
+                continue
+            at = _opens_with_target(row) if indicators else None
+            top, bottom = _pieces(above), _pieces(below)
+            if at is not None and len(top) == 1 and len(bottom) == 1 and not _roles(above):
+                cells = [*row.cells[:at], top[0] + bottom[0], *row.cells[at:]]
+                out[-1:] = [replace(row, cells=tuple(cells), cell_sources=None)]
+                n += 2
+                continue
+        out.append(row)
+        n += 1
+    return out
