@@ -108,8 +108,12 @@ AMBIGUOUS = (
 
 
 def test_a_row_that_fits_two_placements_is_read_in_the_headers_columns_and_said(tmp_path: Path) -> None:
+    # every line opens with a border (Markdown-like), so the row's leading | is a border and the row
+    # has one cell fewer than its header; where lines open with their first cell, a leading | is an
+    # empty first cell kept (textforms._bordered) and the row is read as written, as with tabs below
+    bordered = "\n".join(line if line.startswith(" |") else "| " + line for line in AMBIGUOUS.splitlines())
     document = tmp_path / "ambiguous.txt"
-    document.write_text(AMBIGUOUS, encoding="utf-8")
+    document.write_text(bordered + "\n", encoding="utf-8")
     (table,), diagnostics = read_published_path(document)
     second = table.indicators[1]
     read = (second.target, second.actual, second.weight, second.score)
