@@ -373,6 +373,8 @@ class ProjectBlockReader:
         elif label is Label.FUNDS:  # 资金总额 left empty over 其中:财政拨款 | 260: the parts make it
             self.lines.setdefault("budget", line_of(cell.source))
         if following is None or label_of(following.text) is not None or label in self.amounts:
+            if following is None and label is Label.BUDGET:  # 年初安排金额(万元) heading amounts below
+                self.unit_hint = self.unit_hint or unit_in(cell.text)
             return i + 1
         heading = unit_in(following.text) if len(following.text) <= 10 else None
         if heading is not None and parse_amount_unit(following.text) is None:
