@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (the pages' own long lines of Chinese text)
 """Issue 11, the failure classes heldout11 showed, read generally (documents of our own in the layouts of
 real published tables; projects, names and values are ours):
 
@@ -192,6 +191,33 @@ def test_template_rows_are_no_indicators_and_a_wrapped_sentence_name_is_one_name
     assert {p.level2 for p in table.placeholders} >= {"经济效益指标", "生态效益指标"}
 
 
+# The same leftovers in `` | `` rows with ``||`` tails: the row of the sentence name broken inside its
+# 三级 cell, the line stopping without its closing ``|``.
+BROKEN_PIPE_ROW = """项目支出绩效目标表 | ||||
+(2024年度) | ||||
+项目名称 | 村级文化活动补助 | |||
+主管部门 | 某县文化旅游局 | 实施单位 | 某县文化馆 |
+年度资金总额 | 20万元 | |||
+一级指标 | 二级指标 | 三级指标 | 指标值 | ||
+产出指标 | 数量指标 | 补助村数量 | 40个 | ||
+效益指标 | 社会效益指标 | 丰富农村群众精神文化生活,提升基层公共文化服务
+均等化水平 | 效果良好 | ||
+经济效益指标 | 本项目不适用此指标 | 无 | ||
+满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | ||
+"""
+
+
+def test_a_pipe_row_broken_inside_its_name_is_one_row() -> None:
+    (table,), diagnostics = read_text(BROKEN_PIPE_ROW, "broken.txt")
+    read = [(i.level2, i.name, i.annual.raw) for i in table.indicators]
+    assert read == [
+        ("数量指标", "补助村数量", "40个"),
+        ("社会效益指标", "丰富农村群众精神文化生活,提升基层公共文化服务均等化水平", "效果良好"),
+        ("服务对象满意度指标", "群众满意度", "≥90%"),
+    ]
+    assert [d.source.line for d in diagnostics if d.code == TEMPLATE_ROW] == [10]
+
+
 # A real indicator whose target is 无 (no accidents) is kept: only a row that says it does not apply goes.
 ZERO_TARGET = """项目名称 | 校车安全运营补助 |
 一级指标 | 二级指标 | 三级指标 | 指标值 |
@@ -224,6 +250,13 @@ SPLIT_BUDGET_LABEL = """                              2024年项目支出绩效�
 def test_a_budget_label_split_around_its_amount_is_read() -> None:
     (table,), _ = read_text(SPLIT_BUDGET_LABEL, "split.txt")
     assert (table.project.name, table.project.year) == ("城区公厕保洁服务", 2024)
+    assert (table.project.budget, table.project.budget_unit) == (Decimal("960000"), "万元")
+
+
+def test_a_budget_label_wrapped_below_its_amount_is_read() -> None:
+    top_aligned = SPLIT_BUDGET_LABEL.replace(" 年度本级\n                   96万", " 年度本级         96万")
+    assert "年度本级         96万" in top_aligned
+    (table,), _ = read_text(top_aligned, "top.txt")
     assert (table.project.budget, table.project.budget_unit) == (Decimal("960000"), "万元")
 
 

@@ -5,6 +5,10 @@ first lines bare (``丰富基层群众精神文化生活,提升公共文化服�
 ``(万元) |``, a label one character a line). Bare lines running straight into a `` |`` line are that
 one cell: joined onto its first line, the lines after it left empty so every line keeps its number. A
 run that ends at a blank line or a lone ``|`` is not a cell (a page's title and date above the table).
+
+The ``|`` row form breaks the same way: a row whose last cell the page broke stops without its closing
+``|`` (``效益指标 | 社会效益指标 | 丰富…服务`` / ``均等化水平 | 效果良好 | ||``); the next line goes on with
+that cell (`join_broken_pipe_rows`).
 """
 
 from __future__ import annotations
@@ -35,6 +39,25 @@ def join_wrapped_cell_lines(lines: list[str]) -> list[str]:
             for n in [*run[1:], number]:
                 joined[n] = ""
         run, after_cell = [], bool(text)
+    return joined
+
+
+def join_broken_pipe_rows(lines: list[str]) -> list[str]:
+    """``|`` rows (of a form whose rows end in ``|``) broken inside their last cell, joined onto their
+    first line; the line that went on is left empty, so every line keeps its number."""
+    joined = list(lines)
+    for number in range(len(lines) - 1):
+        line = joined[number].strip()
+        if "|" not in line or line.endswith("|"):
+            continue
+        following = lines[number + 1].strip()
+        first = following.split("|", 1)[0].strip()
+        if not following.endswith("|") or not _one_cell(first, 1):
+            continue  # the next line opens a row of its own (a category, a label) or is no row
+        last = line.rsplit("|", 1)[1].strip()
+        if last and label_of("".join(last.split())) is None:
+            joined[number] = _joined([line, following])
+            joined[number + 1] = ""
     return joined
 
 

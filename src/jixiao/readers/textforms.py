@@ -22,7 +22,7 @@ from typing import Final
 
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
-from jixiao.readers.cellwraps import join_wrapped_cell_lines
+from jixiao.readers.cellwraps import join_broken_pipe_rows, join_wrapped_cell_lines
 from jixiao.readers.flatpdf import (
     flattened_cells,
     is_flattened_pdf,
@@ -346,6 +346,8 @@ def _pipe_rows(lines: list[str], file: str | None, traditional: bool | None) -> 
     """One row per line, cells between ``|``; a row broken over lines after a label cell is joined
     (`_continues`) where the rows of the text end in tails of empty cells."""
     tails = _rows_end_in_tails(lines)
+    if tails:  # 社会效益指标 | 丰富…服务 / 均等化水平 | 效果良好 | ||: a row broken inside its last cell
+        lines = join_broken_pipe_rows(lines)
     pending = ""  # a | row broken over lines, waiting for its end
     start = 0
     for number, raw_line in enumerate(lines, start=1):
