@@ -218,6 +218,30 @@ def test_a_pipe_row_broken_inside_its_name_is_one_row() -> None:
     assert [d.source.line for d in diagnostics if d.code == TEMPLATE_ROW] == [10]
 
 
+# A form printed with the template's own rows left unfilled (指标1, 指标2, ……) under filled ones.
+UNFILLED_TEMPLATE = """2024年项目支出绩效目标表 |
+项目名称 | 村级文化活动补助 |
+年度资金总额 | 20万元 |
+一级指标 | 二级指标 | 三级指标 | 指标值 |
+产出指标 | 数量指标 | 补助村数量 | 40个 |
+产出指标 | 数量指标 | 指标2 | |
+产出指标 | 质量指标 | 指标1 | |
+产出指标 | 时效指标 | …… | …… |
+满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% |
+"""
+
+
+def test_unfilled_template_rows_are_no_indicators() -> None:
+    (table,), diagnostics = read_text(UNFILLED_TEMPLATE, "unfilled.txt")
+    assert [(i.name, i.annual.raw) for i in table.indicators] == [
+        ("补助村数量", "40个"),
+        ("群众满意度", "≥90%"),
+    ]
+    template = [d for d in diagnostics if d.code == TEMPLATE_ROW]
+    assert [d.source.line for d in template] == [6, 7, 8]
+    assert all("未填写" in d.message for d in template)
+
+
 # A real indicator whose target is 无 (no accidents) is kept: only a row that says it does not apply goes.
 ZERO_TARGET = """项目名称 | 校车安全运营补助 |
 一级指标 | 二级指标 | 三级指标 | 指标值 |
