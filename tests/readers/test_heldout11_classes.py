@@ -218,6 +218,18 @@ def test_a_pipe_row_broken_inside_its_name_is_one_row() -> None:
     assert [d.source.line for d in diagnostics if d.code == TEMPLATE_ROW] == [10]
 
 
+def test_a_pipe_row_that_only_lost_its_closing_bar_stays_a_row() -> None:
+    lost_bar = BROKEN_PIPE_ROW.replace(
+        "补助村数量 | 40个 | ||\n", "补助村数量 | 40个\n补助户数 | 30户 | ||\n"
+    )
+    assert "补助村数量 | 40个\n补助户数" in lost_bar
+    (table,), _ = read_text(lost_bar, "lost.txt")
+    assert [(i.name, i.annual.raw) for i in table.indicators][:2] == [
+        ("补助村数量", "40个"),
+        ("补助户数", "30户"),
+    ]
+
+
 # A form printed with the template's own rows left unfilled (指标1, 指标2, ……) under filled ones.
 UNFILLED_TEMPLATE = """2024年项目支出绩效目标表 |
 项目名称 | 村级文化活动补助 |

@@ -14,8 +14,11 @@ that cell (`join_broken_pipe_rows`).
 from __future__ import annotations
 
 from jixiao import catalog
+from jixiao.model import Kind
 from jixiao.readers.labels import label_of
+from jixiao.values import parse_target_with_reason
 
+_SENTENCE = 8  # a cell broken at a line's end is a sentence: a short one ends a row that lost its |
 _LONGEST_WRAP = 8  # lines of one cell: a four-character label written one character a line, and more
 
 
@@ -55,10 +58,19 @@ def join_broken_pipe_rows(lines: list[str]) -> list[str]:
         if not following.endswith("|") or not _one_cell(first, 1):
             continue  # the next line opens a row of its own (a category, a label) or is no row
         last = line.rsplit("|", 1)[1].strip()
-        if last and label_of("".join(last.split())) is None:
+        if _broken_text(last):
             joined[number] = _joined([line, following])
             joined[number + 1] = ""
     return joined
+
+
+def _broken_text(last: str) -> bool:
+    """Whether a row's last cell, with no ``|`` after it, reads as text the page broke: a sentence, not a
+    label or a value (``40个`` at a line's end is a row that merely lost its closing ``|``)."""
+    if len(last) < _SENTENCE or label_of("".join(last.split())) is not None:
+        return False
+    target, _ = parse_target_with_reason(last, None)
+    return target.kind not in (Kind.QUANTITATIVE, Kind.DEADLINE, Kind.RANGE)
 
 
 def _one_cell(text: str, wrapped: int) -> bool:
