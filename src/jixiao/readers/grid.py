@@ -48,6 +48,7 @@ from jixiao.readers.labels import Label, label_key, label_of
 from jixiao.readers.owntree import CategoryState, OwnTree
 from jixiao.readers.stacked import StackedBlocks
 from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, join_category
+from jixiao.readers.templaterows import without_template_rows
 
 # Reader diagnostics. Codes are stable; messages are for people.
 UNREADABLE_TABLE = "JX-R01"
@@ -80,7 +81,7 @@ def iter_tables(
     for segment in segments(rows):
         reader = _SegmentReader(segment, file)
         reader.previous_year, reader.inherited_unit = previous_year, header_unit
-        table, found = reader.read()
+        table, found = without_template_rows(*reader.read())  # 本项目不适用此指标 | 无: no indicator
         if table is not None and table.project.year is not None:
             previous_year = table.project.year
         header_unit = reader.header_unit or header_unit
@@ -301,8 +302,8 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
                 return False
             if i + 1 < len(cells) and is_signature(text, cells[i + 1].text):
                 return False
-            if label in (Label.HEADER, Label.INDICATORS):  # a header repeated on a new page
-                i += 1
+            if label in (Label.HEADER, Label.INDICATORS):  # a header repeated on a new page, a sub-header
+                i = self._note_stream_headers(cells, i)
                 continue
             joined = join_category(cells, i)
             if joined is not None:

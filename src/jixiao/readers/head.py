@@ -27,6 +27,7 @@ from jixiao.readers.head_parts import (
     amount_heading,
     amounts_under,
     cut_at_next_label,
+    line_of,
     request_column,
     run_on_amounts,
 )
@@ -376,6 +377,8 @@ class ProjectBlockReader:
         elif label is Label.FUNDS:  # 资金总额 left empty over 其中:财政拨款 | 260: the parts make it
             self.lines.setdefault("budget", line_of(cell.source))
         if following is None or label_of(following.text) is not None or label in self.amounts:
+            if following is None and label is Label.BUDGET:  # 年初安排金额(万元) heading amounts below
+                self.unit_hint = self.unit_hint or unit_in(cell.text)
             return i + 1
         heading = unit_in(following.text) if len(following.text) <= 10 else None
         if heading is not None and parse_amount_unit(following.text) is None:
@@ -493,8 +496,3 @@ class ProjectBlockReader:
         elif self.previous_year is not None:
             self.title_year = self.previous_year  # tables one after another under one title (2023年)
             self.inferred.append("预算年度取自同一文件中上一张表")
-
-
-def line_of(source: SourceRef) -> int:
-    """The source line, 0 when unknown."""
-    return source.line or 0

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from jixiao.model import SourceRef
 from jixiao.readers.cells import ORGANISATION, Cell, is_footer, parse_amount_unit
 from jixiao.readers.labels import Label, label_key, label_of, unit_in
 
@@ -201,3 +202,8 @@ DATE = re.compile(r"(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3
 YEAR_LABEL = re.compile(r"(?:预算|编制|填报|申报)年度\s*[:：]\s*((?:19|20)\d{2})(?!\d)")
 # The year in brackets that opens the cell after a title, whatever ran on after it: ``(2023年度)一级…``.
 YEAR_OPENING = re.compile(r"^[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
+
+
+def line_of(source: SourceRef) -> int:
+    """The source line, 0 when unknown."""
+    return source.line or 0

@@ -17,7 +17,8 @@ from jixiao.model import RowLayout, SourceRef
 from jixiao.readers import roles as column_roles
 from jixiao.readers import stacked
 from jixiao.readers.cells import Cell
-from jixiao.readers.labels import HEADER_ROLES, label_key
+from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of
+from jixiao.readers.subheader import merged_over_parts, part_columns, split_value_column
 
 _GOAL_HEADING = re.compile(r"^[^()]{0,10}绩效目标(?:\([^()]{1,10}\))?$")
 
@@ -38,6 +39,7 @@ class OwnTree:
     """Reads the tree columns of the header and a publisher's own categories; state on the grid reader."""
 
     roles: dict[int, str]
+    stream_roles: list[str]
     role_columns: dict[str, int]
     annual_col: int | None
     level2_columns: set[int]
@@ -49,6 +51,7 @@ class OwnTree:
         the tree columns and the annual column are kept for the rows."""
         in_level2 = stacked.names_in_level2(header, body)
         body_from, stream_roles, columns = stacked.header_roles(header, in_level2)
+        stream_roles = merged_over_parts(stream_roles)  # 指标值 | 上年实际值 | 本年目标值 read in one run
         if in_level2:  # the 二级指标 column holds the names: read it as the 三级's
             columns = {col: "三级指标" if text == "二级指标" else text for col, text in columns.items()}
             self.inferred.append("指标名称在二级指标列（表中没有三级指标）")
@@ -70,10 +73,25 @@ class OwnTree:
         raise NotImplementedError  # implemented by `stacked.StackedBlocks`
 
     def _note_sub_header(self, row: list[Cell]) -> None:
-        """指标名称 over 二级指标 | 三级指标: the lower header row names the tree columns."""
+        """指标名称 over 二级指标 | 三级指标: the lower header row names the tree columns; 指标值 over
+        ``2021年实际实现值 | 预期2022年实现值``: the value column splits into a baseline and the target."""
         self.roles.update(
             (c.col, key) for c in row if c.col is not None and (key := label_key(c.text)) in HEADER_ROLES
         )
+        split = split_value_column(self.stream_roles, row)
+        if split is not None:
+            self.stream_roles = split
+            self.role_columns.update(part_columns(row, self.role_columns.get(column_roles.ANNUAL)))
+            self.annual_col = self.role_columns.get(column_roles.ANNUAL, self.annual_col)
+
+    def _note_stream_headers(self, cells: list[Cell], i: int) -> int:
+        """Header cells met in a stream (a header repeated on a new page, or a sub-header naming the
+        parts of the value column): noted, and the index after them."""
+        j = i
+        while j < len(cells) and label_of(cells[j].text) is Label.HEADER:
+            j += 1
+        self._note_sub_header(cells[i:j])
+        return max(j, i + 1)
 
     def _take_own_categories(self, row: list[Cell]) -> list[Cell]:
         """Consume a publisher's own 一级 and 二级 opening a row; return the cells after them."""

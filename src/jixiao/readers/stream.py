@@ -16,6 +16,7 @@ from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import PROSE_START, Cell, is_footer, looks_like_prose, parse_amount_unit
 from jixiao.readers.columns import comparator_of, fold_value, with_written_values
 from jixiao.readers.labels import label_of
+from jixiao.readers.subheader import lone_value_is_target
 from jixiao.readers.valuetails import joined_value, value_tail_joins
 from jixiao.values import parse_target_with_reason
 
@@ -137,6 +138,8 @@ class ValueCellsReader:
                 or is_footer(text)
             ):
                 break
+            if lone_value_is_target(roles, n, cells, j):
+                continue  # 培训计划按期完成率 | | 100%: the one value of the row is the target
             if role in PLAIN_VALUES:  # a value column takes any cell
                 taken.setdefault(role, candidate)
                 j += 1

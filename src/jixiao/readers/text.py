@@ -23,6 +23,7 @@ from jixiao.readers.prose import is_prose_targets, prose_rows
 from jixiao.readers.rowspans import restore_spanned_cells
 from jixiao.readers.runs import RUN_TOGETHER
 from jixiao.readers.sections import name_sections
+from jixiao.readers.splitlabels import labels_around_values
 from jixiao.readers.textforms import (
     Layout,
     detect_layout,
@@ -119,6 +120,8 @@ def _read(
         rows = split_bracket_lists(rows)
     if _LIST_HEADER.search(text):
         rows = split_list_form(rows)
+    if "金额" in text or "资金" in text:  # 年度本级 / 180万 / 预算金额: a label split around its value
+        rows = labels_around_values(rows)
     if _SECTION_HEADING.search(text):  # 一、某项目 / 年度资金总额:… / the table: the heading names it
         rows = name_sections(rows)
     tables, found = read_rows(fold_columns(rows, weights, diagnostics), file)

@@ -22,6 +22,7 @@ from typing import Final
 
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
+from jixiao.readers.cellwraps import join_broken_pipe_rows, join_wrapped_cell_lines
 from jixiao.readers.flatpdf import (
     flattened_cells,
     is_flattened_pdf,
@@ -160,6 +161,8 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
     weights = weight_tails(lines, file, notes) if run_together else {}
     if layout == Layout.LINES:
         lines = join_flattened_pages(lines)  # a PDF's words over several lines: one run, as on one line
+    if layout == Layout.CELL_PIPES:  # 丰富…服务 / 均等化水平 |: a cell the page broke, one cell
+        lines = join_wrapped_cell_lines(lines)
     headers = running_header_lines(lines) if layout in (Layout.LINES, Layout.CELL_PIPES) else set()
     continued = continued_runs(lines) if layout == Layout.LINES else set()
     for number, raw_line in enumerate(lines, start=1):
@@ -344,6 +347,8 @@ def _pipe_rows(lines: list[str], file: str | None, traditional: bool | None) -> 
     (`_continues`) where the rows of the text end in tails of empty cells."""
     tails = _rows_end_in_tails(lines)
     bordered = _bordered(lines)
+    if tails:  # 社会效益指标 | 丰富…服务 / 均等化水平 | 效果良好 | ||: a row broken inside its last cell
+        lines = join_broken_pipe_rows(lines)
     pending = ""  # a | row broken over lines, waiting for its end
     start = 0
     for number, raw_line in enumerate(lines, start=1):

@@ -1,0 +1,89 @@
+"""An amount label split around its value, as a PDF's text prints a two-line label cell whose value is
+centred beside it: ``年度本级`` / ``180万  该项目支出上级资金  0`` / ``预算金额``.
+
+The label's two halves stand on the lines above and below the amount (or the amount beside the first
+half); neither half is a label, the two together are (``年度本级预算金额``). The rows become one, the
+label first, so the project block reads the amount beside its label. Only an amount is taken between
+the halves: text between two lines (a goal wrapped around its label) is left as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from jixiao.readers.cells import Row, parse_amount_unit
+from jixiao.readers.labels import Label, label_of
+
+_AMOUNT_LABELS = frozenset((Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS, Label.FUNDS_SECTION))
+_LONGEST_HALF = 8
+
+
+def _lone_text(row: Row) -> str | None:
+    """The one short text of a row that holds nothing else, or None."""
+    filled = [cell.strip() for cell in row.cells if cell and cell.strip()]
+    if len(filled) != 1 or len(filled[0]) > _LONGEST_HALF or any(ch.isdigit() for ch in filled[0]):
+        return None
+    return filled[0]
+
+
+def _opens_with_amount(row: Row) -> bool:
+    first = next((cell.strip() for cell in row.cells if cell and cell.strip()), "")
+    return bool(first) and parse_amount_unit(first) is not None
+
+
+def _joined_label(above: Row, middle: Row, below: Row) -> str | None:
+    upper, lower = _lone_text(above), _lone_text(below)
+    if upper is None or lower is None or not _opens_with_amount(middle):
+        return None
+    if label_of(upper) is not None:
+        return None
+    joined = upper + lower
+    return joined if label_of(joined) in _AMOUNT_LABELS else None
+
+
+def _label_over_two_lines(first: Row, second: Row) -> str | None:
+    """``年度本级  180万`` / ``预算金额``: a label's first half beside its amount, the second half
+    alone on the next line."""
+    filled = [cell.strip() for cell in first.cells if cell and cell.strip()]
+    lower = _lone_text(second)
+    if len(filled) < 2 or lower is None or parse_amount_unit(filled[1]) is None:
+        return None
+    upper = filled[0]
+    if len(upper) > _LONGEST_HALF or label_of(upper) is not None:
+        return None
+    joined = upper + lower
+    return joined if label_of(joined) in _AMOUNT_LABELS else None
+
+
+def _relabelled(row: Row, label: str) -> Row:
+    """The row with its first filled cell replaced by the whole label."""
+    cells = list(row.cells)
+    at = next(i for i, cell in enumerate(cells) if cell and cell.strip())
+    cells[at] = label
+    return replace(row, cells=tuple(cells))
+
+
+def labels_around_values(rows: Iterable[Row]) -> Iterator[Row]:
+    """The rows with each amount label split around its value joined into one row with it."""
+    window: list[Row] = []
+    for row in rows:
+        window.append(row)
+        if len(window) < 3:
+            continue
+        above, middle, below = window
+        label = _joined_label(above, middle, below)
+        if label is not None:
+            sources = (above.source, *middle.cell_sources) if middle.cell_sources else None
+            yield replace(middle, cells=(label, *middle.cells), source=above.source, cell_sources=sources)
+            window = []
+            continue
+        label = _label_over_two_lines(above, middle)
+        if label is not None:
+            yield _relabelled(above, label)
+            window = [below]
+            continue
+        yield window.pop(0)
+    if len(window) == 2 and (label := _label_over_two_lines(*window)) is not None:
+        window = [_relabelled(window[0], label)]
+    yield from window
