@@ -144,6 +144,8 @@ def _holds(role: str, text: str) -> int:
     if role == "name":
         if not text:
             return -1
+        if catalog.is_category_name(k):
+            return 0  # 质量指标 under 三级: a name (服务对象满意度) or a category moved right
         value = number(text) is not None or unicodedata.normalize("NFKC", text)[:1] in _VALUE_START
         return -2 if value and not SERIAL.match(unicodedata.normalize("NFKC", text)) else 1
     if role in ("weight", "score"):
