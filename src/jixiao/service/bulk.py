@@ -44,6 +44,11 @@ from jixiao.workflow import Principal
 Status = Literal["imported", "unchanged", "refused"]
 STATUS_LABELS: dict[str, str] = {"imported": "已导入", "unchanged": "未变", "refused": "已拒绝"}
 BUSY_RETRIES = 3
+BATCH_FILES = 32  # files stored in one transaction by a bulk import
+
+
+# what makes a batch fall back to storing its files one by one
+BATCH_REFUSALS: tuple[type[Exception], ...] = (ServiceError, *DATABASE_ERRORS)
 
 
 class BatchStopped(ServiceError):
@@ -174,7 +179,7 @@ class BulkService(WorkflowService):
         """The import loop over any pool of readers: files in order, stored by this one writer."""
         summary = BatchSummary()
         started, cpu = time.perf_counter(), time.process_time()
-        window = 2 * pool.capacity
+        window = 2 * pool.capacity + BATCH_FILES
         pending: dict[int, tuple[str, str]] = {}  # index → (label, digest) of files sent to a worker
         done: dict[int, FileOutcome | FileReport] = {}
         source = iter(files)
@@ -195,15 +200,24 @@ class BulkService(WorkflowService):
                     pending[taken] = (item.label, digest)
                     pool.submit(Task(taken, item.label, item.data, office))
                 taken += 1
-            while committed in done:
-                answer = done.pop(committed)
-                if isinstance(answer, FileReport):
-                    label, digest = pending.pop(committed)
-                    answer = self._store(answer, label, digest, published, who, reason)
-                    changed += answer.created + answer.updated
-                summary.add(answer)
-                on_file(answer)
-                committed += 1
+            ready = 0
+            while committed + ready in done and ready < BATCH_FILES:
+                ready += 1
+            everything_ready = exhausted and committed + ready == taken
+            if ready and (ready == BATCH_FILES or everything_ready or taken - committed >= window):
+                run = [done.pop(index) for index in range(committed, committed + ready)]
+                to_store = [
+                    (answer, *pending.pop(committed + offset))
+                    for offset, answer in enumerate(run)
+                    if isinstance(answer, FileReport)
+                ]
+                stored = iter(self._store_batch(to_store, published, who, reason))
+                for answer in run:
+                    outcome = next(stored) if isinstance(answer, FileReport) else answer
+                    changed += outcome.created + outcome.updated
+                    summary.add(outcome)
+                    on_file(outcome)
+                committed += ready
             if exhausted and committed == taken:
                 break
             for index, report in pool.results(timeout=0.5):
@@ -235,6 +249,36 @@ class BulkService(WorkflowService):
             unchanged=known.tables,
         )
         return skipped, digest
+
+    def _store_batch(
+        self,
+        batch: list[tuple[FileReport, str, str]],
+        published: bool,
+        who: Principal | None,
+        reason: str | None,
+    ) -> list[FileOutcome]:
+        """Store read files (report, label, digest) in one transaction with their hashes, as each would
+        be stored alone. If any of them is refused or rejected, nothing of the batch is kept and each
+        file is stored alone (`_store`), so the others still land and the bad one has its own reason."""
+        readable = [entry for entry in batch if entry[0].ok]
+        if len(readable) > 1:
+            try:
+                with self.engine.begin() as conn:
+                    for report, label, digest in readable:
+                        self.store_report(conn, report, label, published, who, reason)
+                        user = who.user_id if who else None
+                        imported_files.record(conn, digest, label, len(report.tables), user)
+            except BATCH_REFUSALS:
+                for report, _, _ in readable:
+                    report.created = report.updated = report.unchanged = 0
+                    report.table_ids, report.selfevaluation_ids = [], []
+            else:
+                self._cache.clear()
+                self.refresh_statistics(
+                    sum(r.created + r.updated for r, _, _ in readable if not r.selfevaluations)
+                )
+                return [_outcome_of(report, digest) for report, _, digest in batch]
+        return [self._store(report, label, digest, published, who, reason) for report, label, digest in batch]
 
     def _store(
         self,
