@@ -203,8 +203,7 @@ class BulkService(WorkflowService):
             ready = 0
             while committed + ready in done and ready < BATCH_FILES:
                 ready += 1
-            everything_ready = exhausted and committed + ready == taken
-            if ready and (ready == BATCH_FILES or everything_ready or taken - committed >= window):
+            if ready:  # whatever is ready in order: batches grow while the readers are ahead
                 run = [done.pop(index) for index in range(committed, committed + ready)]
                 to_store = [
                     (answer, *pending.pop(committed + offset))
