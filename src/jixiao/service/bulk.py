@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -140,6 +140,68 @@ def _refusal(label: str, message: str, digest: str = "") -> FileOutcome:
     return FileOutcome(label, "refused", message, digest, problems=[problem])
 
 
+class _Intake:
+    """The files between the source and the writer: taken in order, read by the pool, answered.
+
+    At most ``window`` files are taken and not yet stored, so memory stays flat; the answers are
+    handed to the writer in the order the files were named, whatever order the readers finish in."""
+
+    def __init__(self, service: BulkService, pool: FilePool, source: Iterator[CollectedFile]) -> None:
+        self.service, self.pool, self.source = service, pool, source
+        self.window = 2 * pool.capacity + BATCH_FILES
+        self.labels: dict[int, tuple[str, str]] = {}  # index → (label, digest) of files sent to a reader
+        self.done: dict[int, FileOutcome | FileReport] = {}
+        self.exhausted = False
+        self.taken = self.committed = 0
+
+    def feed(self, timeout: float) -> None:
+        """Send files to the readers while there is room, then collect what they answered within
+        ``timeout`` seconds."""
+        while not self.exhausted and self.taken - self.committed < self.window and self.pool.has_room():
+            item = next(self.source, None)
+            if item is None:
+                self.exhausted = True
+                break
+            outcome, digest = self.service._before_reading(item)
+            if outcome is not None:
+                self.done[self.taken] = outcome
+            else:
+                office = detect_format(item.data, item.label) in (Format.DOC, Format.LEGACY_SHEET)
+                self.labels[self.taken] = (item.label, digest)
+                self.pool.submit(Task(self.taken, item.label, item.data, office))
+            self.taken += 1
+        for index, report in self.pool.results(timeout=timeout):
+            self.done[index] = report
+
+    def ready_in_order(self) -> int:
+        """How many files from the next one to store are answered, up to a batch."""
+        ready = 0
+        while self.committed + ready in self.done and ready < BATCH_FILES:
+            ready += 1
+        return ready
+
+    def all_ready(self) -> bool:
+        """Whether every file left is answered (no more will come)."""
+        return self.exhausted and self.committed + self.ready_in_order() == self.taken
+
+    def full(self) -> bool:
+        """Whether no more files may be taken until some are stored."""
+        return self.taken - self.committed >= self.window or not self.pool.has_room()
+
+    def take(self, count: int) -> list[tuple[FileOutcome | FileReport, str, str]]:
+        """The next ``count`` answers in order, each with its label and digest (empty when not read)."""
+        run = []
+        for index in range(self.committed, self.committed + count):
+            label, digest = self.labels.pop(index, ("", ""))
+            run.append((self.done.pop(index), label, digest))
+        self.committed += count
+        return run
+
+    def finished(self) -> bool:
+        """Whether every file is stored or reported."""
+        return self.exhausted and self.committed == self.taken
+
+
 class BulkService(WorkflowService):
     """Import collections of files with worker processes (the facade's `import_collection`)."""
 
@@ -179,48 +241,26 @@ class BulkService(WorkflowService):
         """The import loop over any pool of readers: files in order, stored by this one writer."""
         summary = BatchSummary()
         started, cpu = time.perf_counter(), time.process_time()
-        window = 2 * pool.capacity + BATCH_FILES
-        pending: dict[int, tuple[str, str]] = {}  # index → (label, digest) of files sent to a worker
-        done: dict[int, FileOutcome | FileReport] = {}
-        source = iter(files)
-        exhausted = False
-        taken = committed = 0
+        intake = _Intake(self, pool, iter(files))
         changed = 0
         while True:
-            while not exhausted and taken - committed < window and pool.has_room():
-                item = next(source, None)
-                if item is None:
-                    exhausted = True
-                    break
-                outcome, digest = self._before_reading(item)
-                if outcome is not None:
-                    done[taken] = outcome
-                else:
-                    office = detect_format(item.data, item.label) in (Format.DOC, Format.LEGACY_SHEET)
-                    pending[taken] = (item.label, digest)
-                    pool.submit(Task(taken, item.label, item.data, office))
-                taken += 1
-            ready = 0
-            while committed + ready in done and ready < BATCH_FILES:
-                ready += 1
-            if ready:  # whatever is ready in order: batches grow while the readers are ahead
-                run = [done.pop(index) for index in range(committed, committed + ready)]
+            intake.feed(0.5)
+            ready = intake.ready_in_order()
+            if ready == BATCH_FILES or (ready and (intake.all_ready() or intake.full())):
+                run = intake.take(ready)
                 to_store = [
-                    (answer, *pending.pop(committed + offset))
-                    for offset, answer in enumerate(run)
-                    if isinstance(answer, FileReport)
+                    (answer, label, digest) for answer, label, digest in run if isinstance(answer, FileReport)
                 ]
-                stored = iter(self._store_batch(to_store, published, who, reason))
-                for answer in run:
+                stored = iter(
+                    self._store_batch(to_store, published, who, reason, between=lambda: intake.feed(0))
+                )
+                for answer, _, _ in run:
                     outcome = next(stored) if isinstance(answer, FileReport) else answer
                     changed += outcome.created + outcome.updated
                     summary.add(outcome)
                     on_file(outcome)
-                committed += ready
-            if exhausted and committed == taken:
+            if intake.finished():
                 break
-            for index, report in pool.results(timeout=0.5):
-                done[index] = report
         summary.workers_replaced = pool.replaced
         summary.reader_cpu_seconds = pool.cpu_seconds()
         if changed:
@@ -255,10 +295,12 @@ class BulkService(WorkflowService):
         published: bool,
         who: Principal | None,
         reason: str | None,
+        between: Callable[[], None] = lambda: None,
     ) -> list[FileOutcome]:
         """Store read files (report, label, digest) in one transaction with their hashes, as each would
         be stored alone. If any of them is refused or rejected, nothing of the batch is kept and each
-        file is stored alone (`_store`), so the others still land and the bad one has its own reason."""
+        file is stored alone (`_store`), so the others still land and the bad one has its own reason.
+        ``between`` runs after each file (the loop keeps the readers busy meanwhile)."""
         readable = [entry for entry in batch if entry[0].ok]
         if len(readable) > 1:
             try:
@@ -267,6 +309,7 @@ class BulkService(WorkflowService):
                         self.store_report(conn, report, label, published, who, reason)
                         user = who.user_id if who else None
                         imported_files.record(conn, digest, label, len(report.tables), user)
+                        between()
             except BATCH_REFUSALS:
                 for report, _, _ in readable:
                     report.created = report.updated = report.unchanged = 0
