@@ -8,12 +8,19 @@ directories, zip archives, manifests), and for each:
    (a re-run resumes where the last one stopped; renaming a file changes nothing);
 3. any other file goes to a worker (`jixiao.service.bulk_workers.ReaderPool`, ``jobs`` processes,
    the upload limits in each); its report comes back and this process stores it through the same
-   path as any import (`WorkflowService.import_bytes`: the permission checks, one transaction per
-   file, the audit log), then records the file's hash.
+   path as any import (`WorkflowService.store_report`: the permission checks, the rows, the audit
+   log), with the file's hash in the same transaction.
+
+The files ready in order are stored together, up to `BATCH_FILES` in one transaction (the readers
+are kept busy between them); on SQLite the batch fills the full-text index by statement instead of a
+trigger per row (`jixiao.store.search_batches`). If the store refuses any file of a batch (a table the
+user may not import, a row the database rejects), the whole batch is rolled back and its files are
+stored again one at a time, each in its own transaction as `import_bytes` stores it: the good ones
+land, the bad one is refused with its own reason, and its hash is not recorded.
 
 Files are stored in the order they were named, whatever order the workers finish in, so ``--jobs 2``
-stores exactly what ``--jobs 1`` does; at most ``jobs × 4`` files are between reading and storing, so
-memory stays flat. One bad file never stops the batch: a file the readers refuse, a worker that dies,
+stores exactly what ``--jobs 1`` does; at most ``jobs × 4 + BATCH_FILES`` files are between reading
+and storing, so memory stays flat. One bad file never stops the batch: a file the readers refuse, a worker that dies,
 a table the user may not import, a row the database rejects — each is that file's report, and the
 next file goes on. Only a database that stays busy (another import holding SQLite's lock) stops it,
 with `BatchStopped`: the files stored so far stay stored and a re-run skips them.
