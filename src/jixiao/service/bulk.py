@@ -20,10 +20,10 @@ land, the bad one is refused with its own reason, and its hash is not recorded.
 
 Files are stored in the order they were named, whatever order the workers finish in, so ``--jobs 2``
 stores exactly what ``--jobs 1`` does; at most ``jobs × 4 + BATCH_FILES`` files are between reading
-and storing, so memory stays flat. One bad file never stops the batch: a file the readers refuse, a worker that dies,
-a table the user may not import, a row the database rejects — each is that file's report, and the
-next file goes on. Only a database that stays busy (another import holding SQLite's lock) stops it,
-with `BatchStopped`: the files stored so far stay stored and a re-run skips them.
+and storing, so memory stays flat. One bad file never stops the batch: a file the readers refuse, a
+worker that dies, a table the user may not import, a row the database rejects — each is that file's
+report, and the next file goes on. Only a database that stays busy (another import holding SQLite's
+lock) stops it, with `BatchStopped`: the files stored so far stay stored and a re-run skips them.
 """
 
 from __future__ import annotations
