@@ -198,7 +198,12 @@ def run(report: Report) -> None:
                 for n in sizes["import"]:
                     text_dir, json_dir = corpora[n]
                     baseline, baseline_cpu = json_load_seconds(json_dir)
+                    load_before = os.getloadavg()[0]
                     summary, peak = import_run(text_dir, make(f"bulk{n}"))
+                    report.line(
+                        f"{name} import {n:,}: load average {load_before:.1f} before, "
+                        f"{os.getloadavg()[0]:.1f} after (CPU figures are this process tree's own)"
+                    )
                     peaks.append(peak)
                     assert summary["tables"] == n and summary["refused"] == 0, summary
                     report.figure(f"{name} import {n:,} tables, 2 jobs", n / summary["seconds"], "tables/s")

@@ -8,15 +8,22 @@ directories, zip archives, manifests), and for each:
    (a re-run resumes where the last one stopped; renaming a file changes nothing);
 3. any other file goes to a worker (`jixiao.service.bulk_workers.ReaderPool`, ``jobs`` processes,
    the upload limits in each); its report comes back and this process stores it through the same
-   path as any import (`WorkflowService.import_bytes`: the permission checks, one transaction per
-   file, the audit log), then records the file's hash.
+   path as any import (`WorkflowService.store_report`: the permission checks, the rows, the audit
+   log), with the file's hash in the same transaction.
+
+The files ready in order are stored together, up to `BATCH_FILES` in one transaction (the readers
+are kept busy between them); on SQLite the batch fills the full-text index by statement instead of a
+trigger per row (`jixiao.store.search_batches`). If the store refuses any file of a batch (a table the
+user may not import, a row the database rejects), the whole batch is rolled back and its files are
+stored again one at a time, each in its own transaction as `import_bytes` stores it: the good ones
+land, the bad one is refused with its own reason, and its hash is not recorded.
 
 Files are stored in the order they were named, whatever order the workers finish in, so ``--jobs 2``
-stores exactly what ``--jobs 1`` does; at most ``jobs × 4`` files are between reading and storing, so
-memory stays flat. One bad file never stops the batch: a file the readers refuse, a worker that dies,
-a table the user may not import, a row the database rejects — each is that file's report, and the
-next file goes on. Only a database that stays busy (another import holding SQLite's lock) stops it,
-with `BatchStopped`: the files stored so far stay stored and a re-run skips them.
+stores exactly what ``--jobs 1`` does; at most ``jobs × 4 + BATCH_FILES`` files are between reading
+and storing, so memory stays flat. One bad file never stops the batch: a file the readers refuse, a
+worker that dies, a table the user may not import, a row the database rejects — each is that file's
+report, and the next file goes on. Only a database that stays busy (another import holding SQLite's
+lock) stops it, with `BatchStopped`: the files stored so far stay stored and a re-run skips them.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -39,11 +46,17 @@ from jixiao.service.reading import FileReport
 from jixiao.service.workflow import WorkflowService
 from jixiao.store import imported_files
 from jixiao.store.db import BUSY_MESSAGE, DATABASE_ERRORS, is_database_busy
+from jixiao.store.search_batches import deferred_search
 from jixiao.workflow import Principal
 
 Status = Literal["imported", "unchanged", "refused"]
 STATUS_LABELS: dict[str, str] = {"imported": "已导入", "unchanged": "未变", "refused": "已拒绝"}
 BUSY_RETRIES = 3
+BATCH_FILES = 32  # files stored in one transaction by a bulk import
+
+
+# what makes a batch fall back to storing its files one by one
+BATCH_REFUSALS: tuple[type[Exception], ...] = (ServiceError, *DATABASE_ERRORS)
 
 
 class BatchStopped(ServiceError):
@@ -135,6 +148,68 @@ def _refusal(label: str, message: str, digest: str = "") -> FileOutcome:
     return FileOutcome(label, "refused", message, digest, problems=[problem])
 
 
+class _Intake:
+    """The files between the source and the writer: taken in order, read by the pool, answered.
+
+    At most ``window`` files are taken and not yet stored, so memory stays flat; the answers are
+    handed to the writer in the order the files were named, whatever order the readers finish in."""
+
+    def __init__(self, service: BulkService, pool: FilePool, source: Iterator[CollectedFile]) -> None:
+        self.service, self.pool, self.source = service, pool, source
+        self.window = 2 * pool.capacity + BATCH_FILES
+        self.labels: dict[int, tuple[str, str]] = {}  # index → (label, digest) of files sent to a reader
+        self.done: dict[int, FileOutcome | FileReport] = {}
+        self.exhausted = False
+        self.taken = self.committed = 0
+
+    def feed(self, timeout: float) -> None:
+        """Send files to the readers while there is room, then collect what they answered within
+        ``timeout`` seconds."""
+        while not self.exhausted and self.taken - self.committed < self.window and self.pool.has_room():
+            item = next(self.source, None)
+            if item is None:
+                self.exhausted = True
+                break
+            outcome, digest = self.service._before_reading(item)
+            if outcome is not None:
+                self.done[self.taken] = outcome
+            else:
+                office = detect_format(item.data, item.label) in (Format.DOC, Format.LEGACY_SHEET)
+                self.labels[self.taken] = (item.label, digest)
+                self.pool.submit(Task(self.taken, item.label, item.data, office))
+            self.taken += 1
+        for index, report in self.pool.results(timeout=timeout):
+            self.done[index] = report
+
+    def ready_in_order(self) -> int:
+        """How many files from the next one to store are answered, up to a batch."""
+        ready = 0
+        while self.committed + ready in self.done and ready < BATCH_FILES:
+            ready += 1
+        return ready
+
+    def all_ready(self) -> bool:
+        """Whether every file left is answered (no more will come)."""
+        return self.exhausted and self.committed + self.ready_in_order() == self.taken
+
+    def full(self) -> bool:
+        """Whether no more files may be taken until some are stored."""
+        return self.taken - self.committed >= self.window or not self.pool.has_room()
+
+    def take(self, count: int) -> list[tuple[FileOutcome | FileReport, str, str]]:
+        """The next ``count`` answers in order, each with its label and digest (empty when not read)."""
+        run = []
+        for index in range(self.committed, self.committed + count):
+            label, digest = self.labels.pop(index, ("", ""))
+            run.append((self.done.pop(index), label, digest))
+        self.committed += count
+        return run
+
+    def finished(self) -> bool:
+        """Whether every file is stored or reported."""
+        return self.exhausted and self.committed == self.taken
+
+
 class BulkService(WorkflowService):
     """Import collections of files with worker processes (the facade's `import_collection`)."""
 
@@ -174,40 +249,26 @@ class BulkService(WorkflowService):
         """The import loop over any pool of readers: files in order, stored by this one writer."""
         summary = BatchSummary()
         started, cpu = time.perf_counter(), time.process_time()
-        window = 2 * pool.capacity
-        pending: dict[int, tuple[str, str]] = {}  # index → (label, digest) of files sent to a worker
-        done: dict[int, FileOutcome | FileReport] = {}
-        source = iter(files)
-        exhausted = False
-        taken = committed = 0
+        intake = _Intake(self, pool, iter(files))
         changed = 0
         while True:
-            while not exhausted and taken - committed < window and pool.has_room():
-                item = next(source, None)
-                if item is None:
-                    exhausted = True
-                    break
-                outcome, digest = self._before_reading(item)
-                if outcome is not None:
-                    done[taken] = outcome
-                else:
-                    office = detect_format(item.data, item.label) in (Format.DOC, Format.LEGACY_SHEET)
-                    pending[taken] = (item.label, digest)
-                    pool.submit(Task(taken, item.label, item.data, office))
-                taken += 1
-            while committed in done:
-                answer = done.pop(committed)
-                if isinstance(answer, FileReport):
-                    label, digest = pending.pop(committed)
-                    answer = self._store(answer, label, digest, published, who, reason)
-                    changed += answer.created + answer.updated
-                summary.add(answer)
-                on_file(answer)
-                committed += 1
-            if exhausted and committed == taken:
+            intake.feed(0.5)
+            ready = intake.ready_in_order()
+            if ready == BATCH_FILES or (ready and (intake.all_ready() or intake.full())):
+                run = intake.take(ready)
+                to_store = [
+                    (answer, label, digest) for answer, label, digest in run if isinstance(answer, FileReport)
+                ]
+                stored = iter(
+                    self._store_batch(to_store, published, who, reason, between=lambda: intake.feed(0))
+                )
+                for answer, _, _ in run:
+                    outcome = next(stored) if isinstance(answer, FileReport) else answer
+                    changed += outcome.created + outcome.updated
+                    summary.add(outcome)
+                    on_file(outcome)
+            if intake.finished():
                 break
-            for index, report in pool.results(timeout=0.5):
-                done[index] = report
         summary.workers_replaced = pool.replaced
         summary.reader_cpu_seconds = pool.cpu_seconds()
         if changed:
@@ -235,6 +296,39 @@ class BulkService(WorkflowService):
             unchanged=known.tables,
         )
         return skipped, digest
+
+    def _store_batch(
+        self,
+        batch: list[tuple[FileReport, str, str]],
+        published: bool,
+        who: Principal | None,
+        reason: str | None,
+        between: Callable[[], None] = lambda: None,
+    ) -> list[FileOutcome]:
+        """Store read files (report, label, digest) in one transaction with their hashes, as each would
+        be stored alone. If any of them is refused or rejected, nothing of the batch is kept and each
+        file is stored alone (`_store`), so the others still land and the bad one has its own reason.
+        ``between`` runs after each file (the loop keeps the readers busy meanwhile)."""
+        readable = [entry for entry in batch if entry[0].ok]
+        if len(readable) > 1:
+            try:
+                with self.engine.begin() as conn, deferred_search(conn):
+                    for report, label, digest in readable:
+                        self.store_report(conn, report, label, published, who, reason)
+                        user = who.user_id if who else None
+                        imported_files.record(conn, digest, label, len(report.tables), user)
+                        between()
+            except BATCH_REFUSALS:
+                for report, _, _ in readable:
+                    report.created = report.updated = report.unchanged = 0
+                    report.table_ids, report.selfevaluation_ids = [], []
+            else:
+                self._cache.clear()
+                self.refresh_statistics(
+                    sum(r.created + r.updated for r, _, _ in readable if not r.selfevaluations)
+                )
+                return [_outcome_of(report, digest) for report, _, digest in batch]
+        return [self._store(report, label, digest, published, who, reason) for report, label, digest in batch]
 
     def _store(
         self,

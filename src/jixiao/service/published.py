@@ -188,21 +188,25 @@ class PublishedService(ServiceBase):
 
     def store_published(self, who: Principal, report: FileReport) -> FileReport:
         """Store the self-evaluations a file was recognised as holding (one transaction)."""
-        if not may_import_published_evaluation(who):
-            raise Forbidden("已公开的项目支出绩效自评表只有管理员可以导入（它们按已公开资料存储）")
         with self.engine.begin() as conn:
-            for document in report.selfevaluations:
-                record = record_of(document)
-                saved = repo.save(conn, record, who.user_id)
-                report.selfevaluation_ids.append(saved.id)
-                detail = {"file": record["file"], "project": record["project"], "new": saved.created}
-                audit.record(conn, who.user_id, "import", "published_evaluation", saved.id, detail)
-                if saved.created:
-                    report.created += 1
-                else:
-                    report.updated += 1
+            self.store_published_on(conn, who, report)
         self._cache.clear()
         return report
+
+    def store_published_on(self, conn: Connection, who: Principal, report: FileReport) -> None:
+        """`store_published` inside the caller's transaction (a bulk import stores several files in one)."""
+        if not may_import_published_evaluation(who):
+            raise Forbidden("已公开的项目支出绩效自评表只有管理员可以导入（它们按已公开资料存储）")
+        for document in report.selfevaluations:
+            record = record_of(document)
+            saved = repo.save(conn, record, who.user_id)
+            report.selfevaluation_ids.append(saved.id)
+            detail = {"file": record["file"], "project": record["project"], "new": saved.created}
+            audit.record(conn, who.user_id, "import", "published_evaluation", saved.id, detail)
+            if saved.created:
+                report.created += 1
+            else:
+                report.updated += 1
 
     def published_list(
         self, inconsistent: bool = False, department: str = "", page: int = 1, per_page: int = PER_PAGE

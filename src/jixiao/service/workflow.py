@@ -71,42 +71,58 @@ class WorkflowService(PublishedDownloads):
         report = read(data, file)
         if not report.ok:
             return report
+        with self.engine.begin() as conn:
+            self.store_report(conn, report, file, published, who, reason)
+        self._cache.clear()
+        if not report.selfevaluations:
+            self.refresh_statistics(report.created + report.updated)
+        return report
+
+    def store_report(
+        self,
+        conn: Connection,
+        report: FileReport,
+        file: str,
+        published: bool = False,
+        who: Principal | None = None,
+        reason: str | None = None,
+    ) -> None:
+        """Store a file's report read and reviewed, inside the caller's transaction (`import_bytes`;
+        a bulk import stores several files in one): the checks, rows and audit records of one import,
+        the counts and ids set on ``report``. Raises as `import_bytes` does; the caller rolls back."""
         who = who or OPERATOR
         if report.selfevaluations:  # published 自评表, recognised by content: stored as public
-            return self.store_published(who, report)
+            self.store_published_on(conn, who, report)
+            return
         if published and not may_import_published(who):
             raise Forbidden("只有管理员可以直接导入为已公开")
         status = Status.PUBLISHED if published else Status.DRAFT
         note = reason.strip() if reason and reason.strip() else None
         file = re.split(r"[\\/]", file)[-1]  # the events and the audit log name the file, not its path
-        with self.engine.begin() as conn:
-            plan = self._plan_import(
-                conn,
-                who,
-                [self._bound(conn, who, r) for r in self.by_year_profile(report.reviews)],
-                published,
+        plan = self._plan_import(
+            conn,
+            who,
+            [self._bound(conn, who, r) for r in self.by_year_profile(report.reviews)],
+            published,
+        )
+        adjusted = [(entry, row) for entry, row, effect in plan if effect == "adjust"]
+        if adjusted and note is None:
+            names = "、".join(entry.table.project.name for entry, _ in adjusted[:5])
+            raise Invalid(
+                f"以下表已提交、已通过或已公开，导入的新内容将作为目标调整，请填写调整理由：{names}"
             )
-            adjusted = [(entry, row) for entry, row, effect in plan if effect == "adjust"]
-            if adjusted and note is None:
-                names = "、".join(entry.table.project.name for entry, _ in adjusted[:5])
-                raise Invalid(
-                    f"以下表已提交、已通过或已公开，导入的新内容将作为目标调整，请填写调整理由：{names}"
-                )
-            stored = [entry for entry, _, effect in plan if effect in ("new", "changed")]
-            counts = repo.import_tables(conn, stored, status, who.user_id, file)
-            settle(conn, counts.table_ids)  # a re-imported table keeps its reviewer's dismissals
-            for entry, row in [(e, r) for e, r, effect in plan if effect in ("adjust", "draft")]:
-                assert row is not None
-                self._store_change(conn, who, row, entry, row.lock_version, note)
-                audit.record(conn, who.user_id, "adjust", "table", row.id, {"file": file, "reason": note})
-                counts.updated += 1
-                counts.table_ids.append(int(row.id))
-            counts.unchanged += sum(1 for _, _, effect in plan if effect == "unchanged")
-        self._cache.clear()
-        self.refresh_statistics(counts.created + counts.updated)
+        stored = [entry for entry, _, effect in plan if effect in ("new", "changed")]
+        counts = repo.import_tables(conn, stored, status, who.user_id, file)
+        settle(conn, counts.table_ids)  # a re-imported table keeps its reviewer's dismissals
+        for entry, row in [(e, r) for e, r, effect in plan if effect in ("adjust", "draft")]:
+            assert row is not None
+            self._store_change(conn, who, row, entry, row.lock_version, note)
+            audit.record(conn, who.user_id, "adjust", "table", row.id, {"file": file, "reason": note})
+            counts.updated += 1
+            counts.table_ids.append(int(row.id))
+        counts.unchanged += sum(1 for _, _, effect in plan if effect == "unchanged")
         report.created, report.updated, report.unchanged = counts.created, counts.updated, counts.unchanged
         report.table_ids = counts.table_ids
-        return report
 
     @staticmethod
     def _bound(conn: Connection, who: Principal, entry: Reviewed) -> Reviewed:

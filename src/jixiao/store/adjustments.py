@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from jixiao.store import document as doc
+from jixiao.store.bulk_rows import insert_rows
 from jixiao.store.errors import Conflict
 from jixiao.store.schema import findings, indicators, perf_tables, table_versions, workflow_events
 from jixiao.store.table_keys import fill_keys, org_region_codes, sync_children, with_keys
@@ -116,7 +117,7 @@ def publish_pending(
     conn.execute(delete(indicators).where(indicators.c.table_id == table_id))
     conn.execute(delete(findings).where(findings.c.table_id == table_id))
     if table.indicators:
-        conn.execute(insert(indicators), with_keys(_indicator_rows(table_id, table), keys))
+        insert_rows(conn, indicators, with_keys(_indicator_rows(table_id, table), keys))
     if reviewed.findings:
         conn.execute(insert(findings), with_keys(_finding_rows(table_id, reviewed.findings), keys))
     event = _event_row(table_id, Action.PUBLISH, Status.APPROVED, Status.PUBLISHED, user_id, comment, stamp)

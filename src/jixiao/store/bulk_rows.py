@@ -20,6 +20,8 @@ from typing import Any
 from sqlalchemy import Connection, Dialect, Table, insert
 from sqlalchemy.exc import DBAPIError
 
+from jixiao.store.search_batches import highest_id, index_new_rows
+
 Processor = Callable[[Any], Any]
 
 
@@ -28,12 +30,16 @@ def insert_rows(conn: Connection, target: Table, rows: Sequence[dict[str, Any]])
     if not rows:
         return
     plan = _plan(conn.dialect, target, tuple(rows[0]))
+    floor = highest_id(conn, target)  # a bulk import's SQLite: the full-text index by statement
+    if floor is not None and "id" in rows[0]:
+        raise ValueError(f"{target.name}: rows with their own ids are not indexed by statement")
     if conn.dialect.name == "postgresql":
         _copy(conn, plan.copy_sql, [plan.tuple_of(row) for row in rows])
     elif plan.positional:
         conn.exec_driver_sql(plan.insert_sql, [plan.tuple_of(row) for row in rows])
     else:  # another paramstyle: SQLAlchemy's own executemany
         conn.execute(insert(target), list(rows))
+    index_new_rows(conn, target, floor)
 
 
 class _Plan:

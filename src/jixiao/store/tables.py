@@ -448,7 +448,7 @@ def save_version(
     conn.execute(delete(indicators).where(indicators.c.table_id == table_id))
     conn.execute(delete(findings).where(findings.c.table_id == table_id))
     if table.indicators:
-        conn.execute(insert(indicators), with_keys(_indicator_rows(table_id, table), keys))
+        insert_rows(conn, indicators, with_keys(_indicator_rows(table_id, table), keys))
     if found:
         conn.execute(insert(findings), with_keys(_finding_rows(table_id, found), keys))
     return int(lock)
