@@ -39,6 +39,7 @@ FILE_PROBLEM = "JX-R00"
 __all__ = [
     "FILE_PROBLEM",
     "Layout",
+    "TextCut",
     "decode",
     "detect_layout",
     "file_problem",
@@ -48,8 +49,41 @@ __all__ = [
 ]
 
 
-def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Diagnostic]]:
-    """Read every table in a text; return the tables and the diagnostics.
+class TextCut:
+    """A text cut into rows once (`textforms.text_rows`) for two readers: the table reader takes the
+    rows while they are cut (`as_cut`), the self-evaluation check all of them afterwards (`rows`)."""
+
+    def __init__(self, text: str, file: str | None) -> None:
+        self.text = text
+        self.file = file
+        self._cutting: Iterator[Row] | None = None
+        self._seen: list[Row] = []
+
+    def as_cut(self, notes: list[Diagnostic] | None) -> Iterator[Row]:
+        """The rows while they are cut, cells run together noted in ``notes``; asked for once."""
+        if self._cutting is not None:
+            raise RuntimeError("TextCut.as_cut: the text is being cut already")
+        self._cutting = text_rows(self.text, self.file, notes)
+        return self._recording(self._cutting)
+
+    def _recording(self, cutting: Iterator[Row]) -> Iterator[Row]:
+        for row in cutting:
+            self._seen.append(row)  # before handing it on: a reader that stops early has it recorded
+            yield row
+
+    def rows(self) -> list[Row]:
+        """Every row of the text: those already cut, then the rest (the reader may have stopped early)."""
+        if self._cutting is None:
+            self._cutting = text_rows(self.text, self.file)
+        self._seen.extend(self._cutting)
+        return self._seen
+
+
+def read_text(
+    text: str, file: str | None = None, cut: TextCut | None = None
+) -> tuple[list[Table], list[Diagnostic]]:
+    """Read every table in a text; return the tables and the diagnostics. ``cut`` (of the same text
+    and file) keeps the rows for another reader of the same file (`TextCut.rows`).
 
     Split value columns (指标性质 | 指标值 | 度量单位) and 权重 columns are folded first (`columns`),
     as for workbooks, so a table copied out of a unit's form reads the same as the official layout.
@@ -64,7 +98,8 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
     notes: list[Diagnostic] = []
     head = text[:20000]
     targets = not _names_other_form(head)  # a 自评表 run together is named as such, not as run together
-    rows: Iterable[Row] = join_wrapped_categories(text_rows(text, file, notes if targets else None))
+    cut = cut if cut is not None else TextCut(text, file)
+    rows: Iterable[Row] = join_wrapped_categories(cut.as_cut(notes if targets else None))
     if "|" in head:  # a flattened HTML table: rows that lost their merged cells put back under columns
         rows = restore_spanned_cells(rows)
     if ("绩效金额" in head or "績效金額" in head) and is_indented_tree(lines := _normalised_lines(text)):
