@@ -98,8 +98,9 @@ def read_text(
     notes: list[Diagnostic] = []
     head = text[:20000]
     targets = not _names_other_form(head)  # a 自评表 run together is named as such, not as run together
-    cut = cut if cut is not None else TextCut(text, file)
-    rows: Iterable[Row] = join_wrapped_categories(cut.as_cut(notes if targets else None))
+    noting = notes if targets else None
+    cutting = cut.as_cut(noting) if cut is not None else text_rows(text, file, noting)
+    rows: Iterable[Row] = join_wrapped_categories(cutting)
     if "|" in head:  # a flattened HTML table: rows that lost their merged cells put back under columns
         rows = restore_spanned_cells(rows)
     if ("绩效金额" in head or "績效金額" in head) and is_indented_tree(lines := _normalised_lines(text)):
