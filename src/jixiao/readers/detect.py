@@ -151,7 +151,7 @@ def read_bytes(
     """Read tables from a file's bytes (an upload), whatever the format; a file that would cost a
     parser more than ``limits`` allow (a zip or Flate bomb, too many cells or pages, JSON nested too
     deep) gives one diagnostic and is not parsed."""
-    tables, diagnostics, _ = read_bytes_keeping_rows(data, file, limits)
+    tables, diagnostics, _ = _read_bytes(data, file, limits, keep_rows=False)
     return tables, diagnostics
 
 
@@ -160,6 +160,12 @@ def read_bytes_keeping_rows(
 ) -> tuple[list[Table], list[Diagnostic], TextCut | None]:
     """`read_bytes`, and for a text file its rows as cut for the tables (`TextCut`), so that another
     reader of the same file (the self-evaluation check) need not cut the text again; None otherwise."""
+    return _read_bytes(data, file, limits, keep_rows=True)
+
+
+def _read_bytes(
+    data: bytes, file: str | None, limits: UploadLimits, keep_rows: bool
+) -> tuple[list[Table], list[Diagnostic], TextCut | None]:
     name = file or "<上传文件>"
     refused = check_bytes(data, name, limits)
     if refused is not None:
@@ -168,7 +174,7 @@ def read_bytes_keeping_rows(
     if kind is Format.TEXT:
         text = decode(data)
         if text is not None:
-            cut = TextCut(text, file)
+            cut = TextCut(text, file) if keep_rows else None
             tables, diagnostics = read_text(text, file, cut)
             if not tables and not diagnostics:
                 message = "文件中没有找到项目绩效目标表"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import tee
 from pathlib import Path
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
@@ -56,27 +57,23 @@ class TextCut:
     def __init__(self, text: str, file: str | None) -> None:
         self.text = text
         self.file = file
-        self._cutting: Iterator[Row] | None = None
-        self._seen: list[Row] = []
+        self._kept: Iterator[Row] | None = None  # the second of two `tee` iterators over the cut
+        self._rows: list[Row] | None = None
 
     def as_cut(self, notes: list[Diagnostic] | None) -> Iterator[Row]:
         """The rows while they are cut, cells run together noted in ``notes``; asked for once."""
-        if self._cutting is not None:
+        if self._kept is not None or self._rows is not None:
             raise RuntimeError("TextCut.as_cut: the text is being cut already")
-        self._cutting = text_rows(self.text, self.file, notes)
-        return self._recording(self._cutting)
-
-    def _recording(self, cutting: Iterator[Row]) -> Iterator[Row]:
-        for row in cutting:
-            self._seen.append(row)  # before handing it on: a reader that stops early has it recorded
-            yield row
+        # tee keeps (in C) each row the reader takes until `rows` asks for them, and cuts the rest then
+        reading, self._kept = tee(text_rows(self.text, self.file, notes))
+        return reading
 
     def rows(self) -> list[Row]:
-        """Every row of the text: those already cut, then the rest (the reader may have stopped early)."""
-        if self._cutting is None:
-            self._cutting = text_rows(self.text, self.file)
-        self._seen.extend(self._cutting)
-        return self._seen
+        """Every row of the text: those the reader took, then the rest (the reader may stop early)."""
+        if self._rows is None:
+            self._rows = list(self._kept if self._kept is not None else text_rows(self.text, self.file))
+            self._kept = None
+        return self._rows
 
 
 def read_text(
