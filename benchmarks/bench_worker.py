@@ -3,7 +3,7 @@
 The worker (`service.bulk_workers.read_one`) runs `service.reading.read_and_review` on each file and
 then makes each table's stored document. Here the same stages run on files like `bench_bulk`'s (17
 tables a text file, the three layouts in turn), each timed alone by CPU (`time.process_time`, best of
-three): reading (`readers.detect.read_bytes`), the check whether a file is a published
+five): reading (`readers.detect.read_bytes`), the check whether a file is a published
 self-evaluation (`service.reading.audit_published` on the rows the reader cut, and for comparison
 cutting the text again), review (`review.review_batch` of the tables read), the stored documents
 (`store.document.dumps_and_hash`) and the whole `read_and_review`. The baseline is ``json.loads`` of
@@ -55,14 +55,14 @@ def measure(files: int = FILES) -> dict[str, float]:
         "read_and_review": lambda: [read_and_review(data, name) for name, data in corpus],
         "json.loads": lambda: [json.loads(text) for text in canonical],
     }
-    per_table = {name: best_cpu(3, work) * 1000 / len(tables) for name, work in stages.items()}
+    per_table = {name: best_cpu(5, work) * 1000 / len(tables) for name, work in stages.items()}
     per_table["tables"] = len(tables)
     return per_table
 
 
 def run(report: Report) -> None:
     figures = measure()
-    report.line(f"{FILES} text files, {figures['tables']:.0f} tables; CPU ms per table, best of three")
+    report.line(f"{FILES} text files, {figures['tables']:.0f} tables; CPU ms per table, best of five")
     for name, value in figures.items():
         if name != "tables":
             report.figure(name, value, "ms CPU per table")
