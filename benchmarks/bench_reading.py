@@ -29,7 +29,7 @@ from jixiao.readers.text import read_text, text_rows
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _best_cpu(runs: int, work: Callable[[], object]) -> float:
+def best_cpu(runs: int, work: Callable[[], object]) -> float:
     best = float("inf")
     for _ in range(runs):
         started = time.process_time()
@@ -46,10 +46,10 @@ def measure(n: int) -> dict[str, float]:
         tables, diagnostics = read_text(text, "corpus.txt")
         assert len(tables) == corpus.counts[layout] and not diagnostics, (layout, diagnostics[:3])
         canonical = json.dumps([table_to_dict(t) for t in tables], ensure_ascii=False)
-        read_s = _best_cpu(3, partial(read_text, text, "corpus.txt"))
+        read_s = best_cpu(3, partial(read_text, text, "corpus.txt"))
         seconds[f"read {layout}"] = read_s
         seconds["read"] += read_s
-        seconds["json.loads"] += _best_cpu(3, partial(json.loads, canonical))
+        seconds["json.loads"] += best_cpu(3, partial(json.loads, canonical))
     return seconds
 
 

@@ -161,7 +161,9 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
             hint = _outside(row, recent, hint)
             money.see(row.cells)
             continue
-        if (named := _names_run(label, row.cells, whole_department and not has_name)) is not None:
+        if (label is not None or (whole_department and not has_name)) and (
+            named := _names_run(label, row.cells, whole_department and not has_name)
+        ) is not None:
             has_name, titled = True, named
         if has_name or label in (Label.TITLE, Label.NAME) or (current and len(current) < 40):
             current.append(row)  # rows between a title and the name hold the year, 单位:万元

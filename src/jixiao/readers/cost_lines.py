@@ -8,6 +8,7 @@ at its 合计: a block laid out any other way gives nothing (never a guessed amo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from jixiao.readers.cells import parse_amount_unit
@@ -16,6 +17,7 @@ from jixiao.readers.cells import parse_amount_unit
 COST_HEADINGS = ("成本构成", "支出明细", "成本明细", "资金用途")
 AMOUNT_HEADINGS = ("金额", "金额(万元)", "金额(元)", "预算金额", "预算数")
 TOTAL_WORDS = ("合计", "总计")
+_HEADING_FIRST = re.compile("[" + "".join(sorted({word[0] for word in COST_HEADINGS})) + "]")
 INFERRED = "预算金额取自项目预算成本构成的“合计”行（金额列）"
 
 
@@ -30,6 +32,8 @@ class CostLines:
         """The 合计 amount of the block (the text as written and the unit its heading names), once the
         cells of its heading and of its 合计 row have passed; None until then (or never)."""
         for n, text in enumerate(texts):
+            if not self.open and _HEADING_FIRST.search(text) is None:
+                continue  # no heading's first letter (a key only drops spaces): most cells of a head
             key = _key(text)
             if key in COST_HEADINGS and n + 1 < len(texts) and _key(texts[n + 1]) in AMOUNT_HEADINGS:
                 self.open = True

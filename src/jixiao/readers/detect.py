@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
 from jixiao.readers.limits import DEFAULT_LIMITS, UploadLimits, check_bytes
-from jixiao.readers.text import FILE_PROBLEM, decode, file_problem, read_text
+from jixiao.readers.text import FILE_PROBLEM, TextCut, decode, file_problem, read_text
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -151,11 +151,43 @@ def read_bytes(
     """Read tables from a file's bytes (an upload), whatever the format; a file that would cost a
     parser more than ``limits`` allow (a zip or Flate bomb, too many cells or pages, JSON nested too
     deep) gives one diagnostic and is not parsed."""
+    tables, diagnostics, _ = _read_bytes(data, file, limits, keep_rows=False)
+    return tables, diagnostics
+
+
+def read_bytes_keeping_rows(
+    data: bytes, file: str | None = None, limits: UploadLimits = DEFAULT_LIMITS
+) -> tuple[list[Table], list[Diagnostic], TextCut | None]:
+    """`read_bytes`, and for a text file its rows as cut for the tables (`TextCut`), so that another
+    reader of the same file (the self-evaluation check) need not cut the text again; None otherwise."""
+    return _read_bytes(data, file, limits, keep_rows=True)
+
+
+def _read_bytes(
+    data: bytes, file: str | None, limits: UploadLimits, keep_rows: bool
+) -> tuple[list[Table], list[Diagnostic], TextCut | None]:
     name = file or "<上传文件>"
     refused = check_bytes(data, name, limits)
     if refused is not None:
-        return [], [refused]
+        return [], [refused], None
     kind = detect_format(data, file)
+    if kind is Format.TEXT:
+        text = decode(data)
+        if text is not None:
+            cut = TextCut(text, file) if keep_rows else None
+            tables, diagnostics = read_text(text, file, cut)
+            if not tables and not diagnostics:
+                message = "文件中没有找到项目绩效目标表"
+                diagnostics = [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
+            return tables, diagnostics, cut
+        kind = Format.UNKNOWN
+    tables, diagnostics = _read_by_format(data, file, kind)
+    return tables, diagnostics, None
+
+
+def _read_by_format(data: bytes, file: str | None, kind: Format) -> tuple[list[Table], list[Diagnostic]]:
+    """A file other than text by its reader; one diagnostic for a kind no reader reads."""
+    name = file or "<上传文件>"
     if kind is Format.PDF:
         from jixiao.readers.pdf import read_pdf_bytes
 
@@ -183,15 +215,6 @@ def read_bytes(
         return read_converted(data, file, what, target, suffix)
     if kind is Format.JSON:
         return _read_json(data, name)
-    if kind is Format.TEXT:
-        text = decode(data)
-        if text is not None:
-            tables, diagnostics = read_text(text, file)
-            if not tables and not diagnostics:
-                message = "文件中没有找到项目绩效目标表"
-                diagnostics = [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
-            return tables, diagnostics
-        kind = Format.UNKNOWN
     return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, _UNSUPPORTED[kind], SourceRef(name))]
 
 

@@ -95,7 +95,7 @@ def join_wrapped_categories(rows: Iterable[Row]) -> Iterator[Row]:
                     yield replace(held, cells=(joined,))
                     held, gap = None, []
                     continue
-            if tail and _DATE_LINE.match(tail) and held.cells[0].endswith(_ISSUERS):
+            if tail and "年" in tail and held.cells[0].endswith(_ISSUERS) and _DATE_LINE.match(tail):
                 held, gap = None, []  # 陈仓区财政局 / 2020年7月16日: the signature under a notice
                 continue
             yield held

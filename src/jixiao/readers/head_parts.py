@@ -78,7 +78,7 @@ def run_on_amounts(text: str) -> list[str] | None:
 
 def filer_beside_unit(cells: Sequence[str]) -> str | None:
     """``207101某法院 | 单位:万元``: the organisation a line over the table names beside the money's unit."""
-    texts = [c.strip() for c in cells if c.strip()]
+    texts = [text for c in cells if (text := c.strip())]
     if len(texts) != 2:
         return None
     for org, unit in (texts, texts[::-1]):

@@ -139,11 +139,18 @@ def _problem(file: str, message: str) -> Diagnostic:
 
 
 def looks_published(rows: list[Row]) -> bool:
-    """True when the rows hold a self-evaluation's score or funds columns, not only targets."""
-    words = {unicodedata.normalize("NFKC", c).replace(" ", "").strip(" |") for r in rows for c in r.cells}
-    joined = " ".join(words)
+    """True when the rows hold a self-evaluation's score or funds columns, not only targets: three of
+    its words, or 自评表, in the cells (NFKC, spaces dropped)."""
+    # One normalisation of the distinct cells joined by NUL, which NFKC never joins to a neighbour: the
+    # same as each cell's own, and no word (none holds NUL) can match across two cells.
+    joined = unicodedata.normalize("NFKC", "\x00".join({c for r in rows for c in r.cells})).replace(" ", "")
     hits = sum(1 for w in _SELFEVAL_WORDS if w in joined)
     return hits >= 3 or "自评表" in joined
+
+
+def read_published_if_any(rows: list[Row]) -> list[PublishedSelfEvaluation]:
+    """The published self-evaluations in a file's rows; [] unless they look like one (`looks_published`)."""
+    return read_rows(rows) if looks_published(rows) else []
 
 
 def read_published_bytes(data: bytes, name: str) -> list[PublishedSelfEvaluation]:
@@ -152,9 +159,7 @@ def read_published_bytes(data: bytes, name: str) -> list[PublishedSelfEvaluation
     Used to recognise an upload by content before it is read as target tables: only rows that look
     like a self-evaluation (`looks_published`) are read as one."""
     rows, problems = bytes_rows(data, name)
-    if problems or not looks_published(rows):
-        return []
-    return read_rows(rows)
+    return [] if problems else read_published_if_any(rows)
 
 
 def read_published_path(path: str | Path) -> tuple[list[PublishedSelfEvaluation], list[Diagnostic]]:

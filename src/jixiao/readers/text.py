@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import tee
 from pathlib import Path
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
@@ -40,6 +41,7 @@ FILE_PROBLEM = "JX-R00"
 __all__ = [
     "FILE_PROBLEM",
     "Layout",
+    "TextCut",
     "decode",
     "detect_layout",
     "file_problem",
@@ -49,8 +51,37 @@ __all__ = [
 ]
 
 
-def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Diagnostic]]:
-    """Read every table in a text; return the tables and the diagnostics.
+class TextCut:
+    """A text cut into rows once (`textforms.text_rows`) for two readers: the table reader takes the
+    rows while they are cut (`as_cut`), the self-evaluation check all of them afterwards (`rows`)."""
+
+    def __init__(self, text: str, file: str | None) -> None:
+        self.text = text
+        self.file = file
+        self._kept: Iterator[Row] | None = None  # the second of two `tee` iterators over the cut
+        self._rows: list[Row] | None = None
+
+    def as_cut(self, notes: list[Diagnostic] | None) -> Iterator[Row]:
+        """The rows while they are cut, cells run together noted in ``notes``; asked for once."""
+        if self._kept is not None or self._rows is not None:
+            raise RuntimeError("TextCut.as_cut: the text is being cut already")
+        # tee keeps (in C) each row the reader takes until `rows` asks for them, and cuts the rest then
+        reading, self._kept = tee(text_rows(self.text, self.file, notes))
+        return reading
+
+    def rows(self) -> list[Row]:
+        """Every row of the text: those the reader took, then the rest (the reader may stop early)."""
+        if self._rows is None:
+            self._rows = list(self._kept if self._kept is not None else text_rows(self.text, self.file))
+            self._kept = None
+        return self._rows
+
+
+def read_text(
+    text: str, file: str | None = None, cut: TextCut | None = None
+) -> tuple[list[Table], list[Diagnostic]]:
+    """Read every table in a text; return the tables and the diagnostics. ``cut`` (of the same text
+    and file) keeps the rows for another reader of the same file (`TextCut.rows`).
 
     Split value columns (指标性质 | 指标值 | 度量单位) and 权重 columns are folded first (`columns`),
     as for workbooks, so a table copied out of a unit's form reads the same as the official layout.
@@ -65,7 +96,9 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
     notes: list[Diagnostic] = []
     head = text[:20000]
     targets = not _names_other_form(head)  # a 自评表 run together is named as such, not as run together
-    rows: Iterable[Row] = join_wrapped_categories(text_rows(text, file, notes if targets else None))
+    noting = notes if targets else None
+    cutting = cut.as_cut(noting) if cut is not None else text_rows(text, file, noting)
+    rows: Iterable[Row] = join_wrapped_categories(cutting)
     if "|" in head:  # a flattened HTML table: rows that lost their merged cells put back under columns
         rows = restore_spanned_cells(rows)
     if ("绩效金额" in head or "績效金額" in head) and is_indented_tree(lines := _normalised_lines(text)):

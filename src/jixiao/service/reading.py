@@ -12,6 +12,7 @@ from typing import Any
 
 from jixiao.model import Diagnostic, Severity, Table
 from jixiao.readers.limits import DEFAULT_LIMITS, UploadLimits
+from jixiao.readers.text import TextCut
 from jixiao.service.errors import Invalid
 from jixiao.store.tables import Reviewed
 
@@ -85,15 +86,16 @@ class FileReport:
 def read_and_review(data: bytes, file: str, limits: UploadLimits = DEFAULT_LIMITS) -> FileReport:
     """Read a file of any supported kind (text, workbook, PDF, jixiao JSON), review every table, and
     decide whether the file is fit to store (``problems``); a file past ``limits`` is not parsed."""
-    from jixiao.readers.detect import read_bytes
+    from jixiao.readers.detect import read_bytes_keeping_rows
     from jixiao.readers.limits import refused
     from jixiao.readers.text import FILE_PROBLEM
 
-    tables, diagnostics = read_bytes(data, file, limits)  # the content limits are checked first there
+    # the content limits are checked first there; a text's rows are kept for the self-evaluation check
+    tables, diagnostics, cut = read_bytes_keeping_rows(data, file, limits)
     report = FileReport(file=file, tables=list(tables))
     errors = [d for d in diagnostics if d.code == FILE_PROBLEM]
     if not any(refused(d) for d in errors):
-        audits = audit_published(data, file)  # a published 自评表 is recognised by content
+        audits = audit_published(data, file, cut)  # a published 自评表 is recognised by content
         if audits:
             return FileReport(file=file, selfevaluations=audits)
     report.problems.extend(errors)
@@ -115,15 +117,17 @@ def read_and_review(data: bytes, file: str, limits: UploadLimits = DEFAULT_LIMIT
     return report
 
 
-def audit_published(data: bytes, file: str) -> list[dict[str, Any]]:
+def audit_published(data: bytes, file: str, cut: TextCut | None = None) -> list[dict[str, Any]]:
     """The published 自评表 of a file, each scored again with its findings (audit documents); [] when
-    the file holds none. A reader that fails on a damaged file leaves the file to the table readers."""
-    from jixiao.readers.selfeval_published import read_published_bytes
+    the file holds none. A text file's rows already cut for its tables (``cut``, of the same bytes
+    and name) are not cut again. A reader that fails on a damaged file leaves the file to the table
+    readers."""
+    from jixiao.readers.selfeval_published import read_published_bytes, read_published_if_any
     from jixiao.scoring.audit import audit
     from jixiao.scoring.audit_report import audit_to_dict
 
     try:
-        published = read_published_bytes(data, file)
+        published = read_published_if_any(cut.rows()) if cut is not None else read_published_bytes(data, file)
     except Exception:
         return []
     return [audit_to_dict(audit(p), file) for p in published]
