@@ -186,11 +186,7 @@ def read_bytes(
     if kind is Format.TEXT:
         text = decode(data)
         if text is not None:
-            tables, diagnostics = read_text(text, file)
-            if not tables and not diagnostics:
-                message = "文件中没有找到项目绩效目标表"
-                diagnostics = [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
-            return tables, diagnostics
+            return read_text(text, file)  # no table: a diagnostic says why, with its line
         kind = Format.UNKNOWN
     return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, _UNSUPPORTED[kind], SourceRef(name))]
 

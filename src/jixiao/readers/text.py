@@ -33,6 +33,7 @@ from jixiao.readers.textforms import (
     text_rows,
     without_template_notes,
 )
+from jixiao.readers.unread import why_nothing_read
 
 FILE_PROBLEM = "JX-R00"
 
@@ -79,6 +80,8 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
     tables, diagnostics = _read(text, rows, notes, file)
     if targets and not tables and not any(d.code in (RUN_TOGETHER, OTHER_FORM) for d in diagnostics):
         diagnostics += _why_run_together(text, file)
+    if not tables and not any(d.severity is Severity.ERROR or d.code in _SAY_WHY for d in diagnostics):
+        diagnostics.append(why_nothing_read(text, file))
     return tables, diagnostics
 
 
@@ -126,6 +129,7 @@ def _read(
 
 
 OTHER_FORM = "JX-R10"
+_SAY_WHY = (RUN_TOGETHER, OTHER_FORM)  # diagnostics that already say why no table came out of a text
 _SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]", re.MULTILINE)
 _LIST_HEADER = re.compile(
     r"项目名称[^\n]{0,200}一级指标"
@@ -195,11 +199,7 @@ def read_path(path: str | Path) -> tuple[list[Table], list[Diagnostic]]:
     if text is None:
         message = "不是文本文件（可能是二进制文件或无法识别的编码）"
         return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
-    tables, diagnostics = read_text(text, name)
-    if not tables and not diagnostics:
-        message = "文件中没有找到项目绩效目标表"
-        diagnostics = [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
-    return tables, diagnostics
+    return read_text(text, name)
 
 
 def file_problem(path: Path) -> str | None:
