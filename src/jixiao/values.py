@@ -182,12 +182,13 @@ def parse_target_with_reason(raw: str, indicator_name: str | None = None) -> tup
 
 def _unit_of_name(name: str, target: Target) -> str | None:
     """The unit in the name's brackets (``咨询服务数（宗）``), or for a number alone what the name counts
-    (``补贴发放人数`` 7800 is 人) or a rate's or satisfaction's % (``返贫率`` 0, 1 to 100)."""
+    (``补贴发放人数`` 7800 is 人) or a rate's or satisfaction's % (1 to 100). A bare 0 (``事故发生率`` 0)
+    takes no unit: nothing is counted, and no table that writes it means a unit by it."""
     key, value = _UNIT_IN_NAME.sub("", "".join(name.split())), target.value  # 成活率(≥**%) → 成活率
     key = _TARGET_PHRASE.sub("", key)  # 资助幼儿人数达到预计值 860: what is counted ends before the phrase
     if (unit := unit_from_name(name)) is not None or target.subject is not None:
         return unit
-    rate = key.endswith(("率", "满意度")) and value is not None and (value == 0 or 1 <= value <= 100)
+    rate = key.endswith(("率", "满意度")) and value is not None and 1 <= value <= 100
     return unit_ending(key) or ("%" if rate else None)
 
 

@@ -42,7 +42,7 @@ FLOORS = {
     "level1_right": 0.95,  # read10: 476/501 (成本指标 under 产出 repeated over a second block)
     "level2_right": 0.96,  # read10: 481/501
     "annual_raw_right": 0.965,  # read10: 485/501 (a blank cell closing the last row)
-    "annual_structured_right": 0.965,  # read10: 485/501 (万 of money, names phrased with their target)
+    "annual_structured_right": 0.97,  # read12: 486/501 (a bare 0 under a 发生率 takes no unit)
     "baseline_right": 1.0,
     "no_table_right": 1.0,
 }

@@ -23,10 +23,13 @@ from jixiao.readers.cells import Cell, Row, document_year, is_footer, parse_amou
 from jixiao.readers.cost_lines import INFERRED as COST_LINES_TOTAL
 from jixiao.readers.cost_lines import CostLines
 from jixiao.readers.head_parts import (
+    PARTS_SUMMED,
+    add_column_parts,
     after_funds_heading,
     amount_heading,
     amounts_under,
     cut_at_next_label,
+    parts_under,
     request_column,
     run_on_amounts,
 )
@@ -94,6 +97,9 @@ class ProjectBlockReader:
         cost_lines = CostLines()  # 项目预算 as 成本构成 | 金额 lines closed by 合计
         heading: list[tuple[Label, Cell]] | None = None  # 资金总额 | 本年预算 over a row of amounts
         for r, row in enumerate(rows):
+            if heading is not None and (parts := parts_under(heading, row)) is not None:
+                add_column_parts(self.amounts, self.inferred, heading, parts, line_of(row[0].source))
+                continue
             if heading is not None and (under := amounts_under(heading, row)) is not None:
                 for (amount_label, label_cell), amount in zip(heading, under, strict=True):
                     self._read_amount(amount_label, label_cell, [label_cell, amount], 0)
@@ -408,7 +414,7 @@ class ProjectBlockReader:
         if annual is None and "budget" in self.lines and self.parts:  # 年度资金总额 with parts only
             amounts = [self._amount(part, keep_unit=True) for part in self.parts]
             if all(amount is not None for amount in amounts):
-                self.inferred.append("预算金额为其中各项资金之和（原表未写合计）")
+                self.inferred.append(PARTS_SUMMED)
                 return sum(a for a in amounts if a is not None) or Decimal(0), self._amount(total)
         budget = self._amount(annual, keep_unit=True) if annual is not None else None
         total_funds = self._amount(total or generic) if (total or generic) is not None else None

@@ -16,6 +16,7 @@ from jixiao.readers.labels import Label, label_of, unit_in
 
 AMOUNT_LABELS = (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS)
 _FUND_LABELS = frozenset({*AMOUNT_LABELS, Label.SUB_FUNDS})  # an amount and its parts
+PARTS_SUMMED = "预算金额为其中各项资金之和（原表未写合计）"
 # A wrapped label's unit run onto the next label: ``年度预算申请`` / ``(万元)资金总额:886.40``.
 _UNIT_FIRST = re.compile(r"^[(（]\s*万?元\s*[)）]")
 _AMOUNT_WORDS = ("安排", "执行", "申请", "预算")
@@ -90,6 +91,10 @@ def amount_heading(row: list[Cell]) -> list[tuple[Label, Cell]] | None:
     """A row of amount labels only (资金总额 | 本年预算 | 其中:财政拨款 | 其他资金), at least one of them a
     whole amount: the labels, in order, for the row of amounts under them; else None."""
     cells = [c for c in row if c.text]
+    if (
+        cells and label_of(cells[0].text) is Label.FUNDS_SECTION
+    ):  # 项目资金(万元) | 实施期资金总额 | 年度资金总额
+        cells = cells[1:]
     labels = [label_of(c.text) for c in cells]
     if len(cells) < 2 or not any(label in AMOUNT_LABELS for label in labels):
         return None
@@ -104,6 +109,38 @@ def amounts_under(heading: list[tuple[Label, Cell]], row: list[Cell]) -> list[Ce
     if len(cells) != len(heading) or any(parse_amount_unit(c.text) is None for c in cells):
         return None
     return cells
+
+
+def parts_under(heading: list[tuple[Label, Cell]], row: list[Cell]) -> list[Cell] | None:
+    """A part row under amount headings (``财政拨款 | 270.00 | 90.00`` under
+    ``实施期资金总额 | 年度资金总额``): one amount for each whole amount heading, in order, after the part's
+    label; else None."""
+    cells = [c for c in row if c.text]
+    wholes = [label for label, _ in heading if label in AMOUNT_LABELS]
+    if len(cells) != len(wholes) + 1 or len(wholes) < 2 or label_of(cells[0].text) is not Label.SUB_FUNDS:
+        return None
+    if any((parsed := parse_amount_unit(c.text)) is None or parsed[1] is not None for c in cells[1:]):
+        return None  # a part in a unit of its own (90万元) is not added across units
+    return cells[1:]
+
+
+def add_column_parts(
+    amounts: dict[Label, tuple[str, str | None, int]],
+    inferred: list[str],
+    heading: list[tuple[Label, Cell]],
+    under: list[Cell],
+    line: int,
+) -> None:
+    """Add each part of a part row to the whole amount heading its column: the sum as text, in the unit
+    the heading names, at the line of the first part (noted in ``inferred``: the table wrote no total)."""
+    inferred.extend(() if PARTS_SUMMED in inferred else (PARTS_SUMMED,))
+    wholes = [(label, cell) for label, cell in heading if label in AMOUNT_LABELS]
+    for (label, cell), amount in zip(wholes, under, strict=True):
+        parsed = parse_amount_unit(amount.text)
+        earlier = parse_amount_unit(amounts[label][0]) if label in amounts else (Decimal(0), None)
+        if parsed is not None and earlier is not None:
+            first_line = amounts[label][2] if label in amounts else line
+            amounts[label] = (str(earlier[0] + parsed[0]), unit_in(cell.text), first_line)
 
 
 def prose_funds(lines: list[str]) -> tuple[str, int] | None:

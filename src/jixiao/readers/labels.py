@@ -106,6 +106,7 @@ _LABELS: dict[str, Label] = {
     "年初安排金额": Label.BUDGET,
     "年度金额": Label.BUDGET,
     "年度预算": Label.BUDGET,
+    "年度预算总额": Label.BUDGET,  # 项目资金(万元) over 年度预算总额 / 其中:上级补助 / 县级配套
     "YYYY年预算": Label.BUDGET,
     "YYYY年资金": Label.BUDGET,
     "本年度预算金额": Label.BUDGET,
@@ -161,6 +162,13 @@ _LABELS: dict[str, Label] = {
     "自有资金小计": Label.SUB_FUNDS,
     "自有资金": Label.SUB_FUNDS,
     "其他收入": Label.SUB_FUNDS,
+    "其中:上级补助": Label.SUB_FUNDS,  # a county's project: the grant from above and its own share
+    "上级补助": Label.SUB_FUNDS,
+    "上级补助资金": Label.SUB_FUNDS,
+    "县级配套": Label.SUB_FUNDS,
+    "县级配套资金": Label.SUB_FUNDS,
+    "本级配套": Label.SUB_FUNDS,
+    "本级配套资金": Label.SUB_FUNDS,
     "实施期绩效目标": Label.PERIOD_GOAL,
     "中期目标": Label.PERIOD_GOAL,
     "长期目标": Label.PERIOD_GOAL,
