@@ -28,8 +28,9 @@ from jixiao.value_dates import date_serial
 from jixiao.value_text import canonical_text as canonical_text
 from jixiao.value_text import format_target as format_target
 from jixiao.value_text import number_text as number_text
-from jixiao.value_units import display_unit, is_time_unit, prefix_unit, take_unit, unit_ending
+from jixiao.value_units import display_unit, is_time_unit, prefix_unit, unit_ending
 from jixiao.value_units import is_unit as is_unit
+from jixiao.value_units import take_unit as take_unit
 
 # One character in, one character out, so positions in the normalised text map back to the raw text.
 _CHAR_MAP: dict[int, str] = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}

@@ -35,7 +35,7 @@ from jixiao.readers.head_parts import (
 )
 from jixiao.readers.head_parts import goal_year as year_of_goal
 from jixiao.readers.labels import (
-    SECTION_NAME,
+    NAME_INFERENCES,
     Label,
     is_whole_department_title,
     label_key,
@@ -320,6 +320,7 @@ class ProjectBlockReader:
                 if i + 3 < len(row) and row[i + 2].text in parts.RANGE_WORDS:  # 20210101 | 到 | 20211231
                     text, used = f"{following.text}到{row[i + 3].text}", 4
                 years = [int(y) for y in parts.PERIOD_YEAR.findall(text)]
+                years = years * 2 if len(years) == 1 and parts.ONE_YEAR.fullmatch(text) else years  # 2023年
                 if len(years) == 2:
                     self.fields["period_start"], self.fields["period_end"] = str(years[0]), str(years[1])
                 else:
@@ -341,8 +342,8 @@ class ProjectBlockReader:
         ``项目名称:`` with nothing after it is remembered, so the table is read with its name empty."""
         if key != "name":
             return
-        if cell.text == SECTION_NAME and following is not None:
-            self.inferred.append("项目名称取自章节标题")
+        if cell.text in NAME_INFERENCES and following is not None:
+            self.inferred.append(NAME_INFERENCES[cell.text])
         elif following is None and cell.text.endswith((":", "：")):
             self.fields["name_left_empty"] = cell.text
 
@@ -388,7 +389,6 @@ class ProjectBlockReader:
         self.lines.setdefault("budget", line_of(cell.source))
         return j + 1
 
-    # -- indicator block -----------------------------------------------------------------------
     def _year_field(self, key: str) -> int | None:
         text = self.fields.get(key)
         if text is None:

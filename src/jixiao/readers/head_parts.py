@@ -194,6 +194,7 @@ RANGE_WORDS = frozenset(("到", "至", "-", "—", "~", "－"))
 
 
 # A year in a period: 2021-2029年, 20210101, 2023.07-2024.01 (never the digits inside a date).
+ONE_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*")  # a 实施期 of one year: 项目期 2022年
 PERIOD_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?=\d{4}(?!\d)|\D|$)")
 
 

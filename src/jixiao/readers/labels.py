@@ -43,6 +43,12 @@ class Label(StrEnum):
 
 _YEAR = re.compile(r"(?:19|20|21)\d{2}")
 SECTION_NAME = "项目名称(取自章节标题)"  # the label `readers.sections` writes: a name taken from a heading
+SPLIT_NAME = "项目名称(连写单元格按列序拆分)"  # the label `readers.listrun` writes: cells cut by the form
+# Name labels written by a stage: the inference each stands for, listed in the table's ``source``.
+NAME_INFERENCES = {
+    SECTION_NAME: "项目名称取自章节标题",
+    SPLIT_NAME: "原文单元格连在一起，按列表表头的固定列序拆分（各项目金额之和与单位合计相符）",
+}
 
 _LABELS: dict[str, Label] = {
     "项目绩效目标表": Label.TITLE,
@@ -55,6 +61,7 @@ _LABELS: dict[str, Label] = {
     "项目支出名称": Label.NAME,
     "项目名称(全称)": Label.NAME,
     SECTION_NAME: Label.NAME,  # written by `readers.sections`: the name is an inference
+    SPLIT_NAME: Label.NAME,  # written by `readers.listrun`: the cells were cut by the form's columns
     "专项名称": Label.NAME,
     "专项资金名称": Label.NAME,
     "项目(专项)名称": Label.NAME,

@@ -18,6 +18,7 @@ from jixiao.readers.grid import read_rows
 from jixiao.readers.indented import indented_rows, is_indented_tree
 from jixiao.readers.labels import Label, label_of
 from jixiao.readers.listform import split_list_form
+from jixiao.readers.listrun import list_rows
 from jixiao.readers.notice import looks_like_prose_targets, read_prose_targets
 from jixiao.readers.prose import is_prose_targets, prose_rows
 from jixiao.readers.rowspans import restore_spanned_cells
@@ -70,6 +71,9 @@ def read_text(text: str, file: str | None = None) -> tuple[list[Table], list[Dia
         rows = restore_spanned_cells(rows)
     if ("绩效金额" in head or "績效金額" in head) and is_indented_tree(lines := _normalised_lines(text)):
         rows = indented_rows(lines, file)  # a 批复表 whose tree is written by indentation
+    listed = list_rows(text.splitlines(), file) if "指标值类型" in head else None  # 湖南's list, run together
+    if listed is not None:
+        rows, notes = listed
     if ("指标" in head or "指標" in head) and "一级指标" not in head and "三级指标" not in head:  # prose?
         traditional = is_traditional(text)
         lines = [normalise_line(line, traditional) for line in text.splitlines()]
