@@ -103,3 +103,36 @@ def test_every_corpus_document_without_a_table_says_why_with_its_line() -> None:
         cited = [d for d in diagnostics if d.source.line is not None and d.source.file == str(document)]
         assert cited, folder.name
     assert unread >= 10  # the corpus keeps self-evaluations, notices and damaged tables
+
+
+def test_a_workbook_without_a_table_cites_the_sheet_and_cell() -> None:
+    import io
+
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "说明"
+    sheet["A1"] = "关于公开项目绩效目标的说明"
+    sheet["A3"] = "本单位2024年项目支出绩效目标表见附件二。"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    tables, diagnostics = read_bytes(buffer.getvalue(), "notice.xlsx")
+    assert tables == [] and len(diagnostics) == 1
+    (diagnostic,) = diagnostics
+    assert diagnostic.code == "JX-R00" and str(diagnostic.source) == "notice.xlsx!说明!A3"
+    assert diagnostic.message.startswith("工作簿中没有找到项目绩效目标表：只在工作表“说明”的A3单元格")
+
+
+def test_a_pdf_without_a_table_cites_the_page() -> None:
+    from weasyprint import HTML
+
+    prose = "<p>会议纪要</p><p>研究本年度预算编制工作。</p>"
+    data = HTML(string=f"<html><body style='font-family: Noto Sans CJK SC'>{prose}</body></html>").write_pdf()
+    tables, diagnostics = read_bytes(data, "minutes.pdf")
+    assert tables == [] and len(diagnostics) == 1
+    (diagnostic,) = diagnostics
+    assert diagnostic.code == "JX-R00" and diagnostic.source.page == 1
+    assert diagnostic.message.startswith("PDF 中没有找到项目绩效目标表：第1页")
+    assert "没有绩效指标表头" in diagnostic.message
