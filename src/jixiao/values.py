@@ -124,6 +124,7 @@ _DATE_CN = re.compile(
 _DATE_ISO = re.compile(
     rf"^(?P<y>{_YEAR})[./-](?P<m>\d{{1,2}})(?:[./-](?P<d>\d{{1,2}}))?(?P<tail>{_DEADLINE_TAIL})$"
 )
+_NO_LATER_THAN = re.compile(r"(?:≤|<=|不晚于|不迟于)\s*(?=\d)")
 _DATE_MONTH_DAY = re.compile(rf"^(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号])?(?P<tail>{_DEADLINE_TAIL})$")
 _YEAR_END = re.compile(r"^(?:当年|本年|年度|全年)?(?:年底|年末)(?:前|以前|之前)?(?:完成.{0,20})?$")
 _RANGE = re.compile(
@@ -223,7 +224,9 @@ def _parse(text: str) -> tuple[Target, str | None]:
 
 
 def _parse_deadline(text: str, s: str) -> Target | None:
-    for pattern in (_DATE_CN, _DATE_ISO, _DATE_MONTH_DAY):
+    no_later = _NO_LATER_THAN.match(s)  # ≤2022年11月, 不晚于2022年11月: the date is a deadline
+    s = s[no_later.end() :] if no_later else s
+    for pattern in (_DATE_CN,) if no_later else (_DATE_CN, _DATE_ISO, _DATE_MONTH_DAY):  # ≤12月: a duration
         match = pattern.match(s)
         if match is None:
             continue
@@ -235,7 +238,7 @@ def _parse_deadline(text: str, s: str) -> Target | None:
             return None
         tail = groups.get("tail") or None
         # 底前 / 之前 / 以内 / 止: no later than the date
-        by = tail is not None and any(word in tail for word in ("前", "内", "止"))
+        by = no_later is not None or (tail is not None and any(word in tail for word in ("前", "内", "止")))
         return Target(
             raw=text,
             kind=Kind.DEADLINE,
