@@ -349,8 +349,8 @@ class ProjectBlockReader:
 
     def _without_code(self, label: str, value: str) -> str:
         """A 名称及预算编码 value run together (``福建省文化和旅游厅335301302``): the name, the code noted."""
-        match = parts.NAME_THEN_CODE.match(value)
-        if match is None or not any(word in label for word in ("编码", "代码")):
+        match = parts.code_after_name(label, value)  # or the code's own label run on: …局部门预算编码230001
+        if match is None:
             return value
         self.inferred.append(f"主管部门名称后的编码“{match.group(2)}”已与名称分开")
         return match.group(1)

@@ -199,6 +199,21 @@ PERIOD_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?=\d{4}(?!\d)|\D|$)")
 
 
 NAME_THEN_CODE = re.compile(r"^(.*[\u4e00-\u9fff)）])\s*(\d{3,12})$")
+_NAME_THEN_CODE_LABEL = re.compile(
+    r"^(.*?[\u4e00-\u9fff)）])\s*(?:部门|单位)?(?:预算)?(?:编码|代码)\s*[:：]?\s*(\d{3,12})$"
+)
+
+
+def code_after_name(label: str, value: str) -> re.Match[str] | None:
+    """A department's name with its budget code after it (group 1 the name, group 2 the code): run on
+    bare under a 名称及编码 label (``福建省文化和旅游厅335301302``), or with the code's own label run on
+    after the name (``龙岩市某局部门预算编码230001``, the table's cells run together); else None."""
+    if "部门" in label and (labelled := _NAME_THEN_CODE_LABEL.match(value)) is not None:
+        return labelled
+    bare = NAME_THEN_CODE.match(value)
+    return bare if bare is not None and any(word in label for word in ("编码", "代码")) else None
+
+
 # 2023年…项目, or after the place it is for: 同心县2025年肉牛…培训项目
 NAME_YEAR = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?[省市县区旗州盟镇乡])?((?:19|20)\d{2})年(?!\d*月)(?!\d)")
 DATE = re.compile(r"(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])")  # 2019/1/1: its year
