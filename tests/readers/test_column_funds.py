@@ -54,3 +54,16 @@ def test_a_written_annual_total_wins_over_its_parts() -> None:
     (table,) = tables
     assert (table.project.budget, table.project.budget_unit) == (Decimal("3850000.00"), "万元")
     assert table.reading is not None and PARTS_SUMMED not in table.reading.inferred
+
+
+def test_the_implementing_unit_wins_over_the_unit_holding_the_budget() -> None:
+    implementing = '<tr><td>实施单位</td><td colspan="5">示范县农技中心</td></tr>'
+    page = ROW_PARTS.replace(
+        '<tr><td>项目名称</td><td colspan="5">示范秸秆综合利用</td></tr>',
+        '<tr><td>预算单位</td><td colspan="5">示范县人民政府</td></tr>'
+        '<tr><td>项目名称</td><td colspan="5">示范秸秆综合利用</td></tr>' + implementing,
+    )
+    (table,) = read_html_text(page, "units.html")[0]
+    assert table.project.unit == "示范县农技中心"
+    (alone,) = read_html_text(page.replace(implementing, ""), "alone.html")[0]
+    assert alone.project.unit == "示范县人民政府"  # the 预算单位 where no 实施单位 is named

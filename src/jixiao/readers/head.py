@@ -50,7 +50,6 @@ BAD_AMOUNT = "JX-R05"
 BAD_YEAR = "JX-R06"
 # Where a form names the 主管部门 of several levels, the local one is the table's (a notice's annex).
 LOCAL_LEVELS = ("区级", "县级", "区县")
-CENTRAL_LEVEL = "中央"  # 中央主管部门: the table's department only where no other level is named
 NO_YEAR_AMOUNT = "表中未写预算年度：资金金额记为项目资金总额，年度预算金额留空"
 
 
@@ -299,8 +298,8 @@ class ProjectBlockReader:
             self.lines[key] = line_of(cell.source)
             if value_next and following is not None:
                 local = label_key(cell.text).startswith(LOCAL_LEVELS) and "(市、区)" not in following.text
-                central = label_key(cell.text).startswith(CENTRAL_LEVEL)  # 中央主管部门: only if alone
-                marker = f"{key}_central"  # the value held came from a 中央 label: any other level wins
+                central = parts.yields(label_key(cell.text))  # 中央主管部门, 预算单位: only if alone
+                marker = f"{key}_central"  # the value held came from such a label: any other wins
                 if not self.fields.get(key) or local or marker in self.fields:
                     # the first filled one, or the 区级/县级 one
                     self.fields[key] = self._without_code(cell.text, following.text)

@@ -16,6 +16,15 @@ from jixiao.readers.labels import Label, label_of, unit_in
 
 AMOUNT_LABELS = (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS)
 _FUND_LABELS = frozenset({*AMOUNT_LABELS, Label.SUB_FUNDS})  # an amount and its parts
+_YIELDING = frozenset(("预算单位",))  # the unit that holds the budget: the 实施单位, where named, wins
+
+
+def yields(label: str) -> bool:
+    """Whether a label's value gives way to the same field under another label: a 中央 department to
+    the local one, the 预算单位 to the 实施单位."""
+    return label.startswith("中央") or label in _YIELDING
+
+
 PARTS_SUMMED = "预算金额为其中各项资金之和（原表未写合计）"
 # A wrapped label's unit run onto the next label: ``年度预算申请`` / ``(万元)资金总额:886.40``.
 _UNIT_FIRST = re.compile(r"^[(（]\s*万?元\s*[)）]")

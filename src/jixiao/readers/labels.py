@@ -144,7 +144,7 @@ _LABELS: dict[str, Label] = {
     "区级主管部门": Label.DEPARTMENT,  # the most local level named wins (see head.LOCAL_LEVELS)
     "县级主管部门": Label.DEPARTMENT,
     "区县主管部门": Label.DEPARTMENT,
-    "中央主管部门": Label.DEPARTMENT,  # below any other level's (see head.CENTRAL_LEVEL)
+    "中央主管部门": Label.DEPARTMENT,  # below any other level's (see head_parts.yields)
     "市级财政部门": Label.FINANCE,
     "区级财政部门": Label.FINANCE,
     "县级财政部门": Label.FINANCE,
