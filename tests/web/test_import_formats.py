@@ -51,3 +51,11 @@ def test_the_preview_shows_how_sure_the_reading_is_and_what_was_inferred(app_fac
     assert (
         "<li>预算金额为其中各项资金之和（原表未写合计）</li>" in cell
     )  # each inference listed, escaped text
+
+
+def test_a_file_with_no_target_table_is_refused_with_the_readers_reason(app_factory: Any) -> None:
+    admin = app_factory("guanli")
+    text = "现已完成2022年项目绩效自评,附件:2022年项目绩效自评表项目名称某水库监测项目绩效指标一级指标\n"
+    response = admin.post("/import", files={"file": ("自评.txt", text.encode("utf-8"), "text/plain")})
+    assert response.status_code == 400
+    assert "第1行写有“绩效自评表”，这是绩效自评材料" in response.text and "jixiao evaluate" in response.text
