@@ -28,6 +28,7 @@ COMPOSED = """\
 ≤1.8万元 | <= | 1.8 | 万元
 ≤210元/人/天 | <= | 210 | 元/人/天
 10元/人·年 |  | 10 | 元/人·年
+15元/人.每天 |  | 15 | 元/人.每天
 ≥1200车次 | >= | 1200 | 车次
 2个百分点 |  | 2 | 个百分点
 ≤3‰ | <= | 3 | ‰
@@ -123,3 +124,19 @@ def test_a_bare_magnitude_is_money_only_where_the_name_speaks_of_money() -> None
     assert parse_target("≤2.5亿", "项目总投资").unit == "亿元"
     assert parse_target("3万", "受益人口").unit == "万"  # no money in the name
     assert parse_target("3万", "补助人数").unit == "万"  # money in the name, but it counts people
+
+
+@pytest.mark.parametrize(
+    ("raw", "name", "unit"),
+    [
+        ("0", "食品安全事故发生率", None),  # nothing counted: a bare 0 takes no unit (heldout, publishers)
+        ("0", "赛事安全事故发生率", None),
+        ("95", "服务对象满意度", "%"),  # a rate between 1 and 100 is a percentage
+        ("100", "补助资金到位率", "%"),
+        ("0.5", "设备故障率", None),  # below 1: not taken for a percentage either
+    ],
+)
+def test_a_rate_named_number_takes_percent_only_when_it_counts(raw: str, name: str, unit: str | None) -> None:
+    target = parse_target(raw, name)
+    assert target.kind is Kind.QUANTITATIVE and target.unit == unit
+    assert target.unit_from_name is (unit is not None)

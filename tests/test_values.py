@@ -326,3 +326,18 @@ def test_an_excel_date_serial_under_a_date_name_is_a_deadline(
     assert target.kind is kind and target.raw == raw
     if kind is Kind.DEADLINE:
         assert (target.value, target.month, target.day) == (Decimal(year or 0), month, day)
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "op", "year", "month"),
+    [
+        ("≤2022年11月", Kind.DEADLINE, Op.LE, 2022, 11),  # a comparator before a date: no later than it
+        ("不晚于2023年6月30日", Kind.DEADLINE, Op.LE, 2023, 6),
+        ("≤12月", Kind.QUANTITATIVE, Op.LE, 12, None),  # no year: a duration in months, not a date
+    ],
+)
+def test_a_comparator_before_a_dated_value_makes_it_a_deadline(
+    raw: str, kind: Kind, op: Op, year: int, month: int | None
+) -> None:
+    target = parse_target(raw, "工程完工时间")
+    assert (target.kind, target.op, target.value, target.month) == (kind, op, Decimal(year), month)

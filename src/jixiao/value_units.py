@@ -181,13 +181,17 @@ def _alternate_end(text: str, end: int, base: str) -> int:
 
 
 def _per_chain_end(text: str, end: int, stops: tuple[str, ...] = ()) -> int:
-    """After a unit, what it is divided by: ``/册``, ``/人/天``, ``·年``, ``/10万``, ``/千人``."""
-    while end < len(text) and text[end] in "/·":
-        per = _per_end(text, end + 1, stops)
-        if per == end + 1:
+    """After a unit, what it is divided by: ``/册``, ``/人/天``, ``·年``, ``/10万``, ``/千人``, ``.每天``."""
+    while end < len(text) and (text[end] in "/·" or text.startswith(_EACH, end)):
+        start = end + (2 if text.startswith(_EACH, end) else 1)  # 元/人.每天: a dot and 每 before it
+        per = _per_end(text, start, stops)
+        if per == start:
             break
         end = per
     return end
+
+
+_EACH = ".每"
 
 
 def _per_end(text: str, start: int, stops: tuple[str, ...]) -> int:

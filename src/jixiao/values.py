@@ -28,8 +28,9 @@ from jixiao.value_dates import date_serial
 from jixiao.value_text import canonical_text as canonical_text
 from jixiao.value_text import format_target as format_target
 from jixiao.value_text import number_text as number_text
-from jixiao.value_units import display_unit, is_time_unit, prefix_unit, take_unit, unit_ending
+from jixiao.value_units import display_unit, is_time_unit, prefix_unit, unit_ending
 from jixiao.value_units import is_unit as is_unit
+from jixiao.value_units import take_unit as take_unit
 
 # One character in, one character out, so positions in the normalised text map back to the raw text.
 _CHAR_MAP: dict[int, str] = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
@@ -123,6 +124,7 @@ _DATE_CN = re.compile(
 _DATE_ISO = re.compile(
     rf"^(?P<y>{_YEAR})[./-](?P<m>\d{{1,2}})(?:[./-](?P<d>\d{{1,2}}))?(?P<tail>{_DEADLINE_TAIL})$"
 )
+_NO_LATER_THAN = re.compile(r"(?:≤|<=|不晚于|不迟于)\s*(?=\d)")
 _DATE_MONTH_DAY = re.compile(rf"^(?P<m>\d{{1,2}})月(?:(?P<d>\d{{1,2}})[日号])?(?P<tail>{_DEADLINE_TAIL})$")
 _YEAR_END = re.compile(r"^(?:当年|本年|年度|全年)?(?:年底|年末)(?:前|以前|之前)?(?:完成.{0,20})?$")
 _RANGE = re.compile(
@@ -182,12 +184,13 @@ def parse_target_with_reason(raw: str, indicator_name: str | None = None) -> tup
 
 def _unit_of_name(name: str, target: Target) -> str | None:
     """The unit in the name's brackets (``咨询服务数（宗）``), or for a number alone what the name counts
-    (``补贴发放人数`` 7800 is 人) or a rate's or satisfaction's % (``返贫率`` 0, 1 to 100)."""
+    (``补贴发放人数`` 7800 is 人) or a rate's or satisfaction's % (1 to 100). A bare 0 (``事故发生率`` 0)
+    takes no unit: nothing is counted, and no table that writes it means a unit by it."""
     key, value = _UNIT_IN_NAME.sub("", "".join(name.split())), target.value  # 成活率(≥**%) → 成活率
     key = _TARGET_PHRASE.sub("", key)  # 资助幼儿人数达到预计值 860: what is counted ends before the phrase
     if (unit := unit_from_name(name)) is not None or target.subject is not None:
         return unit
-    rate = key.endswith(("率", "满意度")) and value is not None and (value == 0 or 1 <= value <= 100)
+    rate = key.endswith(("率", "满意度")) and value is not None and 1 <= value <= 100
     return unit_ending(key) or ("%" if rate else None)
 
 
@@ -221,7 +224,9 @@ def _parse(text: str) -> tuple[Target, str | None]:
 
 
 def _parse_deadline(text: str, s: str) -> Target | None:
-    for pattern in (_DATE_CN, _DATE_ISO, _DATE_MONTH_DAY):
+    no_later = _NO_LATER_THAN.match(s)  # ≤2022年11月, 不晚于2022年11月: the date is a deadline
+    s = s[no_later.end() :] if no_later else s
+    for pattern in (_DATE_CN,) if no_later else (_DATE_CN, _DATE_ISO, _DATE_MONTH_DAY):  # ≤12月: a duration
         match = pattern.match(s)
         if match is None:
             continue
@@ -233,7 +238,7 @@ def _parse_deadline(text: str, s: str) -> Target | None:
             return None
         tail = groups.get("tail") or None
         # 底前 / 之前 / 以内 / 止: no later than the date
-        by = tail is not None and any(word in tail for word in ("前", "内", "止"))
+        by = no_later is not None or (tail is not None and any(word in tail for word in ("前", "内", "止")))
         return Target(
             raw=text,
             kind=Kind.DEADLINE,

@@ -290,3 +290,12 @@ def test_grades_and_dates_in_a_table_on_one_line_are_cut_off_their_names() -> No
         "妇幼健康服务网络": "基本建立",
         "孕产妇满意度": "≥90%",
     }
+
+
+def test_a_department_code_run_on_with_its_own_label_is_split_off() -> None:
+    from jixiao.readers.head_parts import code_after_name
+
+    found = code_after_name("部门(单位)名称", "示范市民族与宗教事务局部门预算编码230001")
+    assert found is not None and found.groups() == ("示范市民族与宗教事务局", "230001")
+    assert code_after_name("主管部门", "示范县财政局") is None
+    assert code_after_name("项目名称", "示范项目项目编码2023001") is None  # only a department's code

@@ -18,22 +18,24 @@ from mypy_extensions import trait
 
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers import head_parts as parts
-from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import Cell, Row, document_year, is_footer, parse_amount_unit
 from jixiao.readers.cost_lines import INFERRED as COST_LINES_TOTAL
 from jixiao.readers.cost_lines import CostLines
 from jixiao.readers.head_parts import (
+    PARTS_SUMMED,
+    add_column_parts,
     after_funds_heading,
     amount_heading,
     amounts_under,
     cut_at_next_label,
     line_of,
+    parts_under,
     request_column,
     run_on_amounts,
 )
 from jixiao.readers.head_parts import goal_year as year_of_goal
 from jixiao.readers.labels import (
-    SECTION_NAME,
+    NAME_INFERENCES,
     Label,
     is_whole_department_title,
     label_key,
@@ -49,7 +51,6 @@ BAD_AMOUNT = "JX-R05"
 BAD_YEAR = "JX-R06"
 # Where a form names the 主管部门 of several levels, the local one is the table's (a notice's annex).
 LOCAL_LEVELS = ("区级", "县级", "区县")
-CENTRAL_LEVEL = "中央"  # 中央主管部门: the table's department only where no other level is named
 NO_YEAR_AMOUNT = "表中未写预算年度：资金金额记为项目资金总额，年度预算金额留空"
 
 
@@ -97,6 +98,9 @@ class ProjectBlockReader:
         tasks = TaskTotals()  # 部门整体: 年度主要任务 closed by 金额合计
         heading: list[tuple[Label, Cell]] | None = None  # 资金总额 | 本年预算 over a row of amounts
         for r, row in enumerate(rows):
+            if heading is not None and (column_parts := parts_under(heading, row)) is not None:
+                add_column_parts(self.amounts, self.inferred, heading, column_parts, line_of(row[0].source))
+                continue
             if heading is not None and (under := amounts_under(heading, row)) is not None:
                 for (amount_label, label_cell), amount in zip(heading, under, strict=True):
                     self._read_amount(amount_label, label_cell, [label_cell, amount], 0)
@@ -131,7 +135,7 @@ class ProjectBlockReader:
                     self._note_head_cell(cell.text)
                     label, cell = self._split_label_value(cell, row, i)
                 if label is Label.INDICATORS or (
-                    label is Label.HEADER and not self.roles and self._opens_header(row, i)
+                    label is Label.HEADER and not self.roles and parts.opens_header(row, i)
                 ):
                     if i > 0:  # a stream: the rest of this row is the indicator block
                         rows.insert(r + 1, row[i:])
@@ -154,18 +158,6 @@ class ProjectBlockReader:
                     goal = "annual"
                     self.year = self.year or year_in(cell.text)
         return len(rows)
-
-    @staticmethod
-    def _opens_header(row: list[Cell], i: int) -> bool:
-        """A tree header cell (一级指标, 三级) followed by another header cell opens the indicator block."""
-        if column_roles.role_of(label_key(row[i].text)) not in column_roles.TREE_ROLES:
-            return False
-        following = next((c for c in row[i + 1 :] if c.text), None)
-        if following is None:  # 评价指标 | 评价内容: a weak tree header after a tree header also opens it
-            return False
-        return label_of(following.text) is Label.HEADER or (
-            column_roles.role_of(label_key(following.text)) in column_roles.TREE_ROLES
-        )
 
     def _note_block(self, text: str) -> None:
         raise NotImplementedError  # implemented by `stacked.StackedBlocks`
@@ -297,8 +289,8 @@ class ProjectBlockReader:
             self.lines[key] = line_of(cell.source)
             if value_next and following is not None:
                 local = label_key(cell.text).startswith(LOCAL_LEVELS) and "(市、区)" not in following.text
-                central = label_key(cell.text).startswith(CENTRAL_LEVEL)  # 中央主管部门: only if alone
-                marker = f"{key}_central"  # the value held came from a 中央 label: any other level wins
+                central = parts.yields(label_key(cell.text))  # 中央主管部门, 预算单位: only if alone
+                marker = f"{key}_central"  # the value held came from such a label: any other wins
                 if not self.fields.get(key) or local or marker in self.fields:
                     # the first filled one, or the 区级/县级 one
                     self.fields[key] = self._without_code(cell.text, following.text)
@@ -318,6 +310,7 @@ class ProjectBlockReader:
                 if i + 3 < len(row) and row[i + 2].text in parts.RANGE_WORDS:  # 20210101 | 到 | 20211231
                     text, used = f"{following.text}到{row[i + 3].text}", 4
                 years = [int(y) for y in parts.PERIOD_YEAR.findall(text)]
+                years = years * 2 if len(years) == 1 and parts.ONE_YEAR.fullmatch(text) else years  # 2023年
                 if len(years) == 2:
                     self.fields["period_start"], self.fields["period_end"] = str(years[0]), str(years[1])
                 else:
@@ -339,15 +332,15 @@ class ProjectBlockReader:
         ``项目名称:`` with nothing after it is remembered, so the table is read with its name empty."""
         if key != "name":
             return
-        if cell.text == SECTION_NAME and following is not None:
-            self.inferred.append("项目名称取自章节标题")
+        if cell.text in NAME_INFERENCES and following is not None:
+            self.inferred.append(NAME_INFERENCES[cell.text])
         elif following is None and cell.text.endswith((":", "：")):
             self.fields["name_left_empty"] = cell.text
 
     def _without_code(self, label: str, value: str) -> str:
         """A 名称及预算编码 value run together (``福建省文化和旅游厅335301302``): the name, the code noted."""
-        match = parts.NAME_THEN_CODE.match(value)
-        if match is None or not any(word in label for word in ("编码", "代码")):
+        match = parts.code_after_name(label, value)  # or the code's own label run on: …局部门预算编码230001
+        if match is None:
             return value
         self.inferred.append(f"主管部门名称后的编码“{match.group(2)}”已与名称分开")
         return match.group(1)
@@ -388,7 +381,6 @@ class ProjectBlockReader:
         self.lines.setdefault("budget", line_of(cell.source))
         return j + 1
 
-    # -- indicator block -----------------------------------------------------------------------
     def _year_field(self, key: str) -> int | None:
         text = self.fields.get(key)
         if text is None:
@@ -414,7 +406,7 @@ class ProjectBlockReader:
         if annual is None and "budget" in self.lines and self.parts:  # 年度资金总额 with parts only
             amounts = [self._amount(part, keep_unit=True) for part in self.parts]
             if all(amount is not None for amount in amounts):
-                self.inferred.append("预算金额为其中各项资金之和（原表未写合计）")
+                self.inferred.append(PARTS_SUMMED)
                 return sum(a for a in amounts if a is not None) or Decimal(0), self._amount(total)
         budget = self._amount(annual, keep_unit=True) if annual is not None else None
         total_funds = self._amount(total or generic) if (total or generic) is not None else None

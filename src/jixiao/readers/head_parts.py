@@ -12,11 +12,22 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from jixiao.model import SourceRef
+from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import ORGANISATION, Cell, is_footer, parse_amount_unit
 from jixiao.readers.labels import Label, label_key, label_of, unit_in
 
 AMOUNT_LABELS = (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS)
 _FUND_LABELS = frozenset({*AMOUNT_LABELS, Label.SUB_FUNDS})  # an amount and its parts
+_YIELDING = frozenset(("预算单位",))  # the unit that holds the budget: the 实施单位, where named, wins
+
+
+def yields(label: str) -> bool:
+    """Whether a label's value gives way to the same field under another label: a 中央 department to
+    the local one, the 预算单位 to the 实施单位."""
+    return label.startswith("中央") or label in _YIELDING
+
+
+PARTS_SUMMED = "预算金额为其中各项资金之和（原表未写合计）"
 # A wrapped label's unit run onto the next label: ``年度预算申请`` / ``(万元)资金总额:886.40``.
 _UNIT_FIRST = re.compile(r"^[(（]\s*万?元\s*[)）]")
 _AMOUNT_WORDS = ("安排", "执行", "申请", "预算")
@@ -121,6 +132,10 @@ def amount_heading(row: list[Cell]) -> list[tuple[Label, Cell]] | None:
     """A row of amount labels only (资金总额 | 本年预算 | 其中:财政拨款 | 其他资金), at least one of them a
     whole amount: the labels, in order, for the row of amounts under them; else None."""
     cells = [c for c in row if c.text]
+    if (
+        cells and label_of(cells[0].text) is Label.FUNDS_SECTION
+    ):  # 项目资金(万元) | 实施期资金总额 | 年度资金总额
+        cells = cells[1:]
     labels = [label_of(c.text) for c in cells]
     if labels and labels[0] is Label.FUNDS_SECTION:  # 年度预算申请(万元) | 资金总额 | 财政拨款: its title
         cells, labels = cells[1:], labels[1:]
@@ -137,6 +152,38 @@ def amounts_under(heading: list[tuple[Label, Cell]], row: list[Cell]) -> list[Ce
     if len(cells) != len(heading) or any(parse_amount_unit(c.text) is None for c in cells):
         return None
     return cells
+
+
+def parts_under(heading: list[tuple[Label, Cell]], row: list[Cell]) -> list[Cell] | None:
+    """A part row under amount headings (``财政拨款 | 270.00 | 90.00`` under
+    ``实施期资金总额 | 年度资金总额``): one amount for each whole amount heading, in order, after the part's
+    label; else None."""
+    cells = [c for c in row if c.text]
+    wholes = [label for label, _ in heading if label in AMOUNT_LABELS]
+    if len(cells) != len(wholes) + 1 or len(wholes) < 2 or label_of(cells[0].text) is not Label.SUB_FUNDS:
+        return None
+    if any((parsed := parse_amount_unit(c.text)) is None or parsed[1] is not None for c in cells[1:]):
+        return None  # a part in a unit of its own (90万元) is not added across units
+    return cells[1:]
+
+
+def add_column_parts(
+    amounts: dict[Label, tuple[str, str | None, int]],
+    inferred: list[str],
+    heading: list[tuple[Label, Cell]],
+    under: list[Cell],
+    line: int,
+) -> None:
+    """Add each part of a part row to the whole amount heading its column: the sum as text, in the unit
+    the heading names, at the line of the first part (noted in ``inferred``: the table wrote no total)."""
+    inferred.extend(() if PARTS_SUMMED in inferred else (PARTS_SUMMED,))
+    wholes = [(label, cell) for label, cell in heading if label in AMOUNT_LABELS]
+    for (label, cell), amount in zip(wholes, under, strict=True):
+        parsed = parse_amount_unit(amount.text)
+        earlier = parse_amount_unit(amounts[label][0]) if label in amounts else (Decimal(0), None)
+        if parsed is not None and earlier is not None:
+            first_line = amounts[label][2] if label in amounts else line
+            amounts[label] = (str(earlier[0] + parsed[0]), unit_in(cell.text), first_line)
 
 
 def prose_funds(lines: list[str]) -> tuple[str, int] | None:
@@ -190,10 +237,26 @@ RANGE_WORDS = frozenset(("到", "至", "-", "—", "~", "－"))
 
 
 # A year in a period: 2021-2029年, 20210101, 2023.07-2024.01 (never the digits inside a date).
+ONE_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*")  # a 实施期 of one year: 项目期 2022年
 PERIOD_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?=\d{4}(?!\d)|\D|$)")
 
 
 NAME_THEN_CODE = re.compile(r"^(.*[\u4e00-\u9fff)）])\s*(\d{3,12})$")
+_NAME_THEN_CODE_LABEL = re.compile(
+    r"^(.*?[\u4e00-\u9fff)）])\s*(?:部门|单位)?(?:预算)?(?:编码|代码)\s*[:：]?\s*(\d{3,12})$"
+)
+
+
+def code_after_name(label: str, value: str) -> re.Match[str] | None:
+    """A department's name with its budget code after it (group 1 the name, group 2 the code): run on
+    bare under a 名称及编码 label (``福建省文化和旅游厅335301302``), or with the code's own label run on
+    after the name (``龙岩市某局部门预算编码230001``, the table's cells run together); else None."""
+    if "部门" in label and (labelled := _NAME_THEN_CODE_LABEL.match(value)) is not None:
+        return labelled
+    bare = NAME_THEN_CODE.match(value)
+    return bare if bare is not None and any(word in label for word in ("编码", "代码")) else None
+
+
 # 2023年…项目, or after the place it is for: 同心县2025年肉牛…培训项目
 NAME_YEAR = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?[省市县区旗州盟镇乡])?((?:19|20)\d{2})年(?!\d*月)(?!\d)")
 DATE = re.compile(r"(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])")  # 2019/1/1: its year
@@ -207,3 +270,15 @@ YEAR_OPENING = re.compile(r"^[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
 def line_of(source: SourceRef) -> int:
     """The source line, 0 when unknown."""
     return source.line or 0
+
+
+def opens_header(row: list[Cell], i: int) -> bool:
+    """A tree header cell (一级指标, 三级) followed by another header cell opens the indicator block."""
+    if column_roles.role_of(label_key(row[i].text)) not in column_roles.TREE_ROLES:
+        return False
+    following = next((c for c in row[i + 1 :] if c.text), None)
+    if following is None:  # 评价指标 | 评价内容: a weak tree header after a tree header also opens it
+        return False
+    return label_of(following.text) is Label.HEADER or (
+        column_roles.role_of(label_key(following.text)) in column_roles.TREE_ROLES
+    )

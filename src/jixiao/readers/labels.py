@@ -43,6 +43,12 @@ class Label(StrEnum):
 
 _YEAR = re.compile(r"(?:19|20|21)\d{2}")
 SECTION_NAME = "项目名称(取自章节标题)"  # the label `readers.sections` writes: a name taken from a heading
+SPLIT_NAME = "项目名称(连写单元格按列序拆分)"  # the label `readers.listrun` writes: cells cut by the form
+# Name labels written by a stage: the inference each stands for, listed in the table's ``source``.
+NAME_INFERENCES = {
+    SECTION_NAME: "项目名称取自章节标题",
+    SPLIT_NAME: "原文单元格连在一起，按列表表头的固定列序拆分（各项目金额之和与单位合计相符）",
+}
 
 _LABELS: dict[str, Label] = {
     "项目绩效目标表": Label.TITLE,
@@ -55,6 +61,7 @@ _LABELS: dict[str, Label] = {
     "项目支出名称": Label.NAME,
     "项目名称(全称)": Label.NAME,
     SECTION_NAME: Label.NAME,  # written by `readers.sections`: the name is an inference
+    SPLIT_NAME: Label.NAME,  # written by `readers.listrun`: the cells were cut by the form's columns
     "专项名称": Label.NAME,
     "专项资金名称": Label.NAME,
     "项目(专项)名称": Label.NAME,
@@ -109,6 +116,7 @@ _LABELS: dict[str, Label] = {
     "年初安排金额": Label.BUDGET,
     "年度金额": Label.BUDGET,
     "年度预算": Label.BUDGET,
+    "年度预算总额": Label.BUDGET,  # 项目资金(万元) over 年度预算总额 / 其中:上级补助 / 县级配套
     "YYYY年预算": Label.BUDGET,
     "YYYY年资金": Label.BUDGET,
     "本年度预算金额": Label.BUDGET,
@@ -139,7 +147,7 @@ _LABELS: dict[str, Label] = {
     "区级主管部门": Label.DEPARTMENT,  # the most local level named wins (see head.LOCAL_LEVELS)
     "县级主管部门": Label.DEPARTMENT,
     "区县主管部门": Label.DEPARTMENT,
-    "中央主管部门": Label.DEPARTMENT,  # below any other level's (see head.CENTRAL_LEVEL)
+    "中央主管部门": Label.DEPARTMENT,  # below any other level's (see head_parts.yields)
     "地方主管部门": Label.DEPARTMENT,  # a transfer's table: the local department beside the central one
     "市级财政部门": Label.FINANCE,
     "区级财政部门": Label.FINANCE,
@@ -165,6 +173,13 @@ _LABELS: dict[str, Label] = {
     "自有资金小计": Label.SUB_FUNDS,
     "自有资金": Label.SUB_FUNDS,
     "其他收入": Label.SUB_FUNDS,
+    "其中:上级补助": Label.SUB_FUNDS,  # a county's project: the grant from above and its own share
+    "上级补助": Label.SUB_FUNDS,
+    "上级补助资金": Label.SUB_FUNDS,
+    "县级配套": Label.SUB_FUNDS,
+    "县级配套资金": Label.SUB_FUNDS,
+    "本级配套": Label.SUB_FUNDS,
+    "本级配套资金": Label.SUB_FUNDS,
     "实施期绩效目标": Label.PERIOD_GOAL,
     "中期目标": Label.PERIOD_GOAL,
     "长期目标": Label.PERIOD_GOAL,

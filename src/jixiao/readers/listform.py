@@ -76,6 +76,7 @@ def split_list_form(rows: Iterable[Row]) -> Iterator[Row]:
     title = "项目绩效目标表"  # the list's own title (its year) is repeated over every project
     money_line = ""  # 部门:505_某局 金额单位:万元 above the list: every project's unit of amounts
     pending: tuple[Row, dict[Label, str]] | None = None  # a project row whose indicators start below it
+    in_block = False  # a project's block was written: its indicator rows follow
     for row in rows:
         if columns is None:
             found = _list_header(row) if row.columns_known else None
@@ -87,7 +88,7 @@ def split_list_form(rows: Iterable[Row]) -> Iterator[Row]:
                     money_line = first
                 yield row
                 continue
-            columns, header, department, unit, pending = found, row, "", "", None
+            columns, header, department, unit, pending, in_block = found, row, "", "", None, False
             if (match := _DEPARTMENT_LINE.search(money_line)) is not None:
                 department = match.group(1)
             continue
@@ -108,6 +109,8 @@ def split_list_form(rows: Iterable[Row]) -> Iterator[Row]:
                 pending = (row, named)
             elif _indicator_only(row, columns, header):  # its 一级/二级 merged from the rows above
                 yield _row(row, tuple(c.strip() for c in row.cells[len(columns) :] if c.strip()))
+            elif in_block and not row.aligned and len(cells) > 1 and label_of(cells[0]) is None:
+                yield _row(row, tuple(cells))  # words in order from the 三级 on: its 二级 is the one above
             continue
         project = cells[:first_category]
         named = dict(zip(columns[len(columns) - len(project) :], project, strict=False)) if project else {}
@@ -121,6 +124,7 @@ def split_list_form(rows: Iterable[Row]) -> Iterator[Row]:
             assert header is not None
             head = [title, money_line] if money_line else [title]
             yield from _project_block(row, named, head, department, unit, header, len(columns))
+            in_block = True
         if _without_indicator(row, header):  # 生态效益指标 | (empty) …: a template's category left empty
             yield _row(row, tuple(c for c in cells[first_category:] if catalog.is_category_name(c)))
             continue

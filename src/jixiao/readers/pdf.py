@@ -29,6 +29,7 @@ from jixiao.readers.grid import read_rows
 from jixiao.readers.labels import Label, label_of
 from jixiao.readers.pdf_unruled import UnruledTables, beside_rows, line_fragments, unruled_rows
 from jixiao.readers.text import FILE_PROBLEM, file_problem
+from jixiao.readers.unread import why_no_table_in_rows
 
 GENERATOR = "jixiao"  # what our PDF writer puts in the document's Creator field
 SCANNED_PAGE = "JX-R30"
@@ -118,9 +119,7 @@ def _read_document(pdf: Any, file: str | None) -> tuple[list[Table], list[Diagno
     tables = attach_weights(tables, weights)
     diagnostics.extend(found)
     if not tables and not any(d.severity is Severity.ERROR for d in diagnostics):
-        diagnostics.append(
-            Diagnostic(FILE_PROBLEM, Severity.ERROR, "PDF 中没有找到项目绩效目标表", SourceRef(file))
-        )
+        diagnostics.append(why_no_table_in_rows(rows, "PDF 中没有找到项目绩效目标表", file))  # with the page
     return tables, diagnostics
 
 

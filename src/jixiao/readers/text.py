@@ -19,6 +19,7 @@ from jixiao.readers.grid import read_rows
 from jixiao.readers.indented import indented_rows, is_indented_tree
 from jixiao.readers.labels import Label, label_of
 from jixiao.readers.listform import split_list_form
+from jixiao.readers.listrun import list_rows
 from jixiao.readers.notice import looks_like_prose_targets, read_prose_targets
 from jixiao.readers.prose import is_prose_targets, prose_rows
 from jixiao.readers.rowspans import restore_spanned_cells
@@ -35,6 +36,7 @@ from jixiao.readers.textforms import (
     text_rows,
     without_template_notes,
 )
+from jixiao.readers.unread import why_nothing_read
 
 FILE_PROBLEM = "JX-R00"
 
@@ -103,6 +105,9 @@ def read_text(
         rows = restore_spanned_cells(rows)
     if ("绩效金额" in head or "績效金額" in head) and is_indented_tree(lines := _normalised_lines(text)):
         rows = indented_rows(lines, file)  # a 批复表 whose tree is written by indentation
+    listed = list_rows(text.splitlines(), file) if "指标值类型" in head else None  # 湖南's list, run together
+    if listed is not None:
+        rows, notes = listed
     if ("指标" in head or "指標" in head) and "一级指标" not in head and "三级指标" not in head:  # prose?
         traditional = is_traditional(text)
         lines = [normalise_line(line, traditional) for line in text.splitlines()]
@@ -113,6 +118,8 @@ def read_text(
     tables, diagnostics = _read(text, rows, notes, file)
     if targets and not tables and not any(d.code in (RUN_TOGETHER, OTHER_FORM) for d in diagnostics):
         diagnostics += _why_run_together(text, file)
+    if not tables and not any(d.severity is Severity.ERROR or d.code in _SAY_WHY for d in diagnostics):
+        diagnostics.append(why_nothing_read(text, file))
     return tables, diagnostics
 
 
@@ -162,6 +169,7 @@ def _read(
 
 
 OTHER_FORM = "JX-R10"
+_SAY_WHY = (RUN_TOGETHER, OTHER_FORM)  # diagnostics that already say why no table came out of a text
 _SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]", re.MULTILINE)
 _LIST_HEADER = re.compile(
     r"项目名称[^\n]{0,200}一级指标"
@@ -231,11 +239,7 @@ def read_path(path: str | Path) -> tuple[list[Table], list[Diagnostic]]:
     if text is None:
         message = "不是文本文件（可能是二进制文件或无法识别的编码）"
         return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
-    tables, diagnostics = read_text(text, name)
-    if not tables and not diagnostics:
-        message = "文件中没有找到项目绩效目标表"
-        diagnostics = [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
-    return tables, diagnostics
+    return read_text(text, name)
 
 
 def file_problem(path: Path) -> str | None:

@@ -31,6 +31,7 @@ from jixiao.readers.grid import read_rows
 from jixiao.readers.labels import HEADER_ROLES, label_key
 from jixiao.readers.listform import split_list_form
 from jixiao.readers.text import FILE_PROBLEM, file_problem
+from jixiao.readers.unread import why_no_table_in_rows
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -100,10 +101,9 @@ def _read_workbook(
     tables, found = read_rows(rows, file)
     tables = [_tidy_budget(t) for t in attach_weights(tables, weights)]
     diagnostics.extend(found)
-    if not tables and not any(d.severity is Severity.ERROR for d in diagnostics):
-        diagnostics.append(
-            Diagnostic(FILE_PROBLEM, Severity.ERROR, "工作簿中没有找到项目绩效目标表", SourceRef(file))
-        )
+    if not tables and not any(d.severity is Severity.ERROR for d in diagnostics):  # say why, with the cell
+        again = _workbook_rows(workbook, file, percents)
+        diagnostics.append(why_no_table_in_rows(again, "工作簿中没有找到项目绩效目标表", file))
     return tables, diagnostics
 
 

@@ -99,8 +99,9 @@ def read_and_review(data: bytes, file: str, limits: UploadLimits = DEFAULT_LIMIT
         if audits:
             return FileReport(file=file, selfevaluations=audits)
     report.problems.extend(errors)
-    if not tables and not errors:
-        report.problems.append(Diagnostic("JX-I01", Severity.ERROR, "文件中没有找到项目绩效目标表"))
+    if not tables and not errors:  # the reader's reason (a 自评表, cells run together), else a plain one
+        said = [d for d in diagnostics if d.severity is Severity.WARNING]
+        report.problems.extend(said or [Diagnostic("JX-I01", Severity.ERROR, "文件中没有找到项目绩效目标表")])
     for table in tables:
         if not table.indicators:
             report.problems.append(
