@@ -12,10 +12,11 @@ one cell per line and ``|`` rows (`benchmarks/selfeval_forms.py`).
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 import pytest
-from benchmarks.selfeval_fidelity import Tally
+from benchmarks.selfeval_fidelity import Tally, score_document
 from benchmarks.selfeval_forms import score_in_form, sources
 
 SOURCES = sources()
@@ -49,8 +50,21 @@ def test_a_published_table_reads_the_same_in_every_exact_form(
     source: Path, form: str, tmp_path: Path
 ) -> None:
     tally = score_in_form(source, form, tmp_path)
-    assert tally.tables_read == tally.tables, tally.problems
-    assert tally.problems == [], tally.problems
+    original = _as_published(source)
+    # as good as the document as published, whatever its own gaps (those are the corpus tests' floors)
+    assert tally.tables_read >= original.tables_read, tally.problems
+    assert tally.scores_right >= original.scores_right, tally.problems
+    assert tally.figures_right >= original.figures_right, tally.problems
+    assert tally.found >= original.found and tally.false <= original.false, tally.problems
+    if not original.problems:  # a document read exactly reads exactly in every exact form
+        assert tally.problems == [], tally.problems
+
+
+@cache
+def _as_published(source: Path) -> Tally:
+    tally = Tally()
+    score_document(source, tally)
+    return tally
 
 
 @pytest.mark.parametrize("form", sorted(FLOORS))
