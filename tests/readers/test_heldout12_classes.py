@@ -2,8 +2,12 @@
 read generally (documents of our own in the layouts of real published tables; projects, names and values
 are ours):
 
-1. template rows with '/' in every cell (an unused 二级 of the form) are no indicators;
-2. in a PDF's space-aligned text, a 一级 that filled its column runs into the 二级 beside it across one
+1. project fields: a budget on the row below a merged ``预算金额(万元)`` heading over 合计 / 财政资金 /
+   其他资金; ``资金安排`` as a row of years with the amounts beneath (the table's year is the budget, 合计
+   the period's money, and no column is taken where the table's year is not one of them);
+   ``项目总金额(元)`` beside ``其中:区级配套(元)``; the year only in a one-year ``实施期限``;
+2. template rows with '/' in every cell (an unused 二级 of the form) are no indicators;
+3. in a PDF's space-aligned text, a 一级 that filled its column runs into the 二级 beside it across one
    space (``满意度指标 服务对象满意``), the 二级 wrapping onto the next line (``度指标``): cut where the
    二级 column starts, then joined, never an indicator of its own.
 """
@@ -17,8 +21,77 @@ from openpyxl import Workbook
 
 from jixiao.model import Op
 from jixiao.readers.detect import read_any
+from jixiao.readers.docx import read_docx_bytes
+from jixiao.readers.html import read_html_text
 from jixiao.readers.templaterows import TEMPLATE_ROW
 from jixiao.readers.text import read_text
+from tests.readers.test_docx import docx, p, tbl, tc, tr
+
+# A district bureau's page (layout of 山东 county 绩效目标表 pages): the budget heading spans two rows,
+# its parts side by side, the amounts on the row below.
+BUDGET_OVER_PARTS = """<html><body><p>2024年度项目绩效目标表</p><table border="1">
+<tr><td>项目名称</td><td colspan="3">社区养老驿站运营补助</td>
+<td>主管部门</td><td colspan="3">某区民政局</td></tr>
+<tr><td>实施单位</td><td colspan="3">某区养老服务中心</td>
+<td>项目期限</td><td colspan="3">2024年1月-2024年12月</td></tr>
+<tr><td rowspan="2">预算金额(万元)</td><td colspan="2">合计</td><td colspan="2">财政资金</td>
+<td colspan="2">其他资金</td></tr>
+<tr><td colspan="2">52.50</td><td colspan="2">50.00</td><td colspan="2">2.50</td></tr>
+<tr><td>一级指标</td><td>二级指标</td><td colspan="2">三级指标</td>
+<td colspan="2">指标值</td><td colspan="2">权重(%)</td></tr>
+<tr><td>产出指标</td><td>数量指标</td><td colspan="2">运营驿站数量</td>
+<td colspan="2">≥12个</td><td colspan="2">50</td></tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td colspan="2">老人满意度</td>
+<td colspan="2">≥90%</td><td colspan="2">50</td></tr>
+</table></body></html>"""
+
+
+def test_a_budget_heading_over_its_parts_takes_the_total_on_the_row_below() -> None:
+    (table,), _ = read_html_text(BUDGET_OVER_PARTS, "page.html")
+    assert (table.project.budget, table.project.budget_unit) == (Decimal("525000.00"), "万元")
+    assert table.project.total_funds is None
+    assert (table.project.year, table.project.period_start, table.project.period_end) == (2024, 2024, 2024)
+
+
+# A county's 中期财政规划 table, tab-separated (layout of 浙江 county 中期规划 forms): money by year.
+YEARS_OF_FUNDS = """某县2021—2023年中期财政规划项目绩效目标表
+编制单位：某县农业农村局				单位：万元
+项目名称	高标准农田建设		项目期限	2021年—2023年
+主管部门	某县农业农村局		实施单位	某县农田建设中心
+资金安排	2021年	2022年	2023年	合计
+	1,200	900	600	2,700
+一级指标	二级指标	三级指标	2021年目标值	2022年目标值	2023年目标值
+产出指标	数量指标	新建高标准农田面积	≥2万亩	≥1.5万亩	≥1万亩
+满意度指标	服务对象满意度指标	农户满意度	≥90%	≥90%	≥90%
+"""
+
+
+def test_a_row_of_years_gives_the_budget_of_the_tables_year_and_the_periods_money() -> None:
+    (table,), _ = read_text(YEARS_OF_FUNDS, "plan.txt")
+    assert (table.project.year, table.project.budget) == (2021, Decimal("12000000"))
+    assert (table.project.budget_unit, table.project.total_funds) == ("万元", Decimal("27000000"))
+
+
+def test_a_row_of_years_without_the_tables_year_gives_no_budget() -> None:
+    later = YEARS_OF_FUNDS.replace("2021年\t2022年\t2023年\t合计", "2022年\t2023年\t2024年\t合计")
+    (table,), _ = read_text(later, "plan.txt")
+    assert table.project.year == 2021
+    assert table.project.budget is None
+
+
+def test_a_total_beside_its_local_share_and_the_year_of_a_one_year_period() -> None:
+    body = p("项目支出绩效目标表") + tbl(
+        tr(tc("项目名称"), tc("老年人健康体检", span=3)),
+        tr(tc("主管部门"), tc("某区卫生健康局"), tc("实施单位"), tc("某区社区卫生服务中心")),
+        tr(tc("实施期限"), tc("2021年1月—2021年12月", span=3)),
+        tr(tc("项目总金额(元)"), tc("680,000.00"), tc("其中:区级配套(元)"), tc("180,000.00")),
+        tr(tc("一级指标"), tc("二级指标"), tc("三级指标"), tc("指标值")),
+        tr(tc("产出指标"), tc("数量指标"), tc("体检老年人数"), tc("≥3400人")),
+        tr(tc("满意度指标"), tc("服务对象满意度指标"), tc("受检老人满意度"), tc("≥90%")),
+    )
+    (table,), _ = read_docx_bytes(docx(body), "health.docx")
+    assert (table.project.budget, table.project.budget_unit) == (Decimal("680000.00"), "元")
+    assert (table.project.year, table.project.period_start, table.project.period_end) == (2021, 2021, 2021)
 
 
 def test_rows_with_a_slash_in_every_cell_are_template_rows(tmp_path: Path) -> None:
