@@ -23,7 +23,7 @@ from tests.readers.heldout_floors import heldout_tests
 # them visible instead of hiding them, and may only go down.
 # Raised on branch read15 (a development set since; project fields, word comparators, '/' template rows,
 # a 一级 run into its 二级): years 12/14, budgets 12/14, budget units 12/14, indicators found 80/113,
-# annual values 66/113 raw and 65/113 structured, 16 invented (all in the numbered-outline PDF).
+# annual values 66/113 raw and 66/113 structured, 16 invented (all in the numbered-outline PDF).
 FLOORS = {
     "names": 0.78,
     "years": 0.78,
@@ -35,7 +35,7 @@ FLOORS = {
     "level1_right": 0.67,
     "level2_right": 0.67,
     "annual_raw_right": 0.54,
-    "annual_structured_right": 0.53,
+    "annual_structured_right": 0.54,
     "period_right": 0.85,
 }
 

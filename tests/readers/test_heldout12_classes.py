@@ -7,7 +7,8 @@ are ours):
    the period's money, and no column is taken where the table's year is not one of them);
    ``项目总金额(元)`` beside ``其中:区级配套(元)``; the year only in a one-year ``实施期限``;
 2. template rows with '/' in every cell (an unused 二级 of the form) are no indicators;
-3. in a PDF's space-aligned text, a 一级 that filled its column runs into the 二级 beside it across one
+3. values: comparators as words (不少于, 不低于, 低于, 不超过), per-mille and storage units (``≥6TB``);
+4. in a PDF's space-aligned text, a 一级 that filled its column runs into the 二级 beside it across one
    space (``满意度指标 服务对象满意``), the 二级 wrapping onto the next line (``度指标``): cut where the
    二级 column starts, then joined, never an indicator of its own.
 """
@@ -17,14 +18,16 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
-from jixiao.model import Op
+from jixiao.model import Kind, Op
 from jixiao.readers.detect import read_any
 from jixiao.readers.docx import read_docx_bytes
 from jixiao.readers.html import read_html_text
 from jixiao.readers.templaterows import TEMPLATE_ROW
 from jixiao.readers.text import read_text
+from jixiao.values import parse_target
 from tests.readers.test_docx import docx, p, tbl, tc, tr
 
 # A district bureau's page (layout of 山东 county 绩效目标表 pages): the budget heading spans two rows,
@@ -158,3 +161,20 @@ def test_words_of_a_value_are_not_cut_at_a_column_start() -> None:
     one_space = WRAPPED_AFTER_A_FULL_COLUMN.replace("不少于12000株", "2018 年 11 月底前")
     (table,), _ = read_text(one_space, "date.txt")
     assert table.indicators[0].annual.raw == "2018 年 11 月底前"
+
+
+@pytest.mark.parametrize(
+    ("raw", "op", "value", "unit"),
+    [
+        ("不少于3000亩", Op.GE, "3000", "亩"),
+        ("不低于35.6%", Op.GE, "35.6", "%"),
+        ("低于0.9‰", Op.LT, "0.9", "‰"),
+        ("不超过300元", Op.LE, "300", "元"),
+        ("≥6TB", Op.GE, "6", "TB"),
+        ("≤500 GB", Op.LE, "500", "GB"),
+    ],
+)
+def test_comparators_as_words_per_mille_and_storage_units(raw: str, op: Op, value: str, unit: str) -> None:
+    target = parse_target(raw)
+    assert (target.raw, target.kind, target.op) == (raw, Kind.QUANTITATIVE, op)
+    assert (target.value, target.unit, target.note) == (Decimal(value), unit, None)
