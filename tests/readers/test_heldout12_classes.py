@@ -178,3 +178,19 @@ def test_comparators_as_words_per_mille_and_storage_units(raw: str, op: Op, valu
     target = parse_target(raw)
     assert (target.raw, target.kind, target.op) == (raw, Kind.QUANTITATIVE, op)
     assert (target.value, target.unit, target.note) == (Decimal(value), unit, None)
+
+
+def test_the_title_above_a_numbered_part_heading_gives_the_year() -> None:
+    body = (
+        p("2023年度项目绩效目标表")
+        + p("一、项目基本情况")
+        + tbl(tr(tc("项目名称"), tc("少儿阅读推广")), tr(tc("年度资金总额"), tc("18万元")))
+        + p("二、项目绩效指标")
+        + tbl(
+            tr(tc("一级指标"), tc("二级指标"), tc("三级指标"), tc("指标值")),
+            tr(tc("产出指标"), tc("数量指标"), tc("阅读推广活动场次"), tc("≥24场")),
+        )
+    )
+    (table,), _ = read_docx_bytes(docx(body), "library.docx")
+    assert (table.project.year, table.project.budget) == (2023, Decimal("180000"))
+    assert [indicator.name for indicator in table.indicators] == ["阅读推广活动场次"]
