@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from jixiao.model import Kind, Op
+from jixiao.model import Kind, Op, Severity
 from jixiao.readers.detect import read_any
 from jixiao.readers.docx import read_docx_bytes
 from jixiao.readers.html import read_html_text
@@ -126,6 +126,7 @@ def test_rows_with_a_slash_in_every_cell_are_template_rows(tmp_path: Path) -> No
         ("成本指标", "生态环境成本指标"),
     ]
     assert sum(d.code == TEMPLATE_ROW for d in diagnostics) == 2
+    assert [d.message for d in diagnostics if d.severity is not Severity.INFO] == []
 
 
 # A county bureau's 目标表 taken out of a PDF as space-aligned text (layout of the 2018 Liaoning county
