@@ -31,6 +31,7 @@ LISTED: frozenset[str] = frozenset(
         "米", "公里", "千米", "平方米", "平方公里", "亩", "万亩", "公顷", "吨", "千克", "立方米",
         "万立方米",
         "km", "M",  # Latin units as typed: 3km, ≥24M (米)
+        "TB", "GB", "MB",  # storage: 新增数字资源容量 ≥6TB
     }
 )  # fmt: skip
 

@@ -277,10 +277,13 @@ def unit_of_column(target: Target, unit: str) -> Target:
     return replace(target, unit=unit, note=None)
 
 
+_NO_WEIGHT = frozenset(("/", "／", "-", "－", "—", "——", "无"))
+
+
 def _take_weight(row: Row, columns: _Columns, weights: Weights, diagnostics: list[Diagnostic]) -> None:
     for col in columns.weights:
         text = _cell(row.cells, col).strip().rstrip("%％分").strip()
-        if not text:
+        if not text or text in _NO_WEIGHT:  # '/' in every cell of a template row: no weight, no error
             continue
         source = row.cell_sources[col] if row.cell_sources and col < len(row.cell_sources) else row.source
         try:

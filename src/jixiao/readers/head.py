@@ -46,6 +46,7 @@ from jixiao.readers.labels import (
 )
 from jixiao.readers.task_totals import TaskTotals
 from jixiao.readers.totals import amount_after_total, is_total_cell, total_run_together
+from jixiao.readers.yearfunds import year_columns_heading
 
 BAD_AMOUNT = "JX-R05"
 BAD_YEAR = "JX-R06"
@@ -106,7 +107,7 @@ class ProjectBlockReader:
                     self._read_amount(amount_label, label_cell, [label_cell, amount], 0)
                 heading = None
                 continue
-            heading = amount_heading(row)  # read on as labels too: their line is the budget's
+            heading = amount_heading(row) or year_columns_heading(row, self.year or self.title_year)
             self._note_filer_beside_unit([c.text for c in row])
             texts = [c.text for c in row if c.text]
             if not self.amounts.keys() & {Label.BUDGET, Label.FUNDS} and (total := cost_lines.total(texts)):
@@ -353,7 +354,7 @@ class ProjectBlockReader:
         following = row[j] if j < len(row) else None
         if following is not None and label is not Label.SUB_FUNDS and is_total_cell(following.text):
             j = amount_after_total(row, j)  # 年度预算 | 合计 | 18.60 | 财政拨款 | 18.60: the 合计 row's
-            following = row[j] if j < len(row) else None
+            following = None if is_total_cell(row[j].text) else row[j]  # a heading: amounts below
         elif following is not None and (total := total_run_together(following.text)) is not None:
             following = Cell(total, following.source, following.col)  # 合计48.60其中:财政拨款48.60
         elif following is not None and (run_on := run_on_amounts(following.text)) is not None:

@@ -15,6 +15,7 @@ from jixiao.model import SourceRef
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import ORGANISATION, Cell, is_footer, parse_amount_unit
 from jixiao.readers.labels import Label, label_key, label_of, unit_in
+from jixiao.readers.totals import is_total_cell
 
 AMOUNT_LABELS = (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS)
 _FUND_LABELS = frozenset({*AMOUNT_LABELS, Label.SUB_FUNDS})  # an amount and its parts
@@ -136,6 +137,8 @@ def amount_heading(row: list[Cell]) -> list[tuple[Label, Cell]] | None:
         cells and label_of(cells[0].text) is Label.FUNDS_SECTION
     ):  # 项目资金(万元) | 实施期资金总额 | 年度资金总额
         cells = cells[1:]
+    if len(cells) > 2 and label_of(cells[0].text) in AMOUNT_LABELS and is_total_cell(cells[1].text):
+        cells = cells[:1] + cells[2:]  # 预算金额(万元) | 合计 | 财政资金 | 其他资金: the 合计 is its column
     labels = [label_of(c.text) for c in cells]
     if labels and labels[0] is Label.FUNDS_SECTION:  # 年度预算申请(万元) | 资金总额 | 财政拨款: its title
         cells, labels = cells[1:], labels[1:]

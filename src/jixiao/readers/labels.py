@@ -92,6 +92,9 @@ _LABELS: dict[str, Label] = {
     "项目起止时间": Label.PERIOD,
     "实施期": Label.PERIOD,
     "项目期": Label.PERIOD,
+    "实施期限": Label.PERIOD,  # 实施期限 | 2023年1月—2023年12月
+    "项目期限": Label.PERIOD,
+    "项目实施期限": Label.PERIOD,
     "年度资金申请总额": Label.BUDGET,
     "当年年度预算": Label.BUDGET,
     "当年预算": Label.BUDGET,
@@ -131,6 +134,7 @@ _LABELS: dict[str, Label] = {
     "项目申报金额": Label.FUNDS,
     "资金总额": Label.FUNDS,
     "项目资金总额": Label.FUNDS,
+    "项目总金额": Label.FUNDS,  # 项目总金额(元) | 1,250,000.00 | 其中:区级配套(元) | …
     "预算金额": Label.FUNDS,
     "下达中央预算内投资": Label.FUNDS,
     "中期资金总额": Label.TOTAL_FUNDS,
@@ -180,6 +184,13 @@ _LABELS: dict[str, Label] = {
     "县级配套资金": Label.SUB_FUNDS,
     "本级配套": Label.SUB_FUNDS,
     "本级配套资金": Label.SUB_FUNDS,
+    "财政资金": Label.SUB_FUNDS,  # 预算金额(万元) over 合计 / 财政资金 / 其他资金
+    "其中:财政资金": Label.SUB_FUNDS,
+    "区级配套": Label.SUB_FUNDS,
+    "其中:区级配套": Label.SUB_FUNDS,  # 项目总金额(元) | 1,250,000.00 | 其中:区级配套 | 250,000.00
+    "区级配套资金": Label.SUB_FUNDS,
+    "市级配套": Label.SUB_FUNDS,
+    "市级配套资金": Label.SUB_FUNDS,
     "实施期绩效目标": Label.PERIOD_GOAL,
     "中期目标": Label.PERIOD_GOAL,
     "长期目标": Label.PERIOD_GOAL,

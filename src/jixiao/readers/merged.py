@@ -159,6 +159,12 @@ def title_lines(lines: Sequence[str]) -> list[str]:
         text = " ".join(line.split())
         if not text or text.startswith(_SIGNATURES):  # an empty paragraph (&nbsp;), 填报人: 填报日期:
             continue
+        if (
+            not kept
+            and (section := _SECTION.match(text))
+            and label_of(text[section.end() :]) is Label.SECTION
+        ):
+            continue  # 一、项目基本情况 between the title and the table: the part's heading, not a title
         if len(text) > 60 or text.endswith(("。", "：", ":")) or len(kept) == 4 or _SECTION.match(text):
             break
         if (  # a subtitle (项目名称 in brackets) between the title and the table: kept only under a title

@@ -49,6 +49,7 @@ def join_wrapped_category_lines(lines: list[str]) -> list[str]:
         if starts is None or not cells:
             out.append(line)
             continue
+        cells = _split_at_columns(cells, starts, tree)
         placed = [(_column(starts, start), text) for start, text in cells]
         placed = [(col, text) for col, text in placed if not (col < 0 and label_of(text) is Label.INDICATORS)]
         if above is not None and (moved := _moved(above, placed, tree)) is not None:
@@ -69,6 +70,30 @@ def _cells(line: str) -> list[tuple[int, str]]:
     for match in _CELL.finditer(line):  # words with one space between are one cell (2023 年 11 月底前)
         cells.append((_width(line[: match.start()]), match.group()))
     return cells
+
+
+def _split_at_columns(
+    cells: list[tuple[int, str]], starts: list[int], tree: set[int]
+) -> list[tuple[int, str]]:
+    """The cells with a category label that ran into the next column's cell across a single space
+    (``满意度指标 服务对象满意`` where the 一级 filled its column) cut where the next column starts; only
+    where the words before the cut are a category the catalogue knows."""
+    out: list[tuple[int, str]] = []
+    for start, text in cells:
+        column = _column(starts, start)
+        cut = None
+        if column in tree and " " in text:
+            for word in re.finditer(r"(?<= )\S+", text):
+                at = start + _width(text[: word.start()])
+                at_next = any(n > column and abs(at - head) <= 1 for n, head in enumerate(starts))
+                if at_next and catalog.is_category_name(text[: word.start()].strip()):
+                    cut = word.start()
+                    break
+        if cut is None:
+            out.append((start, text))
+        else:
+            out += [(start, text[:cut].strip()), (start + _width(text[:cut]), text[cut:])]
+    return out
 
 
 def _width(text: str) -> int:

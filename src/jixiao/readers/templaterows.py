@@ -21,12 +21,14 @@ _NOT_APPLICABLE = re.compile(
     r"^(?:本项目|该项目|此项目|此项|本项|本单位)?(?:暂)?(?:不适用|不涉及|无|没有|未设置?)(?:于)?"
     r"(?:此|该|本|相关)?(?:类|项)?(?:指标)?[。.]?$"
 )
-# The 三级 cell of a template row never filled in: ``指标1``, ``三级指标2``, ``……``, ``XX指标``.
+# The 三级 cell of a template row never filled in: ``指标1``, ``三级指标2``, ``……``, ``XX指标``, or
+# only the dash or slash the form puts in every cell of an unused row (``/ | / | /``).
 _UNFILLED = re.compile(
-    r"^(?:(?:三级)?指标[0-9０-９一二三四五六七八九十]{1,2}|[…．.·。]{1,}|(?:XX|xx|××|\*\*)+(?:指标)?)$"
+    r"^(?:(?:三级)?指标[0-9０-９一二三四五六七八九十]{1,2}|[…．.·。]{1,}|(?:XX|xx|××|\*\*)+(?:指标)?"
+    r"|[/／\\—–－-]{1,3})$"
 )
 # What such a row writes in its value column: nothing, or a mark meaning nothing.
-_EMPTY_VALUES = frozenset(("", "无", "/", "-", "—", "——", "不适用", "不涉及", "暂无"))
+_EMPTY_VALUES = frozenset(("", "无", "/", "／", "-", "－", "—", "——", "不适用", "不涉及", "暂无"))
 _FILLER = re.compile(r"^[…．.·。]{2,}$|^…$")  # a template's '……' in the value column
 
 
