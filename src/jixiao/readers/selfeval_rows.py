@@ -171,7 +171,7 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
             continue
         if continuing and _reason_continues(state, row, cells, first_at):
             continue
-        if state.indicator_roles is not None:
+        if state.indicator_roles is not None and not k.endswith("小计"):  # 产出指标小计: a subtotal
             _indicator_row(state, row, cells, first_at)
     return _finish(state, run)
 

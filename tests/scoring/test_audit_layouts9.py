@@ -1,0 +1,91 @@
+"""The classes of the eighth held-out set (tests/corpus/selfeval_heldout8), on tables of our own.
+
+1. Fund rows under the labels of other forms: 中央补助 / 地方配套 (the 转移支付区域 form) and 基本支出 /
+   项目支出 (the 部门整体 form) are the total's sources, read and added up like 财政拨款 / 其他资金;
+   a group's 小计 row is no indicator.
+2. A rate per population (``3.2/10万`` against ``≤5/10万``) is a number with a unit: scored by the
+   formula, no JX-A23.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.readers.selfeval_published import read_published_text
+from jixiao.scoring.audit import audit
+
+TRANSFER = """中央对地方转移支付区域绩效自评表
+（2022年度）
+转移支付名称\t某县畜牧发展资金\t\t\t
+中央主管部门\t农业农村部\t地方主管部门\t某县农业农村局\t
+资金情况（万元）\t\t全年预算数\t全年执行数\t执行率
+\t年度资金总额\t500\t480\t96%
+\t其中：中央补助\t400\t400\t100%
+\t地方配套\t100\t100\t100%
+一级指标\t二级指标\t三级指标\t指标值\t全年实际完成值
+产出指标\t数量指标\t动物强制免疫数量\t≥20万头\t21万头
+效益指标\t社会效益指标\t重大动物疫情发生次数\t0次\t0次
+满意度指标\t服务对象满意度指标\t养殖户满意度\t≥90%\t94%
+"""
+
+WHOLE_DEPARTMENT = """部门整体支出绩效自评表
+（2023年度）
+部门（单位）名称\t某县卫生健康局\t\t\t\t\t\t
+年度预算执行情况（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分
+\t年度资金总额\t1,000.00\t1,200.00\t1,140.00\t10\t95.00%\t9.5
+\t其中：基本支出\t700.00\t800.00\t800.00\t—\t100.00%\t—
+\t项目支出\t300.00\t400.00\t340.00\t—\t85.00%\t—
+一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施
+产出指标（50分）\t数量指标\t家庭医生签约人数\t≥8000人\t8200人\t25\t25\t
+\t时效指标\t疫苗针对传染病报告发病率\t≤5/10万\t3.2/10万\t25\t25\t
+产出指标小计\t\t\t\t\t50\t50\t
+效益指标（30分）\t社会效益指标\t孕产妇系统管理率\t≥90%\t93%\t30\t30\t
+效益指标小计\t\t\t\t\t30\t30\t
+满意度指标（10分）\t服务对象满意度指标\t群众满意度\t≥90%\t92%\t10\t10\t
+满意度指标小计\t\t\t\t\t10\t10\t
+总分\t\t\t\t\t100\t99.5\t
+"""
+
+
+def _funds(text: str, name: str) -> list[tuple[str, bool, Decimal | None, Decimal | None]]:
+    (table,) = read_published_text(text, name)
+    return [(f.label, f.is_total, f.budget, f.executed) for f in table.funds]
+
+
+def test_central_and_local_sources_of_a_transfer_are_its_fund_rows() -> None:
+    assert _funds(TRANSFER, "transfer.txt") == [
+        ("年度资金总额", True, Decimal(500), Decimal(480)),
+        ("中央补助", False, Decimal(400), Decimal(400)),
+        ("地方配套", False, Decimal(100), Decimal(100)),
+    ]
+    (table,) = read_published_text(TRANSFER, "transfer.txt")
+    assert "JX-A03" in audit(table).codes()  # 400 + 100 = 500 executed, the total row says 480
+
+
+def test_basic_and_project_spending_are_a_department_tables_fund_rows() -> None:
+    assert _funds(WHOLE_DEPARTMENT, "department.txt") == [
+        ("年度资金总额", True, Decimal(1200), Decimal(1140)),
+        ("基本支出", False, Decimal(800), Decimal(800)),
+        ("项目支出", False, Decimal(400), Decimal(340)),
+    ]
+
+
+def test_subtotal_rows_are_no_indicators() -> None:
+    (table,) = read_published_text(WHOLE_DEPARTMENT, "department.txt")
+    names = [i.name for i in table.indicators]
+    assert names == ["家庭医生签约人数", "疫苗针对传染病报告发病率", "孕产妇系统管理率", "群众满意度"]
+    assert table.group_weights == (
+        ("产出指标", Decimal(50)),
+        ("效益指标", Decimal(30)),
+        ("满意度指标", Decimal(10)),
+    )
+
+
+def test_a_rate_per_population_is_a_number_with_its_unit() -> None:
+    (table,) = read_published_text(WHOLE_DEPARTMENT, "department.txt")
+    result = audit(table)
+    assert "JX-A23" not in result.codes()
+    rate = next(scored for scored in result.result.lines if "发病率" in scored.line.name)
+    assert rate.score.value == Decimal("25.00")  # 3.2 of at most 5 per 100,000: met, full marks
+    assert result.result.total == Decimal("99.50")
+    assert set(result.codes()) == {"JX-A21"}  # the table agrees with itself: no arithmetic finding
