@@ -3,7 +3,9 @@
 1. Fund rows under the labels of other forms: 中央补助 / 地方配套 (the 转移支付区域 form) and 基本支出 /
    项目支出 (the 部门整体 form) are the total's sources, read and added up like 财政拨款 / 其他资金;
    a group's 小计 row is no indicator.
-2. A rate per population (``3.2/10万`` against ``≤5/10万``) is a number with a unit: scored by the
+2. A total and a grade printed only in the 自评结论 sentence (``自评得分99.17分，自评等级为优``) are the
+   table's published total and grade, at the conclusion's place; a 总分 row of the table wins over them.
+3. A rate per population (``3.2/10万`` against ``≤5/10万``) is a number with a unit: scored by the
    formula, no JX-A23.
 """
 
@@ -89,3 +91,33 @@ def test_a_rate_per_population_is_a_number_with_its_unit() -> None:
     assert rate.score.value == Decimal("25.00")  # 3.2 of at most 5 per 100,000: met, full marks
     assert result.result.total == Decimal("99.50")
     assert set(result.codes()) == {"JX-A21"}  # the table agrees with itself: no arithmetic finding
+
+
+_NO_TOTAL_ROW = """项目支出绩效自评表
+（2022年度）
+项目名称\t某县残疾人康复补助\t\t\t\t\t\t
+项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分
+\t年度资金总额\t50.00\t50.00\t50.00\t10\t100%\t10
+一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施
+产出指标\t数量指标\t康复补助人数\t≥300人\t312人\t50\t50\t
+效益指标\t社会效益指标\t残疾人康复服务覆盖率\t≥85%\t88%\t30\t30\t
+满意度指标\t服务对象满意度指标\t受助对象满意度\t≥90%\t95%\t10\t10\t
+"""
+
+
+def test_a_total_and_grade_stated_only_in_the_conclusion_are_read_there() -> None:
+    text = _NO_TOTAL_ROW + "自评结论\t本项目2022年度自评得分99.5分，自评等级为优。\t\t\t\t\t\t\n"
+    (table,) = read_published_text(text, "conclusion.txt")
+    assert (table.total, table.grade) == (Decimal("99.5"), "优")
+    assert table.where("total").line == 10
+    codes = audit(table).codes()
+    assert "JX-A01" in codes  # 10 + 90 = 100, not the 99.5 the sentence states
+    (unstated,) = read_published_text(_NO_TOTAL_ROW, "unstated.txt")
+    assert (unstated.total, unstated.grade) == (None, "")
+
+
+def test_a_total_row_wins_over_the_conclusion_sentence() -> None:
+    text = _NO_TOTAL_ROW + "总分\t\t\t\t\t100\t100\t\n" + "自评结论\t自评得分为98分，等级为良。\t\t\t\t\t\t\n"
+    (table,) = read_published_text(text, "both.txt")
+    assert table.total == Decimal(100)
+    assert table.grade == "良"  # the table prints no grade of its own: the sentence's is the only one

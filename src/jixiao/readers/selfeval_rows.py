@@ -33,6 +33,7 @@ from jixiao.readers.selfeval_align import (
 )
 from jixiao.readers.selfeval_centred import join_centred
 from jixiao.readers.selfeval_columnwise import columnwise_indicators
+from jixiao.readers.selfeval_footer import conclusion_total
 from jixiao.readers.selfeval_footer import footer as _footer
 from jixiao.readers.selfeval_form import detect_form
 from jixiao.readers.selfeval_funds import fund_row as _fund_row
@@ -446,6 +447,7 @@ def _finish(state: _Segment, run: list[Row]) -> PublishedSelfEvaluation:
         if INSTRUCTION.search(unicodedata.normalize("NFKC", t)) and not TEMPLATE_NOTE.match(t)
     ]
     indicators, group_scores = _group_scores(state.indicators)
+    conclusion_total(state)
     published = PublishedSelfEvaluation(
         project=state.fields.get("project", "") or _whole_department(title, state.fields),
         form="",
