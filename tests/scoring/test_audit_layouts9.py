@@ -5,14 +5,20 @@
    a group's 小计 row is no indicator.
 2. A total and a grade printed only in the 自评结论 sentence (``自评得分99.17分，自评等级为优``) are the
    table's published total and grade, at the conclusion's place; a 总分 row of the table wins over them.
-3. A rate per population (``3.2/10万`` against ``≤5/10万``) is a number with a unit: scored by the
+3. A quantitative score above its weight: JX-A10 (by the rule it earns its weight) beside JX-A02 in every
+   golden alike (rules.md §6.3).
+4. A rate per population (``3.2/10万`` against ``≤5/10万``) is a number with a unit: scored by the
    formula, no JX-A23.
 """
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
+from benchmarks.selfeval_fidelity import CORPUS
+
+from jixiao.evaluation.numbers import read_amount
 from jixiao.readers.selfeval_published import read_published_text
 from jixiao.scoring.audit import audit
 
@@ -121,3 +127,18 @@ def test_a_total_row_wins_over_the_conclusion_sentence() -> None:
     (table,) = read_published_text(text, "both.txt")
     assert table.total == Decimal(100)
     assert table.grade == "良"  # the table prints no grade of its own: the sentence's is the only one
+
+
+def test_every_golden_lists_a_rescore_beside_a_quantitative_score_above_its_weight() -> None:
+    # rules.md §6.3: a score never exceeds its weight, so by the rule a met row earns its weight; the
+    # goldens of all selfeval sets list JX-A10 (how many points high) beside JX-A02 alike.
+    above = []
+    for golden in sorted(CORPUS.parent.glob("selfeval*/*/expected.json")):
+        for table in json.loads(golden.read_text(encoding="utf-8"))["tables"]:
+            for row in table.get("published", {}).get("indicators", []):
+                weight, score = read_amount(row.get("weight") or ""), read_amount(row.get("score") or "")
+                quantitative = any(c.isdigit() for c in row.get("target") or "")
+                if weight is not None and score is not None and score > weight and quantitative:
+                    above.append((golden.parent.name, "JX-A10" in table["findings"]))
+    assert len(above) >= 3
+    assert all(listed for _, listed in above), above
