@@ -141,8 +141,8 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
             _footer(state, row, cells, first_at)
             continue
         if k in GRADES or k.startswith(
-            ("自评等级", "自评得分", "项目负责人", "财务负责人", "填表人", "联系人")
-        ):
+            ("自评等级", "自评得分", "项目负责人", "财务负责人", "填表人", "联系人", "年度总体目标")
+        ):  # 年度总体目标 at the foot (after 总分): the goal block closes the indicator block
             state.indicator_roles = state.fund_roles = None
             continue
         if k in CONCLUSIONS and not _wrapped_header_piece(state, cells):
