@@ -4,10 +4,14 @@ label — read where every figure's role is stated, said with its line (JX-R32) 
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
-from jixiao.readers.selfeval_prose import PROSE_UNREAD
+from typer.testing import CliRunner
+
+from jixiao.cli import app
+from jixiao.readers.selfeval_prose import FROM_SENTENCES, PROSE_UNREAD
 from jixiao.readers.selfeval_published import read_published_path, read_published_text
 from jixiao.scoring.audit import audit
 
@@ -91,3 +95,18 @@ def test_a_report_with_a_figure_no_label_names_is_unread_and_says_where(tmp_path
     (why,) = [d for d in diagnostics if d.code == PROSE_UNREAD]
     assert why.source.line == 8
     assert "无法确定每个数字的作用" in why.message
+
+
+def test_a_report_read_from_its_sentences_says_so_where_a_table_does_not(tmp_path: Path) -> None:
+    report, table = tmp_path / "report.txt", tmp_path / "table.csv"
+    report.write_text(PROSE, encoding="utf-8")
+    table.write_text(CSV, encoding="utf-8")
+    (_table,), notes = read_published_path(report)
+    (note,) = [d for d in notes if d.code == FROM_SENTENCES]
+    assert note.source.line == 8  # the first indicator sentence
+    result = CliRunner().invoke(app, ["evaluate", "--json", str(report)])
+    assert result.exit_code == 0, result.output
+    (entry,) = json.loads(result.output)
+    assert [d["code"] for d in entry["diagnostics"]][:1] == [FROM_SENTENCES]
+    _, csv_notes = read_published_path(table)
+    assert FROM_SENTENCES not in {d.code for d in csv_notes}

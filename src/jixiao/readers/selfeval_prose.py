@@ -166,3 +166,20 @@ def why_prose_unread(rows: list[Row]) -> list[Diagnostic]:
             )
             return [Diagnostic(PROSE_UNREAD, Severity.WARNING, message, where)]
     return []
+
+
+FROM_SENTENCES = "JX-R11"
+
+
+def read_from_sentences(rows: list[Row]) -> list[Diagnostic]:
+    """A JX-R11 note where the rows were laid out from a report's sentences (the indicator header put at
+    the first indicator sentence's own line), so a reader checks each sentence's figures; [] otherwise."""
+    header = next((i for i, row in enumerate(rows) if row.cells == _INDICATOR_HEADER), None)
+    if header is None or header + 1 >= len(rows) or rows[header].source != rows[header + 1].source:
+        return []
+    where = rows[header].source
+    message = (
+        f"自评报告没有表格，各指标是从正文句子（第{where.line}行起）按“年度指标值”“实际完成值”“分值”“得分”"
+        "等标签读出的，请逐句核对"
+    )
+    return [Diagnostic(FROM_SENTENCES, Severity.WARNING, message, where)]

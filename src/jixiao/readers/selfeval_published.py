@@ -170,7 +170,7 @@ def read_published_path(path: str | Path) -> tuple[list[PublishedSelfEvaluation]
     rows, problems = file_rows(path)
     if problems:
         return [], problems
-    from jixiao.readers.selfeval_prose import why_prose_unread
+    from jixiao.readers.selfeval_prose import read_from_sentences, why_prose_unread
     from jixiao.readers.selfeval_unread import ambiguous_columns, ocr_damage, why_no_indicators, why_unread
 
     tables = read_rows(rows) if looks_published(rows) else []
@@ -179,4 +179,5 @@ def read_published_path(path: str | Path) -> tuple[list[PublishedSelfEvaluation]
         not_found = Diagnostic(NOT_SELFEVAL, Severity.ERROR, message, SourceRef(str(path)))
         return [], [*why_unread(rows), *why_prose_unread(rows), not_found]
     unread = [d for t in tables if (d := why_no_indicators(t, rows)) is not None]
-    return tables, unread + ocr_damage(rows) + [d for t in tables for d in ambiguous_columns(t)]
+    sentences = read_from_sentences(rows)
+    return tables, unread + sentences + ocr_damage(rows) + [d for t in tables for d in ambiguous_columns(t)]
