@@ -110,3 +110,14 @@ def test_a_report_read_from_its_sentences_says_so_where_a_table_does_not(tmp_pat
     assert [d["code"] for d in entry["diagnostics"]][:1] == [FROM_SENTENCES]
     _, csv_notes = read_published_path(table)
     assert FROM_SENTENCES not in {d.code for d in csv_notes}
+
+
+def test_a_quoted_cell_may_break_over_two_lines_of_a_csv() -> None:
+    broken = CSV.replace(
+        '"满意度指标","服务对象满意度指标","签约居民满意度","≥90%","91%","10","10",',
+        '"满意度指标","服务对象满意度指标","签约居民满意度","≥90%","91%","10","10","回访\n覆盖全部签约户"',
+    )
+    (table,) = read_published_text(broken, "table.csv")
+    assert table.indicators[2].reason == "回访 覆盖全部签约户"
+    assert table.total == Decimal("99.5")
+    assert table.where("total").line == 11  # the 总分 row, one line further down

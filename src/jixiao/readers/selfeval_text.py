@@ -10,6 +10,7 @@ cells on most lines is a CSV's, not a sentence's.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator
 
 from jixiao.model import SourceRef
@@ -40,14 +41,18 @@ def is_csv(lines: list[str]) -> bool:
 
 
 def published_text_rows(text: str, file: str | None = None) -> Iterator[Row]:
-    """Rows of cells of a text: CSV by its rules (each row with its line number), other text by its form."""
+    """Rows of cells of a text: CSV by its rules (each row at the line it starts on; a quoted cell may
+    hold a line break), other text by its form."""
     lines = text.splitlines()
     if not is_csv(lines):
         yield from published_prose_rows(text, file) or text_rows(text, file)
         return
-    for number, line in enumerate(lines, start=1):
-        cells = _csv_cells(line)
-        yield Row(tuple(cells if cells is not None else [line.strip()]), SourceRef(file, number))
+    records = csv.reader(io.StringIO(text))
+    start = 1
+    for cells in records:
+        if cells:
+            yield Row(tuple(" ".join(c.split("\n")) for c in cells), SourceRef(file, start))
+        start = records.line_num + 1
 
 
 def cut_of_its_own(text: str) -> bool:
