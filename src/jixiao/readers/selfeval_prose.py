@@ -29,7 +29,8 @@ _NUMBERED = re.compile(r"^(?:\d+\s*[.、．]\s*)?")
 # the labels that name an indicator sentence's figures, and the role each names
 _LABELS = (
     ("年度指标值", "target"), ("年初目标值", "target"), ("指标值", "target"), ("目标值", "target"),
-    ("实际完成值", "actual"), ("完成值", "actual"), ("分值", "weight"), ("权重", "weight"), ("得分", "score"),
+    ("全年实际完成值", "actual"), ("实际完成值", "actual"), ("完成值", "actual"), ("实际值", "actual"),
+    ("分值", "weight"), ("权重", "weight"), ("自评得分", "score"), ("实际得分", "score"), ("得分", "score"),
 )  # fmt: skip
 _CLAUSE_COMMA = re.compile(r"(?<!\d),|,(?!\d{3})")
 _POINTS = re.compile(r"^(\d+(?:\.\d+)?)\s*分$")
@@ -52,7 +53,8 @@ def _plain(line: str) -> str:
 
 
 def _is_indicator_sentence(line: str) -> bool:
-    return "实际完成值" in line and "得分" in line and "|" not in line and "\t" not in line
+    actual = "完成值" in line or "实际值" in line
+    return actual and "得分" in line and "|" not in line and "\t" not in line
 
 
 def is_prose(lines: list[str]) -> bool:
