@@ -18,6 +18,7 @@ from jixiao.evaluation.serialize import monitoring_to_dict, result_to_dict
 from jixiao.readers.collection import CollectedFile, count_files, iter_files
 from jixiao.readers.detect import read_any, read_bytes
 from jixiao.readers.monitoring_xlsx import read_monitoring_xlsx
+from jixiao.readers.selfeval_prose import FROM_SENTENCES
 from jixiao.readers.selfeval_published import NOT_SELFEVAL, read_published_path
 from jixiao.readers.selfeval_xlsx import read_selfeval_xlsx
 from jixiao.readers.text import FILE_PROBLEM
@@ -72,6 +73,7 @@ def write_selfeval_pdf(
 __all__ = [
     "AUDIT_FORMAT",
     "FILE_PROBLEM",
+    "FROM_SENTENCES",
     "NOT_SELFEVAL",
     "PROFILES",
     "RULES",

@@ -20,21 +20,26 @@ from tests.scoring.selfeval_heldout_floors import SelfEvalFloors, selfeval_heldo
 # 97.2%, recomputed totals 9/10, findings found 27 / missed 3 / false 2, no arithmetic finding on a table
 # that agrees, 7 of 7 self-contradicting tables read flagged (the eighth is in an unread document). The two
 # unread documents (prose figures; comma-separated text) say nothing about why.
+# After branch selfeval12 (the five classes fixed generally; two goldens corrected, see the README): 13 of
+# 13 tables read, published scores 112/112, recomputed totals 11/12, findings 29 / 2 / 0, 8 of 8
+# self-contradicting tables flagged. The one wrong total and both misses are beijing-mentougou's row scored
+# below the rule with its reason written, which the audit keeps (docs/self-evaluation.md §2) and the golden
+# rescores: left for the lead to settle between the golden and the documented rule.
 FLOORS = SelfEvalFloors(
     publishers=11,
     documents=11,
     tables=13,
-    tables_read=11,
-    scores_read=0.98,
-    totals_right=9,
+    tables_read=13,
+    scores_read=0.99,
+    totals_right=11,
     totals_wrong=1,
-    contradicting=7,
-    contradicting_flagged=7,
-    findings_found=27,
-    findings_missed=3,
-    findings_false=2,
+    contradicting=8,
+    contradicting_flagged=8,
+    findings_found=29,
+    findings_missed=2,
+    findings_false=0,
     arithmetic_on_clean=0,
-    unread_unexplained=2,
+    unread_unexplained=0,
 )
 
 (

@@ -18,6 +18,7 @@ from jixiao.cli.common import EXIT_OK, EXIT_PROBLEM, err, out, print_diagnostics
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.pipeline import (
     AUDIT_FORMAT,
+    FROM_SENTENCES,
     NOT_SELFEVAL,
     AuditResult,
     audit,
@@ -61,6 +62,7 @@ def audit_files(files: list[Path], profile: str | None, as_json: bool) -> None:
             # a row read in one of two equally fitting places the reader's note on it (JX-R31)
             unread = [] if table.indicators else list(problems)
             unread += [p for p in problems if p.source in table.ambiguous_rows]
+            unread += [p for p in problems if p.code == FROM_SENTENCES]  # read from a report's sentences
             entry["diagnostics"] = [*map(diagnostic_dict, unread), *entry["diagnostics"]]
             entries.append(entry)
             if not as_json:

@@ -41,7 +41,11 @@ def percent(ratio: Decimal) -> str:
 
 # Words that make a number approximate: an actual value must be exact (rules.md §11.4, §11.21).
 _APPROXIMATE = ("约", "左右", "余", "多", "近", "大概", "以上", "以下", "不到", "超过")
-_ACTUAL = re.compile(r"^(?P<number>-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>[^\d]{0,12})$")
+# the unit: words (个, 万元, %), or a rate per population whose base is a number (3.2/10万, 1.5例/1000人)
+_ACTUAL = re.compile(
+    r"^(?P<number>-?\d+(?:,\d{3})*(?:\.\d+)?)\s*"
+    r"(?P<unit>[^\d]{0,12}|[^\d/]{0,4}/\s*\d+(?:\.\d+)?\s*[^\d/]{1,4})$"
+)
 _UNIT_SCALES = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 
 

@@ -4,6 +4,8 @@ rows that scored nothing) or the points the labels state (湖北 ``总分 | 100 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from decimal import Decimal
 
 from jixiao.readers.cells import Row
@@ -63,3 +65,23 @@ def _is_weight_sum(state: Segment, value: Decimal | None, blank_after: bool) -> 
         return True
     budget_score = next((f.score for f in state.funds if f.score is not None), Decimal(0))
     return sum((s for s in scores if s is not None), budget_score) != value
+
+
+# 自评得分99.17分，自评等级为优 / 综合得分为 96.5 分，评价等级：良 — a conclusion sentence that states them
+_SENTENCE_TOTAL = re.compile(r"(?:自评|综合|评价|总)\s*(?:总)?得分\s*(?:为|是|:|：)?\s*(\d+(?:\.\d+)?)\s*分")
+_SENTENCE_GRADE = re.compile(r"等级\s*(?:为|是|:|：)?\s*[“\"「]?([优良中差])")
+
+
+def conclusion_total(state: Segment) -> None:
+    """A table with no 总分 row whose 自评结论 states the score and the grade in words: read them there,
+    at the conclusion's place. A total or grade the table prints in a row of its own always wins."""
+    for _, text, where in state.conclusions:
+        sentence = unicodedata.normalize("NFKC", text)
+        scored = _SENTENCE_TOTAL.search(sentence)
+        if state.total is None and scored:
+            state.total = Decimal(scored[1])
+            state.cells.append(("total", where))
+        graded = _SENTENCE_GRADE.search(sentence)
+        if not state.grade and graded:
+            state.grade = graded[1]
+            state.cells.append(("grade", where))

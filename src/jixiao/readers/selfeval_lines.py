@@ -57,6 +57,10 @@ INDICATOR_ROLES = {
 }  # fmt: skip
 TOTAL_FUNDS = ("年度资金总额", "总额", "资金总额", "年度财政资金总额", "年度总金额", "总金额", "合计")
 _FUND_WORDS = ("资金", "拨款", "结转", "财政")
+# sources named otherwise: 中央补助 / 地方配套 (转移支付区域 form), 基本支出 / 项目支出 (部门整体 form)
+_SOURCE_LABEL = re.compile(
+    r"^(?:中央|省级?|市级?|县级?|区级?|地方|上级|本级)(?:补助|配套)$|^(?:基本|项目)支出$"
+)
 FOOTERS = ("合计", "总分", "总计", "综合得分")
 CONCLUSIONS = ("评价结论", "存在问题", "改进措施", "自评结论", "主要问题", "整改措施", "其他需要说明事项")
 GRADES = ("自评等级", "评价等级", "绩效等级", "自评结果", "等级")
@@ -276,5 +280,7 @@ def fund_label(text: str) -> str | None:
     if not k or len(k) > 16 or _NUMBER.match(k) or k.endswith(("率", "度")):
         return None  # 补助资金发放及时率, 资金使用满意度: indicators that speak of funds
     if k in TOTAL_FUNDS[:-1] or k.endswith("资金总额"):
+        return k
+    if _SOURCE_LABEL.match(k):
         return k
     return k if any(w in k for w in _FUND_WORDS) and not k.startswith(("预算执行", "项目资金")) else None

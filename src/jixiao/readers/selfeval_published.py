@@ -1,7 +1,7 @@
 """Read published 项目支出绩效自评表 from a file: text (tab, ``|``, one cell per line, single spaces),
 a workbook, a PDF, an HTML page or a Word document.
 
-The format readers only cut the file into rows of cells (`readers.text.text_rows`,
+The format readers only cut the file into rows of cells (`readers.selfeval_text.published_text_rows`,
 `readers.xlsx.sheet_rows`, `readers.pdf.page_rows`, the HTML and Word tables laid out on their grid
 by `readers.merged`); `readers.selfeval_rows` reads the meaning, and any other source of rows plugs
 in through `read_published_rows`. `looks_published` tells a
@@ -20,7 +20,8 @@ from jixiao.evaluation.published import PublishedSelfEvaluation
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.selfeval_rows import read_rows
-from jixiao.readers.text import FILE_PROBLEM, decode, file_problem, text_rows
+from jixiao.readers.selfeval_text import published_text_rows
+from jixiao.readers.text import FILE_PROBLEM, decode, file_problem
 
 NOT_SELFEVAL = "JX-A00"
 # Words only a self-evaluation prints: its score columns and its funds block.
@@ -43,7 +44,7 @@ def read_published_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
 
 def read_published_text(text: str, file: str | None = None) -> list[PublishedSelfEvaluation]:
     """The published 自评表 found in a text."""
-    return read_rows(text_rows(text, file))
+    return read_rows(published_text_rows(text, file))
 
 
 def workbook_rows(data: bytes, file: str | None = None) -> list[Row]:
@@ -131,7 +132,7 @@ def bytes_rows(data: bytes, name: str) -> tuple[list[Row], list[Diagnostic]]:
     text = decode(data)
     if text is None:
         return [], [_problem(name, "无法读取：不是文本、Excel 工作簿、PDF、网页或 Word 文档")]
-    return list(text_rows(text, name)), []
+    return list(published_text_rows(text, name)), []
 
 
 def _problem(file: str, message: str) -> Diagnostic:
@@ -169,12 +170,14 @@ def read_published_path(path: str | Path) -> tuple[list[PublishedSelfEvaluation]
     rows, problems = file_rows(path)
     if problems:
         return [], problems
+    from jixiao.readers.selfeval_prose import read_from_sentences, why_prose_unread
     from jixiao.readers.selfeval_unread import ambiguous_columns, ocr_damage, why_no_indicators, why_unread
 
     tables = read_rows(rows) if looks_published(rows) else []
     if not tables:
         message = "文件中没有找到项目支出绩效自评表（需有资金执行和指标得分两部分）"
         not_found = Diagnostic(NOT_SELFEVAL, Severity.ERROR, message, SourceRef(str(path)))
-        return [], [*why_unread(rows), not_found]
+        return [], [*why_unread(rows), *why_prose_unread(rows), not_found]
     unread = [d for t in tables if (d := why_no_indicators(t, rows)) is not None]
-    return tables, unread + ocr_damage(rows) + [d for t in tables for d in ambiguous_columns(t)]
+    sentences = read_from_sentences(rows)
+    return tables, unread + sentences + ocr_damage(rows) + [d for t in tables for d in ambiguous_columns(t)]

@@ -33,6 +33,7 @@ from jixiao.readers.selfeval_align import (
 )
 from jixiao.readers.selfeval_centred import join_centred
 from jixiao.readers.selfeval_columnwise import columnwise_indicators
+from jixiao.readers.selfeval_footer import conclusion_total
 from jixiao.readers.selfeval_footer import footer as _footer
 from jixiao.readers.selfeval_form import detect_form
 from jixiao.readers.selfeval_funds import fund_row as _fund_row
@@ -140,8 +141,8 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
             _footer(state, row, cells, first_at)
             continue
         if k in GRADES or k.startswith(
-            ("自评等级", "自评得分", "项目负责人", "财务负责人", "填表人", "联系人")
-        ):
+            ("自评等级", "自评得分", "项目负责人", "财务负责人", "填表人", "联系人", "年度总体目标")
+        ):  # 年度总体目标 at the foot (after 总分): the goal block closes the indicator block
             state.indicator_roles = state.fund_roles = None
             continue
         if k in CONCLUSIONS and not _wrapped_header_piece(state, cells):
@@ -171,7 +172,7 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
             continue
         if continuing and _reason_continues(state, row, cells, first_at):
             continue
-        if state.indicator_roles is not None:
+        if state.indicator_roles is not None and not k.endswith("小计"):  # 产出指标小计: a subtotal
             _indicator_row(state, row, cells, first_at)
     return _finish(state, run)
 
@@ -446,6 +447,7 @@ def _finish(state: _Segment, run: list[Row]) -> PublishedSelfEvaluation:
         if INSTRUCTION.search(unicodedata.normalize("NFKC", t)) and not TEMPLATE_NOTE.match(t)
     ]
     indicators, group_scores = _group_scores(state.indicators)
+    conclusion_total(state)
     published = PublishedSelfEvaluation(
         project=state.fields.get("project", "") or _whole_department(title, state.fields),
         form="",

@@ -124,9 +124,12 @@ def audit_published(data: bytes, file: str, cut: TextCut | None = None) -> list[
     and name) are not cut again. A reader that fails on a damaged file leaves the file to the table
     readers."""
     from jixiao.readers.selfeval_published import read_published_bytes, read_published_if_any
+    from jixiao.readers.selfeval_text import cut_of_its_own
     from jixiao.scoring.audit import audit
     from jixiao.scoring.audit_report import audit_to_dict
 
+    if cut is not None and cut_of_its_own(cut.text):
+        cut = None  # CSV, or a 自评报告 in sentences: the target tables' rows are not its rows
     try:
         published = read_published_if_any(cut.rows()) if cut is not None else read_published_bytes(data, file)
     except Exception:
