@@ -11,6 +11,8 @@ from decimal import Decimal
 
 from jixiao.model import Kind, Op
 from jixiao.readers.html import read_html_text
+from jixiao.readers.outline import category_behind_number
+from jixiao.readers.text import read_text
 
 # A county bureau's 项目绩效目标表 as a portal page holds it: the value heading spans three sub-columns.
 TWO_ROW_HEADER = """<html><body><p>2025年度项目绩效目标表</p>
@@ -44,3 +46,95 @@ def test_a_value_heading_over_comparator_target_and_unit_folds_into_the_annual_v
     ]
     assert [i.weight for i in table.indicators] == [Decimal(w) for w in ("30", "20", "20", "15", "15")]
     assert table.indicators[3].annual.kind is Kind.QUALITATIVE
+
+
+# A district bureau's table on a portal page (layout of 河北 county 部门预算 pages): no 一级 column,
+# each 一级 a section row across the table, numbered and scored, above its 二级 | 三级 | 指标值 rows.
+SECTION_ROWS = """<html><body><table border="1">
+<tr><td colspan="4">项目基本信息</td></tr>
+<tr><td>项目名称</td><td>城乡环境卫生保洁</td><td>预算数(万元)</td><td>76.40</td></tr>
+<tr><td>主管部门</td><td>某区城市管理局</td><td>实施单位</td><td>某区环境卫生服务中心</td></tr>
+<tr><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>指标解释</td></tr>
+<tr><td colspan="4">一、产出指标(50分)</td></tr>
+<tr><td rowspan="2">数量指标</td><td>保洁道路面积</td><td>≥42万平方米</td><td>主次干道</td></tr>
+<tr><td>垃圾清运量</td><td>≥9000吨</td><td></td></tr>
+<tr><td>成本指标</td><td>每平方米保洁费用</td><td>≤1.8元</td><td></td></tr>
+<tr><td colspan="4">二、效益指标(30分)</td></tr>
+<tr><td>社会效益指标</td><td>城乡环境面貌</td><td>明显改善</td><td></td></tr>
+<tr><td colspan="4">三、满意度指标(10分)</td></tr>
+<tr><td>服务对象满意度指标</td><td>居民满意度</td><td>≥90%</td><td>问卷</td></tr>
+</table></body></html>"""
+
+
+def test_numbered_section_rows_give_the_level1_of_the_rows_below_them() -> None:
+    (table,), _ = read_html_text(SECTION_ROWS, "sanitation.html")
+    read = [(i.level1, i.level2, i.name, i.annual.raw) for i in table.indicators]
+    assert read == [
+        ("产出指标", "数量指标", "保洁道路面积", "≥42万平方米"),
+        ("产出指标", "数量指标", "垃圾清运量", "≥9000吨"),
+        ("产出指标", "成本指标", "每平方米保洁费用", "≤1.8元"),
+        ("效益指标", "社会效益指标", "城乡环境面貌", "明显改善"),
+        ("满意度指标", "服务对象满意度指标", "居民满意度", "≥90%"),
+    ]
+
+
+# A county bureau's 项目支出绩效目标表 printed from a budget system (layout of 云南 county PDFs), as
+# tab-separated text: the tree an outline in a 指标编码 column, categories on rows of their own.
+CODE_COLUMN = """2024年项目支出绩效目标表
+项目名称\t乡村学校饮水设施改造\t主管部门\t某县教育体育局
+实施单位\t某县教育体育局\t资金总额(万元)\t312.00
+指标编码\t指标名称\t指标性质\t目标值\t计量单位\t权重(%)
+1\t产出指标\t\t\t\t
+1.1\t数量指标\t\t\t\t
+1.1.1\t改造学校数量\t定量\t≥14\t所\t20
+1.4\t成本指标\t\t\t\t
+1.4.1\t校均改造费用\t定量\t≤22.3\t万元\t20
+2\t效益指标\t\t\t\t
+2.1\t社会效益指标\t\t\t\t
+2.1.1\t师生饮水安全\t定性\t有效保障\t\t30
+3\t满意度指标\t\t\t\t
+3.1\t服务对象满意度指标\t\t\t\t
+3.1.1\t师生满意度\t定量\t≥90\t%\t30
+"""
+
+
+def test_an_outline_code_column_gives_the_tree_by_depth() -> None:
+    (table,), _ = read_text(CODE_COLUMN, "water.txt")
+    read = [(i.level1, i.level2, i.name, i.annual.raw, i.annual.unit) for i in table.indicators]
+    assert read == [
+        ("产出指标", "数量指标", "改造学校数量", "≥14", "所"),
+        ("产出指标", "成本指标", "校均改造费用", "≤22.3", "万元"),  # 1.4: a 二级 under 1, not a 一级
+        ("效益指标", "社会效益指标", "师生饮水安全", "有效保障", None),
+        ("满意度指标", "服务对象满意度指标", "师生满意度", "≥90", "%"),
+    ]
+    assert [i.weight for i in table.indicators] == [Decimal(w) for w in ("20", "20", "30", "30")]
+
+
+# The same outline with each code before its name in one cell (a name column only).
+CODE_IN_NAME = """2024年项目支出绩效目标表
+项目名称\t乡村学校饮水设施改造\t主管部门\t某县教育体育局
+指标名称\t年度指标值\t权重(%)
+1 产出指标\t\t
+1.1 数量指标\t\t
+1.1.1 改造学校数量\t≥14所\t50
+2 满意度指标\t\t
+2.1 服务对象满意度指标\t\t
+2.1.1 师生满意度\t≥90%\t50
+"""
+
+
+def test_outline_codes_before_the_names_are_dropped() -> None:
+    (table,), _ = read_text(CODE_IN_NAME, "water.txt")
+    read = [(i.level1, i.level2, i.name, i.annual.raw) for i in table.indicators]
+    assert read == [
+        ("产出指标", "数量指标", "改造学校数量", "≥14所"),
+        ("满意度指标", "服务对象满意度指标", "师生满意度", "≥90%"),
+    ]
+
+
+def test_a_numbered_heading_that_names_no_category_is_left_as_written() -> None:
+    assert category_behind_number("一、产出指标(50分)") == "产出指标(50分)"
+    assert category_behind_number("1.2 质量指标") == "质量指标"
+    assert category_behind_number("一、项目基本情况") is None
+    assert category_behind_number("二、项目绩效指标") is None
+    assert category_behind_number("产出指标") is None  # no number: nothing to drop
