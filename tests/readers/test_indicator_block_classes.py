@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from jixiao.model import Kind, Op
 from jixiao.readers.html import read_html_text
+from jixiao.readers.namecells import numbered_items
 from jixiao.readers.outline import category_behind_number
 from jixiao.readers.text import read_text
 
@@ -138,3 +139,40 @@ def test_a_numbered_heading_that_names_no_category_is_left_as_written() -> None:
     assert category_behind_number("一、项目基本情况") is None
     assert category_behind_number("二、项目绩效指标") is None
     assert category_behind_number("产出指标") is None  # no number: nothing to drop
+
+
+# A county bureau's table flattened from its portal page into `` | `` rows (layout of 江西 county pages of
+# 2019): the names and values of a 二级 numbered together in one cell.
+NAME_VALUE_CELLS = """项目支出绩效目标表 |
+(2020年度) |
+项目名称 | 农村人居环境整治 | 项目负责人 | 王** |
+主管部门 | 某县农业农村局 | 实施单位 | 某县农村环境整治中心 |
+绩效指标 | 一级指标 | 二级指标 | 三级指标及指标值 |
+| 产出指标 | 数量指标 | 1.改造户用厕所：≥800户；2.新建垃圾收集点：45个 |
+| | 时效指标 | 1.改造完成时间：2020年10月底前 |
+| 效益指标 | 社会效益指标 | 1.村庄环境：明显改善 |
+| 满意度指标 | 服务对象满意度指标 | 1.农户满意度：≥90% |
+填表人：王** 联系电话：0797-***** |
+"""
+
+
+def test_a_numbered_cell_of_names_and_values_gives_one_indicator_each() -> None:
+    (table,), _ = read_text(NAME_VALUE_CELLS, "villages.txt")
+    read = [(i.level1, i.level2, i.name, i.annual.raw) for i in table.indicators]
+    assert read == [
+        ("产出指标", "数量指标", "改造户用厕所", "≥800户"),
+        ("产出指标", "数量指标", "新建垃圾收集点", "45个"),
+        ("产出指标", "时效指标", "改造完成时间", "2020年10月底前"),
+        ("效益指标", "社会效益指标", "村庄环境", "明显改善"),
+        ("满意度指标", "服务对象满意度指标", "农户满意度", "≥90%"),
+    ]
+
+
+def test_a_cell_not_wholly_a_numbered_list_is_not_split() -> None:
+    assert numbered_items("1.改造户用厕所：≥800户；2.新建垃圾收集点：45个。") == [
+        ("改造户用厕所", "≥800户"),
+        ("新建垃圾收集点", "45个"),
+    ]
+    assert numbered_items("1.改造户用厕所：≥800户；3.新建垃圾收集点：45个") is None  # 2 is missing
+    assert numbered_items("1.改造户用厕所≥800户；2.新建垃圾收集点：45个") is None  # no colon in 1
+    assert numbered_items("改造户用厕所：≥800户") is None  # not numbered
