@@ -13,6 +13,8 @@ from jixiao.model import Kind, Op
 from jixiao.readers.html import read_html_text
 from jixiao.readers.namecells import numbered_items
 from jixiao.readers.outline import category_behind_number
+from jixiao.readers.prose import PROSE_TARGETS
+from jixiao.readers.prose_inline import is_inline_prose
 from jixiao.readers.text import read_text
 
 # A county bureau's 项目绩效目标表 as a portal page holds it: the value heading spans three sub-columns.
@@ -176,3 +178,61 @@ def test_a_cell_not_wholly_a_numbered_list_is_not_split() -> None:
     assert numbered_items("1.改造户用厕所：≥800户；3.新建垃圾收集点：45个") is None  # 2 is missing
     assert numbered_items("1.改造户用厕所≥800户；2.新建垃圾收集点：45个") is None  # no colon in 1
     assert numbered_items("改造户用厕所：≥800户") is None  # not numbered
+
+
+# A department's budget statement on a portal page (layout of 贵州 county 部门预算公开说明 pages), two
+# projects, each with its fields on lines of their own and its targets in sentences.
+INLINE_PROSE = """某县农业农村局2024年部门预算公开说明
+第二部分 2024年部门预算情况说明
+七、预算绩效情况说明
+2024年我局实行绩效目标管理的项目2个。项目绩效目标如下：
+（一）耕地地力保护补贴项目
+项目资金：860.50万元。
+实施单位：某县农业农村局。
+绩效目标：按时足额发放耕地地力保护补贴，保护耕地地力。
+1.产出指标。数量指标：补贴发放面积≥41.3万亩；补贴农户数≥52000户。时效指标：补贴发放完成时间2024年6月底前。
+2.效益指标。经济效益指标：亩均补贴标准=105元。可持续影响指标：耕地地力持续提升。
+3.满意度指标。服务对象满意度指标：补贴农户满意度≥90%。
+（二）农作物病虫害防控经费
+项目资金：35.00万元。
+实施单位：某县植保植检站。
+1.产出指标。数量指标：病虫害监测点数量≥12个。
+2.效益指标。社会效益指标：农作物病虫害损失明显降低。
+3.满意度指标。服务对象满意度指标：种植户满意度≥85%。
+第三部分 名词解释
+"""
+
+
+def test_inline_prose_targets_of_several_projects_give_one_table_each() -> None:
+    tables, diagnostics = read_text(INLINE_PROSE, "statement.txt")
+    assert [(t.project.name, t.project.year, t.project.budget) for t in tables] == [
+        ("耕地地力保护补贴项目", 2024, Decimal("8605000")),
+        ("农作物病虫害防控经费", 2024, Decimal("350000")),
+    ]
+    first, second = ([(i.level1, i.level2, i.name, i.annual.raw) for i in t.indicators] for t in tables)
+    assert first == [
+        ("产出指标", "数量指标", "补贴发放面积", "≥41.3万亩"),
+        ("产出指标", "数量指标", "补贴农户数", "≥52000户"),
+        ("产出指标", "时效指标", "补贴发放完成时间", "2024年6月底前"),
+        ("效益指标", "经济效益指标", "亩均补贴标准", "=105元"),
+        ("效益指标", "可持续影响指标", "耕地地力", "持续提升"),  # the clause split before its phrase
+        ("满意度指标", "服务对象满意度指标", "补贴农户满意度", "≥90%"),
+    ]
+    assert second == [
+        ("产出指标", "数量指标", "病虫害监测点数量", "≥12个"),
+        ("效益指标", "社会效益指标", "农作物病虫害损失", "明显降低"),
+        ("满意度指标", "服务对象满意度指标", "种植户满意度", "≥85%"),
+    ]
+    assert any(d.code == PROSE_TARGETS for d in diagnostics)  # the user checks the splits
+
+
+def test_a_report_with_category_headings_alone_is_no_inline_prose() -> None:
+    report = [
+        "（四）绩效指标完成情况分析。",
+        "1.产出指标。",
+        "数量指标。领取人数年初任务数98650人,全年完成值99372人。",
+        "2.效益指标。",
+        "3.满意度指标。",
+    ]
+    assert not is_inline_prose(report)
+    assert is_inline_prose([line.replace("。", "。数量指标：人数≥10人。", 1) for line in report[1:2] * 3])
