@@ -16,6 +16,7 @@ from jixiao.readers.outline import category_behind_number
 from jixiao.readers.prose import PROSE_TARGETS
 from jixiao.readers.prose_inline import is_inline_prose
 from jixiao.readers.text import read_text
+from jixiao.readers.yearcolumns import YEAR_COLUMNS
 
 # A county bureau's 项目绩效目标表 as a portal page holds it: the value heading spans three sub-columns.
 TWO_ROW_HEADER = """<html><body><p>2025年度项目绩效目标表</p>
@@ -236,3 +237,43 @@ def test_a_report_with_category_headings_alone_is_no_inline_prose() -> None:
     ]
     assert not is_inline_prose(report)
     assert is_inline_prose([line.replace("。", "。数量指标：人数≥10人。", 1) for line in report[1:2] * 3])
+
+
+# A county's 中期财政规划 form as tab-separated text (layout of 浙江 county plan tables): a target column per
+# year of the plan; this table's budget year (the title's) is the middle one.
+YEAR_COLUMN_TABLE = """某县{year}年度项目绩效目标表
+编制单位：某县林业局\t\t\t\t单位：万元
+项目名称\t国土绿化提升工程\t\t项目期限\t{year}年
+主管部门\t某县林业局\t\t实施单位\t某县林业技术推广站
+一级指标\t二级指标\t三级指标\t2021年目标值\t2022年目标值\t2023年目标值
+产出指标\t数量指标\t新造林面积\t1200亩\t1500亩\t1800亩
+\t质量指标\t造林成活率\t≥85%\t≥88%\t≥90%
+效益指标\t生态效益指标\t森林覆盖率\t提高0.2个百分点\t提高0.3个百分点\t提高0.3个百分点
+满意度指标\t服务对象满意度指标\t林农满意度\t≥90%\t≥90%\t≥92%
+"""
+
+
+def test_the_budget_years_column_of_per_year_targets_is_the_annual_value() -> None:
+    (table,), diagnostics = read_text(YEAR_COLUMN_TABLE.format(year=2022), "plan.txt")
+    assert table.project.year == 2022
+    read = [(i.name, i.annual.raw, i.notes) for i in table.indicators]
+    assert read[:2] == [
+        ("新造林面积", "1500亩", (("2021年目标值", "1200亩"), ("2023年目标值", "1800亩"))),
+        ("造林成活率", "≥88%", (("2021年目标值", "≥85%"), ("2023年目标值", "≥90%"))),
+    ]
+    assert [i.annual.raw for i in table.indicators[2:]] == ["提高0.3个百分点", "≥90%"]
+    assert not any(d.code == YEAR_COLUMNS for d in diagnostics)
+    (first_year,), _ = read_text(YEAR_COLUMN_TABLE.format(year=2021), "plan.txt")
+    assert [i.annual.raw for i in first_year.indicators] == ["1200亩", "≥85%", "提高0.2个百分点", "≥90%"]
+
+
+def test_per_year_targets_without_the_budget_year_give_no_annual_value_and_a_diagnostic() -> None:
+    (table,), diagnostics = read_text(YEAR_COLUMN_TABLE.format(year=2025), "plan.txt")
+    assert [i.annual.raw for i in table.indicators] == ["", "", "", ""]
+    assert table.indicators[0].notes == (
+        ("2021年目标值", "1200亩"),
+        ("2022年目标值", "1500亩"),
+        ("2023年目标值", "1800亩"),
+    )
+    (warning,) = [d for d in diagnostics if d.code == YEAR_COLUMNS]
+    assert "2025" in warning.message and warning.source.line == 5
