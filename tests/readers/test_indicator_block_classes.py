@@ -120,7 +120,9 @@ CODE_IN_NAME = """2024年项目支出绩效目标表
 指标名称\t年度指标值\t权重(%)
 1 产出指标\t\t
 1.1 数量指标\t\t
-1.1.1 改造学校数量\t≥14所\t50
+1.1.1 改造学校数量\t≥14所\t30
+1.2 成本指标\t\t
+1.2.1 校均改造费用\t≤22万元\t20
 2 满意度指标\t\t
 2.1 服务对象满意度指标\t\t
 2.1.1 师生满意度\t≥90%\t50
@@ -132,6 +134,7 @@ def test_outline_codes_before_the_names_are_dropped() -> None:
     read = [(i.level1, i.level2, i.name, i.annual.raw) for i in table.indicators]
     assert read == [
         ("产出指标", "数量指标", "改造学校数量", "≥14所"),
+        ("产出指标", "成本指标", "校均改造费用", "≤22万元"),  # 1.2: a 二级 under 1 by its depth
         ("满意度指标", "服务对象满意度指标", "师生满意度", "≥90%"),
     ]
 

@@ -33,6 +33,15 @@ _NUMBERING = re.compile(
 _OUTLINE_CODE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\s*$")
 _INDICATOR_CODE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{1,2}[、.．]?\s*(?=\D)")  # 1.1.1 营养膳食…
 _DOTTED_CATEGORY = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})?[、.．]?\s*(?=\D)")
+_CODE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})")
+
+
+def _depth(text: str) -> int:
+    """How deep an outline number stands: ``1`` 1, ``1.4`` 2, ``1.4.1`` 3; 0 where there is none."""
+    match = _CODE.match(text)
+    return match[1].count(".") + 1 if match else 0
+
+
 CODE_HEADERS = frozenset(("指标编码", "编码", "指标代码", "指标编号", "编号", "序号", "指标序号"))
 
 
@@ -109,7 +118,7 @@ class _Outline:
     def _coded(self, code: str, row: Row) -> Row | None:
         """A row under a code column: a category of depth 1 or 2 is noted and dropped, an indicator
         row gets the categories above it."""
-        depth = code.count(".") + 1
+        depth = _depth(code)
         name = row.cells[self.code_col or 0].strip() if self.code_col is not None else ""
         if depth <= 2 and catalog.is_category_name(name):
             if depth == 1:
@@ -125,8 +134,16 @@ class _Outline:
         for col, text in enumerate(cells):
             category = category_behind_number(text)
             if category is not None:
-                self.dotted = self.dotted or _DOTTED_CATEGORY.match(text) is not None
+                dotted = _DOTTED_CATEGORY.match(text)
+                self.dotted = self.dotted or dotted is not None
                 cells[col], changed = catalog.normalise(category), True
+                depth = _depth(text) if dotted is not None else 0
+                if depth == 1:
+                    self.level1 = cells[col]
+                elif (
+                    depth == 2 and self.level1 and catalog.is_level1_name(cells[col]) and not any(cells[:col])
+                ):
+                    cells = [self.level1, *cells[col:]]  # 1.4 成本指标: a 二级 under 1 by its depth
             elif self.dotted and (code := _INDICATOR_CODE.match(text)) is not None:
                 cells[col], changed = text[code.end() :].strip(), True
         return replace(row, cells=tuple(cells)) if changed else row
