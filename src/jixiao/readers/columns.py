@@ -38,6 +38,8 @@ _PART_OF = {
     "权重(%)": "weight",
     "分值(分)": "weight",
 }
+# parts named only on the lower row of a two-row header, under a merged 指标值 (比较符 | 目标值 | 计量单位)
+_LOWER_PART_OF = {"比较符": "op", "目标值": "value", "指标方向": "op"}
 _TREE_HEADERS = frozenset(("绩效指标", "一级指标", "二级指标", "三级指标"))
 
 # What units write in a 指标性质 cell → the comparator to put before the number.
@@ -138,7 +140,8 @@ def _is_tree_header(row: Row) -> bool:
 
 def _is_sub_header(row: Row) -> bool:
     keys = {k for k in _roles(row) if k}
-    return bool(keys) and keys <= set(_PART_OF) | {PERIOD, ANNUAL} and not keys & _TREE_HEADERS
+    known = set(_PART_OF) | set(_LOWER_PART_OF) | {PERIOD, ANNUAL}
+    return bool(keys) and keys <= known and not keys & _TREE_HEADERS
 
 
 def _read_columns(header: Row, sub: Row | None) -> _Columns:
@@ -154,7 +157,7 @@ def _read_columns(header: Row, sub: Row | None) -> _Columns:
             group = upper
         elif upper in _TREE_HEADERS or (upper and upper not in _PART_OF):
             group = ""
-        part = _PART_OF.get(lower) or _PART_OF.get(upper)
+        part = _PART_OF.get(lower) or _LOWER_PART_OF.get(lower) or _PART_OF.get(upper)
         if lower in _GROUP_OF:  # the group named on the lower row (rare, but seen)
             group, part = lower, "value"
         if upper in _GROUP_OF and part is None:

@@ -45,6 +45,7 @@ from jixiao.readers.cells import (
 )
 from jixiao.readers.head import ProjectBlockReader
 from jixiao.readers.labels import Label, label_key, label_of
+from jixiao.readers.outline import without_outline_numbers
 from jixiao.readers.owntree import CategoryState, OwnTree
 from jixiao.readers.stacked import StackedBlocks
 from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, join_category
@@ -78,7 +79,7 @@ def iter_tables(
     """Yield tables one at a time as their rows arrive, so large inputs stream in flat memory."""
     previous_year: int | None = None  # the budget year of the table before, for a table that names none
     header_unit: str | None = None  # 单位:万元 over the document's tables: holds until another is written
-    for segment in segments(rows):
+    for segment in segments(without_outline_numbers(rows)):
         reader = _SegmentReader(segment, file)
         reader.previous_year, reader.inherited_unit = previous_year, header_unit
         table, found = without_template_rows(*reader.read())  # 本项目不适用此指标 | 无: no indicator

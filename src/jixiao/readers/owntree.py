@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from mypy_extensions import trait
 
 from jixiao import catalog
-from jixiao.model import RowLayout, SourceRef
+from jixiao.model import RowLayout, Severity, SourceRef
 from jixiao.readers import roles as column_roles
 from jixiao.readers import stacked
 from jixiao.readers.cells import Cell
 from jixiao.readers.labels import HEADER_ROLES, Label, label_key, label_of
 from jixiao.readers.subheader import merged_over_parts, part_columns, split_value_column
+from jixiao.readers.yearcolumns import YEAR_COLUMNS, per_year_roles, year_text_role
 
 _GOAL_HEADING = re.compile(r"^[^()]{0,10}绩效目标(?:\([^()]{1,10}\))?$")
 
@@ -45,6 +46,8 @@ class OwnTree:
     level2_columns: set[int]
     categories: CategoryState
     inferred: list[str]
+    year: int | None
+    title_year: int | None
 
     def _note_header(self, header: list[Cell], body: list[list[Cell]]) -> tuple[int, list[str]]:
         """The indicator header's columns: where the body starts, the value and text roles in order;
@@ -67,7 +70,32 @@ class OwnTree:
              and column_roles.role_of(label_key(c.text)) == column_roles.ANNUAL),
             None,
         )  # fmt: skip
-        return body_from, stream_roles
+        return body_from, self._settle_year_columns(header, body_from, stream_roles)
+
+    def _settle_year_columns(self, header: list[Cell], body_from: int, stream_roles: list[str]) -> list[str]:
+        """One target column per year: the budget year's is annual, the others text (`yearcolumns`)."""
+        year = self.year or self.title_year
+        settled, annual, unknown = per_year_roles(header, body_from, stream_roles, year)
+        for cell in header[:body_from]:  # each other year's column stands under its own heading
+            if cell.col is not None and cell.col >= 0 and year_text_role(cell) in settled:
+                self.role_columns[year_text_role(cell)] = cell.col
+        if annual is not None and annual.col is not None and annual.col >= 0:
+            self.annual_col = self.role_columns[column_roles.ANNUAL] = annual.col
+        if unknown:
+            self.annual_col = None
+            self.role_columns.pop(column_roles.ANNUAL, None)
+            message = (
+                f"指标值按年度分列，表的预算年度（{year or '未知'}）不在其中：哪一列是年度指标值无法确定，"
+                "年度指标值留空，各年的值记在指标的说明中"
+            )
+            self.note(YEAR_COLUMNS, Severity.WARNING, message, header[0].source)
+        return settled
+
+    def note(
+        self, code: str, severity: Severity, message: str, source: SourceRef, name: str | None = None
+    ) -> None:
+        """A diagnostic of the table (implemented by the grid's reader)."""
+        raise NotImplementedError
 
     def _infer(self, what: str) -> None:
         raise NotImplementedError  # implemented by `stacked.StackedBlocks`

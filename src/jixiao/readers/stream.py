@@ -18,6 +18,7 @@ from jixiao.readers.columns import comparator_of, fold_value, with_written_value
 from jixiao.readers.labels import label_of
 from jixiao.readers.subheader import lone_value_is_target
 from jixiao.readers.valuetails import joined_value, value_tail_joins
+from jixiao.readers.yearcolumns import is_year_role
 from jixiao.values import parse_target_with_reason
 
 _EMPTY_MARKS = frozenset(("-", "—", "/"))
@@ -145,7 +146,13 @@ class ValueCellsReader:
                 j += 1
                 continue
             last = not any(column_roles.takes_a_value(r) for r in roles[n + 1 :])
-            if column_roles.is_text_role(role) and _value_before_its_column(text, roles[n + 1 :]):
+            if (
+                column_roles.is_text_role(role)
+                and not (
+                    is_year_role(role) and candidate.col == self.role_columns.get(role)
+                )  # another year's
+                and _value_before_its_column(text, roles[n + 1 :])
+            ):
                 continue  # 资助幼儿人数达到预计值 | 860 | 10: the remark was run into the name, left empty
             if not fits(role, text, cells[j + 1].text if j + 1 < len(cells) else "", last):
                 if role in (column_roles.ANNUAL, column_roles.PERIOD) or column_roles.is_text_role(role):

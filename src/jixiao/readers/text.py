@@ -22,6 +22,7 @@ from jixiao.readers.listform import split_list_form
 from jixiao.readers.listrun import list_rows
 from jixiao.readers.notice import looks_like_prose_targets, read_prose_targets
 from jixiao.readers.prose import is_prose_targets, prose_rows
+from jixiao.readers.prose_inline import inline_prose_rows
 from jixiao.readers.rowspans import restore_spanned_cells
 from jixiao.readers.runs import RUN_TOGETHER
 from jixiao.readers.sections import name_sections
@@ -111,10 +112,9 @@ def read_text(
     if ("指标" in head or "指標" in head) and "一级指标" not in head and "三级指标" not in head:  # prose?
         traditional = is_traditional(text)
         lines = [normalise_line(line, traditional) for line in text.splitlines()]
-        if is_prose_targets(lines):
-            prose, found = prose_rows(lines, file)
-            if prose:
-                rows, notes = prose, found
+        prose, found = prose_rows(lines, file) if is_prose_targets(lines) else inline_prose_rows(lines, file)
+        if prose:
+            rows, notes = prose, found
     tables, diagnostics = _read(text, rows, notes, file)
     if targets and not tables and not any(d.code in (RUN_TOGETHER, OTHER_FORM) for d in diagnostics):
         diagnostics += _why_run_together(text, file)
