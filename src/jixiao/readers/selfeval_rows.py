@@ -33,7 +33,7 @@ from jixiao.readers.selfeval_align import (
 )
 from jixiao.readers.selfeval_centred import join_centred
 from jixiao.readers.selfeval_columnwise import columnwise_indicators
-from jixiao.readers.selfeval_footer import conclusion_total
+from jixiao.readers.selfeval_footer import conclusion_total, footer_line
 from jixiao.readers.selfeval_footer import footer as _footer
 from jixiao.readers.selfeval_form import detect_form
 from jixiao.readers.selfeval_funds import fund_row as _fund_row
@@ -143,6 +143,7 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
         if k in GRADES or k.startswith(
             ("自评等级", "自评得分", "项目负责人", "财务负责人", "填表人", "联系人", "年度总体目标")
         ):  # 年度总体目标 at the foot (after 总分): the goal block closes the indicator block
+            footer_line(state, row, cells, first_at)
             state.indicator_roles = state.fund_roles = None
             continue
         if k in CONCLUSIONS and not _wrapped_header_piece(state, cells):
