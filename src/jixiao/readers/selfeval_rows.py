@@ -99,6 +99,9 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
     return read or run_together_rows(original) or run_together_plain(original)
 
 
+_WRAP = re.compile(r"[ \t]*\n[ \t]*")
+
+
 def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
     """One published 自评表 read from its run of rows: head fields, funds and indicator rows."""
     state = _Segment()
@@ -290,7 +293,8 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
             state.group_weights.append((state.level1, weight))
     if "level2" in got and got["level2"][0]:
         state.level2 = got["level2"][0]
-    name = SERIAL.sub("", got.get("name", ("", 0))[0]).strip()
+    # 养护路段优良<br>中等路率: a line break inside a cell is the cell's wrap, not part of the name
+    name = _WRAP.sub("", SERIAL.sub("", got.get("name", ("", 0))[0])).strip()
     target = _target(got)
     actual = got.get("actual", ("", 0))[0]
     weight = number(got.get("weight", ("", 0))[0])
