@@ -85,3 +85,23 @@ def conclusion_total(state: Segment) -> None:
         if not state.grade and graded:
             state.grade = graded[1]
             state.cells.append(("grade", where))
+
+
+# 自评得分：95.5分　　自评等级：优 — a line under a table with no 总分 row
+_LINE_TOTAL = re.compile(r"自评\s*(?:总)?得分\s*(?:为|:)?\s*(\d+(?:\.\d+)?)(?!\s*%)")
+
+
+def footer_line(state: Segment, row: Row, cells: list[str], first_at: int) -> None:
+    """A total and a grade printed on a line under the table (``自评得分：95.5分　　自评等级：优``), read as
+    the conclusion sentence is: only where the table has not printed them in a 总分 row of its own."""
+    line = unicodedata.normalize("NFKC", " ".join(c for c in cells[first_at:] if c))
+    if not key(cells[first_at]).startswith(("自评等级", "自评得分")):
+        return  # 项目负责人, 填表人 …: the foot's other fields
+    scored = _LINE_TOTAL.search(line)
+    if state.total is None and scored:
+        state.total = Decimal(scored[1])
+        state.cells.append(("total", cell_source(row, first_at)))
+    graded = _SENTENCE_GRADE.search(line)
+    if not state.grade and graded:
+        state.grade = graded[1]
+        state.cells.append(("grade", cell_source(row, first_at)))

@@ -64,6 +64,28 @@ def queued_fund_rows(state: Segment, row: Row, cells: list[str]) -> list[Publish
     return rows
 
 
+_HUNDRED = Decimal(100)
+_HALF_HUNDREDTH = Decimal("0.005")
+
+
+def fraction_as_percent(
+    rate: Decimal | None, budget: Decimal | None, executed: Decimal | None
+) -> Decimal | None:
+    """An 执行率 printed as a fraction (0.9625 for 96.25%, an unformatted spreadsheet cell) is read as the
+    percentage it stands for — only where the row's own amounts confirm it (executed ÷ budget agrees with the
+    fraction to its last printed digit and not with the figure as a percentage); otherwise as printed."""
+    if rate is None or not budget or executed is None or not 0 < rate <= 1:
+        return rate
+    exponent = rate.as_tuple().exponent
+    if not isinstance(exponent, int):
+        return rate
+    tolerance = min(Decimal(5).scaleb(exponent - 1), _HALF_HUNDREDTH)
+    share = executed / budget
+    if abs(share - rate) > tolerance or abs(share * _HUNDRED - rate) <= tolerance:
+        return rate
+    return (rate * _HUNDRED).normalize() if exponent < -2 else rate * _HUNDRED
+
+
 def fund_row(state: Segment, row: Row, cells: list[str], first_at: int) -> PublishedFundRow:
     """One fund row (its label at ``first_at``) read under the block's header, each figure as printed."""
     assert state.fund_roles is not None
@@ -96,7 +118,7 @@ def fund_row(state: Segment, row: Row, cells: list[str], first_at: int) -> Publi
         budget=values.get("budget"),
         executed=values.get("executed"),
         weight=values.get("weight"),
-        rate=values.get("rate"),
+        rate=fraction_as_percent(values.get("rate"), values.get("budget"), values.get("executed")),
         score=values.get("score"),
         reason=reason,
         source=cell_source(row, first_at),

@@ -61,6 +61,8 @@ _FUND_WORDS = ("资金", "拨款", "结转", "财政")
 _SOURCE_LABEL = re.compile(
     r"^(?:中央|省级?|市级?|县级?|区级?|地方|上级|本级)(?:补助|配套)$|^(?:基本|项目)支出$"
 )
+# 按收入性质分： / 按支出性质分： — the group a 部门整体 table's fund rows are printed under
+_BREAKDOWN = re.compile(r"^按[^:：]{1,8}分[:：]")
 FOOTERS = ("合计", "总分", "总计", "综合得分")
 CONCLUSIONS = ("评价结论", "存在问题", "改进措施", "自评结论", "主要问题", "整改措施", "其他需要说明事项")
 GRADES = ("自评等级", "评价等级", "绩效等级", "自评结果", "等级")
@@ -275,7 +277,7 @@ def side_pair(text: str, texts: list[str]) -> bool:
 
 def fund_label(text: str) -> str | None:
     """The fund label of a cell (年度资金总额, 财政拨款, 其他资金…), or None if it is not one."""
-    k = key(text).removeprefix("其中")
+    k = _BREAKDOWN.sub("", key(text).removeprefix("其中"))  # 按收入性质分：财政拨款 → 财政拨款
     k = k.lstrip(":：")
     if not k or len(k) > 16 or _NUMBER.match(k) or k.endswith(("率", "度")):
         return None  # 补助资金发放及时率, 资金使用满意度: indicators that speak of funds

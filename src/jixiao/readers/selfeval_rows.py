@@ -33,7 +33,7 @@ from jixiao.readers.selfeval_align import (
 )
 from jixiao.readers.selfeval_centred import join_centred
 from jixiao.readers.selfeval_columnwise import columnwise_indicators
-from jixiao.readers.selfeval_footer import conclusion_total
+from jixiao.readers.selfeval_footer import conclusion_total, footer_line
 from jixiao.readers.selfeval_footer import footer as _footer
 from jixiao.readers.selfeval_form import detect_form
 from jixiao.readers.selfeval_funds import fund_row as _fund_row
@@ -99,6 +99,9 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
     return read or run_together_rows(original) or run_together_plain(original)
 
 
+_WRAP = re.compile(r"[ \t]*\n[ \t]*")
+
+
 def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
     """One published 自评表 read from its run of rows: head fields, funds and indicator rows."""
     state = _Segment()
@@ -143,6 +146,7 @@ def read_segment(run: list[Row]) -> PublishedSelfEvaluation:
         if k in GRADES or k.startswith(
             ("自评等级", "自评得分", "项目负责人", "财务负责人", "填表人", "联系人", "年度总体目标")
         ):  # 年度总体目标 at the foot (after 总分): the goal block closes the indicator block
+            footer_line(state, row, cells, first_at)
             state.indicator_roles = state.fund_roles = None
             continue
         if k in CONCLUSIONS and not _wrapped_header_piece(state, cells):
@@ -289,7 +293,8 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
             state.group_weights.append((state.level1, weight))
     if "level2" in got and got["level2"][0]:
         state.level2 = got["level2"][0]
-    name = SERIAL.sub("", got.get("name", ("", 0))[0]).strip()
+    # 养护路段优良<br>中等路率: a line break inside a cell is the cell's wrap, not part of the name
+    name = _WRAP.sub("", SERIAL.sub("", got.get("name", ("", 0))[0])).strip()
     target = _target(got)
     actual = got.get("actual", ("", 0))[0]
     weight = number(got.get("weight", ("", 0))[0])

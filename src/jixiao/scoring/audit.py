@@ -31,7 +31,7 @@ from jixiao.evaluation.published import (
 )
 from jixiao.evaluation.records import EvaluationLine, EvaluationResult, Score, SelfEvaluation
 from jixiao.model import Diagnostic, Kind, Op, Target
-from jixiao.scoring.audit_context import has_reason, kept_because
+from jixiao.scoring.audit_context import fund_breakdowns, has_reason, kept_because
 from jixiao.scoring.selfeval import KEPT, evaluate
 from jixiao.values import parse_target
 
@@ -142,7 +142,7 @@ def to_evaluation(published: PublishedSelfEvaluation, profile: Profile) -> tuple
     """The printed table as the scoring core's input; the weights it had to supply are explained."""
     rows = tuple(
         FundsRow(row.label, row.initial or ZERO, row.budget or ZERO, row.executed or ZERO, row.source)
-        for row in published.fund_rows
+        for row in fund_breakdowns(published)[0]  # 按收入性质分 first: one breakdown, never both added up
     )
     total = published.total_row
     notes: list[str] = []

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
 from jixiao.evaluation.numbers import ONE, ZERO, money, plain, round2
-from jixiao.evaluation.published import PublishedIndicator
-from jixiao.scoring.audit_context import AuditContext, Finding, agree, group_sums, names
+from jixiao.evaluation.published import PublishedFundRow, PublishedIndicator
+from jixiao.scoring.audit_context import AuditContext, Finding, agree, fund_breakdowns, group_sums, names
 
 _HUNDRED = Decimal(100)
 
@@ -70,8 +70,16 @@ def score_within_weight(ctx: AuditContext) -> Iterator[Finding]:
 def fund_total_is_sum(ctx: AuditContext) -> Iterator[Finding]:
     """年度资金总额应等于各资金来源（当年财政拨款、上年结转、其他资金等）之和。"""
     total = ctx.published.total_row
-    rows = ctx.published.fund_rows
-    if total is None or not rows or all(r.is_empty for r in rows):
+    if total is None:
+        return
+    for rows in fund_breakdowns(ctx.published):  # 按收入性质分 and 按支出性质分: each sums to the total
+        yield from _breakdown_sums(ctx, total, rows)
+
+
+def _breakdown_sums(
+    ctx: AuditContext, total: PublishedFundRow, rows: tuple[PublishedFundRow, ...]
+) -> Iterator[Finding]:
+    if not rows or all(r.is_empty for r in rows):
         return
     for field, label in (("initial", "年初预算数"), ("budget", "全年预算数"), ("executed", "全年执行数")):
         printed = getattr(total, field)

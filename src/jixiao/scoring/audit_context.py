@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from jixiao.evaluation.numbers import ZERO, read_actual
 from jixiao.evaluation.profiles import Profile
-from jixiao.evaluation.published import PublishedIndicator, PublishedSelfEvaluation
+from jixiao.evaluation.published import PublishedFundRow, PublishedIndicator, PublishedSelfEvaluation
 from jixiao.evaluation.records import EvaluationResult, ScoredLine, SelfEvaluation
 from jixiao.model import SourceRef
 
@@ -19,6 +19,22 @@ TOLERANCE = Decimal("0.011")
 
 # (message, where, indicator label or None)
 Finding = tuple[str, SourceRef, str | None]
+
+
+# 部门整体 tables break the total down twice: by income (财政拨款, 其他资金)
+# and by expenditure (基本支出, 项目支出)
+_BY_EXPENDITURE = ("基本支出", "项目支出")
+
+
+def fund_breakdowns(published: PublishedSelfEvaluation) -> list[tuple[PublishedFundRow, ...]]:
+    """The total's breakdowns: one group of source rows, or — where a 部门整体 table prints its money both by
+    income (按收入性质分) and by expenditure (按支出性质分) — the two groups, each summing to the total on
+    its own (never added together). Groups whose rows are all blank are left out."""
+    rows = published.fund_rows
+    by_expenditure = tuple(r for r in rows if r.label in _BY_EXPENDITURE)
+    by_income = tuple(r for r in rows if r.label not in _BY_EXPENDITURE)
+    groups = [g for g in (by_income, by_expenditure) if g and not all(r.is_empty for r in g)]
+    return groups if len(groups) == 2 else [rows]
 
 
 @dataclass(frozen=True, slots=True)
