@@ -20,6 +20,7 @@ from jixiao.store import document as doc
 from jixiao.store.audit import record_many
 from jixiao.store.bulk_rows import insert_rows
 from jixiao.store.errors import Conflict
+from jixiao.store.held_rows import hold_or_insert, insert_all, release_for
 from jixiao.store.orgs import place_new
 from jixiao.store.schema import findings, indicators, orgs, perf_tables, table_versions, workflow_events
 from jixiao.store.table_keys import (
@@ -260,6 +261,7 @@ def _import_chunk(
     codes = org_region_codes(conn, org_ids.values())
     existing: dict[str, Any] = {}
     keys = list(latest)
+    release_for(conn, keys)  # a table created earlier in this batch: its version's hash is read below
     for start in range(0, len(keys), _CHUNK):
         query = select(
             perf_tables.c.id,
@@ -344,14 +346,19 @@ def _import_chunk(
             conn.execute(delete(indicators).where(indicators.c.table_id.in_(chunk)))
             conn.execute(delete(findings).where(findings.c.table_id.in_(chunk)))
         counts.updated = len(changed_keys)
-    for rows_of, target in (
-        (version_rows, table_versions),
-        (indicator_rows, indicators),
-        (finding_rows, findings),
-        (event_rows, workflow_events),
-    ):
-        keyed = rows_of if target is workflow_events else with_keys(rows_of, keys_by_id)
-        insert_rows(conn, target, keyed)  # COPY on PostgreSQL
+    fact_rows = [
+        (target, rows_of if target is workflow_events else with_keys(rows_of, keys_by_id))
+        for rows_of, target in (
+            (version_rows, table_versions),
+            (indicator_rows, indicators),
+            (finding_rows, findings),
+            (event_rows, workflow_events),
+        )
+    ]
+    if changed_keys:
+        insert_all(conn, fact_rows)
+    else:  # only new tables: a bulk import holds their rows until its batch ends (COPY on PostgreSQL)
+        hold_or_insert(conn, fact_rows, new_keys)
     if counts.table_ids:
         record_many(
             conn,
