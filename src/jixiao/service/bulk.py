@@ -47,6 +47,7 @@ from jixiao.service.workflow import WorkflowService
 from jixiao.store import imported_files
 from jixiao.store.db import BUSY_MESSAGE, DATABASE_ERRORS, is_database_busy
 from jixiao.store.held_rows import held_rows
+from jixiao.store.org_batches import batch_orgs
 from jixiao.store.search_batches import deferred_search
 from jixiao.workflow import Principal
 
@@ -313,7 +314,18 @@ class BulkService(WorkflowService):
         readable = [entry for entry in batch if entry[0].ok]
         if len(readable) > 1:
             try:
-                with self.engine.begin() as conn, deferred_search(conn), held_rows(conn):
+                named = [
+                    name
+                    for report, _, _ in readable
+                    for entry in report.reviews
+                    for name in (entry.table.project.unit, entry.table.project.department)
+                ]
+                with (
+                    self.engine.begin() as conn,
+                    deferred_search(conn),
+                    held_rows(conn),
+                    batch_orgs(conn, named),
+                ):
                     for report, label, digest in readable:
                         self.store_report(conn, report, label, published, who, reason)
                         user = who.user_id if who else None

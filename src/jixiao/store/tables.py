@@ -21,6 +21,7 @@ from jixiao.store.audit import record_many
 from jixiao.store.bulk_rows import insert_rows
 from jixiao.store.errors import Conflict
 from jixiao.store.held_rows import hold_or_insert, insert_all, release_for
+from jixiao.store.org_batches import region_codes, settled_orgs
 from jixiao.store.orgs import place_new
 from jixiao.store.schema import findings, indicators, orgs, perf_tables, table_versions, workflow_events
 from jixiao.store.table_keys import (
@@ -250,15 +251,15 @@ def _import_chunk(
     latest = {doc.identity(entry.table): (entry, *entry.stored_text()) for entry in entries}
     if not latest:
         return counts
-    org_ids = ensure_orgs(
-        conn,
-        [e.table.project.unit for e, _, _ in latest.values()]
-        + [e.table.project.department for e, _, _ in latest.values()],
-    )
-    place_new(
-        conn, [(e.table.project.unit, e.table.project.department) for e, _, _ in latest.values()], org_ids
-    )
-    codes = org_region_codes(conn, org_ids.values())
+    pairs = [(e.table.project.unit, e.table.project.department) for e, _, _ in latest.values()]
+    names = [unit for unit, _ in pairs] + [department for _, department in pairs]
+    settled = settled_orgs(conn, names)  # a bulk import's batch: placed ones read once per batch
+    if settled is None:
+        org_ids = ensure_orgs(conn, names)
+        place_new(conn, pairs, org_ids)
+        codes = region_codes(conn, org_ids)
+    else:
+        org_ids, codes = settled
     existing: dict[str, Any] = {}
     keys = list(latest)
     release_for(conn, keys)  # a table created earlier in this batch: its version's hash is read below
