@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from jixiao.readers.collection import iter_files
-from jixiao.service import Service
+from jixiao.service import Service, bulk
 from jixiao.service.bulk import FileOutcome
 from tests.store.test_held_rows import _collection
 
@@ -19,8 +19,9 @@ class _Stop(Exception):
 
 
 def test_the_collector_runs_per_batch_during_an_import_and_is_back_after_it(
-    sqlite_url: str, tmp_path: Path
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(bulk, "BATCH_FILES", 2)  # young generations collected every two files stored
     root = _collection(tmp_path / "收集", 4)
     service = Service(sqlite_url)
     enabled: list[bool] = []

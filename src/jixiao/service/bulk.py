@@ -57,7 +57,7 @@ Status = Literal["imported", "unchanged", "refused"]
 STATUS_LABELS: dict[str, str] = {"imported": "已导入", "unchanged": "未变", "refused": "已拒绝"}
 BUSY_RETRIES = 3
 BATCH_FILES = 32  # files stored in one transaction by a bulk import
-FULL_COLLECTION_BATCHES = 16  # batches between two full runs of the garbage collector
+FULL_COLLECTION_FILES = 512  # files stored between two full runs of the garbage collector
 
 
 # what makes a batch fall back to storing its files one by one
@@ -216,20 +216,26 @@ class _Intake:
 
 
 @contextmanager
-def _collected_per_batch() -> Iterator[Callable[[], None]]:
-    """The cyclic garbage collector run once per batch instead of by allocation count: a batch's
+def _collected_per_batch() -> Iterator[Callable[[int], None]]:
+    """The cyclic garbage collector run by files stored instead of by allocation count: a batch's
     reports are tens of thousands of records, and the automatic collections scanning them again and
     again took a fifth of the writer's CPU (`python -m benchmarks writer`). Refcounting frees almost
-    everything; what is cyclic is collected after each batch (young generations) and in full every
-    `FULL_COLLECTION_BATCHES` batches, so memory stays flat. The collector is as it was afterwards."""
+    everything; what is cyclic is collected every `BATCH_FILES` files stored (the young generations)
+    and in full every `FULL_COLLECTION_FILES`, so memory stays flat. The yielded function hears how
+    many files a batch stored. The collector is as it was afterwards."""
     was_enabled = gc.isenabled()
     gc.disable()
-    batches = 0
+    stored = [0, 0]  # files since the last young collection, since the last full one
 
-    def batch_done() -> None:
-        nonlocal batches
-        batches += 1
-        gc.collect(2 if batches % FULL_COLLECTION_BATCHES == 0 else 1)
+    def batch_done(files: int) -> None:
+        stored[0] += files
+        stored[1] += files
+        if stored[1] >= FULL_COLLECTION_FILES:
+            gc.collect()
+            stored[:] = [0, 0]
+        elif stored[0] >= BATCH_FILES:
+            gc.collect(1)
+            stored[0] = 0
 
     try:
         yield batch_done
@@ -297,7 +303,7 @@ class BulkService(WorkflowService):
         published: bool,
         who: Principal | None,
         reason: str | None,
-        batch_done: Callable[[], None],
+        batch_done: Callable[[int], None],
     ) -> int:
         """Store the intake's files batch by batch as they are answered; how many tables changed."""
         changed = 0
@@ -317,7 +323,7 @@ class BulkService(WorkflowService):
                     changed += outcome.created + outcome.updated
                     summary.add(outcome)
                     on_file(outcome)
-                batch_done()
+                batch_done(len(run))
             if intake.finished():
                 return changed
 
