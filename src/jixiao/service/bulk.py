@@ -45,6 +45,7 @@ from jixiao.readers.text import FILE_PROBLEM
 from jixiao.service.bulk_workers import FilePool, ReaderPool, Task
 from jixiao.service.errors import ServiceError
 from jixiao.service.reading import FileReport
+from jixiao.service.rule_profiles import batch_profiles
 from jixiao.service.workflow import WorkflowService
 from jixiao.store import imported_files
 from jixiao.store.db import BUSY_MESSAGE, DATABASE_ERRORS, is_database_busy
@@ -373,6 +374,7 @@ class BulkService(WorkflowService):
                     deferred_search(conn),
                     held_rows(conn),
                     batch_orgs(conn, named),
+                    batch_profiles(conn),
                 ):
                     for report, label, digest in readable:
                         self.store_report(conn, report, label, published, who, reason)

@@ -33,6 +33,7 @@ from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
 from jixiao.service.findings import submission_text
 from jixiao.service.published import PublishedDownloads
 from jixiao.service.reading import FileReport, read_and_review, review
+from jixiao.service.rule_profiles import by_year_profiles
 from jixiao.store import adjustments, audit, listing, uploads
 from jixiao.store import tables as repo
 from jixiao.store.db import analyze
@@ -106,7 +107,7 @@ class WorkflowService(PublishedDownloads):
         plan = self._plan_import(
             conn,
             who,
-            [self._bound(conn, who, r) for r in self.by_year_profile(report.reviews)],
+            [self._bound(conn, who, r) for r in by_year_profiles(conn, report.reviews)],
             published,
         )
         adjusted = [(entry, row) for entry, row, effect in plan if effect == "adjust"]
