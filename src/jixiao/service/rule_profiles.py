@@ -10,7 +10,8 @@ and the rules that compare tables found.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -289,11 +290,28 @@ def review_with(reviewed: Reviewed, profile: reviewing.Profile) -> Reviewed:
     return Reviewed(reviewed.table, found, outcome.value, reason)
 
 
+BATCH_PROFILES = "jixiao_batch_profiles"  # key in Connection.info: year → settings, read once per batch
+
+
+@contextmanager
+def batch_profiles(conn: Connection) -> Iterator[None]:
+    """Inside a bulk import's transaction: each year's rule profile read once for the batch of files,
+    not once per file (an import never changes a profile)."""
+    conn.info[BATCH_PROFILES] = {}
+    try:
+        yield
+    finally:
+        conn.info.pop(BATCH_PROFILES, None)
+
+
 def by_year_profiles(conn: Connection, reviews: Sequence[Reviewed]) -> list[Reviewed]:
     """Each review again by the rule profile of its table's year, where the administrator set one
     (as a stored version is when it is saved); the others as they are."""
     years = {r.table.project.year for r in reviews if r.table.project.year is not None}
-    settings = {year: profile_settings(conn, year) for year in years}
+    known: dict[int, dict[str, Any] | None] = conn.info.get(BATCH_PROFILES, {})
+    settings = {year: known[year] if year in known else profile_settings(conn, year) for year in years}
+    if BATCH_PROFILES in conn.info:
+        known.update(settings)
     result = []
     for reviewed in reviews:
         year = reviewed.table.project.year

@@ -33,11 +33,13 @@ from jixiao.service.errors import Conflict, Forbidden, Invalid, NotFound
 from jixiao.service.findings import submission_text
 from jixiao.service.published import PublishedDownloads
 from jixiao.service.reading import FileReport, read_and_review, review
+from jixiao.service.rule_profiles import by_year_profiles
 from jixiao.store import adjustments, audit, listing, uploads
 from jixiao.store import tables as repo
 from jixiao.store.db import analyze
 from jixiao.store.document import content_hash, identity, table_from_dict
 from jixiao.store.errors import Conflict as StoreConflict
+from jixiao.store.held_rows import release, release_for
 from jixiao.store.tables import Reviewed
 from jixiao.workflow import TRANSITIONS, Action, Principal, Role, Status
 
@@ -91,7 +93,10 @@ class WorkflowService(PublishedDownloads):
         a bulk import stores several files in one): the checks, rows and audit records of one import,
         the counts and ids set on ``report``. Raises as `import_bytes` does; the caller rolls back."""
         who = who or OPERATOR
+        # a table an earlier file of a bulk import's batch created: its held rows in before it is planned
+        release_for(conn, [identity(entry.table) for entry in report.reviews])
         if report.selfevaluations:  # published 自评表, recognised by content: stored as public
+            release(conn)
             self.store_published_on(conn, who, report)
             return
         if published and not may_import_published(who):
@@ -102,7 +107,7 @@ class WorkflowService(PublishedDownloads):
         plan = self._plan_import(
             conn,
             who,
-            [self._bound(conn, who, r) for r in self.by_year_profile(report.reviews)],
+            [self._bound(conn, who, r) for r in by_year_profiles(conn, report.reviews)],
             published,
         )
         adjusted = [(entry, row) for entry, row, effect in plan if effect == "adjust"]

@@ -20,6 +20,8 @@ from jixiao.store import document as doc
 from jixiao.store.audit import record_many
 from jixiao.store.bulk_rows import insert_rows
 from jixiao.store.errors import Conflict
+from jixiao.store.held_rows import hold_or_insert, insert_all, release_for
+from jixiao.store.org_batches import region_codes, settled_orgs
 from jixiao.store.orgs import place_new
 from jixiao.store.schema import findings, indicators, orgs, perf_tables, table_versions, workflow_events
 from jixiao.store.table_keys import (
@@ -249,17 +251,18 @@ def _import_chunk(
     latest = {doc.identity(entry.table): (entry, *entry.stored_text()) for entry in entries}
     if not latest:
         return counts
-    org_ids = ensure_orgs(
-        conn,
-        [e.table.project.unit for e, _, _ in latest.values()]
-        + [e.table.project.department for e, _, _ in latest.values()],
-    )
-    place_new(
-        conn, [(e.table.project.unit, e.table.project.department) for e, _, _ in latest.values()], org_ids
-    )
-    codes = org_region_codes(conn, org_ids.values())
+    pairs = [(e.table.project.unit, e.table.project.department) for e, _, _ in latest.values()]
+    names = [unit for unit, _ in pairs] + [department for _, department in pairs]
+    settled = settled_orgs(conn, names)  # a bulk import's batch: placed ones read once per batch
+    if settled is None:
+        org_ids = ensure_orgs(conn, names)
+        place_new(conn, pairs, org_ids)
+        codes = region_codes(conn, org_ids)
+    else:
+        org_ids, codes = settled
     existing: dict[str, Any] = {}
     keys = list(latest)
+    release_for(conn, keys)  # a table created earlier in this batch: its version's hash is read below
     for start in range(0, len(keys), _CHUNK):
         query = select(
             perf_tables.c.id,
@@ -344,14 +347,19 @@ def _import_chunk(
             conn.execute(delete(indicators).where(indicators.c.table_id.in_(chunk)))
             conn.execute(delete(findings).where(findings.c.table_id.in_(chunk)))
         counts.updated = len(changed_keys)
-    for rows_of, target in (
-        (version_rows, table_versions),
-        (indicator_rows, indicators),
-        (finding_rows, findings),
-        (event_rows, workflow_events),
-    ):
-        keyed = rows_of if target is workflow_events else with_keys(rows_of, keys_by_id)
-        insert_rows(conn, target, keyed)  # COPY on PostgreSQL
+    fact_rows = [
+        (target, rows_of if target is workflow_events else with_keys(rows_of, keys_by_id))
+        for rows_of, target in (
+            (version_rows, table_versions),
+            (indicator_rows, indicators),
+            (finding_rows, findings),
+            (event_rows, workflow_events),
+        )
+    ]
+    if changed_keys:
+        insert_all(conn, fact_rows)
+    else:  # only new tables: a bulk import holds their rows until its batch ends (COPY on PostgreSQL)
+        hold_or_insert(conn, fact_rows, new_keys)
     if counts.table_ids:
         record_many(
             conn,
