@@ -34,7 +34,7 @@ FLOORS = {
     "level1_right": 0.76,
     "level2_right": 0.76,
     "annual_raw_right": 0.76,
-    "annual_structured_right": 0.62,
+    "annual_structured_right": 0.69,
 }
 
 (
