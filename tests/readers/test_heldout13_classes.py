@@ -2,7 +2,10 @@
 of real published tables and system exports; projects, names and values are ours):
 
 1. a comparator held in a column of its own: a system export's ``计算符号`` column written in words
-   (大于等于, 等于, 小于等于, 定性) before ``年度指标值 | 计量单位``, under a ``三级指标名称`` header.
+   (大于等于, 等于, 小于等于, 定性) before ``年度指标值 | 计量单位``, under a ``三级指标名称`` header;
+2. values written in Chinese numerals with comparator words (``不少于一百二十件``, ``百分之百``,
+   ``不低于百分之九十五``, ``不超过两千元/村``), while grades and phrases holding a numeral character stay
+   qualitative.
 """
 
 from __future__ import annotations
@@ -10,10 +13,14 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
 from jixiao.model import Kind, Op
 from jixiao.readers.detect import read_any
+from jixiao.readers.text import read_text
+from jixiao.value_numerals import numeral_value
+from jixiao.values import parse_target
 
 
 def _xlsx(tmp_path: Path, rows: list[list[object]], name: str) -> Path:
@@ -54,3 +61,44 @@ def test_a_comparator_column_in_words_gives_each_value_its_comparator_and_unit(t
         "沿线群众满意度": (Kind.QUANTITATIVE, Op.GE, Decimal("92"), "%"),
     }
     assert [i.level1 for i in table.indicators][:3] == ["产出指标"] * 3
+
+
+# A county bureau's table copied from a web page, tab-separated, every value in words (layout of pages
+# that write figures in Chinese numerals).
+NUMERALS_IN_WORDS = """2021年项目支出绩效目标表
+项目名称\t社区矫正教育帮扶经费
+主管部门\t某县司法局\t实施单位\t某县司法局
+年度资金总额（万元）\t24.6
+一级指标\t二级指标\t三级指标\t指标值
+产出指标\t数量指标\t开展集中教育次数\t不少于二十四次
+产出指标\t质量指标\t社区矫正对象帮扶覆盖率\t百分之百
+产出指标\t成本指标\t每人帮扶成本\t不超过一千五百元/人
+效益指标\t社会效益指标\t矫正对象再犯罪率\t低于百分之一
+满意度指标\t服务对象满意度指标\t矫正对象满意度\t不低于百分之九十
+"""
+
+
+def test_values_in_chinese_numerals_are_read_as_numbers_and_keep_their_text() -> None:
+    (table,), _ = read_text(NUMERALS_IN_WORDS, "page.txt")
+    read = {i.name: (i.annual.raw, i.annual.op, i.annual.value, i.annual.unit) for i in table.indicators}
+    assert read == {
+        "开展集中教育次数": ("不少于二十四次", Op.GE, Decimal("24"), "次"),
+        "社区矫正对象帮扶覆盖率": ("百分之百", None, Decimal("100"), "%"),
+        "每人帮扶成本": ("不超过一千五百元/人", Op.LE, Decimal("1500"), "元/人"),
+        "矫正对象再犯罪率": ("低于百分之一", Op.LT, Decimal("1"), "%"),
+        "矫正对象满意度": ("不低于百分之九十", Op.GE, Decimal("90"), "%"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [("一百二十", 120), ("两千", 2000), ("百", 100), ("十二", 12), ("三万五千", 35000), ("一千零五", 1005)],
+)
+def test_a_chinese_numeral_gives_its_number(written: str, number: int) -> None:
+    assert numeral_value(written) == number
+
+
+@pytest.mark.parametrize("written", ["一流", "十佳", "统一标准", "三星级服务", "一一对应", "显著提升"])
+def test_grades_and_phrases_holding_a_numeral_stay_qualitative(written: str) -> None:
+    target = parse_target(written)
+    assert (target.kind, target.value) == (Kind.QUALITATIVE, None)
