@@ -5,11 +5,13 @@ of real published tables and system exports; projects, names and values are ours
    (大于等于, 等于, 小于等于, 定性) before ``年度指标值 | 计量单位``, under a ``三级指标名称`` header;
 2. values written in Chinese numerals with comparator words (``不少于一百二十件``, ``百分之百``,
    ``不低于百分之九十五``, ``不超过两千元/村``), while grades and phrases holding a numeral character stay
-   qualitative.
+   qualitative;
+3. 一级 and 二级 in ONE hyphen-joined column (``产出指标-数量指标``), after a 序号 column or not.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -102,3 +104,31 @@ def test_a_chinese_numeral_gives_its_number(written: str, number: int) -> None:
 def test_grades_and_phrases_holding_a_numeral_stay_qualitative(written: str) -> None:
     target = parse_target(written)
     assert (target.kind, target.value) == (Kind.QUALITATIVE, None)
+
+
+# A county bureau's table (layout of forms with a joined 指标类别 column):
+# 序号 | 指标类别 | 指标名称 | 目标值.
+JOINED_LEVELS = """2024年项目支出绩效目标表
+项目名称\t农村饮水安全维修养护\t预算年度\t2024
+主管部门\t某县水利局\t资金总额（万元）\t36.00
+序号\t指标类别\t指标名称\t目标值\t备注
+1\t产出指标-数量指标\t维修供水工程处数\t≥25处\t
+2\t产出指标-成本指标\t单处维修成本\t≤1.2万元\t
+3\t效益指标-社会效益指标\t农村供水保障水平\t有效提升\t
+4\t满意度指标-服务对象满意度指标\t受益群众满意度\t≥90%\t抽样
+"""
+
+
+@pytest.mark.parametrize("numbered", [True, False])
+def test_levels_joined_by_a_hyphen_in_one_column_are_split_into_the_tree(numbered: bool) -> None:
+    document = JOINED_LEVELS
+    if not numbered:  # the same table without its 序号 column
+        document = re.sub(r"(?m)^(?:序号|\d)\t", "", document)
+    (table,), _ = read_text(document, "water.txt")
+    read = [(i.level1, i.level2, i.name, i.annual.raw) for i in table.indicators]
+    assert read == [
+        ("产出指标", "数量指标", "维修供水工程处数", "≥25处"),
+        ("产出指标", "成本指标", "单处维修成本", "≤1.2万元"),
+        ("效益指标", "社会效益指标", "农村供水保障水平", "有效提升"),
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%"),
+    ]

@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 
 from jixiao.model import Diagnostic, Indicator, Severity, SourceRef, Table, Target
 from jixiao.readers.cells import Row, first_label
+from jixiao.readers.joinedlevels import split_joined_levels
 from jixiao.readers.labels import Label, label_key
 
 BAD_WEIGHT = "JX-R20"
@@ -221,7 +222,7 @@ def fold_columns(rows: Iterable[Row], weights: Weights, diagnostics: list[Diagno
     """Fold split value columns and take out weight columns, table by table, streaming."""
     columns: _Columns | None = None
     pending_header: Row | None = None
-    for row in rows:
+    for row in split_joined_levels(rows):
         if columns is None and pending_header is None and not (row.columns_known and row.aligned):
             yield row  # nothing to fold, and no header to open: its label would change nothing
             continue
