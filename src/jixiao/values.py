@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from jixiao.model import Kind, Op, Target
 from jixiao.value_dates import date_serial
+from jixiao.value_numerals import digits_of_numerals
 from jixiao.value_text import canonical_text as canonical_text
 from jixiao.value_text import format_target as format_target
 from jixiao.value_text import number_text as number_text
@@ -208,6 +209,8 @@ def unit_from_name(indicator_name: str) -> str | None:
 def _parse(text: str) -> tuple[Target, str | None]:
     s = normalise_symbols(text)
     if not any(c.isdigit() for c in s):
+        if (digits := digits_of_numerals(s)) is not None:  # 不少于一百二十件: read as 不少于120件
+            return replace(_parse(digits)[0], raw=text), None
         if _YEAR_END.match(s):
             return Target(raw=text, kind=Kind.DEADLINE, month=12), None
         return Target(raw=text, kind=Kind.QUALITATIVE), None

@@ -25,20 +25,20 @@ from tests.readers.heldout_floors import heldout_tests
 # them visible instead of hiding them, and may only go down.
 FLOORS = {
     "names": 0.75,
-    "years": 0.5,
-    "budgets": 0.58,
-    "budget_units": 0.58,
+    "years": 0.58,
+    "budgets": 0.66,
+    "budget_units": 0.66,
     "departments": 0.83,
     "units": 0.75,
-    "indicators_found": 0.76,
-    "level1_right": 0.76,
-    "level2_right": 0.76,
-    "annual_raw_right": 0.76,
-    "annual_structured_right": 0.54,
+    "indicators_found": 0.84,
+    "level1_right": 0.84,
+    "level2_right": 0.84,
+    "annual_raw_right": 0.84,
+    "annual_structured_right": 0.84,
 }
 
 (
     test_heldout13_publishers_are_new,
     test_heldout13_fidelity_stays_above_its_floor,
     test_heldout13_invents_few_indicators,
-) = heldout_tests("heldout13", FLOORS, min_publishers=12, invented_at_most=13)
+) = heldout_tests("heldout13", FLOORS, min_publishers=12, invented_at_most=5)

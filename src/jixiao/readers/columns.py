@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 
 from jixiao.model import Diagnostic, Indicator, Severity, SourceRef, Table, Target
 from jixiao.readers.cells import Row, first_label
+from jixiao.readers.joinedlevels import split_joined_levels
 from jixiao.readers.labels import Label, label_key
 
 BAD_WEIGHT = "JX-R20"
@@ -30,6 +31,7 @@ ANNUAL = "年度指标值"
 _GROUP_OF = {PERIOD: PERIOD, ANNUAL: ANNUAL}
 _PART_OF = {
     "指标性质": "op",
+    "计算符号": "op",  # a system export's comparator column, in words (大于等于, 等于, 定性)
     "指标值": "value",
     "度量单位": "unit",
     "计量单位": "unit",
@@ -40,7 +42,7 @@ _PART_OF = {
 }
 # parts named only on the lower row of a two-row header, under a merged 指标值 (比较符 | 目标值 | 计量单位)
 _LOWER_PART_OF = {"比较符": "op", "目标值": "value", "指标方向": "op"}
-_TREE_HEADERS = frozenset(("绩效指标", "一级指标", "二级指标", "三级指标"))
+_TREE_HEADERS = frozenset(("绩效指标", "一级指标", "二级指标", "三级指标", "三级指标名称"))
 
 # What units write in a 指标性质 cell → the comparator to put before the number.
 _OP_WORDS = {
@@ -135,7 +137,7 @@ def _is_tree_header(row: Row) -> bool:
     if not any("三级" in cell for cell in row.cells):  # cheap test first: this runs on every row
         return False
     keys = set(_roles(row))
-    return "三级指标" in keys and bool(keys & {"一级指标", "二级指标"})
+    return bool(keys & {"三级指标", "三级指标名称"}) and bool(keys & {"一级指标", "二级指标"})
 
 
 def _is_sub_header(row: Row) -> bool:
@@ -220,7 +222,7 @@ def fold_columns(rows: Iterable[Row], weights: Weights, diagnostics: list[Diagno
     """Fold split value columns and take out weight columns, table by table, streaming."""
     columns: _Columns | None = None
     pending_header: Row | None = None
-    for row in rows:
+    for row in split_joined_levels(rows):
         if columns is None and pending_header is None and not (row.columns_known and row.aligned):
             yield row  # nothing to fold, and no header to open: its label would change nothing
             continue
