@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from jixiao.value_units import is_unit
+from jixiao.value_words import COMPARATOR_WORDS  # those the grammar reads before digits
 
 _DIGITS = {
     **{"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2},
@@ -19,26 +20,6 @@ _DIGITS = {
 _POWERS = {"十": 10, "百": 100, "千": 1000}
 _NUMERAL = "零〇一二两三四五六七八九十百千万"
 
-# Words before the number the grammar already reads when it is written in digits.
-_COMPARATOR_WORDS = (
-    "不少于",
-    "不低于",
-    "不超过",
-    "不高于",
-    "不大于",
-    "不小于",
-    "大于等于",
-    "小于等于",
-    "大于",
-    "小于",
-    "等于",
-    "高于",
-    "低于",
-    "超过",
-    "少于",
-    "达到",
-    "至少",
-)
 _AFTER_WORDS = ("以上", "以下", "以内", "及以上", "及以下")
 
 _WRITTEN = re.compile(
@@ -77,7 +58,7 @@ def digits_of_numerals(text: str) -> str | None:
     if match is None:
         return None
     before, tail = match["before"], match["tail"]
-    if before and before not in _COMPARATOR_WORDS:
+    if before and before not in COMPARATOR_WORDS:
         return None
     percent = match["percent"] is not None
     if tail and (percent or not is_unit(tail)) and tail not in _AFTER_WORDS:

@@ -1,4 +1,5 @@
-"""The words of qualitative 指标值 (逐年提升, 较上年下降, 基本建立, 不超预算), as data.
+"""The words of 指标值, as data: comparators written before the number (不少于, 大于等于), and the words
+of qualitative values (逐年提升, 较上年下降, 基本建立, 不超预算).
 
 Where a name and its value ran together with nothing between them (``重点传染病发病率较上年下降``), a
 qualitative value can be cut off only where the text ends in a phrase these words compose *whole*:
@@ -15,6 +16,45 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from jixiao.model import Op
+
+# Comparators written before the number, longest first so 小于等于 wins over 小于.
+PREFIX_OPS: tuple[tuple[str, Op], ...] = (
+    ("大于或等于", Op.GE),
+    ("小于或等于", Op.LE),
+    ("大于等于", Op.GE),
+    ("小于等于", Op.LE),
+    ("不低于", Op.GE),
+    ("不少于", Op.GE),
+    ("不小于", Op.GE),
+    ("不超过", Op.LE),
+    ("不高于", Op.LE),
+    ("不多于", Op.LE),
+    ("不大于", Op.LE),
+    ("至少", Op.GE),
+    ("达到", Op.GE),
+    ("最多", Op.LE),
+    ("低于", Op.LT),
+    ("少于", Op.LT),
+    ("小于", Op.LT),
+    ("大于", Op.GT),
+    ("高于", Op.GT),
+    ("超过", Op.GT),
+    ("多于", Op.GT),
+    ("等于", Op.EQ),
+    (">=", Op.GE),
+    ("=>", Op.GE),
+    ("<=", Op.LE),
+    ("=<", Op.LE),
+    ("≥", Op.GE),
+    ("≤", Op.LE),
+    (">", Op.GT),
+    ("<", Op.LT),
+    ("=", Op.EQ),
+)
+# The comparators written in words (不少于, 大于等于…), for readers that meet them outside a value.
+COMPARATOR_WORDS: tuple[str, ...] = tuple(word for word, _ in PREFIX_OPS if "\u4e00" <= word[0] <= "\u9fff")
 
 # What the change is measured against: 较上年下降.
 BASES: tuple[str, ...] = (

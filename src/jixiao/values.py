@@ -32,6 +32,7 @@ from jixiao.value_text import number_text as number_text
 from jixiao.value_units import display_unit, is_time_unit, prefix_unit, unit_ending
 from jixiao.value_units import is_unit as is_unit
 from jixiao.value_units import take_unit as take_unit
+from jixiao.value_words import PREFIX_OPS as _PREFIX_OPS
 
 # One character in, one character out, so positions in the normalised text map back to the raw text.
 _CHAR_MAP: dict[int, str] = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
@@ -61,40 +62,6 @@ def normalise_symbols(text: str) -> str:
     return "".join(c for c in text if c not in _SPACES).translate(_CHAR_MAP)
 
 
-# Comparators written before the number, longest first so 小于等于 wins over 小于.
-_PREFIX_OPS: tuple[tuple[str, Op], ...] = (
-    ("大于或等于", Op.GE),
-    ("小于或等于", Op.LE),
-    ("大于等于", Op.GE),
-    ("小于等于", Op.LE),
-    ("不低于", Op.GE),
-    ("不少于", Op.GE),
-    ("不小于", Op.GE),
-    ("不超过", Op.LE),
-    ("不高于", Op.LE),
-    ("不多于", Op.LE),
-    ("不大于", Op.LE),
-    ("至少", Op.GE),
-    ("达到", Op.GE),
-    ("最多", Op.LE),
-    ("低于", Op.LT),
-    ("少于", Op.LT),
-    ("小于", Op.LT),
-    ("大于", Op.GT),
-    ("高于", Op.GT),
-    ("超过", Op.GT),
-    ("多于", Op.GT),
-    ("等于", Op.EQ),
-    (">=", Op.GE),
-    ("=>", Op.GE),
-    ("<=", Op.LE),
-    ("=<", Op.LE),
-    ("≥", Op.GE),
-    ("≤", Op.LE),
-    (">", Op.GT),
-    ("<", Op.LT),
-    ("=", Op.EQ),
-)
 # Comparators written after the number (and unit). 以上/以下 include the number itself (民法典 §1259).
 _SUFFIX_OPS: tuple[tuple[str, Op], ...] = (
     ("(含)及以上", Op.GE),
