@@ -107,16 +107,8 @@ def prose_rows(lines: list[str], file: str | None) -> tuple[list[Row], list[Diag
             continue
         if line.startswith(("附件", "附:")) or _is_signature(line):
             break
-        for piece in _PIECES.split(line):
-            rest = piece.strip()
-            while rest:  # categories that open a piece: 效益指标:经济效益指标:…
-                head = _leading_category(rest)
-                if head is None:
-                    break
-                level1, level2 = _placed(head[0], level1, level2)
-                rest = rest[head[1] :]
-            for name, value in _targets(rest):
-                targets.append((level1 or "", level2 or "", name, value, number))
+        found, level1, level2 = line_targets(line, level1, level2)
+        targets.extend((*target, number) for target in found)
     if not targets:
         return [], []
     rows: list[Row] = []
@@ -135,6 +127,24 @@ def prose_rows(lines: list[str], file: str | None) -> tuple[list[Row], list[Diag
     for l1, l2, target_name, value, number in targets:
         rows.append(Row((l1, l2, target_name, value), SourceRef(file, number), aligned=False))
     return rows, notes
+
+
+def line_targets(
+    line: str, level1: str | None, level2: str | None
+) -> tuple[list[tuple[str, str, str, str]], str | None, str | None]:
+    """The targets of one line of prose, each with its 一级 and 二级, the categories that open a piece
+    (效益指标:经济效益指标:…) placed as they come; and the 一级 and 二级 in force after the line."""
+    found: list[tuple[str, str, str, str]] = []
+    for piece in _PIECES.split(line):
+        rest = piece.strip()
+        while rest:
+            head = _leading_category(rest)
+            if head is None:
+                break
+            level1, level2 = _placed(head[0], level1, level2)
+            rest = rest[head[1] :]
+        found.extend((level1 or "", level2 or "", name, value) for name, value in _targets(rest))
+    return found, level1, level2
 
 
 def _placed(name: str, level1: str | None, level2: str | None) -> tuple[str | None, str | None]:

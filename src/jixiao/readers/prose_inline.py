@@ -24,7 +24,7 @@ import re
 from jixiao import catalog
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
-from jixiao.readers.prose import PROSE_MESSAGE, PROSE_TARGETS, _leading_category, _placed, _targets
+from jixiao.readers.prose import PROSE_MESSAGE, PROSE_TARGETS, _leading_category, line_targets
 
 _CATEGORY_LINE = re.compile(r"^\s*\d{1,2}\s*[.、．]\s*([^。:：,，]{2,12}?)\s*[。:：,，]\s*(.*)$")
 _PROJECT = re.compile(r"^\s*[(（][一二三四五六七八九十]{1,3}[)）]\s*(\S.{1,40}?)\s*$")
@@ -32,7 +32,6 @@ _FIELD = re.compile(
     r"^\s*(项目资金|资金总额|项目金额|实施单位|绩效目标|年度绩效目标)\s*[:：]\s*(.+?)[。.]?\s*$"
 )
 _FIELD_LABELS = {"项目资金": "资金总额", "绩效目标": "年度绩效目标"}
-_PIECES = re.compile(r"[;；。]")
 # a closing qualitative phrase: an adverb of degree and a verb of change (有效减轻, 持续发挥, 明显改善)
 _QUALITATIVE_TAIL = re.compile(
     r"(?:有效|持续|明显|显著|稳步|逐步|进一步|不断|有所|切实|充分|全面)"
@@ -67,21 +66,8 @@ def _qualitative(name: str, value: str) -> tuple[str, str]:
 
 def _line_targets(level1: str, rest: str) -> list[tuple[str, str, str, str]]:
     """The targets of one category line, each with its 一级 and 二级."""
-    found: list[tuple[str, str, str, str]] = []
-    top: str | None = level1
-    level2: str | None = None
-    for piece in _PIECES.split(rest):
-        text = piece.strip()
-        while text:
-            head = _leading_category(text)
-            if head is None:
-                break
-            top, level2 = _placed(head[0], top, level2)
-            text = text[head[1] :]
-        for name, value in _targets(text):
-            name, value = _qualitative(name, value)
-            found.append((top or "", level2 or "", name, value))
-    return found
+    found, _, _ = line_targets(rest, level1, None)
+    return [(top, level2, *_qualitative(name, value)) for top, level2, name, value in found]
 
 
 def inline_prose_rows(lines: list[str], file: str | None) -> tuple[list[Row], list[Diagnostic]]:
