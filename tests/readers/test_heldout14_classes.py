@@ -164,6 +164,31 @@ ALL_PROJECTS: list[list[object]] = [
 ]
 
 
+# A county Youth League's workbook (四川 form): amounts in 元 under 单位：元, written as text with thousands
+# separators, under a 年度资金总额 | 其中：财政拨款 | 其他资金 heading.
+THOUSANDS: list[list[object]] = [
+    ["2025年项目支出绩效目标表"],
+    ["单位：元"],
+    ["项目名称", "青年志愿服务项目"],
+    ["主管部门", "某县团委", "实施单位", "某县团委"],
+    ["项目资金", "年度资金总额", "其中：财政拨款", "其他资金"],
+    [None, "2,350,000.00", "2,000,000.00", "350,000.00"],
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ["产出指标", "数量指标", "志愿服务参与人次", "≥2,400人次"],
+    ["产出指标", "成本指标", "单场活动成本", "≤15,000元/场"],
+]
+
+
+def test_amounts_and_values_with_thousands_separators(tmp_path: Path) -> None:
+    (table,), _ = read_any(_workbook(tmp_path, THOUSANDS))
+    assert (table.project.budget, table.project.budget_unit) == (Decimal("2350000.00"), "元")
+    read = [(i.annual.raw, i.annual.op, i.annual.value, i.annual.unit) for i in table.indicators]
+    assert read == [
+        ("≥2,400人次", Op.GE, Decimal("2400"), "人次"),
+        ("≤15,000元/场", Op.LE, Decimal("15000"), "元/场"),
+    ]
+
+
 def test_a_unit_named_on_a_line_above_its_list_of_projects_is_each_project_s_department(
     tmp_path: Path,
 ) -> None:
