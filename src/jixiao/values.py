@@ -75,6 +75,8 @@ _SUFFIX_OPS: tuple[tuple[str, Op], ...] = (
     ("及以下", Op.LE),
     ("或以下", Op.LE),
     ("以下", Op.LE),
+    ("(含)以内", Op.LE),  # 15个工作日（含）以内
+    ("以内(含)", Op.LE),
     ("以内", Op.LE),
 )
 _SUFFIX_WORDS = tuple(word for word, _ in _SUFFIX_OPS)
@@ -272,8 +274,9 @@ def _parse_quantity(text: str, s: str) -> tuple[Target, str | None]:
     elif written_before is not None:
         return Target(raw=text, kind=Kind.UNKNOWN), "单位前后矛盾"
     suffix_op, note = _split_suffix_op(rest)
-    if suffix_op is None and rest.startswith("内") and is_time_unit(unit):
-        suffix_op, note = Op.LE, rest[1:]  # 2小时内, 7日内整改: within the time, as 以内
+    within = rest.removeprefix("(含)")  # 2小时（含）内: the inclusive mark before 内 changes nothing
+    if suffix_op is None and within.startswith("内") and is_time_unit(unit):
+        suffix_op, note = Op.LE, within[1:]  # 2小时内, 7日内整改: within the time, as 以内
     if op is not None and suffix_op is not None and op is not suffix_op:
         return Target(raw=text, kind=Kind.UNKNOWN), "比较符前后矛盾"
     note = note.strip(_PUNCTUATION)

@@ -25,18 +25,24 @@ from tests.readers.heldout_floors import heldout_tests
 # floors one table miss under for the table figures and three or four misses under for the indicators.
 # The 9 invented indicators exceed the issue's one per ten tables (1.7 here); the allowance keeps them
 # visible instead of hiding them, and may only go down.
+# Raised after the set became a development set (branch read19, issue 11's classes read generally, with
+# documents of our own in tests/readers/test_heldout14_classes.py): names, years, budgets, departments
+# 17/17, budget units 15/15, units 11/11, indicators 129/129, 一级 127/129, 二级 124/129 (the column-by-
+# column 江西 block leaves unsettled categories empty, JX-R16), annual values 129/129 raw and 124/129
+# structured (the five two-number ranges: the golden leaves value and unit null, jixiao gives the lower
+# bound and unit as docs/data-format.md says), 0 invented — floors a table miss or three indicators under.
 FLOORS = {
-    "names": 0.82,
-    "years": 0.76,
-    "budgets": 0.58,
-    "budget_units": 0.60,
-    "departments": 0.52,
-    "units": 0.81,
-    "indicators_found": 0.82,
-    "level1_right": 0.80,
-    "level2_right": 0.79,
-    "annual_raw_right": 0.77,
-    "annual_structured_right": 0.70,
+    "names": 0.94,
+    "years": 0.94,
+    "budgets": 0.94,
+    "budget_units": 0.93,
+    "departments": 0.94,
+    "units": 0.90,
+    "indicators_found": 0.97,
+    "level1_right": 0.96,
+    "level2_right": 0.94,
+    "annual_raw_right": 0.97,
+    "annual_structured_right": 0.94,
     "period_right": 0.85,
 }
 
@@ -44,4 +50,4 @@ FLOORS = {
     test_heldout14_publishers_are_new,
     test_heldout14_fidelity_stays_above_its_floor,
     test_heldout14_invents_few_indicators,
-) = heldout_tests("heldout14", FLOORS, min_publishers=12, invented_at_most=9)
+) = heldout_tests("heldout14", FLOORS, min_publishers=12, invented_at_most=1)

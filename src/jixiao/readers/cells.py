@@ -15,6 +15,7 @@ from typing import NamedTuple
 from jixiao import catalog
 from jixiao.model import SourceRef
 from jixiao.readers.labels import (
+    FULL_WIDTH_DIGITS,
     Label,
     is_label_prefix,
     is_whole_department_title,
@@ -323,7 +324,7 @@ _AMOUNT_UNIT = re.compile(r"^[¥￥]?\s*(-?\d[\d,，]*(?:\.\d+)?)\s*(万元|万|
 def parse_amount_unit(text: str) -> tuple[Decimal, str | None] | None:
     """An amount and the unit written with it: ``250万`` → (250, 万元); ``620万(其中…)`` → (620, 万元);
     ``2,480,691.00`` → (2480691.00, None). Text that does not start with a number → None."""
-    s = text.strip().replace(" ", "")
+    s = text.strip().replace(" ", "").translate(FULL_WIDTH_DIGITS)
     match = _AMOUNT_UNIT.match(s)
     if match is None:
         return None

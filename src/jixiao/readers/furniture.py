@@ -13,7 +13,7 @@ from jixiao.readers.cells import Row
 
 # Site furniture around a published table: never a cell of it.
 _FURNITURE = re.compile(
-    r"\s*(?:扫一扫|扫描二维码|【?打印本页|【?关闭窗口|分享到|相关解读|全部留言|上一篇|下一篇|网站地图|"
+    r"\s*(?:扫一扫|扫描二维码|【?打印本页|【?关闭窗口|分享到|相关解读|相关附件|全部留言|上一篇|下一篇|网站地图|"
     r"版权所有|主办单位|ICP备|网站标识码|<image>|内容保障|网站纠错|政府网站标识码)"
 )
 _FURNITURE_FIRST = frozenset("扫分打关相全上下网版主I<内政【")
@@ -25,13 +25,15 @@ _PAGE_MARK = re.compile(
 )
 # A document's colophon under the tables: ``德化县财政局办公室 2025年12月16日印发``.
 _COLOPHON = re.compile(r"^\s*\S{2,30}\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*\|?\s*$")
-_TABLE_NUMBER = re.compile(r"^\s*(?:附表|表|附件)\s*[一二三四五六七八九十\d]{1,3}\s*[:：|]?\s*$")
+_TABLE_NUMBER = re.compile(
+    r"^\s*(?:(?:附表|表|附件)\s*[一二三四五六七八九十\d]{1,3}|续表\s*[一二三四五六七八九十\d]{0,3})\s*[:：|]?\s*$"
+)  # 续表: a table going on after a page break
 
 
 def is_furniture(line: str) -> bool:
-    """A line of the web page around the table (扫一扫, 打印本页, ICP…), a table's number on a line of its
-    own (``表十二 |``, ``附表3``), a page number between dashes, a colophon (``…办公室 2025年12月16日印发``):
-    never a cell of the table."""
+    """A line of the web page around the table (扫一扫, 打印本页, 相关附件, ICP…), a table's number on a line
+    of its own (``表十二 |``, ``附表3``, ``续表``), a page number between dashes, a colophon
+    (``…办公室 2025年12月16日印发``): never a cell of the table."""
     first = line.lstrip()[:1]  # "" for a blank line: then only a page mark is tried, as before
     if "表" in line[:4] and _TABLE_NUMBER.match(line):
         return True

@@ -360,6 +360,12 @@ class ProjectBlockReader:
         elif following is not None and (run_on := run_on_amounts(following.text)) is not None:
             row[j : j + 1] = [Cell(t, following.source, following.col) for t in run_on]  # read on after
             following = row[j]
+        elif (
+            following is not None
+            and j + 1 < len(row)
+            and parts.bare_amount_then_unit(following.text, row[j + 1].text)
+        ):
+            following, j = Cell(following.text + row[j + 1].text, following.source, following.col), j + 1
         if label is Label.SUB_FUNDS:  # 其中:财政拨款 — a part of the amount, never the budget alone
             if following is None or label_of(following.text) is not None:
                 return i + 1

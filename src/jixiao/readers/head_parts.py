@@ -57,12 +57,16 @@ def request_column(texts: list[str]) -> tuple[int, str | None] | None:
     return requests[0], next((u for t in texts if (u := unit_in(t)) is not None), None)
 
 
+# Words ending a label a value runs on into (金额单位:万元, 单位负责人:某某, 联系电话:…).
+_RUN_ON_LABEL_ENDINGS = ("单位", "负责人", "联系人", "联系电话")
+
+
 def cut_at_next_label(value: str) -> list[str]:
     """A label's value that runs on into another ``label:value`` after a space, cut there:
     ``鄂州市图书馆 金额单位:万元`` → the name, then ``金额单位:万元`` (read on as a cell of its own)."""
     for match in _SPACED_LABEL.finditer(value):
         head = match.group(1)
-        if label_of(head) is not None or head.endswith("单位"):
+        if label_of(head) is not None or head.endswith(_RUN_ON_LABEL_ENDINGS):
             return [value[: match.start()].strip(), value[match.start() :].strip()]
     return [value]
 
@@ -285,3 +289,9 @@ def opens_header(row: list[Cell], i: int) -> bool:
     return label_of(following.text) is Label.HEADER or (
         column_roles.role_of(label_key(following.text)) in column_roles.TREE_ROLES
     )
+
+
+def bare_amount_then_unit(amount: str, after: str) -> bool:
+    """``资金额度 3150 万`` cut at its spaces: a number with no unit, then the unit alone in the next cell."""
+    parsed = parse_amount_unit(amount) if after in ("万", "万元", "元") else None
+    return parsed is not None and parsed[1] is None

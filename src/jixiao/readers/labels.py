@@ -122,6 +122,7 @@ _LABELS: dict[str, Label] = {
     "年度预算总额": Label.BUDGET,  # 项目资金(万元) over 年度预算总额 / 其中:上级补助 / 县级配套
     "YYYY年预算": Label.BUDGET,
     "YYYY年资金": Label.BUDGET,
+    "年度资金": Label.BUDGET,  # 广东: 项目资金(万元) | 年度资金 | 1265.30 | 其中:财政资金 | …
     "本年度预算金额": Label.BUDGET,
     "年度预算数": Label.BUDGET,
     "预算数": Label.BUDGET,
@@ -130,6 +131,7 @@ _LABELS: dict[str, Label] = {
     "一、预算资金": Label.BUDGET,
     "项目金额": Label.FUNDS,
     "项目预算金额": Label.FUNDS,  # 项目预算金额(万元) | 87.6: the unit inside the label
+    "资金额度": Label.FUNDS,  # 区域绩效目标表: 主管部门 省残联 资金额度 3150 万
     "资金金额": Label.FUNDS,  # a 专项资金 table's 资金金额(万元) | 1300 under 专项资金名称
     "项目申报金额": Label.FUNDS,
     "资金总额": Label.FUNDS,
@@ -159,6 +161,7 @@ _LABELS: dict[str, Label] = {
     "省级财政部门": Label.FINANCE,
     "区县财政部门": Label.FINANCE,
     "资金情况": Label.FUNDS_SECTION,
+    "专项资金情况": Label.FUNDS_SECTION,
     "年度预算申请": Label.FUNDS_SECTION,  # 部门整体 (预算14表): 资金总额 and its parts follow
     "总体资金情况": Label.FUNDS_SECTION,
     "项目资金申请": Label.FUNDS_SECTION,
@@ -204,8 +207,10 @@ _LABELS: dict[str, Label] = {
     "中长期绩效指标": Label.INDICATORS,
     "实施周期绩效指标": Label.INDICATORS,
     "年度绩效指标": Label.INDICATORS,
+    "专项年度绩效指标": Label.INDICATORS,  # 湖南 专项资金预算绩效目标申报表
     "绩效项目指标表": Label.INDICATORS,
     "项目基本情况": Label.SECTION,
+    "专项基本情况": Label.SECTION,  # 湖南 专项资金预算绩效目标申报表
     "项目基本信息": Label.SECTION,
     "基本情况": Label.SECTION,
     "基本信息": Label.SECTION,
@@ -237,6 +242,7 @@ _LABELS: dict[str, Label] = {
     "预算部门及编码": Label.DEPARTMENT,
     "预算部门名称": Label.DEPARTMENT,
     "本年度申请资金": Label.BUDGET,
+    "本年度预计投入": Label.BUDGET,  # 湖南 专项: 本年度预计投入(万元) | 财政资金(万元) | 其他
     "当年预算金额": Label.BUDGET,
     "实施单位": Label.UNIT,
     "项目实施单位": Label.UNIT,
@@ -296,8 +302,14 @@ for _key, _label in list(_LABELS.items()):
         for _unit in ("(元)", "(万元)"):
             _LABELS.setdefault(_key + _unit, _label)
 _PREFIXES = frozenset(key[:i] for key in _LABELS for i in range(1, len(key)))
-_BRACKETS = str.maketrans(
-    {"（": "(", "）": ")", "\u3000": None, " ": None, "\t": None, "\n": None, "\r": None}
+# Full-width digits and point (``２０２２年度``, ``４５．８０``) as ASCII, for keys, years and amounts only:
+# a value's text is kept as written.
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_BRACKETS = (
+    str.maketrans(
+        {"（": "(", "）": ")", "：": ":", "\u3000": None, " ": None, "\t": None, "\n": None, "\r": None}
+    )
+    | FULL_WIDTH_DIGITS
 )
 
 
@@ -426,7 +438,7 @@ def is_label_prefix(text: str) -> bool:
 
 def year_in(text: str) -> int | None:
     """The first four-digit year (19xx/20xx) in the text, or None."""
-    match = _YEAR.search(text)
+    match = _YEAR.search(text.translate(FULL_WIDTH_DIGITS))
     return int(match.group()) if match else None
 
 

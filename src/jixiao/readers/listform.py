@@ -75,6 +75,7 @@ def split_list_form(rows: Iterable[Row]) -> Iterator[Row]:
     unit = ""
     title = "项目绩效目标表"  # the list's own title (its year) is repeated over every project
     money_line = ""  # 部门:505_某局 金额单位:万元 above the list: every project's unit of amounts
+    organisation = ""  # 单位名称:某局 on a line above the list: the department of every project in it
     pending: tuple[Row, dict[Label, str]] | None = None  # a project row whose indicators start below it
     in_block = False  # a project's block was written: its indicator rows follow
     for row in rows:
@@ -83,7 +84,9 @@ def split_list_form(rows: Iterable[Row]) -> Iterator[Row]:
             if found is None:
                 first = next((c.strip() for c in row.cells if c.strip()), "")
                 if first and label_of(first) is Label.TITLE:
-                    title, money_line = first, ""
+                    title, money_line, organisation = first, "", ""
+                elif first and (named_line := _ORGANISATION_LINE.match(first)) is not None:
+                    organisation = named_line.group(1)
                 elif first and unit_in(first) is not None and "单位" in first and len(first) <= 60:
                     money_line = first
                 yield row
@@ -91,6 +94,7 @@ def split_list_form(rows: Iterable[Row]) -> Iterator[Row]:
             columns, header, department, unit, pending, in_block = found, row, "", "", None, False
             if (match := _DEPARTMENT_LINE.search(money_line)) is not None:
                 department = match.group(1)
+            department = department or organisation
             continue
         cells = [c.strip() for c in row.cells if c.strip()]
         if not cells:
@@ -182,3 +186,5 @@ def _project_row(row: Row, columns: list[Label]) -> dict[Label, str] | None:
 
 
 _DEPARTMENT_LINE = re.compile(r"(?:^|\s)(?:预算|主管)?部门\s*[:：]\s*(\S+?)(?=\s|金额单位|单位[:：]|$)")
+# ``单位名称:某局`` alone on a line above a unit's list of all its projects (云南 部门预算公开).
+_ORGANISATION_LINE = re.compile(r"^(?:单位名称|部门名称|预算单位|预算部门|主管部门)\s*[:：]\s*(\S+)\s*$")

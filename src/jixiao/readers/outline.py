@@ -24,6 +24,7 @@ from jixiao import catalog
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import Row, first_label
 from jixiao.readers.labels import Label, label_key
+from jixiao.readers.levelfunds import read_level_funds
 from jixiao.readers.namecells import split_name_value_cells
 
 # 一、 (一) 1、 1. 1.1 1.1.1 before a name; Chinese numbering needs its mark, digits a mark or a space
@@ -153,7 +154,7 @@ def without_outline_numbers(rows: Iterable[Row]) -> Iterator[Row]:
     """The rows with outline numbers dropped, a code column turned into tree columns, and numbered
     name-and-value cells split into rows (`namecells`), streaming: the tree forms before the grid."""
     outline = _Outline()
-    for row in split_name_value_cells(rows):
+    for row in split_name_value_cells(read_level_funds(rows)):
         read = outline.row(row)
         if read is not None:
             yield read

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from itertools import tee
+from itertools import chain, takewhile, tee
 from pathlib import Path
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
 from jixiao.readers.brackets import has_bracket_list, split_bracket_lists
 from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
+from jixiao.readers.columnwise import columnwise_block, without_unknown_tree
 from jixiao.readers.grid import read_rows
 from jixiao.readers.indented import indented_rows, is_indented_tree
 from jixiao.readers.labels import Label, label_of
@@ -98,6 +99,11 @@ def read_text(
             return tables, diagnostics
     notes: list[Diagnostic] = []
     head = text[:20000]
+    if _VALUE_HEADER_LINE.search(head) and (block := columnwise_block(lines := text.splitlines(), file)):
+        rows_before = takewhile(lambda row: (row.source.line or 0) <= block.head_end, text_rows(text, file))
+        tables, diagnostics = _read(text, chain(rows_before, block.rows), [], file)
+        if tables:  # a block extracted column by column: the names and values paired in order
+            return tables, diagnostics + without_unknown_tree(tables, block, file)
     targets = not _names_other_form(head)  # a 自评表 run together is named as such, not as run together
     noting = notes if targets else None
     cutting = cut.as_cut(noting) if cut is not None else text_rows(text, file, noting)
@@ -169,6 +175,9 @@ def _read(
 
 
 OTHER_FORM = "JX-R10"
+_VALUE_HEADER_LINE = re.compile(
+    r"^\s*指标值\s*$", re.MULTILINE
+)  # 指标值 alone: values may follow in a column
 _SAY_WHY = (RUN_TOGETHER, OTHER_FORM)  # diagnostics that already say why no table came out of a text
 _SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]", re.MULTILINE)
 _LIST_HEADER = re.compile(
