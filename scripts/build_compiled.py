@@ -22,7 +22,7 @@ READERS = [
     *("brackets", "cells", "columns", "cost_lines", "damage", "furniture", "grid", "head", "head_parts"),
     *("indented", "labels", "listform", "notice", "owntree", "prose", "regionruns", "roles", "runs"),
     *("runtogether", "sections", "stacked", "stream", "text", "textforms", "totals", "weighttails"),
-    *("task_totals", "valuetails", "yearfunds", "outline", "namecells", "yearcolumns"),
+    *("task_totals", "valuetails", "yearfunds", "outline", "namecells", "yearcolumns", "head_facts"),
 ]
 # The text path of jixiao.readers and the value grammar it calls, as module paths under src/.
 MODULES = [

@@ -39,6 +39,8 @@ class Label(StrEnum):
     SUB_FUNDS = "sub_funds"  # 其中:财政拨款, 其他资金, 上年结转: parts of an amount, never the budget
     OTHER_FORM = "other_form"  # the title of a 自评表 or 监控表: not a target table
     SECTION = "section"  # a form's tall side cell (项目基本情况, 绩效目标情况): no value, rows go on after it
+    YEAR = "year"  # 预算年度 | 2021: the budget year as labelled (`head_facts`)
+    ORIGINAL_BUDGET = "original_budget"  # 年初预算数 of a 调整表: noted, never the budget (`head_facts`)
 
 
 _YEAR = re.compile(r"(?:19|20|21)\d{2}")
@@ -124,6 +126,11 @@ _LABELS: dict[str, Label] = {
     "YYYY年资金": Label.BUDGET,
     "本年度预算金额": Label.BUDGET,
     "年度预算数": Label.BUDGET,
+    "调整后预算数": Label.BUDGET,  # a 绩效目标调整表: the amount in force; 年初预算数 is the one before
+    "调整后预算金额": Label.BUDGET,
+    "年初预算数": Label.ORIGINAL_BUDGET,
+    "年初预算金额": Label.ORIGINAL_BUDGET,
+    "预算年度": Label.YEAR,
     "预算数": Label.BUDGET,
     "预算申报数": Label.BUDGET,
     "预算资金": Label.BUDGET,
@@ -318,7 +325,7 @@ _OTHER_FORM = re.compile(r"(?:自评|自我评价|绩效监控|监控情况|执�
 # A title: ``2023年项目支出绩效目标申报表``, ``项目支出绩效目标表(2022年度)``,
 # ``绩效目标申报表(基础设施建设类)``.
 _TITLE = re.compile(
-    r"^[^:|]{0,30}?(?:绩效目标|支出目标)(?:申报|批复|公开|审批|审核)?表(?:[(（][^)）]{0,14}[)）]?|公开)?$"
+    r"^[^:|]{0,30}?(?:绩效目标|支出目标)(?:申报|批复|公开|审批|审核|调整)?表(?:[(（][^)）]{0,14}[)）]?|公开)?$"
 )
 
 
