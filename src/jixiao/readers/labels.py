@@ -175,6 +175,10 @@ _LABELS: dict[str, Label] = {
     "其中:当年财政拨款": Label.SUB_FUNDS,
     "其中:当年财政资金": Label.SUB_FUNDS,
     "财政拨款": Label.SUB_FUNDS,
+    "区级财政拨款": Label.SUB_FUNDS,  # 评审申报表: 合计 | 1、区级财政拨款 | 2、其他资金
+    "县级财政拨款": Label.SUB_FUNDS,
+    "市级财政拨款": Label.SUB_FUNDS,
+    "本级财政拨款": Label.SUB_FUNDS,
     "其他资金": Label.SUB_FUNDS,
     "当年其他资金": Label.SUB_FUNDS,
     "上年结转资金": Label.SUB_FUNDS,
@@ -325,7 +329,7 @@ _OTHER_FORM = re.compile(r"(?:自评|自我评价|绩效监控|监控情况|执�
 # A title: ``2023年项目支出绩效目标申报表``, ``项目支出绩效目标表(2022年度)``,
 # ``绩效目标申报表(基础设施建设类)``.
 _TITLE = re.compile(
-    r"^[^:|]{0,30}?(?:绩效目标|支出目标)(?:申报|批复|公开|审批|审核|调整)?表(?:[(（][^)）]{0,14}[)）]?|公开)?$"
+    r"^[^:|]{0,30}?(?:绩效目标|支出目标)(?:评审申报|申报|批复|公开|审批|审核|调整)?表(?:[(（][^)）]{0,14}[)）]?|公开)?$"
 )
 
 
@@ -359,7 +363,8 @@ _NOT_A_NAME = (
 )
 
 
-_ENUMERATED = re.compile(r"^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
+# (一)财政拨款小计, 一、…, 1、区级财政拨款: a part numbered in its cell
+_ENUMERATED = re.compile(r"^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[1-9]、)")
 
 
 WHOLE_DEPARTMENT = "部门整体"  # 部门整体支出绩效目标表 (预算14表): a department's whole spending, no project
@@ -413,7 +418,7 @@ def label_of(text: str) -> Label | None:
         return Label.TITLE
     if label is None and key.endswith("绩效评价指标表") and title_subject(text) is not None:
         return Label.TITLE
-    if label is None and key[:1] in "(（一二三四五" and _ENUMERATED.match(key):  # (一)财政拨款小计: a part
+    if label is None and key[:1] in "(（一二三四五123456789" and _ENUMERATED.match(key):  # a numbered part
         part = _LABELS.get(_ENUMERATED.sub("", key))
         return part if part is Label.SUB_FUNDS else None
     if label is None and key.endswith(")") and "(" in key:  # 指标值(包含数字及文字描述): a header's remark

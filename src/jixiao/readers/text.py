@@ -15,6 +15,7 @@ from jixiao.model import Diagnostic, Severity, SourceRef, Table
 from jixiao.readers.brackets import has_bracket_list, split_bracket_lists
 from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
+from jixiao.readers.coverlines import split_cover_lines
 from jixiao.readers.grid import read_rows
 from jixiao.readers.indented import indented_rows, is_indented_tree
 from jixiao.readers.labels import Label, label_of
@@ -101,7 +102,7 @@ def read_text(
     targets = not _names_other_form(head)  # a 自评表 run together is named as such, not as run together
     noting = notes if targets else None
     cutting = cut.as_cut(noting) if cut is not None else text_rows(text, file, noting)
-    rows: Iterable[Row] = join_wrapped_categories(cutting)
+    rows: Iterable[Row] = split_cover_lines(join_wrapped_categories(cutting))  # 项 目 名 称：某项目
     if "|" in head:  # a flattened HTML table: rows that lost their merged cells put back under columns
         rows = restore_spanned_cells(rows)
     if ("绩效金额" in head or "績效金額" in head) and is_indented_tree(lines := _normalised_lines(text)):
