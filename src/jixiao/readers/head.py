@@ -274,7 +274,7 @@ class ProjectBlockReader:
             if amount:  # 资金情况(万元) | 600, 项目预算(万元) | 合计48.60其中:…: one amount
                 return self._read_amount(Label.FUNDS, cell, row, i)
             return i + 1
-        if label in (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS, Label.SUB_FUNDS, *head_facts.FACT_LABELS):
+        if label in head_facts.READ_AS_AMOUNT:  # amounts and their parts; 预算年度, 年初预算数 (head_facts)
             return self._read_amount(label, cell, row, i)
         simple = {
             Label.NAME: "name",

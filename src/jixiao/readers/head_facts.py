@@ -19,6 +19,10 @@ from jixiao.readers.labels import Label, label_of
 
 BAD_YEAR = "JX-R06"
 FACT_LABELS = frozenset((Label.YEAR, Label.ORIGINAL_BUDGET))
+# The labels the project block reads as an amount and its value (these facts among them).
+READ_AS_AMOUNT = frozenset(
+    (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS, Label.SUB_FUNDS, Label.YEAR, Label.ORIGINAL_BUDGET)
+)
 ORIGINAL_BUDGET = "目标调整表：{label}“{amount}”为调整前的金额，未作预算金额（预算金额取调整后的金额）"
 _YEAR_VALUE = re.compile(r"^\s*((?:19|20)\d{2})(?:\.0+)?\s*(?:年度?)?\s*$")
 _CLAUSE_CUT = re.compile(r"[，,；;。]")
