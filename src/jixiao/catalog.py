@@ -110,7 +110,15 @@ REVIEW_FORM_2017 = Catalogue(
     ),
 )
 
-CATALOGUES = {c.name: c for c in (CENTRAL_2021, LEGACY_2015, REVIEW_FORM_2017)}
+# A municipal 项目支出绩效目标申报表 with no 一级 column: its two 二级 say what is done (目标完成程度, the
+# output) and what it brings (项目实施效益, the benefit, satisfaction among it).
+COMPLETION_FORM = Catalogue(
+    name="completion-form",
+    title="项目支出绩效目标申报表（目标完成程度/项目实施效益）",
+    tree=((OUTPUT, ("目标完成程度",)), (BENEFIT, ("项目实施效益",))),
+)
+
+CATALOGUES = {c.name: c for c in (CENTRAL_2021, LEGACY_2015, REVIEW_FORM_2017, COMPLETION_FORM)}
 
 # Names only one form writes, as written → (that form's catalogue, the catalogue's name). The indicator
 # keeps the name as written; its 一级 is read by that form's tree (满意度目标 under 效果).
@@ -128,6 +136,8 @@ FORM_SPELLINGS: dict[str, tuple[Catalogue, str]] = {
     "可持续影响目标": (REVIEW_FORM_2017, SUSTAINABLE_IMPACT),
     "满意度目标": (REVIEW_FORM_2017, SERVICE_SATISFACTION),
     "服务对象满意度目标": (REVIEW_FORM_2017, SERVICE_SATISFACTION),
+    "目标完成程度": (COMPLETION_FORM, "目标完成程度"),
+    "项目实施效益": (COMPLETION_FORM, "项目实施效益"),
 }
 
 # Spellings seen in real tables → the catalogue's name. Keys are already normalised (see `normalise`).

@@ -7,7 +7,9 @@
 - 一级 投入 / 产出 / 效果 with 二级 named ``时效目标``, ``成本目标``, ``数量目标``, ``质量目标``,
   ``…效益目标``, ``满意度目标`` under a ``绩效目标内容`` column: the names kept as written, the tree read
   by the form's catalogue (`catalog.REVIEW_FORM_2017`: 满意度 is a 二级 under 效果);
-- the approval boxes (``十、项目单位意见 | 主管部门意见``) and 填表人 lines: never indicators.
+- the approval boxes (``十、项目单位意见 | 主管部门意见``) and 填表人 lines: never indicators;
+- and a municipal 申报表 with no 一级 column whose 二级 are its own (目标完成程度, 项目实施效益): the 一级
+  by that form's tree (`catalog.COMPLETION_FORM`).
 """
 
 from __future__ import annotations
@@ -77,3 +79,26 @@ def test_the_forms_names_map_to_the_catalogue() -> None:
     assert catalog.parent_in_any("服务对象满意度指标") == "满意度指标"  # the current framework's own
     assert catalog.parent_in_any("时效目标") == "投入指标"
     assert catalog.parent_in_any("时效指标") == "产出指标"
+
+
+# A municipal 申报表 with no 一级 column (layout of a 黑龙江 市级 form): 二级 目标完成程度 / 项目实施效益 over
+# 三级 | 上年度实际水平 | 本年度计划水平, satisfaction under 项目实施效益.
+COMPLETION_FORM = """项目支出绩效目标申报表
+项目名称\t社区矫正信息化设备购置
+一级指标\t二级指标\t三级指标\t上年度实际水平\t本年度计划水平
+\t目标完成程度\t定位终端配备数量\t120台\t150台
+\t\t设备验收合格率\t100%\t100%
+\t项目实施效益\t矫正对象脱管率\t≤1%\t≤0.5%
+\t\t矫正对象满意度\t90%\t≥92%
+"""
+
+
+def test_a_forms_second_levels_give_their_first_level_by_that_forms_tree() -> None:
+    (table,), _ = read_text(COMPLETION_FORM, file="completion.txt")
+    read = [(i.level1, i.level2, i.name) for i in table.indicators]
+    assert read == [
+        ("产出指标", "目标完成程度", "定位终端配备数量"),
+        ("产出指标", "目标完成程度", "设备验收合格率"),
+        ("效益指标", "项目实施效益", "矫正对象脱管率"),
+        ("效益指标", "项目实施效益", "矫正对象满意度"),
+    ]
