@@ -266,7 +266,6 @@ class ProjectBlockReader:
             return i + 1
         if label is Label.FUNDS_SECTION:
             self.unit_hint = unit_in(cell.text) or self.unit_hint
-            head_facts.split_funds_sentence(row, i)  # 年度资金总额 612.00 万元，其中财政拨款 612.00 万元
             following = next((c for c in row[i + 1 :] if c.text), None)
             amount = following is not None and (
                 parse_amount_unit(following.text) is not None or total_run_together(following.text)

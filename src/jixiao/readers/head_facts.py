@@ -64,6 +64,16 @@ def read_fact(reader: FactsReader, label: Label, row: list[Cell], i: int) -> int
     return j + 1
 
 
+def split_funds_sentences(rows: list[list[Cell]]) -> None:
+    """Each funds heading's sentence of amounts in the rows before the indicator header, cut in place."""
+    for row in rows:
+        if row and label_of(row[0].text) in (Label.HEADER, Label.INDICATORS):
+            return
+        for i, cell in enumerate(row[:-1]):
+            if len(cell.text) <= 16 and label_of(cell.text) is Label.FUNDS_SECTION:
+                split_funds_sentence(row, i)
+
+
 def split_funds_sentence(row: list[Cell], i: int) -> None:
     """The cell after a funds heading written as one sentence of amounts: cut into label and amount
     cells in place, only when every clause reads as an amount label and its amount, the first the

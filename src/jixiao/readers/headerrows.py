@@ -1,6 +1,8 @@
 """The rows around an indicator header that are no indicators, settled before the tree is read.
 
 - A goal column in front of the header (``年度目标 | 一级指标 | …``, `goalgroups`): its texts are goals.
+- A funds heading's value written as a sentence (``项目资金 | 年度资金总额 612.00 万元，其中…``,
+  `head_facts`): cut into label and amount cells before the project block is read.
 - An empty column group's sub-header: ``采集数据项`` spanning two columns over ``数据项1 | 数据项2`` on the
   row under the header, the group filled in later (a 吉林 专项经费 form). The sub-header row names no
   tree column and no value column: it is header, never an indicator, and is dropped.
@@ -12,13 +14,16 @@ from jixiao import catalog
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import Cell
 from jixiao.readers.goalgroups import without_goal_column
+from jixiao.readers.head_facts import split_funds_sentences
 from jixiao.readers.labels import label_key, label_of
 
 
 def settle_header_rows(
     rows: list[list[Cell]], goal_parts: dict[str, list[str]], goal_lines: dict[str, int]
 ) -> list[list[Cell]]:
-    """The rows without a goal column and without a column group's sub-header row."""
+    """The rows without a goal column and without a column group's sub-header row; a funds heading's
+    sentence of amounts in the head cut into label and amount cells (`head_facts`)."""
+    split_funds_sentences(rows)
     return without_group_sub_header(without_goal_column(rows, goal_parts, goal_lines))
 
 
