@@ -15,6 +15,7 @@ from jixiao.model import Diagnostic, Severity, SourceRef, Table
 from jixiao.readers.brackets import has_bracket_list, split_bracket_lists
 from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
+from jixiao.readers.columnwise import why_column_by_column
 from jixiao.readers.coverlines import split_cover_lines
 from jixiao.readers.grid import read_rows
 from jixiao.readers.indented import indented_rows, is_indented_tree
@@ -119,6 +120,8 @@ def read_text(
     tables, diagnostics = _read(text, rows, notes, file)
     if targets and not tables and not any(d.code in (RUN_TOGETHER, OTHER_FORM) for d in diagnostics):
         diagnostics += _why_run_together(text, file)
+    if targets and not tables:  # 年度目标值 alone over a line of values: extracted column by column
+        diagnostics += why_column_by_column(text, file)
     if not tables and not any(d.severity is Severity.ERROR or d.code in _SAY_WHY for d in diagnostics):
         diagnostics.append(why_nothing_read(text, file))
     return tables, diagnostics
