@@ -23,7 +23,7 @@ READERS = [
     *("indented", "labels", "listform", "notice", "owntree", "prose", "regionruns", "roles", "runs"),
     *("runtogether", "sections", "stacked", "stream", "text", "textforms", "totals", "weighttails"),
     *("task_totals", "valuetails", "yearfunds", "outline", "namecells", "yearcolumns", "levelfunds"),
-    *("columnwise",),
+    *("columnwise", "columnwise_line", "head_facts", "goalgroups", "headerrows", "coverlines"),
 ]
 # The text path of jixiao.readers and the value grammar it calls, as module paths under src/.
 MODULES = [

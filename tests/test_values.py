@@ -182,6 +182,7 @@ def test_the_table_above_covers_every_value_of_the_seed() -> None:
         ("3km", None, "3", "km"),
         ("≥24M", Op.GE, "24", "M"),
         ("≥60万立方米", Op.GE, "60", "万立方米"),
+        ("≥180万平方米", Op.GE, "180", "万平方米"),  # a city's cleaned road area (评审申报表)
     ],
 )
 def test_comparators_numbers_and_units(raw: str, op: Op | None, value: str, unit: str | None) -> None:

@@ -94,7 +94,51 @@ LEGACY_2015 = Catalogue(
     ),
 )
 
-CATALOGUES = {c.name: c for c in (CENTRAL_2021, LEGACY_2015)}
+INPUT = "投入指标"  # the 评审申报表's first 一级: 时效 and 成本 of the money put in
+
+# The 2017–2018 绩效目标评审申报表: 一级 投入/产出/效果, 二级 named …目标, 满意度 a 二级 under 效果.
+REVIEW_FORM_2017 = Catalogue(
+    name="review-form-2017",
+    title="2017–2018 绩效目标评审申报表（投入/产出/效果）",
+    tree=(
+        (INPUT, (TIMELINESS, OUTPUT_COST)),
+        (OUTPUT, (QUANTITY, QUALITY)),
+        (
+            BENEFIT,
+            (ECONOMIC_BENEFIT, SOCIAL_BENEFIT, ECOLOGICAL_BENEFIT, SUSTAINABLE_IMPACT, SERVICE_SATISFACTION),
+        ),
+    ),
+)
+
+# A municipal 项目支出绩效目标申报表 with no 一级 column: its two 二级 say what is done (目标完成程度, the
+# output) and what it brings (项目实施效益, the benefit, satisfaction among it).
+COMPLETION_FORM = Catalogue(
+    name="completion-form",
+    title="项目支出绩效目标申报表（目标完成程度/项目实施效益）",
+    tree=((OUTPUT, ("目标完成程度",)), (BENEFIT, ("项目实施效益",))),
+)
+
+CATALOGUES = {c.name: c for c in (CENTRAL_2021, LEGACY_2015, REVIEW_FORM_2017, COMPLETION_FORM)}
+
+# Names only one form writes, as written → (that form's catalogue, the catalogue's name). The indicator
+# keeps the name as written; its 一级 is read by that form's tree (满意度目标 under 效果).
+FORM_SPELLINGS: dict[str, tuple[Catalogue, str]] = {
+    "投入": (REVIEW_FORM_2017, INPUT),
+    "效果": (REVIEW_FORM_2017, BENEFIT),
+    "数量目标": (REVIEW_FORM_2017, QUANTITY),
+    "质量目标": (REVIEW_FORM_2017, QUALITY),
+    "时效目标": (REVIEW_FORM_2017, TIMELINESS),
+    "成本目标": (REVIEW_FORM_2017, OUTPUT_COST),
+    "经济效益目标": (REVIEW_FORM_2017, ECONOMIC_BENEFIT),
+    "社会效益目标": (REVIEW_FORM_2017, SOCIAL_BENEFIT),
+    "生态效益目标": (REVIEW_FORM_2017, ECOLOGICAL_BENEFIT),
+    "环境效益目标": (REVIEW_FORM_2017, ECOLOGICAL_BENEFIT),
+    "可持续影响目标": (REVIEW_FORM_2017, SUSTAINABLE_IMPACT),
+    "满意度目标": (REVIEW_FORM_2017, SERVICE_SATISFACTION),
+    "服务对象满意度目标": (REVIEW_FORM_2017, SERVICE_SATISFACTION),
+    "目标完成程度": (COMPLETION_FORM, "目标完成程度"),
+    "项目实施效益": (COMPLETION_FORM, "项目实施效益"),
+}
 
 # Spellings seen in real tables → the catalogue's name. Keys are already normalised (see `normalise`).
 _SYNONYMS: dict[str, str] = {
@@ -149,6 +193,7 @@ _SYNONYMS: dict[str, str] = {
     "社会、经济、生态效益指标": SOCIAL_BENEFIT,  # 广东 old template: the three 效益 in one 二级 (first named)
     "社会经济生态效益指标": SOCIAL_BENEFIT,
 }
+_SYNONYMS.update({written: name for written, (_, name) in FORM_SPELLINGS.items()})
 # Headings above the 一级 in some templates (中央基建: 实施效果指标 over 产出/效益/满意度): not a category.
 UMBRELLAS = frozenset(("实施效果指标", "绩效目标指标", "绩效指标"))
 # A score range written with the category (审批表: ``产出指标(40-50)分``, ``成本指标(20分)``).
@@ -198,7 +243,11 @@ def is_category_name(text: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def parent_in_any(level2: str) -> str | None:
-    """The 一级 of a 二级 name, preferring the current framework (成本 → 成本指标 in 2021)."""
+    """The 一级 of a 二级 name, preferring the current framework (成本 → 成本指标 in 2021); a name only one
+    form writes (满意度目标) by that form's tree."""
+    form = FORM_SPELLINGS.get(normalise(level2))
+    if form is not None:
+        return form[0].parent_of(level2)
     for cat in (CENTRAL_2021, LEGACY_2015):
         parent = cat.parent_of(level2)
         if parent is not None:

@@ -39,7 +39,7 @@ FLOORS = {
     "departments": 0.98,  # read12: 49/50 (a department's code run on with its own label split off)
     "units": 0.99,  # read12: 37/37 (the 实施单位 wins over the 预算单位)
     "indicators_found": 0.96,
-    "level1_right": 0.95,  # read10: 476/501 (成本指标 under 产出 repeated over a second block)
+    "level1_right": 0.96,  # read17: 482/501 (a form's own 二级 目标完成程度 gives its 一级)
     "level2_right": 0.96,  # read10: 481/501
     "annual_raw_right": 0.965,  # read10: 485/501 (a blank cell closing the last row)
     "annual_structured_right": 0.97,  # read12: 486/501 (a bare 0 under a 发生率 takes no unit)

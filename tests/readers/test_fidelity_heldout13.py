@@ -23,22 +23,26 @@ from tests.readers.heldout_floors import heldout_tests
 # floors one table miss under for the table figures and three or four misses under for the indicators.
 # The 13 invented indicators far exceed the one per ten tables (1.2 here); the allowance keeps
 # them visible instead of hiding them, and may only go down.
+# Raised on branch read17 after the classes in words (a year/budget in forms the head reader did not
+# take, goal-grouped indicators, the old 评审申报表, header and footer cells) were read generally, with
+# documents of our own per class: names 11/12, years 12/12, budgets 12/12, budget units 12/12,
+# departments 12/12, units 11/12, indicators 93/93 (一级/二级, raw, structured 93/93), 0 invented.
 FLOORS = {
-    "names": 0.75,
-    "years": 0.58,
-    "budgets": 0.66,
-    "budget_units": 0.66,
-    "departments": 0.83,
-    "units": 0.75,
-    "indicators_found": 0.84,
-    "level1_right": 0.84,
-    "level2_right": 0.84,
-    "annual_raw_right": 0.84,
-    "annual_structured_right": 0.84,
+    "names": 0.9,
+    "years": 0.91,
+    "budgets": 0.91,
+    "budget_units": 0.91,
+    "departments": 0.91,
+    "units": 0.9,
+    "indicators_found": 0.97,
+    "level1_right": 0.97,
+    "level2_right": 0.97,
+    "annual_raw_right": 0.97,
+    "annual_structured_right": 0.97,
 }
 
 (
     test_heldout13_publishers_are_new,
     test_heldout13_fidelity_stays_above_its_floor,
     test_heldout13_invents_few_indicators,
-) = heldout_tests("heldout13", FLOORS, min_publishers=12, invented_at_most=5)
+) = heldout_tests("heldout13", FLOORS, min_publishers=12, invented_at_most=1)

@@ -86,7 +86,8 @@ def is_signature(text: str, following: str) -> bool:
 _ISSUED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
 
 
-_REVIEW_BOX = ("审核意见", "初审意见", "审批意见", "意见:", "意见：")
+# 审核意见 boxes, and 十、项目单位意见 | 主管部门意见 of a 评审申报表
+_REVIEW_BOX = ("审核意见", "初审意见", "审批意见", "意见:", "意见：", "单位意见", "部门意见")
 
 
 _LABEL_TAIL_FIRST = frozenset("及(（和与")  # how a label's wrapped tail starts: 及编码, (万元)

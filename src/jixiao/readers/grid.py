@@ -26,8 +26,8 @@ from jixiao.model import (
     SourceRef,
     Table,
 )
+from jixiao.readers import headerrows, stacked
 from jixiao.readers import roles as column_roles
-from jixiao.readers import stacked
 from jixiao.readers.cells import (
     NEXT_TABLE,
     PAGE_MARK,
@@ -185,7 +185,7 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             grouped.append(cells if aligned else join_wrapped_labels(cells))
         if stream:
             grouped.append(join_wrapped_labels(stream))
-        return grouped
+        return headerrows.settle_header_rows(grouped, self.goal_parts, self.goal_lines)  # 年度目标, 数据项1
 
     # -- project block and goals ---------------------------------------------------------------
     def _read_indicators(self, rows: list[list[Cell]], start: int) -> None:

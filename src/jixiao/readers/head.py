@@ -17,6 +17,7 @@ from decimal import Decimal
 from mypy_extensions import trait
 
 from jixiao.model import Diagnostic, Severity, SourceRef
+from jixiao.readers import head_facts
 from jixiao.readers import head_parts as parts
 from jixiao.readers.cells import Cell, Row, document_year, is_footer, parse_amount_unit
 from jixiao.readers.cost_lines import INFERRED as COST_LINES_TOTAL
@@ -272,7 +273,7 @@ class ProjectBlockReader:
             if amount:  # 资金情况(万元) | 600, 项目预算(万元) | 合计48.60其中:…: one amount
                 return self._read_amount(Label.FUNDS, cell, row, i)
             return i + 1
-        if label in (Label.BUDGET, Label.FUNDS, Label.TOTAL_FUNDS, Label.SUB_FUNDS):
+        if label in head_facts.READ_AS_AMOUNT:  # amounts and their parts; 预算年度, 年初预算数 (head_facts)
             return self._read_amount(label, cell, row, i)
         simple = {
             Label.NAME: "name",
@@ -348,6 +349,8 @@ class ProjectBlockReader:
 
     def _read_amount(self, label: Label, cell: Cell, row: list[Cell], i: int) -> int:
         """An amount label and its value: the year's budget, a generic or multi-year amount, or a part."""
+        if label in head_facts.FACT_LABELS:  # 预算年度 | 2021; 年初预算数 beside 调整后预算数
+            return head_facts.read_fact(self, label, row, i)
         j = i + 1
         while j < len(row) and not row[j].text:
             j += 1

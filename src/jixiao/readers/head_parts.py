@@ -141,6 +141,8 @@ def amount_heading(row: list[Cell]) -> list[tuple[Label, Cell]] | None:
         cells and label_of(cells[0].text) is Label.FUNDS_SECTION
     ):  # 项目资金(万元) | 实施期资金总额 | 年度资金总额
         cells = cells[1:]
+        if len(cells) > 1 and is_total_cell(cells[0].text):  # 项目资金 | 合计 | 1、区级财政拨款: its total
+            return _with_total(cells)
     if len(cells) > 2 and label_of(cells[0].text) in AMOUNT_LABELS and is_total_cell(cells[1].text):
         cells = cells[:1] + cells[2:]  # 预算金额(万元) | 合计 | 财政资金 | 其他资金: the 合计 is its column
     labels = [label_of(c.text) for c in cells]
@@ -153,9 +155,21 @@ def amount_heading(row: list[Cell]) -> list[tuple[Label, Cell]] | None:
     return [(label, cell) for label, cell in zip(labels, cells, strict=True) if label is not None]
 
 
+def _with_total(cells: list[Cell]) -> list[tuple[Label, Cell]] | None:
+    """合计 and its parts under a funds section: the 合计 the whole amount, the others parts."""
+    labels = [label_of(c.text) for c in cells[1:]]
+    if any(label is not Label.SUB_FUNDS for label in labels):
+        return None
+    return [(Label.FUNDS, cells[0]), *((Label.SUB_FUNDS, c) for c in cells[1:])]
+
+
 def amounts_under(heading: list[tuple[Label, Cell]], row: list[Cell]) -> list[Cell] | None:
-    """The row under an amount heading when it holds one amount for each label, in order; else None."""
+    """The row under an amount heading when it holds one amount for each label, in order; else None.
+    A first cell ``(万元)`` (the section label's unit wrapped below it) gives each amount its unit."""
     cells = [c for c in row if c.text]
+    if len(cells) == len(heading) + 1 and (unit := _UNIT_FIRST.fullmatch(cells[0].text.strip())) is not None:
+        word = unit.group().strip("()（） ")
+        cells = [c if not c.text[-1:].isdigit() else c._replace(text=c.text + word) for c in cells[1:]]
     if len(cells) != len(heading) or any(parse_amount_unit(c.text) is None for c in cells):
         return None
     return cells
@@ -238,7 +252,7 @@ TOTAL_WORD = re.compile(r"^\s*(?:总额|合计|总计|小计)\s*[:：]?")
 TITLE_YEAR = re.compile(
     r"^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$"  # (2024 年度) under the title
     r"|绩效目标.{0,6}表.{0,3}((?:19|20)\d{2})"  # 绩效目标表(2022年度)
-    r"|((?:19|20)\d{2})年.{0,40}目标(?:申报|审批|批复)?表"  # 2022年中央预算内投资计划绩效目标表
+    r"|((?:19|20)\d{2})年.{0,40}目标(?:评审申报|申报|审批|批复|调整)?表"  # 2022年中央预算内投资计划绩效目标表
 )
 RANGE_WORDS = frozenset(("到", "至", "-", "—", "~", "－"))
 

@@ -39,6 +39,8 @@ class Label(StrEnum):
     SUB_FUNDS = "sub_funds"  # 其中:财政拨款, 其他资金, 上年结转: parts of an amount, never the budget
     OTHER_FORM = "other_form"  # the title of a 自评表 or 监控表: not a target table
     SECTION = "section"  # a form's tall side cell (项目基本情况, 绩效目标情况): no value, rows go on after it
+    YEAR = "year"  # 预算年度 | 2021: the budget year as labelled (`head_facts`)
+    ORIGINAL_BUDGET = "original_budget"  # 年初预算数 of a 调整表: noted, never the budget (`head_facts`)
 
 
 _YEAR = re.compile(r"(?:19|20|21)\d{2}")
@@ -125,6 +127,11 @@ _LABELS: dict[str, Label] = {
     "年度资金": Label.BUDGET,  # 广东: 项目资金(万元) | 年度资金 | 1265.30 | 其中:财政资金 | …
     "本年度预算金额": Label.BUDGET,
     "年度预算数": Label.BUDGET,
+    "调整后预算数": Label.BUDGET,  # a 绩效目标调整表: the amount in force; 年初预算数 is the one before
+    "调整后预算金额": Label.BUDGET,
+    "年初预算数": Label.ORIGINAL_BUDGET,
+    "年初预算金额": Label.ORIGINAL_BUDGET,
+    "预算年度": Label.YEAR,
     "预算数": Label.BUDGET,
     "预算申报数": Label.BUDGET,
     "预算资金": Label.BUDGET,
@@ -171,6 +178,10 @@ _LABELS: dict[str, Label] = {
     "其中:当年财政拨款": Label.SUB_FUNDS,
     "其中:当年财政资金": Label.SUB_FUNDS,
     "财政拨款": Label.SUB_FUNDS,
+    "区级财政拨款": Label.SUB_FUNDS,  # 评审申报表: 合计 | 1、区级财政拨款 | 2、其他资金
+    "县级财政拨款": Label.SUB_FUNDS,
+    "市级财政拨款": Label.SUB_FUNDS,
+    "本级财政拨款": Label.SUB_FUNDS,
     "其他资金": Label.SUB_FUNDS,
     "当年其他资金": Label.SUB_FUNDS,
     "上年结转资金": Label.SUB_FUNDS,
@@ -330,7 +341,7 @@ _OTHER_FORM = re.compile(r"(?:自评|自我评价|绩效监控|监控情况|执�
 # A title: ``2023年项目支出绩效目标申报表``, ``项目支出绩效目标表(2022年度)``,
 # ``绩效目标申报表(基础设施建设类)``.
 _TITLE = re.compile(
-    r"^[^:|]{0,30}?(?:绩效目标|支出目标)(?:申报|批复|公开|审批|审核)?表(?:[(（][^)）]{0,14}[)）]?|公开)?$"
+    r"^[^:|]{0,30}?(?:绩效目标|支出目标)(?:评审申报|申报|批复|公开|审批|审核|调整)?表(?:[(（][^)）]{0,14}[)）]?|公开)?$"
 )
 
 
@@ -364,7 +375,8 @@ _NOT_A_NAME = (
 )
 
 
-_ENUMERATED = re.compile(r"^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
+# (一)财政拨款小计, 一、…, 1、区级财政拨款: a part numbered in its cell
+_ENUMERATED = re.compile(r"^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[1-9]、)")
 
 
 WHOLE_DEPARTMENT = "部门整体"  # 部门整体支出绩效目标表 (预算14表): a department's whole spending, no project
@@ -418,7 +430,7 @@ def label_of(text: str) -> Label | None:
         return Label.TITLE
     if label is None and key.endswith("绩效评价指标表") and title_subject(text) is not None:
         return Label.TITLE
-    if label is None and key[:1] in "(（一二三四五" and _ENUMERATED.match(key):  # (一)财政拨款小计: a part
+    if label is None and key[:1] in "(（一二三四五123456789" and _ENUMERATED.match(key):  # a numbered part
         part = _LABELS.get(_ENUMERATED.sub("", key))
         return part if part is Label.SUB_FUNDS else None
     if label is None and key.endswith(")") and "(" in key:  # 指标值(包含数字及文字描述): a header's remark

@@ -16,6 +16,8 @@ from jixiao.readers.brackets import has_bracket_list, split_bracket_lists
 from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.columnwise import columnwise_block, without_unknown_tree
+from jixiao.readers.columnwise_line import why_column_by_column
+from jixiao.readers.coverlines import split_cover_lines
 from jixiao.readers.grid import read_rows
 from jixiao.readers.indented import indented_rows, is_indented_tree
 from jixiao.readers.labels import Label, label_of
@@ -107,7 +109,7 @@ def read_text(
     targets = not _names_other_form(head)  # a 自评表 run together is named as such, not as run together
     noting = notes if targets else None
     cutting = cut.as_cut(noting) if cut is not None else text_rows(text, file, noting)
-    rows: Iterable[Row] = join_wrapped_categories(cutting)
+    rows: Iterable[Row] = split_cover_lines(join_wrapped_categories(cutting))  # 项 目 名 称：某项目
     if "|" in head:  # a flattened HTML table: rows that lost their merged cells put back under columns
         rows = restore_spanned_cells(rows)
     if ("绩效金额" in head or "績效金額" in head) and is_indented_tree(lines := _normalised_lines(text)):
@@ -124,6 +126,8 @@ def read_text(
     tables, diagnostics = _read(text, rows, notes, file)
     if targets and not tables and not any(d.code in (RUN_TOGETHER, OTHER_FORM) for d in diagnostics):
         diagnostics += _why_run_together(text, file)
+    if targets and not tables:  # 年度目标值 alone over a line of values: extracted column by column
+        diagnostics += why_column_by_column(text, file)
     if not tables and not any(d.severity is Severity.ERROR or d.code in _SAY_WHY for d in diagnostics):
         diagnostics.append(why_nothing_read(text, file))
     return tables, diagnostics
