@@ -158,6 +158,27 @@ def swap_label(grid: Grid, golden: dict[str, Any], label: Label, pick: int) -> G
 # -- extra columns ---------------------------------------------------------------------------------------
 
 
+def _squeezed(text: str | None) -> str:
+    return "".join((text or "").split()).replace("（", "(").replace("）", ")")
+
+
+def aligned_with_golden(grid: Grid, block: Block, golden: dict[str, Any]) -> bool:
+    """Every golden indicator stands in the block's name column with its annual value (or a part of it)
+    in the value column: the rows are under their headers, so moving a column moves what it means. A
+    grid whose rows are shifted against the header (a merged cell left out) is not rewritten by column."""
+    name_col, annual_col = _column_of(block, roles.LEVEL3), _column_of(block, roles.ANNUAL)
+    if name_col is None or annual_col is None:
+        return False
+    rows = {_squeezed(grid[n][name_col]): grid[n][annual_col] for n in range(block.header + 1, block.end)}
+    for table in golden.get("tables", []):
+        for indicator in table.get("indicators", []):
+            cell = rows.get(_squeezed(indicator.get("name")))
+            raw = _squeezed((indicator.get("annual") or {}).get("raw"))
+            if cell is None or (raw and (not _squeezed(cell) or _squeezed(cell) not in raw)):
+                return False
+    return True
+
+
 def _reorder(grid: Grid, block: Block, order: list[int]) -> Grid:
     out = [list(row) for row in grid]
     for n in range(block.header, block.end):
@@ -169,7 +190,7 @@ def move_extras(grid: Grid, golden: dict[str, Any], where: str) -> Grid | None:
     """The extra columns (度量单位, 指标性质, 分值, 备注, 绩效标准…) moved to the end of the block or just
     after the indicator's name."""
     block = indicator_block(grid)
-    if block is None:
+    if block is None or not aligned_with_golden(grid, block, golden):
         return None
     extras = [c for c, r in sorted(block.columns.items()) if r in MOVABLE_ROLES]
     if not extras:
@@ -192,7 +213,7 @@ def move_extras(grid: Grid, golden: dict[str, Any], where: str) -> Grid | None:
 def drop_extras(grid: Grid, golden: dict[str, Any]) -> Grid | None:
     """The columns the golden never reads (备注, 绩效标准, 分值…) dropped."""
     block = indicator_block(grid)
-    if block is None:
+    if block is None or not aligned_with_golden(grid, block, golden):
         return None
     dropped = {c for c, r in block.columns.items() if r in DROPPABLE_ROLES}
     if not dropped:
@@ -219,7 +240,9 @@ def place_level1(grid: Grid, golden: dict[str, Any], where: str) -> Grid | None:
     """The 一级 of each group written once at its group's first, middle or last row, or nowhere."""
     block = indicator_block(grid)
     column = _column_of(block, roles.LEVEL1) if block else None
-    if block is None or column is None or (where == "missing" and not _level1_inferable(golden)):
+    if block is None or column is None or not aligned_with_golden(grid, block, golden):
+        return None
+    if where == "missing" and not _level1_inferable(golden):
         return None
     groups: list[tuple[str, list[int]]] = []
     for n in range(block.header + 1, block.end):
@@ -253,9 +276,15 @@ def add_furniture(grid: Grid, golden: dict[str, Any]) -> Grid | None:
 def page_break(grid: Grid, golden: dict[str, Any]) -> Grid | None:
     """The indicator block cut in the middle by a page marker, the header row written again."""
     block = indicator_block(grid)
-    if block is None or block.end - block.header < 4:
+    annual = _column_of(block, roles.ANNUAL) if block else None
+    if block is None or annual is None:
         return None
-    cut = (block.header + 1 + block.end) // 2
+    between_indicators = [  # a cut where the rows on both sides hold an indicator's value
+        n for n in range(block.header + 2, block.end) if grid[n][annual].strip() and grid[n - 1][annual]
+    ]
+    if not between_indicators:
+        return None
+    cut = between_indicators[len(between_indicators) // 2]
     return (
         [list(r) for r in grid[:cut]]
         + [[PAGE_MARKER], list(grid[block.header])]

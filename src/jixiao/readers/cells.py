@@ -22,6 +22,7 @@ from jixiao.readers.labels import (
     title_subject,
     unit_in,
 )
+from jixiao.readers.repeatedheaders import without_repeated_headers
 
 
 @dataclass(slots=True)  # not frozen: a frozen init costs a setattr call per field, on every row read
@@ -205,6 +206,7 @@ class _MoneyAbove:
 
 
 def _with_money(rows: list[Row], money: deque[Decimal]) -> list[Row]:
+    rows = without_repeated_headers(rows)  # a header row repeated over a page of the same table
     if money and rows:
         rows[0] = replace(rows[0], money_above=tuple(money))
     return rows

@@ -241,10 +241,10 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             return True  # a header repeated over a second block (年度绩效指标), a '……' template row
         if len(row) > 1 and is_footer(row[-1].text):  # 财政部门初审意见 | (盖章)
             return False
+        if len(row) == 1 and (PAGE_MARK.match(first) or SCORE_CELL.match(first)):
+            return True  # a page number mid-table (the header may follow again): the table goes on
         if len(row) == 1 and not catalog.is_category_name(first) and self._outside_tree(row[0]):
             return False  # a lone line beside the tree: text between or after tables
-        if len(row) == 1 and (PAGE_MARK.match(first) or SCORE_CELL.match(first)):
-            return True
         layout = (
             None  # cells in order but not under their headers: no layout to judge (JX-S01…S03 stay quiet)
             if row[0].col == UNALIGNED
