@@ -351,6 +351,27 @@ def looks_like_prose(text: str) -> bool:
     return len(text) > 60 or (len(text) > 12 and text.endswith(("。", "！", "；")))
 
 
+def in_category_run(cells: list[Cell], start: int, j: int) -> bool:
+    """Whether ``cells[j]`` goes on a stream's run of category cells begun at ``start``: a category name,
+    an umbrella or an empty cell — but not a 二级 named again in other words right after itself and
+    followed by a value (``服务对象满意度指标 | 服务对象满意度 | ≥90%``: the indicator, named as its 二级)."""
+    text = cells[j].text
+    if not text:
+        return True
+    if not (catalog.is_category_name(text) or catalog.is_umbrella(text)):
+        return False
+    before = cells[j - 1].text if j > start else ""
+    renamed = (
+        before
+        and text != before
+        and not catalog.is_level1_name(before)
+        and catalog.canonical(text) == catalog.canonical(before)
+        and j + 1 < len(cells)
+        and not catalog.is_category_name(cells[j + 1].text)
+    )
+    return not renamed
+
+
 def category_rows(run: list[Cell]) -> Iterator[list[Cell]]:
     """Split a run of category names from a stream into the rows they stood in: a 一级 with the
     二级 after it, or a 二级 alone (a placeholder such as 社会成本指标 is a row of its own)."""

@@ -37,6 +37,7 @@ from jixiao.readers.cells import (
     Row,
     category_rows,
     clean_goal_text,
+    in_category_run,
     is_footer,
     is_signature,
     join_wrapped_labels,
@@ -310,10 +311,9 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             if joined is not None:
                 cells[i : i + 2] = [joined]
                 cell = joined
-            if catalog.is_category_name(cell.text) or catalog.is_umbrella(cell.text):
+            if in_category_run(cells, max(i - 1, 0), i):  # a category, not a 二级 renamed as the indicator
                 j = i
-                while j < len(cells) and (catalog.is_category_name(cells[j].text) or not cells[j].text
-                                          or catalog.is_umbrella(cells[j].text)):  # fmt: skip
+                while j < len(cells) and in_category_run(cells, i, j):
                     j += 1
                 run = [c for c in cells[i:j] if c.text and not catalog.is_umbrella(c.text)]
                 # blocks side by side with the left (中期) block empty: the blank cells stand between the
