@@ -20,6 +20,7 @@ from benchmarks.fidelity import score_document
 from benchmarks.variants import ROOT, Tally, is_exact, run, transformation_names
 
 from jixiao import catalog
+from jixiao.model import Op
 from jixiao.readers.text import read_text
 
 SAMPLE = (  # every 8th exactly-read document whose rows form a grid, in sorted order
@@ -168,3 +169,54 @@ def test_portal_buttons_and_footers_around_a_table_are_no_indicators() -> None:
     page = ONE_CELL_PER_LINE + footer
     tables, _ = read_text(page, "门户网页.txt")
     assert [i.name for i in tables[0].indicators] == ["助餐服务人次", "服务对象满意度"]
+
+
+DIRECTION_PER_LINE = """2024年项目绩效目标表
+
+项目名称
+区域自动气象站运行维护
+
+主管部门
+某区气象局
+
+一级指标
+二级指标
+三级指标
+指标方向
+目标值
+计量单位
+
+产出指标
+数量指标
+自动气象站维护数量
+≥
+38
+个
+
+气象预警信息发布次数
+≥
+120
+次
+
+质量指标
+自动站数据到报率
+≥
+98
+%
+
+效益指标
+社会效益指标
+气象灾害预警覆盖率
+≥
+95
+%
+"""
+
+
+def test_a_comparator_repeated_beside_bare_numbers_is_a_cell_not_a_running_header() -> None:
+    tables, _ = read_text(DIRECTION_PER_LINE, "每格一行.txt")
+    read = [(i.annual.op, i.annual.value, i.annual.unit) for i in tables[0].indicators]
+    assert read == [
+        (Op.GE, Decimal("38"), "个"), (Op.GE, Decimal("120"), "次"),
+        (Op.GE, Decimal("98"), "%"), (Op.GE, Decimal("95"), "%"),
+    ]  # fmt: skip
