@@ -7,7 +7,9 @@ the full sizes where a benchmark is quick by default (`bench_bulk`).
 `python -m benchmarks fidelity [--json] [--quiet] [FOLDER]` scores reading against the corpus of real
 layouts, document by document (`benchmarks/fidelity.py`); `python -m benchmarks selfeval_fidelity
 --corpus FOLDER [--json]` scores published self-evaluations against one corpus's goldens;
-`python -m benchmarks selfeval_forms` scores them written in every published form.
+`python -m benchmarks selfeval_forms` scores them written in every published form;
+`python -m benchmarks variants` scores the exactly-read target tables rewritten in meaning-preserving
+variants (`benchmarks/variants.py`).
 """
 
 from __future__ import annotations
@@ -35,6 +37,10 @@ def main(argv: list[str]) -> int:
         from benchmarks import selfeval_forms
 
         return selfeval_forms.main(argv[1:])
+    if argv[:1] == ["variants"]:  # the exactly-read documents rewritten in meaning-preserving variants
+        from benchmarks import variants
+
+        return variants.main(argv[1:])
     if argv[:1] == ["million"]:  # a million tables on PostgreSQL: long, run by hand (docs/scale.md)
         from benchmarks import million_pages
 

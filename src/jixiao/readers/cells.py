@@ -23,6 +23,7 @@ from jixiao.readers.labels import (
     title_subject,
     unit_in,
 )
+from jixiao.readers.repeatedheaders import without_repeated_headers
 
 
 @dataclass(slots=True)  # not frozen: a frozen init costs a setattr call per field, on every row read
@@ -207,6 +208,7 @@ class _MoneyAbove:
 
 
 def _with_money(rows: list[Row], money: deque[Decimal]) -> list[Row]:
+    rows = without_repeated_headers(rows)  # a header row repeated over a page of the same table
     if money and rows:
         rows[0] = replace(rows[0], money_above=tuple(money))
     return rows
@@ -349,6 +351,27 @@ def parse_amount_unit(text: str) -> tuple[Decimal, str | None] | None:
 def looks_like_prose(text: str) -> bool:
     """A sentence rather than a cell of the table: long, or ending like a sentence."""
     return len(text) > 60 or (len(text) > 12 and text.endswith(("。", "！", "；")))
+
+
+def in_category_run(cells: list[Cell], start: int, j: int) -> bool:
+    """Whether ``cells[j]`` goes on a stream's run of category cells begun at ``start``: a category name,
+    an umbrella or an empty cell — but not a 二级 named again in other words right after itself and
+    followed by a value (``服务对象满意度指标 | 服务对象满意度 | ≥90%``: the indicator, named as its 二级)."""
+    text = cells[j].text
+    if not text:
+        return True
+    if not (catalog.is_category_name(text) or catalog.is_umbrella(text)):
+        return False
+    before = cells[j - 1].text if j > start else ""
+    renamed = (
+        before
+        and text != before
+        and not catalog.is_level1_name(before)
+        and catalog.canonical(text) == catalog.canonical(before)
+        and j + 1 < len(cells)
+        and not catalog.is_category_name(cells[j + 1].text)
+    )
+    return not renamed
 
 
 def category_rows(run: list[Cell]) -> Iterator[list[Cell]]:

@@ -19,6 +19,7 @@ import re
 
 from jixiao import catalog
 from jixiao.readers.labels import Label, label_of
+from jixiao.value_words import PREFIX_OPS
 
 _SHORTEST = 200  # characters: a shorter line is a row, not a flattened document
 _FEWEST_WORDS = 30
@@ -144,7 +145,7 @@ def running_header_lines(lines: list[str]) -> set[int]:
                 near.setdefault(text, set()).add(n)
     dropped: set[int] = set()
     for text, places in near.items():
-        if len(places) >= max(2, len(pages) // 2) and not _means_something(text):
+        if len(places) >= max(2, len(pages) // 2) and not _means_something(text) and _has_words(text):
             dropped.update(filled[n][0] for n in places)
     return dropped
 
@@ -175,6 +176,16 @@ def _joins(before: str, word: str) -> bool:
         return _names_category(word) and not _means_something(before) and _names_category(before + word)
     joined = before + word
     return label_of(joined) is not None or _names_category(joined)
+
+
+# What a 指标性质 cell writes in words: one repeated beside the values is a cell, never a running header.
+_VALUE_WORDS = frozenset((*(word for word, _ in PREFIX_OPS), "正向", "反向", "定量", "定性"))
+
+
+def _has_words(text: str) -> bool:
+    """A running header or footer is words (a title, a unit's name): a comparator (``≥``), a unit (``%``,
+    ``个``) or a 指标性质 word repeated beside the values of a one-cell-per-line table is a cell."""
+    return sum(ch.isalpha() for ch in text) >= 2 and text not in _VALUE_WORDS
 
 
 def _means_something(word: str) -> bool:

@@ -13,11 +13,11 @@ from jixiao.readers.cells import Row
 
 # Site furniture around a published table: never a cell of it.
 _FURNITURE = re.compile(
-    r"\s*(?:扫一扫|扫描二维码|【?打印本页|【?关闭窗口|分享到|相关解读|相关附件|全部留言|上一篇|下一篇|网站地图|"
-    r"版权所有|主办单位|ICP备|网站标识码|<image>|内容保障|网站纠错|政府网站标识码|"
+    r"\s*(?:扫一扫|扫描二维码|【?打印本页|【?关闭窗口|【打印|【关闭|分享到|相关解读|相关附件|全部留言|上一篇|下一篇|"
+    r"网站地图|版权所有|主办单位|ICP备|网站标识码|<image>|内容保障|网站纠错|政府网站标识码|阅读\s*\d+\s*分享|"
     r"(?:主办|承办|技术支持)\s*[:：])"  # 主办：某区人民政府  技术支持：某中心 (a portal's last line)
-)
-_FURNITURE_FIRST = frozenset("扫分打关相全上下网版主承技I<内政【")
+)  # 【打印】【关闭】, 【打印此页】: a portal's buttons; 阅读 356 分享 在看: a WeChat article's footer
+_FURNITURE_FIRST = frozenset("扫分打关相全上下网版主承技I<内政【阅")
 _FURNITURE_ANYWHERE = re.compile(r"ICP备\d|公网安备")
 
 # A page number printed between dashes (``- 1 -``, ``— 2 —``) or as ``第1页 共3页``: a bare number is a cell.
@@ -44,6 +44,9 @@ def is_furniture(line: str) -> bool:
         return True
     if "备" in line and _FURNITURE_ANYWHERE.search(line):
         return True
+    if first and first in "-—·•":  # ``- 扫一扫在手机打开当前页``: a list mark before the furniture
+        line = line.lstrip(" -—·•")
+        first = line[:1]
     return first in _FURNITURE_FIRST and bool(_FURNITURE.match(line))
 
 

@@ -37,6 +37,7 @@ from jixiao.readers.cells import (
     Row,
     category_rows,
     clean_goal_text,
+    in_category_run,
     is_footer,
     is_signature,
     join_wrapped_labels,
@@ -241,10 +242,10 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             return True  # a header repeated over a second block (年度绩效指标), a '……' template row
         if len(row) > 1 and is_footer(row[-1].text):  # 财政部门初审意见 | (盖章)
             return False
+        if len(row) == 1 and (PAGE_MARK.match(first) or SCORE_CELL.match(first)):
+            return True  # a page number mid-table (the header may follow again): the table goes on
         if len(row) == 1 and not catalog.is_category_name(first) and self._outside_tree(row[0]):
             return False  # a lone line beside the tree: text between or after tables
-        if len(row) == 1 and (PAGE_MARK.match(first) or SCORE_CELL.match(first)):
-            return True
         layout = (
             None  # cells in order but not under their headers: no layout to judge (JX-S01…S03 stay quiet)
             if row[0].col == UNALIGNED
@@ -310,10 +311,9 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             if joined is not None:
                 cells[i : i + 2] = [joined]
                 cell = joined
-            if catalog.is_category_name(cell.text) or catalog.is_umbrella(cell.text):
+            if in_category_run(cells, max(i - 1, 0), i):  # a category, not a 二级 renamed as the indicator
                 j = i
-                while j < len(cells) and (catalog.is_category_name(cells[j].text) or not cells[j].text
-                                          or catalog.is_umbrella(cells[j].text)):  # fmt: skip
+                while j < len(cells) and in_category_run(cells, i, j):
                     j += 1
                 run = [c for c in cells[i:j] if c.text and not catalog.is_umbrella(c.text)]
                 # blocks side by side with the left (中期) block empty: the blank cells stand between the

@@ -203,13 +203,19 @@ def names_in_level2(header: list[Cell], body: list[list[Cell]]) -> bool:
     catalogue category."""
     keys = {c.col: label_key(c.text) for c in header if c.col is not None and c.text}
     level2 = [col for col, key in keys.items() if column_roles.role_of(key) == column_roles.LEVEL2]
-    if len(level2) != 1 or "三级指标" in keys.values() or "三级" in keys.values():
+    if len(level2) != 1 or any(_names_column(key) for key in keys.values()):
         return False
     cells = [c.text for row in body[:30] for c in row if c.col == level2[0] and c.text]
     named = sum(
         1 for text in cells if not catalog.is_category_name(text) and not catalog.joined_categories(text)
     )
     return len(cells) >= 2 and named * 2 > len(cells)
+
+
+def _names_column(key: str) -> bool:
+    """A 三级 header by any of its names (三级指标, 具体指标, 指标名称…) but 指标内容, which 广西's form
+    writes beside 分值 for the indicator's explanation, its names standing under 二级指标."""
+    return column_roles.role_of(key) == column_roles.LEVEL3 and not key.startswith("指标内容")
 
 
 def _weak_header_before_header(key: str, rest: list[Cell]) -> bool:

@@ -1,0 +1,53 @@
+"""A table's indicator header written again further down (a page broke the table and the printer or
+the publisher repeated the header row over the next page): no indicator, the table goes on.
+
+A header that opens with a label the reader knows (一级指标, 绩效指标) is passed over by the grid reader
+already; one that opens with a column of the publisher's own (``指标编码 | 指标名称 | …``) would be read
+as an indicator named ``指标编码``. Here a row whose cells repeat, in order, those of the table's first
+indicator header row is taken off the table's rows before they are read.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, TypeVar
+
+from jixiao.readers.labels import label_key
+from jixiao.readers.roles import TREE_ROLES, VALUE_ROLES, role_of
+
+
+class _Cells(Protocol):  # `cells.Row`, which imports this module
+    @property
+    def cells(self) -> tuple[str, ...]: ...
+    @property
+    def columns_known(self) -> bool: ...
+
+
+Row = TypeVar("Row", bound=_Cells)
+
+
+def _texts(row: _Cells) -> tuple[str, ...]:
+    return tuple(text for cell in row.cells if (text := "".join(cell.split())))
+
+
+def _is_indicator_header(texts: tuple[str, ...]) -> bool:
+    """Two cells or more, naming at least one tree column and one value column by the role registry."""
+    found = {role_of(label_key(text)) for text in texts if len(text) <= 24}
+    return len(texts) >= 2 and bool(found & TREE_ROLES) and bool(found & VALUE_ROLES)
+
+
+def without_repeated_headers(rows: list[Row]) -> list[Row]:
+    """The rows of one table with later copies of its first indicator header row left out."""
+    header: tuple[str, ...] | None = None
+    kept: list[Row] = []
+    for row in rows:
+        if not row.columns_known or len(row.cells) < 2:
+            kept.append(row)
+            continue
+        texts = _texts(row)
+        if header is None:
+            if _is_indicator_header(texts):
+                header = texts
+        elif texts == header:
+            continue
+        kept.append(row)
+    return kept if len(kept) < len(rows) else rows
