@@ -99,7 +99,7 @@ def read_and_review(data: bytes, file: str, limits: UploadLimits = DEFAULT_LIMIT
     try:
         report = FileReport(file=file, tables=list(tables))
         errors = [d for d in diagnostics if d.code == FILE_PROBLEM]
-        if not any(refused(d) for d in errors):
+        if not any(refused(d) for d in errors) and not _unopened(data, file, parsed):
             audits = audit_published(data, file, parsed)  # a published 自评表 is recognised by content
             if audits:
                 return FileReport(file=file, selfevaluations=audits)
@@ -125,12 +125,19 @@ def read_and_review(data: bytes, file: str, limits: UploadLimits = DEFAULT_LIMIT
     return report
 
 
+def _unopened(data: bytes, file: str, parsed: Parsed | None) -> bool:
+    """True for a workbook, PDF, Word document or page its reader could not open (damaged, locked, too
+    large): the self-evaluation check would fail on it the same way, so it is not opened again."""
+    from jixiao.readers.detect import PARSED_ONCE, detect_format
+
+    return parsed is None and detect_format(data, file) in PARSED_ONCE
+
+
 def audit_published(data: bytes, file: str, parsed: Parsed | None = None) -> list[dict[str, Any]]:
     """The published 自评表 of a file, each scored again with its findings (audit documents); [] when
     the file holds none. What the target-table reader parsed of the same bytes and name (``parsed``:
     a text's rows, a workbook's sheets, a PDF's pages, a document's tables) is not parsed again. A
     reader that fails on a damaged file leaves the file to the table readers."""
-    from jixiao.readers.detect import PARSED_ONCE, detect_format
     from jixiao.readers.selfeval_published import parsed_rows, read_published_bytes, read_published_if_any
     from jixiao.readers.selfeval_text import cut_of_its_own
     from jixiao.readers.text import TextCut
@@ -139,8 +146,6 @@ def audit_published(data: bytes, file: str, parsed: Parsed | None = None) -> lis
 
     if isinstance(parsed, TextCut) and cut_of_its_own(parsed.text):
         parsed = None  # CSV, or a 自评报告 in sentences: the target tables' rows are not its rows
-    elif parsed is None and detect_format(data, file) in PARSED_ONCE:
-        return []  # a workbook, PDF or document its reader could not open: not opened a second time
     try:
         if parsed is None:
             published = read_published_bytes(data, file)
