@@ -10,6 +10,10 @@ A cell whose text wraps over lines is joined back: without a separator for Chine
 always for PDFs this project wrote, which never break at a space — see `writers.pdf`), with a
 space between two Latin letters otherwise. A PDF without a text layer (a scan) gets a clear
 message: OCR is not supported.
+
+The document is opened once (`open_pdf` → `ParsedPdf`) and each page cut once (`cut_page`): the
+target-table reader and the self-evaluation check (`selfeval_published.parsed_rows`) read the same
+cut pages, each joining wrapped cells its own way.
 """
 
 from __future__ import annotations
@@ -189,13 +193,6 @@ class ParsedPdf:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def page_rows(
-    page: Any, number: int, file: str | None, exact_join: bool, unruled: UnruledTables | None = None
-) -> Iterator[Row]:
-    """The rows of one page, top to bottom: table rows with their columns, other text as lines."""
-    return joined_rows(cut_page(page, number, file, unruled), exact_join)
 
 
 def joined_rows(cut: list[tuple[Row, bool]], exact_join: bool) -> Iterator[Row]:

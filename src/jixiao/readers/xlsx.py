@@ -9,6 +9,9 @@ expects (an empty 一级 cell means "same as above").
 
 The flat sheet our own writer adds (``指标清单（分析用）``) is skipped. A file that is not a
 workbook, is damaged or is password-protected gives one clear diagnostic, never an exception.
+
+The workbook is opened once (`open_workbook` → `ParsedWorkbook`) and each sheet read once
+(`sheet_grid`): the target-table reader and the self-evaluation check read the same values.
 """
 
 from __future__ import annotations
@@ -222,13 +225,15 @@ def sheet_grid_rows(
 ) -> Iterator[Row]:
     """One worksheet as rows of text cells, each cell with its ``Sheet!D17`` place."""
     values, sheet_name, spread = grid.values, grid.name, grid.spreads
-    fractions = {
-        (r, c)
-        for r, row in enumerate(values)
-        for c, v in enumerate(row)
-        if isinstance(v, float) and abs(v) <= 10  # 100% is 1.0, 95% is 0.95
-    }
-    percent_cells = percents.of(sheet_name, fractions) if percents is not None else set()
+    percent_cells: set[tuple[int, int]] = set()
+    if percents is not None:
+        fractions = {
+            (r, c)
+            for r, row in enumerate(values)
+            for c, v in enumerate(row)
+            if isinstance(v, float) and abs(v) <= 10  # 100% is 1.0, 95% is 0.95
+        }
+        percent_cells = percents.of(sheet_name, fractions)
     letters = [get_column_letter(c + 1) for c in range(max((len(r) for r in values), default=0))]
     for r, raw_cells in enumerate(values):
         number = r + 1
