@@ -180,16 +180,26 @@ class _PercentFormats:
     """Which number cells are formatted as percentages (``95%`` typed into a cell is 0.95).
 
     calamine gives values without their formats, so a fraction that may be a percentage is
-    checked with openpyxl; the workbook is opened (read-only) only when such a cell exists.
+    checked with openpyxl; the workbook is opened (read-only) only when such a cell exists, and each
+    sheet's cells are looked up once (the reader goes over a workbook without tables twice).
     """
 
     def __init__(self, data: bytes) -> None:
         self.data = data
         self._book: Any = None
+        self._found: dict[str, tuple[set[tuple[int, int]], set[tuple[int, int]]]] = {}
 
     def of(self, sheet_name: str, cells: set[tuple[int, int]]) -> set[tuple[int, int]]:
         if not cells:
             return set()
+        known = self._found.get(sheet_name)
+        if known is not None and known[0] == cells:
+            return known[1]
+        found = self._look_up(sheet_name, cells)
+        self._found[sheet_name] = (cells, found)
+        return found
+
+    def _look_up(self, sheet_name: str, cells: set[tuple[int, int]]) -> set[tuple[int, int]]:
         try:
             if self._book is None:
                 from openpyxl import load_workbook
