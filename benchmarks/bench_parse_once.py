@@ -22,8 +22,7 @@ from pathlib import Path
 
 from benchmarks.bench_reading import best_cpu
 from benchmarks.report import Report
-from jixiao.readers.detect import read_bytes, read_bytes_keeping_parsed
-from jixiao.readers.detect_parsed import close_parsed
+from jixiao.readers.detect import close_parsed, read_bytes, read_bytes_keeping_parsed
 from jixiao.service.reading import audit_published
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"

@@ -12,8 +12,7 @@ from typing import Any
 import pytest
 
 from jixiao.readers import docx, html, pdf, xlsx
-from jixiao.readers.detect import read_bytes, read_bytes_keeping_parsed
-from jixiao.readers.detect_parsed import close_parsed
+from jixiao.readers.detect import close_parsed, read_bytes, read_bytes_keeping_parsed
 from jixiao.service.reading import audit_published, read_and_review
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

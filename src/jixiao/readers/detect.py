@@ -13,16 +13,23 @@ import io
 import zipfile
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
-from jixiao.readers.detect_parsed import Unreadable, close_parsed, open_parsed
+from jixiao.readers.detect_parsed import Unreadable
 from jixiao.readers.limits import DEFAULT_LIMITS, UploadLimits, check_bytes
 from jixiao.readers.merged import read_span_tables
 from jixiao.readers.text import FILE_PROBLEM, TextCut, decode, file_problem, read_text
 
 if TYPE_CHECKING:
-    from jixiao.readers.detect_parsed import Parsed
+    from jixiao.readers.docx import WordDocument
+    from jixiao.readers.html import HtmlPage
+    from jixiao.readers.pdf import ParsedPdf
+    from jixiao.readers.xlsx import ParsedWorkbook
+
+    # what a format's reader parsed of a file, for every reader of it (`readers.detect_parsed`)
+    ParsedBinary: TypeAlias = ParsedWorkbook | ParsedPdf | WordDocument | HtmlPage
+    Parsed: TypeAlias = TextCut | ParsedBinary
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -197,7 +204,31 @@ def _read_bytes(
     return tables, diagnostics, None
 
 
-PARSED_ONCE = (Format.PDF, Format.XLSX, Format.DOCX, Format.HTML)  # `detect_parsed.open_parsed`
+PARSED_ONCE = (Format.PDF, Format.XLSX, Format.DOCX, Format.HTML)  # those `open_parsed` opens
+
+
+def open_parsed(data: bytes, file: str | None, kind: Format) -> ParsedBinary:
+    """A workbook, PDF, Word document or HTML page (``kind``, told by `detect_format`) opened and
+    parsed by its format's reader; `Unreadable` saying why it cannot be."""
+    from jixiao.readers import docx, html, pdf, xlsx
+
+    if kind is Format.PDF:
+        return pdf.open_pdf(data, file)
+    if kind is Format.XLSX:
+        return xlsx.open_workbook(data)
+    if kind is Format.DOCX:
+        return docx.open_document(data)
+    if kind is Format.HTML:
+        return html.open_page(data)
+    raise ValueError(f"no parsed form for {kind}")
+
+
+def close_parsed(parsed: Parsed | None) -> None:
+    """Let go of what a parsed file still holds open (a PDF's document); nothing for the others."""
+    from jixiao.readers.pdf import ParsedPdf
+
+    if isinstance(parsed, ParsedPdf):
+        parsed.close()
 
 
 def _read_parsed(

@@ -5,24 +5,15 @@ Opening a workbook (calamine), a PDF (pdfplumber), a Word document (lxml) or an 
 reader builds one object holding what it parsed — `xlsx.ParsedWorkbook` (each sheet's values and
 merged headings), `pdf.ParsedPdf` (each page's rows, cut on demand and kept), `docx.WordDocument`
 and `html.HtmlPage` (their tables as marked up) — and `readers.detect.read_bytes_keeping_parsed`
-hands it on with the tables, so that `readers.selfeval_published.parsed_rows` reads the same cells
-instead of opening the file again. A text file's object is its `readers.text.TextCut`.
+hands it on with the tables (`detect.Parsed`; a text file's is its `readers.text.TextCut`), so that
+`readers.selfeval_published.parsed_rows` reads the same cells instead of opening the file again.
+`detect.open_parsed` is the one place a format is told to parse.
+
+This module is what the format readers share without importing `detect`: how they say a file
+cannot be opened.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING, TypeAlias
-
-if TYPE_CHECKING:
-    from jixiao.readers.detect import Format
-    from jixiao.readers.docx import WordDocument
-    from jixiao.readers.html import HtmlPage
-    from jixiao.readers.pdf import ParsedPdf
-    from jixiao.readers.text import TextCut
-    from jixiao.readers.xlsx import ParsedWorkbook
-
-    ParsedBinary: TypeAlias = ParsedWorkbook | ParsedPdf | WordDocument | HtmlPage
-    Parsed: TypeAlias = TextCut | ParsedBinary
 
 
 class Unreadable(Exception):
@@ -32,28 +23,3 @@ class Unreadable(Exception):
     def cause_name(self) -> str:
         """The name of the library's exception behind this one (``PasswordError``), else this one's."""
         return type(self.__cause__ or self).__name__
-
-
-def close_parsed(parsed: Parsed | None) -> None:
-    """Let go of what a parsed file still holds open (a PDF's document); nothing for the others."""
-    from jixiao.readers.pdf import ParsedPdf
-
-    if isinstance(parsed, ParsedPdf):
-        parsed.close()
-
-
-def open_parsed(data: bytes, file: str | None, kind: Format) -> ParsedBinary:
-    """A workbook, PDF, Word document or HTML page (``kind``, told by `detect.detect_format`) opened
-    and parsed by its format's reader; `Unreadable` saying why it cannot be."""
-    from jixiao.readers import docx, html, pdf, xlsx
-    from jixiao.readers.detect import Format
-
-    if kind is Format.PDF:
-        return pdf.open_pdf(data, file)
-    if kind is Format.XLSX:
-        return xlsx.open_workbook(data)
-    if kind is Format.DOCX:
-        return docx.open_document(data)
-    if kind is Format.HTML:
-        return html.open_page(data)
-    raise ValueError(f"no parsed form for {kind}")

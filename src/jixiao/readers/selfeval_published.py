@@ -25,7 +25,7 @@ from jixiao.readers.selfeval_text import published_text_rows
 from jixiao.readers.text import FILE_PROBLEM, decode, file_problem
 
 if TYPE_CHECKING:
-    from jixiao.readers.detect_parsed import Parsed
+    from jixiao.readers.detect import Parsed
 
 NOT_SELFEVAL = "JX-A00"
 # Words only a self-evaluation prints: its score columns and its funds block.
@@ -101,8 +101,7 @@ def file_rows(path: str | Path) -> tuple[list[Row], list[Diagnostic]]:
 
 def bytes_rows(data: bytes, name: str) -> tuple[list[Row], list[Diagnostic]]:
     """`file_rows` of a file's bytes (an upload): the format told by content."""
-    from jixiao.readers.detect import PARSED_ONCE, detect_format
-    from jixiao.readers.detect_parsed import close_parsed, open_parsed
+    from jixiao.readers.detect import PARSED_ONCE, close_parsed, detect_format, open_parsed
 
     kind = detect_format(data, name)
     if kind in PARSED_ONCE:

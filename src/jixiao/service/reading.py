@@ -16,7 +16,7 @@ from jixiao.service.errors import Invalid
 from jixiao.store.tables import Reviewed
 
 if TYPE_CHECKING:
-    from jixiao.readers.detect_parsed import Parsed
+    from jixiao.readers.detect import Parsed
 
 # The one limit on an uploaded file (a table file, a filled template); the web's setting defaults to it.
 MAX_UPLOAD_BYTES = DEFAULT_LIMITS.max_bytes
@@ -88,8 +88,7 @@ class FileReport:
 def read_and_review(data: bytes, file: str, limits: UploadLimits = DEFAULT_LIMITS) -> FileReport:
     """Read a file of any supported kind (text, workbook, PDF, jixiao JSON), review every table, and
     decide whether the file is fit to store (``problems``); a file past ``limits`` is not parsed."""
-    from jixiao.readers.detect import read_bytes_keeping_parsed
-    from jixiao.readers.detect_parsed import close_parsed
+    from jixiao.readers.detect import close_parsed, read_bytes_keeping_parsed
     from jixiao.readers.limits import refused
     from jixiao.readers.text import FILE_PROBLEM
 
