@@ -18,7 +18,7 @@ from benchmarks.bench_reading import best_cpu
 from benchmarks.corpus import LAYOUTS, in_layout, seed_blocks, vary
 from benchmarks.report import Report
 from jixiao.formats.table_json import table_to_dict
-from jixiao.readers.detect import read_bytes, read_bytes_keeping_rows
+from jixiao.readers.detect import read_bytes, read_bytes_keeping_parsed
 from jixiao.review import review_batch
 from jixiao.service.reading import audit_published, read_and_review
 from jixiao.store.document import dumps_and_hash
@@ -42,7 +42,7 @@ def corpus_files(files: int = FILES) -> list[tuple[str, bytes]]:
 def measure(files: int = FILES) -> dict[str, float]:
     """CPU milliseconds per table for each stage, and the number of tables."""
     corpus = corpus_files(files)
-    kept = [(name, data, read_bytes_keeping_rows(data, name)) for name, data in corpus]
+    kept = [(name, data, read_bytes_keeping_parsed(data, name)) for name, data in corpus]
     read = [tables for _, _, (tables, _, _) in kept]
     tables = [table for file_tables in read for table in file_tables]
     canonical = [json.dumps([table_to_dict(t) for t in found], ensure_ascii=False) for found in read]

@@ -10,7 +10,7 @@ import pytest
 
 from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
-from jixiao.readers.detect import read_bytes, read_bytes_keeping_rows
+from jixiao.readers.detect import read_bytes, read_bytes_keeping_parsed
 from jixiao.readers.selfeval_published import _SELFEVAL_WORDS, looks_published
 from jixiao.readers.text import TextCut, decode, read_text, text_rows
 from jixiao.service.reading import audit_published
@@ -38,18 +38,13 @@ def test_published_self_evaluations_are_audited_alike_from_the_shared_rows() -> 
     audited = 0
     for path in SELFEVAL_TEXTS:
         data = path.read_bytes()
-        tables, diagnostics, cut = read_bytes_keeping_rows(data, path.name)
+        tables, diagnostics, cut = read_bytes_keeping_parsed(data, path.name)
         assert (tables, diagnostics) == read_bytes(data, path.name)
         assert cut is not None
         audits = audit_published(data, path.name, cut)
         assert audits == audit_published(data, path.name), path
         audited += len(audits)
     assert audited >= len(SELFEVAL_TEXTS)  # most hold one, some several (a few none: too damaged)
-
-
-def test_a_file_other_than_text_keeps_no_rows() -> None:
-    data = next(CORPUS.glob("*/*/document.xlsx")).read_bytes()
-    assert read_bytes_keeping_rows(data, "表.xlsx")[2] is None
 
 
 def _looks_published_cell_by_cell(rows: list[Row]) -> bool:

@@ -13,10 +13,23 @@ import io
 import zipfile
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
+from jixiao.readers.detect_parsed import Unreadable
 from jixiao.readers.limits import DEFAULT_LIMITS, UploadLimits, check_bytes
+from jixiao.readers.merged import read_span_tables
 from jixiao.readers.text import FILE_PROBLEM, TextCut, decode, file_problem, read_text
+
+if TYPE_CHECKING:
+    from jixiao.readers.docx import WordDocument
+    from jixiao.readers.html import HtmlPage
+    from jixiao.readers.pdf import ParsedPdf
+    from jixiao.readers.xlsx import ParsedWorkbook
+
+    # what a format's reader parsed of a file, for every reader of it (`readers.detect_parsed`)
+    ParsedBinary: TypeAlias = ParsedWorkbook | ParsedPdf | WordDocument | HtmlPage
+    Parsed: TypeAlias = TextCut | ParsedBinary
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -151,21 +164,25 @@ def read_bytes(
     """Read tables from a file's bytes (an upload), whatever the format; a file that would cost a
     parser more than ``limits`` allow (a zip or Flate bomb, too many cells or pages, JSON nested too
     deep) gives one diagnostic and is not parsed."""
-    tables, diagnostics, _ = _read_bytes(data, file, limits, keep_rows=False)
+    tables, diagnostics, parsed = _read_bytes(data, file, limits, keep_rows=False)
+    close_parsed(parsed)
     return tables, diagnostics
 
 
-def read_bytes_keeping_rows(
+def read_bytes_keeping_parsed(
     data: bytes, file: str | None = None, limits: UploadLimits = DEFAULT_LIMITS
-) -> tuple[list[Table], list[Diagnostic], TextCut | None]:
-    """`read_bytes`, and for a text file its rows as cut for the tables (`TextCut`), so that another
-    reader of the same file (the self-evaluation check) need not cut the text again; None otherwise."""
+) -> tuple[list[Table], list[Diagnostic], Parsed | None]:
+    """`read_bytes`, and what the format's reader parsed (`readers.detect_parsed`: a text's rows as
+    cut, a workbook's sheets, a PDF's pages, a Word document's or a page's tables), so that another
+    reader of the same file (the self-evaluation check) need not parse it again; None for a file
+    refused, not parsed, or read otherwise (JSON, a converted legacy document). The caller closes it
+    (`close_parsed`)."""
     return _read_bytes(data, file, limits, keep_rows=True)
 
 
 def _read_bytes(
     data: bytes, file: str | None, limits: UploadLimits, keep_rows: bool
-) -> tuple[list[Table], list[Diagnostic], TextCut | None]:
+) -> tuple[list[Table], list[Diagnostic], Parsed | None]:
     name = file or "<上传文件>"
     refused = check_bytes(data, name, limits)
     if refused is not None:
@@ -181,27 +198,67 @@ def _read_bytes(
                 diagnostics = [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
             return tables, diagnostics, cut
         kind = Format.UNKNOWN
+    if kind in PARSED_ONCE:
+        return _read_parsed(data, file, kind)
     tables, diagnostics = _read_by_format(data, file, kind)
     return tables, diagnostics, None
 
 
-def _read_by_format(data: bytes, file: str | None, kind: Format) -> tuple[list[Table], list[Diagnostic]]:
-    """A file other than text by its reader; one diagnostic for a kind no reader reads."""
-    name = file or "<上传文件>"
+PARSED_ONCE = (Format.PDF, Format.XLSX, Format.DOCX, Format.HTML)  # those `open_parsed` opens
+
+
+def open_parsed(data: bytes, file: str | None, kind: Format) -> ParsedBinary:
+    """A workbook, PDF, Word document or HTML page (``kind``, told by `detect_format`) opened and
+    parsed by its format's reader; `Unreadable` saying why it cannot be."""
+    from jixiao.readers import docx, html, pdf, xlsx
+
     if kind is Format.PDF:
-        from jixiao.readers.pdf import read_pdf_bytes
-
-        return read_pdf_bytes(data, file)
+        return pdf.open_pdf(data, file)
     if kind is Format.XLSX:
-        return _read_workbook(data, file)
+        return xlsx.open_workbook(data)
     if kind is Format.DOCX:
-        from jixiao.readers.docx import read_docx_bytes
-
-        return read_docx_bytes(data, file)
+        return docx.open_document(data)
     if kind is Format.HTML:
-        from jixiao.readers.html import read_html_bytes
+        return html.open_page(data)
+    raise ValueError(f"no parsed form for {kind}")
 
-        return read_html_bytes(data, file)
+
+def close_parsed(parsed: Parsed | None) -> None:
+    """Let go of what a parsed file still holds open (a PDF's document); nothing for the others."""
+    from jixiao.readers.pdf import ParsedPdf
+
+    if isinstance(parsed, ParsedPdf):
+        parsed.close()
+
+
+def _read_parsed(
+    data: bytes, file: str | None, kind: Format
+) -> tuple[list[Table], list[Diagnostic], Parsed | None]:
+    """A workbook, PDF, Word document or HTML page parsed once by its format's reader and read from
+    that; a file the reader cannot open gives its one diagnostic (a legacy workbook is converted)."""
+    from jixiao.readers.docx import WordDocument
+    from jixiao.readers.pdf import ParsedPdf, read_parsed_pdf
+    from jixiao.readers.xlsx import ParsedWorkbook, read_parsed_workbook
+
+    try:
+        parsed = open_parsed(data, file, kind)
+    except Unreadable as exc:
+        refused = Diagnostic(FILE_PROBLEM, Severity.ERROR, str(exc), SourceRef(file or "<上传文件>"))
+        return (
+            (*_legacy_workbook(data, file, refused), None) if kind is Format.XLSX else ([], [refused], None)
+        )
+    if isinstance(parsed, ParsedPdf):
+        return (*read_parsed_pdf(parsed, file), parsed)
+    if isinstance(parsed, ParsedWorkbook):
+        return (*read_parsed_workbook(parsed, file), parsed)
+    what = "Word 文档" if isinstance(parsed, WordDocument) else "网页"
+    return (*read_span_tables(parsed.tables, file, what), parsed)
+
+
+def _read_by_format(data: bytes, file: str | None, kind: Format) -> tuple[list[Table], list[Diagnostic]]:
+    """A file other than text, a workbook, a PDF, a Word document or a page, by its reader; one
+    diagnostic for a kind no reader reads."""
+    name = file or "<上传文件>"
     if kind in _CONVERTED:
         from jixiao.readers.office import read_converted
 
@@ -218,20 +275,19 @@ def _read_by_format(data: bytes, file: str | None, kind: Format) -> tuple[list[T
     return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, _UNSUPPORTED[kind], SourceRef(name))]
 
 
-def _read_workbook(data: bytes, file: str | None) -> tuple[list[Table], list[Diagnostic]]:
-    """A workbook through calamine; a legacy one it cannot open (a WPS .et) through LibreOffice."""
-    from jixiao.readers.xlsx import ENCRYPTED_MESSAGE, read_xlsx_bytes
-
-    tables, diagnostics = read_xlsx_bytes(data, file)
-    unopened = not tables and any(d.message.startswith("无法打开工作簿") for d in diagnostics)
-    if unopened and data.startswith(_CFB_MAGIC) and ENCRYPTED_MESSAGE not in (d.message for d in diagnostics):
+def _legacy_workbook(
+    data: bytes, file: str | None, refused: Diagnostic
+) -> tuple[list[Table], list[Diagnostic]]:
+    """A workbook calamine cannot open: a legacy one (a WPS .et) through LibreOffice when it is
+    installed, else the reason it could not be opened."""
+    if data.startswith(_CFB_MAGIC) and refused.message.startswith("无法打开工作簿"):  # not a password
         from jixiao.readers.office import office_program, read_converted
 
         if office_program() is not None:
             converted = read_converted(data, file, "旧版工作簿（.xls/.et）", "xlsx", ".xls")
             if converted[0]:
                 return converted
-    return tables, diagnostics
+    return [], [refused]
 
 
 def _read_json(data: bytes, name: str) -> tuple[list[Table], list[Diagnostic]]:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
+from jixiao.readers.detect_parsed import Unreadable
 from jixiao.readers.merged import MAX_CELLS, SpanCell, SpanTable, TooLarge, read_span_tables
 from jixiao.readers.text import FILE_PROBLEM, file_problem
 
@@ -46,22 +47,43 @@ def read_docx_path(path: str | Path) -> tuple[list[Table], list[Diagnostic]]:
 
 def read_docx_bytes(data: bytes, file: str | None = None) -> tuple[list[Table], list[Diagnostic]]:
     """Read the target tables of a Word document held in memory."""
-    name = file or "<Word 文档>"
+    try:
+        document = open_document(data)
+    except Unreadable as exc:
+        return _problem(file or "<Word 文档>", str(exc))
+    return read_span_tables(document.tables, file, "Word 文档")
+
+
+def open_document(data: bytes) -> WordDocument:
+    """The document's body parsed once, its tables read; `Unreadable` saying why when the file is not
+    a .docx, is damaged, or too large."""
     try:
         xml = document_xml(data)
     except TooLarge as exc:
-        return _problem(name, f"Word 文档过大，拒绝读取：{exc}")
-    except KeyError:
-        return _problem(name, "无法打开 Word 文档：压缩包中没有 word/document.xml，不是 .docx 文件")
+        raise Unreadable(f"Word 文档过大，拒绝读取：{exc}") from exc
+    except KeyError as exc:
+        raise Unreadable("无法打开 Word 文档：压缩包中没有 word/document.xml，不是 .docx 文件") from exc
     except Exception as exc:  # zipfile and zlib raise several types for damaged files; all mean the same
-        return _problem(name, f"无法打开 Word 文档：文件已损坏或不是 .docx 文件（{_short(exc)}）")
+        raise Unreadable(f"无法打开 Word 文档：文件已损坏或不是 .docx 文件（{_short(exc)}）") from exc
     try:
-        tables = parse_tables(xml)
+        return WordDocument(xml)
     except TooLarge as exc:
-        return _problem(name, f"Word 文档过大或结构异常，拒绝读取：{exc}")
+        raise Unreadable(f"Word 文档过大或结构异常，拒绝读取：{exc}") from exc
     except Exception as exc:  # lxml raises several types for broken XML; all mean the same here
-        return _problem(name, f"Word 文档内容已损坏，无法读取（{_short(exc)}）")
-    return read_span_tables(tables, file, "Word 文档")
+        raise Unreadable(f"Word 文档内容已损坏，无法读取（{_short(exc)}）") from exc
+
+
+class WordDocument:
+    """A Word document's body parsed once (lxml): its tables (`tables`) for the target-table reader
+    and the self-evaluation check, and the lines after its last table (`notes`) for the latter."""
+
+    def __init__(self, xml: bytes) -> None:
+        self._body = _body(xml)
+        self.tables = _body_tables(self._body)
+
+    def notes(self) -> list[str]:
+        """The body's text lines after its last table (a 注 under a 自评表: the stated group weights)."""
+        return _lines_after_tables(self._body)
 
 
 def _short(exc: BaseException) -> str:
@@ -84,13 +106,21 @@ def document_xml(data: bytes) -> bytes:
 
 def parse_tables(xml: bytes) -> list[SpanTable]:
     """Every table of the body in document order (a nested table after the one holding it)."""
+    return _body_tables(_body(xml))
+
+
+def _body(xml: bytes) -> Any:
+    """The ``w:body`` element of ``document.xml`` (entities and network off); ValueError without one."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
-    root = etree.fromstring(xml, parser)
-    body = root.find(f"{W}body")
+    body = etree.fromstring(xml, parser).find(f"{W}body")
     if body is None:
         raise ValueError("没有 w:body")
+    return body
+
+
+def _body_tables(body: Any) -> list[SpanTable]:
     tables: list[SpanTable] = []
     above: list[str] = []
     for kind, element in _blocks(body):
@@ -196,14 +226,9 @@ def _in_fallback(node: Any, stop: Any) -> bool:
     return False
 
 
-def paragraphs_after_tables(xml: bytes) -> list[str]:
-    """The body's text lines after its last table (a 注 under a 自评表: the stated group weights)."""
-    from lxml import etree
-
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
-    body = etree.fromstring(xml, parser).find(f"{W}body")
+def _lines_after_tables(body: Any) -> list[str]:
     lines: list[str] = []
-    for kind, element in _blocks(body) if body is not None else ():
+    for kind, element in _blocks(body):
         if kind != "p":
             lines = []
             continue

@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
+from jixiao.readers.detect_parsed import Unreadable
 from jixiao.readers.merged import MAX_CELLS, SpanCell, SpanTable, TooLarge, read_span_tables
 from jixiao.readers.text import FILE_PROBLEM, file_problem
 
@@ -276,22 +277,38 @@ def parse_tables(text: str) -> list[SpanTable]:
 
 def read_html_bytes(data: bytes, file: str | None = None) -> tuple[list[Table], list[Diagnostic]]:
     """Read the target tables of a page held in memory; a bad page gives a diagnostic, never an exception."""
-    name = file or "<网页>"
-    if len(data) > MAX_BYTES:
-        message = f"网页过大（{len(data) // 1048576} MB，上限 {MAX_BYTES // 1048576} MB），拒绝读取"
-        return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
-    return read_html_text(decode_html(data), file)
+    try:
+        page = open_page(data)
+    except Unreadable as exc:
+        return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, str(exc), SourceRef(file or "<网页>"))]
+    return read_span_tables(page.tables, file, "网页")
 
 
 def read_html_text(text: str, file: str | None = None) -> tuple[list[Table], list[Diagnostic]]:
     """Read the target tables of an HTML page given as text; an oversized page gives one error."""
-    name = file or "<网页>"
     try:
-        tables = parse_tables(text)
-    except TooLarge as exc:
-        message = f"网页过大或结构异常，拒绝读取：{exc}"
-        return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, message, SourceRef(name))]
-    return read_span_tables(tables, file, "网页")
+        page = HtmlPage(text)
+    except Unreadable as exc:
+        return [], [Diagnostic(FILE_PROBLEM, Severity.ERROR, str(exc), SourceRef(file or "<网页>"))]
+    return read_span_tables(page.tables, file, "网页")
+
+
+def open_page(data: bytes) -> HtmlPage:
+    """The page decoded and its tables parsed once; `Unreadable` when it is too large."""
+    if len(data) > MAX_BYTES:
+        raise Unreadable(f"网页过大（{len(data) // 1048576} MB，上限 {MAX_BYTES // 1048576} MB），拒绝读取")
+    return HtmlPage(decode_html(data))
+
+
+class HtmlPage:
+    """An HTML page's tables parsed once (`parse_tables`), for the target-table reader and the
+    self-evaluation check."""
+
+    def __init__(self, text: str) -> None:
+        try:
+            self.tables = parse_tables(text)
+        except TooLarge as exc:
+            raise Unreadable(f"网页过大或结构异常，拒绝读取：{exc}") from exc
 
 
 def read_html_path(path: str | Path) -> tuple[list[Table], list[Diagnostic]]:

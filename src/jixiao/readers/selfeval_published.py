@@ -1,27 +1,31 @@
 """Read published 项目支出绩效自评表 from a file: text (tab, ``|``, one cell per line, single spaces),
 a workbook, a PDF, an HTML page or a Word document.
 
-The format readers only cut the file into rows of cells (`readers.selfeval_text.published_text_rows`,
-`readers.xlsx.sheet_rows`, `readers.pdf.page_rows`, the HTML and Word tables laid out on their grid
-by `readers.merged`); `readers.selfeval_rows` reads the meaning, and any other source of rows plugs
-in through `read_published_rows`. `looks_published` tells a
-published self-evaluation from a target table or from our own template before anything is read.
+The format readers only cut the file into rows of cells (`readers.selfeval_text.published_text_rows`;
+for a workbook, PDF, Word document or page, `parsed_rows` of what the format's reader parsed — the
+same object the target-table reader read, see `readers.detect_parsed` — the HTML and Word tables
+laid out on their grid by `readers.merged`); `readers.selfeval_rows` reads the meaning, and any
+other source of rows plugs in through `read_published_rows`. `looks_published` tells a published
+self-evaluation from a target table or from our own template before anything is read.
 """
 
 from __future__ import annotations
 
-import io
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jixiao.evaluation.published import PublishedSelfEvaluation
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
+from jixiao.readers.detect_parsed import Unreadable
 from jixiao.readers.selfeval_rows import read_rows
 from jixiao.readers.selfeval_text import published_text_rows
 from jixiao.readers.text import FILE_PROBLEM, decode, file_problem
+
+if TYPE_CHECKING:
+    from jixiao.readers.detect import Parsed
 
 NOT_SELFEVAL = "JX-A00"
 # Words only a self-evaluation prints: its score columns and its funds block.
@@ -47,38 +51,31 @@ def read_published_text(text: str, file: str | None = None) -> list[PublishedSel
     return read_rows(published_text_rows(text, file))
 
 
-def workbook_rows(data: bytes, file: str | None = None) -> list[Row]:
-    """Every sheet of a workbook as rows of cells with their ``Sheet!D17`` places."""
-    import python_calamine as calamine
+def parsed_rows(parsed: Parsed, file: str | None) -> list[Row]:
+    """A file as rows of cells, from what its format's reader parsed (`readers.detect_parsed`), raising
+    what the reader raises for a damaged file: every sheet of a workbook (``Sheet!D17``), every PDF page
+    with a text layer (ruled tables with their columns, other text as lines; placed as when opened),
+    every table of a Word document or a page (merged cells on their grid, ``表2!C5``; a self-evaluation
+    may print its funds and its indicators in two), a Word document's lines under its last table
+    (``表注``), and a text's rows as cut for its target tables (`TextCut`)."""
+    from jixiao.readers.docx import WordDocument
+    from jixiao.readers.html import HtmlPage
+    from jixiao.readers.pdf import ParsedPdf
+    from jixiao.readers.xlsx import ParsedWorkbook
 
-    from jixiao.readers.xlsx import sheet_rows
-
-    workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    rows: list[Row] = []
-    for name in workbook.sheet_names:
-        rows += list(sheet_rows(workbook.get_sheet_by_name(name), name, file))
-    return rows
-
-
-def pdf_rows(data: bytes, file: str | None = None) -> list[Row]:
-    """Every page with a text layer as rows: ruled tables with their columns, other text as lines."""
-    import pdfplumber
-
-    from jixiao.readers.pdf import page_rows
-    from jixiao.readers.pdf_unruled import UnruledTables
-
-    rows: list[Row] = []
-    unruled = UnruledTables(file)  # an unruled table cut by a page break goes on in its columns
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            if page.chars:
-                rows += list(page_rows(page, number, file, False, unruled))
-    return rows
+    if isinstance(parsed, ParsedWorkbook):
+        return list(parsed.rows(file, percents=False))
+    if isinstance(parsed, ParsedPdf):
+        return [row for page in parsed.pages() for row in page.rows(exact_join=False)]
+    if isinstance(parsed, WordDocument):
+        notes = [Row((line,), SourceRef(file, n, cell="表注")) for n, line in enumerate(parsed.notes(), 1)]
+        return _span_rows(parsed.tables, file) + notes
+    if isinstance(parsed, HtmlPage):
+        return _span_rows(parsed.tables, file)
+    return parsed.rows()
 
 
-def span_rows(tables: list[Any], file: str | None) -> list[Row]:
-    """HTML or Word tables (merged cells on their grid) as rows of cells placed ``表2!C5``; all tables,
-    since a self-evaluation may print its funds and its indicators in two."""
+def _span_rows(tables: list[Any], file: str | None) -> list[Row]:
     from jixiao.readers.merged import MAX_CELLS, grid_rows, layout
 
     budget = [MAX_CELLS]
@@ -104,31 +101,20 @@ def file_rows(path: str | Path) -> tuple[list[Row], list[Diagnostic]]:
 
 def bytes_rows(data: bytes, name: str) -> tuple[list[Row], list[Diagnostic]]:
     """`file_rows` of a file's bytes (an upload): the format told by content."""
-    from jixiao.readers.detect import Format, detect_format
+    from jixiao.readers.detect import PARSED_ONCE, close_parsed, detect_format, open_parsed
 
     kind = detect_format(data, name)
-    try:
-        if kind is Format.PDF:
-            return pdf_rows(data, name), []
-        if kind is Format.XLSX:
-            return workbook_rows(data, name), []
-        if kind is Format.DOCX:
-            from jixiao.readers.docx import document_xml, paragraphs_after_tables
-            from jixiao.readers.docx import parse_tables as docx_tables
-
-            xml = document_xml(data)
-            notes = [
-                Row((line,), SourceRef(name, n, cell="表注"))
-                for n, line in enumerate(paragraphs_after_tables(xml), 1)
-            ]
-            return span_rows(docx_tables(xml), name) + notes, []
-        if kind is Format.HTML:
-            from jixiao.readers.html import decode_html
-            from jixiao.readers.html import parse_tables as html_tables
-
-            return span_rows(html_tables(decode_html(data)), name), []
-    except Exception as exc:  # the libraries raise many types for damaged, locked or huge files
-        return [], [_problem(name, f"无法读取文件：已损坏、有密码保护或过大（{type(exc).__name__}）")]
+    if kind in PARSED_ONCE:
+        try:
+            parsed = open_parsed(data, name, kind)
+        except Unreadable as exc:
+            return [], [_problem(name, f"无法读取文件：已损坏、有密码保护或过大（{exc.cause_name()}）")]
+        try:
+            return parsed_rows(parsed, name), []
+        except Exception as exc:  # the libraries raise many types for damaged, locked or huge files
+            return [], [_problem(name, f"无法读取文件：已损坏、有密码保护或过大（{type(exc).__name__}）")]
+        finally:
+            close_parsed(parsed)
     text = decode(data)
     if text is None:
         return [], [_problem(name, "无法读取：不是文本、Excel 工作簿、PDF、网页或 Word 文档")]

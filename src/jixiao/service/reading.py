@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jixiao.model import Diagnostic, Severity, Table
 from jixiao.readers.limits import DEFAULT_LIMITS, UploadLimits
-from jixiao.readers.text import TextCut
 from jixiao.service.errors import Invalid
 from jixiao.store.tables import Reviewed
+
+if TYPE_CHECKING:
+    from jixiao.readers.detect import Parsed
 
 # The one limit on an uploaded file (a table file, a filled template); the web's setting defaults to it.
 MAX_UPLOAD_BYTES = DEFAULT_LIMITS.max_bytes
@@ -86,18 +88,22 @@ class FileReport:
 def read_and_review(data: bytes, file: str, limits: UploadLimits = DEFAULT_LIMITS) -> FileReport:
     """Read a file of any supported kind (text, workbook, PDF, jixiao JSON), review every table, and
     decide whether the file is fit to store (``problems``); a file past ``limits`` is not parsed."""
-    from jixiao.readers.detect import read_bytes_keeping_rows
+    from jixiao.readers.detect import close_parsed, read_bytes_keeping_parsed
     from jixiao.readers.limits import refused
     from jixiao.readers.text import FILE_PROBLEM
 
-    # the content limits are checked first there; a text's rows are kept for the self-evaluation check
-    tables, diagnostics, cut = read_bytes_keeping_rows(data, file, limits)
-    report = FileReport(file=file, tables=list(tables))
-    errors = [d for d in diagnostics if d.code == FILE_PROBLEM]
-    if not any(refused(d) for d in errors):
-        audits = audit_published(data, file, cut)  # a published 自评表 is recognised by content
-        if audits:
-            return FileReport(file=file, selfevaluations=audits)
+    # the content limits are checked first there; what the reader parsed (a text's rows, a workbook's
+    # sheets, a PDF's pages, a document's tables) is kept for the self-evaluation check
+    tables, diagnostics, parsed = read_bytes_keeping_parsed(data, file, limits)
+    try:
+        report = FileReport(file=file, tables=list(tables))
+        errors = [d for d in diagnostics if d.code == FILE_PROBLEM]
+        if not any(refused(d) for d in errors) and not _unopened(data, file, parsed):
+            audits = audit_published(data, file, parsed)  # a published 自评表 is recognised by content
+            if audits:
+                return FileReport(file=file, selfevaluations=audits)
+    finally:
+        close_parsed(parsed)
     report.problems.extend(errors)
     if not tables and not errors:  # the reader's reason (a 自评表, cells run together), else a plain one
         said = [d for d in diagnostics if d.severity is Severity.WARNING]
@@ -118,20 +124,32 @@ def read_and_review(data: bytes, file: str, limits: UploadLimits = DEFAULT_LIMIT
     return report
 
 
-def audit_published(data: bytes, file: str, cut: TextCut | None = None) -> list[dict[str, Any]]:
+def _unopened(data: bytes, file: str, parsed: Parsed | None) -> bool:
+    """True for a workbook, PDF, Word document or page its reader could not open (damaged, locked, too
+    large): the self-evaluation check would fail on it the same way, so it is not opened again."""
+    from jixiao.readers.detect import PARSED_ONCE, detect_format
+
+    return parsed is None and detect_format(data, file) in PARSED_ONCE
+
+
+def audit_published(data: bytes, file: str, parsed: Parsed | None = None) -> list[dict[str, Any]]:
     """The published 自评表 of a file, each scored again with its findings (audit documents); [] when
-    the file holds none. A text file's rows already cut for its tables (``cut``, of the same bytes
-    and name) are not cut again. A reader that fails on a damaged file leaves the file to the table
-    readers."""
-    from jixiao.readers.selfeval_published import read_published_bytes, read_published_if_any
+    the file holds none. What the target-table reader parsed of the same bytes and name (``parsed``:
+    a text's rows, a workbook's sheets, a PDF's pages, a document's tables) is not parsed again. A
+    reader that fails on a damaged file leaves the file to the table readers."""
+    from jixiao.readers.selfeval_published import parsed_rows, read_published_bytes, read_published_if_any
     from jixiao.readers.selfeval_text import cut_of_its_own
+    from jixiao.readers.text import TextCut
     from jixiao.scoring.audit import audit
     from jixiao.scoring.audit_report import audit_to_dict
 
-    if cut is not None and cut_of_its_own(cut.text):
-        cut = None  # CSV, or a 自评报告 in sentences: the target tables' rows are not its rows
+    if isinstance(parsed, TextCut) and cut_of_its_own(parsed.text):
+        parsed = None  # CSV, or a 自评报告 in sentences: the target tables' rows are not its rows
     try:
-        published = read_published_if_any(cut.rows()) if cut is not None else read_published_bytes(data, file)
+        if parsed is None:
+            published = read_published_bytes(data, file)
+        else:
+            published = read_published_if_any(parsed_rows(parsed, file))
     except Exception:
         return []
     return [audit_to_dict(audit(p), file) for p in published]
