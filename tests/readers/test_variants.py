@@ -21,6 +21,7 @@ from benchmarks.variants import ROOT, Tally, is_exact, run, transformation_names
 
 from jixiao import catalog
 from jixiao.model import Op
+from jixiao.readers.html import read_html_text
 from jixiao.readers.text import read_text
 
 SAMPLE = (  # every 8th exactly-read document whose rows form a grid, in sorted order
@@ -219,4 +220,22 @@ def test_a_comparator_repeated_beside_bare_numbers_is_a_cell_not_a_running_heade
     assert read == [
         (Op.GE, Decimal("38"), "个"), (Op.GE, Decimal("120"), "次"),
         (Op.GE, Decimal("98"), "%"), (Op.GE, Decimal("95"), "%"),
+    ]  # fmt: skip
+
+
+TEMPLATE_NOTES_PAGE = """<html><body><table>
+<tr><td colspan=4>项目支出绩效目标申报表（2022年度）</td></tr>
+<tr><td>项目名称</td><td colspan=3>退化草原生态修复</td></tr>
+<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+<tr><td rowspan=2>产出指标</td><td>数量指标 (必填硬性指标)</td><td>补播改良面积</td><td>≥2000亩</td></tr>
+<tr><td>质量指标 (必填)</td><td>补播出苗率</td><td>≥85%</td></tr>
+<tr><td>效益指标</td><td>经济效益 指标 (选填)</td><td>带动农户务工人次</td><td>≥300人次</td></tr>
+</table></body></html>"""
+
+
+def test_a_templates_filling_notes_on_category_cells_are_read_off_in_html_too() -> None:
+    tables, _ = read_html_text(TEMPLATE_NOTES_PAGE, "申报表.html")
+    read = [(i.level2, i.name) for i in tables[0].indicators]
+    assert read == [
+        ("数量指标", "补播改良面积"), ("质量指标", "补播出苗率"), ("经济效益指标", "带动农户务工人次"),
     ]  # fmt: skip
