@@ -239,3 +239,18 @@ def test_a_templates_filling_notes_on_category_cells_are_read_off_in_html_too() 
     assert read == [
         ("数量指标", "补播改良面积"), ("质量指标", "补播出苗率"), ("经济效益指标", "带动农户务工人次"),
     ]  # fmt: skip
+
+
+LIST_FORM = """部门预算项目绩效目标申报表(2023年度)
+金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t具体指标\t指标性质\t指标值\t度量单位
+801001-某镇人民政府\t村级道路养护\t320,000.00\t完成村道日常养护\t产出指标\t数量指标\t养护村道里程\t≥\t45\t公里
+\t\t\t\t满意度指标\t服务对象满意度指标\t沿线群众满意度\t≥\t90\t%
+"""
+
+
+def test_a_list_form_names_its_indicator_column_by_any_of_its_names() -> None:
+    tables, _ = read_text(LIST_FORM, "清单.txt")
+    assert [(t.project.name, [i.name for i in t.indicators]) for t in tables] == [
+        ("村级道路养护", ["养护村道里程", "沿线群众满意度"])
+    ]
