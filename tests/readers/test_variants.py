@@ -21,6 +21,7 @@ from benchmarks.variants import ROOT, Tally, is_exact, run, transformation_names
 
 from jixiao import catalog
 from jixiao.model import Op
+from jixiao.readers.html import read_html_text
 from jixiao.readers.text import read_text
 
 SAMPLE = (  # every 8th exactly-read document whose rows form a grid, in sorted order
@@ -220,3 +221,36 @@ def test_a_comparator_repeated_beside_bare_numbers_is_a_cell_not_a_running_heade
         (Op.GE, Decimal("38"), "个"), (Op.GE, Decimal("120"), "次"),
         (Op.GE, Decimal("98"), "%"), (Op.GE, Decimal("95"), "%"),
     ]  # fmt: skip
+
+
+TEMPLATE_NOTES_PAGE = """<html><body><table>
+<tr><td colspan=4>项目支出绩效目标申报表（2022年度）</td></tr>
+<tr><td>项目名称</td><td colspan=3>退化草原生态修复</td></tr>
+<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+<tr><td rowspan=2>产出指标</td><td>数量指标 (必填硬性指标)</td><td>补播改良面积</td><td>≥2000亩</td></tr>
+<tr><td>质量指标 (必填)</td><td>补播出苗率</td><td>≥85%</td></tr>
+<tr><td>效益指标</td><td>经济效益 指标 (选填)</td><td>带动农户务工人次</td><td>≥300人次</td></tr>
+</table></body></html>"""
+
+
+def test_a_templates_filling_notes_on_category_cells_are_read_off_in_html_too() -> None:
+    tables, _ = read_html_text(TEMPLATE_NOTES_PAGE, "申报表.html")
+    read = [(i.level2, i.name) for i in tables[0].indicators]
+    assert read == [
+        ("数量指标", "补播改良面积"), ("质量指标", "补播出苗率"), ("经济效益指标", "带动农户务工人次"),
+    ]  # fmt: skip
+
+
+LIST_FORM = """部门预算项目绩效目标申报表(2023年度)
+金额单位:元
+单位名称\t项目名称\t预算数\t年度目标\t一级指标\t二级指标\t具体指标\t指标性质\t指标值\t度量单位
+801001-某镇人民政府\t村级道路养护\t320,000.00\t完成村道日常养护\t产出指标\t数量指标\t养护村道里程\t≥\t45\t公里
+\t\t\t\t满意度指标\t服务对象满意度指标\t沿线群众满意度\t≥\t90\t%
+"""
+
+
+def test_a_list_form_names_its_indicator_column_by_any_of_its_names() -> None:
+    tables, _ = read_text(LIST_FORM, "清单.txt")
+    assert [(t.project.name, [i.name for i in t.indicators]) for t in tables] == [
+        ("村级道路养护", ["养护村道里程", "沿线群众满意度"])
+    ]

@@ -22,6 +22,7 @@ from jixiao.model import Diagnostic, Indicator, Severity, SourceRef, Table, Targ
 from jixiao.readers.cells import Row, first_label
 from jixiao.readers.joinedlevels import split_joined_levels
 from jixiao.readers.labels import Label, label_key
+from jixiao.readers.textforms import without_template_notes
 
 BAD_WEIGHT = "JX-R20"
 
@@ -222,7 +223,7 @@ def fold_columns(rows: Iterable[Row], weights: Weights, diagnostics: list[Diagno
     """Fold split value columns and take out weight columns, table by table, streaming."""
     columns: _Columns | None = None
     pending_header: Row | None = None
-    for row in split_joined_levels(rows):
+    for row in split_joined_levels(without_template_notes(rows)):  # 质量指标 (必填) in any format
         if columns is None and pending_header is None and not (row.columns_known and row.aligned):
             yield row  # nothing to fold, and no header to open: its label would change nothing
             continue

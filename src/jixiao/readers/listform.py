@@ -21,6 +21,7 @@ from dataclasses import replace
 from jixiao import catalog
 from jixiao.readers.cells import Row, parse_amount_unit
 from jixiao.readers.labels import Label, label_key, label_of, unit_in
+from jixiao.readers.roles import HEADER_KEYS, LEVEL1, LEVEL3, role_of
 
 _PROJECT_COLUMNS = {
     "项目名称": Label.NAME,
@@ -49,11 +50,19 @@ _OUT_LABELS = {
 }
 
 
+_TREE_NAMES = {LEVEL1: "一级指标", LEVEL3: "三级指标"}
+
+
+def _tree_key(key: str) -> str:
+    """A tree header by any of its names (具体指标, 指标名称 → 三级指标; 评价指标 → 一级指标)."""
+    return _TREE_NAMES.get(role_of(key) or "", key) if key in HEADER_KEYS else key
+
+
 def _list_header(row: Row) -> list[Label] | None:
     """The project columns of a list-form header, in order, or None for any other row."""
     if not any("名称" in cell for cell in row.cells):  # cheap test first: this runs on every row
         return None
-    keys = [label_key(cell) for cell in row.cells if cell.strip()]
+    keys = [_tree_key(label_key(cell)) for cell in row.cells if cell.strip()]
     names = [k for k, key in enumerate(keys) if _PROJECT_COLUMNS.get(key) is Label.NAME]
     if not names or not {"一级指标", "三级指标"} <= set(keys):
         return None
@@ -158,7 +167,7 @@ def _without_indicator(row: Row, header: Row | None) -> bool:
     """An aligned row whose 三级指标 cell is empty: its categories stand with no indicator."""
     if header is None or not (row.columns_known and row.aligned):
         return False
-    keys = [label_key(cell) for cell in header.cells]
+    keys = [_tree_key(label_key(cell)) for cell in header.cells]
     if "三级指标" not in keys or len(keys) != len(row.cells):
         return False
     return not row.cells[keys.index("三级指标")].strip()
