@@ -21,10 +21,15 @@ _LONGEST_HALF = 8
 
 def _lone_text(row: Row) -> str | None:
     """The one short text of a row that holds nothing else, or None."""
-    filled = [cell.strip() for cell in row.cells if cell and cell.strip()]
-    if len(filled) != 1 or len(filled[0]) > _LONGEST_HALF or any(ch.isdigit() for ch in filled[0]):
+    lone: str | None = None
+    for cell in row.cells:  # one pass, stopping at a second filled cell: every row comes here once
+        if cell and (stripped := cell.strip()):
+            if lone is not None:
+                return None
+            lone = stripped
+    if lone is None or len(lone) > _LONGEST_HALF or any(ch.isdigit() for ch in lone):
         return None
-    return filled[0]
+    return lone
 
 
 def _opens_with_amount(row: Row) -> bool:
