@@ -290,15 +290,29 @@ def _names_department(label: Label | None, cells: tuple[str, ...]) -> bool:
 
 
 def first_label(cells: tuple[str, ...]) -> Label | None:
-    """The label of a row's first non-empty cell (cheap: most rows start with one)."""
+    """The label of a row's first non-empty cell (cheap: most rows start with one).
+
+    A row passes through five stages that each ask (rowspans, namecells, outline, columns, segments),
+    one after the other: the answer for the last cells asked is kept, found again by identity (the
+    tuple is held, so its identity is not reused; one global tuple, read and written whole)."""
+    global _LAST_LABEL
+    last = _LAST_LABEL
+    if last[0] is cells:
+        return last[1]
+    found: Label | None = None
     for cell in cells:
         if cell:
             stripped = cell.strip()
             if stripped:
                 label = label_of(stripped)
                 if label is not Label.SECTION:  # 项目基本情况 | 项目名称 | …: the side cell says nothing
-                    return label
-    return None
+                    found = label
+                    break
+    _LAST_LABEL = (cells, found)
+    return found
+
+
+_LAST_LABEL: tuple[tuple[str, ...], Label | None] = ((), None)
 
 
 def clean_goal_text(text: str) -> str:

@@ -58,9 +58,10 @@ def category_behind_number(text: str) -> str | None:
     return rest if rest and catalog.is_category_name(rest) else None
 
 
-def _code_column(row: Row) -> int | None:
-    """The column of a code heading (指标编码) directly before the indicator name's heading, or None."""
-    if not any("编" in cell or "序号" in cell for cell in row.cells):  # cheap test first: every row
+def _code_column(row: Row, joined: str) -> int | None:
+    """The column of a code heading (指标编码) directly before the indicator name's heading, or None;
+    ``joined`` is the row's cells joined by NUL (`_Outline.row`), for the cheap test first."""
+    if "编" not in joined and "序号" not in joined:  # no word spans a NUL: as if cell by cell
         return None
     keys = [label_key(cell) for cell in row.cells]
     for col, key in enumerate(keys[:-1]):
@@ -106,9 +107,10 @@ class _Outline:
         if label in (Label.TITLE, Label.NAME):
             self.reset()
         if self.code_col is None:
-            code_col = _code_column(row)
+            joined = "\0".join(row.cells)  # once per row, for the cheap tests of both paths
+            code_col = _code_column(row, joined)
             if code_col is None:
-                return self._names(row)
+                return self._names(row, joined)
             self.code_col = code_col
             _, row = _without_column(row, code_col)
             return _with_tree(row, "一级指标", "二级指标")
@@ -129,7 +131,9 @@ class _Outline:
             return None
         return _with_tree(row, self.level1, self.level2)
 
-    def _names(self, row: Row) -> Row:
+    def _names(self, row: Row, joined: str) -> Row:
+        if not self.dotted and "指标" not in joined:  # no cell names a category behind a number
+            return row
         cells = list(row.cells)
         changed = False
         for col, text in enumerate(cells):

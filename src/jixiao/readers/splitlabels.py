@@ -21,10 +21,15 @@ _LONGEST_HALF = 8
 
 def _lone_text(row: Row) -> str | None:
     """The one short text of a row that holds nothing else, or None."""
-    filled = [cell.strip() for cell in row.cells if cell and cell.strip()]
-    if len(filled) != 1 or len(filled[0]) > _LONGEST_HALF or any(ch.isdigit() for ch in filled[0]):
+    lone: str | None = None
+    for cell in row.cells:  # one pass, stopping at a second filled cell: every row comes here once
+        if cell and (stripped := cell.strip()):
+            if lone is not None:
+                return None
+            lone = stripped
+    if lone is None or len(lone) > _LONGEST_HALF or any(ch.isdigit() for ch in lone):
         return None
-    return filled[0]
+    return lone
 
 
 def _opens_with_amount(row: Row) -> bool:
@@ -32,8 +37,9 @@ def _opens_with_amount(row: Row) -> bool:
     return bool(first) and parse_amount_unit(first) is not None
 
 
-def _joined_label(above: Row, middle: Row, below: Row) -> str | None:
-    upper, lower = _lone_text(above), _lone_text(below)
+def _joined_label(middle: Row, upper: str | None, lower: str | None) -> str | None:
+    """The label whose halves are ``upper`` and ``lower`` (the lone texts of the rows around
+    ``middle``), where ``middle`` opens with an amount, or None."""
     if upper is None or lower is None or not _opens_with_amount(middle):
         return None
     if label_of(upper) is not None:
@@ -42,12 +48,13 @@ def _joined_label(above: Row, middle: Row, below: Row) -> str | None:
     return joined if label_of(joined) in _AMOUNT_LABELS else None
 
 
-def _label_over_two_lines(first: Row, second: Row) -> str | None:
+def _label_over_two_lines(first: Row, lower: str | None) -> str | None:
     """``年度本级  180万`` / ``预算金额``: a label's first half beside its amount, the second half
-    alone on the next line."""
+    alone on the next line (``lower``, that line's lone text)."""
+    if lower is None:
+        return None
     filled = [cell.strip() for cell in first.cells if cell and cell.strip()]
-    lower = _lone_text(second)
-    if len(filled) < 2 or lower is None or parse_amount_unit(filled[1]) is None:
+    if len(filled) < 2 or parse_amount_unit(filled[1]) is None:
         return None
     upper = filled[0]
     if len(upper) > _LONGEST_HALF or label_of(upper) is not None:
@@ -65,25 +72,31 @@ def _relabelled(row: Row, label: str) -> Row:
 
 
 def labels_around_values(rows: Iterable[Row]) -> Iterator[Row]:
-    """The rows with each amount label split around its value joined into one row with it."""
+    """The rows with each amount label split around its value joined into one row with it.
+
+    Each row's lone text (`_lone_text`) is found once, as it enters the window of three rows, and
+    kept beside it (``lones``): a row stands in the window as below, middle and above in turn."""
     window: list[Row] = []
+    lones: list[str | None] = []
     for row in rows:
         window.append(row)
+        lones.append(_lone_text(row))
         if len(window) < 3:
             continue
         above, middle, below = window
-        label = _joined_label(above, middle, below)
+        label = _joined_label(middle, lones[0], lones[2])
         if label is not None:
             sources = (above.source, *middle.cell_sources) if middle.cell_sources else None
             yield replace(middle, cells=(label, *middle.cells), source=above.source, cell_sources=sources)
-            window = []
+            window, lones = [], []
             continue
-        label = _label_over_two_lines(above, middle)
+        label = _label_over_two_lines(above, lones[1])
         if label is not None:
             yield _relabelled(above, label)
-            window = [below]
+            window, lones = [below], [lones[2]]
             continue
+        lones.pop(0)
         yield window.pop(0)
-    if len(window) == 2 and (label := _label_over_two_lines(*window)) is not None:
+    if len(window) == 2 and (label := _label_over_two_lines(window[0], lones[1])) is not None:
         window = [_relabelled(window[0], label)]
     yield from window

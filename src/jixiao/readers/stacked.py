@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 
 from mypy_extensions import trait
 
@@ -31,6 +32,14 @@ _ANNUAL_BLOCK_WORDS = ("年度", "本年度", "当年", "YYYY年")
 def squeeze_name(text: str) -> str:
     """The text with all whitespace removed."""
     return "".join(text.split())
+
+
+@lru_cache(maxsize=65536)  # a document's value cells repeat (≥95%, 100%, 按时完成) under the same names
+def judged_value(text: str, name: str) -> tuple[Target, str | None, str | None]:
+    """A value cell's text read under its indicator's name: the target, why it is not understood
+    (or None), why it looks damaged (or None). A pure function of the two texts, found once each."""
+    target, reason = parse_target_with_reason(text, name or None)
+    return target, reason, damage(target, name)
 
 
 @trait  # a mixin of grid's reader: mypyc compiles a class with several bases only from traits
@@ -58,8 +67,7 @@ class StackedBlocks:
     def _target(self, cell: Cell | None, name: str) -> Target:
         if cell is None:
             return EMPTY_TARGET
-        target, reason = parse_target_with_reason(cell.text, name or None)
-        damaged = damage(target, name)
+        target, reason, damaged = judged_value(cell.text, name)
         if damaged is not None:
             self.note(
                 DAMAGED_VALUE, Severity.WARNING, f"指标值“{cell.text}”疑似损坏：{damaged}", cell.source, name
