@@ -1,0 +1,72 @@
+"""Rows of a 自评表 read from text that lost its columns (a PDF's text flattened, one cell per line)
+whose cells do not sit with certainty under their header: said on the row (`unsure`), so that the
+audit raises no arithmetic finding on figures that were not read with certainty.
+
+A row is unsure when what was read in a column cannot be what that column holds:
+
+- an indicator whose name is a figure or a bound (``180``, ``≥900场``, ``100%``), or whose 二级指标
+  is a figure: its cells slid by one or more columns;
+- an indicator that prints a 得分 but no 分值 under a header that has a 分值 column: a cell was lost
+  or taken by its neighbour;
+- a fund row where a percentage (``96%``) was read in a column other than 执行率, or its 执行率 was
+  read from a cell without ``%`` while another cell of the row has one: the header's columns were
+  put back in another order than the row prints them.
+
+Rows of a workbook, a ruled PDF or a Word/HTML table keep their columns and are never unsure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from jixiao.model import Diagnostic, Severity, SourceRef
+
+UNSURE_COLUMNS = "JX-R34"
+
+_BOUND = re.compile(r"^[≥≤><=≧≦＞＜＝]|^[-+]?\d+(?:[.,]\d+)*\s*[%％]?$")
+
+
+def _value_like(text: str) -> bool:
+    """A figure or a bound where a name is due: ``180``, ``100%``, ``≥900场``."""
+    stripped = unicodedata.normalize("NFKC", text).strip()
+    return bool(stripped) and _BOUND.search(stripped) is not None
+
+
+def indicator_unsure(name: str, level2: str, has_weight: bool, has_score: bool, roles: list[str]) -> str:
+    """Why an indicator row read from text is not certain to sit in its columns; "" when it is."""
+    if _value_like(name):
+        return f"指标名称读到的是数值“{name.strip()}”"
+    if _value_like(level2):
+        return f"二级指标读到的是数值“{level2.strip()}”"
+    if has_score and not has_weight and "weight" in roles:
+        return "有得分而分值列为空"
+    return ""
+
+
+def fund_unsure(texts: dict[str, str]) -> str:
+    """Why a fund row read from text (its cells by role) is not certain to sit in its columns."""
+    for role, text in texts.items():
+        if role not in ("rate", "reason") and "%" in unicodedata.normalize("NFKC", text):
+            return f"百分数“{text.strip()}”读在了执行率以外的列"
+    rate = texts.get("rate", "")
+    if rate.strip() and "%" not in rate and any("%" in t for t in texts.values()):
+        return f"执行率读到的“{rate.strip()}”没有百分号"
+    return ""
+
+
+def unsure_rows(
+    project: str, rows: list[tuple[SourceRef, str]], already: tuple[SourceRef, ...] = ()
+) -> list[Diagnostic]:
+    """One JX-R34 per unsure row (its line and why), the rows already said elsewhere (JX-R31) aside."""
+    return [
+        Diagnostic(
+            UNSURE_COLUMNS,
+            Severity.WARNING,
+            f"“{project or '自评表'}”第{where.line}行的单元格不能确定各在哪一列（{why}，文字丢了表格的列）："
+            "该行按读到的内容列出，不据以核对算术；请提供原表格文件（Excel、Word 或带表格线的 PDF）核对",
+            where,
+        )
+        for where, why in rows
+        if where not in already
+    ]
