@@ -87,6 +87,10 @@ def fraction_as_percent(
     return (rate * _HUNDRED).normalize() if exponent < -2 else rate * _HUNDRED
 
 
+def _figures(cells: list[str]) -> int:
+    return sum(1 for c in cells if number(c) is not None)
+
+
 def fund_row(state: Segment, row: Row, cells: list[str], first_at: int) -> PublishedFundRow:
     """One fund row (its label at ``first_at``) read under the block's header, each figure as printed."""
     assert state.fund_roles is not None
@@ -126,5 +130,5 @@ def fund_row(state: Segment, row: Row, cells: list[str], first_at: int) -> Publi
         reason=reason,
         source=cell_source(row, first_at),
         cells=tuple(refs),
-        unsure="" if is_grid(row) else fund_unsure(texts),
+        unsure="" if is_grid(row) else fund_unsure(texts, _figures(cells[first_at + 1 :])),
     )

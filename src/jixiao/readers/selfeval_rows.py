@@ -313,7 +313,9 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
     unsure = (
         ""
         if _is_grid(row)
-        else indicator_unsure(name, state.level2, weight is not None, score is not None, roles)
+        else indicator_unsure(
+            name, state.level2, (target, actual, weight is not None, score is not None), roles
+        )
     )
     state.indicators.append(
         PublishedIndicator(

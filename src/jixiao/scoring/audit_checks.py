@@ -119,9 +119,12 @@ READS_INDICATORS = frozenset(
 
 
 def _on_unsure_figures(published: PublishedSelfEvaluation, code: str, indicator: str | None) -> bool:
-    """The finding rests on a figure read without certainty: its own row's, or any row's it sums."""
+    """The finding rests on a figure read without certainty: its own row's, or any row's it sums. Where a
+    third or more of the rows are unsure, the reading of the block as a whole is: no row of it is certain."""
+    unsure = sum(1 for i in published.indicators if i.unsure)
     if indicator is not None:
-        return any(i.unsure for i in published.indicators if i.label == indicator)
+        broad = unsure * 3 >= len(published.indicators) > 0 and unsure > 0
+        return broad or any(i.unsure for i in published.indicators if i.label == indicator)
     funds = code in READS_FUNDS and any(row.unsure for row in published.funds)
     return funds or (code in READS_INDICATORS and any(i.unsure for i in published.indicators))
 
