@@ -85,12 +85,7 @@ def _joined_header(header: Row, above: Row, below: Row, under: list[Row]) -> Row
     pieces: list[tuple[str, str]] = []
     for n, (top, bottom) in enumerate(zip(tops, bottoms, strict=True)):
         role = roles.get(key(top + bottom))
-        if (
-            n == 0
-            and role is None
-            and key(top + bottom).startswith(_BLOCK_LABELS)
-            and key(bottom) not in roles
-        ):
+        if n == 0 and role is None and key(top + bottom) in _BLOCK_LABELS and key(top) not in _BLOCK_LABELS:
             cells = [top + bottom, *cells]  # 项目资金（万 / 元）: the block's own label, the first column
             pieces.append((top + bottom, ""))
             continue

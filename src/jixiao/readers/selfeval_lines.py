@@ -54,6 +54,7 @@ INDICATOR_ROLES = {
     "偏差原因分析及改进措施": "reason", "未完成原因分析": "reason", "偏差原因分析": "reason",
     "偏差原因": "reason", "原因分析": "reason", "备注": "reason",
     "评价标准": "reason", "评价标准及依据": "reason",  # the Suizhou form's last column: why marks were lost
+    "说明": "reason",  # the 重庆 部门整体 form's last column
 }  # fmt: skip
 TOTAL_FUNDS = ("年度资金总额", "总额", "资金总额", "年度财政资金总额", "年度总金额", "总金额", "合计")
 _FUND_WORDS = ("资金", "拨款", "结转", "财政")
@@ -186,12 +187,17 @@ def rebuild_lines(rows: Iterable[Row], tokens: bool = False) -> Iterator[Row]:
         return Row(texts, current[0][1], tuple(s for _, s in current))
 
     for n, (text, source) in enumerate(cells):
-        full = capacity is not None and (
-            len(current) >= capacity
-            or (tokens and _number_pair_ends(current, text))
-            or (capacity - len(current) == 1 and _next_row_starts(current, cells[n : n + 2], header_roles))
-            or _closed_by_blank_reason(current, header_roles)
-        )
+        full = (
+            capacity is not None
+            and (
+                len(current) >= capacity
+                or (tokens and _number_pair_ends(current, text))
+                or (
+                    capacity - len(current) == 1 and _next_row_starts(current, cells[n : n + 2], header_roles)
+                )
+                or _closed_by_blank_reason(current, header_roles)
+            )
+        ) or _header_ends(current, cells[n : n + 2])
         if current and (_starts_row(text, previous) or full):
             made = flush()
             if made is not None:
@@ -224,7 +230,36 @@ def _next_row_starts(
         return False
     name, after = following[0][0], following[1][0]
     figure = number(after) is not None or after[:1].isdigit()  # 12.5万亩: a figure with its unit
-    return number(name) is None and (after[:1] in _COMPARATORS or figure)
+    return number(name) is None and (after[:1] in _COMPARATORS or figure or _opens_after_name(after, roles))
+
+
+def _opens_after_name(text: str, roles: list[str]) -> bool:
+    """The cell fits the column after the name in this header: a unit (万亩, %, ‰) under 计量单位, a
+    comparator or 定性/定量 under 指标性质."""
+    at = roles.index("name") + 1 if "name" in roles else len(roles)
+    role = roles[at] if at < len(roles) else ""
+    stripped = text.strip()
+    if role == "unit":
+        return 0 < len(stripped) <= 4 and number(stripped) is None and not stripped[:1].isdigit()
+    return role == "nature" and (stripped[:1] in _COMPARATORS or stripped in ("定性", "定量"))
+
+
+def _header_ends(current: list[tuple[str, SourceRef]], following: list[tuple[str, SourceRef]]) -> bool:
+    """An indicator header (three or more column names, 三级指标 or 指标名称 among them, nothing else but
+    its block's label) ends where the next cells read as a row under it: a name, then what the column
+    after the name holds (a comparator, a figure, a unit) — not a column name the reader lacks."""
+    keys = [key(t) for t, _ in current]
+    roles = [INDICATOR_ROLES[k] for k in keys if k in INDICATOR_ROLES]
+    others = [k for k in keys if k not in INDICATOR_ROLES]
+    if len(roles) < 3 or "name" not in roles or len(following) < 2 or len(others) > 1:
+        return False
+    if not all(k.startswith(("绩效指标", "年度绩效目标")) for k in others):
+        return False
+    name, after = following[0][0], following[1][0]
+    if not key(name) or key(name) in INDICATOR_ROLES or number(name) is not None:
+        return False
+    figure = number(after) is not None or after[:1].isdigit()
+    return after[:1] in _COMPARATORS or figure or _opens_after_name(after, roles)
 
 
 def _closed_by_blank_reason(current: list[tuple[str, SourceRef]], roles: list[str]) -> bool:

@@ -66,7 +66,8 @@ def indicator_unsure(name: str, level2: str, figures: tuple[str, str, bool, bool
     for value in (target, actual):
         if _LABEL_WITH_POINTS.search(unicodedata.normalize("NFKC", value).strip()):
             return f"指标值或完成值读到的是带分值的标签“{value.strip()}”"
-        if len(key(value)) >= 4 and key(name) != key(value) and key(name).startswith(key(value)):
+        piece = key(name) != key(value) and key(name).startswith(key(value)) and not _value_like(value)
+        if len(key(value)) >= 4 and piece:
             return f"指标值或完成值读到的是指标名称的一段“{value.strip()}”"
     return ""
 
