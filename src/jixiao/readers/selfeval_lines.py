@@ -187,13 +187,15 @@ def rebuild_lines(rows: Iterable[Row], tokens: bool = False) -> Iterator[Row]:
         return Row(texts, current[0][1], tuple(s for _, s in current))
 
     for n, (text, source) in enumerate(cells):
+        if capacity is not None and _one_column_more(current, capacity, text, header_roles):
+            capacity += 1  # the row opened with a 二级 the catalogue does not know (可持续性)
         full = (
             capacity is not None
             and (
                 len(current) >= capacity
                 or (tokens and _number_pair_ends(current, text))
                 or (
-                    capacity - len(current) == 1 and _next_row_starts(current, cells[n : n + 2], header_roles)
+                    capacity - len(current) == 1 and _last_slot_blank(current, cells[n : n + 2], header_roles)
                 )
                 or _closed_by_blank_reason(current, header_roles)
             )
@@ -231,6 +233,35 @@ def _next_row_starts(
     name, after = following[0][0], following[1][0]
     figure = number(after) is not None or after[:1].isdigit()  # 12.5万亩: a figure with its unit
     return number(name) is None and (after[:1] in _COMPARATORS or figure or _opens_after_name(after, roles))
+
+
+def _one_column_more(
+    current: list[tuple[str, SourceRef]], capacity: int, text: str, roles: list[str]
+) -> bool:
+    """A row led by what looked like its name has filled its slots up to 得分 with words, and a figure
+    follows: its first cell was a 二级 category, and the figure is its score."""
+    if len(current) != capacity or roles[-1:] != ["score"] or "level2" not in roles or number(text) is None:
+        return False
+    last = current[-1][0].strip()
+    return number(last) is None and not last[:1].isdigit() and capacity < len(roles) - roles.index("level2")
+
+
+def _last_slot_blank(
+    current: list[tuple[str, SourceRef]], following: list[tuple[str, SourceRef]], roles: list[str]
+) -> bool:
+    """The row's last slot (its reason, or its 得分) was left blank: the next cells open the next row."""
+    return _next_row_starts(current, following, roles) or _score_left_blank(following, roles)
+
+
+def _score_left_blank(following: list[tuple[str, SourceRef]], roles: list[str]) -> bool:
+    """Only the 得分 slot is left and the next cell is a name followed by a bound: the score was left
+    blank (a group's one score stands on its first row) and that name opens the next row."""
+    if roles[-1:] != ["score"] or len(following) < 2:
+        return False
+    name, after = following[0][0].strip(), following[1][0].strip()
+    if not name or name[:1].isdigit() or name[:1] in _COMPARATORS or key(name) in INDICATOR_ROLES:
+        return False
+    return after[:1] in _COMPARATORS
 
 
 def _opens_after_name(text: str, roles: list[str]) -> bool:

@@ -72,7 +72,7 @@ from jixiao.readers.selfeval_runrows import run_together_rows
 from jixiao.readers.selfeval_segment import Segment as _Segment
 from jixiao.readers.selfeval_segment import cell_source as _source
 from jixiao.readers.selfeval_segment import is_grid as _is_grid
-from jixiao.readers.selfeval_unsure import indicator_unsure
+from jixiao.readers.selfeval_unsure import indicator_unsure, settled
 from jixiao.readers.selfeval_wrapped import join_spaced, join_wrapped, join_wrapped_heads, undouble
 
 
@@ -460,7 +460,7 @@ def _finish(state: _Segment, run: list[Row]) -> PublishedSelfEvaluation:
         for t, where in zip(state.texts, state.places, strict=True)
         if INSTRUCTION.search(unicodedata.normalize("NFKC", t)) and not TEMPLATE_NOTE.match(t)
     ]
-    indicators, group_scores = _group_scores(state.indicators)
+    indicators, group_scores = _group_scores(settled(state.indicators))
     conclusion_total(state)
     published = PublishedSelfEvaluation(
         project=state.fields.get("project", "") or _whole_department(title, state.fields),
