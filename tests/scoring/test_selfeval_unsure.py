@@ -5,10 +5,14 @@ read in their columns are audited as before. Texts of our own, in the flattened 
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from jixiao.cli import app
 from jixiao.readers.selfeval_published import read_published_path, read_published_text
 from jixiao.readers.selfeval_unsure import UNSURE_COLUMNS
 from jixiao.scoring.audit import audit
@@ -45,6 +49,10 @@ def test_a_fund_row_read_out_of_its_columns_raises_no_arithmetic_finding(tmp_pat
     said = [p for p in problems if p.code == UNSURE_COLUMNS]
     assert [p.source.line for p in said] == [4, 5], said
     assert "第4行" in said[0].message and "96%" in said[0].message
+    output = CliRunner().invoke(app, ["evaluate", "--json", str(path)]).output
+    (entry,) = json.loads(output[output.index("[") : output.rindex("]") + 1])
+    codes = [d["code"] for d in entry["diagnostics"]]
+    assert codes.count(UNSURE_COLUMNS) == 2 and not {"JX-A04", "JX-A05", "JX-A06"} & set(codes), codes
 
 
 def test_an_indicator_whose_name_is_a_figure_is_said_and_not_audited() -> None:
