@@ -55,6 +55,7 @@ INDICATOR_ROLES = {
     "偏差原因": "reason", "原因分析": "reason", "备注": "reason",
     "评价标准": "reason", "评价标准及依据": "reason",  # the Suizhou form's last column: why marks were lost
     "说明": "reason",  # the 重庆 部门整体 form's last column
+    "未完成原因及拟采取的改进措施": "reason", "未完成原因和改进措施": "reason",
 }  # fmt: skip
 TOTAL_FUNDS = ("年度资金总额", "总额", "资金总额", "年度财政资金总额", "年度总金额", "总金额", "合计")
 _FUND_WORDS = ("资金", "拨款", "结转", "财政")
@@ -224,11 +225,13 @@ _COMPARATORS = ("≥", "≤", ">", "<", "=", "≧", "≦", "═", "＞", "＜", 
 def _next_row_starts(
     current: list[tuple[str, SourceRef]], following: list[tuple[str, SourceRef]], roles: list[str]
 ) -> bool:
-    """The reason slot is all a row lacks, it already ends with 分值 and 得分, and the next cell is
-    a name followed by a comparator or a figure: that name opens the next row (the reason was blank)."""
+    """The reason slot is all a row lacks, it already ends with its 得分 (after its 分值, or after its
+    actual where 分值 stands before the target), and the next cell is a name followed by a comparator or
+    a figure: that name opens the next row (the reason was blank)."""
     if roles[-1:] != ["reason"] or len(current) < 3 or len(following) < 2:
         return False
-    if number(current[-1][0]) is None or number(current[-2][0]) is None:
+    weight_last = roles[-3:-1] == ["weight", "score"]
+    if number(current[-1][0]) is None or (weight_last and number(current[-2][0]) is None):
         return False
     name, after = following[0][0], following[1][0]
     figure = number(after) is not None or after[:1].isdigit()  # 12.5万亩: a figure with its unit
