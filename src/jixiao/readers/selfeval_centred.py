@@ -118,8 +118,8 @@ def _opens_with_target(row: Row) -> int | None:
     at = 0
     while at < len(cells) and catalog.is_category_name(key(cells[at]) or "-"):
         at += 1
-    if at == 0 or at >= len(cells):
-        return None
+    if at >= len(cells) or (at == 0 and number(cells[0]) is None):
+        return None  # a row without its categories opens with its 分值 (分值 before 年度指标值)
     first = cells[at]
     return at if first[:1].isdigit() or first.startswith(_SIGNS) else None
 
@@ -151,12 +151,14 @@ def _centred_cell_at(row: Row, joined: str) -> int | None:
 def join_centred(rows: list[Row]) -> list[Row]:
     """Rows of flattened PDF text with their centred two-line cells put back (see the module's note)."""
     out: list[Row] = []
-    indicators = False  # under an indicator header that was put back
+    indicators = False  # under an indicator header (printed on its line, or put back)
     n = 0
     while n < len(rows):
         row = rows[n]
         above = out[-1] if out else None
         below = rows[n + 1] if n + 1 < len(rows) else None
+        if not is_grid(row) and _roles(row) is not None:
+            indicators = _roles(row) == (INDICATOR_ROLES, _INDICATOR_ORDER)
         if above is not None and below is not None and not is_grid(row):
             header = _joined_header(row, above, below, rows[n + 2 : n + 12])
             if header is not None:

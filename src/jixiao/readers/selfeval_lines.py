@@ -22,7 +22,8 @@ _POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*分")
 _NUMBER = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^[-+]?\d+(?:\.\d+)?$")
 SERIAL = re.compile(r"^指标\s*\d+\s*[:：]\s*")
 INSTRUCTION = re.compile(r"\(\d+字以内\)|^结合自评情况|^对照年度目标|^针对项目自评中发现的问题")
-TEMPLATE_NOTE = re.compile(r"^1[.、．]\s*预算执行率")
+# the form's own printed note (1.预算执行率=…(100字以内);2.年中发生预算调整的…), also a wrapped line of it
+TEMPLATE_NOTE = re.compile(r"^1[.、．]\s*预算执行率|.*字以内[)）][;；]?\s*2[.、．]\s*年中发生预算调整")
 STATED = re.compile(
     r"(产出|效益|满意度|成本)指标?\s*(?:权重|分值)?\s*(?:为|占|共)?\s*(\d+(?:\.\d+)?)\s*(?:分|%)"
 )

@@ -460,8 +460,8 @@ def _finish(state: _Segment, run: list[Row]) -> PublishedSelfEvaluation:
         for t, where in zip(state.texts, state.places, strict=True)
         if INSTRUCTION.search(unicodedata.normalize("NFKC", t)) and not TEMPLATE_NOTE.match(t)
     ]
-    indicators, group_scores = _group_scores(settled(state.indicators))
     conclusion_total(state)
+    indicators, group_scores = _group_scores(settled(state.indicators, state.total is not None))
     published = PublishedSelfEvaluation(
         project=state.fields.get("project", "") or _whole_department(title, state.fields),
         form="",

@@ -8,8 +8,8 @@ A row is unsure when what was read in a column cannot be what that column holds:
   (``定量指标``), whose 二级指标 is a figure, or whose target or actual is a label with its points
   (``项目管理(25分)``) or a piece of its own name: its cells slid by one or more columns;
 - an indicator that prints a 得分 but no 分值 under a header that has a 分值 column, or a target or an
-  actual but neither (where most rows are scored): a cell was lost or taken by its neighbour, or the
-  line is a wrapped piece of a row;
+  actual but neither (where most rows are scored, or the table prints its total): a cell was lost or
+  taken by its neighbour, or the line is a wrapped piece of a row;
 - a fund row that prints more figures than its header has columns it knows, or where a percentage
   (``96%``) was read in a column other than 执行率, or its 执行率 was read from a cell without ``%``
   while another cell of the row has one: the header's columns were put back in another order than
@@ -73,16 +73,16 @@ def indicator_unsure(name: str, level2: str, figures: tuple[str, str, bool, bool
         piece = key(name) != key(value) and key(name).startswith(key(value)) and not _value_like(value)
         if len(key(value)) >= 4 and piece:
             return f"指标值或完成值读到的是指标名称的一段“{value.strip()}”"
-    if not has_score and not has_weight and {"weight", "score"} <= set(roles) and (target or actual):
+    if not has_score and not has_weight and "weight" in roles and (target or actual):
         return NO_FIGURES
     return ""
 
 
-def settled(indicators: list[PublishedIndicator]) -> list[PublishedIndicator]:
-    """Rows without 分值 and 得分 are unsure only where most rows have a score: in an unfilled template
-    (most rows score nothing) they are what the template left empty, in their columns."""
+def settled(indicators: list[PublishedIndicator], total: bool) -> list[PublishedIndicator]:
+    """Rows without 分值 and 得分 are unsure where most rows have a score or the table prints its
+    total: in an unfilled template (most rows score nothing, no total) they are what it left empty."""
     scored = sum(1 for i in indicators if i.score is not None)
-    if scored * 2 > len(indicators):
+    if scored * 2 > len(indicators) or total:
         return indicators
     return [replace(i, unsure="") if i.unsure == NO_FIGURES else i for i in indicators]
 
