@@ -74,3 +74,14 @@ def test_rows_read_in_their_columns_are_audited_as_before() -> None:
     assert not any(i.unsure for i in table.indicators) and not any(f.unsure for f in table.funds)
     codes = audit(table).codes()
     assert {"JX-A10", "JX-A11", "JX-A24"} <= set(codes), codes  # a met target marked down, no reason
+
+
+def test_the_forms_own_note_wrapped_over_lines_is_no_unfilled_instruction() -> None:
+    fixed = RATE_FIRST.replace("96% 10 9.6", "10 96% 9.6").replace("96% — —", "— 96% —")
+    note = "注：1.预算执行率=全年执行数/全年预算数，预算执行率未达到90%的需说明\n"
+    wrapped = note + "原因(100字以内);2.年中发生预算调整的(追加或调减),应单独说明理由。\n"
+    (table,) = read_published_text(fixed + wrapped, "t.txt")
+    assert "JX-A26" not in audit(table).codes()
+    unfilled = fixed + "评价结论\n结合自评情况，对项目绩效作出评价(200字以内)\n"
+    (table,) = read_published_text(unfilled, "t.txt")
+    assert "JX-A26" in audit(table).codes()
