@@ -178,3 +178,48 @@ def test_a_header_word_spaced_apart_is_one_column() -> None:
         ("≥95%", "98%"),
         ("≥90%", "92%"),
     ]
+
+
+# A 部门整体 table flattened: its title wrapped over two lines, the funds header naming two columns on
+# its line (the rest wrapped), the indicator header's 计量单位, 指标权重 and 指标得分 wrapped; the rows
+# print 计量单位 before 指标性质 and 权重 before 完成值 — one placement fits them with weights of 100.
+WHOLE_DEPARTMENT = """某区水务局2023年度部门整体绩效
+自评表
+主管部门 某区水务局 自评总分(分) 98
+全年(调整) 全年执行 执行率 执行率得
+年初预算数 执行率
+预算数 数 权重 分
+年度总金额 900.00 1000.00 960.00 96% 10 9.6
+其中财政拨款 900.00 1000.00 960.00 96%
+计量单 指标权重 指标得
+绩效指标 指标名称 指标性质 指标值 全年完成值 说明
+位 (分) 分(分)
+河道巡查里程 公里 ≥ 300 30 320 30
+水利工程运行完好率 % ≥ 95 30 97 30
+防汛物资储备达标率 % = 100 20 100 20
+群众满意度 % ≥ 90 10 88 8.4
+"""
+
+
+def test_a_whole_department_table_flattened_reads_in_the_order_its_rows_print() -> None:
+    (table,) = read_published_text(WHOLE_DEPARTMENT, "t.txt")
+    assert table.project == "某区水务局"
+    total = table.total_row
+    assert total is not None and (total.budget, total.executed, total.weight, total.score) == (
+        Decimal("1000.00"),
+        Decimal("960.00"),
+        Decimal(10),
+        Decimal("9.6"),
+    )
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in table.indicators] == [
+        ("河道巡查里程", "≥300公里", "320", Decimal(30), Decimal(30)),
+        ("水利工程运行完好率", "≥95%", "97", Decimal(30), Decimal(30)),
+        ("防汛物资储备达标率", "=100%", "100", Decimal(20), Decimal(20)),
+        ("群众满意度", "≥90%", "88", Decimal(10), Decimal("8.4")),
+    ]
+    assert not any(i.unsure for i in table.indicators)
+    # read in its columns, the table is audited: 88% of ≥90% earns 10 × 88 ÷ 90 = 9.78, printed 8.4 with
+    # no reason; 9.6 + 80 + 9.78 = 99.38 against the printed 98
+    result = audit(table)
+    assert result.result.total == Decimal("99.38")
+    assert {"JX-A10", "JX-A11", "JX-A24"} <= set(result.codes()), result.codes()

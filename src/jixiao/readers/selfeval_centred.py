@@ -76,11 +76,16 @@ def _pieces(row: Row) -> list[str]:
 def _joined_header(header: Row, above: Row, below: Row, under: list[Row]) -> Row | None:
     """The header with its centred two-line cells put back in their columns, or None. ``under``: the
     rows below it, asked where the template's order and the table's differ (`selfeval_headorder`)."""
-    found = _roles(header)
     tops, bottoms = _pieces(above), _pieces(below)
-    if found is None or not tops or len(tops) != len(bottoms):
+    if not tops or len(tops) != len(bottoms):
+        return None
+    # the header's line may name fewer than three columns when most of them wrapped
+    joined = [top + bottom for top, bottom in zip(tops, bottoms, strict=True)]
+    found = _roles(header) or _roles(replace(header, cells=(*header.cells, *joined)))
+    if found is None:
         return None
     roles, order = found
+    own = sum(1 for b in bottoms if key(b) in roles) * 2 > len(bottoms)  # a header line of its own
     cells = list(header.cells)
     pieces: list[tuple[str, str]] = []
     for n, (top, bottom) in enumerate(zip(tops, bottoms, strict=True)):
@@ -89,7 +94,7 @@ def _joined_header(header: Row, above: Row, below: Row, under: list[Row]) -> Row
             cells = [top + bottom, *cells]  # 项目资金（万 / 元）: the block's own label, the first column
             pieces.append((top + bottom, ""))
             continue
-        if role not in order or key(bottom) in roles:
+        if role not in order or own:
             return None  # the pieces do not make one column name, or the line below names columns itself
         cells = _placed(cells, top + bottom, role, roles, order)
         pieces.append((top + bottom, role or ""))
@@ -148,6 +153,20 @@ def _centred_cell_at(row: Row, joined: str) -> int | None:
     return _opens_with_target(row)
 
 
+def _wrapped_title(row: Row, below: Row | None) -> Row | None:
+    """A title wrapped onto a second line (``部门整体支出绩效自`` / ``评表``, ``2021年度部门整`` /
+    ``体绩效自评表``): the two lines as one, where only together they name a 自评表 (or a 部门整体 one)."""
+    if below is None or is_grid(row) or len(row.cells) != 1 or len(below.cells) != 1:
+        return None
+    top, bottom = row.cells[0].strip(), below.cells[0].strip()
+    whole = top + bottom
+    if not top or not bottom or "自评表" in top or "自评表" not in whole or len(whole) >= 60:
+        return None
+    whole_department = "整体" in whole and "整体" not in top and "整体" not in bottom
+    alone = "自评表" in bottom and len(bottom) > len("自评表")  # the second line a title of its own
+    return replace(row, cells=(whole,)) if not alone or whole_department else None
+
+
 def join_centred(rows: list[Row]) -> list[Row]:
     """Rows of flattened PDF text with their centred two-line cells put back (see the module's note)."""
     out: list[Row] = []
@@ -157,6 +176,11 @@ def join_centred(rows: list[Row]) -> list[Row]:
         row = rows[n]
         above = out[-1] if out else None
         below = rows[n + 1] if n + 1 < len(rows) else None
+        title = _wrapped_title(row, below)
+        if title is not None:
+            out.append(title)
+            n += 2
+            continue
         if not is_grid(row) and _roles(row) is not None:
             indicators = _roles(row) == (INDICATOR_ROLES, _INDICATOR_ORDER)
         if above is not None and below is not None and not is_grid(row):
