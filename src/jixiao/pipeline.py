@@ -20,6 +20,7 @@ from jixiao.readers.detect import read_any, read_bytes
 from jixiao.readers.monitoring_xlsx import read_monitoring_xlsx
 from jixiao.readers.selfeval_prose import FROM_SENTENCES
 from jixiao.readers.selfeval_published import NOT_SELFEVAL, read_published_path
+from jixiao.readers.selfeval_unsure import UNSURE_COLUMNS
 from jixiao.readers.selfeval_xlsx import read_selfeval_xlsx
 from jixiao.readers.text import FILE_PROBLEM
 from jixiao.review import RULES, ProfileError, load_profile, review_batch
@@ -77,6 +78,7 @@ __all__ = [
     "NOT_SELFEVAL",
     "PROFILES",
     "RULES",
+    "UNSURE_COLUMNS",
     "AuditResult",
     "CollectedFile",
     "EvaluationResult",

@@ -20,6 +20,7 @@ from jixiao.pipeline import (
     AUDIT_FORMAT,
     FROM_SENTENCES,
     NOT_SELFEVAL,
+    UNSURE_COLUMNS,
     AuditResult,
     audit,
     audit_to_dict,
@@ -62,6 +63,9 @@ def audit_files(files: list[Path], profile: str | None, as_json: bool) -> None:
             # a row read in one of two equally fitting places the reader's note on it (JX-R31)
             unread = [] if table.indicators else list(problems)
             unread += [p for p in problems if p.source in table.ambiguous_rows]
+            unsure = {i.source for i in table.indicators if i.unsure}
+            unsure |= {f.source for f in table.funds if f.unsure}
+            unread += [p for p in problems if p.code == UNSURE_COLUMNS and p.source in unsure]  # not audited
             unread += [p for p in problems if p.code == FROM_SENTENCES]  # read from a report's sentences
             entry["diagnostics"] = [*map(diagnostic_dict, unread), *entry["diagnostics"]]
             entries.append(entry)

@@ -43,6 +43,7 @@ class PublishedFundRow:
     reason: str = ""
     source: SourceRef = NOWHERE
     cells: tuple[tuple[str, SourceRef], ...] = ()
+    unsure: str = ""  # why its figures' columns are not certain (text that lost them); "" when they are
 
     def where(self, field_name: str) -> SourceRef:
         """Where a field of this fund row was printed, else the row's own place."""
@@ -79,6 +80,7 @@ class PublishedIndicator(IndicatorRow):
     not_applicable: bool = False
     source: SourceRef = NOWHERE
     cells: tuple[tuple[str, SourceRef], ...] = ()
+    unsure: str = ""  # why its cells' columns are not certain (text that lost them); "" when they are
 
 
 @dataclass(frozen=True, slots=True)

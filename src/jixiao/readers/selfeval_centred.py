@@ -16,7 +16,8 @@ a cell wrapped onto two lines prints its first line above its row's line and its
   knows (``全年预算`` + ``数``, ``执行`` + ``率``, ``年度指标`` + ``值``) and no piece below is one by itself;
   each column goes where the template's fixed column order puts it among the header's named columns
   (年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分; 一级 … 三级, 年度指标值, 实际完成值, 分值,
-  得分, 原因);
+  得分, 原因), unless the rows under the header print another order and only one placement fits them
+  (`selfeval_headorder`: 执行率 before 分值, 分值 before 年度指标值);
 - an indicator row under such a header whose category labels are followed at once by its target (a
   figure or a sign), with one piece of words alone on the line above and one alone below: together
   they are the row's name, put after its labels.
@@ -30,6 +31,7 @@ from dataclasses import replace
 
 from jixiao import catalog
 from jixiao.readers.cells import Row
+from jixiao.readers.selfeval_headorder import placed_by_rows
 from jixiao.readers.selfeval_lines import FUND_ROLES, INDICATOR_ROLES, key, number
 from jixiao.readers.selfeval_segment import is_grid
 
@@ -50,6 +52,7 @@ _INDICATOR_ORDER = (
     "reason",
 )
 _SIGNS = ("≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦")
+_BLOCK_LABELS = ("项目资金", "资金情况", "年度资金", "预算资金", "年度预算资金", "预算执行")
 _LONGEST_PIECE = 24  # characters: a wrapped cell's line is short
 
 
@@ -70,19 +73,34 @@ def _pieces(row: Row) -> list[str]:
     return cells
 
 
-def _joined_header(header: Row, above: Row, below: Row) -> Row | None:
-    """The header with its centred two-line cells put back in their columns, or None."""
-    found = _roles(header)
+def _joined_header(header: Row, above: Row, below: Row, under: list[Row]) -> Row | None:
+    """The header with its centred two-line cells put back in their columns, or None. ``under``: the
+    rows below it, asked where the template's order and the table's differ (`selfeval_headorder`)."""
     tops, bottoms = _pieces(above), _pieces(below)
-    if found is None or not tops or len(tops) != len(bottoms):
+    if not tops or len(tops) != len(bottoms):
+        return None
+    # the header's line may name fewer than three columns when most of them wrapped
+    joined = [top + bottom for top, bottom in zip(tops, bottoms, strict=True)]
+    found = _roles(header) or _roles(replace(header, cells=(*header.cells, *joined)))
+    if found is None:
         return None
     roles, order = found
+    own = sum(1 for b in bottoms if key(b) in roles) * 2 > len(bottoms)  # a header line of its own
     cells = list(header.cells)
-    for top, bottom in zip(tops, bottoms, strict=True):
+    pieces: list[tuple[str, str]] = []
+    for n, (top, bottom) in enumerate(zip(tops, bottoms, strict=True)):
         role = roles.get(key(top + bottom))
-        if role not in order or key(bottom) in roles:
+        if n == 0 and role is None and key(top + bottom) in _BLOCK_LABELS and key(top) not in _BLOCK_LABELS:
+            cells = [top + bottom, *cells]  # 项目资金（万 / 元）: the block's own label, the first column
+            pieces.append((top + bottom, ""))
+            continue
+        if role not in order or own:
             return None  # the pieces do not make one column name, or the line below names columns itself
         cells = _placed(cells, top + bottom, role, roles, order)
+        pieces.append((top + bottom, role or ""))
+    named = [(c, roles.get(key(c), "")) for c in header.cells if c.strip()]
+    if len(named) == len([c for c in header.cells]) and len({t for t, _ in named + pieces}) == len(cells):
+        cells = placed_by_rows(named, pieces, cells, under) or cells
     return replace(header, cells=tuple(cells), cell_sources=None)
 
 
@@ -105,31 +123,77 @@ def _opens_with_target(row: Row) -> int | None:
     at = 0
     while at < len(cells) and catalog.is_category_name(key(cells[at]) or "-"):
         at += 1
-    if at == 0 or at >= len(cells):
-        return None
+    if at >= len(cells) or (at == 0 and number(cells[0]) is None):
+        return None  # a row without its categories opens with its 分值 (分值 before 年度指标值)
     first = cells[at]
     return at if first[:1].isdigit() or first.startswith(_SIGNS) else None
+
+
+def _centred_cell_at(row: Row, joined: str) -> int | None:
+    """Where a cell centred over the row's line goes back, or None: a name where the row's category
+    labels are followed at once by its target; a 二级 category (``服务对象满意度`` / ``指标``) after the
+    row's 一级 when a name follows it; a bound (``≥12万剂`` / ``次``) after the row's name when the row
+    goes on with a figure (its actual)."""
+    cells = [c.strip() for c in row.cells]
+    k = key(joined)
+    if catalog.is_category_name(k) and not catalog.is_level1_name(k):
+        first = key(cells[0]) if cells else ""
+        follows = cells[1] if len(cells) > 1 else ""
+        named = follows and not catalog.is_category_name(key(follows)) and number(follows) is None
+        return 1 if catalog.is_level1_name(first) and named and not follows.startswith(_SIGNS) else None
+    if joined.startswith(_SIGNS):
+        at = 0
+        while at < len(cells) and catalog.is_category_name(key(cells[at]) or "-"):
+            at += 1
+        name = cells[at] if at < len(cells) else ""
+        after = cells[at + 1] if at + 1 < len(cells) else ""
+        if at and name and number(name) is None and not name.startswith(_SIGNS) and after[:1].isdigit():
+            return at + 1
+        return None
+    return _opens_with_target(row)
+
+
+def _wrapped_title(row: Row, below: Row | None) -> Row | None:
+    """A title wrapped onto a second line (``部门整体支出绩效自`` / ``评表``, ``2021年度部门整`` /
+    ``体绩效自评表``): the two lines as one, where only together they name a 自评表 (or a 部门整体 one)."""
+    if below is None or is_grid(row) or len(row.cells) != 1 or len(below.cells) != 1:
+        return None
+    top, bottom = row.cells[0].strip(), below.cells[0].strip()
+    whole = top + bottom
+    if not top or not bottom or "自评表" in top or "自评表" not in whole or len(whole) >= 60:
+        return None
+    whole_department = "整体" in whole and "整体" not in top and "整体" not in bottom
+    alone = "自评表" in bottom and len(bottom) > len("自评表")  # the second line a title of its own
+    return replace(row, cells=(whole,)) if not alone or whole_department else None
 
 
 def join_centred(rows: list[Row]) -> list[Row]:
     """Rows of flattened PDF text with their centred two-line cells put back (see the module's note)."""
     out: list[Row] = []
-    indicators = False  # under an indicator header that was put back
+    indicators = False  # under an indicator header (printed on its line, or put back)
     n = 0
     while n < len(rows):
         row = rows[n]
         above = out[-1] if out else None
         below = rows[n + 1] if n + 1 < len(rows) else None
+        title = _wrapped_title(row, below)
+        if title is not None:
+            out.append(title)
+            n += 2
+            continue
+        if not is_grid(row) and _roles(row) is not None:
+            indicators = _roles(row) == (INDICATOR_ROLES, _INDICATOR_ORDER)
         if above is not None and below is not None and not is_grid(row):
-            header = _joined_header(row, above, below)
+            header = _joined_header(row, above, below, rows[n + 2 : n + 12])
             if header is not None:
                 indicators = _roles(header) == (INDICATOR_ROLES, _INDICATOR_ORDER)
                 out[-1:] = [header]
                 n += 2
                 continue
-            at = _opens_with_target(row) if indicators else None
             top, bottom = _pieces(above), _pieces(below)
-            if at is not None and len(top) == 1 and len(bottom) == 1 and not _roles(above):
+            one = len(top) == 1 and len(bottom) == 1 and not _roles(above)
+            at = _centred_cell_at(row, top[0] + bottom[0]) if indicators and one else None
+            if at is not None:
                 cells = [*row.cells[:at], top[0] + bottom[0], *row.cells[at:]]
                 out[-1:] = [replace(row, cells=tuple(cells), cell_sources=None)]
                 n += 2

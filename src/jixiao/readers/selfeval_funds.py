@@ -14,6 +14,7 @@ from jixiao.readers.selfeval_align import fund_start
 from jixiao.readers.selfeval_gaps import dropped_leading, missing_rate
 from jixiao.readers.selfeval_lines import FUND_ROLES, TEMPLATE_NOTE, TOTAL_FUNDS, fund_label, number
 from jixiao.readers.selfeval_segment import Segment, cell_source, is_grid
+from jixiao.readers.selfeval_unsure import fund_unsure
 
 
 def is_fund_header(keys: list[str]) -> bool:
@@ -86,6 +87,10 @@ def fraction_as_percent(
     return (rate * _HUNDRED).normalize() if exponent < -2 else rate * _HUNDRED
 
 
+def _figures(cells: list[str]) -> int:
+    return sum(1 for c in cells if number(c) is not None)
+
+
 def fund_row(state: Segment, row: Row, cells: list[str], first_at: int) -> PublishedFundRow:
     """One fund row (its label at ``first_at``) read under the block's header, each figure as printed."""
     assert state.fund_roles is not None
@@ -99,6 +104,7 @@ def fund_row(state: Segment, row: Row, cells: list[str], first_at: int) -> Publi
     values: dict[str, Decimal | None] = {}
     refs: list[tuple[str, SourceRef]] = []
     reason = ""
+    texts: dict[str, str] = {}  # each role's cell as printed, to tell a row read out of its columns
     for j, role in enumerate(state.fund_roles):
         at = start + j - (0 if is_grid(row) else state.fund_shift)
         if not role or at >= len(cells) or at < start:
@@ -107,6 +113,7 @@ def fund_row(state: Segment, row: Row, cells: list[str], first_at: int) -> Publi
             if not TEMPLATE_NOTE.match(cells[at]):
                 reason = cells[at]
             continue
+        texts[role] = cells[at]
         values[role] = number(_AMOUNT_UNIT.sub("", cells[at]))  # 3620.40万元: the block's unit inside
         refs.append((role, cell_source(row, at)))
     values, refs = missing_rate(cells, state.fund_roles, start, values, refs)
@@ -123,4 +130,5 @@ def fund_row(state: Segment, row: Row, cells: list[str], first_at: int) -> Publi
         reason=reason,
         source=cell_source(row, first_at),
         cells=tuple(refs),
+        unsure="" if is_grid(row) else fund_unsure(texts, _figures(cells[first_at + 1 :])),
     )

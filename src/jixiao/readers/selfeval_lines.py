@@ -22,7 +22,8 @@ _POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*分")
 _NUMBER = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^[-+]?\d+(?:\.\d+)?$")
 SERIAL = re.compile(r"^指标\s*\d+\s*[:：]\s*")
 INSTRUCTION = re.compile(r"\(\d+字以内\)|^结合自评情况|^对照年度目标|^针对项目自评中发现的问题")
-TEMPLATE_NOTE = re.compile(r"^1[.、．]\s*预算执行率")
+# the form's own printed note (1.预算执行率=…(100字以内);2.年中发生预算调整的…), also a wrapped line of it
+TEMPLATE_NOTE = re.compile(r"^1[.、．]\s*预算执行率|.*字以内[)）][;；]?\s*2[.、．]\s*年中发生预算调整")
 STATED = re.compile(
     r"(产出|效益|满意度|成本)指标?\s*(?:权重|分值)?\s*(?:为|占|共)?\s*(\d+(?:\.\d+)?)\s*(?:分|%)"
 )
@@ -54,6 +55,8 @@ INDICATOR_ROLES = {
     "偏差原因分析及改进措施": "reason", "未完成原因分析": "reason", "偏差原因分析": "reason",
     "偏差原因": "reason", "原因分析": "reason", "备注": "reason",
     "评价标准": "reason", "评价标准及依据": "reason",  # the Suizhou form's last column: why marks were lost
+    "说明": "reason",  # the 重庆 部门整体 form's last column
+    "未完成原因及拟采取的改进措施": "reason", "未完成原因和改进措施": "reason",
 }  # fmt: skip
 TOTAL_FUNDS = ("年度资金总额", "总额", "资金总额", "年度财政资金总额", "年度总金额", "总金额", "合计")
 _FUND_WORDS = ("资金", "拨款", "结转", "财政")
@@ -186,12 +189,19 @@ def rebuild_lines(rows: Iterable[Row], tokens: bool = False) -> Iterator[Row]:
         return Row(texts, current[0][1], tuple(s for _, s in current))
 
     for n, (text, source) in enumerate(cells):
-        full = capacity is not None and (
-            len(current) >= capacity
-            or (tokens and _number_pair_ends(current, text))
-            or (capacity - len(current) == 1 and _next_row_starts(current, cells[n : n + 2], header_roles))
-            or _closed_by_blank_reason(current, header_roles)
-        )
+        if capacity is not None and _one_column_more(current, capacity, text, header_roles):
+            capacity += 1  # the row opened with a 二级 the catalogue does not know (可持续性)
+        full = (
+            capacity is not None
+            and (
+                len(current) >= capacity
+                or (tokens and _number_pair_ends(current, text))
+                or (
+                    capacity - len(current) == 1 and _last_slot_blank(current, cells[n : n + 2], header_roles)
+                )
+                or _closed_by_blank_reason(current, header_roles)
+            )
+        ) or _header_ends(current, cells[n : n + 2])
         if current and (_starts_row(text, previous) or full):
             made = flush()
             if made is not None:
@@ -216,15 +226,75 @@ _COMPARATORS = ("≥", "≤", ">", "<", "=", "≧", "≦", "═", "＞", "＜", 
 def _next_row_starts(
     current: list[tuple[str, SourceRef]], following: list[tuple[str, SourceRef]], roles: list[str]
 ) -> bool:
-    """The reason slot is all a row lacks, it already ends with 分值 and 得分, and the next cell is
-    a name followed by a comparator or a figure: that name opens the next row (the reason was blank)."""
+    """The reason slot is all a row lacks, it already ends with its 得分 (after its 分值, or after its
+    actual where 分值 stands before the target), and the next cell is a name followed by a comparator or
+    a figure: that name opens the next row (the reason was blank)."""
     if roles[-1:] != ["reason"] or len(current) < 3 or len(following) < 2:
         return False
-    if number(current[-1][0]) is None or number(current[-2][0]) is None:
+    weight_last = roles[-3:-1] == ["weight", "score"]
+    if number(current[-1][0]) is None or (weight_last and number(current[-2][0]) is None):
         return False
     name, after = following[0][0], following[1][0]
     figure = number(after) is not None or after[:1].isdigit()  # 12.5万亩: a figure with its unit
-    return number(name) is None and (after[:1] in _COMPARATORS or figure)
+    return number(name) is None and (after[:1] in _COMPARATORS or figure or _opens_after_name(after, roles))
+
+
+def _one_column_more(
+    current: list[tuple[str, SourceRef]], capacity: int, text: str, roles: list[str]
+) -> bool:
+    """A row led by what looked like its name has filled its slots up to 得分 with words, and a figure
+    follows: its first cell was a 二级 category, and the figure is its score."""
+    if len(current) != capacity or roles[-1:] != ["score"] or "level2" not in roles or number(text) is None:
+        return False
+    last = current[-1][0].strip()
+    return number(last) is None and not last[:1].isdigit() and capacity < len(roles) - roles.index("level2")
+
+
+def _last_slot_blank(
+    current: list[tuple[str, SourceRef]], following: list[tuple[str, SourceRef]], roles: list[str]
+) -> bool:
+    """The row's last slot (its reason, or its 得分) was left blank: the next cells open the next row."""
+    return _next_row_starts(current, following, roles) or _score_left_blank(following, roles)
+
+
+def _score_left_blank(following: list[tuple[str, SourceRef]], roles: list[str]) -> bool:
+    """Only the 得分 slot is left and the next cell is a name followed by a bound: the score was left
+    blank (a group's one score stands on its first row) and that name opens the next row."""
+    if roles[-1:] != ["score"] or len(following) < 2:
+        return False
+    name, after = following[0][0].strip(), following[1][0].strip()
+    if not name or name[:1].isdigit() or name[:1] in _COMPARATORS or key(name) in INDICATOR_ROLES:
+        return False
+    return after[:1] in _COMPARATORS
+
+
+def _opens_after_name(text: str, roles: list[str]) -> bool:
+    """The cell fits the column after the name in this header: a unit (万亩, %, ‰) under 计量单位, a
+    comparator or 定性/定量 under 指标性质."""
+    at = roles.index("name") + 1 if "name" in roles else len(roles)
+    role = roles[at] if at < len(roles) else ""
+    stripped = text.strip()
+    if role == "unit":
+        return 0 < len(stripped) <= 4 and number(stripped) is None and not stripped[:1].isdigit()
+    return role == "nature" and (stripped[:1] in _COMPARATORS or stripped in ("定性", "定量"))
+
+
+def _header_ends(current: list[tuple[str, SourceRef]], following: list[tuple[str, SourceRef]]) -> bool:
+    """An indicator header (three or more column names, 三级指标 or 指标名称 among them, nothing else but
+    its block's label) ends where the next cells read as a row under it: a name, then what the column
+    after the name holds (a comparator, a figure, a unit) — not a column name the reader lacks."""
+    keys = [key(t) for t, _ in current]
+    roles = [INDICATOR_ROLES[k] for k in keys if k in INDICATOR_ROLES]
+    others = [k for k in keys if k not in INDICATOR_ROLES]
+    if len(roles) < 3 or "name" not in roles or len(following) < 2 or len(others) > 1:
+        return False
+    if not all(k.startswith(("绩效指标", "年度绩效目标")) for k in others):
+        return False
+    name, after = following[0][0], following[1][0]
+    if not key(name) or key(name) in INDICATOR_ROLES or number(name) is not None:
+        return False
+    figure = number(after) is not None or after[:1].isdigit()
+    return after[:1] in _COMPARATORS or figure or _opens_after_name(after, roles)
 
 
 def _closed_by_blank_reason(current: list[tuple[str, SourceRef]], roles: list[str]) -> bool:

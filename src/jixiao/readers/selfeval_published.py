@@ -152,7 +152,8 @@ def read_published_bytes(data: bytes, name: str) -> list[PublishedSelfEvaluation
 def read_published_path(path: str | Path) -> tuple[list[PublishedSelfEvaluation], list[Diagnostic]]:
     """The published self-evaluations in a file, and why there are none when there are none (the
     cells run together, OCR damage), why a table's indicators were not read and which rows could be
-    read in two columns' places (`selfeval_unread`)."""
+    read in two columns' places (`selfeval_unread`), and which rows' cells were not certain to sit in
+    their columns (`selfeval_unsure`)."""
     rows, problems = file_rows(path)
     if problems:
         return [], problems
@@ -166,4 +167,14 @@ def read_published_path(path: str | Path) -> tuple[list[PublishedSelfEvaluation]
         return [], [*why_unread(rows), *why_prose_unread(rows), not_found]
     unread = [d for t in tables if (d := why_no_indicators(t, rows)) is not None]
     sentences = read_from_sentences(rows)
-    return tables, unread + sentences + ocr_damage(rows) + [d for t in tables for d in ambiguous_columns(t)]
+    ambiguous = [d for t in tables for d in ambiguous_columns(t)]
+    return tables, unread + sentences + ocr_damage(rows) + ambiguous + [d for t in tables for d in unsure(t)]
+
+
+def unsure(table: PublishedSelfEvaluation) -> list[Diagnostic]:
+    """JX-R34 on each row of the table whose cells were not read in their columns with certainty."""
+    from jixiao.readers.selfeval_unsure import unsure_rows
+
+    rows = [(i.source, i.unsure) for i in table.indicators if i.unsure]
+    rows += [(f.source, f.unsure) for f in table.funds if f.unsure]
+    return unsure_rows(table.project, rows, table.ambiguous_rows)

@@ -72,6 +72,7 @@ from jixiao.readers.selfeval_runrows import run_together_rows
 from jixiao.readers.selfeval_segment import Segment as _Segment
 from jixiao.readers.selfeval_segment import cell_source as _source
 from jixiao.readers.selfeval_segment import is_grid as _is_grid
+from jixiao.readers.selfeval_unsure import indicator_unsure, settled
 from jixiao.readers.selfeval_wrapped import join_spaced, join_wrapped, join_wrapped_heads, undouble
 
 
@@ -309,6 +310,13 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
     # a text row that ended before its reason cell: its reason may follow on lines of its own
     complete = weight is not None and score is not None and not _is_grid(row)
     state.reason_open = complete and "reason" in roles and "reason" not in got
+    unsure = (
+        ""
+        if _is_grid(row)
+        else indicator_unsure(
+            name, state.level2, (target, actual, weight is not None, score is not None), roles
+        )
+    )
     state.indicators.append(
         PublishedIndicator(
             level1=state.level1,
@@ -324,6 +332,7 @@ def _indicator_row(state: _Segment, row: Row, cells: list[str], first_at: int) -
             not_applicable=actual.strip() in ("不适用", "/不适用"),
             source=_source(row, first_at),
             cells=refs,
+            unsure=unsure,
         )
     )
 
@@ -451,8 +460,8 @@ def _finish(state: _Segment, run: list[Row]) -> PublishedSelfEvaluation:
         for t, where in zip(state.texts, state.places, strict=True)
         if INSTRUCTION.search(unicodedata.normalize("NFKC", t)) and not TEMPLATE_NOTE.match(t)
     ]
-    indicators, group_scores = _group_scores(state.indicators)
     conclusion_total(state)
+    indicators, group_scores = _group_scores(settled(state.indicators, state.total is not None))
     published = PublishedSelfEvaluation(
         project=state.fields.get("project", "") or _whole_department(title, state.fields),
         form="",

@@ -95,7 +95,7 @@ _SPACED_LABELS = ("绩效指标", "一级指标", "二级指标", "三级指标"
 
 def _spaced_piece(text: str) -> bool:
     stripped = text.strip()
-    return 0 < len(stripped) <= 2 and number(stripped) is None and not stripped.isascii()
+    return 0 < len(stripped) <= 3 and number(stripped) is None and not stripped.isascii()
 
 
 def _spaced_label(text: str) -> bool:
@@ -104,8 +104,9 @@ def _spaced_label(text: str) -> bool:
 
 
 def join_spaced(rows: list[Row]) -> list[Row]:
-    """Text whose labels were spaced out and then cut at the spaces (``产 出 指 标``, ``一级 指标``):
-    consecutive one- or two-character cells that together make a label the reader knows are one cell."""
+    """Text whose labels were spaced out and then cut at the spaces (``产 出 指 标``, ``一级 指标``,
+    ``年度 指标值``): consecutive cells of one to three characters that together make a label the reader
+    knows, and are not each one, are one cell."""
     out: list[Row] = []
     for row in rows:
         if is_grid(row):
@@ -120,7 +121,9 @@ def join_spaced(rows: list[Row]) -> list[Row]:
                 (
                     e
                     for e in range(min(len(cells), n + _SPACED_MOST), n + 1, -1)
-                    if all(_spaced_piece(c) for c in cells[n:e]) and _spaced_label("".join(cells[n:e]))
+                    if all(_spaced_piece(c) for c in cells[n:e])
+                    and _spaced_label("".join(cells[n:e]))
+                    and not all(_spaced_label(c) for c in cells[n:e])  # 分值 | 得分: two labels
                 ),
                 None,
             )

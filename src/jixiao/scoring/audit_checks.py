@@ -4,7 +4,8 @@ Three kinds. **arithmetic** (JX-A01–A09): the table contradicts its own number
 calculator finds them. **rescore** (JX-A10–A12): the numbers agree with each other but not with the
 scoring rules. **practice** (JX-A21–A29): what a careful auditor would question. The basis names the
 official documents (财预〔2020〕10号 and the province's own notice), the suggestion says what to do.
-`run_audit_checks` runs them all; a rule that crashes becomes a diagnostic, never a crash.
+`run_audit_checks` runs them all; a rule that crashes becomes a diagnostic, never a crash. No finding
+rests on a figure read without certainty (a row of text that lost its columns: the reader says so, JX-R34).
 """
 
 from __future__ import annotations
@@ -108,6 +109,25 @@ REGISTRY: tuple[Rule, ...] = (
 
 BY_CODE = {rule.code: rule for rule in REGISTRY}
 
+# The printed figures each rule reads: a finding is not raised on figures not read with certainty
+# (a row of text that lost its columns, `PublishedIndicator.unsure` / `PublishedFundRow.unsure`).
+READS_FUNDS = frozenset({"JX-A01", "JX-A02", "JX-A03", "JX-A04", "JX-A05", "JX-A06", "JX-A11", "JX-A28"})
+READS_INDICATORS = frozenset(
+    {"JX-A01", "JX-A02", "JX-A06", "JX-A07", "JX-A08", "JX-A10", "JX-A11", "JX-A12"}
+    | {"JX-A21", "JX-A22", "JX-A23", "JX-A24", "JX-A25", "JX-A26", "JX-A27", "JX-A29"}
+)
+
+
+def _on_unsure_figures(published: PublishedSelfEvaluation, code: str, indicator: str | None) -> bool:
+    """The finding rests on a figure read without certainty: its own row's, or any row's it sums. Where a
+    third or more of the rows are unsure, the reading of the block as a whole is: no row of it is certain."""
+    unsure = sum(1 for i in published.indicators if i.unsure)
+    if indicator is not None:
+        broad = unsure * 3 >= len(published.indicators) > 0 and unsure > 0
+        return broad or any(i.unsure for i in published.indicators if i.label == indicator)
+    funds = code in READS_FUNDS and any(row.unsure for row in published.funds)
+    return funds or (code in READS_INDICATORS and any(i.unsure for i in published.indicators))
+
 
 def run_audit_checks(
     published: PublishedSelfEvaluation, evaluation: SelfEvaluation, result: EvaluationResult, profile: Profile
@@ -120,6 +140,8 @@ def run_audit_checks(
         basis = f"{rule.basis}；{province}" if province else rule.basis
         try:
             for message, where, indicator in rule.run(ctx):
+                if _on_unsure_figures(published, rule.code, indicator):
+                    continue
                 out.append(
                     Diagnostic(rule.code, rule.severity, message, where, indicator, basis, rule.suggestion)
                 )
