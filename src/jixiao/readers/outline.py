@@ -115,7 +115,8 @@ class _Outline:
             _, row = _without_column(row, code_col)
             return _with_tree(row, "一级指标", "二级指标")
         if self.code_col >= len(row.cells) or not _OUTLINE_CODE.match(row.cells[self.code_col]):
-            return None if _code_column(row) == self.code_col else row  # the header again over a page
+            again = _code_column(row, "\0".join(row.cells)) == self.code_col  # the header again over a page
+            return None if again else row
         return self._coded(*_without_column(row, self.code_col))
 
     def _coded(self, code: str, row: Row) -> Row | None:
