@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import gc
 import sys
-import time
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
+from benchmarks.bench_reading import best_cpu
 from benchmarks.corpus import build_corpus
 from jixiao.formats.table_json import table_to_dict
 from jixiao.model import Diagnostic
@@ -64,15 +64,6 @@ STAGES: dict[str, Callable[[str], object]] = {
 }
 
 
-def best_cpu(work: Callable[[], object], runs: int = 3) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        started = time.process_time()
-        work()
-        best = min(best, time.process_time() - started)
-    return best
-
-
 def blocks_per_row(make: Callable[[], list[Row]]) -> tuple[int, float]:
     """How many rows, and the memory blocks (objects, tuples, strings) they hold per row."""
     gc.collect()
@@ -97,7 +88,7 @@ def main(argv: list[str]) -> int:
         print(f"{layout}: {count} tables, {len(text.splitlines())} lines, {len(text)} characters")
         previous = 0.0
         for name, stage in STAGES.items():
-            seconds = best_cpu(partial(stage, text))
+            seconds = best_cpu(3, partial(stage, text))
             added = seconds - previous if name != "read_text (all of it)" else 0.0
             print(f"  {name:48} {seconds * 1e6 / count:8.1f} µs/table  (+{added * 1e6 / count:6.1f})")
             previous = seconds
