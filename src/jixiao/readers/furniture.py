@@ -11,13 +11,17 @@ from dataclasses import replace
 
 from jixiao.readers.cells import Row
 
-# Site furniture around a published table: never a cell of it.
-_FURNITURE = re.compile(
-    r"\s*(?:扫一扫|扫描二维码|【?打印本页|【?关闭窗口|【打印|【关闭|分享到|相关解读|相关附件|全部留言|上一篇|下一篇|"
-    r"网站地图|版权所有|主办单位|ICP备|网站标识码|<image>|内容保障|网站纠错|政府网站标识码|阅读\s*\d+\s*分享|"
-    r"(?:主办|承办|技术支持)\s*[:：])"  # 主办：某区人民政府  技术支持：某中心 (a portal's last line)
-)  # 【打印】【关闭】, 【打印此页】: a portal's buttons; 阅读 356 分享 在看: a WeChat article's footer
-_FURNITURE_FIRST = frozenset("扫分打关相全上下网版主承技I<内政【阅")
+# Site furniture around a published table (data): a line opening with one of these words is never a
+# cell of it. 【打印】【关闭】, 【打印此页】: a portal's buttons; 主办：某区人民政府, 技术支持：某中心:
+# a portal's last line; 阅读 356 分享 在看: a WeChat article's footer.
+FURNITURE_WORDS = (
+    "扫一扫", "扫描二维码", "打印本页", "关闭窗口", "【打印", "【关闭", "分享到", "相关解读", "相关附件",
+    "全部留言", "上一篇", "下一篇", "网站地图", "版权所有", "主办单位", "ICP备", "网站标识码", "<image>",
+    "内容保障", "网站纠错", "政府网站标识码",
+)  # fmt: skip
+FURNITURE_PATTERNS = (r"阅读\s*\d+\s*分享", r"(?:主办|承办|技术支持)\s*[:：]")
+_FURNITURE = re.compile(r"\s*(?:" + "|".join([*map(re.escape, FURNITURE_WORDS), *FURNITURE_PATTERNS]) + ")")
+_FURNITURE_FIRST = frozenset(word[0] for word in FURNITURE_WORDS) | frozenset("阅主承技")  # a first test
 _FURNITURE_ANYWHERE = re.compile(r"ICP备\d|公网安备")
 
 # A page number printed between dashes (``- 1 -``, ``— 2 —``) or as ``第1页 共3页``: a bare number is a cell.
