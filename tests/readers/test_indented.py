@@ -189,6 +189,7 @@ def test_a_table_number_on_its_own_line_is_furniture_not_a_cell() -> None:
 
 def test_page_numbers_between_dashes_and_a_colophon_are_furniture_but_a_bare_number_is_a_cell() -> None:
     assert is_furniture("- 1 -") and is_furniture("— 2 —") and is_furniture("第1页 共3页")
+    assert is_furniture("第 1 页") and is_furniture("第2页 |") and not is_furniture("第1页完成率")
     assert is_furniture("某县财政局办公室 2025年12月16日印发")
     assert not is_furniture("12") and not is_furniture("-5%") and not is_furniture("2025年12月16日前印发完成")
 
@@ -358,3 +359,23 @@ def test_a_wrapped_category_across_a_blank_line_joins_and_a_signature_is_no_indi
         ("经济效益指标", "年增粮食", "2800公斤"),
         ("服务对象满意度指标", "受益群众满意度", "≥90%"),
     ]
+
+
+def test_a_page_number_under_a_published_self_evaluation_is_not_an_indicator() -> None:
+    from jixiao.readers.selfeval_published import read_published_text
+
+    text = "\n".join(
+        [
+            "项目支出绩效自评表",
+            "项目名称 救助补助资金",
+            "项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+            "年度资金总额 100.00 100.00 95.00 10 95% 9.5",
+            "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+            "产出指标 数量指标 救助人数 ≥500人 520人 45 45",
+            "效益指标 社会效益指标 基本生活保障水平 有效保障 有效保障 45 45",
+            "总分 100 99.5",
+            "第 1 页",
+        ]
+    )
+    (table,) = read_published_text(text)
+    assert [row.name for row in table.indicators] == ["救助人数", "基本生活保障水平"]

@@ -24,9 +24,10 @@ _FURNITURE = re.compile(r"\s*(?:" + "|".join([*map(re.escape, FURNITURE_WORDS), 
 _FURNITURE_FIRST = frozenset(word[0] for word in FURNITURE_WORDS) | frozenset("阅主承技")  # a first test
 _FURNITURE_ANYWHERE = re.compile(r"ICP备\d|公网安备")
 
-# A page number printed between dashes (``- 1 -``, ``— 2 —``) or as ``第1页 共3页``: a bare number is a cell.
+# A page number printed between dashes (``- 1 -``, ``— 2 —``) or as ``第1页 共3页``, ``第 1 页``: a bare
+# number is a cell.
 _PAGE_MARK = re.compile(
-    r"^\s*(?:[-—–－~·]+\s*\d{1,4}\s*[-—–－~·]+|第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页)\s*\|?\s*$"
+    r"^\s*(?:[-—–－~·]+\s*\d{1,4}\s*[-—–－~·]+|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*\|?\s*$"
 )
 # A document's colophon under the tables: ``德化县财政局办公室 2025年12月16日印发``.
 _COLOPHON = re.compile(r"^\s*\S{2,30}\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*\|?\s*$")
