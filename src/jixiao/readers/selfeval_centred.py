@@ -31,6 +31,7 @@ from dataclasses import replace
 
 from jixiao import catalog
 from jixiao.readers.cells import Row
+from jixiao.readers.selfeval_centred_pieces import fund_label_back, header_roles, put_back, serial_name_at
 from jixiao.readers.selfeval_headorder import placed_by_rows
 from jixiao.readers.selfeval_lines import FUND_ROLES, INDICATOR_ROLES, key, number
 from jixiao.readers.selfeval_segment import is_grid
@@ -171,6 +172,7 @@ def join_centred(rows: list[Row]) -> list[Row]:
     """Rows of flattened PDF text with their centred two-line cells put back (see the module's note)."""
     out: list[Row] = []
     indicators = False  # under an indicator header (printed on its line, or put back)
+    roles: tuple[str, ...] = ()  # that header's columns from its name column on
     n = 0
     while n < len(rows):
         row = rows[n]
@@ -183,16 +185,30 @@ def join_centred(rows: list[Row]) -> list[Row]:
             continue
         if not is_grid(row) and _roles(row) is not None:
             indicators = _roles(row) == (INDICATOR_ROLES, _INDICATOR_ORDER)
+            roles = header_roles(row) if indicators else ()
         if above is not None and below is not None and not is_grid(row):
             header = _joined_header(row, above, below, rows[n + 2 : n + 12])
             if header is not None:
                 indicators = _roles(header) == (INDICATOR_ROLES, _INDICATOR_ORDER)
+                roles = header_roles(header) if indicators else ()
                 out[-1:] = [header]
                 n += 2
                 continue
             top, bottom = _pieces(above), _pieces(below)
             one = len(top) == 1 and len(bottom) == 1 and not _roles(above)
             at = _centred_cell_at(row, top[0] + bottom[0]) if indicators and one else None
+            if at is None and indicators and one:
+                at = serial_name_at(row, (top[0], bottom[0]), roles)
+            labelled = fund_label_back(row, top, bottom) if not indicators else None
+            if labelled is not None:
+                out[-1:] = [labelled]
+                n += 2
+                continue
+            several = put_back(row, top, bottom, roles) if indicators and not one and top else None
+            if several is not None and not _roles(above):
+                out[-1:] = [several]
+                n += 2
+                continue
             if at is not None:
                 cells = [*row.cells[:at], top[0] + bottom[0], *row.cells[at:]]
                 out[-1:] = [replace(row, cells=tuple(cells), cell_sources=None)]

@@ -89,10 +89,10 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
         and (not any(r.columns_known for r in listed) or single * 10 >= len(listed) * 9)
     ):
         listed = list(rebuild_lines(join_wrapped(undouble(listed))))
-    elif tokens is None and breaks_misplaced(listed):
-        listed = list(rebuild_lines(one_cell_each(listed)))
+    elif tokens is None and breaks_misplaced(centred := join_centred(listed)):
+        listed = list(rebuild_lines(one_cell_each(listed)))  # (a fund label centred over its amounts aside)
     elif tokens is None:
-        listed = join_wrapped_heads(join_centred(listed))
+        listed = join_wrapped_heads(centred)
     runs = segments(join_fund_labels(unflatten(join_spaced(listed))))
     tables = [columnwise_indicators(read_segment(run), run) for run in runs]
     read = [t for t in tables if t.funds or t.indicators]

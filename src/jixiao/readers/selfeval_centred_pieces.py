@@ -1,0 +1,125 @@
+"""Flattened PDF text (pdfplumber's ``extract_text``) where several cells of one indicator row wrapped
+over two lines each: every wrapped cell prints its first line above the row's line and its second
+below, side by side with the other wrapped cells::
+
+    指标1：城区道路清扫 ≥260万平
+    产出指标 数量指标 265万平方米 20 20
+    保洁面积 方米
+
+    免费孕前优生健康 部分育龄群众外出务工未能
+    ≥800人 760人 10 9.5
+    检查人数 参检，下年加强宣传动员
+
+`put_back` joins the n-th piece above with the n-th below (as many each, two or three) and puts the
+cells back only where the row proves where they go:
+
+- the first joined cell is a name (words, not a figure, a bound or a category), and the row after its
+  category labels opens at once with a value (a figure or a bound): the name goes there;
+- a joined cell that is a value is the target and follows the name; one of words comes after the
+  row's figures, in the header's last column, where that is a reason column (偏差原因…, 评价标准);
+- the row put back holds, from its name on, no more cells than the header has columns from its
+  name column on, and ends (before a reason) with its 分值 and 得分 as figures.
+
+Anything else is left as it was (the row is then said unsure by `selfeval_unsure` when its columns
+cannot be told); nothing is placed on a guess.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+
+from jixiao import catalog
+from jixiao.readers.cells import Row
+from jixiao.readers.selfeval_lines import INDICATOR_ROLES, SERIAL, fund_label, key, number
+
+_SIGNS = ("≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦")
+_MOST_CELLS = 3  # wrapped cells of one row side by side
+
+
+def _value(text: str) -> bool:
+    """A target or an actual: a figure or a bound (``≥260万平方米``, ``100%``, ``15000次``)."""
+    return text[:1].isdigit() or text.startswith(_SIGNS)
+
+
+def _name(text: str) -> bool:
+    return bool(key(text)) and not _value(text) and not catalog.is_category_name(key(text))
+
+
+def header_roles(header: Row) -> tuple[str, ...]:
+    """The indicator header's roles from its name column on (``name, target, actual, weight, …``)."""
+    roles = [INDICATOR_ROLES.get(key(c), "") for c in header.cells if c.strip()]
+    return tuple(roles[roles.index("name") :]) if "name" in roles else ()
+
+
+def _opening(cells: list[str]) -> int | None:
+    """Where the row's first value stands after its category labels, or None."""
+    at = 0
+    while at < len(cells) and catalog.is_category_name(key(cells[at]) or "-"):
+        at += 1
+    if at >= len(cells):
+        return None
+    first = cells[at]
+    if at == 0:  # no category printed: only a bound proves a target (a bare figure may be a 分值)
+        return 0 if first.startswith(_SIGNS) else None
+    return at if _value(first) else None
+
+
+def _scored(cells: list[str]) -> bool:
+    return len(cells) >= 2 and all(number(c) is not None for c in cells[-2:])
+
+
+def put_back(row: Row, tops: list[str], bottoms: list[str], roles: tuple[str, ...]) -> Row | None:
+    """The row with its cells wrapped above and below put back (see the module's note), or None."""
+    if not roles or not 2 <= len(tops) == len(bottoms) <= _MOST_CELLS:
+        return None
+    joined = [top + bottom for top, bottom in zip(tops, bottoms, strict=True)]
+    cells = [c.strip() for c in row.cells if c.strip()]
+    at = _opening(cells)
+    if at is None or not _name(joined[0]) or not _scored(cells):
+        return None
+    values = [c for c in joined[1:] if _value(c)]
+    words = [c for c in joined[1:] if not _value(c)]
+    if joined[1:] != values + words or len(words) > 1 or (words and roles[-1] != "reason"):
+        return None  # values first, then at most one reason, and only where the header ends in one
+    rebuilt = [*cells[:at], joined[0], *values, *cells[at:], *words]
+    if len(rebuilt) - at > len(roles):
+        return None
+    return replace(row, cells=tuple(rebuilt), cell_sources=None)
+
+
+_DASHES = ("—", "-", "——", "/", "－")
+
+
+def fund_label_back(row: Row, tops: list[str], bottoms: list[str]) -> Row | None:
+    """A fund row's label centred over its line of amounts (``其中：当年财政拨`` / ``50.00 50.00 42.00
+    — —`` / ``款``, ``按收入性质分：`` / … / ``财政拨款``): the two pieces as the row's first cell, where
+    only together they make a fund label (two labels, each whole, are two rows of their own)."""
+    if len(tops) != 1 or len(bottoms) != 1:
+        return None
+    cells = [c.strip() for c in row.cells if c.strip()]
+    if len(cells) < 3 or not (number(cells[0]) is not None or cells[0] in _DASHES):
+        return None
+    label = tops[0] + bottoms[0]
+    if fund_label(label) is None or (fund_label(tops[0]) is not None and fund_label(bottoms[0]) is not None):
+        return None
+    return replace(row, cells=(label, *cells), cell_sources=None)
+
+
+def serial_name_at(row: Row, pieces: tuple[str, str], roles: tuple[str, ...]) -> int | None:
+    """Where a name that states its serial (``指标1：环卫作业长效`` / ``机制``) centred over a row goes
+    back: after the row's category labels, when the row then holds no more cells than the header has
+    columns after its name and ends with its 分值 and 得分. None otherwise."""
+    top, bottom = (unicodedata.normalize("NFKC", piece).strip() for piece in pieces)
+    if not roles or not SERIAL.match(top) or not SERIAL.sub("", top) or SERIAL.match(bottom):
+        return None  # 指标2： / 指标1：…: a slot left empty, then the next row's name
+    cells = [c.strip() for c in row.cells if c.strip()]
+    if any(SERIAL.match(unicodedata.normalize("NFKC", c)) for c in cells):
+        return None  # the row prints its own name
+    at = 0
+    while at < len(cells) and catalog.is_category_name(key(cells[at]) or "-"):
+        at += 1
+    room = len(roles) - (roles[-1] == "reason")  # a row whose reason is printed is not this one
+    if at == 0 or at >= len(cells) or len(cells) - at + 1 > room or not _scored(cells):
+        return None
+    return at

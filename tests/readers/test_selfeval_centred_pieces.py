@@ -1,0 +1,93 @@
+"""Flattened PDF text where several cells of one row wrapped over two lines (a name and its target, a
+name and its reason), a fund label centred over its amounts, a name that states its serial centred
+over a row whose target is words: put back only where the row proves where they go."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.readers.selfeval_centred import join_centred
+from jixiao.readers.selfeval_published import read_published_text
+from jixiao.readers.text import text_rows
+
+# Our own 环卫 project in the central 10号 form as pdfplumber flattens it (A4 landscape, 7 pt).
+FLATTENED = """项目支出绩效自评表
+(2022年度)
+项目名称 城区环卫保洁
+主管部门 某区城市管理局 实施单位 某区环境卫生管理所
+执行
+项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 得分
+率
+年度资金总额 50.00 50.00 45.00 10 90% 9
+其中：当年财政拨
+50.00 50.00 45.00 — — —
+款
+上年结转资金 — — —
+绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+指标1：城区道路清扫 ≥260万平
+产出指标 数量指标 265万平方米 30 30
+保洁面积 方米
+指标2：
+指标1：垃圾清运日产 节假日垃圾量激增，已增
+时效指标 100% 98% 20 19
+日清率 加清运车次
+指标1：环卫作业长效
+效益指标 可持续影响指标 长期 达成年度指标 30 30
+机制
+满意度指标 服务对象满意度指标 指标1：市民满意度 ≥90% 91% 10 10
+总分 100 98
+"""
+
+
+def _rows(text: str) -> list[tuple[str, ...]]:
+    return [row.cells for row in join_centred(list(text_rows(text, "环卫.txt")))]
+
+
+def test_a_name_and_its_target_wrapped_side_by_side_go_back_before_the_actual() -> None:
+    row = ("产出指标", "数量指标", "指标1：城区道路清扫保洁面积", "≥260万平方米", "265万平方米", "30", "30")
+    assert row in _rows(FLATTENED)
+
+
+def test_a_name_and_its_reason_wrapped_side_by_side_go_to_the_name_and_the_last_column() -> None:
+    row = ("时效指标", "指标1：垃圾清运日产日清率", "100%", "98%", "20", "19")
+    assert (*row, "节假日垃圾量激增，已增加清运车次") in _rows(FLATTENED)
+
+
+def test_a_fund_label_centred_over_its_amounts_is_the_rows_first_cell() -> None:
+    assert ("其中：当年财政拨款", "50.00", "50.00", "45.00", "—", "—", "—") in _rows(FLATTENED)
+
+
+def test_the_table_reads_whole_and_sure() -> None:
+    (table,) = read_published_text(FLATTENED, "环卫.txt")
+    assert [(f.label, f.budget) for f in table.funds][:2] == [
+        ("年度资金总额", Decimal("50.00")),
+        ("当年财政拨款", Decimal("50.00")),
+    ]
+    rows = [(i.name, i.target, i.actual, i.weight, i.score, i.unsure) for i in table.indicators]
+    assert rows == [
+        ("城区道路清扫保洁面积", "≥260万平方米", "265万平方米", Decimal(30), Decimal(30), ""),
+        ("垃圾清运日产日清率", "100%", "98%", Decimal(20), Decimal(19), ""),
+        ("环卫作业长效机制", "长期", "达成年度指标", Decimal(30), Decimal(30), ""),
+        ("市民满意度", "≥90%", "91%", Decimal(10), Decimal(10), ""),
+    ]
+    assert table.indicators[1].reason == "节假日垃圾量激增，已增加清运车次"
+
+
+def test_an_empty_slots_serial_is_not_taken_for_the_next_rows_name() -> None:
+    text = FLATTENED.replace("指标1：环卫作业长效\n", "指标2：\n").replace("\n机制\n", "\n")
+    text = text.replace("长期 达成年度指标", "指标1：机制长效 长期 达成年度指标")
+    row = ("效益指标", "可持续影响指标", "指标1：机制长效", "长期", "达成年度指标", "30", "30")
+    assert row in _rows(text)
+
+
+def test_pieces_that_do_not_open_with_a_name_are_left_as_they_were() -> None:
+    text = FLATTENED.replace("指标1：城区道路清扫 ≥260万平", "≥260万平 指标1：城区道路清扫").replace(
+        "保洁面积 方米", "方米 保洁面积"
+    )
+    assert ("≥260万平", "指标1：城区道路清扫") in _rows(text) and ("方米", "保洁面积") in _rows(text)
+
+
+def test_a_row_with_more_cells_than_the_header_has_columns_takes_no_pieces() -> None:
+    row = "产出指标 数量指标 265万平方米 30 30"
+    text = FLATTENED.replace(row, row.replace("265万平方米", "265万平方米 甲 乙 丙"))
+    assert ("指标1：城区道路清扫", "≥260万平") in _rows(text)
