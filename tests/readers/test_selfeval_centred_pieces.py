@@ -91,3 +91,57 @@ def test_a_row_with_more_cells_than_the_header_has_columns_takes_no_pieces() -> 
     row = "产出指标 数量指标 265万平方米 30 30"
     text = FLATTENED.replace(row, row.replace("265万平方米", "265万平方米 甲 乙 丙"))
     assert ("指标1：城区道路清扫", "≥260万平") in _rows(text)
+
+
+# The 安徽 部门整体 form: a header cell printed with a space in it (``年度 指标值``) wraps as ``年度 指标``
+# over ``值``, its labels spaced out (``绩 效 指 标``, ``实际 完成值``); rows of a 二级 whose label is
+# merged print no category and open with their target.
+SPACED_HEADER = """部门整体支出绩效自评表
+(2024年度)
+部门 某县乡村建设服务中心
+分
+预算资金 (万元) 年初预算数 全年预算数 全年执行数 执行率 得分
+值
+年度资金总额 312.00 312.00 300.00 10 96.15% 9.62
+其中:当年财政拨款 312.00 312.00 300.00 — 96.15% —
+年度 指标 分 偏差原因分析及改
+绩 效 指 标 一级指标 二级指标 三级指标 实际 完成值 得分
+值 值 进措施
+指标1:开展精品示范村建设数
+产出指标 数量指标 ≥2 2 40 40
+量
+指标2:整治美丽宜居自然村庄
+≥150 152 30 30
+数量
+满意度指标 服务对象满意度指标 指标1:受益群众满意度 ≥90% 95% 20 20
+总分 100 99.62
+"""
+
+
+def test_a_header_cell_printed_with_a_space_goes_back_whole() -> None:
+    header = next(r for r in _rows(SPACED_HEADER) if "一级指标" in r)
+    levels = ("绩效指标", "一级指标", "二级指标", "三级指标")
+    assert header == (*levels, "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
+
+
+def test_a_serial_name_over_a_row_without_categories_goes_first() -> None:
+    (table,) = read_published_text(SPACED_HEADER, "乡村.txt")
+    rows = [(i.name, i.target, i.actual, i.weight, i.score, i.unsure) for i in table.indicators]
+    assert rows == [
+        ("开展精品示范村建设数量", "≥2", "2", Decimal(40), Decimal(40), ""),
+        ("整治美丽宜居自然村庄数量", "≥150", "152", Decimal(30), Decimal(30), ""),
+        ("受益群众满意度", "≥90%", "95%", Decimal(20), Decimal(20), ""),
+    ]
+
+
+def test_pieces_above_that_group_two_ways_are_left_as_they_were() -> None:
+    from jixiao.readers.selfeval_centred_pieces import grouped_tops
+
+    def known(text: str) -> bool:
+        return text in ("年度指标值", "分值")
+
+    assert grouped_tops(["年度", "指标", "分"], ["值", "值"], known) == ["年度指标", "分"]
+    assert grouped_tops(["年度", "指标", "分"], ["值", "值", "值"], known) is None  # as many: no grouping
+    two_ways = ("年度指标值", "分值", "年度值", "指标分值")  # 年度 | 指标分, or 年度指标 | 分
+    assert grouped_tops(["年度", "指标", "分"], ["值", "值"], lambda t: t in two_ways) is None
+    assert grouped_tops(["年度", "指标", "指标"], ["值", "分值"], lambda t: t.endswith("值")) is None

@@ -31,10 +31,17 @@ from dataclasses import replace
 
 from jixiao import catalog
 from jixiao.readers.cells import Row
-from jixiao.readers.selfeval_centred_pieces import fund_label_back, header_roles, put_back, serial_name_at
+from jixiao.readers.selfeval_centred_pieces import (
+    fund_label_back,
+    grouped_tops,
+    header_roles,
+    put_back,
+    serial_name_at,
+)
 from jixiao.readers.selfeval_headorder import placed_by_rows
 from jixiao.readers.selfeval_lines import FUND_ROLES, INDICATOR_ROLES, key, number
 from jixiao.readers.selfeval_segment import is_grid
+from jixiao.readers.selfeval_wrapped import join_spaced
 
 _FUND_ORDER = ("initial", "budget", "executed", "weight", "rate", "score", "reason")
 _INDICATOR_ORDER = (
@@ -67,6 +74,10 @@ def _roles(row: Row) -> tuple[dict[str, str], tuple[str, ...]] | None:
     return None
 
 
+def _known_column(text: str) -> bool:
+    return key(text) in INDICATOR_ROLES or key(text) in FUND_ROLES
+
+
 def _pieces(row: Row) -> list[str]:
     cells = [c.strip() for c in row.cells if c.strip()]
     if is_grid(row) or not cells or any(len(c) > _LONGEST_PIECE or number(c) is not None for c in cells):
@@ -78,8 +89,11 @@ def _joined_header(header: Row, above: Row, below: Row, under: list[Row]) -> Row
     """The header with its centred two-line cells put back in their columns, or None. ``under``: the
     rows below it, asked where the template's order and the table's differ (`selfeval_headorder`)."""
     tops, bottoms = _pieces(above), _pieces(below)
+    if tops and bottoms and len(tops) > len(bottoms):
+        tops = grouped_tops(tops, bottoms, _known_column) or tops
     if not tops or len(tops) != len(bottoms):
         return None
+    header = join_spaced([header])[0]  # 绩 效 指 标, 实际 完成值: labels printed with spaces
     # the header's line may name fewer than three columns when most of them wrapped
     joined = [top + bottom for top, bottom in zip(tops, bottoms, strict=True)]
     found = _roles(header) or _roles(replace(header, cells=(*header.cells, *joined)))

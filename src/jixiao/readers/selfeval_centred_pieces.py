@@ -27,6 +27,7 @@ cannot be told); nothing is placed on a guess.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 
 from jixiao import catalog
@@ -108,7 +109,8 @@ def fund_label_back(row: Row, tops: list[str], bottoms: list[str]) -> Row | None
 
 def serial_name_at(row: Row, pieces: tuple[str, str], roles: tuple[str, ...]) -> int | None:
     """Where a name that states its serial (``指标1：环卫作业长效`` / ``机制``) centred over a row goes
-    back: after the row's category labels, when the row then holds no more cells than the header has
+    back: after the row's category labels (first, when it prints none and opens with a figure or a
+    bound), when the row then holds no more cells than the header has
     columns after its name and ends with its 分值 and 得分. None otherwise."""
     top, bottom = (unicodedata.normalize("NFKC", piece).strip() for piece in pieces)
     if not roles or not SERIAL.match(top) or not SERIAL.sub("", top) or SERIAL.match(bottom):
@@ -120,6 +122,30 @@ def serial_name_at(row: Row, pieces: tuple[str, str], roles: tuple[str, ...]) ->
     while at < len(cells) and catalog.is_category_name(key(cells[at]) or "-"):
         at += 1
     room = len(roles) - (roles[-1] == "reason")  # a row whose reason is printed is not this one
-    if at == 0 or at >= len(cells) or len(cells) - at + 1 > room or not _scored(cells):
+    if at >= len(cells) or len(cells) - at + 1 > room or not _scored(cells):
         return None
-    return at
+    return at if at or _value(cells[0]) else None  # no category printed: the row opens with its target
+
+
+def grouped_tops(tops: list[str], bottoms: list[str], known: Callable[[str], bool]) -> list[str] | None:
+    """The first lines of a header's wrapped cells, where a cell printed with a space in it (``年度
+    指标值`` as ``年度 指标`` / ``值``) left more pieces above than below: the pieces above grouped, in
+    order, so that each group and its piece below make a column name the reader knows (``known``).
+    None unless exactly one grouping does."""
+    found: list[list[str]] = []
+
+    def walk(at: int, n: int, groups: list[str]) -> None:
+        if len(found) > 1:
+            return
+        if n == len(bottoms):
+            if at == len(tops):
+                found.append(groups)
+            return
+        for end in range(at + 1, len(tops) - (len(bottoms) - n - 1) + 1):
+            group = "".join(tops[at:end])
+            if known(group + bottoms[n]):
+                walk(end, n + 1, [*groups, group])
+
+    if len(bottoms) < len(tops) <= len(bottoms) + _MOST_CELLS:
+        walk(0, 0, [])
+    return found[0] if len(found) == 1 else None
