@@ -145,3 +145,48 @@ def test_pieces_above_that_group_two_ways_are_left_as_they_were() -> None:
     two_ways = ("年度指标值", "分值", "年度值", "指标分值")  # 年度 | 指标分, or 年度指标 | 分
     assert grouped_tops(["年度", "指标", "分"], ["值", "值"], lambda t: t in two_ways) is None
     assert grouped_tops(["年度", "指标", "指标"], ["值", "分值"], lambda t: t.endswith("值")) is None
+
+
+# The 安徽 form whose 一级 prints its points apart (``产出指标 (50分)``), 分值 before 年度指标值, and whose
+# funds label ``资金情况 (万元)`` wraps as ``资金情况 (万 得`` over ``元) 分`` (a space cut in the cell).
+POINTS_APART = """绩效目标自评表
+(2023年度)
+项目名称 特色种养补贴到户项目
+主管部门 县农业农村局 实施单位 某镇人民政府
+资金情况 (万 得
+全年预算数(A) 全年执行数(B) 分值 执行率(B/A)
+元) 分
+年度资金总额: 5.6 5.6 10 100% 10
+得 未完成原因及拟采取的改
+绩效指标 一级指标 二级指标 三级指标 分值 年度指标值 全年实际值
+分 进措施
+产出指标 (50分) 数量指标 补助家畜家禽养殖数量 50 120只 120只 50
+特色产业带动增加受益农户收入
+效益指标 (30分) 经济效益指标 40 ≥7万元 7.4万元 40
+(总收入)
+总分 100 100
+"""
+
+
+def test_points_printed_apart_join_their_level1_and_a_label_cut_at_its_space_goes_back() -> None:
+    (table,) = read_published_text(POINTS_APART, "种养.txt")
+    (total,) = table.funds
+    assert (total.budget, total.executed, total.rate, total.score) == (
+        Decimal("5.6"),
+        Decimal("5.6"),
+        100,
+        10,
+    )
+    rows = [(i.level1, i.name, i.target, i.actual, i.weight, i.score, i.unsure) for i in table.indicators]
+    assert rows == [
+        ("产出指标", "补助家畜家禽养殖数量", "120只", "120只", Decimal(50), Decimal(50), ""),
+        (
+            "效益指标",
+            "特色产业带动增加受益农户收入(总收入)",
+            "≥7万元",
+            "7.4万元",
+            Decimal(40),
+            Decimal(40),
+            "",
+        ),
+    ]

@@ -35,6 +35,8 @@ from jixiao.readers.selfeval_centred_pieces import (
     fund_label_back,
     grouped_tops,
     header_roles,
+    join_points,
+    measured,
     put_back,
     serial_name_at,
 )
@@ -75,7 +77,7 @@ def _roles(row: Row) -> tuple[dict[str, str], tuple[str, ...]] | None:
 
 
 def _known_column(text: str) -> bool:
-    return key(text) in INDICATOR_ROLES or key(text) in FUND_ROLES
+    return key(text) in INDICATOR_ROLES or key(text) in FUND_ROLES or key(text) in _BLOCK_LABELS
 
 
 def _pieces(row: Row) -> list[str]:
@@ -89,8 +91,11 @@ def _joined_header(header: Row, above: Row, below: Row, under: list[Row]) -> Row
     """The header with its centred two-line cells put back in their columns, or None. ``under``: the
     rows below it, asked where the template's order and the table's differ (`selfeval_headorder`)."""
     tops, bottoms = _pieces(above), _pieces(below)
-    if tops and bottoms and len(tops) > len(bottoms):
-        tops = grouped_tops(tops, bottoms, _known_column) or tops
+    paired = len(tops) == len(bottoms) and all(
+        _known_column(t + b) for t, b in zip(tops, bottoms, strict=True)
+    )
+    if tops and bottoms and not paired:  # a cell printed with a space: its pieces cut at the space
+        tops = grouped_tops([t for top in tops for t in top.split()], bottoms, _known_column) or tops
     if not tops or len(tops) != len(bottoms):
         return None
     header = join_spaced([header])[0]  # 绩 效 指 标, 实际 完成值: labels printed with spaces
@@ -138,7 +143,7 @@ def _opens_with_target(row: Row) -> int | None:
     at = 0
     while at < len(cells) and catalog.is_category_name(key(cells[at]) or "-"):
         at += 1
-    if at >= len(cells) or (at == 0 and number(cells[0]) is None):
+    if at >= len(cells) or (at == 0 and number(cells[0]) is None and not measured(cells[0])):
         return None  # a row without its categories opens with its 分值 (分值 before 年度指标值)
     first = cells[at]
     return at if first[:1].isdigit() or first.startswith(_SIGNS) else None
@@ -184,6 +189,7 @@ def _wrapped_title(row: Row, below: Row | None) -> Row | None:
 
 def join_centred(rows: list[Row]) -> list[Row]:
     """Rows of flattened PDF text with their centred two-line cells put back (see the module's note)."""
+    rows = [join_points(row) for row in rows]  # 产出指标 （50分）: one label
     out: list[Row] = []
     indicators = False  # under an indicator header (printed on its line, or put back)
     roles: tuple[str, ...] = ()  # that header's columns from its name column on

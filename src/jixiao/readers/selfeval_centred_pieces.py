@@ -26,6 +26,7 @@ cannot be told); nothing is placed on a guess.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
@@ -33,6 +34,7 @@ from dataclasses import replace
 from jixiao import catalog
 from jixiao.readers.cells import Row
 from jixiao.readers.selfeval_lines import INDICATOR_ROLES, SERIAL, fund_label, key, number
+from jixiao.readers.selfeval_segment import is_grid
 
 _SIGNS = ("≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦")
 _MOST_CELLS = 3  # wrapped cells of one row side by side
@@ -41,6 +43,11 @@ _MOST_CELLS = 3  # wrapped cells of one row side by side
 def _value(text: str) -> bool:
     """A target or an actual: a figure or a bound (``≥260万平方米``, ``100%``, ``15000次``)."""
     return text[:1].isdigit() or text.startswith(_SIGNS)
+
+
+def measured(text: str) -> bool:
+    """A bound or a figure with its unit (``≥7座``, ``404平方米``), never a bare figure or percentage."""
+    return text.startswith(_SIGNS) or (text[:1].isdigit() and number(text) is None)
 
 
 def _name(text: str) -> bool:
@@ -61,8 +68,8 @@ def _opening(cells: list[str]) -> int | None:
     if at >= len(cells):
         return None
     first = cells[at]
-    if at == 0:  # no category printed: only a bound proves a target (a bare figure may be a 分值)
-        return 0 if first.startswith(_SIGNS) else None
+    if at == 0:  # no category printed: only a bound or a figure with its unit proves a target or an
+        return 0 if measured(first) else None  # actual (a bare figure may be a 分值)
     return at if _value(first) else None
 
 
@@ -124,7 +131,7 @@ def serial_name_at(row: Row, pieces: tuple[str, str], roles: tuple[str, ...]) ->
     room = len(roles) - (roles[-1] == "reason")  # a row whose reason is printed is not this one
     if at >= len(cells) or len(cells) - at + 1 > room or not _scored(cells):
         return None
-    return at if at or _value(cells[0]) else None  # no category printed: the row opens with its target
+    return at if at or measured(cells[0]) else None  # no category printed: the row opens with its target
 
 
 def grouped_tops(tops: list[str], bottoms: list[str], known: Callable[[str], bool]) -> list[str] | None:
@@ -149,3 +156,27 @@ def grouped_tops(tops: list[str], bottoms: list[str], known: Callable[[str], boo
     if len(bottoms) < len(tops) <= len(bottoms) + _MOST_CELLS:
         walk(0, 0, [])
     return found[0] if len(found) == 1 else None
+
+
+# An 一级's points printed apart from its name: ``（50分）``, ``(30分)``.
+_POINTS_APART = re.compile(r"^[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
+
+
+def join_points(row: Row) -> Row:
+    """A text row whose 一级 printed its points apart (``产出指标 （50分） 数量指标 …``, a cell with a
+    space in it cut at the space): the points joined to the name, as the other tables print them."""
+    if is_grid(row):
+        return row
+    cells = list(row.cells)
+    at = next(
+        (
+            n
+            for n in range(1, len(cells))
+            if _POINTS_APART.match(cells[n].strip()) and catalog.is_level1_name(key(cells[n - 1]))
+        ),
+        None,
+    )
+    if at is None:
+        return row
+    cells[at - 1 : at + 1] = [cells[at - 1].strip() + cells[at].strip()]
+    return replace(row, cells=tuple(cells), cell_sources=None)
