@@ -190,3 +190,27 @@ def test_points_printed_apart_join_their_level1_and_a_label_cut_at_its_space_goe
             "",
         ),
     ]
+
+
+def test_categories_with_their_points_written_plainly_are_passed_over() -> None:
+    # the 随州 form: 时效指标8分, its last column (评价标准) wrapped beside the name
+    text = """随州市财政预算支出项目绩效目标自评表
+填报日期：2023年4月23日 自评总分： 98
+项目名称 2022年卫生健康人才培养培训一次性开办费 项目实施单位 随州市急救中心
+一级指标 二级指标 指标名称 年初指标值 年终完成值 自评分 复核分 评价标准
+产出指标40分 数量指标15分 派车次数 15000次 16820次 15
+急救电话接听及时 提供三级指标完成程度的佐证
+产出指标40分 时效指标8分 ≥95% 98% 8
+率 资料
+满意度指标10分 服务对象满意度指标10分 群众满意度 ≥90% 95% 10
+"""
+    row = (
+        "产出指标40分",
+        "时效指标8分",
+        "急救电话接听及时率",
+        "≥95%",
+        "98%",
+        "8",
+        "提供三级指标完成程度的佐证资料",
+    )
+    assert row in _rows(text)

@@ -33,6 +33,7 @@ from dataclasses import replace
 
 from jixiao import catalog
 from jixiao.readers.cells import Row
+from jixiao.readers.selfeval_align import POINTS_AFTER
 from jixiao.readers.selfeval_lines import INDICATOR_ROLES, SERIAL, fund_label, key, number
 from jixiao.readers.selfeval_segment import is_grid
 
@@ -50,6 +51,11 @@ def measured(text: str) -> bool:
     return text.startswith(_SIGNS) or (text[:1].isdigit() and number(text) is None)
 
 
+def _category(text: str) -> bool:
+    """A 一级 or 二级 label, with or without its points (``时效指标8分``, ``产出指标(50分)``)."""
+    return catalog.is_category_name(POINTS_AFTER.sub("", key(text)) or "-")
+
+
 def _name(text: str) -> bool:
     return bool(key(text)) and not _value(text) and not catalog.is_category_name(key(text))
 
@@ -63,7 +69,7 @@ def header_roles(header: Row) -> tuple[str, ...]:
 def _opening(cells: list[str]) -> int | None:
     """Where the row's first value stands after its category labels, or None."""
     at = 0
-    while at < len(cells) and catalog.is_category_name(key(cells[at]) or "-"):
+    while at < len(cells) and _category(cells[at]):
         at += 1
     if at >= len(cells):
         return None
@@ -126,7 +132,7 @@ def serial_name_at(row: Row, pieces: tuple[str, str], roles: tuple[str, ...]) ->
     if any(SERIAL.match(unicodedata.normalize("NFKC", c)) for c in cells):
         return None  # the row prints its own name
     at = 0
-    while at < len(cells) and catalog.is_category_name(key(cells[at]) or "-"):
+    while at < len(cells) and _category(cells[at]):
         at += 1
     room = len(roles) - (roles[-1] == "reason")  # a row whose reason is printed is not this one
     if at >= len(cells) or len(cells) - at + 1 > room or not _scored(cells):
