@@ -214,3 +214,15 @@ def test_categories_with_their_points_written_plainly_are_passed_over() -> None:
         "提供三级指标完成程度的佐证资料",
     )
     assert row in _rows(text)
+
+
+def test_a_row_whose_wrapped_name_went_back_nowhere_is_said_unsure() -> None:
+    # the name centred over a row whose target is words: name, target or actual, it cannot be told
+    row = "满意度指标 服务对象满意度指标 指标1：市民满意度 ≥90% 91% 10 10"
+    unplaced = "城区市容环境卫生状\n满意度指标 服务对象满意度指标 明显改善 达成年度指标 10 10\n况"
+    text = FLATTENED.replace(row, unplaced)
+    (table,) = read_published_text(text, "环卫.txt")
+    last = table.indicators[-1]
+    assert (last.weight, last.score) == (Decimal(10), Decimal(10))
+    assert last.unsure == "该行上下各有一段折行的文字没能放回它的列"
+    assert [i.unsure for i in table.indicators[:-1]] == ["", "", ""]

@@ -30,6 +30,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from jixiao import catalog
+from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.selfeval_centred_pieces import (
     fund_label_back,
@@ -39,6 +40,7 @@ from jixiao.readers.selfeval_centred_pieces import (
     measured,
     put_back,
     serial_name_at,
+    short_of_a_cell,
 )
 from jixiao.readers.selfeval_headorder import placed_by_rows
 from jixiao.readers.selfeval_lines import FUND_ROLES, INDICATOR_ROLES, key, number
@@ -62,7 +64,8 @@ _INDICATOR_ORDER = (
     "reason",
 )
 _SIGNS = ("≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦")
-_BLOCK_LABELS = ("项目资金", "资金情况", "年度资金", "预算资金", "年度预算资金", "预算执行")
+_BLOCK_LABELS = ("项目资金", "资金情况", "年度资金", "预算资金", "年度预算资金", "预算执行", "年度预算申请")
+_TITLE_WORDS = ("整体", "绩效", "支出", "自评")
 _LONGEST_PIECE = 24  # characters: a wrapped cell's line is short
 
 
@@ -110,7 +113,8 @@ def _joined_header(header: Row, above: Row, below: Row, under: list[Row]) -> Row
     pieces: list[tuple[str, str]] = []
     for n, (top, bottom) in enumerate(zip(tops, bottoms, strict=True)):
         role = roles.get(key(top + bottom))
-        if n == 0 and role is None and key(top + bottom) in _BLOCK_LABELS and key(top) not in _BLOCK_LABELS:
+        label = key(top + bottom) in _BLOCK_LABELS and (key(top) not in _BLOCK_LABELS or not key(bottom))
+        if n == 0 and role is None and label:  # (a unit below a label whole above: 年度预算申请 / (万元))
             cells = [top + bottom, *cells]  # 项目资金（万 / 元）: the block's own label, the first column
             pieces.append((top + bottom, ""))
             continue
@@ -182,14 +186,17 @@ def _wrapped_title(row: Row, below: Row | None) -> Row | None:
     whole = top + bottom
     if not top or not bottom or "自评表" in top or "自评表" not in whole or len(whole) >= 60:
         return None
-    whole_department = "整体" in whole and "整体" not in top and "整体" not in bottom
+    # a word of the title cut at the line's end (整体, 绩效: ``部门整体支出绩`` / ``效自评表``)
+    cut = any(w in whole and w not in top and w not in bottom for w in _TITLE_WORDS)
     alone = "自评表" in bottom and len(bottom) > len("自评表")  # the second line a title of its own
-    return replace(row, cells=(whole,)) if not alone or whole_department else None
+    return replace(row, cells=(whole,)) if not alone or cut else None
 
 
-def join_centred(rows: list[Row]) -> list[Row]:
-    """Rows of flattened PDF text with their centred two-line cells put back (see the module's note)."""
-    rows = [join_points(row) for row in rows]  # 产出指标 （50分）: one label
+def join_centred(rows: list[Row], apart: list[SourceRef] | None = None) -> list[Row]:
+    """Rows of flattened PDF text with their centred two-line cells put back (see the module's note);
+    the rows whose wrapped cell went back nowhere (`short_of_a_cell`) are appended to ``apart``."""
+    apart = [] if apart is None else apart
+    rows = join_spaced([join_points(row) for row in rows])  # 产出指标 （50分）, 数量 指标: one label
     out: list[Row] = []
     indicators = False  # under an indicator header (printed on its line, or put back)
     roles: tuple[str, ...] = ()  # that header's columns from its name column on
@@ -234,6 +241,8 @@ def join_centred(rows: list[Row]) -> list[Row]:
                 out[-1:] = [replace(row, cells=tuple(cells), cell_sources=None)]
                 n += 2
                 continue
+            if indicators and top and len(top) == len(bottom) and short_of_a_cell(row, top + bottom, roles):
+                apart.append(row.source)  # a wrapped cell of the row, its column not known
         out.append(row)
         n += 1
     return out

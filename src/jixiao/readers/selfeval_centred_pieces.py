@@ -186,3 +186,26 @@ def join_points(row: Row) -> Row:
         return row
     cells[at - 1 : at + 1] = [cells[at - 1].strip() + cells[at].strip()]
     return replace(row, cells=tuple(cells), cell_sources=None)
+
+
+def short_of_a_cell(row: Row, pieces: list[str], roles: tuple[str, ...]) -> bool:
+    """An indicator row that prints, after its category labels, fewer cells than the header has
+    columns from its name to its 得分: with a wrapped cell above and below it (``pieces``: the lines'
+    cells, words each; not ``指标2：`` over ``……``, an empty slot's marks) that went back nowhere,
+    one of its cells is that one and which column it fills is not known (the row is said unsure)."""
+    if "score" not in roles or is_grid(row) or not all(map(_words, pieces)):
+        return False
+    cells = [c.strip() for c in row.cells if c.strip()]
+    at = 0
+    while at < len(cells) and _category(cells[at]):
+        at += 1
+    return 0 < len(cells) - at < roles.index("score") + 1
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _words(piece: str) -> bool:
+    """A piece of a wrapped cell: words (not a bare serial ``指标2：``, not ``……`` or ``/``)."""
+    text = SERIAL.sub("", unicodedata.normalize("NFKC", piece).strip())
+    return _CJK.search(text) is not None and not catalog.is_category_name(key(text))
