@@ -30,10 +30,22 @@ from __future__ import annotations
 from dataclasses import replace
 
 from jixiao import catalog
+from jixiao.model import SourceRef
 from jixiao.readers.cells import Row
+from jixiao.readers.selfeval_centred_pieces import (
+    fund_label_back,
+    grouped_tops,
+    header_roles,
+    join_points,
+    measured,
+    put_back,
+    serial_name_at,
+    short_of_a_cell,
+)
 from jixiao.readers.selfeval_headorder import placed_by_rows
 from jixiao.readers.selfeval_lines import FUND_ROLES, INDICATOR_ROLES, key, number
 from jixiao.readers.selfeval_segment import is_grid
+from jixiao.readers.selfeval_wrapped import join_spaced
 
 _FUND_ORDER = ("initial", "budget", "executed", "weight", "rate", "score", "reason")
 _INDICATOR_ORDER = (
@@ -52,7 +64,8 @@ _INDICATOR_ORDER = (
     "reason",
 )
 _SIGNS = ("≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦")
-_BLOCK_LABELS = ("项目资金", "资金情况", "年度资金", "预算资金", "年度预算资金", "预算执行")
+_BLOCK_LABELS = ("项目资金", "资金情况", "年度资金", "预算资金", "年度预算资金", "预算执行", "年度预算申请")
+_TITLE_WORDS = ("整体", "绩效", "支出", "自评")
 _LONGEST_PIECE = 24  # characters: a wrapped cell's line is short
 
 
@@ -66,6 +79,10 @@ def _roles(row: Row) -> tuple[dict[str, str], tuple[str, ...]] | None:
     return None
 
 
+def _known_column(text: str) -> bool:
+    return key(text) in INDICATOR_ROLES or key(text) in FUND_ROLES or key(text) in _BLOCK_LABELS
+
+
 def _pieces(row: Row) -> list[str]:
     cells = [c.strip() for c in row.cells if c.strip()]
     if is_grid(row) or not cells or any(len(c) > _LONGEST_PIECE or number(c) is not None for c in cells):
@@ -77,8 +94,14 @@ def _joined_header(header: Row, above: Row, below: Row, under: list[Row]) -> Row
     """The header with its centred two-line cells put back in their columns, or None. ``under``: the
     rows below it, asked where the template's order and the table's differ (`selfeval_headorder`)."""
     tops, bottoms = _pieces(above), _pieces(below)
+    paired = len(tops) == len(bottoms) and all(
+        _known_column(t + b) for t, b in zip(tops, bottoms, strict=True)
+    )
+    if tops and bottoms and not paired:  # a cell printed with a space: its pieces cut at the space
+        tops = grouped_tops([t for top in tops for t in top.split()], bottoms, _known_column) or tops
     if not tops or len(tops) != len(bottoms):
         return None
+    header = join_spaced([header])[0]  # 绩 效 指 标, 实际 完成值: labels printed with spaces
     # the header's line may name fewer than three columns when most of them wrapped
     joined = [top + bottom for top, bottom in zip(tops, bottoms, strict=True)]
     found = _roles(header) or _roles(replace(header, cells=(*header.cells, *joined)))
@@ -90,7 +113,8 @@ def _joined_header(header: Row, above: Row, below: Row, under: list[Row]) -> Row
     pieces: list[tuple[str, str]] = []
     for n, (top, bottom) in enumerate(zip(tops, bottoms, strict=True)):
         role = roles.get(key(top + bottom))
-        if n == 0 and role is None and key(top + bottom) in _BLOCK_LABELS and key(top) not in _BLOCK_LABELS:
+        label = key(top + bottom) in _BLOCK_LABELS and (key(top) not in _BLOCK_LABELS or not key(bottom))
+        if n == 0 and role is None and label:  # (a unit below a label whole above: 年度预算申请 / (万元))
             cells = [top + bottom, *cells]  # 项目资金（万 / 元）: the block's own label, the first column
             pieces.append((top + bottom, ""))
             continue
@@ -123,7 +147,7 @@ def _opens_with_target(row: Row) -> int | None:
     at = 0
     while at < len(cells) and catalog.is_category_name(key(cells[at]) or "-"):
         at += 1
-    if at >= len(cells) or (at == 0 and number(cells[0]) is None):
+    if at >= len(cells) or (at == 0 and number(cells[0]) is None and not measured(cells[0])):
         return None  # a row without its categories opens with its 分值 (分值 before 年度指标值)
     first = cells[at]
     return at if first[:1].isdigit() or first.startswith(_SIGNS) else None
@@ -162,15 +186,20 @@ def _wrapped_title(row: Row, below: Row | None) -> Row | None:
     whole = top + bottom
     if not top or not bottom or "自评表" in top or "自评表" not in whole or len(whole) >= 60:
         return None
-    whole_department = "整体" in whole and "整体" not in top and "整体" not in bottom
+    # a word of the title cut at the line's end (整体, 绩效: ``部门整体支出绩`` / ``效自评表``)
+    cut = any(w in whole and w not in top and w not in bottom for w in _TITLE_WORDS)
     alone = "自评表" in bottom and len(bottom) > len("自评表")  # the second line a title of its own
-    return replace(row, cells=(whole,)) if not alone or whole_department else None
+    return replace(row, cells=(whole,)) if not alone or cut else None
 
 
-def join_centred(rows: list[Row]) -> list[Row]:
-    """Rows of flattened PDF text with their centred two-line cells put back (see the module's note)."""
+def join_centred(rows: list[Row], apart: list[SourceRef] | None = None) -> list[Row]:
+    """Rows of flattened PDF text with their centred two-line cells put back (see the module's note);
+    the rows whose wrapped cell went back nowhere (`short_of_a_cell`) are appended to ``apart``."""
+    apart = [] if apart is None else apart
+    rows = join_spaced([join_points(row) for row in rows])  # 产出指标 （50分）, 数量 指标: one label
     out: list[Row] = []
     indicators = False  # under an indicator header (printed on its line, or put back)
+    roles: tuple[str, ...] = ()  # that header's columns from its name column on
     n = 0
     while n < len(rows):
         row = rows[n]
@@ -183,21 +212,37 @@ def join_centred(rows: list[Row]) -> list[Row]:
             continue
         if not is_grid(row) and _roles(row) is not None:
             indicators = _roles(row) == (INDICATOR_ROLES, _INDICATOR_ORDER)
+            roles = header_roles(row) if indicators else ()
         if above is not None and below is not None and not is_grid(row):
             header = _joined_header(row, above, below, rows[n + 2 : n + 12])
             if header is not None:
                 indicators = _roles(header) == (INDICATOR_ROLES, _INDICATOR_ORDER)
+                roles = header_roles(header) if indicators else ()
                 out[-1:] = [header]
                 n += 2
                 continue
             top, bottom = _pieces(above), _pieces(below)
             one = len(top) == 1 and len(bottom) == 1 and not _roles(above)
             at = _centred_cell_at(row, top[0] + bottom[0]) if indicators and one else None
+            if at is None and indicators and one:
+                at = serial_name_at(row, (top[0], bottom[0]), roles)
+            labelled = fund_label_back(row, top, bottom) if not indicators else None
+            if labelled is not None:
+                out[-1:] = [labelled]
+                n += 2
+                continue
+            several = put_back(row, top, bottom, roles) if indicators and not one and top else None
+            if several is not None and not _roles(above):
+                out[-1:] = [several]
+                n += 2
+                continue
             if at is not None:
                 cells = [*row.cells[:at], top[0] + bottom[0], *row.cells[at:]]
                 out[-1:] = [replace(row, cells=tuple(cells), cell_sources=None)]
                 n += 2
                 continue
+            if indicators and top and len(top) == len(bottom) and short_of_a_cell(row, top + bottom, roles):
+                apart.append(row.source)  # a wrapped cell of the row, its column not known
         out.append(row)
         n += 1
     return out

@@ -72,7 +72,7 @@ from jixiao.readers.selfeval_runrows import run_together_rows
 from jixiao.readers.selfeval_segment import Segment as _Segment
 from jixiao.readers.selfeval_segment import cell_source as _source
 from jixiao.readers.selfeval_segment import is_grid as _is_grid
-from jixiao.readers.selfeval_unsure import indicator_unsure, settled
+from jixiao.readers.selfeval_unsure import indicator_unsure, settled, wrapped_apart
 from jixiao.readers.selfeval_wrapped import join_spaced, join_wrapped, join_wrapped_heads, undouble
 
 
@@ -83,18 +83,20 @@ def read_rows(rows: Iterable[Row]) -> list[PublishedSelfEvaluation]:
     if tokens is not None:
         listed = list(rebuild_lines(tokens, tokens=True))
     single = sum(1 for r in listed if sum(1 for c in r.cells if c.strip()) <= 1)
+    apart: list[SourceRef] = []  # rows whose wrapped cell went back to no column
     if (
         tokens is None
         and listed
         and (not any(r.columns_known for r in listed) or single * 10 >= len(listed) * 9)
     ):
         listed = list(rebuild_lines(join_wrapped(undouble(listed))))
-    elif tokens is None and breaks_misplaced(listed):
+    elif tokens is None and breaks_misplaced(centred := join_centred(listed, apart)):
+        apart.clear()  # (a fund label centred over its amounts aside)
         listed = list(rebuild_lines(one_cell_each(listed)))
     elif tokens is None:
-        listed = join_wrapped_heads(join_centred(listed))
+        listed = join_wrapped_heads(centred)
     runs = segments(join_fund_labels(unflatten(join_spaced(listed))))
-    tables = [columnwise_indicators(read_segment(run), run) for run in runs]
+    tables = [wrapped_apart(columnwise_indicators(read_segment(run), run), apart) for run in runs]
     read = [t for t in tables if t.funds or t.indicators]
     # rows run together: cut where the sums allow one cut, or (no scores) where the grammar does
     return read or run_together_rows(original) or run_together_plain(original)

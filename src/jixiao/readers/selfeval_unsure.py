@@ -24,7 +24,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from jixiao.evaluation.published import PublishedIndicator
+from jixiao.evaluation.published import PublishedIndicator, PublishedSelfEvaluation
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.selfeval_lines import key
 
@@ -50,6 +50,8 @@ def _value_like(text: str) -> bool:
 
 
 NO_FIGURES = "有指标值或完成值而分值、得分都没有读到"
+# flattened PDF text: a cell of the row wrapped above and below it went back to no column
+WRAPPED_APART = "该行上下各有一段折行的文字没能放回它的列"
 _NATURES = ("定量", "定性", "定量指标", "定性指标")
 # a label with its points where a value is due: 项目管理(25分)
 _LABEL_WITH_POINTS = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
@@ -116,3 +118,16 @@ def unsure_rows(
         for where, why in rows
         if where not in already
     ]
+
+
+def wrapped_apart(table: PublishedSelfEvaluation, rows: list[SourceRef]) -> PublishedSelfEvaluation:
+    """The table with its indicators read from ``rows`` (lines of flattened PDF text with a wrapped
+    cell above and below that went back to no column) said unsure, where nothing else already is."""
+    lines = {(r.file, r.line) for r in rows}
+    if not lines:
+        return table
+    indicators = tuple(
+        replace(i, unsure=WRAPPED_APART) if not i.unsure and (i.source.file, i.source.line) in lines else i
+        for i in table.indicators
+    )
+    return replace(table, indicators=indicators)
