@@ -17,9 +17,11 @@ indicators. This stage joins lines only where what they are settles it, never by
 - in an indicator block of exactly 一级 | 二级 | 三级 | one value column, where an indicator is a name and
   one value: two text lines between a category or a value and a value are one name (a name cannot
   stand without its value, nor a value without its name). The width of such names is the name
-  column's width; a text line of exactly that width going on into another text line is a name wrapped
-  too, and when two text lines then stand before the next category or the block's end, they are its
-  one value (``进一步`` / ``浓厚``);
+  column's width, the width of a value's first piece the value column's. Between two categories,
+  three text lines opening with a line as wide as the name column are a name wrapped and its value;
+  four are a name and a value both wrapped only when the third line is as wide as the value column
+  (``民族团结进步社会氛`` / ``围`` / ``进一步`` / ``浓厚``). Other runs (two names with their values, or
+  widths that do not settle it) are left as written; lines joined by width are said (JX-R36, info);
 - in the head: a 名称 / 主管部门 / 实施单位 label followed by two text lines and then another label:
   one value wrapped.
 
@@ -33,12 +35,13 @@ import re
 import unicodedata
 
 from jixiao import catalog
-from jixiao.model import Kind
+from jixiao.model import Diagnostic, Kind, Severity, SourceRef
 from jixiao.readers.cells import is_footer
 from jixiao.readers.labels import Label, label_key, label_of
 from jixiao.readers.roles import ANNUAL, LEVEL1, LEVEL2, LEVEL3, PERIOD, role_of
 from jixiao.values import is_unit, normalise_symbols, parse_target
 
+WRAPPED_BY_WIDTH = "JX-R36"  # lines joined into one cell by the columns' widths alone, said with the line
 _COMPARATORS = frozenset(("≥", "≤", ">", "<", "=", ">=", "<=", "＞", "＜", "≧", "≦", "＝"))
 _TREE = frozenset((LEVEL1, LEVEL2, LEVEL3))
 _VALUE_HEADERS = frozenset((ANNUAL, PERIOD))
@@ -49,17 +52,22 @@ _LONGEST_TAIL = 3  # characters: the rest of a unit on its own line
 _VALUE_KINDS = (Kind.QUANTITATIVE, Kind.DEADLINE, Kind.RANGE)
 
 
-def join_wrapped_lines(lines: list[str]) -> list[str]:
-    """The lines with cells wrapped over lines joined back (see the module); the same count of lines."""
+def join_wrapped_lines(
+    lines: list[str], file: str | None = None, notes: list[Diagnostic] | None = None
+) -> list[str]:
+    """The lines with cells wrapped over lines joined back (see the module); the same count of lines.
+    Lines joined by the columns' widths alone are said in ``notes`` (JX-R36, with the line)."""
     header = _block_header(lines)
     if header is None:
         return lines
     joined = [line.strip() for line in lines]
     _join_head(joined, header)
     end = next((n for n in range(header + 1, len(joined)) if is_footer(joined[n])), len(joined))
-    _join_values(joined, header + 1, end)
+    value_widths = _join_values(joined, header + 1, end)
     _join_categories(joined, header + 1, end)
-    _join_names(joined, header, end)
+    for number in _join_names(joined, header, end, value_widths):
+        if notes is not None:
+            notes.append(_by_width(joined[number], file, number + 1))
     return [text if text != lines[n].strip() else lines[n] for n, text in enumerate(joined)]
 
 
@@ -99,8 +107,10 @@ def _next_filled(lines: list[str], number: int, end: int) -> int | None:
     return next((n for n in range(number + 1, end) if lines[n]), None)
 
 
-def _join_values(lines: list[str], start: int, end: int) -> None:
-    """A value's pieces joined: comparator alone, unit cut after ``/``, a date or a unit going on."""
+def _join_values(lines: list[str], start: int, end: int) -> list[int]:
+    """A value's pieces joined: comparator alone, unit cut after ``/``, a date or a unit going on; the
+    widths of the first pieces the value column wrapped (a lone comparator says nothing of it)."""
+    widths: list[int] = []
     for number in range(start, end):
         text = lines[number]
         after = _next_filled(lines, number, end) if text else None
@@ -108,7 +118,10 @@ def _join_values(lines: list[str], start: int, end: int) -> None:
             continue
         rest = lines[after]
         if _value_goes_on(text, rest):
+            if normalise_symbols(text) not in _COMPARATORS:
+                widths.append(_width(text))
             _join(lines, number, after)
+    return widths
 
 
 def _value_goes_on(text: str, rest: str) -> bool:
@@ -157,8 +170,9 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _join_names(lines: list[str], header: int, end: int) -> None:
-    """Names wrapped before their value, then by the name column's width (see the module)."""
+def _join_names(lines: list[str], header: int, end: int, value_widths: list[int]) -> list[int]:
+    """Names wrapped before their value, then by the columns' widths (see the module); the lines
+    joined by width alone."""
     widths: set[int] = set()
     i = 0
     while (window := _window(lines, header, end, i, 4)) is not None:
@@ -167,21 +181,52 @@ def _join_names(lines: list[str], header: int, end: int) -> None:
             widths.add(_width(first))
             _join(lines, window[1], window[2])
         i += 1
-    if len(widths) != 1:
-        return  # no name wrapped by grammar, or names wrapped at several widths: the column is unknown
-    width = widths.pop()
-    i = 0
-    while (window := _window(lines, header, end, i, 3)) is not None:
-        before, first, second = (lines[n] for n in window)
-        i += 1
-        if not (_is_anchor(before) and _is_text(first) and _is_text(second) and _width(first) == width):
+    if not widths or max(widths) - min(widths) > 1:
+        return []  # no name wrapped by grammar, or names wrapped at several widths: the column is unknown
+    name_width = min(widths)  # a half-width digit or letter may leave a line one column short
+    value_width = min(value_widths) - 1 if value_widths else None
+    by_width: list[int] = []
+    for run in _text_runs(lines, header, end):
+        if len(run) not in (3, 4) or _width(lines[run[0]]) < name_width:
             continue
-        _join(lines, window[1], window[2])
-        rest = _window(lines, header, end, i + 1, 3) or _window(lines, header, end, i + 1, 2)
-        if rest is None or not (_is_text(lines[rest[0]]) and _is_text(lines[rest[1]])):
+        if len(run) == 3:  # a name and one value: the name's two lines
+            _join(lines, run[0], run[1])
+            by_width.append(run[0])
+        elif value_width is not None and _width(lines[run[2]]) >= value_width:  # name and value wrapped
+            _join(lines, run[0], run[1])
+            _join(lines, run[2], run[3])
+            by_width += [run[0], run[2]]
+    return by_width
+
+
+def _by_width(text: str, file: str | None, line: int) -> Diagnostic:
+    message = (
+        f"第{line}行起的两行按所在列的宽度（与同表中折行的单元格同宽）合为一个单元格“{text}”：PDF 文字"
+        "一格一行、窄列折行，文字本身不能确定是否同一单元格，请核对原表"
+    )
+    return Diagnostic(WRAPPED_BY_WIDTH, Severity.INFO, message, SourceRef(file, line))
+
+
+def _text_runs(lines: list[str], header: int, end: int) -> list[list[int]]:
+    """The runs of text lines between a category and the next category or the block's end (the
+    qualitative indicators: their names and values, no number to tell them apart)."""
+    runs: list[list[int]] = []
+    current: list[int] | None = None
+    for number in range(header + 1, end):
+        text = lines[number]
+        if not text:
             continue
-        if len(rest) == 2 or catalog.is_category_name(lines[rest[2]]):
-            _join(lines, rest[0], rest[1])  # 进一步 / 浓厚 before the next category: its one value
+        if catalog.is_category_name(text):
+            if current:
+                runs.append(current)
+            current = []
+        elif current is not None and _is_text(text):
+            current.append(number)
+        else:
+            current = None  # a value or a label: the run is not one of text lines only
+    if current:
+        runs.append(current)
+    return runs
 
 
 def _window(lines: list[str], header: int, end: int, i: int, size: int) -> list[int] | None:

@@ -162,7 +162,7 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
     weights = weight_tails(lines, file, notes) if run_together else {}
     if layout == Layout.LINES:
         lines = join_flattened_pages(lines)  # a PDF's words over several lines: one run, as on one line
-        lines = lines if run_together else join_wrapped_lines(lines)  # ≥ / 4次: a cell the PDF wrapped
+        lines = lines if run_together else join_wrapped_lines(lines, file, notes)  # ≥ / 4次: wrapped cells
     if layout == Layout.CELL_PIPES:  # 丰富…服务 / 均等化水平 |: a cell the page broke, one cell
         lines = join_wrapped_cell_lines(lines)
     headers = running_header_lines(lines) if layout in (Layout.LINES, Layout.CELL_PIPES) else set()
