@@ -188,6 +188,11 @@ def test_lines_are_not_joined_where_no_grammar_settles_it() -> None:
     assert join_wrapped_lines(lines) == lines
     with_remarks = ["一级指标", "二级指标", "三级指标", "指标值", "备注", "产出指标", "数量指标", "≥", "4次"]
     assert join_wrapped_lines(with_remarks) == with_remarks  # not one value column: left as written
+    empty_value = [
+        "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标",
+        "培训场次", " ", "培训人数", "≥3人",
+    ]  # fmt: skip
+    assert join_wrapped_lines(empty_value) == empty_value  # a lone space is an empty cell, not a gap
 
 
 PAIRED_HEAD = (

@@ -49,6 +49,8 @@ _HEAD_LABELS = frozenset((Label.NAME, Label.DEPARTMENT, Label.UNIT))
 _DATE_BROKEN = re.compile(r"\d{4}\s*年\s*\d{1,2}$")
 _DATE_GOES_ON = re.compile(r"^[月日号]")
 _LONGEST_TAIL = 3  # characters: the rest of a unit on its own line
+_LONGEST_HEADER = 16  # characters of a header cell's line (``年度指标值`` with spaces around)
+_EMPTY_CELL = " "
 _VALUE_KINDS = (Kind.QUANTITATIVE, Kind.DEADLINE, Kind.RANGE)
 
 
@@ -60,7 +62,9 @@ def join_wrapped_lines(
     header = _block_header(lines)
     if header is None:
         return lines
-    joined = [line.strip() for line in lines]
+    # a line holding only spaces stands for an empty cell in this form: kept as a cell of its own
+    joined = [line.strip() or (_EMPTY_CELL if line else "") for line in lines]
+    before = list(joined)
     _join_head(joined, header)
     end = next((n for n in range(header + 1, len(joined)) if is_footer(joined[n])), len(joined))
     value_widths = _join_values(joined, header + 1, end)
@@ -68,7 +72,7 @@ def join_wrapped_lines(
     for number in _join_names(joined, header, end, value_widths):
         if notes is not None:
             notes.append(_by_width(joined[number], file, number + 1))
-    return [text if text != lines[n].strip() else lines[n] for n, text in enumerate(joined)]
+    return [text if text != before[n] else lines[n] for n, text in enumerate(joined)]
 
 
 def _block_header(lines: list[str]) -> int | None:
@@ -76,8 +80,9 @@ def _block_header(lines: list[str]) -> int | None:
     column, each header cell on its own line; None where the text has no such header."""
     seen: list[str] = []
     for number, line in enumerate(lines):
-        key = label_key(line.strip()) if line.strip() else ""
-        role = role_of(key) if key and len(key) <= 12 else None
+        text = line.strip() if len(line) <= _LONGEST_HEADER else ""
+        key = label_key(text) if text else ""
+        role = role_of(key) if key else None
         if role in _TREE:
             seen.append(role or "")
         elif role in _VALUE_HEADERS and seen[-3:] == [LEVEL1, LEVEL2, LEVEL3]:
@@ -85,7 +90,7 @@ def _block_header(lines: list[str]) -> int | None:
             if following and role_of(label_key(following)) is None:  # one value column, no more
                 return number
             return None
-        elif key:
+        elif line.strip():
             seen = []
     return None
 
@@ -163,7 +168,7 @@ def _is_anchor(text: str) -> bool:
 
 
 def _is_text(text: str) -> bool:
-    return bool(text) and not _is_anchor(text) and label_of(text) is None and not is_footer(text)
+    return bool(text.strip()) and not _is_anchor(text) and label_of(text) is None and not is_footer(text)
 
 
 def _width(text: str) -> int:
