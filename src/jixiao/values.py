@@ -280,7 +280,7 @@ def _parse_quantity(text: str, s: str) -> tuple[Target, str | None]:
     if op is not None and suffix_op is not None and op is not suffix_op:
         return Target(raw=text, kind=Kind.UNKNOWN), "比较符前后矛盾"
     note = note.strip(_PUNCTUATION)
-    if _ALL_NUMBERS.search(note):
+    if _ALL_NUMBERS.search(_outside_bracketed_note(note)):
         return Target(raw=text, kind=Kind.UNKNOWN), "含多个数字，无法确定指标值"
     if subject and subject[-1].isdigit():
         return Target(raw=text, kind=Kind.UNKNOWN), "数字格式无法识别"
@@ -296,6 +296,19 @@ def _parse_quantity(text: str, s: str) -> tuple[Target, str | None]:
         ),
         None,
     )
+
+
+_BRACKETED_NOTE = re.compile(r"^\(([^()]*)\)$")
+
+
+def _outside_bracketed_note(note: str) -> str:
+    """The note without a remark wholly in brackets after the value (``≥99.9%（全年停播不超过8小时）``):
+    a number inside it says how the value is counted, it is not a second value. A bracket that opens
+    with a number or a comparator (``95%（98%）``) may be another value and is kept."""
+    match = _BRACKETED_NOTE.match(note)
+    if match is None or not match[1] or match[1][0].isdigit() or match[1][0] in "≥≤<>=~":
+        return note
+    return ""
 
 
 def _split_prefix_op(prefix: str) -> tuple[Op | None, str]:

@@ -24,18 +24,23 @@ from tests.readers.heldout_floors import heldout_tests
 # under 1 point, hence floors one table miss under for the table figures and three misses under for
 # the indicators. The 7 invented indicators exceed the issue's one per ten tables (1.6 here); the
 # allowance keeps them visible instead of hiding them, and may only go down.
+# Raised after the set became a development set (branch read22, issue 11's classes read generally, with
+# documents of our own in tests/readers/test_heldout15_classes.py; no golden changed): names, years,
+# budgets, budget units, departments, units 16/16, indicators 139/139, 一级/二级 139/139, annual values
+# 139/139 raw and structured, period and baseline values 8/8, 0 invented — floors a table miss or three
+# indicators under.
 FLOORS = {
-    "names": 0.87,
-    "years": 0.87,
-    "budgets": 0.87,
-    "budget_units": 0.87,
-    "departments": 0.81,
-    "units": 0.81,
-    "indicators_found": 0.90,
-    "level1_right": 0.90,
-    "level2_right": 0.90,
-    "annual_raw_right": 0.82,
-    "annual_structured_right": 0.83,
+    "names": 0.93,
+    "years": 0.93,
+    "budgets": 0.93,
+    "budget_units": 0.93,
+    "departments": 0.93,
+    "units": 0.93,
+    "indicators_found": 0.97,
+    "level1_right": 0.97,
+    "level2_right": 0.97,
+    "annual_raw_right": 0.97,
+    "annual_structured_right": 0.97,
     "period_right": 0.87,
     "baseline_right": 0.87,
 }
@@ -44,4 +49,4 @@ FLOORS = {
     test_heldout15_publishers_are_new,
     test_heldout15_fidelity_stays_above_its_floor,
     test_heldout15_invents_few_indicators,
-) = heldout_tests("heldout15", FLOORS, min_publishers=12, invented_at_most=7)
+) = heldout_tests("heldout15", FLOORS, min_publishers=12, invented_at_most=1)

@@ -24,6 +24,7 @@ from jixiao.readers.labels import (
     unit_in,
 )
 from jixiao.readers.repeatedheaders import without_repeated_headers
+from jixiao.readers.unreadpairs import unread_pairs_end
 
 
 @dataclass(slots=True)  # not frozen: a frozen init costs a setattr call per field, on every row read
@@ -109,6 +110,18 @@ _AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
 _CONTEXT_ROWS = 6
 
 
+def _split_unread_pairs(rows: Iterable[Row]) -> Iterator[Row]:
+    """Each head row opening with pairs the reader does not read (`readers.unreadpairs`), as two rows."""
+    for row in rows:
+        at = unread_pairs_end(row.cells) if len(row.cells) >= 4 else None
+        if at is None:
+            yield row
+            continue
+        sources = row.cell_sources
+        yield replace(row, cells=row.cells[:at], cell_sources=sources[:at] if sources else None)
+        yield replace(row, cells=row.cells[at:], cell_sources=sources[at:] if sources else None)
+
+
 def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
     """Cut the rows into one run per table: a run starts at a title, or at a second 项目名称.
 
@@ -122,7 +135,7 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
     whole_department = False  # the run began at a 部门整体支出绩效目标表's title
     skipping = False  # inside a 自评表 or 监控表: read by another command
     money = _MoneyAbove()  # amounts in 万元 written in the text outside tables
-    for row in rows:
+    for row in _split_unread_pairs(rows):  # 一级项目名称 | … | 二级项目名称 | …: the name further along
         label = first_label(row.cells)
         if label is Label.OTHER_FORM:
             if has_name:

@@ -48,7 +48,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "指标值(年度)", "指标值及单位", "预期目标值", "指标目标值", "绩效目标值", "年度计划值", "计划值",
         "预期值", "年度预期值", "本年度指标值", "当年指标值", "年度绩效目标值", "指标值(或计划水平)",
         "计划指标值(或计划水平)", "本年度计划水平", "本年计划水平", "本年度目标值", "本年目标值",
-        "当年度指标值", "当年度目标值", "当年目标值",
+        "当年度指标值", "当年度目标值", "当年目标值", "全年目标值", "全年指标值", "全年计划值",
     ),
     PERIOD: (
         "实施周期指标值", "中期指标值", "中期", "项目总体", "总体指标值", "实施周期目标值", "中期目标值",
@@ -73,6 +73,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "text:取值依据": ("取值依据", "指标值设定依据", "指标值确定依据", "数据来源", "设定依据"),
     "text:备注": ("备注", "说明"),
     "text:指标方向性": ("指标方向性", "指标导向"),
+    # 序时 targets broken down by quarter stand beside the year's: kept as text, never the annual value.
+    "text:第一季度": ("第一季度", "一季度", "第1季度", "第一季度目标值", "一季度目标值", "第一季度指标值"),
+    "text:第二季度": ("第二季度", "二季度", "第2季度", "第二季度目标值", "二季度目标值", "第二季度指标值"),
+    "text:第三季度": ("第三季度", "三季度", "第3季度", "第三季度目标值", "三季度目标值", "第三季度指标值"),
+    "text:第四季度": ("第四季度", "四季度", "第4季度", "第四季度目标值", "四季度目标值", "第四季度指标值"),
+    "text:上半年": ("上半年", "上半年目标值", "上半年指标值"),
+    "text:下半年": ("下半年", "下半年目标值", "下半年指标值"),
 }  # fmt: skip
 
 _ROLE_OF: dict[str, str] = {key: role for role, keys in SYNONYMS.items() for key in keys}
@@ -94,6 +101,16 @@ def role_of(key: str) -> str | None:
 def is_text_role(role: str | None) -> bool:
     """True for a role naming a text field (``text:…``) rather than an indicator column."""
     return role is not None and role.startswith(TEXT)
+
+
+# Targets for part of the year (序时 targets: a quarter's, a half-year's) stand before the year's column
+# and hold values like it; they are kept as text, never taken for the annual value.
+PART_OF_YEAR_LABELS = frozenset(("第一季度", "第二季度", "第三季度", "第四季度", "上半年", "下半年"))
+
+
+def is_part_of_year_role(role: str | None) -> bool:
+    """True for a column of a quarter's or a half-year's target (``text:第一季度``)."""
+    return is_text_role(role) and text_label(role or "") in PART_OF_YEAR_LABELS
 
 
 def text_label(role: str) -> str:

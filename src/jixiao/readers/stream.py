@@ -151,6 +151,7 @@ class ValueCellsReader:
                 and not (
                     is_year_role(role) and candidate.col == self.role_columns.get(role)
                 )  # another year's
+                and not column_roles.is_part_of_year_role(role)  # a quarter's target, before the year's
                 and _value_before_its_column(text, roles[n + 1 :])
             ):
                 continue  # 资助幼儿人数达到预计值 | 860 | 10: the remark was run into the name, left empty

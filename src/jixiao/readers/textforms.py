@@ -31,6 +31,7 @@ from jixiao.readers.flatpdf import (
 )
 from jixiao.readers.furniture import is_furniture, join_wrapped_categories, split_labelled
 from jixiao.readers.labels import Label, label_key, label_of
+from jixiao.readers.linewraps import join_wrapped_lines
 from jixiao.readers.pdfwraps import join_wrapped_category_lines
 from jixiao.readers.regionruns import split_regional_run
 from jixiao.readers.roles import WEIGHT, role_of
@@ -161,6 +162,7 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
     weights = weight_tails(lines, file, notes) if run_together else {}
     if layout == Layout.LINES:
         lines = join_flattened_pages(lines)  # a PDF's words over several lines: one run, as on one line
+        lines = lines if run_together else join_wrapped_lines(lines, file, notes)  # ≥ / 4次: wrapped cells
     if layout == Layout.CELL_PIPES:  # 丰富…服务 / 均等化水平 |: a cell the page broke, one cell
         lines = join_wrapped_cell_lines(lines)
     headers = running_header_lines(lines) if layout in (Layout.LINES, Layout.CELL_PIPES) else set()
