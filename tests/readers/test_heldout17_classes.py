@@ -1,0 +1,57 @@
+"""Issue 11, the classes heldout16/heldout17 showed, read generally (tables of our own in the layouts of
+real published tables; projects, names and values are ours):
+
+1. a table drawn with box-drawing characters (``┌─┬┐`` / ``│a│b│`` / ``├─┼┤``) kept as plain text, merged
+   cells blank without a rule under them, a cell wrapped over two lines of one drawn row;
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.readers.boxdrawn import is_box_drawn, unboxed
+from jixiao.readers.text import read_text
+
+BOX_DRAWN = """某县水务局2024年项目支出绩效目标表
+单位：万元
+┌──────────┬────────────┬──────────────┬────────┐
+│项目名称  │农村饮水安全巡检项目                        │
+├──────────┼────────────┬──────────────┬────────┤
+│主管部门  │某县水务局  │实施单位      │某县供水站│
+├──────────┼────────────┼──────────────┴────────┤
+│项目资金  │年度资金总额│36.5                   │
+├──────────┼────────────┴───────────────────────┤
+│年度目标  │完成全县农村供水工程巡检。          │
+├──────────┬────────────┬──────────────┬────────┤
+│一级指标  │二级指标    │三级指标      │指标值  │
+├──────────┼────────────┼──────────────┼────────┤
+│产出指标  │数量指标    │巡检供水工程  │≥120处  │
+│          │            │数量          │        │
+│          ├────────────┼──────────────┼────────┤
+│          │质量指标    │水质检测合格率│≥95%    │
+├──────────┼────────────┼──────────────┼────────┤
+│满意度指标│服务对象满意│群众满意度    │≥90%    │
+│          │度指标      │              │        │
+└──────────┴────────────┴──────────────┴────────┘
+"""
+
+
+def test_box_drawn_table_reads_as_its_rows() -> None:
+    assert is_box_drawn(BOX_DRAWN)
+    lines = unboxed(BOX_DRAWN).splitlines()
+    assert len(lines) == len(BOX_DRAWN.splitlines())  # every row keeps its line number
+    assert "─" not in "".join(lines) and "│" not in "".join(lines)
+    tables, _ = read_text(BOX_DRAWN, "box.txt")
+    (table,) = tables
+    project = table.project
+    assert (project.name, project.year, project.budget) == ("农村饮水安全巡检项目", 2024, Decimal("365000"))
+    assert [(i.level1, i.level2, i.name, i.annual.raw) for i in table.indicators] == [
+        ("产出指标", "数量指标", "巡检供水工程数量", "≥120处"),  # a wrapped cell joined
+        ("产出指标", "质量指标", "水质检测合格率", "≥95%"),  # under the blank merged 产出指标
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"),
+    ]
+
+
+def test_text_without_a_drawn_table_is_left_alone() -> None:
+    text = "某表\n│ 一处竖线 │\n项目名称 | 某项目 |\n"
+    assert not is_box_drawn(text)
