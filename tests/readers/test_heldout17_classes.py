@@ -3,6 +3,7 @@ real published tables; projects, names and values are ours):
 
 1. a table drawn with box-drawing characters (``┌─┬┐`` / ``│a│b│`` / ``├─┼┤``) kept as plain text, merged
    cells blank without a rule under them, a cell wrapped over two lines of one drawn row;
+2. a year written only in Chinese numerals (``二〇二四年度``), in the title and under it;
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jixiao.readers.boxdrawn import is_box_drawn, unboxed
+from jixiao.readers.chinese_years import arabic_years
+from jixiao.readers.labels import year_in
 from jixiao.readers.text import read_text
 
 BOX_DRAWN = """某县水务局2024年项目支出绩效目标表
@@ -55,3 +58,27 @@ def test_box_drawn_table_reads_as_its_rows() -> None:
 def test_text_without_a_drawn_table_is_left_alone() -> None:
     text = "某表\n│ 一处竖线 │\n项目名称 | 某项目 |\n"
     assert not is_box_drawn(text)
+
+
+CHINESE_YEAR = """某县司法局二〇二四年度项目支出绩效目标表
+项目支出绩效目标表 |
+（二〇二四年度） |
+项目名称 | 社区矫正教育经费 |
+主管部门 | 某县司法局 | 实施单位 | 某县社区矫正中心 |
+项目资金（万元） | 年度资金总额 | 12 |
+年度目标 | 开展社区矫正对象教育帮扶。 |
+一级指标 | 二级指标 | 三级指标 | 指标值 |
+产出指标 | 数量指标 | 教育帮扶人次 | ≥300人次 |
+满意度指标 | 服务对象满意度指标 | 矫正对象满意度 | ≥90% |
+"""
+
+
+def test_year_in_chinese_numerals() -> None:
+    assert arabic_years("（二〇二四年度）") == "（2024年度）"
+    assert arabic_years("一九九九年、二零二一年") == "1999年、2021年"
+    assert arabic_years("二十三年") == "二十三年"  # a count, not a year
+    assert year_in("二〇二三年度项目") == 2023
+    tables, _ = read_text(CHINESE_YEAR, "year.txt")
+    (table,) = tables
+    assert (table.project.name, table.project.year) == ("社区矫正教育经费", 2024)
+    assert table.indicators[0].annual.raw == "≥300人次"  # a value's text kept as written

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from jixiao import catalog
 from jixiao.model import SourceRef
+from jixiao.readers.chinese_years import arabic_years
 from jixiao.readers.labels import (
     FULL_WIDTH_DIGITS,
     Label,
@@ -232,7 +233,7 @@ def document_year(text: str) -> int | None:
         return None
     if text.rstrip().endswith(("。", "；")) or not any(word in text for word in _DOCUMENT_WORDS):
         return None
-    match = _DOCUMENT_YEAR.search(text)
+    match = _DOCUMENT_YEAR.search(arabic_years(text))  # 二〇二三年 as 2023年
     return int(next(g for g in match.groups() if g)) if match is not None else None
 
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from jixiao.model import SourceRef
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import ORGANISATION, Cell, is_footer, parse_amount_unit
+from jixiao.readers.chinese_years import YearPattern
 from jixiao.readers.labels import Label, label_key, label_of, unit_in
 from jixiao.readers.totals import is_total_cell
 
@@ -249,7 +250,7 @@ ENUMERATION = re.compile(
     r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、.．])\s*"
 )
 TOTAL_WORD = re.compile(r"^\s*(?:总额|合计|总计|小计)\s*[:：]?")
-TITLE_YEAR = re.compile(
+TITLE_YEAR = YearPattern(
     r"^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$"  # (2024 年度) under the title
     r"|绩效目标.{0,6}表.{0,3}((?:19|20)\d{2})"  # 绩效目标表(2022年度)
     r"|((?:19|20)\d{2})年.{0,40}目标(?:评审申报|申报|审批|批复|调整)?表"  # 2022年中央预算内投资计划绩效目标表
@@ -283,9 +284,9 @@ NAME_YEAR = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?[省市县区旗州盟镇乡])
 DATE = re.compile(r"(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])")  # 2019/1/1: its year
 
 
-YEAR_LABEL = re.compile(r"(?:预算|编制|填报|申报)年度\s*[:：]\s*((?:19|20)\d{2})(?!\d)")
+YEAR_LABEL = YearPattern(r"(?:预算|编制|填报|申报)年度\s*[:：]\s*((?:19|20)\d{2})(?!\d)")
 # The year in brackets that opens the cell after a title, whatever ran on after it: ``(2023年度)一级…``.
-YEAR_OPENING = re.compile(r"^[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
+YEAR_OPENING = YearPattern(r"^[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
 
 
 def line_of(source: SourceRef) -> int:
