@@ -4,16 +4,19 @@ real published tables; projects, names and values are ours):
 1. a table drawn with box-drawing characters (``┌─┬┐`` / ``│a│b│`` / ``├─┼┤``) kept as plain text, merged
    cells blank without a rule under them, a cell wrapped over two lines of one drawn row;
 2. a year written only in Chinese numerals (``二〇二四年度``), in the title and under it;
+3. a two-sided target joined by ``且`` (``≥90%且≤100%``): a range of the same meaning as ``90%-100%``;
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from jixiao.model import Kind
 from jixiao.readers.boxdrawn import is_box_drawn, unboxed
 from jixiao.readers.chinese_years import arabic_years
 from jixiao.readers.labels import year_in
 from jixiao.readers.text import read_text
+from jixiao.values import parse_target
 
 BOX_DRAWN = """某县水务局2024年项目支出绩效目标表
 单位：万元
@@ -82,3 +85,22 @@ def test_year_in_chinese_numerals() -> None:
     (table,) = tables
     assert (table.project.name, table.project.year) == ("社区矫正教育经费", 2024)
     assert table.indicators[0].annual.raw == "≥300人次"  # a value's text kept as written
+
+
+def test_two_sided_target_joined_by_qie_is_a_range() -> None:
+    for raw, low, high, unit in (
+        ("≥90%且≤100%", "90", "100", "%"),
+        ("≥28元且≤35元", "28", "35", "元"),
+        ("不低于2次并且不高于4次", "2", "4", "次"),
+        ("≤100%且≥90%", "90", "100", "%"),  # the upper bound first
+    ):
+        target = parse_target(raw)
+        assert (target.kind, target.value, target.upper, target.unit) == (
+            Kind.RANGE,
+            Decimal(low),
+            Decimal(high),
+            unit,
+        ), raw
+        assert target.op is None
+    for raw in ("＞90%且＜100%", "≥90%且≤100元", "满意度≥90%且投诉≤2件", "≥100%且≤90%"):
+        assert parse_target(raw).kind is Kind.UNKNOWN, raw  # strict, mixed units, two subjects, upside down
