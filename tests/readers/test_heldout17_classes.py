@@ -5,6 +5,9 @@ real published tables; projects, names and values are ours):
    cells blank without a rule under them, a cell wrapped over two lines of one drawn row;
 2. a year written only in Chinese numerals (``二〇二四年度``), in the title and under it;
 3. a two-sided target joined by ``且`` (``≥90%且≤100%``): a range of the same meaning as ``90%-100%``;
+4. the 鄂州 市直 form: ``单位名称:… | 单位:万元`` over the table (the department where no other is
+   named), ``项目预算成本构成 | 金额`` lines closed by ``合计`` (the budget), a ``保障绩效目标实现措施`` row
+   closing the table;
 """
 
 from __future__ import annotations
@@ -104,3 +107,33 @@ def test_two_sided_target_joined_by_qie_is_a_range() -> None:
         assert target.op is None
     for raw in ("＞90%且＜100%", "≥90%且≤100元", "满意度≥90%且投诉≤2件", "≥100%且≤90%"):
         assert parse_target(raw).kind is Kind.UNKNOWN, raw  # strict, mixed units, two subjects, upside down
+
+
+# The 鄂州 市直 form: 单位名称 beside the money's unit, 项目预算成本构成 closed by 合计, a measures' row after
+# the indicators (our own unit, project and figures).
+CITY_FORM = """某市2023年市直部门预算项目支出绩效目标表
+单位名称：某市地方志办公室 | 单位：万元
+项目名称 | 地方志资料征集编纂项目
+项目类别 | 本级支出项目
+项目预算成本构成 | 金额 | 测算(公式)依据 | 2021年实际执行数 | 2022年实际执行数
+资料征集费 | 20 | 依据征集计划 | 18 | 19
+编纂印刷费 | 15.5 | 依据印刷合同 | 12 | 14
+合计 | 35.5 | | 30 | 33
+绩效目标 | 完成年鉴编纂出版。
+绩效指标 | 一级指标 | 二级指标 | 三级指标 | 绩效标准 | 当年预期实现值
+| 产出指标 | 数量指标 | 年鉴出版册数 | 反映出版情况 | 1000册
+| 满意度指标 | 服务对象满意度指标 | 读者满意度 | 反映读者满意程度 | ≥90%
+保障绩效目标实现措施 | 加强编纂质量审核。
+主管部门审核意见 | 单位公章： 年 月 日
+"""
+
+
+def test_city_form_cost_lines_and_labelled_unit_name() -> None:
+    tables, _ = read_text(CITY_FORM, "city.txt")
+    (table,) = tables
+    project = table.project
+    assert (project.budget, project.budget_unit) == (Decimal("355000"), "万元")  # the 合计 of the cost lines
+    assert project.department == "某市地方志办公室"  # 单位名称 beside 单位:万元, no other organisation named
+    assert table.reading is not None
+    assert any("单位名称" in note for note in table.reading.inferred)  # said where it came from
+    assert [i.name for i in table.indicators] == ["年鉴出版册数", "读者满意度"]  # no measures' row

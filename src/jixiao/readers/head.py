@@ -477,7 +477,7 @@ class ProjectBlockReader:
             self.inferred.append("预算年度取自表格上方的文件标题")
         if not self.fields.get("department") and not self.fields.get("unit") and "coded_filer" in self.fields:
             self.fields["department"] = self.fields["coded_filer"]  # the one organisation the form names
-            self.inferred.append(parts.CODED_DEPARTMENT)
+            self.inferred.append(self.fields.get("coded_why", parts.CODED_DEPARTMENT))
         if not self.fields.get("unit") and self.fields.get("filer") and not is_footer(self.fields["filer"]):
             self.fields["unit"] = self.fields["filer"]
             self.inferred.append("实施单位取自填报单位")

@@ -125,13 +125,22 @@ CODED_DEPARTMENT = "主管部门取自表格上方的“编码+单位名称 | �
 _BUDGET_CODE = re.compile(r"^\d{3,12}[-_ ]?[\u4e00-\u9fff]")
 
 
+LABELLED_DEPARTMENT = "主管部门取自表格上方的“单位名称:… | 单位:万元”行（表中未写其他部门或单位）"
+# The label of the organisation named beside the money's unit (鄂州 市直: ``单位名称:某馆 | 单位:万元``).
+_ORGANISATION_LABEL = re.compile(r"^\s*(?:单位名称|部门名称|预算单位|预算部门)\s*[:：]\s*(?=\S)")
+
+
 def note_organisation_beside_unit(fields: dict[str, str], cells: Sequence[str]) -> None:
-    """``213104某法院 | 单位:万元`` over a table: who made it (``filer``); written with its budget code, it is
-    also kept as ``coded_filer``, the table's department where the table names no other organisation."""
-    if (org := filer_beside_unit(cells)) is not None:
+    """``213104某法院 | 单位:万元`` over a table: who made it (``filer``); written with its budget code or
+    under a 单位名称 label, it is also kept as ``coded_filer``, the table's department where the table
+    names no other organisation (``coded_why`` says which)."""
+    labelled = [_ORGANISATION_LABEL.sub("", c) for c in cells]
+    if (org := filer_beside_unit(labelled)) is not None:
         fields.setdefault("filer", org)
         if _BUDGET_CODE.match(org):
             fields.setdefault("coded_filer", org)
+        elif labelled != list(cells) and "coded_filer" not in fields:
+            fields["coded_filer"], fields["coded_why"] = org, LABELLED_DEPARTMENT
 
 
 def amount_heading(row: list[Cell]) -> list[tuple[Label, Cell]] | None:
