@@ -8,6 +8,7 @@ real published tables; projects, names and values are ours):
 4. the 鄂州 市直 form: ``单位名称:… | 单位:万元`` over the table (the department where no other is
    named), ``项目预算成本构成 | 金额`` lines closed by ``合计`` (the budget), a ``保障绩效目标实现措施`` row
    closing the table;
+5. the 重庆 区县 form: ``申报单位`` beside its own ``具体实施单位`` and no 主管部门 (the department);
 """
 
 from __future__ import annotations
@@ -137,3 +138,29 @@ def test_city_form_cost_lines_and_labelled_unit_name() -> None:
     assert table.reading is not None
     assert any("单位名称" in note for note in table.reading.inferred)  # said where it came from
     assert [i.name for i in table.indicators] == ["年鉴出版册数", "读者满意度"]  # no measures' row
+
+
+# The 重庆 区县 form, one cell per line: 申报单位 and 具体实施单位, no 主管部门 (our own project and figures).
+APPLICANT_FORM = """项目绩效目标表 |
+(2023年度) |
+申报单位 |
+某县农业农村委员会 |
+项目(专项)名称 |
+高标准农田管护项目 |
+具体实施单位 |
+某县农业技术推广站 |
+年度资金总额 |
+25 |
+一级指标 | 二级指标 | 三级指标 | 指标值 |
+产出指标 | 数量指标 | 管护农田面积 | ≥5000亩 |
+满意度指标 | 服务对象满意度指标 | 农户满意度 | ≥90% |
+"""
+
+
+def test_applicant_beside_its_own_unit_is_the_department() -> None:
+    tables, _ = read_text(APPLICANT_FORM, "applicant.txt")
+    (table,) = tables
+    assert (table.project.department, table.project.unit) == ("某县农业农村委员会", "某县农业技术推广站")
+    filled = APPLICANT_FORM.replace("申报单位", "填报单位")  # who filled the form in: not said to apply
+    (other,), _ = read_text(filled, "filled.txt")
+    assert other.project.department is None

@@ -130,6 +130,33 @@ LABELLED_DEPARTMENT = "主管部门取自表格上方的“单位名称:… | �
 _ORGANISATION_LABEL = re.compile(r"^\s*(?:单位名称|部门名称|预算单位|预算部门)\s*[:：]\s*(?=\S)")
 
 
+APPLICANT_DEPARTMENT = "主管部门取自“申报单位”（表中另写了实施单位，未写主管部门）"
+_APPLICANT_LABELS = ("申报单位", "项目申报单位")
+
+
+def note_applicant(fields: dict[str, str], key: str, label: str, value: Cell | None) -> None:
+    """``申报单位 | 某局`` (read as ``filer``): kept as ``applicant`` (not ``填报单位``: who filled the form
+    in is not said to apply), the department where the form also names its own 实施单位 and no 主管部门."""
+    if key != "filer" or value is None or not label_key(label).startswith(_APPLICANT_LABELS):
+        return
+    if ORGANISATION.match(value.text.strip()):
+        fields.setdefault("applicant", value.text.strip())
+
+
+def department_of_filer(fields: dict[str, str]) -> tuple[str, str] | None:
+    """The department a form names only as who filed it, and why: the one organisation written beside
+    the money's unit (``coded_filer``) where the form names no unit, or the 申报单位 where it names a
+    different 实施单位; None where the form names its department (or neither applies)."""
+    if fields.get("department"):
+        return None
+    if not fields.get("unit") and "coded_filer" in fields:
+        return fields["coded_filer"], fields.get("coded_why", CODED_DEPARTMENT)
+    applicant, unit = fields.get("applicant"), fields.get("unit")
+    if applicant and unit and applicant != unit:
+        return applicant, APPLICANT_DEPARTMENT
+    return None
+
+
 def note_organisation_beside_unit(fields: dict[str, str], cells: Sequence[str]) -> None:
     """``213104某法院 | 单位:万元`` over a table: who made it (``filer``); written with its budget code or
     under a 单位名称 label, it is also kept as ``coded_filer``, the table's department where the table
