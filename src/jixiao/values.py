@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from jixiao.model import Kind, Op, Target
 from jixiao.value_dates import date_serial
-from jixiao.value_numerals import digits_of_numerals
+from jixiao.value_numerals import date_of_numerals, digits_of_numerals
 from jixiao.value_text import canonical_text as canonical_text
 from jixiao.value_text import format_target as format_target
 from jixiao.value_text import number_text as number_text
@@ -178,6 +178,9 @@ def unit_from_name(indicator_name: str) -> str | None:
 def _parse(text: str) -> tuple[Target, str | None]:
     s = normalise_symbols(text)
     if not any(c.isdigit() for c in s):
+        dated = date_of_numerals(s)  # 二〇二三年八月底前: a deadline in numerals, read as 2023年8月底前
+        if dated is not None and (deadline := _parse_deadline(text, dated)) is not None:
+            return deadline, None
         if (digits := digits_of_numerals(s)) is not None:  # 不少于一百二十件: read as 不少于120件
             return replace(_parse(digits)[0], raw=text), None
         if _YEAR_END.match(s):

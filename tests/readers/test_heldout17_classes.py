@@ -9,13 +9,14 @@ real published tables; projects, names and values are ours):
    named), ``项目预算成本构成 | 金额`` lines closed by ``合计`` (the budget), a ``保障绩效目标实现措施`` row
    closing the table;
 5. the 重庆 区县 form: ``申报单位`` beside its own ``具体实施单位`` and no 主管部门 (the department);
+6. a deadline written in Chinese numerals (``二〇二三年八月底前``): read as ``2023年8月底前``;
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from jixiao.model import Kind
+from jixiao.model import Kind, Op
 from jixiao.readers.boxdrawn import is_box_drawn, unboxed
 from jixiao.readers.chinese_years import arabic_years
 from jixiao.readers.labels import year_in
@@ -164,3 +165,17 @@ def test_applicant_beside_its_own_unit_is_the_department() -> None:
     filled = APPLICANT_FORM.replace("申报单位", "填报单位")  # who filled the form in: not said to apply
     (other,), _ = read_text(filled, "filled.txt")
     assert other.project.department is None
+
+
+def test_deadline_written_in_chinese_numerals() -> None:
+    for raw, year, month, day in (
+        ("二〇二四年六月底前", 2024, 6, None),
+        ("二零二四年十一月三十日前", 2024, 11, 30),
+        ("十二月底前", None, 12, None),
+    ):
+        target = parse_target(raw)
+        assert (target.kind, target.op, target.month, target.day) == (Kind.DEADLINE, Op.LE, month, day), raw
+        assert target.value == (Decimal(year) if year else None), raw
+        assert target.raw == raw  # kept as written
+    for raw in ("二〇二四年十三月前", "一流", "十佳", "三年"):
+        assert parse_target(raw).kind is not Kind.DEADLINE, raw
