@@ -10,6 +10,7 @@ real published tables; projects, names and values are ours):
    closing the table;
 5. the 重庆 区县 form: ``申报单位`` beside its own ``具体实施单位`` and no 主管部门 (the department);
 6. a deadline written in Chinese numerals (``二〇二三年八月底前``): read as ``2023年8月底前``;
+7. a page title over a portal table ending in its year in brackets (``…目标表（2025年度）``);
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from decimal import Decimal
 from jixiao.model import Kind, Op
 from jixiao.readers.boxdrawn import is_box_drawn, unboxed
 from jixiao.readers.chinese_years import arabic_years
+from jixiao.readers.html import read_html_text
 from jixiao.readers.labels import year_in
 from jixiao.readers.text import read_text
 from jixiao.values import parse_target
@@ -179,3 +181,22 @@ def test_deadline_written_in_chinese_numerals() -> None:
         assert target.raw == raw  # kept as written
     for raw in ("二〇二四年十三月前", "一流", "十佳", "三年"):
         assert parse_target(raw).kind is not Kind.DEADLINE, raw
+
+
+PAGE_TITLE_WITH_YEAR = """<html><body>
+<h1>某区文化馆项目支出绩效目标</h1>
+<p style="text-align:center">项目支出绩效目标表（2024年度）</p>
+<table border="1">
+<tr><td>项目名称</td><td colspan=3>群众文化活动项目</td></tr>
+<tr><td>主管部门</td><td>某区文化和旅游局</td><td>实施单位</td><td>某区文化馆</td></tr>
+<tr><td>年度资金总额</td><td colspan=3>40</td></tr>
+<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+<tr><td>产出指标</td><td>数量指标</td><td>举办文化活动场次</td><td>≥50场</td></tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>群众满意度</td><td>≥90%</td></tr>
+</table></body></html>
+"""
+
+
+def test_page_title_with_the_year_in_brackets_after_it() -> None:
+    (table,), _ = read_html_text(PAGE_TITLE_WITH_YEAR, "page.html")
+    assert (table.project.name, table.project.year) == ("群众文化活动项目", 2024)
