@@ -11,6 +11,8 @@ real published tables; projects, names and values are ours):
 5. the 重庆 区县 form: ``申报单位`` beside its own ``具体实施单位`` and no 主管部门 (the department);
 6. a deadline written in Chinese numerals (``二〇二三年八月底前``): read as ``2023年8月底前``;
 7. a page title over a portal table ending in its year in brackets (``…目标表（2025年度）``);
+8. ``项目资金(万元) | 年度资金总额 | 其中:财政资金 | 其他资金`` over a row of amounts: the whole in 万元;
+9. a score in brackets on the line under a category (``满意度指标`` / ``(10分)``): no indicator.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from jixiao.readers.boxdrawn import is_box_drawn, unboxed
 from jixiao.readers.chinese_years import arabic_years
 from jixiao.readers.html import read_html_text
 from jixiao.readers.labels import year_in
+from jixiao.readers.stream import SCORE_CELL
 from jixiao.readers.text import read_text
 from jixiao.values import parse_target
 
@@ -200,3 +203,40 @@ PAGE_TITLE_WITH_YEAR = """<html><body>
 def test_page_title_with_the_year_in_brackets_after_it() -> None:
     (table,), _ = read_html_text(PAGE_TITLE_WITH_YEAR, "page.html")
     assert (table.project.name, table.project.year) == ("群众文化活动项目", 2024)
+
+
+SECTION_UNIT_OVER_AMOUNTS = """项目支出绩效目标表 |
+（2025年度） |
+项目名称 | 少儿阅读推广项目 | | |
+主管部门 | 某区文化和旅游局 | 实施单位 | 某区图书馆 |
+项目资金（万元） | 年度资金总额 | 其中：财政资金 | 其他资金 |
+| 36.20 | 36.20 | 0 |
+一级指标 | 二级指标 | 三级指标 | 指标值 |
+产出指标 | 数量指标 | 少儿阅读活动场次 | ≥40场 |
+满意度指标 | 服务对象满意度指标 | 读者满意度 | ≥95% |
+"""
+
+
+def test_funds_section_unit_over_a_row_of_amounts() -> None:
+    (table,), _ = read_text(SECTION_UNIT_OVER_AMOUNTS, "funds.txt")
+    assert (table.project.budget, table.project.budget_unit) == (Decimal("362000"), "万元")
+
+
+SCORE_UNDER_CATEGORY = """项目名称 某县救助项目
+年度资金总额 50
+一级指标 二级指标 三级指标 指标值 分值
+产出指标
+(40分)
+数量指标 救助人次 ≥200人次 20
+质量指标 救助资金发放准确率 100% 20
+满意度指标
+(10分)
+服务对象满意度指标 救助对象满意度 ≥95% 10
+"""
+
+
+def test_score_in_brackets_under_a_category_is_no_indicator() -> None:
+    assert SCORE_CELL.match("(10分)") and SCORE_CELL.match("（20-30）分") and SCORE_CELL.match("10分")
+    assert not SCORE_CELL.match("10分钟")
+    (table,), _ = read_text(SCORE_UNDER_CATEGORY, "score.txt")
+    assert [i.name for i in table.indicators] == ["救助人次", "救助资金发放准确率", "救助对象满意度"]
