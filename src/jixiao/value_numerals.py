@@ -67,3 +67,39 @@ def digits_of_numerals(text: str) -> str | None:
     if number is None:
         return None
     return f"{before}{number}{'%' if percent else ''}{tail}"
+
+
+# A year written in Chinese numerals: a whole four-numeral 19xx/20xx right before 年 (二〇二三年, 一九九九年);
+# 二十三年 or 三年 (counts, not years) are no year.
+_YEAR_NUMERALS = "〇零一二三四五六七八九"
+_YEAR_DIGITS = str.maketrans(_YEAR_NUMERALS, "00123456789")
+_WRITTEN_YEAR = re.compile(f"(?:一九|二[〇零])[{_YEAR_NUMERALS}]{{2}}(?=\\s*年)")
+# A date in numerals: 二〇二三年八月底前, 二〇二三年九月一日前, 十二月底前 (the year, or the month, or both).
+_MONTH_DAY = "一二三四五六七八九十"
+_WRITTEN_DATE = re.compile(
+    rf"^(?P<year>\d{{4}}年)?(?:(?P<month>[{_MONTH_DAY}]{{1,2}})月(?:(?P<day>[{_MONTH_DAY}]{{1,3}})[日号])?)?"
+    rf"(?P<tail>[^\d{_NUMERAL}]*)$"
+)
+
+
+def arabic_years(text: str) -> str:
+    """The text with each year in Chinese numerals written in Arabic digits (``二〇二三年`` → ``2023年``)."""
+    if "年" not in text or not any(c in text for c in "〇零九"):
+        return text
+    return _WRITTEN_YEAR.sub(lambda m: m.group().translate(_YEAR_DIGITS), text)
+
+
+def date_of_numerals(text: str) -> str | None:
+    """A date in numerals written in digits (``二〇二三年八月底前`` → ``2023年8月底前``), or None when the
+    text is not a whole date of that shape (a year or a month must be there; the day only after a month)."""
+    match = _WRITTEN_DATE.match(arabic_years(text))
+    if match is None or not (match["year"] or match["month"]):
+        return None
+    month = numeral_value(match["month"]) if match["month"] else None
+    day = numeral_value(match["day"]) if match["day"] else None
+    if match["month"] and not (month and 1 <= month <= 12):
+        return None
+    if match["day"] and not (day and 1 <= day <= 31):
+        return None
+    written = (match["year"] or "") + (f"{month}月" if month else "") + (f"{day}日" if day else "")
+    return written + match["tail"]

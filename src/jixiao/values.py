@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from jixiao.model import Kind, Op, Target
 from jixiao.value_dates import date_serial
-from jixiao.value_numerals import digits_of_numerals
+from jixiao.value_numerals import date_of_numerals, digits_of_numerals
 from jixiao.value_text import canonical_text as canonical_text
 from jixiao.value_text import format_target as format_target
 from jixiao.value_text import number_text as number_text
@@ -178,6 +178,9 @@ def unit_from_name(indicator_name: str) -> str | None:
 def _parse(text: str) -> tuple[Target, str | None]:
     s = normalise_symbols(text)
     if not any(c.isdigit() for c in s):
+        dated = date_of_numerals(s)  # 二〇二三年八月底前: a deadline in numerals, read as 2023年8月底前
+        if dated is not None and (deadline := _parse_deadline(text, dated)) is not None:
+            return deadline, None
         if (digits := digits_of_numerals(s)) is not None:  # 不少于一百二十件: read as 不少于120件
             return replace(_parse(digits)[0], raw=text), None
         if _YEAR_END.match(s):
@@ -192,7 +195,33 @@ def _parse(text: str) -> tuple[Target, str | None]:
     ranged = _parse_range(text, s)
     if ranged is not None:
         return ranged
+    if "且" in s and (sided := _parse_two_sided(text, s)) is not None:
+        return sided
     return _parse_quantity(text, s)
+
+
+# Two bounds joined by 且 (≥90%且≤100%, 不低于28元并且不高于35元): a range, where one bound is ≥ and the other
+# ≤ of the same unit; strict bounds (>, <) are not a range's inclusive ends and stay unread.
+_BOTH = re.compile(r"^(?P<a>[^且]+?)[,，]?(?:并且|且)(?P<b>[^且]+)$")
+_BOUNDS = {Op.GE: "low", Op.LE: "high"}
+
+
+def _parse_two_sided(text: str, s: str) -> tuple[Target, str | None] | None:
+    match = _BOTH.match(s)
+    if match is None:
+        return None
+    sides = [_parse_quantity(part, part)[0] for part in (match["a"], match["b"])]
+    bounds = {_BOUNDS.get(side.op) if side.op else None: side for side in sides}
+    low, high = bounds.get("low"), bounds.get("high")
+    if low is None or high is None or low.subject or high.subject or low.note or high.note:
+        return Target(raw=text, kind=Kind.UNKNOWN), "两端的比较符不是“≥…且≤…”，无法读成区间"
+    units = {side.unit for side in sides} - {None}
+    if len(units) > 1 or low.value is None or high.value is None:
+        return Target(raw=text, kind=Kind.UNKNOWN), "区间两端的单位不一致"
+    if low.value > high.value:
+        return Target(raw=text, kind=Kind.UNKNOWN), "区间的下限大于上限"
+    unit = next(iter(units), None)
+    return Target(raw=text, kind=Kind.RANGE, value=low.value, upper=high.value, unit=unit), None
 
 
 def _parse_deadline(text: str, s: str) -> Target | None:

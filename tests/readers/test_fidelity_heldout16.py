@@ -22,22 +22,23 @@ from tests.readers.heldout_floors import heldout_tests
 # changed after: names 14/14, years 13/14, budgets 13/14, budget units 13/14, departments 14/14, units
 # 14/14, indicators found 111/111, 一级/二级 111/111, annual values 111/111 raw and 109/111 structured,
 # 1 invented. The floors equal the measured shares, cut to two decimals.
+# Raised 2026-12-01 on branch read25 (a development set now): every measure 14/14 and 111/111, 0 invented.
 FLOORS = {
     "names": 1.0,
-    "years": 0.92,
-    "budgets": 0.92,
-    "budget_units": 0.92,
+    "years": 1.0,
+    "budgets": 1.0,
+    "budget_units": 1.0,
     "departments": 1.0,
     "units": 1.0,
     "indicators_found": 1.0,
     "level1_right": 1.0,
     "level2_right": 1.0,
     "annual_raw_right": 1.0,
-    "annual_structured_right": 0.98,
+    "annual_structured_right": 1.0,
 }
 
 (
     test_heldout16_publishers_are_new,
     test_heldout16_fidelity_stays_above_its_floor,
     test_heldout16_invents_few_indicators,
-) = heldout_tests("heldout16", FLOORS, min_publishers=14, invented_at_most=1)
+) = heldout_tests("heldout16", FLOORS, min_publishers=14, invented_at_most=0)

@@ -23,22 +23,25 @@ from tests.readers.heldout_floors import heldout_tests
 # budget units 12/14, departments 11/14, units 12/13, indicators found 99/107, 一级/二级 99/107,
 # annual values 99/107 raw and 97/107 structured, 1 invented (the issue allows 1.4 for 14 tables).
 # The floors equal the measured shares, cut to three decimals.
+# Raised 2026-12-01 on branch read25 (the set made a development set; its classes read generally, tests in
+# tests/readers/test_heldout17_classes.py): everything 14/14, 13/13 and 107/107, structured 105/107 (the
+# two '且' ranges: the golden writes value null, the reader value and upper as for '8%-10%'), 0 invented.
 FLOORS = {
-    "names": 0.928,
-    "years": 0.857,
-    "budgets": 0.857,
-    "budget_units": 0.857,
-    "departments": 0.785,
-    "units": 0.923,
-    "indicators_found": 0.925,
-    "level1_right": 0.925,
-    "level2_right": 0.925,
-    "annual_raw_right": 0.925,
-    "annual_structured_right": 0.906,
+    "names": 1.0,
+    "years": 1.0,
+    "budgets": 1.0,
+    "budget_units": 1.0,
+    "departments": 1.0,
+    "units": 1.0,
+    "indicators_found": 1.0,
+    "level1_right": 1.0,
+    "level2_right": 1.0,
+    "annual_raw_right": 1.0,
+    "annual_structured_right": 0.981,
 }
 
 (
     test_heldout17_publishers_are_new,
     test_heldout17_fidelity_stays_above_its_floor,
     test_heldout17_invents_few_indicators,
-) = heldout_tests("heldout17", FLOORS, min_publishers=12)
+) = heldout_tests("heldout17", FLOORS, min_publishers=12, invented_at_most=0)

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from jixiao import catalog
 from jixiao.model import SourceRef
+from jixiao.readers.chinese_years import arabic_years
 from jixiao.readers.labels import (
     FULL_WIDTH_DIGITS,
     Label,
@@ -58,6 +59,7 @@ FOOTER_START = (
     "填表人", "填报人", "联系电话", "联系人", "填报日期", "填表日期", "单位负责人", "财务负责人",
     "财政部门审核意见", "主管部门审核意见", "审核意见", "(盖章)", "（盖章）", "单位(盖章)", "单位（盖章）",
     "扫一扫", "附件", "总分", "合计", "其他说明的问题", "其他需要说明的问题", "其他说明事项",
+    "保障绩效目标实现措施", "绩效目标实现保障措施",  # 鄂州 市直: the measures' row under the indicators
 )  # fmt: skip
 
 
@@ -245,7 +247,7 @@ def document_year(text: str) -> int | None:
         return None
     if text.rstrip().endswith(("。", "；")) or not any(word in text for word in _DOCUMENT_WORDS):
         return None
-    match = _DOCUMENT_YEAR.search(text)
+    match = _DOCUMENT_YEAR.search(arabic_years(text))  # 二〇二三年 as 2023年
     return int(next(g for g in match.groups() if g)) if match is not None else None
 
 

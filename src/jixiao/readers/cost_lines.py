@@ -16,6 +16,7 @@ from jixiao.readers.cells import parse_amount_unit
 # Headings of the cost-line block, as label keys (spaces dropped): its name column, then its amount.
 COST_HEADINGS = ("成本构成", "支出明细", "成本明细", "资金用途")
 AMOUNT_HEADINGS = ("金额", "金额(万元)", "金额(元)", "预算金额", "预算数")
+COST_PREFIXES = ("项目预算", "项目", "预算")  # 项目预算成本构成 (鄂州 市直): the heading with what it costs
 TOTAL_WORDS = ("合计", "总计")
 _HEADING_FIRST = re.compile("[" + "".join(sorted({word[0] for word in COST_HEADINGS})) + "]")
 INFERRED = "预算金额取自项目预算成本构成的“合计”行（金额列）"
@@ -35,7 +36,7 @@ class CostLines:
             if not self.open and _HEADING_FIRST.search(text) is None:
                 continue  # no heading's first letter (a key only drops spaces): most cells of a head
             key = _key(text)
-            if key in COST_HEADINGS and n + 1 < len(texts) and _key(texts[n + 1]) in AMOUNT_HEADINGS:
+            if _cost_heading(key) and n + 1 < len(texts) and _key(texts[n + 1]) in AMOUNT_HEADINGS:
                 self.open = True
                 heading = _key(texts[n + 1])
                 self.heading_unit = "万元" if "万元" in heading else ("元" if "(元)" in heading else None)
@@ -45,6 +46,13 @@ class CostLines:
                 if following is not None and parse_amount_unit(following) is not None:
                     return following.strip(), self.heading_unit
         return None
+
+
+def _cost_heading(key: str) -> bool:
+    """``成本构成``, also after the words that say whose costs they are (``项目预算成本构成``)."""
+    return key in COST_HEADINGS or any(
+        key.startswith(prefix) and key[len(prefix) :] in COST_HEADINGS for prefix in COST_PREFIXES
+    )
 
 
 def _key(text: str) -> str:

@@ -330,8 +330,8 @@ class ProjectBlockReader:
         return i + 1
 
     def _note_name_label(self, key: str, cell: Cell, following: Cell | None) -> None:
-        """A name that is an inference (a section heading's, `readers.sections`) is listed as one; a
-        ``项目名称:`` with nothing after it is remembered, so the table is read with its name empty."""
+        """A name inferred (a section heading's) is listed as one; an empty ``项目名称:`` is remembered."""
+        parts.note_applicant(self.fields, key, cell.text, following)  # 申报单位: maybe the department
         if key != "name":
             return
         if cell.text in NAME_INFERENCES and following is not None:
@@ -475,9 +475,9 @@ class ProjectBlockReader:
         elif self.year is None and self.title_year is None and self.document_year is not None:
             self.title_year = self.document_year
             self.inferred.append("预算年度取自表格上方的文件标题")
-        if not self.fields.get("department") and not self.fields.get("unit") and "coded_filer" in self.fields:
-            self.fields["department"] = self.fields["coded_filer"]  # the one organisation the form names
-            self.inferred.append(parts.CODED_DEPARTMENT)
+        if (found := parts.department_of_filer(self.fields)) is not None:  # the form's one organisation
+            self.fields["department"] = found[0]  # or its 申报单位 beside its own 实施单位
+            self.inferred.append(found[1])
         if not self.fields.get("unit") and self.fields.get("filer") and not is_footer(self.fields["filer"]):
             self.fields["unit"] = self.fields["filer"]
             self.inferred.append("实施单位取自填报单位")

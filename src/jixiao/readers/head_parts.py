@@ -14,6 +14,7 @@ from decimal import Decimal
 from jixiao.model import SourceRef
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import ORGANISATION, Cell, is_footer, parse_amount_unit
+from jixiao.readers.chinese_years import YearPattern
 from jixiao.readers.labels import Label, label_key, label_of, unit_in
 from jixiao.readers.totals import is_total_cell
 
@@ -124,13 +125,49 @@ CODED_DEPARTMENT = "主管部门取自表格上方的“编码+单位名称 | �
 _BUDGET_CODE = re.compile(r"^\d{3,12}[-_ ]?[\u4e00-\u9fff]")
 
 
+LABELLED_DEPARTMENT = "主管部门取自表格上方的“单位名称:… | 单位:万元”行（表中未写其他部门或单位）"
+# The label of the organisation named beside the money's unit (鄂州 市直: ``单位名称:某馆 | 单位:万元``).
+_ORGANISATION_LABEL = re.compile(r"^\s*(?:单位名称|部门名称|预算单位|预算部门)\s*[:：]\s*(?=\S)")
+
+
+APPLICANT_DEPARTMENT = "主管部门取自“申报单位”（表中另写了实施单位，未写主管部门）"
+_APPLICANT_LABELS = ("申报单位", "项目申报单位")
+
+
+def note_applicant(fields: dict[str, str], key: str, label: str, value: Cell | None) -> None:
+    """``申报单位 | 某局`` (read as ``filer``): kept as ``applicant`` (not ``填报单位``: who filled the form
+    in is not said to apply), the department where the form also names its own 实施单位 and no 主管部门."""
+    if key != "filer" or value is None or not label_key(label).startswith(_APPLICANT_LABELS):
+        return
+    if ORGANISATION.match(value.text.strip()):
+        fields.setdefault("applicant", value.text.strip())
+
+
+def department_of_filer(fields: dict[str, str]) -> tuple[str, str] | None:
+    """The department a form names only as who filed it, and why: the one organisation written beside
+    the money's unit (``coded_filer``) where the form names no unit, or the 申报单位 where it names a
+    different 实施单位; None where the form names its department (or neither applies)."""
+    if fields.get("department"):
+        return None
+    if not fields.get("unit") and "coded_filer" in fields:
+        return fields["coded_filer"], fields.get("coded_why", CODED_DEPARTMENT)
+    applicant, unit = fields.get("applicant"), fields.get("unit")
+    if applicant and unit and applicant != unit:
+        return applicant, APPLICANT_DEPARTMENT
+    return None
+
+
 def note_organisation_beside_unit(fields: dict[str, str], cells: Sequence[str]) -> None:
-    """``213104某法院 | 单位:万元`` over a table: who made it (``filer``); written with its budget code, it is
-    also kept as ``coded_filer``, the table's department where the table names no other organisation."""
-    if (org := filer_beside_unit(cells)) is not None:
+    """``213104某法院 | 单位:万元`` over a table: who made it (``filer``); written with its budget code or
+    under a 单位名称 label, it is also kept as ``coded_filer``, the table's department where the table
+    names no other organisation (``coded_why`` says which)."""
+    labelled = [_ORGANISATION_LABEL.sub("", c) for c in cells]
+    if (org := filer_beside_unit(labelled)) is not None:
         fields.setdefault("filer", org)
         if _BUDGET_CODE.match(org):
             fields.setdefault("coded_filer", org)
+        elif labelled != list(cells) and "coded_filer" not in fields:
+            fields["coded_filer"], fields["coded_why"] = org, LABELLED_DEPARTMENT
 
 
 def amount_heading(row: list[Cell]) -> list[tuple[Label, Cell]] | None:
@@ -249,7 +286,7 @@ ENUMERATION = re.compile(
     r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、.．])\s*"
 )
 TOTAL_WORD = re.compile(r"^\s*(?:总额|合计|总计|小计)\s*[:：]?")
-TITLE_YEAR = re.compile(
+TITLE_YEAR = YearPattern(
     r"^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$"  # (2024 年度) under the title
     r"|绩效目标.{0,6}表.{0,3}((?:19|20)\d{2})"  # 绩效目标表(2022年度)
     r"|((?:19|20)\d{2})年.{0,40}目标(?:评审申报|申报|审批|批复|调整)?表"  # 2022年中央预算内投资计划绩效目标表
@@ -283,9 +320,9 @@ NAME_YEAR = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?[省市县区旗州盟镇乡])
 DATE = re.compile(r"(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])")  # 2019/1/1: its year
 
 
-YEAR_LABEL = re.compile(r"(?:预算|编制|填报|申报)年度\s*[:：]\s*((?:19|20)\d{2})(?!\d)")
+YEAR_LABEL = YearPattern(r"(?:预算|编制|填报|申报)年度\s*[:：]\s*((?:19|20)\d{2})(?!\d)")
 # The year in brackets that opens the cell after a title, whatever ran on after it: ``(2023年度)一级…``.
-YEAR_OPENING = re.compile(r"^[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
+YEAR_OPENING = YearPattern(r"^[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
 
 
 def line_of(source: SourceRef) -> int:

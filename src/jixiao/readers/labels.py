@@ -10,6 +10,7 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
+from jixiao.readers.chinese_years import arabic_years
 from jixiao.readers.roles import HEADER_KEYS
 
 
@@ -450,7 +451,7 @@ def is_label_prefix(text: str) -> bool:
 
 def year_in(text: str) -> int | None:
     """The first four-digit year (19xx/20xx) in the text, or None."""
-    match = _YEAR.search(text.translate(FULL_WIDTH_DIGITS))
+    match = _YEAR.search(arabic_years(text.translate(FULL_WIDTH_DIGITS)))  # ２０２３ / 二〇二三年
     return int(match.group()) if match else None
 
 

@@ -24,7 +24,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from jixiao.readers.cells import Row, parse_amount_unit
-from jixiao.readers.labels import Label, label_key, label_of
+from jixiao.readers.labels import Label, label_key, label_of, unit_in
 
 # The cells of a sub-header naming the levels a fund's money comes from (normalised as label keys).
 LEVEL_WORDS = frozenset(
@@ -43,18 +43,23 @@ def _texts(row: Row) -> list[str]:
 
 
 def _whole_heading(row: Row) -> str | None:
-    """The whole amount's label when the row is ``[section |] whole | part | …``, else None."""
+    """The whole amount's label when the row is ``[section |] whole | part | …``, else None; written with
+    the section's unit where the section names one and the whole's label none (``年度资金总额(万元)``)."""
     if len(row.cells) < 3 or not any("资金" in cell or "投入" in cell for cell in row.cells):
         return None  # cheap test first: this runs on every row
     texts = _texts(row)
     if len(texts) < 3:
         return None
+    section_unit = None
     if label_of(texts[0]) is Label.FUNDS_SECTION:
+        section_unit = unit_in(texts[0])  # 项目资金(万元) | 年度资金总额 | …: the whole in 万元
         texts = texts[1:]
     if len(texts) < 2 or label_of(texts[0]) not in _WHOLE:
         return None
     if any(parse_amount_unit(t) is not None for t in texts):
         return None
+    if section_unit is not None and unit_in(texts[0]) is None:
+        return f"{texts[0]}({section_unit})"
     return texts[0]
 
 

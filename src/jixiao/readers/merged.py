@@ -36,7 +36,10 @@ MAX_COLUMNS = 1_000  # HTML's own limit for colspan
 MAX_ROWSPAN = 5_000
 _MAX_BETWEEN = 4  # tables between a project block and its indicators (goals, schedule, funds sources)
 # the title (…表), the year line (（2024年度）), the money unit (单位：万元)
-_TITLE_HINT = re.compile(r"表\s*$|^[（(]\s*\d{4}\s*年度?\s*[)）]$|单位\s*[:：(（]")
+# …目标表, …目标表（2025年度） (the year in brackets after the title), (2024年度), 单位:万元
+_TITLE_HINT = re.compile(
+    r"表\s*(?:[（(]\s*\d{4}\s*年度?\s*[)）])?\s*$|^[（(]\s*\d{4}\s*年度?\s*[)）]$|单位\s*[:：(（]"
+)
 _YEAR_LINE = re.compile(r"^[（(]?\s*\d{4}\s*年度?\s*[)）]?$")  # (2020年度) with a bracket lost
 _SECTION = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[、.．])")  # 三、…
 _TREE_KEYS = frozenset(

@@ -23,7 +23,7 @@ from jixiao.values import parse_target_with_reason
 
 _EMPTY_MARKS = frozenset(("-", "—", "/"))
 _DIRECTION_WORDS = frozenset(("正向", "反向", "定量", "定性", ""))
-SCORE_CELL = re.compile(r"^[(（]?\d+(?:-\d+)?[)）]?分$")
+SCORE_CELL = re.compile(r"^[(（]?\d+(?:-\d+)?(?:[)）]?分|分[)）])$")  # 10分, (20-30)分, (10分)
 _STANDARD_WORDS = frozenset(("计划标准", "行业标准", "历史标准", "其他标准", "其他", "计划", "行业", "历史"))
 
 

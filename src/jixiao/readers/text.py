@@ -12,6 +12,7 @@ from itertools import chain, takewhile, tee
 from pathlib import Path
 
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
+from jixiao.readers.boxdrawn import is_box_drawn, unboxed
 from jixiao.readers.brackets import has_bracket_list, split_bracket_lists
 from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
@@ -95,6 +96,8 @@ def read_text(
     (`readers.notice`), then, when that finds no table, as numbered lines under category headings
     (`readers.prose`).
     """
+    if is_box_drawn(text[:20000]):  # ┌─┬┐ │a│b│ ├─┼┤: the rules dropped, each drawn row a | row
+        text = unboxed(text)
     if looks_like_prose_targets(text):  # a notice's targets with its money and year above them
         tables, diagnostics = _read(text, read_prose_targets(text_rows(text, file)), [], file)
         if tables:

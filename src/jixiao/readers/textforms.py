@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Final
 
 from jixiao.model import Diagnostic, Severity, SourceRef
+from jixiao.readers.boxdrawn import is_box_drawn, unboxed
 from jixiao.readers.cells import Row
 from jixiao.readers.cellwraps import join_broken_pipe_rows, join_wrapped_cell_lines
 from jixiao.readers.flatpdf import (
@@ -140,6 +141,8 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
     lines, stands for an empty cell; it is kept (``blank=True``) so the grid reader can tell a missing
     value from a value that moved.
     """
+    if is_box_drawn(text[:20000]):  # ┌─┬┐ │a│b│ ├─┼┤: the rules dropped, each drawn row a | row
+        text = unboxed(text)
     lines = text.splitlines()
     layout = detect_layout(lines)
     traditional = is_traditional(text)
