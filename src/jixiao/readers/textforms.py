@@ -23,6 +23,7 @@ from typing import Final
 from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.cells import Row
 from jixiao.readers.cellwraps import join_broken_pipe_rows, join_wrapped_cell_lines
+from jixiao.readers.centredwraps import join_centred_wraps
 from jixiao.readers.flatpdf import (
     flattened_cells,
     is_flattened_pdf,
@@ -153,6 +154,8 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
         return
     if layout == Layout.SPACES:  # a PDF's text: category labels wrapped in their narrow columns joined
         lines = join_wrapped_category_lines(lines)
+    if layout == Layout.WORDS:  # a PDF's text with single spaces: cells wrapped around their row's line
+        lines = join_centred_wraps(lines, file, notes)
     if layout in (Layout.SPACES, Layout.WORDS):
         headers = running_header_lines(lines)  # a PDF's text as laid out: its running header mid-table
         spaced = [line if i not in headers else "" for i, line in enumerate(lines)]

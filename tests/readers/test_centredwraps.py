@@ -1,0 +1,110 @@
+"""A PDF's text with single spaces: cells wrapped above and below their row's line, joined back only
+where the layout makes it certain (`readers.centredwraps`)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao import catalog
+from jixiao.model import Diagnostic
+from jixiao.readers.centredwraps import WRAPPED_UNSURE, join_centred_wraps
+from jixiao.readers.text import read_text
+
+HEAD = """2023年项目支出绩效目标表
+项目名称 春耕化肥储备监管经费
+主管部门 某市供销合作社
+"""
+
+NAME_WRAPPED = (
+    HEAD
+    + """一级指标 二级指标 三级指标 指标性质 指标方向 目标值 计量单位
+产出指标 数量指标 监管承储企业数 正向 = 3 家
+储备化肥质量抽检
+产出指标 质量指标 正向 = 100 %
+合格率
+财政资金到位及时
+产出指标 时效指标 正向 = 100 %
+支付率
+满意度指标 服务对象满意度指标 农户满意度 正向 ≥ 90 %
+"""
+)
+
+
+def test_a_name_wrapped_above_and_below_its_row_is_the_rows_name() -> None:
+    tables, _ = read_text(NAME_WRAPPED, "复制自PDF.txt")
+    read = [(i.level2, i.name, i.annual.value) for i in tables[0].indicators]
+    assert read == [
+        ("数量指标", "监管承储企业数", Decimal("3")),
+        ("质量指标", "储备化肥质量抽检合格率", Decimal("100")),
+        ("时效指标", "财政资金到位及时支付率", Decimal("100")),
+        ("服务对象满意度指标", "农户满意度", Decimal("90")),
+    ]
+
+
+def test_a_name_wrapped_over_four_lines_takes_two_above_and_two_below() -> None:
+    lines = [
+        "一级指标 二级指标 三级指标 指标值",
+        "产出指标 数量指标 培训人次 ≥300人次",
+        "春耕化肥",
+        "储备质量",
+        "产出指标 质量指标 ≥95%",
+        "抽检合格",
+        "率",
+        "满意度指标 服务对象满意度指标 农户满意度 ≥90%",
+    ]
+    joined = join_centred_wraps(lines, "x.txt", [])
+    assert joined[4] == "产出指标 质量指标 春耕化肥储备质量抽检合格率 ≥95%"
+    assert joined[2:4] == ["", ""] and joined[5:7] == ["", ""]
+
+
+def test_a_category_wrapped_around_a_row_that_has_its_name_is_the_rows_category() -> None:
+    text = (
+        HEAD
+        + """一级指标 二级指标 三级指标 指标值
+产出指标 数量指标 储备化肥吨数 ≥5000吨
+可持续影响
+效益指标 储备制度运行情况 长期有效
+指标
+满意度指标 服务对象满意度指标 农户满意度 ≥90%
+"""
+    )
+    tables, _ = read_text(text, "复制自PDF.txt")
+    second = tables[0].indicators[1]
+    assert (second.level1, catalog.canonical(second.level2), second.name) == (
+        "效益指标",
+        "可持续影响指标",
+        "储备制度运行情况",
+    )
+
+
+def test_pieces_around_a_row_that_has_its_name_are_left() -> None:
+    lines = [
+        "一级指标 二级指标 三级指标 指标值",
+        "产出指标 数量指标 培训人次 ≥300人次",
+        "残疾儿童家庭负担",
+        "效益指标 社会效益指标 有效减轻",
+        "减轻",
+    ]
+    assert join_centred_wraps(lines, "x.txt", []) == lines  # the name, or the value, wrapped?
+
+
+def test_pieces_above_a_row_and_not_below_are_left_and_said() -> None:
+    lines = [
+        "一级指标 二级指标 三级指标 指标值",
+        "储备化肥质量抽检",
+        "产出指标 质量指标 ≥95%",
+        "产出指标 时效指标 按时完成率 100%",
+    ]
+    notes: list[Diagnostic] = []
+    assert join_centred_wraps(lines, "x.txt", notes) == lines
+    assert [(n.code, n.source.line) for n in notes] == [(WRAPPED_UNSURE, 3)]
+
+
+def test_a_category_alone_between_rows_is_no_piece() -> None:
+    lines = [
+        "一级指标 二级指标 三级指标 指标值",
+        "产出指标 培训人次 ≥300人次",
+        "数量指标",
+        "产出指标 培训天数 ≥5天",
+    ]
+    assert join_centred_wraps(lines, "x.txt", []) == lines
