@@ -108,3 +108,45 @@ def test_a_category_alone_between_rows_is_no_piece() -> None:
         "产出指标 培训天数 ≥5天",
     ]
     assert join_centred_wraps(lines, "x.txt", []) == lines
+
+
+def test_header_labels_wrapped_around_the_tree_header_are_put_after_it() -> None:
+    lines = [
+        "指标性 指标 度量单",
+        "一级指标 二级指标 三级指标",
+        "质 值 位",
+        "产出指标 数量指标 垃圾清运覆盖行政村 = 9 个",
+    ]
+    joined = join_centred_wraps(lines, "x.txt", [])
+    assert joined[:3] == ["", "一级指标 二级指标 三级指标 指标性质 指标值 度量单位", ""]
+
+
+def test_header_pieces_are_left_where_a_value_label_stands_on_the_header_line() -> None:
+    lines = [  # 权重 printed on one line between wrapped labels: where 指标值 stood is not certain
+        "指标 度量单",
+        "一级指标 二级指标 三级指标 权重",
+        "值 位",
+    ]
+    assert join_centred_wraps(lines, "x.txt", []) == lines
+
+
+def test_two_wrapped_categories_around_a_row_go_into_its_tree() -> None:
+    text = (
+        HEAD
+        + """一级指标 二级指标 三级指标 指标性质 指标值 度量单位
+产出指标 数量指标 垃圾清运覆盖行政村 = 9 个
+产出指标 质量指标 垃圾日产日清率 ≥ 95 %
+效益指标 社会效益指标 人居环境改善 ≥ 90 %
+满意度指 服务对象满意度指
+群众满意度 ≥ 95 %
+标 标
+"""
+    )
+    tables, _ = read_text(text, "复制自PDF.txt")
+    last = tables[0].indicators[-1]
+    assert (last.level1, catalog.canonical(last.level2), last.name, last.annual.value) == (
+        "满意度指标",
+        "服务对象满意度指标",
+        "群众满意度",
+        Decimal("95"),
+    )

@@ -64,9 +64,31 @@ def join_centred_wraps(lines: list[str], file: str | None, notes: list[Diagnosti
     went into a row is left empty, so line numbers stay."""
     if not any("指标" in line for line in lines):
         return lines
+    out = _join_header_wraps(lines)
+    joined = list(out)
+    for block in _blocks(joined):
+        _join_block(block, joined, out, file, notes)
+    return out
+
+
+def _join_header_wraps(lines: list[str]) -> list[str]:
+    """The indicator header's line with its value-side labels wrapped above and below it (``指标性`` /
+    ``质``, ``度量单`` / ``位``) put back after its last tree column: only where the line ends at that
+    column (no value-side label on it, so none can stand between) and every joined piece is a header
+    label the role table knows."""
     out = list(lines)
-    for block in _blocks(lines):
-        _join_block(block, lines, out, file, notes)
+    for n in range(1, len(lines) - 1):
+        cells = _cells(lines[n])
+        found = [column_roles.role_of(label_key(c)) for c in cells]
+        if sum(r in column_roles.TREE_ROLES for r in found) < 2 or found[-1] not in column_roles.TREE_ROLES:
+            continue
+        above, below = _cells(lines[n - 1]), _cells(lines[n + 1])
+        if not above or len(above) != len(below):
+            continue
+        wrapped = [a + b for a, b in zip(above, below, strict=True)]
+        roles = [column_roles.role_of(label_key(w)) for w in wrapped]
+        if all(r is not None and r not in column_roles.TREE_ROLES for r in roles):
+            out[n - 1 : n + 2] = ["", " ".join([*cells, *wrapped]), ""]
     return out
 
 

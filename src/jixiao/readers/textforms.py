@@ -47,6 +47,7 @@ from jixiao.readers.runtogether import (
 )
 from jixiao.readers.traditional import SIMPLIFIED, TRADITIONAL
 from jixiao.readers.weighttails import weight_tails
+from jixiao.readers.wordcells import rejoined_line
 
 __all__ = [
     "Layout",
@@ -154,8 +155,8 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
         return
     if layout == Layout.SPACES:  # a PDF's text: category labels wrapped in their narrow columns joined
         lines = join_wrapped_category_lines(lines)
-    if layout == Layout.WORDS:  # a PDF's text with single spaces: cells wrapped around their row's line
-        lines = join_centred_wraps(lines, file, notes)
+    if layout == Layout.WORDS:  # a PDF's text with single spaces: cells cut inside and wrapped
+        lines = join_centred_wraps([rejoined_line(line) for line in lines], file, notes)
     if layout in (Layout.SPACES, Layout.WORDS):
         headers = running_header_lines(lines)  # a PDF's text as laid out: its running header mid-table
         spaced = [line if i not in headers else "" for i, line in enumerate(lines)]
