@@ -193,6 +193,8 @@ def _join_block(
         joined = _joined(lines, above, below) if len(below) == len(above) else None
         cells = _placed(row_cells, joined) if joined is not None else None
         if cells is None:
+            if len(below) == len(above):
+                taken.update(below)  # centred: they are this row's, placed or not, never the next row's
             if notes is not None and _lacks_name(row_cells):
                 _say(notes, file, band.row, above[0], "行上下的文字可能是其被折行的单元格")
             continue
@@ -222,6 +224,8 @@ def _leading_categories(cells: list[str]) -> int:
 def _lacks_name(cells: list[str]) -> bool:
     """The row's categories are followed at once by a value, a comparator or a 指标性质 word."""
     n = _leading_categories(cells)
+    if n == 0:  # no category to stand after: only a comparator or a 指标性质 word says a name is missing
+        return bool(cells) and (cells[0] in _COMPARATORS or cells[0] in _NATURE_WORDS)
     return n < len(cells) and _valueish(cells[n])
 
 
