@@ -150,3 +150,25 @@ def test_two_wrapped_categories_around_a_row_go_into_its_tree() -> None:
         "群众满意度",
         Decimal("95"),
     )
+
+
+SCORED = (
+    HEAD
+    + """年度绩效目标(90分) 一级指标 二级指标 三级指标 指标值 分值 指标解释
+产出指标 (40-50)分 数量指标 硬化道路条数 ≥3条 10 反映建设规模
+硬化产业路长 反映硬化道路建设
+产出指标 (40-50)分 数量指标 ≥3.2公里 10
+度 规模
+社会成本指标
+生态环境成本指
+标
+满意度指标 (0-10)分 服务对象满意度指标 受益群众满意度 ≥95% 10 问卷调查
+"""
+)
+
+
+def test_a_name_and_its_explanation_wrapped_around_a_scored_row_are_both_placed() -> None:
+    lines = SCORED.splitlines()
+    joined = join_centred_wraps(lines, "x.txt", [])
+    assert joined[6] == "产出指标 (40-50)分 数量指标 硬化产业路长度 ≥3.2公里 10 反映硬化道路建设规模"
+    assert joined[9:11] == ["生态环境成本指标", ""]  # a category whose row holds nothing else

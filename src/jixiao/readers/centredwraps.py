@@ -44,8 +44,10 @@ _NATURE_WORDS = frozenset(("正向", "反向", "定量", "定性"))
 _COMPARATORS = frozenset(
     ("≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦", ">=", "<=", *(w for w, _ in PREFIX_OPS))
 )
+_COMPARATOR_SIGNS = ("≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦")
 _HEADER_LABELS = (Label.HEADER, Label.INDICATORS)
 _SCORE = re.compile(r"^[(（]?\d+(?:-\d+)?[)）]?分$")
+_SCORE_TAIL = re.compile(r"\s*[(（]?\d+(?:-\d+)?[)）]?分[)）]?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LONGEST_PIECE = 40  # characters: a piece of a wrapped cell is one line of a narrow column
 
@@ -113,7 +115,9 @@ def _valueish(text: str) -> bool:
 
 
 def _is_category(text: str) -> bool:
-    return catalog.is_category_name(text) or catalog.joined_categories(text) is not None
+    """A category cell, its score (``成本指标(0-20)分``, ``(40-50)分`` in a cell of its own) included."""
+    bare = _SCORE_TAIL.sub("", text)
+    return not bare or catalog.is_category_name(bare) or catalog.joined_categories(bare) is not None
 
 
 def _kind(line: str) -> str:
@@ -181,6 +185,8 @@ def _join_block(
     kinds = {n: _kind(lines[n]) for n in block}
     if not any(kind == "piece" for kind in kinds.values()):
         return
+    block = _join_lone_categories(block, kinds, out)
+    lines = out
     taken: set[int] = set()
     for band in _bands(block, kinds):
         above = [n for n in band.above if n not in taken]
@@ -204,6 +210,23 @@ def _join_block(
         taken.update(below)
 
 
+def _join_lone_categories(block: list[int], kinds: dict[int, str], out: list[str]) -> list[int]:
+    """Two piece lines in a row that together, and neither alone, make a category (``生态环境成本指`` /
+    ``标``: a category whose row holds nothing else) joined into the first; the block without the
+    second."""
+    kept: list[int] = []
+    for n in block:
+        if kept and kinds[n] == kinds[kept[-1]] == "piece":
+            first, second = out[kept[-1]].strip(), out[n].strip()
+            parts_are_pieces = not _is_category(first) and not _is_category(second)
+            if " " not in first + second and parts_are_pieces and catalog.is_category_name(first + second):
+                out[kept[-1]], out[n] = first + second, ""
+                kinds[kept[-1]] = "other"
+                continue
+        kept.append(n)
+    return kept
+
+
 def _joined(lines: list[str], above: list[int], below: list[int]) -> list[str] | None:
     """The wrapped cells from the piece lines: the k-th piece of every line joined in order; None where
     the lines hold different numbers of pieces."""
@@ -225,7 +248,7 @@ def _lacks_name(cells: list[str]) -> bool:
     """The row's categories are followed at once by a value, a comparator or a 指标性质 word."""
     n = _leading_categories(cells)
     if n == 0:  # no category to stand after: only a comparator or a 指标性质 word says a name is missing
-        return bool(cells) and (cells[0] in _COMPARATORS or cells[0] in _NATURE_WORDS)
+        return bool(cells) and (cells[0] in _NATURE_WORDS or cells[0].startswith(_COMPARATOR_SIGNS))
     return n < len(cells) and _valueish(cells[n])
 
 
@@ -236,15 +259,27 @@ def _placed(cells: list[str], wrapped: list[str]) -> list[str] | None:
     categories = [c for c in wrapped if _is_category(c)]
     names = [c for c in wrapped if not _is_category(c)]
     if _lacks_name(cells):
-        if len(names) != 1:
+        if not names or any(_valueish(c) for c in names[1:]):
             return None
-    elif names:
+        # the first is the name (the leftmost column after the tree); the others are text columns to
+        # its right (指标解释), put after the row's cells for the reader to place by meaning
+        tree = _tree(cells[:n], categories)
+        return None if tree is None else [*tree, names[0], *cells[n:], *names[1:]]
+    if names:
         return None  # the row has its name: a piece that is no category may belong to any column
-    if len(categories) + n > 2:
+    tree = _tree(cells[:n], categories)
+    return None if tree is None else [*tree, *cells[n:]]
+
+
+def _tree(leading: list[str], categories: list[str]) -> list[str] | None:
+    """The row's category cells with the wrapped ones put in, the 一级 first; None where that makes
+    more than a 一级 and a 二级 (or a score cell stands among them)."""
+    if not categories:
+        return leading
+    tree = [*leading, *categories]
+    if len(tree) > 2 or any(not _SCORE_TAIL.sub("", c) for c in tree):
         return None
-    tree = [*cells[:n], *categories]
-    tree.sort(key=lambda c: 0 if catalog.is_level1_name(c) else 1)
-    return [*tree, *names, *cells[n:]]
+    return sorted(tree, key=lambda c: 0 if catalog.is_level1_name(_SCORE_TAIL.sub("", c)) else 1)
 
 
 def _say(notes: list[Diagnostic], file: str | None, row: int, piece: int, what: str) -> None:
