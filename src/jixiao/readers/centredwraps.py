@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from jixiao import catalog
 from jixiao.model import Diagnostic, Kind, Severity, SourceRef
@@ -68,8 +69,8 @@ def join_centred_wraps(lines: list[str], file: str | None, notes: list[Diagnosti
         return lines
     out = _join_header_wraps(lines)
     joined = list(out)
-    for block in _blocks(joined):
-        _join_block(block, joined, out, file, notes)
+    for header, block in _blocks(joined):
+        _join_block(block, joined, out, _value_follows_name(_cells(joined[header])), file, notes)
     return out
 
 
@@ -127,17 +128,25 @@ def _kind(line: str) -> str:
         return "other"
     if len(cells) >= 2 and any(_is_category(c) or _valueish(c) for c in cells):
         return "row"
-    if any(_is_category(c) or label_of(c) is not None or _valueish(c) for c in cells):
-        return "other"  # a category alone (a merged cell centred over its rows), a value, a label
-    if any(len(c) > _LONGEST_PIECE or _SCORE.match(c) for c in cells) or not _CJK.search(line):
+    if any(_is_category(c) or label_of(c) is not None for c in cells):
+        return "other"  # a category alone (a merged cell centred over its rows), a label
+    if any(len(c) > _LONGEST_PIECE or _SCORE.match(c) for c in cells) or (
+        not _CJK.search(line) and not line.strip().startswith(_COMPARATOR_SIGNS)
+    ):
         return "other"  # a score (``(40-50)分``), an ellipsis: no piece of a wrapped cell
     return "piece"
 
 
-def _blocks(lines: list[str]) -> list[list[int]]:
-    """The indices of the non-empty lines under each indicator header, up to the next header or head
+def _value_follows_name(header: list[str]) -> bool:
+    """The header's 指标值 column stands right after its 三级 (name) column."""
+    found = [column_roles.role_of(label_key(c)) for c in header]
+    return (column_roles.LEVEL3, column_roles.ANNUAL) in set(pairwise(found))
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, list[int]]]:
+    """Each indicator header's line and the non-empty lines under it, up to the next header or head
     label."""
-    blocks: list[list[int]] = []
+    blocks: list[tuple[int, list[int]]] = []
     current: list[int] | None = None
     for n, line in enumerate(lines):
         cells = _cells(line)
@@ -145,7 +154,7 @@ def _blocks(lines: list[str]) -> list[list[int]]:
             continue
         if _is_header(cells):
             current = []
-            blocks.append(current)
+            blocks.append((n, current))
             continue
         label = label_of(cells[0])
         if current is not None and label is not None and label not in _HEADER_LABELS:
@@ -180,13 +189,19 @@ def _bands(block: list[int], kinds: dict[int, str]) -> list[_Band]:
 
 
 def _join_block(
-    block: list[int], lines: list[str], out: list[str], file: str | None, notes: list[Diagnostic] | None
+    block: list[int],
+    lines: list[str],
+    out: list[str],
+    value_after_name: bool,
+    file: str | None,
+    notes: list[Diagnostic] | None,
 ) -> None:
     kinds = {n: _kind(lines[n]) for n in block}
     if not any(kind == "piece" for kind in kinds.values()):
         return
     block = _join_lone_categories(block, kinds, out)
     lines = out
+    _find_lone_names(block, kinds, lines)
     taken: set[int] = set()
     for band in _bands(block, kinds):
         above = [n for n in band.above if n not in taken]
@@ -197,7 +212,7 @@ def _join_block(
         below = band.below[: len(above)]
         row_cells = _cells(lines[band.row])
         joined = _joined(lines, above, below) if len(below) == len(above) else None
-        cells = _placed(row_cells, joined) if joined is not None else None
+        cells = _placed(row_cells, joined, value_after_name) if joined is not None else None
         if cells is None:
             if len(below) == len(above):
                 taken.update(below)  # centred: they are this row's, placed or not, never the next row's
@@ -227,6 +242,17 @@ def _join_lone_categories(block: list[int], kinds: dict[int, str], out: list[str
     return kept
 
 
+def _find_lone_names(block: list[int], kinds: dict[int, str], lines: list[str]) -> None:
+    """A piece line between the two halves of a wrapped value (``≥30公`` / ``清淤灌溉沟渠长度`` / ``里``)
+    is a row holding only its name (its categories merged above): marked a row."""
+    for above, middle, below in zip(block, block[1:], block[2:], strict=False):
+        if not kinds[above] == kinds[middle] == kinds[below] == "piece":
+            continue
+        first, name, rest = (_cells(lines[n]) for n in (above, middle, below))
+        if len(first) == len(name) == len(rest) == 1 and not _valueish(name[0]) and not _valueish(rest[0]):
+            kinds[middle] = "row" if _valueish(first[0]) and _valueish(first[0] + rest[0]) else kinds[middle]
+
+
 def _joined(lines: list[str], above: list[int], below: list[int]) -> list[str] | None:
     """The wrapped cells from the piece lines: the k-th piece of every line joined in order; None where
     the lines hold different numbers of pieces."""
@@ -245,30 +271,38 @@ def _leading_categories(cells: list[str]) -> int:
 
 
 def _lacks_name(cells: list[str]) -> bool:
-    """The row's categories are followed at once by a value, a comparator or a 指标性质 word."""
+    """The row's categories are followed by nothing or at once by a value, a comparator or a 指标性质
+    word."""
     n = _leading_categories(cells)
+    if 0 < n == len(cells):
+        return True
     if n == 0:  # no category to stand after: only a comparator or a 指标性质 word says a name is missing
         return bool(cells) and (cells[0] in _NATURE_WORDS or cells[0].startswith(_COMPARATOR_SIGNS))
-    return n < len(cells) and _valueish(cells[n])
+    return _valueish(cells[n])
 
 
-def _placed(cells: list[str], wrapped: list[str]) -> list[str] | None:
+def _placed(cells: list[str], wrapped: list[str], value_after_name: bool) -> list[str] | None:
     """The row's cells with the wrapped cells put in their places, or None where the places are not
-    certain."""
+    certain. A wrapped value (``≥12公`` / ``里``) goes right after the name only where the header puts
+    指标值 there and the row has no value of its own."""
     n = _leading_categories(cells)
     categories = [c for c in wrapped if _is_category(c)]
-    names = [c for c in wrapped if not _is_category(c)]
+    values = [c for c in wrapped if not _is_category(c) and _valueish(c)]
+    names = [c for c in wrapped if not _is_category(c) and not _valueish(c)]
+    if values and (len(values) > 1 or not value_after_name or any(_valueish(c) for c in cells[n:])):
+        return None
+    tree = _tree(cells[:n], categories)
+    if tree is None:
+        return None
     if _lacks_name(cells):
-        if not names or any(_valueish(c) for c in names[1:]):
+        if not names or (values and wrapped.index(values[0]) < wrapped.index(names[0])):
             return None
         # the first is the name (the leftmost column after the tree); the others are text columns to
         # its right (指标解释), put after the row's cells for the reader to place by meaning
-        tree = _tree(cells[:n], categories)
-        return None if tree is None else [*tree, names[0], *cells[n:], *names[1:]]
+        return [*tree, names[0], *values, *cells[n:], *names[1:]]
     if names:
         return None  # the row has its name: a piece that is no category may belong to any column
-    tree = _tree(cells[:n], categories)
-    return None if tree is None else [*tree, *cells[n:]]
+    return [*tree, *cells[n : n + 1], *values, *cells[n + 1 :]]
 
 
 def _tree(leading: list[str], categories: list[str]) -> list[str] | None:
