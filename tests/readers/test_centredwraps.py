@@ -172,3 +172,43 @@ def test_a_name_and_its_explanation_wrapped_around_a_scored_row_are_both_placed(
     joined = join_centred_wraps(lines, "x.txt", [])
     assert joined[6] == "产出指标 (40-50)分 数量指标 硬化产业路长度 ≥3.2公里 10 反映硬化道路建设规模"
     assert joined[9:11] == ["生态环境成本指标", ""]  # a category whose row holds nothing else
+
+
+VALUES_WRAPPED = (
+    HEAD
+    + """年度绩效指标 一级指标 二级指标 指标内容 指标值 备注
+≥4.5公
+产出指标 数量指标 硬化村组道路里程
+里
+≥10公
+清淤灌溉沟渠长度
+里
+质量指标 工程验收合格率 =100%
+≥1600
+效益指标 社会效益指标 受益农户数
+户
+满意度指标 服务对象满意度指标 受益群众满意度 ≥90%
+"""
+)
+
+
+def test_a_value_wrapped_around_its_row_goes_after_the_name() -> None:
+    tables, _ = read_text(VALUES_WRAPPED, "复制自PDF.txt")
+    read = [(i.name, i.annual.raw) for i in tables[0].indicators]
+    assert read == [
+        ("硬化村组道路里程", "≥4.5公里"),
+        ("清淤灌溉沟渠长度", "≥10公里"),
+        ("工程验收合格率", "=100%"),
+        ("受益农户数", "≥1600户"),
+        ("受益群众满意度", "≥90%"),
+    ]
+
+
+def test_a_wrapped_value_is_not_put_where_the_header_has_another_column_after_the_name() -> None:
+    lines = [
+        "一级指标 二级指标 三级指标 指标解释 指标值",
+        "≥4.5公",
+        "产出指标 数量指标 硬化村组道路里程",
+        "里",
+    ]
+    assert join_centred_wraps(lines, "x.txt", []) == lines
