@@ -212,3 +212,14 @@ def test_a_wrapped_value_is_not_put_where_the_header_has_another_column_after_th
         "里",
     ]
     assert join_centred_wraps(lines, "x.txt", []) == lines
+
+
+def test_a_level1_label_wrapped_around_the_header_goes_before_the_tree() -> None:
+    lines = [
+        "一级指",
+        "绩效指标 二级指标 三级指标 指标值",
+        "标",
+        "产出指标 数量指标 培训人次 ≥300人次",
+    ]
+    joined = join_centred_wraps(lines, "x.txt", [])
+    assert joined[:3] == ["", "绩效指标 一级指标 二级指标 三级指标 指标值", ""]

@@ -67,32 +67,46 @@ def join_centred_wraps(lines: list[str], file: str | None, notes: list[Diagnosti
     went into a row is left empty, so line numbers stay."""
     if not any("指标" in line for line in lines):
         return lines
-    out = _join_header_wraps(lines)
+    out, header_pieces = _join_header_wraps(lines)
     joined = list(out)
-    for header, block in _blocks(joined):
+    for header, block in _blocks(joined, header_pieces):
         _join_block(block, joined, out, _value_follows_name(_cells(joined[header])), file, notes)
     return out
 
 
-def _join_header_wraps(lines: list[str]) -> list[str]:
-    """The indicator header's line with its value-side labels wrapped above and below it (``指标性`` /
-    ``质``, ``度量单`` / ``位``) put back after its last tree column: only where the line ends at that
-    column (no value-side label on it, so none can stand between) and every joined piece is a header
-    label the role table knows."""
+def _join_header_wraps(lines: list[str]) -> tuple[list[str], set[int]]:
+    """The indicator header's line with its labels wrapped above and below it (``指标性`` / ``质``,
+    ``一级指`` / ``标``) put back: a 一级 label before the first tree column where the line has none, the
+    value-side labels after the last tree column where the line ends at it (no value-side label on it, so
+    none can stand between). Where every joined piece is a header label but not all can be placed, the
+    lines are kept as they are and the one below is given back too: the header's pieces, no row's."""
     out = list(lines)
+    header_pieces: set[int] = set()
     for n in range(1, len(lines) - 1):
         cells = _cells(lines[n])
         found = [column_roles.role_of(label_key(c)) for c in cells]
-        if sum(r in column_roles.TREE_ROLES for r in found) < 2 or found[-1] not in column_roles.TREE_ROLES:
+        tree = [k for k, r in enumerate(found) if r in column_roles.TREE_ROLES]
+        if len(tree) < 2 and not (tree and column_roles.ANNUAL in found):
             continue
         above, below = _cells(lines[n - 1]), _cells(lines[n + 1])
-        if not above or len(above) != len(below):
+        if not above or len(above) != len(below) or _is_header(above) or _is_header(below):
             continue
         wrapped = [a + b for a, b in zip(above, below, strict=True)]
         roles = [column_roles.role_of(label_key(w)) for w in wrapped]
-        if all(r is not None and r not in column_roles.TREE_ROLES for r in roles):
-            out[n - 1 : n + 2] = ["", " ".join([*cells, *wrapped]), ""]
-    return out
+        if any(r is None for r in roles):
+            continue
+        first = [w for w, r in zip(wrapped, roles, strict=True) if r == column_roles.LEVEL1]
+        after = [w for w, r in zip(wrapped, roles, strict=True) if r not in column_roles.TREE_ROLES]
+        placeable = len(first) + len(after) == len(wrapped) and (
+            (not first or (len(first) == 1 and column_roles.LEVEL1 not in found))
+            and (not after or found[-1] in column_roles.TREE_ROLES)
+        )
+        if placeable:
+            header = [*cells[: tree[0]], *first, *cells[tree[0] :], *after]
+            out[n - 1 : n + 2] = ["", " ".join(header), ""]
+        else:
+            header_pieces.add(n + 1)
+    return out, header_pieces
 
 
 def _cells(line: str) -> list[str]:
@@ -143,14 +157,14 @@ def _value_follows_name(header: list[str]) -> bool:
     return (column_roles.LEVEL3, column_roles.ANNUAL) in set(pairwise(found))
 
 
-def _blocks(lines: list[str]) -> list[tuple[int, list[int]]]:
-    """Each indicator header's line and the non-empty lines under it, up to the next header or head
-    label."""
+def _blocks(lines: list[str], header_pieces: set[int]) -> list[tuple[int, list[int]]]:
+    """Each indicator header's line and the non-empty lines under it (the header's own pieces left out),
+    up to the next header or head label."""
     blocks: list[tuple[int, list[int]]] = []
     current: list[int] | None = None
     for n, line in enumerate(lines):
         cells = _cells(line)
-        if not cells:
+        if not cells or n in header_pieces:
             continue
         if _is_header(cells):
             current = []
