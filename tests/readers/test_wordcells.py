@@ -19,11 +19,6 @@ def test_a_category_written_in_two_words_is_one_cell() -> None:
     ]
 
 
-def test_letters_spaced_one_by_one_are_not_half_joined() -> None:
-    cells = ["产", "出", "指", "标", "数量指标"]
-    assert rejoined_cells(cells) == cells
-
-
 def test_a_date_typed_with_spaces_is_one_cell_and_a_value_and_its_unit_stay_two() -> None:
     assert rejoined_cells(["兑付时间", "2023", "年", "12", "月", "31", "日前"]) == [
         "兑付时间",
@@ -53,3 +48,9 @@ def test_a_copied_templates_notes_and_spaced_words_make_no_indicators() -> None:
         ("社会效益指标", "受益人数(人)", "860"),
         ("服务对象满意度指标", "受益群众满意度", "90"),
     ]
+
+
+def test_categories_spaced_letter_by_letter_are_one_cell_each() -> None:
+    cells = ["产", "出", "指", "标", "数", "量", "指", "标", "健康体检人数", "≥21000人"]
+    assert rejoined_cells(cells) == ["产出指标", "数量指标", "健康体检人数", "≥21000人"]
+    assert rejoined_cells(["产", "出", "数量指标"]) == ["产", "出", "数量指标"]  # 产出 is not half joined

@@ -8,6 +8,7 @@ back only where the pieces say so themselves:
 
 - a cell that is only a template note (``(必填)``, ``(选填)``) belongs to the cell before it;
 - two cells that together, and neither alone, make a category the catalogue knows are one cell;
+- letters spaced one by one that together make a category are one cell (``产 出 指 标``);
 - a year and the ``年``, month, ``月``, day, ``日`` after it are one date (``2023 年`` alone is one cell
   too; ``1 年`` is not: a value and its unit, cells of their own).
 """
@@ -44,13 +45,38 @@ def rejoined_line(line: str) -> str:
 def rejoined_cells(cells: list[str]) -> list[str]:
     """The cells with those cut at an inner space joined back (see the module)."""
     out: list[str] = []
+    spaced = _letter_spaced_categories(cells)
     for n, cell in enumerate(cells):
+        if n in spaced:
+            if spaced[n]:
+                out.append(spaced[n])
+            continue
         after = cells[n + 1] if n + 1 < len(cells) else ""
         if out and _belongs_to(out[-1], cell, after):
             out[-1] += cell
         else:
             out.append(cell)
     return out
+
+
+def _letter_spaced_categories(cells: list[str]) -> dict[int, str]:
+    """Categories written one letter per cell (``产 出 指 标``): the first letter's place → the category,
+    the other letters' places → ""."""
+    found: dict[int, str] = {}
+    n = 0
+    while n < len(cells):
+        end = n
+        while end < len(cells) and len(cells[end]) == 1 and "\u4e00" <= cells[end] <= "\u9fff":
+            end += 1
+        for stop in range(end, n + 2, -1):  # the longest run of three letters or more
+            if catalog.is_category_name("".join(cells[n:stop])):
+                found.update({k: "" for k in range(n + 1, stop)})
+                found[n] = "".join(cells[n:stop])
+                n = stop
+                break
+        else:
+            n += 1
+    return found
 
 
 def _belongs_to(before: str, cell: str, after: str) -> bool:
