@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from benchmarks.fidelity import score_document
@@ -23,6 +24,7 @@ from jixiao import catalog
 from jixiao.model import Op
 from jixiao.readers.html import read_html_text
 from jixiao.readers.text import read_text
+from jixiao.writers.fonts import cjk_font_families
 
 SAMPLE = (  # every 8th exactly-read document whose rows form a grid, in sorted order
     "heldout/anhui-jinan-canlian-2023", "heldout10/anhui-ningguo-nongye-2023",
@@ -70,6 +72,25 @@ def tallies(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Tally]:
     result = run([ROOT / name for name in SAMPLE], names, tmp_path_factory.mktemp("variants"))
     assert time.perf_counter() - started < 60
     return result
+
+
+# The sample's grids printed to PDF (WeasyPrint) and flattened by pdfplumber's ``extract_text``, as a
+# user copies a PDF's text: (documents exact at least, indicators found at least, invented at most).
+# Measured 2026-12-01 (read23): PDF_TEXT_BEFORE on main before the wrapped-cell stages.
+PDF_TEXT_FLOOR = (5, 74, 18)
+PDF_TEXT_BEFORE = (2, 74, 28)
+
+
+def test_pdf_text_floor(tmp_path: Path) -> None:
+    if not cjk_font_families():
+        pytest.skip("no CJK font: the printed PDF would hold no text (scripts/system-packages.sh demo)")
+    started = time.perf_counter()
+    tally = run([ROOT / name for name in SAMPLE], ["pdf-text"], tmp_path)["pdf-text"]
+    assert time.perf_counter() - started < 300
+    exact, found, invented = PDF_TEXT_FLOOR
+    assert tally.exact >= exact, "\n".join(tally.misses)
+    assert tally.found[0] >= found
+    assert tally.invented <= invented
 
 
 def test_the_sample_is_read_exactly_in_its_own_form() -> None:

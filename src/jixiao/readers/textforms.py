@@ -24,6 +24,7 @@ from jixiao.model import Diagnostic, Severity, SourceRef
 from jixiao.readers.boxdrawn import is_box_drawn, unboxed
 from jixiao.readers.cells import Row
 from jixiao.readers.cellwraps import join_broken_pipe_rows, join_wrapped_cell_lines
+from jixiao.readers.centredwraps import join_centred_wraps
 from jixiao.readers.flatpdf import (
     flattened_cells,
     is_flattened_pdf,
@@ -48,6 +49,7 @@ from jixiao.readers.runtogether import (
 )
 from jixiao.readers.traditional import SIMPLIFIED, TRADITIONAL
 from jixiao.readers.weighttails import weight_tails
+from jixiao.readers.wordcells import rejoined_line
 
 __all__ = [
     "Layout",
@@ -157,6 +159,8 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
         return
     if layout == Layout.SPACES:  # a PDF's text: category labels wrapped in their narrow columns joined
         lines = join_wrapped_category_lines(lines)
+    if layout == Layout.WORDS:  # a PDF's text with single spaces: cells cut inside and wrapped
+        lines = join_centred_wraps([rejoined_line(line) for line in lines], file, notes)
     if layout in (Layout.SPACES, Layout.WORDS):
         headers = running_header_lines(lines)  # a PDF's text as laid out: its running header mid-table
         spaced = [line if i not in headers else "" for i, line in enumerate(lines)]
