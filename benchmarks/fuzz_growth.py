@@ -31,8 +31,11 @@ class Growth:
 
     @property
     def exponent(self) -> float:
-        """log₂ of the last doubling's ratio: 1 is linear, 2 quadratic."""
-        return math.log2(max(self.last_ratio, 1e-9))
+        """The time's growth per doubling over the last two doublings (one where only one was
+        measured), as a power of two: 1 is linear, 2 quadratic."""
+        steps = min(2, len(self.seconds) - 1)
+        ratio = self.seconds[-1] / max(self.seconds[-1 - steps], 1e-4)
+        return math.log2(max(ratio, 1e-9)) / steps
 
 
 def repeat_rows(data: bytes, suffix: str, times: int) -> bytes | None:
@@ -62,12 +65,12 @@ def measure(
     cap: float,
 ) -> Growth | None:
     """The CPU seconds ``read`` takes (of the bytes and the file's ``name``) with the rows repeated
-    1×, 2×, 4× …: doubled until a read takes ``floor`` seconds (then once more, so the last doubling
-    is measured on reads long enough to time), or ``most`` times, or a read passes ``cap``."""
+    1×, 2×, 4× …: doubled until a read takes ``floor`` seconds (then twice more, so the last two
+    doublings are measured on reads long enough to time), or ``most`` times, or a read passes ``cap``."""
     seconds: list[float] = []
     done: list[int] = []
     times, past_floor = 1, 0
-    while times <= most and past_floor < 2:
+    while times <= most and past_floor < 3:
         grown = repeat_rows(data, suffix, times)
         if grown is None:
             return None

@@ -11,8 +11,8 @@ otherwise hide). Reported:
 - a *crash*: any exception (a reader refuses a file with a diagnostic, never by raising);
 - a *slow* read: a mutant past ``--cap`` CPU seconds (it is stopped at twice that);
 - an *unrefused* bomb: a zip bomb or an archive of thousands of entries that was parsed at all;
-- *super-linear growth* (`benchmarks.fuzz_growth`): a document's rows repeated 1×, 2×, 4×, 8× … until a
-  read is long enough to time, the last doubling costing far more than twice the time.
+- *super-linear growth* (`benchmarks.fuzz_growth`): a document's rows repeated 1×, 2×, 4×, 8× … until
+  reads are long enough to time, the last two doublings costing far more than twice the time each.
 
 The documents and mutations are drawn from ``random.Random(seed)``: the same seed and ``--count`` read
 the same mutants; ``--seconds`` ends the run early on a slow machine (half of it for mutants, half for
@@ -148,7 +148,7 @@ def run_growth(seed: int, seconds: float, cap: float, most: int, match: str = ""
             break
         name = f"{path.parent.name}{path.suffix}"
         where = str(path.relative_to(CORPUS))
-        growth = measure(where, path.read_bytes(), path.suffix, cpu, name, most, 0.25, cap)
+        growth = measure(where, path.read_bytes(), path.suffix, cpu, name, most, 0.3, cap)
         if growth is not None:
             measured.append(growth)
     return measured
