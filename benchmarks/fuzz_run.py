@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import random
 import signal
 import time
@@ -167,6 +168,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, default=Path("fuzz-mutant.bin"))
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # a damaged PDF's every bad operator, else
     if args.replay is not None:  # one mutant, to read again by hand: `jixiao parse`
         for index, path, mutation, data in mutants(args.seed, documents(args.match)):
             if index == args.replay:

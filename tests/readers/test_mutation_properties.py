@@ -111,11 +111,19 @@ def test_a_damaged_workbook_never_raises_nor_places_an_indicator_outside_it(
     tables = _read(data, path.name)
     if not tables:
         return
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:  # read, so it opens
-        assert archive.namelist()
-    sheets = set(load_workbook(io.BytesIO(data), read_only=True).sheetnames)
+    sheets = _sheet_names(data) or _sheet_names(path.read_bytes())
     for table in tables:
         assert all(i.source.sheet in sheets for i in table.indicators)
+
+
+def _sheet_names(data: bytes) -> set[str]:
+    """The workbook's sheets as openpyxl opens them; none where it cannot (a bad CRC, a name in the
+    directory that differs from its header) though the reader tolerated the damage: then the sheets
+    are the undamaged document's."""
+    try:
+        return set(load_workbook(io.BytesIO(data), read_only=True).sheetnames)
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError):
+        return set()
 
 
 def _lines_hold(tables: list[Table], data: bytes) -> None:
