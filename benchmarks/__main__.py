@@ -9,7 +9,9 @@ layouts, document by document (`benchmarks/fidelity.py`); `python -m benchmarks 
 --corpus FOLDER [--json]` scores published self-evaluations against one corpus's goldens;
 `python -m benchmarks selfeval_forms` scores them written in every published form;
 `python -m benchmarks variants` scores the exactly-read target tables rewritten in meaning-preserving
-variants (`benchmarks/variants.py`).
+variants (`benchmarks/variants.py`). `python -m benchmarks fuzz [--seconds S] [--seed N]` reads damaged
+and hostile corpus documents and measures growth with size (`benchmarks/fuzz_run.py`; not in the default
+run).
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ def main(argv: list[str]) -> int:
         from benchmarks import variants
 
         return variants.main(argv[1:])
+    if argv[:1] == ["fuzz"]:  # damaged and hostile corpus documents, growth with size: minutes, by hand
+        from benchmarks import fuzz_run
+
+        return fuzz_run.main(argv[1:])
     if argv[:1] == ["million"]:  # a million tables on PostgreSQL: long, run by hand (docs/scale.md)
         from benchmarks import million_pages
 

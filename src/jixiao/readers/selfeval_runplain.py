@@ -24,7 +24,9 @@ the grammar of a 年度指标值 leave exactly one cut, and is otherwise left un
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
+from itertools import accumulate
 
 from jixiao import catalog
 from jixiao.evaluation.published import (
@@ -42,7 +44,7 @@ _HEADER = re.compile(
 )
 _FUND_BLOCK = re.compile(r"执行率\(B/A\)(.*?)(?:年度绩效目标完成情况|年度总体目标)")
 _FUND_ROW = re.compile(r"([\u4e00-\u9fff]+)(\d[\d.]*%)")
-_PROJECT = re.compile(r"项目名称(.+?)(?:主管部门|实施单位|项目实施单位)")
+_PROJECT = re.compile(r"项目名称(.{1,200}?)(?:主管部门|实施单位|项目实施单位)")  # bounded per mark
 _LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
 _OLD_LEVEL2 = re.compile(r"产出(?:数量|质量|时效|成本)")
 _SIGNS = sorted(
@@ -76,9 +78,12 @@ _SIGN = "(?:" + "|".join(re.escape(s) for s in _SIGNS) + ")"
 _FIGURE = r"\d+(?:\.\d+)?(?:%|‰|[\u4e00-\u9fff]{1,3})?"
 _DATE = r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|上旬|中旬|下旬)?(?:前|以前|之前)?"
 _VALUE = re.compile(f"{_SIGN}?(?:{_DATE}|{_FIGURE})")
-_ENDING = re.compile(r"[\u4e00-\u9fff]{2,}$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MIN_ROWS = 3  # fewer rows give too little to see the template's rhythm
+# a row's piece (name, target, actual) and a fund row's figures are short in every table; every cut
+# of a piece is tried (cubic in its length), so a longer one is not cut but left unread
+_MAX_PIECE = 160
+_MAX_FIGURES = 40
 
 
 def _value(text: str) -> bool:
@@ -101,8 +106,20 @@ def _name(text: str) -> bool:
     return bool(text) and _CJK.match(text) is not None and not any(s in text for s in ("%", "‰", *_SIGNS))
 
 
+def _ending(text: str) -> str:
+    """The run of two or more Chinese characters that ends the text ('' where none does); scanned
+    back from the end, as a ``[一-鿿]{2,}$`` search would retry from every character of a long run."""
+    start = len(text)
+    while start > 0 and _CJK.match(text[start - 1]):
+        start -= 1
+    return text[start:] if len(text) - start >= 2 else ""
+
+
 def _cuts(piece: str) -> list[tuple[str, str, str]]:
-    """Every (name, target, actual) the piece can be: a name, then one value or two."""
+    """Every (name, target, actual) the piece can be: a name, then one value or two; none for a
+    piece longer than any row's (`_MAX_PIECE`)."""
+    if len(piece) > _MAX_PIECE:
+        return []
     found = []
     for at in range(1, len(piece)):
         name, tail = piece[:at], piece[at:]
@@ -140,7 +157,10 @@ def _amount(text: str) -> Decimal | None:
 
 
 def _rate_cuts(label: str, figures: str) -> list[tuple[str, Decimal, Decimal, Decimal]]:
-    """Every cut of ``figures`` into budget, executed and rate whose rate the two amounts make."""
+    """Every cut of ``figures`` into budget, executed and rate whose rate the two amounts make; none
+    for a run of figures longer than two amounts and a rate (`_MAX_FIGURES`)."""
+    if len(figures) > _MAX_FIGURES:
+        return []
     cuts = []
     for i in range(1, len(figures)):
         for j in range(i + 1, len(figures)):
@@ -149,7 +169,11 @@ def _rate_cuts(label: str, figures: str) -> list[tuple[str, Decimal, Decimal, De
                 continue
             exponent = rate.as_tuple().exponent
             places = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-            if (executed / budget * 100).quantize(places) == rate:
+            try:
+                made = (executed / budget * 100).quantize(places)
+            except ArithmeticError:
+                continue  # a rate printed to more places than any amount has: not this cut
+            if made == rate:
                 cuts.append((label, budget, executed, rate))
     return cuts
 
@@ -170,17 +194,17 @@ def run_together_plain(rows: list[Row]) -> list[PublishedSelfEvaluation]:
     pieces = ["".join("".join(row.cells).split()) for row in rows]
     text = "".join(pieces)
     header = _HEADER.search(text)
-    ending = _ENDING.search(text)
-    if header is None or ending is None or ending.start() < header.end():
+    closing = _ending(text)
+    if header is None or not closing or len(text) - len(closing) < header.end():
         return []
-    body, closing = text[header.end() :], ending.group()
+    body = text[header.end() :]
     parts = body.split(closing)
     if parts[-1] or len(parts) - 1 < _MIN_ROWS:
         return []
-    starts = [sum(len(p) for p in pieces[:n]) for n in range(len(pieces))]
+    starts = [0, *accumulate(len(p) for p in pieces)][:-1]  # where each row's text starts
 
     def place(offset: int) -> SourceRef:  # the line a piece of the text starts on
-        return rows[max(n for n, start in enumerate(starts) if start <= offset)].source
+        return rows[max(bisect_right(starts, offset) - 1, 0)].source
 
     indicators, level1, level2, offset = [], "", "", header.end()
     for part in parts[:-1]:

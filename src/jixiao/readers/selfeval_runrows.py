@@ -16,7 +16,9 @@ printed 项目总得分. The 年度指标值 and 全年实际值 are split only 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
+from itertools import accumulate
 
 from jixiao import catalog
 from jixiao.evaluation.published import FORM_UNNAMED, PublishedIndicator, PublishedSelfEvaluation
@@ -29,28 +31,38 @@ _HEADER = re.compile(r"三级指标分值年度指标值全年实际值得分(?:
 _GROUP = re.compile(r"(产出指标|效益指标|满意度指标)[(（](\d+)分[)）]")
 _STATED_TOTAL = re.compile(r"总分(\d+)$")
 _PRINTED_TOTAL = re.compile(r"项目总得分(\d+(?:\.\d+)?)分")
-_PROJECT = re.compile(r"项目名称(.+?)(?:实施单位|主管部门)")
+_PROJECT = re.compile(r"项目名称(.{1,200}?)(?:实施单位|主管部门)")  # bounded: no scan to the end per mark
 _VALUE = re.compile(r"\d+(?:\.\d+)?(%|[\u4e00-\u9fff]{1,3})")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MAX_PARSES = 2  # two ways to cut a group are already too many
 _MAX_STEPS = 20000  # a group that needs more tries than this is not read
+# the table's positions looked at while cutting, all groups together: each try scans ahead for a name,
+# values and a reason, so tries alone do not bound the work on a long damaged text; past this, not read
+_MAX_WORK = 100_000  # the corpus's tables need under 10,000
+_MAX_VALUES = 80  # a 年度指标值 and 全年实际值 together; longer text is not split into the two
 
 
 class _Group:
     """One 一级 group's text and the ways found to cut it into rows."""
 
-    def __init__(self, level1: str, weight: Decimal, body: str) -> None:
+    def __init__(self, level1: str, weight: Decimal, body: str, work: list[int]) -> None:
         self.level1, self.weight, self.body = level1, weight, body
         self.offset = 0  # where the body starts in the table's text
         self.parses: list[list[tuple[str, str, Decimal, str, Decimal, str, int]]] = []
         self.steps = 0
+        self.work = work  # one count for the whole table, shared by its groups: [positions looked at]
+
+    @property
+    def spent(self) -> bool:
+        """Too many tries, or too much text looked at: the group is not read."""
+        return self.steps > _MAX_STEPS or self.work[0] > _MAX_WORK
 
     def cut(self) -> None:
         self._rows(0, "", 1, Decimal(0), [])
 
     def _rows(self, at: int, level2: str, index: int, weights: Decimal, rows: list) -> None:  # type: ignore[type-arg]
         self.steps += 1
-        if len(self.parses) >= _MAX_PARSES or self.steps > _MAX_STEPS or weights > self.weight:
+        if len(self.parses) >= _MAX_PARSES or self.spent or weights > self.weight:
             return
         if at == len(self.body):
             if weights == self.weight and rows:
@@ -61,21 +73,25 @@ class _Group:
             level2, index, at = label, 1, at + len(label)
         marker = f"指标{index}"
         name_from = at + len(marker) if self.body.startswith(marker, at) else at
+        label_at = _next_mark(self.body, name_from)
         for name_end in range(name_from + 2, len(self.body)):
+            self.work[0] += 1
+            if self.spent:
+                return
             if not self.body[name_end].isdigit() or self.body[name_end - 1].isdigit():
                 continue
             if name_from == at and not _CJK.match(self.body[at]):
                 break  # an unmarked name starts with a word, not a figure or a sign
             name = self.body[name_from:name_end]
-            if "指标" in name:
+            if label_at <= name_end:
                 break  # a name never runs over a 二级 label or the next row's 指标N
             for size in (1, 2):
                 weight_text = self.body[name_end : name_end + size]
                 if not weight_text.isdigit() or weight_text.startswith("0"):
                     continue
                 weight = Decimal(weight_text)
-                for middle, score, after in _scored(self.body, name_end + size, weight):
-                    for reason, next_at in _reasons(self.body, after, index + 1, score < weight):
+                for middle, score, after in _scored(self.body, name_end + size, weight, self.work):
+                    for reason, next_at in _reasons(self.body, after, index + 1, score < weight, self.work):
                         row = (level2, name, weight, middle, score, reason, name_from)
                         self._rows(next_at, level2, index + 1, weights + weight, [*rows, row])
 
@@ -91,10 +107,21 @@ def _label_at(body: str, at: int) -> str:
     return ""
 
 
-def _scored(body: str, start: int, weight: Decimal):  # type: ignore[no-untyped-def]
+def _next_mark(body: str, at: int) -> int:
+    """Where the first ``指标`` at or after ``at`` ends (``len(body) + 1`` where none follows): a
+    piece of the text from ``at`` holds ``指标`` exactly where it reaches that far."""
+    found = body.find("指标", at)
+    return len(body) + 1 if found == -1 else found + 2
+
+
+def _scored(body: str, start: int, weight: Decimal, work: list[int]):  # type: ignore[no-untyped-def]
     """Each (年度指标值+全年实际值, 得分, where the row's text goes on) after the 分值: the values end in
     a non-digit, the 得分 is the whole run of digits after them and at most the 分值."""
+    label_at = _next_mark(body, start)
     for end in range(start + 1, len(body)):
+        work[0] += 1
+        if work[0] > _MAX_WORK:
+            return
         if not body[end].isdigit() or body[end - 1].isdigit():
             continue
         stop = end
@@ -104,13 +131,13 @@ def _scored(body: str, start: int, weight: Decimal):  # type: ignore[no-untyped-
             score = Decimal(body[end:stop])
         except ArithmeticError:
             continue
-        if "指标" in body[start:end]:
+        if label_at <= end:
             return  # the values never run over a label or the next row
         if score <= weight:
             yield body[start:end], score, stop
 
 
-def _reasons(body: str, at: int, next_index: int, lost: bool):  # type: ignore[no-untyped-def]
+def _reasons(body: str, at: int, next_index: int, lost: bool, work: list[int]):  # type: ignore[no-untyped-def]
     """Where the next row starts after a 得分: at once, or after a reason — words without figures or
     labels. A reason ends where the group, a 二级 label or the next ``指标N`` starts; after a row that
     lost points it may also end anywhere an unmarked row could start, and then every such end is a cut
@@ -119,8 +146,12 @@ def _reasons(body: str, at: int, next_index: int, lost: bool):  # type: ignore[n
     yield "", at
     if at < len(body) and not _CJK.match(body[at]):
         return
+    label_at = _next_mark(body, at)
     for end in range(at + 1, len(body) + 1):
-        if body[end - 1].isdigit() or "指标" in body[at:end] or _label_at(body, end - 1):
+        work[0] += 1
+        if work[0] > _MAX_WORK:
+            return
+        if body[end - 1].isdigit() or label_at <= end or _label_at(body, end - 1):
             return  # a reason holds no figure and no label (生态效益 is the next row's 二级)
         marked = end == len(body) or _label_at(body, end) or body.startswith(f"指标{next_index}", end)
         if marked or (lost and _CJK.match(body[end])):
@@ -129,6 +160,8 @@ def _reasons(body: str, at: int, next_index: int, lost: bool):  # type: ignore[n
 
 def _split_values(middle: str) -> tuple[str, str]:
     """年度指标值 and 全年实际值 where two values of one unit meet and nowhere else (``3个3个``)."""
+    if len(middle) > _MAX_VALUES:
+        return "", ""  # no two values run this long: not split rather than searched
     cuts = []
     for at in range(1, len(middle)):
         left, right = _VALUE.fullmatch(middle[:at]), _VALUE.fullmatch(middle[at:])
@@ -144,7 +177,7 @@ def run_together_rows(rows: list[Row]) -> list[PublishedSelfEvaluation]:
     exactly one cut; [] otherwise."""
     pieces = ["".join("".join(row.cells).split()) for row in rows]
     text = "".join(pieces)
-    starts = [sum(len(p) for p in pieces[:n]) for n in range(len(pieces))]
+    starts = [0, *accumulate(len(p) for p in pieces)][:-1]  # where each row's text starts
     header = _HEADER.search(text)
     if header is None:
         return []
@@ -156,14 +189,15 @@ def run_together_rows(rows: list[Row]) -> list[PublishedSelfEvaluation]:
     marks = list(_GROUP.finditer(body))
     if not marks or marks[0].start() != 0:
         return []
+    work = [0]
     groups = [
-        _Group(m.group(1), Decimal(m.group(2)), body[m.end() : nxt.start() if nxt else len(body)])
+        _Group(m.group(1), Decimal(m.group(2)), body[m.end() : nxt.start() if nxt else len(body)], work)
         for m, nxt in zip(marks, [*marks[1:], None], strict=True)
     ]
     for group, mark in zip(groups, marks, strict=True):
         group.offset = mark.end()
         group.cut()
-        if len(group.parses) != 1 or group.steps > _MAX_STEPS:
+        if len(group.parses) != 1 or group.spent:
             return []
     if sum(g.weight for g in groups) != Decimal(stated.group(1)):
         return []
@@ -174,7 +208,7 @@ def run_together_rows(rows: list[Row]) -> list[PublishedSelfEvaluation]:
     source = rows[0].source if rows else SourceRef(None)
 
     def place(offset: int) -> SourceRef:  # the line a row's name starts on
-        return rows[max(n for n, start in enumerate(starts) if start <= offset)].source
+        return rows[max(bisect_right(starts, offset) - 1, 0)].source
 
     indicators = []
     for group in groups:

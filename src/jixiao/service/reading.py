@@ -6,8 +6,10 @@ review call these directly, and `Service.import_bytes` stores what they return.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from jixiao.model import Diagnostic, Severity, Table
@@ -38,20 +40,28 @@ def review(table: Table, extra: Sequence[Diagnostic] = ()) -> Reviewed:
 def _attach_reader_diagnostics(
     tables: Sequence[Table], found: Sequence[Diagnostic]
 ) -> list[list[Diagnostic]]:
-    """Give each table the reader's diagnostics inside it: by line, else by sheet, else the first table."""
-    starts = [t.source.line or 0 for t in tables]
+    """Give each table the reader's diagnostics inside it: by line (the last table, in the file's
+    order, that starts at or before the line), else by sheet (its first table), else the first table.
+
+    The tables' starts and sheets are indexed once, so a file of many tables and many diagnostics
+    costs their sum, not their product."""
     per_table: list[list[Diagnostic]] = [[] for _ in tables]
     if not tables:
         return per_table
+    by_start = sorted((t.source.line or 0, i) for i, t in enumerate(tables))
+    starts = [start for start, _ in by_start]
+    latest = list(accumulate((i for _, i in by_start), max))  # the last table among those starting so far
+    first_of_sheet: dict[str, int] = {}
+    for i, t in enumerate(tables):
+        if t.source.sheet:
+            first_of_sheet.setdefault(t.source.sheet, i)
     for item in found:
         line = item.source.line
         if line is not None:
-            index = max((i for i, start in enumerate(starts) if start <= line), default=0)
+            before = bisect_right(starts, line)
+            index = latest[before - 1] if before else 0
         else:
-            same_sheet = [
-                i for i, t in enumerate(tables) if item.source.sheet and t.source.sheet == item.source.sheet
-            ]
-            index = same_sheet[0] if same_sheet else 0
+            index = first_of_sheet.get(item.source.sheet, 0) if item.source.sheet else 0
         per_table[index].append(item)
     return per_table
 
@@ -118,7 +128,7 @@ def read_and_review(data: bytes, file: str, limits: UploadLimits = DEFAULT_LIMIT
                     table.source,
                 )
             )
-    per_table = _attach_reader_diagnostics(tables, [d for d in diagnostics if d not in errors])
+    per_table = _attach_reader_diagnostics(tables, [d for d in diagnostics if d.code != FILE_PROBLEM])
     report.reviews = _review_file(tables, per_table)
     report.findings = [list(r.findings) for r in report.reviews]
     return report
