@@ -44,7 +44,10 @@ def _texts(row: Row) -> list[str]:
 
 def _whole_heading(row: Row) -> str | None:
     """The whole amount's label when the row is ``[section |] whole | part | …``, else None."""
-    if len(row.cells) < 3 or not any("资金" in cell or "投入" in cell for cell in row.cells):
+    if len(row.cells) < 3:
+        return None
+    joined = "\0".join(row.cells)  # one search in C (NUL between cells: no word across two)
+    if "资金" not in joined and "投入" not in joined:
         return None  # cheap test first: this runs on every row
     texts = _texts(row)
     if len(texts) < 3:
