@@ -24,6 +24,9 @@ READERS = [
     *("runtogether", "sections", "stacked", "stream", "text", "textforms", "totals", "weighttails"),
     *("task_totals", "valuetails", "yearfunds", "outline", "namecells", "yearcolumns", "levelfunds"),
     *("columnwise", "columnwise_line", "head_facts", "goalgroups", "headerrows", "coverlines"),
+    # the row stages between the cut and the grid, and the cut's own helpers (perf14, docs/scale.md)
+    *("splitlabels", "joinedlevels", "repeatedheaders", "rowspans", "templaterows", "subheader"),
+    *("cellwraps", "flatpdf"),
 ]
 # The text path of jixiao.readers and the value grammar it calls, as module paths under src/.
 MODULES = [

@@ -25,7 +25,7 @@ _ROW_NUMBER = re.compile(r"^\s*\d{0,3}[.、]?\s*$")
 
 
 def _joined_column(row: Row) -> int | None:
-    if not row.columns_known:
+    if not row.columns_known or "指标" not in "\0".join(row.cells):  # one search in C for most rows
         return None
     for col, text in enumerate(row.cells):
         if "指标" in text and _JOINED.match(text):

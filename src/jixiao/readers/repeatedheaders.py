@@ -29,6 +29,14 @@ def _texts(row: _Cells) -> tuple[str, ...]:
     return tuple(text for cell in row.cells if (text := "".join(cell.split())))
 
 
+def _first_text(row: _Cells) -> str:
+    """The first of `_texts` (or ""), without the others."""
+    for cell in row.cells:
+        if cell and (text := "".join(cell.split())):
+            return text
+    return ""
+
+
 def _is_indicator_header(texts: tuple[str, ...]) -> bool:
     """Two cells or more, naming at least one tree column and one value column by the role registry."""
     found = {role_of(label_key(text)) for text in texts if len(text) <= 24}
@@ -43,11 +51,11 @@ def without_repeated_headers(rows: list[Row]) -> list[Row]:
         if not row.columns_known or len(row.cells) < 2:
             kept.append(row)
             continue
-        texts = _texts(row)
         if header is None:
+            texts = _texts(row)
             if _is_indicator_header(texts):
                 header = texts
-        elif texts == header:
+        elif _first_text(row) == header[0] and _texts(row) == header:  # the first cell first: cheap
             continue
         kept.append(row)
     return kept if len(kept) < len(rows) else rows

@@ -27,7 +27,7 @@ def _lone_text(row: Row) -> str | None:
             if lone is not None:
                 return None
             lone = stripped
-    if lone is None or len(lone) > _LONGEST_HALF or any(ch.isdigit() for ch in lone):
+    if lone is None or len(lone) > _LONGEST_HALF or any(map(str.isdigit, lone)):
         return None
     return lone
 

@@ -50,6 +50,8 @@ class TaskTotals:
             self.inferred = FUNDS_INFERRED
             return funds, None
         for n, text in enumerate(texts):
+            if not self.open and "务" not in text:
+                continue  # closed, only a 主要任务 label opens it: most cells of a head hold no 务
             key = _key(text)
             if key in TASKS_LABELS:
                 self.open = True

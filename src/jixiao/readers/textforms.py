@@ -390,7 +390,7 @@ def without_template_notes(rows: Iterable[Row]) -> Iterator[Row]:
     from jixiao import catalog
 
     for row in rows:
-        if not any("填" in cell for cell in row.cells):
+        if "填" not in "".join(row.cells):  # one search in C: this runs on every row
             yield row
             continue
         cells = []
