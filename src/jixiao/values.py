@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from jixiao.model import Kind, Op, Target
 from jixiao.value_dates import date_serial
+from jixiao.value_numerals import arabic_years as arabic_years  # re-exported: readers see only values
 from jixiao.value_numerals import date_of_numerals, digits_of_numerals
 from jixiao.value_text import canonical_text as canonical_text
 from jixiao.value_text import format_target as format_target

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.value_numerals import arabic_years
+from jixiao.values import arabic_years
 
 __all__ = ["YearPattern", "arabic_years"]
 
