@@ -85,3 +85,35 @@ def test_the_forms_own_note_wrapped_over_lines_is_no_unfilled_instruction() -> N
     unfilled = fixed + "评价结论\n结合自评情况，对项目绩效作出评价(200字以内)\n"
     (table,) = read_published_text(unfilled, "t.txt")
     assert "JX-A26" in audit(table).codes()
+
+
+# The 得分 header wrapped over three lines (``得`` / … / ``分``) so the reader knows 分值 (权重) but no
+# 得分 column, while the table prints its total (合计 100 100): the rows' scores were lost, not absent.
+SCORE_HEADER_LOST = """项目支出绩效自评表
+项目名称 村级组织运转经费
+预算执 预算执行
+预算执行情况(10分) 年度预算数(万元) 年初预算 调整后预算数 权重 得分 原因
+行数 率
+总额 310.50 322.80 322.80 100.00% 10 10
+未完成
+指标性 度量 得
+绩效指标(90分) 一级指标 二级指标 三级指标 指标值 完成值 权重 原因分
+质 单位 分
+析
+产出指标 数量指标 保障村(社区)数量 = 9 个 9 30 30
+时效指标 报酬按月发放率 = 100 % 100 20 20
+质量指标 经费使用合规性 定性 合规 合规 20 20
+效益指标 社会效益指标 基层组织运转保障 定性 有效保障 正常运转 10 10
+满意度指标 服务对象满意度指标 村(社区)干部满意度 ≥ 90 % 95 10 10
+合计 100 100
+"""
+
+
+def test_rows_with_points_but_no_score_under_a_printed_total_are_unsure_and_raise_no_rescore() -> None:
+    (table,) = read_published_text(SCORE_HEADER_LOST, "t.txt")
+    assert table.total is not None and not any(i.score is not None for i in table.indicators)
+    assert table.indicators and all(i.unsure for i in table.indicators)
+    assert "JX-A11" not in audit(table).codes()
+    # the same rows taken as certain: the lost scores count 0 and the total looks 30 points too high
+    certain = replace(table, indicators=tuple(replace(i, unsure="") for i in table.indicators))
+    assert "JX-A11" in audit(certain).codes()

@@ -129,5 +129,7 @@ def _print(file: str, result: AuditResult) -> None:
     out.print(f"  表中总分：{printed_total}{grade}；重算：{computed.explanation}")
     if result.diagnostics:
         print_diagnostics(result.diagnostics)
+    elif any(i.unsure for i in p.indicators):
+        out.print("  有的行单元格不能确定各在哪一列（见 JX-R34），这些行未据以核对算术，不能说数字自洽")
     else:
         out.print("  未发现问题：表中数字自洽，且与按规则重算一致")

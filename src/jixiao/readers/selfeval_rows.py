@@ -463,7 +463,8 @@ def _finish(state: _Segment, run: list[Row]) -> PublishedSelfEvaluation:
         if INSTRUCTION.search(unicodedata.normalize("NFKC", t)) and not TEMPLATE_NOTE.match(t)
     ]
     conclusion_total(state)
-    indicators, group_scores = _group_scores(settled(state.indicators, state.total is not None))
+    text = not _is_grid(run[0]) if run else True
+    indicators, group_scores = _group_scores(settled(state.indicators, state.total is not None, text))
     published = PublishedSelfEvaluation(
         project=state.fields.get("project", "") or _whole_department(title, state.fields),
         form="",

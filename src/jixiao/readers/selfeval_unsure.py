@@ -52,6 +52,7 @@ def _value_like(text: str) -> bool:
 NO_FIGURES = "有指标值或完成值而分值、得分都没有读到"
 # flattened PDF text: a cell of the row wrapped above and below it went back to no column
 WRAPPED_APART = "该行上下各有一段折行的文字没能放回它的列"
+SCORES_LOST = "表格印有总分，而没有一行读到得分（得分列没能认出）"
 _NATURES = ("定量", "定性", "定量指标", "定性指标")
 # a label with its points where a value is due: 项目管理(25分)
 _LABEL_WITH_POINTS = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
@@ -80,10 +81,14 @@ def indicator_unsure(name: str, level2: str, figures: tuple[str, str, bool, bool
     return ""
 
 
-def settled(indicators: list[PublishedIndicator], total: bool) -> list[PublishedIndicator]:
+def settled(indicators: list[PublishedIndicator], total: bool, text: bool = True) -> list[PublishedIndicator]:
     """Rows without 分值 and 得分 are unsure where most rows have a score or the table prints its
-    total: in an unfilled template (most rows score nothing, no total) they are what it left empty."""
+    total: in an unfilled template (most rows score nothing, no total) they are what it left empty.
+    Text rows with a 分值 but not one 得分 in a table that prints its total are unsure too: the total
+    shows the table scores its rows, so the 得分 column was lost (its header wrapped past recognition)."""
     scored = sum(1 for i in indicators if i.score is not None)
+    if text and total and not scored and any(i.weight is not None for i in indicators):
+        return [i if i.unsure else replace(i, unsure=SCORES_LOST) for i in indicators]
     if scored * 2 > len(indicators) or total:
         return indicators
     return [replace(i, unsure="") if i.unsure == NO_FIGURES else i for i in indicators]
