@@ -2,7 +2,7 @@
 published tables; projects, names and values are ours):
 
 1. a comparator column headed ``运算符`` in ASCII forms (``>=``, ``<=``, ``定性``) beside 指标值 and 计量单位:
-   the comparator read from it, as from 比较符 or 计算符号;
+   the comparator read from it, as from 比较符 or 计算符号 — on the header row or under a merged 指标值;
 2. in text copied out of a PDF with single spaces between cells, a 二级 (or 一级) cell wrapped onto a
    line of its own under its row (``服务对象满意`` / ``度指标``): joined back into its cell where the two
    make a category the catalogue knows, never an indicator of its own.
@@ -37,6 +37,27 @@ def test_comparator_column_headed_yunsuanfu() -> None:
         ("补贴发放时间", Kind.QUANTITATIVE, Op.LE, Decimal("20"), "工作日"),
         ("见习留用情况", Kind.QUALITATIVE, None, None, None),
         ("见习人员满意度", Kind.QUANTITATIVE, Op.EQ, Decimal("95"), "%"),
+    ]
+
+
+TWO_ROW_HEADER = """某县人力资源和社会保障局2024年项目支出绩效目标表
+项目名称 | 某县就业见习补贴项目 |
+主管部门 | 某县人力资源和社会保障局 | 实施单位 | 某县就业服务中心 |
+项目资金（万元） | 年度资金总额 | 80 |
+年度目标 | 组织高校毕业生就业见习。 |
+一级指标 | 二级指标 | 三级指标 | 指标值 | | |
+ | | | 运算符 | 目标值 | 计量单位 |
+产出指标 | 数量指标 | 见习岗位数 | >= | 120 | 个 |
+满意度指标 | 服务对象满意度指标 | 见习人员满意度 | = | 95 | % |
+"""
+
+
+def test_comparator_column_headed_yunsuanfu_under_a_merged_value_header() -> None:
+    tables, _ = read_text(TWO_ROW_HEADER, "op2.txt")
+    (table,) = tables
+    assert [(i.name, i.annual.op, i.annual.value, i.annual.unit) for i in table.indicators] == [
+        ("见习岗位数", Op.GE, Decimal("120"), "个"),
+        ("见习人员满意度", Op.EQ, Decimal("95"), "%"),
     ]
 
 
