@@ -22,6 +22,9 @@ from tests.readers.heldout_floors import heldout_tests
 # annual values 110/111 raw and 103/111 structured, 3 invented (above the 1.4 for 14 tables,
 # so the allowance is the measured 3 and may only go down). The floors equal the measured shares,
 # cut to three decimals.
+# Raised 2026-12-01 (branch read26) after the set became a development set: the comparator column
+# headed '运算符' and a category tail wrapped under its row in PDF text read as classes
+# (tests/readers/test_heldout18_classes.py): 111/111 on every measure, no indicator invented.
 FLOORS = {
     "names": 1.0,
     "years": 1.0,
@@ -29,15 +32,15 @@ FLOORS = {
     "budget_units": 1.0,
     "departments": 1.0,
     "units": 1.0,
-    "indicators_found": 0.990,
-    "level1_right": 0.990,
-    "level2_right": 0.990,
-    "annual_raw_right": 0.990,
-    "annual_structured_right": 0.927,
+    "indicators_found": 1.0,
+    "level1_right": 1.0,
+    "level2_right": 1.0,
+    "annual_raw_right": 1.0,
+    "annual_structured_right": 1.0,
 }
 
 (
     test_heldout18_publishers_are_new,
     test_heldout18_fidelity_stays_above_its_floor,
     test_heldout18_invents_few_indicators,
-) = heldout_tests("heldout18", FLOORS, min_publishers=14, invented_at_most=3)
+) = heldout_tests("heldout18", FLOORS, min_publishers=14, invented_at_most=0)

@@ -42,7 +42,7 @@ _PART_OF = {
     "分值(分)": "weight",
 }
 # parts named only on the lower row of a two-row header, under a merged 指标值 (比较符 | 目标值 | 计量单位)
-_LOWER_PART_OF = {"比较符": "op", "目标值": "value", "指标方向": "op"}
+_LOWER_PART_OF = {"比较符": "op", "运算符": "op", "运算符号": "op", "目标值": "value", "指标方向": "op"}
 _TREE_HEADERS = frozenset(("绩效指标", "一级指标", "二级指标", "三级指标", "三级指标名称"))
 
 # What units write in a 指标性质 cell → the comparator to put before the number.

@@ -14,6 +14,7 @@ from pathlib import Path
 from jixiao.model import Diagnostic, Severity, SourceRef, Table
 from jixiao.readers.boxdrawn import is_box_drawn, unboxed
 from jixiao.readers.brackets import has_bracket_list, split_bracket_lists
+from jixiao.readers.categorytails import join_category_tails
 from jixiao.readers.cells import Row
 from jixiao.readers.columns import Weights, attach_weights, fold_columns
 from jixiao.readers.columnwise import columnwise_block, without_unknown_tree
@@ -112,7 +113,7 @@ def read_text(
     targets = not _names_other_form(head)  # a 自评表 run together is named as such, not as run together
     noting = notes if targets else None
     cutting = cut.as_cut(noting) if cut is not None else text_rows(text, file, noting)
-    rows: Iterable[Row] = split_cover_lines(join_wrapped_categories(cutting))  # 项 目 名 称：某项目
+    rows: Iterable[Row] = split_cover_lines(join_wrapped_categories(join_category_tails(cutting)))
     if "|" in head:  # a flattened HTML table: rows that lost their merged cells put back under columns
         rows = restore_spanned_cells(rows)
     if ("绩效金额" in head or "績效金額" in head) and is_indented_tree(lines := _normalised_lines(text)):
