@@ -26,6 +26,7 @@ from jixiao.readers import roles as column_roles
 from jixiao.readers.labels import Label, label_key, label_of
 
 _CELL = re.compile(r"\S+(?: \S+)*")  # a cell: words with single spaces between
+_LONGEST_CATEGORY = 40  # characters: longer text before a word is no category label
 _SLACK = 2  # a cell may start this many columns off its header's start
 
 
@@ -67,8 +68,11 @@ def join_wrapped_category_lines(lines: list[str]) -> list[str]:
 def _cells(line: str) -> list[tuple[int, str]]:
     """The cells of a space-aligned line with the display column each starts at."""
     cells: list[tuple[int, str]] = []
+    width = done = 0  # the display width of ``line[:done]``: counted once, not again for every cell
     for match in _CELL.finditer(line):  # words with one space between are one cell (2023 年 11 月底前)
-        cells.append((_width(line[: match.start()]), match.group()))
+        width += _width(line[done : match.start()])
+        done = match.start()
+        cells.append((width, match.group()))
     return cells
 
 
@@ -83,8 +87,12 @@ def _split_at_columns(
         column = _column(starts, start)
         cut = None
         if column in tree and " " in text:
+            at, done = start, 0  # the display column of ``text[done]``, counted once along the cell
             for word in re.finditer(r"(?<= )\S+", text):
-                at = start + _width(text[: word.start()])
+                if word.start() > _LONGEST_CATEGORY:
+                    break  # no category is this long: a huge cell is not tried at every word
+                at += _width(text[done : word.start()])
+                done = word.start()
                 at_next = any(n > column and abs(at - head) <= 1 for n, head in enumerate(starts))
                 if at_next and catalog.is_category_name(text[: word.start()].strip()):
                     cut = word.start()

@@ -13,6 +13,7 @@ cell, as written; the grid reader reads the cells by meaning.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao import catalog
 from jixiao.model import Kind
@@ -142,12 +143,19 @@ def token_at(text: str, i: int, in_block: bool) -> int:
     """The length of the longest label (4 characters or more) or category starting at ``i``, or 0.
     Inside the indicator block only categories, header cells and a next table's title count: a
     project label inside an indicator's name (…专项资金投入成本控制率) is part of the name."""
-    if not in_block and text.startswith(_UNREAD_CELLS, i):
-        return next(len(cell) for cell in _UNREAD_CELLS if text.startswith(cell, i))
-    if not in_block and text[i] == "一" and (marked := _MARKED_PARENT.match(text, i)):
-        return marked.end() - i  # 一*级项目名称: a scan's stray mark inside the label
-    for size in range(min(_LONGEST_TOKEN, len(text) - i), 3, -1):
-        piece = text[i : i + size]
+    return _token_in(text[i : i + _LONGEST_TOKEN], in_block)
+
+
+@lru_cache(maxsize=65536)
+def _token_in(window: str, in_block: bool) -> int:
+    """`token_at` on the ``_LONGEST_TOKEN`` characters from a place: the answer depends on them alone,
+    so a row repeated many times (a runaway export) is looked up once per place, not once per copy."""
+    if not in_block and window.startswith(_UNREAD_CELLS):
+        return next(len(cell) for cell in _UNREAD_CELLS if window.startswith(cell))
+    if not in_block and window[:1] == "一" and (marked := _MARKED_PARENT.match(window)):
+        return marked.end()  # 一*级项目名称: a scan's stray mark inside the label
+    for size in range(len(window), 3, -1):
+        piece = window[:size]
         if catalog.is_category_name(piece):
             return size
         label = label_of(piece)

@@ -283,9 +283,16 @@ def _header_ends(current: list[tuple[str, SourceRef]], following: list[tuple[str
     """An indicator header (three or more column names, 三级指标 or 指标名称 among them, nothing else but
     its block's label) ends where the next cells read as a row under it: a name, then what the column
     after the name holds (a comparator, a figure, a unit) — not a column name the reader lacks."""
-    keys = [key(t) for t, _ in current]
-    roles = [INDICATOR_ROLES[k] for k in keys if k in INDICATOR_ROLES]
-    others = [k for k in keys if k not in INDICATOR_ROLES]
+    roles: list[str] = []
+    others: list[str] = []
+    for text, _ in current:  # stopped at a second non-column cell: a long row is not keyed again per cell
+        k = key(text)
+        if k in INDICATOR_ROLES:
+            roles.append(INDICATOR_ROLES[k])
+        elif others:
+            return False
+        else:
+            others.append(k)
     if len(roles) < 3 or "name" not in roles or len(following) < 2 or len(others) > 1:
         return False
     if not all(k.startswith(("绩效指标", "年度绩效目标")) for k in others):
