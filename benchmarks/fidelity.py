@@ -279,11 +279,13 @@ def totals(total: Score, documents: int) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    root = CORPUS
-    paths = [a for a in argv if not a.startswith("--")]
-    if paths:
-        root = Path(paths[0])
-    scores, total = score_corpus(root)
+    roots = [Path(a) for a in argv if not a.startswith("--")] or [CORPUS]
+    scores: list[Score] = []
+    total = Score(document="total")
+    for root in roots:  # several sets at once: ``tests/corpus/publishers tests/corpus/heldout*``
+        set_scores, set_total = score_corpus(root)
+        scores += set_scores
+        total.add(set_total)
     if "--json" in argv:
         payload = {"total": totals(total, len(scores)), "documents": [asdict(s) for s in scores]}
         print(json.dumps(payload, ensure_ascii=False, indent=1))
