@@ -1,67 +1,99 @@
-"""Hostile input is refused within bounded time: the shapes `python -m benchmarks fuzz` found to cost
-far more than their size — long run-together 自评表 texts, a row's cell of thousands of characters, a
-file of thousands of tables and diagnostics — each read here in a time that only linear work allows
-(the bounds are ten to a hundred times what the work takes, and far below what it took before)."""
+"""Hostile input costs work that grows linearly with it: the shapes `python -m benchmarks fuzz` found to
+cost far more than their size — long run-together 自评表 texts, a row's cell of thousands of
+characters, a file of thousands of tables and diagnostics — each read at sizes that double, its work
+counted (`tests.security.work`: the reader's loops and what its regexes may scan) and never timed.
+Doubling the input at most about doubles the count; each quadratic scan these tests were written for
+makes it four times larger or more."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jixiao.model import Diagnostic, Goals, Project, Severity, SourceRef, Table
+from jixiao.readers import selfeval_runplain, selfeval_runrows
 from jixiao.readers.cells import Row
 from jixiao.readers.selfeval_runplain import run_together_plain
 from jixiao.readers.selfeval_runrows import run_together_rows
+from jixiao.service import reading
 from jixiao.service.reading import _attach_reader_diagnostics
 from tests.readers.test_selfeval_runplain import ROWS, wuhan
 from tests.readers.test_selfeval_runrows import ningxia
+from tests.security.work import assert_grows_linearly, count_work
 
 
 def _rows(text: str) -> list[Row]:
     return [Row((line,), SourceRef("x.txt", n + 1)) for n, line in enumerate(text.splitlines())]
 
 
-def _within(seconds: float, read: Callable[[], Any]) -> Any:
-    started = time.process_time()
-    result = read()
-    assert time.process_time() - started < seconds
-    return result
-
-
-def test_a_run_together_table_after_thousands_of_lines_is_placed_in_linear_time() -> None:
+def test_a_run_together_table_after_thousands_of_lines_is_placed_in_linear_work() -> None:
+    """Each row's line is found by bisection over the lines' starts, which are summed once: summing
+    every line's start from the first line again was quadratic in the lines."""
     lines = ningxia().splitlines()
-    text = "\n".join([*lines[:2], *["下载本文档"] * 30_000, *lines[2:]])  # each row's line found by bisection
-    (table,) = _within(5, lambda: run_together_rows(_rows(text)))
-    assert [i.source.line for i in table.indicators] == [30_005] * 3 + [30_006] * 3
+
+    def work_at(filler: int) -> int:
+        text = "\n".join([*lines[:2], *["下载本文档"] * filler, *lines[2:]])
+        (table,), steps = count_work([selfeval_runrows], lambda: run_together_rows(_rows(text)))
+        assert [i.source.line for i in table.indicators] == [filler + 5] * 3 + [filler + 6] * 3
+        return steps
+
+    assert_grows_linearly((2_000, 4_000, 8_000), work_at)
 
 
 def test_a_long_damaged_group_is_given_up_within_a_work_limit() -> None:
-    # a name, then a figure, again and again, never a 指标N: every try scanned to the end of the group
-    body = "产出指标(50分)数量指标指标1" + "深松整地作业面积2" * 1000
-    text = ningxia().replace("产出指标(50分)数量指标指标1", body, 1)
-    assert _within(10, lambda: run_together_rows(_rows(text))) == []
+    """A name, then a figure, again and again, never a 指标N: every try scans on to the end of the
+    group, so a limit on the tries alone let the work grow with the group, 20,000 tries times its
+    length. A limit on the positions looked at (`_MAX_WORK`) bounds it."""
+
+    def work_at(repeats: int) -> int:
+        body = "产出指标(50分)数量指标指标1" + "深松整地作业面积2" * repeats
+        text = ningxia().replace("产出指标(50分)数量指标指标1", body, 1)
+        found, steps = count_work([selfeval_runrows], lambda: run_together_rows(_rows(text)))
+        assert found == []
+        return steps
+
+    # past the limit (about 100 repeats) doubling the group adds almost nothing: the work is bounded
+    assert_grows_linearly((250, 500, 1_000), work_at, slack=1.1)
 
 
-def test_the_plain_form_after_thousands_of_lines_is_placed_in_linear_time() -> None:
+def test_the_plain_form_after_thousands_of_lines_is_placed_in_linear_work() -> None:
     lines = wuhan().splitlines()
-    text = "\n".join([*lines[:1], *["下载本文档"] * 30_000, *lines[1:]])
-    (table,) = _within(5, lambda: run_together_plain(_rows(text)))
-    assert {i.source.line for i in table.indicators} == {30_003}
+
+    def work_at(filler: int) -> int:
+        text = "\n".join([*lines[:1], *["下载本文档"] * filler, *lines[1:]])
+        (table,), steps = count_work([selfeval_runplain], lambda: run_together_plain(_rows(text)))
+        assert {i.source.line for i in table.indicators} == {filler + 3}
+        return steps
+
+    assert_grows_linearly((2_000, 4_000, 8_000), work_at)
 
 
 def test_a_row_of_thousands_of_characters_is_not_cut_but_left_unread() -> None:
-    rows = ROWS.replace("古树复壮株数", "古树复壮株数" * 500)  # every cut of it tried was cubic in its length
-    assert _within(5, lambda: run_together_plain(_rows(wuhan(rows)))) == []
+    """Every cut of a row's piece was tried, each checked by a regex over the rest: cubic in its
+    length. A piece longer than any row's (`_MAX_PIECE`) is not cut."""
+
+    def work_at(repeats: int) -> int:
+        rows = ROWS.replace("古树复壮株数", "古树复壮株数" * repeats)
+        found, steps = count_work([selfeval_runplain], lambda: run_together_plain(_rows(wuhan(rows))))
+        assert found == []
+        return steps
+
+    assert_grows_linearly((40, 80, 160, 320), work_at)
 
 
 def test_a_long_run_of_words_at_the_end_is_found_without_retrying_every_start() -> None:
-    text = wuhan().rstrip("\n") + "1" + "达成预期" * 20_000 + "1\n"  # a [一-鿿]{2,}$ search is quadratic here
-    assert _within(5, lambda: run_together_plain(_rows(text))) == []
+    """A ``[一-鿿]{2,}$`` search tries every character of a long run of words as a start and reads on
+    to the run's end from each: quadratic in the run. The ending is scanned back from the end instead."""
+
+    def work_at(repeats: int) -> int:
+        text = wuhan().rstrip("\n") + "1" + "达成预期" * repeats + "1\n"
+        found, steps = count_work([selfeval_runplain], lambda: run_together_plain(_rows(text)))
+        assert found == []
+        return steps
+
+    assert_grows_linearly((5_000, 10_000, 20_000), work_at)
 
 
 def test_a_rate_printed_to_more_places_than_the_precision_is_no_cut_and_no_crash() -> None:
@@ -72,6 +104,10 @@ def test_a_rate_printed_to_more_places_than_the_precision_is_no_cut_and_no_crash
 def _table(line: int | None, sheet: str | None) -> Table:
     source = SourceRef("x.xlsx", line, sheet=sheet)
     return Table(Project(name=f"表{line}", budget=Decimal(1)), Goals(), (), source=source)
+
+
+def _said(line: int | None, sheet: str | None) -> Diagnostic:
+    return Diagnostic("JX-R01", Severity.WARNING, "某处", SourceRef("x", line, sheet=sheet))
 
 
 def _naive(tables: list[Table], found: list[Diagnostic]) -> list[list[Diagnostic]]:
@@ -94,7 +130,7 @@ _LINES = st.one_of(st.none(), st.integers(min_value=0, max_value=30))
 _SHEETS = st.sampled_from([None, "", "表1", "表2"])
 
 
-@settings(max_examples=150, deadline=2000)
+@settings(max_examples=150, deadline=None)
 @given(
     st.lists(st.tuples(_LINES, _SHEETS), min_size=1, max_size=8),
     st.lists(st.tuples(_LINES, _SHEETS), max_size=12),
@@ -103,15 +139,23 @@ def test_diagnostics_go_to_the_same_table_as_by_the_rule(
     tables: list[tuple[int | None, str | None]], found: list[tuple[int | None, str | None]]
 ) -> None:
     read = [_table(line, sheet) for line, sheet in tables]
-    said = [
-        Diagnostic("JX-R01", Severity.WARNING, "某处", SourceRef("x", line, sheet=sheet))
-        for line, sheet in found
-    ]
+    said = [_said(line, sheet) for line, sheet in found]
     assert _attach_reader_diagnostics(read, said) == _naive(read, said)
 
 
-def test_thousands_of_tables_and_diagnostics_are_matched_in_linear_time() -> None:
-    tables = [_table(10 * n + 1, None) for n in range(3000)]
-    said = [Diagnostic("JX-R01", Severity.WARNING, "某处", SourceRef("x", n + 1)) for n in range(30_000)]
-    per_table = _within(3, lambda: _attach_reader_diagnostics(tables, said))
-    assert [len(p) for p in per_table[:2]] == [10, 10] and sum(map(len, per_table)) == 30_000
+def test_thousands_of_tables_and_diagnostics_are_matched_in_linear_work() -> None:
+    """The tables' starts and sheets are indexed once: comparing every diagnostic with every table
+    made a file of many of both cost their product."""
+
+    def work_at(tables_read: int) -> int:
+        # first a table per sheet (its diagnostics have no line), then tables ten lines apart
+        tables = [_table(None, f"表{n}") for n in range(tables_read)]
+        tables += [_table(10 * n + 1, None) for n in range(tables_read)]
+        said = [_said(None, f"表{n}") for n in range(tables_read)]
+        said += [_said(n + 1, None) for n in range(10 * tables_read)]
+        per_table, steps = count_work([reading], lambda: _attach_reader_diagnostics(tables, said))
+        assert [len(p) for p in per_table[tables_read - 1 : tables_read + 2]] == [1, 10, 10]
+        assert sum(map(len, per_table)) == 11 * tables_read
+        return steps
+
+    assert_grows_linearly((500, 1_000, 2_000), work_at)
