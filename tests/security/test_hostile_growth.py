@@ -1,7 +1,7 @@
 """Hostile input costs work that grows linearly with it: the shapes `python -m benchmarks fuzz` found to
 cost far more than their size — long run-together 自评表 texts, a row's cell of thousands of
 characters, a file of thousands of tables and diagnostics — each read at sizes that double, its work
-counted (`tests.security.work`: the reader's loops and what its regexes may scan) and never timed.
+counted (`tests.work`: the reader's loops and what its regexes may scan) and never timed.
 Doubling the input at most about doubles the count; each quadratic scan these tests were written for
 makes it four times larger or more."""
 
@@ -21,7 +21,7 @@ from jixiao.service import reading
 from jixiao.service.reading import _attach_reader_diagnostics
 from tests.readers.test_selfeval_runplain import ROWS, wuhan
 from tests.readers.test_selfeval_runrows import ningxia
-from tests.security.work import assert_grows_linearly, count_work
+from tests.work import assert_grows_linearly, count_work
 
 
 def _rows(text: str) -> list[Row]:

@@ -12,8 +12,9 @@ working):
   ``sum``, ``max`` … are shadowed by counting ones (a module global is found before a builtin), each call
   counting one and each item they walk through counting one;
 - its regular expressions, whose work happens in C: each compiled pattern the module holds is wrapped,
-  and each call counts the characters the engine may visit — every start it may try times the longest
-  text a match from there can cover. A pattern of bounded width (``.{1,200}?``) or one that starts with
+  and each call counts the characters the engine may visit — the text of its match, and for a search
+  each character it passes over and every start it gave up on times the longest text a match from
+  there could have covered. A pattern of bounded width (``.{1,200}?``) or one that starts with
   a literal (``执行率``) is linear; one that can cover the whole rest of the text and starts anywhere
   (``[一-鿿]{2,}$`` on a long run of words) counts the square of the text, as the engine does.
 """
@@ -126,8 +127,11 @@ def _first_class(items: list[Any]) -> str | None:
 
 class CountedPattern:
     """A compiled pattern that adds to ``work`` the characters each of its calls may make the engine
-    visit: one for the call, and for every start it may try (a character a match can start with) the
-    shorter of the pattern's widest match and the text left."""
+    visit: one for the call and the text it matched; for a search, one for each character it passes
+    over looking for a start, and for every start it may have tried there and given up on (a
+    character a match can start with) the shorter of the pattern's widest match and the text left, as
+    a failed try may read that far. A ``match`` is tried at one start, the caller's: a caller that
+    tries many counts its own loop."""
 
     def __init__(self, real: re.Pattern[str], work: Work) -> None:
         self._real, self._work = real, work
@@ -139,28 +143,34 @@ class CountedPattern:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._real, name)
 
-    def _scan(self, text: str, pos: int, last: int, end: int) -> None:
-        """Count the call and the starts it may try, from ``pos`` to ``last``."""
+    def _scan(self, text: str, pos: int, last: int, end: int, found: re.Match[str] | None = None) -> None:
+        """Count the call, its match's text, and each start a search tried and gave up on, from
+        ``pos`` up to ``last`` (the match's start, or the end where none was found)."""
         end = min(end, len(text))
         last = min(last, end)
-        self._work.steps += 1
-        if self._starts is None:
-            self._work.steps += _sum_of_reach(end - last, end - pos, self._width)
+        self._work.steps += 1 + (found.end() - found.start() if found else 0)
+        if last <= pos:
             return
-        for start in self._starts.finditer(text, pos, last + 1):
+        self._work.steps += last - pos  # each character passed over looking for a start
+        if self._starts is None:
+            self._work.steps += _sum_of_reach(end - last + 1, end - pos, self._width)
+            return
+        for start in self._starts.finditer(text, pos, last):
             self._work.steps += min(self._width, end - start.start())
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        self._scan(text, pos, pos, endpos)
-        return self._real.match(text, pos, endpos)
+        found = self._real.match(text, pos, endpos)
+        self._scan(text, pos, pos, endpos, found)
+        return found
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        self._scan(text, pos, pos, endpos)
-        return self._real.fullmatch(text, pos, endpos)
+        found = self._real.fullmatch(text, pos, endpos)
+        self._scan(text, pos, pos, endpos, found)
+        return found
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         found = self._real.search(text, pos, endpos)
-        self._scan(text, pos, found.start() if found else endpos, endpos)
+        self._scan(text, pos, found.start() if found else endpos, endpos, found)
         return found
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
