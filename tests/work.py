@@ -11,6 +11,8 @@ working):
 - the module's Python loops, through its builtins: the module's own ``len``, ``range``, ``enumerate``,
   ``sum``, ``max`` … are shadowed by counting ones (a module global is found before a builtin), each call
   counting one and each item they walk through counting one;
+- the calls of the module's own functions (not methods), each counting one: a loop over pairs that
+  calls a helper for each is counted even where it walks a plain list;
 - its regular expressions, whose work happens in C: each compiled pattern the module holds is wrapped,
   and each call counts the characters the engine may visit — the text of its match, and for a search
   each character it passes over and every start it gave up on times the longest text a match from
@@ -22,16 +24,17 @@ working):
 from __future__ import annotations
 
 import builtins
+import functools
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from types import ModuleType
+from types import FunctionType, ModuleType
 from typing import Any
 
 import pytest
 
 # Builtins that walk their arguments' items: each item counts one.
-_WALKING = ("range", "enumerate", "zip", "map", "filter", "reversed")
+_WALKING = ("range", "enumerate", "zip", "map", "reversed")
 _CONSUMING = ("sum", "sorted", "any", "all")
 _EXTREMES = ("max", "min")
 
@@ -43,17 +46,29 @@ class Work:
         self.steps = 0
 
     def install(self, monkeypatch: pytest.MonkeyPatch, module: ModuleType) -> None:
-        """Count the module's builtin calls and the items they walk, and its regexes' scanning."""
+        """Count the module's builtin calls and the items they walk, the calls of its own functions
+        from anywhere (through the module), and its regexes' scanning."""
         monkeypatch.setattr(module, "len", self._len, raising=False)
         for name in _WALKING:
             monkeypatch.setattr(module, name, self._walking(getattr(builtins, name)), raising=False)
         for name in _CONSUMING:
             monkeypatch.setattr(module, name, self._consuming(getattr(builtins, name)), raising=False)
+        monkeypatch.setattr(module, "filter", self._filter, raising=False)
         for name in _EXTREMES:
             monkeypatch.setattr(module, name, self._extreme(getattr(builtins, name)), raising=False)
         for name, value in list(vars(module).items()):
             if isinstance(value, re.Pattern):
                 monkeypatch.setattr(module, name, CountedPattern(value, self))
+            elif isinstance(value, FunctionType) and value.__module__ == module.__name__:
+                monkeypatch.setattr(module, name, self._calls(value))
+
+    def _calls(self, real: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(real)
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            self.steps += 1
+            return real(*args, **kwargs)
+
+        return counted
 
     def _each(self, items: Iterable[Any]) -> Iterator[Any]:
         for item in items:
@@ -66,6 +81,9 @@ class Work:
 
     def _walking(self, real: Callable[..., Iterable[Any]]) -> Callable[..., Iterator[Any]]:
         return lambda *args, **kwargs: self._each(real(*args, **kwargs))
+
+    def _filter(self, keep: Callable[[Any], Any] | None, items: Iterable[Any]) -> Iterator[Any]:
+        return filter(keep, self._each(items))  # each item looked at, kept or not
 
     def _consuming(self, real: Callable[..., Any]) -> Callable[..., Any]:
         return lambda items, *args, **kwargs: real(self._each(items), *args, **kwargs)
@@ -202,8 +220,9 @@ def count_work(modules: Iterable[ModuleType], read: Callable[[], Any]) -> tuple[
 
 
 def assert_grows_linearly(sizes: Sequence[int], work_at: Callable[[int], int], slack: float = 2.2) -> None:
-    """``work_at`` each size in turn (each twice the one before) at most ``slack`` times the work of
-    the size before (2 is exactly linear); checked as it goes, so a quadratic read fails at once."""
+    """``work_at`` each size in turn at most ``slack`` times the work of the size before: for sizes
+    that double, 2 is exactly linear; a bounded read (a work limit) asks for a slack near 1. Checked
+    as it goes, so a quadratic read fails at once."""
     counts: list[int] = []
     for size in sizes:
         counts.append(work_at(size))
