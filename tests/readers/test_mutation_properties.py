@@ -64,13 +64,13 @@ def _mutations(kind: tuple[Mutation, ...]) -> st.SearchStrategy[Mutation]:
     return st.sampled_from([m for m in kind if m.name not in _HEAVY])
 
 
-@settings(max_examples=80, deadline=5000)
+@settings(max_examples=80, deadline=None)
 @given(st.binary(max_size=2000), st.sampled_from(["x.txt", "x.html", "x.xlsx", "x.docx", "x.pdf", "x"]))
 def test_arbitrary_bytes_under_any_name_never_raise(data: bytes, name: str) -> None:
     _read(data, name)
 
 
-@settings(max_examples=40, deadline=5000)
+@settings(max_examples=40, deadline=None)
 @given(_GRID, st.sampled_from(["\t", "|", "", "  ", "</td><td>"]))
 def test_arbitrary_text_and_html_never_raise(grid: list[list[str]], separator: str) -> None:
     text = "\n".join(separator.join(row) for row in grid)
@@ -80,7 +80,7 @@ def test_arbitrary_text_and_html_never_raise(grid: list[list[str]], separator: s
 
 
 # a workbook or Word document is written by openpyxl / python-docx for each example (tens of ms)
-@settings(max_examples=25, deadline=10000, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_GRID)
 def test_arbitrary_workbooks_and_word_tables_never_raise(grid: list[list[str]]) -> None:
     clean = [["".join(ch for ch in cell if ch.isprintable()) for cell in row] for row in grid]
@@ -102,7 +102,7 @@ def test_arbitrary_workbooks_and_word_tables_never_raise(grid: list[list[str]]) 
     _read(out.getvalue(), "x.docx")
 
 
-@settings(max_examples=30, deadline=10000, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(WORKBOOKS), _mutations(ZIP), st.integers(min_value=0, max_value=2**32))
 def test_a_damaged_workbook_never_raises_nor_places_an_indicator_outside_it(
     path: Path, mutation: Mutation, seed: int
@@ -135,7 +135,7 @@ def _lines_hold(tables: list[Table], data: bytes) -> None:
             assert line is None or 1 <= line <= count + 1, (indicator.name, line, count)
 
 
-@settings(max_examples=60, deadline=5000)
+@settings(max_examples=60, deadline=None)
 @given(st.sampled_from(TEXTS), _mutations(TEXT), st.integers(min_value=0, max_value=2**32))
 def test_a_damaged_text_never_raises_nor_places_an_indicator_outside_it(
     path: Path, mutation: Mutation, seed: int
@@ -144,7 +144,7 @@ def test_a_damaged_text_never_raises_nor_places_an_indicator_outside_it(
     _lines_hold(_read(data, path.name), data)
 
 
-@settings(max_examples=40, deadline=5000)
+@settings(max_examples=40, deadline=None)
 @given(st.sampled_from(PAGES), _mutations(HTML), st.integers(min_value=0, max_value=2**32))
 def test_a_damaged_page_never_raises_nor_places_an_indicator_outside_it(
     path: Path, mutation: Mutation, seed: int

@@ -49,6 +49,7 @@ def test_any_bytes_read_without_raising(data: bytes) -> None:
     assert isinstance(tables, list) and isinstance(diagnostics, list)
 
 
+@settings(deadline=None)  # no speed bound in a unit test: the property alone
 @given(st.text(max_size=6), st.text(max_size=10), st.text(max_size=6))
 def test_folding_split_values_never_raises_and_keeps_the_value(nature: str, value: str, unit: str) -> None:
     folded = fold_value(nature, value, unit)

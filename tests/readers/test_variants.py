@@ -12,7 +12,6 @@ by any of its names); the figures over the whole corpus are in docs/data-format.
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -67,11 +66,8 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def tallies(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Tally]:
-    started = time.perf_counter()
     names = [n for n in transformation_names(["--no-pdf"]) if n in FLOORS]
-    result = run([ROOT / name for name in SAMPLE], names, tmp_path_factory.mktemp("variants"))
-    assert time.perf_counter() - started < 60
-    return result
+    return run([ROOT / name for name in SAMPLE], names, tmp_path_factory.mktemp("variants"))
 
 
 # The sample's grids printed to PDF (WeasyPrint) and flattened by pdfplumber's ``extract_text``, as a
@@ -84,9 +80,7 @@ PDF_TEXT_BEFORE = (2, 74, 28)
 def test_pdf_text_floor(tmp_path: Path) -> None:
     if not cjk_font_families():
         pytest.skip("no CJK font: the printed PDF would hold no text (scripts/system-packages.sh demo)")
-    started = time.perf_counter()
     tally = run([ROOT / name for name in SAMPLE], ["pdf-text"], tmp_path)["pdf-text"]
-    assert time.perf_counter() - started < 300
     exact, found, invented = PDF_TEXT_FLOOR
     assert tally.exact >= exact, "\n".join(tally.misses)
     assert tally.found[0] >= found
