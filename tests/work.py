@@ -226,5 +226,6 @@ def assert_grows_linearly(sizes: Sequence[int], work_at: Callable[[int], int], s
     counts: list[int] = []
     for size in sizes:
         counts.append(work_at(size))
+        assert counts[-1] > 0, "nothing counted: the counters are not on the modules doing the work"
         if len(counts) > 1:
             assert counts[-1] <= slack * counts[-2], f"work {counts} for sizes {sizes}"
