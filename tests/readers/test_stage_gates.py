@@ -1,0 +1,82 @@
+"""Issue 15: the text reader's stages skip what a cheap test proves they cannot change. Each test here
+gives a stage the signal its gate looks for, in the text form it comes in, and checks the stage still
+changes the rows: a gate closed by mistake fails here, not silently in a published document."""
+
+from __future__ import annotations
+
+from jixiao.model import SourceRef
+from jixiao.readers.cells import Row
+from jixiao.readers.flatpdf import join_flattened_pages, running_header_lines
+from jixiao.readers.runs import LONG_RUN, continued_runs
+from jixiao.readers.splitlabels import labels_around_values
+from jixiao.readers.textforms import text_rows
+
+_RUN = (
+    "项目支出绩效目标表项目名称乡村道路养护工程主管部门某县交通运输局实施单位某县公路养护中心"
+    "项目总投资45万元一级指标二级指标三级指标指标值产出指标数量指标养护里程=45公里质量指标道路完好率"
+    ">=95%满意度指标服务对象满意度指标群众满意度>=90%" + "效益指标" * 30
+)
+
+
+def test_a_whole_table_on_one_long_line_is_still_cut_among_short_lines() -> None:
+    """Gate: a line shorter than a run is never tried as a whole table (`text_rows`, lines form)."""
+    assert len(_RUN) >= LONG_RUN
+    text = "\n".join(["附件", "单位:万元", _RUN, "某县财政局"])
+    rows = list(text_rows(text, "run.txt"))
+    cut = [row.cells[0] for row in rows if row.source.line == 3]
+    assert cut[:4] == ["项目支出绩效目标表", "项目名称", "乡村道路养护工程", "主管部门"]
+    assert "养护里程" in cut and "=45公里" in cut
+
+
+def test_a_run_broken_after_its_head_goes_on_over_short_lines_between() -> None:
+    """Gate: a short line is skipped while no run is open (`continued_runs`)."""
+    head_run = "某某" * 90 + "项目支出绩效目标表项目名称某项目主管部门某局项目总投资"
+    rest = "58.50万元中央补助安排0省级财政安排0其他资金0预算申报数58.50万元"
+    assert continued_runs(["短行", head_run, rest, "短行", rest]) == {2}
+
+
+def test_page_numbers_with_white_space_around_them_mark_a_running_header() -> None:
+    """Gate: page numbers are found by one search over the lines joined (`running_header_lines`)."""
+    lines = [
+        "标题",
+        "正文一",
+        "  1  ",
+        "某局预算",
+        "正文二",
+        "\u30002\u3000",
+        "某局预算",
+        "",
+        "正文三",
+        "\t3",
+        "某局预算",
+    ]
+    assert running_header_lines(lines) == {3, 6, 10}
+    paged = ["正文一", " 1 ", "某局预算", "正文二", "第2页 共3页", "某局预算"]
+    assert running_header_lines(paged) == {2, 5}
+    assert (
+        running_header_lines([*paged[:4], "第 2 页 , 共 3 页", "某局预算"]) == set()
+    )  # too long a page line
+    assert running_header_lines(["正文", "1", "某局预算", "正文"]) == set()  # one page number: no header
+
+
+def test_a_flattened_page_is_joined_where_only_its_lines_hold_words() -> None:
+    """Gate: only lines with several spaces are tried as a flattened PDF's pages (`join_flattened_pages`)."""
+    words = "一级指标 二级指标 三级指标 指标值 产出指标 数量指标 养护里程 45公里 质量指标 道路完好率 ≥95% "
+    page1, page2 = (words * 3).strip(), ("满意度指标 服务对象满意度指标 群众满意度 ≥90% " * 5).strip()
+    joined = join_flattened_pages(["标题", page1, page2, "单位"])
+    assert joined == ["标题", f"{page1} {page2}", "", "单位"]
+
+
+def _rows(*cells: tuple[str, ...]) -> list[Row]:
+    return [Row(row, SourceRef("split.txt", n)) for n, row in enumerate(cells, start=1)]
+
+
+def test_an_amount_label_split_around_its_amount_is_joined() -> None:
+    """Gates: both halves lone texts, the amount opening with a digit or ``¥`` (`labels_around_values`)."""
+    for amount in ("96万", "¥96", "９６万"):
+        rows = list(labels_around_values(_rows(("年度本级",), (amount, "上级资金", "0"), ("预算金额",))))
+        assert [row.cells for row in rows] == [("年度本级预算金额", amount, "上级资金", "0")]
+    rows = list(labels_around_values(_rows(("项目名称", "某项目"), ("年度本级", "96万"), ("预算金额",))))
+    assert [row.cells for row in rows] == [("项目名称", "某项目"), ("年度本级预算金额", "96万")]
+    rows = list(labels_around_values(_rows(("年度本级",), ("完成任务",), ("预算金额",))))
+    assert len(rows) == 3  # text, not an amount, between the halves: left alone
