@@ -5,8 +5,12 @@ changes the rows: a gate closed by mistake fails here, not silently in a publish
 from __future__ import annotations
 
 from jixiao.model import SourceRef
+from jixiao.readers.categorytails import join_category_tails
 from jixiao.readers.cells import Row
 from jixiao.readers.flatpdf import join_flattened_pages, running_header_lines
+from jixiao.readers.furniture import is_furniture
+from jixiao.readers.joinedlevels import split_joined_levels
+from jixiao.readers.outline import without_outline_numbers
 from jixiao.readers.runs import LONG_RUN, continued_runs
 from jixiao.readers.splitlabels import labels_around_values
 from jixiao.readers.textforms import text_rows
@@ -80,3 +84,79 @@ def test_an_amount_label_split_around_its_amount_is_joined() -> None:
     assert [row.cells for row in rows] == [("项目名称", "某项目"), ("年度本级预算金额", "96万")]
     rows = list(labels_around_values(_rows(("年度本级",), ("完成任务",), ("预算金额",))))
     assert len(rows) == 3  # text, not an amount, between the halves: left alone
+
+
+def test_furniture_lines_are_still_dropped() -> None:
+    """Gate: a line opening with no furniture mark, holding neither 备 nor 印发, is none (`is_furniture`)."""
+    furniture = [
+        "- 扫一扫在手机打开当前页",
+        "\u3000表十二 |",
+        "续表",
+        "— 2 —",
+        "第 3 页 共 5 页",
+        "某局办公室 2025年12月16日印发",
+        "京ICP备12345678号",
+        "主办：某区人民政府",
+        "• 【打印本页】",
+    ]
+    assert [line for line in furniture if not is_furniture(line)] == []
+    assert not any(map(is_furniture, ["主管部门", "项目名称 | 某项目", "表彰先进人数", "1"]))
+
+
+def test_a_pipe_row_broken_after_a_label_is_still_joined() -> None:
+    """Gate: a line with more than three | is never a row broken after its label (`_pipe_rows`)."""
+    text = "\n".join(
+        [
+            "| 项目名称 | 某项目 | | | |",
+            "| 绩效指标 | 一级 指标 |",
+            "二级 指标 | 三级指标 | 年度指标值 | | |",
+            "| | 产出指标 | 数量指标 | 培训人数 | 30人 | | |",
+            "| | 效益指标 | 社会效益指标 | 受益人数 | 100人 | | |",
+            "| | 满意度指标 | 服务对象满意度指标 | 满意度 | ≥90% | | |",
+        ]
+    )
+    rows = list(text_rows(text, "broken.txt"))
+    assert [cell.strip() for cell in rows[1].cells[1:6]] == [
+        "绩效指标",
+        "一级 指标",
+        "二级 指标",
+        "三级指标",
+        "年度指标值",
+    ]
+    assert len(rows) == 5
+
+
+def test_a_category_tail_under_its_row_is_still_joined() -> None:
+    """Gate: only a row of one cell is a tail (`join_category_tails`)."""
+    rows = _rows(
+        ("满意度指标", "服务对象满意", "救助对象满意度", "≥90%"), ("度指标",), ("质量指标", "合格率", "100%")
+    )
+    assert [row.cells for row in join_category_tails(rows)] == [
+        ("满意度指标", "服务对象满意度指标", "救助对象满意度", "≥90%"),
+        ("质量指标", "合格率", "100%"),
+    ]
+
+
+def test_joined_levels_are_still_split() -> None:
+    """Gate: a row holding no hyphen has no joined levels (`split_joined_levels`)."""
+    rows = _rows(("指标类别", "指标名称", "目标值"), ("产出指标－数量指标", "培训人数", "30人"))
+    assert [row.cells for row in split_joined_levels(rows)] == [
+        ("一级指标", "二级指标", "指标名称", "目标值"),
+        ("产出指标", "数量指标", "培训人数", "30人"),
+    ]
+
+
+def test_categories_behind_outline_numbers_are_still_read() -> None:
+    """Gate: a row with no cell opening with a number has no category behind one (`outline`)."""
+    rows = _rows(
+        ("一级指标", "二级指标", "三级指标", "指标值"),
+        (" 一、产出指标(50分)", "", "", ""),
+        ("", "（二）质量指标", "合格率", "100%"),
+        ("", "1.1 数量指标", "培训人数", "30人"),
+    )
+    assert [row.cells[:2] for row in without_outline_numbers(rows)] == [
+        ("一级指标", "二级指标"),
+        ("产出指标", ""),
+        ("", "质量指标"),
+        ("", "数量指标"),
+    ]

@@ -35,7 +35,8 @@ def join_category_tails(rows: Iterable[Row]) -> Iterator[Row]:
     above: Row | None = None
     for row in rows:
         if above is not None:
-            joined = _with_tail(above, row)
+            # a tail line holds one cell (`_with_tail`): tested here, with no call for the rows of cells
+            joined = _with_tail(above, row) if len(row.cells) == 1 else None
             if joined is not None:
                 yield joined
                 above = None

@@ -375,7 +375,8 @@ def _pipe_rows(lines: list[str], file: str | None, traditional: bool | None) -> 
             continue
         if stripped.startswith("|") and bordered:
             stripped = stripped[1:]
-        if tails and _continues(stripped) and not _opens_row(lines, number):
+        # a broken row shows three | at most (`_continues`): tested here first, with no call per row
+        if tails and stripped.count("|") <= 3 and _continues(stripped) and not _opens_row(lines, number):
             start = start or number  # 绩效指标 | 一级 指标 | / 二级 指标 | …: one row
             pending += stripped
             continue
