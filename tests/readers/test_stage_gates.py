@@ -13,6 +13,7 @@ from jixiao.readers.joinedlevels import split_joined_levels
 from jixiao.readers.outline import without_outline_numbers
 from jixiao.readers.runs import LONG_RUN, continued_runs
 from jixiao.readers.splitlabels import labels_around_values
+from jixiao.readers.text import read_text
 from jixiao.readers.textforms import text_rows
 
 _RUN = (
@@ -160,3 +161,13 @@ def test_categories_behind_outline_numbers_are_still_read() -> None:
         ("", "质量指标"),
         ("", "数量指标"),
     ]
+
+
+def test_a_template_note_is_dropped_where_the_text_holds_fill() -> None:
+    """Gate: a text without 填 skips `without_template_notes` inside `fold_columns`; with it, it runs."""
+    text = (
+        "项目名称\t某某项目\n一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t质量指标（选填）\t合格率\t100%\n效益指标\t社会效益 指标(必填硬性指标)\t受益人数\t100人\n"
+    )
+    (table,), _ = read_text(text, "notes.txt")
+    assert [i.level2 for i in table.indicators] == ["质量指标", "社会效益指标"]

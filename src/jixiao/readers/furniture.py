@@ -120,8 +120,10 @@ def join_wrapped_categories(rows: Iterable[Row]) -> Iterator[Row]:
                 held, gap = None, []  # 陈仓区财政局 / 2020年7月16日: the signature under a notice
                 continue
             yield held
-            yield from gap
-            held, gap = None, []
+            if gap:  # most often none: no iterator made
+                yield from gap
+                gap = []
+            held = None
         if len(row.cells) == 1 and not row.columns_known and 2 <= len(row.cells[0].strip()) <= 20:
             held = row
             continue

@@ -176,18 +176,23 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
         lines = join_wrapped_cell_lines(lines)
     headers = running_header_lines(lines) if layout in (Layout.LINES, Layout.CELL_PIPES) else set()
     continued = continued_runs(lines) if layout == Layout.LINES else set()
+    tabs, cell_pipes, one_per_line = (
+        layout == Layout.TABS,
+        layout == Layout.CELL_PIPES,
+        layout == Layout.LINES,
+    )
     for number, raw_line in enumerate(lines, start=1):
         line = normalise_line(raw_line, traditional) if normalising else raw_line
         source = SourceRef(file, number)
-        if layout == Layout.TABS:
+        if tabs:
             yield Row(tuple(line.split("\t")), source)
             continue
         if line and (is_furniture(line) or number - 1 in headers):
             continue  # site furniture, a running header or footer beside a page number
-        if layout == Layout.CELL_PIPES:
+        if cell_pipes:
             yield from _cell_pipe_rows(line, source)
         elif (
-            layout == Layout.LINES
+            one_per_line
             # a shorter line is neither a flattened PDF (`is_flattened_pdf`) nor a run (`is_long_run`):
             # only a line going on with a run (``continued``) is tried whatever its length
             and (len(line) >= _ONE_LINE_TABLE_SHORTEST or number - 1 in continued)
