@@ -11,6 +11,8 @@ from jixiao.readers.flatpdf import join_flattened_pages, running_header_lines
 from jixiao.readers.furniture import is_furniture
 from jixiao.readers.joinedlevels import split_joined_levels
 from jixiao.readers.outline import without_outline_numbers
+from jixiao.readers.repeatedheaders import TREE_SIGNS, without_repeated_headers
+from jixiao.readers.roles import SYNONYMS, TREE_ROLES
 from jixiao.readers.runs import LONG_RUN, continued_runs
 from jixiao.readers.splitlabels import labels_around_values
 from jixiao.readers.text import read_text
@@ -171,3 +173,12 @@ def test_a_template_note_is_dropped_where_the_text_holds_fill() -> None:
     )
     (table,), _ = read_text(text, "notes.txt")
     assert [i.level2 for i in table.indicators] == ["质量指标", "社会效益指标"]
+
+
+def test_every_tree_header_holds_a_sign_the_repeated_header_gate_looks_for() -> None:
+    """Gate: a row holding none of `TREE_SIGNS` is no indicator header (`without_repeated_headers`)."""
+    tree_keys = [key for role in TREE_ROLES for key in SYNONYMS[role]]
+    assert [key for key in tree_keys if not any(sign in key for sign in TREE_SIGNS)] == []
+    header = ("指标 编码", "一级指标", "二级指标", "三级指标", "指标值")
+    rows = _rows(header, ("A1", "产出指标", "数量指标", "培训人数", "100人"), header)
+    assert len(without_repeated_headers(rows)) == 2
