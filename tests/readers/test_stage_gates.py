@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from jixiao.model import SourceRef
 from jixiao.readers.categorytails import join_category_tails
-from jixiao.readers.cells import Row
+from jixiao.readers.cells import Row, segments
 from jixiao.readers.flatpdf import join_flattened_pages, running_header_lines
 from jixiao.readers.furniture import is_furniture
 from jixiao.readers.joinedlevels import split_joined_levels
@@ -182,3 +182,39 @@ def test_every_tree_header_holds_a_sign_the_repeated_header_gate_looks_for() -> 
     header = ("指标 编码", "一级指标", "二级指标", "三级指标", "指标值")
     rows = _rows(header, ("A1", "产出指标", "数量指标", "培训人数", "100人"), header)
     assert len(without_repeated_headers(rows)) == 2
+
+
+def test_name_and_value_cells_level_funds_and_a_code_column_are_still_read() -> None:
+    """Gates: 及/和 before the name-and-value heading (`split_name_value_cells`), three cells at least for
+    a funds heading (`read_level_funds`), 编/序号 before a code column (`without_outline_numbers`)."""
+    rows = _rows(
+        ("专项资金情况", "本年度预计投入(万元)", "财政资金(万元)", "其他"),
+        ("中央", "省级", "市级资金", "本级"),
+        ("57", "42", "15", "0", "0", "0"),
+        ("一级指标", "二级指标", "三级指标及指标值"),
+        ("产出指标", "数量指标", "1.培训人数：100人；2.培训天数：5天"),
+    )
+    assert [row.cells for row in without_outline_numbers(rows)] == [
+        ("本年度预计投入(万元)", "57"),
+        ("一级指标", "二级指标", "三级指标", "指标值"),
+        ("产出指标", "数量指标", "培训人数", "100人"),
+        ("", "", "培训天数", "5天"),
+    ]
+    coded = _rows(("指标编码", "指标名称", "指标值"), ("1", "产出指标", ""), ("1.1.1", "培训人数", "100人"))
+    assert [row.cells for row in without_outline_numbers(coded)] == [
+        ("一级指标", "二级指标", "指标名称", "指标值"),
+        ("产出指标", "", "培训人数", "100人"),
+    ]
+
+
+def test_a_head_row_opening_with_unread_pairs_is_still_cut() -> None:
+    """Gate: only a row whose first cell opens as an unread label is looked at (`segments`)."""
+    rows = _rows(
+        ("一级项目名称", "公共文化服务", "二级项目名称", "图书馆免费开放"),
+        ("项目名称", "图书馆免费开放"),
+        ("一级指标", "二级指标", "三级指标", "指标值"),
+        ("产出指标", "数量指标", "开放天数", "300天"),
+    )
+    runs = [[row.cells for row in run] for run in segments(rows)]
+    assert runs[0] == [("一级项目名称", "公共文化服务"), ("二级项目名称", "图书馆免费开放")]
+    assert [cells[0] for cells in runs[1]] == ["项目名称", "一级指标", "产出指标"]

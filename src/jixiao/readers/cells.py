@@ -25,7 +25,7 @@ from jixiao.readers.labels import (
     unit_in,
 )
 from jixiao.readers.repeatedheaders import without_repeated_headers
-from jixiao.readers.unreadpairs import unread_pairs_end
+from jixiao.readers.unreadpairs import UNREAD_FIRST, unread_pairs_end
 
 
 @dataclass(slots=True)  # not frozen: a frozen init costs a setattr call per field, on every row read
@@ -115,7 +115,8 @@ _CONTEXT_ROWS = 6
 def _split_unread_pairs(rows: Iterable[Row]) -> Iterator[Row]:
     """Each head row opening with pairs the reader does not read (`readers.unreadpairs`), as two rows."""
     for row in rows:
-        at = unread_pairs_end(row.cells) if len(row.cells) >= 4 else None
+        cells = row.cells  # `unread_pairs_end`'s first tests (four cells, the first opening an unread label)
+        at = unread_pairs_end(cells) if len(cells) >= 4 and cells[0].strip()[:1] in UNREAD_FIRST else None
         if at is None:
             yield row
             continue

@@ -112,7 +112,7 @@ class _Outline:
             self.reset()
         if self.code_col is None:
             joined = "\0".join(row.cells)  # once per row, for the cheap tests of both paths
-            code_col = _code_column(row, joined)
+            code_col = _code_column(row, joined) if "编" in joined or "序号" in joined else None
             if code_col is None:
                 return self._names(row, joined)
             self.code_col = code_col
