@@ -35,7 +35,10 @@ def join_category_tails(rows: Iterable[Row]) -> Iterator[Row]:
     above: Row | None = None
     for row in rows:
         if above is not None:
-            joined = _with_tail(above, row)
+            # a tail line holds one cell under a row of several (`_with_tail`): tested here, no call
+            joined = (
+                _with_tail(above, row) if len(row.cells) == 1 and len(above.cells) >= _ROW_SHORTEST else None
+            )
             if joined is not None:
                 yield joined
                 above = None

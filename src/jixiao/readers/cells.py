@@ -25,7 +25,7 @@ from jixiao.readers.labels import (
     unit_in,
 )
 from jixiao.readers.repeatedheaders import without_repeated_headers
-from jixiao.readers.unreadpairs import unread_pairs_end
+from jixiao.readers.unreadpairs import UNREAD_FIRST, unread_pairs_end
 
 
 @dataclass(slots=True)  # not frozen: a frozen init costs a setattr call per field, on every row read
@@ -115,7 +115,8 @@ _CONTEXT_ROWS = 6
 def _split_unread_pairs(rows: Iterable[Row]) -> Iterator[Row]:
     """Each head row opening with pairs the reader does not read (`readers.unreadpairs`), as two rows."""
     for row in rows:
-        at = unread_pairs_end(row.cells) if len(row.cells) >= 4 else None
+        cells = row.cells  # `unread_pairs_end`'s first tests (four cells, the first opening an unread label)
+        at = unread_pairs_end(cells) if len(cells) >= 4 and cells[0].strip()[:1] in UNREAD_FIRST else None
         if at is None:
             yield row
             continue
@@ -139,6 +140,11 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
     money = _MoneyAbove()  # amounts in 万元 written in the text outside tables
     for row in _split_unread_pairs(rows):  # 一级项目名称 | … | 二级项目名称 | …: the name further along
         label = first_label(row.cells)
+        if label is None and has_name and not skipping:
+            # most rows, inside a named table: nothing below starts or names a run with no label (nor
+            # a 部门名称, looked for only before the name), and the row is kept: tested once, here
+            current.append(row)
+            continue
         if label is Label.OTHER_FORM:
             if has_name:
                 yield current
@@ -152,9 +158,8 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
         if starts:
             whole_department = label is Label.TITLE and is_whole_department_title(row.cells[0])
         if starts and current and label is Label.TITLE and _repeats_title(current, row):
-            for kept in current:  # a page's title over the table's own: the lines between are context
-                hint = _outside(kept, recent, hint)
-            current, has_name, titled = [], False, False
+            hint = _all_outside(current, recent, hint)  # a page's title over the table's own: the lines
+            current, has_name, titled = [], False, False  # between are context
         if starts and current:
             lead: list[Row] = []
             if has_name and label is Label.NAME:  # 单位:万元 just above the next 项目名称 is that table's
@@ -163,9 +168,7 @@ def segments(rows: Iterable[Row]) -> Iterator[list[Row]]:
             if has_name:
                 yield _with_money(current, money.amounts)
             else:  # a title never followed by a name (a list of attachments): lines above the next table
-                for kept in current:
-                    hint = _outside(kept, recent, hint)
-                    money.see(kept.cells)  # an allocation table above, its 合计 in 万元
+                hint = _all_outside(current, recent, hint, money)  # an allocation table's 合计 in 万元
             current, has_name, titled = [], False, False
             if lead:
                 recent.clear()
@@ -257,6 +260,17 @@ def _outside(row: Row, recent: deque[Row], hint: Row | None) -> Row | None:
     recent.append(row)
     if len(row.cells) == 1 and document_year(row.cells[0]) is not None:
         return row
+    return hint
+
+
+def _all_outside(
+    rows: list[Row], recent: deque[Row], hint: Row | None, money: _MoneyAbove | None = None
+) -> Row | None:
+    """`_outside` for each of the rows, in order (with the amounts they write, where ``money`` is given)."""
+    for row in rows:
+        hint = _outside(row, recent, hint)
+        if money is not None:
+            money.see(row.cells)
     return hint
 
 

@@ -219,11 +219,17 @@ def _fold_row(row: Row, columns: _Columns, header: bool, weights: Weights | None
     return replace(row, cells=tuple(cells))
 
 
-def fold_columns(rows: Iterable[Row], weights: Weights, diagnostics: list[Diagnostic]) -> Iterator[Row]:
-    """Fold split value columns and take out weight columns, table by table, streaming."""
+def fold_columns(
+    rows: Iterable[Row], weights: Weights, diagnostics: list[Diagnostic], template_notes: bool = True
+) -> Iterator[Row]:
+    """Fold split value columns and take out weight columns, table by table, streaming.
+
+    ``template_notes`` False: the rows hold no 填 (cut from a text without one), so no template's
+    filling note (`without_template_notes` changes only a cell holding 填) and that stage is skipped."""
     columns: _Columns | None = None
     pending_header: Row | None = None
-    for row in split_joined_levels(without_template_notes(rows)):  # 质量指标 (必填) in any format
+    noted = without_template_notes(rows) if template_notes else rows  # 质量指标 (必填) in any format
+    for row in split_joined_levels(noted):
         if columns is None and pending_header is None and not (row.columns_known and row.aligned):
             yield row  # nothing to fold, and no header to open: its label would change nothing
             continue

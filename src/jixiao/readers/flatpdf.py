@@ -21,7 +21,7 @@ from jixiao import catalog
 from jixiao.readers.labels import Label, label_of
 from jixiao.value_words import PREFIX_OPS
 
-_SHORTEST = 200  # characters: a shorter line is a row, not a flattened document
+SHORTEST_FLATTENED = 200  # characters: a shorter line is a row, not a flattened document
 _FEWEST_WORDS = 30
 _FEWEST_LINE_WORDS = 4  # spaces: a line of a flattened page holds words, not one cell
 _TABLE_WORDS = ("一级指标", "二级指标", "三级指标", "绩效指标")
@@ -35,15 +35,18 @@ _LONGEST_HEADER = 8  # words: a running header or footer is short
 _LONGEST_PIECE = 12  # characters: a broken label's pieces are short
 _LONGEST_HEADER_LINE = 40  # characters
 # A page number on a line of its own: ``3``, ``- 3 -``, ``第3页 共5页``.
-_PAGE_LINE = re.compile(
-    r"^(?:[-—–－]\s*)?\d{1,4}(?:\s*[-—–－])?$"
-    r"|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$"
+_PAGE_NUMBER_TEXT = r"(?:[-—–－]\s*)?\d{1,4}(?:\s*[-—–－])?|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
+_PAGE_LINE = re.compile(rf"^(?:{_PAGE_NUMBER_TEXT})$")  # on a stripped line
+# The same on each line of the lines joined by line feeds, white space around it (never a line feed)
+_PAGE_LINES = re.compile(
+    r"^[^\S\n]*(?:" + _PAGE_NUMBER_TEXT.replace(r"\s", r"[^\S\n]") + r")[^\S\n]*$", re.MULTILINE
 )
+_LONGEST_PAGE_LINE = 12  # characters
 
 
 def is_flattened_pdf(line: str) -> bool:
     """A line holding a PDF's words with single spaces and an indicator table among them."""
-    if len(line) < _SHORTEST or "|" in line or "\t" in line or line.count(" ") < _FEWEST_WORDS:
+    if len(line) < SHORTEST_FLATTENED or "|" in line or "\t" in line or line.count(" ") < _FEWEST_WORDS:
         return False
     return any(word in line for word in _TABLE_WORDS) and sum(word in line for word in _CATEGORY_WORDS) >= 3
 
@@ -53,21 +56,28 @@ def join_flattened_pages(lines: list[str]) -> list[str]:
     (a PDF's text broken into a line per page or per paragraph) joined onto the block's first line, the
     others left empty, so line numbers stay; the lines as they were where there is no such block."""
     joined = list(lines)
-    start = 0
-    while start < len(lines):
-        end = start
-        while end < len(lines) and _is_worded(lines[end]):
-            end += 1
+    worded = [  # most lines are not: found first, in one pass with no call per line
+        i
+        for i, line in enumerate(lines)
+        if line.count(" ") >= _FEWEST_LINE_WORDS and "|" not in line and "\t" not in line
+    ]
+    for start, end in _runs(worded):
         if end - start >= 2 and is_flattened_pdf(
             block := " ".join(line.strip() for line in lines[start:end])
         ):
             joined[start:end] = [block] + [""] * (end - start - 1)
-        start = end + 1
     return joined
 
 
-def _is_worded(line: str) -> bool:
-    return line.count(" ") >= _FEWEST_LINE_WORDS and "|" not in line and "\t" not in line
+def _runs(places: list[int]) -> list[tuple[int, int]]:
+    """Each run of consecutive numbers in the ascending ``places``, as (first, last + 1)."""
+    runs: list[tuple[int, int]] = []
+    for place in places:
+        if runs and runs[-1][1] == place:
+            runs[-1] = (runs[-1][0], place + 1)
+        else:
+            runs.append((place, place + 1))
+    return runs
 
 
 def flattened_cells(line: str) -> list[str]:
@@ -133,21 +143,54 @@ def running_header_lines(lines: list[str]) -> set[int]:
     within two lines of half the page-number lines or more (two at least). The same words elsewhere
     (the document's title on its first page) are kept, and so is a line naming a head field or a
     category."""
-    filled = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
-    pages = [k for k, (_, text) in enumerate(filled) if len(text) <= 12 and _PAGE_LINE.match(text)]
+    pages = _page_lines(lines)
     if len(pages) < 2:
         return set()
     near: dict[str, set[int]] = {}
-    for k in pages:
-        for n in range(max(k - 2, 0), min(k + 3, len(filled))):
-            text = filled[n][1]
-            if n != k and not _PAGE_LINE.match(text) and len(text) <= _LONGEST_HEADER_LINE:
+    for page in pages:
+        for n in _filled_around(lines, page):
+            text = lines[n].strip()
+            if not _PAGE_LINE.match(text) and len(text) <= _LONGEST_HEADER_LINE:
                 near.setdefault(text, set()).add(n)
     dropped: set[int] = set()
     for text, places in near.items():
         if len(places) >= max(2, len(pages) // 2) and not _means_something(text) and _has_words(text):
-            dropped.update(filled[n][0] for n in places)
+            dropped.update(places)
     return dropped
+
+
+def _page_lines(lines: list[str]) -> list[int]:
+    """The lines (0-based) holding a page number alone (`_PAGE_LINE`, stripped, 12 characters at most),
+    found by one search in C over the lines joined, not line by line: most lines of a text are no page
+    number, and most texts have none."""
+    joined = "\n".join(lines)
+    if joined.count("\n") != len(lines) - 1:  # a line holding a line feed itself (or no line): one by one
+        return [i for i, line in enumerate(lines) if _is_page_line(line.strip())]
+    found: list[int] = []
+    number = at = 0
+    for match in _PAGE_LINES.finditer(joined):
+        number += joined.count("\n", at, match.start())
+        at = match.start()
+        if len(match[0].strip()) <= _LONGEST_PAGE_LINE:
+            found.append(number)
+    return found
+
+
+def _is_page_line(text: str) -> bool:
+    return bool(text) and len(text) <= _LONGEST_PAGE_LINE and _PAGE_LINE.match(text) is not None
+
+
+def _filled_around(lines: list[str], at: int) -> list[int]:
+    """The two non-empty lines before line ``at`` and the two after it (fewer at either end)."""
+    around: list[int] = []
+    for step in (-1, 1):
+        n, found = at + step, 0
+        while 0 <= n < len(lines) and found < 2:
+            if lines[n].strip():
+                around.append(n)
+                found += 1
+            n += step
+    return around
 
 
 def join_broken_words(words: list[str]) -> list[str]:

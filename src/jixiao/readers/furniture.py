@@ -36,10 +36,20 @@ _TABLE_NUMBER = re.compile(
 )  # 续表: a table going on after a page break
 
 
+# How a line of furniture opens, after white space and list marks (the tests of `is_furniture` below:
+# a table's number, a page mark, a furniture word); a line not opening so and holding neither 备 nor 印发
+# is none, found by one match in C (most lines of a text).
+_FURNITURE_START = re.compile(
+    r"[\s\-—·•]*[附表续第\-—–－~·" + "".join(map(re.escape, sorted(_FURNITURE_FIRST))) + "]"
+)
+
+
 def is_furniture(line: str) -> bool:
     """A line of the web page around the table (扫一扫, 打印本页, 相关附件, ICP…), a table's number on a line
     of its own (``表十二 |``, ``附表3``, ``续表``), a page number between dashes, a colophon
     (``…办公室 2025年12月16日印发``): never a cell of the table."""
+    if not (_FURNITURE_START.match(line) or "备" in line or "印发" in line):
+        return False
     first = line.lstrip()[:1]  # "" for a blank line: then only a page mark is tried, as before
     if "表" in line[:4] and _TABLE_NUMBER.match(line):
         return True
@@ -110,8 +120,10 @@ def join_wrapped_categories(rows: Iterable[Row]) -> Iterator[Row]:
                 held, gap = None, []  # 陈仓区财政局 / 2020年7月16日: the signature under a notice
                 continue
             yield held
-            yield from gap
-            held, gap = None, []
+            if gap:  # most often none: no iterator made
+                yield from gap
+                gap = []
+            held = None
         if len(row.cells) == 1 and not row.columns_known and 2 <= len(row.cells[0].strip()) <= 20:
             held = row
             continue

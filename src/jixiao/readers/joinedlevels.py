@@ -24,8 +24,14 @@ _NUMBER_HEADERS = frozenset(("序号", "编号"))
 _ROW_NUMBER = re.compile(r"^\s*\d{0,3}[.、]?\s*$")
 
 
+_HYPHEN = re.compile(r"[-－—–]")  # what joins the two levels in `_JOINED`
+
+
 def _joined_column(row: Row) -> int | None:
-    if not row.columns_known or "指标" not in "\0".join(row.cells):  # one search in C for most rows
+    if not row.columns_known:
+        return None
+    joined = "\0".join(row.cells)  # searched in C: a joined cell holds 指标 and a hyphen, few rows do
+    if "指标" not in joined or not _HYPHEN.search(joined):
         return None
     for col, text in enumerate(row.cells):
         if "指标" in text and _JOINED.match(text):

@@ -97,7 +97,7 @@ def read_level_funds(rows: Iterable[Row]) -> Iterator[Row]:
     """The rows, each funds block split by level replaced by one row of its whole amount (see module)."""
     iterator = iter(rows)
     for row in iterator:
-        label = _whole_heading(row)
+        label = _whole_heading(row) if len(row.cells) >= 3 else None  # `_whole_heading`'s first test
         if label is None:
             yield row
             continue

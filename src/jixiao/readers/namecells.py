@@ -66,7 +66,8 @@ def split_name_value_cells(rows: Iterable[Row]) -> Iterator[Row]:
         if first_label(row.cells) in (Label.TITLE, Label.NAME):
             col = None
         if col is None:
-            col = _heading_column(row)
+            joined = "".join(row.cells)  # `_heading_column`'s cheap test, with no call for most rows
+            col = _heading_column(row) if "及" in joined or "和" in joined else None
             yield row if col is None else _widened(row, col, ("三级指标", "指标值"))
             continue
         items = numbered_items(row.cells[col]) if col < len(row.cells) else None

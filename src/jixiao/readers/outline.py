@@ -35,6 +35,10 @@ _OUTLINE_CODE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){0,3}\s*$")
 _INDICATOR_CODE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{1,2}[、.．]?\s*(?=\D)")  # 1.1.1 营养膳食…
 _DOTTED_CATEGORY = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})?[、.．]?\s*(?=\D)")
 _CODE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})")
+# A cell opening as `_NUMBERING` does, in a row's cells joined by NUL: one search in C for the whole row
+_NUMBERED_CELL = re.compile(
+    r"(?:^|\0)\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]|\d)"
+)
 
 
 def _depth(text: str) -> int:
@@ -108,7 +112,7 @@ class _Outline:
             self.reset()
         if self.code_col is None:
             joined = "\0".join(row.cells)  # once per row, for the cheap tests of both paths
-            code_col = _code_column(row, joined)
+            code_col = _code_column(row, joined) if "编" in joined or "序号" in joined else None
             if code_col is None:
                 return self._names(row, joined)
             self.code_col = code_col
@@ -133,8 +137,8 @@ class _Outline:
         return _with_tree(row, self.level1, self.level2)
 
     def _names(self, row: Row, joined: str) -> Row:
-        if not self.dotted and "指标" not in joined:  # no cell names a category behind a number
-            return row
+        if not self.dotted and ("指标" not in joined or not _NUMBERED_CELL.search(joined)):
+            return row  # no cell names a category behind a number (`category_behind_number`)
         cells = list(row.cells)
         changed = False
         for col, text in enumerate(cells):

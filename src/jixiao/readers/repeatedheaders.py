@@ -37,8 +37,19 @@ def _first_text(row: _Cells) -> str:
     return ""
 
 
+# Words one of which every tree header of the role registry holds (``一级``, ``指标名称``, ``评价内容``,
+# ``绩效目标内容``; tests/readers/test_stage_gates.py checks the registry): a row holding none names no tree
+# column, found by one search per word in C over the row, not a lookup per cell (most head rows).
+TREE_SIGNS = ("级", "指标", "评价", "目标内容")
+
+
 def _is_indicator_header(texts: tuple[str, ...]) -> bool:
     """Two cells or more, naming at least one tree column and one value column by the role registry."""
+    if len(texts) < 2:
+        return False
+    joined = "\0".join(texts)
+    if not any(sign in joined for sign in TREE_SIGNS):
+        return False
     found = {role_of(label_key(text)) for text in texts if len(text) <= 24}
     return len(texts) >= 2 and bool(found & TREE_ROLES) and bool(found & VALUE_ROLES)
 

@@ -69,6 +69,8 @@ def continued_runs(lines: list[str]) -> set[int]:
     continued: set[int] = set()
     head_open = False  # the last non-empty line was a run (or went on with one) ending in a head
     for i, line in enumerate(lines):
+        if not head_open and len(line) < LONG_RUN:
+            continue  # no run open and too short to be one (`is_long_run`): the else below, a no-op
         stripped = line.strip()
         if not stripped:
             continue

@@ -34,15 +34,21 @@ def _lone_text(row: Row) -> str | None:
 
 def _opens_with_amount(row: Row) -> bool:
     first = next((cell.strip() for cell in row.cells if cell and cell.strip()), "")
-    return bool(first) and parse_amount_unit(first) is not None
+    # an amount opens with a digit, ``¥`` or ``-`` (`parse_amount_unit`): tested first, without parsing
+    return (
+        bool(first)
+        and (first[0] in _AMOUNT_FIRST or first[0].isdigit())
+        and parse_amount_unit(first) is not None
+    )
+
+
+_AMOUNT_FIRST = frozenset("¥￥-")  # what an amount may open with besides a digit
 
 
 def _joined_label(middle: Row, upper: str | None, lower: str | None) -> str | None:
     """The label whose halves are ``upper`` and ``lower`` (the lone texts of the rows around
     ``middle``), where ``middle`` opens with an amount, or None."""
-    if upper is None or lower is None or not _opens_with_amount(middle):
-        return None
-    if label_of(upper) is not None:
+    if upper is None or lower is None or label_of(upper) is not None or not _opens_with_amount(middle):
         return None
     joined = upper + lower
     return joined if label_of(joined) in _AMOUNT_LABELS else None
@@ -84,13 +90,15 @@ def labels_around_values(rows: Iterable[Row]) -> Iterator[Row]:
         if len(window) < 3:
             continue
         above, middle, below = window
-        label = _joined_label(middle, lones[0], lones[2])
+        # both halves lone texts, else no label around the middle (`_joined_label`): tested here, no call
+        label = _joined_label(middle, lones[0], lones[2]) if lones[0] and lones[2] else None
         if label is not None:
             sources = (above.source, *middle.cell_sources) if middle.cell_sources else None
             yield replace(middle, cells=(label, *middle.cells), source=above.source, cell_sources=sources)
             window, lones = [], []
             continue
-        label = _label_over_two_lines(above, lones[1])
+        # a lone text under a row of two cells at least, else no label over two lines: tested here
+        label = _label_over_two_lines(above, lones[1]) if lones[1] and len(above.cells) > 1 else None
         if label is not None:
             yield _relabelled(above, label)
             window, lones = [below], [lones[2]]

@@ -178,7 +178,8 @@ def _read(
         rows = labels_around_values(rows)
     if _SECTION_HEADING.search(text):  # 一、某项目 / 年度资金总额:… / the table: the heading names it
         rows = name_sections(rows)
-    tables, found = read_rows(fold_columns(rows, weights, diagnostics), file)
+    # every cell is cut from the text (no stage writes 填): without 填 in it, no template note anywhere
+    tables, found = read_rows(fold_columns(rows, weights, diagnostics, template_notes="填" in text), file)
     return attach_weights(tables, weights), diagnostics + found
 
 

@@ -26,6 +26,7 @@ from jixiao.readers.cells import Row
 from jixiao.readers.cellwraps import join_broken_pipe_rows, join_wrapped_cell_lines
 from jixiao.readers.centredwraps import join_centred_wraps
 from jixiao.readers.flatpdf import (
+    SHORTEST_FLATTENED,
     flattened_cells,
     is_flattened_pdf,
     join_flattened_pages,
@@ -37,7 +38,7 @@ from jixiao.readers.linewraps import join_wrapped_lines
 from jixiao.readers.pdfwraps import join_wrapped_category_lines
 from jixiao.readers.regionruns import split_regional_run
 from jixiao.readers.roles import WEIGHT, role_of
-from jixiao.readers.runs import RUN_TOGETHER, continued_runs, is_long_run, split_long_run
+from jixiao.readers.runs import LONG_RUN, RUN_TOGETHER, continued_runs, is_long_run, split_long_run
 from jixiao.readers.runtogether import (
     first_run_together_line,
     is_run_together,
@@ -134,6 +135,7 @@ def detect_layout(lines: list[str]) -> str:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_ONE_LINE_TABLE_SHORTEST = min(LONG_RUN, SHORTEST_FLATTENED)  # characters of a whole table on one line
 
 
 def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None = None) -> Iterator[Row]:
@@ -174,21 +176,30 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
         lines = join_wrapped_cell_lines(lines)
     headers = running_header_lines(lines) if layout in (Layout.LINES, Layout.CELL_PIPES) else set()
     continued = continued_runs(lines) if layout == Layout.LINES else set()
+    tabs, cell_pipes, one_per_line = (
+        layout == Layout.TABS,
+        layout == Layout.CELL_PIPES,
+        layout == Layout.LINES,
+    )
     for number, raw_line in enumerate(lines, start=1):
         line = normalise_line(raw_line, traditional) if normalising else raw_line
         source = SourceRef(file, number)
-        if layout == Layout.TABS:
+        if tabs:
             yield Row(tuple(line.split("\t")), source)
             continue
         if line and (is_furniture(line) or number - 1 in headers):
             continue  # site furniture, a running header or footer beside a page number
-        if layout == Layout.CELL_PIPES:
+        if cell_pipes:
             yield from _cell_pipe_rows(line, source)
-        elif layout == Layout.LINES and (
-            run := _one_line_table(line, source, notes, number - 1 in continued)
+        elif (
+            one_per_line
+            # a shorter line is neither a flattened PDF (`is_flattened_pdf`) nor a run (`is_long_run`):
+            # only a line going on with a run (``continued``) is tried whatever its length
+            and (len(line) >= _ONE_LINE_TABLE_SHORTEST or number - 1 in continued)
+            and (run := _one_line_table(line, source, notes, number - 1 in continued))
         ):
             for cell in run:  # a whole table on one line: a PDF's words, or cells run together
-                yield Row((cell,), source, columns_known=False)
+                yield Row((cell,), source, None, False)
         elif run_together:
             rest, *weight_cells = weights.get(number - 1, (line.strip(),))
             cells = run_together_cells(rest, in_block) + weight_cells  # …86010: 860, then 分值 10
@@ -196,15 +207,15 @@ def text_rows(text: str, file: str | None = None, notes: list[Diagnostic] | None
                 notes.append(_uncut_row(cells[-1], source))
             in_block = in_block or any(is_tree_header(cell) for cell in cells)
             for cell in cells:
-                yield Row((cell,), source, columns_known=False, blank=not cell)
+                yield Row((cell,), source, None, False, not cell)
         elif not line:
-            yield Row((line,), source, columns_known=False)
+            yield Row((line,), source, None, False)  # by position: keywords cost a third more per row
         else:
             stripped = line.strip()
             if not stripped or stripped == "|" or stripped == "||":
-                yield Row(("",), source, columns_known=False, blank=True)
+                yield Row(("",), source, None, False, True)
             else:
-                yield Row((line,), source, columns_known=False)
+                yield Row((line,), source, None, False)
 
 
 def _cell_pipe_rows(line: str, source: SourceRef) -> Iterator[Row]:
@@ -369,7 +380,8 @@ def _pipe_rows(lines: list[str], file: str | None, traditional: bool | None) -> 
             continue
         if stripped.startswith("|") and bordered:
             stripped = stripped[1:]
-        if tails and _continues(stripped) and not _opens_row(lines, number):
+        # a broken row shows three | at most (`_continues`): tested here first, with no call per row
+        if tails and stripped.count("|") <= 3 and _continues(stripped) and not _opens_row(lines, number):
             start = start or number  # 绩效指标 | 一级 指标 | / 二级 指标 | …: one row
             pending += stripped
             continue

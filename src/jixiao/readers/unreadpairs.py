@@ -26,7 +26,7 @@ UNREAD_LABELS = frozenset(
         "组织实施单位", "监督管理单位",
     )
 )  # fmt: skip
-_FIRST_CHARACTERS = frozenset(key[0] for key in UNREAD_LABELS)  # most rows are told apart by one look
+UNREAD_FIRST = frozenset(key[0] for key in UNREAD_LABELS)  # most rows are told apart by one look
 _NOT_FIELDS = frozenset((Label.HEADER, Label.INDICATORS, Label.SECTION, Label.OTHER_FORM))
 
 
@@ -34,7 +34,7 @@ def unread_pairs_end(cells: tuple[str, ...]) -> int | None:
     """Where a head row opening with unread pairs is to be cut (its first label the reader reads), or
     None for any other row."""
     first = cells[0].strip() if len(cells) >= 4 else ""
-    if not first or first[0] not in _FIRST_CHARACTERS or label_key(first) not in UNREAD_LABELS:
+    if not first or first[0] not in UNREAD_FIRST or label_key(first) not in UNREAD_LABELS:
         return None
     return next((i for i in range(2, len(cells)) if _read_label(cells[i])), None)
 
