@@ -32,6 +32,8 @@ class CostLines:
     def total(self, texts: Sequence[str]) -> tuple[str, str | None] | None:
         """The 合计 amount of the block (the text as written and the unit its heading names), once the
         cells of its heading and of its 合计 row have passed; None until then (or never)."""
+        if not self.open and _HEADING_FIRST.search("".join(texts)) is None:
+            return None  # one search over the row for the many rows with no heading's first letter
         for n, text in enumerate(texts):
             if not self.open and _HEADING_FIRST.search(text) is None:
                 continue  # no heading's first letter (a key only drops spaces): most cells of a head

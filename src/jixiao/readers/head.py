@@ -56,6 +56,18 @@ LOCAL_LEVELS = ("区级", "县级", "区县")
 NO_YEAR_AMOUNT = "表中未写预算年度：资金金额记为项目资金总额，年度预算金额留空"
 
 
+# The labels whose value is kept as written, and the field each fills.
+_FIELD_OF_LABEL = {
+    Label.NAME: "name",
+    Label.TYPE: "type",
+    Label.LEVEL: "level",
+    Label.DEPARTMENT: "department",
+    Label.UNIT: "unit",
+    Label.FILER: "filer",
+    Label.FINANCE: "finance",
+}
+
+
 @trait  # a mixin of grid's reader: mypyc compiles a class with several bases only from traits
 class ProjectBlockReader:
     """Reads the labels before the indicator header into fields; the state lives on the grid reader."""
@@ -109,13 +121,15 @@ class ProjectBlockReader:
                 heading = None
                 continue
             heading = amount_heading(row) or year_columns_heading(row, self.year or self.title_year)
-            self._note_filer_beside_unit([c.text for c in row])
             texts = [c.text for c in row if c.text]
-            if not self.amounts.keys() & {Label.BUDGET, Label.FUNDS} and (total := cost_lines.total(texts)):
+            self._note_filer_beside_unit(texts)  # (empty cells count for nothing there)
+            unread = Label.BUDGET not in self.amounts and Label.FUNDS not in self.amounts
+            if unread and (total := cost_lines.total(texts)):
                 self.amounts[Label.BUDGET] = (total[0], total[1], line_of(row[0].source))
                 self.lines["budget"] = line_of(row[0].source)
                 self.inferred.append(COST_LINES_TOTAL)
-            if not self.amounts.keys() & {Label.BUDGET, Label.FUNDS} and (total := tasks.total(texts)):
+            unread = Label.BUDGET not in self.amounts and Label.FUNDS not in self.amounts
+            if unread and (total := tasks.total(texts)):
                 self.amounts[Label.BUDGET] = (total[0], total[1], line_of(row[0].source))
                 self.lines["budget"] = line_of(row[0].source)
                 self.inferred.append(tasks.inferred)
@@ -275,15 +289,7 @@ class ProjectBlockReader:
             return i + 1
         if label in head_facts.READ_AS_AMOUNT:  # amounts and their parts; 预算年度, 年初预算数 (head_facts)
             return self._read_amount(label, cell, row, i)
-        simple = {
-            Label.NAME: "name",
-            Label.TYPE: "type",
-            Label.LEVEL: "level",
-            Label.DEPARTMENT: "department",
-            Label.UNIT: "unit",
-            Label.FILER: "filer",
-            Label.FINANCE: "finance",
-        }
+        simple = _FIELD_OF_LABEL
         following, skipped = parts.value_cell(row, i)  # 名称 | 填报人 | 某局 | 王某: two columns read across
         value_next = following is not None and label_of(following.text) is None
         if label in simple:

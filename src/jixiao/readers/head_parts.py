@@ -51,6 +51,8 @@ def after_funds_heading(head: str) -> tuple[str, str | None] | None:
 def request_column(texts: list[str]) -> tuple[int, str | None] | None:
     """A funds table's heading row (项目 | 上年度预算安排 | 上年度实际执行 | 本年度申请金额): the place of the
     year's request among its amount columns, and the unit its label names (资金来源(万元)); else None."""
+    if "申请" not in "".join(texts):  # no request column heading: most rows of a head
+        return None
     amounts = [t for t in texts if "年" in t and any(w in t for w in _AMOUNT_WORDS) and len(t) <= 12]
     requests = [n for n, t in enumerate(amounts) if t.startswith(("本年", "当年")) and "申请" in t]
     if len(amounts) < 2 or len(requests) != 1:
@@ -161,6 +163,8 @@ def note_organisation_beside_unit(fields: dict[str, str], cells: Sequence[str]) 
     """``213104某法院 | 单位:万元`` over a table: who made it (``filer``); written with its budget code or
     under a 单位名称 label, it is also kept as ``coded_filer``, the table's department where the table
     names no other organisation (``coded_why`` says which)."""
+    if not _two_texts_one_unit(cells):  # most rows of a head: no regex run over their cells
+        return
     labelled = [_ORGANISATION_LABEL.sub("", c) for c in cells]
     if (org := filer_beside_unit(labelled)) is not None:
         fields.setdefault("filer", org)
@@ -170,10 +174,19 @@ def note_organisation_beside_unit(fields: dict[str, str], cells: Sequence[str]) 
             fields["coded_filer"], fields["coded_why"] = org, LABELLED_DEPARTMENT
 
 
+def _two_texts_one_unit(cells: Sequence[str]) -> bool:
+    """Two cells with text, one naming 单位: what `filer_beside_unit` needs (taking off an organisation
+    label changes neither which cells hold text nor adds a 单位)."""
+    texts = [c for c in cells if c and not c.isspace()]
+    return len(texts) == 2 and ("单位" in texts[0] or "单位" in texts[1])
+
+
 def amount_heading(row: list[Cell]) -> list[tuple[Label, Cell]] | None:
     """A row of amount labels only (资金总额 | 本年预算 | 其中:财政拨款 | 其他资金), at least one of them a
     whole amount: the labels, in order, for the row of amounts under them; else None."""
     cells = [c for c in row if c.text]
+    if not cells or label_of(cells[-1].text) not in _FUND_LABELS:
+        return None  # whatever is dropped in front, the last cell stays and must be an amount label
     if (
         cells and label_of(cells[0].text) is Label.FUNDS_SECTION
     ):  # 项目资金(万元) | 实施期资金总额 | 年度资金总额
