@@ -175,7 +175,7 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             for i, text in enumerate(row.cells):
                 if text and (stripped := text.strip()):
                     source = sources[i] if sources and i < len(sources) else row.source
-                    cells.append(Cell(stripped, source, i if aligned else UNALIGNED))
+                    cells.append(_new_cell(Cell, (stripped, source, i if aligned else UNALIGNED)))
             if not cells:
                 continue
             if not aligned and _BY_MEANING not in self.inferred:
@@ -246,10 +246,11 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             return True  # a page number mid-table (the header may follow again): the table goes on
         if len(row) == 1 and not catalog.is_category_name(first) and self._outside_tree(row[0]):
             return False  # a lone line beside the tree: text between or after tables
+        roles = self.roles
         layout = (
             None  # cells in order but not under their headers: no layout to judge (JX-S01…S03 stay quiet)
             if row[0].col == UNALIGNED
-            else RowLayout(tuple((self.roles.get(c.col) if c.col is not None else None, c.text) for c in row))
+            else RowLayout(tuple([(roles.get(c.col) if c.col is not None else None, c.text) for c in row]))
         )
         row = self._take_own_categories(row)
         rest = self._take_categories(row, layout)
@@ -257,10 +258,7 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             return True  # categories alone, or a template's '…' in the 二级 column
         if self.side_by_side:
             return self._read_side_by_side(rest, row[0].source, layout)
-        if self.stream_roles != [
-            column_roles.PERIOD,
-            column_roles.ANNUAL,
-        ]:  # read the value columns by their roles
+        if self.stream_roles != _PERIOD_ANNUAL:  # read the value columns by their roles
             taken, j = self._take_role_cells(rest, 1)
             if j < len(rest):
                 extra = "、".join(c.text for c in rest[j:])
@@ -498,3 +496,5 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
 
 
 _BY_MEANING = "单元格不在表头的列下，按含义读取"
+_new_cell = tuple.__new__  # a `Cell` from its tuple: the namedtuple's __new__ is a Python call a cell
+_PERIOD_ANNUAL = [column_roles.PERIOD, column_roles.ANNUAL]  # the value columns when no header says

@@ -56,18 +56,6 @@ LOCAL_LEVELS = ("区级", "县级", "区县")
 NO_YEAR_AMOUNT = "表中未写预算年度：资金金额记为项目资金总额，年度预算金额留空"
 
 
-# The labels whose value is kept as written, and the field each fills.
-_FIELD_OF_LABEL = {
-    Label.NAME: "name",
-    Label.TYPE: "type",
-    Label.LEVEL: "level",
-    Label.DEPARTMENT: "department",
-    Label.UNIT: "unit",
-    Label.FILER: "filer",
-    Label.FINANCE: "finance",
-}
-
-
 @trait  # a mixin of grid's reader: mypyc compiles a class with several bases only from traits
 class ProjectBlockReader:
     """Reads the labels before the indicator header into fields; the state lives on the grid reader."""
@@ -289,7 +277,7 @@ class ProjectBlockReader:
             return i + 1
         if label in head_facts.READ_AS_AMOUNT:  # amounts and their parts; 预算年度, 年初预算数 (head_facts)
             return self._read_amount(label, cell, row, i)
-        simple = _FIELD_OF_LABEL
+        simple = parts.FIELD_OF_LABEL
         following, skipped = parts.value_cell(row, i)  # 名称 | 填报人 | 某局 | 王某: two columns read across
         value_next = following is not None and label_of(following.text) is None
         if label in simple:

@@ -23,6 +23,18 @@ _FUND_LABELS = frozenset({*AMOUNT_LABELS, Label.SUB_FUNDS})  # an amount and its
 _YIELDING = frozenset(("预算单位",))  # the unit that holds the budget: the 实施单位, where named, wins
 
 
+# The labels whose value is kept as written, and the field each fills.
+FIELD_OF_LABEL = {
+    Label.NAME: "name",
+    Label.TYPE: "type",
+    Label.LEVEL: "level",
+    Label.DEPARTMENT: "department",
+    Label.UNIT: "unit",
+    Label.FILER: "filer",
+    Label.FINANCE: "finance",
+}
+
+
 def yields(label: str) -> bool:
     """Whether a label's value gives way to the same field under another label: a 中央 department to
     the local one, the 预算单位 to the 实施单位."""
