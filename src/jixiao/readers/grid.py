@@ -38,7 +38,6 @@ from jixiao.readers.cells import (
     category_rows,
     clean_goal_text,
     in_category_run,
-    is_footer,
     is_signature,
     join_wrapped_labels,
     looks_like_prose,
@@ -49,7 +48,7 @@ from jixiao.readers.labels import Label, label_key, label_of
 from jixiao.readers.outline import without_outline_numbers
 from jixiao.readers.owntree import CategoryState, OwnTree
 from jixiao.readers.stacked import StackedBlocks
-from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, join_category
+from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, is_footer, join_category
 from jixiao.readers.templaterows import without_template_rows
 
 # Reader diagnostics. Codes are stable; messages are for people.
