@@ -48,7 +48,7 @@ from jixiao.readers.labels import Label, label_key, label_of
 from jixiao.readers.outline import without_outline_numbers
 from jixiao.readers.owntree import CategoryState, OwnTree
 from jixiao.readers.stacked import StackedBlocks
-from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, is_footer, join_category
+from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, ends_stream, is_footer, join_category
 from jixiao.readers.templaterows import without_template_rows
 
 # Reader diagnostics. Codes are stable; messages are for people.
@@ -162,12 +162,12 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             sources = row.cell_sources
             if not row.columns_known:  # one cell per line: straight into the stream
                 if row.blank:
-                    stream.append(Cell("", row.source, None))
+                    stream.append(_new_cell(Cell, ("", row.source, None)))
                     continue
                 for i, text in enumerate(row.cells):
                     if text and (stripped := text.strip()):
                         source = sources[i] if sources and i < len(sources) else row.source
-                        stream.append(Cell(stripped, source, None))
+                        stream.append(_new_cell(Cell, (stripped, source, None)))
                 continue
             cells = []
             aligned = row.aligned
@@ -294,11 +294,9 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             ):
                 i += 1  # an empty cell, a page number, a category's score wrapped below it ((40-50)分)
                 continue
+            if ends_stream(text):  # a title, a name label, prose, a footer, 表十二 over the next table
+                return False
             label = label_of(text)
-            if label in (Label.TITLE, Label.NAME) or text.startswith(PROSE_START) or is_footer(text):
-                return False
-            if NEXT_TABLE.match(text):  # 表十二 over the next table's title
-                return False
             if i + 1 < len(cells) and is_signature(text, cells[i + 1].text):
                 return False
             if label in (Label.HEADER, Label.INDICATORS):  # a header repeated on a new page, a sub-header

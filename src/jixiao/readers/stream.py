@@ -14,10 +14,10 @@ from mypy_extensions import trait
 from jixiao import catalog
 from jixiao.model import Indicator, Kind, RowLayout, SourceRef, Target
 from jixiao.readers import roles as column_roles
-from jixiao.readers.cells import PROSE_START, Cell, looks_like_prose, parse_amount_unit
+from jixiao.readers.cells import NEXT_TABLE, PROSE_START, Cell, looks_like_prose, parse_amount_unit
 from jixiao.readers.cells import is_footer as _footer
 from jixiao.readers.columns import comparator_of, fold_value, with_written_values
-from jixiao.readers.labels import label_of
+from jixiao.readers.labels import Label, label_of
 from jixiao.readers.subheader import lone_value_is_target
 from jixiao.readers.valuetails import joined_value, value_tail_joins
 from jixiao.readers.yearcolumns import is_year_role
@@ -37,6 +37,18 @@ def _closes_values(text: str) -> bool:
         or catalog.is_umbrella(text)
         or text.startswith(PROSE_START)
         or is_footer(text)
+    )
+
+
+@lru_cache(maxsize=16384)
+def ends_stream(text: str) -> bool:
+    """A stream cell after which the table has ended: a title or a name label (the next table's),
+    prose, a footer, ``表十二`` over the next table's title."""
+    return (
+        label_of(text) in (Label.TITLE, Label.NAME)
+        or text.startswith(PROSE_START)
+        or is_footer(text)
+        or NEXT_TABLE.match(text) is not None
     )
 
 
