@@ -196,9 +196,14 @@ def _two_texts_one_unit(cells: Sequence[str]) -> bool:
 def amount_heading(row: list[Cell]) -> list[tuple[Label, Cell]] | None:
     """A row of amount labels only (资金总额 | 本年预算 | 其中:财政拨款 | 其他资金), at least one of them a
     whole amount: the labels, in order, for the row of amounts under them; else None."""
+    for last in reversed(row):  # whatever is dropped in front, the last cell stays: an amount label
+        if last.text:
+            if label_of(last.text) not in _FUND_LABELS:
+                return None
+            break
+    else:
+        return None
     cells = [c for c in row if c.text]
-    if not cells or label_of(cells[-1].text) not in _FUND_LABELS:
-        return None  # whatever is dropped in front, the last cell stays and must be an amount label
     if (
         cells and label_of(cells[0].text) is Label.FUNDS_SECTION
     ):  # 项目资金(万元) | 实施期资金总额 | 年度资金总额
@@ -336,8 +341,7 @@ def code_after_name(label: str, value: str) -> re.Match[str] | None:
     after the name (``龙岩市某局部门预算编码230001``, the table's cells run together); else None."""
     if "部门" in label and (labelled := _NAME_THEN_CODE_LABEL.match(value)) is not None:
         return labelled
-    bare = NAME_THEN_CODE.match(value)
-    return bare if bare is not None and any(word in label for word in ("编码", "代码")) else None
+    return NAME_THEN_CODE.match(value) if "编码" in label or "代码" in label else None
 
 
 # 2023年…项目, or after the place it is for: 同心县2025年肉牛…培训项目

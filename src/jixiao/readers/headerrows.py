@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from jixiao import catalog
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import Cell
@@ -39,6 +41,7 @@ def without_group_sub_header(rows: list[list[Cell]]) -> list[list[Cell]]:
     return rows
 
 
+@lru_cache(maxsize=8192)  # asked of each cell of the rows before the header: the texts repeat
 def _role(text: str) -> str | None:
     return column_roles.role_of(label_key(text))
 
