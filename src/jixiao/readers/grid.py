@@ -169,12 +169,12 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
                         source = sources[i] if sources and i < len(sources) else row.source
                         stream.append(_new_cell(Cell, (stripped, source, None)))
                 continue
-            cells = []
-            aligned = row.aligned
-            for i, text in enumerate(row.cells):
-                if text and (stripped := text.strip()):
-                    source = sources[i] if sources and i < len(sources) else row.source
-                    cells.append(_new_cell(Cell, (stripped, source, i if aligned else UNALIGNED)))
+            aligned, place = row.aligned, row.source
+            cells = [
+                _new_cell(Cell, (stripped, sources[i] if sources and i < len(sources) else place, i))
+                for i, text in enumerate(row.cells)
+                if text and (stripped := text.strip())
+            ]  # (a column of -1 below where the row is not aligned)
             if not cells:
                 continue
             if not aligned and _BY_MEANING not in self.inferred:
@@ -182,7 +182,9 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             if stream:
                 grouped.append(join_wrapped_labels(stream))
                 stream = []
-            grouped.append(cells if aligned else join_wrapped_labels(cells))
+            grouped.append(
+                cells if aligned else join_wrapped_labels([c._replace(col=UNALIGNED) for c in cells])
+            )
         if stream:
             grouped.append(join_wrapped_labels(stream))
         return headerrows.settle_header_rows(grouped, self.goal_parts, self.goal_lines)  # 年度目标, 数据项1
