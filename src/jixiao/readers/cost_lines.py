@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from jixiao.readers.cells import parse_amount_unit
 
@@ -32,9 +33,11 @@ class CostLines:
     def total(self, texts: Sequence[str]) -> tuple[str, str | None] | None:
         """The 合计 amount of the block (the text as written and the unit its heading names), once the
         cells of its heading and of its 合计 row have passed; None until then (or never)."""
+        if not self.open and _HEADING_FIRST.search("".join(texts)) is None:
+            return None  # one search over the row for the many rows with no heading's first letter
         for n, text in enumerate(texts):
-            if not self.open and _HEADING_FIRST.search(text) is None:
-                continue  # no heading's first letter (a key only drops spaces): most cells of a head
+            if not self.open and not _heads_costs(text):
+                continue  # closed: only a 成本构成 heading can open it (most cells of a head are none)
             key = _key(text)
             if _cost_heading(key) and n + 1 < len(texts) and _key(texts[n + 1]) in AMOUNT_HEADINGS:
                 self.open = True
@@ -46,6 +49,12 @@ class CostLines:
                 if following is not None and parse_amount_unit(following) is not None:
                     return following.strip(), self.heading_unit
         return None
+
+
+@lru_cache(maxsize=4096)
+def _heads_costs(text: str) -> bool:
+    """A cell that is a 成本构成 heading (a key only drops spaces: no heading's first letter, no heading)."""
+    return _HEADING_FIRST.search(text) is not None and _cost_heading(_key(text))
 
 
 def _cost_heading(key: str) -> bool:

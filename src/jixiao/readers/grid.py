@@ -38,7 +38,6 @@ from jixiao.readers.cells import (
     category_rows,
     clean_goal_text,
     in_category_run,
-    is_footer,
     is_signature,
     join_wrapped_labels,
     looks_like_prose,
@@ -49,7 +48,7 @@ from jixiao.readers.labels import Label, label_key, label_of
 from jixiao.readers.outline import without_outline_numbers
 from jixiao.readers.owntree import CategoryState, OwnTree
 from jixiao.readers.stacked import StackedBlocks
-from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, join_category
+from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, ends_stream, is_footer, join_category
 from jixiao.readers.templaterows import without_template_rows
 
 # Reader diagnostics. Codes are stable; messages are for people.
@@ -163,19 +162,19 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             sources = row.cell_sources
             if not row.columns_known:  # one cell per line: straight into the stream
                 if row.blank:
-                    stream.append(Cell("", row.source, None))
+                    stream.append(_new_cell(Cell, ("", row.source, None)))
                     continue
                 for i, text in enumerate(row.cells):
                     if text and (stripped := text.strip()):
                         source = sources[i] if sources and i < len(sources) else row.source
-                        stream.append(Cell(stripped, source, None))
+                        stream.append(_new_cell(Cell, (stripped, source, None)))
                 continue
-            cells = []
-            aligned = row.aligned
-            for i, text in enumerate(row.cells):
-                if text and (stripped := text.strip()):
-                    source = sources[i] if sources and i < len(sources) else row.source
-                    cells.append(Cell(stripped, source, i if aligned else UNALIGNED))
+            aligned, place = row.aligned, row.source
+            cells = [
+                _new_cell(Cell, (stripped, sources[i] if sources and i < len(sources) else place, i))
+                for i, text in enumerate(row.cells)
+                if text and (stripped := text.strip())
+            ]  # (a column of -1 below where the row is not aligned)
             if not cells:
                 continue
             if not aligned and _BY_MEANING not in self.inferred:
@@ -183,7 +182,9 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             if stream:
                 grouped.append(join_wrapped_labels(stream))
                 stream = []
-            grouped.append(cells if aligned else join_wrapped_labels(cells))
+            grouped.append(
+                cells if aligned else join_wrapped_labels([c._replace(col=UNALIGNED) for c in cells])
+            )
         if stream:
             grouped.append(join_wrapped_labels(stream))
         return headerrows.settle_header_rows(grouped, self.goal_parts, self.goal_lines)  # 年度目标, 数据项1
@@ -246,10 +247,11 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             return True  # a page number mid-table (the header may follow again): the table goes on
         if len(row) == 1 and not catalog.is_category_name(first) and self._outside_tree(row[0]):
             return False  # a lone line beside the tree: text between or after tables
+        roles = self.roles
         layout = (
             None  # cells in order but not under their headers: no layout to judge (JX-S01…S03 stay quiet)
             if row[0].col == UNALIGNED
-            else RowLayout(tuple((self.roles.get(c.col) if c.col is not None else None, c.text) for c in row))
+            else RowLayout(tuple([(roles.get(c.col) if c.col is not None else None, c.text) for c in row]))
         )
         row = self._take_own_categories(row)
         rest = self._take_categories(row, layout)
@@ -257,10 +259,7 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             return True  # categories alone, or a template's '…' in the 二级 column
         if self.side_by_side:
             return self._read_side_by_side(rest, row[0].source, layout)
-        if self.stream_roles != [
-            column_roles.PERIOD,
-            column_roles.ANNUAL,
-        ]:  # read the value columns by their roles
+        if self.stream_roles != _PERIOD_ANNUAL:  # read the value columns by their roles
             taken, j = self._take_role_cells(rest, 1)
             if j < len(rest):
                 extra = "、".join(c.text for c in rest[j:])
@@ -297,11 +296,9 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
             ):
                 i += 1  # an empty cell, a page number, a category's score wrapped below it ((40-50)分)
                 continue
+            if ends_stream(text):  # a title, a name label, prose, a footer, 表十二 over the next table
+                return False
             label = label_of(text)
-            if label in (Label.TITLE, Label.NAME) or text.startswith(PROSE_START) or is_footer(text):
-                return False
-            if NEXT_TABLE.match(text):  # 表十二 over the next table's title
-                return False
             if i + 1 < len(cells) and is_signature(text, cells[i + 1].text):
                 return False
             if label in (Label.HEADER, Label.INDICATORS):  # a header repeated on a new page, a sub-header
@@ -498,3 +495,5 @@ class _SegmentReader(StackedBlocks, ProjectBlockReader, ValueCellsReader, OwnTre
 
 
 _BY_MEANING = "单元格不在表头的列下，按含义读取"
+_new_cell = tuple.__new__  # a `Cell` from its tuple: the namedtuple's __new__ is a Python call a cell
+_PERIOD_ANNUAL = [column_roles.PERIOD, column_roles.ANNUAL]  # the value columns when no header says

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 
 from mypy_extensions import trait
 
@@ -43,8 +44,8 @@ from jixiao.readers.labels import (
     label_of,
     title_subject,
     unit_in,
-    year_in,
 )
+from jixiao.readers.labels import year_in as _year_in
 from jixiao.readers.task_totals import TaskTotals
 from jixiao.readers.totals import amount_after_total, is_total_cell, total_run_together
 from jixiao.readers.yearfunds import year_columns_heading
@@ -53,6 +54,8 @@ BAD_AMOUNT = "JX-R05"
 BAD_YEAR = "JX-R06"
 # Where a form names the 主管部门 of several levels, the local one is the table's (a notice's annex).
 LOCAL_LEVELS = ("区级", "县级", "区县")
+year_in = lru_cache(maxsize=4096)(_year_in)  # a year in a label, a title, a field: the texts repeat
+_YEAR_ONLY = re.compile(r"\s*\d{4}\s*(?:年)?\s*")
 NO_YEAR_AMOUNT = "表中未写预算年度：资金金额记为项目资金总额，年度预算金额留空"
 
 
@@ -109,13 +112,15 @@ class ProjectBlockReader:
                 heading = None
                 continue
             heading = amount_heading(row) or year_columns_heading(row, self.year or self.title_year)
-            self._note_filer_beside_unit([c.text for c in row])
             texts = [c.text for c in row if c.text]
-            if not self.amounts.keys() & {Label.BUDGET, Label.FUNDS} and (total := cost_lines.total(texts)):
+            self._note_filer_beside_unit(texts)  # (empty cells count for nothing there)
+            unread = Label.BUDGET not in self.amounts and Label.FUNDS not in self.amounts
+            if unread and (total := cost_lines.total(texts)):
                 self.amounts[Label.BUDGET] = (total[0], total[1], line_of(row[0].source))
                 self.lines["budget"] = line_of(row[0].source)
                 self.inferred.append(COST_LINES_TOTAL)
-            if not self.amounts.keys() & {Label.BUDGET, Label.FUNDS} and (total := tasks.total(texts)):
+            unread = Label.BUDGET not in self.amounts and Label.FUNDS not in self.amounts
+            if unread and (total := tasks.total(texts)):
                 self.amounts[Label.BUDGET] = (total[0], total[1], line_of(row[0].source))
                 self.lines["budget"] = line_of(row[0].source)
                 self.inferred.append(tasks.inferred)
@@ -275,15 +280,7 @@ class ProjectBlockReader:
             return i + 1
         if label in head_facts.READ_AS_AMOUNT:  # amounts and their parts; 预算年度, 年初预算数 (head_facts)
             return self._read_amount(label, cell, row, i)
-        simple = {
-            Label.NAME: "name",
-            Label.TYPE: "type",
-            Label.LEVEL: "level",
-            Label.DEPARTMENT: "department",
-            Label.UNIT: "unit",
-            Label.FILER: "filer",
-            Label.FINANCE: "finance",
-        }
+        simple = parts.FIELD_OF_LABEL
         following, skipped = parts.value_cell(row, i)  # 名称 | 填报人 | 某局 | 王某: two columns read across
         value_next = following is not None and label_of(following.text) is None
         if label in simple:
@@ -396,9 +393,7 @@ class ProjectBlockReader:
         if text is None:
             return None
         year = year_in(text)
-        if year is None or not (
-            re.fullmatch(r"\s*\d{4}\s*(?:年)?\s*", text) or parts.DATE.fullmatch(text.strip())
-        ):
+        if year is None or not (_YEAR_ONLY.fullmatch(text) or parts.DATE.fullmatch(text.strip())):
             self.note(BAD_YEAR, Severity.WARNING, f"年度“{text}”无法识别", self._line_source("period"))
             return None
         return year

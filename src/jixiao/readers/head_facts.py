@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Protocol
 
 from jixiao.model import Severity, SourceRef
@@ -70,8 +71,14 @@ def split_funds_sentences(rows: list[list[Cell]]) -> None:
         if row and label_of(row[0].text) in (Label.HEADER, Label.INDICATORS):
             return
         for i, cell in enumerate(row[:-1]):
-            if len(cell.text) <= 16 and label_of(cell.text) is Label.FUNDS_SECTION:
+            if _funds_heading(cell.text):
                 split_funds_sentence(row, i)
+
+
+@lru_cache(maxsize=8192)  # asked of each cell before the header
+def _funds_heading(text: str) -> bool:
+    """A funds heading (项目资金, 资金情况(万元)): a short cell with the funds section's label."""
+    return len(text) <= 16 and label_of(text) is Label.FUNDS_SECTION
 
 
 def split_funds_sentence(row: list[Cell], i: int) -> None:

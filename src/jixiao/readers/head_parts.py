@@ -23,6 +23,18 @@ _FUND_LABELS = frozenset({*AMOUNT_LABELS, Label.SUB_FUNDS})  # an amount and its
 _YIELDING = frozenset(("预算单位",))  # the unit that holds the budget: the 实施单位, where named, wins
 
 
+# The labels whose value is kept as written, and the field each fills.
+FIELD_OF_LABEL = {
+    Label.NAME: "name",
+    Label.TYPE: "type",
+    Label.LEVEL: "level",
+    Label.DEPARTMENT: "department",
+    Label.UNIT: "unit",
+    Label.FILER: "filer",
+    Label.FINANCE: "finance",
+}
+
+
 def yields(label: str) -> bool:
     """Whether a label's value gives way to the same field under another label: a 中央 department to
     the local one, the 预算单位 to the 实施单位."""
@@ -51,6 +63,8 @@ def after_funds_heading(head: str) -> tuple[str, str | None] | None:
 def request_column(texts: list[str]) -> tuple[int, str | None] | None:
     """A funds table's heading row (项目 | 上年度预算安排 | 上年度实际执行 | 本年度申请金额): the place of the
     year's request among its amount columns, and the unit its label names (资金来源(万元)); else None."""
+    if "申请" not in "".join(texts):  # no request column heading: most rows of a head
+        return None
     amounts = [t for t in texts if "年" in t and any(w in t for w in _AMOUNT_WORDS) and len(t) <= 12]
     requests = [n for n, t in enumerate(amounts) if t.startswith(("本年", "当年")) and "申请" in t]
     if len(amounts) < 2 or len(requests) != 1:
@@ -161,6 +175,8 @@ def note_organisation_beside_unit(fields: dict[str, str], cells: Sequence[str]) 
     """``213104某法院 | 单位:万元`` over a table: who made it (``filer``); written with its budget code or
     under a 单位名称 label, it is also kept as ``coded_filer``, the table's department where the table
     names no other organisation (``coded_why`` says which)."""
+    if not _two_texts_one_unit(cells):  # most rows of a head: no regex run over their cells
+        return
     labelled = [_ORGANISATION_LABEL.sub("", c) for c in cells]
     if (org := filer_beside_unit(labelled)) is not None:
         fields.setdefault("filer", org)
@@ -170,9 +186,23 @@ def note_organisation_beside_unit(fields: dict[str, str], cells: Sequence[str]) 
             fields["coded_filer"], fields["coded_why"] = org, LABELLED_DEPARTMENT
 
 
+def _two_texts_one_unit(cells: Sequence[str]) -> bool:
+    """Two cells with text, one naming 单位: what `filer_beside_unit` needs (taking off an organisation
+    label changes neither which cells hold text nor adds a 单位)."""
+    texts = [c for c in cells if c and not c.isspace()]
+    return len(texts) == 2 and ("单位" in texts[0] or "单位" in texts[1])
+
+
 def amount_heading(row: list[Cell]) -> list[tuple[Label, Cell]] | None:
     """A row of amount labels only (资金总额 | 本年预算 | 其中:财政拨款 | 其他资金), at least one of them a
     whole amount: the labels, in order, for the row of amounts under them; else None."""
+    for last in reversed(row):  # whatever is dropped in front, the last cell stays: an amount label
+        if last.text:
+            if label_of(last.text) not in _FUND_LABELS:
+                return None
+            break
+    else:
+        return None
     cells = [c for c in row if c.text]
     if (
         cells and label_of(cells[0].text) is Label.FUNDS_SECTION
@@ -311,8 +341,7 @@ def code_after_name(label: str, value: str) -> re.Match[str] | None:
     after the name (``龙岩市某局部门预算编码230001``, the table's cells run together); else None."""
     if "部门" in label and (labelled := _NAME_THEN_CODE_LABEL.match(value)) is not None:
         return labelled
-    bare = NAME_THEN_CODE.match(value)
-    return bare if bare is not None and any(word in label for word in ("编码", "代码")) else None
+    return NAME_THEN_CODE.match(value) if "编码" in label or "代码" in label else None
 
 
 # 2023年…项目, or after the place it is for: 同心县2025年肉牛…培训项目

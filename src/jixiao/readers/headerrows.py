@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from jixiao import catalog
 from jixiao.readers import roles as column_roles
 from jixiao.readers.cells import Cell
@@ -39,6 +41,7 @@ def without_group_sub_header(rows: list[list[Cell]]) -> list[list[Cell]]:
     return rows
 
 
+@lru_cache(maxsize=8192)  # asked of each cell of the rows before the header: the texts repeat
 def _role(text: str) -> str | None:
     return column_roles.role_of(label_key(text))
 
@@ -47,7 +50,13 @@ def _is_tree_header(row: list[Cell]) -> bool:
     """A header row with columns: two or more tree headings (一级指标, 二级指标, 三级指标)."""
     if not row or row[0].col is None or row[0].col < 0:
         return False
-    return sum(1 for c in row if _role(c.text) in column_roles.TREE_ROLES) >= 2
+    found = 0
+    for c in row:  # stops at the second: most rows before the header hold none
+        if _role(c.text) in column_roles.TREE_ROLES:
+            found += 1
+            if found == 2:
+                return True
+    return False
 
 
 def _under_unknown_group(header: list[Cell], row: list[Cell]) -> bool:

@@ -144,7 +144,12 @@ def confidence(indicators: list[Indicator], has_budget: bool) -> Decimal:
         for i in indicators
         if i.level1 and i.name and (i.annual.kind is not Kind.UNKNOWN or i.period.kind is not Kind.UNKNOWN)
     )
-    score = Decimal(sure) / Decimal(len(indicators))
+    return _score(sure, len(indicators), has_budget)
+
+
+@lru_cache(maxsize=4096)  # Decimal arithmetic once per (sure, count) pair: tables repeat their sizes
+def _score(sure: int, count: int, has_budget: bool) -> Decimal:
+    score = Decimal(sure) / Decimal(count)
     if not has_budget:
         score *= Decimal("0.9")
     return score.quantize(Decimal("0.01"))

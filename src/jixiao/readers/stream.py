@@ -7,19 +7,50 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from mypy_extensions import trait
 
 from jixiao import catalog
 from jixiao.model import Indicator, Kind, RowLayout, SourceRef, Target
 from jixiao.readers import roles as column_roles
-from jixiao.readers.cells import PROSE_START, Cell, is_footer, looks_like_prose, parse_amount_unit
+from jixiao.readers.cells import NEXT_TABLE, PROSE_START, Cell, looks_like_prose, parse_amount_unit
+from jixiao.readers.cells import is_footer as _footer
 from jixiao.readers.columns import comparator_of, fold_value, with_written_values
-from jixiao.readers.labels import label_of
+from jixiao.readers.labels import Label, label_of
 from jixiao.readers.subheader import lone_value_is_target
 from jixiao.readers.valuetails import joined_value, value_tail_joins
 from jixiao.readers.yearcolumns import is_year_role
 from jixiao.values import parse_target_with_reason
+
+# A footer cell (`cells.is_footer`), asked of each row's first and last cell and of each value cell: a
+# pure function of the text, found once for the texts a document repeats.
+is_footer = lru_cache(maxsize=8192)(_footer)
+
+
+@lru_cache(maxsize=16384)
+def _closes_values(text: str) -> bool:
+    """A cell that no value column takes: a category, a label, a heading, prose or a footer."""
+    return (
+        catalog.is_category_name(text)
+        or label_of(text) is not None
+        or catalog.is_umbrella(text)
+        or text.startswith(PROSE_START)
+        or is_footer(text)
+    )
+
+
+@lru_cache(maxsize=16384)
+def ends_stream(text: str) -> bool:
+    """A stream cell after which the table has ended: a title or a name label (the next table's),
+    prose, a footer, ``表十二`` over the next table's title."""
+    return (
+        label_of(text) in (Label.TITLE, Label.NAME)
+        or text.startswith(PROSE_START)
+        or is_footer(text)
+        or NEXT_TABLE.match(text) is not None
+    )
+
 
 _EMPTY_MARKS = frozenset(("-", "—", "/"))
 _DIRECTION_WORDS = frozenset(("正向", "反向", "定量", "定性", ""))
@@ -131,13 +162,7 @@ class ValueCellsReader:
             text = candidate.text
             if candidate.col is not None and candidate.col > self.role_columns.get(role, candidate.col):
                 continue  # an aligned cell right of this role's column: the column was left empty
-            if text and (
-                catalog.is_category_name(text)
-                or label_of(text) is not None
-                or catalog.is_umbrella(text)
-                or text.startswith(PROSE_START)
-                or is_footer(text)
-            ):
+            if text and _closes_values(text):
                 break
             if lone_value_is_target(roles, n, cells, j):
                 continue  # 培训计划按期完成率 | | 100%: the one value of the row is the target

@@ -45,10 +45,15 @@ class TaskTotals:
         """The 金额合计 amount (as written) and the unit the block's heading names, once its row has
         passed; None until then (or never). Under a 部门整体 title (in these cells or an earlier row's),
         the agreeing 合计 of its 总体资金情况 (unit None: the table's 单位:万元 line names it)."""
-        self.whole_department = self.whole_department or any(map(is_whole_department_title, texts))
+        joined = "".join(texts)  # the checks below look for a word in any cell: once over the row
+        self.whole_department = self.whole_department or (
+            "整体" in joined and any(map(is_whole_department_title, texts))
+        )
         if self.whole_department and (funds := _funds_section_total(texts)) is not None:
             self.inferred = FUNDS_INFERRED
             return funds, None
+        if not self.open and "务" not in joined:
+            return None  # closed, and no 主要任务 label in the row: the loop below would pass every cell
         for n, text in enumerate(texts):
             if not self.open and "务" not in text:
                 continue  # closed, only a 主要任务 label opens it: most cells of a head hold no 务

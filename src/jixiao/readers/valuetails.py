@@ -17,6 +17,7 @@ A unit or a comparator alone is never an indicator's name; nothing else is joine
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.value_words import BASES, is_value_phrase
 from jixiao.values import is_unit, normalise_symbols
@@ -26,6 +27,7 @@ _BARE_NUMBER = re.compile(r"^(?:[≥≤<>=＞＜]|>=|<=)?\s*\d+(?:[.,]\d+)*$")
 _LONGEST_TAIL = 8  # characters: a unit or a phrase is short; a longer cell is a name or a remark
 
 
+@lru_cache(maxsize=16384)  # asked after each value read in a stream; the pairs repeat (≥85% / 服务对象满意度)
 def value_tail_joins(value: str, tail: str) -> bool:
     """Whether ``tail`` (the next cell) is the rest of ``value`` (an annual value just read)."""
     if not tail or len(tail) > _LONGEST_TAIL or any(ch.isdigit() for ch in tail):

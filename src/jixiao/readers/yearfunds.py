@@ -9,6 +9,7 @@ known, or is not one of the columns, no column is taken for the budget (the amou
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.readers.cells import Cell
 from jixiao.readers.labels import Label, label_key, label_of
@@ -19,6 +20,7 @@ _YEAR_ROW_HEADINGS = frozenset(
     ("资金安排", "资金计划", "分年度资金安排", "分年度资金", "年度资金安排", "资金预算")
 )
 _YEAR_CELL = re.compile(r"^((?:19|20)\d{2})\s*年(?:度)?(?:[(（](?:万元|元)[)）])?$")
+_UNIT_AFTER = re.compile(r"\((?:万元|元)\)$")
 _HEADING_LABELS = (Label.FUNDS_SECTION, Label.FUNDS, Label.TOTAL_FUNDS)
 
 
@@ -50,6 +52,7 @@ def year_columns_heading(row: list[Cell], year: int | None) -> list[tuple[Label,
     return heading
 
 
+@lru_cache(maxsize=4096)  # asked of the first cell of each row of a head (of three cells or more)
 def _opens_year_row(text: str) -> bool:
-    key = re.sub(r"\((?:万元|元)\)$", "", label_key(text))
+    key = _UNIT_AFTER.sub("", label_key(text))
     return key in _YEAR_ROW_HEADINGS or label_of(text) in _HEADING_LABELS
