@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from jixiao.formats.table_json import table_to_dict as open_data
@@ -128,5 +129,10 @@ def _hash(full: dict[str, Any]) -> str:
 def identity(table: Table) -> str:
     """Project name + unit + year: how the same table is recognised when imported again."""
     project = table.project
-    key = "\x1f".join([project.name.strip(), (project.unit or "").strip(), str(project.year or "")])
+    return _identity(project.name, project.unit, project.year)
+
+
+@lru_cache(maxsize=4096)  # an import asks it of each table several times (plan, store, held rows)
+def _identity(name: str, unit: str | None, year: int | None) -> str:
+    key = "\x1f".join([name.strip(), (unit or "").strip(), str(year or "")])
     return hashlib.sha256(key.encode()).hexdigest()
