@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
@@ -110,6 +111,7 @@ def scrub(value: Any) -> Any:
     return value
 
 
+@lru_cache(maxsize=64)  # the rows of one action share their time stamp
 def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
