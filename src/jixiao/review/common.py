@@ -184,9 +184,16 @@ _UNIT_SYNONYMS = {"人/次": "人次", "户/次": "户次", "场/次": "场次"}
 
 
 def base_unit(target: Target) -> str | None:
-    """The target's unit without ``/年``, normalised, or None."""
-    unit = target.base_unit
-    return unit_key(unit) if unit else None
+    """The target's unit without ``/年``, normalised, or None (the rules ask this of every target
+    several times over: the answer is kept per unit)."""
+    unit = target.unit
+    return _base_key(unit) if unit else None
+
+
+@lru_cache(maxsize=_CACHE)
+def _base_key(unit: str) -> str | None:
+    base = unit[: -len("/年")] if unit.endswith("/年") else unit  # as `Target.base_unit`
+    return unit_key(base) if base else None
 
 
 @lru_cache(maxsize=_CACHE)

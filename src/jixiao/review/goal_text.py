@@ -104,12 +104,22 @@ def _longest_common(a: str, b: str) -> str:
     return best
 
 
+_GENERIC_LONGEST_FIRST = sorted(_GENERIC, key=len, reverse=True)
+
+
+@lru_cache(maxsize=16384)
 def _distinctive(common: str) -> bool:
     """A shared piece counts when something is left after taking out the generic words."""
     rest = common
-    for word in sorted(_GENERIC, key=len, reverse=True):
+    for word in _GENERIC_LONGEST_FIRST:
         rest = rest.replace(word, "")
     return len(common) >= 2 and len(rest) >= 2
+
+
+@lru_cache(maxsize=16384)
+def _name_key(name: str) -> str:
+    """An indicator's name as matched against goal texts (the same names recur across tables)."""
+    return match_text(_NAME_NOISE.sub("", name))
 
 
 def _unit_fits(mention: Mention, target: Target) -> bool:
@@ -125,7 +135,7 @@ def _match(mention: Mention, indicators: list[tuple[Indicator, Target]]) -> tupl
     for ind, target in indicators:
         if not _unit_fits(mention, target):
             continue
-        common = _longest_common(clause, match_text(_NAME_NOISE.sub("", ind.name)))
+        common = _longest_common(clause, _name_key(ind.name))
         if _distinctive(common):
             scored.append((len(common), ind, target))
     if not scored:

@@ -48,6 +48,7 @@ from jixiao.service.reading import FileReport
 from jixiao.service.rule_profiles import batch_profiles
 from jixiao.service.workflow import WorkflowService
 from jixiao.store import imported_files
+from jixiao.store.audit import chained_batch
 from jixiao.store.db import BUSY_MESSAGE, DATABASE_ERRORS, is_database_busy
 from jixiao.store.held_rows import held_rows
 from jixiao.store.org_batches import batch_orgs
@@ -312,21 +313,32 @@ class BulkService(WorkflowService):
             intake.feed(0.5)
             ready = intake.ready_in_order()
             if ready == BATCH_FILES or (ready and (intake.all_ready() or intake.full())):
-                run = intake.take(ready)
-                to_store = [
-                    (answer, label, digest) for answer, label, digest in run if isinstance(answer, FileReport)
-                ]
-                stored = iter(
-                    self._store_batch(to_store, published, who, reason, between=lambda: intake.feed(0))
-                )
-                for answer, _, _ in run:
-                    outcome = next(stored) if isinstance(answer, FileReport) else answer
-                    changed += outcome.created + outcome.updated
-                    summary.add(outcome)
-                    on_file(outcome)
-                batch_done(len(run))
+                changed += self._store_run(intake, ready, summary, on_file, published, who, reason)
+                batch_done(ready)  # the run's reports are garbage by now: the collector skips them
             if intake.finished():
                 return changed
+
+    def _store_run(
+        self,
+        intake: _Intake,
+        count: int,
+        summary: BatchSummary,
+        on_file: Callable[[FileOutcome], None],
+        published: bool,
+        who: Principal | None,
+        reason: str | None,
+    ) -> int:
+        """Store the intake's next ``count`` answers in one batch; how many tables changed."""
+        changed = 0
+        run = intake.take(count)
+        to_store = [(answer, label, sha) for answer, label, sha in run if isinstance(answer, FileReport)]
+        stored = iter(self._store_batch(to_store, published, who, reason, between=lambda: intake.feed(0)))
+        for answer, _, _ in run:
+            outcome = next(stored) if isinstance(answer, FileReport) else answer
+            changed += outcome.created + outcome.updated
+            summary.add(outcome)
+            on_file(outcome)
+        return changed
 
     def _before_reading(self, item: CollectedFile) -> tuple[FileOutcome | None, str]:
         """The file's hash, and its outcome if it needs no worker: refused before reading, or stored."""
@@ -373,14 +385,17 @@ class BulkService(WorkflowService):
                     self.engine.begin() as conn,
                     deferred_search(conn),
                     held_rows(conn),
+                    chained_batch(conn),
                     batch_orgs(conn, named),
                     batch_profiles(conn),
                 ):
-                    for report, label, digest in readable:
+                    user = who.user_id if who else None
+                    for report, label, _ in readable:
                         self.store_report(conn, report, label, published, who, reason)
-                        user = who.user_id if who else None
-                        imported_files.record(conn, digest, label, len(report.tables), user)
                         between()
+                    # read by other connections only (`_before_reading`): recorded when the batch ends
+                    recorded = [(sha, label, len(report.tables), user) for report, label, sha in readable]
+                    imported_files.record_many(conn, recorded)
             except BATCH_REFUSALS:
                 for report, _, _ in readable:
                     report.created = report.updated = report.unchanged = 0

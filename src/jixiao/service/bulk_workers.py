@@ -290,21 +290,6 @@ _FIELDS: dict[type, tuple[str, ...]] = {
 }
 
 
-# Each field's slot setter: a frozen record's fields are set through them, as its ``__init__`` would.
-_SETTERS: dict[type, tuple[Callable[[Any, Any], None], ...]] = {
-    cls: tuple(getattr(cls, name).__set__ for name in names) for cls, names in _FIELDS.items()
-}
-
-
-def _rebuild(cls: type, values: tuple[Any, ...]) -> Any:
-    """A frozen record from its field values (what a slotted dataclass's ``__setstate__`` does, faster:
-    the one writer rebuilds every record the workers send)."""
-    record: Any = object.__new__(cls)
-    for set_field, value in zip(_SETTERS[cls], values, strict=True):
-        set_field(record, value)
-    return record
-
-
 def _values_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
     """A record's field values as one tuple (``attrgetter`` of one name gives the value alone)."""
     getter = operator.attrgetter(*names)
@@ -321,11 +306,14 @@ _VALUES = {cls: _values_getter(names) for cls, names in _FIELDS.items()}
 
 
 def _reduce(record: Any) -> tuple[Any, ...]:
+    """A record as its class and field values: unpickling calls the class with them, and each model
+    class's ``__init__`` (a dataclass's generated one, or `SourceRef`'s slot setters) is the quickest
+    way to a frozen record — the one writer rebuilds every record the workers send."""
     cls = type(record)
-    return _rebuild, (cls, _VALUES[cls](record))
+    return cls, _VALUES[cls](record)
 
 
-# Slotted dataclasses pickle through `dataclasses.fields` per object: four times slower than this.
+# Slotted dataclasses pickle through `dataclasses.fields` per object: several times slower than this.
 _DISPATCH = {**copyreg.dispatch_table, **dict.fromkeys(_FIELDS, _reduce)}
 
 

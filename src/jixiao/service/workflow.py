@@ -117,8 +117,10 @@ class WorkflowService(PublishedDownloads):
                 f"以下表已提交、已通过或已公开，导入的新内容将作为目标调整，请填写调整理由：{names}"
             )
         stored = [entry for entry, _, effect in plan if effect in ("new", "changed")]
-        counts = repo.import_tables(conn, stored, status, who.user_id, file)
-        settle(conn, counts.table_ids)  # a re-imported table keeps its reviewer's dismissals
+        unstored = {identity(entry.table) for entry, _, effect in plan if effect == "new"}
+        counts = repo.import_tables(conn, stored, status, who.user_id, file, unstored=unstored)
+        # a re-imported table keeps its reviewer's dismissals (a table created now has none)
+        settle(conn, [table_id for table_id in counts.table_ids if table_id not in counts.created_ids])
         for entry, row in [(e, r) for e, r, effect in plan if effect in ("adjust", "draft")]:
             assert row is not None
             self._store_change(conn, who, row, entry, row.lock_version, note)

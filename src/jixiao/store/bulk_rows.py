@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -73,15 +74,26 @@ class _Plan:
             getter if len(names) > 1 else lambda row: (getter(row),)
         )
         self._defaults = tuple(defaults.values())
+        # per converted column: the last value converted and what it became (a datetime is immutable)
+        self._last: list[tuple[Any, Any]] = [(None, None)] * len(self.converted)
 
     def tuple_of(self, row: dict[str, Any]) -> tuple[Any, ...]:
-        """The row's values in statement order, each as its column's type binds it."""
+        """The row's values in statement order, each as its column's type binds it.
+
+        The rows of one call mostly share one time stamp (the same object): a time stamp the column
+        converted last is not converted again."""
         values = self._values(row) + self._defaults
         if not self.converted:
             return values
         listed = list(values)
-        for index, process in self.converted:
-            listed[index] = process(listed[index])
+        for slot, (index, process) in enumerate(self.converted):
+            value = listed[index]
+            last = self._last[slot]
+            if value is last[0] and isinstance(value, datetime):
+                listed[index] = last[1]
+            else:
+                listed[index] = converted = process(value)
+                self._last[slot] = (value, converted)
         return tuple(listed)
 
 

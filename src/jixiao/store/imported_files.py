@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -30,12 +31,18 @@ def find(conn: Connection, digest: str) -> ImportedFile | None:
 
 def record(conn: Connection, digest: str, file: str, tables: int, user_id: int | None) -> None:
     """Remember a stored file; a hash already recorded (two runs racing) is left as it is."""
+    record_many(conn, [(digest, file, tables, user_id)])
+
+
+def record_many(conn: Connection, files: Sequence[tuple[str, str, int, int | None]]) -> None:
+    """Remember stored files (content hash, name, tables, user) in one statement, in order; a hash
+    already recorded (two runs racing, or the same bytes twice in a batch) keeps its first record."""
+    if not files:
+        return
     dialect_insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    row = {
-        "content_hash": digest,
-        "file": file,
-        "tables": tables,
-        "imported_by": user_id,
-        "imported_at": datetime.now(UTC),
-    }
-    conn.execute(dialect_insert(imported_files).values(row).on_conflict_do_nothing())
+    stamp = datetime.now(UTC)
+    rows = [
+        {"content_hash": digest, "file": file, "tables": tables, "imported_by": user_id, "imported_at": stamp}
+        for digest, file, tables, user_id in files
+    ]
+    conn.execute(dialect_insert(imported_files).on_conflict_do_nothing(), rows)

@@ -7,7 +7,7 @@ dicts through Core (``executemany``), never one ORM object at a time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -190,6 +190,7 @@ class ImportCounts:
     updated: int = 0
     unchanged: int = 0
     table_ids: list[int] = field(default_factory=list)
+    created_ids: set[int] = field(default_factory=set)  # of ``table_ids``, the tables created
 
 
 def import_tables(
@@ -199,11 +200,13 @@ def import_tables(
     user_id: int | None = None,
     file: str | None = None,
     action: Action = Action.IMPORT,
+    unstored: Collection[str] = frozenset(),
 ) -> ImportCounts:
     """Store reviewed tables: new ones are created, changed ones get a new version, equal ones are left.
 
     The work goes in chunks of `IMPORT_CHUNK` tables, so the rows built in memory stay bounded however
-    large the file; all chunks share the caller's transaction.
+    large the file; all chunks share the caller's transaction. ``unstored`` are identities the caller
+    found not stored earlier in this transaction (an import's plan): they are not looked up again.
     """
     counts = ImportCounts()
     last: dict[str, int] = {}
@@ -212,11 +215,12 @@ def import_tables(
     keep = sorted(last.values())
     for start in range(0, len(keep), IMPORT_CHUNK):
         chunk = [entries[i] for i in keep[start : start + IMPORT_CHUNK]]
-        part = _import_chunk(conn, chunk, status, user_id, file, action)
+        part = _import_chunk(conn, chunk, status, user_id, file, action, unstored)
         counts.created += part.created
         counts.updated += part.updated
         counts.unchanged += part.unchanged
         counts.table_ids += part.table_ids
+        counts.created_ids |= part.created_ids
     return counts
 
 
@@ -246,6 +250,7 @@ def _import_chunk(
     user_id: int | None,
     file: str | None,
     action: Action = Action.IMPORT,
+    unstored: Collection[str] = frozenset(),
 ) -> ImportCounts:
     counts = ImportCounts()
     latest = {doc.identity(entry.table): (entry, *entry.stored_text()) for entry in entries}
@@ -263,7 +268,8 @@ def _import_chunk(
     existing: dict[str, Any] = {}
     keys = list(latest)
     release_for(conn, keys)  # a table created earlier in this batch: its version's hash is read below
-    for start in range(0, len(keys), _CHUNK):
+    looked_up = [key for key in keys if key not in unstored]
+    for start in range(0, len(looked_up), _CHUNK):
         query = select(
             perf_tables.c.id,
             perf_tables.c.identity,
@@ -272,7 +278,7 @@ def _import_chunk(
             perf_tables.c.region_code,
             perf_tables.c.partition_year,
             version_hash(perf_tables.c.current_version),
-        ).where(perf_tables.c.identity.in_(keys[start : start + _CHUNK]))
+        ).where(perf_tables.c.identity.in_(looked_up[start : start + _CHUNK]))
         existing.update({row.identity: row for row in conn.execute(query)})
     stamp = now()
     new_keys = [key for key in keys if key not in existing]
@@ -306,6 +312,7 @@ def _import_chunk(
             event_rows.append(_event_row(table_id, action, None, status, user_id, file, stamp))
             counts.table_ids.append(table_id)
         counts.created = len(new_keys)
+        counts.created_ids.update(ids)
     if changed_keys:
         updates = []
         moved: list[int] = []  # tables whose region or year changed: their older rows follow
