@@ -12,7 +12,9 @@ from __future__ import annotations
 import io
 import random
 import zipfile
+import zlib
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 from benchmarks.fuzz_mutations import HTML, MUST_REFUSE, TEXT, ZIP, Mutation
 from docx import Document
@@ -118,11 +120,11 @@ def test_a_damaged_workbook_never_raises_nor_places_an_indicator_outside_it(
 
 def _sheet_names(data: bytes) -> set[str]:
     """The workbook's sheets as openpyxl opens them; none where it cannot (a bad CRC, a name in the
-    directory that differs from its header) though the reader tolerated the damage: then the sheets
-    are the undamaged document's."""
+    directory that differs from its header, a deflate stream that does not inflate, XML cut short)
+    though the reader tolerated the damage: then the sheets are the undamaged document's."""
     try:
         return set(load_workbook(io.BytesIO(data), read_only=True).sheetnames)
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError):
+    except (zipfile.BadZipFile, zlib.error, ParseError, OSError, ValueError, KeyError, EOFError):
         return set()
 
 
