@@ -140,7 +140,7 @@ class WorkflowService(PublishedDownloads):
         if (unit, department) == (project.unit, project.department) or unit != project.unit:
             return entry  # unchanged, or another unit's table: refused by the plan
         table = replace(entry.table, project=replace(project, department=department))
-        return replace(entry, table=table)
+        return replace(entry, table=table, document="", content_hash="")  # the worker's were the file's
 
     def _plan_import(
         self, conn: Connection, who: Principal, entries: list[Reviewed], published: bool
