@@ -80,31 +80,49 @@ def _relabelled(row: Row, label: str) -> Row:
 def labels_around_values(rows: Iterable[Row]) -> Iterator[Row]:
     """The rows with each amount label split around its value joined into one row with it.
 
-    Each row's lone text (`_lone_text`) is found once, as it enters the window of three rows, and
-    kept beside it (``lones``): a row stands in the window as below, middle and above in turn."""
-    window: list[Row] = []
-    lones: list[str | None] = []
+    A window of three rows (above, middle, below) slides down the rows, kept in variables rather than
+    a list: this runs on every row of a text naming money. Each row's lone text (`_lone_text`) is found
+    once, as it enters the window, and kept beside it; a one-cell row (every row of the lines layout)
+    finds it without the call."""
+    above: Row | None = None
+    middle: Row | None = None
+    lone_above: str | None = None
+    lone_middle: str | None = None
     for row in rows:
-        window.append(row)
-        lones.append(_lone_text(row))
-        if len(window) < 3:
+        cells = row.cells
+        if len(cells) == 1:  # `_lone_text` of a one-cell row, with no call
+            lone: str | None = cells[0].strip()
+            if not lone or len(lone) > _LONGEST_HALF or any(map(str.isdigit, lone)):
+                lone = None
+        else:
+            lone = _lone_text(row)
+        if above is None:
+            above, lone_above = row, lone
             continue
-        above, middle, below = window
-        # both halves lone texts, else no label around the middle (`_joined_label`): tested here, no call
-        label = _joined_label(middle, lones[0], lones[2]) if lones[0] and lones[2] else None
+        if middle is None:
+            middle, lone_middle = row, lone
+            continue
+        # both halves lone texts and the middle none (a lone text holds no digit, so it is no amount),
+        # else no label around the middle (`_joined_label`): tested here, no call
+        label = (
+            _joined_label(middle, lone_above, lone) if lone_above and lone and lone_middle is None else None
+        )
         if label is not None:
             sources = (above.source, *middle.cell_sources) if middle.cell_sources else None
             yield replace(middle, cells=(label, *middle.cells), source=above.source, cell_sources=sources)
-            window, lones = [], []
+            above = middle = None
             continue
         # a lone text under a row of two cells at least, else no label over two lines: tested here
-        label = _label_over_two_lines(above, lones[1]) if lones[1] and len(above.cells) > 1 else None
+        label = _label_over_two_lines(above, lone_middle) if lone_middle and len(above.cells) > 1 else None
         if label is not None:
             yield _relabelled(above, label)
-            window, lones = [below], [lones[2]]
+            above, lone_above, middle = row, lone, None
             continue
-        lones.pop(0)
-        yield window.pop(0)
-    if len(window) == 2 and (label := _label_over_two_lines(window[0], lones[1])) is not None:
-        window = [_relabelled(window[0], label)]
-    yield from window
+        yield above
+        above, lone_above, middle, lone_middle = middle, lone_middle, row, lone
+    if above is not None and middle is not None and (label := _label_over_two_lines(above, lone_middle)):
+        above, middle = _relabelled(above, label), None  # the second half joined into the row above
+    if above is not None:
+        yield above
+    if middle is not None:
+        yield middle
