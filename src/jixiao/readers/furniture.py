@@ -105,11 +105,14 @@ def join_wrapped_categories(rows: Iterable[Row]) -> Iterator[Row]:
         if held is None and row.columns_known:  # a row with columns is never held nor joined
             yield row
             continue
+        cells = row.cells  # every row of the one-cell forms comes here: its one cell stripped once
+        single = len(cells) == 1
+        stripped = cells[0].strip() if single else ""
         if held is not None:
-            tail = row.cells[0] if len(row.cells) == 1 and not row.columns_known else ""
-            if len(row.cells) == 1 and not row.cells[0].strip() and not row.blank and len(gap) < 4:
+            if single and not stripped and not row.blank and len(gap) < 4:
                 gap.append(row)  # a blank line between the two parts
                 continue
+            tail = cells[0] if single and not row.columns_known else ""
             if tail and len(tail) <= 3 and tail[-1] in "标指" and not catalog.is_category_name(tail):
                 joined = held.cells[0] + tail
                 if catalog.is_category_name(joined):
@@ -124,7 +127,7 @@ def join_wrapped_categories(rows: Iterable[Row]) -> Iterator[Row]:
                 yield from gap
                 gap = []
             held = None
-        if len(row.cells) == 1 and not row.columns_known and 2 <= len(row.cells[0].strip()) <= 20:
+        if single and not row.columns_known and 2 <= len(stripped) <= 20:
             held = row
             continue
         yield row
