@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from jixiao.readers.cells import Row, parse_amount_unit
 from jixiao.readers.labels import Label, label_of
@@ -28,6 +29,15 @@ def _lone_text(row: Row) -> str | None:
                 return None
             lone = stripped
     if lone is None or len(lone) > _LONGEST_HALF or any(map(str.isdigit, lone)):
+        return None
+    return lone
+
+
+@lru_cache(maxsize=16384)  # every one-cell row asks: the same few thousand texts again and again
+def _lone_cell(cell: str) -> str | None:
+    """`_lone_text` of a row of this one cell."""
+    lone = cell.strip()
+    if not lone or len(lone) > _LONGEST_HALF or any(map(str.isdigit, lone)):
         return None
     return lone
 
@@ -82,20 +92,15 @@ def labels_around_values(rows: Iterable[Row]) -> Iterator[Row]:
 
     A window of three rows (above, middle, below) slides down the rows, kept in variables rather than
     a list: this runs on every row of a text naming money. Each row's lone text (`_lone_text`) is found
-    once, as it enters the window, and kept beside it; a one-cell row (every row of the lines layout)
-    finds it without the call."""
+    once, as it enters the window, and kept beside it; a one-cell row's (every row of the lines layout)
+    is looked up in a cache (`_lone_cell`)."""
     above: Row | None = None
     middle: Row | None = None
     lone_above: str | None = None
     lone_middle: str | None = None
     for row in rows:
         cells = row.cells
-        if len(cells) == 1:  # `_lone_text` of a one-cell row, with no call
-            lone: str | None = cells[0].strip()
-            if not lone or len(lone) > _LONGEST_HALF or any(map(str.isdigit, lone)):
-                lone = None
-        else:
-            lone = _lone_text(row)
+        lone = _lone_cell(cells[0]) if len(cells) == 1 else _lone_text(row)
         if above is None:
             above, lone_above = row, lone
             continue
