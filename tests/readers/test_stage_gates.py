@@ -218,3 +218,25 @@ def test_a_head_row_opening_with_unread_pairs_is_still_cut() -> None:
     runs = [[row.cells for row in run] for run in segments(rows)]
     assert runs[0] == [("一级项目名称", "公共文化服务"), ("二级项目名称", "图书馆免费开放")]
     assert [cells[0] for cells in runs[1]] == ["项目名称", "一级指标", "产出指标"]
+
+
+def test_wrapped_labels_are_joined_wherever_they_stand_in_a_stream() -> None:
+    """Gate: a join is tried only at a cell that may open a wrapped label or stands before a wrapped
+    tail (`join_wrapped_labels`); labels wrapped late in a stream, after plain cells, are still joined."""
+    from jixiao.readers.cells import Cell, join_wrapped_labels
+
+    texts = ["某项目", "道路养护", "主管部门", "及编码", "某局", "≥95%", "2025年预算金", "额(元)", "1000"]
+    cells = [Cell(text, SourceRef("wrap.txt", n), None) for n, text in enumerate(texts, start=1)]
+    joined = join_wrapped_labels(cells)
+    assert [c.text for c in joined] == [
+        "某项目",
+        "道路养护",
+        "主管部门及编码",
+        "某局",
+        "≥95%",
+        "2025年预算金额(元)",
+        "1000",
+    ]
+    assert [c.source.line for c in joined] == [1, 2, 3, 5, 6, 7, 9]
+    plain = cells[:2] + cells[4:6]
+    assert [c.text for c in join_wrapped_labels(plain)] == ["某项目", "道路养护", "某局", "≥95%"]
