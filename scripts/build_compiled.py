@@ -19,7 +19,8 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 GROUP = "jixiao_compiled"  # the shared runtime library: src/jixiao_compiled__mypyc.*.so
 
 READERS = [
-    *("brackets", "cells", "columns", "cost_lines", "damage", "furniture", "grid", "head", "head_parts"),
+    *("brackets", "cells", "labelwraps", "columns", "cost_lines", "damage", "furniture", "grid", "head"),
+    "head_parts",
     *("indented", "labels", "listform", "notice", "owntree", "prose", "regionruns", "roles", "runs"),
     *("runtogether", "sections", "stacked", "stream", "text", "textforms", "totals", "weighttails"),
     *("task_totals", "valuetails", "yearfunds", "outline", "namecells", "yearcolumns", "levelfunds"),

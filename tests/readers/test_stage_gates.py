@@ -223,7 +223,8 @@ def test_a_head_row_opening_with_unread_pairs_is_still_cut() -> None:
 def test_wrapped_labels_are_joined_wherever_they_stand_in_a_stream() -> None:
     """Gate: a join is tried only at a cell that may open a wrapped label or stands before a wrapped
     tail (`join_wrapped_labels`); labels wrapped late in a stream, after plain cells, are still joined."""
-    from jixiao.readers.cells import Cell, join_wrapped_labels
+    from jixiao.readers.cells import Cell
+    from jixiao.readers.labelwraps import join_wrapped_labels
 
     texts = ["某项目", "道路养护", "主管部门", "及编码", "某局", "≥95%", "2025年预算金", "额(元)", "1000"]
     cells = [Cell(text, SourceRef("wrap.txt", n), None) for n, text in enumerate(texts, start=1)]

@@ -10,7 +10,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from typing import NamedTuple
 
 from jixiao import catalog
@@ -19,7 +18,6 @@ from jixiao.readers.chinese_years import arabic_years
 from jixiao.readers.labels import (
     FULL_WIDTH_DIGITS,
     Label,
-    is_label_prefix,
     is_whole_department_title,
     label_of,
     title_subject,
@@ -95,7 +93,6 @@ _ISSUED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
 _REVIEW_BOX = ("审核意见", "初审意见", "审批意见", "意见:", "意见：", "单位意见", "部门意见")
 
 
-_LABEL_TAIL_FIRST = frozenset("及(（和与")  # how a label's wrapped tail starts: 及编码, (万元)
 _FOOTER_FIRST = frozenset(word[0] for word in FOOTER_START)
 PAGE_MARK = re.compile(
     r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-?\s*\d{1,4}\s*-?|\d+\s*/\s*\d+|[—－-]+\s*\d{1,4}\s*[—－-]+)$"
@@ -447,69 +444,3 @@ def _old_level2_of(run: list[Cell], i: int) -> bool:
     if catalog.parent_in_any(level2) != catalog.canonical(run[i].text):
         return False
     return i + 2 >= len(run) or catalog.parent_in_any(run[i + 2].text) != catalog.canonical(level2)
-
-
-@lru_cache(maxsize=16384)  # asked of every cell of a stream, the same few thousand texts again and again
-def _may_join(text: str) -> bool:
-    """Whether `join_wrapped_labels` may join at a cell of this text: a label's first part
-    (``2025年预算金``), or a short text opening as a label's wrapped tail does (``及编码``)."""
-    return (label_of(text) is None and is_label_prefix(text)) or (
-        text[:1] in _LABEL_TAIL_FIRST and len(text) <= 6
-    )
-
-
-def join_wrapped_labels(cells: list[Cell]) -> list[Cell]:
-    """In text from a PDF a label may wrap over lines (``2025年预算金`` / ``额(元)``): join it again.
-
-    A join starts only at a cell that is a label's first part or just before a label's tail
-    (`_may_join` of it or of the next): the cells between such places are copied in slices, and a
-    list with none is handed back itself. Most cells of a stream are neither."""
-    may = list(map(_may_join, [c.text for c in cells]))
-    if True not in may:
-        return cells
-    starts = sorted(
-        {k for k, flagged in enumerate(may) if flagged}
-        | {k - 1 for k, flagged in enumerate(may) if flagged and k}
-    )
-    joined: list[Cell] = []
-    i = 0
-    for start in starts:
-        if start < i:
-            continue  # taken into a join already
-        joined.extend(cells[i:start])
-        i = start
-        found = _joined_at(cells, i)
-        if found is None:
-            joined.append(cells[i])
-            i += 1
-        else:
-            joined.append(found[0])
-            i = found[1]
-    joined.extend(cells[i:])
-    return joined
-
-
-def _joined_at(cells: list[Cell], i: int) -> tuple[Cell, int] | None:
-    """The label wrapped from ``cells[i]`` into the cells after it, joined, and the index after it;
-    None where ``cells[i]`` opens no wrapped label."""
-    cell = cells[i]
-    if label_of(cell.text) is None and is_label_prefix(cell.text):
-        text, j = cell.text, i + 1
-        while j < len(cells) and label_of(text) is None and is_label_prefix(text + cells[j].text):
-            text += cells[j].text
-            j += 1
-        if j < len(cells) and label_of(text) is None and label_of(text + cells[j].text) is not None:
-            text += cells[j].text
-            j += 1
-        if label_of(text) is not None:
-            return Cell(text, cell.source, None), j
-    if (
-        i + 1 < len(cells)
-        and cells[i + 1].text[:1] in _LABEL_TAIL_FIRST
-        and len(cells[i + 1].text) <= 6
-        and label_of(cell.text) is not None
-        and label_of(cells[i + 1].text) is None
-        and label_of(cell.text + cells[i + 1].text) is not None
-    ):  # 主管部门 / 及编码: a label whose tail wrapped into the next cell
-        return Cell(cell.text + cells[i + 1].text, cell.source, None), i + 2
-    return None

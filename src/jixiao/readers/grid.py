@@ -39,12 +39,12 @@ from jixiao.readers.cells import (
     clean_goal_text,
     in_category_run,
     is_signature,
-    join_wrapped_labels,
     looks_like_prose,
     segments,
 )
 from jixiao.readers.head import ProjectBlockReader
 from jixiao.readers.labels import Label, label_key, label_of
+from jixiao.readers.labelwraps import join_wrapped_labels
 from jixiao.readers.outline import without_outline_numbers
 from jixiao.readers.owntree import CategoryState, OwnTree
 from jixiao.readers.stacked import StackedBlocks
