@@ -10,6 +10,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import NamedTuple
 
 from jixiao import catalog
@@ -62,6 +63,8 @@ FOOTER_START = (
 )  # fmt: skip
 
 
+# asked of each row's first and last cell and of each value cell: the texts a document repeats
+@lru_cache(maxsize=8192)
 def is_footer(text: str) -> bool:
     """A cell that closes the table: a signature, a contact, a review box (财政部门初审意见 / (盖章))."""
     if text[:1] in _FOOTER_FIRST and text.startswith(FOOTER_START):

@@ -38,6 +38,7 @@ from jixiao.readers.cells import (
     category_rows,
     clean_goal_text,
     in_category_run,
+    is_footer,
     is_signature,
     looks_like_prose,
     segments,
@@ -48,7 +49,7 @@ from jixiao.readers.labelwraps import join_wrapped_labels
 from jixiao.readers.outline import without_outline_numbers
 from jixiao.readers.owntree import CategoryState, OwnTree
 from jixiao.readers.stacked import StackedBlocks
-from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, ends_stream, is_footer, join_category
+from jixiao.readers.stream import SCORE_CELL, ValueCellsReader, ends_stream, join_category
 from jixiao.readers.templaterows import without_template_rows
 
 # Reader diagnostics. Codes are stable; messages are for people.

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from functools import lru_cache
 
 from mypy_extensions import trait
 
@@ -44,8 +43,8 @@ from jixiao.readers.labels import (
     label_of,
     title_subject,
     unit_in,
+    year_in,
 )
-from jixiao.readers.labels import year_in as _year_in
 from jixiao.readers.task_totals import TaskTotals
 from jixiao.readers.totals import amount_after_total, is_total_cell, total_run_together
 from jixiao.readers.yearfunds import year_columns_heading
@@ -54,7 +53,6 @@ BAD_AMOUNT = "JX-R05"
 BAD_YEAR = "JX-R06"
 # Where a form names the 主管部门 of several levels, the local one is the table's (a notice's annex).
 LOCAL_LEVELS = ("区级", "县级", "区县")
-year_in = lru_cache(maxsize=4096)(_year_in)  # a year in a label, a title, a field: the texts repeat
 _YEAR_ONLY = re.compile(r"\s*\d{4}\s*(?:年)?\s*")
 NO_YEAR_AMOUNT = "表中未写预算年度：资金金额记为项目资金总额，年度预算金额留空"
 

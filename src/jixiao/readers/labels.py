@@ -451,6 +451,7 @@ def is_label_prefix(text: str) -> bool:
     return len(text) < 24 and label_key(text) in _PREFIXES
 
 
+@lru_cache(maxsize=4096)  # a year in a label, a title, a field: the texts repeat
 def year_in(text: str) -> int | None:
     """The first four-digit year (19xx/20xx) in the text, or None."""
     match = _YEAR.search(arabic_years(text.translate(FULL_WIDTH_DIGITS)))  # ２０２３ / 二〇二三年

@@ -14,18 +14,20 @@ from mypy_extensions import trait
 from jixiao import catalog
 from jixiao.model import Indicator, Kind, RowLayout, SourceRef, Target
 from jixiao.readers import roles as column_roles
-from jixiao.readers.cells import NEXT_TABLE, PROSE_START, Cell, looks_like_prose, parse_amount_unit
-from jixiao.readers.cells import is_footer as _footer
+from jixiao.readers.cells import (
+    NEXT_TABLE,
+    PROSE_START,
+    Cell,
+    is_footer,
+    looks_like_prose,
+    parse_amount_unit,
+)
 from jixiao.readers.columns import comparator_of, fold_value, with_written_values
 from jixiao.readers.labels import Label, label_of
 from jixiao.readers.subheader import lone_value_is_target
 from jixiao.readers.valuetails import joined_value, value_tail_joins
 from jixiao.readers.yearcolumns import is_year_role
 from jixiao.values import parse_target_with_reason
-
-# A footer cell (`cells.is_footer`), asked of each row's first and last cell and of each value cell: a
-# pure function of the text, found once for the texts a document repeats.
-is_footer = lru_cache(maxsize=8192)(_footer)
 
 
 @lru_cache(maxsize=16384)
